@@ -1,0 +1,140 @@
+"""Frozen result types of a comparison: documents in, blocks of word ops out.
+
+Offsets are half-open ``(start, end)`` code-point indices into a document's decoded
+text, exactly as ``comparison-json.md`` (version 1) defines them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Span = tuple[int, int]
+OpKind = Literal["equal", "delete", "insert"]
+BlockKind = Literal["equal", "changed", "deleted", "inserted", "moved"]
+LineEnding = Literal["lf", "crlf", "cr", "mixed", "none"]
+SourceKind = Literal["text", "html"]
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeWarning:
+    """Bytes that were replaced while decoding (never silently).
+
+    Attributes:
+        count: how many bytes could not be decoded and were replaced by U+FFFD.
+        first_offset: byte offset of the first one in the file.
+    """
+
+    count: int
+    first_offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded document. ``text`` is kept exactly as decoded; offsets index it.
+
+    Attributes:
+        path: the path as the user gave it (shown in messages and reports).
+        text: the decoded text (for HTML: the visible text).
+        encoding: the codec used, e.g. ``"utf-8"``, ``"windows-1252"``.
+        confidence: 1.0 for a BOM or valid UTF-8, else the detector's confidence.
+        sha256: hex digest of the file's bytes.
+        size: size of the file in bytes.
+        line_ending: the line-ending style of the text.
+        bom: whether the bytes started with a byte-order mark.
+        decode_warning: replaced bytes, if any.
+        source_kind: ``"text"`` or ``"html"``.
+        mtime: modification time of the file (seconds since the epoch), 0 if none.
+    """
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    confidence: float = 1.0
+    sha256: str = ""
+    size: int = 0
+    line_ending: LineEnding = "none"
+    bom: bool = False
+    decode_warning: DecodeWarning | None = None
+    source_kind: SourceKind = "text"
+    mtime: float = 0.0
+
+    @property
+    def length(self) -> int:
+        """Number of code points in ``text``."""
+        return len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """What counts as a difference.
+
+    Attributes:
+        ignore_case: fold case before matching (differences then show as trivial).
+        ignore_punctuation: punctuation-only differences count as trivial.
+    """
+
+    ignore_case: bool = True
+    ignore_punctuation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """One word-level operation inside a block.
+
+    ``equal`` ops have both spans; ``exact`` is False when the raw texts differ in a
+    way the normalization removes (a trivial difference). ``delete`` has only ``old``,
+    ``insert`` only ``new``.
+    """
+
+    op: OpKind
+    old: Span | None
+    new: Span | None
+    exact: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of sentences of old aligned with a run of sentences of new.
+
+    ``kind`` is ``equal``, ``changed``, ``deleted`` (old only), ``inserted`` (new
+    only) or ``moved`` (the two spans stand at different places). ``approximate``
+    marks a block whose word ops come from a bounded, not optimal, diff.
+    """
+
+    kind: BlockKind
+    old: Span | None
+    new: Span | None
+    ops: tuple[Op, ...]
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Word statistics as ``comparison-json.md`` defines them."""
+
+    similarity: float
+    old_words: int
+    new_words: int
+    common_words: int
+    deleted_words: int
+    inserted_words: int
+    moved_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The frozen result of ``core.compare.compare``."""
+
+    old: Document
+    new: Document
+    options: CompareOptions
+    stats: Stats
+    blocks: tuple[Block, ...]
+    approximate: bool = False
+    elapsed: float = field(default=0.0, compare=False)
+
+    @property
+    def identical(self) -> bool:
+        """True when no block holds a difference that counts (trivial ones do not)."""
+        return all(b.kind == "equal" for b in self.blocks)

@@ -1,0 +1,1 @@
+"""Redline's desktop window: a thin Qt layer over the ``core`` engine."""

@@ -1,0 +1,27 @@
+"""Shared fixtures: Qt offscreen before any QApplication, user dirs in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "resources" / "samples"
+FULL = SAMPLES / "001_a1bb97b7d4cec672.txt"
+CONDENSED = SAMPLES / "000_a1d9523b8511cf93.txt"
+UNRELATED = SAMPLES / "002_693b2ff662c8dfe1.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Redirect every platformdirs location (config, data, cache) to a temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("REDLINE_HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    yield
