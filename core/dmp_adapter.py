@@ -1,0 +1,139 @@
+"""The one adapter for diff-match-patch: word diffs and semantic cleanup on ids.
+
+diff-match-patch works on strings and mutates untyped lists in place. Here every
+token id is encoded as one character of a local alphabet (so a diff never splits a
+word), the library runs with ``Diff_Timeout = 0`` (no deadline: results never depend
+on machine speed; callers bound the input size instead), and its output is turned
+at once into our own ``(i, j, n)`` equal runs.
+
+The alphabet skips surrogates and whitespace characters (the lossless cleanup
+scores whitespace specially). A region with more distinct tokens than the alphabet
+holds is an overflow: ``AlphabetOverflow`` is raised and callers split the region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from diff_match_patch import diff_match_patch
+
+Run = tuple[int, int, int]
+
+_FIRST_CODE_POINT = 0x100
+_LAST_CODE_POINT = 0x10FFFF
+ALPHABET_SIZE = (_LAST_CODE_POINT - _FIRST_CODE_POINT + 1) - 0x800 - 20
+
+
+class AlphabetOverflow(ValueError):
+    """More distinct tokens than characters available to encode them."""
+
+
+def _make_engine() -> diff_match_patch:
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0.0
+    return engine
+
+
+_ENGINE = _make_engine()
+
+
+def _alphabet(limit: int) -> list[str]:
+    chars: list[str] = []
+    cp = _FIRST_CODE_POINT
+    while len(chars) < limit:
+        if 0xD800 <= cp <= 0xDFFF:
+            cp = 0xE000
+        c = chr(cp)
+        if not c.isspace():
+            chars.append(c)
+        cp += 1
+    return chars
+
+
+class _Encoder:
+    """Maps token ids to characters, growing the alphabet on demand."""
+
+    def __init__(self, max_size: int) -> None:
+        self.max_size = max_size
+        self.table: dict[int, str] = {}
+        self.chars: list[str] = []
+
+    def encode(self, ids: Sequence[int]) -> str:
+        table = self.table
+        missing = {t for t in ids if t not in table}
+        if missing:
+            needed = len(table) + len(missing)
+            if needed > self.max_size:
+                raise AlphabetOverflow(f"{needed} distinct tokens, alphabet holds {self.max_size}")
+            if needed > len(self.chars):
+                self.chars = _alphabet(max(needed, 2 * len(self.chars)))
+            for t in sorted(missing):
+                table[t] = self.chars[len(table)]
+        return "".join([table[t] for t in ids])
+
+
+def _runs_from_diffs(diffs: list[tuple[int, str]], a_offset: int, b_offset: int) -> list[Run]:
+    runs: list[Run] = []
+    i, j = a_offset, b_offset
+    for op, text in diffs:
+        n = len(text)
+        if op == 0:
+            runs.append((i, j, n))
+            i += n
+            j += n
+        elif op < 0:
+            i += n
+        else:
+            j += n
+    return runs
+
+
+def diff_runs(
+    a: Sequence[int],
+    b: Sequence[int],
+    *,
+    a_offset: int = 0,
+    b_offset: int = 0,
+    max_alphabet: int = ALPHABET_SIZE,
+) -> list[Run]:
+    """Word diff of two id sequences with semantic cleanup, as equal runs.
+
+    Raises:
+        AlphabetOverflow: more distinct ids than ``max_alphabet``.
+    """
+    encoder = _Encoder(max_alphabet)
+    text_a, text_b = encoder.encode(a), encoder.encode(b)
+    diffs = _ENGINE.diff_main(text_a, text_b, False)
+    _ENGINE.diff_cleanupSemantic(diffs)
+    return _runs_from_diffs(diffs, a_offset, b_offset)
+
+
+def cleanup_runs(
+    a: Sequence[int],
+    b: Sequence[int],
+    runs: Sequence[Run],
+    *,
+    max_alphabet: int = ALPHABET_SIZE,
+) -> list[Run]:
+    """Semantic cleanup of an alignment given as equal runs over ``a`` and ``b``.
+
+    Small equalities between larger edits (a "the" between two rewritten clauses)
+    are dissolved into the edits, as diff-match-patch's ``diff_cleanupSemantic``
+    does for characters. Indices in ``runs`` are relative to ``a`` and ``b``.
+
+    Raises:
+        AlphabetOverflow: more distinct ids than ``max_alphabet``.
+    """
+    encoder = _Encoder(max_alphabet)
+    diffs: list[tuple[int, str]] = []
+    i = j = 0
+    for ri, rj, n in (*runs, (len(a), len(b), 0)):
+        if ri > i:
+            diffs.append((-1, encoder.encode(a[i:ri])))
+        if rj > j:
+            diffs.append((1, encoder.encode(b[j:rj])))
+        if n:
+            diffs.append((0, encoder.encode(a[ri : ri + n])))
+        i, j = ri + n, rj + n
+    _ENGINE.diff_cleanupSemantic(diffs)
+    return _runs_from_diffs(diffs, 0, 0)

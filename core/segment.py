@@ -1,0 +1,166 @@
+"""Sentence and paragraph segmentation with code-point offsets that tile the text.
+
+Copes with three layouts seen in real copy: ordinary prose (full stops, capitals,
+abbreviations), tokenized copy (one long line, sentences separated by `` . ``) and
+one sentence per line with no full stops. Hard-wrapped text (lines broken at a fixed
+width) is detected, and its single line breaks are not boundaries, so re-wrapping a
+text does not change its sentences. Only real line breaks count (CR, LF, NEL,
+U+2028, U+2029): never the C0 separators that ``str.splitlines`` also splits on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.model import Span
+
+_LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n?|[\n\x85\u2028\u2029]|$)")
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u25aa\u2023\u25e6\u2013\u2014]\s|\d{1,3}[.)]\s|#+\s)")
+_TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
+_PRECEDING_WORD = re.compile(r"([\w.]+)$")
+# Abbreviations that stand before a name or a number: a stop after them never ends
+# a sentence. Others ("etc.", "Inc.") end one when a capital follows.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep pres rev
+    hon fr mt ft no nos vol vols fig figs vs approx dept est
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    e.g i.e u.s u.k u.n""".split()
+)
+_WRAP_MIN_LINES = 3
+_WRAP_MAX_WIDTH = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """Sentences and paragraphs of one text.
+
+    Attributes:
+        sentences: spans tiling ``[0, len(text))``; each holds one sentence and the
+            whitespace after it.
+        paragraphs: spans tiling the text the same way, one per paragraph.
+        wrapped: whether the text was judged hard-wrapped.
+    """
+
+    sentences: tuple[Span, ...]
+    paragraphs: tuple[Span, ...]
+    wrapped: bool
+
+    @property
+    def sentence_starts(self) -> tuple[int, ...]:
+        """Start offsets of every sentence but the first."""
+        return tuple(s for s, _ in self.sentences[1:])
+
+
+def segment(text: str) -> Segmentation:
+    """Split ``text`` into sentences and paragraphs (both tile the text)."""
+    lines = _lines(text)
+    wrapped = _is_hard_wrapped(lines)
+    paragraph_starts: set[int] = set()
+    sentence_starts: set[int] = set()
+    _line_boundaries(text, lines, wrapped, paragraph_starts, sentence_starts)
+    _punctuation_boundaries(text, sentence_starts)
+    sentence_starts |= paragraph_starts
+    return Segmentation(
+        sentences=_tile(sentence_starts, len(text)),
+        paragraphs=_tile(paragraph_starts, len(text)),
+        wrapped=wrapped,
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end of content, end including the break) of every line."""
+    out = []
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        if s == e and s == len(text) and out:
+            break
+        content_end = e
+        while content_end > s and text[content_end - 1] in "\r\n\x85\u2028\u2029":
+            content_end -= 1
+        out.append((s, content_end, e))
+        if e == len(text):
+            break
+    return out
+
+
+def _is_hard_wrapped(lines: list[tuple[int, int, int]]) -> bool:
+    """True when most lines inside paragraphs run close to one fixed width."""
+    inner: list[int] = []
+    for (s, ce, _), nxt in zip(lines, lines[1:]):
+        if ce > s and nxt[1] > nxt[0]:
+            inner.append(ce - s)
+    if len(inner) < _WRAP_MIN_LINES:
+        return False
+    width = sorted(inner)[int(len(inner) * 0.9)]
+    if width > _WRAP_MAX_WIDTH:
+        return False
+    near = sum(1 for n in inner if n >= width - 25)
+    return near >= 0.75 * len(inner)
+
+
+def _first_visible(text: str, pos: int, end: int) -> int | None:
+    while pos < end:
+        if not text[pos].isspace():
+            return pos
+        pos += 1
+    return None
+
+
+def _line_boundaries(
+    text: str,
+    lines: list[tuple[int, int, int]],
+    wrapped: bool,
+    paragraph_starts: set[int],
+    sentence_starts: set[int],
+) -> None:
+    width = max((ce - s for s, ce, _ in lines), default=0)
+    blank_before = False
+    previous: tuple[int, int, int] | None = None
+    for s, ce, e in lines:
+        first = _first_visible(text, s, ce)
+        if first is None:
+            blank_before = True
+            continue
+        brk = text[s - 1] if s else ""
+        if previous is not None:
+            if blank_before or brk == "\u2029" or "\f" in text[previous[1] : first]:
+                paragraph_starts.add(first)
+            elif not wrapped:
+                sentence_starts.add(first)
+            elif _BULLET.match(text, s) or (previous[1] - previous[0]) < width // 2:
+                sentence_starts.add(first)
+        blank_before = False
+        previous = (s, ce, e)
+
+
+def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
+    for m in _TERMINATOR.finditer(text):
+        t_start, t_end = m.span()
+        nxt = _first_visible(text, t_end, min(len(text), t_end + 200))
+        if nxt is None:
+            continue
+        spaced = t_start > 0 and text[t_start - 1].isspace()
+        if spaced or _ends_sentence(text, t_start, text[nxt], m.group()):
+            sentence_starts.add(nxt)
+
+
+def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> bool:
+    if not (next_char.isupper() or next_char.isdigit() or next_char in "\"'\u201c\u2018([-\u2022"):
+        return False
+    if terminator[0] != ".":
+        return True
+    word_match = _PRECEDING_WORD.search(text, max(0, t_start - 40), t_start)
+    if word_match is None:
+        return True
+    word = word_match.group(1).lower().strip(".")
+    if word in _ABBREVIATIONS:
+        return False
+    # A single letter before the stop is an initial ("J. Smith"), not a sentence end.
+    return not (len(word) == 1 and word.isalpha())
+
+
+def _tile(starts: set[int], length: int) -> tuple[Span, ...]:
+    points = sorted(p for p in starts if 0 < p < length)
+    bounds = [0, *points, length]
+    return tuple((a, b) for a, b in zip(bounds, bounds[1:]) if b > a) or ((0, length),)

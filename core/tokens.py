@@ -1,0 +1,185 @@
+"""Tokenization: the units that alignment and word diff work on, with their offsets.
+
+A unit is a word (``\\w`` runs joined across inner apostrophes and hyphens, numbers
+joined across ``.,:`` between digits, combining marks and format characters kept
+inside), or a run of one repeated punctuation character. Whitespace is never part
+of a unit's key. A word, a lone hyphen or dash, and a word (``eight - minute``) are
+joined into one unit whose key is spelled like ``eight-minute``, so tokenization
+differences are not edits. Every unit keeps its raw span and its key side by side.
+
+Word counts follow the contract's tokenizer everywhere (``count_words``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from core.normalize import APOSTROPHES, DASH_CHARS, normalize_token
+
+_JOIN = re.escape("-\u2010\u2011" + APOSTROPHES)
+_NUMBER_JOIN = r"(?<=\d)[.,:]\d+"
+
+# The contract's word tokenizer: \w runs joined across inner apostrophes and hyphens.
+_CONTRACT_WORD = re.compile(rf"\w+(?:[{_JOIN}]\w+)*")
+
+_LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
+
+
+@cache
+def _mark_class() -> str:
+    """Character-class body of combining marks and format characters (built once)."""
+    ranges: list[tuple[int, int]] = []
+    limits = [(0x80, 0x20000), (0xE0000, 0xE0200)]
+    for lo, hi in limits:
+        for cp in range(lo, hi):
+            if unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me", "Cf"):
+                if ranges and ranges[-1][1] == cp - 1:
+                    ranges[-1] = (ranges[-1][0], cp)
+                else:
+                    ranges.append((cp, cp))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
+@cache
+def _unit_pattern(ascii_only: bool) -> re.Pattern[str]:
+    marks = "" if ascii_only else _mark_class()
+    word_char = rf"[\w{marks}]"
+    word = rf"{word_char}+(?:[{_JOIN}]{word_char}+|{_NUMBER_JOIN})*"
+    punct = rf"([^\s\w{marks}])(?:\1|[{marks}])*" if marks else r"([^\s\w])\1*"
+    return re.compile(f"{word}|{punct}")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The units of one text, as parallel tuples indexed by unit number.
+
+    Attributes:
+        starts: code-point offset where each unit starts.
+        ends: code-point offset where each unit ends (half-open).
+        keys: the matching key of each unit (see ``core.normalize``).
+        words: how many contract words each unit holds (0 for punctuation).
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    keys: tuple[str, ...]
+    words: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def count_words(text: str) -> int:
+    """Count words with the contract's tokenizer."""
+    return sum(1 for _ in _CONTRACT_WORD.finditer(text))
+
+
+def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
+    """Split ``text`` into units with offsets, keys and word counts.
+
+    Linear in the length of the text (no pattern here can backtrack more than
+    once over a run of spaces or punctuation).
+    """
+    pattern = _unit_pattern(text.isascii())
+    starts: list[int] = []
+    ends: list[int] = []
+    raws: list[str] = []
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        starts.append(s)
+        ends.append(e)
+        raws.append(m.group())
+    # Plain alphanumeric tokens (nearly all) take the fast path; the rest are
+    # normalized one by one.
+    if fold_case:
+        keys = [
+            r.lower() if r.isascii() and r.isalnum() else normalize_token(r, fold_case=True)
+            for r in raws
+        ]
+    else:
+        keys = [
+            r if r.isascii() and r.isalnum() else normalize_token(r, fold_case=False) for r in raws
+        ]
+    words = [1 if r.isalnum() else _unit_words(r) for r in raws]
+    _join_spaced_dashes(text, starts, ends, keys, words)
+    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words))
+
+
+def _unit_words(raw: str) -> int:
+    first = raw[0]
+    if not (first.isalnum() or first == "_"):
+        return 0 if len(raw) == 1 or not raw[1:].isalnum() else count_words(raw)
+    if raw.isalnum():
+        return 1
+    return count_words(raw)
+
+
+def _join_spaced_dashes(
+    text: str, starts: list[int], ends: list[int], keys: list[str], words: list[int]
+) -> None:
+    """Join ``word - word`` triples into one unit, in place.
+
+    The dash may have spaces on either side; a line break before it means a bullet
+    or a new line, so it is not joined, and a blank line after it ends a paragraph.
+    """
+    n = len(keys)
+    dash_at = [i for i in range(1, n - 1) if keys[i] == "-" and text[starts[i]] in DASH_CHARS]
+    if not dash_at:
+        return
+    keep = [True] * n
+    for i in dash_at:
+        left = i - 1
+        while not keep[left]:
+            left -= 1
+        if not (words[left] and words[i + 1]) or not keep[i]:
+            continue
+        before = text[ends[i - 1] : starts[i]]
+        after = text[ends[i] : starts[i + 1]]
+        if _LINE_BREAK.search(before) or len(_LINE_BREAK.findall(after)) > 1:
+            continue
+        keys[left] = f"{keys[left]}-{keys[i + 1]}"
+        ends[left] = ends[i + 1]
+        words[left] += words[i + 1]
+        keep[i] = keep[i + 1] = False
+    if not all(keep):
+        for seq in (starts, ends, keys, words):
+            seq[:] = [v for v, k in zip(seq, keep) if k]  # type: ignore[attr-defined]
+
+
+def line_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of every line break (CRLF, CR, LF, NEL, U+2028, U+2029)."""
+    return [m.span() for m in _LINE_BREAK.finditer(text)]
+
+
+def attach_punctuation(tokens: Tokens) -> Tokens:
+    """Fold every punctuation unit into the word before it (or after it, at the start).
+
+    Used when punctuation must not count: ``fighter .`` and ``fighter`` become one
+    unit each, with the same key, so they match as a trivial difference.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    keys: list[str] = []
+    words: list[int] = []
+    pending_start: int | None = None
+    for s, e, k, w in zip(tokens.starts, tokens.ends, tokens.keys, tokens.words):
+        if w == 0:
+            if ends:
+                ends[-1] = e
+            elif pending_start is None:
+                pending_start = s
+            continue
+        starts.append(s if pending_start is None else pending_start)
+        pending_start = None
+        ends.append(e)
+        keys.append(k)
+        words.append(w)
+    if pending_start is not None:  # no word at all: keep the punctuation as it is
+        return tokens
+    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words))
