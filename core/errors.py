@@ -62,3 +62,19 @@ class UnsupportedFileError(LoadError):
 
 class CancelledError(RedlineError):
     """Work was cancelled by the caller's ``should_cancel`` callback."""
+
+
+class UnknownEncodingError(DecodeError):
+    """The caller asked for an encoding Python does not know.
+
+    Attributes:
+        encoding: the name as given.
+    """
+
+    def __init__(self, encoding: str, path: str = "") -> None:
+        super().__init__(path, f"unknown encoding {encoding!r}")
+        self.encoding = encoding
+
+
+class NotAFolderError(LoadError):
+    """A folder was expected, but the path is a file or something else."""
