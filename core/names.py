@@ -1,0 +1,79 @@
+"""File names: which ones Redline reads, and how to show any of them safely.
+
+A path may hold bytes that are not valid UTF-8 (Python carries them as lone
+surrogates), newlines, terminal escapes or bidi overrides. ``printable_path`` turns
+any of them into one line of visible text; markup and quotes are kept literally,
+because escaping for HTML is the report writer's job.
+"""
+
+from __future__ import annotations
+
+import os
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+# Invisible characters that reorder or hide what follows ("Trojan Source").
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def suffix_of(path: str | os.PathLike[str]) -> str:
+    """Return the lower-cased suffix of the last path component (``""`` if none)."""
+    return os.path.splitext(os.fspath(path))[1].lower()
+
+
+def is_supported(path: str | os.PathLike[str]) -> bool:
+    """Whether the name has one of the suffixes Redline reads (case-insensitive)."""
+    return suffix_of(path) in SUPPORTED_SUFFIXES
+
+
+def is_html(path: str | os.PathLike[str]) -> bool:
+    """Whether the name is read as HTML (``.html`` / ``.htm``)."""
+    return suffix_of(path) in HTML_SUFFIXES
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:
+        # An undecodable byte of the original name, carried by surrogateescape.
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def _needs_escape(char: str) -> bool:
+    code = ord(char)
+    return (
+        code < 0x20
+        or 0x7F <= code <= 0x9F
+        or 0xD800 <= code <= 0xDFFF
+        or code in (0x2028, 0x2029)
+        or char in _BIDI_CONTROLS
+    )
+
+
+def printable_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """Return ``path`` as one line of visible text, for messages and reports.
+
+    Control characters (including newlines), line and paragraph separators, bidi
+    controls and bytes that were not valid in the file system encoding are written
+    as backslash escapes (``\\n``, ``\\x1b``, ``\\xff``, ``\\u202e``); everything
+    else, including markup and quotes, is kept as it is.
+
+    Args:
+        path: a path as ``str``, ``bytes`` or path-like object.
+
+    Returns:
+        A string with no control characters.
+    """
+    text = os.fsdecode(path)
+    if not any(_needs_escape(char) for char in text):
+        return text
+    return "".join(_escape_char(char) if _needs_escape(char) else char for char in text)
