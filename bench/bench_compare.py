@@ -1,0 +1,498 @@
+#!/usr/bin/env python3
+"""Speed and memory of ``redline compare`` on real-prose pairs, next to ``dwdiff``.
+
+    make bench                                     # all sizes: 10k, 100k, 1M, 5M
+    .venv/bin/python bench/bench_compare.py --sizes 10k,100k --runs 3
+
+For each pair (built by ``make_pairs.py`` into ``bench/out/`` when missing) it times,
+as whole processes, ``.venv/bin/redline compare OLD NEW --format json -o /dev/null``
+(exit 1 = "different" = success) and ``dwdiff OLD NEW > /dev/null``, alternately, and
+takes the median of the runs (5, or 3 from 5 MB up); the peak memory of each run is
+the child's own ``ru_maxrss`` (``os.wait4``). Then, in one fresh child process, it
+times ``core.compare.compare(load_document(old), load_document(new))`` in-process
+(load + align, imports excluded). Prints a Markdown table with the machine stated and
+writes it to ``bench/out/results.md`` (and ``results.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+OUT = BENCH / "out"
+VENV_BIN = REPO / ".venv" / "bin"
+
+sys.path.insert(0, str(BENCH))
+
+
+# --------------------------------------------------------------------------- running
+
+
+# Peak memory. A child's ru_maxrss on Linux starts from the high-water mark of the
+# process that spawned it (exec records the old address space's hiwater; with vfork or
+# posix_spawn that is the parent's), so wait4() in this (large) process would report
+# at least this process's own size. The command is therefore started by a small
+# intermediary that reports its child's rusage: GNU time (Debian package "time";
+# baseline ~1 MB) or, without it, a minimal Python (baseline ~8 MB, stated in the notes).
+_PY_HELPER = (
+    "import os,sys\n"
+    "pid=os.posix_spawnp(sys.argv[2],sys.argv[2:],os.environ)\n"
+    "_,st,ru=os.wait4(pid,0)\n"
+    "open(sys.argv[1],'w').write('%d %d' % (ru.ru_maxrss, os.waitstatus_to_exitcode(st)))\n"
+    "sys.exit(os.waitstatus_to_exitcode(st) & 255)\n"
+)
+
+
+def _measurer() -> tuple[list[str], str]:
+    gnu_time = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+    if gnu_time:
+        return [gnu_time, "-f", "%M %x", "-o"], "GNU time"
+    return [sys.executable, "-S", "-I", "-c", _PY_HELPER], "a minimal Python parent (~8 MB floor)"
+
+
+MEASURER, MEASURER_NAME = _measurer()
+
+
+def run_once(cmd: list[str], timeout: float) -> dict:
+    """Run ``cmd`` (stdout to /dev/null) once; wall time, peak RSS, exit code, stderr."""
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as rep:
+        full = [*MEASURER, rep.name, *cmd]
+        full[0] = shutil.which(full[0]) or full[0]
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            full,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            proc.wait()
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - t0
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+        report = rep.read().split()
+    # GNU time writes "Command exited with non-zero status N" before the numbers.
+    nums = [int(x) for x in report if x.lstrip("-").isdigit()][-2:]
+    rss_kb, rc = nums if len(nums) == 2 else (0, proc.returncode)
+    stderr = "\n".join(ln for ln in stderr.splitlines() if not ln.startswith("Command exited with"))
+    return {
+        "wall": wall,
+        "rss_mb": rss_kb / 1024,
+        "rc": rc if not timed_out.is_set() else -9,
+        "stderr": stderr[-2000:],
+        "timeout": timed_out.is_set(),
+    }
+
+
+def ensure_dwdiff() -> tuple[str | None, str]:
+    """Path of dwdiff (installed with apt-get when missing and possible) and a note."""
+    path = shutil.which("dwdiff")
+    if path:
+        return path, ""
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("dwdiff missing: apt-get install -y dwdiff ...", file=sys.stderr)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        for cmd in (
+            ["apt-get", "install", "-y", "-qq", "dwdiff"],
+            ["apt-get", "update", "-qq"],
+            ["apt-get", "install", "-y", "-qq", "dwdiff"],
+        ):
+            subprocess.run(cmd, env=env, capture_output=True, check=False, timeout=600)
+            path = shutil.which("dwdiff")
+            if path:
+                return path, ""
+    return (
+        None,
+        "dwdiff not installed and could not be installed (Debian package dwdiff): column skipped",
+    )
+
+
+def redline_cmd() -> list[str] | None:
+    exe = VENV_BIN / "redline"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("redline")
+    return [found] if found else None
+
+
+def machine() -> dict:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        mem = f"{kb / 1024 / 1024:.0f} GiB"
+    except (OSError, AttributeError):
+        pass
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--porcelain", "--", "core", "gui"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": mem,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "commit": commit + ("+uncommitted engine changes" if dirty else ""),
+    }
+
+
+def dwdiff_version(path: str) -> str:
+    out = subprocess.run([path, "--version"], capture_output=True, text=True, check=False).stdout
+    return out.splitlines()[0] if out else "dwdiff"
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+def inproc_main(old: str, new: str, runs: int) -> int:
+    """Child mode: time load + compare in this process, print JSON on stdout."""
+    import resource
+
+    sys.path.insert(0, str(REPO))
+    t0 = time.perf_counter()
+    from core.compare import compare
+    from core.document import load_document
+    from core.model import CompareOptions
+
+    import_s = time.perf_counter() - t0
+    loads, compares, blocks = [], [], None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        a = load_document(old)
+        b = load_document(new)
+        t1 = time.perf_counter()
+        result = compare(a, b, options=CompareOptions())
+        t2 = time.perf_counter()
+        loads.append(t1 - t0)
+        compares.append(t2 - t1)
+        blocks = result.blocks
+        del result, a, b
+    kinds: dict[str, int] = {}
+    for blk in blocks or ():
+        kinds[blk.kind] = kinds.get(blk.kind, 0) + 1
+    print(
+        json.dumps(
+            {
+                "import_s": import_s,
+                "load_s": loads,
+                "compare_s": compares,
+                "total_s": [x + y for x, y in zip(loads, compares, strict=True)],
+                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "blocks": kinds,
+            }
+        )
+    )
+    return 0
+
+
+def run_inproc(old: Path, new: Path, runs: int, timeout: float) -> dict:
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--_inproc",
+        str(old),
+        str(new),
+        "--runs",
+        str(runs),
+    ]
+    try:
+        res = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=timeout, check=False, cwd=REPO
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f} s"}
+    if res.returncode != 0:
+        tail = (res.stderr.strip().splitlines() or ["(no message)"])[-1]
+        return {"error": f"exit {res.returncode}: {tail}", "stderr": res.stderr[-3000:]}
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- bench
+
+
+def fmt(x: float | None, digits: int = 3) -> str:
+    return "—" if x is None else f"{x:.{digits}f}"
+
+
+def bench(
+    sizes: list[str],
+    runs_override: int | None,
+    timeout: float,
+    rebuild: bool,
+    do_dwdiff: bool,
+    do_inproc: bool,
+) -> dict:
+    import make_pairs
+
+    labels = [make_pairs.size_label(make_pairs.parse_size(s)) for s in sizes]
+    manifest_path = OUT / "manifest.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    missing = [
+        lab
+        for lab in labels
+        if rebuild
+        or manifest.get("generator_version") != make_pairs.GENERATOR_VERSION
+        or lab not in manifest.get("pairs", {})
+        or not (OUT / lab / "new.txt").exists()
+    ]
+    if missing:
+        # In a child process, so that this one stays small (see the note on peak memory).
+        print(f"building pairs: {', '.join(missing)}", file=sys.stderr)
+        subprocess.run(
+            [sys.executable, str(BENCH / "make_pairs.py"), "--sizes", ",".join(missing)],
+            check=True,
+            stdout=sys.stderr,
+        )
+        manifest = json.loads(manifest_path.read_text())
+
+    notes: list[str] = []
+    dw, note = ensure_dwdiff() if do_dwdiff else (None, "dwdiff column skipped (--no-dwdiff)")
+    if note:
+        notes.append(note)
+    red = redline_cmd()
+    if red is None:
+        notes.append(
+            "no redline executable (.venv/bin/redline): run `make` / pip install -e . first"
+        )
+
+    info = machine()
+    info["dwdiff"] = dwdiff_version(dw) if dw else None
+    info["peak_memory_by"] = MEASURER_NAME
+    floor = run_once(["/bin/true"], 30)["rss_mb"]
+    info["peak_floor_mb"] = floor
+    rows = []
+    for lab in labels:
+        old, new = OUT / lab / "old.txt", OUT / lab / "new.txt"
+        nbytes = old.stat().st_size
+        runs = runs_override or (3 if nbytes >= 4_000_000 else 5)
+        row: dict = {
+            "size": lab,
+            "old_bytes": nbytes,
+            "new_bytes": new.stat().st_size,
+            "runs": runs,
+        }
+        rl_runs, dw_runs = [], []
+        red_failed = False
+        for i in range(runs):
+            if red and not red_failed:
+                r = run_once(
+                    [*red, "compare", str(old), str(new), "--format", "json", "-o", "/dev/null"],
+                    timeout,
+                )
+                rl_runs.append(r)
+                status = "timeout" if r["timeout"] else f"rc={r['rc']}"
+                print(
+                    f"{lab} run {i + 1}/{runs}: redline {r['wall']:.3f} s "
+                    f"{r['rss_mb']:.0f} MB {status}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                red_failed = r["timeout"] or r["rc"] not in (0, 1)  # no point repeating it
+            if dw:
+                r = run_once([dw, str(old), str(new)], timeout)
+                dw_runs.append(r)
+                print(
+                    f"{lab} run {i + 1}/{runs}: dwdiff  {r['wall']:.3f} s "
+                    f"{r['rss_mb']:.0f} MB rc={r['rc']}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+        ok = [r for r in rl_runs if not r["timeout"] and r["rc"] in (0, 1)]
+        if rl_runs and len(ok) == len(rl_runs):
+            row["redline_s"] = statistics.median(r["wall"] for r in ok)
+            row["redline_mb"] = max(r["rss_mb"] for r in ok)
+            row["redline_rc"] = ok[0]["rc"]
+        elif rl_runs:
+            bad = rl_runs[-1]
+            row["redline_error"] = (
+                f"timed out after {timeout:.0f} s"
+                if bad["timeout"]
+                else f"exit {bad['rc']}: " + (bad["stderr"].strip().splitlines() or [""])[-1]
+            )
+            row["redline_stderr"] = bad["stderr"]
+        dw_ok = [r for r in dw_runs if r["rc"] in (0, 1)]
+        if dw_ok:
+            row["dwdiff_s"] = statistics.median(r["wall"] for r in dw_ok)
+            row["dwdiff_mb"] = max(r["rss_mb"] for r in dw_ok)
+        elif dw_runs:
+            row["dwdiff_error"] = (
+                f"exit {dw_runs[-1]['rc']}: {dw_runs[-1]['stderr'].strip()[-200:]}"
+            )
+        if do_inproc:
+            ip = run_inproc(old, new, runs, timeout * runs)
+            if "error" in ip:
+                row["inproc_error"] = ip["error"]
+            else:
+                row["inproc_s"] = statistics.median(ip["total_s"])
+                row["inproc_load_s"] = statistics.median(ip["load_s"])
+                row["inproc_compare_s"] = statistics.median(ip["compare_s"])
+                row["inproc_mb"] = ip["rss_mb"]
+                row["inproc_import_s"] = ip["import_s"]
+                row["blocks"] = ip["blocks"]
+            if "error" in ip:
+                print(f"{lab}: in-process: {ip['error']}", file=sys.stderr)
+        rows.append(row)
+    result = {
+        "machine": info,
+        "rows": rows,
+        "notes": notes,
+        "pairs": manifest.get("pairs", {}),
+        "sources": manifest.get("sources", []),
+    }
+    return result
+
+
+def to_markdown(res: dict) -> str:
+    m = res["machine"]
+    lines = [
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} RAM; Python {m['python']}; "
+        f"{m['dwdiff'] or 'no dwdiff'}; redline at {m['commit']}. Peak memory measured by "
+        f"{m['peak_memory_by']} (floor: /bin/true shows {m['peak_floor_mb']:.1f} MB).",
+        "",
+        "| size | bytes old / new | redline median s | peak MB | dwdiff median s | redline/dwdiff "
+        "| in-process s (load + compare) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in res["rows"]:
+        red = (
+            fmt(r.get("redline_s"))
+            if "redline_s" in r
+            else f"error ({r.get('redline_error', 'n/a')[:60]})"
+        )
+        ratio = (
+            f"{r['redline_s'] / r['dwdiff_s']:.2f}x"
+            if r.get("redline_s") is not None and r.get("dwdiff_s")
+            else "—"
+        )
+        if "inproc_s" in r:
+            ip = f"{r['inproc_s']:.3f} ({r['inproc_load_s']:.3f} + {r['inproc_compare_s']:.3f})"
+        else:
+            ip = f"error ({r['inproc_error'][:60]})" if "inproc_error" in r else "—"
+        lines.append(
+            f"| {r['size']} | {r['old_bytes']:,} / {r['new_bytes']:,} | {red} | "
+            f"{fmt(r.get('redline_mb'), 0)} | {fmt(r.get('dwdiff_s'))} | {ratio} | {ip} |"
+        )
+    lines.append("")
+    lines.append(
+        "Runs per size: "
+        + ", ".join(f"{r['size']}: {r['runs']}" for r in res["rows"])
+        + " (median wall time of whole processes; peak = max ru_maxrss over the runs)."
+    )
+    # Scaling between consecutive sizes: t ~ n^k.
+    pts = [(r["old_bytes"], r["redline_s"]) for r in res["rows"] if r.get("redline_s")]
+    ks = [
+        f"{a[0] / 1e3:.0f}k→{b[0] / 1e3:.0f}k: "
+        f"n^{math.log(b[1] / a[1]) / math.log(b[0] / a[0]):.2f}"
+        for a, b in itertools.pairwise(pts)
+        if a[1] > 0
+    ]
+    if ks:
+        lines.append(
+            "Growth of redline time (whole process, includes start-up): " + "; ".join(ks) + "."
+        )
+    for note in res["notes"]:
+        lines.append(f"Note: {note}")
+    lines += targets(res)
+    return "\n".join(lines) + "\n"
+
+
+def targets(res: dict) -> list[str]:
+    by = {r["size"]: r for r in res["rows"]}
+    out = []
+    r = by.get("1M")
+    if r and r.get("redline_s") is not None:
+        checks = [
+            f"time {r['redline_s']:.2f} s {'<' if r['redline_s'] < 1 else '>='} 1 s",
+            f"peak {r['redline_mb']:.0f} MB {'<' if r['redline_mb'] < 300 else '>='} 300 MB",
+        ]
+        if r.get("dwdiff_s"):
+            q = r["redline_s"] / r["dwdiff_s"]
+            checks.append(f"{q:.2f}x dwdiff {'<=' if q <= 1.5 else '>'} 1.5x")
+        out.append("Targets, 1M: " + "; ".join(checks) + ".")
+    r = by.get("5M")
+    if r and r.get("redline_s") is not None:
+        out.append(
+            f"Targets, 5M: time {r['redline_s']:.2f} s {'<' if r['redline_s'] < 5 else '>='} 5 s; "
+            f"peak {r['redline_mb']:.0f} MB."
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="10k,100k,1M,5M", help="comma-separated, e.g. 10k,100k")
+    ap.add_argument("--runs", type=int, default=None, help="runs per size (default 5; 3 from 5 MB)")
+    ap.add_argument(
+        "--timeout", type=float, default=300, help="seconds per run before it is killed"
+    )
+    ap.add_argument("--rebuild", action="store_true", help="rebuild the pairs first")
+    ap.add_argument("--no-dwdiff", action="store_true")
+    ap.add_argument("--no-inproc", action="store_true", help="skip the in-process timing")
+    ap.add_argument("--_inproc", nargs=2, metavar=("OLD", "NEW"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args._inproc:
+        return inproc_main(args._inproc[0], args._inproc[1], args.runs or 1)
+    res = bench(
+        [s for s in args.sizes.split(",") if s.strip()],
+        args.runs,
+        args.timeout,
+        args.rebuild,
+        not args.no_dwdiff,
+        not args.no_inproc,
+    )
+    md = to_markdown(res)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.md").write_text(md)
+    (OUT / "results.json").write_text(json.dumps(res, indent=1))
+    print(md)
+    failed = any("redline_error" in r or "inproc_error" in r for r in res["rows"])
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
