@@ -132,7 +132,7 @@ def binary_kind(data: bytes) -> str | None:
     kind = magic_kind(data)
     if kind is not None or not data or unicode_form(data) is not None:
         return kind
-    controls = len(data) - len(data.translate(None, _NOT_CONTROL))
+    controls = len(data.translate(None, _NOT_CONTROL))  # deletes all but the controls
     if controls > BINARY_CONTROL_SHARE * len(data):
         return "mostly NUL bytes" if data.count(0) * 2 > len(data) else "binary data"
     return None

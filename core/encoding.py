@@ -39,8 +39,10 @@ LOW_CONFIDENCE = 0.3
 MIXED_CONFIDENCE = 0.2
 # UTF-16/32 recognised by its NUL lane (no BOM): strong evidence, not a declaration.
 WIDE_CONFIDENCE = 0.95
-# A UTF-8 file with more bad bytes than this looks mixed rather than damaged.
-FEW_BAD_BYTES = 8
+# One damaged UTF-8 character leaves at most 3 stray bytes (a 4-byte sequence that
+# lost its lead byte). More than that looks like a file mixing encodings: it is still
+# decoded as UTF-8 (its bad bytes reported), but flagged.
+FEW_BAD_BYTES = 3
 
 _SNIFF_BYTES = 64 * 1024
 _CHARDET_WHOLE_LIMIT = 4 * 1024 * 1024
