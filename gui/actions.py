@@ -1,0 +1,95 @@
+"""The window's actions (menu items, toolbar buttons, shortcuts), built in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
+
+SP = QStyle.StandardPixmap
+
+
+@dataclass
+class Actions:
+    """Every action of the main window."""
+
+    open_folder: QAction
+    open_files: QAction
+    recursive: QAction
+    reload: QAction
+    quit: QAction
+    compare: QAction
+    compare_with: QAction
+    swap: QAction
+    old_encoding: QAction
+    new_encoding: QAction
+    next_change: QAction
+    previous_change: QAction
+    ignore_case: QAction
+    show_trivial: QAction
+    only_changed: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    cancel: QAction
+
+
+def _action(
+    parent: QWidget, text: str, keys: list[str] | None = None, icon: SP | None = None, tip: str = ""
+) -> QAction:
+    action = QAction(text, parent)
+    if keys:
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    if icon is not None:
+        action.setIcon(QApplication.style().standardIcon(icon))
+    shortcut = f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip((tip or text.replace("&", "").rstrip(".\u2026")) + (shortcut if keys else ""))
+    return action
+
+
+def _toggle(parent: QWidget, text: str, checked: bool, tip: str) -> QAction:
+    action = _action(parent, text, tip=tip)
+    action.setCheckable(True)
+    action.setChecked(checked)
+    return action
+
+
+def build_actions(parent: QWidget) -> Actions:
+    """Create the actions (unconnected; the window connects them)."""
+    return Actions(
+        open_folder=_action(parent, "&Open Folder\u2026", ["Ctrl+O"], SP.SP_DirOpenIcon),
+        open_files=_action(parent, "Open &Files\u2026", ["Ctrl+Shift+O"], SP.SP_FileIcon),
+        recursive=_toggle(parent, "Include &Sub-folders", True, "List documents in sub-folders"),
+        reload=_action(parent, "&Reload", ["F5"], SP.SP_BrowserReload, "Reload both documents"),
+        quit=_action(parent, "&Quit", ["Ctrl+Q"]),
+        compare=_action(
+            parent,
+            "&Compare",
+            ["Ctrl+Return"],
+            SP.SP_DialogApplyButton,
+            "Compare the two selected documents",
+        ),
+        compare_with=_action(parent, "Compare &With\u2026", ["Ctrl+Shift+Return"]),
+        swap=_action(parent, "&Swap Sides", ["Ctrl+Shift+X"], None, "Swap old and new"),
+        old_encoding=_action(parent, "Reopen &Old With Encoding\u2026"),
+        new_encoding=_action(parent, "Reopen &New With Encoding\u2026"),
+        next_change=_action(parent, "&Next Change", ["Alt+Down", "F7"], SP.SP_ArrowDown),
+        previous_change=_action(parent, "&Previous Change", ["Alt+Up", "Shift+F7"], SP.SP_ArrowUp),
+        ignore_case=_toggle(parent, "Ignore &Case", True, "Case differences are trivial"),
+        show_trivial=_toggle(
+            parent, "Show &Trivial Differences", True, "Mark trivial differences, dimmed"
+        ),
+        only_changed=_toggle(
+            parent, "Only C&hanged Sentences", False, "Collapse unchanged sentences to one line"
+        ),
+        zoom_in=_action(parent, "&Larger Text", ["Ctrl++", "Ctrl+="]),
+        zoom_out=_action(parent, "&Smaller Text", ["Ctrl+-"]),
+        zoom_reset=_action(parent, "&Default Text Size", ["Ctrl+0"]),
+        cancel=_action(parent, "Cancel", ["Escape"], SP.SP_DialogCancelButton, "Stop loading"),
+    )
+
+
+def icon_for(style: SP) -> QIcon:
+    """A standard icon of the current style."""
+    return QApplication.style().standardIcon(style)

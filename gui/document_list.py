@@ -1,0 +1,207 @@
+"""The document list: a sortable table model of the loaded folder, and its view.
+
+Rows arrive in batches from the folder job, so a folder of 10,000 files fills the
+list while the window stays responsive. A file that could not be loaded keeps its
+row, with a warning mark, the reason in its own column and in the tooltip.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+
+from gui.loading import DocumentRow
+from gui.plain import shown_path, tooltip
+
+COLUMNS = ("Name", "Folder", "Words", "Encoding", "Size", "Modified", "Problem")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def human_size(size: int) -> str:
+    """Bytes as a short size (``12.3 KB``)."""
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{size:,} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return str(size)
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Rows of ``DocumentRow``; appended in batches, replaced one by one on reload."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[DocumentRow] = []
+        self._by_path: dict[str, int] = {}
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == SORT_ROLE:
+            return _sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(_tip(row))
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and row.error:
+            return _warning_icon()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def clear(self) -> None:
+        """Remove every row."""
+        self.beginResetModel()
+        self.rows, self._by_path = [], {}
+        self.endResetModel()
+
+    def add_rows(self, rows: list[DocumentRow]) -> None:
+        """Append a batch (a path already listed is replaced instead)."""
+        fresh = [r for r in rows if r.path not in self._by_path]
+        for r in rows:
+            if r.path in self._by_path:
+                self.replace_row(r)
+        if not fresh:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        for i, r in enumerate(fresh):
+            self._by_path[r.path] = first + i
+        self.rows.extend(fresh)
+        self.endInsertRows()
+
+    def replace_row(self, row: DocumentRow) -> None:
+        """Replace the row of ``row.path`` (after a reload with another encoding)."""
+        i = self._by_path[row.path]
+        self.rows[i] = dataclasses.replace(row, relpath=self.rows[i].relpath)
+        self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+
+    def row_for(self, path: str) -> DocumentRow | None:
+        """The row of ``path``, if listed."""
+        i = self._by_path.get(path)
+        return None if i is None else self.rows[i]
+
+
+def _display(row: DocumentRow, column: int) -> str:
+    if column == 0:
+        return shown_path(os.path.basename(row.relpath) or row.relpath)
+    if column == 1:
+        return shown_path(os.path.dirname(row.relpath))
+    if column == 6:
+        return row.error or ""
+    if column == 4:
+        return human_size(row.size)
+    if column == 5:
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(row.mtime)) if row.mtime else ""
+    if row.error:
+        return "\u2014"
+    if column == 2:
+        return f"{row.words:,}"
+    return f"{row.encoding} ({row.confidence:.0%})"
+
+
+def _sort_key(row: DocumentRow, column: int) -> Any:
+    keys: tuple[Any, ...] = (
+        row.relpath.lower(),
+        os.path.dirname(row.relpath).lower(),
+        row.words,
+        row.encoding,
+        row.size,
+        row.mtime,
+        row.error or "",
+    )
+    return keys[column]
+
+
+def _tip(row: DocumentRow) -> str:
+    path = shown_path(row.path)
+    if row.error:
+        return f"{path}\nCould not be loaded: {row.error}"
+    return f"{path}\n{row.words:,} words, {row.encoding} (confidence {row.confidence:.0%})"
+
+
+def _warning_icon() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+class DocumentListView(QTableView):
+    """The sortable table of documents; Enter asks to compare the selection."""
+
+    compare_requested = Signal()
+
+    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("document_list")
+        self.source = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 220)
+        self.doubleClicked.connect(self._on_self_double_clicked)
+        self._order: list[str] = []
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def selected_paths(self) -> list[str]:
+        """Selected documents, in the order the user selected them."""
+        rows = {self.proxy.mapToSource(i).row() for i in self.selectionModel().selectedRows()}
+        paths = {self.source.rows[r].path for r in rows}
+        ordered = [p for p in self._order if p in paths]
+        return ordered + sorted(paths - set(ordered))
+
+    def _on_selection_changed(self, *_: object) -> None:
+        current = set()
+        for i in self.selectionModel().selectedRows():
+            current.add(self.source.rows[self.proxy.mapToSource(i).row()].path)
+        self._order = [p for p in self._order if p in current]
+        self._order += sorted(current - set(self._order))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.compare_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _on_self_double_clicked(self, _index: QModelIndex) -> None:
+        if len(self.selected_paths()) == 2:
+            self.compare_requested.emit()

@@ -1,0 +1,181 @@
+"""The work that background jobs do: pure functions, no Qt, cancellable.
+
+``run_compare`` loads both files, compares them and lays out the view; ``run_folder``
+walks a folder (or takes a list of files), loads each document to describe it, and
+hands rows to a callback in batches. Both poll ``should_cancel``. Load failures
+become rows or messages with the loader's one-line reason, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from core.errors import CancelledError, LoadError
+from core.model import CompareOptions, Comparison
+from core.position_map import PositionMap, position_map
+from gui.changes import Change, summarize_changes
+from gui.plan import ViewOptions, ViewPlan, build_plan
+
+BATCH_SECONDS = 0.1
+BATCH_ROWS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRequest:
+    """What to compare and how to show it (an immutable snapshot for the worker).
+
+    ``reuse`` holds a finished comparison when only the view options changed.
+    """
+
+    old_path: str
+    new_path: str
+    options: CompareOptions = field(default_factory=CompareOptions)
+    view: ViewOptions = field(default_factory=ViewOptions)
+    old_encoding: str | None = None
+    new_encoding: str | None = None
+    reuse: Comparison | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CompareResult:
+    """A comparison laid out for the panes, with its change list and scroll map."""
+
+    request: CompareRequest
+    plan: ViewPlan
+    changes: tuple[Change, ...]
+    mapping: PositionMap
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def comparison(self) -> Comparison:
+        """The engine's result."""
+        return self.plan.comparison
+
+
+@dataclass(frozen=True, slots=True)
+class FolderRequest:
+    """A folder to list (``root``) or an explicit list of ``files``."""
+
+    root: str | None
+    files: tuple[str, ...] = ()
+    recursive: bool = True
+    encodings: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One row of the document list (metadata only: texts are reloaded to compare)."""
+
+    path: str
+    relpath: str
+    size: int = 0
+    mtime: float = 0.0
+    words: int = -1
+    encoding: str = ""
+    confidence: float = 0.0
+    error: str | None = None
+
+
+def run_compare(request: CompareRequest, should_cancel: Callable[[], bool]) -> CompareResult:
+    """Load, compare and lay out (in a worker thread)."""
+    from core.compare import compare
+    from core.document import load_document
+
+    seconds: dict[str, float] = {}
+    start = time.perf_counter()
+    comparison = request.reuse
+    if comparison is None:
+        old = load_document(request.old_path, encoding=request.old_encoding)
+        new = load_document(request.new_path, encoding=request.new_encoding)
+        seconds["load"] = time.perf_counter() - start
+        comparison = compare(old, new, request.options, should_cancel)
+        seconds["compare"] = time.perf_counter() - start - seconds["load"]
+    if should_cancel():
+        raise CancelledError("cancelled")
+    laid_out = time.perf_counter()
+    plan = build_plan(comparison, request.view)
+    changes = summarize_changes(plan)
+    mapping = position_map(comparison)
+    seconds["plan"] = time.perf_counter() - laid_out
+    return CompareResult(request, plan, changes, mapping, seconds)
+
+
+def run_folder(
+    request: FolderRequest,
+    emit_rows: Callable[[list[DocumentRow]], None],
+    should_cancel: Callable[[], bool],
+) -> str:
+    """Describe every document of the request, emitting rows in batches.
+
+    Returns:
+        A one-line summary for the status bar.
+    """
+    overrides = dict(request.encodings)
+    batch: list[DocumentRow] = []
+    last = time.perf_counter()
+    total = failed = 0
+    for row in _rows(request, overrides, should_cancel):
+        if should_cancel():
+            raise CancelledError("cancelled")
+        batch.append(row)
+        total += 1
+        failed += row.error is not None
+        if len(batch) >= BATCH_ROWS or time.perf_counter() - last > BATCH_SECONDS:
+            emit_rows(batch)
+            batch, last = [], time.perf_counter()
+    if batch:
+        emit_rows(batch)
+    noun = "document" if total == 1 else "documents"
+    summary = f"{total:,} {noun} listed"
+    return summary + (f", {failed:,} could not be loaded" if failed else "")
+
+
+def _rows(request: FolderRequest, overrides: dict[str, str], should_cancel: Callable[[], bool]):  # type: ignore[no-untyped-def]
+    if request.root is None:
+        for path in request.files:
+            yield describe(path, os.path.basename(path), overrides.get(path))
+        return
+    from core.folder import walk_folder
+
+    for entry in walk_folder(
+        request.root, recursive=request.recursive, should_cancel=should_cancel
+    ):
+        path = os.fspath(entry.path)
+        relpath = os.fspath(entry.relpath)
+        if entry.error is not None:
+            reason = getattr(entry.error, "reason", None) or str(entry.error)
+            yield DocumentRow(path, relpath, entry.size or 0, entry.mtime or 0.0, error=reason)
+        else:
+            yield describe(path, relpath, overrides.get(path))
+
+
+def describe(path: str, relpath: str, encoding: str | None = None) -> DocumentRow:
+    """Load one document to describe it; a load failure becomes an error row."""
+    from core.document import load_document
+    from core.tokens import count_words
+
+    try:
+        doc = load_document(path, encoding=encoding)
+    except LoadError as exc:
+        size, mtime = _stat(path)
+        return DocumentRow(path, relpath, size, mtime, error=exc.reason)
+    return DocumentRow(
+        path,
+        relpath,
+        doc.size,
+        doc.mtime,
+        count_words(doc.text),
+        doc.encoding,
+        doc.confidence,
+    )
+
+
+def _stat(path: str) -> tuple[int, float]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return 0, 0.0
+    return st.st_size, st.st_mtime

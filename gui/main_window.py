@@ -1,0 +1,342 @@
+"""The main window: actions, menus, toolbar, docks and status bar; work is delegated.
+
+Folder listing and comparisons run as background jobs (``gui.jobs``); the comparison
+view, the document list and the change list are their own widgets. This module
+wires them together and keeps the user's choices in the settings.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QByteArray, QFileSystemWatcher, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import CompareOptions
+from gui.actions import build_actions
+from gui.change_list import ChangeListView
+from gui.compare_view import CompareView
+from gui.context import AppContext
+from gui.document_list import DocumentListModel, DocumentListView
+from gui.jobs import Jobs, now
+from gui.loading import CompareRequest, CompareResult, FolderRequest
+from gui.plan import ViewOptions
+from gui.reload_bar import ReloadBar
+from gui.status import summary
+from gui.window_menus import WindowMenus
+
+
+class MainWindow(QMainWindow):
+    """Redline's window: document list, comparison view, change list."""
+
+    comparison_shown = Signal(float)
+    folder_loaded = Signal()
+    status_changed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Redline")
+        self.setAcceptDrops(True)
+        self.jobs = Jobs(context.pool, self)
+        self.actions = build_actions(self)
+        self.documents = DocumentListModel(self)
+        self.document_view = DocumentListView(self.documents)
+        self.view = CompareView()
+        self.changes_view = ChangeListView()
+        self.reload_bar = ReloadBar()
+        self.watcher = QFileSystemWatcher(self)
+        self.pair: tuple[str, str] | None = None
+        self.encodings: dict[str, str] = {}
+        self.expanded: frozenset[int] = frozenset()
+        self.result: CompareResult | None = None
+        self.folder: str | None = None
+        self._compare_started = 0.0
+        self._build_ui()
+        self.menus = WindowMenus(self)
+        self._restore()
+        self._connect()
+
+    # -- building --------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.reload_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress_label = QLabel()
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(self.actions.cancel)
+        docs = QWidget()
+        docs_layout = QVBoxLayout(docs)
+        docs_layout.setContentsMargins(0, 0, 0, 0)
+        docs_layout.addWidget(self.document_view)
+        self.docs_dock = self._dock("Documents", docs, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.changes_dock = self._dock(
+            "Changes", self.changes_view, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.summary_label = QLabel()
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.summary_label, 1)
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self._set_loading(False)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.lower() + "_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _restore(self) -> None:
+        s = self.context.settings
+        a = self.actions
+        a.recursive.setChecked(s.recursive)
+        a.ignore_case.setChecked(s.ignore_case)
+        a.show_trivial.setChecked(s.show_trivial)
+        a.only_changed.setChecked(s.only_changed)
+        self.view.set_pane_font(s.font_size)
+        if s.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
+        else:
+            self.resize(1400, 900)
+        if s.window_state:
+            self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
+        if self.context.startup_message:
+            self.show_message(self.context.startup_message)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.open_folder.triggered.connect(self.menus.ask_folder)
+        a.open_files.triggered.connect(self.menus.ask_files)
+        a.compare.triggered.connect(self._on_compare_triggered)
+        a.compare_with.triggered.connect(self.menus.ask_compare_with)
+        a.swap.triggered.connect(self._on_swap_triggered)
+        a.reload.triggered.connect(self._on_reload_triggered)
+        a.next_change.triggered.connect(self.view.next_change)
+        a.previous_change.triggered.connect(self.view.previous_change)
+        a.ignore_case.toggled.connect(self._on_ignore_case_toggled)
+        a.show_trivial.toggled.connect(self._on_view_option_toggled)
+        a.only_changed.toggled.connect(self._on_view_option_toggled)
+        a.recursive.toggled.connect(self._on_recursive_toggled)
+        a.cancel.triggered.connect(self._on_cancel_triggered)
+        a.quit.triggered.connect(self.close)
+        self.jobs.compare_finished.connect(self._on_jobs_compare_finished)
+        self.jobs.compare_failed.connect(self._on_jobs_compare_failed)
+        self.jobs.folder_rows.connect(self._on_jobs_folder_rows)
+        self.jobs.folder_finished.connect(self._on_jobs_folder_finished)
+        self.document_view.compare_requested.connect(self._on_compare_triggered)
+        self.changes_view.change_activated.connect(self.view.go_to_change)
+        self.view.current_change_changed.connect(self.changes_view.select_change)
+        self.view.expand_requested.connect(self._on_view_expand_requested)
+        self.watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self.reload_bar.reload_requested.connect(self._on_reload_triggered)
+
+    # -- folders -----------------------------------------------------------------------
+
+    def open_paths(self, paths: list[str]) -> None:
+        """Open what the command line or a drop named: one folder, or files."""
+        folders = [p for p in paths if os.path.isdir(p)]
+        files = [p for p in paths if not os.path.isdir(p)]
+        if folders and not files:
+            self.open_folder(folders[0])
+        elif files:
+            self.open_files(files)
+
+    def open_folder(self, folder: str) -> None:
+        """List ``folder`` in the background (recursively if chosen)."""
+        self.folder = os.path.abspath(folder)
+        self.context.update_settings(opened_before=True)
+        from core.settings import with_recent_folder
+
+        self.context.settings = with_recent_folder(self.context.settings, self.folder)
+        self.context.save()
+        self.menus.refresh_recent()
+        self._list(FolderRequest(self.folder, recursive=self.actions.recursive.isChecked()))
+
+    def open_files(self, files: list[str]) -> None:
+        """List ``files``; with two or more, compare the first two in the order given."""
+        self.folder = None
+        self._list(FolderRequest(None, tuple(os.path.abspath(f) for f in files)))
+        if len(files) >= 2:
+            self.compare(os.path.abspath(files[0]), os.path.abspath(files[1]))
+
+    def _list(self, request: FolderRequest) -> None:
+        self.documents.clear()
+        self.jobs.start_folder(request)
+        self.docs_dock.setWindowTitle(f"Documents: {request.root or 'files'}")
+        self._set_loading(True, "Listing documents\u2026")
+
+    def _set_loading(self, loading: bool, text: str = "") -> None:
+        self.progress.setVisible(loading)
+        self.cancel_button.setVisible(loading)
+        self.actions.cancel.setEnabled(loading)
+        self.progress_label.setText(text)
+
+    def _on_jobs_folder_rows(self, rows: list) -> None:  # type: ignore[type-arg]
+        self.documents.add_rows(rows)
+        self.progress_label.setText(f"{self.documents.rowCount():,} documents\u2026")
+
+    def _on_jobs_folder_finished(self, cancelled: bool, message: str) -> None:
+        self._set_loading(
+            self.jobs.busy("compare"), "Comparing\u2026" if self.jobs.busy("compare") else ""
+        )
+        self.show_message(message)
+        self.folder_loaded.emit()
+
+    def _on_cancel_triggered(self) -> None:
+        cancelled = self.jobs.busy("folder") or self.jobs.busy("compare")
+        self.jobs.cancel("folder")
+        self.jobs.cancel("compare")
+        self._set_loading(False)
+        if cancelled:
+            self.show_message(f"Cancelled; {self.documents.rowCount():,} documents listed")
+
+    def _on_recursive_toggled(self, checked: bool) -> None:
+        self.context.update_settings(recursive=checked)
+        if self.folder:
+            self.open_folder(self.folder)
+
+    # -- comparing ---------------------------------------------------------------------
+
+    def _on_compare_triggered(self) -> None:
+        paths = self.document_view.selected_paths()
+        if len(paths) == 1:
+            self.menus.ask_compare_with()
+        elif len(paths) != 2:
+            self.show_message("Select two documents to compare (or one, then Compare With\u2026)")
+        else:
+            self.compare(*self.ordered(paths[0], paths[1]))
+
+    def ordered(self, first: str, second: str) -> tuple[str, str]:
+        """Old and new of two listed documents: the older file is old; same time
+        (within 2 s): the smaller file is old; else the first selected is old."""
+        a, b = self.documents.row_for(first), self.documents.row_for(second)
+        if a is None or b is None:
+            return first, second
+        if abs(a.mtime - b.mtime) > 2:
+            return (first, second) if a.mtime < b.mtime else (second, first)
+        if a.size != b.size:
+            return (first, second) if a.size < b.size else (second, first)
+        return first, second
+
+    def compare(self, old: str, new: str, reuse: bool = False) -> None:
+        """Compare ``old`` with ``new`` in the background (cancels a running one)."""
+        if (old, new) != self.pair:
+            self.expanded = frozenset()
+        self.pair = (old, new)
+        a = self.actions
+        request = CompareRequest(
+            old,
+            new,
+            CompareOptions(ignore_case=a.ignore_case.isChecked()),
+            ViewOptions(a.show_trivial.isChecked(), a.only_changed.isChecked(), self.expanded),
+            self.encodings.get(old),
+            self.encodings.get(new),
+            self.result.comparison if reuse and self.result else None,
+        )
+        self._compare_started = now()
+        self.jobs.start_compare(request)
+        self._set_loading(True, "Comparing\u2026")
+
+    def _on_jobs_compare_finished(self, result: CompareResult) -> None:
+        keep = self.result is not None and result.request.reuse is self.result.comparison
+        self.result = result
+        self.view.show_result(result, keep_scroll=keep)
+        self.changes_view.set_changes(result.changes)
+        self.summary_label.setText(summary(result.comparison))
+        self.summary_label.setToolTip(summary(result.comparison))
+        self._set_loading(self.jobs.busy("folder"), "")
+        self._watch(result.request.old_path, result.request.new_path)
+        self.reload_bar.hide()
+        self.comparison_shown.emit(now() - self._compare_started)
+
+    def _on_jobs_compare_failed(self, message: str) -> None:
+        self._set_loading(self.jobs.busy("folder"), "")
+        self.show_message(message)
+
+    def _on_swap_triggered(self) -> None:
+        if self.pair:
+            self.compare(self.pair[1], self.pair[0])
+
+    def _on_reload_triggered(self) -> None:
+        if self.pair:
+            self.compare(*self.pair)
+
+    def _on_ignore_case_toggled(self, checked: bool) -> None:
+        self.context.update_settings(ignore_case=checked)
+        if self.pair:
+            self.compare(*self.pair)
+
+    def _on_view_option_toggled(self, _checked: bool) -> None:
+        a = self.actions
+        self.context.update_settings(
+            show_trivial=a.show_trivial.isChecked(), only_changed=a.only_changed.isChecked()
+        )
+        if self.pair:
+            self.compare(*self.pair, reuse=True)
+
+    def _on_view_expand_requested(self, group: int) -> None:
+        self.expanded = self.expanded | {group}
+        if self.pair:
+            self.compare(*self.pair, reuse=True)
+
+    def reopen_with_encoding(self, path: str, encoding: str) -> None:
+        """Use ``encoding`` for ``path`` from now on; re-run the comparison."""
+        self.encodings[path] = encoding
+        if self.pair and path in self.pair:
+            self.compare(*self.pair)
+        row = self.documents.row_for(path)
+        if row is not None:
+            request = FolderRequest(None, (path,), encodings=((path, encoding),))
+            self.jobs.start_folder(request, kind="row")
+
+    # -- files on disk, drops, messages ---------------------------------------------------
+
+    def _watch(self, *paths: str) -> None:
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        self.watcher.addPaths([p for p in paths if os.path.exists(p)])
+
+    def _on_watcher_file_changed(self, path: str) -> None:
+        self.reload_bar.offer(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.open_paths(paths)
+
+    def show_message(self, message: str) -> None:
+        """One line in the status bar (never a dialog for a file problem)."""
+        self.statusBar().showMessage(message, 15000)
+        self.status_changed.emit(message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.jobs.shutdown()
+        self.context.update_settings(
+            window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
+            window_state=bytes(self.saveState().toBase64().data()).decode(),
+        )
+        super().closeEvent(event)

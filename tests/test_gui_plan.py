@@ -1,0 +1,169 @@
+"""UTF-16 conversion, row layout and pane highlights with hand-built comparisons."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor
+
+from core.model import Block, CompareOptions, Comparison, Document, Op, Stats
+from core.position_map import position_map
+from gui.changes import summarize_changes
+from gui.compare_view import CompareView
+from gui.loading import CompareRequest, CompareResult
+from gui.plan import ViewOptions, build_plan
+from gui.rows import build_rows
+from gui.styles import STYLE_PROPERTY
+from gui.utf16 import Utf16Index, display_text, utf16_length
+
+STATS = Stats(0.5, 1, 1, 1, 0, 0, 0)
+
+
+def test_utf16_round_trip_with_emoji() -> None:
+    text = "a😀b𝄞😀c"
+    index = Utf16Index(text)
+    assert [index.to_utf16(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 8, 9]
+    for i in range(len(text) + 1):
+        assert index.to_code_point(index.to_utf16(i)) == i
+    assert utf16_length(text) == 9
+
+
+def test_display_text_keeps_length() -> None:
+    raw = "a\r\nb\rc\x1cd\u202e\u2029e\x00"
+    shown = display_text(raw)
+    assert len(shown) == len(raw)
+    assert "\n" not in shown and "\r" not in shown and "\u202e" not in shown
+
+
+def _comparison(old: str, new: str, blocks: list[Block]) -> Comparison:
+    return Comparison(
+        Document("old.txt", old), Document("new.txt", new), CompareOptions(), STATS, tuple(blocks)
+    )
+
+
+def _emoji_comparison() -> Comparison:
+    old = "😀 big dog ran.\nGone now."
+    new = "😀 small dog ran.\n🎉 Fresh line."
+    blocks = [
+        Block(
+            "changed",
+            (0, 14),
+            (0, 16),
+            (
+                Op("equal", (0, 1), (0, 1)),
+                Op("delete", (2, 5), None),
+                Op("insert", None, (2, 7)),
+                Op("equal", (6, 14), (8, 16), exact=True),
+            ),
+        ),
+        Block("deleted", (15, 24), None, (Op("delete", (15, 24), None),)),
+        Block("inserted", None, (17, 30), (Op("insert", None, (17, 30)),)),
+    ]
+    return _comparison(old, new, blocks)
+
+
+def test_rows_pair_anchors_and_gaps() -> None:
+    rows = build_rows(_emoji_comparison().blocks)
+    assert [(r.kind, r.old, r.new) for r in rows] == [("aligned", (0,), (0,)), ("gap", (1,), (2,))]
+
+
+def test_crossing_blocks_become_gaps() -> None:
+    blocks = [
+        Block("equal", (10, 20), (0, 10), ()),
+        Block("equal", (0, 9), (11, 20), ()),
+    ]
+    rows = build_rows(blocks)
+    assert sum(r.kind == "aligned" for r in rows) == 1
+
+
+def test_collapse_unchanged_runs() -> None:
+    blocks = [Block("equal", (i * 3, i * 3 + 2), (i * 3, i * 3 + 2), ()) for i in range(4)]
+    blocks.insert(2, Block("inserted", None, (5, 6), ()))
+    rows = build_rows(blocks, only_changed=True)
+    assert [r.kind for r in rows] == ["collapsed", "gap", "collapsed"]
+    assert rows[0].hidden == (0, 1)
+    expanded = build_rows(blocks, only_changed=True, expanded=frozenset({0}))
+    assert [r.kind for r in expanded] == ["aligned", "aligned", "gap", "collapsed"]
+
+
+def highlighted(pane, index: Utf16Index) -> dict[str, set[int]]:
+    """Code points of the document under each highlight style in ``pane``."""
+    found: dict[str, set[int]] = {}
+    block = pane.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            style = fragment.charFormat().property(STYLE_PROPERTY)
+            if style:
+                for pos in range(fragment.position(), fragment.position() + fragment.length()):
+                    offset = pane.offset_at(pos)
+                    if offset is not None:
+                        found.setdefault(style, set()).add(offset)
+            it += 1
+        block = block.next()
+    return found
+
+
+def show(qtbot, comparison: Comparison, options: ViewOptions | None = None) -> CompareView:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    plan = build_plan(comparison, options or ViewOptions())
+    view.show_result(
+        CompareResult(
+            CompareRequest("a", "b"), plan, summarize_changes(plan), position_map(comparison)
+        )
+    )
+    return view
+
+
+def test_highlights_do_not_drift_after_emoji(qtbot) -> None:
+    comparison = _emoji_comparison()
+    view = show(qtbot, comparison)
+    old = highlighted(view.old_pane, view.result.plan.old_index)
+    new = highlighted(view.new_pane, view.result.plan.new_index)
+    assert old["word_deleted"] == set(range(2, 5))
+    assert old["deleted"] == set(range(15, 24))
+    assert new["word_inserted"] == set(range(2, 7))
+    assert new["inserted"] == set(range(17, 30))
+    cursor = QTextCursor(view.new_pane.document())
+    pos = view.new_pane.position_of(0, 2)
+    cursor.setPosition(pos)
+    cursor.setPosition(view.new_pane.position_of(0, 7), QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "small"
+
+
+def test_trivial_differences_can_be_hidden(qtbot) -> None:
+    old, new = "Eight - minute video", "eight-minute video"
+    comparison = _comparison(
+        old,
+        new,
+        [
+            Block(
+                "equal",
+                (0, 20),
+                (0, 18),
+                (Op("equal", (0, 14), (0, 12), exact=False), Op("equal", (15, 20), (13, 18))),
+            )
+        ],
+    )
+    shown = show(qtbot, comparison)
+    assert highlighted(shown.old_pane, shown.result.plan.old_index)["trivial"] == set(range(14))
+    hidden = show(qtbot, comparison, ViewOptions(show_trivial=False))
+    assert highlighted(hidden.old_pane, hidden.result.plan.old_index) == {}
+
+
+def test_hover_counterpart(qtbot) -> None:
+    view = show(qtbot, _emoji_comparison())
+    pos = view.old_pane.position_of(0, 7)  # inside "dog"
+    assert view.counterpart(view.old_pane, "old", pos) == (0, 8, 16)
+
+
+@pytest.mark.parametrize("width", [900, 500])
+def test_rows_aligned_in_both_panes(qtbot, width: int) -> None:
+    view = show(qtbot, _emoji_comparison())
+    view.resize(width, 400)
+    qtbot.waitUntil(lambda: view.old_pane.viewport().width() < width)
+    view.align()
+    assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)

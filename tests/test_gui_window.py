@@ -1,0 +1,194 @@
+"""The window end to end on the real engine and samples (Qt offscreen)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QAbstractItemModelTester
+from test_gui_plan import highlighted
+
+from gui.context import AppContext
+from gui.main_window import MainWindow
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "resources" / "samples"
+CONDENSED, FULL = "000_a1d9523b8511cf93.txt", "001_a1bb97b7d4cec672.txt"
+UNRELATED, EDITED = "002_693b2ff662c8dfe1.txt", "002_edited.txt"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "articles"
+    shutil.copytree(SAMPLES, root)
+    (root / "<b>photo &amp;.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    text = (SAMPLES / UNRELATED).read_text(encoding="utf-8")
+    edited = text.replace("Mosul", "Mossul", 1) + "\nA sentence added at the end.\n"
+    (root / "sub").mkdir()
+    (root / "sub" / EDITED).write_text(edited, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def window(qtbot, folder: Path):
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    testers = [
+        QAbstractItemModelTester(m, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        for m in (win.documents, win.document_view.proxy, win.changes_view.changes_model)
+    ]
+    win.resize(1400, 900)
+    win.show()
+    with qtbot.waitSignal(win.folder_loaded, timeout=20000):
+        win.open_folder(str(folder))
+    yield win
+    del testers
+    win.jobs.shutdown()
+
+
+def compare(qtbot, win: MainWindow, first: str, second: str) -> None:
+    view = win.document_view
+    view.clearSelection()
+    for name in (first, second):
+        for row in range(view.proxy.rowCount()):
+            if view.proxy.index(row, 0).data() == name:
+                view.selectionModel().select(
+                    view.proxy.index(row, 0),
+                    view.selectionModel().SelectionFlag.Select
+                    | view.selectionModel().SelectionFlag.Rows,
+                )
+    with qtbot.waitSignal(win.comparison_shown, timeout=30000):
+        win.actions.compare.trigger()
+
+
+def expected_styles(comparison, side: str, show_trivial: bool = True) -> dict[str, set[int]]:
+    """Non-whitespace code points of every op, by the style the pane must show."""
+    text = comparison.old.text if side == "old" else comparison.new.text
+    out: dict[str, set[int]] = {}
+
+    def add(style: str, span) -> None:
+        out.setdefault(style, set()).update(i for i in range(*span) if not text[i].isspace())
+
+    for block in comparison.blocks:
+        own = block.old if side == "old" else block.new
+        if own is None:
+            continue
+        if block.kind in ("deleted", "inserted"):
+            add("deleted" if side == "old" else "inserted", own)
+            continue
+        for op in block.ops:
+            span = op.old if side == "old" else op.new
+            if span and op.op == ("delete" if side == "old" else "insert"):
+                add("word_deleted" if side == "old" else "word_inserted", span)
+            elif span and op.op == "equal" and not op.exact and show_trivial:
+                add("trivial", span)
+    return out
+
+
+def strip_space(found: dict[str, set[int]], text: str) -> dict[str, set[int]]:
+    return {k: {i for i in v if not text[i].isspace()} for k, v in found.items() if k != "moved"}
+
+
+def test_compare_samples_highlights_are_engine_ops(qtbot, window: MainWindow) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    result = window.result
+    assert result is not None
+    assert Path(result.comparison.old.path).name == CONDENSED  # same time: the smaller is old
+    for pane, side, text in (
+        (window.view.old_pane, "old", result.comparison.old.text),
+        (window.view.new_pane, "new", result.comparison.new.text),
+    ):
+        found = strip_space(highlighted(pane, pane.index), text)
+        assert found == expected_styles(result.comparison, side)
+    changes = [b for b in result.comparison.blocks if b.kind != "equal"]
+    assert window.changes_view.changes_model.rowCount() == len(changes) > 0
+    assert "Similarity" in window.summary_label.text()
+
+
+def test_rows_aligned_before_and_after_resize(qtbot, window: MainWindow) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)
+    before = view.new_pane.row_tops()[-1]
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: view.new_pane.row_tops()[-1] != before, timeout=5000)
+    assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)
+
+
+def test_next_previous_move_both_panes(qtbot, window: MainWindow) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    old_bar = window.view.old_pane.verticalScrollBar()
+    new_bar = window.view.new_pane.verticalScrollBar()
+    for _ in range(8):
+        window.actions.next_change.trigger()
+    down = (old_bar.value(), new_bar.value())
+    assert down[0] > 0 and down[1] > 0
+    assert window.changes_view.currentIndex().row() == window.view.current == 7
+    for _ in range(6):
+        window.actions.previous_change.trigger()
+    assert old_bar.value() < down[0] and new_bar.value() < down[1]
+    window.changes_view.selectRow(4)
+    assert window.view.current == 4
+
+
+def test_swap_ignore_case_and_only_changed(qtbot, window: MainWindow) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    first_old = window.view.old_pane.toPlainText()
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.actions.swap.trigger()
+    assert Path(window.result.comparison.old.path).name == FULL
+    assert window.view.new_pane.toPlainText() == first_old
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.actions.ignore_case.setChecked(False)
+    assert window.result.comparison.options.ignore_case is False
+    assert not window.context.settings.ignore_case
+
+
+def test_only_changed_collapses_and_expands(qtbot, window: MainWindow) -> None:
+    compare(qtbot, window, UNRELATED, EDITED)
+    full_text = window.view.new_pane.toPlainText()
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.actions.only_changed.setChecked(True)
+    shown = window.view.new_pane.toPlainText()
+    assert "unchanged sentences" in shown and len(shown) < len(full_text)
+    assert window.context.settings.only_changed
+    rows = window.result.plan.rows
+    bar = next(i for i, r in enumerate(rows) if r.kind == "collapsed")
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.view.old_pane.bar_clicked.emit(bar)
+    assert (
+        sum(r.kind == "collapsed" for r in window.result.plan.rows)
+        == sum(r.kind == "collapsed" for r in rows) - 1
+    )
+
+
+def test_bad_file_row_shows_reason(window: MainWindow) -> None:
+    rows = {Path(r.path).name: r for r in window.documents.rows}
+    assert set(rows) == {CONDENSED, FULL, UNRELATED, EDITED, "<b>photo &amp;.txt"}
+    bad = rows["<b>photo &amp;.txt"]
+    assert bad.error and "PNG" in bad.error
+    assert all(r.error is None for n, r in rows.items() if n != "<b>photo &amp;.txt")
+    i = window.documents.rows.index(bad)
+    assert window.documents.index(i, 0).data() == "<b>photo &amp;.txt"
+    assert "&lt;b&gt;" in window.documents.index(i, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert window.documents.index(i, 6).data() == bad.error
+
+
+def test_screenshot_command(tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    code = (
+        "import sys; from gui.launcher import main; "
+        f"sys.exit(main(['open', {str(SAMPLES / CONDENSED)!r}, {str(SAMPLES / FULL)!r}, "
+        f"'--screenshot', {str(out)!r}, '--size', '1000x700']))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=120, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 700)
+    colours = {image.pixel(x, y) for x in range(0, 1000, 37) for y in range(0, 700, 23)}
+    assert len(colours) > 10
