@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from core.dmp_adapter import AlphabetOverflow, cleanup_runs
 from core.lcs import Run
 
-# An equal run this long is kept as it is and separates cleanup regions.
-LONG_EQUAL = 24
+# An equal run this long is kept as it is and separates cleanup regions: a whole
+# matched clause must never dissolve because longer deletions stand on both sides.
+LONG_EQUAL = 8
 # At most this many runs are cleaned together.
 MAX_REGION_RUNS = 400
 

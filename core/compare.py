@@ -79,7 +79,7 @@ def compare(
     drafts = [_refine(d, a, b) for d in drafts_from_cuts(runs, cuts, alignment.approximate)]
     drafts = merge_wordless(drafts, ta.words, tb.words)
     _check(should_cancel)
-    pairs = find_moves(drafts, a, b, ta.words, should_cancel)
+    pairs = find_moves(drafts, a, b, ta.words, tb.words, should_cancel)
     drafts = apply_moves(drafts, pairs, lambda a1, a2, b1, b2: _word_codes(a, b, a1, a2, b1, b2))
     _check(should_cancel)
     blocks = tuple(_block(d, old.text, new.text, ta, tb) for d in drafts)

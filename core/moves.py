@@ -20,6 +20,10 @@ from core.lcs import similarity
 MIN_MOVE_WORDS = 4
 # ... and share this share of its tokens in order with its counterpart.
 MIN_MOVE_SIMILARITY = 0.5
+# A block whose sides share at most this share of their words is a replacement
+# rather than an edit: its sides may be moves (a stray "the" or quote mark in
+# common does not make two sentences counterparts).
+MAX_SHARED_SHARE = 0.25
 # Tokens found in more candidates than this share are too common to propose pairs.
 COMMON_TOKEN_SHARE = 0.2
 PROPOSALS_PER_CANDIDATE = 8
@@ -39,15 +43,20 @@ def find_moves(
     a: Sequence[int],
     b: Sequence[int],
     words_a: Sequence[int],
+    words_b: Sequence[int],
     should_cancel: Callable[[], bool] | None = None,
 ) -> list[MovePair]:
     """Pair unmatched old sides with unmatched new sides that say the same thing."""
-    olds = [
-        k
-        for k, d in enumerate(drafts)
-        if d.a2 > d.a1 and not d.has_equal and sum(words_a[d.a1 : d.a2]) >= MIN_MOVE_WORDS
-    ]
-    news = [k for k, d in enumerate(drafts) if d.b2 > d.b1 and not d.has_equal]
+    olds: list[int] = []
+    news: list[int] = []
+    for k, d in enumerate(drafts):
+        shared = sum(sum(words_a[c[1] : c[2]]) for c in d.codes if c[0] == "equal")
+        old_words = sum(words_a[d.a1 : d.a2])
+        new_words = sum(words_b[d.b1 : d.b2])
+        if old_words >= MIN_MOVE_WORDS and shared <= MAX_SHARED_SHARE * old_words:
+            olds.append(k)
+        if new_words and shared <= MAX_SHARED_SHARE * new_words:
+            news.append(k)
     if not olds or not news:
         return []
     index: dict[int, list[int]] = defaultdict(list)

@@ -16,11 +16,15 @@ from core.model import Op
 from core.tokens import Tokens
 
 _SPACES = re.compile(r"\s+")
+# A line broken after a hyphen ("eight-\nminute") is layout, not spelling.
+_WRAPPED_HYPHEN = re.compile(r"(?<=[-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028])\s*")
 
 
 def _spelling(text: str, start: int, end: int) -> str:
     raw = text[start:end]
-    return _SPACES.sub(" ", raw) if any(c.isspace() for c in raw) else raw
+    if not any(c.isspace() for c in raw):
+        return raw
+    return _SPACES.sub(" ", _WRAPPED_HYPHEN.sub("", raw))
 
 
 def build_ops(codes: Sequence[Code], old: str, new: str, ta: Tokens, tb: Tokens) -> tuple[Op, ...]:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from core.model import Span
 
 _LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n?|[\n\x85\u2028\u2029]|$)")
-_BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u25aa\u2023\u25e6\u2013\u2014]\s|\d{1,3}[.)]\s|#+\s)")
+# Bullets that start a new item even inside hard-wrapped text. Dashes are left
+# out: wrapping puts spaced dashes at line starts too.
+_BULLET = re.compile(r"\s*(?:[*\u2022\u00b7\u25aa\u2023\u25e6]\s|\d{1,3}[.)]\s|#+\s)")
 _TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 _PRECEDING_WORD = re.compile(r"([\w.]+)$")
 # Abbreviations that stand before a name or a number: a stop after them never ends
@@ -27,6 +29,8 @@ _ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     e.g i.e u.s u.k u.n""".split()
 )
+# ... and these are followed by lowercase words inside a sentence ("etc. and").
+_LOWERCASE_CONTINUES = frozenset("etc al cf ca inc ltd co corp approx a.m p.m".split())
 _WRAP_MIN_LINES = 3
 _WRAP_MAX_WIDTH = 120
 
@@ -55,7 +59,7 @@ class Segmentation:
 def segment(text: str) -> Segmentation:
     """Split ``text`` into sentences and paragraphs (both tile the text)."""
     lines = _lines(text)
-    wrapped = _is_hard_wrapped(lines)
+    wrapped = _is_hard_wrapped(text, lines)
     paragraph_starts: set[int] = set()
     sentence_starts: set[int] = set()
     _line_boundaries(text, lines, wrapped, paragraph_starts, sentence_starts)
@@ -84,14 +88,23 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _is_hard_wrapped(lines: list[tuple[int, int, int]]) -> bool:
-    """True when most lines inside paragraphs run close to one fixed width."""
+def _is_hard_wrapped(text: str, lines: list[tuple[int, int, int]]) -> bool:
+    """True when most lines inside paragraphs run close to one fixed width.
+
+    With fewer than three such lines there is no width to judge: the text counts
+    as wrapped when every one of them is of a usual wrapping width and stops in
+    the middle of a sentence.
+    """
     inner: list[int] = []
+    ends: list[str] = []
     for (s, ce, _), nxt in zip(lines, lines[1:]):
         if ce > s and nxt[1] > nxt[0]:
             inner.append(ce - s)
-    if len(inner) < _WRAP_MIN_LINES:
+            ends.append(text[s:ce].rstrip()[-1:])
+    if not inner:
         return False
+    if len(inner) < _WRAP_MIN_LINES:
+        return all(50 <= n <= 100 for n in inner) and not any(e in ".!?:\"”" for e in ends)
     width = sorted(inner)[int(len(inner) * 0.9)]
     if width > _WRAP_MAX_WIDTH:
         return False
@@ -146,14 +159,24 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
 
 
 def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> bool:
-    if not (next_char.isupper() or next_char.isdigit() or next_char in "\"'\u201c\u2018([-\u2022"):
-        return False
-    if terminator[0] != ".":
-        return True
     word_match = _PRECEDING_WORD.search(text, max(0, t_start - 40), t_start)
-    if word_match is None:
+    word = word_match.group(1).lower().strip(".") if word_match else ""
+    single_stop = terminator.rstrip("\"'\u201d\u2019)]") == "."
+    if not (next_char.isupper() or next_char.isdigit() or next_char in "\"'\u201c\u2018([-\u2022"):
+        # Lowercased copy has no capitals to go by: a single full stop after a
+        # word that is no abbreviation still ends the sentence.
+        if terminator[-1] in "!?":
+            # "country! this" ends a sentence; '"What?" he asked' does not.
+            return True
+        return (
+            single_stop
+            and len(word) > 1
+            and word not in _ABBREVIATIONS
+            and word not in _LOWERCASE_CONTINUES
+            and "." not in word
+        )
+    if not single_stop or word_match is None:
         return True
-    word = word_match.group(1).lower().strip(".")
     if word in _ABBREVIATIONS:
         return False
     # A single letter before the stop is an initial ("J. Smith"), not a sentence end.

@@ -125,8 +125,10 @@ def _join_spaced_dashes(
 ) -> None:
     """Join ``word - word`` triples into one unit, in place.
 
-    The dash may have spaces on either side; a line break before it means a bullet
-    or a new line, so it is not joined, and a blank line after it ends a paragraph.
+    The dash may have spaces, or one line break, on either side (hard-wrapped text
+    puts dashes at line starts and ends alike); a blank line ends a paragraph, so a
+    dash next to one is not joined. A "- item" bullet list whose items are single
+    words joins too, the same way in both texts, so it matches all the same.
     """
     n = len(keys)
     dash_at = [i for i in range(1, n - 1) if keys[i] == "-" and text[starts[i]] in DASH_CHARS]
@@ -141,7 +143,7 @@ def _join_spaced_dashes(
             continue
         before = text[ends[i - 1] : starts[i]]
         after = text[ends[i] : starts[i + 1]]
-        if _LINE_BREAK.search(before) or len(_LINE_BREAK.findall(after)) > 1:
+        if len(_LINE_BREAK.findall(before)) > 1 or len(_LINE_BREAK.findall(after)) > 1:
             continue
         keys[left] = f"{keys[left]}-{keys[i + 1]}"
         ends[left] = ends[i + 1]

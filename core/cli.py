@@ -1,0 +1,124 @@
+"""The engine's command line: ``redline compare OLD NEW``.
+
+Exit codes: 0 the documents say the same (trivial differences only), 1 they
+differ, 2 an error (one line on standard error naming the file and the problem).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from core import __version__
+from core.atomic import atomic_write_text
+from core.compare import compare
+from core.document import load_document
+from core.errors import RedlineError
+from core.model import CompareOptions, Comparison
+from core.names import printable_path
+from core.render_html import render_html
+from core.render_text import render_text
+from core.report_json import comparison_to_json
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"redline: {message} (see 'redline compare --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``redline`` argument parser with its subcommands."""
+    parser = _Parser(prog="redline", description="Compare versions of an article.")
+    parser.add_argument("--version", action="version", version=f"redline {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    cmp = sub.add_parser("compare", help="compare two documents")
+    cmp.add_argument("old", help="the earlier version")
+    cmp.add_argument("new", help="the later version")
+    cmp.add_argument("--format", choices=("text", "json", "html"), default="text")
+    cmp.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    case = cmp.add_mutually_exclusive_group()
+    case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
+    case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
+    cmp.add_argument(
+        "--ignore-punctuation", action="store_true", help="punctuation differences are trivial"
+    )
+    cmp.add_argument("--encoding-old", metavar="ENC", help="decode OLD with this encoding")
+    cmp.add_argument("--encoding-new", metavar="ENC", help="decode NEW with this encoding")
+    cmp.add_argument(
+        "--max-size",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="BYTES",
+        help=f"refuse larger files (default {DEFAULT_MAX_BYTES})",
+    )
+    cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    return parser
+
+
+def _render(result: Comparison, fmt: str, colour: bool) -> str:
+    if fmt == "json":
+        return comparison_to_json(result)
+    if fmt == "html":
+        return render_html(result)
+    return render_text(result, colour=colour)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    if args.output and any(_same_file(args.output, p) for p in (args.old, args.new)):
+        raise RedlineError(f"{printable_path(args.output)}: refusing to overwrite a compared document")
+    old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size)
+    new = load_document(args.new, encoding=args.encoding_new, max_bytes=args.max_size)
+    options = CompareOptions(ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation)
+    result = compare(old, new, options)
+    colour = args.color == "always" or (
+        args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    out = _render(result, args.format, colour)
+    if args.output:
+        try:
+            atomic_write_text(Path(args.output), out)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise RedlineError(f"{printable_path(args.output)}: cannot write the report ({reason})") from exc
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+    return EXIT_SAME if result.identical else EXIT_DIFFERENT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``redline`` with ``argv`` (default: the process arguments)."""
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command != "compare":
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return _run_compare(args)
+    except RedlineError as exc:
+        sys.stderr.write(f"redline: {exc}\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader (``| head``) went away: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_DIFFERENT
+    except KeyboardInterrupt:
+        sys.stderr.write("redline: interrupted\n")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

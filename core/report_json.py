@@ -1,0 +1,87 @@
+"""The comparison JSON contract (``comparison-json.md``, version 1).
+
+Only the fields of the contract, plus additions the contract allows: per document
+``confidence``, ``size`` and ``decode_warning``; ``approximate`` at the top and on
+the blocks it concerns.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core.model import Block, Comparison, Document, Op
+
+FORMAT = "redline-comparison"
+VERSION = 1
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "path": doc.path,
+        "encoding": doc.encoding,
+        "sha256": doc.sha256,
+        "length": doc.length,
+        "confidence": round(doc.confidence, 3),
+        "size": doc.size,
+    }
+    if doc.decode_warning is not None:
+        out["decode_warning"] = {
+            "replaced_bytes": doc.decode_warning.count,
+            "first_offset": doc.decode_warning.first_offset,
+        }
+    return out
+
+
+def _op(op: Op) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "op": op.op,
+        "old": list(op.old) if op.old is not None else None,
+        "new": list(op.new) if op.new is not None else None,
+    }
+    if op.op == "equal":
+        out["exact"] = op.exact
+    return out
+
+
+def _block(block: Block) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": block.kind,
+        "old": list(block.old) if block.old is not None else None,
+        "new": list(block.new) if block.new is not None else None,
+        "ops": [_op(op) for op in block.ops],
+    }
+    if block.approximate:
+        out["approximate"] = True
+    return out
+
+
+def comparison_to_dict(result: Comparison) -> dict[str, Any]:
+    """The contract's object for one comparison."""
+    s = result.stats
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "old": _document(result.old),
+        "new": _document(result.new),
+        "options": {
+            "ignore_case": result.options.ignore_case,
+            "ignore_punctuation": result.options.ignore_punctuation,
+        },
+        "stats": {
+            "similarity": s.similarity,
+            "old_words": s.old_words,
+            "new_words": s.new_words,
+            "common_words": s.common_words,
+            "deleted_words": s.deleted_words,
+            "inserted_words": s.inserted_words,
+            "moved_words": s.moved_words,
+        },
+        "approximate": result.approximate,
+        "blocks": [_block(b) for b in result.blocks],
+    }
+
+
+def comparison_to_json(result: Comparison) -> str:
+    """The contract's JSON text (UTF-8 safe, non-ASCII kept as is)."""
+    return json.dumps(comparison_to_dict(result), ensure_ascii=False, indent=1) + "\n"
