@@ -125,6 +125,17 @@ class CompareView(QWidget):
             pane.document().setDefaultFont(font)
         self._align_timer.start()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the system's light or dark palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            colours = colours_for(self.palette())
+            if colours != self._colours:
+                self._colours, self._formats = colours, char_formats(colours)
+                self.legend.apply_formats(self._formats)
+                if self.result is not None:
+                    self.show_result(self.result, keep_scroll=True)
+
     # -- alignment ----------------------------------------------------------------
 
     def align(self) -> None:

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.result: CompareResult | None = None
         self.folder: str | None = None
         self._compare_started = 0.0
+        self.show_seconds = 0.0
         self._build_ui()
         self.menus = WindowMenus(self)
         self._restore()
@@ -260,7 +261,9 @@ class MainWindow(QMainWindow):
     def _on_jobs_compare_finished(self, result: CompareResult) -> None:
         keep = self.result is not None and result.request.reuse is self.result.comparison
         self.result = result
+        shown_at = now()
         self.view.show_result(result, keep_scroll=keep)
+        self.show_seconds = now() - shown_at
         self.changes_view.set_changes(result.changes)
         self.summary_label.setText(summary(result.comparison))
         self.summary_label.setToolTip(summary(result.comparison))

@@ -167,3 +167,16 @@ def test_rows_aligned_in_both_panes(qtbot, width: int) -> None:
     qtbot.waitUntil(lambda: view.old_pane.viewport().width() < width)
     view.align()
     assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)
+
+
+def test_dark_palette_switches_colours(qtbot) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from gui.styles import DARK
+
+    view = show(qtbot, _emoji_comparison())
+    palette = view.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    view.setPalette(palette)
+    assert view._colours is DARK
+    assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)

@@ -1,0 +1,142 @@
+"""GUI benchmark: time from Compare to a painted view, and the longest GUI-thread stall.
+
+Builds pairs of about 10 KB, 1 MB and 5 MB from the bundled samples (each copy of
+the condensed/full pair numbered so sentences stay unique), runs the real window
+offscreen, presses Compare and measures:
+
+- ``shown``: Compare pressed -> comparison inserted, formatted and aligned;
+- ``painted``: the same plus one full paint of the window;
+- ``stall (compare)``: longest gap between ticks of a 5 ms GUI-thread timer while the
+  comparison runs in the background (target: under 100 ms for 1 MB);
+- ``stall (show)``: the GUI-thread time spent showing the result (one slot).
+
+Usage: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [sizes...]``
+with sizes among ``10k 1m 5m``.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+SIZES = {"10k": 10_000, "1m": 1_000_000, "5m": 5_000_000}
+SAMPLES = REPO / "resources" / "samples"
+
+
+def make_pair(folder: Path, size: int) -> tuple[str, str]:
+    """Write old/new files of about ``size`` bytes (new) made of numbered sample copies."""
+    old_part = (SAMPLES / "000_a1d9523b8511cf93.txt").read_text(encoding="utf-8")
+    new_part = (SAMPLES / "001_a1bb97b7d4cec672.txt").read_text(encoding="utf-8")
+    old, new = [], []
+    total, i = 0, 0
+    while total < size:
+        old.append(f"part {i} : " + old_part.replace("\n", f" {i}\n"))
+        new.append(f"part {i} : " + new_part.replace(" . ", f" {i} . ") + "\n")
+        total += len(new[-1])
+        i += 1
+    old_path, new_path = folder / f"old_{size}.txt", folder / f"new_{size}.txt"
+    old_path.write_text("".join(old), encoding="utf-8")
+    new_path.write_text("".join(new), encoding="utf-8")
+    return str(old_path), str(new_path)
+
+
+class StallMeter:
+    """Records the longest gap between ticks of a fast GUI-thread timer."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.timer = QTimer(interval=5)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self.longest = 0
+        self.last = 0
+
+    def start(self) -> None:
+        self.longest, self.last = 0, 0
+        self.clock.start()
+        self.timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        now = self.clock.elapsed()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self) -> int:
+        self.timer.stop()
+        return self.longest
+
+
+def measure(window, old: str, new: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    meter = StallMeter()
+    loop = QEventLoop()
+    marks: dict[str, float] = {}
+
+    def on_finished(_result: object) -> None:
+        marks["result"] = time.perf_counter()
+        marks["compare_stall"] = meter.stop()
+
+    window.jobs.compare_finished.connect(on_finished)
+    window.comparison_shown.connect(lambda _s: loop.quit())
+    meter.start()
+    start = time.perf_counter()
+    window.compare(old, new)
+    loop.exec()
+    shown = time.perf_counter()
+    window.grab()
+    painted = time.perf_counter()
+    window.jobs.compare_finished.disconnect(on_finished)
+    return {
+        "shown": shown - start,
+        "painted": painted - start,
+        "stall_compare_ms": marks["compare_stall"],
+        "stall_show_ms": window.show_seconds * 1000,
+        "engine": sum(window.result.seconds.values()),
+        "parts": window.result.seconds,
+    }
+
+
+def main(argv: list[str]) -> int:
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+
+    wanted = argv or list(SIZES)
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["REDLINE_HOME"] = tmp
+        window = MainWindow(AppContext())
+        window.resize(1400, 900)
+        window.show()
+        app.processEvents()
+        print(
+            f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, {platform.system()}, QPA offscreen"
+        )
+        print(
+            f"{'size':>6} {'shown s':>8} {'painted s':>9} {'worker s':>8} "
+            f"{'stall compare ms':>16} {'stall show ms':>13}"
+        )
+        for name in wanted:
+            old, new = make_pair(Path(tmp), SIZES[name])
+            r = measure(window, old, new)
+            print(
+                f"{name:>6} {r['shown']:8.2f} {r['painted']:9.2f} {r['engine']:8.2f} "
+                f"{r['stall_compare_ms']:16.0f} {r['stall_show_ms']:13.0f}  "
+                + " ".join(f"{k} {v:.2f}" for k, v in r["parts"].items())
+            )
+        window.jobs.shutdown()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
