@@ -177,7 +177,8 @@ class DocumentListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 220)
+        for column, width in enumerate((190, 70, 60, 110, 70, 120)):
+            header.resizeSection(column, width)
         self.doubleClicked.connect(self._on_self_double_clicked)
         self._order: list[str] = []
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)

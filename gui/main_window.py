@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
+        else:
+            self.resizeDocks([self.docs_dock], [400], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.changes_dock], [200], Qt.Orientation.Vertical)
         if self.context.startup_message:
             self.show_message(self.context.startup_message)
 
