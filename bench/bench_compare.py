@@ -305,6 +305,7 @@ def bench(
     info["peak_memory_by"] = MEASURER_NAME
     floor = run_once(["/bin/true"], 30)["rss_mb"]
     info["peak_floor_mb"] = floor
+    info["load_before"] = os.getloadavg()[0]
     rows = []
     for lab in labels:
         old, new = OUT / lab / "old.txt", OUT / lab / "new.txt"
@@ -384,6 +385,7 @@ def bench(
         "pairs": manifest.get("pairs", {}),
         "sources": manifest.get("sources", []),
     }
+    result["machine"]["load_after"] = os.getloadavg()[0]
     return result
 
 
@@ -392,7 +394,8 @@ def to_markdown(res: dict) -> str:
     lines = [
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} RAM; Python {m['python']}; "
         f"{m['dwdiff'] or 'no dwdiff'}; redline at {m['commit']}. Peak memory measured by "
-        f"{m['peak_memory_by']} (floor: /bin/true shows {m['peak_floor_mb']:.1f} MB).",
+        f"{m['peak_memory_by']} (floor: /bin/true shows {m['peak_floor_mb']:.1f} MB). "
+        f"Load average before/after: {m['load_before']:.2f}/{m['load_after']:.2f}.",
         "",
         "| size | bytes old / new | redline median s | peak MB | dwdiff median s | redline/dwdiff "
         "| in-process s (load + compare) |",
