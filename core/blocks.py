@@ -12,6 +12,7 @@ Drafts hold unit ranges and unit opcodes; ``core.opspans`` turns them into spans
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -121,7 +122,7 @@ def drafts_from_cuts(
     """One draft per pair of consecutive cuts, with its unit opcodes."""
     run_starts = [r[0] for r in runs]
     drafts: list[Draft] = []
-    for (p, q), (p2, q2) in zip(cuts, cuts[1:]):
+    for (p, q), (p2, q2) in itertools.pairwise(cuts):
         if p == p2 and q == q2:
             continue
         codes = _codes_in(runs, run_starts, p, p2, q, q2)

@@ -78,13 +78,20 @@ def _same_file(a: str, b: str) -> bool:
 
 def _run_compare(args: argparse.Namespace) -> int:
     if args.output and any(_same_file(args.output, p) for p in (args.old, args.new)):
-        raise RedlineError(f"{printable_path(args.output)}: refusing to overwrite a compared document")
+        raise RedlineError(
+            f"{printable_path(args.output)}: refusing to overwrite a compared document"
+        )
     old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size)
     new = load_document(args.new, encoding=args.encoding_new, max_bytes=args.max_size)
-    options = CompareOptions(ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation)
+    options = CompareOptions(
+        ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
+    )
     result = compare(old, new, options)
     colour = args.color == "always" or (
-        args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        args.color == "auto"
+        and not args.output
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
     )
     out = _render(result, args.format, colour)
     if args.output:
@@ -92,7 +99,9 @@ def _run_compare(args: argparse.Namespace) -> int:
             atomic_write_text(Path(args.output), out)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            raise RedlineError(f"{printable_path(args.output)}: cannot write the report ({reason})") from exc
+            raise RedlineError(
+                f"{printable_path(args.output)}: cannot write the report ({reason})"
+            ) from exc
     else:
         sys.stdout.write(out)
         sys.stdout.flush()

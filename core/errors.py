@@ -45,9 +45,7 @@ class TooLargeError(LoadError):
     """The file is over the configured size limit."""
 
     def __init__(self, path: str, size: int, limit: int) -> None:
-        super().__init__(
-            path, f"file is too large ({size:,} bytes; the limit is {limit:,} bytes)"
-        )
+        super().__init__(path, f"file is too large ({size:,} bytes; the limit is {limit:,} bytes)")
         self.size = size
         self.limit = limit
 

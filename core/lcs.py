@@ -26,8 +26,9 @@ def equal_runs(
     if not a or not b:
         return []
     runs: list[Run] = []
-    for tag, i1, i2, j1, _j2 in Indel.opcodes(a, b):
-        if tag == "equal":
+    for opcode in Indel.opcodes(a, b):
+        if opcode.tag == "equal":
+            i1, i2, j1 = int(opcode.src_start), int(opcode.src_end), int(opcode.dest_start)
             runs.append((i1 + a_offset, j1 + b_offset, i2 - i1))
     return runs
 

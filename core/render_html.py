@@ -62,7 +62,7 @@ def render_html(result: Comparison) -> str:
         label = "" if block.kind == "equal" else f'<span class="kind">{block.kind}</span>'
         rows.append(
             f'<tr class="{block.kind}"><td>{label}{_side(block, result.old.text, "old")}</td>'
-            f'<td>{label}{_side(block, result.new.text, "new")}</td></tr>'
+            f"<td>{label}{_side(block, result.new.text, 'new')}</td></tr>"
         )
     old_name, new_name = escape(result.old.path), escape(result.new.path)
     return f"""<!DOCTYPE html>
@@ -71,9 +71,12 @@ def render_html(result: Comparison) -> str:
 <title>Redline: {old_name} against {new_name}</title>
 <style>{_CSS}</style></head><body>
 <h1>{old_name} &rarr; {new_name}</h1>
-<div class="meta">Similarity {s.similarity:.2f} &middot; {s.old_words} and {s.new_words} words &middot;
+<div class="meta">Similarity {s.similarity:.2f} &middot; {s.old_words} and {
+        s.new_words
+    } words &middot;
 {s.deleted_words} deleted, {s.inserted_words} inserted, {s.moved_words} moved{
-        " &middot; approximate" if result.approximate else ""}</div>
+        " &middot; approximate" if result.approximate else ""
+    }</div>
 <div class="legend"><span class="del">deleted</span><span class="ins">inserted</span>
 <span class="triv">trivial difference</span><span style="background:#eef3ff">moved</span></div>
 <table><thead><tr><th>{old_name} ({escape(result.old.encoding)})</th>

@@ -36,8 +36,11 @@ def _visible(text: str) -> str:
     out = []
     for ch in text:
         cp = ord(ch)
-        if cp < 0x20 or 0x7F <= cp < 0xA0 or ch in "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff" or (
-            0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069
+        if (
+            cp < 0x20
+            or 0x7F <= cp < 0xA0
+            or ch in "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+            or (0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069)
         ):
             out.append(f"<U+{cp:04X}>")
         else:
@@ -51,7 +54,9 @@ def _block_text(block: Block, old: str, new: str, style: TextStyle) -> str:
         if op.op == "delete" and op.old is not None:
             parts.append(style.paint("31", f"[-{_visible(_flat(old[op.old[0] : op.old[1]]))}-]"))
         elif op.op == "insert" and op.new is not None:
-            parts.append(style.paint("32", "{+" + _visible(_flat(new[op.new[0] : op.new[1]])) + "+}"))
+            parts.append(
+                style.paint("32", "{+" + _visible(_flat(new[op.new[0] : op.new[1]])) + "+}")
+            )
         elif op.new is not None:
             text = _flat(new[op.new[0] : op.new[1]])
             parts.append(text if op.exact else style.paint("2", _visible(text)))

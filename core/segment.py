@@ -10,6 +10,7 @@ U+2028, U+2029): never the C0 separators that ``str.splitlines`` also splits on.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -24,10 +25,11 @@ _PRECEDING_WORD = re.compile(r"([\w.]+)$")
 # Abbreviations that stand before a name or a number: a stop after them never ends
 # a sentence. Others ("etc.", "Inc.") end one when a capital follows.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep pres rev
-    hon fr mt ft no nos vol vols fig figs vs approx dept est
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    e.g i.e u.s u.k u.n""".split()
+    (
+        "mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep pres rev "
+        "hon fr mt ft no nos vol vols fig figs vs approx dept est "
+        "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n"
+    ).split()
 )
 # ... and these are followed by lowercase words inside a sentence ("etc. and").
 _LOWERCASE_CONTINUES = frozenset("etc al cf ca inc ltd co corp approx a.m p.m".split())
@@ -74,7 +76,7 @@ def segment(text: str) -> Segmentation:
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end of content, end including the break) of every line."""
-    out = []
+    out: list[tuple[int, int, int]] = []
     for m in _LINE.finditer(text):
         s, e = m.span()
         if s == e and s == len(text) and out:
@@ -97,14 +99,14 @@ def _is_hard_wrapped(text: str, lines: list[tuple[int, int, int]]) -> bool:
     """
     inner: list[int] = []
     ends: list[str] = []
-    for (s, ce, _), nxt in zip(lines, lines[1:]):
+    for (s, ce, _), nxt in itertools.pairwise(lines):
         if ce > s and nxt[1] > nxt[0]:
             inner.append(ce - s)
             ends.append(text[s:ce].rstrip()[-1:])
     if not inner:
         return False
     if len(inner) < _WRAP_MIN_LINES:
-        return all(50 <= n <= 100 for n in inner) and not any(e in ".!?:\"”" for e in ends)
+        return all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
     width = sorted(inner)[int(len(inner) * 0.9)]
     if width > _WRAP_MAX_WIDTH:
         return False
@@ -139,9 +141,7 @@ def _line_boundaries(
         if previous is not None:
             if blank_before or brk == "\u2029" or "\f" in text[previous[1] : first]:
                 paragraph_starts.add(first)
-            elif not wrapped:
-                sentence_starts.add(first)
-            elif _BULLET.match(text, s) or (previous[1] - previous[0]) < width // 2:
+            elif not wrapped or _BULLET.match(text, s) or (previous[1] - previous[0]) < width // 2:
                 sentence_starts.add(first)
         blank_before = False
         previous = (s, ce, e)
@@ -186,4 +186,4 @@ def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> 
 def _tile(starts: set[int], length: int) -> tuple[Span, ...]:
     points = sorted(p for p in starts if 0 < p < length)
     bounds = [0, *points, length]
-    return tuple((a, b) for a, b in zip(bounds, bounds[1:]) if b > a) or ((0, length),)
+    return tuple((a, b) for a, b in itertools.pairwise(bounds) if b > a) or ((0, length),)

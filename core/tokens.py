@@ -150,8 +150,10 @@ def _join_spaced_dashes(
         words[left] += words[i + 1]
         keep[i] = keep[i + 1] = False
     if not all(keep):
-        for seq in (starts, ends, keys, words):
-            seq[:] = [v for v, k in zip(seq, keep) if k]  # type: ignore[attr-defined]
+        starts[:] = [v for v, k in zip(starts, keep) if k]
+        ends[:] = [v for v, k in zip(ends, keep) if k]
+        keys[:] = [v for v, k in zip(keys, keep) if k]
+        words[:] = [v for v, k in zip(words, keep) if k]
 
 
 def line_breaks(text: str) -> list[tuple[int, int]]:

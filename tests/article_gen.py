@@ -90,7 +90,7 @@ def apply_edit(
         sentences[i : i + 2] = [first + sentences[i + 1]]
     elif kind == "split" and len(sentences[i]) > 6:
         k = 3 + b % (len(sentences[i]) - 6)
-        sentences[i : i + 1] = [sentences[i][:k] + [(".", None)], sentences[i][k:]]
+        sentences[i : i + 1] = [[*sentences[i][:k], (".", None)], sentences[i][k:]]
 
 
 def layout(

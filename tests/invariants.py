@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from core.model import Comparison, Span
 from core.tokens import tokenize
 
@@ -40,7 +42,7 @@ def check_invariants(result: Comparison) -> None:
                 continue
             assert op_spans == sorted(op_spans), f"{side} ops not in reading order"
             assert op_spans[0][0] == span[0] and op_spans[-1][1] == span[1]
-            for (_, e1), (s2, _) in zip(op_spans, op_spans[1:]):
+            for (_, e1), (s2, _) in itertools.pairwise(op_spans):
                 assert text[e1:s2].strip() == "", f"{side} ops do not tile the block"
         for op in block.ops:
             if op.op == "equal":

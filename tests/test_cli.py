@@ -1,0 +1,202 @@
+"""``redline compare``: formats, exit codes, one-line errors, safe writing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from core.cli import main
+from tests.conftest import CONDENSED, FULL, REPO, UNRELATED
+
+CONTRACT_KEYS = {"format", "version", "old", "new", "options", "stats", "blocks"}
+STATS_KEYS = {
+    "similarity",
+    "old_words",
+    "new_words",
+    "common_words",
+    "deleted_words",
+    "inserted_words",
+    "moved_words",
+}
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The real console command in a fresh process (no Qt may be imported)."""
+    code = (
+        "import sys; from gui.launcher import main; rc = main(); "
+        "assert 'PySide6' not in sys.modules; sys.exit(rc)"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        timeout=120,
+    )
+
+
+def test_json_follows_the_contract(tmp_path: Path) -> None:
+    proc = run("compare", str(CONDENSED), str(FULL), "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) >= CONTRACT_KEYS
+    assert data["format"] == "redline-comparison" and data["version"] == 1
+    assert set(data["stats"]) == STATS_KEYS
+    assert data["options"] == {"ignore_case": True, "ignore_punctuation": False}
+    text = CONDENSED.read_text(encoding="utf-8")
+    assert data["old"]["length"] == len(text) and data["old"]["encoding"] == "utf-8"
+    for block in data["blocks"]:
+        assert set(block) >= {"kind", "old", "new", "ops"}
+        for op in block["ops"]:
+            assert op["op"] in {"equal", "delete", "insert"}
+            assert ("exact" in op) == (op["op"] == "equal")
+    first = data["blocks"][0]["ops"][0]
+    assert text[first["old"][0] : first["old"][1]].startswith("this is the moment")
+
+
+def test_exit_codes_same_different_error(tmp_path: Path) -> None:
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(CONDENSED.read_bytes().replace(b"\n", b"\r\n"))
+    assert run("compare", str(CONDENSED), str(crlf)).returncode == 0
+    assert run("compare", str(CONDENSED), str(FULL)).returncode == 1
+    missing = run("compare", str(tmp_path / "gone.txt"), str(FULL))
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1 and "gone.txt" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG"),
+        (b"%PDF-1.7\n" + bytes(range(256)) * 4, "PDF"),
+        (bytes(1000), "binary"),
+    ],
+)
+def test_binary_input_is_one_line_naming_file_and_type(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(content)
+    proc = run("compare", str(bad), str(FULL))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0
+    assert "photo.txt" in proc.stderr and reason in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_bad_arguments_and_encodings_are_one_line_errors(tmp_path: Path) -> None:
+    proc = run("compare", str(FULL))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    proc = run("compare", str(FULL), str(CONDENSED), "--encoding-old", "no-such-codec")
+    assert (
+        proc.returncode == 2 and "no-such-codec" in proc.stderr and "Traceback" not in proc.stderr
+    )
+
+
+def test_encoding_override_changes_the_decoding(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le café est à côté de la gare, a déclaré le maire.".encode("cp1252"))
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_text("Le café est à côté de la gare, a déclaré le maire.", encoding="utf-8")
+    assert main(["compare", str(latin), str(utf8), "--encoding-old", "cp1252"]) == 0
+    assert main(["compare", str(latin), str(utf8), "--encoding-old", "koi8-r"]) == 1
+
+
+def test_output_file_is_written_and_sources_are_refused(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "report.json"
+    assert main(["compare", str(CONDENSED), str(FULL), "--format", "json", "-o", str(out)]) == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "redline-comparison"
+    old_copy = tmp_path / "old.txt"
+    old_copy.write_bytes(CONDENSED.read_bytes())
+    before = (old_copy.read_bytes(), os.stat(old_copy).st_mtime_ns)
+    assert main(["compare", str(old_copy), str(FULL), "-o", str(old_copy)]) == 2
+    assert (old_copy.read_bytes(), os.stat(old_copy).st_mtime_ns) == before
+    assert "refusing" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.txt", "report.json"]
+
+
+def test_unwritable_target_leaves_earlier_report(tmp_path: Path, capsys, monkeypatch) -> None:
+    out = tmp_path / "report.html"
+    out.write_text("earlier report", encoding="utf-8")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    assert main(["compare", str(CONDENSED), str(FULL), "--format", "html", "-o", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "earlier report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+    err = capsys.readouterr().err
+    assert "report.html" in err and "No space left" in err
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_markup_in_documents_and_names_is_shown_literally(tmp_path: Path, capsys) -> None:
+    payload = '<script>alert(1)</script> "><img src=x onerror=alert(1)> </script> {{ x }} &amp;'
+    (tmp_path / "<b>x<").mkdir()  # "/" cannot be in a name: a folder makes the path
+    old = tmp_path / "<b>x</b>.txt"
+    old.write_text(f"The mayor said nothing. {payload}", encoding="utf-8")
+    new = tmp_path / "a\"b'c&.txt"
+    new.write_text("The mayor said something else entirely today.", encoding="utf-8")
+    assert main(["compare", str(old), str(new), "--format", "html"]) == 1
+    page = capsys.readouterr().out
+    parser = _Tags()
+    parser.feed(page)
+    assert {t for t, _ in parser.tags} <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "h1",
+        "div",
+        "span",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+    assert not any(name.startswith("on") for _, attrs in parser.tags for name, _ in attrs)
+    assert "script-src 'none'" in page
+    shown = "".join(parser.text)
+    assert payload in shown and "<b>x</b>.txt" in shown
+    assert main(["compare", str(old), str(new), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["old"]["path"].endswith("<b>x</b>.txt")
+
+
+def test_text_format_marks_changes_like_dwdiff(capsys) -> None:
+    assert main(["compare", str(FULL), str(CONDENSED), "--color", "never"]) == 1
+    out = capsys.readouterr().out
+    assert "[-syria-] {+syrian+}" in out
+    assert "[-scroll down for video .-]" in out
+    assert "\x1b[" not in out
+    assert main(["compare", str(FULL), str(CONDENSED), "--color", "always"]) == 1
+    assert "\x1b[31m[-syria-]" in capsys.readouterr().out
+
+
+def test_unrelated_articles_are_reported_as_such(capsys) -> None:
+    assert main(["compare", str(FULL), str(UNRELATED), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["stats"]["similarity"] < 0.2
