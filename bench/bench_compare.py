@@ -5,7 +5,7 @@
     .venv/bin/python bench/bench_compare.py --sizes 10k,100k --runs 3
 
 For each pair (built by ``make_pairs.py`` into ``bench/out/`` when missing) it times,
-as whole processes, ``.venv/bin/redline compare OLD NEW --format json -o /dev/null``
+as whole processes, ``.venv/bin/redline compare OLD NEW --format json > /dev/null``
 (exit 1 = "different" = success) and ``dwdiff OLD NEW > /dev/null``, alternately, and
 takes the median of the runs (5, or 3 from 5 MB up); the peak memory of each run is
 the child's own ``ru_maxrss`` (``os.wait4``). Then, in one fresh child process, it
@@ -26,6 +26,7 @@ import platform
 import re
 import shutil
 import signal
+import stat
 import statistics
 import subprocess
 import sys
@@ -70,6 +71,9 @@ def _measurer() -> tuple[list[str], str]:
 MEASURER, MEASURER_NAME = _measurer()
 
 
+# The report goes to standard output, which is /dev/null: not ``-o /dev/null``, because
+# ``-o`` writes atomically (temporary file + rename), and run as root that replaced the
+# device /dev/null with a regular file (found on 2026-11-21; see bench/README.md).
 def run_once(cmd: list[str], timeout: float) -> dict:
     """Run ``cmd`` (stdout to /dev/null) once; wall time, peak RSS, exit code, stderr."""
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as rep:
@@ -111,6 +115,13 @@ def run_once(cmd: list[str], timeout: float) -> dict:
         "stderr": stderr[-2000:],
         "timeout": timed_out.is_set(),
     }
+
+
+def devnull_is_device() -> bool:
+    try:
+        return stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    except OSError:
+        return False
 
 
 def ensure_dwdiff() -> tuple[str | None, str]:
@@ -199,8 +210,12 @@ def inproc_main(old: str, new: str, runs: int) -> int:
     from core.document import load_document
     from core.model import CompareOptions
 
+    try:
+        from core.report_json import comparison_to_json
+    except ImportError:
+        comparison_to_json = None
     import_s = time.perf_counter() - t0
-    loads, compares, blocks = [], [], None
+    loads, compares, renders, blocks = [], [], [], None
     for _ in range(runs):
         t0 = time.perf_counter()
         a = load_document(old)
@@ -208,6 +223,9 @@ def inproc_main(old: str, new: str, runs: int) -> int:
         t1 = time.perf_counter()
         result = compare(a, b, options=CompareOptions())
         t2 = time.perf_counter()
+        if comparison_to_json is not None:
+            comparison_to_json(result)
+            renders.append(time.perf_counter() - t2)
         loads.append(t1 - t0)
         compares.append(t2 - t1)
         blocks = result.blocks
@@ -219,6 +237,7 @@ def inproc_main(old: str, new: str, runs: int) -> int:
         json.dumps(
             {
                 "import_s": import_s,
+                "json_s": renders,
                 "load_s": loads,
                 "compare_s": compares,
                 "total_s": [x + y for x, y in zip(loads, compares, strict=True)],
@@ -301,6 +320,10 @@ def bench(
         )
 
     info = machine()
+    if red:
+        starts = [run_once([*red, "--version"], 60) for _ in range(5)]
+        info["startup_s"] = statistics.median(r["wall"] for r in starts)
+        info["startup_mb"] = max(r["rss_mb"] for r in starts)
     info["dwdiff"] = dwdiff_version(dw) if dw else None
     info["peak_memory_by"] = MEASURER_NAME
     floor = run_once(["/bin/true"], 30)["rss_mb"]
@@ -322,7 +345,7 @@ def bench(
         for i in range(runs):
             if red and not red_failed:
                 r = run_once(
-                    [*red, "compare", str(old), str(new), "--format", "json", "-o", "/dev/null"],
+                    [*red, "compare", str(old), str(new), "--format", "json"],
                     timeout,
                 )
                 rl_runs.append(r)
@@ -334,6 +357,8 @@ def bench(
                     flush=True,
                 )
                 red_failed = r["timeout"] or r["rc"] not in (0, 1)  # no point repeating it
+                if not devnull_is_device():
+                    raise SystemExit("/dev/null is no longer a device after running redline!")
             if dw:
                 r = run_once([dw, str(old), str(new)], timeout)
                 dw_runs.append(r)
@@ -375,6 +400,8 @@ def bench(
                 row["inproc_mb"] = ip["rss_mb"]
                 row["inproc_import_s"] = ip["import_s"]
                 row["blocks"] = ip["blocks"]
+                if ip.get("json_s"):
+                    row["inproc_json_s"] = statistics.median(ip["json_s"])
             if "error" in ip:
                 print(f"{lab}: in-process: {ip['error']}", file=sys.stderr)
         rows.append(row)
@@ -421,6 +448,21 @@ def to_markdown(res: dict) -> str:
             f"{fmt(r.get('redline_mb'), 0)} | {fmt(r.get('dwdiff_s'))} | {ratio} | {ip} |"
         )
     lines.append("")
+    if m.get("startup_s") is not None:
+        lines.append(
+            f"Start-up alone (`redline --version`): {m['startup_s']:.3f} s, "
+            f"{m['startup_mb']:.0f} MB."
+        )
+    detail = [
+        f"{r['size']}: {r['inproc_json_s']:.3f} s"
+        for r in res["rows"]
+        if r.get("inproc_json_s") is not None
+    ]
+    if detail:
+        lines.append(
+            "JSON report rendering in-process (`core.report_json.comparison_to_json`; part of "
+            "the whole-process time, not of the last column): " + ", ".join(detail) + "."
+        )
     lines.append(
         "Runs per size: "
         + ", ".join(f"{r['size']}: {r['runs']}" for r in res["rows"])
