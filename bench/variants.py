@@ -304,11 +304,22 @@ def _parse(text: str) -> list[_Para]:
     if text[i:].strip():
         end = len(text.rstrip())
         blocks.append((i, end, len(text)))
+    # The width the text is wrapped at (most common among wrapped paragraphs): a short
+    # one-line paragraph of a wrapped text is wrapped at it once an edit lengthens it.
+    widths: dict[int, int] = {}
+    for s, e, _ in blocks:
+        if "\n" in text[s:e]:
+            w = max(len(ln) for ln in text[s:e].split("\n"))
+            widths[w] = widths.get(w, 0) + 1
+    text_width = max(widths, key=lambda w: (widths[w], w)) if widths else 0
     paras: list[_Para] = []
     for s, e, nxt in blocks:
         block = text[s:e]
         lines = block.split("\n")
-        width = max(len(ln) for ln in lines) if len(lines) > 1 else 0
+        if len(lines) > 1:
+            width = max(len(ln) for ln in lines)
+        else:
+            width = text_width if len(block) <= text_width else 0
         sents = [
             _Sent(_SPACE_RUN.sub(" ", text[a:b]), (a, b)) for a, b in split_sentences(block, s)
         ]
