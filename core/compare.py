@@ -67,9 +67,9 @@ def compare(
     ta = _units(old.text, options)
     tb = _units(new.text, options)
     _check(should_cancel)
-    table: dict[str, int] = {}
-    a = [table.setdefault(k, len(table)) for k in ta.keys]
-    b = [table.setdefault(k, len(table)) for k in tb.keys]
+    table = {k: n for n, k in enumerate(dict.fromkeys(ta.keys + tb.keys))}
+    a = list(map(table.__getitem__, ta.keys))
+    b = list(map(table.__getitem__, tb.keys))
     alignment = align(a, b, should_cancel)
     _check(should_cancel)
     old_bounds = unit_boundaries(ta.starts, segment(old.text).sentence_starts)

@@ -21,7 +21,6 @@ _LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n?|[\n\x85\u2028\u2029]|$)")
 # out: wrapping puts spaced dashes at line starts too.
 _BULLET = re.compile(r"\s*(?:[*\u2022\u00b7\u25aa\u2023\u25e6]\s|\d{1,3}[.)]\s|#+\s)")
 _TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
-_PRECEDING_WORD = re.compile(r"([\w.]+)$")
 # Abbreviations that stand before a name or a number: a stop after them never ends
 # a sentence. Others ("etc.", "Inc.") end one when a capital follows.
 _ABBREVIATIONS = frozenset(
@@ -159,8 +158,12 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
 
 
 def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> bool:
-    word_match = _PRECEDING_WORD.search(text, max(0, t_start - 40), t_start)
-    word = word_match.group(1).lower().strip(".") if word_match else ""
+    space = max(
+        text.rfind(" ", max(0, t_start - 40), t_start),
+        text.rfind("\n", max(0, t_start - 40), t_start),
+    )
+    word = text[space + 1 : t_start].lstrip("\"'([\u201c\u2018").lower().strip(".")
+    word_match = word or None
     single_stop = terminator.rstrip("\"'\u201d\u2019)]") == "."
     if not (next_char.isupper() or next_char.isdigit() or next_char in "\"'\u201c\u2018([-\u2022"):
         # Lowercased copy has no capitals to go by: a single full stop after a

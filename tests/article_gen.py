@@ -28,15 +28,23 @@ def sentence_pool(*, terminated: bool = False) -> list[str]:
     """
     pool: list[str] = []
     seen: set[str] = set()
+    kept: list[set[str]] = []
     for name in ("001_a1bb97b7d4cec672.txt", "002_693b2ff662c8dfe1.txt"):
         text = (SAMPLES / name).read_text(encoding="utf-8")
         for s, e in segment(text).sentences:
             sentence = " ".join(text[s:e].split())
             if terminated and not _ends_itself(sentence):
                 continue
-            if len(WORD.findall(sentence)) >= 5 and sentence not in seen:
-                seen.add(sentence)
-                pool.append(sentence)
+            words = {w.lower() for w in WORD.findall(sentence)}
+            if len(words) < 5 or sentence in seen:
+                continue
+            # Near-duplicates (the repeated caption of 001) would make "inserted"
+            # text that truly matches old text: keep only the first of them.
+            if any(len(words & other) > 0.5 * min(len(words), len(other)) for other in kept):
+                continue
+            seen.add(sentence)
+            kept.append(words)
+            pool.append(sentence)
     return pool
 
 
