@@ -15,9 +15,9 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Iterable
 from itertools import accumulate, compress
 
 from core.normalize import APOSTROPHES, DASH_CHARS, normalize_token
@@ -64,10 +64,7 @@ def _unit_pattern(with_marks: bool) -> re.Pattern[str]:
     marks = _mark_class() if with_marks else ""
     word_char = rf"[\w{marks}]" if marks else r"\w"
     word = rf"{word_char}+(?:[{_JOIN}]{word_char}+|{_NUMBER_JOIN})*"
-    if marks:
-        punct = rf"(?:{_PUNCT_RUNS}|[^\s\w{marks}])[{marks}]*"
-    else:
-        punct = rf"{_PUNCT_RUNS}|[^\s\w]"
+    punct = rf"(?:{_PUNCT_RUNS}|[^\s\w{marks}])[{marks}]*" if marks else rf"{_PUNCT_RUNS}|[^\s\w]"
     return re.compile(f"({word}|{punct})")
 
 
