@@ -15,9 +15,10 @@ from pathlib import Path
 from core import __version__
 from core.atomic import atomic_write_text
 from core.compare import compare
-from core.document import load_document
+from core.document import has_nul, load_document
+from core.encoding import LOW_CONFIDENCE
 from core.errors import RedlineError
-from core.model import CompareOptions, Comparison
+from core.model import CompareOptions, Comparison, Document
 from core.names import printable_path
 from core.render_html import render_html
 from core.render_text import render_text
@@ -76,6 +77,24 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+def _warn_about(doc: Document, flag: str) -> None:
+    """One line on standard error for each thing the user should know about a file."""
+    name = printable_path(doc.path)
+    if doc.decode_warning is not None:
+        w = doc.decode_warning
+        sys.stderr.write(
+            f"redline: warning: {name}: {w.count} byte(s) could not be decoded as {doc.encoding} "
+            f"(first at byte {w.first_offset}); shown as U+FFFD\n"
+        )
+    if doc.confidence < LOW_CONFIDENCE:
+        sys.stderr.write(
+            f"redline: warning: {name}: encoding guessed as {doc.encoding} with low confidence "
+            f"({doc.confidence:.2f}); use {flag} ENC if the text looks wrong\n"
+        )
+    if has_nul(doc):
+        sys.stderr.write(f"redline: warning: {name}: contains NUL characters\n")
+
+
 def _run_compare(args: argparse.Namespace) -> int:
     if args.output and any(_same_file(args.output, p) for p in (args.old, args.new)):
         raise RedlineError(
@@ -83,6 +102,8 @@ def _run_compare(args: argparse.Namespace) -> int:
         )
     old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size)
     new = load_document(args.new, encoding=args.encoding_new, max_bytes=args.max_size)
+    for doc, flag in ((old, "--encoding-old"), (new, "--encoding-new")):
+        _warn_about(doc, flag)
     options = CompareOptions(
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )

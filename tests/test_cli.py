@@ -200,3 +200,17 @@ def test_text_format_marks_changes_like_dwdiff(capsys) -> None:
 def test_unrelated_articles_are_reported_as_such(capsys) -> None:
     assert main(["compare", str(FULL), str(UNRELATED), "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out)["stats"]["similarity"] < 0.2
+
+
+def test_damaged_and_guessed_encodings_are_warned_about(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.txt"
+    prefix = "Le café a fermé, dit le maire. ".encode() * 20
+    damaged.write_bytes(prefix + b"\xff tail.")
+    proc = run("compare", str(damaged), str(damaged))
+    assert proc.returncode == 0
+    assert "damaged.txt" in proc.stderr and "could not be decoded as utf-8" in proc.stderr
+    assert f"byte {len(prefix)}" in proc.stderr
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"A long enough article text with one NUL \x00 inside it. " * 50)
+    proc = run("compare", str(nul), str(nul))
+    assert proc.returncode == 0 and "NUL" in proc.stderr and "Traceback" not in proc.stderr
