@@ -56,7 +56,8 @@ _PY_HELPER = (
     "import os,sys\n"
     "pid=os.posix_spawnp(sys.argv[2],sys.argv[2:],os.environ)\n"
     "_,st,ru=os.wait4(pid,0)\n"
-    "open(sys.argv[1],'w').write('%d %d' % (ru.ru_maxrss, os.waitstatus_to_exitcode(st)))\n"
+    "open(sys.argv[1],'w').write('%d %d %.2f %.2f' % (ru.ru_maxrss,"
+    " os.waitstatus_to_exitcode(st), ru.ru_utime, ru.ru_stime))\n"
     "sys.exit(os.waitstatus_to_exitcode(st) & 255)\n"
 )
 
@@ -64,8 +65,8 @@ _PY_HELPER = (
 def _measurer() -> tuple[list[str], str]:
     gnu_time = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
     if gnu_time:
-        return [gnu_time, "-f", "%M %x", "-o"], "GNU time"
-    return [sys.executable, "-S", "-I", "-c", _PY_HELPER], "a minimal Python parent (~8 MB floor)"
+        return [gnu_time, "-f", "@ %M %x %U %S", "-o"], "GNU time"
+    return [sys.executable, "-S", "-I", "-c", _PY_HELPER], "a minimal Python parent"
 
 
 MEASURER, MEASURER_NAME = _measurer()
@@ -105,12 +106,17 @@ def run_once(cmd: list[str], timeout: float) -> dict:
         stderr = err.read().decode("utf-8", "replace")
         report = rep.read().split()
     # GNU time writes "Command exited with non-zero status N" before the numbers.
-    nums = [int(x) for x in report if x.lstrip("-").isdigit()][-2:]
-    rss_kb, rc = nums if len(nums) == 2 else (0, proc.returncode)
+    if "@" in report:
+        report = report[report.index("@") + 1 :]
+    try:
+        rss_kb, rc, cpu = int(report[0]), int(report[1]), float(report[2]) + float(report[3])
+    except (IndexError, ValueError):
+        rss_kb, rc, cpu = 0, proc.returncode, float("nan")
     stderr = "\n".join(ln for ln in stderr.splitlines() if not ln.startswith("Command exited with"))
     return {
         "wall": wall,
         "rss_mb": rss_kb / 1024,
+        "cpu": cpu,
         "rc": rc if not timed_out.is_set() else -9,
         "stderr": stderr[-2000:],
         "timeout": timed_out.is_set(),
@@ -373,6 +379,7 @@ def bench(
             row["redline_s"] = statistics.median(r["wall"] for r in ok)
             row["redline_mb"] = max(r["rss_mb"] for r in ok)
             row["redline_rc"] = ok[0]["rc"]
+            row["redline_cpu_s"] = statistics.median(r["cpu"] for r in ok)
         elif rl_runs:
             bad = rl_runs[-1]
             row["redline_error"] = (
@@ -385,6 +392,7 @@ def bench(
         if dw_ok:
             row["dwdiff_s"] = statistics.median(r["wall"] for r in dw_ok)
             row["dwdiff_mb"] = max(r["rss_mb"] for r in dw_ok)
+            row["dwdiff_cpu_s"] = statistics.median(r["cpu"] for r in dw_ok)
         elif dw_runs:
             row["dwdiff_error"] = (
                 f"exit {dw_runs[-1]['rc']}: {dw_runs[-1]['stderr'].strip()[-200:]}"
@@ -452,6 +460,17 @@ def to_markdown(res: dict) -> str:
         lines.append(
             f"Start-up alone (`redline --version`): {m['startup_s']:.3f} s, "
             f"{m['startup_mb']:.0f} MB."
+        )
+    cpu = [
+        f"{r['size']}: {r['redline_cpu_s']:.2f}"
+        + (f" / {r['dwdiff_cpu_s']:.2f}" if r.get("dwdiff_cpu_s") is not None else "")
+        for r in res["rows"]
+        if r.get("redline_cpu_s") is not None
+    ]
+    if cpu:
+        lines.append(
+            "CPU time (user + sys, median) redline / dwdiff, s — steadier than wall time when "
+            "the machine is busy: " + ", ".join(cpu) + "."
         )
     detail = [
         f"{r['size']}: {r['inproc_json_s']:.3f} s"
