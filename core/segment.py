@@ -34,6 +34,7 @@ _ABBREVIATIONS = frozenset(
 _LOWERCASE_CONTINUES = frozenset("etc al cf ca inc ltd co corp approx a.m p.m".split())
 _WRAP_MIN_LINES = 3
 _WRAP_MAX_WIDTH = 120
+_WRAP_MIN_WIDTH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ def _is_hard_wrapped(text: str, lines: list[tuple[int, int, int]]) -> bool:
     if len(inner) < _WRAP_MIN_LINES:
         return all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
     width = sorted(inner)[int(len(inner) * 0.9)]
-    if width > _WRAP_MAX_WIDTH:
+    if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
         return False
     near = sum(1 for n in inner if n >= width - 25)
     return near >= 0.75 * len(inner)

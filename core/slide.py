@@ -46,12 +46,12 @@ def _best_shift(
     if g1 in bounds or g2 in bounds:
         return 0
     left = 0
-    while left < before - 1 and seq[g1 - left - 1] == seq[g2 - left - 1]:
+    while left < before and seq[g1 - left - 1] == seq[g2 - left - 1]:
         left += 1
         if g1 - left in bounds or g2 - left in bounds:
             return -left
     right = 0
-    while right < after - 1 and seq[g1 + right] == seq[g2 + right]:
+    while right < after and seq[g1 + right] == seq[g2 + right]:
         right += 1
         if g1 + right in bounds or g2 + right in bounds:
             return right

@@ -23,6 +23,11 @@ def _keys(text: str, span: Span, fold: bool) -> tuple[str, ...]:
     return tokenize(text[span[0] : span[1]], fold_case=fold).keys
 
 
+def _inside_word(text: str, pos: int) -> bool:
+    """True when ``pos`` falls between two letters or digits of one word."""
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+
+
 def check_invariants(result: Comparison) -> None:
     """Assert the contract's coverage, tiling, order and normalization rules."""
     old, new = result.old.text, result.new.text
@@ -45,6 +50,10 @@ def check_invariants(result: Comparison) -> None:
             for (_, e1), (s2, _) in itertools.pairwise(op_spans):
                 assert text[e1:s2].strip() == "", f"{side} ops do not tile the block"
         for op in block.ops:
+            for span, text in ((op.old, old), (op.new, new)):
+                if span is not None:
+                    assert not _inside_word(text, span[0]), f"op starts inside a word at {span[0]}"
+                    assert not _inside_word(text, span[1]), f"op ends inside a word at {span[1]}"
             if op.op == "equal":
                 assert op.old and op.new
                 if not result.options.ignore_punctuation:

@@ -193,3 +193,17 @@ def test_cancellation_stops_a_large_comparison() -> None:
 
     with pytest.raises(CancelledError):
         compare(Document("a", old), Document("b", new), should_cancel=should_cancel)
+
+
+def test_moved_and_edited_sentence_is_one_moved_block() -> None:
+    first = "The mayor said the new bridge would open in May after two years of work."
+    second = "Critics on the council called the whole plan reckless and far too costly."
+    third = "Residents of the old town have waited a decade for a second crossing."
+    old = f"{first} {second} {third}"
+    new = f"{second} {third} {first.replace('May', 'June')}"
+    result = cmp(old, new)
+    moved = [b for b in result.blocks if b.kind == "moved"]
+    assert len(moved) == 1
+    assert result.old.text[moved[0].old[0] : moved[0].old[1]] == first
+    assert changed(result) == [("-", "May"), ("+", "June")]
+    assert result.stats.moved_words == 14

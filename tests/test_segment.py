@@ -1,0 +1,62 @@
+"""Sentence and paragraph segmentation on the three layouts of real copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.segment import segment
+from tests.conftest import CONDENSED, FULL, UNRELATED
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e].strip(" \n\r\u2028\u2029\x85") for s, e in segment(text).sentences]
+
+
+@pytest.mark.parametrize(
+    ("path", "sentences", "paragraphs"), [(FULL, 36, 1), (CONDENSED, 11, 1), (UNRELATED, 54, 27)]
+)
+def test_samples_tile_and_count(path, sentences: int, paragraphs: int) -> None:
+    text = path.read_text(encoding="utf-8")
+    seg = segment(text)
+    for spans in (seg.sentences, seg.paragraphs):
+        assert spans[0][0] == 0 and spans[-1][1] == len(text)
+        assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert (len(seg.sentences), len(seg.paragraphs)) == (sentences, paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this is one . this is two . three", ["this is one .", "this is two .", "three"]),
+        ("first line\nsecond line\n", ["first line", "second line"]),
+        ("Mr. Smith met Dr. Jones. They spoke.", ["Mr. Smith met Dr. Jones.", "They spoke."]),
+        ("The U.S. Army left. J. Smith stayed.", ["The U.S. Army left.", "J. Smith stayed."]),
+        (
+            'He asked "Why?" and left. "Go!" she said.',
+            ['He asked "Why?" and left.', '"Go!" she said.'],
+        ),
+        ("it ended today. then it began", ["it ended today.", "then it began"]),
+        ("Fruit, nuts etc. and more. Next one.", ["Fruit, nuts etc. and more.", "Next one."]),
+        ("One\u2028two\x85three\u2029four", ["One", "two", "three", "four"]),
+        (
+            "Keep\x1cthe\x1dinfo\x1eseparators together.",
+            ["Keep\x1cthe\x1dinfo\x1eseparators together."],
+        ),
+    ],
+)
+def test_sentence_rules(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+def test_hard_wrapped_lines_are_not_sentences() -> None:
+    prose = (
+        "The council met on Tuesday evening to discuss the bridge, which has been closed "
+        "since the spring floods damaged its eastern pillar. Engineers told members that "
+        "repairs would take at least another four months and cost more than expected."
+    )
+    import textwrap
+
+    wrapped = textwrap.fill(prose, 60)
+    seg = segment(wrapped)
+    assert seg.wrapped
+    assert [" ".join(s.split()) for s in _sentences(wrapped)] == _sentences(prose)
