@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from core.segment import segment
@@ -20,7 +22,7 @@ def test_samples_tile_and_count(path, sentences: int, paragraphs: int) -> None:
     seg = segment(text)
     for spans in (seg.sentences, seg.paragraphs):
         assert spans[0][0] == 0 and spans[-1][1] == len(text)
-        assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert (len(seg.sentences), len(seg.paragraphs)) == (sentences, paragraphs)
 
 
