@@ -35,7 +35,7 @@ import variants
 BENCH = Path(__file__).resolve().parent
 OUT = BENCH / "out"
 DEFAULT_SIZES = "10k,100k,1M,5M"
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 
 def parse_size(label: str) -> int:

@@ -319,7 +319,7 @@ def _parse(text: str) -> list[_Para]:
         if len(lines) > 1:
             width = max(len(ln) for ln in lines)
         else:
-            width = text_width if len(block) <= text_width else 0
+            width = text_width if len(block) <= max(widths, default=0) else 0
         sents = [
             _Sent(_SPACE_RUN.sub(" ", text[a:b]), (a, b)) for a, b in split_sentences(block, s)
         ]
