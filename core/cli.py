@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -95,6 +96,23 @@ def _warn_about(doc: Document, flag: str) -> None:
         sys.stderr.write(f"redline: warning: {name}: contains NUL characters\n")
 
 
+def _write_output(target: Path, text: str) -> None:
+    """Atomically replace a regular file; write straight into a device or a pipe.
+
+    Renaming a temporary file over ``/dev/null`` or a FIFO would replace the special
+    file itself (as root, the device), so those get a plain write.
+    """
+    try:
+        special = not stat.S_ISREG(target.stat().st_mode)
+    except FileNotFoundError:
+        special = False
+    if special:
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    else:
+        atomic_write_text(target, text)
+
+
 def _run_compare(args: argparse.Namespace) -> int:
     if args.output and any(_same_file(args.output, p) for p in (args.old, args.new)):
         raise RedlineError(
@@ -117,7 +135,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     out = _render(result, args.format, colour)
     if args.output:
         try:
-            atomic_write_text(Path(args.output), out)
+            _write_output(Path(args.output), out)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise RedlineError(
@@ -148,6 +166,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("redline: interrupted\n")
         return 130
+    except Exception as exc:  # a bug of ours: one line, the traceback only on request
+        if os.environ.get("REDLINE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"redline: internal error: {type(exc).__name__}: {exc} "
+            "(set REDLINE_DEBUG=1 for details, and please report it)\n"
+        )
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

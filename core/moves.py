@@ -26,6 +26,9 @@ MIN_MOVE_SIMILARITY = 0.5
 MAX_SHARED_SHARE = 0.25
 # Tokens found in more candidates than this share are too common to propose pairs.
 COMMON_TOKEN_SHARE = 0.2
+# ... and in more candidates than this, whatever their share: keeps the proposals
+# linear in the number of candidates on long documents.
+MAX_TOKEN_HITS = 40
 PROPOSALS_PER_CANDIDATE = 8
 
 
@@ -63,7 +66,7 @@ def find_moves(
     for k in news:
         for t in set(b[drafts[k].b1 : drafts[k].b2]):
             index[t].append(k)
-    too_common = max(2, int(len(news) * COMMON_TOKEN_SHARE))
+    too_common = min(MAX_TOKEN_HITS, max(2, int(len(news) * COMMON_TOKEN_SHARE)))
     scored: list[tuple[float, int, int]] = []
     for n, k in enumerate(olds):
         if should_cancel is not None and n % 256 == 0 and should_cancel():

@@ -61,16 +61,16 @@ class Segmentation:
 def segment(text: str) -> Segmentation:
     """Split ``text`` into sentences and paragraphs (both tile the text)."""
     lines = _lines(text)
-    wrapped = _is_hard_wrapped(text, lines)
+    width = _wrap_width(text, lines)
     paragraph_starts: set[int] = set()
     sentence_starts: set[int] = set()
-    _line_boundaries(text, lines, wrapped, paragraph_starts, sentence_starts)
+    _line_boundaries(text, lines, width, paragraph_starts, sentence_starts)
     _punctuation_boundaries(text, sentence_starts)
     sentence_starts |= paragraph_starts
     return Segmentation(
         sentences=_tile(sentence_starts, len(text)),
         paragraphs=_tile(paragraph_starts, len(text)),
-        wrapped=wrapped,
+        wrapped=width > 0,
     )
 
 
@@ -90,8 +90,11 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _is_hard_wrapped(text: str, lines: list[tuple[int, int, int]]) -> bool:
-    """True when most lines inside paragraphs run close to one fixed width.
+def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
+    """The width the text is hard-wrapped at, or 0 when it is not hard-wrapped.
+
+    Most lines inside paragraphs run close to one fixed width (a paragraph left on
+    one long line does not count: it has no line inside it).
 
     With fewer than three such lines there is no width to judge: the text counts
     as wrapped when every one of them is of a usual wrapping width and stops in
@@ -125,11 +128,13 @@ def _first_visible(text: str, pos: int, end: int) -> int | None:
 def _line_boundaries(
     text: str,
     lines: list[tuple[int, int, int]],
-    wrapped: bool,
+    width: int,
     paragraph_starts: set[int],
     sentence_starts: set[int],
 ) -> None:
-    width = max((ce - s for s, ce, _ in lines), default=0)
+    """Boundaries at line starts: paragraphs always; single line breaks unless the
+    text is hard-wrapped at ``width`` (then only before bullets and after short
+    lines)."""
     blank_before = False
     previous: tuple[int, int, int] | None = None
     for s, ce, e in lines:
@@ -141,7 +146,7 @@ def _line_boundaries(
         if previous is not None:
             if blank_before or brk == "\u2029" or "\f" in text[previous[1] : first]:
                 paragraph_starts.add(first)
-            elif not wrapped or _BULLET.match(text, s) or (previous[1] - previous[0]) < width // 2:
+            elif not width or _BULLET.match(text, s) or (previous[1] - previous[0]) < width // 2:
                 sentence_starts.add(first)
         blank_before = False
         previous = (s, ce, e)

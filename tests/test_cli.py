@@ -214,3 +214,17 @@ def test_damaged_and_guessed_encodings_are_warned_about(tmp_path: Path) -> None:
     nul.write_bytes(b"A long enough article text with one NUL \x00 inside it. " * 50)
     proc = run("compare", str(nul), str(nul))
     assert proc.returncode == 0 and "NUL" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_output_into_a_fifo_keeps_the_fifo(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert main(["compare", str(CONDENSED), str(FULL), "--format", "json", "-o", str(fifo)]) == 1
+    reader.join(timeout=30)
+    assert json.loads(received[0])["format"] == "redline-comparison"
+    assert fifo.is_fifo()

@@ -62,3 +62,17 @@ def test_hard_wrapped_lines_are_not_sentences() -> None:
     seg = segment(wrapped)
     assert seg.wrapped
     assert [" ".join(s.split()) for s in _sentences(wrapped)] == _sentences(prose)
+
+
+def test_one_unwrapped_paragraph_does_not_unwrap_the_rest() -> None:
+    import textwrap
+
+    wrapped = textwrap.fill(
+        "To create an opener, instantiate an OpenerDirector, and then call add_handler "
+        "repeatedly. Alternatively, you can use build_opener, a convenience function.",
+        72,
+    )
+    long_line = "Install an opener with install_opener to make it the default for every later call."
+    text = f"{wrapped}\n\n{long_line}\n\n{wrapped}\n"
+    assert segment(text).wrapped
+    assert len(segment(text).sentences) == 5
