@@ -117,12 +117,12 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
     return near >= 0.75 * len(inner)
 
 
+_VISIBLE = re.compile(r"\S")
+
+
 def _first_visible(text: str, pos: int, end: int) -> int | None:
-    while pos < end:
-        if not text[pos].isspace():
-            return pos
-        pos += 1
-    return None
+    found = _VISIBLE.search(text, pos, end)
+    return found.start() if found else None
 
 
 def _line_boundaries(
