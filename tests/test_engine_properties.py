@@ -1,9 +1,12 @@
 """Property tests on generated article variants (real sentences, known edits).
 
-Thresholds come from measuring 300 seeded variants (1-6 edits each, random
-layouts): mean precision of kept words 0.9996, mean recall 0.996, worst single
-example recall 0.83 (a sentence both moved and merged into another one, which the
-move detector does not split out). The assertions leave a margin under those.
+Thresholds come from measuring 300 seeded variants (6-20 sentences, 1-6 edits
+each, random layouts): mean precision of kept words 0.99999, mean recall 0.998,
+worst single example precision 1.0 and recall 0.877 (a sentence both moved and
+merged into another one, which the move detector does not split out). The
+assertions leave a margin under those: per example precision 0.9 and recall 0.7
+(hypothesis also draws 2-sentence articles, where one missed move is a large
+share), mean precision 0.995 and recall 0.985.
 """
 
 from __future__ import annotations
