@@ -9,11 +9,8 @@ code-point spans and ``exact`` flags -> statistics.
 
 from __future__ import annotations
 
-import gc
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 
 from core.anchors import align
 from core.blocks import (
@@ -28,6 +25,7 @@ from core.blocks import (
 from core.cleanup import cleanup
 from core.dmp_adapter import AlphabetOverflow, diff_runs
 from core.errors import CancelledError
+from core.gcpause import collector_paused
 from core.lcs import equal_runs
 from core.model import Block, CompareOptions, Comparison, Document
 from core.moves import apply_moves, find_moves
@@ -65,41 +63,8 @@ def compare(
     Raises:
         CancelledError: ``should_cancel`` returned True.
     """
-    with _collector_paused():
+    with collector_paused():
         return _compare(old, new, options or CompareOptions(), should_cancel)
-
-
-class _CollectorPause:
-    """Pause the cyclic garbage collector while comparisons run.
-
-    The engine allocates millions of small tuples and lists and makes no cycles;
-    collections of the growing heap cost a fifth of the time at 5 MB. A depth count
-    keeps the collector paused until the last of several concurrent comparisons
-    (GUI worker threads) ends, then restores what it was.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._depth = 0
-        self._was_enabled = True
-
-    @contextmanager
-    def __call__(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._depth += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._depth -= 1
-                if self._depth == 0 and self._was_enabled:
-                    gc.enable()
-
-
-_collector_paused = _CollectorPause()
 
 
 def _compare(

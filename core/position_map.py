@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from core.model import Block, Comparison
 
@@ -82,10 +83,14 @@ def _monotone_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     divides by zero.
     """
     first, last = pairs[0], pairs[-1]
-    inner = sorted(
-        {p for p in pairs[1:-1] if first[0] <= p[0] <= last[0] and first[1] <= p[1] <= last[1]},
-        key=lambda p: (p[1], p[0]),
-    )
+    # The pairs come nearly sorted: sorting them first (linear for Timsort) and
+    # dropping repeats next to each other is far cheaper than sorting a set.
+    inner: list[tuple[int, int]] = []
+    previous = None
+    for p in sorted(pairs[1:-1], key=itemgetter(1, 0)):
+        if p != previous and first[0] <= p[0] <= last[0] and first[1] <= p[1] <= last[1]:
+            inner.append(p)
+        previous = p
     tails: list[int] = []
     tail_index: list[int] = []
     parent: list[int] = [-1] * len(inner)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from core.gcpause import collector_paused
 from core.model import Block, Comparison, Document, Op
 
 FORMAT = "redline-comparison"
@@ -89,4 +90,6 @@ def comparison_to_json(result: Comparison) -> str:
     1 MB pair's report take 0.5 s to write (pipe it through ``python -m json.tool``
     to read it).
     """
-    return json.dumps(comparison_to_dict(result), ensure_ascii=False, separators=(",", ":")) + "\n"
+    with collector_paused():
+        data = comparison_to_dict(result)
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

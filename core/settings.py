@@ -33,6 +33,8 @@ class Settings:
         ignore_case: compare with case folded (case differences become trivial).
         show_trivial: show trivial differences dimmed (else not marked at all).
         only_changed: collapse unchanged sentences to a one-line bar.
+        hide_punctuation: leave punctuation-only changes out of the change list and
+            of next/previous (they stay highlighted).
         font_size: point size of the comparison panes; 0 means the system default.
         window_geometry: opaque window geometry (base64), empty if none.
         window_state: opaque dock and toolbar state (base64), empty if none.
@@ -44,6 +46,7 @@ class Settings:
     ignore_case: bool = True
     show_trivial: bool = True
     only_changed: bool = False
+    hide_punctuation: bool = False
     font_size: int = 0
     window_geometry: str = ""
     window_state: str = ""
