@@ -20,7 +20,9 @@ _LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n?|[\n\x85\u2028\u2029]|$)")
 # Bullets that start a new item even inside hard-wrapped text. Dashes are left
 # out: wrapping puts spaced dashes at line starts too.
 _BULLET = re.compile(r"\s*(?:[*\u2022\u00b7\u25aa\u2023\u25e6]\s|\d{1,3}[.)]\s|#+\s)")
-_TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
+# A terminator, its closing quotes or brackets, and the space before the next word
+# (whose first character the match ends at).
+_TERMINATOR = re.compile(r"([.!?\u2026]+[\"'\u201d\u2019)\]]*)\s+(?=\S)")
 # Abbreviations that stand before a name or a number: a stop after them never ends
 # a sentence. Others ("etc.", "Inc.") end one when a capital follows.
 _ABBREVIATIONS = frozenset(
@@ -154,12 +156,9 @@ def _line_boundaries(
 
 def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
     for m in _TERMINATOR.finditer(text):
-        t_start, t_end = m.span()
-        nxt = _first_visible(text, t_end, min(len(text), t_end + 200))
-        if nxt is None:
-            continue
+        t_start, nxt = m.span()
         spaced = t_start > 0 and text[t_start - 1].isspace()
-        if spaced or _ends_sentence(text, t_start, text[nxt], m.group()):
+        if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1)):
             sentence_starts.add(nxt)
 
 
