@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from core.model import Block, Comparison, Span
+from core.stats import punctuation_only
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5em;color:#1d1d1f}
@@ -22,7 +23,7 @@ th{text-align:left;padding:.3em .6em;background:#f4f4f4}
 .whole-del{background:#ffecea;text-decoration:line-through}
 .whole-ins{background:#e9f9e9;text-decoration:underline}
 .triv{color:#777;text-decoration:underline dotted}
-tr.moved td{background:#eef3ff} .kind{color:#888;font-size:.8em;display:block}
+tr.moved td{background:#eef3ff} tr.punctuation .ins,tr.punctuation .del{opacity:.55} .kind{color:#888;font-size:.8em;display:block}
 .legend span{margin-right:1em;padding:0 .3em}
 @media print{td{font-size:10pt}}
 """
@@ -59,9 +60,12 @@ def render_html(result: Comparison) -> str:
     s = result.stats
     rows = []
     for block in result.blocks:
-        label = "" if block.kind == "equal" else f'<span class="kind">{block.kind}</span>'
+        kind: str = block.kind
+        if punctuation_only(block, result.old.text, result.new.text):
+            kind = "punctuation"
+        label = "" if kind == "equal" else f'<span class="kind">{kind}</span>'
         rows.append(
-            f'<tr class="{block.kind}"><td>{label}{_side(block, result.old.text, "old")}</td>'
+            f'<tr class="{kind}"><td>{label}{_side(block, result.old.text, "old")}</td>'
             f"<td>{label}{_side(block, result.new.text, 'new')}</td></tr>"
         )
     old_name, new_name = escape(result.old.path), escape(result.new.path)

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from core.blocks import Draft
-from core.model import Stats
+from core.model import Block, Stats
+from core.tokens import count_words
 
 
 def compute_stats(drafts: Sequence[Draft], words_a: Sequence[int], words_b: Sequence[int]) -> Stats:
@@ -37,3 +38,16 @@ def compute_stats(drafts: Sequence[Draft], words_a: Sequence[int], words_b: Sequ
         inserted_words=inserted,
         moved_words=moved,
     )
+
+
+def punctuation_only(block: Block, old: str, new: str) -> bool:
+    """True for a changed block whose edits hold no word (only a full stop, a comma
+    or a quote mark differs): shown as a minor change."""
+    if block.kind != "changed":
+        return False
+    for op in block.ops:
+        if op.op == "delete" and op.old and count_words(old[op.old[0] : op.old[1]]):
+            return False
+        if op.op == "insert" and op.new and count_words(new[op.new[0] : op.new[1]]):
+            return False
+    return True

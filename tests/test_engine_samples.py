@@ -137,3 +137,16 @@ def test_case_counts_only_when_asked() -> None:
     strict = compare(old, new, CompareOptions(ignore_case=False))
     assert not strict.identical
     assert strict.stats.deleted_words == 2
+
+
+def test_sentences_that_only_lost_a_full_stop_are_punctuation_only(
+    condensed_vs_full: Comparison,
+) -> None:
+    from core.stats import punctuation_only
+
+    r = condensed_vs_full
+    second = _block_with(r, "old", "the video , which shows a convoy")
+    assert second.kind == "changed"
+    assert punctuation_only(second, r.old.text, r.new.text)
+    first = _block_with(r, "old", "this is the moment when")
+    assert not punctuation_only(first, r.old.text, r.new.text)
