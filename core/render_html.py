@@ -23,7 +23,8 @@ th{text-align:left;padding:.3em .6em;background:#f4f4f4}
 .whole-del{background:#ffecea;text-decoration:line-through}
 .whole-ins{background:#e9f9e9;text-decoration:underline}
 .triv{color:#777;text-decoration:underline dotted}
-tr.moved td{background:#eef3ff} tr.punctuation .ins,tr.punctuation .del{opacity:.55} .kind{color:#888;font-size:.8em;display:block}
+tr.moved td{background:#eef3ff}
+tr.punctuation .ins,tr.punctuation .del{opacity:.55} .kind{color:#888;font-size:.8em;display:block}
 .legend span{margin-right:1em;padding:0 .3em}
 @media print{td{font-size:10pt}}
 """
