@@ -228,3 +228,15 @@ def test_output_into_a_fifo_keeps_the_fifo(tmp_path: Path) -> None:
     reader.join(timeout=30)
     assert json.loads(received[0])["format"] == "redline-comparison"
     assert fifo.is_fifo()
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as stream:
+        stream.truncate(100 * 1024 * 1024)  # sparse: nothing is written or read
+    proc = run("compare", str(huge), str(FULL))
+    assert proc.returncode == 2
+    assert "huge.txt" in proc.stderr and "too large" in proc.stderr
+    assert proc.stderr.count("\n") == 1
+    proc = run("compare", str(FULL), str(CONDENSED), "--max-size", "1000")
+    assert proc.returncode == 2 and "too large" in proc.stderr
