@@ -13,13 +13,13 @@ never depend on machine speed.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from core.errors import CancelledError
 from core.lcs import Run, equal_runs
+from core.sequences import longest_increasing
 
 # A gap of at most this many cells (len(a) * len(b)) is diffed exactly in one call:
 # about 10 ms for rapidfuzz's bit-parallel LCS.
@@ -125,25 +125,7 @@ class _Aligner:
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Longest subsequence of ``pairs`` (sorted by first item) increasing in the second."""
-    tails: list[int] = []
-    tail_index: list[int] = []
-    previous: list[int] = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_index.append(k)
-        else:
-            tails[pos] = j
-            tail_index[pos] = k
-        previous[k] = tail_index[pos - 1] if pos else -1
-    out: list[tuple[int, int]] = []
-    k = tail_index[-1] if tail_index else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = previous[k]
-    out.reverse()
-    return out
+    return [pairs[k] for k in longest_increasing([j for _, j in pairs])]
 
 
 def _unique_anchors(

@@ -31,7 +31,7 @@ from core.model import Block, CompareOptions, Comparison, Document
 from core.moves import apply_moves, find_moves
 from core.opspans import build_ops
 from core.segment import segment
-from core.slide import slide_edits
+from core.slide import compact_runs, slide_edits
 from core.stats import compute_stats
 from core.tokens import Tokens, attach_punctuation, tokenize
 
@@ -81,7 +81,8 @@ def _compare(
     _check(should_cancel)
     old_bounds = unit_boundaries(ta.starts, segment(old.text).sentence_starts)
     new_bounds = unit_boundaries(tb.starts, segment(new.text).sentence_starts)
-    runs = slide_edits(cleanup(a, b, alignment.runs), a, b, set(old_bounds), set(new_bounds))
+    runs = cleanup(a, b, compact_runs(alignment.runs, a, b), ta.words)
+    runs = slide_edits(runs, a, b, set(old_bounds), set(new_bounds))
     cuts = cut_points(runs, len(a), len(b), old_bounds, new_bounds)
     drafts = [_refine(d, a, b) for d in drafts_from_cuts(runs, cuts, alignment.approximate)]
     drafts = merge_wordless(drafts, ta.words, tb.words)

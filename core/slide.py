@@ -56,3 +56,32 @@ def _best_shift(
         if g1 + right in bounds or g2 + right in bounds:
             return right
     return 0
+
+
+def compact_runs(runs: Sequence[Run], a: Sequence[int], b: Sequence[int]) -> list[Run]:
+    """Merge a run into the next one when a one-sided gap lets it slide there whole.
+
+    An LCS may take ``the`` from an earlier sentence and ``commentary is`` from a
+    later one; sliding the gap between them turns the pair into one run
+    ``the commentary is``, which cleanup then keeps as the clause it is.
+    """
+    out: list[Run] = []
+    for run in runs:
+        ni, nj, nn = run
+        while out:
+            pi, pj, pn = out[-1]
+            gap_a, gap_b = ni - (pi + pn), nj - (pj + pn)
+            if gap_a > 0 and gap_b == 0:
+                seq, start = a, ni
+            elif gap_b > 0 and gap_a == 0:
+                seq, start = b, nj
+            else:
+                break
+            gap = gap_a or gap_b
+            # The previous run fits just before the next one if the tokens there match.
+            if pn > gap or any(seq[start - pn + k] != seq[start - gap - pn + k] for k in range(pn)):
+                break
+            out.pop()
+            ni, nj, nn = ni - pn, nj - pn, nn + pn
+        out.append((ni, nj, nn))
+    return out
