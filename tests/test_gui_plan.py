@@ -178,5 +178,5 @@ def test_dark_palette_switches_colours(qtbot) -> None:
     palette = view.palette()
     palette.setColor(QPalette.ColorRole.Base, QColor("#202020"))
     view.setPalette(palette)
-    assert view.colours is DARK
+    assert view._colours is DARK
     assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)
