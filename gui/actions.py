@@ -29,6 +29,7 @@ class Actions:
     ignore_case: QAction
     show_trivial: QAction
     only_changed: QAction
+    hide_punctuation: QAction
     zoom_in: QAction
     zoom_out: QAction
     zoom_reset: QAction
@@ -82,6 +83,12 @@ def build_actions(parent: QWidget) -> Actions:
         ),
         only_changed=_toggle(
             parent, "Only C&hanged Sentences", False, "Collapse unchanged sentences to one line"
+        ),
+        hide_punctuation=_toggle(
+            parent,
+            "Hide &Punctuation-Only Changes",
+            False,
+            "Leave changes of punctuation only out of the list and of next/previous",
         ),
         zoom_in=_action(parent, "&Larger Text", ["Ctrl++", "Ctrl+="]),
         zoom_out=_action(parent, "&Smaller Text", ["Ctrl+-"]),

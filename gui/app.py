@@ -4,6 +4,7 @@
 folder. ``redline open`` takes a folder, or two or more files (the first two are
 compared, the first one as old). With ``--screenshot`` the window renders offscreen,
 saves a PNG once the comparison is painted, and exits: no display, no interaction.
+``--dark`` uses a dark palette (the window otherwise follows the system's).
 """
 
 from __future__ import annotations
@@ -13,6 +14,16 @@ import os
 import sys
 
 SCREENSHOT_TIMEOUT_MS = 60_000
+# How long a thread waiting for the interpreter lock lets the running one go on. The
+# GUI thread needs the lock for every Qt call into a Python override (several per
+# repaint) while a worker lays out a comparison: at Python's default 5 ms a repaint
+# could wait 100 ms; at 0.5 ms it waits a few.
+SWITCH_INTERVAL = 0.0005
+
+
+def configure_interpreter() -> None:
+    """Interpreter settings for the window process (also used by the benchmark)."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -23,6 +34,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("paths", nargs="*", help="a folder, or two or more files")
     parser.add_argument("--screenshot", metavar="PNG", help="save a picture of the window and exit")
     parser.add_argument("--size", default="1400x900", help="window size for --screenshot (WxH)")
+    parser.add_argument("--dark", action="store_true", help="use a dark palette")
     args = parser.parse_args(argv)
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
@@ -35,6 +47,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     """Run the window; returns the exit code."""
     args = parse_args(argv)
+    configure_interpreter()
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -44,6 +57,11 @@ def main(argv: list[str]) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Redline")
+    if args.dark:
+        from gui.styles import dark_palette
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     context = AppContext()
     window = MainWindow(context)
     if args.screenshot:

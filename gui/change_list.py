@@ -1,4 +1,9 @@
-"""The change list: one row per change (kind, both excerpts, word counts)."""
+"""The change list: one row per change (kind, both excerpts, word counts).
+
+Punctuation-only changes are listed as kind "punctuation" (0 words) and can be left
+out ("Hide punctuation-only changes"). Rows know the index of their change in the
+view, so selecting either one selects the other.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ KIND_LABELS = {
     "inserted": "+ inserted",
     "moved": "\u21c5 moved",
 }
+PUNCTUATION_LABEL = "\u00b7 punctuation"
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -37,13 +43,27 @@ class ChangeListModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.all_changes: tuple[Change, ...] = ()
         self.changes: tuple[Change, ...] = ()
+        self.indices: tuple[int, ...] = ()  # index in ``all_changes`` of each row
+        self.hide_minor = False
 
-    def set_changes(self, changes: tuple[Change, ...]) -> None:
-        """Replace the list."""
+    def set_changes(self, changes: tuple[Change, ...], hide_minor: bool | None = None) -> None:
+        """Replace the list (leaving out minor changes if asked)."""
         self.beginResetModel()
-        self.changes = changes
+        if hide_minor is not None:
+            self.hide_minor = hide_minor
+        self.all_changes = changes
+        self.indices = tuple(i for i, c in enumerate(changes) if not (self.hide_minor and c.minor))
+        self.changes = tuple(changes[i] for i in self.indices)
         self.endResetModel()
+
+    def row_of(self, index: int) -> int:
+        """The row listing change ``index`` of the view, or -1 if it is hidden."""
+        from bisect import bisect_left
+
+        row = bisect_left(self.indices, index)
+        return row if row < len(self.indices) and self.indices[row] == index else -1
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.changes)
@@ -62,7 +82,7 @@ class ChangeListModel(QAbstractTableModel):
         change = self.changes[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                KIND_LABELS[change.kind],
+                PUNCTUATION_LABEL if change.minor else KIND_LABELS[change.kind],
                 change.old_excerpt,
                 change.new_excerpt,
                 counts(change),
@@ -73,7 +93,7 @@ class ChangeListModel(QAbstractTableModel):
 
 
 class ChangeListView(QTableView):
-    """The table of changes; selecting a row asks to show that change."""
+    """The table of changes; selecting a row asks to show that change (by view index)."""
 
     change_activated = Signal(int)
 
@@ -96,13 +116,25 @@ class ChangeListView(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
 
     def set_changes(self, changes: tuple[Change, ...]) -> None:
-        """Show ``changes``."""
+        """Show ``changes`` (the view's, in its order)."""
         self.changes_model.set_changes(changes)
 
-    def select_change(self, row: int) -> None:
-        """Select ``row`` without re-emitting ``change_activated``."""
+    def set_hide_minor(self, hide: bool) -> None:
+        """Leave punctuation-only changes out of the list, or show them again."""
+        selected = self.selectionModel().currentIndex()
+        index = self.changes_model.indices[selected.row()] if selected.isValid() else -1
+        self.changes_model.set_changes(self.changes_model.all_changes, hide)
+        if index >= 0:
+            self.select_change(index)
+
+    def select_change(self, index: int) -> None:
+        """Select the row of the view's change ``index``, without re-emitting."""
+        row = self.changes_model.row_of(index)
         self._quiet = True
         try:
+            if row < 0:
+                self.clearSelection()
+                return
             self.selectRow(row)
             self.scrollTo(self.changes_model.index(row, 0))
         finally:
@@ -110,4 +142,4 @@ class ChangeListView(QTableView):
 
     def _on_selection_current_row_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if not self._quiet and current.isValid():
-            self.change_activated.emit(current.row())
+            self.change_activated.emit(self.changes_model.indices[current.row()])

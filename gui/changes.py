@@ -1,8 +1,8 @@
 """The change list: one entry per changed block, in the order the view shows them.
 
 Pure (no Qt); computed in the worker with the plan. Each change knows the rows where
-its two sides stand (they differ for moved text), a short excerpt of each side and
-its word counts.
+its two sides stand (they differ for moved text), a short excerpt of each side,
+its word counts and whether it is minor (punctuation only, see ``gui.plan``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class Change:
         old_row / new_row: rows showing the old / new side, -1 if none.
         old_excerpt / new_excerpt: start of each side, on one line.
         deleted_words / inserted_words / moved_words: word counts of the change.
+        minor: only punctuation changed (no word deleted or inserted).
     """
 
     block: int
@@ -37,6 +38,7 @@ class Change:
     deleted_words: int
     inserted_words: int
     moved_words: int
+    minor: bool = False
 
     @property
     def row(self) -> int:
@@ -89,4 +91,5 @@ def _change(i: int, block: Block, old_row: int, new_row: int, plan: ViewPlan) ->
         deleted,
         inserted,
         moved,
+        i in plan.minor,
     )

@@ -1,9 +1,12 @@
 """The comparison view: two aligned panes, link map, overview strip and legend.
 
-Shows a ``CompareResult`` computed off the GUI thread: the panes insert their plans,
-then every row is padded to the taller side so corresponding blocks start at the
-same height, again after every re-wrap. Navigation, change selection and the
-hover/click counterpart live here; scroll sync is delegated to ``ScrollSync``.
+Shows a ``CompareResult`` computed off the GUI thread. ``ViewBuilder`` fills both
+panes row by row in short slices (each row laid out once, padded so corresponding
+rows start at the same height); the link map and overview strip grow with it, and
+the first screen shows as soon as it is built. Both panes wrap at the same width;
+when the panes are resized the view is rebuilt at the new width, keeping the row at
+the top. Navigation lives here; scroll sync is ``ScrollSync``, hover and click
+``Counterparts``.
 """
 
 from __future__ import annotations
@@ -11,21 +14,26 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QGridLayout, QLabel, QTextEdit, QWidget
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QGridLayout, QLabel, QStyle, QWidget
 
 from core.model import Document
 from gui.changes import Change
+from gui.counterpart import Counterparts, counterpart
+from gui.decorations import Decorations, is_built
 from gui.legend import Legend
-from gui.link_map import Link, LinkMap
+from gui.link_map import LinkMap
 from gui.loading import CompareResult
-from gui.overview import Mark, OverviewStrip
+from gui.navigation import neighbour, show_change
+from gui.overview import OverviewStrip
 from gui.pane import DiffPane
 from gui.plain import shown_path
 from gui.scroll_sync import ScrollSync
 from gui.styles import Colours, char_formats, colours_for
+from gui.view_builder import ViewBuilder
 
 ROW_GAP = 0.45  # blank space between rows, in line heights
+REWRAP_MS = 120  # resizing settles before the panes are rebuilt at the new width
 
 
 class CompareView(QWidget):
@@ -33,12 +41,16 @@ class CompareView(QWidget):
 
     current_change_changed = Signal(int)
     expand_requested = Signal(int)
+    first_screen_shown = Signal()
+    build_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.old_pane, self.new_pane = DiffPane("old", self), DiffPane("new", self)
         self.old_pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.new_pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        bar = self.new_pane.verticalScrollBar()
+        self.old_pane.place_margin(bar.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
         self.link_map, self.overview, self.legend = LinkMap(self), OverviewStrip(self), Legend(self)
         self.old_title, self.new_title = QLabel(self), QLabel(self)
         for title in (self.old_title, self.new_title):
@@ -46,15 +58,20 @@ class CompareView(QWidget):
             title.setObjectName("pane_title")
         self._build_layout()
         self.sync = ScrollSync(self.old_pane, self.new_pane)
+        self.builder = ViewBuilder(self.old_pane, self.new_pane, self)
+        self.counterparts = Counterparts(self)
+        self.decorations = Decorations((self.old_pane, self.new_pane), self.link_map, self.overview)
         self.result: CompareResult | None = None
         self.changes: tuple[Change, ...] = ()
         self.current = -1
-        self._numbers: tuple[dict[int, int], dict[int, int]] = ({}, {})
-        self._colours: Colours = colours_for(self.palette())
-        self._formats: dict[str, QTextCharFormat] = char_formats(self._colours)
-        self._align_timer = QTimer(self, singleShot=True, interval=0)
-        self._align_timer.timeout.connect(self._on_align_timer_timeout)
-        self._widths = (0, 0)
+        self.hide_minor = False
+        self.colours: Colours = colours_for(self.palette())
+        self._formats: dict[str, QTextCharFormat] = char_formats(self.colours)
+        self._rewrap_timer = QTimer(self, singleShot=True, interval=REWRAP_MS)
+        self._rewrap_timer.timeout.connect(self._on_rewrap_timer_timeout)
+        self._pending = -1
+        self._restore: tuple[int, float] | None = None
+        self._screen_shown = False
         self._connect()
         self.legend.apply_formats(self._formats)
 
@@ -78,36 +95,50 @@ class CompareView(QWidget):
             pane.viewport().installEventFilter(self)
             pane.verticalScrollBar().valueChanged.connect(self._on_pane_scrolled)
             pane.bar_clicked.connect(self._on_pane_bar_clicked)
-        self.old_pane.position_hovered.connect(self._on_old_pane_position_hovered)
-        self.new_pane.position_hovered.connect(self._on_new_pane_position_hovered)
-        self.old_pane.position_clicked.connect(self._on_old_pane_position_clicked)
-        self.new_pane.position_clicked.connect(self._on_new_pane_position_clicked)
         self.overview.jump_requested.connect(self._on_overview_jump_requested)
+        self.builder.progressed.connect(self._on_builder_progressed)
+        self.builder.finished.connect(self._on_builder_finished)
 
     # -- showing ------------------------------------------------------------------
 
     def show_result(self, result: CompareResult, keep_scroll: bool = False) -> None:
-        """Show a laid-out comparison (on the GUI thread: insert, format, align)."""
-        scroll = self.new_pane.verticalScrollBar().value()
+        """Show a laid-out comparison; the panes fill in slices (see ``ViewBuilder``).
+
+        The full result that follows a preview continues the build of the preview.
+        """
+        shown = self.result
+        if (
+            shown is not None
+            and shown.plan.partial
+            and shown.request is result.request
+            and self.builder.plan is shown.plan
+        ):
+            self.result, self.changes = result, result.changes
+            self.decorations.reset(result.changes, self.current)
+            self.builder.extend(result.plan)
+            return
+        top = self.new_pane.verticalScrollBar().value()
         self.result, self.changes, self.current = result, result.changes, -1
-        plan = result.plan
+        self._set_titles(result.comparison.old, result.comparison.new)
+        self._rebuild((0, float(top)) if keep_scroll else None)
+
+    def _rebuild(self, restore: tuple[int, float] | None, now: bool = False) -> None:
+        """Build the panes again (new result, width, font or colours)."""
+        if self.result is None:
+            return
         self.sync.mapping = None
-        self.old_pane.show_plan(plan.old, plan.old_index, self._formats, self._colours)
-        self.new_pane.show_plan(plan.new, plan.new_index, self._formats, self._colours)
-        self._numbers = (
-            {b.block: n for n, b in enumerate(plan.old.blocks) if b.block >= 0},
-            {b.block: n for n, b in enumerate(plan.new.blocks) if b.block >= 0},
-        )
-        self._set_titles(plan.comparison.old, plan.comparison.new)
-        self.align()
-        self.sync.mapping = result.mapping
-        self.new_pane.verticalScrollBar().setValue(scroll if keep_scroll else 0)
-        self.sync.follow(
-            self.new_pane,
-            self.old_pane,
-            self.new_pane.verticalScrollBar().value(),
-            result.mapping.new_to_old,
-        )
+        self.decorations.reset(self.changes, self.current)
+        self._pending = -1
+        self._restore, self._screen_shown = restore, False
+        gap = round(self.old_pane.fontMetrics().height() * ROW_GAP)
+        for pane in (self.old_pane, self.new_pane):
+            pane.margin.set_colours(self.colours)
+        self.builder.start(self.result.plan, self._formats, self.colours, gap, self._width())
+        if now:
+            self.builder.run_to_end()
+
+    def _width(self) -> int:
+        return max(min(self.old_pane.viewport().width(), self.new_pane.viewport().width()), 50)
 
     def _set_titles(self, old: Document, new: Document) -> None:
         for title, doc, side in ((self.old_title, old, "Old"), (self.new_title, new, "New")):
@@ -116,85 +147,112 @@ class CompareView(QWidget):
             title.setToolTip(shown_path(doc.path))
 
     def set_pane_font(self, point_size: int) -> None:
-        """Change the panes' font size (0: the application default) and re-align."""
+        """Change the panes' font size (0: the application default) and rebuild."""
         for pane in (self.old_pane, self.new_pane):
             font = self.font()
             if point_size > 0:
                 font.setPointSize(point_size)
             pane.setFont(font)
             pane.document().setDefaultFont(font)
-        self._align_timer.start()
+        self._rewrap_timer.start()
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow the system's light or dark palette."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             colours = colours_for(self.palette())
-            if colours != self._colours:
-                self._colours, self._formats = colours, char_formats(colours)
+            if colours != self.colours:
+                self.colours, self._formats = colours, char_formats(colours)
                 self.legend.apply_formats(self._formats)
                 if self.result is not None:
-                    self.show_result(self.result, keep_scroll=True)
-
-    # -- alignment ----------------------------------------------------------------
+                    self._rebuild(self._top_row(), now=True)
 
     def align(self) -> None:
-        """Pad every row so both sides have the same height (after any re-wrap)."""
-        if self.result is None:
-            return
-        old_heights = self.old_pane.natural_row_heights()
-        new_heights = self.new_pane.natural_row_heights()
-        gap = round(self.old_pane.fontMetrics().height() * ROW_GAP)
-        tallest = [max(a, b) for a, b in zip(old_heights, new_heights, strict=True)]
-        self.old_pane.set_row_paddings(
-            [t - a + gap for t, a in zip(tallest, old_heights, strict=True)], gap
-        )
-        self.new_pane.set_row_paddings(
-            [t - b + gap for t, b in zip(tallest, new_heights, strict=True)], gap
-        )
-        self._widths = (self.old_pane.viewport().width(), self.new_pane.viewport().width())
-        self._update_decorations()
+        """Rebuild at the current width now, to the end (tests; small comparisons)."""
+        self._rebuild(self._top_row(), now=True)
+
+    def finish(self) -> None:
+        """Build what is left of the panes now."""
+        self.builder.run_to_end()
+
+    def _top_row(self) -> tuple[int, float] | None:
+        if self.result is None or not self.new_pane.tops:
+            return None
+        y = self.new_pane.verticalScrollBar().value()
+        row = self.new_pane.row_at(y)
+        return row, y - self.new_pane.tops[row]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.result is not None:
-            widths = (self.old_pane.viewport().width(), self.new_pane.viewport().width())
-            if widths != self._widths:
-                self._align_timer.start()
+        if (
+            event.type() == QEvent.Type.Resize
+            and self.result is not None
+            and self._width() != self.old_pane.lineWrapColumnOrWidth()
+        ):
+            self._rewrap_timer.start()
         return super().eventFilter(watched, event)
 
-    def _on_align_timer_timeout(self) -> None:
-        self.align()
+    def _on_rewrap_timer_timeout(self) -> None:
+        self._rebuild(self._top_row())
 
-    def _update_decorations(self) -> None:
-        links, marks = [], []
-        for i, change in enumerate(self.changes):
-            old_top, old_bottom = self._extent(self.old_pane, 0, change, change.old_row)
-            new_top, new_bottom = self._extent(self.new_pane, 1, change, change.new_row)
-            links.append(
-                Link(change.kind, old_top, old_bottom, new_top, new_bottom, i == self.current)
+    # -- building progress ----------------------------------------------------------
+
+    def _on_builder_progressed(self, built: int) -> None:
+        assert self.result is not None
+        self._decorate(built)
+        self._restore_scroll(built)
+        if self._pending >= 0 and is_built(self.changes[self._pending], built):
+            self.go_to_change(self._pending)
+        bottom = self.new_pane.verticalScrollBar().value() + self.new_pane.viewport().height()
+        if not self._screen_shown and (
+            self.new_pane.built_height() >= bottom or not self.builder.busy
+        ):
+            self._screen_shown = True
+            self.first_screen_shown.emit()
+        if self._screen_shown and self.sync.mapping is None and self.result.mapping is not None:
+            self.sync.mapping = self.result.mapping
+            bar = self.new_pane.verticalScrollBar()
+            self.sync.follow(
+                self.new_pane, self.old_pane, bar.value(), self.sync.mapping.new_to_old
             )
-            row_top = min(old_top, new_top) if change.kind != "moved" else new_top
-            marks.append(
-                Mark(
-                    change.kind,
-                    row_top,
-                    max(old_bottom, new_bottom) if change.kind != "moved" else new_bottom,
-                )
-            )
-        self.link_map.set_links(links, self._colours)
-        self.overview.set_marks(marks, self.new_pane.document().size().height(), self._colours)
         self._on_pane_scrolled()
 
-    def _extent(self, pane: DiffPane, side: int, change: Change, row: int) -> tuple[float, float]:
-        number = self._numbers[side].get(change.block)
-        if number is not None:
-            return pane.block_extent(number)
-        if row < 0:
-            row = change.row
-        top = pane.row_tops()[row] if row < len(pane.row_tops()) else 0.0
-        return top, top
+    def _restore_scroll(self, built: int) -> None:
+        """Scroll back to the row shown before a rebuild, once it is built."""
+        if self._restore is None or self._restore[0] >= built:
+            return
+        row, offset = self._restore
+        y = self.new_pane.tops[row] + offset
+        if (
+            self.builder.busy
+            and self.new_pane.built_height() < y + self.new_pane.viewport().height()
+        ):
+            return
+        self._restore = None
+        self.new_pane.verticalScrollBar().setValue(round(y))
+
+    def _on_builder_finished(self) -> None:
+        self._decorate(len(self.result.plan.rows) if self.result else 0)
+        self.build_finished.emit()
+
+    # -- decorations ------------------------------------------------------------------
+
+    def _decorate(self, built: int) -> None:
+        """Add the links and overview marks of the changes built by now."""
+        self.decorations.add_built(built)
+        self.decorations.push(self.colours, self._estimated_height(built))
+
+    def _estimated_height(self, built: int) -> float:
+        """The new pane's full height; while building, extrapolated from the built part."""
+        pane = self.new_pane
+        if self.result is None or not self.builder.busy:
+            return pane.document().size().height()
+        plan = self.result.plan.new
+        done = plan.blocks[plan.row_first[built]].start if built < len(plan.row_first) else 1
+        return pane.built_height() * max(len(plan.text), 1) / max(done, 1)
 
     def _on_pane_scrolled(self) -> None:
+        self.old_pane.margin.update()
+        self.new_pane.margin.update()
         old_value = self.old_pane.verticalScrollBar().value()
         new_value = self.new_pane.verticalScrollBar().value()
         self.link_map.set_scroll(old_value, new_value)
@@ -207,125 +265,42 @@ class CompareView(QWidget):
         if not 0 <= index < len(self.changes):
             return
         change = self.changes[index]
-        self.current = index
-        third = self.new_pane.viewport().height() // 4
-        if change.new_row >= 0:
-            self._scroll_to(self.new_pane, change.new_row, third)
-        if change.kind == "moved" or change.new_row < 0:
-            self._scroll_to(self.old_pane, change.old_row, third, follow=change.new_row < 0)
-        self._select_block(self.old_pane, 0, change.block)
-        self._select_block(self.new_pane, 1, change.block)
-        self._update_decorations()
+        if not is_built(change, len(self.new_pane.tops)):
+            self._pending = index  # shown once the builder gets there
+            return
+        self._pending = -1
+        self._set_current(index)
+        show_change(change, self.old_pane, self.new_pane, self.sync)
         self.current_change_changed.emit(index)
 
-    def _scroll_to(self, pane: DiffPane, row: int, margin: int, follow: bool = True) -> None:
-        y = round(pane.row_tops()[row]) - margin
-        if follow:
-            pane.verticalScrollBar().setValue(max(y, 0))
-        else:
-            self.sync.mapping, mapping = None, self.sync.mapping
-            pane.verticalScrollBar().setValue(max(y, 0))
-            self.sync.mapping = mapping
+    def make_current(self, block: int) -> None:
+        """Make the change of comparison block ``block`` the current one, if any."""
+        for i, change in enumerate(self.changes):
+            if change.block == block:
+                self._set_current(i)
+                self.current_change_changed.emit(i)
+                break
 
-    def _select_block(self, pane: DiffPane, side: int, block: int) -> None:
-        number = self._numbers[side].get(block)
-        cursor = QTextCursor(pane.document())
-        if number is not None:
-            qt_block = pane.document().findBlockByNumber(number)
-            cursor.setPosition(qt_block.position())
-            cursor.setPosition(
-                qt_block.position() + qt_block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-            )
-        pane.setTextCursor(cursor)
+    def _set_current(self, index: int) -> None:
+        self.current = index
+        self.decorations.set_current(index)
+        self.link_map.update()
 
     def next_change(self) -> None:
-        """Go to the change after the current one (or the first below the top)."""
-        self.go_to_change(self._neighbour(+1))
+        """Go to the change after the current one (or the first)."""
+        self.go_to_change(neighbour(self.changes, self.current, +1, self.hide_minor))
 
     def previous_change(self) -> None:
         """Go to the change before the current one."""
-        self.go_to_change(self._neighbour(-1))
+        self.go_to_change(neighbour(self.changes, self.current, -1, self.hide_minor))
 
-    def _neighbour(self, step: int) -> int:
-        if not self.changes:
-            return -1
-        if self.current >= 0:
-            return min(max(self.current + step, 0), len(self.changes) - 1)
-        return 0 if step > 0 else len(self.changes) - 1
+    def set_hide_minor(self, hide: bool) -> None:
+        """Skip punctuation-only changes in next/previous (they stay highlighted)."""
+        self.hide_minor = hide
 
-    # -- hover and click -------------------------------------------------------------
-
-    def _on_old_pane_position_hovered(self, position: int) -> None:
-        self._show_counterpart(self.old_pane, self.new_pane, "old", position)
-
-    def _on_new_pane_position_hovered(self, position: int) -> None:
-        self._show_counterpart(self.new_pane, self.old_pane, "new", position)
-
-    def _on_old_pane_position_clicked(self, position: int) -> None:
-        self._select_counterpart(self.old_pane, self.new_pane, "old", position)
-
-    def _on_new_pane_position_clicked(self, position: int) -> None:
-        self._select_counterpart(self.new_pane, self.old_pane, "new", position)
-
-    def counterpart(
-        self, source: DiffPane, side: str, position: int
-    ) -> tuple[int, int, int] | None:
+    def counterpart(self, source: DiffPane, side: str, position: int):  # type: ignore[no-untyped-def]
         """(block, start, end) in the other document for pane ``position``, if any."""
-        pane_block = source.pane_block_at(position) if position >= 0 else None
-        offset = source.offset_at(position) if pane_block is not None else None
-        if pane_block is None or offset is None or self.result is None:
-            return None
-        block = self.result.comparison.blocks[pane_block.block]
-        for op in block.ops:
-            here, there = (op.old, op.new) if side == "old" else (op.new, op.old)
-            if op.op == "equal" and here and there and here[0] <= offset < here[1]:
-                return pane_block.block, there[0], there[1]
-        other = block.new if side == "old" else block.old
-        return (pane_block.block, other[0], other[1]) if other else None
-
-    def _counterpart_cursor(
-        self, source: DiffPane, target: DiffPane, side: str, position: int
-    ) -> QTextCursor | None:
-        found = self.counterpart(source, side, position)
-        number = self._numbers[1 if side == "old" else 0].get(found[0]) if found else None
-        if found is None or number is None:
-            return None
-        cursor = QTextCursor(target.document())
-        cursor.setPosition(target.position_of(number, found[1]))
-        cursor.setPosition(target.position_of(number, found[2]), QTextCursor.MoveMode.KeepAnchor)
-        return cursor
-
-    def _show_counterpart(
-        self, source: DiffPane, target: DiffPane, side: str, position: int
-    ) -> None:
-        cursor = self._counterpart_cursor(source, target, side, position)
-        selections = []
-        if cursor is not None:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format.setBackground(QColor(self._colours.counterpart))  # type: ignore[attr-defined]
-            selection.format.setProperty(
-                QTextCharFormat.Property.OutlinePen, QColor(self._colours.current)
-            )  # type: ignore[attr-defined]
-            selections.append(selection)
-        target.setExtraSelections(selections)
-        source.setExtraSelections([])
-
-    def _select_counterpart(
-        self, source: DiffPane, target: DiffPane, side: str, position: int
-    ) -> None:
-        cursor = self._counterpart_cursor(source, target, side, position)
-        if cursor is not None:
-            target.setTextCursor(cursor)
-            target.ensureCursorVisible()
-        pane_block = source.pane_block_at(position)
-        if pane_block is not None:
-            for i, change in enumerate(self.changes):
-                if change.block == pane_block.block:
-                    self.current = i
-                    self._update_decorations()
-                    self.current_change_changed.emit(i)
-                    break
+        return counterpart(self, source, side, position)
 
     def _on_pane_bar_clicked(self, row: int) -> None:
         if self.result is not None:

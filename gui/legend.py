@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from gui.margin_marks import LEGEND_TEXT
 from gui.styles import LEGEND
 
 
@@ -15,6 +16,8 @@ class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
+        # Clipped when the window is narrow, instead of keeping the panes wide.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(14)
@@ -25,6 +28,11 @@ class Legend(QWidget):
             chip.setToolTip(f"{label}: {cue}")
             layout.addWidget(chip)
             self._chips[style] = chip
+        marks = QLabel(LEGEND_TEXT)
+        marks.setTextFormat(Qt.TextFormat.PlainText)
+        marks.setObjectName("margin_legend")
+        marks.setToolTip("The marks in the margin beside each pane")
+        layout.addWidget(marks)
         layout.addStretch(1)
 
     def apply_formats(self, formats: dict[str, QTextCharFormat]) -> None:

@@ -2,7 +2,8 @@
 
 As in Meld and WinMerge: each change is a band from its old extent (left edge) to
 its new extent (right edge); a side with no text is a thin wedge to the point where
-the text would stand; moved text gets a line from one place to the other.
+the text would stand; moved text gets a line from one place to the other. Minor
+(punctuation-only) changes are drawn faint, without an edge.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Link:
     new_top: float
     new_bottom: float
     current: bool = False
+    minor: bool = False
 
 
 class LinkMap(QWidget):
@@ -35,13 +37,13 @@ class LinkMap(QWidget):
         super().__init__(parent)
         self.setObjectName("link_map")
         self.setFixedWidth(44)
-        self.links: list[Link] = []
+        self.links: list[Link | None] = []
         self.old_scroll = 0
         self.new_scroll = 0
         self.colours: Colours | None = None
 
-    def set_links(self, links: list[Link], colours: Colours) -> None:
-        """Replace the links to draw."""
+    def set_links(self, links: list[Link | None], colours: Colours) -> None:
+        """Replace the links to draw (None: not built yet)."""
         self.links, self.colours = links, colours
         self.update()
 
@@ -57,6 +59,8 @@ class LinkMap(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width, height = float(self.width()), float(self.height())
         for link in self.links:
+            if link is None:
+                continue
             ot, ob = link.old_top - self.old_scroll, link.old_bottom - self.old_scroll
             nt, nb = link.new_top - self.new_scroll, link.new_bottom - self.new_scroll
             if max(ob, nb) < 0 or min(ot, nt) > height:
@@ -80,8 +84,11 @@ class LinkMap(QWidget):
         path.lineTo(QPointF(width, nb))
         path.cubicTo(QPointF(width / 2, nb), QPointF(width / 2, ob), QPointF(0, ob))
         path.closeSubpath()
-        colour.setAlpha(200)
-        painter.setPen(QPen(edge, 2.0 if link.current else 1.0))
+        colour.setAlpha(70 if link.minor and not link.current else 200)
+        if link.minor and not link.current:
+            painter.setPen(Qt.PenStyle.NoPen)
+        else:
+            painter.setPen(QPen(edge, 2.0 if link.current else 1.0))
         painter.setBrush(colour)
         painter.drawPath(path)
 

@@ -1,6 +1,8 @@
 """The work that background jobs do: pure functions, no Qt, cancellable.
 
-``run_compare`` loads both files, compares them and lays out the view; ``run_folder``
+``run_compare`` loads both files, compares them and lays out the view (handing a
+*preview* with the first rows over as soon as it can, so the first screen shows
+while the rest is laid out); ``run_folder``
 walks a folder (or takes a list of files), loads each document to describe it, and
 hands rows to a callback in batches. Both poll ``should_cancel``. Load failures
 become rows or messages with the loader's one-line reason, never tracebacks.
@@ -17,17 +19,20 @@ from core.errors import CancelledError, LoadError
 from core.model import CompareOptions, Comparison
 from core.position_map import PositionMap, position_map
 from gui.changes import Change, summarize_changes
+from gui.engine_process import EngineRequest, load_and_compare
 from gui.plan import ViewOptions, ViewPlan, build_plan
 
 BATCH_SECONDS = 0.1
 BATCH_ROWS = 500
+PREVIEW_ROWS = 400  # more than a screen of rows at any window size
 
 
 @dataclass(frozen=True, slots=True)
 class CompareRequest:
     """What to compare and how to show it (an immutable snapshot for the worker).
 
-    ``reuse`` holds a finished comparison when only the view options changed.
+    ``reuse`` holds a finished comparison when only the view options changed;
+    ``*_as_text`` open a binary or unsupported file as text anyway.
     """
 
     old_path: str
@@ -37,16 +42,33 @@ class CompareRequest:
     old_encoding: str | None = None
     new_encoding: str | None = None
     reuse: Comparison | None = None
+    old_as_text: bool = False
+    new_as_text: bool = False
+
+    def engine_request(self) -> EngineRequest:
+        """What the engine (possibly in a child process) needs of this request."""
+        return EngineRequest(
+            self.old_path,
+            self.new_path,
+            self.options,
+            self.old_encoding,
+            self.new_encoding,
+            self.old_as_text,
+            self.new_as_text,
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class CompareResult:
-    """A comparison laid out for the panes, with its change list and scroll map."""
+    """A comparison laid out for the panes, with its change list and scroll map.
+
+    A preview (``plan.partial``) has the first rows only, no changes and no map.
+    """
 
     request: CompareRequest
     plan: ViewPlan
     changes: tuple[Change, ...]
-    mapping: PositionMap
+    mapping: PositionMap | None
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -79,24 +101,40 @@ class DocumentRow:
     error: str | None = None
 
 
-def run_compare(request: CompareRequest, should_cancel: Callable[[], bool]) -> CompareResult:
-    """Load, compare and lay out (in a worker thread)."""
-    from core.compare import compare
-    from core.document import load_document
+Engine = Callable[[EngineRequest, Callable[[], bool]], Comparison]
+
+
+def run_compare(
+    request: CompareRequest,
+    should_cancel: Callable[[], bool],
+    preview: Callable[[CompareResult], None] | None = None,
+    engine: Engine = load_and_compare,
+) -> CompareResult:
+    """Load, compare and lay out (in a worker thread); ``preview`` gets the first rows.
+
+    ``engine`` loads and compares: in this process by default, or in a child process
+    (``gui.engine_process.compare_in_child``, what the window uses).
+    """
+    from gui.rows import build_rows
+    from gui.utf16 import Utf16Index
 
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     comparison = request.reuse
     if comparison is None:
-        old = load_document(request.old_path, encoding=request.old_encoding)
-        new = load_document(request.new_path, encoding=request.new_encoding)
-        seconds["load"] = time.perf_counter() - start
-        comparison = compare(old, new, request.options, should_cancel)
-        seconds["compare"] = time.perf_counter() - start - seconds["load"]
+        comparison = engine(request.engine_request(), should_cancel)
+        seconds["compare"] = time.perf_counter() - start
     if should_cancel():
         raise CancelledError("cancelled")
     laid_out = time.perf_counter()
-    plan = build_plan(comparison, request.view)
+    view = request.view
+    rows = build_rows(comparison.blocks, only_changed=view.only_changed, expanded=view.expanded)
+    indexes = (Utf16Index(comparison.old.text), Utf16Index(comparison.new.text))
+    if preview is not None and len(rows) > PREVIEW_ROWS:
+        first = build_plan(comparison, view, indexes, rows, PREVIEW_ROWS)
+        seconds["preview"] = time.perf_counter() - laid_out
+        preview(CompareResult(request, first, (), None, dict(seconds)))
+    plan = build_plan(comparison, view, indexes, rows)
     changes = summarize_changes(plan)
     mapping = position_map(comparison)
     seconds["plan"] = time.perf_counter() - laid_out

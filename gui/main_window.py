@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.result: CompareResult | None = None
         self.folder: str | None = None
         self._compare_started = 0.0
+        self._announce = False
         self.show_seconds = 0.0
         self._build_ui()
         self.menus = WindowMenus(self)
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         a.ignore_case.setChecked(s.ignore_case)
         a.show_trivial.setChecked(s.show_trivial)
         a.only_changed.setChecked(s.only_changed)
+        a.hide_punctuation.setChecked(s.hide_punctuation)
+        self.view.set_hide_minor(s.hide_punctuation)
+        self.changes_view.changes_model.hide_minor = s.hide_punctuation
         self.view.set_pane_font(s.font_size)
         if s.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
@@ -140,9 +144,11 @@ class MainWindow(QMainWindow):
         a.ignore_case.toggled.connect(self._on_ignore_case_toggled)
         a.show_trivial.toggled.connect(self._on_view_option_toggled)
         a.only_changed.toggled.connect(self._on_view_option_toggled)
+        a.hide_punctuation.toggled.connect(self._on_hide_punctuation_toggled)
         a.recursive.toggled.connect(self._on_recursive_toggled)
         a.cancel.triggered.connect(self._on_cancel_triggered)
         a.quit.triggered.connect(self.close)
+        self.jobs.compare_preview.connect(self._on_jobs_compare_preview)
         self.jobs.compare_finished.connect(self._on_jobs_compare_finished)
         self.jobs.compare_failed.connect(self._on_jobs_compare_failed)
         self.jobs.folder_rows.connect(self._on_jobs_folder_rows)
@@ -151,6 +157,7 @@ class MainWindow(QMainWindow):
         self.changes_view.change_activated.connect(self.view.go_to_change)
         self.view.current_change_changed.connect(self.changes_view.select_change)
         self.view.expand_requested.connect(self._on_view_expand_requested)
+        self.view.build_finished.connect(self._on_view_build_finished)
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
         self.reload_bar.reload_requested.connect(self._on_reload_triggered)
 
@@ -261,19 +268,28 @@ class MainWindow(QMainWindow):
         self.jobs.start_compare(request)
         self._set_loading(True, "Comparing\u2026")
 
+    def _on_jobs_compare_preview(self, preview: CompareResult) -> None:
+        keep = self.result is not None and preview.request.reuse is self.result.comparison
+        self.view.show_result(preview, keep_scroll=keep)
+
     def _on_jobs_compare_finished(self, result: CompareResult) -> None:
         keep = self.result is not None and result.request.reuse is self.result.comparison
         self.result = result
-        shown_at = now()
+        self._announce = True
         self.view.show_result(result, keep_scroll=keep)
-        self.show_seconds = now() - shown_at
         self.changes_view.set_changes(result.changes)
         self.summary_label.setText(summary(result.comparison))
         self.summary_label.setToolTip(summary(result.comparison))
         self._set_loading(self.jobs.busy("folder"), "")
         self._watch(result.request.old_path, result.request.new_path)
         self.reload_bar.hide()
-        self.comparison_shown.emit(now() - self._compare_started)
+
+    def _on_view_build_finished(self) -> None:
+        """The comparison is fully shown: tell tests, the benchmark and --screenshot."""
+        if self._announce:
+            self._announce = False
+            self.show_seconds = self.view.builder.longest_slice
+            self.comparison_shown.emit(now() - self._compare_started)
 
     def _on_jobs_compare_failed(self, message: str) -> None:
         self._set_loading(self.jobs.busy("folder"), "")
@@ -299,6 +315,11 @@ class MainWindow(QMainWindow):
         )
         if self.pair:
             self.compare(*self.pair, reuse=True)
+
+    def _on_hide_punctuation_toggled(self, checked: bool) -> None:
+        self.context.update_settings(hide_punctuation=checked)
+        self.view.set_hide_minor(checked)
+        self.changes_view.set_hide_minor(checked)
 
     def _on_view_expand_requested(self, group: int) -> None:
         self.expanded = self.expanded | {group}

@@ -1,4 +1,7 @@
-"""The overview strip: where the changes are in the whole document; click to jump."""
+"""The overview strip: where the changes are in the whole document; click to jump.
+
+Minor (punctuation-only) changes are drawn faint and narrow.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ class Mark:
     kind: str
     top: float
     bottom: float
+    minor: bool = False
 
 
 class OverviewStrip(QWidget):
@@ -31,14 +35,14 @@ class OverviewStrip(QWidget):
         self.setFixedWidth(18)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Overview of the changes: click to jump")
-        self.marks: list[Mark] = []
+        self.marks: list[Mark | None] = []
         self.total = 1.0
         self.view_top = 0.0
         self.view_height = 0.0
         self.colours: Colours | None = None
 
-    def set_marks(self, marks: list[Mark], total: float, colours: Colours) -> None:
-        """Replace the marks; ``total`` is the document height they are scaled from."""
+    def set_marks(self, marks: list[Mark | None], total: float, colours: Colours) -> None:
+        """Replace the marks (None: not built yet); ``total`` is the height they scale from."""
         self.marks, self.total, self.colours = marks, max(total, 1.0), colours
         self.update()
 
@@ -53,9 +57,16 @@ class OverviewStrip(QWidget):
         if self.colours is not None:
             scale = self.height() / self.total
             for mark in self.marks:
+                if mark is None:
+                    continue
                 y = mark.top * scale
                 h = max((mark.bottom - mark.top) * scale, 2.0)
-                painter.fillRect(QRectF(2, y, self.width() - 4, h), QColor(self._colour(mark.kind)))
+                colour = QColor(self._colour(mark.kind))
+                if mark.minor:
+                    colour.setAlpha(90)
+                    painter.fillRect(QRectF(6, y, self.width() - 12, h), colour)
+                else:
+                    painter.fillRect(QRectF(2, y, self.width() - 4, h), colour)
             frame = QColor(self.palette().color(QPalette.ColorRole.Text))
             frame.setAlpha(90)
             painter.setPen(frame)

@@ -1,33 +1,32 @@
 """One side of the comparison: a read-only, word-wrapped text pane fed by a PanePlan.
 
-The pane inserts the plan's text into a fresh ``QTextDocument``, applies the
-highlight formats with one cursor inside one edit block (far cheaper than extra
-selections), and lets the compare view pad each row's last Qt block so that rows
-start at the same height in both panes. It knows how to turn pane positions into
-document offsets (through ``Utf16Index``) and back.
+``gui.view_builder`` fills the pane's document row by row and records each row's top
+and content height here (``tops``, ``heights``), so geometry questions never force a
+layout of the whole document. Both panes wrap at the same fixed width, set by the
+compare view, so equal text is equally tall on both sides. The pane turns pane
+positions into document offsets (through ``Utf16Index``) and back, and copies the
+document's own text, never the characters shown in its place.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
+    QResizeEvent,
     QTextCursor,
     QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from gui.margin_marks import WIDTH as MARGIN_WIDTH
+from gui.margin_marks import MarginMarks
 from gui.plan import PaneBlock, PanePlan
-from gui.styles import Colours
 from gui.utf16 import Utf16Index
 
 
@@ -44,134 +43,93 @@ class DiffPane(QTextEdit):
         self.setObjectName(f"{side}_pane")
         self.setReadOnly(True)
         self.setAcceptRichText(False)
-        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self.setLineWrapColumnOrWidth(max(self.viewport().width(), 50))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.viewport().setMouseTracking(True)
         self.plan: PanePlan | None = None
+        self.text = ""
         self.index = Utf16Index("")
-        self._pads: list[float] = []
-        self._row_tops: list[float] = []
-        self._natural: list[float] = []
-        self._gap = 0.0
+        self.tops: list[float] = []
+        self.heights: list[float] = []
+        self.gap = 0.0
         self._hole_colour = QColor("#f3f3f3")
+        # The old pane's marks stand on its right, next to the link map; the new
+        # pane's on its left. ``extra`` widens the old margin by the new pane's
+        # scroll bar, so both panes wrap at the same width without waste.
+        self.margin = MarginMarks(self, align_right=side == "old")
+        self._margin_width = MARGIN_WIDTH
+        self.place_margin()
 
-    # -- filling -----------------------------------------------------------------
+    def place_margin(self, extra: int = 0) -> None:
+        """Reserve the margin for the marks (``extra`` pixels more on the right)."""
+        self._margin_width = MARGIN_WIDTH + (extra if self.margin.align_right else 0)
+        if self.margin.align_right:
+            self.setViewportMargins(0, 0, self._margin_width, 0)
+        else:
+            self.setViewportMargins(self._margin_width, 0, 0, 0)
+        self._place_margin_widget()
 
-    def show_plan(
-        self,
-        plan: PanePlan,
-        index: Utf16Index,
-        formats: dict[str, QTextCharFormat],
-        colours: Colours,
-    ) -> None:
-        """Replace the pane's content by ``plan`` (formats applied in one edit block)."""
+    def _place_margin_widget(self) -> None:
+        rect = self.contentsRect()
+        x = rect.right() + 1 - self._margin_width if self.margin.align_right else rect.left()
+        self.margin.setGeometry(x, rect.top(), self._margin_width, rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_margin_widget()
+
+    # -- filling (see gui.view_builder) -------------------------------------------
+
+    def new_document(self, width: int) -> QTextDocument:
+        """Show a new empty document wrapped at ``width`` (the previous one is deleted).
+
+        The width is set once the document is empty: setting it re-lays out the whole
+        document shown.
+        """
+        previous = self.document()
+        ours = previous.parent() is self  # Qt deletes its own first document itself
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self.font())
-        doc.setPlainText(plan.text)
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for h in plan.highlights:
-            cursor.setPosition(h.start)
-            cursor.setPosition(h.end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(formats[h.style])
-        self._format_special_blocks(doc, cursor, plan, colours)
-        cursor.endEditBlock()
-        self.setDocument(doc)  # the previous document, our child, is deleted by Qt
-        self.plan, self.index = plan, index
-        self._pads = [0.0] * len(plan.row_first)
-        self._row_tops = []
+        self.setDocument(doc)
+        if ours:
+            previous.deleteLater()
+        self.setLineWrapColumnOrWidth(width)
+        return doc
 
-    def _format_special_blocks(
-        self, doc: QTextDocument, cursor: QTextCursor, plan: PanePlan, colours: Colours
-    ) -> None:
-        bar = QTextBlockFormat()
-        bar.setBackground(QBrush(QColor(colours.bar)))
-        bar.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        bar_chars = QTextCharFormat()
-        bar_chars.setForeground(QBrush(QColor(colours.bar_text)))
-        bar_chars.setFontItalic(True)
-        hole = QTextBlockFormat()
-        self._hole_colour = QColor(colours.placeholder)
-        for number, pane_block in enumerate(plan.blocks):
-            if pane_block.role == "text":
-                continue
-            block = doc.findBlockByNumber(number)
-            cursor.setPosition(block.position())
-            if pane_block.role == "bar":
-                cursor.setBlockFormat(bar)
-                cursor.movePosition(
-                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.mergeCharFormat(bar_chars)
-            else:
-                cursor.setBlockFormat(hole)
+    def reset_geometry(self, plan: PanePlan, index: Utf16Index, text: str, gap: float) -> None:
+        """Forget the rows measured so far: ``plan`` is about to be built."""
+        self.plan, self.index, self.text, self.gap = plan, index, text, gap
+        self.tops, self.heights = [], []
+
+    def set_hole_colour(self, colour: str) -> None:
+        """The fill of rows where this side has no text."""
+        self._hole_colour = QColor(colour)
 
     # -- row geometry ------------------------------------------------------------
 
-    def natural_row_heights(self) -> list[float]:
-        """Height of each row's content (Qt's block rectangles leave out margins)."""
-        assert self.plan is not None
-        layout = self.document().documentLayout()
-        heights: list[float] = []
-        block = self.document().begin()
-        row_last = self.plan.row_last
-        total = 0.0
-        number = 0
-        for last in row_last:
-            while number <= last:
-                total += layout.blockBoundingRect(block).height()
-                block = block.next()
-                number += 1
-            heights.append(total)  # blockBoundingRect leaves out the margins
-            total = 0.0
-        self._natural = heights
-        return heights
-
-    def set_row_paddings(self, pads: list[float], gap: float) -> None:
-        """Give row ``i``'s last Qt block a bottom margin of ``pads[i]`` pixels.
-
-        ``gap`` is the part of each padding that separates rows (not filled).
-        """
-        assert self.plan is not None
-        self._gap = gap
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for row, pad in enumerate(pads):
-            if abs(pad - self._pads[row]) < 0.01:
-                continue
-            block = doc.findBlockByNumber(self.plan.row_last[row])
-            fmt = block.blockFormat()
-            fmt.setBottomMargin(pad)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-            self._pads[row] = pad
-        cursor.endEditBlock()
-        self._row_tops = []
-
     def row_tops(self) -> list[float]:
-        """Top of each row in document coordinates (cached until the next padding)."""
-        if not self._row_tops and self.plan is not None:
-            layout = self.document().documentLayout()
-            doc = self.document()
-            self._row_tops = [
-                layout.blockBoundingRect(doc.findBlockByNumber(first)).top()
-                for first in self.plan.row_first
-            ]
-        return self._row_tops
+        """Top of each built row's text in document coordinates."""
+        return self.tops
 
     def content_height(self, row: int) -> float:
-        """Height of a row's own text (no padding), from the last measurement."""
-        return self._natural[row] if row < len(self._natural) else 0.0
+        """Height of a row's own text (no padding)."""
+        return self.heights[row] if row < len(self.heights) else 0.0
+
+    def built_height(self) -> float:
+        """Document y where the built rows end."""
+        if not self.tops:
+            return 0.0
+        return self.tops[-1] + self.heights[-1]
 
     def row_at(self, y: float) -> int:
         """Index of the row at document ``y`` (0 if there is none above)."""
-        return max(0, bisect_right(self.row_tops(), y) - 1)
+        return max(0, bisect_right(self.tops, y) - 1)
 
     def block_extent(self, number: int) -> tuple[float, float]:
         """Top and bottom of Qt block ``number`` in document coordinates (no padding)."""
@@ -191,7 +149,7 @@ class DiffPane(QTextEdit):
     def offset_at(self, position: int) -> int | None:
         """Document code-point offset at pane ``position`` (None off the text)."""
         pane_block = self.pane_block_at(position)
-        if pane_block is None or pane_block.span is None:
+        if pane_block is None or pane_block.span is None or pane_block.role != "text":
             return None
         base = self.index.to_utf16(pane_block.span[0])
         return self.index.to_code_point(base + position - pane_block.position)
@@ -215,30 +173,78 @@ class DiffPane(QTextEdit):
         hit = self.document().documentLayout().hitTest(QPointF(0, y), Qt.HitTestAccuracy.FuzzyHit)
         return max(hit, 0)
 
+    def document_range(self, start: int, end: int) -> tuple[int, int]:
+        """Document offsets of the pane range ``start``..``end`` (pane positions)."""
+        if self.plan is None:
+            return 0, 0
+        return self._offset_near(start, forward=True), self._offset_near(end, forward=False)
+
+    def _offset_near(self, position: int, forward: bool) -> int:
+        """The document offset at ``position``, or at the nearest text in the direction."""
+        assert self.plan is not None
+        blocks = self.plan.blocks
+        number = self.document().findBlock(position).blockNumber()
+        if 0 <= number < len(blocks) and blocks[number].span is not None:
+            span = blocks[number].span
+            assert span is not None
+            if blocks[number].role == "bar":
+                return span[0] if forward else span[1]
+            offset = self.offset_at(position)
+            return min(max(offset if offset is not None else span[0], span[0]), span[1])
+        step = 1 if forward else -1
+        number = min(max(number, 0), len(blocks) - 1)
+        while 0 <= number < len(blocks):
+            span = blocks[number].span
+            if span is not None:
+                return span[0] if forward else span[1]
+            number += step
+        return len(self.text) if forward else 0
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the document's text: no shown symbols, padding or row breaks.
+
+        The mime data must be made by Qt: one made in Python is deleted twice (by
+        the clipboard and by its Python owner), which crashed at exit. Qt's own
+        formats (HTML, ODF) would carry the shown text: they are removed.
+        """
+        cursor = self.textCursor()
+        start, end = self.document_range(cursor.selectionStart(), cursor.selectionEnd())
+        mime = super().createMimeDataFromSelection()
+        mime.text()  # Qt fills in its formats on first use; then they can be replaced
+        for name in mime.formats():
+            mime.removeFormat(name)
+        mime.setText(self.text[start:end] if start < end else "")
+        return mime
+
+    # -- painting and events -------------------------------------------------------
+
     def paintEvent(self, event: QPaintEvent) -> None:
         self._paint_holes()
         super().paintEvent(event)
 
     def _paint_holes(self) -> None:
         """Fill the rows where this side has no text, so the gap reads as intended."""
-        if self.plan is None or not self.row_tops():
+        if self.plan is None or not self.tops:
             return
         scroll = self.verticalScrollBar().value()
         height = self.viewport().height()
         painter = QPainter(self.viewport())
-        tops = self._row_tops
-        end = self.document().size().height()
+        tops = self.tops
         for row in range(self.row_at(scroll), len(tops)):
             if tops[row] - scroll > height:
                 break
             if self.plan.blocks[self.plan.row_first[row]].role != "placeholder":
                 continue
-            bottom = (tops[row + 1] if row + 1 < len(tops) else end) - self._gap
+            bottom = tops[row] + max(self.heights[row], self._row_space(row))
             rect = QRectF(0, tops[row] - scroll, self.viewport().width(), bottom - tops[row])
             painter.fillRect(rect, self._hole_colour)
         painter.end()
 
-    # -- events ------------------------------------------------------------------
+    def _row_space(self, row: int) -> float:
+        """Height from a row's top to the next row's top, less the gap between rows."""
+        if row + 1 < len(self.tops):
+            return self.tops[row + 1] - self.tops[row] - self.gap
+        return self.heights[row]
 
     def _hit(self, point: QPoint) -> int:
         shifted = QPointF(point.x(), point.y() + self.verticalScrollBar().value())

@@ -66,6 +66,29 @@ def colours_for(palette: QPalette) -> Colours:
     return DARK if palette.color(QPalette.ColorRole.Base).lightness() < 128 else LIGHT
 
 
+def dark_palette() -> QPalette:
+    """A dark application palette (``redline open --dark``)."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#2d2d2d"),
+        (roles.WindowText, "#e6e6e6"),
+        (roles.Base, "#1f1f1f"),
+        (roles.AlternateBase, "#2a2a2a"),
+        (roles.Text, "#e6e6e6"),
+        (roles.Button, "#353535"),
+        (roles.ButtonText, "#e6e6e6"),
+        (roles.Highlight, "#3d6fb4"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.ToolTipBase, "#353535"),
+        (roles.ToolTipText, "#e6e6e6"),
+        (roles.PlaceholderText, "#8a8a8a"),
+        (roles.Mid, "#444444"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
 def char_formats(colours: Colours) -> dict[str, QTextCharFormat]:
     """One character format per highlight style."""
     formats: dict[str, QTextCharFormat] = {}

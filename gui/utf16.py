@@ -31,7 +31,9 @@ def _display_table() -> dict[int, str]:
 
 
 _TABLE = _display_table()
-_BREAKS = str.maketrans({"\r": _LINE_SEPARATOR, "\n": _LINE_SEPARATOR})
+# Most texts hold none of the table's characters: a search is far cheaper than
+# translating every character through a dict.
+_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
 
 
 def display_text(text: str) -> str:
@@ -39,16 +41,21 @@ def display_text(text: str) -> str:
 
     A CR LF pair shows as one line break (the CR becomes a zero-width space).
     """
-    shown = text.translate(_TABLE)
+    shown = text.translate(_TABLE) if _SPECIAL.search(text) else text
     if "\r" in shown:
-        shown = shown.replace("\r\n", "\u200b\n")
-    return shown.translate(_BREAKS)
+        shown = shown.replace("\r\n", "\u200b\n").replace("\r", _LINE_SEPARATOR)
+    return shown.replace("\n", _LINE_SEPARATOR)
 
 
 class Utf16Index:
     """Converts offsets of one text between code points and UTF-16 units."""
 
     __slots__ = ("_astral", "_astral_utf16", "length")
+
+    @property
+    def astral(self) -> bool:
+        """Whether the text holds characters outside the Basic Multilingual Plane."""
+        return bool(self._astral)
 
     def __init__(self, text: str) -> None:
         self._astral = [m.start() for m in _ASTRAL.finditer(text)]

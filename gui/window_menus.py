@@ -39,7 +39,7 @@ class WindowMenus(QObject):
         view_menu = bar.addMenu("&View")
         view_menu.addActions([a.next_change, a.previous_change])
         view_menu.addSeparator()
-        view_menu.addActions([a.ignore_case, a.show_trivial, a.only_changed])
+        view_menu.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         view_menu.addSeparator()
@@ -63,7 +63,7 @@ class WindowMenus(QObject):
         tools.addSeparator()
         tools.addActions([a.previous_change, a.next_change])
         tools.addSeparator()
-        tools.addActions([a.ignore_case, a.show_trivial, a.only_changed])
+        tools.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
         self.window.addToolBar(tools)
 
     def refresh_recent(self) -> None:

@@ -178,5 +178,88 @@ def test_dark_palette_switches_colours(qtbot) -> None:
     palette = view.palette()
     palette.setColor(QPalette.ColorRole.Base, QColor("#202020"))
     view.setPalette(palette)
-    assert view._colours is DARK
+    assert view.colours is DARK
     assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)
+
+
+def test_punctuation_only_blocks_are_minor_and_marked() -> None:
+    old, new = "a cat sat\nthe dog ran", "a cat sat .\nthe cat ran"
+    blocks = [
+        Block(
+            "changed", (0, 9), (0, 11), (Op("equal", (0, 9), (0, 9)), Op("insert", None, (9, 11)))
+        ),
+        Block(
+            "changed",
+            (10, 21),
+            (12, 23),
+            (
+                Op("equal", (10, 14), (12, 16)),
+                Op("delete", (14, 17), None),
+                Op("insert", None, (16, 19)),
+                Op("equal", (17, 21), (19, 23)),
+            ),
+        ),
+    ]
+    comparison = _comparison(old, new, blocks)
+    plan = build_plan(comparison, ViewOptions())
+    assert plan.minor == frozenset({0})
+    assert plan.new.marks == ("punctuation", "changed")
+    changes = summarize_changes(plan)
+    assert [c.minor for c in changes] == [True, False]
+    assert (changes[0].deleted_words, changes[0].inserted_words) == (0, 0)
+
+
+def test_partial_plan_is_a_prefix_of_the_full_plan() -> None:
+    text = "".join(f"Sentence {i} is here. " for i in range(30))
+    changed = text.replace("Sentence 7 ", "Phrase 7 ")
+    from core.compare import compare
+    from core.document import document_from_text
+
+    comparison = compare(document_from_text(text), document_from_text(changed))
+    full = build_plan(comparison, ViewOptions())
+    assert len(full.rows) > 3
+    part = build_plan(comparison, ViewOptions(), limit=3)
+    assert part.partial and not full.partial and len(part.rows) == 3
+    for side in ("old", "new"):
+        p, f = getattr(part, side), getattr(full, side)
+        assert f.text.startswith(p.text)
+        assert f.blocks[: len(p.blocks)] == p.blocks
+        assert f.highlights[: len(p.highlights)] == p.highlights
+    assert full.twins[:3] == part.twins
+
+
+@pytest.mark.parametrize("preview", [False, True])
+def test_builder_in_small_slices_keeps_rows_aligned(qtbot, monkeypatch, preview: bool) -> None:
+    import gui.view_builder
+
+    monkeypatch.setattr(gui.view_builder, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(gui.view_builder, "RUN_CHARS", 10)
+    old = "".join(f"Line {i} says little. " + ("Extra words. " if i % 3 else "") for i in range(40))
+    new = old.replace("Line 5 ", "Row 5 and more words to wrap ").replace("Line 20 ", "")
+    from core.compare import compare
+    from core.document import document_from_text
+
+    comparison = compare(document_from_text(old), document_from_text(new))
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.show()
+    full = build_plan(comparison, ViewOptions())
+    result = CompareResult(
+        CompareRequest("a", "b"), full, summarize_changes(full), position_map(comparison)
+    )
+    if preview:
+        part = build_plan(comparison, ViewOptions(), limit=4)
+        view.show_result(CompareResult(result.request, part, (), None))
+        assert view.builder.busy
+        qtbot.waitUntil(lambda: len(view.new_pane.tops) == 4)
+    with qtbot.waitSignal(view.build_finished, timeout=10000):
+        view.show_result(result)
+    assert len(view.old_pane.tops) == len(full.rows)
+    assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=0.01)
+    assert view.old_pane.document().size().height() == pytest.approx(
+        view.new_pane.document().size().height()
+    )
+    assert view.old_pane.toPlainText() == full.old.text + "\n"
+    assert view.new_pane.toPlainText() == full.new.text + "\n"
+    assert all(link is not None for link in view.decorations.links)

@@ -116,7 +116,10 @@ def test_rows_aligned_before_and_after_resize(qtbot, window: MainWindow) -> None
     assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)
     before = view.new_pane.row_tops()[-1]
     window.resize(900, 700)
-    qtbot.waitUntil(lambda: view.new_pane.row_tops()[-1] != before, timeout=5000)
+    qtbot.waitUntil(
+        lambda: not view.builder.busy and view.new_pane.row_tops()[-1] != before, timeout=5000
+    )
+    assert len(view.new_pane.row_tops()) == len(window.result.plan.rows)
     assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)
 
 
@@ -192,3 +195,80 @@ def test_screenshot_command(tmp_path: Path) -> None:
     assert (image.width(), image.height()) == (1000, 700)
     colours = {image.pixel(x, y) for x in range(0, 1000, 37) for y in range(0, 700, 23)}
     assert len(colours) > 10
+
+
+def test_punctuation_only_changes_are_minor_and_can_be_hidden(qtbot, window: MainWindow) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    view, model = window.view, window.changes_view.changes_model
+    minor = [i for i, c in enumerate(view.changes) if c.minor]
+    assert minor and len(minor) < len(view.changes)
+    for i in minor:
+        change = view.changes[i]
+        assert change.kind == "changed" and change.deleted_words == change.inserted_words == 0
+    row = model.row_of(minor[0])
+    assert model.index(row, 0).data() == "\u00b7 punctuation"
+    assert model.index(row, 3).data() == "0"
+    links = view.decorations.links
+    assert all(links[i] is not None and links[i].minor for i in minor)
+    window.actions.hide_punctuation.setChecked(True)
+    assert model.rowCount() == len(view.changes) - len(minor)
+    assert window.context.settings.hide_punctuation
+    visited = []
+    view.current = -1
+    for _ in range(len(view.changes)):
+        window.actions.next_change.trigger()
+        visited.append(view.current)
+    assert not set(visited) & set(minor)
+    assert view.current == max(set(range(len(view.changes))) - set(minor))
+    window.actions.previous_change.trigger()
+    assert view.current not in minor
+    again = MainWindow(window.context.__class__())
+    qtbot.addWidget(again)
+    assert again.actions.hide_punctuation.isChecked()
+    assert again.view.hide_minor
+
+
+def test_margin_marks_stand_beside_changed_blocks(qtbot, window: MainWindow) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    for pane in (window.view.old_pane, window.view.new_pane):
+        marks = pane.margin.visible_marks()
+        assert marks
+        plan = pane.plan
+        layout = pane.document().documentLayout()
+        scroll = pane.verticalScrollBar().value()
+        for y, kind, number in marks:
+            block = window.result.comparison.blocks[plan.blocks[number].block]
+            assert block.kind != "equal" and kind
+            top = layout.blockBoundingRect(pane.document().findBlockByNumber(number)).top()
+            assert y == pytest.approx(top - scroll)
+        kinds = {k for _, k, _ in marks}
+        assert "punctuation" in kinds
+    assert {k for _, k, _ in window.view.new_pane.margin.visible_marks()} >= {"inserted"}
+
+
+def test_copy_gives_the_document_text(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    compare(qtbot, window, CONDENSED, FULL)
+    comparison = window.result.comparison
+    for pane, doc in (
+        (window.view.old_pane, comparison.old),
+        (window.view.new_pane, comparison.new),
+    ):
+        spans = [b.span for b in pane.plan.blocks if b.span is not None]
+        pane.selectAll()
+        pane.copy()
+        copied = QApplication.clipboard().text()
+        assert QApplication.clipboard().mimeData().formats() == ["text/plain"]
+        assert copied == doc.text[spans[0][0] : spans[-1][1]]
+        assert "\u2028" not in copied and "\u200b" not in copied
+        # From the start of one row into the third row after it: rows in between
+        # (and a row with no text on this side) are copied as the document has them.
+        texts = [n for n, b in enumerate(pane.plan.blocks) if b.role == "text"]
+        first, last = pane.plan.blocks[texts[2]], pane.plan.blocks[texts[6]]
+        cursor = pane.textCursor()
+        cursor.setPosition(first.position)
+        cursor.setPosition(last.position + 3, cursor.MoveMode.KeepAnchor)
+        pane.setTextCursor(cursor)
+        pane.copy()
+        assert QApplication.clipboard().text() == doc.text[first.span[0] : last.span[0] + 3]
