@@ -8,6 +8,8 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 SP = QStyle.StandardPixmap
+AS_TEXT_TIP = "Read the selected files as text although they look binary or unsupported"
+MINOR_TIP = "Leave changes of punctuation only out of the list and of next/previous"
 
 
 @dataclass
@@ -24,6 +26,7 @@ class Actions:
     swap: QAction
     old_encoding: QAction
     new_encoding: QAction
+    open_as_text: QAction
     next_change: QAction
     previous_change: QAction
     ignore_case: QAction
@@ -75,6 +78,7 @@ def build_actions(parent: QWidget) -> Actions:
         swap=_action(parent, "&Swap Sides", ["Ctrl+Shift+X"], None, "Swap old and new"),
         old_encoding=_action(parent, "Reopen &Old With Encoding\u2026"),
         new_encoding=_action(parent, "Reopen &New With Encoding\u2026"),
+        open_as_text=_action(parent, "Open as &Text Anyway", tip=AS_TEXT_TIP),
         next_change=_action(parent, "&Next Change", ["Alt+Down", "F7"], SP.SP_ArrowDown),
         previous_change=_action(parent, "&Previous Change", ["Alt+Up", "Shift+F7"], SP.SP_ArrowUp),
         ignore_case=_toggle(parent, "Ignore &Case", True, "Case differences are trivial"),
@@ -84,12 +88,7 @@ def build_actions(parent: QWidget) -> Actions:
         only_changed=_toggle(
             parent, "Only C&hanged Sentences", False, "Collapse unchanged sentences to one line"
         ),
-        hide_punctuation=_toggle(
-            parent,
-            "Hide &Punctuation-Only Changes",
-            False,
-            "Leave changes of punctuation only out of the list and of next/previous",
-        ),
+        hide_punctuation=_toggle(parent, "Hide &Punctuation-Only Changes", False, MINOR_TIP),
         zoom_in=_action(parent, "&Larger Text", ["Ctrl++", "Ctrl+="]),
         zoom_out=_action(parent, "&Smaller Text", ["Ctrl+-"]),
         zoom_reset=_action(parent, "&Default Text Size", ["Ctrl+0"]),

@@ -1,8 +1,12 @@
 """The document list: a sortable table model of the loaded folder, and its view.
 
 Rows arrive in batches from the folder job, so a folder of 10,000 files fills the
-list while the window stays responsive. A file that could not be loaded keeps its
-row, with a warning mark, the reason in its own column and in the tooltip.
+list while the window stays responsive. The model sorts itself, in Python, in one
+go: a sorting proxy model asked Python for every key it compared, each call waiting
+for the interpreter lock while the folder job ran, which froze the window for most
+of a second per batch. A file that could not be loaded keeps its
+row, with a warning mark, the reason in its own column and in the tooltip (which
+also points to "Open as Text Anyway" when that may help).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
+    QPoint,
     Qt,
     Signal,
 )
@@ -27,7 +31,6 @@ from gui.loading import DocumentRow
 from gui.plain import shown_path, tooltip
 
 COLUMNS = ("Name", "Folder", "Words", "Encoding", "Size", "Modified", "Problem")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -48,6 +51,30 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[DocumentRow] = []
         self._by_path: dict[str, int] = {}
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by ``column`` (rows added later go at the end until the next sort)."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        # Only the few persistent indexes (selection, current) need to follow.
+        persistent = self.persistentIndexList()
+        paths = [self.rows[i.row()].path if i.isValid() else "" for i in persistent]
+        self.rows.sort(
+            key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        self._by_path = {r.path: i for i, r in enumerate(self.rows)}
+        moved = [
+            self.index(self._by_path[path], i.column()) if path else QModelIndex()
+            for path, i in zip(paths, persistent)
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def resort(self) -> None:
+        """Sort again by the last column and order (after a listing)."""
+        self.sort(self.sort_column, self.sort_order)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -66,8 +93,6 @@ class DocumentListModel(QAbstractTableModel):
         row, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
-        if role == SORT_ROLE:
-            return _sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(_tip(row))
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and row.error:
@@ -143,7 +168,8 @@ def _sort_key(row: DocumentRow, column: int) -> Any:
 def _tip(row: DocumentRow) -> str:
     path = shown_path(row.path)
     if row.error:
-        return f"{path}\nCould not be loaded: {row.error}"
+        hint = "\nRight-click: Open as Text Anyway" if row.can_open_as_text else ""
+        return f"{path}\nCould not be loaded: {row.error}{hint}"
     return f"{path}\n{row.words:,} words, {row.encoding} (confidence {row.confidence:.0%})"
 
 
@@ -157,15 +183,15 @@ class DocumentListView(QTableView):
     """The sortable table of documents; Enter asks to compare the selection."""
 
     compare_requested = Signal()
+    context_menu_requested = Signal(QPoint)
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("document_list")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self.context_menu_requested)
         self.source = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.setModel(self.proxy)
+        self.setModel(model)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -185,7 +211,7 @@ class DocumentListView(QTableView):
 
     def selected_paths(self) -> list[str]:
         """Selected documents, in the order the user selected them."""
-        rows = {self.proxy.mapToSource(i).row() for i in self.selectionModel().selectedRows()}
+        rows = {i.row() for i in self.selectionModel().selectedRows()}
         paths = {self.source.rows[r].path for r in rows}
         ordered = [p for p in self._order if p in paths]
         return ordered + sorted(paths - set(ordered))
@@ -193,7 +219,7 @@ class DocumentListView(QTableView):
     def _on_selection_changed(self, *_: object) -> None:
         current = set()
         for i in self.selectionModel().selectedRows():
-            current.add(self.source.rows[self.proxy.mapToSource(i).row()].path)
+            current.add(self.source.rows[i.row()].path)
         self._order = [p for p in self._order if p in current]
         self._order += sorted(current - set(self._order))
 

@@ -79,17 +79,27 @@ class CompareResult:
 
 @dataclass(frozen=True, slots=True)
 class FolderRequest:
-    """A folder to list (``root``) or an explicit list of ``files``."""
+    """A folder to list (``root``) or an explicit list of ``files``.
+
+    ``encodings`` are the user's choices per path; files in ``as_text`` are read as
+    text even if they look binary or have an unsupported suffix.
+    """
 
     root: str | None
     files: tuple[str, ...] = ()
     recursive: bool = True
     encodings: tuple[tuple[str, str], ...] = ()
+    as_text: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentRow:
-    """One row of the document list (metadata only: texts are reloaded to compare)."""
+    """One row of the document list (metadata only: texts are reloaded to compare).
+
+    ``error`` is the one-line reason a file could not be used; ``error_kind`` is
+    ``binary`` or ``unsupported`` when reading it as text anyway is possible;
+    ``as_text`` marks a file the user chose to read as text.
+    """
 
     path: str
     relpath: str
@@ -99,6 +109,13 @@ class DocumentRow:
     encoding: str = ""
     confidence: float = 0.0
     error: str | None = None
+    error_kind: str = ""
+    as_text: bool = False
+
+    @property
+    def can_open_as_text(self) -> bool:
+        """Refused as binary or for its suffix: "Open as Text Anyway" may read it."""
+        return self.error_kind in ("binary", "unsupported")
 
 
 Engine = Callable[[EngineRequest, Callable[[], bool]], Comparison]
@@ -151,11 +168,10 @@ def run_folder(
     Returns:
         A one-line summary for the status bar.
     """
-    overrides = dict(request.encodings)
     batch: list[DocumentRow] = []
     last = time.perf_counter()
     total = failed = 0
-    for row in _rows(request, overrides, should_cancel):
+    for row in _rows(request, should_cancel):
         if should_cancel():
             raise CancelledError("cancelled")
         batch.append(row)
@@ -171,10 +187,14 @@ def run_folder(
     return summary + (f", {failed:,} could not be loaded" if failed else "")
 
 
-def _rows(request: FolderRequest, overrides: dict[str, str], should_cancel: Callable[[], bool]):  # type: ignore[no-untyped-def]
+def _rows(request: FolderRequest, should_cancel: Callable[[], bool]):  # type: ignore[no-untyped-def]
+    overrides = dict(request.encodings)
     if request.root is None:
         for path in request.files:
-            yield describe(path, os.path.basename(path), overrides.get(path))
+            if should_cancel():
+                raise CancelledError("cancelled")
+            name = os.path.basename(path)
+            yield describe(path, name, overrides.get(path), path in request.as_text)
         return
     from core.folder import walk_folder
 
@@ -187,19 +207,29 @@ def _rows(request: FolderRequest, overrides: dict[str, str], should_cancel: Call
             reason = getattr(entry.error, "reason", None) or str(entry.error)
             yield DocumentRow(path, relpath, entry.size or 0, entry.mtime or 0.0, error=reason)
         else:
-            yield describe(path, relpath, overrides.get(path))
+            yield describe(path, relpath, overrides.get(path), path in request.as_text)
 
 
-def describe(path: str, relpath: str, encoding: str | None = None) -> DocumentRow:
+def describe(
+    path: str, relpath: str, encoding: str | None = None, as_text: bool = False
+) -> DocumentRow:
     """Load one document to describe it; a load failure becomes an error row."""
     from core.document import load_document
+    from core.errors import BinaryFileError, UnsupportedFileError
     from core.tokens import count_words
 
     try:
-        doc = load_document(path, encoding=encoding)
+        doc = load_document(path, encoding=encoding, any_suffix=as_text, allow_binary=as_text)
     except LoadError as exc:
         size, mtime = _stat(path)
-        return DocumentRow(path, relpath, size, mtime, error=exc.reason)
+        kind = (
+            "binary"
+            if isinstance(exc, BinaryFileError)
+            else "unsupported"
+            if isinstance(exc, UnsupportedFileError)
+            else ""
+        )
+        return DocumentRow(path, relpath, size, mtime, error=exc.reason, error_kind=kind)
     return DocumentRow(
         path,
         relpath,
@@ -208,6 +238,7 @@ def describe(path: str, relpath: str, encoding: str | None = None) -> DocumentRo
         count_words(doc.text),
         doc.encoding,
         doc.confidence,
+        as_text=as_text,
     )
 
 

@@ -28,7 +28,8 @@ from gui.compare_view import CompareView
 from gui.context import AppContext
 from gui.document_list import DocumentListModel, DocumentListView
 from gui.jobs import Jobs, now
-from gui.loading import CompareRequest, CompareResult, FolderRequest
+from gui.listing import Listing
+from gui.loading import CompareRequest, CompareResult
 from gui.plan import ViewOptions
 from gui.reload_bar import ReloadBar
 from gui.status import summary
@@ -59,7 +60,6 @@ class MainWindow(QMainWindow):
         self.encodings: dict[str, str] = {}
         self.expanded: frozenset[int] = frozenset()
         self.result: CompareResult | None = None
-        self.folder: str | None = None
         self._compare_started = 0.0
         self._announce = False
         self.show_seconds = 0.0
@@ -95,11 +95,11 @@ class MainWindow(QMainWindow):
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         bar = self.statusBar()
-        bar.addPermanentWidget(self.summary_label, 1)
+        bar.addPermanentWidget(self.summary_label)
         bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
-        self._set_loading(False)
+        self.set_loading(False)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -145,14 +145,13 @@ class MainWindow(QMainWindow):
         a.show_trivial.toggled.connect(self._on_view_option_toggled)
         a.only_changed.toggled.connect(self._on_view_option_toggled)
         a.hide_punctuation.toggled.connect(self._on_hide_punctuation_toggled)
-        a.recursive.toggled.connect(self._on_recursive_toggled)
         a.cancel.triggered.connect(self._on_cancel_triggered)
         a.quit.triggered.connect(self.close)
         self.jobs.compare_preview.connect(self._on_jobs_compare_preview)
         self.jobs.compare_finished.connect(self._on_jobs_compare_finished)
         self.jobs.compare_failed.connect(self._on_jobs_compare_failed)
-        self.jobs.folder_rows.connect(self._on_jobs_folder_rows)
-        self.jobs.folder_finished.connect(self._on_jobs_folder_finished)
+        self.listing = Listing(self)
+        self.listing.loaded.connect(self.folder_loaded)
         self.document_view.compare_requested.connect(self._on_compare_triggered)
         self.changes_view.change_activated.connect(self.view.go_to_change)
         self.view.current_change_changed.connect(self.changes_view.select_change)
@@ -161,70 +160,39 @@ class MainWindow(QMainWindow):
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
         self.reload_bar.reload_requested.connect(self._on_reload_triggered)
 
-    # -- folders -----------------------------------------------------------------------
+    # -- folders (see gui.listing) -----------------------------------------------------
+
+    @property
+    def folder(self) -> str | None:
+        """The folder listed, None for a list of files."""
+        return self.listing.folder
 
     def open_paths(self, paths: list[str]) -> None:
         """Open what the command line or a drop named: one folder, or files."""
-        folders = [p for p in paths if os.path.isdir(p)]
-        files = [p for p in paths if not os.path.isdir(p)]
-        if folders and not files:
-            self.open_folder(folders[0])
-        elif files:
-            self.open_files(files)
+        self.listing.open_paths(paths)
 
     def open_folder(self, folder: str) -> None:
         """List ``folder`` in the background (recursively if chosen)."""
-        self.folder = os.path.abspath(folder)
-        self.context.update_settings(opened_before=True)
-        from core.settings import with_recent_folder
-
-        self.context.settings = with_recent_folder(self.context.settings, self.folder)
-        self.context.save()
-        self.menus.refresh_recent()
-        self._list(FolderRequest(self.folder, recursive=self.actions.recursive.isChecked()))
+        self.listing.open_folder(folder)
 
     def open_files(self, files: list[str]) -> None:
         """List ``files``; with two or more, compare the first two in the order given."""
-        self.folder = None
-        self._list(FolderRequest(None, tuple(os.path.abspath(f) for f in files)))
-        if len(files) >= 2:
-            self.compare(os.path.abspath(files[0]), os.path.abspath(files[1]))
+        self.listing.open_files(files)
 
-    def _list(self, request: FolderRequest) -> None:
-        self.documents.clear()
-        self.jobs.start_folder(request)
-        self.docs_dock.setWindowTitle(f"Documents: {request.root or 'files'}")
-        self._set_loading(True, "Listing documents\u2026")
-
-    def _set_loading(self, loading: bool, text: str = "") -> None:
+    def set_loading(self, loading: bool, text: str = "") -> None:
+        """Show or hide the progress indicator and Cancel, with ``text`` beside them."""
         self.progress.setVisible(loading)
         self.cancel_button.setVisible(loading)
         self.actions.cancel.setEnabled(loading)
         self.progress_label.setText(text)
 
-    def _on_jobs_folder_rows(self, rows: list) -> None:  # type: ignore[type-arg]
-        self.documents.add_rows(rows)
-        self.progress_label.setText(f"{self.documents.rowCount():,} documents\u2026")
-
-    def _on_jobs_folder_finished(self, cancelled: bool, message: str) -> None:
-        self._set_loading(
-            self.jobs.busy("compare"), "Comparing\u2026" if self.jobs.busy("compare") else ""
-        )
-        self.show_message(message)
-        self.folder_loaded.emit()
-
     def _on_cancel_triggered(self) -> None:
         cancelled = self.jobs.busy("folder") or self.jobs.busy("compare")
         self.jobs.cancel("folder")
         self.jobs.cancel("compare")
-        self._set_loading(False)
+        self.set_loading(False)
         if cancelled:
             self.show_message(f"Cancelled; {self.documents.rowCount():,} documents listed")
-
-    def _on_recursive_toggled(self, checked: bool) -> None:
-        self.context.update_settings(recursive=checked)
-        if self.folder:
-            self.open_folder(self.folder)
 
     # -- comparing ---------------------------------------------------------------------
 
@@ -263,10 +231,12 @@ class MainWindow(QMainWindow):
             self.encodings.get(old),
             self.encodings.get(new),
             self.result.comparison if reuse and self.result else None,
+            old in self.listing.as_text,
+            new in self.listing.as_text,
         )
         self._compare_started = now()
         self.jobs.start_compare(request)
-        self._set_loading(True, "Comparing\u2026")
+        self.set_loading(True, "Comparing\u2026")
 
     def _on_jobs_compare_preview(self, preview: CompareResult) -> None:
         keep = self.result is not None and preview.request.reuse is self.result.comparison
@@ -280,7 +250,7 @@ class MainWindow(QMainWindow):
         self.changes_view.set_changes(result.changes)
         self.summary_label.setText(summary(result.comparison))
         self.summary_label.setToolTip(summary(result.comparison))
-        self._set_loading(self.jobs.busy("folder"), "")
+        self.set_loading(self.jobs.busy("folder"), "")
         self._watch(result.request.old_path, result.request.new_path)
         self.reload_bar.hide()
 
@@ -292,7 +262,7 @@ class MainWindow(QMainWindow):
             self.comparison_shown.emit(now() - self._compare_started)
 
     def _on_jobs_compare_failed(self, message: str) -> None:
-        self._set_loading(self.jobs.busy("folder"), "")
+        self.set_loading(self.jobs.busy("folder"), "")
         self.show_message(message)
 
     def _on_swap_triggered(self) -> None:
@@ -331,10 +301,7 @@ class MainWindow(QMainWindow):
         self.encodings[path] = encoding
         if self.pair and path in self.pair:
             self.compare(*self.pair)
-        row = self.documents.row_for(path)
-        if row is not None:
-            request = FolderRequest(None, (path,), encodings=((path, encoding),))
-            self.jobs.start_folder(request, kind="row")
+        self.listing.reload_rows([path])
 
     # -- files on disk, drops, messages ---------------------------------------------------
 

@@ -35,7 +35,7 @@ class WindowMenus(QObject):
         compare_menu = bar.addMenu("&Compare")
         compare_menu.addActions([a.compare, a.compare_with, a.swap])
         compare_menu.addSeparator()
-        compare_menu.addActions([a.old_encoding, a.new_encoding])
+        compare_menu.addActions([a.old_encoding, a.new_encoding, a.open_as_text])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([a.next_change, a.previous_change])
         view_menu.addSeparator()

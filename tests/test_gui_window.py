@@ -40,7 +40,7 @@ def window(qtbot, folder: Path):
     qtbot.addWidget(win)
     testers = [
         QAbstractItemModelTester(m, QAbstractItemModelTester.FailureReportingMode.Fatal)
-        for m in (win.documents, win.document_view.proxy, win.changes_view.changes_model)
+        for m in (win.documents, win.changes_view.changes_model)
     ]
     win.resize(1400, 900)
     win.show()
@@ -55,10 +55,10 @@ def compare(qtbot, win: MainWindow, first: str, second: str) -> None:
     view = win.document_view
     view.clearSelection()
     for name in (first, second):
-        for row in range(view.proxy.rowCount()):
-            if view.proxy.index(row, 0).data() == name:
+        for row in range(view.model().rowCount()):
+            if view.model().index(row, 0).data() == name:
                 view.selectionModel().select(
-                    view.proxy.index(row, 0),
+                    view.model().index(row, 0),
                     view.selectionModel().SelectionFlag.Select
                     | view.selectionModel().SelectionFlag.Rows,
                 )
