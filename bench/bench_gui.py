@@ -149,11 +149,15 @@ def _cpu() -> str:
 
 
 def main(argv: list[str]) -> int:
-    from gui.app import configure_interpreter
     from gui.context import AppContext
     from gui.main_window import MainWindow
 
-    configure_interpreter()
+    try:  # as the window process does (absent from windows before it: before/after)
+        from gui.app import configure_interpreter
+
+        configure_interpreter()
+    except ImportError:
+        pass
     samples = "--samples" in argv
     argv = [a for a in argv if a != "--samples"]
     wanted = argv or (list(SIZES) if samples else list(PAIRS))

@@ -19,7 +19,9 @@ main script is imported again in the child: entry points must keep their work un
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +33,9 @@ from core.model import CompareOptions, Comparison
 
 BATCH = 1000  # blocks per message: unpickling one takes a few milliseconds
 POLL_SECONDS = 0.05
+# Below this (both files together) comparing takes a few tens of milliseconds and
+# holds the lock only briefly: a child process would cost more than it saves.
+IN_PROCESS_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,17 @@ def warm_up() -> None:
         forkserver.ensure_running()
 
 
+def compare_anywhere(request: EngineRequest, should_cancel: Callable[[], bool]) -> Comparison:
+    """Compare small files in this process, larger ones in a child process."""
+    total = 0
+    for path in (request.old_path, request.new_path):
+        with contextlib.suppress(OSError, ValueError):  # loading reports it
+            total += os.stat(path).st_size
+    if total <= IN_PROCESS_BYTES:
+        return load_and_compare(request, should_cancel)
+    return compare_in_child(request, should_cancel)
+
+
 def compare_in_child(request: EngineRequest, should_cancel: Callable[[], bool]) -> Comparison:
     """Load and compare in a child process; wait (lock released) and rebuild the result.
 
@@ -143,9 +159,11 @@ def _receive(receiver: Connection, process: Any, should_cancel: Callable[[], boo
 
 
 def _wait(receiver: Connection, process: Any, should_cancel: Callable[[], bool]) -> None:
-    while not receiver.poll(POLL_SECONDS):
+    while True:
         if should_cancel():
             process.kill()
             raise CancelledError("comparison cancelled")
+        if receiver.poll(POLL_SECONDS):
+            return
         if not process.is_alive() and not receiver.poll():
             raise RuntimeError(f"the comparison process ended unexpectedly ({process.exitcode})")

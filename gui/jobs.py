@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions
-from gui.engine_process import compare_in_child, warm_up
+from gui.engine_process import compare_anywhere, warm_up
 from gui.loading import CompareRequest, Engine, FolderRequest, run_compare, run_folder
 
 
@@ -70,7 +70,7 @@ class Jobs(QObject):
     ) -> None:
         super().__init__(parent)
         self.pool = pool
-        self.engine: Engine = engine or compare_in_child
+        self.engine: Engine = engine or compare_anywhere
         if engine is None:
             pool.start(_Runnable(warm_up))
         self._ids = itertools.count(1)

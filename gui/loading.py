@@ -130,7 +130,7 @@ def run_compare(
     """Load, compare and lay out (in a worker thread); ``preview`` gets the first rows.
 
     ``engine`` loads and compares: in this process by default, or in a child process
-    (``gui.engine_process.compare_in_child``, what the window uses).
+    (``gui.engine_process.compare_anywhere``, what the window uses).
     """
     from gui.rows import build_rows
     from gui.utf16 import Utf16Index
