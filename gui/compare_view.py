@@ -165,7 +165,7 @@ class CompareView(QWidget):
                 self.colours, self._formats = colours, char_formats(colours)
                 self.legend.apply_formats(self._formats)
                 if self.result is not None:
-                    self._rebuild(self._top_row(), now=True)
+                    self._rebuild(self._top_row())
 
     def align(self) -> None:
         """Rebuild at the current width now, to the end (tests; small comparisons)."""
