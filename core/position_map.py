@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from core.model import Block, Comparison
+from core.sequences import longest_increasing
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,24 +92,7 @@ def _monotone_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if p != previous and first[0] <= p[0] <= last[0] and first[1] <= p[1] <= last[1]:
             inner.append(p)
         previous = p
-    tails: list[int] = []
-    tail_index: list[int] = []
-    parent: list[int] = [-1] * len(inner)
-    for i, (old, _new) in enumerate(inner):
-        k = bisect_right(tails, old)
-        if k == len(tails):
-            tails.append(old)
-            tail_index.append(i)
-        else:
-            tails[k] = old
-            tail_index[k] = i
-        parent[i] = tail_index[k - 1] if k else -1
-    chain: list[tuple[int, int]] = []
-    i = tail_index[-1] if tail_index else -1
-    while i >= 0:
-        chain.append(inner[i])
-        i = parent[i]
-    chain.reverse()
+    chain = [inner[i] for i in longest_increasing([old for old, _ in inner], strict=False)]
     result = [first]
     for pair in [*chain, last]:
         if pair[0] > result[-1][0] or (pair is last and pair[1] > result[-1][1]):

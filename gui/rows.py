@@ -10,12 +10,12 @@ one *collapsed* row unless the user expanded that run.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from core.model import Block
+from core.sequences import longest_increasing
 
 RowKind = Literal["aligned", "gap", "collapsed"]
 
@@ -46,25 +46,8 @@ def anchor_blocks(blocks: Sequence[Block]) -> tuple[int, ...]:
         for i, b in enumerate(blocks)
         if b.kind in ("equal", "changed") and b.old is not None and b.new is not None
     ]
-    tails: list[int] = []
-    tail_at: list[int] = []
-    parent = [-1] * len(candidates)
-    for k, i in enumerate(candidates):
-        start = blocks[i].old[0]  # type: ignore[index]
-        pos = bisect_left(tails, start)
-        if pos == len(tails):
-            tails.append(start)
-            tail_at.append(k)
-        else:
-            tails[pos] = start
-            tail_at[pos] = k
-        parent[k] = tail_at[pos - 1] if pos else -1
-    chain: list[int] = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        chain.append(candidates[k])
-        k = parent[k]
-    return tuple(reversed(chain))
+    starts = [blocks[i].old[0] for i in candidates]  # type: ignore[index]
+    return tuple(candidates[k] for k in longest_increasing(starts))
 
 
 def build_rows(
