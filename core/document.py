@@ -28,7 +28,13 @@ from core.errors import (
 )
 from core.html_text import html_to_text
 from core.model import Document
-from core.names import SUPPORTED_SUFFIXES, is_html, is_supported, printable_path
+from core.names import (
+    SUPPORTED_SUFFIXES,
+    is_html,
+    is_supported,
+    printable_path,
+    special_file_kind,
+)
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _READ_CHUNK = 1024 * 1024
@@ -144,15 +150,8 @@ def has_nul(document: Document) -> bool:
 
 
 def _special_kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
-    if stat.S_ISFIFO(mode):
-        return "is a FIFO (named pipe), not a file"
-    if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
-    return "is not a regular file"
+    kind = special_file_kind(mode)
+    return f"is {kind}, not a file" if kind else "is not a regular file"
 
 
 def _os_reason(error: OSError) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from core.errors import CancelledError, FileMissingError, NotAFolderError, UnreadableError
-from core.names import is_supported, printable_path
+from core.names import is_supported, printable_path, special_file_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +48,8 @@ class _Dir:
 
 
 def _special_reason(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe), skipped"
-    if stat.S_ISSOCK(mode):
-        return "a socket, skipped"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device, skipped"
-    return "not a regular file, skipped"
+    kind = special_file_kind(mode)
+    return f"{kind}, skipped" if kind else "not a regular file, skipped"
 
 
 class _Walker:

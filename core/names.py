@@ -9,6 +9,7 @@ because escaping for HTML is the report writer's job.
 from __future__ import annotations
 
 import os
+import stat
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -77,3 +78,16 @@ def printable_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) ->
     if not any(_needs_escape(char) for char in text):
         return text
     return "".join(_escape_char(char) if _needs_escape(char) else char for char in text)
+
+
+def special_file_kind(mode: int) -> str | None:
+    """What a non-regular file is, for messages ("a FIFO (named pipe)"), or None."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None

@@ -177,11 +177,6 @@ def _join_spaced_dashes(
         words[:] = compress(words, keep)
 
 
-def line_breaks(text: str) -> list[tuple[int, int]]:
-    """Spans of every line break (CRLF, CR, LF, NEL, U+2028, U+2029)."""
-    return [m.span() for m in _LINE_BREAK.finditer(text)]
-
-
 def attach_punctuation(tokens: Tokens) -> Tokens:
     """Fold every punctuation unit into the word before it (or after it, at the start).
 
