@@ -13,8 +13,11 @@ window offscreen, presses Compare and measures:
 - ``stall (all)``: the same from Compare pressed to painted (showing included);
 - ``show slice``: the longest single GUI-thread slot spent showing the result.
 
+With ``--folder``, it instead lists a generated folder of 10,000 small articles
+nested 50 deep and reports the time to the last row and the longest GUI stall.
+
 Usage: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--samples]
-[sizes...]``.
+[--folder] [sizes...]``.
 """
 
 from __future__ import annotations
@@ -138,6 +141,29 @@ def measure(window, old: str, new: str) -> dict[str, float]:  # type: ignore[no-
     }
 
 
+def measure_folder(window, root: Path, files: int = 10_000, depth: int = 50) -> None:  # type: ignore[no-untyped-def]
+    """List ``files`` articles nested ``depth`` deep; print time and longest stall."""
+    folder = root
+    for level in range(depth):
+        folder = folder / f"level{level:02d}"
+        folder.mkdir()
+        for i in range(files // depth):
+            (folder / f"article{i:03d}.txt").write_text(
+                f"Article {level}-{i} reports the news. It has two sentences.\n", encoding="utf-8"
+            )
+    loop = QEventLoop()
+    window.folder_loaded.connect(loop.quit)
+    meter = StallMeter()
+    started = time.perf_counter()
+    meter.start()
+    window.open_folder(str(root))
+    loop.exec()
+    stall = meter.stop()
+    seconds = time.perf_counter() - started
+    rows = window.documents.rowCount()
+    print(f"folder: {rows:,} files, {depth} deep: {seconds:.2f} s, longest GUI stall {stall} ms")
+
+
 def _cpu() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -159,7 +185,8 @@ def main(argv: list[str]) -> int:
     except ImportError:
         pass
     samples = "--samples" in argv
-    argv = [a for a in argv if a != "--samples"]
+    folder = "--folder" in argv
+    argv = [a for a in argv if a not in ("--samples", "--folder")]
     wanted = argv or (list(SIZES) if samples else list(PAIRS))
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -172,6 +199,13 @@ def main(argv: list[str]) -> int:
             f"machine: {_cpu()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
             f"{platform.system()}, QPA offscreen, load average {os.getloadavg()[0]:.2f}"
         )
+        if folder:
+            deep = Path(tmp) / "deep"
+            deep.mkdir()
+            measure_folder(window, deep)
+            window.jobs.shutdown()
+            window.close()
+            return 0
         print(
             f"{'size':>6} {'first s':>8} {'shown s':>8} {'painted s':>9} {'worker s':>8} "
             f"{'stall compare ms':>16} {'stall all ms':>12} {'show slice ms':>13}"
