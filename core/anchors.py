@@ -151,7 +151,10 @@ def _unique_pair_anchors(
 
 
 def align(
-    a: Sequence[int], b: Sequence[int], should_cancel: Callable[[], bool] | None = None
+    a: Sequence[int],
+    b: Sequence[int],
+    should_cancel: Callable[[], bool] | None = None,
+    fixed: Sequence[tuple[int, int]] = (),
 ) -> Alignment:
     """Align two id sequences.
 
@@ -159,12 +162,21 @@ def align(
         a: token ids of the old text.
         b: token ids of the new text.
         should_cancel: polled now and then; when it returns True, ``CancelledError``.
+        fixed: unit pairs ``(i, j)``, increasing in both, that must be matched (an
+            unchanged paragraph stands for many words but is one unit: an exact
+            diff would trade it for a few words elsewhere). The rest is aligned
+            between them.
 
     Returns:
         The equal runs, sorted and non-overlapping, and the approximate ranges.
     """
     aligner = _Aligner(a, b, should_cancel)
-    aligner.align(0, len(a), 0, len(b))
+    previous_i = previous_j = 0
+    for i, j in fixed:
+        aligner.align(previous_i, i, previous_j, j)
+        aligner.runs.append((i, j, 1))
+        previous_i, previous_j = i + 1, j + 1
+    aligner.align(previous_i, len(a), previous_j, len(b))
     runs = sorted(r for r in aligner.runs if r[2] > 0)
     return Alignment(tuple(_merge_adjacent(runs)), tuple(aligner.approximate))
 

@@ -10,7 +10,9 @@ code-point spans and ``exact`` flags -> statistics.
 from __future__ import annotations
 
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 from core.anchors import align
 from core.blocks import (
@@ -27,17 +29,24 @@ from core.dmp_adapter import AlphabetOverflow, diff_runs
 from core.errors import CancelledError
 from core.gcpause import collector_paused
 from core.lcs import equal_runs
-from core.model import Block, CompareOptions, Comparison, Document
+from core.model import Block, CompareOptions, Comparison, Document, Span
 from core.moves import apply_moves, find_moves
 from core.opspans import build_ops
+from core.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
 from core.segment import segment
 from core.slide import compact_runs, slide_edits
 from core.stats import compute_stats
-from core.tokens import Tokens, attach_punctuation, tokenize
+from core.tokens import CONTRACT_WORD, Tokens, attach_punctuation, tokenize
 
 # Blocks up to this many cells (old units x new units) get diff-match-patch's word
 # diff with semantic cleanup; larger ones keep the alignment's own (exact) runs.
 WORD_DIFF_CELLS = 60_000
+# Pairs this long (code points, both texts) first set unchanged paragraphs aside
+# (core.paragraph_anchors); shorter ones keep sentence-sized equal blocks throughout.
+ANCHOR_MIN_CHARS = 200_000
+# No unit key can contain NUL twice in a row (NUL is punctuation, one unit per mark).
+_PARAGRAPH_KEY = "\x00\x00paragraph-"
+_JOINER = "\n\n"
 
 Cancel = Callable[[], bool] | None
 
@@ -71,16 +80,23 @@ def _compare(
     old: Document, new: Document, options: CompareOptions, should_cancel: Cancel
 ) -> Comparison:
     started = time.perf_counter()
-    ta = _units(old.text, options)
-    tb = _units(new.text, options)
+    anchors = _anchors(old.text, new.text)
+    fixed: list[tuple[int, int]] = []
+    if anchors:
+        ta, old_bounds, old_fixed = _anchored_units(old.text, anchors.old, options)
+        tb, new_bounds, new_fixed = _anchored_units(new.text, anchors.new, options)
+        fixed = list(zip(old_fixed, new_fixed))
+    else:
+        ta = _units(old.text, options)
+        tb = _units(new.text, options)
+        old_bounds = unit_boundaries(ta.starts, segment(old.text).sentence_starts)
+        new_bounds = unit_boundaries(tb.starts, segment(new.text).sentence_starts)
     _check(should_cancel)
     table = {k: n for n, k in enumerate(dict.fromkeys(ta.keys + tb.keys))}
     a = list(map(table.__getitem__, ta.keys))
     b = list(map(table.__getitem__, tb.keys))
-    alignment = align(a, b, should_cancel)
+    alignment = align(a, b, should_cancel, fixed)
     _check(should_cancel)
-    old_bounds = unit_boundaries(ta.starts, segment(old.text).sentence_starts)
-    new_bounds = unit_boundaries(tb.starts, segment(new.text).sentence_starts)
     runs = cleanup(a, b, compact_runs(alignment.runs, a, b), ta.words)
     runs = slide_edits(runs, a, b, set(old_bounds), set(new_bounds))
     cuts = cut_points(runs, len(a), len(b), old_bounds, new_bounds)
@@ -100,6 +116,63 @@ def _compare(
         approximate=bool(alignment.approximate),
         elapsed=time.perf_counter() - started,
     )
+
+
+def _anchors(old: str, new: str) -> ParagraphAnchors | None:
+    """Unchanged paragraphs to skip, for texts long enough to be worth it."""
+    if len(old) + len(new) < ANCHOR_MIN_CHARS:
+        return None
+    found = find_paragraph_anchors(old, new)
+    return found if len(found) else None
+
+
+def _anchored_units(
+    text: str, anchors: tuple[Span, ...], options: CompareOptions
+) -> tuple[Tokens, list[int], list[int]]:
+    """Units of the text between unchanged paragraphs, each paragraph one unit.
+
+    The text between the paragraphs is joined with blank lines (a paragraph break,
+    which no unit or sentence crosses) so one pass of the tokenizer and of the
+    segmenter does it all; offsets are then moved back to the text's. Each
+    paragraph becomes a single unit whose key no word can have and whose word count
+    is the paragraph's: alignment pairs it with its twin, and it ends up as one
+    ``equal`` block. Returns the units, the unit indices where sentences start, and
+    the indices of the paragraph units.
+    """
+    regions = gaps(anchors, len(text))
+    joined_starts = list(accumulate((r2 - r1 + len(_JOINER) for r1, r2 in regions), initial=0))
+    joined = _JOINER.join(text[r1:r2] for r1, r2 in regions)
+    part = _units(joined, options)
+    bounds = unit_boundaries(part.starts, segment(joined).sentence_starts)
+    starts: list[int] = []
+    ends: list[int] = []
+    keys: list[str] = []
+    words: list[int] = []
+    paragraph_units: list[int] = []
+    first_unit: list[int] = []
+    taken = 0
+    for k, (r1, _) in enumerate(regions):
+        upto = bisect_left(part.starts, joined_starts[k + 1], taken)
+        shift = r1 - joined_starts[k]
+        starts.extend([x + shift for x in part.starts[taken:upto]])
+        ends.extend([x + shift for x in part.ends[taken:upto]])
+        keys.extend(part.keys[taken:upto])
+        words.extend(part.words[taken:upto])
+        taken = upto
+        if k < len(anchors):
+            a1, a2 = anchors[k]
+            first_unit.append(upto)
+            paragraph_units.append(len(starts))
+            starts.append(a1)
+            ends.append(a2)
+            keys.append(f"{_PARAGRAPH_KEY}{k}")
+            words.append(len(CONTRACT_WORD.findall(text, a1, a2)))
+    # The segmenter's boundaries move past the paragraph units inserted before them.
+    shifted = [b + bisect_right(first_unit, b) for b in bounds]
+    n = len(starts)
+    tokens = Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words))
+    cuts = {b for p in paragraph_units for b in (p, p + 1)}
+    return tokens, sorted({b for b in (*cuts, *shifted) if 0 < b < n}), paragraph_units
 
 
 def _units(text: str, options: CompareOptions) -> Tokens:

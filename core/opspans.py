@@ -44,7 +44,12 @@ def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: To
     j2 = j1 + (i2 - i1)
     old_span = (ta.starts[i1], ta.ends[i2 - 1])
     new_span = (tb.starts[j1], tb.ends[j2 - 1])
-    if old[old_span[0] : old_span[1]] == new[new_span[0] : new_span[1]]:
+    if old[old_span[0] : old_span[1]] == new[new_span[0] : new_span[1]] or _spelling(
+        old, *old_span
+    ) == _spelling(new, *new_span):
+        # Same spelling end to end (layout aside) means same spelling unit by unit:
+        # whitespace stands at the same places, and units never hold whitespace
+        # that the spelling keeps.
         return [Op("equal", old_span, new_span, True)]
     flags = [
         _spelling(old, ta.starts[i], ta.ends[i]) == _spelling(new, tb.starts[j], tb.ends[j])

@@ -36,3 +36,43 @@ def longest_increasing(values: Sequence[int], *, strict: bool = True) -> list[in
         k = previous[k]
     out.reverse()
     return out
+
+
+def heaviest_increasing(values: Sequence[int], weights: Sequence[int]) -> list[int]:
+    """Indices of a strictly increasing subsequence of ``values`` of greatest total weight.
+
+    Args:
+        values: distinct non-negative integers (e.g. positions in another sequence).
+        weights: a positive weight per value.
+
+    Returns:
+        Indices into ``values``, ascending; O(n log n) with a Fenwick tree of
+        prefix maxima.
+    """
+    size = max(values, default=-1) + 2
+    tree_weight = [0] * size
+    tree_index = [-1] * size
+    best = [0] * len(values)
+    previous = [-1] * len(values)
+    for k, (value, weight) in enumerate(zip(values, weights)):
+        # The heaviest chain ending below ``value``.
+        top, top_index = 0, -1
+        pos = value
+        while pos > 0:
+            if tree_weight[pos] > top:
+                top, top_index = tree_weight[pos], tree_index[pos]
+            pos -= pos & -pos
+        best[k] = top + weight
+        previous[k] = top_index
+        pos = value + 1
+        while pos < size:
+            if best[k] > tree_weight[pos]:
+                tree_weight[pos], tree_index[pos] = best[k], k
+            pos += pos & -pos
+    out: list[int] = []
+    k = max(range(len(values)), key=best.__getitem__, default=-1)
+    while k >= 0:
+        out.append(k)
+        k = previous[k]
+    out.reverse()
+    return out

@@ -26,7 +26,7 @@ _JOIN = re.escape("-\u2010\u2011" + APOSTROPHES)
 _NUMBER_JOIN = r"(?<=\d)[.,:]\d+"
 
 # The contract's word tokenizer: \w runs joined across inner apostrophes and hyphens.
-_CONTRACT_WORD = re.compile(rf"\w+(?:[{_JOIN}]\w+)*")
+CONTRACT_WORD = re.compile(rf"\w+(?:[{_JOIN}]\w+)*")
 
 _LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
 
@@ -85,7 +85,7 @@ class Tokens:
 
 def count_words(text: str) -> int:
     """Count words with the contract's tokenizer."""
-    return sum(1 for _ in _CONTRACT_WORD.finditer(text))
+    return sum(1 for _ in CONTRACT_WORD.finditer(text))
 
 
 def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
@@ -99,7 +99,7 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     # in C; offsets are the running sum of their lengths.
     parts = pattern.split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
-    starts = offsets[1::2]
+    starts = offsets[1:-1:2]
     ends = offsets[2::2]
     raws: list[str] = parts[1::2]
     keys = _plain_keys(raws, fold_case)

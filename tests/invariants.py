@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from core.model import Comparison, Span
 from core.tokens import tokenize
+
+# A line broken after a hyphen ("al-\nnusra") is layout, as in the engine.
+_WRAPPED_HYPHEN = re.compile(r"(?<=[-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028])\s*")
+
+
+def _layout_free(raw: str) -> str:
+    return " ".join(_WRAPPED_HYPHEN.sub("", raw).split())
 
 
 def _covered(spans: list[Span], text: str, side: str) -> None:
@@ -58,8 +66,8 @@ def check_invariants(result: Comparison) -> None:
                 assert op.old and op.new
                 if not result.options.ignore_punctuation:
                     assert _keys(old, op.old, fold) == _keys(new, op.new, fold)
-                raw_old = " ".join(old[op.old[0] : op.old[1]].split())
-                raw_new = " ".join(new[op.new[0] : op.new[1]].split())
+                raw_old = _layout_free(old[op.old[0] : op.old[1]])
+                raw_new = _layout_free(new[op.new[0] : op.new[1]])
                 if op.exact:
                     assert raw_old == raw_new
             elif op.op == "delete":
