@@ -25,6 +25,7 @@ and ``recovered_message`` says so in one line for the GUI.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -215,14 +216,31 @@ class AnnotationStore:
             raise AnnotationStoreError(
                 self._shown, f"its folder could not be created ({_reason(error)})"
             ) from None
+        # SQLite deletes the WAL when a connection to an unusable file closes: keep
+        # a copy, so the commits it may hold are set aside with the database.
+        wal_copy = self._copy_wal()
         try:
             return self._connect()
         except _Unusable as unusable:
-            self._set_aside(unusable.what)
+            self._set_aside(unusable.what, wal_copy)
+        finally:
+            if wal_copy is not None and wal_copy.exists():
+                wal_copy.unlink()
         try:
             return self._connect()
         except _Unusable as unusable:
             raise AnnotationStoreError(self._shown, unusable.what) from None
+
+    def _copy_wal(self) -> Path | None:
+        wal = Path(f"{self.path}-wal")
+        copy = Path(f"{self.path}-wal.opening-{os.getpid()}")
+        try:
+            if wal.is_file() and wal.stat().st_size > 0:
+                shutil.copyfile(wal, copy)
+                return copy
+        except OSError:
+            pass  # no copy: opening proceeds as it would have anyway
+        return None
 
     def _connect(self) -> sqlite3.Connection:
         if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
@@ -274,7 +292,7 @@ class AnnotationStore:
         if not TABLES.issubset(table_names(conn)):
             raise _Unusable("lacks the annotation tables")
 
-    def _set_aside(self, what: str) -> None:
+    def _set_aside(self, what: str, wal_copy: Path | None = None) -> None:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         n = 1
@@ -288,6 +306,8 @@ class AnnotationStore:
                 if sidecar.exists():
                     # A stale WAL must never be replayed into the fresh database.
                     os.replace(sidecar, Path(f"{aside}{suffix}"))
+            if wal_copy is not None and not Path(f"{aside}-wal").exists():
+                os.replace(wal_copy, Path(f"{aside}-wal"))
         except OSError as error:
             raise AnnotationStoreError(
                 self._shown, f"{what}, and it could not be set aside ({_reason(error)})"

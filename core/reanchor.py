@@ -43,6 +43,8 @@ NEAR_DISTANCE = 1000
 """Match_Distance of the first, local search (diff-match-patch's default)."""
 MAX_EXACT_HITS = 1000
 """Exact occurrences of a quote weighed at most (a quote like "the" in a long text)."""
+CONTEXT_WEIGHT = 0.1
+"""How much full context agreement adds to a fuzzy candidate's similarity."""
 SLACK = 4
 """Code points a fuzzy boundary may be nudged by to fit the quote better."""
 MAX_NUDGED_QUOTE = 2000
@@ -170,11 +172,20 @@ def _verified(anchor: Anchor, text: str, starts: set[int], ends: set[int]) -> Sp
                     if (start, end) not in tried:
                         tried[(start, end)] = similarity(wanted, _codes(text[start:end]))
     good = [span for span, score in tried.items() if score >= MIN_SIMILARITY]
-    if not good:
-        return None
-    top = max(tried[span] for span in good)
-    # Equal scores: context, then nearness decide (shortest span among equals first).
-    return _best(anchor, text, sorted(s for s in good if tried[s] == top))
+    needed = _context_needed(anchor)
+    context = max(1, len(anchor.prefix) + len(anchor.suffix))
+    best: Span | None = None
+    best_key: tuple[float, int] | None = None
+    for span in good:
+        agreement = _context_agreement(anchor, text, *span)
+        if agreement < needed:
+            continue
+        # Context breaks near-ties: an edited first word stays inside the span.
+        score = tried[span] + CONTEXT_WEIGHT * min(1.0, agreement / context)
+        key = (score, -abs(span[0] - anchor.start))
+        if best_key is None or key > best_key:
+            best, best_key = span, key
+    return best
 
 
 def _locate_point(anchor: Anchor, text: str) -> Span | None:
