@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.annotation_store import AnnotationStore, clean_text, real_path
+from core.annotation_schema import clean_text
+from core.annotation_store import AnnotationStore, real_path
 from core.annotations import STATUSES, Anchor, Annotation, Status
 from core.atomic import atomic_write_text
 from core.errors import AnnotationImportError, LoadError

@@ -1,4 +1,4 @@
-"""The annotation database's schema, its version and the migrations between versions.
+"""The annotation database's schema, its migrations, and rows <-> ``Annotation``.
 
 The version lives in SQLite's ``user_version``. Each migration takes the database
 from version ``n - 1`` to ``n`` and runs, with the version bump, inside the
@@ -8,21 +8,27 @@ leaves the database at its old version, never half-migrated.
 History:
     1: pairs, annotations (no uuid, no orphaned flag), tags.
     2: annotations get a stable ``uuid`` (unique per pair; existing rows get a
-       fresh one) and an ``orphaned`` flag.
+       fresh one) and an ``orphaned`` flag; pairs record the hashes their
+       annotations were last re-anchored against (``placed_*_sha256``).
+
+Paths are stored as bytes (names that are not valid UTF-8 round-trip); text as
+UTF-8, where a lone surrogate cannot go: it is stored as U+FFFD.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from core.annotations import DEFAULT_TAGS
+from core.annotations import DEFAULT_TAGS, Anchor, Annotation, Status
 
 SCHEMA_VERSION = 2
 TABLES = frozenset({"pairs", "annotations", "tags"})
 
-_ANCHOR_COLUMNS = """
+_ANCHOR_DDL = """
     {side}_path BLOB,
     {side}_sha256 TEXT,
     {side}_start INTEGER,
@@ -48,7 +54,7 @@ CREATE TABLE annotations (
     tag TEXT,
     status TEXT NOT NULL,
     created REAL NOT NULL,
-    modified REAL NOT NULL,{_ANCHOR_COLUMNS.format(side="old")},{_ANCHOR_COLUMNS.format(side="new")}
+    modified REAL NOT NULL,{_ANCHOR_DDL.format(side="old")},{_ANCHOR_DDL.format(side="new")}
 );
 CREATE INDEX annotations_by_pair ON annotations (pair_id, created, id);
 CREATE TABLE tags (
@@ -75,6 +81,8 @@ def _to_v2(conn: sqlite3.Connection) -> None:
         "UPDATE annotations SET uuid = ? WHERE id = ?", [(str(uuid.uuid4()), i) for i in ids]
     )
     conn.execute("CREATE UNIQUE INDEX annotations_by_uuid ON annotations (pair_id, uuid)")
+    for side in ("old", "new"):
+        conn.execute(f"ALTER TABLE pairs ADD COLUMN placed_{side}_sha256 TEXT NOT NULL DEFAULT ''")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2}
@@ -108,3 +116,84 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
         # PRAGMA takes no parameters; version is an int from our own table.
         conn.execute(f"PRAGMA user_version = {int(version)}")
     return start
+
+
+SIDES = ("old", "new")
+ANCHOR_FIELDS = ("path", "sha256", "start", "end", "quote", "prefix", "suffix")
+ANCHOR_COLUMNS = [f"{side}_{field}" for side in SIDES for field in ANCHOR_FIELDS]
+COLUMNS = ["id", "uuid", "note", "tag", "status", "created", "modified", "orphaned"]
+SELECT = "SELECT " + ", ".join(f"a.{c}" for c in COLUMNS + ANCHOR_COLUMNS)
+"""Every annotation column, for ``annotation_from``; the table is aliased ``a``."""
+EDITABLE = ["note", "tag", "status", "orphaned", *ANCHOR_COLUMNS]
+"""The columns ``editable_values`` gives values for, in order."""
+
+
+def path_bytes(path: str) -> bytes:
+    """A path as stored: its bytes (surrogate-escaped names round-trip)."""
+    try:
+        return os.fsencode(path)
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogatepass")
+
+
+def clean_text(text: str) -> str:
+    """``text`` as SQLite and UTF-8 take it: a lone surrogate becomes U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def anchor_values(anchor: Anchor | None) -> list[Any]:
+    """Values for one side's anchor columns (all None for no anchor)."""
+    if anchor is None:
+        return [None] * len(ANCHOR_FIELDS)
+    return [
+        path_bytes(anchor.path),
+        anchor.sha256,
+        anchor.start,
+        anchor.end,
+        clean_text(anchor.quote),
+        clean_text(anchor.prefix),
+        clean_text(anchor.suffix),
+    ]
+
+
+def anchor_from(values: Sequence[Any]) -> Anchor | None:
+    """One side's anchor from its column values."""
+    path, sha256, start, end, quote, prefix, suffix = values
+    if path is None:
+        return None
+    return Anchor(os.fsdecode(path), sha256, start, end, quote, prefix, suffix)
+
+
+def annotation_from(row: Sequence[Any]) -> Annotation:
+    """An annotation from a row selected with ``SELECT``."""
+    n, k = len(COLUMNS), len(ANCHOR_FIELDS)
+    ident, uid, note, tag, status, created, modified, orphaned = row[:n]
+    status_value: Status = status
+    return Annotation(
+        id=ident,
+        note=note,
+        tag=tag,
+        status=status_value,
+        old=anchor_from(row[n : n + k]),
+        new=anchor_from(row[n + k : n + 2 * k]),
+        created=created,
+        modified=modified,
+        orphaned=bool(orphaned),
+        uuid=uid,
+    )
+
+
+def editable_values(annotation: Annotation) -> list[Any]:
+    """Values for the ``EDITABLE`` columns."""
+    return [
+        clean_text(annotation.note),
+        None if annotation.tag is None else clean_text(annotation.tag),
+        annotation.status,
+        int(annotation.orphaned),
+        *anchor_values(annotation.old),
+        *anchor_values(annotation.new),
+    ]

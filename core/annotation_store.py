@@ -19,13 +19,12 @@ a pair whose files were moved.
 A database that cannot be used (a directory or another file in its place, not a
 database, damaged, truncated, someone else's tables) is set aside as
 ``annotations.sqlite3.corrupt-<time>`` with its WAL, a fresh database is started,
-and ``recovered_message`` says so in one line for the GUI.
+and ``recovered_message`` says so in one line for the GUI (``core.annotation_db``).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import threading
 import time
@@ -37,8 +36,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from core.annotation_schema import SCHEMA_VERSION, TABLES, migrate, table_names, user_version
-from core.annotations import Anchor, Annotation, Status
+from core.annotation_db import open_database
+from core.annotation_schema import (
+    ANCHOR_COLUMNS,
+    EDITABLE,
+    SELECT,
+    anchor_values,
+    annotation_from,
+    clean_text,
+    editable_values,
+    path_bytes,
+)
+from core.annotations import Annotation
 from core.errors import AnnotationMissingError, AnnotationStoreError
 from core.model import Document
 from core.names import printable_path
@@ -46,33 +55,6 @@ from core.paths import app_paths
 from core.reanchor import reanchor
 
 DB_NAME = "annotations.sqlite3"
-BUSY_TIMEOUT_MS = 10_000
-"""How long a second instance waits for the write lock before giving up."""
-_SIDECARS = ("-wal", "-shm", "-journal")
-_SQLITE_CORRUPT = 11
-_SQLITE_NOTADB = 26
-_SIDES = ("old", "new")
-_ANCHOR_FIELDS = ("path", "sha256", "start", "end", "quote", "prefix", "suffix")
-_ANCHOR_COLUMNS = [f"{side}_{field}" for side in _SIDES for field in _ANCHOR_FIELDS]
-_COLUMNS = ["id", "uuid", "note", "tag", "status", "created", "modified", "orphaned"]
-_SELECT = "SELECT " + ", ".join(f"a.{c}" for c in _COLUMNS + _ANCHOR_COLUMNS)
-_EDITABLE = ["note", "tag", "status", "orphaned", *_ANCHOR_COLUMNS]
-
-
-class _Unusable(Exception):
-    """The file at the database path cannot be used; ``what`` completes a sentence."""
-
-    def __init__(self, what: str) -> None:
-        super().__init__(what)
-        self.what = what
-
-
-def path_bytes(path: str) -> bytes:
-    """A path as stored: its bytes (surrogate-escaped names round-trip)."""
-    try:
-        return os.fsencode(path)
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogatepass")
 
 
 def real_path(path: str) -> str:
@@ -86,79 +68,6 @@ def real_path(path: str) -> str:
 def pair_key(old_path: str, new_path: str) -> tuple[bytes, bytes]:
     """The stored key of a pair: both real paths, in order, as bytes."""
     return path_bytes(real_path(old_path)), path_bytes(real_path(new_path))
-
-
-def clean_text(text: str) -> str:
-    """``text`` as SQLite and UTF-8 take it: a lone surrogate becomes U+FFFD."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return text
-
-
-def _anchor_values(anchor: Anchor | None) -> list[Any]:
-    if anchor is None:
-        return [None] * len(_ANCHOR_FIELDS)
-    return [
-        path_bytes(anchor.path),
-        anchor.sha256,
-        anchor.start,
-        anchor.end,
-        clean_text(anchor.quote),
-        clean_text(anchor.prefix),
-        clean_text(anchor.suffix),
-    ]
-
-
-def _anchor_from(values: Sequence[Any]) -> Anchor | None:
-    path, sha256, start, end, quote, prefix, suffix = values
-    if path is None:
-        return None
-    return Anchor(os.fsdecode(path), sha256, start, end, quote, prefix, suffix)
-
-
-def _annotation_from(row: Sequence[Any]) -> Annotation:
-    n, k = len(_COLUMNS), len(_ANCHOR_FIELDS)
-    ident, uid, note, tag, status, created, modified, orphaned = row[:n]
-    status_value: Status = status
-    return Annotation(
-        id=ident,
-        note=note,
-        tag=tag,
-        status=status_value,
-        old=_anchor_from(row[n : n + k]),
-        new=_anchor_from(row[n + k : n + 2 * k]),
-        created=created,
-        modified=modified,
-        orphaned=bool(orphaned),
-        uuid=uid,
-    )
-
-
-def _editable_values(annotation: Annotation) -> list[Any]:
-    return [
-        clean_text(annotation.note),
-        None if annotation.tag is None else clean_text(annotation.tag),
-        annotation.status,
-        int(annotation.orphaned),
-        *_anchor_values(annotation.old),
-        *_anchor_values(annotation.new),
-    ]
-
-
-def _reason(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error) or type(error).__name__
-
-
-def _is_corruption(error: sqlite3.DatabaseError) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-    text = str(error)
-    return "malformed" in text or "not a database" in text
 
 
 class AnnotationStore:
@@ -179,10 +88,11 @@ class AnnotationStore:
                 and could not be set aside.
         """
         self.path = Path(db_path)
-        self.recovered_message: str | None = None
         self._shown = printable_path(str(self.path))
         self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = self._open()
+        opened = open_database(self.path)
+        self.recovered_message: str | None = opened.recovered_message
+        self._conn: sqlite3.Connection | None = opened.conn
 
     @classmethod
     def open_default(cls) -> AnnotationStore:
@@ -206,116 +116,6 @@ class AnnotationStore:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
-
-    # -- opening ---------------------------------------------------------------
-
-    def _open(self) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise AnnotationStoreError(
-                self._shown, f"its folder could not be created ({_reason(error)})"
-            ) from None
-        # SQLite deletes the WAL when a connection to an unusable file closes: keep
-        # a copy, so the commits it may hold are set aside with the database.
-        wal_copy = self._copy_wal()
-        try:
-            return self._connect()
-        except _Unusable as unusable:
-            self._set_aside(unusable.what, wal_copy)
-        finally:
-            if wal_copy is not None and wal_copy.exists():
-                wal_copy.unlink()
-        try:
-            return self._connect()
-        except _Unusable as unusable:
-            raise AnnotationStoreError(self._shown, unusable.what) from None
-
-    def _copy_wal(self) -> Path | None:
-        wal = Path(f"{self.path}-wal")
-        copy = Path(f"{self.path}-wal.opening-{os.getpid()}")
-        try:
-            if wal.is_file() and wal.stat().st_size > 0:
-                shutil.copyfile(wal, copy)
-                return copy
-        except OSError:
-            pass  # no copy: opening proceeds as it would have anyway
-        return None
-
-    def _connect(self) -> sqlite3.Connection:
-        if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
-            raise _Unusable("is not a file")
-        try:
-            conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                check_same_thread=False,
-            )  # fmt: skip
-        except sqlite3.Error as error:
-            raise AnnotationStoreError(self._shown, f"could not be opened ({error})") from None
-        try:
-            self._prepare(conn)
-        except sqlite3.DatabaseError as error:
-            conn.close()
-            if _is_corruption(error):
-                raise _Unusable(f"is not a usable database ({error})") from None
-            raise AnnotationStoreError(self._shown, f"could not be opened ({error})") from None
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _prepare(self, conn: sqlite3.Connection) -> None:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        check = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
-        if check != ["ok"]:
-            raise _Unusable(f"is damaged ({check[0] if check else 'no check result'})")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        version = user_version(conn)
-        if version > SCHEMA_VERSION:
-            raise AnnotationStoreError(
-                self._shown,
-                f"was written by a newer Redline (schema {version}; this one reads up to "
-                f"{SCHEMA_VERSION}); it was left untouched",
-            )
-        if version == 0 and table_names(conn):
-            raise _Unusable("is not a Redline annotation database")
-        if version < SCHEMA_VERSION:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                migrate(conn)  # re-reads the version: another instance may have migrated
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        if not TABLES.issubset(table_names(conn)):
-            raise _Unusable("lacks the annotation tables")
-
-    def _set_aside(self, what: str, wal_copy: Path | None = None) -> None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while aside.exists() or aside.is_symlink():
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-            n += 1
-        try:
-            os.replace(self.path, aside)
-            for suffix in _SIDECARS:
-                sidecar = Path(f"{self.path}{suffix}")
-                if sidecar.exists():
-                    # A stale WAL must never be replayed into the fresh database.
-                    os.replace(sidecar, Path(f"{aside}{suffix}"))
-            if wal_copy is not None and not Path(f"{aside}-wal").exists():
-                os.replace(wal_copy, Path(f"{aside}-wal"))
-        except OSError as error:
-            raise AnnotationStoreError(
-                self._shown, f"{what}, and it could not be set aside ({_reason(error)})"
-            ) from None
-        self.recovered_message = (
-            f"The annotation database {self._shown} {what}; it was set aside as "
-            f"{aside.name} and a new, empty one was started."
-        )
 
     # -- plumbing --------------------------------------------------------------
 
@@ -386,9 +186,9 @@ class AnnotationStore:
             created=created,
             modified=annotation.modified or created,
         )
-        columns = ["pair_id", "uuid", "created", "modified", *_EDITABLE]
+        columns = ["pair_id", "uuid", "created", "modified", *EDITABLE]
         values = [pair_id, stored.uuid, stored.created, stored.modified]
-        values += _editable_values(stored)
+        values += editable_values(stored)
         if keep_id and stored.id:
             columns.insert(0, "id")
             values.insert(0, stored.id)
@@ -405,16 +205,16 @@ class AnnotationStore:
     def pair_annotations(self, old_path: str, new_path: str) -> list[Annotation]:
         """The pair's annotations as stored (not re-anchored), in creation order."""
         rows = self._read(
-            f"{_SELECT} FROM annotations a JOIN pairs p ON a.pair_id = p.id "
+            f"{SELECT} FROM annotations a JOIN pairs p ON a.pair_id = p.id "
             "WHERE p.old_path = ? AND p.new_path = ? ORDER BY a.created, a.id",
             pair_key(old_path, new_path),
         )
-        return [_annotation_from(row) for row in rows]
+        return [annotation_from(row) for row in rows]
 
     def get(self, annotation_id: int) -> Annotation | None:
         """One annotation by id, or None."""
-        rows = self._read(f"{_SELECT} FROM annotations a WHERE a.id = ?", (annotation_id,))
-        return _annotation_from(rows[0]) if rows else None
+        rows = self._read(f"{SELECT} FROM annotations a WHERE a.id = ?", (annotation_id,))
+        return annotation_from(rows[0]) if rows else None
 
     def add(self, old_path: str, new_path: str, annotation: Annotation) -> Annotation:
         """Store a new annotation of the pair; committed when this returns.
@@ -441,11 +241,11 @@ class AnnotationStore:
         """
         modified = max(time.time(), annotation.modified + 1e-6)
         updated = replace(annotation, modified=modified)
-        assignments = ", ".join(f"{c} = ?" for c in [*_EDITABLE, "modified"])
+        assignments = ", ".join(f"{c} = ?" for c in [*EDITABLE, "modified"])
         with self._transaction() as conn:
             cursor = conn.execute(
                 f"UPDATE annotations SET {assignments} WHERE id = ?",
-                [*_editable_values(updated), modified, annotation.id],
+                [*editable_values(updated), modified, annotation.id],
             )
             if cursor.rowcount == 0:
                 raise self._missing(annotation.id)
@@ -463,12 +263,12 @@ class AnnotationStore:
         """
         with self._transaction() as conn:
             row = conn.execute(
-                f"{_SELECT} FROM annotations a WHERE a.id = ?", (annotation_id,)
+                f"{SELECT} FROM annotations a WHERE a.id = ?", (annotation_id,)
             ).fetchone()
             if row is None:
                 raise self._missing(annotation_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
-        return _annotation_from(row)
+        return annotation_from(row)
 
     def restore(self, old_path: str, new_path: str, annotation: Annotation) -> Annotation:
         """Put back a deleted annotation with its id, uuid and times (undo of delete).
@@ -513,12 +313,12 @@ class AnnotationStore:
         Returns:
             How many rows were written.
         """
-        columns = ["orphaned", *_ANCHOR_COLUMNS]
+        columns = ["orphaned", *ANCHOR_COLUMNS]
         assignments = ", ".join(f"{c} = ?" for c in columns)
         written = 0
         with self._transaction() as conn:
             for a in annotations:
-                values = [int(a.orphaned), *_anchor_values(a.old), *_anchor_values(a.new)]
+                values = [int(a.orphaned), *anchor_values(a.old), *anchor_values(a.new)]
                 cursor = conn.execute(
                     f"UPDATE annotations SET {assignments} WHERE id = ? AND modified = ?",
                     [*values, a.id, a.modified],
@@ -527,13 +327,24 @@ class AnnotationStore:
         return written
 
     def set_pair_hashes(self, old_path: str, new_path: str, old_sha: str, new_sha: str) -> None:
-        """Record the documents' current hashes for a stored pair (no-op otherwise)."""
+        """Record that the pair's annotations were just placed in documents with these
+        hashes (used to find moved files, and to skip re-searching orphans while
+        neither document changed). A pair with nothing stored is left alone."""
         with self._transaction() as conn:
             conn.execute(
-                "UPDATE pairs SET old_sha256 = ?, new_sha256 = ? "
-                "WHERE old_path = ? AND new_path = ?",
-                (old_sha, new_sha, *pair_key(old_path, new_path)),
+                "UPDATE pairs SET old_sha256 = ?, new_sha256 = ?, placed_old_sha256 = ?, "
+                "placed_new_sha256 = ? WHERE old_path = ? AND new_path = ?",
+                (old_sha, new_sha, old_sha, new_sha, *pair_key(old_path, new_path)),
             )
+
+    def placed_hashes(self, old_path: str, new_path: str) -> tuple[str, str] | None:
+        """The hashes last given to ``set_pair_hashes`` for the pair, if any."""
+        rows = self._read(
+            "SELECT placed_old_sha256, placed_new_sha256 FROM pairs "
+            "WHERE old_path = ? AND new_path = ?",
+            pair_key(old_path, new_path),
+        )
+        return (str(rows[0][0]), str(rows[0][1])) if rows else None
 
     def pairs_with_hashes(self, old_sha: str, new_sha: str) -> list[tuple[str, str]]:
         """Stored pairs (real paths) last seen with these hashes, most recent first."""
@@ -622,7 +433,10 @@ def annotations_for(
     active = AnnotationStore.open_default() if store is None else store
     try:
         stored = _stored_for(active, old, new)
-        placed = [reanchor(a, old, new) for a in stored]
+        # Orphans were searched for in these very texts already: searching again
+        # (the slow, fuzzy part) could only fail again.
+        settled = active.placed_hashes(old.path, new.path) == (old.sha256, new.sha256)
+        placed = [a if a.orphaned and settled else reanchor(a, old, new) for a in stored]
         changed = [p for p, a in zip(placed, stored) if p is not a]
         if changed:
             active.save_placements(changed)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from core import annotation_schema, annotation_store
+from core import annotation_db, annotation_schema
 from core.annotation_schema import SCHEMA_VERSION, migrate, user_version
 from core.annotation_store import AnnotationStore, annotations_for
 from core.annotations import DEFAULT_TAGS, Annotation, make_anchor
@@ -383,7 +383,7 @@ def test_set_aside_failure_is_a_typed_error(
     def refuse(*args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(annotation_store.os, "replace", refuse)
+    monkeypatch.setattr(annotation_db.os, "replace", refuse)
     with pytest.raises(AnnotationStoreError, match=r"could not be set aside \(Permission denied"):
         AnnotationStore(db)
     assert db.read_text() == "not a database"
@@ -527,6 +527,14 @@ def test_edited_document_reanchors_and_orphans_survive_a_reload(
     with AnnotationStore(path) as reopened:
         again = annotations_for(load_document(old_path), load_document(new_path), reopened)
     assert again[1].orphaned and again[1].new is not None and again[1].new.quote == DOOMED
+
+    # The editor puts the sentence back: the orphan is placed again.
+    new_path.write_text(text, encoding="utf-8")
+    with AnnotationStore(path) as reopened:
+        back = annotations_for(load_document(old_path), load_document(new_path), reopened)
+        assert not back[1].orphaned and back[1].new is not None
+        assert back[1].new.start == text.index(DOOMED)
+        assert reopened.get(doomed.id) == back[1]
 
 
 def test_moved_files_take_their_annotations_along(store: AnnotationStore, tmp_path: Path) -> None:
