@@ -88,6 +88,8 @@ class Annotation:
         modified: last change, seconds since the epoch.
         orphaned: True when re-anchoring could not place it in the current texts;
             it keeps its last anchors and quotes and is never dropped.
+        uuid: a stable identity across stores and exported files ("" until the
+            store gives it one), so importing the same file twice adds nothing.
     """
 
     id: int
@@ -99,6 +101,7 @@ class Annotation:
     created: float
     modified: float
     orphaned: bool = False
+    uuid: str = ""
 
     def anchor(self, side: Side) -> Anchor | None:
         """The anchor on ``side``."""

@@ -137,3 +137,44 @@ def cleanup_runs(
         i, j = ri + n, rj + n
     _ENGINE.diff_cleanupSemantic(diffs)
     return _runs_from_diffs(diffs, 0, 0)
+
+
+MATCH_MAX_BITS = 32
+"""Longest pattern ``find_near`` accepts: diff-match-patch's ``Match_MaxBits``.
+
+The Python port does not enforce the limit, but its bitap search costs one pass
+over the searched range per allowed error, with bit masks as long as the pattern:
+callers match the first or last 32 characters of a longer quote, then verify.
+"""
+
+
+def find_near(
+    text: str, pattern: str, near: int, *, threshold: float = 0.5, distance: int = 1000
+) -> int | None:
+    """Where ``pattern`` best matches ``text`` near ``near`` (diff-match-patch ``match_main``).
+
+    A candidate's score is ``errors / len(pattern) + |position - near| / distance``
+    (0 is perfect); the best candidate under ``threshold`` wins.
+
+    Args:
+        text: the text to search.
+        pattern: 1 to ``MATCH_MAX_BITS`` code points.
+        near: the expected position (clamped to the text).
+        threshold: the worst score accepted (0.0 exact, 1.0 anything).
+        distance: how far from ``near`` a match costs 1.0; pass about ``len(text)``
+            or more so a pattern that moved far is still found.
+
+    Returns:
+        The start of the best match, or None.
+
+    Raises:
+        ValueError: an empty pattern or one longer than ``MATCH_MAX_BITS``.
+    """
+    if not 0 < len(pattern) <= MATCH_MAX_BITS:
+        raise ValueError(f"pattern of {len(pattern)} code points (1 to {MATCH_MAX_BITS} allowed)")
+    engine = diff_match_patch()  # its own settings: callers may run in several threads
+    engine.Match_Threshold = threshold
+    engine.Match_Distance = max(1, distance)
+    engine.Match_MaxBits = MATCH_MAX_BITS
+    found = engine.match_main(text, pattern, near)
+    return None if found < 0 else int(found)

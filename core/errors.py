@@ -76,3 +76,25 @@ class UnknownEncodingError(DecodeError):
 
 class NotAFolderError(LoadError):
     """A folder was expected, but the path is a file or something else."""
+
+
+class AnnotationStoreError(RedlineError):
+    """The annotation database could not be opened or written.
+
+    Attributes:
+        path: the database file, made printable.
+        reason: a short human-readable reason, without the path.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class AnnotationMissingError(AnnotationStoreError):
+    """The annotation is no longer stored (deleted, perhaps by another instance)."""
+
+
+class AnnotationImportError(LoadError):
+    """An annotations file could not be read or does not hold Redline annotations."""
