@@ -52,7 +52,7 @@ h1{{font-size:23px;margin:0 0 2px}}
 h2{{font-size:17px;margin:30px 0 8px;padding-bottom:3px;border-bottom:1px solid #ddd}}
 p.sub{{color:{BAR_TEXT};margin:0 0 14px}}
 table{{border-collapse:collapse}}
-table.meta{{width:100%;font-size:13.5px}}
+table.meta{{width:100%;font-size:13.5px}} table.opts{{width:auto;min-width:50%}}
 .meta th,.meta td{{text-align:left;vertical-align:top;padding:4px 10px 4px 0;
  border-bottom:1px solid #eee;overflow-wrap:anywhere}}
 .meta th{{color:{BAR_TEXT};font-weight:600;white-space:nowrap;width:9em}}
@@ -110,8 +110,11 @@ p.sub{{color:{BAR_TEXT}}}
 .meta thead th{{color:#1d1d1f}}
 .hash{{font-family:"DejaVu Sans Mono",monospace;font-size:7pt}}
 .warn{{background-color:{COUNTERPART}}}
-.cmp td{{white-space:pre-wrap}}
+table.cmp{{border-collapse:collapse}}
+.cmp td{{white-space:pre-wrap;border-top:0.5pt solid #d0d0d0;border-left:0.5pt solid #d0d0d0}}
+.meta td,.meta th{{border-bottom:0.5pt solid #e6e6e6}}
 .sym{{font-weight:bold}}
+.b{{margin-bottom:5px}}
 a.mv{{color:#24325e;background-color:{MOVED};text-decoration:none;font-size:7.5pt}}
 .ann{{text-decoration:overline}}
 a.am{{color:#6b4e00;background-color:{COUNTERPART};font-weight:bold;text-decoration:none}}

@@ -146,7 +146,7 @@ def _options(result: Comparison, changes_only: bool) -> str:
         ("Similarity", f"{s.similarity:.2f}"),
     ]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return f'<table class="meta" width="100%" cellspacing="0" cellpadding="3">{body}</table>'
+    return f'<table class="meta opts" cellspacing="0" cellpadding="3">{body}</table>'
 
 
 def _legend() -> str:
