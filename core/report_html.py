@@ -211,7 +211,7 @@ def _versions(result: Comparison, layout: ReportLayout) -> str:
         '<table class="cmp" width="100%" cellspacing="0" cellpadding="5">'
         f'<thead><tr><th width="50%">Old: {_name(result.old)}</th>'
         f'<th width="50%">New: {_name(result.new)}</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
     )
 
 
@@ -246,10 +246,10 @@ def _notes(layout: ReportLayout) -> str:
     out = ""
     table = '<table class="notes" width="100%" cellspacing="0" cellpadding="3">'
     if placed:
-        rows = "".join(_note_row(n) for n in placed)
+        rows = "\n".join(_note_row(n) for n in placed)
         out += f'<h2 id="notes">Notes ({len(placed)})</h2>{table}{rows}</table>'
     if lost:
-        rows = "".join(_note_row(n) for n in lost)
+        rows = "\n".join(_note_row(n) for n in lost)
         out += (
             f'<h2 id="unplaced">Could not be placed ({len(lost)})</h2>'
             '<p class="sub">The text these notes were made on is no longer in the documents; '
