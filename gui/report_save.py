@@ -55,6 +55,18 @@ class ReportRequest:
     page_size: PageSize = "a4"
 
 
+def with_suffix(target: Path, fmt: ReportFormat) -> Path:
+    """``target`` ending in the format's suffix: another report suffix (the name the
+    dialog proposed before the user picked another type) is replaced, none added."""
+    suffix = target.suffix.lower()
+    if suffix in (SUFFIXES[fmt], *EXTRA_SUFFIXES.get(fmt, ())):
+        return target
+    known = {*SUFFIXES.values(), *(s for extra in EXTRA_SUFFIXES.values() for s in extra)}
+    if suffix in known:
+        return target.with_suffix(SUFFIXES[fmt])
+    return target.with_name(target.name + SUFFIXES[fmt])
+
+
 def write_report(request: ReportRequest) -> str:
     """Build and write the report (worker thread); returns the status-bar message.
 
@@ -121,7 +133,8 @@ class ReportSaver(QObject):
         changes_only = QCheckBox("Changed sentences only (fold unchanged ones)")
         changes_only.setChecked(self.window.actions.only_changed.isChecked())
         paper = QComboBox()
-        paper.addItems(["A4", "Letter"])
+        paper.addItems(["A4 paper", "Letter paper"])
+        paper.setToolTip("Paper size of a PDF report")
         layout = dialog.layout()
         if isinstance(layout, QGridLayout):
             row = layout.rowCount()
@@ -130,10 +143,8 @@ class ReportSaver(QObject):
         if not dialog.exec() or not dialog.selectedFiles():
             return
         fmt = FILTERS.get(dialog.selectedNameFilter(), "html")
-        target = Path(dialog.selectedFiles()[0])
-        if target.suffix.lower() not in (SUFFIXES[fmt], *EXTRA_SUFFIXES.get(fmt, ())):
-            target = target.with_name(target.name + SUFFIXES[fmt])
-        page_size: PageSize = "letter" if paper.currentText() == "Letter" else "a4"
+        target = with_suffix(Path(dialog.selectedFiles()[0]), fmt)
+        page_size: PageSize = "letter" if paper.currentIndex() == 1 else "a4"
         self.save(ReportRequest(comparison, target, fmt, changes_only.isChecked(), page_size))
 
     def save(self, request: ReportRequest) -> bool:

@@ -99,3 +99,11 @@ def test_save_without_a_comparison_says_so(qtbot) -> None:
     win.actions.save_report.trigger()
     assert "Compare two documents first" in win.statusBar().currentMessage()
     win.jobs.shutdown()
+
+
+def test_file_name_gets_the_chosen_formats_suffix(tmp_path: Path) -> None:
+    from gui.report_save import with_suffix
+
+    assert with_suffix(tmp_path / "a vs b.html", "pdf") == tmp_path / "a vs b.pdf"
+    assert with_suffix(tmp_path / "a.htm", "html") == tmp_path / "a.htm"
+    assert with_suffix(tmp_path / "v1.2 story", "json") == tmp_path / "v1.2 story.json"
