@@ -14,16 +14,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from core import __version__
-from core.atomic import atomic_write_text
+from core.atomic import atomic_write_bytes
 from core.compare import compare
 from core.document import has_nul, load_document
 from core.encoding import LOW_CONFIDENCE
 from core.errors import RedlineError
-from core.model import CompareOptions, Comparison, Document
+from core.model import CompareOptions, Document
 from core.names import printable_path
-from core.render_html import render_html
 from core.render_text import render_text
-from core.report_json import comparison_to_json
+from core.report import (
+    PAGE_SIZES,
+    PdfRenderer,
+    refuse_compared_documents,
+    report_bytes,
+    stored_annotations,
+)
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -42,8 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     cmp = sub.add_parser("compare", help="compare two documents")
     cmp.add_argument("old", help="the earlier version")
     cmp.add_argument("new", help="the later version")
-    cmp.add_argument("--format", choices=("text", "json", "html"), default="text")
+    cmp.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text")
     cmp.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    cmp.add_argument(
+        "--annotations", action="store_true", help="include the saved annotations (not text)"
+    )
+    cmp.add_argument(
+        "--changes-only", action="store_true", help="html/pdf: fold unchanged sentences"
+    )
+    cmp.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help="pdf: paper size")
     case = cmp.add_mutually_exclusive_group()
     case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
     case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
@@ -63,19 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _render(result: Comparison, fmt: str, colour: bool) -> str:
-    if fmt == "json":
-        return comparison_to_json(result)
-    if fmt == "html":
-        return render_html(result)
-    return render_text(result, colour=colour)
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
+def _check_report_flags(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> None:
+    """Refuse flag combinations before any file is read."""
+    if args.annotations and args.format == "text":
+        raise RedlineError("--annotations needs --format html, pdf or json")
+    if args.format == "pdf" and not args.output:
+        raise RedlineError("--format pdf needs -o FILE")
+    if args.format == "pdf" and pdf_renderer is None:
+        raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
+    if args.output:
+        refuse_compared_documents(args.output, args.old, args.new)
 
 
 def _warn_about(doc: Document, flag: str) -> None:
@@ -96,7 +105,7 @@ def _warn_about(doc: Document, flag: str) -> None:
         sys.stderr.write(f"redline: warning: {name}: contains NUL characters\n")
 
 
-def _write_output(target: Path, text: str) -> None:
+def _write_output(target: Path, data: bytes) -> None:
     """Atomically replace a regular file; write straight into a device or a pipe.
 
     Renaming a temporary file over ``/dev/null`` or a FIFO would replace the special
@@ -107,17 +116,14 @@ def _write_output(target: Path, text: str) -> None:
     except FileNotFoundError:
         special = False
     if special:
-        with open(target, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with open(target, "wb") as stream:
+            stream.write(data)
     else:
-        atomic_write_text(target, text)
+        atomic_write_bytes(target, data)
 
 
-def _run_compare(args: argparse.Namespace) -> int:
-    if args.output and any(_same_file(args.output, p) for p in (args.old, args.new)):
-        raise RedlineError(
-            f"{printable_path(args.output)}: refusing to overwrite a compared document"
-        )
+def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
+    _check_report_flags(args, pdf_renderer)
     old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size)
     new = load_document(args.new, encoding=args.encoding_new, max_bytes=args.max_size)
     for doc, flag in ((old, "--encoding-old"), (new, "--encoding-new")):
@@ -132,7 +138,18 @@ def _run_compare(args: argparse.Namespace) -> int:
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    out = _render(result, args.format, colour)
+    if args.format == "text":
+        out = render_text(result, colour=colour).encode("utf-8")
+    else:
+        annotations = stored_annotations(old, new) if args.annotations else None
+        out = report_bytes(
+            result,
+            args.format,
+            annotations=annotations,
+            changes_only=args.changes_only,
+            page_size=args.page_size,
+            pdf_renderer=pdf_renderer,
+        )
     if args.output:
         try:
             _write_output(Path(args.output), out)
@@ -142,20 +159,24 @@ def _run_compare(args: argparse.Namespace) -> int:
                 f"{printable_path(args.output)}: cannot write the report ({reason})"
             ) from exc
     else:
-        sys.stdout.write(out)
+        sys.stdout.write(out.decode("utf-8"))
         sys.stdout.flush()
     return EXIT_SAME if result.identical else EXIT_DIFFERENT
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``redline`` with ``argv`` (default: the process arguments)."""
+def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = None) -> int:
+    """Run ``redline`` with ``argv`` (default: the process arguments).
+
+    ``pdf_renderer`` makes PDF reports (``gui.launcher`` passes one that imports Qt
+    only when called); without it ``--format pdf`` is a clear error.
+    """
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command != "compare":
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        return _run_compare(args)
+        return _run_compare(args, pdf_renderer)
     except RedlineError as exc:
         sys.stderr.write(f"redline: {exc}\n")
         return EXIT_ERROR

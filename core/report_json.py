@@ -2,14 +2,17 @@
 
 Only the fields of the contract, plus additions the contract allows: per document
 ``confidence``, ``size`` and ``decode_warning``; ``approximate`` at the top and on
-the blocks it concerns.
+the blocks it concerns; ``annotations`` (each with its note, tag, status and
+anchors) when the caller asks for them.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
+from core.annotations import Anchor, Annotation
 from core.gcpause import collector_paused
 from core.model import Block, Comparison, Document, Op
 
@@ -57,10 +60,38 @@ def _block(block: Block) -> dict[str, Any]:
     return out
 
 
-def comparison_to_dict(result: Comparison) -> dict[str, Any]:
-    """The contract's object for one comparison."""
-    s = result.stats
+def _anchor_dict(anchor: Anchor | None) -> dict[str, Any] | None:
+    if anchor is None:
+        return None
     return {
+        "path": anchor.path,
+        "sha256": anchor.sha256,
+        "start": anchor.start,
+        "end": anchor.end,
+        "quote": anchor.quote,
+    }
+
+
+def _annotation_dict(a: Annotation) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "note": a.note,
+        "tag": a.tag,
+        "status": a.status,
+        "orphaned": a.orphaned,
+        "created": a.created,
+        "modified": a.modified,
+        "old": _anchor_dict(a.old),
+        "new": _anchor_dict(a.new),
+    }
+
+
+def comparison_to_dict(
+    result: Comparison, annotations: Sequence[Annotation] | None = None
+) -> dict[str, Any]:
+    """The contract's object for one comparison (with ``annotations`` if given)."""
+    s = result.stats
+    out: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "old": _document(result.old),
@@ -81,9 +112,12 @@ def comparison_to_dict(result: Comparison) -> dict[str, Any]:
         "approximate": result.approximate,
         "blocks": [_block(b) for b in result.blocks],
     }
+    if annotations is not None:
+        out["annotations"] = [_annotation_dict(a) for a in annotations]
+    return out
 
 
-def comparison_to_json(result: Comparison) -> str:
+def comparison_to_json(result: Comparison, annotations: Sequence[Annotation] | None = None) -> str:
     """The contract's JSON text (UTF-8 safe, non-ASCII kept as is).
 
     Compact, because only the compact form uses the C encoder: ``indent`` made a
@@ -91,5 +125,5 @@ def comparison_to_json(result: Comparison) -> str:
     to read it).
     """
     with collector_paused():
-        data = comparison_to_dict(result)
+        data = comparison_to_dict(result, annotations)
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -20,6 +20,7 @@ class Actions:
     open_files: QAction
     recursive: QAction
     reload: QAction
+    save_report: QAction
     quit: QAction
     compare: QAction
     compare_with: QAction
@@ -66,6 +67,13 @@ def build_actions(parent: QWidget) -> Actions:
         open_files=_action(parent, "Open &Files\u2026", ["Ctrl+Shift+O"], SP.SP_FileIcon),
         recursive=_toggle(parent, "Include &Sub-folders", True, "List documents in sub-folders"),
         reload=_action(parent, "&Reload", ["F5"], SP.SP_BrowserReload, "Reload both documents"),
+        save_report=_action(
+            parent,
+            "Save &Report\u2026",
+            ["Ctrl+S"],
+            SP.SP_DialogSaveButton,
+            "Save the comparison as an HTML, PDF or JSON report",
+        ),
         quit=_action(parent, "&Quit", ["Ctrl+Q"]),
         compare=_action(
             parent,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QToolBar
 
 from core.settings import FONT_SIZE_MAX, FONT_SIZE_MIN
 from gui.plain import shown_path
+from gui.report_save import ReportSaver
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -30,6 +31,10 @@ class WindowMenus(QObject):
         file_menu.addActions([a.open_folder, a.open_files])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addActions([a.recursive, a.reload])
+        file_menu.addSeparator()
+        file_menu.addAction(a.save_report)
+        self.reports = ReportSaver(window)
+        a.save_report.triggered.connect(self.reports.ask)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         compare_menu = bar.addMenu("&Compare")

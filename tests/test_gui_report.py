@@ -1,0 +1,109 @@
+"""File > Save Report in the window: background save, formats, refusals, failed writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QCheckBox, QFileDialog
+
+from gui.context import AppContext
+from gui.main_window import MainWindow
+from gui.report_save import ReportRequest
+from tests.conftest import CONDENSED, FULL
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    old, new = tmp_path / CONDENSED.name, tmp_path / FULL.name
+    shutil.copyfile(CONDENSED, old)
+    shutil.copyfile(FULL, new)
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.jobs.compare_finished, timeout=30000):
+        win.compare(str(old), str(new))
+    yield win
+    win.jobs.shutdown()
+
+
+def save(qtbot, win: MainWindow, request: ReportRequest) -> tuple[bool, str]:
+    with qtbot.waitSignal(win.menus.reports.finished, timeout=30000) as blocker:
+        assert win.menus.reports.save(request)
+    ok, message = blocker.args
+    return ok, message
+
+
+def test_save_report_is_ctrl_s_in_the_file_menu(window: MainWindow) -> None:
+    action = window.actions.save_report
+    assert action.shortcut() == QKeySequence("Ctrl+S")
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions()
+
+
+@pytest.mark.parametrize(("fmt", "head"), [("html", b"<!DOCTYPE html>"), ("pdf", b"%PDF-")])
+def test_report_is_saved_in_the_background(qtbot, window, tmp_path, fmt, head) -> None:
+    target = tmp_path / "out" / f"report.{fmt}"
+    ok, message = save(qtbot, window, ReportRequest(window.result.comparison, target, fmt))
+    assert ok and message == f"Report saved: {target}"
+    assert target.read_bytes().startswith(head)
+    assert window.statusBar().currentMessage() == message
+
+
+def test_report_over_a_compared_document_is_refused(qtbot, window) -> None:
+    comparison = window.result.comparison
+    before = Path(comparison.old.path).read_bytes()
+    request = ReportRequest(comparison, Path(comparison.old.path), "html")
+    assert not window.menus.reports.save(request)
+    assert "refusing to overwrite a compared document" in window.statusBar().currentMessage()
+    assert Path(comparison.old.path).read_bytes() == before
+
+
+def test_failed_save_keeps_the_earlier_report(qtbot, window, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("earlier report", encoding="utf-8")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    ok, message = save(qtbot, window, ReportRequest(window.result.comparison, target))
+    monkeypatch.undo()
+    assert not ok and "report.html" in message and "No space left" in message
+    assert target.read_text(encoding="utf-8") == "earlier report"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_dialog_offers_formats_and_changes_only(qtbot, window, tmp_path, monkeypatch) -> None:
+    chosen = tmp_path / "sent to the desk"
+
+    def accept(dialog: QFileDialog) -> int:
+        dialog.selectNameFilter("PDF report (*.pdf)")
+        dialog.selectFile(str(chosen))
+        boxes = dialog.findChildren(QCheckBox)
+        assert any("Changed sentences only" in b.text() for b in boxes)
+        return 1
+
+    monkeypatch.setattr(QFileDialog, "exec", accept)
+    with qtbot.waitSignal(window.menus.reports.finished, timeout=30000) as blocker:
+        window.actions.save_report.trigger()
+    assert blocker.args[0], blocker.args[1]
+    assert (tmp_path / "sent to the desk.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_save_without_a_comparison_says_so(qtbot) -> None:
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    win.actions.save_report.trigger()
+    assert "Compare two documents first" in win.statusBar().currentMessage()
+    win.jobs.shutdown()
+
+
+def test_file_name_gets_the_chosen_formats_suffix(tmp_path: Path) -> None:
+    from gui.report_save import with_suffix
+
+    assert with_suffix(tmp_path / "a vs b.html", "pdf") == tmp_path / "a vs b.pdf"
+    assert with_suffix(tmp_path / "a.htm", "html") == tmp_path / "a.htm"
+    assert with_suffix(tmp_path / "v1.2 story", "json") == tmp_path / "v1.2 story.json"
