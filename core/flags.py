@@ -18,7 +18,8 @@ a kind when:
 - ``quote``: changed words stand inside quotation marks (``core.quotes``).
 
 Only words count: a change of punctuation alone is no flag. Trivial differences are
-``equal`` ops and never flag; nor does moved text that is unchanged. Whole sentences
+``equal`` ops and never flag; nor does moved text that is unchanged (a moved block,
+or two or more words deleted in one place and inserted as they were in another). Whole sentences
 added or removed (``inserted``/``deleted`` blocks) are not aligned pairs and get no
 flag: they are shown as such already.
 
@@ -32,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Literal
 
 from core.model import Block, Comparison, Op, Span
@@ -130,6 +132,7 @@ _MID_SENTENCE = re.compile(
     rf"[{_CAPITALS}](?<=[\w,;)%] [{_CAPITALS}])\w*(?:['\u2019\-\u2010\u2011]\w+)*"
 )
 _SHORT = 32
+MIN_MOVED_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +190,17 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
         at most one flag of a kind per block, holding every change of that kind.
     """
     context = _Context(comparison.old.text, comparison.new.text)
+    changes = [
+        change
+        for index, block in enumerate(comparison.blocks)
+        if block.kind != "equal" and block.old is not None and block.new is not None
+        for change in _changes(index, block, context)
+    ]
     flags: list[Flag] = []
-    for index, block in enumerate(comparison.blocks):
-        if block.kind == "equal" or block.old is None or block.new is None:
-            continue
+    for _, group in groupby(_unmoved(changes), key=lambda c: c.block):
         found = [
             flag
-            for change in _unmoved(list(_changes(index, block, context)))
+            for change in group
             for check in _CHECKS
             if (flag := check(change, context)) is not None
         ]
@@ -226,11 +233,12 @@ def _changes(index: int, block: Block, context: _Context) -> Iterator[_Change]:
 
 
 def _unmoved(changes: list[_Change]) -> list[_Change]:
-    """Leave out words that only moved inside the block: a change that deletes
-    exactly the words (case aside) that another change of the block inserts."""
+    """Leave out words that only moved: a change that deletes exactly the words (case
+    aside, two or more) that another change inserts. A single word may not move
+    (``did not say he would go`` -> ``did say he would not go`` is no move)."""
     deleted: dict[tuple[str, ...], list[int]] = {}
     for i, change in enumerate(changes):
-        if not change.new:
+        if not change.new and len(change.old_words) >= MIN_MOVED_WORDS:
             deleted.setdefault(_folded(change.old_words), []).append(i)
     moved: set[int] = set()
     for i, change in enumerate(changes):
@@ -327,7 +335,9 @@ def _check_name(change: _Change, context: _Context) -> Flag | None:
 
 def _is_name(word: _Word, text: str, context: _Context) -> bool:
     folded = word.text.casefold()
-    if folded in _NOT_NAMES or word.text[0].isdigit():
+    if folded in _NOT_NAMES or folded in _NEGATIONS or folded in _ATTRIBUTIONS:
+        return False
+    if word.text[0].isdigit() or _number_key(folded):
         return False
     if word.text[0].isupper() and _in_mid_sentence(text, word.start):
         return True
