@@ -35,6 +35,7 @@ class Settings:
         only_changed: collapse unchanged sentences to a one-line bar.
         hide_punctuation: leave punctuation-only changes out of the change list and
             of next/previous (they stay highlighted).
+        only_flagged: list only the changes holding a risky-edit flag.
         font_size: point size of the comparison panes; 0 means the system default.
         window_geometry: opaque window geometry (base64), empty if none.
         window_state: opaque dock and toolbar state (base64), empty if none.
@@ -47,6 +48,7 @@ class Settings:
     show_trivial: bool = True
     only_changed: bool = False
     hide_punctuation: bool = False
+    only_flagged: bool = False
     font_size: int = 0
     window_geometry: str = ""
     window_state: str = ""

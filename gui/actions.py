@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 SP = QStyle.StandardPixmap
 AS_TEXT_TIP = "Read the selected files as text although they look binary or unsupported"
 MINOR_TIP = "Leave changes of punctuation only out of the list and of next/previous"
+FLAGGED_TIP = "List only changes of figures, negations, names, attribution or quoted words"
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Actions:
     show_trivial: QAction
     only_changed: QAction
     hide_punctuation: QAction
+    only_flagged: QAction
     zoom_in: QAction
     zoom_out: QAction
     zoom_reset: QAction
@@ -97,6 +99,7 @@ def build_actions(parent: QWidget) -> Actions:
             parent, "Only C&hanged Sentences", False, "Collapse unchanged sentences to one line"
         ),
         hide_punctuation=_toggle(parent, "Hide &Punctuation-Only Changes", False, MINOR_TIP),
+        only_flagged=_toggle(parent, "Show Only F&lagged Changes", False, FLAGGED_TIP),
         zoom_in=_action(parent, "&Larger Text", ["Ctrl++", "Ctrl+="]),
         zoom_out=_action(parent, "&Smaller Text", ["Ctrl+-"]),
         zoom_reset=_action(parent, "&Default Text Size", ["Ctrl+0"]),

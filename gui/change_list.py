@@ -1,8 +1,10 @@
 """The change list: one row per change (kind, both excerpts, word counts).
 
 Punctuation-only changes are listed as kind "punctuation" (0 words) and can be left
-out ("Hide punctuation-only changes"). Rows know the index of their change in the
-view, so selecting either one selects the other.
+out ("Hide punctuation-only changes"). Changes holding a risky edit (``core.flags``)
+show the flags' badges beside their kind, with a tooltip saying what changed, and
+"Show only flagged changes" leaves the others out. Rows know the index of their
+change in the view, so selecting either one selects the other.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from core.flags import Flag, flags_by_block
 from gui.changes import Change
+from gui.flag_icons import flag_kinds, flags_icon, flags_tooltip, icon_size, icon_width
 from gui.plain import tooltip
 
 COLUMNS = ("Kind", "Old", "New", "Words")
@@ -47,16 +51,37 @@ class ChangeListModel(QAbstractTableModel):
         self.changes: tuple[Change, ...] = ()
         self.indices: tuple[int, ...] = ()  # index in ``all_changes`` of each row
         self.hide_minor = False
+        self.only_flagged = False
+        self.block_flags: dict[int, tuple[Flag, ...]] = {}  # by block index
 
-    def set_changes(self, changes: tuple[Change, ...], hide_minor: bool | None = None) -> None:
-        """Replace the list (leaving out minor changes if asked)."""
+    def set_changes(
+        self,
+        changes: tuple[Change, ...],
+        hide_minor: bool | None = None,
+        flags: tuple[Flag, ...] | None = None,
+        only_flagged: bool | None = None,
+    ) -> None:
+        """Replace the list (leaving out minor or unflagged changes if asked)."""
         self.beginResetModel()
         if hide_minor is not None:
             self.hide_minor = hide_minor
+        if flags is not None:
+            self.block_flags = flags_by_block(flags)
+        if only_flagged is not None:
+            self.only_flagged = only_flagged
         self.all_changes = changes
-        self.indices = tuple(i for i, c in enumerate(changes) if not (self.hide_minor and c.minor))
+        self.indices = tuple(i for i, c in enumerate(changes) if self._listed(c))
         self.changes = tuple(changes[i] for i in self.indices)
         self.endResetModel()
+
+    def _listed(self, change: Change) -> bool:
+        if self.hide_minor and change.minor:
+            return False
+        return not self.only_flagged or change.block in self.block_flags
+
+    def flagged_count(self) -> int:
+        """How many of all the changes (listed or not) hold a flag."""
+        return sum(1 for c in self.all_changes if c.block in self.block_flags)
 
     def row_of(self, index: int) -> int:
         """The row listing change ``index`` of the view, or -1 if it is hidden."""
@@ -89,6 +114,12 @@ class ChangeListModel(QAbstractTableModel):
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 2):
             return tooltip(change.old_excerpt if index.column() == 1 else change.new_excerpt)
+        if index.column() == 0 and self.block_flags:
+            flags = self.block_flags.get(change.block, ())
+            if role == Qt.ItemDataRole.DecorationRole:
+                return flags_icon(flag_kinds(flags))  # blank when none: kinds line up
+            if role == Qt.ItemDataRole.ToolTipRole and flags:
+                return flags_tooltip(flags)
         return None
 
 
@@ -110,20 +141,29 @@ class ChangeListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 90)
+        self.setIconSize(icon_size())
+        header.resizeSection(0, 100 + icon_width())
         header.resizeSection(3, 80)
         self._quiet = False
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
 
-    def set_changes(self, changes: tuple[Change, ...]) -> None:
-        """Show ``changes`` (the view's, in its order)."""
-        self.changes_model.set_changes(changes)
+    def set_changes(self, changes: tuple[Change, ...], flags: tuple[Flag, ...] = ()) -> None:
+        """Show ``changes`` (the view's, in its order) with the comparison's flags."""
+        self.changes_model.set_changes(changes, flags=flags)
 
     def set_hide_minor(self, hide: bool) -> None:
         """Leave punctuation-only changes out of the list, or show them again."""
+        self._refilter(hide_minor=hide)
+
+    def set_only_flagged(self, only: bool) -> None:
+        """List only the changes holding a risky-edit flag, or all of them again."""
+        self._refilter(only_flagged=only)
+
+    def _refilter(self, **what: bool) -> None:
+        """Filter the list again, keeping the selected change selected if listed."""
         selected = self.selectionModel().currentIndex()
         index = self.changes_model.indices[selected.row()] if selected.isValid() else -1
-        self.changes_model.set_changes(self.changes_model.all_changes, hide)
+        self.changes_model.set_changes(self.changes_model.all_changes, **what)
         if index >= 0:
             self.select_change(index)
 

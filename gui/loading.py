@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.errors import CancelledError, LoadError
+from core.flags import Flag, flag_comparison
 from core.model import CompareOptions, Comparison
 from core.position_map import PositionMap, position_map
 from gui.changes import Change, summarize_changes
@@ -62,7 +63,8 @@ class CompareRequest:
 class CompareResult:
     """A comparison laid out for the panes, with its change list and scroll map.
 
-    A preview (``plan.partial``) has the first rows only, no changes and no map.
+    A preview (``plan.partial``) has the first rows only, no changes, no map and no
+    flags. ``flags`` are the risky edits (``core.flags``), sorted by block.
     """
 
     request: CompareRequest
@@ -70,6 +72,7 @@ class CompareResult:
     changes: tuple[Change, ...]
     mapping: PositionMap | None
     seconds: dict[str, float] = field(default_factory=dict)
+    flags: tuple[Flag, ...] = ()
 
     @property
     def comparison(self) -> Comparison:
@@ -155,7 +158,10 @@ def run_compare(
     changes = summarize_changes(plan)
     mapping = position_map(comparison)
     seconds["plan"] = time.perf_counter() - laid_out
-    return CompareResult(request, plan, changes, mapping, seconds)
+    flagged = time.perf_counter()
+    flags = flag_comparison(comparison)
+    seconds["flags"] = time.perf_counter() - flagged
+    return CompareResult(request, plan, changes, mapping, seconds, flags)
 
 
 def run_folder(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from core.model import CompareOptions
 from gui.actions import build_actions
 from gui.change_list import ChangeListView
+from gui.change_panel import ChangePanel
 from gui.compare_view import CompareView
 from gui.context import AppContext
 from gui.document_list import DocumentListModel, DocumentListView
@@ -89,8 +90,9 @@ class MainWindow(QMainWindow):
         docs_layout.setContentsMargins(0, 0, 0, 0)
         docs_layout.addWidget(self.document_view)
         self.docs_dock = self._dock("Documents", docs, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.change_panel = ChangePanel(self.changes_view, self.actions.only_flagged)
         self.changes_dock = self._dock(
-            "Changes", self.changes_view, Qt.DockWidgetArea.BottomDockWidgetArea
+            "Changes", self.change_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -118,6 +120,8 @@ class MainWindow(QMainWindow):
         a.hide_punctuation.setChecked(s.hide_punctuation)
         self.view.set_hide_minor(s.hide_punctuation)
         self.changes_view.changes_model.hide_minor = s.hide_punctuation
+        a.only_flagged.setChecked(s.only_flagged)
+        self.changes_view.changes_model.only_flagged = s.only_flagged
         self.view.set_pane_font(s.font_size)
         if s.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         a.show_trivial.toggled.connect(self._on_view_option_toggled)
         a.only_changed.toggled.connect(self._on_view_option_toggled)
         a.hide_punctuation.toggled.connect(self._on_hide_punctuation_toggled)
+        a.only_flagged.toggled.connect(self._on_only_flagged_toggled)
         a.cancel.triggered.connect(self._on_cancel_triggered)
         a.quit.triggered.connect(self.close)
         self.jobs.compare_preview.connect(self._on_jobs_compare_preview)
@@ -247,9 +252,9 @@ class MainWindow(QMainWindow):
         self.result = result
         self._announce = True
         self.view.show_result(result, keep_scroll=keep)
-        self.changes_view.set_changes(result.changes)
-        self.summary_label.setText(summary(result.comparison))
-        self.summary_label.setToolTip(summary(result.comparison))
+        self.changes_view.set_changes(result.changes, result.flags)
+        self.summary_label.setText(summary(result.comparison, result.flags))
+        self.summary_label.setToolTip(summary(result.comparison, result.flags))
         self.set_loading(self.jobs.busy("folder"), "")
         self._watch(result.request.old_path, result.request.new_path)
         self.reload_bar.hide()
@@ -290,6 +295,10 @@ class MainWindow(QMainWindow):
         self.context.update_settings(hide_punctuation=checked)
         self.view.set_hide_minor(checked)
         self.changes_view.set_hide_minor(checked)
+
+    def _on_only_flagged_toggled(self, checked: bool) -> None:
+        self.context.update_settings(only_flagged=checked)
+        self.changes_view.set_only_flagged(checked)
 
     def _on_view_expand_requested(self, group: int) -> None:
         self.expanded = self.expanded | {group}

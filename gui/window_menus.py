@@ -45,6 +45,7 @@ class WindowMenus(QObject):
         view_menu.addActions([a.next_change, a.previous_change])
         view_menu.addSeparator()
         view_menu.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
+        view_menu.addAction(a.only_flagged)
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         view_menu.addSeparator()

@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""How well ``core.flags`` finds risky edits, and how many of its flags are noise.
+
+    .venv/bin/python bench/measure_flags.py [--articles 200] [--seed 1] [--pair bench/out/1M]
+
+Articles are built from the real sentences of the samples (``tests/article_gen.py``),
+their first letter capitalized as in real copy (the samples are lower-cased). Into
+each one, risky edits of every kind (a figure, a negation, a name, an attribution
+verb, words inside a quotation) and harmless ones (a plain word's synonym, a clause
+moved to the front of its sentence, a sentence moved, a comma, a capital, straight
+against curly quotes) are planted, each in its own sentence. A risky edit is *found*
+when a flag of its kind touches its sentence; a flag is *noise* when no risky edit of
+its kind stands in the sentences it touches. Then the flags of the sample pair
+000/001 are listed, to be judged by reading, and ``flag_comparison`` is timed on the
+1 MB benchmark pair when it exists (``make_pairs.py`` builds it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
+
+from article_gen import SAMPLES, sentence_pool  # noqa: E402
+
+from core.compare import compare  # noqa: E402
+from core.document import document_from_text, load_document  # noqa: E402
+from core.flags import FLAG_KINDS, Flag, flag_comparison  # noqa: E402
+from core.model import Span  # noqa: E402
+
+# (old clause, new clause) appended to a sentence, before its final full stop.
+RISKY: dict[str, list[tuple[str, str]]] = {
+    "number": [
+        (", killing 20 people", ", killing 27 people"),
+        (" in a four-year deal", " in a five-year deal"),
+        (" worth 50,000 dollars", " worth 55,000 dollars"),
+        (" for three days", " for four days"),
+        (" with 1.5 million votes", " with 2.5 million votes"),
+        (" , a rise of 12 per cent", " , a rise of 21 per cent"),
+    ],
+    "negation": [
+        (" and the plan is legal", " and the plan is not legal"),
+        (" though he did know", " though he didn't know"),
+        (" and they will return", " and they will never return"),
+        (" , and there was no evidence", " , and there was evidence"),
+        (" but he could confirm it", " but he could n't confirm it"),
+    ],
+    "name": [
+        (" near Paris", " near Lyon"),
+        (" , a spokesman for Smith", " , a spokesman for Jones"),
+        (" in the capital", " in Berlin"),
+        (" , said a spokesman for the ministry", " , said a spokesman for Reuters"),
+        (" after talks with Merkel", " after talks with Macron"),
+    ],
+    "attribution": [
+        (" , Smith said", " , Smith claimed"),
+        (" , police said", " , according to police"),
+        (" , officials told reporters", " , officials added"),
+        (" , she said", " , she insisted"),
+        (" , the group said", " , the group alleged"),
+    ],
+    "quote": [
+        (' , and he said "we will win"', ' , and he said "we might win"'),
+        (" , calling it ' a disgrace '", " , calling it ' a scandal '"),
+        (" , saying \u201cthe city is safe\u201d", " , saying \u201cthe city is calm\u201d"),
+        (" , a move he called ' brave and right '", " , a move he called ' bold and right '"),
+    ],
+}
+SYNONYMS = {
+    "big": "large", "city": "town", "car": "vehicle", "began": "started", "young": "youthful",
+    "video": "footage", "group": "faction", "fighters": "militants", "killed": "slain",
+    "captured": "seized", "town": "city", "people": "residents", "help": "assist",
+    "shows": "depicts", "yesterday": "on tuesday", "fleeing": "escaping", "latest": "newest",
+}  # fmt: skip
+QUOTE_MARKS = re.compile(
+    "(?<!\\w)['\u2018\u2019\u201c\u201d\"]|['\u2018\u2019\u201c\u201d\"](?!\\w)"
+)
+HARMLESS = ("synonym", "reorder", "move", "comma", "capital", "curly")
+
+
+@dataclass
+class Sentence:
+    text: str
+    edit: int | None = None  # index of the planted edit it carries
+
+
+@dataclass
+class Edit:
+    kind: str  # a flag kind, or one of HARMLESS
+    risky: bool
+
+
+def _cased(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _append(sentence: str, clause: str) -> str:
+    if sentence.endswith(" ."):
+        return sentence[:-2] + clause + " ."
+    return sentence.rstrip(".") + clause + "."
+
+
+def _harmless(kind: str, text: str, rng: random.Random) -> str | None:
+    words = text.split(" ")
+    if kind == "synonym":
+        plain = [i for i, w in enumerate(words) if w in SYNONYMS]
+        if not plain:
+            return None
+        i = rng.choice(plain)
+        return " ".join([*words[:i], SYNONYMS[words[i]], *words[i + 1 :]])
+    if kind == "reorder":  # "Just hours after X ..." -> "X ... just hours after ."
+        body = words[:-1] if words[-1] in ".!?" else words
+        k = rng.randint(2, 3)
+        if len(body) < k + 4:
+            return None
+        moved = [body[0].lower(), *body[1:k]]
+        return " ".join([_cased(body[k]), *body[k + 1 :], *moved, words[-1]])
+    if kind == "comma":
+        if " , " in text:
+            return text.replace(" , ", " ", 1)
+        return " ".join([*words[:3], ",", *words[3:]])
+    if kind == "capital":
+        i = rng.randrange(1, len(words))
+        return " ".join([*words[:i], words[i].capitalize(), *words[i + 1 :]])
+    if kind == "curly":  # straight against curly quotes: trivial
+        if " ' " in text:
+            return text.replace(" ' ", " \u2018 ", 1)
+        return None
+    return None
+
+
+def build_article(
+    pool: list[str], rng: random.Random, edits: list[Edit]
+) -> tuple[list[Sentence], list[Sentence]]:
+    """Old and new sentences of one article, with 3 risky and 3 harmless edits."""
+    chosen = [_cased(s) for s in rng.sample(pool, 12)]
+    old = [Sentence(s) for s in chosen]
+    new = [Sentence(s) for s in chosen]
+    slots = rng.sample(range(len(chosen)), 6)
+    kinds = [*rng.sample(FLAG_KINDS, 3), *rng.sample(HARMLESS, 3)]
+    move: tuple[int, int] | None = None
+    for slot, kind in zip(slots, kinds):
+        edit_id = len(edits)
+        if kind in RISKY:
+            before, after = rng.choice(RISKY[kind])
+            old[slot] = Sentence(_append(old[slot].text, before), edit_id)
+            new[slot] = Sentence(_append(new[slot].text, after), edit_id)
+            edits.append(Edit(kind, True))
+        elif kind == "move":
+            move = (slot, (slot + rng.randint(3, 8)) % len(chosen))
+            old[slot].edit = new[slot].edit = edit_id
+            edits.append(Edit(kind, False))
+        elif kind == "curly" and " ' " not in old[slot].text:
+            quoted = ' , he said "we are ready"'
+            old[slot] = Sentence(_append(old[slot].text, quoted), edit_id)
+            curly = quoted.replace(' "', " \u201c").replace('"', "\u201d")
+            new[slot] = Sentence(_append(new[slot].text, curly), edit_id)
+            edits.append(Edit(kind, False))
+        else:
+            changed = _harmless(kind, new[slot].text, rng)
+            if changed is None:
+                continue
+            old[slot].edit = edit_id
+            new[slot] = Sentence(changed, edit_id)
+            edits.append(Edit(kind, False))
+    if move is not None:
+        new.insert(move[1], new.pop(move[0]))
+    return old, new
+
+
+def render(sentences: list[Sentence]) -> tuple[str, list[tuple[Span, int | None]]]:
+    """Paragraphs of four sentences; the span and edit of every sentence."""
+    parts: list[str] = []
+    spans: list[tuple[Span, int | None]] = []
+    pos = 0
+    for i, s in enumerate(sentences):
+        if i:
+            sep = "\n\n" if i % 4 == 0 else " "
+            parts.append(sep)
+            pos += len(sep)
+        parts.append(s.text)
+        spans.append(((pos, pos + len(s.text)), s.edit))
+        pos += len(s.text)
+    return "".join(parts), spans
+
+
+def _edits_touched(flag: Flag, old_spans, new_spans) -> set[int]:  # type: ignore[no-untyped-def]
+    touched: set[int] = set()
+    for spans, mine in ((old_spans, flag.old), (new_spans, flag.new)):
+        for (s, e), edit in spans:
+            if edit is not None and any(a < e and b > s for a, b in mine):
+                touched.add(edit)
+    return touched
+
+
+def measure(articles: int, seed: int, sample_quotes: bool) -> None:
+    rng = random.Random(seed)
+    pool = sentence_pool(terminated=True)
+    if not sample_quotes:
+        pool = [" ".join(QUOTE_MARKS.sub("", s).split()) for s in pool]
+    edits: list[Edit] = []
+    found: set[int] = set()
+    noise: Counter[str] = Counter()
+    noise_where: Counter[str] = Counter()
+    flags_total: Counter[str] = Counter()
+    for _ in range(articles):
+        old, new = build_article(pool, rng, edits)
+        old_text, old_spans = render(old)
+        new_text, new_spans = render(new)
+        comparison = compare(document_from_text(old_text), document_from_text(new_text))
+        for flag in flag_comparison(comparison):
+            flags_total[flag.kind] += 1
+            touched = _edits_touched(flag, old_spans, new_spans)
+            hits = {e for e in touched if edits[e].risky and edits[e].kind == flag.kind}
+            found |= hits
+            if not hits:
+                noise[flag.kind] += 1
+                kinds = sorted({edits[e].kind for e in touched}) or ["unedited text"]
+                noise_where[f"{flag.kind} at {'+'.join(kinds)}"] += 1
+    marks = "with" if sample_quotes else "without"
+    print(f"\n{articles} articles of 12 sentences, seed {seed}, {marks} the samples' quote marks\n")
+    print("| kind | planted | found | recall | flags | noise flags |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for kind in FLAG_KINDS:
+        planted = [i for i, e in enumerate(edits) if e.risky and e.kind == kind]
+        hit = sum(1 for i in planted if i in found)
+        recall = f"{hit / len(planted):.0%}" if planted else "-"
+        row = f"| {kind} | {len(planted)} | {hit} | {recall} | {flags_total[kind]} |"
+        print(f"{row} {noise[kind]} |")
+    harmless = Counter(e.kind for e in edits if not e.risky)
+    print("\nHarmless edits planted: " + ", ".join(f"{k} {n}" for k, n in sorted(harmless.items())))
+    print("Noise flags by where they stand:")
+    for where, n in noise_where.most_common():
+        print(f"  {n:4}  {where}")
+
+
+def sample_pair() -> None:
+    old = load_document(SAMPLES / "000_a1d9523b8511cf93.txt")
+    new = load_document(SAMPLES / "001_a1bb97b7d4cec672.txt")
+    comparison = compare(old, new)
+    flags = flag_comparison(comparison)
+    print(f"\nSample pair 000 -> 001: {len(flags)} flags")
+    for flag in flags:
+        block = comparison.blocks[flag.block]
+        assert block.new is not None
+        context = " ".join(new.text[block.new[0] : block.new[1]].split())[:90]
+        print(f"  block {flag.block} {flag.kind}: {flag.explanation}\n      new: {context}")
+
+
+def timing(pair: Path) -> None:
+    if not (pair / "old.txt").exists():
+        print(f"\n{pair}: no pair (bench/make_pairs.py builds it); timing skipped")
+        return
+    comparison = compare(load_document(pair / "old.txt"), load_document(pair / "new.txt"))
+    runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        flags = flag_comparison(comparison)
+        runs.append(time.perf_counter() - start)
+    size = comparison.old.size / 1e6
+    print(
+        f"\n{pair} ({size:.1f} MB old, {len(comparison.blocks):,} blocks, {len(flags)} flags):"
+        f" flag_comparison best {min(runs) * 1000:.0f} ms, median"
+        f" {sorted(runs)[3] * 1000:.0f} ms of 7 (compare took {comparison.elapsed:.2f} s)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--pair", type=Path, default=BENCH / "out" / "1M")
+    args = ap.parse_args(argv)
+    measure(args.articles, args.seed, sample_quotes=False)
+    measure(args.articles, args.seed, sample_quotes=True)
+    sample_pair()
+    timing(args.pair)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""Where quoted speech stands in a text: the interiors of quotation marks.
+
+Straight and curly, double and single marks are paired from left to right inside a
+paragraph (a blank line ends any open quote, as a news quote running over several
+paragraphs reopens at each of them). Curly marks say which way they face; straight
+ones are judged by what flanks them: ``"word`` opens, ``word"`` closes, a mark with
+spaces on both sides (tokenized copy: ``' this is it , '``) toggles. A straight or
+curly apostrophe inside or at the start of a contraction (``don't``, ``'s``,
+``’90s``) is no quote mark. Such a toggling mark that opens a "quotation" running
+over more than a few sentences was a stray mark (copy with unbalanced quotes) and
+opens nothing. The result is a sorted list of disjoint interiors,
+looked up by bisection.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Literal
+
+from core.model import Span
+
+_MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb]")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve|em|n|\d+s?)\b", re.IGNORECASE)
+_OPENING_DOUBLE = "\u201c\u201e\u201f\u00ab"
+_OPENING_SINGLE = "\u2018\u201a\u201b"
+_CLOSING_DOUBLE = "\u201d\u00bb"
+_SINGLE = "'\u2018\u2019\u201a\u201b"
+# Characters after which a straight mark opens a quote (besides whitespace).
+_BEFORE_OPENING = "([{\u2014\u2013-/"
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_WORD = re.compile(r"\w+")
+# A quotation opened by a mark with spaces on both sides (tokenized copy) that is not
+# closed within this many sentence ends (or words) was a stray mark: the next mark
+# opens anew.
+MAX_GUESSED_SENTENCES = 3
+MAX_GUESSED_WORDS = 60
+
+Role = Literal["open", "close", "toggle", "none"]
+
+
+class Quotations:
+    """The quotations of one text, found paragraph by paragraph when first asked.
+
+    Only the paragraphs that hold a change are ever scanned.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks: tuple[list[int], list[int]] | None = None
+        self._paragraphs: dict[int, tuple[list[int], list[int]]] = {}
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether ``span`` (inside one paragraph) shares a code point with the
+        interior of a quotation."""
+        starts, ends = self._regions(span[0])
+        i = bisect_right(starts, span[0]) - 1
+        if i >= 0 and ends[i] > span[0]:
+            return True
+        return i + 1 < len(starts) and starts[i + 1] < span[1]
+
+    def _regions(self, pos: int) -> tuple[list[int], list[int]]:
+        if self._breaks is None:
+            found = list(_PARAGRAPH_BREAK.finditer(self.text))
+            self._breaks = ([m.start() for m in found], [m.end() for m in found])
+        break_starts, break_ends = self._breaks
+        index = bisect_right(break_ends, pos)
+        known = self._paragraphs.get(index)
+        if known is None:
+            start = break_ends[index - 1] if index else 0
+            end = break_starts[index] if index < len(break_starts) else len(self.text)
+            known = self._paragraphs[index] = _paragraph_regions(self.text, start, end)
+        return known
+
+
+def quote_regions(text: str) -> list[Span]:
+    """The interiors of all quotations of ``text``, in order (for tests and reports)."""
+    out: list[Span] = []
+    starts = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
+    ends = [*(m.start() for m in _PARAGRAPH_BREAK.finditer(text)), len(text)]
+    for start, end in zip(starts, ends):
+        region_starts, region_ends = _paragraph_regions(text, start, end)
+        out.extend(zip(region_starts, region_ends))
+    return out
+
+
+def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    regions: list[Span] = []
+    opened: dict[str, int] = {}  # family ("double"/"single") -> interior start
+    guessed: set[str] = set()  # families opened by a mark that could also close
+    for match in _MARKS.finditer(text, start, end):
+        pos = match.start()
+        mark = match.group()
+        role = _role(text, pos, mark)
+        if role == "none":
+            continue
+        family = "single" if mark in _SINGLE else "double"
+        if family in guessed and _too_long(text, opened[family], pos):
+            del opened[family]  # a stray mark, not the start of a quotation
+            guessed.discard(family)
+        if role == "toggle":
+            role = "close" if family in opened else "open"
+            if role == "open":
+                guessed.add(family)
+        elif role == "open":
+            guessed.discard(family)
+        if role == "open":
+            if family in opened:  # the previous one was never closed: end it here
+                regions.append((opened[family], pos))
+            opened[family] = pos + 1
+        elif family in opened:
+            regions.append((opened.pop(family), pos))
+            guessed.discard(family)
+    regions.extend(
+        (s, end) for f, s in opened.items() if f not in guessed or not _too_long(text, s, end)
+    )
+    return _merged(regions)
+
+
+def _too_long(text: str, start: int, end: int) -> bool:
+    """More than a quotation opened by an ambiguous mark plausibly holds."""
+    if end - start > 12 * MAX_GUESSED_WORDS:
+        return True
+    if sum(1 for _ in _SENTENCE_END.finditer(text, start, end)) > MAX_GUESSED_SENTENCES:
+        return True
+    return sum(1 for _ in _WORD.finditer(text, start, end)) > MAX_GUESSED_WORDS
+
+
+def _role(text: str, pos: int, mark: str) -> Role:
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if mark in _OPENING_DOUBLE or mark in _OPENING_SINGLE:
+        return "open"
+    if mark in _CLOSING_DOUBLE:
+        return "close"
+    word_before, word_after = before.isalnum(), after.isalnum()
+    if mark in "'\u2019":
+        if word_before and word_after:
+            return "none"  # don't, O'Brien
+        if word_after and _CONTRACTION.match(text, pos + 1):
+            return "none"  # 's, 'll, '90s
+        if mark == "\u2019":
+            return "close" if not word_after else "none"
+    space_before = before.isspace() or before in _BEFORE_OPENING
+    space_after = after.isspace() or not (word_after or after in "\"'\u2018\u201c")
+    if space_before and space_after:
+        return "toggle"
+    if space_before:
+        return "open"
+    if space_after:
+        return "close"
+    return "toggle" if mark == '"' else "none"
+
+
+def _merged(regions: list[Span]) -> tuple[list[int], list[int]]:
+    regions.sort()
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in regions:
+        if end <= start:
+            continue
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends

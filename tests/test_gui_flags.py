@@ -1,0 +1,143 @@
+"""Risky-edit flags in the window: badges in the change list, the "Show only flagged
+changes" filter (menu action and check box, remembered) and the status-bar counts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from core.flags import Flag
+from core.settings import load_settings
+from gui.context import AppContext
+from gui.main_window import MainWindow
+from gui.status import flag_summary
+
+OLD = """The council met on Tuesday to vote on the new budget.
+
+Police said 20 people were hurt in the crash, Smith said.
+
+The big bridge will close for repairs next month.
+
+Residents were told to use the northern road instead.
+
+The mayor thanked the workers, the volunteers and the police.
+"""
+NEW = """The council met on Tuesday to vote on the new budget.
+
+Police said 27 people were hurt in the crash, Smith claimed.
+
+The large bridge will close for repairs next month.
+
+Residents were told to use the northern road instead!
+
+The mayor thanked the workers, the volunteers and the police.
+"""
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[str, str]:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    os.utime(old, (1_600_000_000, 1_600_000_000))
+    return str(old), str(new)
+
+
+def shown_window(qtbot, pair: tuple[str, str]) -> MainWindow:
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    with qtbot.waitSignal(win.comparison_shown, timeout=30000):
+        win.compare(*pair)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, pair: tuple[str, str]):
+    win = shown_window(qtbot, pair)
+    tester = QAbstractItemModelTester(
+        win.changes_view.changes_model, QAbstractItemModelTester.FailureReportingMode.Fatal
+    )
+    yield win
+    del tester
+    win.jobs.shutdown()
+
+
+def listed(win: MainWindow) -> list[str]:
+    model = win.changes_view.changes_model
+    return [model.index(r, 2).data() for r in range(model.rowCount())]
+
+
+def test_flagged_changes_show_badges_and_tooltips(window: MainWindow) -> None:
+    model = window.changes_view.changes_model
+    assert window.result is not None
+    assert [f.kind for f in window.result.flags] == ["number", "attribution"]
+    rows = {model.index(r, 2).data(): r for r in range(model.rowCount())}
+    assert len(rows) == 3  # the figure/attribution sentence, the synonym, the "!"
+    flagged = rows[next(t for t in rows if "27 people" in t)]
+    plain = rows[next(t for t in rows if "large bridge" in t)]
+    icon = model.index(flagged, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert icon is not None and not icon.isNull()
+    tip = model.index(flagged, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Figure: &quot;20&quot; \u2192 &quot;27&quot;" in tip
+    assert "Attribution: &quot;said&quot; \u2192 &quot;claimed&quot;" in tip
+    assert model.index(plain, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+    # The flagged row's icon has colour where the plain row's (kept for alignment) is blank.
+    size = window.changes_view.iconSize()
+    flagged_image = icon.pixmap(size).toImage()
+    blank = model.index(plain, 0).data(Qt.ItemDataRole.DecorationRole).pixmap(size).toImage()
+    assert flagged_image.pixelColor(4, size.height() // 2).alpha() == 255
+    assert blank.pixelColor(4, size.height() // 2).alpha() == 0
+
+
+def test_status_bar_counts_flags(window: MainWindow) -> None:
+    text = window.summary_label.text()
+    assert "2 flagged: 1 figure, 1 attribution" in text
+    assert window.change_panel.count_label.text() == "1 of 3 changes flagged"
+
+
+def test_only_flagged_filter_hides_unflagged_rows_and_is_remembered(
+    qtbot, window: MainWindow, pair: tuple[str, str]
+) -> None:
+    box = window.change_panel.only_flagged
+    assert not box.isChecked() and len(listed(window)) == 3
+    window.actions.only_flagged.trigger()  # View > Show Only Flagged Changes
+    assert box.isChecked()
+    assert len(listed(window)) == 1 and "27 people" in listed(window)[0]
+    assert load_settings(window.context.paths.settings_file).settings.only_flagged
+    box.setChecked(False)  # the check box near the list is the same choice
+    assert not window.actions.only_flagged.isChecked()
+    assert len(listed(window)) == 3
+    box.setChecked(True)
+    again = shown_window(qtbot, pair)  # a new window restores the choice
+    try:
+        assert again.actions.only_flagged.isChecked()
+        assert again.change_panel.only_flagged.isChecked()
+        assert len(listed(again)) == 1
+    finally:
+        again.jobs.shutdown()
+
+
+def test_filter_keeps_the_selected_flagged_change(window: MainWindow) -> None:
+    view = window.changes_view
+    model = view.changes_model
+    row = next(r for r in range(model.rowCount()) if "27 people" in model.index(r, 2).data())
+    view.selectRow(row)
+    index = model.indices[row]
+    window.actions.only_flagged.trigger()
+    assert view.selectionModel().currentIndex().row() == model.row_of(index) == 0
+
+
+def test_flag_summary_wording() -> None:
+    flags = [
+        Flag("number", 0, (), (), ""),
+        Flag("attribution", 1, (), (), ""),
+        Flag("number", 2, (), (), ""),
+    ]
+    assert flag_summary(flags) == "3 flagged: 2 figures, 1 attribution"
+    assert flag_summary([]) == "none flagged"
