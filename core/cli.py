@@ -1,4 +1,4 @@
-"""The engine's command line: ``redline compare OLD NEW``.
+"""The engine's command line: ``redline compare OLD NEW`` and ``redline nway BASE OTHER...``.
 
 Exit codes: 0 the documents say the same (trivial differences only), 1 they
 differ, 2 an error (one line on standard error naming the file and the problem).
@@ -12,6 +12,7 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from core import __version__
 from core.atomic import atomic_write_text
@@ -21,9 +22,11 @@ from core.encoding import LOW_CONFIDENCE
 from core.errors import RedlineError
 from core.model import CompareOptions, Comparison, Document
 from core.names import printable_path
+from core.nway import build_nway
 from core.render_html import render_html
 from core.render_text import render_text
 from core.report_json import comparison_to_json
+from core.report_nway import render_nway_html, render_nway_json, render_nway_text
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -60,7 +63,28 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"refuse larger files (default {DEFAULT_MAX_BYTES})",
     )
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_nway_parser(sub)
     return parser
+
+
+def _add_nway_parser(sub: Any) -> None:
+    nway = sub.add_parser("nway", help="which sentences of a base several versions keep")
+    nway.add_argument("base", help="the version whose sentences form the rows")
+    nway.add_argument("others", nargs="+", metavar="other", help="the other versions")
+    nway.add_argument("--format", choices=("text", "json", "html"), default="text")
+    nway.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    case = nway.add_mutually_exclusive_group()
+    case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
+    case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
+    nway.add_argument("--ignore-punctuation", action="store_true")
+    nway.add_argument("--max-size", type=int, default=DEFAULT_MAX_BYTES, metavar="BYTES")
+    nway.add_argument(
+        "--encoding",
+        action="append",
+        default=[],
+        metavar="FILE=ENC",
+        help="decode FILE with encoding ENC (repeatable)",
+    )
 
 
 def _render(result: Comparison, fmt: str, colour: bool) -> str:
@@ -90,7 +114,8 @@ def _warn_about(doc: Document, flag: str) -> None:
     if doc.confidence < LOW_CONFIDENCE:
         sys.stderr.write(
             f"redline: warning: {name}: encoding guessed as {doc.encoding} with low confidence "
-            f"({doc.confidence:.2f}); use {flag} ENC if the text looks wrong\n"
+            f"({doc.confidence:.2f}); use {flag}{'' if flag.endswith('=') else ' '}ENC "
+            "if the text looks wrong\n"
         )
     if has_nul(doc):
         sys.stderr.write(f"redline: warning: {name}: contains NUL characters\n")
@@ -113,11 +138,45 @@ def _write_output(target: Path, text: str) -> None:
         atomic_write_text(target, text)
 
 
+def _refuse_inputs(output: str | None, inputs: Sequence[str]) -> None:
+    if output and any(_same_file(output, p) for p in inputs):
+        raise RedlineError(f"{printable_path(output)}: refusing to overwrite a compared document")
+
+
+def _deliver(output: str | None, text: str) -> None:
+    """Write the report to ``output`` (atomically) or to standard output."""
+    if not output:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        _write_output(Path(output), text)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise RedlineError(f"{printable_path(output)}: cannot write the report ({reason})") from exc
+
+
+def _run_nway(args: argparse.Namespace) -> int:
+    _refuse_inputs(args.output, [args.base, *args.others])
+    bad = [item for item in args.encoding if "=" not in item]
+    if bad:
+        raise RedlineError(f"--encoding {bad[0]!r}: expected FILE=ENC")
+    encodings = dict(item.rpartition("=")[::2] for item in args.encoding)
+    paths = [args.base, *args.others]
+    docs = [load_document(p, encoding=encodings.get(p), max_bytes=args.max_size) for p in paths]
+    for doc in docs:
+        _warn_about(doc, f"--encoding {printable_path(doc.path)}=")
+    options = CompareOptions(
+        ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
+    )
+    nway = build_nway(docs[0], docs[1:], options)
+    render = {"json": render_nway_json, "html": render_nway_html}.get(args.format)
+    _deliver(args.output, (render or render_nway_text)(nway))
+    return EXIT_SAME if nway.identical else EXIT_DIFFERENT
+
+
 def _run_compare(args: argparse.Namespace) -> int:
-    if args.output and any(_same_file(args.output, p) for p in (args.old, args.new)):
-        raise RedlineError(
-            f"{printable_path(args.output)}: refusing to overwrite a compared document"
-        )
+    _refuse_inputs(args.output, [args.old, args.new])
     old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size)
     new = load_document(args.new, encoding=args.encoding_new, max_bytes=args.max_size)
     for doc, flag in ((old, "--encoding-old"), (new, "--encoding-new")):
@@ -132,18 +191,7 @@ def _run_compare(args: argparse.Namespace) -> int:
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    out = _render(result, args.format, colour)
-    if args.output:
-        try:
-            _write_output(Path(args.output), out)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise RedlineError(
-                f"{printable_path(args.output)}: cannot write the report ({reason})"
-            ) from exc
-    else:
-        sys.stdout.write(out)
-        sys.stdout.flush()
+    _deliver(args.output, _render(result, args.format, colour))
     return EXIT_SAME if result.identical else EXIT_DIFFERENT
 
 
@@ -151,11 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``redline`` with ``argv`` (default: the process arguments)."""
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    if args.command != "compare":
+    if args.command not in ("compare", "nway"):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        return _run_compare(args)
+        return _run_compare(args) if args.command == "compare" else _run_nway(args)
     except RedlineError as exc:
         sys.stderr.write(f"redline: {exc}\n")
         return EXIT_ERROR
