@@ -1,8 +1,8 @@
 """The ``redline`` console command: engine subcommands without Qt, the window otherwise.
 
 ``redline compare ...``, ``redline nway ...`` (and later ``scan``) run the pure engine
-CLI and never import Qt, so they start fast and work on machines without a display. ``redline`` alone or
-``redline open PATH...`` start the window.
+CLI and never import Qt, so they start fast and work on machines without a display.
+``redline`` alone or ``redline open PATH...`` start the window.
 """
 
 from __future__ import annotations
