@@ -293,7 +293,8 @@ class _BaseGrid:
                 sentences.append((start, end))
         firsts = tuple(s for s, _ in sentences)
         starts = tuple(bisect_left(units.starts, s) for s in firsts)
-        ends = (*starts[1:], len(units)) if starts else ()
+        # len(units.words), not len(units): Tokens.starts carries one extra entry.
+        ends = (*starts[1:], len(units.words)) if starts else ()
         sums = tuple(accumulate(units.words, initial=0))
         return cls(text, options, units, tuple(sentences), firsts, starts, ends, sums)
 
@@ -384,7 +385,7 @@ class _Column:
                 # version's units of this op give the clipped span.
                 if new_units is None:
                     new_units = _units(self.new_text[start:end], grid.options)
-                if len(new_units) == u2 - u1:
+                if len(new_units.words) == u2 - u1:
                     start, end = (
                         new[0] + new_units.starts[lo - u1],
                         new[0] + new_units.ends[hi - 1 - u1],
