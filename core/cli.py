@@ -12,6 +12,7 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from core import __version__
 from core.atomic import atomic_write_bytes
@@ -21,6 +22,7 @@ from core.encoding import LOW_CONFIDENCE
 from core.errors import RedlineError
 from core.model import CompareOptions, Document
 from core.names import printable_path
+from core.nway import build_nway
 from core.render_text import render_text
 from core.report import (
     PAGE_SIZES,
@@ -29,6 +31,7 @@ from core.report import (
     report_bytes,
     stored_annotations,
 )
+from core.report_nway import render_nway_html, render_nway_json, render_nway_text
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -72,7 +75,28 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"refuse larger files (default {DEFAULT_MAX_BYTES})",
     )
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_nway_parser(sub)
     return parser
+
+
+def _add_nway_parser(sub: Any) -> None:
+    nway = sub.add_parser("nway", help="which sentences of a base several versions keep")
+    nway.add_argument("base", help="the version whose sentences form the rows")
+    nway.add_argument("others", nargs="+", metavar="other", help="the other versions")
+    nway.add_argument("--format", choices=("text", "json", "html"), default="text")
+    nway.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    case = nway.add_mutually_exclusive_group()
+    case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
+    case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
+    nway.add_argument("--ignore-punctuation", action="store_true")
+    nway.add_argument("--max-size", type=int, default=DEFAULT_MAX_BYTES, metavar="BYTES")
+    nway.add_argument(
+        "--encoding",
+        action="append",
+        default=[],
+        metavar="FILE=ENC",
+        help="decode FILE with encoding ENC (repeatable)",
+    )
 
 
 def _check_report_flags(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> None:
@@ -122,6 +146,39 @@ def _write_output(target: Path, data: bytes) -> None:
         atomic_write_bytes(target, data)
 
 
+def _deliver(output: str | None, data: bytes) -> None:
+    """Write the report to ``output`` (atomically) or to standard output."""
+    if not output:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    try:
+        _write_output(Path(output), data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise RedlineError(f"{printable_path(output)}: cannot write the report ({reason})") from exc
+
+
+def _run_nway(args: argparse.Namespace) -> int:
+    if args.output:
+        refuse_compared_documents(args.output, args.base, *args.others)
+    bad = [item for item in args.encoding if "=" not in item]
+    if bad:
+        raise RedlineError(f"--encoding {bad[0]!r}: expected FILE=ENC")
+    encodings = dict(item.rpartition("=")[::2] for item in args.encoding)
+    paths = [args.base, *args.others]
+    docs = [load_document(p, encoding=encodings.get(p), max_bytes=args.max_size) for p in paths]
+    for doc in docs:
+        _warn_about(doc, f"--encoding {printable_path(doc.path)}=")
+    options = CompareOptions(
+        ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
+    )
+    nway = build_nway(docs[0], docs[1:], options)
+    render = {"json": render_nway_json, "html": render_nway_html}.get(args.format)
+    _deliver(args.output, (render or render_nway_text)(nway).encode("utf-8"))
+    return EXIT_SAME if nway.identical else EXIT_DIFFERENT
+
+
 def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
     _check_report_flags(args, pdf_renderer)
     old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size)
@@ -150,17 +207,7 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
             page_size=args.page_size,
             pdf_renderer=pdf_renderer,
         )
-    if args.output:
-        try:
-            _write_output(Path(args.output), out)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise RedlineError(
-                f"{printable_path(args.output)}: cannot write the report ({reason})"
-            ) from exc
-    else:
-        sys.stdout.write(out.decode("utf-8"))
-        sys.stdout.flush()
+    _deliver(args.output, out)
     return EXIT_SAME if result.identical else EXIT_DIFFERENT
 
 
@@ -172,10 +219,12 @@ def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = N
     """
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    if args.command != "compare":
+    if args.command not in ("compare", "nway"):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
+        if args.command == "nway":
+            return _run_nway(args)
         return _run_compare(args, pdf_renderer)
     except RedlineError as exc:
         sys.stderr.write(f"redline: {exc}\n")

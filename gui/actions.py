@@ -25,6 +25,7 @@ class Actions:
     quit: QAction
     compare: QAction
     compare_with: QAction
+    compare_versions: QAction
     swap: QAction
     old_encoding: QAction
     new_encoding: QAction
@@ -85,6 +86,13 @@ def build_actions(parent: QWidget) -> Actions:
             "Compare the two selected documents",
         ),
         compare_with=_action(parent, "Compare &With\u2026", ["Ctrl+Shift+Return"]),
+        compare_versions=_action(
+            parent,
+            "Compare &Versions",
+            ["Ctrl+Shift+N"],
+            None,
+            "Which sentences of one version three or more selected documents keep",
+        ),
         swap=_action(parent, "&Swap Sides", ["Ctrl+Shift+X"], None, "Swap old and new"),
         old_encoding=_action(parent, "Reopen &Old With Encoding\u2026"),
         new_encoding=_action(parent, "Reopen &New With Encoding\u2026"),

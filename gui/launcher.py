@@ -1,15 +1,15 @@
 """The ``redline`` console command: engine subcommands without Qt, the window otherwise.
 
-``redline compare ...`` (and later ``scan``) run the pure engine CLI and never import
-Qt, so they start fast and work on machines without a display. ``redline`` alone or
-``redline open PATH...`` start the window.
+``redline compare ...``, ``redline nway ...`` (and later ``scan``) run the pure engine
+CLI and never import Qt, so they start fast and work on machines without a display.
+``redline`` alone or ``redline open PATH...`` start the window.
 """
 
 from __future__ import annotations
 
 import sys
 
-ENGINE_COMMANDS = frozenset({"compare", "scan"})
+ENGINE_COMMANDS = frozenset({"compare", "scan", "nway"})
 
 
 def _render_pdf(html: str, page_size: str) -> bytes:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,7 @@ from gui.document_list import DocumentListModel, DocumentListView
 from gui.jobs import Jobs, now
 from gui.listing import Listing
 from gui.loading import CompareRequest, CompareResult
+from gui.nway_controller import NWayController
 from gui.plan import ViewOptions
 from gui.reload_bar import ReloadBar
 from gui.status import summary
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.show_seconds = 0.0
         self._build_ui()
         self.menus = WindowMenus(self)
+        self.nway = NWayController(self)
         self._restore()
         self._connect()
 
@@ -76,7 +79,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(self.reload_bar)
-        layout.addWidget(self.view, 1)
+        self.stack = QStackedWidget()  # the pairwise view, or the N-way page
+        self.stack.addWidget(self.view)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -205,9 +210,12 @@ class MainWindow(QMainWindow):
         paths = self.document_view.selected_paths()
         if len(paths) == 1:
             self.menus.ask_compare_with()
+        elif len(paths) > 2:
+            self.nway.start(paths)
         elif len(paths) != 2:
             self.show_message("Select two documents to compare (or one, then Compare With\u2026)")
         else:
+            self.nway.show_pair_page()
             self.compare(*self.ordered(paths[0], paths[1]))
 
     def ordered(self, first: str, second: str) -> tuple[str, str]:
@@ -337,6 +345,7 @@ class MainWindow(QMainWindow):
         self.status_changed.emit(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.nway.jobs.cancel()
         self.jobs.shutdown()
         self.context.update_settings(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),

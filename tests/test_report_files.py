@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import types
 from pathlib import Path
 
 import pytest
 
+from core.annotation_store import AnnotationStore
 from core.annotations import Annotation, make_anchor
 from core.cli import main
 from core.document import load_document
-from core.model import Document
 from tests.conftest import CONDENSED, FULL
 from tests.test_cli import run
 
@@ -23,36 +21,27 @@ def fake_renderer(html: str, page_size: str) -> bytes:
 
 
 @pytest.fixture
-def store(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """A stand-in ``core.annotation_store`` with one note on each sample."""
-    calls: list[tuple[str, str]] = []
-
-    def annotations_for(old: Document, new: Document) -> list[Annotation]:
-        calls.append((old.path, new.path))
-        start = new.text.index("death toll")
-        return [
-            Annotation(
-                7,
-                "Check the <b>toll</b>",
-                "Legal risk",
-                "needs-check",
-                None,
-                make_anchor(new.path, new.sha256, new.text, start, start + 10),
-                1_700_000_000.0,
-                1_700_000_100.0,
-            )
-        ]
-
-    module = types.ModuleType("core.annotation_store")
-    module.annotations_for = annotations_for  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "core.annotation_store", module)
-    return calls
+def store() -> list[int]:
+    """One note on the full sample, saved in the user's annotation database."""
+    old, new = load_document(str(CONDENSED)), load_document(str(FULL))
+    start = new.text.index("death toll")
+    note = Annotation(
+        0,
+        "Check the <b>toll</b>",
+        "Legal risk",
+        "needs-check",
+        None,
+        make_anchor(new.path, new.sha256, new.text, start, start + 10),
+        1_700_000_000.0,
+        1_700_000_100.0,
+    )
+    with AnnotationStore.open_default() as db:
+        return [db.add(old.path, new.path, note).id]
 
 
 def test_json_carries_annotations_only_when_asked(tmp_path: Path, store, capsys) -> None:
     assert main(["compare", str(CONDENSED), str(FULL), "--format", "json"]) == 1
     assert "annotations" not in json.loads(capsys.readouterr().out)
-    assert not store
     assert main(["compare", str(CONDENSED), str(FULL), "--format", "json", "--annotations"]) == 1
     data = json.loads(capsys.readouterr().out)
     (note,) = data["annotations"]
@@ -76,11 +65,10 @@ def test_html_with_annotations_marks_the_text(tmp_path: Path, store) -> None:
     assert "Check the &lt;b&gt;toll&lt;/b&gt;" in html
 
 
-def test_annotations_without_a_store_are_a_clean_error(capsys) -> None:
+def test_a_pair_without_annotations_gives_an_empty_list(tmp_path: Path, capsys) -> None:
     args = ["compare", str(CONDENSED), str(FULL), "--format", "json", "--annotations"]
-    assert main(args) == 2
-    err = capsys.readouterr().err
-    assert err == "redline: annotations are not available\n"
+    assert main(args) == 1
+    assert json.loads(capsys.readouterr().out)["annotations"] == []
 
 
 @pytest.mark.parametrize(
@@ -153,7 +141,8 @@ def test_report_formats_never_load_qt(tmp_path: Path) -> None:
         assert proc.returncode == 1, proc.stderr
         assert out.stat().st_size > 1000
     proc = run("compare", str(CONDENSED), str(FULL), "--format", "html", "--annotations")
-    assert proc.returncode == 2 and "annotations are not available" in proc.stderr
+    assert proc.returncode == 1, proc.stderr
+    assert "</html>" in proc.stdout
 
 
 def test_save_report_refuses_sources_by_any_name(tmp_path: Path) -> None:

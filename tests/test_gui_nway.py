@@ -1,0 +1,158 @@
+"""The N-way page in the window: cells as planted, hover, click to the pair, base picker."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CONDENSED, FULL
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from test_nway import CUT, EDITED, PLANTED, variant_text
+
+from core.compare import compare
+from core.document import load_document
+from core.model import CompareOptions
+from gui.context import AppContext
+from gui.main_window import MainWindow
+from gui.nway_job import NWayRequest, run_nway
+from gui.nway_view import detail_text
+
+VARIANT = "variant.txt"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "versions"
+    root.mkdir()
+    for sample in (CONDENSED, FULL):
+        shutil.copy(sample, root / sample.name)
+    (root / VARIANT).write_text(variant_text("<b>strong</b>"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def window(qtbot, folder: Path):
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    tester = QAbstractItemModelTester(
+        win.nway.view.model, QAbstractItemModelTester.FailureReportingMode.Fatal
+    )
+    win.resize(1400, 900)
+    win.show()
+    with qtbot.waitSignal(win.folder_loaded, timeout=20000):
+        win.open_folder(str(folder))
+    yield win
+    del tester
+    win.nway.jobs.cancel()
+    win.jobs.shutdown()
+
+
+def select_all_and_compare_versions(qtbot, win: MainWindow) -> None:
+    win.document_view.selectAll()
+    assert len(win.document_view.selected_paths()) == 3
+    with qtbot.waitSignal(win.nway.shown, timeout=30000):
+        win.actions.compare_versions.trigger()
+
+
+def choose_base(qtbot, win: MainWindow, name: str) -> None:
+    view = win.nway.view
+    index = next(i for i, p in enumerate(view.paths) if p.endswith(name))
+    with qtbot.waitSignal(win.nway.shown, timeout=30000):
+        view.base_box.setCurrentIndex(index)
+        view.base_box.activated.emit(index)
+
+
+def test_grid_shows_planted_cells_and_default_base(qtbot, window: MainWindow) -> None:
+    select_all_and_compare_versions(qtbot, window)
+    view = window.nway.view
+    assert window.stack.currentWidget() is view
+    # The variant (a cut-down 000) is the version the others cover best.
+    assert view.base_box.currentText() == VARIANT
+    choose_base(qtbot, window, CONDENSED.name)
+    model = view.model
+    assert model.nway is not None and model.nway.base.path.endswith(CONDENSED.name)
+    assert model.rowCount() == 11 and model.columnCount() == 3
+    column = next(c for c in range(2) if model.nway.versions[c].document.path.endswith(VARIANT))
+    shown = [model.index(r, column).data() for r in range(11)]
+    symbols = {"kept": "=", "changed": "~", "missing": "\u00b7"}
+    assert shown == [symbols[PLANTED.get(k, "kept")] for k in range(11)]
+    header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header.split("\n")[1] == f"{model.nway.versions[column].kept_share:.0%}"
+    # Hover: the version's own wording, markup shown literally.
+    tip = model.index(EDITED, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert "kept with changes" in tip and "&lt;b&gt;strong&lt;/b&gt; accent" in tip
+    assert "nothing in its place" in model.index(CUT, column).data(Qt.ItemDataRole.ToolTipRole)
+    # The detail pane reads the current sentence with every version's wording.
+    view.table.selectRow(EDITED)
+    assert "<b>strong</b> accent" in view.detail.toPlainText()
+    assert view.detail.toPlainText() == detail_text(model.nway, EDITED)
+
+
+def test_click_opens_the_pair_and_back(qtbot, window: MainWindow) -> None:
+    select_all_and_compare_versions(qtbot, window)
+    choose_base(qtbot, window, CONDENSED.name)
+    view = window.nway.view
+    model = view.model
+    column = next(c for c in range(2) if model.nway.versions[c].document.path.endswith(VARIANT))
+    rect = view.table.visualRect(model.index(CUT, column))
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.view
+    assert window.pair is not None
+    assert window.pair[0].endswith(CONDENSED.name) and window.pair[1].endswith(VARIANT)
+    window.actions.compare_versions.trigger()  # fewer than three selected: back to the grid
+    window.document_view.clearSelection()
+    window.actions.compare_versions.trigger()
+    assert window.stack.currentWidget() is view
+    view.back_button.click()
+    assert window.stack.currentWidget() is window.view
+
+
+def test_changing_base_recomputes_and_reuses(qtbot, window: MainWindow) -> None:
+    select_all_and_compare_versions(qtbot, window)
+    first_known = len(window.nway.known)
+    assert first_known == 3 + 2  # every pair once, then the base's two with it as old
+    choose_base(qtbot, window, FULL.name)
+    view = window.nway.view
+    assert view.model.nway.base.path.endswith(FULL.name)
+    assert len(window.nway.known) == first_known + 1  # only (001, 000) was missing
+    assert {v.document.path.rsplit("/", 1)[1] for v in view.model.nway.versions} == {
+        CONDENSED.name,
+        VARIANT,
+    }
+    # Sort by similarity puts the most similar version first.
+    view.sort_box.setChecked(True)
+    sims = [v.similarity for v in view.model.nway.versions]
+    assert sims == sorted(sims, reverse=True)
+
+
+def test_cancel_leaves_the_window_usable(qtbot, window: MainWindow) -> None:
+    window.document_view.selectAll()
+    window.actions.compare_versions.trigger()
+    window.nway.view.cancel_button.click()
+    assert not window.nway.jobs.busy and not window.nway.view.progress.isVisible()
+    select_all_and_compare_versions(qtbot, window)
+    assert window.nway.view.model.rowCount() > 0
+
+
+def test_load_failure_is_one_line(qtbot, window: MainWindow, folder: Path) -> None:
+    (folder / VARIANT).unlink()
+    window.document_view.selectAll()
+    messages: list[str] = []
+    window.status_changed.connect(messages.append)
+    window.actions.compare_versions.trigger()
+    qtbot.waitUntil(lambda: any(VARIANT in m for m in messages), timeout=30000)
+    message = next(m for m in messages if VARIANT in m)
+    assert "\n" not in message and "Traceback" not in message
+    assert not window.nway.view.progress.isVisible()
+
+
+def test_run_nway_in_the_worker_matches_the_engine(folder: Path) -> None:
+    paths = tuple(str(folder / n) for n in (CONDENSED.name, FULL.name, VARIANT))
+    seen: list[tuple[int, int]] = []
+    outcome = run_nway(NWayRequest(paths, 0), lambda: False, lambda d, t: seen.append((d, t)))
+    assert outcome.base == 0 and seen[-1] == (2, 2)
+    direct = compare(load_document(paths[0]), load_document(paths[2]), CompareOptions())
+    assert outcome.nway.versions[1].comparison.blocks == direct.blocks

@@ -1,0 +1,234 @@
+"""The N-way grid on the samples: planted cuts, edits, rewrites and moves; reports; CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from conftest import CONDENSED, FULL
+
+from core.cli import main
+from core.compare import compare
+from core.document import document_from_text, load_document
+from core.errors import CancelledError
+from core.nway import (
+    build_nway,
+    default_base,
+    kept_shares,
+    nway_from_comparisons,
+    sort_by_similarity,
+)
+from core.report_nway import render_nway_html, render_nway_json, render_nway_text
+from gui.launcher import ENGINE_COMMANDS
+
+# What the planted variant does to each line (= sentence) of 000: the statuses its
+# column must show. Unlisted lines are kept as they are.
+CUT, EDITED, INSERTED, REWRITTEN, MOVED, EMOJI = 2, 4, 7, 8, 1, 0
+PLANTED = {CUT: "missing", EDITED: "changed", INSERTED: "changed", REWRITTEN: "missing"}
+REWRITE = "officials in damascus denied every word of that report on sunday evening"
+
+
+def variant_lines(markup: str = "strong") -> list[str]:
+    """The lines of the planted variant of 000, in their new order."""
+    lines = CONDENSED.read_text(encoding="utf-8").split("\n")
+    new = list(lines)
+    new[EMOJI] = "\U0001f3a5 " + lines[EMOJI]  # not a word: the sentence stays kept
+    new[EDITED] = lines[EDITED].replace("british accent", f"{markup} accent")
+    new[INSERTED] = lines[INSERTED].replace("after the town", "after the small town")
+    new[REWRITTEN] = REWRITE
+    order = [i for i in range(len(lines)) if i not in (CUT, MOVED)] + [MOVED]
+    return [new[i] for i in order]
+
+
+def variant_text(markup: str = "strong") -> str:
+    return "\n".join(variant_lines(markup)) + "\n"
+
+
+@pytest.fixture(scope="module")
+def grid():
+    base = load_document(CONDENSED)
+    variant = document_from_text(variant_text(), "variant.txt")
+    return build_nway(base, [load_document(FULL), variant])
+
+
+def test_statuses_per_sentence_are_as_planted(grid) -> None:
+    assert len(grid.sentences) == 11
+    column = [row.cells[1].status for row in grid.sentences]
+    expected = [PLANTED.get(k, "kept") for k in range(11)]
+    assert column == expected
+    # 000 is condensed from 001: 001 keeps (nearly) every sentence, changed at most.
+    assert all(row.cells[0].status != "missing" for row in grid.sentences)
+    assert [row.cells[0].status for row in grid.sentences].count("kept") >= 5
+
+
+def test_wording_is_the_versions_own_text(grid) -> None:
+    text = grid.versions[1].document.text
+    lines = variant_lines()
+
+    def said(k: int) -> str | None:
+        span = grid.sentences[k].cells[1].span
+        return None if span is None else text[span[0] : span[1]]
+
+    base_lines = CONDENSED.read_text(encoding="utf-8").split("\n")
+    assert said(CUT) is None
+    assert said(EDITED) == base_lines[EDITED].replace("british", "strong")
+    assert said(INSERTED) == base_lines[INSERTED].replace("the town", "the small town")
+    assert said(REWRITTEN) == REWRITE  # missing, but its replacement is shown
+    assert said(MOVED) == lines[-1]  # found where it now stands
+    assert said(EMOJI) == base_lines[EMOJI]  # code points, after the emoji
+    assert grid.sentences[EDITED].words == 19
+
+
+def test_summaries_per_version(grid) -> None:
+    variant = grid.versions[1]
+    stats = variant.comparison.stats
+    assert (variant.kept, variant.changed, variant.missing) == (7, 2, 2)
+    assert variant.kept_share == pytest.approx(stats.common_words / stats.old_words)
+    assert 0.8 < variant.kept_share < 0.95
+    rewrite_words = len(REWRITE.split())
+    assert rewrite_words <= variant.added_words <= rewrite_words + 2  # strong, small
+    full = grid.versions[0]
+    assert full.kept_share > 0.95 and full.added_words > 400
+    assert full.similarity == full.comparison.stats.similarity
+    assert full.similarity < variant.similarity
+
+
+def test_sort_by_similarity_moves_cells_with_their_versions(grid) -> None:
+    ordered = sort_by_similarity(grid)
+    assert [v.document.path for v in ordered.versions] == ["variant.txt", str(FULL)]
+    for before, after in zip(grid.sentences, ordered.sentences):
+        assert after.cells == (before.cells[1], before.cells[0])
+
+
+def test_default_base_is_the_version_the_others_cover_best() -> None:
+    docs = [
+        load_document(FULL),
+        load_document(CONDENSED),
+        document_from_text(variant_text(), "variant.txt"),
+    ]
+    pairs = {(i, j): compare(docs[i], docs[j]) for i in range(3) for j in range(i + 1, 3)}
+    share = kept_shares(3, pairs)
+    assert share[1][0] > 0.95 and share[0][1] < 0.6  # 001 keeps 000, not the reverse
+    means = [sum(v for v in row if v is not None) / 2 for row in share]
+    assert default_base(docs, pairs) == means.index(max(means)) == 2
+
+
+def test_whole_sentence_moved_and_wordless_sentences() -> None:
+    base = document_from_text(
+        "Alpha beta gamma delta.\n***\nEpsilon zeta eta theta.\nIota kappa lambda mu.\n"
+    )
+    moved = document_from_text(
+        "***\nEpsilon zeta eta theta.\nIota kappa lambda mu.\nAlpha beta gamma delta.\n"
+    )
+    cut = document_from_text("Alpha beta gamma delta.\nEpsilon zeta eta theta.\nIota kappa.\n")
+    grid = build_nway(base, [moved, cut])
+    assert [r.words for r in grid.sentences] == [4, 0, 4, 4]
+    assert grid.versions[0].comparison.stats.moved_words == 4
+    assert [r.cells[0].status for r in grid.sentences] == ["kept"] * 4
+    assert [r.cells[1].status for r in grid.sentences] == ["kept", "missing", "kept", "changed"]
+
+
+def test_progress_and_cancel() -> None:
+    base = load_document(CONDENSED)
+    seen: list[tuple[int, int]] = []
+    build_nway(base, [load_document(FULL)] * 2, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 2), (1, 2), (2, 2)]
+    with pytest.raises(CancelledError):
+        build_nway(base, [load_document(FULL)], should_cancel=lambda: True)
+    with pytest.raises(ValueError, match="one base"):
+        base2 = document_from_text("Other text.")
+        nway_from_comparisons([compare(base, base2), compare(base2, base)])
+
+
+def test_identical_versions_keep_everything() -> None:
+    base = load_document(CONDENSED)
+    copy = document_from_text(base.text.replace("\n", "\r\n"), "copy.txt")
+    grid = build_nway(base, [copy])
+    assert grid.identical
+    assert {r.cells[0].status for r in grid.sentences} == {"kept"}
+    assert grid.versions[0].kept_share == 1.0 and grid.versions[0].added_words == 0
+
+
+# -- reports and the command line ---------------------------------------------------
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[Path]:
+    variant = tmp_path / '<b>var"i&ant<script>.txt'
+    variant.write_text(variant_text("<script>alert(1)</script>"), encoding="utf-8")
+    return [CONDENSED, FULL, variant]
+
+
+def test_cli_json(files: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "grid.json"
+    assert main(["nway", *map(str, files), "--format", "json", "-o", str(out)]) == 1
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["format"], data["version"]) == ("redline-nway", 1)
+    assert data["base"]["path"] == str(CONDENSED) and data["base"]["words"] > 400
+    assert [v["path"] for v in data["versions"]] == [str(files[1]), str(files[2])]
+    assert [v["kept"] for v in data["versions"]][1] == 7
+    assert len(data["sentences"]) == 11
+    variant_text_ = files[2].read_text(encoding="utf-8")
+    cells = [s["cells"][1] for s in data["sentences"]]
+    assert [c["status"] for c in cells] == [PLANTED.get(k, "kept") for k in range(11)]
+    assert cells[CUT]["span"] is None
+    s, e = cells[EDITED]["span"]
+    assert "<script>alert(1)</script> accent" in variant_text_[s:e]
+    base = CONDENSED.read_text(encoding="utf-8")
+    s, e = data["sentences"][3]["base"]
+    assert base[s:e] == base.split("\n")[3]
+
+
+def test_cli_text_grid(files: list[Path], capsys) -> None:
+    assert main(["nway", *map(str, files)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    grid = lines[lines.index("AB  sentence") + 1 :]
+    assert len(grid) == 11
+    assert [line[1] for line in grid] == [
+        {"kept": "=", "changed": "~", "missing": "\u00b7"}[PLANTED.get(k, "kept")]
+        for k in range(11)
+    ]
+    assert grid[CUT][:2] == "=\u00b7" and grid[CUT][4:].startswith("just hours after")
+    assert any(
+        line.startswith("  B  ") and "7 kept, 2 changed, 2 missing" in line for line in lines
+    )
+
+
+def test_cli_html_escapes_text_and_names(files: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "grid.html"
+    assert main(["nway", *map(str, files), "--format", "html", "-o", str(out)]) == 1
+    page = out.read_text(encoding="utf-8")
+    assert "script-src 'none'" in page
+    assert "<script" not in page.lower()
+    assert not re.search(r"<[^>]*\son\w+=", page)  # no event handler attribute at all
+    assert "&lt;b&gt;var&quot;i&amp;ant&lt;script&gt;.txt" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; accent" in page
+    # Hover: the wording is the cell's title; print: it is listed under the grid.
+    assert re.search(r'title="B: kept with changes\n[^"]*&lt;script&gt;alert', page)
+    assert 'id="B-5"' in page and 'href="#B-5"' in page
+    for symbol, meaning in (("=", "kept as is"), ("~", "kept with changes"), ("\u00b7", "missing")):
+        assert f"{symbol} {meaning}</span>" in page  # the legend has symbols, not colour alone
+
+
+def test_html_report_renders(files: list[Path]) -> None:
+    grid = build_nway(*(load_document(p) for p in files[:1]), [load_document(files[2])])
+    page = render_nway_html(grid)
+    assert page.count('<tr id="s') == 11 and page.count('class="c missing"') == 2
+    assert render_nway_json(grid).endswith("\n")
+    assert render_nway_text(grid).count("\n") > 11
+
+
+def test_cli_errors_are_one_line(files: list[Path], tmp_path: Path, capsys) -> None:
+    before = (files[2].read_bytes(), os.stat(files[2]).st_mtime_ns)
+    assert main(["nway", *map(str, files), "-o", str(files[2])]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert (files[2].read_bytes(), os.stat(files[2]).st_mtime_ns) == before
+    assert main(["nway", str(files[0]), str(tmp_path / "gone.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "gone.txt" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert main(["nway", str(files[0]), str(files[1]), "--encoding", "latin-1"]) == 2
+    assert "FILE=ENC" in capsys.readouterr().err
+    assert "nway" in ENGINE_COMMANDS
