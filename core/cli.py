@@ -22,7 +22,6 @@ from core.encoding import LOW_CONFIDENCE
 from core.errors import RedlineError
 from core.model import CompareOptions, Document
 from core.names import printable_path
-from core.nway import build_nway
 from core.render_text import render_text
 from core.report import (
     PAGE_SIZES,
@@ -31,7 +30,6 @@ from core.report import (
     report_bytes,
     stored_annotations,
 )
-from core.report_nway import render_nway_html, render_nway_json, render_nway_text
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -160,6 +158,9 @@ def _deliver(output: str | None, data: bytes) -> None:
 
 
 def _run_nway(args: argparse.Namespace) -> int:
+    from core.nway import build_nway
+    from core.report_nway import render_nway_html, render_nway_json, render_nway_text
+
     if args.output:
         refuse_compared_documents(args.output, args.base, *args.others)
     bad = [item for item in args.encoding if "=" not in item]

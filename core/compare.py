@@ -12,7 +12,8 @@ from __future__ import annotations
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from itertools import accumulate
+from itertools import accumulate, chain, repeat
+from operator import add
 
 from core.anchors import align
 from core.blocks import (
@@ -83,8 +84,9 @@ def _compare(
     anchors = _anchors(old.text, new.text)
     fixed: list[tuple[int, int]] = []
     if anchors:
-        ta, old_bounds, old_fixed = _anchored_units(old.text, anchors.old, options)
-        tb, new_bounds, new_fixed = _anchored_units(new.text, anchors.new, options)
+        old_counts, new_counts = _paragraph_words(old.text, new.text, anchors)
+        ta, old_bounds, old_fixed = _anchored_units(old.text, anchors.old, old_counts, options)
+        tb, new_bounds, new_fixed = _anchored_units(new.text, anchors.new, new_counts, options)
         fixed = list(zip(old_fixed, new_fixed))
     else:
         ta = _units(old.text, options)
@@ -126,8 +128,22 @@ def _anchors(old: str, new: str) -> ParagraphAnchors | None:
     return found if len(found) else None
 
 
+def _paragraph_words(old: str, new: str, anchors: ParagraphAnchors) -> tuple[list[int], list[int]]:
+    """Contract words of each unchanged paragraph, in old and in new.
+
+    Twins spelled the same byte for byte are counted once; a re-wrapped one is
+    counted again (a line broken after a hyphen splits a word in the count).
+    """
+    old_counts = [len(CONTRACT_WORD.findall(old, s, e)) for s, e in anchors.old]
+    new_counts = [
+        count if old[s1:e1] == new[s2:e2] else len(CONTRACT_WORD.findall(new, s2, e2))
+        for count, (s1, e1), (s2, e2) in zip(old_counts, anchors.old, anchors.new)
+    ]
+    return old_counts, new_counts
+
+
 def _anchored_units(
-    text: str, anchors: tuple[Span, ...], options: CompareOptions
+    text: str, anchors: tuple[Span, ...], counts: list[int], options: CompareOptions
 ) -> tuple[Tokens, list[int], list[int]]:
     """Units of the text between unchanged paragraphs, each paragraph one unit.
 
@@ -144,29 +160,34 @@ def _anchored_units(
     joined = _JOINER.join(text[r1:r2] for r1, r2 in regions)
     part = _units(joined, options)
     bounds = unit_boundaries(part.starts, segment(joined).sentence_starts)
+    # Each region's units, and every unit's shift back to the text (mapped in C).
+    first_unit = [bisect_left(part.starts, joined_starts[k + 1]) for k in range(len(anchors))]
+    edges = [0, *first_unit, len(part.starts)]
+    shifts = list(
+        chain.from_iterable(
+            repeat(r1 - joined_starts[k], edges[k + 1] - edges[k])
+            for k, (r1, _) in enumerate(regions)
+        )
+    )
+    moved_starts = list(map(add, part.starts, shifts))
+    moved_ends = list(map(add, part.ends, shifts))
     starts: list[int] = []
     ends: list[int] = []
     keys: list[str] = []
     words: list[int] = []
     paragraph_units: list[int] = []
-    first_unit: list[int] = []
-    taken = 0
-    for k, (r1, _) in enumerate(regions):
-        upto = bisect_left(part.starts, joined_starts[k + 1], taken)
-        shift = r1 - joined_starts[k]
-        starts.extend([x + shift for x in part.starts[taken:upto]])
-        ends.extend([x + shift for x in part.ends[taken:upto]])
-        keys.extend(part.keys[taken:upto])
-        words.extend(part.words[taken:upto])
-        taken = upto
-        if k < len(anchors):
-            a1, a2 = anchors[k]
-            first_unit.append(upto)
+    for k, (a1, a2) in enumerate((*anchors, (-1, -1))):
+        lo, hi = edges[k], edges[k + 1]
+        starts += moved_starts[lo:hi]
+        ends += moved_ends[lo:hi]
+        keys += part.keys[lo:hi]
+        words += part.words[lo:hi]
+        if a1 >= 0:
             paragraph_units.append(len(starts))
             starts.append(a1)
             ends.append(a2)
             keys.append(f"{_PARAGRAPH_KEY}{k}")
-            words.append(len(CONTRACT_WORD.findall(text, a1, a2)))
+            words.append(counts[k])
     # The segmenter's boundaries move past the paragraph units inserted before them.
     shifted = [b + bisect_right(first_unit, b) for b in bounds]
     n = len(starts)

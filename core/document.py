@@ -26,7 +26,6 @@ from core.errors import (
     UnreadableError,
     UnsupportedFileError,
 )
-from core.html_text import html_to_text
 from core.model import Document
 from core.names import (
     SUPPORTED_SUFFIXES,
@@ -259,7 +258,7 @@ def load_document(
     except UnknownEncodingError as error:
         raise UnknownEncodingError(error.encoding, shown) from None
     html = is_html(raw_path)
-    text = html_to_text(decoded.text) if html else decoded.text
+    text = _visible_text(decoded.text) if html else decoded.text
     return Document(
         path=raw_path,
         text=text,
@@ -288,3 +287,10 @@ def document_from_text(text: str, path: str = "<text>") -> Document:
         size=len(data),
         line_ending=detect_line_ending(text),
     )
+
+
+def _visible_text(markup: str) -> str:
+    """The visible text of an HTML page (the parser loads only for HTML files)."""
+    from core.html_text import html_to_text
+
+    return html_to_text(markup)

@@ -24,8 +24,6 @@ import re
 import threading
 from dataclasses import dataclass
 
-import chardet
-
 from core.errors import UnknownEncodingError
 from core.model import DecodeWarning, LineEnding
 
@@ -234,6 +232,8 @@ def _is_single_byte(codec: str) -> bool:
 
 
 def _guess(data: bytes) -> tuple[str, float]:
+    import chardet  # most files are UTF-8: chardet loads only when it is needed
+
     sample = _chardet_sample(data)
     result = chardet.detect(
         sample,

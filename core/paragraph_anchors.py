@@ -24,9 +24,10 @@ from core.sequences import heaviest_increasing
 MIN_WORDS = 8
 """A paragraph needs this many whitespace-separated words to be an anchor."""
 
-# A paragraph ends at a blank line: a line break, spaces or tabs, a line break.
+# A paragraph ends at a blank line: a line break, spaces or tabs, a line break. (The
+# first break starts with a character class so the scan for it stays fast.)
 _PARAGRAPH_BREAK = re.compile(
-    r"((?:\r\n?|[\n\x85\u2028\u2029])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028\u2029])\s*)"
+    r"([\r\n\x85\u2028\u2029](?:(?<=\r)\n)?[^\S\r\n]*(?:\r\n?|[\n\x85\u2028\u2029])\s*)"
 )
 _SPACES = re.compile(r"\s+")
 # Same as core.opspans: a line broken after a hyphen is layout, not spelling.

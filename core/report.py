@@ -19,7 +19,6 @@ from core.atomic import atomic_write_bytes
 from core.errors import RedlineError
 from core.model import Comparison, Document
 from core.names import printable_path
-from core.report_html import render_report
 from core.report_json import comparison_to_json
 
 ReportFormat = Literal["html", "pdf", "json"]
@@ -91,6 +90,9 @@ def report_bytes(
     """
     if fmt == "json":
         return comparison_to_json(result, annotations).encode("utf-8")
+    # The HTML report's modules load only when a report is asked for (start-up time).
+    from core.report_html import render_report
+
     if fmt == "html":
         return render_report(result, annotations or (), changes_only=changes_only).encode("utf-8")
     if pdf_renderer is None:

@@ -48,7 +48,8 @@ def _unit_pattern(present_marks: frozenset[str]) -> re.Pattern[str]:
     word_char = rf"[\w{marks}]" if marks else r"\w"
     word = rf"{word_char}+(?:[{_JOIN}]{word_char}+|{_NUMBER_JOIN})*"
     punct = rf"(?:{_PUNCT_RUNS}|[^\s\w{marks}])[{marks}]*" if marks else rf"{_PUNCT_RUNS}|[^\s\w]"
-    return re.compile(f"({word}|{punct})")
+    # The look-ahead fails at once on whitespace, before the alternatives are tried.
+    return re.compile(f"(?=\\S)({word}|{punct})")
 
 
 _MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me", "Cf"))
