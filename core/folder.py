@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from core.errors import CancelledError, FileMissingError, NotAFolderError, UnreadableError
-from core.names import is_supported, printable_path, special_file_kind
+from core.names import is_supported, printable_path, special_file_kind, suffix_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,14 @@ def _special_reason(mode: int) -> str:
 
 
 class _Walker:
-    def __init__(self, root: str, recursive: bool, should_cancel: Callable[[], bool]) -> None:
+    def __init__(
+        self,
+        root: str,
+        recursive: bool,
+        should_cancel: Callable[[], bool],
+        skipped: Counter[str] | None = None,
+    ) -> None:
+        self.skipped = skipped
         self.root_real = os.path.realpath(root)
         self.recursive = recursive
         self.should_cancel = should_cancel
@@ -120,6 +128,8 @@ class _Walker:
         if stat.S_ISDIR(info.st_mode):
             return self._folder(parent, entry, info, is_link, ancestors) if self.recursive else None
         if not is_supported(entry.name):
+            if self.skipped is not None and stat.S_ISREG(info.st_mode):
+                self.skipped[suffix_of(entry.name) or "(none)"] += 1
             return None
         if stat.S_ISREG(info.st_mode):
             relpath = self._entry(parent, entry.name).relpath
@@ -159,18 +169,21 @@ def walk_folder(
     *,
     recursive: bool = True,
     should_cancel: Callable[[], bool] | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[FolderEntry]:
     """List the readable files of a folder, lazily, with errors as entries.
 
     Files are yielded per directory in name order (case-sensitive: ``A.txt`` and
     ``a.txt`` are both listed), subfolders at their place in that order. Only
-    supported suffixes are listed; other files are ignored silently, and so are
-    broken links or special files whose names do not have such a suffix.
+    supported suffixes are listed; other regular files are counted by suffix in
+    ``skipped`` (when given) so the caller can say what was left out; broken links
+    or special files whose names do not have such a suffix are ignored.
 
     Args:
         root: the folder.
         recursive: descend into subfolders.
         should_cancel: polled for every entry; when it returns True the walk stops.
+        skipped: filled with the number of unlisted regular files per suffix.
 
     Yields:
         ``FolderEntry`` items: files to load, or errors to show in one summary.
@@ -191,5 +204,5 @@ def walk_folder(
         raise UnreadableError(shown, error.strerror or str(error)) from None
     if not stat.S_ISDIR(info.st_mode):
         raise NotAFolderError(shown, "is not a folder")
-    walker = _Walker(top, recursive, should_cancel or (lambda: False))
+    walker = _Walker(top, recursive, should_cancel or (lambda: False), skipped)
     yield from walker.walk(_Dir(top, "", (info.st_dev, info.st_ino)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -177,7 +178,8 @@ def run_folder(
     batch: list[DocumentRow] = []
     last = time.perf_counter()
     total = failed = 0
-    for row in _rows(request, should_cancel):
+    skipped: Counter[str] = Counter()
+    for row in _rows(request, should_cancel, skipped):
         if should_cancel():
             raise CancelledError("cancelled")
         batch.append(row)
@@ -190,10 +192,24 @@ def run_folder(
         emit_rows(batch)
     noun = "document" if total == 1 else "documents"
     summary = f"{total:,} {noun} listed"
-    return summary + (f", {failed:,} could not be loaded" if failed else "")
+    if failed:
+        summary += f", {failed:,} could not be loaded"
+    return summary + skipped_summary(skipped)
 
 
-def _rows(request: FolderRequest, should_cancel: Callable[[], bool]):  # type: ignore[no-untyped-def]
+def skipped_summary(skipped: Counter[str]) -> str:
+    """``, 12 files of other types not listed (.pdf 9, .jpg 3)``, or nothing."""
+    count = sum(skipped.values())
+    if not count:
+        return ""
+    common = sorted(skipped.items(), key=lambda item: (-item[1], item[0]))[:3]
+    kinds = ", ".join(f"{suffix} {n:,}" for suffix, n in common)
+    more = ", …" if len(skipped) > 3 else ""
+    noun = "file" if count == 1 else "files"
+    return f", {count:,} {noun} of other types not listed ({kinds}{more})"
+
+
+def _rows(request: FolderRequest, should_cancel: Callable[[], bool], skipped: Counter[str]):  # type: ignore[no-untyped-def]
     overrides = dict(request.encodings)
     if request.root is None:
         for path in request.files:
@@ -205,7 +221,7 @@ def _rows(request: FolderRequest, should_cancel: Callable[[], bool]):  # type: i
     from core.folder import walk_folder
 
     for entry in walk_folder(
-        request.root, recursive=request.recursive, should_cancel=should_cancel
+        request.root, recursive=request.recursive, should_cancel=should_cancel, skipped=skipped
     ):
         path = os.fspath(entry.path)
         relpath = os.fspath(entry.relpath)
