@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton, QWidget
 
+from gui.plain import tooltip
+
 
 @dataclass
 class AnnotationActions:
@@ -129,7 +131,7 @@ class SaveIndicator(QLabel):
             self.setText("Saving\u2026")
         elif self.error:
             self.setText("Notes NOT saved")
-            self.setToolTip(self.error)
+            self.setToolTip(tooltip(self.error))
         else:
             self.setText("All notes saved")
             self.setToolTip("Every annotation is saved")

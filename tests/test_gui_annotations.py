@@ -107,6 +107,10 @@ def test_ctrl_m_on_the_current_change_anchors_both_sides(qtbot, window, pair) ->
     comparison = window.result.comparison
     view.go_to_change(0)
     block = comparison.blocks[view.changes[0].block]
+    for pane in (view.old_pane, view.new_pane):  # the change's own selection is no user's
+        focus(qtbot, pane)
+        old, new = window.annotations.target()
+        assert ((old.start, old.end), (new.start, new.end)) == (block.old, block.new)
     focus(qtbot, window.annotations.panel.table)
     assert window.annotations.actions.annotate.shortcut().toString() == "Ctrl+M"
     fill_dialog("Figure changed from 5 to 7", "Figure changed", "needs-check")
