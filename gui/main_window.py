@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.model import CompareOptions
 from gui.actions import build_actions
+from gui.annotations import AnnotationsController
 from gui.change_list import ChangeListView
 from gui.change_panel import ChangePanel
 from gui.compare_view import CompareView
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.menus = WindowMenus(self)
         self.nway = NWayController(self)
+        self.annotations = AnnotationsController(self)
         self._restore()
         self._connect()
 
@@ -347,6 +349,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.nway.jobs.cancel()
         self.jobs.shutdown()
+        self.annotations.shutdown()  # every queued note is committed before exit
         self.context.update_settings(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
             window_state=bytes(self.saveState().toBase64().data()).decode(),

@@ -2,23 +2,31 @@
 
 Colour is never the only cue: each kind of change has its own symbol ("−" deleted,
 "+" inserted, "~" changed, "⇄" moved, "·" punctuation only), drawn on a chip of the
-change's colour; punctuation-only changes are drawn faint.
+change's colour; punctuation-only changes are drawn faint. A second, narrower lane
+(on the text's side) holds a note mark level with the first line of each annotated
+span; its entries come from ``notes`` (set by ``gui.annotation_marks``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from gui.plain import tooltip
 from gui.styles import Colours
 
 if TYPE_CHECKING:
     from gui.pane import DiffPane
 
-WIDTH = 16
+CHIP_WIDTH = 16
+NOTE_WIDTH = 12
+WIDTH = CHIP_WIDTH + NOTE_WIDTH
+NOTE_FILL = "#f0b000"
+NOTE_EDGE = "#a06a00"
 SYMBOLS = {
     "deleted": "\u2212",
     "inserted": "+",
@@ -53,6 +61,8 @@ class MarginMarks(QWidget):
         self.pane = pane
         self.align_right = align_right
         self.colours: Colours | None = None
+        # (y in this widget, escaped-later tooltip text) of each note mark in view
+        self.notes: Callable[[], list[tuple[float, str]]] | None = None
         self.setObjectName(f"{pane.side}_margin")
 
     def set_colours(self, colours: Colours) -> None:
@@ -85,11 +95,28 @@ class MarginMarks(QWidget):
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
         if self.colours is not None:
             line = float(self.pane.fontMetrics().height())
-            x = self.width() - WIDTH if self.align_right else 0
+            x = self.width() - CHIP_WIDTH if self.align_right else 0
             text = self.palette().color(QPalette.ColorRole.Text)
             for y, kind, _number in self.visible_marks():
-                self._draw(painter, QRectF(x + 2, y + 1, WIDTH - 4, line - 2), kind, text)
+                self._draw(painter, QRectF(x + 2, y + 1, CHIP_WIDTH - 4, line - 2), kind, text)
+        for y, _text in self.notes() if self.notes else []:
+            self._draw_note(painter, y, float(self.pane.fontMetrics().height()))
         painter.end()
+
+    def _note_x(self) -> float:
+        return self.width() - WIDTH if self.align_right else CHIP_WIDTH
+
+    def _draw_note(self, painter: QPainter, y: float, line: float) -> None:
+        """A small speech bubble: the shape, not only its colour, says "note"."""
+        x = self._note_x() + 2
+        size = NOTE_WIDTH - 4
+        top = y + max((line - size) / 2 - 1, 0)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(NOTE_EDGE), 1))
+        painter.setBrush(QColor(NOTE_FILL))
+        painter.drawRoundedRect(QRectF(x, top, size, size - 2), 2, 2)
+        tail = [(x + 2, top + size - 2), (x + 2, top + size + 1), (x + 5, top + size - 2)]
+        painter.drawPolygon([QPointF(px, py) for px, py in tail])
 
     def _draw(self, painter: QPainter, rect: QRectF, kind: str, text: QColor) -> None:
         assert self.colours is not None
@@ -107,6 +134,12 @@ class MarginMarks(QWidget):
             assert isinstance(event, QHelpEvent)
             y = event.pos().y()
             line = self.pane.fontMetrics().height()
+            note_x = self._note_x()
+            if self.notes and note_x <= event.pos().x() < note_x + NOTE_WIDTH:
+                for top, text in self.notes():
+                    if top <= y < top + line:
+                        QToolTip.showText(event.globalPos(), tooltip(text), self)
+                        return True
             for top, kind, _number in self.visible_marks():
                 if top <= y < top + line:
                     QToolTip.showText(event.globalPos(), NAMES[kind], self)
