@@ -8,6 +8,8 @@ the window's light palette (``gui/styles.py`` ``LIGHT``; a test keeps them equal
 
 from __future__ import annotations
 
+from core.flags import FlagKind
+
 # The window's light palette (gui/styles.py LIGHT).
 DELETED = "#fbe3e3"
 WORD_DELETED = "#f2a7a7"
@@ -20,6 +22,17 @@ BAR = "#ececec"
 BAR_TEXT = "#555555"
 CURRENT = "#f0c040"
 COUNTERPART = "#fff3b0"
+# The window's flag badges (gui/flag_icons.py COLOURS; a test keeps them equal).
+FLAG_COLOURS: dict[FlagKind, str] = {
+    "number": "#1f5fbf",
+    "negation": "#c0262d",
+    "name": "#7a3db8",
+    "attribution": "#0f7f6f",
+    "quote": "#b35c00",
+}
+_FLAGS = "".join(
+    f".f-{kind}{{background-color:{colour};color:#ffffff}}" for kind, colour in FLAG_COLOURS.items()
+)
 
 _HIGHLIGHTS = f"""
 .del{{background-color:{DELETED};text-decoration:line-through}}
@@ -40,6 +53,8 @@ tr.fold td{{background-color:{BAR};color:{BAR_TEXT};font-style:italic;text-align
 .k-punctuation .sym{{background-color:{BAR};color:{TRIVIAL_TEXT}}}
 .note-st{{background-color:{BAR}}}
 .tag{{background-color:{COUNTERPART}}}
+.flag{{color:#ffffff;font-weight:bold;text-decoration:none}}
+{_FLAGS}
 """
 
 SCREEN = (
@@ -76,6 +91,10 @@ a.mv{{font-size:12px;color:#24325e;background:{MOVED};border:1px solid #9aa9d8;
  border-radius:3px;padding:0 4px;text-decoration:none;white-space:nowrap}}
 .ann{{border-bottom:3px solid {CURRENT}}}
 sup.am{{line-height:0}}
+.flag{{display:inline-block;border-radius:3px;padding:0 3px;font-size:12px;line-height:1.5;
+ font-weight:700;white-space:nowrap}}
+.flags .flag{{margin-right:3px}}
+.flag-line{{margin:2px 0}}
 a.am{{font-size:11px;font-weight:700;color:#6b4e00;text-decoration:none;background:{COUNTERPART};
  border:1px solid {CURRENT};border-radius:3px;padding:0 2px}}
 :target{{outline:3px solid {CURRENT};outline-offset:1px}}
@@ -122,6 +141,7 @@ a.am{{color:#6b4e00;background-color:{COUNTERPART};font-weight:bold;text-decorat
 .note-text{{white-space:pre-wrap}}
 .quote{{color:#333}}
 .back{{font-size:7.5pt}}
+.flag{{font-size:7.5pt}}
 .dim{{color:{BAR_TEXT}}}
 """
 )
