@@ -50,7 +50,7 @@ def _name(doc: Document) -> str:
     return escape(printable_path(os.path.basename(doc.path) or doc.path))
 
 
-def _when(seconds: float) -> str:
+def time_html(seconds: float) -> str:
     """A timestamp in ``<time>`` (the golden test normalizes exactly these)."""
     if not seconds:
         return '<span class="dim">unknown</span>'
@@ -59,7 +59,8 @@ def _when(seconds: float) -> str:
     return f'<time datetime="{iso}">{stamp}</time>'
 
 
-def _encoding(doc: Document) -> str:
+def encoding_html(doc: Document) -> str:
+    """A document's encoding and what is uncertain about its decoding (escaped)."""
     parts = [escape(doc.encoding)]
     if doc.confidence < 0.99:
         parts.append(f"guessed, {doc.confidence:.0%} sure")
@@ -85,11 +86,11 @@ def _documents(result: Comparison) -> str:
         "<thead><tr><th></th><th>Old version</th><th>New version</th></tr></thead><tbody>"
         + row("Name", _name(old), _name(new))
         + row("Path", escape(printable_path(old.path)), escape(printable_path(new.path)))
-        + row("Encoding", _encoding(old), _encoding(new))
+        + row("Encoding", encoding_html(old), encoding_html(new))
         + row("Size", f"{old.size:,} bytes", f"{new.size:,} bytes")
         + row("Text", *words)
         + row("SHA-256", escape(old.sha256), escape(new.sha256), "hash")
-        + row("Modified", _when(old.mtime), _when(new.mtime))
+        + row("Modified", time_html(old.mtime), time_html(new.mtime))
         + "</tbody></table>"
     )
 
@@ -255,9 +256,9 @@ def _note_row(note: Note) -> str:
     a = note.annotation
     tag = f'<span class="tag">{escape(a.tag)}</span> ' if a.tag else ""
     status = escape(STATUS_LABELS.get(a.status, a.status))
-    dates = f"created {_when(a.created)}"
+    dates = f"created {time_html(a.created)}"
     if a.modified and a.modified != a.created:
-        dates += f", changed {_when(a.modified)}"
+        dates += f", changed {time_html(a.modified)}"
     quotes = "".join(_quote(side, a.anchor(side), note) for side in SIDES)
     return (
         f'<tr id="note-{note.number}"><td class="num">[{note.number}]</td><td>'
@@ -312,7 +313,7 @@ def render_report(
     flagged = number_flags(flags, layout.rows)
     old, new = _name(result.old), _name(result.new)
     sheet = PDF if variant == "pdf" else SCREEN
-    stamp = _when(time.time() if generated is None else generated)
+    stamp = time_html(time.time() if generated is None else generated)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
