@@ -66,23 +66,26 @@ def _prepare(conn: sqlite3.Connection, shown: str) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    version = user_version(conn)
-    if version > SCHEMA_VERSION:
-        raise AnnotationStoreError(
-            shown,
-            f"was written by a newer Redline (schema {version}; this one reads up to "
-            f"{SCHEMA_VERSION}); it was left untouched",
-        )
-    if version == 0 and table_names(conn):
-        raise _Unusable("is not a Redline annotation database")
-    if version < SCHEMA_VERSION:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            migrate(conn)  # re-reads the version: another instance may have migrated
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    # Version and tables are read under the write lock, in one transaction: a second
+    # instance creating the schema at this moment is either done or not started,
+    # never seen half-way (tables present but version still 0 would look foreign).
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = user_version(conn)
+        if version > SCHEMA_VERSION:
+            raise AnnotationStoreError(
+                shown,
+                f"was written by a newer Redline (schema {version}; this one reads up to "
+                f"{SCHEMA_VERSION}); it was left untouched",
+            )
+        if version == 0 and table_names(conn):
+            raise _Unusable("is not a Redline annotation database")
+        if version < SCHEMA_VERSION:
+            migrate(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     if not TABLES.issubset(table_names(conn)):
         raise _Unusable("lacks the annotation tables")
 

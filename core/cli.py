@@ -26,6 +26,7 @@ from core.render_text import render_text
 from core.report import (
     PAGE_SIZES,
     PdfRenderer,
+    nway_report_bytes,
     refuse_compared_documents,
     report_bytes,
     stored_annotations,
@@ -81,8 +82,9 @@ def _add_nway_parser(sub: Any) -> None:
     nway = sub.add_parser("nway", help="which sentences of a base several versions keep")
     nway.add_argument("base", help="the version whose sentences form the rows")
     nway.add_argument("others", nargs="+", metavar="other", help="the other versions")
-    nway.add_argument("--format", choices=("text", "json", "html"), default="text")
+    nway.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text")
     nway.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    nway.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help="pdf: paper size")
     case = nway.add_mutually_exclusive_group()
     case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
     case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
@@ -157,10 +159,14 @@ def _deliver(output: str | None, data: bytes) -> None:
         raise RedlineError(f"{printable_path(output)}: cannot write the report ({reason})") from exc
 
 
-def _run_nway(args: argparse.Namespace) -> int:
+def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
     from core.nway import build_nway
-    from core.report_nway import render_nway_html, render_nway_json, render_nway_text
+    from core.report_nway import render_nway_text
 
+    if args.format == "pdf" and not args.output:
+        raise RedlineError("--format pdf needs -o FILE")
+    if args.format == "pdf" and pdf_renderer is None:
+        raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
     if args.output:
         refuse_compared_documents(args.output, args.base, *args.others)
     bad = [item for item in args.encoding if "=" not in item]
@@ -175,8 +181,13 @@ def _run_nway(args: argparse.Namespace) -> int:
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )
     nway = build_nway(docs[0], docs[1:], options)
-    render = {"json": render_nway_json, "html": render_nway_html}.get(args.format)
-    _deliver(args.output, (render or render_nway_text)(nway).encode("utf-8"))
+    if args.format == "text":
+        out = render_nway_text(nway).encode("utf-8")
+    else:
+        out = nway_report_bytes(
+            nway, args.format, page_size=args.page_size, pdf_renderer=pdf_renderer
+        )
+    _deliver(args.output, out)
     return EXIT_SAME if nway.identical else EXIT_DIFFERENT
 
 
@@ -225,7 +236,7 @@ def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = N
         return EXIT_ERROR
     try:
         if args.command == "nway":
-            return _run_nway(args)
+            return _run_nway(args, pdf_renderer)
         return _run_compare(args, pdf_renderer)
     except RedlineError as exc:
         sys.stderr.write(f"redline: {exc}\n")

@@ -1,4 +1,5 @@
-"""Saving a comparison report (HTML, PDF or JSON), for the command line and the window.
+"""Saving a report (HTML, PDF or JSON) of a comparison or of an N-way grid, for the
+command line and the window.
 
 The content is built here; only the PDF needs Qt, so its renderer is passed in
 (``gui.report_pdf.render_pdf``: HTML and a page size in, PDF bytes out) and
@@ -12,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from core.annotations import Annotation
 from core.atomic import atomic_write_bytes
@@ -20,6 +21,9 @@ from core.errors import RedlineError
 from core.model import Comparison, Document
 from core.names import printable_path
 from core.report_json import comparison_to_json
+
+if TYPE_CHECKING:
+    from core.nway import NWay
 
 ReportFormat = Literal["html", "pdf", "json"]
 PageSize = Literal["a4", "letter"]
@@ -99,6 +103,37 @@ def report_bytes(
         raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
     html = render_report(result, annotations or (), changes_only=changes_only, variant="pdf")
     return pdf_renderer(html, page_size)
+
+
+def nway_report_bytes(
+    nway: NWay,
+    fmt: ReportFormat,
+    *,
+    page_size: PageSize = "a4",
+    pdf_renderer: PdfRenderer | None = None,
+) -> bytes:
+    """The N-way report's bytes in ``fmt`` (``html``, ``pdf`` or ``json``).
+
+    Raises:
+        RedlineError: PDF asked without a renderer.
+    """
+    if fmt == "json":
+        from core.report_nway import render_nway_json
+
+        return render_nway_json(nway).encode("utf-8")
+    # The N-way report's modules load only when one is asked for (start-up time).
+    from core.report_nway_html import render_nway_html
+
+    if fmt == "html":
+        return render_nway_html(nway).encode("utf-8")
+    if pdf_renderer is None:
+        raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
+    return pdf_renderer(render_nway_html(nway, variant="pdf"), page_size)
+
+
+def nway_documents(nway: NWay) -> list[str]:
+    """The paths of every document of the grid (a report may overwrite none of them)."""
+    return [nway.base.path, *(v.document.path for v in nway.versions)]
 
 
 def save_report(target: Path, data: bytes, *documents: str | Path) -> None:

@@ -160,9 +160,15 @@ def _text_html(
 
 
 def block_html(
-    result: Comparison, layout: ReportLayout, index: int, side: Side, in_gap: bool
+    result: Comparison,
+    layout: ReportLayout,
+    index: int,
+    side: Side,
+    in_gap: bool,
+    badges: str = "",
 ) -> str:
-    """One block's text on ``side``, with its margin symbol, move link and marks."""
+    """One block's text on ``side``, with its margin symbol, move link and marks;
+    ``badges`` (markup: ``core.report_flags``) goes after the margin symbol."""
     block = result.blocks[index]
     span = block.old if side == "old" else block.new
     assert span is not None
@@ -178,6 +184,7 @@ def block_html(
             f'<a class="mv" id="move-{move}-{side}" href="#move-{move}-{other}" '
             f'title="moved: see the {other} version">\u21c4{move}\u2192{other}</a> '
         )
+    head += badges
     marks = layout.marks_for(side, index, span)
     ranges = [] if block.kind in ("deleted", "inserted") else _op_ranges(block, side, text)
     body = _text_html(text, span, _base_class(block, side, in_gap), ranges, marks, side, index)

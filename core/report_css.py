@@ -8,6 +8,8 @@ the window's light palette (``gui/styles.py`` ``LIGHT``; a test keeps them equal
 
 from __future__ import annotations
 
+from core.flags import FlagKind
+
 # The window's light palette (gui/styles.py LIGHT).
 DELETED = "#fbe3e3"
 WORD_DELETED = "#f2a7a7"
@@ -20,6 +22,17 @@ BAR = "#ececec"
 BAR_TEXT = "#555555"
 CURRENT = "#f0c040"
 COUNTERPART = "#fff3b0"
+# The window's flag badges (gui/flag_icons.py COLOURS; a test keeps them equal).
+FLAG_COLOURS: dict[FlagKind, str] = {
+    "number": "#1f5fbf",
+    "negation": "#c0262d",
+    "name": "#7a3db8",
+    "attribution": "#0f7f6f",
+    "quote": "#b35c00",
+}
+_FLAGS = "".join(
+    f".f-{kind}{{background-color:{colour};color:#ffffff}}" for kind, colour in FLAG_COLOURS.items()
+)
 
 _HIGHLIGHTS = f"""
 .del{{background-color:{DELETED};text-decoration:line-through}}
@@ -40,6 +53,8 @@ tr.fold td{{background-color:{BAR};color:{BAR_TEXT};font-style:italic;text-align
 .k-punctuation .sym{{background-color:{BAR};color:{TRIVIAL_TEXT}}}
 .note-st{{background-color:{BAR}}}
 .tag{{background-color:{COUNTERPART}}}
+.flag{{color:#ffffff;font-weight:bold;text-decoration:none}}
+{_FLAGS}
 """
 
 SCREEN = (
@@ -76,6 +91,10 @@ a.mv{{font-size:12px;color:#24325e;background:{MOVED};border:1px solid #9aa9d8;
  border-radius:3px;padding:0 4px;text-decoration:none;white-space:nowrap}}
 .ann{{border-bottom:3px solid {CURRENT}}}
 sup.am{{line-height:0}}
+.flag{{display:inline-block;border-radius:3px;padding:0 3px;font-size:12px;line-height:1.5;
+ font-weight:700;white-space:nowrap}}
+.flags .flag{{margin-right:3px}}
+.flag-line{{margin:2px 0}}
 a.am{{font-size:11px;font-weight:700;color:#6b4e00;text-decoration:none;background:{COUNTERPART};
  border:1px solid {CURRENT};border-radius:3px;padding:0 2px}}
 :target{{outline:3px solid {CURRENT};outline-offset:1px}}
@@ -122,6 +141,64 @@ a.am{{color:#6b4e00;background-color:{COUNTERPART};font-weight:bold;text-decorat
 .note-text{{white-space:pre-wrap}}
 .quote{{color:#333}}
 .back{{font-size:7.5pt}}
+.flag{{font-size:7.5pt}}
 .dim{{color:{BAR_TEXT}}}
+"""
+)
+
+# The N-way report (core.report_nway_html): the window's cell colours
+# (gui/nway_model.py LIGHT: background, text; a test keeps them equal).
+NWAY_COLOURS: dict[str, tuple[str, str]] = {
+    "kept": ("#cfeecf", "#14501a"),
+    "changed": ("#ffe3a0", "#6a4a00"),
+    "missing": ("#f8c9c6", "#8a1c14"),
+}
+# Links in cells get their colour spelled out: Qt's PDF writer turns ``inherit``
+# into a broken colour operator that PDF readers complain about.
+_CELLS = "".join(
+    f".{status}{{background-color:{back};color:{fore}}}"
+    f"td.{status} a{{color:{fore};text-decoration:none}}"
+    for status, (back, fore) in NWAY_COLOURS.items()
+)
+
+NWAY_SCREEN = (
+    SCREEN
+    + _CELLS
+    + f"""
+table.versions{{width:auto;min-width:60%}}
+.versions td.n,.versions th.n{{text-align:right;width:auto;padding-left:14px}}
+.versions td.name{{min-width:16em}} table.docs th{{width:3em}}
+.cell{{display:inline-block;border-radius:3px;padding:0 2px;font-weight:600;white-space:nowrap}}
+table.grid{{width:100%;margin-top:8px}}
+.grid th{{background-color:{BAR};text-align:left;padding:6px 8px;font-size:13.5px;
+ position:sticky;top:0;z-index:1}}
+.grid th.v,.grid td.c{{text-align:center;width:2.2em;padding:6px 2px}}
+.grid td{{vertical-align:top;border-top:1px solid #e3e3e3;padding:6px 8px}}
+.grid td.num,.wording td.num{{color:{BAR_TEXT};text-align:right;width:2.5em;font-size:13px}}
+.grid td.text{{white-space:pre-wrap;overflow-wrap:anywhere}}
+td.c{{font-weight:700;font-family:ui-monospace,"DejaVu Sans Mono",monospace}}
+td.c a{{display:block}}
+table.wording{{width:100%;font-size:14px}}
+.wording td{{vertical-align:top;border-top:1px solid #eee;padding:5px 8px}}
+.wording td.said{{white-space:pre-wrap;overflow-wrap:anywhere}}
+.wording td.st{{white-space:nowrap;width:11em;font-size:13px}}
+@media print{{.grid th{{position:static}} .grid td,.wording td{{font-size:9.5pt}}
+}}
+"""
+)
+
+NWAY_PDF = (
+    PDF
+    + _CELLS
+    + f"""
+.versions td.n,.versions th.n{{text-align:right}}
+.cell{{font-weight:bold}}
+.grid th{{background-color:{BAR};text-align:left}}
+.grid th.v,.grid td.c{{text-align:center}}
+td.c{{font-weight:bold;font-family:"DejaVu Sans Mono",monospace}}
+table.grid,table.wording{{border-collapse:collapse}}
+.grid td,.wording td{{border-top:0.5pt solid #d0d0d0}}
+.grid td.num,.wording td.num{{color:{BAR_TEXT};text-align:right}}
+.grid td.text,.wording td.said{{white-space:pre-wrap}}
 """
 )

@@ -22,10 +22,19 @@ from typing import Literal
 
 from core import __version__
 from core.annotations import STATUS_LABELS, Anchor, Annotation, Side
+from core.flags import Flag, flag_comparison
 from core.model import Comparison, Document
 from core.names import printable_path
 from core.report_blocks import KIND_NAMES, SYMBOLS, block_html, block_mark, visible
 from core.report_css import PDF, SCREEN
+from core.report_flags import (
+    FlaggedBlock,
+    badges_html,
+    flagged_list_html,
+    legend_html,
+    number_flags,
+    summary_item,
+)
 from core.report_layout import SIDES, Note, ReportLayout, build_layout
 from core.rows import Row
 from core.tokens import count_words
@@ -41,7 +50,7 @@ def _name(doc: Document) -> str:
     return escape(printable_path(os.path.basename(doc.path) or doc.path))
 
 
-def _when(seconds: float) -> str:
+def time_html(seconds: float) -> str:
     """A timestamp in ``<time>`` (the golden test normalizes exactly these)."""
     if not seconds:
         return '<span class="dim">unknown</span>'
@@ -50,7 +59,8 @@ def _when(seconds: float) -> str:
     return f'<time datetime="{iso}">{stamp}</time>'
 
 
-def _encoding(doc: Document) -> str:
+def encoding_html(doc: Document) -> str:
+    """A document's encoding and what is uncertain about its decoding (escaped)."""
     parts = [escape(doc.encoding)]
     if doc.confidence < 0.99:
         parts.append(f"guessed, {doc.confidence:.0%} sure")
@@ -76,11 +86,11 @@ def _documents(result: Comparison) -> str:
         "<thead><tr><th></th><th>Old version</th><th>New version</th></tr></thead><tbody>"
         + row("Name", _name(old), _name(new))
         + row("Path", escape(printable_path(old.path)), escape(printable_path(new.path)))
-        + row("Encoding", _encoding(old), _encoding(new))
+        + row("Encoding", encoding_html(old), encoding_html(new))
         + row("Size", f"{old.size:,} bytes", f"{new.size:,} bytes")
         + row("Text", *words)
         + row("SHA-256", escape(old.sha256), escape(new.sha256), "hash")
-        + row("Modified", _when(old.mtime), _when(new.mtime))
+        + row("Modified", time_html(old.mtime), time_html(new.mtime))
         + "</tbody></table>"
     )
 
@@ -100,7 +110,7 @@ def _whole(n: int, verb: str) -> str:
     return f", including {_plural(n, 'sentence')} {verb} entirely" if n else ""
 
 
-def _summary(result: Comparison, layout: ReportLayout) -> str:
+def _summary(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) -> str:
     s = result.stats
     kinds = [block_mark(b, result, False) for b in result.blocks]
     changed, minor = kinds.count("changed"), kinds.count("punctuation")
@@ -116,6 +126,7 @@ def _summary(result: Comparison, layout: ReportLayout) -> str:
         f"<b>Moved:</b> {_plural(len(layout.moves), 'passage')} "
         f"({_plural(s.moved_words, 'word')}).",
         f"<b>Similarity:</b> {s.similarity:.0%} of the words are common to both versions.",
+        summary_item(flags),
     ]
     if result.identical:
         items.insert(0, "<b>The two versions say the same thing</b> (trivial differences only).")
@@ -170,15 +181,31 @@ def _legend() -> str:
     )
     return (
         f'<table class="legend" cellspacing="0" cellpadding="2">{cells}</table>'
-        f'<p class="sub">Margin marks: {marks}</p>'
+        f'<p class="sub">Margin marks: {marks}</p>{legend_html()}'
     )
 
 
-def _cell(result: Comparison, layout: ReportLayout, row: Row, side: Side) -> str:
+def _cell(
+    result: Comparison,
+    layout: ReportLayout,
+    row: Row,
+    side: Side,
+    flagged: dict[int, FlaggedBlock],
+) -> str:
     shown = row.old if side == "old" else row.new
     if not shown:
         return '<td class="empty" width="50%"></td>'
-    inner = "".join(block_html(result, layout, i, side, row.kind == "gap") for i in shown)
+    inner = "".join(
+        block_html(
+            result,
+            layout,
+            i,
+            side,
+            row.kind == "gap",
+            badges_html(flagged.get(i)) if side == "new" else "",
+        )
+        for i in shown
+    )
     return f'<td width="50%">{inner}</td>'
 
 
@@ -196,7 +223,7 @@ def _fold(result: Comparison, row: Row) -> str:
     )
 
 
-def _versions(result: Comparison, layout: ReportLayout) -> str:
+def _versions(result: Comparison, layout: ReportLayout, flagged: dict[int, FlaggedBlock]) -> str:
     rows: list[str] = []
     for row in layout.rows:
         if row.kind == "collapsed":
@@ -204,8 +231,8 @@ def _versions(result: Comparison, layout: ReportLayout) -> str:
             continue
         kind = "gap" if row.kind == "gap" else result.blocks[row.old[0]].kind
         rows.append(
-            f'<tr class="r-{kind}">{_cell(result, layout, row, "old")}'
-            f"{_cell(result, layout, row, 'new')}</tr>"
+            f'<tr class="r-{kind}">{_cell(result, layout, row, "old", flagged)}'
+            f"{_cell(result, layout, row, 'new', flagged)}</tr>"
         )
     return (
         '<table class="cmp" width="100%" cellspacing="0" cellpadding="5">'
@@ -229,9 +256,9 @@ def _note_row(note: Note) -> str:
     a = note.annotation
     tag = f'<span class="tag">{escape(a.tag)}</span> ' if a.tag else ""
     status = escape(STATUS_LABELS.get(a.status, a.status))
-    dates = f"created {_when(a.created)}"
+    dates = f"created {time_html(a.created)}"
     if a.modified and a.modified != a.created:
-        dates += f", changed {_when(a.modified)}"
+        dates += f", changed {time_html(a.modified)}"
     quotes = "".join(_quote(side, a.anchor(side), note) for side in SIDES)
     return (
         f'<tr id="note-{note.number}"><td class="num">[{note.number}]</td><td>'
@@ -265,6 +292,7 @@ def render_report(
     changes_only: bool = False,
     variant: Variant = "screen",
     generated: float | None = None,
+    flags: Sequence[Flag] | None = None,
 ) -> str:
     """The report page for ``result``.
 
@@ -274,14 +302,18 @@ def render_report(
         changes_only: fold runs of unchanged sentences into one line.
         variant: ``screen`` for browsers (and their printing), ``pdf`` for Qt.
         generated: the time shown as the report's date (default: now).
+        flags: its risky-edit flags (default: ``core.flags.flag_comparison``).
 
     Returns:
         A complete HTML document (no script, no external resource).
     """
     layout = build_layout(result, annotations, changes_only)
+    if flags is None:
+        flags = flag_comparison(result)
+    flagged = number_flags(flags, layout.rows)
     old, new = _name(result.old), _name(result.new)
     sheet = PDF if variant == "pdf" else SCREEN
-    stamp = _when(time.time() if generated is None else generated)
+    stamp = time_html(time.time() if generated is None else generated)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
@@ -292,10 +324,11 @@ def render_report(
         f'<p class="sub">Made by Redline {escape(__version__)} on {stamp}'
         + (" \u00b7 changed sentences only" if changes_only else "")
         + "</p>\n"
-        f"<h2>Summary</h2>\n{_summary(result, layout)}\n"
-        f"<h2>Documents</h2>\n{_documents(result)}\n"
+        f"<h2>Summary</h2>\n{_summary(result, layout, flags)}\n"
+        + flagged_list_html(result, flagged)
+        + f"<h2>Documents</h2>\n{_documents(result)}\n"
         f"<h2>Options and statistics</h2>\n{_options(result, changes_only)}\n"
         f"<h2>Legend</h2>\n{_legend()}\n"
-        f'<h2 id="versions">The two versions</h2>\n{_versions(result, layout)}\n'
+        f'<h2 id="versions">The two versions</h2>\n{_versions(result, layout, flagged)}\n'
         f"{_notes(layout)}\n</body></html>\n"
     )

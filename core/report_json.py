@@ -2,19 +2,25 @@
 
 Only the fields of the contract, plus additions the contract allows: per document
 ``confidence``, ``size`` and ``decode_warning``; ``approximate`` at the top and on
-the blocks it concerns; ``annotations`` (each with its note, tag, status and
-anchors) when the caller asks for them.
+the blocks it concerns; ``flags``, the risky edits (``core.flags``), each with its
+kind, block index, the old and new spans it covers (from the first to the last
+changed word; null for a side with no changed word) and its explanation;
+``annotations`` (each with its note, tag, status and anchors) when the caller asks
+for them.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.annotations import Anchor, Annotation
 from core.gcpause import collector_paused
-from core.model import Block, Comparison, Document, Op
+from core.model import Block, Comparison, Document, Op, Span
+
+if TYPE_CHECKING:
+    from core.flags import Flag
 
 FORMAT = "redline-comparison"
 VERSION = 1
@@ -58,6 +64,20 @@ def _block(block: Block) -> dict[str, Any]:
     if block.approximate:
         out["approximate"] = True
     return out
+
+
+def _covering(spans: tuple[Span, ...]) -> list[int] | None:
+    return [min(s for s, _ in spans), max(e for _, e in spans)] if spans else None
+
+
+def _flag(flag: Flag) -> dict[str, Any]:
+    return {
+        "kind": flag.kind,
+        "block": flag.block,
+        "old": _covering(flag.old),
+        "new": _covering(flag.new),
+        "explanation": flag.explanation,
+    }
 
 
 def _anchor_dict(anchor: Anchor | None) -> dict[str, Any] | None:
@@ -111,6 +131,7 @@ def comparison_to_dict(
         },
         "approximate": result.approximate,
         "blocks": [_block(b) for b in result.blocks],
+        "flags": [_flag(f) for f in _flags(result)],
     }
     if annotations is not None:
         out["annotations"] = [_annotation_dict(a) for a in annotations]
@@ -127,3 +148,9 @@ def comparison_to_json(result: Comparison, annotations: Sequence[Annotation] | N
     with collector_paused():
         data = comparison_to_dict(result, annotations)
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _flags(result: Comparison) -> tuple[Flag, ...]:
+    from core.flags import flag_comparison  # loads with the first comparison, not at start-up
+
+    return flag_comparison(result)

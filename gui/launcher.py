@@ -13,7 +13,7 @@ ENGINE_COMMANDS = frozenset({"compare", "scan", "nway"})
 
 
 def _render_pdf(html: str, page_size: str) -> bytes:
-    """``redline compare --format pdf``: Qt is imported only now, when a PDF is asked."""
+    """``redline compare|nway --format pdf``: Qt is imported only now, when a PDF is asked."""
     from gui.report_pdf import render_pdf
 
     return render_pdf(html, page_size)

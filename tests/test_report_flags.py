@@ -1,0 +1,130 @@
+"""Risky-edit flags in the reports: HTML badges, summary counts and list, PDF, JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from core.cli import main
+from core.compare import compare
+from core.document import document_from_text, load_document
+from core.model import Comparison
+from core.report import report_bytes
+from core.report_html import render_report
+from gui.report_pdf import render_pdf
+from tests.conftest import CONDENSED
+from tests.test_report_html import REPORT_TAGS, Page
+
+CONTRACT_ORDER = ["format", "version", "old", "new", "options", "stats", "approximate", "blocks"]
+
+
+def planted_text() -> str:
+    """The condensed sample with one figure changed: the first ``some 20 fighters`` -> ``27``."""
+    text = CONDENSED.read_text(encoding="utf-8")
+    return text.replace("killing some 20 fighters", "killing some 27 fighters", 1)
+
+
+@pytest.fixture
+def planted(tmp_path: Path) -> Path:
+    path = tmp_path / "planted.txt"
+    path.write_text(planted_text(), encoding="utf-8")
+    return path
+
+
+def planted_comparison(planted: Path) -> Comparison:
+    return compare(load_document(CONDENSED), load_document(planted))
+
+
+def test_flagged_row_has_a_labelled_badge_linked_to_the_list(planted: Path) -> None:
+    html = render_report(planted_comparison(planted))
+    page = Page(html)
+    badges = [a for t, a in page.tags if t == "a" and "f-number" in (a.get("class") or "")]
+    assert len(badges) == 1 and badges[0]["href"] == "#flag-1"
+    assert '"20" \u2192 "27"' in (badges[0]["title"] or "")
+    # The badge stands in the flagged sentence's row, with its text label.
+    row = html[html.index('id="flag-1-text"') :].split("</tr>")[0]
+    assert ">\u00a0Figure\u00a0</a>" in row and "killing some" in row
+    links = page.links()
+    assert "flag-1" in page.ids and "flag-1-text" in page.ids
+    assert "flag-1-text" in links.values() and "flagged" in links.values()
+    assert all(target in page.ids for target in links.values())
+    shown = " ".join(page.shown().split())
+    assert "Flagged: 1 changed sentence to check first ( Figure 1)" in shown
+    assert "Flagged changes (1)" in shown and 'Figure "20" \u2192 "27"' in shown
+    assert "killing some 27 fighters" in shown  # the list quotes the sentence
+
+
+def test_badges_use_the_windows_colours_and_every_kind_is_in_the_legend() -> None:
+    from core.report_css import FLAG_COLOURS, PDF, SCREEN
+    from gui.flag_icons import COLOURS
+
+    assert FLAG_COLOURS == COLOURS
+    for kind, colour in COLOURS.items():
+        assert f".f-{kind}{{background-color:{colour};color:#ffffff}}" in SCREEN
+        assert f".f-{kind}{{background-color:{colour};color:#ffffff}}" in PDF
+    old = document_from_text("The toll was 20 people.\n", "a.txt")
+    shown = Page(render_report(compare(old, old))).shown()
+    for label in ("Figure", "Negation", "Name", "Attribution", "Quote"):
+        assert f"\u00a0{label}\u00a0" in shown
+
+
+def test_a_pair_without_flags_says_so_and_has_no_list() -> None:
+    old = document_from_text("The mayor opened the bridge. It rained.\n", "a.txt")
+    new = document_from_text("The mayor opened the old bridge. It rained.\n", "b.txt")
+    html = render_report(compare(old, new))
+    assert "Flagged:</b> none" in html
+    assert 'id="flagged"' not in html and 'id="flag-1-text"' not in html
+
+
+def test_flag_explanations_with_markup_are_escaped() -> None:
+    old = document_from_text('He said "we will <b>win</b> 20" today.\n', "a.txt")
+    new = document_from_text('He said "we will <img src=x onerror=alert(1)> 27" today.\n', "b.txt")
+    html = render_report(compare(old, new))
+    page = Page(html)
+    assert {t for t, _ in page.tags} <= REPORT_TAGS
+    assert not any(k.startswith("on") for _, attrs in page.tags for k in attrs)
+    shown = page.shown()
+    assert "<img src=x onerror=alert(1)>" in shown and "Quote" in shown and "Figure" in shown
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_pdf_shows_the_flag_badge_and_list(planted: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(report_bytes(planted_comparison(planted), "pdf", pdf_renderer=render_pdf))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "Flagged changes (1)" in flat and 'Figure "20" \u2192 "27"' in flat
+    assert "Figure just hours after" in flat  # the badge beside the flagged sentence
+
+
+def test_json_adds_flags_and_keeps_the_contract(planted: Path, capsys) -> None:
+    assert main(["compare", str(CONDENSED), str(planted), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == [*CONTRACT_ORDER, "flags"]
+    (flag,) = data["flags"]
+    assert set(flag) == {"kind", "block", "old", "new", "explanation"}
+    assert flag["kind"] == "number" and flag["explanation"] == '"20" \u2192 "27"'
+    old_text = CONDENSED.read_text(encoding="utf-8")
+    assert old_text[slice(*flag["old"])] == "20"
+    assert planted_text()[slice(*flag["new"])] == "27"
+    block = data["blocks"][flag["block"]]
+    assert block["kind"] == "changed"
+    assert block["new"][0] <= flag["new"][0] < flag["new"][1] <= block["new"][1]
+    # Everything else is the contract as before: same ops, same statistics.
+    assert data["stats"]["deleted_words"] == 1 and data["stats"]["inserted_words"] == 1
+    assert [op["op"] for op in block["ops"]] == ["equal", "delete", "insert", "equal"]
+
+
+def test_json_flag_with_nothing_on_one_side_has_null() -> None:
+    old = document_from_text("He did go home.\n", "a.txt")
+    new = document_from_text("He did not go home.\n", "b.txt")
+    data = json.loads(report_bytes(compare(old, new), "json"))
+    (flag,) = data["flags"]
+    assert flag["kind"] == "negation" and flag["old"] is None
+    assert new.text[slice(*flag["new"])] == "not"
