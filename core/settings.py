@@ -40,6 +40,7 @@ class Settings:
         window_geometry: opaque window geometry (base64), empty if none.
         window_state: opaque dock and toolbar state (base64), empty if none.
         opened_before: False until the first start has opened the sample folder.
+        group_by_family: show the document list as a tree of story families.
     """
 
     recent_folders: tuple[str, ...] = ()
@@ -53,6 +54,7 @@ class Settings:
     window_geometry: str = ""
     window_state: str = ""
     opened_before: bool = False
+    group_by_family: bool = False
 
 
 @dataclass(frozen=True, slots=True)

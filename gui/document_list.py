@@ -7,6 +7,10 @@ for the interpreter lock while the folder job ran, which froze the window for mo
 of a second per batch. A file that could not be loaded keeps its
 row, with a warning mark, the reason in its own column and in the tooltip (which
 also points to "Open as Text Anyway" when that may help).
+
+Once the folder scan has grouped the documents into story families, three more
+columns (``gui.family_columns``) show each document's family, closest match and
+similarity; they come last in the model and are shown after the name.
 """
 
 from __future__ import annotations
@@ -24,13 +28,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
+from gui import family_columns
+from gui.family_data import DocFamily
 from gui.loading import DocumentRow
 from gui.plain import shown_path, tooltip
 
 COLUMNS = ("Name", "Folder", "Words", "Encoding", "Size", "Modified", "Problem")
+FAMILY = len(COLUMNS)  # the first family column
+COLUMNS += family_columns.FAMILY_COLUMNS
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -51,6 +59,7 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[DocumentRow] = []
         self._by_path: dict[str, int] = {}
+        self.families: dict[str, DocFamily] = {}
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
 
@@ -61,9 +70,7 @@ class DocumentListModel(QAbstractTableModel):
         # Only the few persistent indexes (selection, current) need to follow.
         persistent = self.persistentIndexList()
         paths = [self.rows[i.row()].path if i.isValid() else "" for i in persistent]
-        self.rows.sort(
-            key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder
-        )
+        self.rows.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self._by_path = {r.path: i for i, r in enumerate(self.rows)}
         moved = [
             self.index(self._by_path[path], i.column()) if path else QModelIndex()
@@ -71,6 +78,24 @@ class DocumentListModel(QAbstractTableModel):
         ]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+
+    def _key(self, column: int) -> Any:
+        if column < FAMILY:
+            return lambda r: _sort_key(r, column)
+        families = self.families
+        return lambda r: family_columns.sort_key(
+            families.get(r.path), column - FAMILY, r.relpath.lower()
+        )
+
+    def set_families(self, families: dict[str, DocFamily]) -> None:
+        """Show the story families of a scan (empty: none known); sorts again if by family."""
+        self.families = families
+        if self.sort_column >= FAMILY:
+            self.resort()
+        elif self.rows:
+            self.dataChanged.emit(
+                self.index(0, FAMILY), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            )
 
     def resort(self) -> None:
         """Sort again by the last column and order (after a listing)."""
@@ -91,6 +116,8 @@ class DocumentListModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         row, column = self.rows[index.row()], index.column()
+        if column >= FAMILY:
+            return self._family_data(row, column - FAMILY, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -101,10 +128,24 @@ class DocumentListModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _family_data(self, row: DocumentRow, column: int, role: int) -> Any:
+        info = self.families.get(row.path)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return family_columns.display(info, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(family_columns.tip(info, column) or _tip(row))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return family_columns.background(info, column)
+        if role == Qt.ItemDataRole.ForegroundRole and family_columns.background(info, column):
+            return QColor(Qt.GlobalColor.black)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
     def clear(self) -> None:
-        """Remove every row."""
+        """Remove every row (and the families of the last scan)."""
         self.beginResetModel()
-        self.rows, self._by_path = [], {}
+        self.rows, self._by_path, self.families = [], {}, {}
         self.endResetModel()
 
     def add_rows(self, rows: list[DocumentRow]) -> None:
@@ -203,14 +244,20 @@ class DocumentListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 70, 60, 110, 70, 120)):
+        for column, width in enumerate((190, 70, 60, 110, 70, 120, 120, 60, 150, 70)):
             header.resizeSection(column, width)
+        for shown, column in enumerate(range(FAMILY, len(COLUMNS)), start=1):
+            header.moveSection(header.visualIndex(column), shown)
+        self.grouped: Any = None  # the family tree, while the list is grouped by family
         self.doubleClicked.connect(self._on_self_double_clicked)
         self._order: list[str] = []
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def selected_paths(self) -> list[str]:
-        """Selected documents, in the order the user selected them."""
+        """Selected documents, in the order the user selected them (in the family
+        tree while the list is grouped by family)."""
+        if self.grouped is not None:
+            return list(self.grouped.selected_paths())
         rows = {i.row() for i in self.selectionModel().selectedRows()}
         paths = {self.source.rows[r].path for r in rows}
         ordered = [p for p in self._order if p in paths]

@@ -30,6 +30,7 @@ from gui.change_panel import ChangePanel
 from gui.compare_view import CompareView
 from gui.context import AppContext
 from gui.document_list import DocumentListModel, DocumentListView
+from gui.families import FamiliesController
 from gui.jobs import Jobs, now
 from gui.listing import Listing
 from gui.loading import CompareRequest, CompareResult
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationsController(self)
         self._restore()
         self._connect()
+        self.families = FamiliesController(self)
 
     # -- building --------------------------------------------------------------------
 
@@ -348,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.nway.jobs.cancel()
+        self.families.jobs.shutdown()
         self.jobs.shutdown()
         self.annotations.shutdown()  # every queued note is committed before exit
         self.context.update_settings(

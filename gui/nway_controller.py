@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from core.model import CompareOptions, Comparison
+from gui.family_data import base_for
 from gui.nway_job import NWayJobs, NWayOutcome, NWayRequest, PairKey
 from gui.nway_view import NWayView
 
@@ -54,11 +55,14 @@ class NWayController(QObject):
         return self.window.stack.currentWidget() is self.view
 
     def start(self, paths: list[str], base: int | None = None) -> None:
-        """Build the grid of ``paths`` (``base`` indexes them; None: the default base)."""
+        """Build the grid of ``paths`` (``base`` indexes them; None: the likely original
+        of their story family if the folder scan found one, else the default base)."""
         if tuple(paths) != self.paths:
             self.known = {}
             self.outcome = None
             self.view.show_nway(None)
+        if base is None:
+            base = base_for(self.window.families.index, paths)
         self.paths, self.base = tuple(paths), base
         w = self.window
         request = NWayRequest(
