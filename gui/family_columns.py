@@ -19,6 +19,8 @@ from gui.plain import shown_path
 FAMILY_COLUMNS = ("Family", "Closest", "Similarity")
 STAR = "\u2605"
 _GOLDEN = 0.618033988749895
+# A family member this dissimilar to its closest match was joined by its key words.
+REWRITTEN_BELOW = 0.25
 
 
 def family_colour(family: int) -> QColor:
@@ -70,7 +72,10 @@ def tip(info: DocFamily | None, column: int) -> str | None:
         head = f"Story family {info.number}: {info.size} versions"
         return f"{head}\n{ORIGINAL_TIP}" if info.original else head
     if column in (1, 2) and info.closest_name is not None:
-        return f"Closest: {shown_path(info.closest_name)}\nSimilarity: {similarity_text(info)}"
+        text = f"Closest: {shown_path(info.closest_name)}\nSimilarity: {similarity_text(info)}"
+        if info.family is not None and (info.similarity or 0.0) < REWRITTEN_BELOW:
+            text += "\nIn its family by shared names, figures and key words (rewritten)"
+        return text
     return None
 
 

@@ -21,7 +21,7 @@ MATRIX_LIMIT = 500
 # Up to this many documents the matrix is computed exactly (about 0.1 ms a pair);
 # above, it is estimated from the signatures (exact for each document's closest match).
 EXACT_LIMIT = 120
-# A closest match under this (0.00 as shown) shares nothing worth naming.
+# A document alone whose closest match is under this (0.00 as shown) has none.
 NOTHING_SHARED = 0.005
 ORIGINAL_TIP = (
     "Likely original: of its family, the version that holds the most of what the other versions say"
@@ -37,8 +37,8 @@ class DocFamily:
         number: the family's number as shown (id + 1), 0 when alone.
         original: the likely original of its family.
         size: how many versions its family has (1 when alone).
-        closest: absolute path of its most similar document, or None (also when
-            they share nothing: similarity under 0.005).
+        closest: absolute path of its most similar document, or None (also for a
+            document alone that shares nothing with it: similarity under 0.005).
         closest_name: that document's path relative to the folder, or None.
         similarity: their similarity (comparison contract scale), or None.
     """
@@ -82,7 +82,9 @@ def index_scan(result: ScanResult) -> FamilyIndex:
     by_path: dict[str, DocFamily] = {}
     for doc in result.documents:
         family = families.get(doc.family) if doc.family is not None else None
-        related = doc.similarity is not None and doc.similarity >= NOTHING_SHARED
+        # A rewritten version shares its family's names and figures, hardly a phrase:
+        # its closest match is worth naming even at a similarity of 0.00.
+        related = doc.family is not None or (doc.similarity or 0.0) >= NOTHING_SHARED
         by_path[doc.path] = DocFamily(
             family=doc.family,
             number=doc.family + 1 if doc.family is not None else 0,
