@@ -14,13 +14,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from core.families import ScanResult, similarity_matrix
+from core.families import ScanResult
+from core.family_matrix import Cancel, similarity_values
 
 # Above this many documents the matrix shows the members of families only.
 MATRIX_LIMIT = 500
-# Up to this many documents the matrix is computed exactly (about 0.1 ms a pair);
-# above, it is estimated from the signatures (exact for each document's closest match).
-EXACT_LIMIT = 120
 # A document alone whose closest match is under this (0.00 as shown) has none.
 NOTHING_SHARED = 0.005
 ORIGINAL_TIP = (
@@ -131,8 +129,8 @@ class MatrixData:
         names: paths relative to the folder, same order.
         families: each document's family id, or None.
         originals: which documents are likely originals.
-        values: ``values[i][j]`` the similarity of documents i and j (1 on the diagonal).
-        estimated: the values are estimated from the signatures (not all exact).
+        values: ``values[i][j]`` the similarity of documents i and j (1 on the diagonal;
+            exact word similarity, estimated from the fingerprints under about 0.06).
         note: a line for the user about what is shown (empty when everything is).
     """
 
@@ -141,7 +139,6 @@ class MatrixData:
     families: tuple[int | None, ...]
     originals: tuple[bool, ...]
     values: tuple[tuple[float, ...], ...]
-    estimated: bool
     note: str = ""
 
     def ordered(self, by_family: bool) -> MatrixData:
@@ -182,7 +179,9 @@ def family_order(result: ScanResult) -> list[int]:
     return order + sorted(alone, key=lambda i: result.documents[i].relpath.lower())
 
 
-def matrix_for(result: ScanResult, limit: int = MATRIX_LIMIT) -> MatrixData | str:
+def matrix_for(
+    result: ScanResult, limit: int = MATRIX_LIMIT, should_cancel: Cancel = None
+) -> MatrixData | str:
     """The similarity matrix of a scanned folder, or why it is not shown.
 
     Up to ``limit`` documents every document is shown; above, only the members of
@@ -204,15 +203,13 @@ def matrix_for(result: ScanResult, limit: int = MATRIX_LIMIT) -> MatrixData | st
             f"to story families are shown (at most {limit:,})"
         )
     docs = [result.documents[i] for i in order]
-    exact = len(order) <= EXACT_LIMIT
-    subset = dataclasses.replace(result, fingerprints=tuple(result.fingerprints[i] for i in order))
-    values = similarity_matrix(subset, exact=exact)
-    if not exact:  # the closest matches' exact similarity, as the document list shows
-        at = {d.relpath: k for k, d in enumerate(docs)}
-        for k, doc in enumerate(docs):
-            other = at.get(doc.closest) if doc.closest is not None else None
-            if other is not None and doc.similarity is not None:
-                values[k][other] = values[other][k] = doc.similarity
+    values = similarity_values([result.fingerprints[i] for i in order], should_cancel)
+    # Each closest match's similarity as the scan computed it (the list shows it).
+    at = {d.relpath: k for k, d in enumerate(docs)}
+    for k, doc in enumerate(docs):
+        other = at.get(doc.closest) if doc.closest is not None else None
+        if other is not None and doc.similarity is not None:
+            values[k][other] = values[other][k] = doc.similarity
     originals = {f.original for f in result.families}
     return MatrixData(
         paths=tuple(d.path for d in docs),
@@ -220,6 +217,5 @@ def matrix_for(result: ScanResult, limit: int = MATRIX_LIMIT) -> MatrixData | st
         families=tuple(d.family for d in docs),
         originals=tuple(d.relpath in originals for d in docs),
         values=tuple(tuple(row) for row in values),
-        estimated=not exact,
         note=note,
     )

@@ -115,7 +115,7 @@ class FamilyJobs(QObject):
 
     def start_matrix(self, result: ScanResult) -> None:
         """Build the similarity matrix of a scan (``MatrixData`` or a refusal)."""
-        self._start(MATRIX, lambda _id, _cancel: matrix_for(result))
+        self._start(MATRIX, lambda _id, cancel: matrix_for(result, should_cancel=cancel.is_set))
 
     def _is_current(self, kind: str, job_id: int, finished: bool) -> bool:
         job = self._current.get(kind)

@@ -32,7 +32,10 @@ class ScaleLegend(QWidget):
         super().__init__(parent)
         self.setMinimumSize(240, 34)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setToolTip("Similarity: the share of words the two texts have in common, 0 to 1")
+        self.setToolTip(
+            "Similarity: the share of words the two texts have in common, 0 to 1\n"
+            "(under about 0.06 estimated from the documents' fingerprints)"
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -101,10 +104,9 @@ class MatrixPage(QWidget):
         """Show ``data`` in the chosen order."""
         self.data = data
         families = len({f for f in data.families if f is not None})
-        kind = "estimated from fingerprints" if data.estimated else "word similarity"
         self.title.setText(
             f"Similarity of {len(data.names):,} documents, {families:,} story "
-            f"{'family' if families == 1 else 'families'} ({kind})"
+            f"{'family' if families == 1 else 'families'}"
         )
         hint = "Click a cell to compare the two documents."
         self.message.setText(f"{data.note}. {hint}" if data.note else hint)
