@@ -1,7 +1,9 @@
-"""The engine's command line: ``redline compare OLD NEW``.
+"""The engine's command line: ``redline compare OLD NEW`` and ``redline scan FOLDER``.
 
 Exit codes: 0 the documents say the same (trivial differences only), 1 they
 differ, 2 an error (one line on standard error naming the file and the problem).
+``scan`` exits 0 when the folder was scanned (unreadable files are listed in the
+report, not errors of the command) and 2 when the folder itself cannot be.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from core.compare import compare
 from core.document import has_nul, load_document
 from core.encoding import LOW_CONFIDENCE
 from core.errors import RedlineError
+from core.families import DEFAULT_THRESHOLD, ScanOptions, scan_folder
 from core.model import CompareOptions, Comparison, Document
 from core.names import printable_path
 from core.render_html import render_html
 from core.render_text import render_text
 from core.report_json import comparison_to_json
+from core.scan_report import scan_to_json, scan_to_text
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -31,7 +35,7 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"redline: {message} (see 'redline compare --help')\n")
+        self.exit(EXIT_ERROR, f"redline: {message} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +64,36 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"refuse larger files (default {DEFAULT_MAX_BYTES})",
     )
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    scan = sub.add_parser("scan", help="group a folder's documents into story families")
+    scan.add_argument("folder", help="the folder to scan (subfolders included)")
+    scan.add_argument("--format", choices=("text", "json"), default="text")
+    scan.add_argument(
+        "--threshold",
+        type=_share,
+        default=DEFAULT_THRESHOLD,
+        metavar="X",
+        help=f"word similarity that makes two documents versions (default {DEFAULT_THRESHOLD})",
+    )
     return parser
+
+
+def _share(text: str) -> float:
+    """A number in (0, 1], for ``--threshold``."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be over 0 and at most 1: {text}")
+    return value
+
+
+def _run_scan(args: argparse.Namespace) -> int:
+    result = scan_folder(args.folder, ScanOptions(threshold=args.threshold))
+    out = scan_to_json(result) if args.format == "json" else scan_to_text(result)
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    return EXIT_SAME
 
 
 def _render(result: Comparison, fmt: str, colour: bool) -> str:
@@ -151,11 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``redline`` with ``argv`` (default: the process arguments)."""
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    if args.command != "compare":
+    if args.command not in ("compare", "scan"):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        return _run_compare(args)
+        return _run_scan(args) if args.command == "scan" else _run_compare(args)
     except RedlineError as exc:
         sys.stderr.write(f"redline: {exc}\n")
         return EXIT_ERROR
