@@ -31,16 +31,16 @@ from core.families import ScanOptions, scan_folder, verify  # noqa: E402
 
 def _run_child(folder: Path, cache: Path, workers: int) -> dict[str, object]:
     code = (
-        "import json,sys,time;sys.path.insert(0,{repo!r});"
+        f"import json,sys,time;sys.path.insert(0,{str(REPO)!r});"
         "from core.families import ScanOptions,scan_folder;from pathlib import Path;"
         "t=time.perf_counter();"
-        "r=scan_folder({folder!r},ScanOptions(workers={workers},cache_dir=Path({cache!r})));"
+        f"r=scan_folder({str(folder)!r},ScanOptions(workers={workers},cache_dir=Path({str(cache)!r})));"
         "e=time.perf_counter()-t;"
-        "print(json.dumps({{'seconds':e,'fingerprinted':r.stats.fingerprinted,"
+        "print(json.dumps({'seconds':e,'fingerprinted':r.stats.fingerprinted,"
         "'cached':r.stats.cached,'candidates':r.stats.candidates,"
         "'families':[list(f.members) for f in r.families],"
-        "'originals':[f.original for f in r.families]}}))"
-    ).format(repo=str(REPO), folder=str(folder), workers=workers, cache=str(cache))
+        "'originals':[f.original for f in r.families]}))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
