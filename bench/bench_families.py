@@ -31,15 +31,16 @@ from core.families import ScanOptions, scan_folder, verify  # noqa: E402
 
 def _run_child(folder: Path, cache: Path, workers: int) -> dict[str, object]:
     code = (
-        "import json,sys,time;sys.path.insert(0,%r);"
+        f"import json,sys,time;sys.path.insert(0,{str(REPO)!r});"
         "from core.families import ScanOptions,scan_folder;from pathlib import Path;"
-        "t=time.perf_counter();r=scan_folder(%r,ScanOptions(workers=%d,cache_dir=Path(%r)));"
+        "t=time.perf_counter();"
+        f"r=scan_folder({str(folder)!r},ScanOptions(workers={workers},cache_dir=Path({str(cache)!r})));"
         "e=time.perf_counter()-t;"
         "print(json.dumps({'seconds':e,'fingerprinted':r.stats.fingerprinted,"
         "'cached':r.stats.cached,'candidates':r.stats.candidates,"
         "'families':[list(f.members) for f in r.families],"
         "'originals':[f.original for f in r.families]}))"
-    ) % (str(REPO), str(folder), workers, str(cache))
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -111,7 +112,8 @@ def signal_table(folder: Path, truth: dict[str, object], cache: Path) -> list[st
 
         lines.append(
             f"| {label} | {len(values)} | {q(sims, 0.01)} / {q(sims, 0.5)} / {q(sims, 0.99)} / "
-            f"{sims[-1]:.3f} | {q(keys, 0.01)} / {q(keys, 0.5)} / {q(keys, 0.99)} / {keys[-1]:.3f} |"
+            f"{sims[-1]:.3f} | {q(keys, 0.01)} / {q(keys, 0.5)} / {q(keys, 0.99)} / "
+            f"{keys[-1]:.3f} |"
         )
     return lines
 

@@ -83,10 +83,8 @@ def cut(article: Article, rng: random.Random, keep: float | None = None) -> Arti
         return [sentences[:n]]
     rest = list(range(1, len(article)))
     n = max(1, round(len(rest) * keep))
-    if rng.random() < 0.5:
-        kept = sorted(rng.sample(rest, n))  # paragraphs dropped here and there
-    else:
-        kept = rest[:n]  # the tail cut off
+    # Paragraphs dropped here and there, or the tail cut off.
+    kept = sorted(rng.sample(rest, n)) if rng.random() < 0.5 else rest[:n]
     return [list(article[0])] + [list(article[i]) for i in kept]
 
 

@@ -112,8 +112,9 @@ def build(count: int, seed: int) -> tuple[list[tuple[str, str, str]], list[str]]
         kinds = (["same"] if rng.random() < 0.6 else []) + [pick_kind(rng) for _ in range(size)]
         for kind in kinds[:size]:
             articles.append((render(make_version(base, kind, rng, donors)), name, kind))
-    notes = corpus.sources + [
-        f"{len(sentences):,} sentences; {passages} passage bases; collage layers used: {layer}"
+    notes = [
+        *corpus.sources,
+        f"{len(sentences):,} sentences; {passages} passage bases; collage layers used: {layer}",
     ]
     return articles[:count], notes
 

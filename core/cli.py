@@ -1,7 +1,9 @@
-"""The engine's command line: ``redline compare OLD NEW``.
+"""The engine's command line: ``redline compare OLD NEW`` and ``redline scan FOLDER``.
 
 Exit codes: 0 the documents say the same (trivial differences only), 1 they
 differ, 2 an error (one line on standard error naming the file and the problem).
+``scan`` exits 0 when the folder was scanned (unreadable files are listed in the
+report, not errors of the command) and 2 when the folder itself cannot be.
 """
 
 from __future__ import annotations
@@ -34,11 +36,12 @@ from core.report import (
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+SCAN_THRESHOLD = 0.25  # core.families.DEFAULT_THRESHOLD (kept in step by a test)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"redline: {message} (see 'redline compare --help')\n")
+        self.exit(EXIT_ERROR, f"redline: {message} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _add_nway_parser(sub)
+    scan = sub.add_parser("scan", help="group a folder's documents into story families")
+    scan.add_argument("folder", help="the folder to scan (subfolders included)")
+    scan.add_argument("--format", choices=("text", "json"), default="text")
+    scan.add_argument(
+        "--threshold",
+        type=_share,
+        default=SCAN_THRESHOLD,
+        metavar="X",
+        help=f"word similarity that makes two documents versions (default {SCAN_THRESHOLD})",
+    )
     return parser
 
 
@@ -97,6 +110,28 @@ def _add_nway_parser(sub: Any) -> None:
         metavar="FILE=ENC",
         help="decode FILE with encoding ENC (repeatable)",
     )
+
+
+def _share(text: str) -> float:
+    """A number in (0, 1], for ``--threshold``."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be over 0 and at most 1: {text}")
+    return value
+
+
+def _run_scan(args: argparse.Namespace) -> int:
+    from core.families import ScanOptions, scan_folder
+    from core.scan_report import scan_to_json, scan_to_text
+
+    result = scan_folder(args.folder, ScanOptions(threshold=args.threshold))
+    out = scan_to_json(result) if args.format == "json" else scan_to_text(result)
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    return EXIT_SAME
 
 
 def _check_report_flags(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> None:
@@ -231,10 +266,12 @@ def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = N
     """
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    if args.command not in ("compare", "nway"):
+    if args.command not in ("compare", "nway", "scan"):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
+        if args.command == "scan":
+            return _run_scan(args)
         if args.command == "nway":
             return _run_nway(args, pdf_renderer)
         return _run_compare(args, pdf_renderer)

@@ -377,13 +377,13 @@ def _held_share(
 def likely_original(
     members: list[int], fps: list[Fingerprint], keys: list[frozenset[int]], paths: list[str]
 ) -> int:
-    """The member that holds the most of the others (ties: more words, then path)."""
+    """The member that holds the most of the others (ties: more words, then first path)."""
 
-    def score(m: int) -> tuple[float, int, str]:
+    def rank(m: int) -> tuple[float, int, str]:
         held = sum(_held_share(fps[m], fps[o], keys[m], keys[o]) for o in members if o != m)
-        return (round(held, 9), fps[m].words, paths[m])
+        return (-round(held, 9), -fps[m].words, paths[m])
 
-    return max(members, key=score)
+    return min(members, key=rank)
 
 
 def scan_folder(

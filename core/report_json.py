@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from core.annotations import Anchor, Annotation
+from core.annotations import Annotation
 from core.gcpause import collector_paused
 from core.model import Block, Comparison, Document, Op, Span
 
@@ -80,30 +80,11 @@ def _flag(flag: Flag) -> dict[str, Any]:
     }
 
 
-def _anchor_dict(anchor: Anchor | None) -> dict[str, Any] | None:
-    if anchor is None:
-        return None
-    return {
-        "path": anchor.path,
-        "sha256": anchor.sha256,
-        "start": anchor.start,
-        "end": anchor.end,
-        "quote": anchor.quote,
-    }
-
-
 def _annotation_dict(a: Annotation) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "note": a.note,
-        "tag": a.tag,
-        "status": a.status,
-        "orphaned": a.orphaned,
-        "created": a.created,
-        "modified": a.modified,
-        "old": _anchor_dict(a.old),
-        "new": _anchor_dict(a.new),
-    }
+    # The exchange format's fields (core.annotation_io), plus the store's row id.
+    from core.annotation_io import annotation_to_dict
+
+    return {"id": a.id, **annotation_to_dict(a)}
 
 
 def comparison_to_dict(

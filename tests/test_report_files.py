@@ -46,11 +46,12 @@ def test_json_carries_annotations_only_when_asked(tmp_path: Path, store, capsys)
     data = json.loads(capsys.readouterr().out)
     (note,) = data["annotations"]
     assert set(note) == {
-        "id", "note", "tag", "status", "orphaned", "created", "modified", "old", "new",
+        "id", "uuid", "note", "tag", "status", "orphaned", "created", "modified", "old",
+        "new",
     }  # fmt: skip
     assert note["note"] == "Check the <b>toll</b>" and note["status"] == "needs-check"
     assert note["old"] is None and note["new"]["quote"] == "death toll"
-    assert set(note["new"]) == {"path", "sha256", "start", "end", "quote"}
+    assert set(note["new"]) == {"path", "sha256", "start", "end", "quote", "prefix", "suffix"}
     text = FULL.read_text(encoding="utf-8")
     assert text[note["new"]["start"] : note["new"]["end"]] == "death toll"
     assert data["format"] == "redline-comparison" and data["version"] == 1
