@@ -53,6 +53,7 @@ from core.fingerprint_cache import (
     save_cache,
 )
 from core.folder import walk_folder
+from core.gcpause import collector_paused
 
 DEFAULT_THRESHOLD = 0.25
 DEFAULT_KEY_THRESHOLD = 0.5
@@ -306,6 +307,20 @@ def candidate_pairs(
     return pairs
 
 
+def _in_order(pairs: set[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The pairs in sorted order, sorted row by row.
+
+    One ``sorted()`` of 150,000 pairs is a single C call that holds the interpreter
+    lock for over 100 ms, and the window's thread waits that long; small sorts do not.
+    """
+    rows: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        rows[i].append(j)
+    for i in sorted(rows):
+        for j in sorted(rows[i]):
+            yield i, j
+
+
 def rare_keys(fps: list[Fingerprint]) -> list[frozenset[int]]:
     """Each document's key words without those common in this folder.
 
@@ -407,7 +422,15 @@ def scan_folder(
         FileMissingError, NotAFolderError, UnreadableError: the folder itself.
         CancelledError: ``should_cancel`` returned True.
     """
-    options = options or ScanOptions()
+    # Full collections of the growing heap hold the interpreter lock for 100 ms and
+    # more (the window's thread waits); the scan makes no reference cycles.
+    with collector_paused():
+        return _scan(root, options or ScanOptions(), progress, should_cancel)
+
+
+def _scan(
+    root: str | os.PathLike[str], options: ScanOptions, progress: Progress, should_cancel: Cancel
+) -> ScanResult:
     top = os.path.abspath(os.fspath(root))
     files, found, errors, hits = _fingerprints(top, options, progress, should_cancel)
     order = sorted(found)
@@ -416,7 +439,7 @@ def scan_folder(
     keys = rare_keys(fps)
     _check(should_cancel)
     verified: dict[tuple[int, int], _Pair] = {}
-    for count, (i, j) in enumerate(sorted(candidate_pairs(fps, keys, should_cancel))):
+    for count, (i, j) in enumerate(_in_order(candidate_pairs(fps, keys, should_cancel))):
         if count % 256 == 0:
             _check(should_cancel)
         verified[(i, j)] = verify(fps[i], fps[j], keys[i], keys[j], options)
