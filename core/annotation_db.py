@@ -91,6 +91,29 @@ def _prepare(conn: sqlite3.Connection, shown: str) -> None:
 
 
 def _connect(path: Path, shown: str) -> sqlite3.Connection:
+    """Open and prepare, retrying while another instance holds a lock.
+
+    Switching a database to WAL while another process is creating it can fail at
+    once with "database is locked" (SQLite does not wait there): try again until
+    the usual busy timeout is spent.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _connect_once(path, shown)
+        except _Locked:
+            if time.monotonic() > deadline:
+                raise AnnotationStoreError(
+                    shown, "could not be opened (database is locked by another program)"
+                ) from None
+            time.sleep(0.02)
+
+
+class _Locked(Exception):
+    """Another connection held a lock SQLite did not wait for."""
+
+
+def _connect_once(path: Path, shown: str) -> sqlite3.Connection:
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise _Unusable("is not a file")
     try:
@@ -101,6 +124,13 @@ def _connect(path: Path, shown: str) -> sqlite3.Connection:
         raise AnnotationStoreError(shown, f"could not be opened ({error})") from None
     try:
         _prepare(conn, shown)
+    except sqlite3.OperationalError as error:
+        conn.close()
+        if _is_corruption(error):
+            raise _Unusable(f"is not a usable database ({error})") from None
+        if "locked" in str(error) or "busy" in str(error):
+            raise _Locked from None
+        raise AnnotationStoreError(shown, f"could not be opened ({error})") from None
     except sqlite3.DatabaseError as error:
         conn.close()
         if _is_corruption(error):

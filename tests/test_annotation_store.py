@@ -269,7 +269,11 @@ def test_sigkill_while_writing_loses_nothing_committed(tmp_path: Path) -> None:
             break
         printed.append(int(line))
     child.send_signal(signal.SIGKILL)
-    rest, errors = child.communicate(timeout=30)
+    # Read through the same buffered stream: readline() may have read ahead, and
+    # communicate() would read the pipe beneath it and miss those lines.
+    rest = child.stdout.read()
+    errors = child.stderr.read() if child.stderr is not None else ""
+    child.wait(timeout=30)
     # Only whole lines were committed and printed; a torn last line is not an id.
     printed += [int(line) for line in rest.split("\n")[:-1] if line]
     assert child.returncode == -signal.SIGKILL, errors
