@@ -20,12 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.annotation_store import AnnotationStore, annotations_for
 from core.annotations import Annotation
 from core.errors import RedlineError
 from core.model import Document
+from gui.runnable import Runnable
 
 StoreWork = Callable[[AnnotationStore], Any]
 
@@ -38,16 +39,6 @@ class Loaded:
     new_path: str
     annotations: tuple[Annotation, ...]
     tags: tuple[str, ...]
-
-
-class _Job(QRunnable):
-    def __init__(self, run: Callable[[], None]) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._run = run
-
-    def run(self) -> None:
-        self._run()
 
 
 class StoreWriter(QObject):
@@ -92,7 +83,7 @@ class StoreWriter(QObject):
     def _submit(self, run: Callable[[], None]) -> None:
         self.pending += 1
         self.pending_changed.emit(self.pending)
-        self.pool.start(_Job(run))
+        self.pool.start(Runnable(run))
 
     def submit(self, tag: str, work: StoreWork) -> None:
         """Run ``work(store)`` after every job submitted before; report ``done``."""

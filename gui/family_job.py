@@ -12,11 +12,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.errors import CancelledError, RedlineError
 from core.families import ScanOptions, ScanResult, scan_folder
 from gui.family_data import FamilyIndex, index_scan, matrix_for
+from gui.runnable import Runnable
 
 ScanFunction = Callable[..., ScanResult]
 SCAN, MATRIX = "scan", "matrix"
@@ -34,16 +35,6 @@ class _Signals(QObject):
     progress = Signal(int, int, int)
     finished = Signal(str, int, object)
     failed = Signal(str, int, str)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
 
 
 class FamilyJobs(QObject):
@@ -96,7 +87,7 @@ class FamilyJobs(QObject):
                 return
             signals.finished.emit(kind, job_id, outcome)
 
-        self.pool.start(_Runnable(run))
+        self.pool.start(Runnable(run))
 
     def start_scan(self, root: str, recursive: bool) -> None:
         """Fingerprint and group the documents of ``root`` (cancels a running scan)."""

@@ -19,15 +19,15 @@ import gc
 import itertools
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions
 from gui.engine_process import compare_anywhere, warm_up
 from gui.loading import CompareRequest, Engine, FolderRequest, run_compare, run_folder
+from gui.runnable import Runnable
 
 
 class JobSignals(QObject):
@@ -46,16 +46,6 @@ class _Job:
     cancel: threading.Event
 
 
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
-
-
 class Jobs(QObject):
     """Starts, cancels and filters background jobs; re-emits only current results."""
 
@@ -72,7 +62,7 @@ class Jobs(QObject):
         self.pool = pool
         self.engine: Engine = engine or compare_anywhere
         if engine is None:
-            pool.start(_Runnable(warm_up))
+            pool.start(Runnable(warm_up))
         self._ids = itertools.count(1)
         self._current: dict[str, _Job] = {}
         self._gc_paused = 0
@@ -132,7 +122,7 @@ class Jobs(QObject):
                 return
             signals.compare_finished.emit(job.job_id, result)
 
-        self.pool.start(_Runnable(work))
+        self.pool.start(Runnable(work))
         return job.job_id
 
     def start_folder(self, request: FolderRequest, kind: str = "folder") -> int:
@@ -156,7 +146,7 @@ class Jobs(QObject):
                 message = f"Could not list {request.root}: {exc}"
             signals.folder_finished.emit(job.job_id, kind, job.cancel.is_set(), message)
 
-        self.pool.start(_Runnable(work))
+        self.pool.start(Runnable(work))
         return job.job_id
 
     def _is_current(self, kind: str, job_id: int, finished: bool) -> bool:

@@ -17,13 +17,14 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions, Comparison
 from core.nway import NWay, default_base, nway_from_comparisons, pairs_needed
 from gui.engine_process import EngineRequest, compare_anywhere
 from gui.loading import Engine
+from gui.runnable import Runnable
 
 PairKey = tuple[str, str, CompareOptions]
 MAX_WORKERS = 4
@@ -156,16 +157,6 @@ class _NWaySignals(QObject):
     failed = Signal(int, str)
 
 
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
-
-
 class NWayJobs(QObject):
     """Runs one N-way job at a time; a new one cancels the last; stale results dropped."""
 
@@ -211,7 +202,7 @@ class NWayJobs(QObject):
                 return
             signals.finished.emit(job_id, outcome)
 
-        self.pool.start(_Runnable(work))
+        self.pool.start(Runnable(work))
 
     def cancel(self) -> None:
         """Cancel the running job, if any."""
