@@ -36,19 +36,14 @@ PdfRenderer = Callable[[str, str], bytes]
 
 
 def stored_annotations(old: Document, new: Document) -> list[Annotation]:
-    """The annotations saved for this pair of documents.
+    """The annotations saved for this pair of documents, placed in their texts.
 
     Raises:
-        RedlineError: the annotation store is not part of this installation.
+        AnnotationStoreError: the annotation database could not be opened.
     """
-    try:
-        from core.annotation_store import annotations_for
-    except ModuleNotFoundError as exc:
-        if exc.name != "core.annotation_store":
-            raise
-        raise RedlineError("annotations are not available") from exc
-    found: Sequence[Annotation] = annotations_for(old, new)
-    return list(found)
+    from core.annotation_store import annotations_for  # loads only when asked for
+
+    return annotations_for(old, new)
 
 
 def _same_file(a: str | Path, b: str | Path) -> bool:

@@ -22,7 +22,8 @@ from core.model import Block, Comparison, Span
 from core.report_layout import Mark, ReportLayout
 from core.stats import punctuation_only
 
-# The window's margin symbols (``gui/margin_marks.py``), so colour is never the only cue.
+# Margin symbols of each kind of change, in the window (``gui/margin_marks.py``) and the
+# reports alike, so colour is never the only cue.
 SYMBOLS = {
     "deleted": "\u2212",
     "inserted": "+",

@@ -101,6 +101,13 @@ class AnnotationsController(QObject):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
             signal.connect(self.refresh_marks)
 
+    def shown_for(self, comparison: Comparison) -> tuple[Annotation, ...] | None:
+        """The annotations on screen for ``comparison``, once placed in its texts
+        (a report then carries what the editor sees), else None."""
+        if not self.placed or self.pair != (comparison.old.path, comparison.new.path):
+            return None
+        return tuple(self.model.annotations)
+
     # -- loading -----------------------------------------------------------------------
 
     def _on_jobs_compare_finished(self, result: CompareResult) -> None:

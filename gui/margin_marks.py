@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from core.report_blocks import KIND_NAMES as NAMES
+from core.report_blocks import SYMBOLS
 from gui.plain import tooltip
 from gui.styles import Colours
 
@@ -27,20 +29,6 @@ NOTE_WIDTH = 12
 WIDTH = CHIP_WIDTH + NOTE_WIDTH
 NOTE_FILL = "#f0b000"
 NOTE_EDGE = "#a06a00"
-SYMBOLS = {
-    "deleted": "\u2212",
-    "inserted": "+",
-    "changed": "~",
-    "moved": "\u21c4",
-    "punctuation": "\u00b7",
-}
-NAMES = {
-    "deleted": "only in old",
-    "inserted": "only in new",
-    "changed": "changed",
-    "moved": "moved",
-    "punctuation": "punctuation only",
-}
 LEGEND_TEXT = "margin: \u2212 old only  + new only  ~ changed  \u21c4 moved  \u00b7 punctuation"
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from core.annotations import Annotation
 from core.errors import RedlineError
 from core.model import Comparison
 from core.names import printable_path
@@ -50,6 +51,7 @@ class ReportRequest:
     fmt: ReportFormat = "html"
     changes_only: bool = False
     page_size: PageSize = "a4"
+    annotations: tuple[Annotation, ...] | None = None  # None: read them from the store
 
 
 def write_report(request: ReportRequest) -> str:
@@ -59,10 +61,9 @@ def write_report(request: ReportRequest) -> str:
         RedlineError: refused or failed write (the message names the file).
     """
     result = request.comparison
-    try:
-        annotations = stored_annotations(result.old, result.new)
-    except RedlineError:
-        annotations = None  # no annotation store in this installation
+    annotations = request.annotations
+    if annotations is None:
+        annotations = tuple(stored_annotations(result.old, result.new))
     data = report_bytes(
         result,
         request.fmt,
@@ -122,7 +123,12 @@ class ReportSaver(QObject):
         if choice is not None:
             self.save(
                 ReportRequest(
-                    comparison, choice.target, choice.fmt, choice.changes_only, choice.page_size
+                    comparison,
+                    choice.target,
+                    choice.fmt,
+                    choice.changes_only,
+                    choice.page_size,
+                    self.window.annotations.shown_for(comparison),
                 )
             )
 

@@ -107,3 +107,21 @@ def test_file_name_gets_the_chosen_formats_suffix(tmp_path: Path) -> None:
     assert with_suffix(tmp_path / "a vs b.html", "pdf") == tmp_path / "a vs b.pdf"
     assert with_suffix(tmp_path / "a.htm", "html") == tmp_path / "a.htm"
     assert with_suffix(tmp_path / "v1.2 story", "json") == tmp_path / "v1.2 story.json"
+
+
+def test_report_carries_the_notes_shown_in_the_window(tmp_path: Path) -> None:
+    from core.annotations import Annotation, make_anchor
+    from core.compare import compare
+    from core.document import load_document
+    from gui.report_save import write_report
+
+    old, new = load_document(str(CONDENSED)), load_document(str(FULL))
+    start = new.text.index("death toll")
+    note = Annotation(
+        0, "Shown <i>note</i>", "Typo", "open", None,
+        make_anchor(new.path, new.sha256, new.text, start, start + 10), 1.0, 1.0,
+    )  # fmt: skip
+    target = tmp_path / "r.html"
+    write_report(ReportRequest(compare(old, new), target, annotations=(note,)))
+    html = target.read_text(encoding="utf-8")
+    assert "Shown &lt;i&gt;note&lt;/i&gt;" in html and 'href="#note-1"' in html
