@@ -20,11 +20,17 @@ _SPACES = re.compile(r"\s+")
 _WRAPPED_HYPHEN = re.compile(r"(?<=[-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028])\s*")
 
 
+def layout_free(raw: str) -> str:
+    """``raw`` with its layout taken out: runs of whitespace made one space, and a
+    line broken after a hyphen joined."""
+    return _SPACES.sub(" ", _WRAPPED_HYPHEN.sub("", raw))
+
+
 def _spelling(text: str, start: int, end: int) -> str:
     raw = text[start:end]
     if not any(c.isspace() for c in raw):
         return raw
-    return _SPACES.sub(" ", _WRAPPED_HYPHEN.sub("", raw))
+    return layout_free(raw)
 
 
 def build_ops(codes: Sequence[Code], old: str, new: str, ta: Tokens, tb: Tokens) -> tuple[Op, ...]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from core.model import Span
+from core.opspans import layout_free
 from core.sequences import heaviest_increasing
 
 MIN_WORDS = 8
@@ -29,9 +30,6 @@ MIN_WORDS = 8
 _PARAGRAPH_BREAK = re.compile(
     r"([\r\n\x85\u2028\u2029](?:(?<=\r)\n)?[^\S\r\n]*(?:\r\n?|[\n\x85\u2028\u2029])\s*)"
 )
-_SPACES = re.compile(r"\s+")
-# Same as core.opspans: a line broken after a hyphen is layout, not spelling.
-_WRAPPED_HYPHEN = re.compile(r"(?<=[-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028])\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +108,6 @@ def _paragraphs(text: str) -> tuple[list[Span], list[str]]:
         start = offsets[k] + len(raw) - len(raw.lstrip())
         spans.append((start, offsets[k] + len(raw.rstrip())))
         if "- " in key or "\u2010 " in key or "\u2011 " in key:
-            key = _SPACES.sub(" ", _WRAPPED_HYPHEN.sub("", raw.strip()))
+            key = layout_free(raw.strip())
         keys.append(key)
     return spans, keys
