@@ -123,6 +123,9 @@ class SaveIndicator(QLabel):
         super().__init__(parent)
         self.setObjectName("notes_saved_label")
         self.setTextFormat(Qt.TextFormat.PlainText)
+        # A crowded status bar squeezes its widgets: keep the longest state readable.
+        longest = max(("Saving\u2026", "Notes NOT saved", "All notes saved"), key=len)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(longest) + 8)
         self.error = ""
 
     def set_pending(self, pending: int) -> None:
