@@ -26,7 +26,7 @@ from gui.link_map import LinkMap
 from gui.loading import CompareResult
 from gui.navigation import neighbour, show_change
 from gui.overview import OverviewStrip
-from gui.pane import DiffPane
+from gui.pane import DiffPane, prose_font
 from gui.plain import shown_path
 from gui.scroll_sync import ScrollSync
 from gui.styles import Colours, char_formats, colours_for
@@ -153,7 +153,7 @@ class CompareView(QWidget):
             if point_size > 0:
                 font.setPointSize(point_size)
             pane.setFont(font)
-            pane.document().setDefaultFont(font)
+            pane.document().setDefaultFont(prose_font(font))
         self._rewrap_timer.start()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtTest import QAbstractItemModelTester
 from test_gui_plan import highlighted
 
@@ -121,6 +121,23 @@ def test_rows_aligned_before_and_after_resize(qtbot, window: MainWindow) -> None
     )
     assert len(view.new_pane.row_tops()) == len(window.result.plan.rows)
     assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)
+
+
+def test_zoom_keeps_rows_aligned_in_the_shaping_free_font(qtbot, window: MainWindow) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    size = view.old_pane.document().defaultFont().pointSize()
+    before = view.new_pane.row_tops()[-1]
+    with qtbot.waitSignal(view.build_finished, timeout=10000):
+        window.actions.zoom_in.trigger()
+        window.actions.zoom_in.trigger()
+    for pane in (view.old_pane, view.new_pane):
+        font = pane.document().defaultFont()
+        assert font.pointSize() == size + 2
+        assert font.styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    assert view.new_pane.row_tops()[-1] > before  # larger text, taller rows
+    assert view.old_pane.row_tops() == pytest.approx(view.new_pane.row_tops(), abs=1)
+    assert window.context.settings.font_size == size + 2
 
 
 def test_next_previous_move_both_panes(qtbot, window: MainWindow) -> None:
