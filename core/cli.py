@@ -184,8 +184,9 @@ def _write_output(target: Path, data: bytes) -> None:
 def _deliver(output: str | None, data: bytes) -> None:
     """Write the report to ``output`` (atomically) or to standard output."""
     if not output:
-        sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     try:
         _write_output(Path(output), data)

@@ -30,7 +30,7 @@ from core.dmp_adapter import AlphabetOverflow, diff_runs
 from core.errors import CancelledError
 from core.gcpause import collector_paused
 from core.lcs import equal_runs
-from core.model import Block, CompareOptions, Comparison, Document, Span
+from core.model import Block, CompareOptions, Comparison, Document, Op, Span
 from core.moves import apply_moves, find_moves
 from core.opspans import build_ops
 from core.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
@@ -108,7 +108,13 @@ def _compare(
     pairs = find_moves(drafts, a, b, ta.words, tb.words, should_cancel)
     drafts = apply_moves(drafts, pairs, lambda a1, a2, b1, b2: _word_codes(a, b, a1, a2, b1, b2))
     _check(should_cancel)
-    blocks = tuple(_block(d, old.text, new.text, ta, tb) for d in drafts)
+    paragraphs = set(fixed)
+    blocks = tuple(
+        _paragraph_block(d, ta, tb)
+        if d.kind == "equal" and (d.a1, d.b1) in paragraphs and d.a2 - d.a1 == 1
+        else _block(d, old.text, new.text, ta, tb)
+        for d in drafts
+    )
     return Comparison(
         old=old,
         new=new,
@@ -230,6 +236,14 @@ def _refine(d: Draft, a: Sequence[int], b: Sequence[int]) -> Draft:
     codes = _word_codes(a, b, d.a1, d.a2, d.b1, d.b2)
     kind = "equal" if all(c[0] == "equal" for c in codes) else "changed"
     return Draft(kind, d.a1, d.a2, d.b1, d.b2, codes, d.approximate)
+
+
+def _paragraph_block(d: Draft, ta: Tokens, tb: Tokens) -> Block:
+    """An unchanged paragraph's block: one ``equal`` op, exact (its twins were
+    matched by their layout-free spelling, which is what ``exact`` compares)."""
+    old_span = (ta.starts[d.a1], ta.ends[d.a1])
+    new_span = (tb.starts[d.b1], tb.ends[d.b1])
+    return Block("equal", old_span, new_span, (Op("equal", old_span, new_span, True),), False)
 
 
 def _block(d: Draft, old: str, new: str, ta: Tokens, tb: Tokens) -> Block:

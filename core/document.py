@@ -14,7 +14,6 @@ import hashlib
 import io
 import os
 import stat
-import zipfile
 
 from core.encoding import decode_bytes, detect_line_ending, unicode_form
 from core.errors import (
@@ -97,6 +96,8 @@ BINARY_CONTROL_SHARE = 0.05
 
 
 def _zip_kind(data: bytes) -> str:
+    import zipfile  # only for files that start like a ZIP archive
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

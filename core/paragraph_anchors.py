@@ -100,14 +100,21 @@ def _paragraphs(text: str) -> tuple[list[Span], list[str]]:
     offsets = list(accumulate(map(len, parts), initial=0))
     spans: list[Span] = []
     keys: list[str] = []
+    line_break = "\r\n" if "\r" in text else "\n"
+    hyphens = ("-", *(h for h in "\u2010\u2011" if h in text))
     for k in range(0, len(parts), 2):
         raw = parts[k]
-        key = " ".join(raw.split())
-        if not key:
+        content = raw.strip()
+        if not content:
             continue
         start = offsets[k] + len(raw) - len(raw.lstrip())
-        spans.append((start, offsets[k] + len(raw.rstrip())))
-        if "- " in key or "\u2010 " in key or "\u2011 " in key:
-            key = layout_free(raw.strip())
+        spans.append((start, start + len(content)))
+        # Most paragraphs are words and single spaces broken across lines: then
+        # joining the lines is the whole layout-free spelling (a cheap test first).
+        key = content.replace(line_break, " ")
+        if "  " in key or not key.isprintable():
+            key = " ".join(key.split())
+        if any(f"{h} " in key for h in hyphens):
+            key = layout_free(content)
         keys.append(key)
     return spans, keys

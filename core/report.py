@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from core.annotations import Annotation
 from core.atomic import atomic_write_bytes
 from core.errors import RedlineError
 from core.model import Comparison, Document
@@ -23,6 +22,7 @@ from core.names import printable_path
 from core.report_json import comparison_to_json
 
 if TYPE_CHECKING:
+    from core.annotations import Annotation
     from core.nway import NWay
 
 ReportFormat = Literal["html", "pdf", "json"]

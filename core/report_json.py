@@ -15,11 +15,11 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from core.annotations import Annotation
 from core.gcpause import collector_paused
 from core.model import Block, Comparison, Document, Op, Span
 
 if TYPE_CHECKING:
+    from core.annotations import Annotation
     from core.flags import Flag
 
 FORMAT = "redline-comparison"

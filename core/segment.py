@@ -13,10 +13,15 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add
 
 from core.model import Span
 
+_BREAK_CHARS = "\r\n\x85\u2028\u2029"
 _LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n?|[\n\x85\u2028\u2029]|$)")
+# The separators str.splitlines also breaks at, which are not line breaks here.
+_OTHER_SEPARATORS = "\x0b\x0c\x1c\x1d\x1e"
 # Bullets that start a new item even inside hard-wrapped text. Dashes are left
 # out: wrapping puts spaced dashes at line starts too.
 _BULLET = re.compile(r"\s*(?:[*\u2022\u00b7\u25aa\u2023\u25e6]\s|\d{1,3}[.)]\s|#+\s)")
@@ -78,13 +83,26 @@ def segment(text: str) -> Segmentation:
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end of content, end including the break) of every line."""
+    if any(c in text for c in _OTHER_SEPARATORS):
+        return _lines_by_pattern(text)
+    # Without the C0 separators, str.splitlines breaks exactly where _LINE does.
+    pieces = text.splitlines(keepends=True)
+    if not pieces:
+        return [(0, 0, 0)]
+    ends = list(accumulate(map(len, pieces)))
+    starts = [0, *ends[:-1]]
+    contents = map(len, map(str.rstrip, pieces, repeat(_BREAK_CHARS)))
+    return list(zip(starts, map(add, starts, contents), ends))
+
+
+def _lines_by_pattern(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     for m in _LINE.finditer(text):
         s, e = m.span()
         if s == e and s == len(text) and out:
             break
         content_end = e
-        while content_end > s and text[content_end - 1] in "\r\n\x85\u2028\u2029":
+        while content_end > s and text[content_end - 1] in _BREAK_CHARS:
             content_end -= 1
         out.append((s, content_end, e))
         if e == len(text):

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 import core.compare as compare_module
 from core.compare import compare
 from core.model import Comparison, Document
-from core.paragraph_anchors import find_paragraph_anchors, gaps
+from core.opspans import layout_free
+from core.paragraph_anchors import _paragraphs, find_paragraph_anchors, gaps
 from tests.article_gen import sentence_pool
 from tests.invariants import check_invariants
 
@@ -169,3 +170,22 @@ def test_long_texts_take_the_fast_path_by_themselves(size: int) -> None:
     assert len(unique) * 2 >= compare_module.ANCHOR_MIN_CHARS
     assert len(result.blocks) == len(paragraphs) * 400  # one equal block a paragraph
     assert result.identical
+
+
+_LAYOUT_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab-\u2010.  \t\n\r\u00a0\u2028\u00ad")), max_size=80
+)
+
+
+@given(_LAYOUT_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_paragraph_spellings_ignore_layout_exactly(text: str) -> None:
+    # The quick spelling (lines joined) must be the layout-free one whenever used.
+    spans, keys = _paragraphs(text)
+    for (start, end), key in zip(spans, keys, strict=True):
+        content = text[start:end]
+        assert content == content.strip() and content
+        expected = " ".join(content.split())
+        if any(f"{h} " in expected for h in "-\u2010\u2011"):
+            expected = layout_free(content)
+        assert key == expected
