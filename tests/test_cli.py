@@ -248,3 +248,34 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
     assert proc.stderr.count("\n") == 1
     proc = run("compare", str(FULL), str(CONDENSED), "--max-size", "1000")
     assert proc.returncode == 2 and "too large" in proc.stderr
+
+
+def test_console_script_delivers_all_output_before_its_quick_exit(tmp_path: Path) -> None:
+    # `redline` ends compare without Python's teardown (gui.launcher.run): the
+    # report, megabytes long, must still arrive whole, with the right exit code.
+    text = FULL.read_text(encoding="utf-8")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("\n\n".join(f"{i}: {text}" for i in range(60)), encoding="utf-8")
+    new.write_text("\n\n".join(f"{i}: {text}" for i in range(60) if i != 7), encoding="utf-8")
+    for fmt in ("json", "text"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "gui.launcher", "compare", str(old), str(new), "--format", fmt],
+            capture_output=True,
+            cwd=REPO,
+            timeout=120,
+        )
+        assert proc.returncode == 1, proc.stderr
+        assert proc.stderr == b""
+        if fmt == "json":
+            data = json.loads(proc.stdout)
+            assert data["stats"]["deleted_words"] > 0 and data["stats"]["inserted_words"] == 0
+            assert data["blocks"][-1]["new"][1] == len(new.read_text(encoding="utf-8"))
+        else:
+            assert proc.stdout.decode("utf-8").rstrip().endswith(text.rstrip()[-40:])
+    same = subprocess.run(
+        [sys.executable, "-m", "gui.launcher", "compare", str(old), str(old)],
+        capture_output=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert same.returncode == 0

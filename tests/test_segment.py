@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from core.segment import segment
+from core.segment import _lines, _lines_by_pattern, segment
 from tests.conftest import CONDENSED, FULL, UNRELATED
 
 
@@ -76,3 +78,16 @@ def test_one_unwrapped_paragraph_does_not_unwrap_the_rest() -> None:
     text = f"{wrapped}\n\n{long_line}\n\n{wrapped}\n"
     assert segment(text).wrapped
     assert len(segment(text).sentences) == 5
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab .\r\n\x85\u2028\u2029\x0b\x0c\x1c\t")), max_size=60)
+)
+@settings(max_examples=500, deadline=None)
+def test_line_splitting_breaks_only_at_real_line_breaks(text: str) -> None:
+    # The quick split (str.splitlines) must agree with the line pattern exactly.
+    lines = _lines(text)
+    assert lines == _lines_by_pattern(text)
+    assert lines[0][0] == 0 and lines[-1][2] == len(text)
+    for (_, _, end), (start, _, _) in itertools.pairwise(lines):
+        assert end == start
