@@ -137,13 +137,14 @@ def _anchors(old: str, new: str) -> ParagraphAnchors | None:
 def _paragraph_words(old: str, new: str, anchors: ParagraphAnchors) -> tuple[list[int], list[int]]:
     """Contract words of each unchanged paragraph, in old and in new.
 
-    Twins spelled the same byte for byte are counted once; a re-wrapped one is
-    counted again (a line broken after a hyphen splits a word in the count).
+    Twins are counted once, unless one has a line broken after a hyphen: then the
+    other is counted again (``eight-`` at a line end and ``minute`` on the next line
+    are two words in the count, ``eight-minute`` one).
     """
     old_counts = [len(CONTRACT_WORD.findall(old, s, e)) for s, e in anchors.old]
     new_counts = [
-        count if old[s1:e1] == new[s2:e2] else len(CONTRACT_WORD.findall(new, s2, e2))
-        for count, (s1, e1), (s2, e2) in zip(old_counts, anchors.old, anchors.new)
+        len(CONTRACT_WORD.findall(new, s2, e2)) if hyphen_break else count
+        for count, (s2, e2), hyphen_break in zip(old_counts, anchors.new, anchors.hyphen_breaks)
     ]
     return old_counts, new_counts
 

@@ -39,10 +39,14 @@ class ParagraphAnchors:
     Attributes:
         old: content spans (no surrounding whitespace) in the old text, ascending.
         new: the matching spans in the new text, ascending too.
+        hyphen_breaks: per pair, whether either twin has a line broken after a
+            hyphen. Twins without one differ at most in runs of whitespace, so they
+            hold the same words; with one, a word may be split in the count.
     """
 
     old: tuple[Span, ...]
     new: tuple[Span, ...]
+    hyphen_breaks: tuple[bool, ...]
 
     def __len__(self) -> int:
         return len(self.old)
@@ -60,8 +64,8 @@ def find_paragraph_anchors(old: str, new: str) -> ParagraphAnchors:
         ``MIN_WORDS`` words long, keeping the chain with the most text whose order
         agrees in both.
     """
-    old_spans, old_keys = _paragraphs(old)
-    new_spans, new_keys = _paragraphs(new)
+    old_spans, old_keys, old_hyphens = _paragraphs(old)
+    new_spans, new_keys, new_hyphens = _paragraphs(new)
     old_count = Counter(old_keys)
     new_index: dict[str, int] = {}
     new_count = Counter(new_keys)
@@ -78,7 +82,9 @@ def find_paragraph_anchors(old: str, new: str) -> ParagraphAnchors:
     chain = heaviest_increasing([j for _, j in pairs], [len(old_keys[i]) for i, _ in pairs])
     kept = [pairs[k] for k in chain]
     return ParagraphAnchors(
-        old=tuple(old_spans[i] for i, _ in kept), new=tuple(new_spans[j] for _, j in kept)
+        old=tuple(old_spans[i] for i, _ in kept),
+        new=tuple(new_spans[j] for _, j in kept),
+        hyphen_breaks=tuple(old_hyphens[i] or new_hyphens[j] for i, j in kept),
     )
 
 
@@ -93,13 +99,15 @@ def gaps(anchors: tuple[Span, ...], length: int) -> list[Span]:
     return out
 
 
-def _paragraphs(text: str) -> tuple[list[Span], list[str]]:
-    """Content spans of the paragraphs and their layout-free spellings."""
+def _paragraphs(text: str) -> tuple[list[Span], list[str], list[bool]]:
+    """Content spans of the paragraphs, their layout-free spellings, and whether
+    each has a hyphen before whitespace (perhaps a line broken after a hyphen)."""
     # With one capturing group, split() alternates paragraphs and breaks, all in C.
     parts = _PARAGRAPH_BREAK.split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
     spans: list[Span] = []
     keys: list[str] = []
+    hyphenated: list[bool] = []
     line_break = "\r\n" if "\r" in text else "\n"
     hyphens = ("-", *(h for h in "\u2010\u2011" if h in text))
     for k in range(0, len(parts), 2):
@@ -114,7 +122,9 @@ def _paragraphs(text: str) -> tuple[list[Span], list[str]]:
         key = content.replace(line_break, " ")
         if "  " in key or not key.isprintable():
             key = " ".join(key.split())
-        if any(f"{h} " in key for h in hyphens):
+        hyphen = any(f"{h} " in key for h in hyphens)
+        if hyphen:
             key = layout_free(content)
         keys.append(key)
-    return spans, keys
+        hyphenated.append(hyphen)
+    return spans, keys, hyphenated

