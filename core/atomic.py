@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pathlib costs 3 ms at start-up, and only names a type here
+    from pathlib import Path
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

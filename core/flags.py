@@ -163,12 +163,9 @@ class _Context:
     @property
     def names(self) -> frozenset[str]:
         if self._names is None:
-            found = {
-                w.casefold()
-                for text in (self.old, self.new)
-                for w in _MID_SENTENCE.findall(text)
-                if w[0].isupper()
-            }
+            spellings = set(_MID_SENTENCE.findall(self.old))
+            spellings.update(_MID_SENTENCE.findall(self.new))
+            found = {w.casefold() for w in spellings if w[0].isupper()}
             self._names = frozenset(found - _NOT_NAMES)
         return self._names
 

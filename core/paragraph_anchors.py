@@ -109,7 +109,7 @@ def _paragraphs(text: str) -> tuple[list[Span], list[str], list[bool]]:
     keys: list[str] = []
     hyphenated: list[bool] = []
     line_break = "\r\n" if "\r" in text else "\n"
-    hyphens = ("-", *(h for h in "\u2010\u2011" if h in text))
+    hyphen_spaces = tuple(f"{h} " for h in "-\u2010\u2011" if h == "-" or h in text)
     for k in range(0, len(parts), 2):
         raw = parts[k]
         content = raw.strip()
@@ -122,7 +122,7 @@ def _paragraphs(text: str) -> tuple[list[Span], list[str], list[bool]]:
         key = content.replace(line_break, " ")
         if "  " in key or not key.isprintable():
             key = " ".join(key.split())
-        hyphen = any(f"{h} " in key for h in hyphens)
+        hyphen = "- " in key or (len(hyphen_spaces) > 1 and any(h in key for h in hyphen_spaces))
         if hyphen:
             key = layout_free(content)
         keys.append(key)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from core.atomic import atomic_write_bytes
@@ -22,6 +21,8 @@ from core.names import printable_path
 from core.report_json import comparison_to_json
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from core.annotations import Annotation
     from core.nway import NWay
 

@@ -140,11 +140,6 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
 _VISIBLE = re.compile(r"\S")
 
 
-def _first_visible(text: str, pos: int, end: int) -> int | None:
-    found = _VISIBLE.search(text, pos, end)
-    return found.start() if found else None
-
-
 def _line_boundaries(
     text: str,
     lines: list[tuple[int, int, int]],
@@ -157,11 +152,13 @@ def _line_boundaries(
     lines)."""
     blank_before = False
     previous: tuple[int, int, int] | None = None
+    visible = _VISIBLE.search
     for s, ce, e in lines:
-        first = _first_visible(text, s, ce)
-        if first is None:
+        found = visible(text, s, ce) if ce > s else None
+        if found is None:
             blank_before = True
             continue
+        first = found.start()
         brk = text[s - 1] if s else ""
         if previous is not None:
             if blank_before or brk == "\u2029" or "\f" in text[previous[1] : first]:

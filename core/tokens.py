@@ -53,6 +53,7 @@ def _unit_pattern(present_marks: frozenset[str]) -> re.Pattern[str]:
 
 
 _MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me", "Cf"))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _marks_in(text: str) -> frozenset[str]:
@@ -60,7 +61,7 @@ def _marks_in(text: str) -> frozenset[str]:
     if text.isascii():
         return frozenset()
     return frozenset(
-        c for c in set(text) if ord(c) > 127 and unicodedata.category(c) in _MARK_CATEGORIES
+        c for c in set(_NON_ASCII.findall(text)) if unicodedata.category(c) in _MARK_CATEGORIES
     )
 
 

@@ -8,6 +8,7 @@ CLI and never import Qt, so they start fast and work on machines without a displ
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 
@@ -47,8 +48,13 @@ def run() -> None:
     flushing first.
     """
     argv = sys.argv[1:]
+    quick = bool(argv) and argv[0] in QUICK_EXIT_COMMANDS
+    if quick:
+        # Nothing of a comparison forms reference cycles (the engine pauses the
+        # collector while it works anyway): no collections while modules load.
+        gc.disable()
     code = main(argv)
-    if not (argv and argv[0] in QUICK_EXIT_COMMANDS):
+    if not quick:
         sys.exit(code)
     try:
         sys.stdout.flush()
