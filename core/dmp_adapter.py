@@ -13,6 +13,7 @@ holds is an overflow: ``AlphabetOverflow`` is raised and callers split the regio
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 from diff_match_patch import diff_match_patch
@@ -37,26 +38,36 @@ def _make_engine() -> diff_match_patch:
 _ENGINE = _make_engine()
 
 
+# The alphabet, grown on demand and shared by every diff (comparisons run in
+# several threads in the window: only one grows it at a time, readers only ever
+# look at characters already there).
+_CHARS: list[str] = []
+_GROWING = threading.Lock()
+
+
 def _alphabet(limit: int) -> list[str]:
-    chars: list[str] = []
-    cp = _FIRST_CODE_POINT
-    while len(chars) < limit:
-        if 0xD800 <= cp <= 0xDFFF:
-            cp = 0xE000
-        c = chr(cp)
-        if not c.isspace():
-            chars.append(c)
-        cp += 1
+    """The alphabet, at least ``limit`` characters of it."""
+    chars = _CHARS
+    if len(chars) >= limit:
+        return chars
+    with _GROWING:
+        cp = ord(chars[-1]) + 1 if chars else _FIRST_CODE_POINT
+        while len(chars) < limit:
+            if 0xD800 <= cp <= 0xDFFF:
+                cp = 0xE000
+            c = chr(cp)
+            if not c.isspace():
+                chars.append(c)
+            cp += 1
     return chars
 
 
 class _Encoder:
-    """Maps token ids to characters, growing the alphabet on demand."""
+    """Maps token ids to characters of the alphabet, in order of first need."""
 
     def __init__(self, max_size: int) -> None:
         self.max_size = max_size
         self.table: dict[int, str] = {}
-        self.chars: list[str] = []
 
     def encode(self, ids: Sequence[int]) -> str:
         table = self.table
@@ -65,10 +76,9 @@ class _Encoder:
             needed = len(table) + len(missing)
             if needed > self.max_size:
                 raise AlphabetOverflow(f"{needed} distinct tokens, alphabet holds {self.max_size}")
-            if needed > len(self.chars):
-                self.chars = _alphabet(max(needed, 2 * len(self.chars)))
+            chars = _alphabet(needed)
             for t in sorted(missing):
-                table[t] = self.chars[len(table)]
+                table[t] = chars[len(table)]
         return "".join([table[t] for t in ids])
 
 

@@ -6,9 +6,11 @@ import random
 import threading
 import time
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from core import dmp_adapter
 from core.compare import compare
 from core.dmp_adapter import AlphabetOverflow, diff_runs
 from core.errors import CancelledError
@@ -174,6 +176,21 @@ def test_alphabet_overflow_is_detected() -> None:
     with pytest.raises(AlphabetOverflow):
         diff_runs(list(range(100)), list(range(50, 150)), max_alphabet=120)
     assert diff_runs([1, 2, 3], [1, 3], max_alphabet=3) == [(0, 0, 1), (2, 1, 1)]
+
+
+def test_shared_alphabet_grows_without_repeats_across_threads(monkeypatch) -> None:
+    # Diffs in several threads (the window) grow one shared alphabet: a character
+    # given twice would make two different words equal.
+    monkeypatch.setattr(dmp_adapter, "_CHARS", [])
+    sizes = [5_000 * (k % 7 + 1) for k in range(24)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(dmp_adapter._alphabet, sizes))
+    chars = dmp_adapter._CHARS
+    assert len(chars) >= max(sizes) and len(set(chars)) == len(chars)
+    assert not any(c.isspace() or 0xD800 <= ord(c) <= 0xDFFF for c in chars)
+    assert chars == sorted(chars)
+    a, b = list(range(30_000)), [*range(1, 30_000), 7]
+    assert diff_runs(a, b) == [(1, 0, 29_999)]
 
 
 def test_cancellation_stops_a_large_comparison() -> None:
