@@ -131,8 +131,7 @@ def _run_scan(args: argparse.Namespace) -> int:
 
     result = scan_folder(args.folder, ScanOptions(threshold=args.threshold))
     out = scan_to_json(result) if args.format == "json" else scan_to_text(result)
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    _deliver(None, out.encode("utf-8"))
     return EXIT_SAME
 
 
@@ -186,6 +185,8 @@ def _write_output(target: Path, data: bytes) -> None:
 def _deliver(output: str | None, data: bytes) -> None:
     """Write the report to ``output`` (atomically) or to standard output."""
     if not output:
+        if sys.stdout is None:
+            raise RedlineError("cannot write the report: standard output is closed")
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -244,6 +245,7 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
     colour = args.color == "always" or (
         args.color == "auto"
         and not args.output
+        and sys.stdout is not None
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )

@@ -57,13 +57,14 @@ def run() -> None:
     if not quick:
         sys.exit(code)
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         pass  # the reader went away (``| head``): not an error of ours
     except OSError as exc:
         sys.stderr.write(f"redline: cannot write the output ({exc.strerror or exc})\n")
         code = 2
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, AttributeError):
         sys.stderr.flush()
     os._exit(code)
 

@@ -279,3 +279,19 @@ def test_console_script_delivers_all_output_before_its_quick_exit(tmp_path: Path
         timeout=120,
     )
     assert same.returncode == 0
+
+
+@pytest.mark.parametrize("command", ["compare", "scan"])
+def test_closed_standard_output_is_a_one_line_error(command: str, tmp_path: Path) -> None:
+    args = [str(CONDENSED), str(FULL)] if command == "compare" else [str(CONDENSED.parent)]
+    proc = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "gui.launcher", command, *args],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)},
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == "redline: cannot write the report: standard output is closed\n"
