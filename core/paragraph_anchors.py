@@ -109,7 +109,8 @@ def _paragraphs(text: str) -> tuple[list[Span], list[str], list[bool]]:
     keys: list[str] = []
     hyphenated: list[bool] = []
     line_break = "\r\n" if "\r" in text else "\n"
-    hyphen_spaces = tuple(f"{h} " for h in "-\u2010\u2011" if h == "-" or h in text)
+    # The rarer hyphens, checked only in texts that have them.
+    other_hyphens = tuple(f"{h} " for h in "\u2010\u2011" if h in text)
     for k in range(0, len(parts), 2):
         raw = parts[k]
         content = raw.strip()
@@ -122,7 +123,7 @@ def _paragraphs(text: str) -> tuple[list[Span], list[str], list[bool]]:
         key = content.replace(line_break, " ")
         if "  " in key or not key.isprintable():
             key = " ".join(key.split())
-        hyphen = "- " in key or (len(hyphen_spaces) > 1 and any(h in key for h in hyphen_spaces))
+        hyphen = "- " in key or (bool(other_hyphens) and any(h in key for h in other_hyphens))
         if hyphen:
             key = layout_free(content)
         keys.append(key)

@@ -9,12 +9,11 @@ display text is plain, tooltips are escaped (``gui.plain.tooltip``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -22,6 +21,7 @@ from PySide6.QtCore import (
 from core.annotations import STATUS_LABELS, Annotation
 from gui.changes import excerpt
 from gui.plain import tooltip
+from gui.table_model import AnyIndex, ListTableModel
 
 COLUMNS = ("#", "Tag", "Status", "Note", "Quote")
 NUMBER, TAG, STATUS, NOTE, QUOTE = range(len(COLUMNS))
@@ -29,7 +29,6 @@ ORPHANED = "\u26a0 orphaned"
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_TAG = "\u2014"
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def quote_of(a: Annotation) -> str:
@@ -50,8 +49,10 @@ def tooltip_text(a: Annotation, number: int = 0) -> str:
     return "\n".join(lines)
 
 
-class AnnotationTableModel(QAbstractTableModel):
+class AnnotationTableModel(ListTableModel):
     """The pair's annotations, one row each, known by uuid."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -108,16 +109,8 @@ class AnnotationTableModel(QAbstractTableModel):
             last = len(self.annotations) - 1
             self.dataChanged.emit(self.index(first, NUMBER), self.index(last, NUMBER))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.annotations)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def items(self) -> Sequence[object]:
+        return self.annotations
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.annotations):

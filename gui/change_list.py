@@ -9,15 +9,17 @@ change in the view, so selecting either one selects the other.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from core.flags import Flag, flags_by_block
 from gui.changes import Change
 from gui.flag_icons import flag_kinds, flags_icon, flags_tooltip, icon_size, icon_width
 from gui.plain import tooltip
+from gui.table_model import AnyIndex, ListTableModel
 
 COLUMNS = ("Kind", "Old", "New", "Words")
 KIND_LABELS = {
@@ -27,7 +29,6 @@ KIND_LABELS = {
     "moved": "\u21c5 moved",
 }
 PUNCTUATION_LABEL = "\u00b7 punctuation"
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def counts(change: Change) -> str:
@@ -42,8 +43,10 @@ def counts(change: Change) -> str:
     return " ".join(parts) or "0"
 
 
-class ChangeListModel(QAbstractTableModel):
+class ChangeListModel(ListTableModel):
     """The changes of the shown comparison."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -90,16 +93,8 @@ class ChangeListModel(QAbstractTableModel):
         row = bisect_left(self.indices, index)
         return row if row < len(self.indices) and self.indices[row] == index else -1
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.changes)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def items(self) -> Sequence[object]:
+        return self.changes
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.changes):

@@ -18,12 +18,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     Qt,
     Signal,
@@ -35,11 +34,11 @@ from gui import family_columns
 from gui.family_data import DocFamily
 from gui.loading import DocumentRow
 from gui.plain import shown_path, tooltip
+from gui.table_model import AnyIndex, ListTableModel
 
 COLUMNS = ("Name", "Folder", "Words", "Encoding", "Size", "Modified", "Problem")
 FAMILY = len(COLUMNS)  # the first family column
 COLUMNS += family_columns.FAMILY_COLUMNS
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def human_size(size: int) -> str:
@@ -52,8 +51,10 @@ def human_size(size: int) -> str:
     return str(size)
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(ListTableModel):
     """Rows of ``DocumentRow``; appended in batches, replaced one by one on reload."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -101,16 +102,8 @@ class DocumentListModel(QAbstractTableModel):
         """Sort again by the last column and order (after a listing)."""
         self.sort(self.sort_column, self.sort_order)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def items(self) -> Sequence[object]:
+        return self.rows
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):

@@ -27,9 +27,9 @@ from gui import family_columns
 from gui.family_data import ORIGINAL_TIP, DocFamily, FamilyIndex
 from gui.loading import DocumentRow
 from gui.plain import shown_path, tooltip
+from gui.table_model import AnyIndex
 
 TREE_COLUMNS = ("Name", "Closest", "Similarity", "Words", "Folder")
-AnyIndex = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internalId of top-level items; a member of family k has k + 1
 
 

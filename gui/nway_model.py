@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
 from core.nway import NWay, Status
 from core.report_nway import MEANINGS, SYMBOLS, flat, version_label, wording
 from gui.plain import shown_path, tooltip
+from gui.table_model import AnyIndex
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 SHOWN_CHARS = 400  # of a sentence, in its row
 TIP_CHARS = 1500
 LIGHT: dict[Status, tuple[str, str]] = {
