@@ -9,7 +9,7 @@ as whole processes, ``.venv/bin/redline compare OLD NEW --format json > /dev/nul
 (exit 1 = "different" = success) and ``dwdiff OLD NEW > /dev/null``, alternately, and
 takes the median of the runs (5, or 3 from 5 MB up); the peak memory of each run is
 the child's own ``ru_maxrss`` (``os.wait4``). Then, in one fresh child process, it
-times ``core.compare.compare(load_document(old), load_document(new))`` in-process
+times ``core.engine.compare.compare(load_document(old), load_document(new))`` in-process
 (load + align, imports excluded). Prints a Markdown table with the machine stated and
 writes it to ``bench/out/results.md`` (and ``results.json``).
 """
@@ -212,12 +212,12 @@ def inproc_main(old: str, new: str, runs: int) -> int:
 
     sys.path.insert(0, str(REPO))
     t0 = time.perf_counter()
-    from core.compare import compare
-    from core.document import load_document
+    from core.engine.compare import compare
     from core.model import CompareOptions
+    from core.text.document import load_document
 
     try:
-        from core.report_json import comparison_to_json
+        from core.report.comparison_json import comparison_to_json
     except ImportError:
         comparison_to_json = None
     import_s = time.perf_counter() - t0
@@ -481,8 +481,9 @@ def to_markdown(res: dict) -> str:
     ]
     if detail:
         lines.append(
-            "JSON report rendering in-process (`core.report_json.comparison_to_json`; part of "
-            "the whole-process time, not of the last column): " + ", ".join(detail) + "."
+            "JSON report rendering in-process "
+            "(`core.report.comparison_json.comparison_to_json`; part of the whole-process "
+            "time, not of the last column): " + ", ".join(detail) + "."
         )
     lines.append(
         "Runs per size: "

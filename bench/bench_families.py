@@ -1,4 +1,4 @@
-"""Time and score ``core.families.scan_folder`` on the 10,000-article folder.
+"""Time and score ``core.families.scan.scan_folder`` on the 10,000-article folder.
 
     .venv/bin/python bench/bench_families.py [--folder bench/out/families] [--workers 2]
 
@@ -26,13 +26,13 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
-from core.families import ScanOptions, scan_folder, verify  # noqa: E402
+from core.families.scan import ScanOptions, scan_folder, verify  # noqa: E402
 
 
 def _run_child(folder: Path, cache: Path, workers: int) -> dict[str, object]:
     code = (
         f"import json,sys,time;sys.path.insert(0,{str(REPO)!r});"
-        "from core.families import ScanOptions,scan_folder;from pathlib import Path;"
+        "from core.families.scan import ScanOptions,scan_folder;from pathlib import Path;"
         "t=time.perf_counter();"
         f"r=scan_folder({str(folder)!r},ScanOptions(workers={workers},cache_dir=Path({str(cache)!r})));"
         "e=time.perf_counter()-t;"
@@ -82,7 +82,7 @@ def signal_table(folder: Path, truth: dict[str, object], cache: Path) -> list[st
     result = scan_folder(folder, ScanOptions(cache_dir=cache))
     base = {f["path"]: f["base"] for f in truth["files"]}  # type: ignore[union-attr]
     kinds = {f["path"]: f["kind"] for f in truth["files"]}  # type: ignore[union-attr]
-    from core.families import candidate_pairs, rare_keys
+    from core.families.scan import candidate_pairs, rare_keys
 
     fps = list(result.fingerprints)
     keys = rare_keys(fps)

@@ -175,11 +175,11 @@ def _cpu() -> str:
 
 
 def main(argv: list[str]) -> int:
-    from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.common.context import AppContext
+    from gui.shell.main_window import MainWindow
 
     try:  # as the window process does (absent from windows before it: before/after)
-        from gui.app import configure_interpreter
+        from gui.shell.app import configure_interpreter
 
         configure_interpreter()
     except ImportError:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How well ``core.flags`` finds risky edits, and how many of its flags are noise.
+"""How well ``core.flags.detect`` finds risky edits, and how many of its flags are noise.
 
     .venv/bin/python bench/measure_flags.py [--articles 200] [--seed 1] [--pair bench/out/1M]
 
@@ -32,10 +32,10 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from article_gen import SAMPLES, sentence_pool  # noqa: E402
 
-from core.compare import compare  # noqa: E402
-from core.document import document_from_text, load_document  # noqa: E402
-from core.flags import FLAG_KINDS, Flag, flag_comparison  # noqa: E402
+from core.engine.compare import compare  # noqa: E402
+from core.flags.detect import FLAG_KINDS, Flag, flag_comparison  # noqa: E402
 from core.model import Span  # noqa: E402
+from core.text.document import document_from_text, load_document  # noqa: E402
 
 # (old clause, new clause) appended to a sentence, before its final full stop.
 RISKY: dict[str, list[tuple[str, str]]] = {

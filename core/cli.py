@@ -17,14 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from core import __version__
 from core.atomic import atomic_write_bytes
-from core.compare import compare
-from core.document import has_nul, load_document
-from core.encoding import LOW_CONFIDENCE
+from core.engine.compare import compare
 from core.errors import RedlineError
 from core.model import CompareOptions, Document
-from core.names import printable_path
-from core.render_text import render_text
-from core.report import (
+from core.report.render_text import render_text
+from core.report.save import (
     PAGE_SIZES,
     PdfRenderer,
     nway_report_bytes,
@@ -32,13 +29,16 @@ from core.report import (
     report_bytes,
     stored_annotations,
 )
+from core.text.document import has_nul, load_document
+from core.text.encoding import LOW_CONFIDENCE
+from core.text.names import printable_path
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-SCAN_THRESHOLD = 0.25  # core.families.DEFAULT_THRESHOLD (kept in step by a test)
+SCAN_THRESHOLD = 0.25  # core.families.scan.DEFAULT_THRESHOLD (kept in step by a test)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -126,8 +126,8 @@ def _share(text: str) -> float:
 
 
 def _run_scan(args: argparse.Namespace) -> int:
-    from core.families import ScanOptions, scan_folder
-    from core.scan_report import scan_to_json, scan_to_text
+    from core.families.scan import ScanOptions, scan_folder
+    from core.families.scan_report import scan_to_json, scan_to_text
 
     result = scan_folder(args.folder, ScanOptions(threshold=args.threshold))
     out = scan_to_json(result) if args.format == "json" else scan_to_text(result)
@@ -201,8 +201,8 @@ def _deliver(output: str | None, data: bytes) -> None:
 
 
 def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
-    from core.nway import build_nway
-    from core.report_nway import render_nway_text
+    from core.nway.grid import build_nway
+    from core.report.nway import render_nway_text
 
     if args.format == "pdf" and not args.output:
         raise RedlineError("--format pdf needs -o FILE")
@@ -268,7 +268,7 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
 def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = None) -> int:
     """Run ``redline`` with ``argv`` (default: the process arguments).
 
-    ``pdf_renderer`` makes PDF reports (``gui.launcher`` passes one that imports Qt
+    ``pdf_renderer`` makes PDF reports (``gui.shell.launcher`` passes one that imports Qt
     only when called); without it ``--format pdf`` is a clear error.
     """
     parser = build_parser()

@@ -124,7 +124,7 @@ class Stats:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """The frozen result of ``core.compare.compare``."""
+    """The frozen result of ``core.engine.compare.compare``."""
 
     old: Document
     new: Document

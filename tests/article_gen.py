@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.segment import segment
+from core.engine.segment import segment
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 WORD = re.compile(r"\w+(?:['\u2019\-\u2010\u2011]\w+)*")

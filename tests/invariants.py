@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from core.engine.tokens import tokenize
 from core.model import Comparison, Span
-from core.tokens import tokenize
 
 # A line broken after a hyphen ("al-\nnusra") is layout, as in the engine.
 _WRAPPED_HYPHEN = re.compile(r"(?<=[-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028])\s*")

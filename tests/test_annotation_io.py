@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from core import atomic
-from core.annotation_io import (
+from core.errors import AnnotationImportError
+from core.model import Document
+from core.notes.annotation import Annotation, make_anchor
+from core.notes.exchange import (
     AnnotationExportError,
     annotation_to_dict,
     export_annotations,
@@ -20,11 +23,8 @@ from core.annotation_io import (
     read_annotations_file,
     write_annotations_file,
 )
-from core.annotation_store import AnnotationStore, annotations_for
-from core.annotations import Annotation, make_anchor
-from core.document import load_document
-from core.errors import AnnotationImportError
-from core.model import Document
+from core.notes.store import AnnotationStore, annotations_for
+from core.text.document import load_document
 from tests.conftest import CONDENSED, FULL
 
 QUOTES = (

@@ -17,13 +17,14 @@ from typing import Any
 
 import pytest
 
-from core import annotation_db, annotation_schema
-from core.annotation_schema import SCHEMA_VERSION, migrate, user_version
-from core.annotation_store import AnnotationStore, annotations_for
-from core.annotations import DEFAULT_TAGS, Annotation, make_anchor
-from core.document import load_document
 from core.errors import AnnotationMissingError, AnnotationStoreError
+from core.notes import database as annotation_db
+from core.notes import schema as annotation_schema
+from core.notes.annotation import DEFAULT_TAGS, Annotation, make_anchor
+from core.notes.schema import SCHEMA_VERSION, migrate, user_version
+from core.notes.store import AnnotationStore, annotations_for
 from core.paths import app_paths
+from core.text.document import load_document
 from tests.conftest import FULL, REPO
 
 TEXT = "The mayor said the budget was cut by 5 percent. The council met on Monday."
@@ -226,8 +227,8 @@ def test_worker_threads_share_the_store(store: AnnotationStore) -> None:
 _WRITER = """
 import sys, time
 from pathlib import Path
-from core.annotation_store import AnnotationStore
-from core.annotations import Annotation, make_anchor
+from core.notes.store import AnnotationStore
+from core.notes.annotation import Annotation, make_anchor
 
 db, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 start_flag = Path(sys.argv[4]) if len(sys.argv) > 4 else None

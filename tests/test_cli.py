@@ -29,7 +29,7 @@ STATS_KEYS = {
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The real console command in a fresh process (no Qt may be imported)."""
     code = (
-        "import sys; from gui.launcher import main; rc = main(); "
+        "import sys; from gui.shell.launcher import main; rc = main(); "
         "assert 'PySide6' not in sys.modules; sys.exit(rc)"
     )
     return subprocess.run(
@@ -251,7 +251,7 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_console_script_delivers_all_output_before_its_quick_exit(tmp_path: Path) -> None:
-    # `redline` ends compare without Python's teardown (gui.launcher.run): the
+    # `redline` ends compare without Python's teardown (gui.shell.launcher.run): the
     # report, megabytes long, must still arrive whole, with the right exit code.
     text = FULL.read_text(encoding="utf-8")
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
@@ -259,7 +259,16 @@ def test_console_script_delivers_all_output_before_its_quick_exit(tmp_path: Path
     new.write_text("\n\n".join(f"{i}: {text}" for i in range(60) if i != 7), encoding="utf-8")
     for fmt in ("json", "text"):
         proc = subprocess.run(
-            [sys.executable, "-m", "gui.launcher", "compare", str(old), str(new), "--format", fmt],
+            [
+                sys.executable,
+                "-m",
+                "gui.shell.launcher",
+                "compare",
+                str(old),
+                str(new),
+                "--format",
+                fmt,
+            ],
             capture_output=True,
             cwd=REPO,
             timeout=120,
@@ -273,7 +282,7 @@ def test_console_script_delivers_all_output_before_its_quick_exit(tmp_path: Path
         else:
             assert proc.stdout.decode("utf-8").rstrip().endswith(text.rstrip()[-40:])
     same = subprocess.run(
-        [sys.executable, "-m", "gui.launcher", "compare", str(old), str(old)],
+        [sys.executable, "-m", "gui.shell.launcher", "compare", str(old), str(old)],
         capture_output=True,
         cwd=REPO,
         timeout=120,
@@ -285,7 +294,17 @@ def test_console_script_delivers_all_output_before_its_quick_exit(tmp_path: Path
 def test_closed_standard_output_is_a_one_line_error(command: str, tmp_path: Path) -> None:
     args = [str(CONDENSED), str(FULL)] if command == "compare" else [str(CONDENSED.parent)]
     proc = subprocess.run(
-        ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "gui.launcher", command, *args],
+        [
+            "sh",
+            "-c",
+            'exec "$@" >&-',
+            "sh",
+            sys.executable,
+            "-m",
+            "gui.shell.launcher",
+            command,
+            *args,
+        ],
         capture_output=False,
         stderr=subprocess.PIPE,
         text=True,

@@ -27,8 +27,8 @@ for name in sys.argv[1:]:
 
 
 def test_every_core_module_imports_with_qt_blocked() -> None:
-    modules = [f"core.{info.name}" for info in pkgutil.iter_modules(core.__path__)]
-    assert "core.document" in modules
+    modules = [info.name for info in pkgutil.walk_packages(core.__path__, "core.")]
+    assert "core.text.document" in modules
     # A fresh interpreter: in this one another test may already have imported Qt.
     result = subprocess.run(
         [sys.executable, "-c", _BLOCK_QT, "core", *modules],

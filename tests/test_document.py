@@ -17,7 +17,6 @@ from typing import Literal
 
 import pytest
 
-from core.document import document_from_text, has_nul, load_document
 from core.errors import (
     BinaryFileError,
     FileMissingError,
@@ -29,6 +28,7 @@ from core.errors import (
     UnsupportedFileError,
 )
 from core.model import DecodeWarning, Document
+from core.text.document import document_from_text, has_nul, load_document
 
 ARTICLE = (
     "Storm hits the coast. “Nobody expected this,” said the mayor — roads were closed.\n"

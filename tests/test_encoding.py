@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from core.encoding import LOW_CONFIDENCE, decode_bytes, detect_line_ending, normalize_encoding
 from core.errors import LoadError, UnknownEncodingError
 from core.model import DecodeWarning
+from core.text.encoding import LOW_CONFIDENCE, decode_bytes, detect_line_ending, normalize_encoding
 
 FRENCH = (
     "Le gouvernement a annoncé mardi une série de mesures destinées à soutenir les "

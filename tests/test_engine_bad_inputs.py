@@ -10,12 +10,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from core import dmp_adapter
-from core.compare import compare
-from core.dmp_adapter import AlphabetOverflow, diff_runs
+from core.engine import dmp_adapter
+from core.engine.compare import compare
+from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
 from core.errors import CancelledError
 from core.model import Comparison, Document
-from core.render_text import render_text
+from core.report.render_text import render_text
 from tests.invariants import check_invariants
 
 BASE = (

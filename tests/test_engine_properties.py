@@ -19,7 +19,7 @@ import textwrap
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.compare import compare
+from core.engine.compare import compare
 from core.model import Comparison, Document
 from tests.article_gen import WORD, apply_edit, layout, sentence_pool, tokens_of, word_ids
 from tests.invariants import check_invariants

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.compare import compare
+from core.engine.compare import compare
 from core.model import Block, CompareOptions, Comparison, Document
 from tests.conftest import CONDENSED, FULL, UNRELATED
 from tests.invariants import check_invariants
@@ -142,7 +142,7 @@ def test_case_counts_only_when_asked() -> None:
 def test_sentences_that_only_lost_a_full_stop_are_punctuation_only(
     condensed_vs_full: Comparison,
 ) -> None:
-    from core.stats import punctuation_only
+    from core.engine.stats import punctuation_only
 
     r = condensed_vs_full
     second = _block_with(r, "old", "the video , which shows a convoy")

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import core.families as families
-from core.document import load_document
+import core.families.scan as families
 from core.errors import CancelledError, FileMissingError
-from core.families import ScanOptions, scan_folder, similarity_matrix
-from core.fingerprint import fingerprint_text, word_similarity
-from core.fingerprint_cache import cache_file
+from core.families.cache import cache_file
+from core.families.fingerprint import fingerprint_text, word_similarity
+from core.families.scan import ScanOptions, scan_folder, similarity_matrix
+from core.text.document import load_document
 from tests.conftest import CONDENSED, FULL, SAMPLES, UNRELATED
 from tests.family_folders import build_folder, expected_families
 
@@ -81,7 +81,7 @@ def test_worker_processes_give_the_same_result(
 
 
 def test_similarity_matches_the_comparison_scale() -> None:
-    from core.compare import compare
+    from core.engine.compare import compare
 
     old, new = load_document(CONDENSED), load_document(FULL)
     exact = compare(old, new).stats.similarity
@@ -188,7 +188,7 @@ def test_fingerprints_are_stable_across_processes() -> None:
     import sys
 
     code = (
-        "from core.fingerprint import fingerprint_text;import sys;"
+        "from core.families.fingerprint import fingerprint_text;import sys;"
         "print(fingerprint_text(sys.stdin.read()).signature.hex())"
     )
     text = FULL.read_text(encoding="utf-8")

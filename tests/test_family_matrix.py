@@ -1,4 +1,4 @@
-"""core.family_matrix: the same values as the engine's matrix, without all pairs."""
+"""core.families.matrix: the same values as the engine's matrix, without all pairs."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from conftest import CONDENSED, FULL, UNRELATED
 from test_nway import variant_text
 
 from core.errors import CancelledError
-from core.families import EXACT_FLOOR, scan_folder, similarity_matrix
-from core.family_matrix import similarity_values
-from core.fingerprint import fingerprint_text
+from core.families.fingerprint import fingerprint_text
+from core.families.matrix import similarity_values
+from core.families.scan import EXACT_FLOOR, scan_folder, similarity_matrix
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Risky-edit flags (core.flags, core.quotes): planted edits of each kind, and none on
+"""Risky-edit flags (core.flags.detect, core.flags.quotes): planted edits of each kind, and none on
 trivial or harmless differences."""
 
 from __future__ import annotations
@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from conftest import CONDENSED, FULL
 
-from core.compare import compare
-from core.document import document_from_text, load_document
-from core.flags import FLAG_KINDS, FLAG_LABELS, Flag, flag_comparison, flags_by_block
+from core.engine.compare import compare
+from core.engine.stats import punctuation_only
+from core.flags.detect import FLAG_KINDS, FLAG_LABELS, Flag, flag_comparison, flags_by_block
+from core.flags.quotes import Quotations, quote_regions
 from core.model import CompareOptions
-from core.quotes import Quotations, quote_regions
-from core.stats import punctuation_only
+from core.text.document import document_from_text, load_document
 
 TAIL = " The rest of the story stays exactly the same in both versions."
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from core.document import load_document
 from core.errors import CancelledError, FileMissingError, NotAFolderError
-from core.folder import FolderEntry, walk_folder
+from core.text.document import load_document
+from core.text.folder import FolderEntry, walk_folder
 
 
 def _touch(root: Path, relpath: str, data: bytes = b"text") -> None:
@@ -212,7 +212,7 @@ def test_ten_thousand_files_fifty_deep(tmp_path: Path) -> None:
 def test_files_of_other_types_are_counted_not_listed(tmp_path: Path) -> None:
     from collections import Counter
 
-    from gui.loading import FolderRequest, run_folder
+    from gui.work.loading import FolderRequest, run_folder
 
     _touch(tmp_path, "story.txt")
     for name in ("a.pdf", "b.pdf", "photo.JPG", "Makefile"):

@@ -12,12 +12,12 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from core.annotation_store import DB_NAME, AnnotationStore
+from core.notes.store import DB_NAME, AnnotationStore
 from core.paths import app_paths
-from gui.annotation_dialogs import AnnotationDialog, NoteValues
-from gui.annotation_model import NOTE, QUOTE, AnnotationTableModel
-from gui.context import AppContext
-from gui.main_window import MainWindow
+from gui.common.context import AppContext
+from gui.notes.dialogs import AnnotationDialog, NoteValues
+from gui.notes.model import NOTE, QUOTE, AnnotationTableModel
+from gui.shell.main_window import MainWindow
 from tests.conftest import CONDENSED, FULL
 
 OLD_TEXT = (
@@ -157,7 +157,7 @@ def test_selection_after_emoji_anchors_its_side_only(qtbot, window, pair) -> Non
 
 def annotate_text(win: MainWindow, side: str, word: str, values: NoteValues):
     """Add a note on ``word`` of one side directly (no dialog)."""
-    from gui.annotations import side_anchor
+    from gui.notes.controller import side_anchor
 
     comparison = win.result.comparison
     text = comparison.old.text if side == "old" else comparison.new.text
@@ -392,7 +392,7 @@ def test_markup_in_a_note_is_shown_literally(qtbot, window) -> None:
     assert html.escape(note) in shown and "<b>bold" not in shown and "Typo" in shown
     QToolTip.hideText()
     y, text = pane.margin.notes()[0]
-    assert note in text  # escaped when shown (gui.plain.tooltip), like the pane's
+    assert note in text  # escaped when shown (gui.common.plain.tooltip), like the pane's
     margin_point = QPoint(int(pane.margin._note_x()) + 3, int(y) + 2)
     QApplication.sendEvent(
         pane.margin,

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-import core.document
-from gui.context import AppContext
-from gui.main_window import MainWindow
+import core.text.document
+from gui.common.context import AppContext
+from gui.shell.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "resources" / "samples" / "000_a1d9523b8511cf93.txt"
@@ -116,7 +116,7 @@ def bad_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "closed").mkdir()
     (root / "closed" / "inside.txt").write_bytes(text)
 
-    real_open, real_scandir, real_load = os.open, os.scandir, core.document.load_document
+    real_open, real_scandir, real_load = os.open, os.scandir, core.text.document.load_document
 
     def locked_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
         if os.fsdecode(path).endswith("locked.txt"):
@@ -135,7 +135,7 @@ def bad_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     monkeypatch.setattr(os, "open", locked_open)
     monkeypatch.setattr(os, "scandir", locked_scandir)
-    monkeypatch.setattr(core.document, "load_document", vanishing_load)
+    monkeypatch.setattr(core.text.document, "load_document", vanishing_load)
     yield root
     server.close()
 

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core import atomic
+from core.engine.position_map import map_from_blocks
 from core.model import Block, Op
 from core.paths import app_paths
-from core.position_map import map_from_blocks
 from core.settings import (
     MAX_RECENT,
     Settings,

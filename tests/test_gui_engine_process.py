@@ -9,7 +9,7 @@ import pytest
 
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions
-from gui.engine_process import (
+from gui.work.engine_process import (
     BATCH,
     EngineRequest,
     compare_anywhere,

@@ -17,11 +17,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from test_nway import variant_text
 
-from core.families import scan_folder
-from gui.context import AppContext
-from gui.document_list import COLUMNS, FAMILY
-from gui.family_data import ORIGINAL_TIP, base_for, index_scan, matrix_for
-from gui.main_window import MainWindow
+from core.families.scan import scan_folder
+from gui.common.context import AppContext
+from gui.documents.document_list import COLUMNS, FAMILY
+from gui.families.data import ORIGINAL_TIP, base_for, index_scan, matrix_for
+from gui.shell.main_window import MainWindow
 
 FAMILY_COLUMN = COLUMNS.index("Family")
 CLOSEST, SIMILARITY = COLUMNS.index("Closest"), COLUMNS.index("Similarity")

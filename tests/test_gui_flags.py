@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from core.flags import Flag
+from core.flags.detect import Flag
 from core.settings import load_settings
-from gui.context import AppContext
-from gui.main_window import MainWindow
-from gui.status import flag_summary
+from gui.common.context import AppContext
+from gui.compare.summary import flag_summary
+from gui.shell.main_window import MainWindow
 
 OLD = """The council met on Tuesday to vote on the new budget.
 

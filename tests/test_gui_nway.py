@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from test_nway import CUT, EDITED, PLANTED, variant_text
 
-from core.compare import compare
-from core.document import load_document
+from core.engine.compare import compare
 from core.model import CompareOptions
-from gui.context import AppContext
-from gui.main_window import MainWindow
-from gui.nway_job import NWayRequest, run_nway
-from gui.nway_view import detail_text
+from core.text.document import load_document
+from gui.common.context import AppContext
+from gui.nway.job import NWayRequest, run_nway
+from gui.nway.view import detail_text
+from gui.shell.main_window import MainWindow
 
 VARIANT = "variant.txt"
 

@@ -15,10 +15,10 @@ from conftest import CONDENSED, FULL
 from PySide6.QtWidgets import QCheckBox, QFileDialog
 from test_gui_nway import VARIANT, folder, select_all_and_compare_versions, window  # noqa: F401
 
-import gui.nway_report_save as nway_report_save
-from gui.context import AppContext
-from gui.main_window import MainWindow
-from gui.nway_report_save import NWayReportRequest
+import gui.reports.nway_save as nway_report_save
+from gui.common.context import AppContext
+from gui.reports.nway_save import NWayReportRequest
+from gui.shell.main_window import MainWindow
 
 
 def choose(monkeypatch, target: Path, name_filter: str, seen: list[QFileDialog]) -> None:

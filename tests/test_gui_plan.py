@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QTextCursor
 
+from core.engine.position_map import position_map
+from core.engine.rows import build_rows
 from core.model import Block, CompareOptions, Comparison, Document, Op, Stats
-from core.position_map import position_map
-from gui.changes import summarize_changes
-from gui.compare_view import CompareView
-from gui.loading import CompareRequest, CompareResult
-from gui.plan import ViewOptions, build_plan
-from gui.rows import build_rows
-from gui.styles import STYLE_PROPERTY
-from gui.utf16 import Utf16Index, display_text, utf16_length
+from gui.common.styles import STYLE_PROPERTY
+from gui.common.utf16 import Utf16Index, display_text, utf16_length
+from gui.compare.changes import summarize_changes
+from gui.compare.plan import ViewOptions, build_plan
+from gui.compare.view import CompareView
+from gui.work.loading import CompareRequest, CompareResult
 
 STATS = Stats(0.5, 1, 1, 1, 0, 0, 0)
 
@@ -172,7 +172,7 @@ def test_rows_aligned_in_both_panes(qtbot, width: int) -> None:
 def test_dark_palette_switches_colours(qtbot) -> None:
     from PySide6.QtGui import QColor, QPalette
 
-    from gui.styles import DARK
+    from gui.common.styles import DARK
 
     view = show(qtbot, _emoji_comparison())
     palette = view.palette()
@@ -212,8 +212,8 @@ def test_punctuation_only_blocks_are_minor_and_marked() -> None:
 def test_partial_plan_is_a_prefix_of_the_full_plan() -> None:
     text = "".join(f"Sentence {i} is here. " for i in range(30))
     changed = text.replace("Sentence 7 ", "Phrase 7 ")
-    from core.compare import compare
-    from core.document import document_from_text
+    from core.engine.compare import compare
+    from core.text.document import document_from_text
 
     comparison = compare(document_from_text(text), document_from_text(changed))
     full = build_plan(comparison, ViewOptions())
@@ -230,14 +230,14 @@ def test_partial_plan_is_a_prefix_of_the_full_plan() -> None:
 
 @pytest.mark.parametrize("preview", [False, True])
 def test_builder_in_small_slices_keeps_rows_aligned(qtbot, monkeypatch, preview: bool) -> None:
-    import gui.view_builder
+    import gui.compare.view_builder
 
-    monkeypatch.setattr(gui.view_builder, "SLICE_SECONDS", 0.0)
-    monkeypatch.setattr(gui.view_builder, "RUN_CHARS", 10)
+    monkeypatch.setattr(gui.compare.view_builder, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(gui.compare.view_builder, "RUN_CHARS", 10)
     old = "".join(f"Line {i} says little. " + ("Extra words. " if i % 3 else "") for i in range(40))
     new = old.replace("Line 5 ", "Row 5 and more words to wrap ").replace("Line 20 ", "")
-    from core.compare import compare
-    from core.document import document_from_text
+    from core.engine.compare import compare
+    from core.text.document import document_from_text
 
     comparison = compare(document_from_text(old), document_from_text(new))
     view = CompareView()

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox, QFileDialog
 
-from gui.context import AppContext
-from gui.main_window import MainWindow
-from gui.report_save import ReportRequest
+from gui.common.context import AppContext
+from gui.reports.save import ReportRequest
+from gui.shell.main_window import MainWindow
 from tests.conftest import CONDENSED, FULL
 
 
@@ -102,7 +102,7 @@ def test_save_without_a_comparison_says_so(qtbot) -> None:
 
 
 def test_file_name_gets_the_chosen_formats_suffix(tmp_path: Path) -> None:
-    from gui.report_save import with_suffix
+    from gui.reports.save import with_suffix
 
     assert with_suffix(tmp_path / "a vs b.html", "pdf") == tmp_path / "a vs b.pdf"
     assert with_suffix(tmp_path / "a.htm", "html") == tmp_path / "a.htm"
@@ -110,10 +110,10 @@ def test_file_name_gets_the_chosen_formats_suffix(tmp_path: Path) -> None:
 
 
 def test_report_carries_the_notes_shown_in_the_window(tmp_path: Path) -> None:
-    from core.annotations import Annotation, make_anchor
-    from core.compare import compare
-    from core.document import load_document
-    from gui.report_save import write_report
+    from core.engine.compare import compare
+    from core.notes.annotation import Annotation, make_anchor
+    from core.text.document import load_document
+    from gui.reports.save import write_report
 
     old, new = load_document(str(CONDENSED)), load_document(str(FULL))
     start = new.text.index("death toll")

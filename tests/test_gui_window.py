@@ -13,8 +13,8 @@ from PySide6.QtGui import QFont, QImage
 from PySide6.QtTest import QAbstractItemModelTester
 from test_gui_plan import highlighted
 
-from gui.context import AppContext
-from gui.main_window import MainWindow
+from gui.common.context import AppContext
+from gui.shell.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "resources" / "samples"
@@ -202,7 +202,7 @@ def test_bad_file_row_shows_reason(window: MainWindow) -> None:
 def test_screenshot_command(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     code = (
-        "import sys; from gui.launcher import main; "
+        "import sys; from gui.shell.launcher import main; "
         f"sys.exit(main(['open', {str(SAMPLES / CONDENSED)!r}, {str(SAMPLES / FULL)!r}, "
         f"'--screenshot', {str(out)!r}, '--size', '1000x700']))"
     )

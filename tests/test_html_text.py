@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.html_text import html_to_text
+from core.text.html_text import html_to_text
 
 
 @pytest.mark.parametrize(

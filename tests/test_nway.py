@@ -11,19 +11,19 @@ import pytest
 from conftest import CONDENSED, FULL
 
 from core.cli import main
-from core.compare import compare
-from core.document import document_from_text, load_document
+from core.engine.compare import compare
 from core.errors import CancelledError
-from core.nway import (
+from core.nway.grid import (
     build_nway,
     default_base,
     kept_shares,
     nway_from_comparisons,
     sort_by_similarity,
 )
-from core.report_nway import render_nway_json, render_nway_text
-from core.report_nway_html import render_nway_html
-from gui.launcher import ENGINE_COMMANDS
+from core.report.nway import render_nway_json, render_nway_text
+from core.report.nway_html import render_nway_html
+from core.text.document import document_from_text, load_document
+from gui.shell.launcher import ENGINE_COMMANDS
 
 # What the planted variant does to each line (= sentence) of 000: the statuses its
 # column must show. Unlisted lines are kept as they are.

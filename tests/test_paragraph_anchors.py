@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import core.compare as compare_module
-from core.compare import compare
+import core.engine.compare as compare_module
+from core.engine.compare import compare
+from core.engine.opspans import layout_free
+from core.engine.paragraph_anchors import _paragraphs, find_paragraph_anchors, gaps
+from core.engine.tokens import count_words
 from core.model import Comparison, Document
-from core.opspans import layout_free
-from core.paragraph_anchors import _paragraphs, find_paragraph_anchors, gaps
-from core.tokens import count_words
 from tests.article_gen import sentence_pool
 from tests.invariants import check_invariants
 

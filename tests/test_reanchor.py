@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from core.annotations import Annotation, make_anchor
-from core.dmp_adapter import MATCH_MAX_BITS, find_near
-from core.document import document_from_text
-from core.reanchor import locate, reanchor
+from core.engine.dmp_adapter import MATCH_MAX_BITS, find_near
+from core.notes.annotation import Annotation, make_anchor
+from core.notes.reanchor import locate, reanchor
+from core.text.document import document_from_text
 from tests.conftest import FULL
 
 TEXT = FULL.read_text(encoding="utf-8")

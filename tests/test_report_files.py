@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from core.annotation_store import AnnotationStore
-from core.annotations import Annotation, make_anchor
 from core.cli import main
-from core.document import load_document
+from core.notes.annotation import Annotation, make_anchor
+from core.notes.store import AnnotationStore
+from core.text.document import load_document
 from tests.conftest import CONDENSED, FULL
 from tests.test_cli import run
 
@@ -148,7 +148,7 @@ def test_report_formats_never_load_qt(tmp_path: Path) -> None:
 
 def test_save_report_refuses_sources_by_any_name(tmp_path: Path) -> None:
     from core.errors import RedlineError
-    from core.report import save_report
+    from core.report.save import save_report
 
     doc = tmp_path / "a.txt"
     doc.write_text("x", encoding="utf-8")

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
-from core.compare import compare
-from core.document import document_from_text, load_document
+from core.engine.compare import compare
 from core.model import Comparison
-from core.report import report_bytes
-from core.report_html import render_report
-from gui.report_pdf import render_pdf
+from core.report.comparison_html import render_report
+from core.report.save import report_bytes
+from core.text.document import document_from_text, load_document
+from gui.reports.pdf import render_pdf
 from tests.conftest import CONDENSED
 from tests.test_report_html import REPORT_TAGS, Page
 
@@ -59,8 +59,8 @@ def test_flagged_row_has_a_labelled_badge_linked_to_the_list(planted: Path) -> N
 
 
 def test_badges_use_the_windows_colours_and_every_kind_is_in_the_legend() -> None:
-    from core.report_css import FLAG_COLOURS, PDF, SCREEN
-    from gui.flag_icons import COLOURS
+    from core.report.css import FLAG_COLOURS, PDF, SCREEN
+    from gui.compare.flag_icons import COLOURS
 
     assert FLAG_COLOURS == COLOURS
     for kind, colour in COLOURS.items():

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from core.annotations import Annotation, make_anchor
-from core.compare import compare
-from core.document import document_from_text, load_document
+from core.engine.compare import compare
 from core.model import Comparison, Document
-from core.report_html import render_report
+from core.notes.annotation import Annotation, make_anchor
+from core.report.comparison_html import render_report
+from core.text.document import document_from_text, load_document
 from tests.article_gen import sentence_pool
 from tests.conftest import REPO
 
@@ -258,8 +258,10 @@ def test_chromium_shows_the_payloads_as_text_and_runs_nothing(tmp_path: Path) ->
 
 
 def test_report_colours_and_marks_are_the_windows() -> None:
-    from core import report_blocks, report_css
-    from gui import margin_marks, styles
+    from core.report import blocks as report_blocks
+    from core.report import css as report_css
+    from gui.common import styles
+    from gui.compare import margin_marks
 
     for field in ("deleted", "word_deleted", "inserted", "word_inserted", "moved"):
         assert getattr(report_css, field.upper()) == getattr(styles.LIGHT, field)

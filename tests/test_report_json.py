@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from core.annotations import Annotation, make_anchor
-from core.compare import compare
-from core.document import load_document
+from core.engine.compare import compare
 from core.model import DecodeWarning
-from core.report_json import comparison_to_dict, comparison_to_json
+from core.notes.annotation import Annotation, make_anchor
+from core.report.comparison_json import comparison_to_dict, comparison_to_json
+from core.text.document import load_document
 from tests.conftest import CONDENSED, FULL, UNRELATED
 
 

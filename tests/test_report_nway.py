@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
-from core.document import load_document
-from core.nway import NWay, build_nway
-from core.report import nway_report_bytes
-from core.report_nway import render_nway_json
-from core.report_nway_html import render_nway_html
-from gui.report_pdf import render_pdf
+from core.nway.grid import NWay, build_nway
+from core.report.nway import render_nway_json
+from core.report.nway_html import render_nway_html
+from core.report.save import nway_report_bytes
+from core.text.document import load_document
+from gui.reports.pdf import render_pdf
 from tests.conftest import CONDENSED, FULL, REPO
 from tests.test_nway import CUT, EDITED, variant_text
 from tests.test_report_html import PAYLOAD, REPORT_TAGS, Page
@@ -66,8 +66,8 @@ def test_page_is_laid_out_like_the_pairwise_report(files: list[Path]) -> None:
 
 
 def test_cells_and_legend_use_the_windows_colours_and_symbols() -> None:
-    from core.report_css import NWAY_COLOURS, NWAY_PDF, NWAY_SCREEN
-    from gui.nway_model import LIGHT
+    from core.report.css import NWAY_COLOURS, NWAY_PDF, NWAY_SCREEN
+    from gui.nway.model import LIGHT
 
     assert NWAY_COLOURS == LIGHT
     for status, (back, fore) in LIGHT.items():
@@ -118,7 +118,7 @@ def test_pdf_has_pages_version_names_and_base_text(files, tmp_path: Path) -> Non
 def test_cli_nway_pdf_goes_through_the_launcher(files, tmp_path: Path) -> None:
     out = tmp_path / "grid.pdf"
     proc = subprocess.run(
-        [sys.executable, "-m", "gui.launcher", "nway", *map(str, files),
+        [sys.executable, "-m", "gui.shell.launcher", "nway", *map(str, files),
          "--format", "pdf", "--page-size", "letter", "-o", str(out)],
         capture_output=True, text=True, cwd=REPO, timeout=120,
     )  # fmt: skip

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from core.compare import compare
-from core.document import load_document
-from core.report import report_bytes
-from gui.report_pdf import render_pdf
+from core.engine.compare import compare
+from core.report.save import report_bytes
+from core.text.document import load_document
+from gui.reports.pdf import render_pdf
 from tests.conftest import CONDENSED, FULL, REPO
 
 
@@ -64,7 +64,7 @@ def test_pdf_text_holds_both_documents_and_page_numbers(tmp_path: Path) -> None:
 def test_redline_compare_writes_a_pdf_through_the_launcher(tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
     proc = subprocess.run(
-        [sys.executable, "-m", "gui.launcher", "compare", str(CONDENSED), str(FULL),
+        [sys.executable, "-m", "gui.shell.launcher", "compare", str(CONDENSED), str(FULL),
          "--format", "pdf", "--page-size", "letter", "-o", str(out)],
         capture_output=True, text=True, cwd=REPO, timeout=120,
     )  # fmt: skip

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.segment import _lines, _lines_by_pattern, segment
+from core.engine.segment import _lines, _lines_by_pattern, segment
 from tests.conftest import CONDENSED, FULL, UNRELATED
 
 

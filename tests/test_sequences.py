@@ -7,7 +7,7 @@ from itertools import combinations, pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.sequences import heaviest_increasing, longest_increasing
+from core.engine.sequences import heaviest_increasing, longest_increasing
 
 
 def _best(values: list[int], strict: bool) -> int:

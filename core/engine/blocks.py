@@ -1,0 +1,226 @@
+"""Cutting an alignment into blocks: runs of sentences of old against new.
+
+A block boundary needs a place where both texts can be cut together: a point inside
+or at the edge of an equal run (a sync point) where either text starts a sentence,
+or a sentence boundary inside a replaced gap, paired in order with the other side's.
+Because cuts come from both texts' sentences, one text stored as a single line and
+the other as one sentence per line still give sentence-against-sentence blocks, and
+re-wrapping either text changes nothing.
+
+Drafts hold unit ranges and unit opcodes; ``core.engine.opspans`` turns them into spans.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from core.engine.lcs import Run
+
+Code = tuple[str, int, int, int, int]
+
+
+@dataclass(slots=True)
+class Draft:
+    """A block in unit coordinates: old units ``[a1, a2)``, new units ``[b1, b2)``."""
+
+    kind: str
+    a1: int
+    a2: int
+    b1: int
+    b2: int
+    codes: list[Code] = field(default_factory=list)
+    approximate: bool = False
+
+    @property
+    def has_equal(self) -> bool:
+        return any(c[0] == "equal" for c in self.codes)
+
+
+def unit_boundaries(unit_starts: Sequence[int], sentence_starts: Sequence[int]) -> list[int]:
+    """Unit indices at which a sentence starts (never 0 or the end)."""
+    n = len(unit_starts)
+    found = {bisect_left(unit_starts, s) for s in sentence_starts}
+    return sorted(k for k in found if 0 < k < n)
+
+
+def cut_points(
+    runs: Sequence[Run], n_old: int, n_new: int, old_bounds: list[int], new_bounds: list[int]
+) -> list[tuple[int, int]]:
+    """Monotone cut points ``(old unit, new unit)``, from (0, 0) to the ends."""
+    old_set, new_set = set(old_bounds), set(new_bounds)
+    cuts: list[tuple[int, int]] = [(0, 0)]
+    prev_i = prev_j = 0
+    for i, j, n in (*runs, (n_old, n_new, 0)):
+        cuts.extend(_gap_cuts(prev_i, i, prev_j, j, old_bounds, new_bounds, old_set, new_set))
+        for p in old_bounds[bisect_left(old_bounds, i) : bisect_right(old_bounds, i + n)]:
+            cuts.append((p, j + p - i))
+        for q in new_bounds[bisect_left(new_bounds, j) : bisect_right(new_bounds, j + n)]:
+            cuts.append((i + q - j, q))
+        prev_i, prev_j = i + n, j + n
+    cuts.append((n_old, n_new))
+    cuts.sort()
+    out: list[tuple[int, int]] = []
+    for c in cuts:
+        if not out or (c != out[-1] and c[1] >= out[-1][1]):
+            out.append(c)
+    return out
+
+
+def _gap_cuts(
+    a1: int,
+    a2: int,
+    b1: int,
+    b2: int,
+    old_bounds: list[int],
+    new_bounds: list[int],
+    old_set: set[int],
+    new_set: set[int],
+) -> list[tuple[int, int]]:
+    """Cuts inside a replaced gap: tails with tails, heads with heads, whole
+    sentences in order, the extras of the longer side on their own."""
+    inner_old = old_bounds[bisect_right(old_bounds, a1) : bisect_left(old_bounds, a2)]
+    inner_new = new_bounds[bisect_right(new_bounds, b1) : bisect_left(new_bounds, b2)]
+    if not inner_old and not inner_new:
+        return []
+    old_edges = [a1, *inner_old, a2]
+    new_edges = [b1, *inner_new, b2]
+    lo_o = lo_n = 0
+    hi_o, hi_n = len(old_edges) - 2, len(new_edges) - 2
+    pairs: list[tuple[int | None, int | None]] = []
+    starts_cut = (a1 == 0 and b1 == 0) or a1 in old_set or b1 in new_set
+    if not starts_cut:
+        pairs.append((0, 0))
+        lo_o = lo_n = 1
+    ends_cut = a2 in old_set or b2 in new_set
+    trail = not ends_cut and hi_o >= lo_o and hi_n >= lo_n
+    if trail:
+        hi_o -= 1
+        hi_n -= 1
+    middle_old = list(range(lo_o, hi_o + 1))
+    middle_new = list(range(lo_n, hi_n + 1))
+    common = min(len(middle_old), len(middle_new))
+    pairs.extend(zip(middle_old[:common], middle_new[:common]))
+    pairs.extend((o, None) for o in middle_old[common:])
+    pairs.extend((None, m) for m in middle_new[common:])
+    cuts: list[tuple[int, int]] = []
+    pos_o, pos_n = a1, b1
+    for o, m in pairs:
+        if o is not None:
+            pos_o = old_edges[o + 1]
+        if m is not None:
+            pos_n = new_edges[m + 1]
+        cuts.append((pos_o, pos_n))
+    return cuts
+
+
+def drafts_from_cuts(
+    runs: Sequence[Run], cuts: Sequence[tuple[int, int]], approximate: Sequence[tuple[int, int]]
+) -> list[Draft]:
+    """One draft per pair of consecutive cuts, with its unit opcodes."""
+    run_starts = [r[0] for r in runs]
+    drafts: list[Draft] = []
+    for (p, q), (p2, q2) in itertools.pairwise(cuts):
+        if p == p2 and q == q2:
+            continue
+        codes = _codes_in(runs, run_starts, p, p2, q, q2)
+        kind = kind_of(codes, p, p2, q, q2)
+        approx = any(lo < p2 and p < hi for lo, hi in approximate)
+        drafts.append(Draft(kind, p, p2, q, q2, codes, approx))
+    return drafts
+
+
+def kind_of(codes: Sequence[Code], a1: int, a2: int, b1: int, b2: int) -> str:
+    """The block kind that unit ranges and their opcodes make."""
+    if a1 == a2:
+        return "inserted"
+    if b1 == b2:
+        return "deleted"
+    return "equal" if all(c[0] == "equal" for c in codes) else "changed"
+
+
+def merge_wordless(
+    drafts: list[Draft], words_a: Sequence[int], words_b: Sequence[int]
+) -> list[Draft]:
+    """Fold one-sided drafts without a word (a stray full stop) into a neighbour.
+
+    A sentence that lost only its final full stop is one changed block, not an
+    equal block followed by a deleted ".".
+    """
+    out: list[Draft] = []
+    pending: Draft | None = None
+    for d in drafts:
+        wordless = d.kind in ("deleted", "inserted") and not (
+            any(words_a[d.a1 : d.a2]) or any(words_b[d.b1 : d.b2])
+        )
+        if wordless and out:
+            out[-1] = _joined(out[-1], d)
+        elif wordless:
+            pending = d if pending is None else _joined(pending, d)
+        else:
+            out.append(d if pending is None else _joined(pending, d))
+            pending = None
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _joined(first: Draft, second: Draft) -> Draft:
+    codes = first.codes + second.codes
+    kind = kind_of(codes, first.a1, second.a2, first.b1, second.b2)
+    return Draft(
+        kind,
+        first.a1,
+        second.a2,
+        first.b1,
+        second.b2,
+        codes,
+        first.approximate or second.approximate,
+    )
+
+
+def _codes_in(
+    runs: Sequence[Run], run_starts: list[int], p: int, p2: int, q: int, q2: int
+) -> list[Code]:
+    codes: list[Code] = []
+    i, j = p, q
+    k = max(0, bisect_right(run_starts, p) - 1)
+    while k < len(runs) and runs[k][0] < p2:
+        ri, rj, n = runs[k]
+        k += 1
+        lo = max(ri, p)
+        hi = min(ri + n, p2)
+        if hi <= lo:
+            continue
+        lo_j = rj + lo - ri
+        if lo_j < q or lo_j >= q2:
+            continue
+        codes.extend(gap_codes(i, lo, j, lo_j))
+        codes.append(("equal", lo, hi, lo_j, lo_j + hi - lo))
+        i, j = hi, lo_j + hi - lo
+    codes.extend(gap_codes(i, p2, j, q2))
+    return codes
+
+
+def gap_codes(i1: int, i2: int, j1: int, j2: int) -> list[Code]:
+    """Delete-then-insert opcodes for a replaced gap (either part may be empty)."""
+    out: list[Code] = []
+    if i2 > i1:
+        out.append(("delete", i1, i2, j1, j1))
+    if j2 > j1:
+        out.append(("insert", i2, i2, j1, j2))
+    return out
+
+
+def codes_from_runs(runs: Sequence[Run], a1: int, a2: int, b1: int, b2: int) -> list[Code]:
+    """Opcodes for the unit ranges ``[a1, a2)`` and ``[b1, b2)`` from equal runs."""
+    codes: list[Code] = []
+    i, j = a1, b1
+    for ri, rj, n in runs:
+        codes.extend(gap_codes(i, ri, j, rj))
+        codes.append(("equal", ri, ri + n, rj, rj + n))
+        i, j = ri + n, rj + n
+    codes.extend(gap_codes(i, a2, j, b2))
+    return codes

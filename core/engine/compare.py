@@ -1,0 +1,254 @@
+"""The comparison entry point: two documents in, a frozen ``Comparison`` out.
+
+Pipeline (each stage a function of its inputs): tokenize both texts (units with
+raw spans and normalized keys) -> align the key sequences (unique anchors, exact
+LCS in the gaps, semantic cleanup) -> cut into sentence blocks -> word diff inside
+changed blocks (diff-match-patch on whole words) -> move detection -> ops with
+code-point spans and ``exact`` flags -> statistics.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from itertools import accumulate, chain, repeat
+from operator import add
+
+from core.engine.anchors import align
+from core.engine.blocks import (
+    Code,
+    Draft,
+    codes_from_runs,
+    cut_points,
+    drafts_from_cuts,
+    merge_wordless,
+    unit_boundaries,
+)
+from core.engine.cleanup import cleanup
+from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
+from core.engine.lcs import equal_runs
+from core.engine.moves import apply_moves, find_moves
+from core.engine.opspans import build_ops
+from core.engine.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
+from core.engine.segment import segment
+from core.engine.slide import compact_runs, slide_edits
+from core.engine.stats import compute_stats
+from core.engine.tokens import CONTRACT_WORD, Tokens, attach_punctuation, tokenize
+from core.errors import CancelledError
+from core.gcpause import collector_paused
+from core.model import Block, CompareOptions, Comparison, Document, Op, Span
+
+# Blocks up to this many cells (old units x new units) get diff-match-patch's word
+# diff with semantic cleanup; larger ones keep the alignment's own (exact) runs.
+WORD_DIFF_CELLS = 60_000
+# Pairs this long (code points, both texts) first set unchanged paragraphs aside
+# (core.engine.paragraph_anchors); shorter ones keep sentence-sized equal blocks throughout.
+ANCHOR_MIN_CHARS = 200_000
+# No unit key can contain NUL twice in a row (NUL is punctuation, one unit per mark).
+_PARAGRAPH_KEY = "\x00\x00paragraph-"
+_JOINER = "\n\n"
+
+Cancel = Callable[[], bool] | None
+
+
+def compare(
+    old: Document,
+    new: Document,
+    options: CompareOptions | None = None,
+    should_cancel: Cancel = None,
+) -> Comparison:
+    """Compare two documents.
+
+    Args:
+        old: the earlier (or reference) version.
+        new: the later version.
+        options: what counts as a difference; defaults to ``CompareOptions()``.
+        should_cancel: polled during the work; returning True stops it.
+
+    Returns:
+        The frozen comparison: blocks in the order of the new document, their word
+        ops, statistics and whether any part is approximate.
+
+    Raises:
+        CancelledError: ``should_cancel`` returned True.
+    """
+    with collector_paused():
+        return _compare(old, new, options or CompareOptions(), should_cancel)
+
+
+def _compare(
+    old: Document, new: Document, options: CompareOptions, should_cancel: Cancel
+) -> Comparison:
+    started = time.perf_counter()
+    anchors = _anchors(old.text, new.text)
+    fixed: list[tuple[int, int]] = []
+    if anchors:
+        old_counts, new_counts = _paragraph_words(old.text, new.text, anchors)
+        ta, old_bounds, old_fixed = _anchored_units(old.text, anchors.old, old_counts, options)
+        tb, new_bounds, new_fixed = _anchored_units(new.text, anchors.new, new_counts, options)
+        fixed = list(zip(old_fixed, new_fixed))
+    else:
+        ta = _units(old.text, options)
+        tb = _units(new.text, options)
+        old_bounds = unit_boundaries(ta.starts, segment(old.text).sentence_starts)
+        new_bounds = unit_boundaries(tb.starts, segment(new.text).sentence_starts)
+    _check(should_cancel)
+    table = {k: n for n, k in enumerate(dict.fromkeys(ta.keys + tb.keys))}
+    a = list(map(table.__getitem__, ta.keys))
+    b = list(map(table.__getitem__, tb.keys))
+    alignment = align(a, b, should_cancel, fixed)
+    _check(should_cancel)
+    runs = cleanup(a, b, compact_runs(alignment.runs, a, b), ta.words)
+    runs = slide_edits(runs, a, b, set(old_bounds), set(new_bounds))
+    cuts = cut_points(runs, len(a), len(b), old_bounds, new_bounds)
+    drafts = [_refine(d, a, b) for d in drafts_from_cuts(runs, cuts, alignment.approximate)]
+    drafts = merge_wordless(drafts, ta.words, tb.words)
+    _check(should_cancel)
+    pairs = find_moves(drafts, a, b, ta.words, tb.words, should_cancel)
+    drafts = apply_moves(drafts, pairs, lambda a1, a2, b1, b2: _word_codes(a, b, a1, a2, b1, b2))
+    _check(should_cancel)
+    paragraphs = set(fixed)
+    blocks = tuple(
+        _paragraph_block(d, ta, tb)
+        if d.kind == "equal" and (d.a1, d.b1) in paragraphs and d.a2 - d.a1 == 1
+        else _block(d, old.text, new.text, ta, tb)
+        for d in drafts
+    )
+    return Comparison(
+        old=old,
+        new=new,
+        options=options,
+        stats=compute_stats(drafts, ta.words, tb.words),
+        blocks=blocks,
+        approximate=bool(alignment.approximate),
+        elapsed=time.perf_counter() - started,
+    )
+
+
+def _anchors(old: str, new: str) -> ParagraphAnchors | None:
+    """Unchanged paragraphs to skip, for texts long enough to be worth it."""
+    if len(old) + len(new) < ANCHOR_MIN_CHARS:
+        return None
+    found = find_paragraph_anchors(old, new)
+    return found if len(found) else None
+
+
+def _paragraph_words(old: str, new: str, anchors: ParagraphAnchors) -> tuple[list[int], list[int]]:
+    """Contract words of each unchanged paragraph, in old and in new.
+
+    Twins are counted once, unless one has a line broken after a hyphen: then the
+    other is counted again (``eight-`` at a line end and ``minute`` on the next line
+    are two words in the count, ``eight-minute`` one).
+    """
+    old_counts = [len(CONTRACT_WORD.findall(old, s, e)) for s, e in anchors.old]
+    new_counts = [
+        len(CONTRACT_WORD.findall(new, s2, e2)) if hyphen_break else count
+        for count, (s2, e2), hyphen_break in zip(old_counts, anchors.new, anchors.hyphen_breaks)
+    ]
+    return old_counts, new_counts
+
+
+def _anchored_units(
+    text: str, anchors: tuple[Span, ...], counts: list[int], options: CompareOptions
+) -> tuple[Tokens, list[int], list[int]]:
+    """Units of the text between unchanged paragraphs, each paragraph one unit.
+
+    The text between the paragraphs is joined with blank lines (a paragraph break,
+    which no unit or sentence crosses) so one pass of the tokenizer and of the
+    segmenter does it all; offsets are then moved back to the text's. Each
+    paragraph becomes a single unit whose key no word can have and whose word count
+    is the paragraph's: alignment pairs it with its twin, and it ends up as one
+    ``equal`` block. Returns the units, the unit indices where sentences start, and
+    the indices of the paragraph units.
+    """
+    regions = gaps(anchors, len(text))
+    joined_starts = list(accumulate((r2 - r1 + len(_JOINER) for r1, r2 in regions), initial=0))
+    joined = _JOINER.join(text[r1:r2] for r1, r2 in regions)
+    part = _units(joined, options)
+    bounds = unit_boundaries(part.starts, segment(joined).sentence_starts)
+    # Each region's units, and every unit's shift back to the text (mapped in C).
+    first_unit = [bisect_left(part.starts, joined_starts[k + 1]) for k in range(len(anchors))]
+    edges = [0, *first_unit, len(part.starts)]
+    shifts = list(
+        chain.from_iterable(
+            repeat(r1 - joined_starts[k], edges[k + 1] - edges[k])
+            for k, (r1, _) in enumerate(regions)
+        )
+    )
+    moved_starts = list(map(add, part.starts, shifts))
+    moved_ends = list(map(add, part.ends, shifts))
+    starts: list[int] = []
+    ends: list[int] = []
+    keys: list[str] = []
+    words: list[int] = []
+    paragraph_units: list[int] = []
+    for k, (a1, a2) in enumerate((*anchors, (-1, -1))):
+        lo, hi = edges[k], edges[k + 1]
+        starts += moved_starts[lo:hi]
+        ends += moved_ends[lo:hi]
+        keys += part.keys[lo:hi]
+        words += part.words[lo:hi]
+        if a1 >= 0:
+            paragraph_units.append(len(starts))
+            starts.append(a1)
+            ends.append(a2)
+            keys.append(f"{_PARAGRAPH_KEY}{k}")
+            words.append(counts[k])
+    # The segmenter's boundaries move past the paragraph units inserted before them.
+    shifted = [b + bisect_right(first_unit, b) for b in bounds]
+    n = len(starts)
+    tokens = Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words))
+    cuts = {b for p in paragraph_units for b in (p, p + 1)}
+    return tokens, sorted({b for b in (*cuts, *shifted) if 0 < b < n}), paragraph_units
+
+
+def _units(text: str, options: CompareOptions) -> Tokens:
+    tokens = tokenize(text, fold_case=options.ignore_case)
+    return attach_punctuation(tokens) if options.ignore_punctuation else tokens
+
+
+def _check(should_cancel: Cancel) -> None:
+    if should_cancel is not None and should_cancel():
+        raise CancelledError("comparison cancelled")
+
+
+def _word_codes(
+    a: Sequence[int], b: Sequence[int], a1: int, a2: int, b1: int, b2: int
+) -> list[Code]:
+    """Word opcodes for two unit ranges: diff-match-patch when small, else LCS runs."""
+    sub_a, sub_b = a[a1:a2], b[b1:b2]
+    if (a2 - a1) * (b2 - b1) <= WORD_DIFF_CELLS:
+        try:
+            return codes_from_runs(
+                diff_runs(sub_a, sub_b, a_offset=a1, b_offset=b1), a1, a2, b1, b2
+            )
+        except AlphabetOverflow:
+            pass
+    return codes_from_runs(equal_runs(sub_a, sub_b, a1, b1), a1, a2, b1, b2)
+
+
+def _refine(d: Draft, a: Sequence[int], b: Sequence[int]) -> Draft:
+    """Word diff of a changed block that has something in common."""
+    if d.kind != "changed" or not d.has_equal or d.approximate:
+        return d
+    if (d.a2 - d.a1) * (d.b2 - d.b1) > WORD_DIFF_CELLS:
+        return d
+    codes = _word_codes(a, b, d.a1, d.a2, d.b1, d.b2)
+    kind = "equal" if all(c[0] == "equal" for c in codes) else "changed"
+    return Draft(kind, d.a1, d.a2, d.b1, d.b2, codes, d.approximate)
+
+
+def _paragraph_block(d: Draft, ta: Tokens, tb: Tokens) -> Block:
+    """An unchanged paragraph's block: one ``equal`` op, exact (its twins were
+    matched by their layout-free spelling, which is what ``exact`` compares)."""
+    old_span = (ta.starts[d.a1], ta.ends[d.a1])
+    new_span = (tb.starts[d.b1], tb.ends[d.b1])
+    return Block("equal", old_span, new_span, (Op("equal", old_span, new_span, True),), False)
+
+
+def _block(d: Draft, old: str, new: str, ta: Tokens, tb: Tokens) -> Block:
+    old_span = (ta.starts[d.a1], ta.ends[d.a2 - 1]) if d.a2 > d.a1 else None
+    new_span = (tb.starts[d.b1], tb.ends[d.b2 - 1]) if d.b2 > d.b1 else None
+    ops = build_ops(d.codes, old, new, ta, tb)
+    return Block(d.kind, old_span, new_span, ops, d.approximate)  # type: ignore[arg-type]

@@ -1,0 +1,87 @@
+"""Sliding one-sided edits onto sentence boundaries.
+
+When a deleted (or inserted) stretch of text is bordered by repeated words, several
+alignments are equally good: ``' this [is all new ... camera . ' this] region``
+against ``' this region``. Like git's diff sliders, the edit is shifted within its
+freedom so that it starts or ends where a sentence does, which is how an editor
+reads the change: a whole sentence dropped, not its tail plus the next one's head.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.engine.lcs import Run
+
+
+def slide_edits(
+    runs: Sequence[Run],
+    a: Sequence[int],
+    b: Sequence[int],
+    old_bounds: set[int],
+    new_bounds: set[int],
+) -> list[Run]:
+    """Return runs with one-sided gaps slid onto sentence boundaries where possible."""
+    out = list(runs)
+    for k in range(1, len(out)):
+        pi, pj, pn = out[k - 1]
+        ni, nj, nn = out[k]
+        gap_a, gap_b = ni - (pi + pn), nj - (pj + pn)
+        if gap_a > 0 and gap_b == 0:
+            shift = _best_shift(a, pi + pn, ni, pn, nn, old_bounds)
+        elif gap_b > 0 and gap_a == 0:
+            shift = _best_shift(b, pj + pn, nj, pn, nn, new_bounds)
+        else:
+            continue
+        if shift:
+            out[k - 1] = (pi, pj, pn + shift)
+            out[k] = (ni + shift, nj + shift, nn - shift)
+    return [r for r in out if r[2] > 0]
+
+
+def _best_shift(
+    seq: Sequence[int], g1: int, g2: int, before: int, after: int, bounds: set[int]
+) -> int:
+    """Shift (negative: left) that puts gap ``[g1, g2)`` on a boundary, or 0."""
+    if g1 in bounds or g2 in bounds:
+        return 0
+    left = 0
+    while left < before and seq[g1 - left - 1] == seq[g2 - left - 1]:
+        left += 1
+        if g1 - left in bounds or g2 - left in bounds:
+            return -left
+    right = 0
+    while right < after and seq[g1 + right] == seq[g2 + right]:
+        right += 1
+        if g1 + right in bounds or g2 + right in bounds:
+            return right
+    return 0
+
+
+def compact_runs(runs: Sequence[Run], a: Sequence[int], b: Sequence[int]) -> list[Run]:
+    """Merge a run into the next one when a one-sided gap lets it slide there whole.
+
+    An LCS may take ``the`` from an earlier sentence and ``commentary is`` from a
+    later one; sliding the gap between them turns the pair into one run
+    ``the commentary is``, which cleanup then keeps as the clause it is.
+    """
+    out: list[Run] = []
+    for run in runs:
+        ni, nj, nn = run
+        while out:
+            pi, pj, pn = out[-1]
+            gap_a, gap_b = ni - (pi + pn), nj - (pj + pn)
+            if gap_a > 0 and gap_b == 0:
+                seq, start = a, ni
+            elif gap_b > 0 and gap_a == 0:
+                seq, start = b, nj
+            else:
+                break
+            gap = gap_a or gap_b
+            # The previous run fits just before the next one if the tokens there match.
+            if pn > gap or any(seq[start - pn + k] != seq[start - gap - pn + k] for k in range(pn)):
+                break
+            out.pop()
+            ni, nj, nn = ni - pn, nj - pn, nn + pn
+        out.append((ni, nj, nn))
+    return out

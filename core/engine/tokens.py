@@ -1,0 +1,207 @@
+"""Tokenization: the units that alignment and word diff work on, with their offsets.
+
+A unit is a word (``\\w`` runs joined across inner apostrophes and hyphens, numbers
+joined across ``.,:`` between digits, combining marks and format characters kept
+inside), or a run of one repeated punctuation character. Whitespace is never part
+of a unit's key. A word, a lone hyphen or dash, and a word (``eight - minute``) are
+joined into one unit whose key is spelled like ``eight-minute``, so tokenization
+differences are not edits. Every unit keeps its raw span and its key side by side.
+
+Word counts follow the contract's tokenizer everywhere (``count_words``).
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, compress
+
+from core.engine.normalize import APOSTROPHES, DASH_CHARS, normalize_token
+
+_JOIN = re.escape("-\u2010\u2011" + APOSTROPHES)
+_NUMBER_JOIN = r"(?<=\d)[.,:]\d+"
+
+# The contract's word tokenizer: \w runs joined across inner apostrophes and hyphens.
+CONTRACT_WORD = re.compile(rf"\w+(?:[{_JOIN}]\w+)*")
+
+_LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
+
+
+# Punctuation that comes in runs ("....", "--", "''", "**") is one unit per run; any
+# other mark is a unit of its own. No back-references, so re.split can do the work.
+_PUNCT_RUNS = r"\.+|-+|'+|\"+|\*+|=+|#+|~+|!+|\?+|\u2026+|\u2014+|\u2013+|/+|\\+|\|+|\++|<+|>+"
+
+
+@lru_cache(maxsize=64)
+def _unit_pattern(present_marks: frozenset[str]) -> re.Pattern[str]:
+    """The unit pattern, with one capturing group around the whole unit.
+
+    Combining marks and format characters are not ``\\w`` but belong inside words
+    (``cafe\u0301``, ``wo\u200brd``). Only the ones the text holds go into the
+    character class: a class of all of them makes the pattern three times slower.
+    """
+    marks = "".join(re.escape(c) for c in sorted(present_marks))
+    word_char = rf"[\w{marks}]" if marks else r"\w"
+    word = rf"{word_char}+(?:[{_JOIN}]{word_char}+|{_NUMBER_JOIN})*"
+    punct = rf"(?:{_PUNCT_RUNS}|[^\s\w{marks}])[{marks}]*" if marks else rf"{_PUNCT_RUNS}|[^\s\w]"
+    # The look-ahead fails at once on whitespace, before the alternatives are tried.
+    return re.compile(f"(?=\\S)({word}|{punct})")
+
+
+_MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me", "Cf"))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _marks_in(text: str) -> frozenset[str]:
+    """The combining marks and format characters that occur in the text."""
+    if text.isascii():
+        return frozenset()
+    return frozenset(
+        c for c in set(_NON_ASCII.findall(text)) if unicodedata.category(c) in _MARK_CATEGORIES
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The units of one text, as parallel tuples indexed by unit number.
+
+    Attributes:
+        starts: code-point offset where each unit starts.
+        ends: code-point offset where each unit ends (half-open).
+        keys: the matching key of each unit (see ``core.engine.normalize``).
+        words: how many contract words each unit holds (0 for punctuation).
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    keys: tuple[str, ...]
+    words: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def count_words(text: str) -> int:
+    """Count words with the contract's tokenizer."""
+    return sum(1 for _ in CONTRACT_WORD.finditer(text))
+
+
+def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
+    """Split ``text`` into units with offsets, keys and word counts.
+
+    Linear in the length of the text (no pattern here can backtrack more than
+    once over a run of spaces or punctuation).
+    """
+    pattern = _unit_pattern(_marks_in(text))
+    # split() with one capturing group alternates gaps (whitespace) and units, all
+    # in C; offsets are the running sum of their lengths.
+    parts = pattern.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    raws: list[str] = parts[1::2]
+    keys = _plain_keys(raws, fold_case)
+    words = [1] * len(raws)
+    # Only units that are not plain ASCII words need more than that (found in C).
+    plain: Iterable[bool] = map(str.isalnum, raws)
+    if not text.isascii():
+        plain = map(operator.and_, plain, map(str.isascii, raws))
+    irregular = list(compress(range(len(raws)), map(operator.not_, plain)))
+    # Punctuation repeats endlessly (",", "."): normalize each spelling once.
+    seen: dict[str, tuple[str, int]] = {}
+    for i in irregular:
+        raw = raws[i]
+        known = seen.get(raw)
+        if known is None:
+            known = seen[raw] = (normalize_token(raw, fold_case=fold_case), _unit_words(raw))
+        keys[i], words[i] = known
+    dashes = [i for i in irregular if keys[i] == "-"]
+    _join_spaced_dashes(text, dashes, starts, ends, keys, words)
+    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words))
+
+
+def _plain_keys(raws: list[str], fold_case: bool) -> list[str]:
+    """Keys for plain ASCII words (map runs in C; other units are fixed up after)."""
+    return list(map(str.lower, raws)) if fold_case else list(raws)
+
+
+def _unit_words(raw: str) -> int:
+    first = raw[0]
+    if not (first.isalnum() or first == "_"):
+        return 0 if len(raw) == 1 or not raw[1:].isalnum() else count_words(raw)
+    if raw.isalnum():
+        return 1
+    return count_words(raw)
+
+
+def _join_spaced_dashes(
+    text: str,
+    dashes: list[int],
+    starts: list[int],
+    ends: list[int],
+    keys: list[str],
+    words: list[int],
+) -> None:
+    """Join ``word - word`` triples into one unit, in place.
+
+    The dash may have spaces, or one line break, on either side (hard-wrapped text
+    puts dashes at line starts and ends alike); a blank line ends a paragraph, so a
+    dash next to one is not joined. A "- item" bullet list whose items are single
+    words joins too, the same way in both texts, so it matches all the same.
+    """
+    n = len(keys)
+    dash_at = [i for i in dashes if 0 < i < n - 1 and text[starts[i]] in DASH_CHARS]
+    if not dash_at:
+        return
+    keep = [True] * n
+    for i in dash_at:
+        left = i - 1
+        while not keep[left]:
+            left -= 1
+        if not (words[left] and words[i + 1]) or not keep[i]:
+            continue
+        before = text[ends[i - 1] : starts[i]]
+        after = text[ends[i] : starts[i + 1]]
+        if len(_LINE_BREAK.findall(before)) > 1 or len(_LINE_BREAK.findall(after)) > 1:
+            continue
+        keys[left] = f"{keys[left]}-{keys[i + 1]}"
+        ends[left] = ends[i + 1]
+        words[left] += words[i + 1]
+        keep[i] = keep[i + 1] = False
+    if not all(keep):
+        starts[:] = compress(starts, keep)
+        ends[:] = compress(ends, keep)
+        keys[:] = compress(keys, keep)
+        words[:] = compress(words, keep)
+
+
+def attach_punctuation(tokens: Tokens) -> Tokens:
+    """Fold every punctuation unit into the word before it (or after it, at the start).
+
+    Used when punctuation must not count: ``fighter .`` and ``fighter`` become one
+    unit each, with the same key, so they match as a trivial difference.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    keys: list[str] = []
+    words: list[int] = []
+    pending_start: int | None = None
+    for s, e, k, w in zip(tokens.starts, tokens.ends, tokens.keys, tokens.words):
+        if w == 0:
+            if ends:
+                ends[-1] = e
+            elif pending_start is None:
+                pending_start = s
+            continue
+        starts.append(s if pending_start is None else pending_start)
+        pending_start = None
+        ends.append(e)
+        keys.append(k)
+        words.append(w)
+    if pending_start is not None:  # no word at all: keep the punctuation as it is
+        return tokens
+    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words))

@@ -1,0 +1,6 @@
+"""Risky edits: changed figures, negations, names, attribution and quotations.
+
+``detect`` finds them in a ``Comparison``; ``quotes`` tells which text is quoted speech.
+
+May import: ``core.engine`` and the shared leaves.
+"""

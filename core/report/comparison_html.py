@@ -1,0 +1,334 @@
+"""The annotated comparison report as one self-contained HTML page.
+
+Title, both documents (name, path, encoding, size, sha256, modification time), the
+options and statistics, a summary of what was cut and added, a legend, the two
+versions side by side in the window's aligned rows and highlight scheme, moved text
+linked both ways (``#move-3-old`` <-> ``#move-3-new``), annotations as numbered
+marks linked to their notes and back, and the notes that could not be placed.
+
+The page has no script and no external resource, and forbids both with a
+Content-Security-Policy; every piece of document text, file name and note is
+escaped. The ``pdf`` variant is the same markup with a stylesheet Qt's
+``QTextDocument`` understands (``core.report.css``); ``gui.reports.pdf`` prints it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from html import escape
+from typing import Literal
+
+from core import __version__
+from core.engine.rows import Row
+from core.engine.tokens import count_words
+from core.flags.detect import Flag, flag_comparison
+from core.model import Comparison, Document
+from core.notes.annotation import STATUS_LABELS, Anchor, Annotation, Side
+from core.report.blocks import KIND_NAMES, SYMBOLS, block_html, block_mark, visible
+from core.report.css import PDF, SCREEN
+from core.report.flags import (
+    FlaggedBlock,
+    badges_html,
+    flagged_list_html,
+    legend_html,
+    number_flags,
+    summary_item,
+)
+from core.report.layout import SIDES, Note, ReportLayout, build_layout
+from core.text.names import printable_path
+
+Variant = Literal["screen", "pdf"]
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "script-src 'none'; object-src 'none'; form-action 'none'; base-uri 'none'"
+)
+
+
+def _name(doc: Document) -> str:
+    return escape(printable_path(os.path.basename(doc.path) or doc.path))
+
+
+def time_html(seconds: float) -> str:
+    """A timestamp in ``<time>`` (the golden test normalizes exactly these)."""
+    if not seconds:
+        return '<span class="dim">unknown</span>'
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S %z", time.localtime(seconds))
+    iso = time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(seconds))
+    return f'<time datetime="{iso}">{stamp}</time>'
+
+
+def encoding_html(doc: Document) -> str:
+    """A document's encoding and what is uncertain about its decoding (escaped)."""
+    parts = [escape(doc.encoding)]
+    if doc.confidence < 0.99:
+        parts.append(f"guessed, {doc.confidence:.0%} sure")
+    if doc.bom:
+        parts.append("with BOM")
+    if doc.decode_warning is not None:
+        parts.append(f"{doc.decode_warning.count} byte(s) undecodable, shown as \ufffd")
+    if doc.source_kind == "html":
+        parts.append("visible text of an HTML file")
+    return ", ".join(parts)
+
+
+def _documents(result: Comparison) -> str:
+    old, new = result.old, result.new
+
+    def row(label: str, a: str, b: str, cls: str = "") -> str:
+        c = f' class="{cls}"' if cls else ""
+        return f"<tr><th>{label}</th><td{c}>{a}</td><td{c}>{b}</td></tr>"
+
+    words = (f"{count_words(d.text):,} words, {d.length:,} characters" for d in (old, new))
+    return (
+        '<table class="meta" width="100%" cellspacing="0" cellpadding="3">'
+        "<thead><tr><th></th><th>Old version</th><th>New version</th></tr></thead><tbody>"
+        + row("Name", _name(old), _name(new))
+        + row("Path", escape(printable_path(old.path)), escape(printable_path(new.path)))
+        + row("Encoding", encoding_html(old), encoding_html(new))
+        + row("Size", f"{old.size:,} bytes", f"{new.size:,} bytes")
+        + row("Text", *words)
+        + row("SHA-256", escape(old.sha256), escape(new.sha256), "hash")
+        + row("Modified", time_html(old.mtime), time_html(new.mtime))
+        + "</tbody></table>"
+    )
+
+
+def _share(part: int, whole: int) -> str:
+    if not whole:
+        return "0 %"
+    share = 100 * part / whole
+    return f"{share:.0f} %" if share >= 1 or not part else "under 1 %"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def _whole(n: int, verb: str) -> str:
+    return f", including {_plural(n, 'sentence')} {verb} entirely" if n else ""
+
+
+def _summary(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) -> str:
+    s = result.stats
+    kinds = [block_mark(b, result, False) for b in result.blocks]
+    changed, minor = kinds.count("changed"), kinds.count("punctuation")
+    items = [
+        f"<b>Cut:</b> {_plural(s.deleted_words, 'word')} "
+        f"({_share(s.deleted_words, s.old_words)} of the old version)"
+        f"{_whole(kinds.count('deleted'), 'cut')}.",
+        f"<b>Added:</b> {_plural(s.inserted_words, 'word')} "
+        f"({_share(s.inserted_words, s.new_words)} of the new version)"
+        f"{_whole(kinds.count('inserted'), 'added')}.",
+        f"<b>Changed:</b> {_plural(changed, 'sentence')} reworded"
+        + (f", {minor:,} more in punctuation only." if minor else "."),
+        f"<b>Moved:</b> {_plural(len(layout.moves), 'passage')} "
+        f"({_plural(s.moved_words, 'word')}).",
+        f"<b>Similarity:</b> {s.similarity:.0%} of the words are common to both versions.",
+        summary_item(flags),
+    ]
+    if result.identical:
+        items.insert(0, "<b>The two versions say the same thing</b> (trivial differences only).")
+    warn = ""
+    if result.approximate or any(b.approximate for b in result.blocks):
+        warn = (
+            '<p class="warn">Approximate: part of this comparison used a bounded diff; '
+            "a long passage may show as rewritten although some words are common.</p>"
+        )
+    return '<ul class="summary">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>" + warn
+
+
+def _options(result: Comparison, changes_only: bool) -> str:
+    o, s = result.options, result.stats
+    rows = [
+        ("Case", "differences are trivial" if o.ignore_case else "differences count"),
+        (
+            "Punctuation",
+            "differences are trivial" if o.ignore_punctuation else "differences count",
+        ),
+        ("Shown", "changed sentences only" if changes_only else "every sentence"),
+        ("Words", f"old {s.old_words:,}, new {s.new_words:,}, common {s.common_words:,}"),
+        (
+            "Edits",
+            f"{s.deleted_words:,} deleted, {s.inserted_words:,} inserted, "
+            f"{s.moved_words:,} moved (words)",
+        ),
+        ("Similarity", f"{s.similarity:.2f}"),
+    ]
+    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<table class="meta opts" cellspacing="0" cellpadding="3">{body}</table>'
+
+
+def _legend() -> str:
+    samples = [
+        ("del", "sentence only in the old version", "struck through"),
+        ("ins", "sentence only in the new version", "underlined"),
+        ("wdel", "words changed (old)", "struck through, darker"),
+        ("wins", "words changed (new)", "underlined, darker"),
+        ("triv", "trivial difference (case, quotes, spacing)", "dimmed, dotted underline"),
+        ("mov", "moved text", "wavy underline and a \u21c4 link to its other place"),
+        ("ann", "annotated text", "followed by its note number [1]"),
+    ]
+    cells = "".join(
+        f'<tr><td><span class="{c}">sample text</span></td><td>{what}</td>'
+        f'<td class="dim">{cue}</td></tr>'
+        for c, what, cue in samples
+    )
+    marks = " &nbsp; ".join(
+        f'<span class="k-{k}"><span class="sym">{SYMBOLS[k]}</span></span> {KIND_NAMES[k]}'
+        for k in SYMBOLS
+    )
+    return (
+        f'<table class="legend" cellspacing="0" cellpadding="2">{cells}</table>'
+        f'<p class="sub">Margin marks: {marks}</p>{legend_html()}'
+    )
+
+
+def _cell(
+    result: Comparison,
+    layout: ReportLayout,
+    row: Row,
+    side: Side,
+    flagged: dict[int, FlaggedBlock],
+) -> str:
+    shown = row.old if side == "old" else row.new
+    if not shown:
+        return '<td class="empty" width="50%"></td>'
+    inner = "".join(
+        block_html(
+            result,
+            layout,
+            i,
+            side,
+            row.kind == "gap",
+            badges_html(flagged.get(i)) if side == "new" else "",
+        )
+        for i in shown
+    )
+    return f'<td width="50%">{inner}</td>'
+
+
+def _fold(result: Comparison, row: Row) -> str:
+    n = len(row.hidden)
+    words = sum(
+        count_words(result.new.text[b.new[0] : b.new[1]])
+        for b in (result.blocks[i] for i in row.hidden)
+        if b.new is not None
+    )
+    noun = "sentence" if n == 1 else "sentences"
+    return (
+        f'<tr class="fold"><td colspan="2">\u2026 {n:,} unchanged {noun} '
+        f"({_plural(words, 'word')}) \u2026</td></tr>"
+    )
+
+
+def _versions(result: Comparison, layout: ReportLayout, flagged: dict[int, FlaggedBlock]) -> str:
+    rows: list[str] = []
+    for row in layout.rows:
+        if row.kind == "collapsed":
+            rows.append(_fold(result, row))
+            continue
+        kind = "gap" if row.kind == "gap" else result.blocks[row.old[0]].kind
+        rows.append(
+            f'<tr class="r-{kind}">{_cell(result, layout, row, "old", flagged)}'
+            f"{_cell(result, layout, row, 'new', flagged)}</tr>"
+        )
+    return (
+        '<table class="cmp" width="100%" cellspacing="0" cellpadding="5">'
+        f'<thead><tr><th width="50%">Old: {_name(result.old)}</th>'
+        f'<th width="50%">New: {_name(result.new)}</th></tr></thead>'
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+    )
+
+
+def _quote(side: Side, anchor: Anchor | None, note: Note) -> str:
+    if anchor is None:
+        return ""
+    back = ""
+    if side in note.sides:
+        back = f' <a class="back" href="#ann-{note.number}-{side}">\u21a9 back to the text</a>'
+    quote = visible(anchor.quote) if anchor.quote else '<span class="dim">(an empty span)</span>'
+    return f'<div class="quote"><span class="dim">{side}:</span> \u201c{quote}\u201d{back}</div>'
+
+
+def _note_row(note: Note) -> str:
+    a = note.annotation
+    tag = f'<span class="tag">{escape(a.tag)}</span> ' if a.tag else ""
+    status = escape(STATUS_LABELS.get(a.status, a.status))
+    dates = f"created {time_html(a.created)}"
+    if a.modified and a.modified != a.created:
+        dates += f", changed {time_html(a.modified)}"
+    quotes = "".join(_quote(side, a.anchor(side), note) for side in SIDES)
+    return (
+        f'<tr id="note-{note.number}"><td class="num">[{note.number}]</td><td>'
+        f'{tag}<span class="note-st">{status}</span> <span class="dim">{dates}</span>'
+        f'<div class="note-text">{visible(a.note)}</div>{quotes}</td></tr>'
+    )
+
+
+def _notes(layout: ReportLayout) -> str:
+    placed = [n for n in layout.notes if n.sides]
+    lost = [n for n in layout.notes if not n.sides]
+    out = ""
+    table = '<table class="notes" width="100%" cellspacing="0" cellpadding="3">'
+    if placed:
+        rows = "\n".join(_note_row(n) for n in placed)
+        out += f'<h2 id="notes">Notes ({len(placed)})</h2>{table}{rows}</table>'
+    if lost:
+        rows = "\n".join(_note_row(n) for n in lost)
+        out += (
+            f'<h2 id="unplaced">Could not be placed ({len(lost)})</h2>'
+            '<p class="sub">The text these notes were made on is no longer in the documents; '
+            f"their quotes are kept here.</p>{table}{rows}</table>"
+        )
+    return out
+
+
+def render_report(
+    result: Comparison,
+    annotations: Sequence[Annotation] = (),
+    *,
+    changes_only: bool = False,
+    variant: Variant = "screen",
+    generated: float | None = None,
+    flags: Sequence[Flag] | None = None,
+) -> str:
+    """The report page for ``result``.
+
+    Args:
+        result: the comparison.
+        annotations: notes on this pair of documents (placed by their anchors).
+        changes_only: fold runs of unchanged sentences into one line.
+        variant: ``screen`` for browsers (and their printing), ``pdf`` for Qt.
+        generated: the time shown as the report's date (default: now).
+        flags: its risky-edit flags (default: ``core.flags.detect.flag_comparison``).
+
+    Returns:
+        A complete HTML document (no script, no external resource).
+    """
+    layout = build_layout(result, annotations, changes_only)
+    if flags is None:
+        flags = flag_comparison(result)
+    flagged = number_flags(flags, layout.rows)
+    old, new = _name(result.old), _name(result.new)
+    sheet = PDF if variant == "pdf" else SCREEN
+    stamp = time_html(time.time() if generated is None else generated)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f'<meta name="generator" content="Redline {escape(__version__)}">\n'
+        f"<title>Redline report: {old} \u2192 {new}</title>\n<style>{sheet}</style></head>\n"
+        f"<body>\n<h1>Comparison report: {old} \u2192 {new}</h1>\n"
+        f'<p class="sub">Made by Redline {escape(__version__)} on {stamp}'
+        + (" \u00b7 changed sentences only" if changes_only else "")
+        + "</p>\n"
+        f"<h2>Summary</h2>\n{_summary(result, layout, flags)}\n"
+        + flagged_list_html(result, flagged)
+        + f"<h2>Documents</h2>\n{_documents(result)}\n"
+        f"<h2>Options and statistics</h2>\n{_options(result, changes_only)}\n"
+        f"<h2>Legend</h2>\n{_legend()}\n"
+        f'<h2 id="versions">The two versions</h2>\n{_versions(result, layout, flagged)}\n'
+        f"{_notes(layout)}\n</body></html>\n"
+    )

@@ -1,0 +1,9 @@
+"""Reading documents: bytes on disk to a decoded ``Document``.
+
+Holds encoding detection (``encoding``), the visible text of HTML (``html_text``), which
+file names Redline reads and how any name is shown safely (``names``), walking a folder
+(``folder``) and loading one file (``document``).
+
+May import: the shared leaves (``core.model``, ``core.errors``, ``core.atomic``,
+``core.paths``, ``core.gcpause``) and nothing else of ``core``.
+"""

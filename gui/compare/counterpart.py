@@ -1,0 +1,99 @@
+"""Hover and click in one pane show the corresponding text in the other.
+
+Over an equal op the counterpart is that op's text on the other side, elsewhere the
+whole other side of the block. Hovering outlines it; clicking selects it, scrolls
+to it and makes its change the current one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from gui.compare.pane import DiffPane
+
+if TYPE_CHECKING:
+    from gui.compare.view import CompareView
+
+
+def counterpart(view: CompareView, source: DiffPane, side: str, position: int):  # type: ignore[no-untyped-def]
+    """(block, start, end) in the other document for pane ``position``, or None."""
+    pane_block = source.pane_block_at(position) if position >= 0 else None
+    offset = source.offset_at(position) if pane_block is not None else None
+    if pane_block is None or offset is None or view.result is None:
+        return None
+    block = view.result.comparison.blocks[pane_block.block]
+    for op in block.ops:
+        here, there = (op.old, op.new) if side == "old" else (op.new, op.old)
+        if op.op == "equal" and here and there and here[0] <= offset < here[1]:
+            return pane_block.block, there[0], there[1]
+    other = block.new if side == "old" else block.old
+    return (pane_block.block, other[0], other[1]) if other else None
+
+
+class Counterparts(QObject):
+    """Connects both panes' hover and click signals to the other pane."""
+
+    def __init__(self, view: CompareView) -> None:
+        super().__init__(view)
+        self.view = view
+        old, new = view.old_pane, view.new_pane
+        old.position_hovered.connect(self._on_old_pane_position_hovered)
+        new.position_hovered.connect(self._on_new_pane_position_hovered)
+        old.position_clicked.connect(self._on_old_pane_position_clicked)
+        new.position_clicked.connect(self._on_new_pane_position_clicked)
+
+    def _on_old_pane_position_hovered(self, position: int) -> None:
+        self._show(self.view.old_pane, self.view.new_pane, "old", position)
+
+    def _on_new_pane_position_hovered(self, position: int) -> None:
+        self._show(self.view.new_pane, self.view.old_pane, "new", position)
+
+    def _on_old_pane_position_clicked(self, position: int) -> None:
+        self._select(self.view.old_pane, self.view.new_pane, "old", position)
+
+    def _on_new_pane_position_clicked(self, position: int) -> None:
+        self._select(self.view.new_pane, self.view.old_pane, "new", position)
+
+    def _cursor(
+        self, source: DiffPane, target: DiffPane, side: str, position: int
+    ) -> QTextCursor | None:
+        found = counterpart(self.view, source, side, position)
+        if found is None or target.plan is None:
+            return None
+        number = target.plan.numbers.get(found[0])
+        if number is None or number >= len(target.plan.blocks):
+            return None
+        if target.document().blockCount() <= number + 1:
+            return None  # not built yet
+        cursor = QTextCursor(target.document())
+        cursor.setPosition(target.position_of(number, found[1]))
+        cursor.setPosition(target.position_of(number, found[2]), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _show(self, source: DiffPane, target: DiffPane, side: str, position: int) -> None:
+        cursor = self._cursor(source, target, side, position)
+        selections = []
+        if cursor is not None:
+            colours = self.view.colours
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.format.setBackground(QColor(colours.counterpart))  # type: ignore[attr-defined]
+            selection.format.setProperty(  # type: ignore[attr-defined]
+                QTextCharFormat.Property.OutlinePen, QColor(colours.current)
+            )
+            selections.append(selection)
+        target.setExtraSelections(selections)
+        source.setExtraSelections([])
+
+    def _select(self, source: DiffPane, target: DiffPane, side: str, position: int) -> None:
+        cursor = self._cursor(source, target, side, position)
+        if cursor is not None:
+            target.setTextCursor(cursor)
+            target.ensureCursorVisible()
+        pane_block = source.pane_block_at(position)
+        if pane_block is not None:
+            self.view.make_current(pane_block.block)

@@ -1,0 +1,69 @@
+"""Moving between changes: next/previous (skipping hidden minor ones) and showing one.
+
+Showing a change scrolls the pane(s) holding it to a quarter of the height and
+selects its block in both panes. The scroll of a moved change's old side does not
+drag the new pane along.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QTextCursor
+
+from gui.compare.changes import Change
+from gui.compare.pane import DiffPane
+from gui.compare.scroll_sync import ScrollSync
+
+
+def neighbour(changes: Sequence[Change], current: int, step: int, hide_minor: bool) -> int:
+    """The change next/previous (``step`` +1/-1) from ``current`` that navigation stops at.
+
+    With ``hide_minor`` punctuation-only changes are skipped. At either end the
+    current change stays; with none current, the first (or last) is taken.
+    """
+    shown = [i for i, c in enumerate(changes) if not (hide_minor and c.minor)]
+    if not shown:
+        return -1
+    if current < 0:
+        return shown[0] if step > 0 else shown[-1]
+    ahead = [i for i in shown if (i > current if step > 0 else i < current)]
+    if ahead:
+        return ahead[0] if step > 0 else ahead[-1]
+    if current in shown:
+        return current
+    return shown[-1] if step > 0 else shown[0]
+
+
+def show_change(change: Change, old_pane: DiffPane, new_pane: DiffPane, sync: ScrollSync) -> None:
+    """Scroll to ``change`` and select its block in both panes (its rows are built)."""
+    third = new_pane.viewport().height() // 4
+    if change.new_row >= 0:
+        _scroll_to(new_pane, change.new_row, third, sync, follow=True)
+    if change.kind == "moved" or change.new_row < 0:
+        _scroll_to(old_pane, change.old_row, third, sync, follow=change.new_row < 0)
+    _select_block(old_pane, change.block)
+    _select_block(new_pane, change.block)
+
+
+def _scroll_to(pane: DiffPane, row: int, margin: int, sync: ScrollSync, follow: bool) -> None:
+    y = max(round(pane.row_tops()[row]) - margin, 0)
+    if follow:
+        pane.verticalScrollBar().setValue(y)
+        return
+    sync.mapping, mapping = None, sync.mapping
+    pane.verticalScrollBar().setValue(y)
+    sync.mapping = mapping
+
+
+def _select_block(pane: DiffPane, block: int) -> None:
+    assert pane.plan is not None
+    number = pane.plan.numbers.get(block)
+    cursor = QTextCursor(pane.document())
+    if number is not None:
+        qt_block = pane.document().findBlockByNumber(number)
+        cursor.setPosition(qt_block.position())
+        cursor.setPosition(
+            qt_block.position() + qt_block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+        )
+    pane.setTextCursor(cursor)

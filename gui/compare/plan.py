@@ -1,0 +1,315 @@
+"""What each pane shows: text, Qt blocks and highlight ranges, computed off the GUI thread.
+
+Pure (no Qt). A ``PanePlan`` is the plain text of one pane (one Qt block per shown
+span, joined by newlines), where each Qt block comes from, and the highlights as
+UTF-16 ranges, so the GUI thread only inserts the text and applies formats. The
+``ViewPlan`` also marks *twin* rows, whose two sides show the same text: laid out at
+the same width they are equally tall, so the GUI need not measure them. Styles:
+
+- ``deleted`` / ``inserted``: a whole span that exists on one side only.
+- ``word_deleted`` / ``word_inserted``: words changed inside an aligned span.
+- ``trivial``: an equal op whose raw texts differ (``exact`` false).
+- ``moved``: a span that stands elsewhere in the other text.
+
+Each Qt block also gets a margin mark kind (``MarkKind``), so change is never shown
+by colour alone. A changed block whose deleted and inserted text holds no word
+(``core.engine.stats.punctuation_only``: sample 001 ends sentences with " ." where 000
+breaks the line) is *minor*: its mark is ``punctuation`` and the GUI draws it faint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from core.engine.rows import Row, build_rows
+from core.engine.stats import punctuation_only
+from core.model import Block, Comparison, Op, Span
+from gui.common.utf16 import Utf16Index, display_text
+
+Side = Literal["old", "new"]
+Style = Literal["deleted", "inserted", "word_deleted", "word_inserted", "trivial", "moved"]
+BlockRole = Literal["text", "placeholder", "bar"]
+MarkKind = Literal["", "deleted", "inserted", "changed", "moved", "punctuation"]
+
+
+@dataclass(frozen=True, slots=True)
+class ViewOptions:
+    """How a comparison is shown (not how it is computed)."""
+
+    show_trivial: bool = True
+    only_changed: bool = False
+    expanded: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class PaneBlock:
+    """One Qt block of a pane.
+
+    Attributes:
+        row: index of its row.
+        role: ``text`` (a span of the document), ``placeholder`` (nothing on this
+            side) or ``bar`` (collapsed unchanged text).
+        block: index of the comparison block shown, -1 for none.
+        span: the document span shown (code points), None for none; for a bar,
+            the span of the unchanged text it hides.
+        position: UTF-16 position of the Qt block's start in the pane.
+        start: code-point index of the Qt block's start in ``PanePlan.text``.
+    """
+
+    row: int
+    role: BlockRole
+    block: int
+    span: Span | None
+    position: int
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A styled range of a pane, in UTF-16 pane positions."""
+
+    start: int
+    end: int
+    style: Style
+
+
+@dataclass(frozen=True, slots=True)
+class PanePlan:
+    """Everything one pane needs to show its side.
+
+    ``numbers`` maps a comparison block index to the Qt block number showing it.
+    """
+
+    side: Side
+    text: str
+    blocks: tuple[PaneBlock, ...]
+    row_first: tuple[int, ...]
+    row_last: tuple[int, ...]
+    highlights: tuple[Highlight, ...]
+    numbers: dict[int, int] = field(default_factory=dict, compare=False)
+    marks: tuple[MarkKind, ...] = ()
+
+    def row_text(self, row: int) -> str:
+        """The text of ``row`` (its Qt blocks joined by newlines)."""
+        start = self.blocks[self.row_first[row]].start
+        if row + 1 == len(self.row_first):
+            return self.text[start:]
+        return self.text[start : self.blocks[self.row_first[row + 1]].start - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class ViewPlan:
+    """Rows and both panes of a comparison shown with given options.
+
+    A ``partial`` plan holds only the first rows; the full plan follows.
+    """
+
+    comparison: Comparison
+    options: ViewOptions
+    rows: tuple[Row, ...]
+    old: PanePlan
+    new: PanePlan
+    old_index: Utf16Index
+    new_index: Utf16Index
+    twins: tuple[bool, ...] = ()
+    partial: bool = False
+    minor: frozenset[int] = frozenset()
+
+
+def bar_text(hidden: int) -> str:
+    """The label of a collapsed run of unchanged blocks."""
+    noun = "sentence" if hidden == 1 else "sentences"
+    return f"\u22ef {hidden} unchanged {noun} (click to show)"
+
+
+def build_plan(
+    comparison: Comparison,
+    options: ViewOptions,
+    indexes: tuple[Utf16Index, Utf16Index] | None = None,
+    rows: tuple[Row, ...] | None = None,
+    limit: int | None = None,
+) -> ViewPlan:
+    """Lay out ``comparison`` for the two panes (runs in a worker thread).
+
+    With ``limit``, only the first ``limit`` rows are laid out: a *partial* plan that
+    is the exact prefix of the full one, so the GUI can start showing it early.
+    """
+    old_index, new_index = indexes or (
+        Utf16Index(comparison.old.text),
+        Utf16Index(comparison.new.text),
+    )
+    if rows is None:
+        rows = build_rows(
+            comparison.blocks, only_changed=options.only_changed, expanded=options.expanded
+        )
+    partial = limit is not None and limit < len(rows)
+    shown = rows[:limit] if partial else rows
+    old_text, new_text = comparison.old.text, comparison.new.text
+    minor = frozenset(
+        i
+        for row in shown
+        for i in row.new
+        if punctuation_only(comparison.blocks[i], old_text, new_text)
+    )
+    old = _pane_plan(comparison, shown, "old", old_index, options.show_trivial, minor)
+    new = _pane_plan(comparison, shown, "new", new_index, options.show_trivial, minor)
+    twins = tuple(
+        row.kind == "collapsed" or (row.kind == "aligned" and old.row_text(r) == new.row_text(r))
+        for r, row in enumerate(shown)
+    )
+    return ViewPlan(
+        comparison, options, shown, old, new, old_index, new_index, twins, partial, minor
+    )
+
+
+class _PaneBuilder:
+    def __init__(
+        self, comparison: Comparison, side: Side, index: Utf16Index, minor: frozenset[int]
+    ) -> None:
+        self.blocks = comparison.blocks
+        self.minor = minor
+        self.marks: list[MarkKind] = []
+        self.side: Side = side
+        self.doc = comparison.old.text if side == "old" else comparison.new.text
+        self.shown = display_text(self.doc)  # same length: slices match the spans
+        self.index = index
+        self.parts: list[str] = []
+        self.pane_blocks: list[PaneBlock] = []
+        self.highlights: list[Highlight] = []
+        self.position = 0
+        self.start = 0
+
+    def add(
+        self,
+        row: int,
+        role: BlockRole,
+        text: str,
+        block: int,
+        span: Span | None,
+        mark: MarkKind = "",
+    ) -> None:
+        self.pane_blocks.append(PaneBlock(row, role, block, span, self.position, self.start))
+        self.marks.append(mark)
+        self.parts.append(text)
+        self.position += len(text) + (self._extra_units(span) if role == "text" else 0) + 1
+        self.start += len(text) + 1
+
+    def _extra_units(self, span: Span | None) -> int:
+        if span is None or not self.index.astral:
+            return 0
+        return self.index.to_utf16(span[1]) - self.index.to_utf16(span[0]) - (span[1] - span[0])
+
+    def add_span(self, row: int, block_index: int, show_trivial: bool, in_gap: bool) -> None:
+        block = self.blocks[block_index]
+        span = block.old if self.side == "old" else block.new
+        assert span is not None
+        start = self.position
+        mark = _mark(block, in_gap, block_index in self.minor)
+        self.add(row, "text", self.shown[span[0] : span[1]], block_index, span, mark)
+        base = self.index.to_utf16(span[0])
+
+        def pane(offset: int) -> int:
+            return start + self.index.to_utf16(offset) - base
+
+        for s, e, style in _span_styles(block, self.side, show_trivial, self.doc, in_gap):
+            self.highlights.append(Highlight(pane(s), pane(e), style))
+
+
+def _mark(block: Block, in_gap: bool, minor: bool) -> MarkKind:
+    if block.kind in ("deleted", "inserted", "moved"):
+        return block.kind  # type: ignore[return-value]
+    if in_gap:
+        return "moved"
+    if block.kind == "changed":
+        return "punctuation" if minor else "changed"
+    return ""
+
+
+def _pane_plan(
+    comparison: Comparison,
+    rows: tuple[Row, ...],
+    side: Side,
+    index: Utf16Index,
+    trivial: bool,
+    minor: frozenset[int],
+) -> PanePlan:
+    builder = _PaneBuilder(comparison, side, index, minor)
+    first: list[int] = []
+    last: list[int] = []
+    for r, row in enumerate(rows):
+        first.append(len(builder.pane_blocks))
+        shown = row.old if side == "old" else row.new
+        if row.kind == "collapsed":
+            builder.add(
+                r, "bar", bar_text(len(row.hidden)), -1, _hidden_span(comparison, row, side)
+            )
+        elif not shown:
+            builder.add(r, "placeholder", "", -1, None)
+        for block_index in shown if row.kind != "collapsed" else ():
+            builder.add_span(r, block_index, trivial, row.kind == "gap")
+        last.append(len(builder.pane_blocks) - 1)
+    numbers = {b.block: n for n, b in enumerate(builder.pane_blocks) if b.block >= 0}
+    return PanePlan(
+        side,
+        "\n".join(builder.parts),
+        tuple(builder.pane_blocks),
+        tuple(first),
+        tuple(last),
+        tuple(builder.highlights),
+        numbers,
+        tuple(builder.marks),
+    )
+
+
+def _hidden_span(comparison: Comparison, row: Row, side: Side) -> Span | None:
+    """The document span a collapsed row stands for on ``side`` (for copying)."""
+    first, last = comparison.blocks[row.hidden[0]], comparison.blocks[row.hidden[-1]]
+    start, end = (first.old, last.old) if side == "old" else (first.new, last.new)
+    return (start[0], end[1]) if start and end else None
+
+
+def _span_styles(
+    block: Block, side: Side, show_trivial: bool, doc: str, in_gap: bool
+) -> list[tuple[int, int, Style]]:
+    """Styled code-point ranges of one block's span on ``side`` (base style first).
+
+    An equal or changed block shown in a gap row crossed the others: it is styled
+    as moved, like the blocks the engine itself calls moved.
+    """
+    span = block.old if side == "old" else block.new
+    assert span is not None
+    if block.kind == "deleted" or block.kind == "inserted":
+        return [(span[0], span[1], "deleted" if side == "old" else "inserted")]
+    styles: list[tuple[int, int, Style]] = []
+    one_sided = block.old is None or block.new is None
+    if block.kind == "moved" or (in_gap and block.kind in ("equal", "changed")):
+        styles.append((span[0], span[1], "moved"))
+    if one_sided:
+        return styles
+    styles.extend(_op_styles(block.ops, side, show_trivial, doc))
+    return styles
+
+
+def _op_styles(
+    ops: tuple[Op, ...], side: Side, show_trivial: bool, doc: str
+) -> list[tuple[int, int, Style]]:
+    """Word-level styles; runs of same-style ops separated by whitespace are joined."""
+    word: Style = "word_deleted" if side == "old" else "word_inserted"
+    own = "delete" if side == "old" else "insert"
+    out: list[tuple[int, int, Style]] = []
+    for op in ops:
+        span = op.old if side == "old" else op.new
+        if span is None or span[0] == span[1]:
+            continue
+        if op.op == own:
+            style: Style = word
+        elif op.op == "equal" and not op.exact and show_trivial:
+            style = "trivial"
+        else:
+            continue
+        if out and out[-1][2] == style and not doc[out[-1][1] : span[0]].strip():
+            out[-1] = (out[-1][0], span[1], style)
+        else:
+            out.append((span[0], span[1], style))
+    return out

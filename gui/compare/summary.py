@@ -1,0 +1,46 @@
+"""The status-bar summary of a comparison (plain text)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from core.flags.detect import FLAG_KINDS, FLAG_LABELS, Flag
+from core.model import Comparison
+
+
+def summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -> str:
+    """Similarity, word counts, flags, encodings and the approximate flag, on one line."""
+    s = comparison.stats
+    parts = [
+        f"Similarity {s.similarity:.0%}",
+        f"{s.deleted_words:,} words deleted",
+        f"{s.inserted_words:,} inserted",
+        f"{s.moved_words:,} moved",
+        f"old {_encoding(comparison.old.encoding, comparison.old.confidence)}",
+        f"new {_encoding(comparison.new.encoding, comparison.new.confidence)}",
+    ]
+    if flags is not None and not comparison.identical:
+        parts.insert(4, flag_summary(flags))
+    if comparison.identical:
+        parts.insert(0, "No differences")
+    if comparison.approximate or any(b.approximate for b in comparison.blocks):
+        parts.append("APPROXIMATE: part of the comparison used a bounded diff")
+    return "  \u2022  ".join(parts)
+
+
+def flag_summary(flags: Sequence[Flag]) -> str:
+    """Flag counts by kind, e.g. ``3 flagged: 2 figures, 1 attribution``."""
+    if not flags:
+        return "none flagged"
+    counts = Counter(f.kind for f in flags)
+    kinds = [
+        f"{counts[k]} {FLAG_LABELS[k].lower()}{'s' if counts[k] > 1 else ''}"
+        for k in FLAG_KINDS
+        if counts[k]
+    ]
+    return f"{len(flags)} flagged: " + ", ".join(kinds)
+
+
+def _encoding(name: str, confidence: float) -> str:
+    return name if confidence >= 0.99 else f"{name} ({confidence:.0%} sure)"

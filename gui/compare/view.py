@@ -1,0 +1,310 @@
+"""The comparison view: two aligned panes, link map, overview strip and legend.
+
+Shows a ``CompareResult`` computed off the GUI thread. ``ViewBuilder`` fills both
+panes row by row in short slices (each row laid out once, padded so corresponding
+rows start at the same height); the link map and overview strip grow with it, and
+the first screen shows as soon as it is built. Both panes wrap at the same width;
+when the panes are resized the view is rebuilt at the new width, keeping the row at
+the top. Navigation lives here; scroll sync is ``ScrollSync``, hover and click
+``Counterparts``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QGridLayout, QLabel, QStyle, QWidget
+
+from core.model import Document
+from gui.common.plain import shown_path
+from gui.common.styles import Colours, char_formats, colours_for
+from gui.compare.changes import Change
+from gui.compare.counterpart import Counterparts, counterpart
+from gui.compare.decorations import Decorations, is_built
+from gui.compare.legend import Legend
+from gui.compare.link_map import LinkMap
+from gui.compare.navigation import neighbour, show_change
+from gui.compare.overview import OverviewStrip
+from gui.compare.pane import DiffPane, prose_font
+from gui.compare.scroll_sync import ScrollSync
+from gui.compare.view_builder import ViewBuilder
+from gui.work.loading import CompareResult
+
+ROW_GAP = 0.45  # blank space between rows, in line heights
+REWRAP_MS = 120  # resizing settles before the panes are rebuilt at the new width
+
+
+class CompareView(QWidget):
+    """Both documents side by side, kept aligned and in sync."""
+
+    current_change_changed = Signal(int)
+    expand_requested = Signal(int)
+    first_screen_shown = Signal()
+    build_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.old_pane, self.new_pane = DiffPane("old", self), DiffPane("new", self)
+        self.old_pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.new_pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        bar = self.new_pane.verticalScrollBar()
+        self.old_pane.place_margin(bar.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
+        self.link_map, self.overview, self.legend = LinkMap(self), OverviewStrip(self), Legend(self)
+        self.old_title, self.new_title = QLabel(self), QLabel(self)
+        for title in (self.old_title, self.new_title):
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            title.setObjectName("pane_title")
+        self._build_layout()
+        self.sync = ScrollSync(self.old_pane, self.new_pane)
+        self.builder = ViewBuilder(self.old_pane, self.new_pane, self)
+        self.counterparts = Counterparts(self)
+        self.decorations = Decorations((self.old_pane, self.new_pane), self.link_map, self.overview)
+        self.result: CompareResult | None = None
+        self.changes: tuple[Change, ...] = ()
+        self.current = -1
+        self.hide_minor = False
+        self.colours: Colours = colours_for(self.palette())
+        self._formats: dict[str, QTextCharFormat] = char_formats(self.colours)
+        self._rewrap_timer = QTimer(self, singleShot=True, interval=REWRAP_MS)
+        self._rewrap_timer.timeout.connect(self._on_rewrap_timer_timeout)
+        self._pending = -1
+        self._restore: tuple[int, float] | None = None
+        self._screen_shown = False
+        self._connect()
+        self.legend.apply_formats(self._formats)
+
+    def _build_layout(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.legend, 0, 0, 1, 4)
+        grid.addWidget(self.old_title, 1, 0)
+        grid.addWidget(self.new_title, 1, 2, 1, 2)
+        grid.addWidget(self.old_pane, 2, 0)
+        grid.addWidget(self.link_map, 2, 1)
+        grid.addWidget(self.new_pane, 2, 2)
+        grid.addWidget(self.overview, 2, 3)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+
+    def _connect(self) -> None:
+        for pane in (self.old_pane, self.new_pane):
+            pane.viewport().installEventFilter(self)
+            pane.verticalScrollBar().valueChanged.connect(self._on_pane_scrolled)
+            pane.bar_clicked.connect(self._on_pane_bar_clicked)
+        self.overview.jump_requested.connect(self._on_overview_jump_requested)
+        self.builder.progressed.connect(self._on_builder_progressed)
+        self.builder.finished.connect(self._on_builder_finished)
+
+    # -- showing ------------------------------------------------------------------
+
+    def show_result(self, result: CompareResult, keep_scroll: bool = False) -> None:
+        """Show a laid-out comparison; the panes fill in slices (see ``ViewBuilder``).
+
+        The full result that follows a preview continues the build of the preview.
+        """
+        shown = self.result
+        if (
+            shown is not None
+            and shown.plan.partial
+            and shown.request is result.request
+            and self.builder.plan is shown.plan
+        ):
+            self.result, self.changes = result, result.changes
+            self.decorations.reset(result.changes, self.current)
+            self.builder.extend(result.plan)
+            return
+        top = self.new_pane.verticalScrollBar().value()
+        self.result, self.changes, self.current = result, result.changes, -1
+        self._set_titles(result.comparison.old, result.comparison.new)
+        self._rebuild((0, float(top)) if keep_scroll else None)
+
+    def _rebuild(self, restore: tuple[int, float] | None, now: bool = False) -> None:
+        """Build the panes again (new result, width, font or colours)."""
+        if self.result is None:
+            return
+        self.sync.mapping = None
+        self.decorations.reset(self.changes, self.current)
+        self._pending = -1
+        self._restore, self._screen_shown = restore, False
+        gap = round(self.old_pane.fontMetrics().height() * ROW_GAP)
+        for pane in (self.old_pane, self.new_pane):
+            pane.margin.set_colours(self.colours)
+        self.builder.start(self.result.plan, self._formats, self.colours, gap, self._width())
+        if now:
+            self.builder.run_to_end()
+
+    def _width(self) -> int:
+        return max(min(self.old_pane.viewport().width(), self.new_pane.viewport().width()), 50)
+
+    def _set_titles(self, old: Document, new: Document) -> None:
+        for title, doc, side in ((self.old_title, old, "Old"), (self.new_title, new, "New")):
+            name = shown_path(os.path.basename(doc.path) or doc.path)
+            title.setText(f"{side}: {name}  ({doc.encoding})")
+            title.setToolTip(shown_path(doc.path))
+
+    def set_pane_font(self, point_size: int) -> None:
+        """Change the panes' font size (0: the application default) and rebuild."""
+        for pane in (self.old_pane, self.new_pane):
+            font = self.font()
+            if point_size > 0:
+                font.setPointSize(point_size)
+            pane.setFont(font)
+            pane.document().setDefaultFont(prose_font(font))
+        self._rewrap_timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the system's light or dark palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            colours = colours_for(self.palette())
+            if colours != self.colours:
+                self.colours, self._formats = colours, char_formats(colours)
+                self.legend.apply_formats(self._formats)
+                if self.result is not None:
+                    self._rebuild(self._top_row())
+
+    def align(self) -> None:
+        """Rebuild at the current width now, to the end (tests; small comparisons)."""
+        self._rebuild(self._top_row(), now=True)
+
+    def finish(self) -> None:
+        """Build what is left of the panes now."""
+        self.builder.run_to_end()
+
+    def _top_row(self) -> tuple[int, float] | None:
+        if self.result is None or not self.new_pane.tops:
+            return None
+        y = self.new_pane.verticalScrollBar().value()
+        row = self.new_pane.row_at(y)
+        return row, y - self.new_pane.tops[row]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Resize
+            and self.result is not None
+            and self._width() != self.old_pane.lineWrapColumnOrWidth()
+        ):
+            self._rewrap_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _on_rewrap_timer_timeout(self) -> None:
+        self._rebuild(self._top_row())
+
+    # -- building progress ----------------------------------------------------------
+
+    def _on_builder_progressed(self, built: int) -> None:
+        assert self.result is not None
+        self._decorate(built)
+        self._restore_scroll(built)
+        if self._pending >= 0 and is_built(self.changes[self._pending], built):
+            self.go_to_change(self._pending)
+        bottom = self.new_pane.verticalScrollBar().value() + self.new_pane.viewport().height()
+        if not self._screen_shown and (
+            self.new_pane.built_height() >= bottom or not self.builder.busy
+        ):
+            self._screen_shown = True
+            self.first_screen_shown.emit()
+        if self._screen_shown and self.sync.mapping is None and self.result.mapping is not None:
+            self.sync.mapping = self.result.mapping
+            bar = self.new_pane.verticalScrollBar()
+            self.sync.follow(
+                self.new_pane, self.old_pane, bar.value(), self.sync.mapping.new_to_old
+            )
+        self._on_pane_scrolled()
+
+    def _restore_scroll(self, built: int) -> None:
+        """Scroll back to the row shown before a rebuild, once it is built."""
+        if self._restore is None or self._restore[0] >= built:
+            return
+        row, offset = self._restore
+        y = self.new_pane.tops[row] + offset
+        if (
+            self.builder.busy
+            and self.new_pane.built_height() < y + self.new_pane.viewport().height()
+        ):
+            return
+        self._restore = None
+        self.new_pane.verticalScrollBar().setValue(round(y))
+
+    def _on_builder_finished(self) -> None:
+        self._decorate(len(self.result.plan.rows) if self.result else 0)
+        self.build_finished.emit()
+
+    # -- decorations ------------------------------------------------------------------
+
+    def _decorate(self, built: int) -> None:
+        """Add the links and overview marks of the changes built by now."""
+        self.decorations.add_built(built)
+        self.decorations.push(self.colours, self._estimated_height(built))
+
+    def _estimated_height(self, built: int) -> float:
+        """The new pane's full height; while building, extrapolated from the built part."""
+        pane = self.new_pane
+        if self.result is None or not self.builder.busy:
+            return pane.document().size().height()
+        plan = self.result.plan.new
+        done = plan.blocks[plan.row_first[built]].start if built < len(plan.row_first) else 1
+        return pane.built_height() * max(len(plan.text), 1) / max(done, 1)
+
+    def _on_pane_scrolled(self) -> None:
+        self.old_pane.margin.update()
+        self.new_pane.margin.update()
+        old_value = self.old_pane.verticalScrollBar().value()
+        new_value = self.new_pane.verticalScrollBar().value()
+        self.link_map.set_scroll(old_value, new_value)
+        self.overview.set_view(new_value, self.new_pane.viewport().height())
+
+    # -- navigation ----------------------------------------------------------------
+
+    def go_to_change(self, index: int) -> None:
+        """Scroll both panes to change ``index`` and select both of its sides."""
+        if not 0 <= index < len(self.changes):
+            return
+        change = self.changes[index]
+        if not is_built(change, len(self.new_pane.tops)):
+            self._pending = index  # shown once the builder gets there
+            return
+        self._pending = -1
+        self._set_current(index)
+        show_change(change, self.old_pane, self.new_pane, self.sync)
+        self.current_change_changed.emit(index)
+
+    def make_current(self, block: int) -> None:
+        """Make the change of comparison block ``block`` the current one, if any."""
+        for i, change in enumerate(self.changes):
+            if change.block == block:
+                self._set_current(i)
+                self.current_change_changed.emit(i)
+                break
+
+    def _set_current(self, index: int) -> None:
+        self.current = index
+        self.decorations.set_current(index)
+        self.link_map.update()
+
+    def next_change(self) -> None:
+        """Go to the change after the current one (or the first)."""
+        self.go_to_change(neighbour(self.changes, self.current, +1, self.hide_minor))
+
+    def previous_change(self) -> None:
+        """Go to the change before the current one."""
+        self.go_to_change(neighbour(self.changes, self.current, -1, self.hide_minor))
+
+    def set_hide_minor(self, hide: bool) -> None:
+        """Skip punctuation-only changes in next/previous (they stay highlighted)."""
+        self.hide_minor = hide
+
+    def counterpart(self, source: DiffPane, side: str, position: int):  # type: ignore[no-untyped-def]
+        """(block, start, end) in the other document for pane ``position``, if any."""
+        return counterpart(self, source, side, position)
+
+    def _on_pane_bar_clicked(self, row: int) -> None:
+        if self.result is not None:
+            self.expand_requested.emit(self.result.plan.rows[row].group)
+
+    def _on_overview_jump_requested(self, y: float) -> None:
+        self.new_pane.verticalScrollBar().setValue(round(y - self.new_pane.viewport().height() / 2))

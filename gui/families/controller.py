@@ -1,0 +1,244 @@
+"""Story families in the window: the scan after a folder is listed, and what shows it.
+
+When a folder's listing finishes, ``FamiliesController`` fingerprints its documents
+in the background (``core.families.scan.scan_folder``; progress and Cancel in the status
+bar; a new folder cancels the scan and a stale result is dropped). The result fills
+the document list's Family, Closest and Similarity columns, the family tree (View >
+Group by Family, remembered) and the similarity matrix page (View > Similarity
+Matrix), and gives Compare Versions its base: the family's likely original.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from core.families.scan import ScanResult
+from gui.families.data import FamilyIndex, MatrixData
+from gui.families.job import SCAN, FamilyJobs, ScanOutcome
+from gui.families.matrix_page import MatrixPage
+from gui.families.tree import FamilyTreeModel, FamilyTreeView
+
+if TYPE_CHECKING:
+    from gui.shell.main_window import MainWindow
+
+SCANNING = "Finding story families\u2026"
+
+
+class ScanStatus(QWidget):
+    """The status bar's part for the scan: what it found, or its progress and Cancel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        self.cancel = QToolButton()
+        self.cancel.setText("Cancel")
+        self.cancel.setToolTip("Stop finding story families")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.cancel)
+        self.show_text("")
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Scanning: ``done`` of ``total`` documents fingerprinted (total 0: unknown)."""
+        self.label.setText(f"{SCANNING} {done:,}/{total:,}" if total else SCANNING)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.show()
+        self.cancel.show()
+
+    def show_text(self, text: str) -> None:
+        """Not scanning: ``text`` (what the last scan found, or nothing)."""
+        self.label.setText(text)
+        self.progress.hide()
+        self.cancel.hide()
+
+
+class FamiliesController(QObject):
+    """Owns the scan, the family tree, the matrix page and their actions for one window."""
+
+    scanned = Signal()
+    matrix_shown = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.jobs = FamilyJobs(window.context.pool, self)
+        self.result: ScanResult | None = None
+        self.index: FamilyIndex | None = None
+        self.matrix_of: ScanResult | None = None
+        self.tree_model = FamilyTreeModel(self)
+        self.tree = FamilyTreeView(self.tree_model)
+        self.tree.hide()
+        window.document_view.parentWidget().layout().addWidget(self.tree)
+        self.page = MatrixPage()
+        window.stack.addWidget(self.page)
+        self.status = ScanStatus()
+        window.statusBar().addPermanentWidget(self.status)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(150)
+        self.group_action, self.matrix_action = self._install_actions()
+        self._connect()
+        self.group_action.setChecked(window.context.settings.group_by_family)
+
+    def _install_actions(self) -> tuple[QAction, QAction]:
+        window = self.window
+        group = QAction("&Group by Family", window)
+        group.setCheckable(True)
+        group.setToolTip("Show the documents as a tree of story families")
+        matrix = QAction("Similarity &Matrix", window)
+        matrix.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        matrix.setToolTip("How similar every two documents of the folder are (Ctrl+Shift+M)")
+        menus = [a.menu() for a in window.menuBar().actions()]
+        view = next((m for m in menus if isinstance(m, QMenu) and m.title() == "&View"), None)
+        if view is not None:
+            view.addSeparator()
+            view.addActions([group, matrix])
+        toolbar = window.findChild(QToolBar, "main_toolbar")
+        if toolbar is not None:
+            toolbar.addAction(matrix)
+        window.addActions([matrix])
+        return group, matrix
+
+    def _connect(self) -> None:
+        w = self.window
+        w.jobs.folder_finished.connect(self._on_window_jobs_folder_finished)
+        w.documents.modelReset.connect(self._on_documents_model_reset)
+        w.documents.rowsInserted.connect(self._rebuild_timer.start)
+        w.documents.dataChanged.connect(self._rebuild_timer.start)
+        w.actions.cancel.triggered.connect(self.cancel)
+        self._rebuild_timer.timeout.connect(self._rebuild_tree)
+        self.status.cancel.clicked.connect(self.cancel)
+        self.jobs.scan_progress.connect(self.status.show_progress)
+        self.jobs.scan_finished.connect(self._on_jobs_scan_finished)
+        self.jobs.matrix_finished.connect(self._on_jobs_matrix_finished)
+        self.jobs.failed.connect(self._on_jobs_failed)
+        self.group_action.toggled.connect(self._on_group_action_toggled)
+        self.matrix_action.triggered.connect(self.show_matrix)
+        self.tree.compare_requested.connect(w.document_view.compare_requested)
+        self.tree.context_menu_requested.connect(self._on_tree_context_menu_requested)
+        self.page.pair_requested.connect(self._on_page_pair_requested)
+        self.page.back_requested.connect(w.nway.show_pair_page)
+
+    # -- the scan ---------------------------------------------------------------------
+
+    def scan(self, folder: str) -> None:
+        """Find the story families of ``folder`` in the background (cancels a running scan)."""
+        self.jobs.start_scan(folder, self.window.actions.recursive.isChecked())
+        self.status.show_progress(0, 0)
+        if self.page_visible:
+            self.page.show_message(SCANNING)
+
+    def cancel(self) -> None:
+        """Stop the scan (and the matrix being built), if running."""
+        if self.jobs.cancel(SCAN):
+            self.window.show_message("Finding story families cancelled")
+            self.status.show_text("")
+            if self.page_visible:
+                self.page.show_message("Finding story families was cancelled.")
+
+    def _on_window_jobs_folder_finished(self, cancelled: bool, _message: str) -> None:
+        if not cancelled and self.window.folder is not None:
+            self.scan(self.window.folder)
+
+    def _on_documents_model_reset(self) -> None:
+        """The list was emptied (another folder): the last scan no longer applies."""
+        self.jobs.shutdown()
+        self.result = self.index = self.matrix_of = None
+        self.status.show_text("")
+        self._rebuild_tree()
+        if self.page_visible:
+            self.page.show_message(SCANNING if self.window.folder else "No folder is open.")
+
+    def _on_jobs_scan_finished(self, outcome: ScanOutcome) -> None:
+        if outcome.result.root != self.window.folder:
+            return  # a scan of a folder no longer shown
+        self.result, self.index = outcome.result, outcome.index
+        self.window.documents.set_families(dict(outcome.index.by_path))
+        self._rebuild_tree()
+        self.status.show_text(outcome.index.summary())
+        if self.page_visible:
+            self.show_matrix()
+        self.scanned.emit()
+
+    def _on_jobs_failed(self, kind: str, message: str) -> None:
+        if kind == SCAN:
+            self.status.show_text("")
+        else:
+            self.matrix_of = None  # try again next time
+        if self.page_visible:
+            self.page.show_message(message)
+        self.window.show_message(message)
+
+    # -- the family tree ----------------------------------------------------------------
+
+    @property
+    def grouped(self) -> bool:
+        """Whether the document list is shown as a tree of families."""
+        return self.group_action.isChecked()
+
+    def _on_group_action_toggled(self, checked: bool) -> None:
+        self.window.context.update_settings(group_by_family=checked)
+        view = self.window.document_view
+        view.grouped = self.tree if checked else None
+        view.setVisible(not checked)
+        self.tree.setVisible(checked)
+        self._rebuild_tree()
+
+    def _rebuild_tree(self) -> None:
+        self._rebuild_timer.stop()
+        if self.grouped or self.tree_model.rows:
+            self.tree_model.rebuild(self.window.documents.rows, self.index)
+
+    def _on_tree_context_menu_requested(self, position: QPoint) -> None:
+        menu = self.window.listing.context_menu()
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+        self.window.actions.open_as_text.setEnabled(True)
+        menu.deleteLater()
+
+    # -- the matrix ---------------------------------------------------------------------
+
+    @property
+    def page_visible(self) -> bool:
+        """Whether the similarity matrix page is the one shown."""
+        return self.window.stack.currentWidget() is self.page
+
+    def show_matrix(self) -> None:
+        """Show the matrix page; build the matrix of the last scan if not done yet."""
+        self.window.stack.setCurrentWidget(self.page)
+        if self.result is None:
+            scanning = self.jobs.busy(SCAN)
+            self.page.show_message(SCANNING if scanning else "Open a folder to see a matrix.")
+        elif self.matrix_of is not self.result:
+            self.matrix_of = self.result
+            self.page.show_message("Building the similarity matrix\u2026")
+            self.jobs.start_matrix(self.result)
+
+    def _on_jobs_matrix_finished(self, data: MatrixData | str) -> None:
+        if isinstance(data, str):
+            self.page.show_message(data)
+        else:
+            self.page.show_matrix(data)
+        self.matrix_shown.emit()
+
+    def _on_page_pair_requested(self, first: str, second: str) -> None:
+        self.window.nway.show_pair_page()
+        self.window.compare(*self.window.ordered(first, second))

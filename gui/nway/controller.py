@@ -1,0 +1,134 @@
+"""Wiring of the N-way view into the main window: the action, the page, the job.
+
+*Compare Versions* (Ctrl+Shift+N, or Compare/Enter with three or more documents
+selected) shows the N-way page in place of the pairwise view and builds the grid in
+the background. Choosing another base reuses every comparison already made.
+Clicking a cell opens that pair in the pairwise view; *Back to Comparison* and
+*Compare Versions* with fewer documents selected switch between the two pages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from core.model import CompareOptions, Comparison
+from gui.families.data import base_for
+from gui.nway.job import NWayJobs, NWayOutcome, NWayRequest, PairKey
+from gui.nway.view import NWayView
+
+if TYPE_CHECKING:
+    from gui.shell.main_window import MainWindow
+
+MIN_VERSIONS = 3
+
+
+class NWayController(QObject):
+    """Owns the N-way page and its background job for one main window."""
+
+    shown = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = NWayView()
+        window.stack.addWidget(self.view)
+        self.jobs = NWayJobs(window.context.pool, self)
+        self.paths: tuple[str, ...] = ()
+        self.base: int | None = None
+        self.known: dict[PairKey, Comparison] = {}
+        self.outcome: NWayOutcome | None = None
+        window.actions.compare_versions.triggered.connect(self._on_compare_versions_triggered)
+        window.actions.ignore_case.toggled.connect(self._on_ignore_case_toggled)
+        self.view.pair_requested.connect(self._on_view_pair_requested)
+        self.view.base_chosen.connect(self._on_view_base_chosen)
+        self.view.back_requested.connect(self.show_pair_page)
+        self.view.cancel_requested.connect(self.cancel)
+        self.jobs.progress.connect(self._on_jobs_progress)
+        self.jobs.finished.connect(self._on_jobs_finished)
+        self.jobs.failed.connect(self._on_jobs_failed)
+
+    @property
+    def visible(self) -> bool:
+        """Whether the N-way page is the one shown."""
+        return self.window.stack.currentWidget() is self.view
+
+    def start(self, paths: list[str], base: int | None = None) -> None:
+        """Build the grid of ``paths`` (``base`` indexes them; None: the likely original
+        of their story family if the folder scan found one, else the default base)."""
+        if tuple(paths) != self.paths:
+            self.known = {}
+            self.outcome = None
+            self.view.show_nway(None)
+        if base is None:
+            base = base_for(self.window.families.index, paths)
+        self.paths, self.base = tuple(paths), base
+        w = self.window
+        request = NWayRequest(
+            self.paths,
+            base,
+            CompareOptions(ignore_case=w.actions.ignore_case.isChecked()),
+            tuple(w.encodings.items()),
+            frozenset(w.listing.as_text),
+            dict(self.known),
+        )
+        self.view.set_paths(self.paths, base)
+        self.view.set_busy(True)
+        self.show_page()
+        self.jobs.start(request)
+
+    def show_page(self) -> None:
+        """Show the N-way page instead of the pairwise view."""
+        self.window.stack.setCurrentWidget(self.view)
+
+    def show_pair_page(self) -> None:
+        """Show the pairwise view again."""
+        self.window.stack.setCurrentWidget(self.window.view)
+
+    def cancel(self) -> None:
+        """Stop building the grid (the comparisons finished so far are kept)."""
+        if self.jobs.busy:
+            self.jobs.cancel()
+            self.window.show_message("Comparing versions cancelled")
+        self.view.set_busy(False)
+
+    def _on_compare_versions_triggered(self) -> None:
+        paths = self.window.document_view.selected_paths()
+        if len(paths) >= MIN_VERSIONS:
+            self.start(paths)
+        elif self.outcome is not None or self.jobs.busy:
+            self.show_page()
+        else:
+            self.window.show_message("Select three or more documents to compare as versions")
+
+    def _on_ignore_case_toggled(self, _checked: bool) -> None:
+        if self.paths and self.visible:
+            self.start(list(self.paths), self.base)
+
+    def _on_view_base_chosen(self, index: int) -> None:
+        if self.paths and index != self.base:
+            self.start(list(self.paths), index)
+
+    def _on_view_pair_requested(self, base: str, version: str) -> None:
+        self.show_pair_page()
+        self.window.compare(base, version)
+
+    def _on_jobs_progress(self, done: int, total: int) -> None:
+        self.view.set_busy(True, done, total)
+
+    def _on_jobs_finished(self, outcome: NWayOutcome) -> None:
+        self.outcome = outcome
+        self.known.update(outcome.comparisons)
+        self.base = outcome.base
+        self.view.set_busy(False)
+        self.view.show_nway(outcome.nway, outcome.base)
+        n = len(outcome.nway.versions)
+        self.window.show_message(
+            f"{len(outcome.nway.sentences):,} sentences of the base compared with {n} versions"
+        )
+        self.shown.emit()
+
+    def _on_jobs_failed(self, message: str) -> None:
+        self.view.set_busy(False)
+        self.window.show_message(message)

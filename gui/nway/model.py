@@ -1,0 +1,140 @@
+"""The N-way grid as a table model: one row per base sentence, one column per version,
+then the sentence itself.
+
+A cell shows its status as a symbol (``=`` ``~`` ``·``) on a coloured background,
+so colour is never the only cue; its tooltip is that version's wording. The view
+asks only for the rows it paints, so a 1 MB base (ten thousand rows) costs nothing
+until scrolled to. Long sentences are cut for display (the tooltip and the detail
+pane show them whole).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+
+from core.nway.grid import NWay, Status
+from core.report.nway import MEANINGS, SYMBOLS, flat, version_label, wording
+from gui.common.plain import shown_path, tooltip
+from gui.common.table_model import AnyIndex
+
+SHOWN_CHARS = 400  # of a sentence, in its row
+TIP_CHARS = 1500
+LIGHT: dict[Status, tuple[str, str]] = {
+    "kept": ("#cfeecf", "#14501a"),
+    "changed": ("#ffe3a0", "#6a4a00"),
+    "missing": ("#f8c9c6", "#8a1c14"),
+}
+DARK: dict[Status, tuple[str, str]] = {
+    "kept": ("#28492c", "#c8f0c8"),
+    "changed": ("#5a4a1c", "#ffe6a8"),
+    "missing": ("#5a2a2c", "#ffd0cc"),
+}
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` with whitespace collapsed, cut to ``limit`` characters."""
+    line = flat(text[: limit * 4])
+    return line if len(line) <= limit else line[: limit - 1] + "\u2026"
+
+
+class NWayModel(QAbstractTableModel):
+    """Rows of base sentences; columns: the versions (cells), then the sentence."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.nway: NWay | None = None
+        self.colours = LIGHT
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_nway(self, nway: NWay | None) -> None:
+        """Show ``nway`` (None: nothing)."""
+        self.beginResetModel()
+        self.nway = nway
+        self.endResetModel()
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Dark cell colours on a dark palette."""
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        self.colours = DARK if dark else LIGHT
+
+    @property
+    def version_count(self) -> int:
+        """How many version columns there are."""
+        return len(self.nway.versions) if self.nway else 0
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.nway is None else len(self.nway.sentences)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.nway is None else self.version_count + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if self.nway is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if section >= self.version_count:
+            return "Base sentence" if role == Qt.ItemDataRole.DisplayRole else None
+        version = self.nway.versions[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{version_label(section)}\n{version.kept_share:.0%}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(version_tip(self.nway, section))
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        nway = self.nway
+        if nway is None or not index.isValid() or index.row() >= len(nway.sentences):
+            return None
+        row, column = index.row(), index.column()
+        if column >= self.version_count:
+            return self._sentence_data(row, role)
+        status = nway.sentences[row].cells[column].status
+        if role == Qt.ItemDataRole.DisplayRole:
+            return SYMBOLS[status]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(cell_tip(nway, column, row))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(self.colours[status][0]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(self.colours[status][1]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{version_label(column)}: {MEANINGS[status]}"
+        return None
+
+    def _sentence_data(self, row: int, role: int) -> Any:
+        assert self.nway is not None
+        s, e = self.nway.sentences[row].base
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cut(self.nway.base.text[s:e], SHOWN_CHARS)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(cut(self.nway.base.text[s:e], TIP_CHARS))
+        return None
+
+
+def version_tip(nway: NWay, version: int) -> str:
+    """A version's name and summary, in plain words."""
+    v = nway.versions[version]
+    return (
+        f"{version_label(version)}: {shown_path(v.document.path)}\n"
+        f"keeps {v.kept_share:.0%} of the base's words, adds {v.added_words:,} words, "
+        f"similarity {v.similarity:.2f}\n"
+        f"{v.kept} sentences kept, {v.changed} changed, {v.missing} missing"
+    )
+
+
+def cell_tip(nway: NWay, version: int, row: int) -> str:
+    """The tooltip of a cell: the version, the status and that version's wording."""
+    status = nway.sentences[row].cells[version].status
+    said = wording(nway, version, row)
+    name = shown_path(nway.versions[version].document.path)
+    text = cut(said, TIP_CHARS) if said else "(nothing in its place)"
+    return f"{version_label(version)} ({name}): {MEANINGS[status]}\n{text}\nClick to compare"

@@ -1,0 +1,83 @@
+"""File > Save Report on the N-way page: the grid shown, saved as HTML, PDF or JSON.
+
+``gui.reports.save.ReportSaver`` routes here when the N-way page is the one shown.
+The finished grid is the snapshot; the worker builds the report (``core.report.save``;
+for a PDF, Qt lays it out) and writes it atomically, never over one of the compared
+documents (refused here at once, and again by the writer). The same dialog and the
+same background job as the pairwise report are used, so one save runs at a time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.nway.grid import NWay
+from core.report.save import PageSize, ReportFormat, nway_documents, nway_report_bytes, save_report
+from core.text.names import printable_path
+from gui.reports.dialog import ask_target
+from gui.reports.pdf import render_pdf
+
+if TYPE_CHECKING:
+    from gui.reports.save import ReportSaver
+    from gui.shell.main_window import MainWindow
+
+
+@dataclass(frozen=True, slots=True)
+class NWayReportRequest:
+    """One N-way report to save (an immutable snapshot for the worker)."""
+
+    nway: NWay
+    target: Path
+    fmt: ReportFormat = "html"
+    page_size: PageSize = "a4"
+
+
+def write_nway_report(request: NWayReportRequest) -> str:
+    """Build and write the N-way report (worker thread); returns the status message.
+
+    Raises:
+        RedlineError: refused or failed write (the message names the file).
+    """
+    data = nway_report_bytes(
+        request.nway, request.fmt, page_size=request.page_size, pdf_renderer=render_pdf
+    )
+    save_report(request.target, data, *nway_documents(request.nway))
+    return f"Report saved: {printable_path(os.fspath(request.target))}"
+
+
+class NWayReportSaver:
+    """Asks where to save the N-way page's grid and saves it through ``saver``."""
+
+    def __init__(self, window: MainWindow, saver: ReportSaver) -> None:
+        self.window = window
+        self.saver = saver
+
+    def current(self) -> NWay | None:
+        """The grid shown, or None (with a message) while there is none to save."""
+        controller = self.window.nway
+        if controller.jobs.busy:
+            self.window.show_message("The versions are still being compared; save when done")
+            return None
+        if controller.outcome is None:
+            self.window.show_message("Compare three or more versions first, then save")
+            return None
+        return controller.outcome.nway
+
+    def ask(self) -> None:
+        """The Save Report dialog for the grid shown."""
+        nway = self.current()
+        if nway is None:
+            return
+        base = Path(nway.base.path)
+        name = f"{base.stem} and {len(nway.versions)} versions.html"
+        choice = ask_target(self.window, os.path.dirname(os.path.abspath(base)), name, None)
+        if choice is not None:
+            self.save(NWayReportRequest(nway, choice.target, choice.fmt, choice.page_size))
+
+    def save(self, request: NWayReportRequest) -> bool:
+        """Start saving ``request`` in the background; False if refused at once."""
+        documents = nway_documents(request.nway)
+        return self.saver.start(request.target, documents, lambda: write_nway_report(request))

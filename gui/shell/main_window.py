@@ -1,0 +1,360 @@
+"""The main window: actions, menus, toolbar, docks and status bar; work is delegated.
+
+Folder listing and comparisons run as background jobs (``gui.work.jobs``); the comparison
+view, the document list and the change list are their own widgets. This module
+wires them together and keeps the user's choices in the settings.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QByteArray, QFileSystemWatcher, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import CompareOptions
+from gui.common.context import AppContext
+from gui.compare.change_list import ChangeListView
+from gui.compare.change_panel import ChangePanel
+from gui.compare.plan import ViewOptions
+from gui.compare.summary import summary
+from gui.compare.view import CompareView
+from gui.documents.document_list import DocumentListModel, DocumentListView
+from gui.documents.listing import Listing
+from gui.documents.reload_bar import ReloadBar
+from gui.families.controller import FamiliesController
+from gui.notes.controller import AnnotationsController
+from gui.nway.controller import NWayController
+from gui.shell.actions import build_actions
+from gui.shell.menus import WindowMenus
+from gui.work.jobs import Jobs, now
+from gui.work.loading import CompareRequest, CompareResult
+
+
+class MainWindow(QMainWindow):
+    """Redline's window: document list, comparison view, change list."""
+
+    comparison_shown = Signal(float)
+    folder_loaded = Signal()
+    status_changed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Redline")
+        self.setAcceptDrops(True)
+        self.jobs = Jobs(context.pool, self)
+        self.actions = build_actions(self)
+        self.documents = DocumentListModel(self)
+        self.document_view = DocumentListView(self.documents)
+        self.view = CompareView()
+        self.changes_view = ChangeListView()
+        self.reload_bar = ReloadBar()
+        self.watcher = QFileSystemWatcher(self)
+        self.pair: tuple[str, str] | None = None
+        self.encodings: dict[str, str] = {}
+        self.expanded: frozenset[int] = frozenset()
+        self.result: CompareResult | None = None
+        self._compare_started = 0.0
+        self._announce = False
+        self.show_seconds = 0.0
+        self._build_ui()
+        self.menus = WindowMenus(self)
+        self.nway = NWayController(self)
+        self.annotations = AnnotationsController(self)
+        self._restore()
+        self._connect()
+        self.families = FamiliesController(self)
+
+    # -- building --------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.reload_bar)
+        self.stack = QStackedWidget()  # the pairwise view, or the N-way page
+        self.stack.addWidget(self.view)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress_label = QLabel()
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(self.actions.cancel)
+        docs = QWidget()
+        docs_layout = QVBoxLayout(docs)
+        docs_layout.setContentsMargins(0, 0, 0, 0)
+        docs_layout.addWidget(self.document_view)
+        self.docs_dock = self._dock("Documents", docs, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.change_panel = ChangePanel(self.changes_view, self.actions.only_flagged)
+        self.changes_dock = self._dock(
+            "Changes", self.change_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.summary_label = QLabel()
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.summary_label)
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self.set_loading(False)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.lower() + "_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _restore(self) -> None:
+        s = self.context.settings
+        a = self.actions
+        a.recursive.setChecked(s.recursive)
+        a.ignore_case.setChecked(s.ignore_case)
+        a.show_trivial.setChecked(s.show_trivial)
+        a.only_changed.setChecked(s.only_changed)
+        a.hide_punctuation.setChecked(s.hide_punctuation)
+        self.view.set_hide_minor(s.hide_punctuation)
+        self.changes_view.changes_model.hide_minor = s.hide_punctuation
+        a.only_flagged.setChecked(s.only_flagged)
+        self.changes_view.changes_model.only_flagged = s.only_flagged
+        self.view.set_pane_font(s.font_size)
+        if s.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
+        else:
+            self.resize(1400, 900)
+        if s.window_state:
+            self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
+        else:
+            self.resizeDocks([self.docs_dock], [400], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.changes_dock], [200], Qt.Orientation.Vertical)
+        if self.context.startup_message:
+            self.show_message(self.context.startup_message)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.open_folder.triggered.connect(self.menus.ask_folder)
+        a.open_files.triggered.connect(self.menus.ask_files)
+        a.compare.triggered.connect(self._on_compare_triggered)
+        a.compare_with.triggered.connect(self.menus.ask_compare_with)
+        a.swap.triggered.connect(self._on_swap_triggered)
+        a.reload.triggered.connect(self._on_reload_triggered)
+        a.next_change.triggered.connect(self.view.next_change)
+        a.previous_change.triggered.connect(self.view.previous_change)
+        a.ignore_case.toggled.connect(self._on_ignore_case_toggled)
+        a.show_trivial.toggled.connect(self._on_view_option_toggled)
+        a.only_changed.toggled.connect(self._on_view_option_toggled)
+        a.hide_punctuation.toggled.connect(self._on_hide_punctuation_toggled)
+        a.only_flagged.toggled.connect(self._on_only_flagged_toggled)
+        a.cancel.triggered.connect(self._on_cancel_triggered)
+        a.quit.triggered.connect(self.close)
+        self.jobs.compare_preview.connect(self._on_jobs_compare_preview)
+        self.jobs.compare_finished.connect(self._on_jobs_compare_finished)
+        self.jobs.compare_failed.connect(self._on_jobs_compare_failed)
+        self.listing = Listing(self)
+        self.listing.loaded.connect(self.folder_loaded)
+        self.document_view.compare_requested.connect(self._on_compare_triggered)
+        self.changes_view.change_activated.connect(self.view.go_to_change)
+        self.view.current_change_changed.connect(self.changes_view.select_change)
+        self.view.expand_requested.connect(self._on_view_expand_requested)
+        self.view.build_finished.connect(self._on_view_build_finished)
+        self.watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self.reload_bar.reload_requested.connect(self._on_reload_triggered)
+
+    # -- folders (see gui.documents.listing) -----------------------------------------------------
+
+    @property
+    def folder(self) -> str | None:
+        """The folder listed, None for a list of files."""
+        return self.listing.folder
+
+    def open_paths(self, paths: list[str]) -> None:
+        """Open what the command line or a drop named: one folder, or files."""
+        self.listing.open_paths(paths)
+
+    def open_folder(self, folder: str) -> None:
+        """List ``folder`` in the background (recursively if chosen)."""
+        self.listing.open_folder(folder)
+
+    def open_files(self, files: list[str]) -> None:
+        """List ``files``; with two or more, compare the first two in the order given."""
+        self.listing.open_files(files)
+
+    def set_loading(self, loading: bool, text: str = "") -> None:
+        """Show or hide the progress indicator and Cancel, with ``text`` beside them."""
+        self.progress.setVisible(loading)
+        self.cancel_button.setVisible(loading)
+        self.actions.cancel.setEnabled(loading)
+        self.progress_label.setText(text)
+
+    def _on_cancel_triggered(self) -> None:
+        cancelled = self.jobs.busy("folder") or self.jobs.busy("compare")
+        self.jobs.cancel("folder")
+        self.jobs.cancel("compare")
+        self.set_loading(False)
+        if cancelled:
+            self.show_message(f"Cancelled; {self.documents.rowCount():,} documents listed")
+
+    # -- comparing ---------------------------------------------------------------------
+
+    def _on_compare_triggered(self) -> None:
+        paths = self.document_view.selected_paths()
+        if len(paths) == 1:
+            self.menus.ask_compare_with()
+        elif len(paths) > 2:
+            self.nway.start(paths)
+        elif len(paths) != 2:
+            self.show_message("Select two documents to compare (or one, then Compare With\u2026)")
+        else:
+            self.nway.show_pair_page()
+            self.compare(*self.ordered(paths[0], paths[1]))
+
+    def ordered(self, first: str, second: str) -> tuple[str, str]:
+        """Old and new of two listed documents: the older file is old; same time
+        (within 2 s): the smaller file is old; else the first selected is old."""
+        a, b = self.documents.row_for(first), self.documents.row_for(second)
+        if a is None or b is None:
+            return first, second
+        if abs(a.mtime - b.mtime) > 2:
+            return (first, second) if a.mtime < b.mtime else (second, first)
+        if a.size != b.size:
+            return (first, second) if a.size < b.size else (second, first)
+        return first, second
+
+    def compare(self, old: str, new: str, reuse: bool = False) -> None:
+        """Compare ``old`` with ``new`` in the background (cancels a running one)."""
+        if (old, new) != self.pair:
+            self.expanded = frozenset()
+        self.pair = (old, new)
+        a = self.actions
+        request = CompareRequest(
+            old,
+            new,
+            CompareOptions(ignore_case=a.ignore_case.isChecked()),
+            ViewOptions(a.show_trivial.isChecked(), a.only_changed.isChecked(), self.expanded),
+            self.encodings.get(old),
+            self.encodings.get(new),
+            self.result.comparison if reuse and self.result else None,
+            old in self.listing.as_text,
+            new in self.listing.as_text,
+        )
+        self._compare_started = now()
+        self.jobs.start_compare(request)
+        self.set_loading(True, "Comparing\u2026")
+
+    def _on_jobs_compare_preview(self, preview: CompareResult) -> None:
+        keep = self.result is not None and preview.request.reuse is self.result.comparison
+        self.view.show_result(preview, keep_scroll=keep)
+
+    def _on_jobs_compare_finished(self, result: CompareResult) -> None:
+        keep = self.result is not None and result.request.reuse is self.result.comparison
+        self.result = result
+        self._announce = True
+        self.view.show_result(result, keep_scroll=keep)
+        self.changes_view.set_changes(result.changes, result.flags)
+        self.summary_label.setText(summary(result.comparison, result.flags))
+        self.summary_label.setToolTip(summary(result.comparison, result.flags))
+        self.set_loading(self.jobs.busy("folder"), "")
+        self._watch(result.request.old_path, result.request.new_path)
+        self.reload_bar.hide()
+
+    def _on_view_build_finished(self) -> None:
+        """The comparison is fully shown: tell tests, the benchmark and --screenshot."""
+        if self._announce:
+            self._announce = False
+            self.show_seconds = self.view.builder.longest_slice
+            self.comparison_shown.emit(now() - self._compare_started)
+
+    def _on_jobs_compare_failed(self, message: str) -> None:
+        self.set_loading(self.jobs.busy("folder"), "")
+        self.show_message(message)
+
+    def _on_swap_triggered(self) -> None:
+        if self.pair:
+            self.compare(self.pair[1], self.pair[0])
+
+    def _on_reload_triggered(self) -> None:
+        if self.pair:
+            self.compare(*self.pair)
+
+    def _on_ignore_case_toggled(self, checked: bool) -> None:
+        self.context.update_settings(ignore_case=checked)
+        if self.pair:
+            self.compare(*self.pair)
+
+    def _on_view_option_toggled(self, _checked: bool) -> None:
+        a = self.actions
+        self.context.update_settings(
+            show_trivial=a.show_trivial.isChecked(), only_changed=a.only_changed.isChecked()
+        )
+        if self.pair:
+            self.compare(*self.pair, reuse=True)
+
+    def _on_hide_punctuation_toggled(self, checked: bool) -> None:
+        self.context.update_settings(hide_punctuation=checked)
+        self.view.set_hide_minor(checked)
+        self.changes_view.set_hide_minor(checked)
+
+    def _on_only_flagged_toggled(self, checked: bool) -> None:
+        self.context.update_settings(only_flagged=checked)
+        self.changes_view.set_only_flagged(checked)
+
+    def _on_view_expand_requested(self, group: int) -> None:
+        self.expanded = self.expanded | {group}
+        if self.pair:
+            self.compare(*self.pair, reuse=True)
+
+    def reopen_with_encoding(self, path: str, encoding: str) -> None:
+        """Use ``encoding`` for ``path`` from now on; re-run the comparison."""
+        self.encodings[path] = encoding
+        if self.pair and path in self.pair:
+            self.compare(*self.pair)
+        self.listing.reload_rows([path])
+
+    # -- files on disk, drops, messages ---------------------------------------------------
+
+    def _watch(self, *paths: str) -> None:
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        self.watcher.addPaths([p for p in paths if os.path.exists(p)])
+
+    def _on_watcher_file_changed(self, path: str) -> None:
+        self.reload_bar.offer(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.open_paths(paths)
+
+    def show_message(self, message: str) -> None:
+        """One line in the status bar (never a dialog for a file problem)."""
+        self.statusBar().showMessage(message, 15000)
+        self.status_changed.emit(message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.nway.jobs.cancel()
+        self.families.jobs.shutdown()
+        self.jobs.shutdown()
+        self.annotations.shutdown()  # every queued note is committed before exit
+        self.context.update_settings(
+            window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
+            window_state=bytes(self.saveState().toBase64().data()).decode(),
+        )
+        super().closeEvent(event)

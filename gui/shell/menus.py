@@ -1,0 +1,152 @@
+"""Menus, toolbar, recent folders and the few dialogs of the main window."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QToolBar
+
+from core.settings import FONT_SIZE_MAX, FONT_SIZE_MIN
+from gui.common.plain import shown_path
+from gui.reports.save import ReportSaver
+
+if TYPE_CHECKING:
+    from gui.shell.main_window import MainWindow
+
+ENCODINGS = ("utf-8", "windows-1252", "iso-8859-1", "iso-8859-15", "utf-16", "mac-roman", "cp850")
+
+
+class WindowMenus(QObject):
+    """Builds the menu bar and toolbar of ``window`` and answers their dialogs."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        a = window.actions
+        bar = window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([a.open_folder, a.open_files])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addActions([a.recursive, a.reload])
+        file_menu.addSeparator()
+        file_menu.addAction(a.save_report)
+        self.reports = ReportSaver(window)
+        a.save_report.triggered.connect(self.reports.ask)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        compare_menu = bar.addMenu("&Compare")
+        compare_menu.addActions([a.compare, a.compare_versions, a.compare_with, a.swap])
+        compare_menu.addSeparator()
+        compare_menu.addActions([a.old_encoding, a.new_encoding, a.open_as_text])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([a.next_change, a.previous_change])
+        view_menu.addSeparator()
+        view_menu.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
+        view_menu.addAction(a.only_flagged)
+        view_menu.addSeparator()
+        view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addActions(
+            [window.docs_dock.toggleViewAction(), window.changes_dock.toggleViewAction()]
+        )
+        self._build_toolbar()
+        a.zoom_in.triggered.connect(self._on_zoom_in_triggered)
+        a.zoom_out.triggered.connect(self._on_zoom_out_triggered)
+        a.zoom_reset.triggered.connect(self._on_zoom_reset_triggered)
+        a.old_encoding.triggered.connect(self._on_old_encoding_triggered)
+        a.new_encoding.triggered.connect(self._on_new_encoding_triggered)
+        self.refresh_recent()
+
+    def _build_toolbar(self) -> None:
+        a = self.window.actions
+        tools = QToolBar("Main", self.window)
+        tools.setObjectName("main_toolbar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tools.addActions([a.open_folder, a.compare, a.compare_versions, a.swap])
+        tools.addSeparator()
+        tools.addActions([a.previous_change, a.next_change])
+        tools.addSeparator()
+        tools.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
+        self.window.addToolBar(tools)
+
+    def refresh_recent(self) -> None:
+        """Rebuild the recent-folders menu from the settings."""
+        self.recent_menu.clear()
+        for folder in self.window.context.settings.recent_folders:
+            action = self.recent_menu.addAction(shown_path(folder))
+            action.triggered.connect(lambda _=False, f=folder: self.window.open_folder(f))
+        self.recent_menu.setEnabled(bool(self.window.context.settings.recent_folders))
+
+    def ask_folder(self) -> None:
+        """Let the user pick a folder to open."""
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Open Folder", self.window.folder or ""
+        )
+        if folder:
+            self.window.open_folder(folder)
+
+    def ask_files(self) -> None:
+        """Let the user pick files to list (two or more: the first two are compared)."""
+        files, _ = QFileDialog.getOpenFileNames(self.window, "Open Files", self.window.folder or "")
+        if files:
+            self.window.open_files(files)
+
+    def ask_compare_with(self) -> None:
+        """Compare the selected document with a file the user picks (selected = old)."""
+        paths = self.window.document_view.selected_paths()
+        if len(paths) != 1:
+            self.window.show_message("Select one document, then Compare With\u2026")
+            return
+        other, _ = QFileDialog.getOpenFileName(
+            self.window, "Compare With", os.path.dirname(paths[0])
+        )
+        if other:
+            self.window.compare(paths[0], other)
+
+    def _ask_encoding(self, path: str) -> None:
+        name = shown_path(os.path.basename(path))
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle("Reopen With Encoding")
+        dialog.setLabelText(f"Encoding for {name}:")
+        dialog.setComboBoxItems(list(ENCODINGS))
+        dialog.setComboBoxEditable(True)
+        for label in dialog.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        if not dialog.exec() or not dialog.textValue():
+            return
+        encoding = dialog.textValue().strip()
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            self.window.show_message(f"Unknown encoding: {encoding}")
+            return
+        self.window.reopen_with_encoding(path, encoding)
+
+    def _on_old_encoding_triggered(self) -> None:
+        if self.window.pair:
+            self._ask_encoding(self.window.pair[0])
+
+    def _on_new_encoding_triggered(self) -> None:
+        if self.window.pair:
+            self._ask_encoding(self.window.pair[1])
+
+    def _zoom(self, size: int) -> None:
+        if size:
+            size = min(max(size, FONT_SIZE_MIN), FONT_SIZE_MAX)
+        self.window.context.update_settings(font_size=size)
+        self.window.view.set_pane_font(size)
+
+    def _current_size(self) -> int:
+        return self.window.context.settings.font_size or self.window.view.font().pointSize()
+
+    def _on_zoom_in_triggered(self) -> None:
+        self._zoom(self._current_size() + 1)
+
+    def _on_zoom_out_triggered(self) -> None:
+        self._zoom(self._current_size() - 1)
+
+    def _on_zoom_reset_triggered(self) -> None:
+        self._zoom(0)

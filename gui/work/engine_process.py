@@ -1,0 +1,171 @@
+"""Loading and comparing in a child process, so the engine never holds the window's GIL.
+
+The engine spends long stretches in single C calls (a regular-expression split of a
+whole text, building lists of a million offsets). In the window's own process such a
+call holds the interpreter lock for its whole length, and the GUI thread needs that
+lock for every Qt call into a Python override: a repaint then waits for several of
+them in a row (a 1 MB pair froze the window for 0.4-0.6 s). In a child process the
+engine runs on its own core; the worker thread only waits on a pipe, the lock
+released, and unpickles the result in pieces (the documents, then the blocks in
+batches), so no single step holds the lock for long.
+
+No Qt here: the child imports only ``core``. Children are forked from a small
+fork server started once (``forkserver``, so starting one costs milliseconds and
+the window's threads are never forked), or spawned where that is not available.
+Cancelling kills the child. As with any ``multiprocessing`` child, the program's
+main script is imported again in the child: entry points must keep their work under
+``if __name__ == "__main__":`` (``redline``, pytest and the benchmark do).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from core.errors import CancelledError, LoadError
+from core.model import CompareOptions, Comparison
+
+BATCH = 1000  # blocks per message: unpickling one takes a few milliseconds
+POLL_SECONDS = 0.05
+# Below this (both files together) comparing takes a few tens of milliseconds and
+# holds the lock only briefly: a child process would cost more than it saves.
+IN_PROCESS_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class EngineRequest:
+    """What the child loads and compares (plain data: it crosses the pipe)."""
+
+    old_path: str
+    new_path: str
+    options: CompareOptions
+    old_encoding: str | None = None
+    new_encoding: str | None = None
+    old_as_text: bool = False
+    new_as_text: bool = False
+
+
+def load_and_compare(
+    request: EngineRequest, should_cancel: Callable[[], bool] = lambda: False
+) -> Comparison:
+    """Load both documents and compare them (in whichever process calls this)."""
+    from core.engine.compare import compare
+    from core.text.document import load_document
+
+    old = load_document(
+        request.old_path,
+        encoding=request.old_encoding,
+        any_suffix=request.old_as_text,
+        allow_binary=request.old_as_text,
+    )
+    new = load_document(
+        request.new_path,
+        encoding=request.new_encoding,
+        any_suffix=request.new_as_text,
+        allow_binary=request.new_as_text,
+    )
+    return compare(old, new, request.options, should_cancel)
+
+
+def serve(conn: Connection, request: EngineRequest) -> None:
+    """The child: compare, then send the result in pieces (or the error)."""
+    try:
+        comparison = load_and_compare(request)
+    except LoadError as exc:
+        conn.send(("error", exc.path, exc.reason))
+        return
+    except Exception as exc:  # shown as one line, never a traceback
+        conn.send(("failed", f"{type(exc).__name__}: {exc}", ""))
+        return
+    blocks = comparison.blocks
+    head = (comparison.old, comparison.new, comparison.options, comparison.stats)
+    conn.send_bytes(pickle.dumps((head, comparison.approximate, comparison.elapsed, len(blocks))))
+    for start in range(0, len(blocks), BATCH):
+        conn.send_bytes(pickle.dumps(blocks[start : start + BATCH], pickle.HIGHEST_PROTOCOL))
+    conn.close()
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(
+            ["core.engine.compare", "core.text.document", "gui.work.engine_process"]
+        )
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def warm_up() -> None:
+    """Start the fork server now, so the first comparison does not wait for it."""
+    context = _context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+def compare_anywhere(request: EngineRequest, should_cancel: Callable[[], bool]) -> Comparison:
+    """Compare small files in this process, larger ones in a child process."""
+    total = 0
+    for path in (request.old_path, request.new_path):
+        with contextlib.suppress(OSError, ValueError):  # loading reports it
+            total += os.stat(path).st_size
+    if total <= IN_PROCESS_BYTES:
+        return load_and_compare(request, should_cancel)
+    return compare_in_child(request, should_cancel)
+
+
+def compare_in_child(request: EngineRequest, should_cancel: Callable[[], bool]) -> Comparison:
+    """Load and compare in a child process; wait (lock released) and rebuild the result.
+
+    Raises:
+        LoadError: a document could not be loaded (the child's one-line reason).
+        CancelledError: ``should_cancel`` returned True (the child is killed).
+        RuntimeError: the child failed or died.
+    """
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=serve, args=(sender, request), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        head, approximate, elapsed, count = _receive(receiver, process, should_cancel)
+        blocks: list[Any] = []
+        while len(blocks) < count:
+            _wait(receiver, process, should_cancel)
+            blocks.extend(pickle.loads(receiver.recv_bytes()))
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+    old, new, options, stats = head
+    return Comparison(old, new, options, stats, tuple(blocks), approximate, elapsed)
+
+
+def _receive(receiver: Connection, process: Any, should_cancel: Callable[[], bool]) -> Any:
+    _wait(receiver, process, should_cancel)
+    message = pickle.loads(receiver.recv_bytes())
+    if isinstance(message, tuple) and message and message[0] == "error":
+        raise LoadError(message[1], message[2])
+    if isinstance(message, tuple) and message and message[0] == "failed":
+        raise RuntimeError(message[1])
+    return message
+
+
+def _wait(receiver: Connection, process: Any, should_cancel: Callable[[], bool]) -> None:
+    while True:
+        if should_cancel():
+            process.kill()
+            raise CancelledError("comparison cancelled")
+        if receiver.poll(POLL_SECONDS):
+            return
+        if not process.is_alive() and not receiver.poll():
+            raise RuntimeError(f"the comparison process ended unexpectedly ({process.exitcode})")

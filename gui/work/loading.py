@@ -1,0 +1,272 @@
+"""The work that background jobs do: pure functions, no Qt, cancellable.
+
+``run_compare`` loads both files, compares them and lays out the view (handing a
+*preview* with the first rows over as soon as it can, so the first screen shows
+while the rest is laid out); ``run_folder``
+walks a folder (or takes a list of files), loads each document to describe it, and
+hands rows to a callback in batches. Both poll ``should_cancel``. Load failures
+become rows or messages with the loader's one-line reason, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from core.engine.position_map import PositionMap, position_map
+from core.errors import CancelledError, LoadError
+from core.flags.detect import Flag, flag_comparison
+from core.model import CompareOptions, Comparison
+from gui.compare.changes import Change, summarize_changes
+from gui.compare.plan import ViewOptions, ViewPlan, build_plan
+from gui.work.engine_process import EngineRequest, load_and_compare
+
+BATCH_SECONDS = 0.1
+BATCH_ROWS = 500
+PREVIEW_ROWS = 400  # more than a screen of rows at any window size
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRequest:
+    """What to compare and how to show it (an immutable snapshot for the worker).
+
+    ``reuse`` holds a finished comparison when only the view options changed;
+    ``*_as_text`` open a binary or unsupported file as text anyway.
+    """
+
+    old_path: str
+    new_path: str
+    options: CompareOptions = field(default_factory=CompareOptions)
+    view: ViewOptions = field(default_factory=ViewOptions)
+    old_encoding: str | None = None
+    new_encoding: str | None = None
+    reuse: Comparison | None = None
+    old_as_text: bool = False
+    new_as_text: bool = False
+
+    def engine_request(self) -> EngineRequest:
+        """What the engine (possibly in a child process) needs of this request."""
+        return EngineRequest(
+            self.old_path,
+            self.new_path,
+            self.options,
+            self.old_encoding,
+            self.new_encoding,
+            self.old_as_text,
+            self.new_as_text,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CompareResult:
+    """A comparison laid out for the panes, with its change list and scroll map.
+
+    A preview (``plan.partial``) has the first rows only, no changes, no map and no
+    flags. ``flags`` are the risky edits (``core.flags.detect``), sorted by block.
+    """
+
+    request: CompareRequest
+    plan: ViewPlan
+    changes: tuple[Change, ...]
+    mapping: PositionMap | None
+    seconds: dict[str, float] = field(default_factory=dict)
+    flags: tuple[Flag, ...] = ()
+
+    @property
+    def comparison(self) -> Comparison:
+        """The engine's result."""
+        return self.plan.comparison
+
+
+@dataclass(frozen=True, slots=True)
+class FolderRequest:
+    """A folder to list (``root``) or an explicit list of ``files``.
+
+    ``encodings`` are the user's choices per path; files in ``as_text`` are read as
+    text even if they look binary or have an unsupported suffix.
+    """
+
+    root: str | None
+    files: tuple[str, ...] = ()
+    recursive: bool = True
+    encodings: tuple[tuple[str, str], ...] = ()
+    as_text: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One row of the document list (metadata only: texts are reloaded to compare).
+
+    ``error`` is the one-line reason a file could not be used; ``error_kind`` is
+    ``binary`` or ``unsupported`` when reading it as text anyway is possible;
+    ``as_text`` marks a file the user chose to read as text.
+    """
+
+    path: str
+    relpath: str
+    size: int = 0
+    mtime: float = 0.0
+    words: int = -1
+    encoding: str = ""
+    confidence: float = 0.0
+    error: str | None = None
+    error_kind: str = ""
+    as_text: bool = False
+
+    @property
+    def can_open_as_text(self) -> bool:
+        """Refused as binary or for its suffix: "Open as Text Anyway" may read it."""
+        return self.error_kind in ("binary", "unsupported")
+
+
+Engine = Callable[[EngineRequest, Callable[[], bool]], Comparison]
+
+
+def run_compare(
+    request: CompareRequest,
+    should_cancel: Callable[[], bool],
+    preview: Callable[[CompareResult], None] | None = None,
+    engine: Engine = load_and_compare,
+) -> CompareResult:
+    """Load, compare and lay out (in a worker thread); ``preview`` gets the first rows.
+
+    ``engine`` loads and compares: in this process by default, or in a child process
+    (``gui.work.engine_process.compare_anywhere``, what the window uses).
+    """
+    from core.engine.rows import build_rows
+    from gui.common.utf16 import Utf16Index
+
+    seconds: dict[str, float] = {}
+    start = time.perf_counter()
+    comparison = request.reuse
+    if comparison is None:
+        comparison = engine(request.engine_request(), should_cancel)
+        seconds["compare"] = time.perf_counter() - start
+    if should_cancel():
+        raise CancelledError("cancelled")
+    laid_out = time.perf_counter()
+    view = request.view
+    rows = build_rows(comparison.blocks, only_changed=view.only_changed, expanded=view.expanded)
+    indexes = (Utf16Index(comparison.old.text), Utf16Index(comparison.new.text))
+    if preview is not None and len(rows) > PREVIEW_ROWS:
+        first = build_plan(comparison, view, indexes, rows, PREVIEW_ROWS)
+        seconds["preview"] = time.perf_counter() - laid_out
+        preview(CompareResult(request, first, (), None, dict(seconds)))
+    plan = build_plan(comparison, view, indexes, rows)
+    changes = summarize_changes(plan)
+    mapping = position_map(comparison)
+    seconds["plan"] = time.perf_counter() - laid_out
+    flagged = time.perf_counter()
+    flags = flag_comparison(comparison)
+    seconds["flags"] = time.perf_counter() - flagged
+    return CompareResult(request, plan, changes, mapping, seconds, flags)
+
+
+def run_folder(
+    request: FolderRequest,
+    emit_rows: Callable[[list[DocumentRow]], None],
+    should_cancel: Callable[[], bool],
+) -> str:
+    """Describe every document of the request, emitting rows in batches.
+
+    Returns:
+        A one-line summary for the status bar.
+    """
+    batch: list[DocumentRow] = []
+    last = time.perf_counter()
+    total = failed = 0
+    skipped: Counter[str] = Counter()
+    for row in _rows(request, should_cancel, skipped):
+        if should_cancel():
+            raise CancelledError("cancelled")
+        batch.append(row)
+        total += 1
+        failed += row.error is not None
+        if len(batch) >= BATCH_ROWS or time.perf_counter() - last > BATCH_SECONDS:
+            emit_rows(batch)
+            batch, last = [], time.perf_counter()
+    if batch:
+        emit_rows(batch)
+    noun = "document" if total == 1 else "documents"
+    summary = f"{total:,} {noun} listed"
+    if failed:
+        summary += f", {failed:,} could not be loaded"
+    return summary + skipped_summary(skipped)
+
+
+def skipped_summary(skipped: Counter[str]) -> str:
+    """``, 12 files of other types not listed (.pdf 9, .jpg 3)``, or nothing."""
+    count = sum(skipped.values())
+    if not count:
+        return ""
+    common = sorted(skipped.items(), key=lambda item: (-item[1], item[0]))[:3]
+    kinds = ", ".join(f"{suffix} {n:,}" for suffix, n in common)
+    more = ", …" if len(skipped) > 3 else ""
+    noun = "file" if count == 1 else "files"
+    return f", {count:,} {noun} of other types not listed ({kinds}{more})"
+
+
+def _rows(request: FolderRequest, should_cancel: Callable[[], bool], skipped: Counter[str]):  # type: ignore[no-untyped-def]
+    overrides = dict(request.encodings)
+    if request.root is None:
+        for path in request.files:
+            if should_cancel():
+                raise CancelledError("cancelled")
+            name = os.path.basename(path)
+            yield describe(path, name, overrides.get(path), path in request.as_text)
+        return
+    from core.text.folder import walk_folder
+
+    for entry in walk_folder(
+        request.root, recursive=request.recursive, should_cancel=should_cancel, skipped=skipped
+    ):
+        path = os.fspath(entry.path)
+        relpath = os.fspath(entry.relpath)
+        if entry.error is not None:
+            reason = getattr(entry.error, "reason", None) or str(entry.error)
+            yield DocumentRow(path, relpath, entry.size or 0, entry.mtime or 0.0, error=reason)
+        else:
+            yield describe(path, relpath, overrides.get(path), path in request.as_text)
+
+
+def describe(
+    path: str, relpath: str, encoding: str | None = None, as_text: bool = False
+) -> DocumentRow:
+    """Load one document to describe it; a load failure becomes an error row."""
+    from core.engine.tokens import count_words
+    from core.errors import BinaryFileError, UnsupportedFileError
+    from core.text.document import load_document
+
+    try:
+        doc = load_document(path, encoding=encoding, any_suffix=as_text, allow_binary=as_text)
+    except LoadError as exc:
+        size, mtime = _stat(path)
+        kind = (
+            "binary"
+            if isinstance(exc, BinaryFileError)
+            else "unsupported"
+            if isinstance(exc, UnsupportedFileError)
+            else ""
+        )
+        return DocumentRow(path, relpath, size, mtime, error=exc.reason, error_kind=kind)
+    return DocumentRow(
+        path,
+        relpath,
+        doc.size,
+        doc.mtime,
+        count_words(doc.text),
+        doc.encoding,
+        doc.confidence,
+        as_text=as_text,
+    )
+
+
+def _stat(path: str) -> tuple[int, float]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return 0, 0.0
+    return st.st_size, st.st_mtime
