@@ -9,7 +9,7 @@ import pytest
 
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions
-from gui.work.engine_process import (
+from gui.common.engine_process import (
     BATCH,
     EngineRequest,
     compare_anywhere,

@@ -20,7 +20,8 @@ from test_nway import variant_text
 from core.families.scan import scan_folder
 from gui.common.context import AppContext
 from gui.documents.document_list import COLUMNS, FAMILY
-from gui.families.data import ORIGINAL_TIP, base_for, index_scan, matrix_for
+from gui.documents.family_index import ORIGINAL_TIP, base_for, index_scan
+from gui.families.data import matrix_for
 from gui.shell.main_window import MainWindow
 
 FAMILY_COLUMN = COLUMNS.index("Family")

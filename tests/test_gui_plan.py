@@ -12,8 +12,8 @@ from gui.common.styles import STYLE_PROPERTY
 from gui.common.utf16 import Utf16Index, display_text, utf16_length
 from gui.compare.changes import summarize_changes
 from gui.compare.plan import ViewOptions, build_plan
+from gui.compare.result import CompareRequest, CompareResult
 from gui.compare.view import CompareView
-from gui.work.loading import CompareRequest, CompareResult
 
 STATS = Stats(0.5, 1, 1, 1, 0, 0, 0)
 

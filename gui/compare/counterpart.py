@@ -7,25 +7,24 @@ to it and makes its change the current one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
+from core.model import Comparison
+from gui.common.styles import Colours
 from gui.compare.pane import DiffPane
 
-if TYPE_CHECKING:
-    from gui.compare.view import CompareView
 
-
-def counterpart(view: CompareView, source: DiffPane, side: str, position: int):  # type: ignore[no-untyped-def]
+def counterpart(comparison: Comparison | None, source: DiffPane, side: str, position: int):  # type: ignore[no-untyped-def]
     """(block, start, end) in the other document for pane ``position``, or None."""
     pane_block = source.pane_block_at(position) if position >= 0 else None
     offset = source.offset_at(position) if pane_block is not None else None
-    if pane_block is None or offset is None or view.result is None:
+    if pane_block is None or offset is None or comparison is None:
         return None
-    block = view.result.comparison.blocks[pane_block.block]
+    block = comparison.blocks[pane_block.block]
     for op in block.ops:
         here, there = (op.old, op.new) if side == "old" else (op.new, op.old)
         if op.op == "equal" and here and there and here[0] <= offset < here[1]:
@@ -35,33 +34,46 @@ def counterpart(view: CompareView, source: DiffPane, side: str, position: int): 
 
 
 class Counterparts(QObject):
-    """Connects both panes' hover and click signals to the other pane."""
+    """Connects both panes' hover and click signals to the other pane.
 
-    def __init__(self, view: CompareView) -> None:
-        super().__init__(view)
-        self.view = view
-        old, new = view.old_pane, view.new_pane
+    ``comparison`` and ``colours`` give what is shown now; ``make_current`` makes a
+    block's change the current one (the view's navigation).
+    """
+
+    def __init__(
+        self,
+        old_pane: DiffPane,
+        new_pane: DiffPane,
+        comparison: Callable[[], Comparison | None],
+        colours: Callable[[], Colours],
+        make_current: Callable[[int], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.old_pane, self.new_pane = old_pane, new_pane
+        self.comparison, self.colours, self.make_current = comparison, colours, make_current
+        old, new = old_pane, new_pane
         old.position_hovered.connect(self._on_old_pane_position_hovered)
         new.position_hovered.connect(self._on_new_pane_position_hovered)
         old.position_clicked.connect(self._on_old_pane_position_clicked)
         new.position_clicked.connect(self._on_new_pane_position_clicked)
 
     def _on_old_pane_position_hovered(self, position: int) -> None:
-        self._show(self.view.old_pane, self.view.new_pane, "old", position)
+        self._show(self.old_pane, self.new_pane, "old", position)
 
     def _on_new_pane_position_hovered(self, position: int) -> None:
-        self._show(self.view.new_pane, self.view.old_pane, "new", position)
+        self._show(self.new_pane, self.old_pane, "new", position)
 
     def _on_old_pane_position_clicked(self, position: int) -> None:
-        self._select(self.view.old_pane, self.view.new_pane, "old", position)
+        self._select(self.old_pane, self.new_pane, "old", position)
 
     def _on_new_pane_position_clicked(self, position: int) -> None:
-        self._select(self.view.new_pane, self.view.old_pane, "new", position)
+        self._select(self.new_pane, self.old_pane, "new", position)
 
     def _cursor(
         self, source: DiffPane, target: DiffPane, side: str, position: int
     ) -> QTextCursor | None:
-        found = counterpart(self.view, source, side, position)
+        found = counterpart(self.comparison(), source, side, position)
         if found is None or target.plan is None:
             return None
         number = target.plan.numbers.get(found[0])
@@ -78,7 +90,7 @@ class Counterparts(QObject):
         cursor = self._cursor(source, target, side, position)
         selections = []
         if cursor is not None:
-            colours = self.view.colours
+            colours = self.colours()
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor  # type: ignore[attr-defined]
             selection.format.setBackground(QColor(colours.counterpart))  # type: ignore[attr-defined]
@@ -96,4 +108,4 @@ class Counterparts(QObject):
             target.ensureCursorVisible()
         pane_block = source.pane_block_at(position)
         if pane_block is not None:
-            self.view.make_current(pane_block.block)
+            self.make_current(pane_block.block)

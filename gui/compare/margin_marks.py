@@ -10,19 +10,26 @@ span; its entries come from ``notes`` (set by ``gui.notes.marks``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
 from core.report.blocks import KIND_NAMES as NAMES
 from core.report.blocks import SYMBOLS
 from gui.common.plain import tooltip
 from gui.common.styles import Colours
-
-if TYPE_CHECKING:
-    from gui.compare.pane import DiffPane
+from gui.compare.plan import PanePlan
 
 CHIP_WIDTH = 16
 NOTE_WIDTH = 12
@@ -41,11 +48,25 @@ def chip_colour(kind: str, colours: Colours) -> str:
     }.get(kind, colours.counterpart)
 
 
-class MarginMarks(QWidget):
-    """Paints the marks of the visible blocks of ``pane`` (a child in its margin)."""
+class MarkedPane(Protocol):
+    """What the marks read of the pane they stand beside (``gui.compare.pane.DiffPane``)."""
 
-    def __init__(self, pane: DiffPane, align_right: bool) -> None:
-        super().__init__(pane)
+    side: str
+    plan: PanePlan | None
+    tops: list[float]
+
+    def row_at(self, y: float) -> int: ...
+    def document(self) -> QTextDocument: ...
+    def verticalScrollBar(self) -> QScrollBar: ...
+    def fontMetrics(self) -> QFontMetrics: ...
+
+
+class MarginMarks(QWidget):
+    """Paints the marks of the visible blocks of ``pane`` (a child in its margin:
+    ``parent`` is the pane's widget)."""
+
+    def __init__(self, pane: MarkedPane, parent: QWidget, align_right: bool) -> None:
+        super().__init__(parent)
         self.pane = pane
         self.align_right = align_right
         self.colours: Colours | None = None

@@ -75,7 +75,7 @@ class DiffPane(QTextEdit):
         # The old pane's marks stand on its right, next to the link map; the new
         # pane's on its left. ``extra`` widens the old margin by the new pane's
         # scroll bar, so both panes wrap at the same width without waste.
-        self.margin = MarginMarks(self, align_right=side == "old")
+        self.margin = MarginMarks(self, self, align_right=side == "old")
         self._margin_width = MARGIN_WIDTH
         self.place_margin()
 

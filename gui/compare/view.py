@@ -28,9 +28,9 @@ from gui.compare.link_map import LinkMap
 from gui.compare.navigation import neighbour, show_change
 from gui.compare.overview import OverviewStrip
 from gui.compare.pane import DiffPane, prose_font
+from gui.compare.result import CompareResult
 from gui.compare.scroll_sync import ScrollSync
 from gui.compare.view_builder import ViewBuilder
-from gui.work.loading import CompareResult
 
 ROW_GAP = 0.45  # blank space between rows, in line heights
 REWRAP_MS = 120  # resizing settles before the panes are rebuilt at the new width
@@ -59,7 +59,14 @@ class CompareView(QWidget):
         self._build_layout()
         self.sync = ScrollSync(self.old_pane, self.new_pane)
         self.builder = ViewBuilder(self.old_pane, self.new_pane, self)
-        self.counterparts = Counterparts(self)
+        self.counterparts = Counterparts(
+            self.old_pane,
+            self.new_pane,
+            lambda: self.result.comparison if self.result is not None else None,
+            lambda: self.colours,
+            self.make_current,
+            self,
+        )
         self.decorations = Decorations((self.old_pane, self.new_pane), self.link_map, self.overview)
         self.result: CompareResult | None = None
         self.changes: tuple[Change, ...] = ()
@@ -300,7 +307,7 @@ class CompareView(QWidget):
 
     def counterpart(self, source: DiffPane, side: str, position: int):  # type: ignore[no-untyped-def]
         """(block, start, end) in the other document for pane ``position``, if any."""
-        return counterpart(self, source, side, position)
+        return counterpart(self.result.comparison if self.result else None, source, side, position)
 
     def _on_pane_bar_clicked(self, row: int) -> None:
         if self.result is not None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 from gui.common.plain import shown_path, tooltip
 from gui.common.table_model import AnyIndex, ListTableModel
 from gui.documents import family_columns
-from gui.families.data import DocFamily
+from gui.documents.family_index import DocFamily
 from gui.work.loading import DocumentRow
 
 COLUMNS = ("Name", "Folder", "Words", "Encoding", "Size", "Modified", "Problem")
@@ -166,6 +166,18 @@ class DocumentListModel(ListTableModel):
         """The row of ``path``, if listed."""
         i = self._by_path.get(path)
         return None if i is None else self.rows[i]
+
+    def ordered(self, first: str, second: str) -> tuple[str, str]:
+        """Old and new of two listed documents: the older file is old; same time
+        (within 2 s): the smaller file is old; else the first selected is old."""
+        a, b = self.row_for(first), self.row_for(second)
+        if a is None or b is None:
+            return first, second
+        if abs(a.mtime - b.mtime) > 2:
+            return (first, second) if a.mtime < b.mtime else (second, first)
+        if a.size != b.size:
+            return (first, second) if a.size < b.size else (second, first)
+        return first, second
 
 
 def _display(row: DocumentRow, column: int) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtGui import QColor
 
 from gui.common.plain import shown_path
-from gui.families.data import ORIGINAL_TIP, DocFamily
+from gui.documents.family_index import ORIGINAL_TIP, DocFamily
 
 FAMILY_COLUMNS = ("Family", "Closest", "Similarity")
 STAR = "\u2605"

@@ -11,33 +11,63 @@ and comparisons read it the same way.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from gui.common.context import AppContext
+from gui.common.reading import ReadingChoices
+from gui.common.status_line import StatusLine
+from gui.documents.document_list import DocumentListModel, DocumentListView
+from gui.work.jobs import Jobs
 from gui.work.loading import DocumentRow, FolderRequest
-
-if TYPE_CHECKING:
-    from gui.shell.main_window import MainWindow
 
 
 class Listing(QObject):
-    """Lists folders and files into ``window.documents`` through ``window.jobs``."""
+    """Lists folders and files into ``documents`` through ``jobs``.
+
+    ``open_as_text`` and ``recursive`` are the actions it answers; ``menu_actions``
+    head the list's context menu. It asks the window to compare through
+    ``compare_requested``, tells it which files are read differently now through
+    ``reread``, and names what is listed through ``title_changed``.
+    """
 
     loaded = Signal()
+    folder_opened = Signal(str)
+    title_changed = Signal(str)
+    compare_requested = Signal(str, str)
+    reread = Signal(list)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        jobs: Jobs,
+        documents: DocumentListModel,
+        view: DocumentListView,
+        context: AppContext,
+        reading: ReadingChoices,
+        status: StatusLine,
+        open_as_text: QAction,
+        recursive: QAction,
+        menu_actions: list[QAction],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.jobs, self.documents, self.view = jobs, documents, view
+        self.context, self.reading, self.status = context, reading, status
+        self.open_as_text_action, self.recursive = open_as_text, recursive
+        self.menu_actions = menu_actions
         self.folder: str | None = None
-        self.as_text: set[str] = set()
-        jobs = window.jobs
         jobs.folder_rows.connect(self._on_jobs_folder_rows)
         jobs.folder_finished.connect(self._on_jobs_folder_finished)
-        window.actions.open_as_text.triggered.connect(self._on_open_as_text_triggered)
-        window.actions.recursive.toggled.connect(self._on_recursive_toggled)
-        window.document_view.context_menu_requested.connect(self._on_view_context_menu_requested)
+        open_as_text.triggered.connect(self._on_open_as_text_triggered)
+        recursive.toggled.connect(self._on_recursive_toggled)
+        view.context_menu_requested.connect(self._on_view_context_menu_requested)
+
+    @property
+    def as_text(self) -> set[str]:
+        """Paths read as text anyway (shared with comparing and the N-way grid)."""
+        return self.reading.as_text
 
     def open_paths(self, paths: list[str]) -> None:
         """Open what the command line or a drop named: one folder, or files."""
@@ -52,13 +82,13 @@ class Listing(QObject):
         """List ``folder`` in the background (recursively if chosen)."""
         from core.settings import with_recent_folder
 
-        window = self.window
+        context = self.context
         self.folder = os.path.abspath(folder)
-        window.context.update_settings(opened_before=True)
-        window.context.settings = with_recent_folder(window.context.settings, self.folder)
-        window.context.save()
-        window.menus.refresh_recent()
-        recursive = window.actions.recursive.isChecked()
+        context.update_settings(opened_before=True)
+        context.settings = with_recent_folder(context.settings, self.folder)
+        context.save()
+        self.folder_opened.emit(self.folder)
+        recursive = self.recursive.isChecked()
         self._list(FolderRequest(self.folder, recursive=recursive, as_text=self._as_text()))
 
     def open_files(self, files: list[str]) -> None:
@@ -67,77 +97,71 @@ class Listing(QObject):
         paths = tuple(os.path.abspath(f) for f in files)
         self._list(FolderRequest(None, paths, as_text=self._as_text()))
         if len(paths) >= 2:
-            self.window.compare(paths[0], paths[1])
+            self.compare_requested.emit(paths[0], paths[1])
 
     def _as_text(self) -> frozenset[str]:
-        return frozenset(self.as_text)
+        return frozenset(self.reading.as_text)
 
     def _list(self, request: FolderRequest) -> None:
-        window = self.window
-        window.documents.clear()
-        window.jobs.start_folder(request)
-        window.docs_dock.setWindowTitle(f"Documents: {request.root or 'files'}")
-        window.set_loading(True, "Listing documents\u2026")
+        self.documents.clear()
+        self.jobs.start_folder(request)
+        self.title_changed.emit(f"Documents: {request.root or 'files'}")
+        self.status.set_loading(True, "Listing documents\u2026")
 
     def reload_rows(self, paths: list[str]) -> None:
         """Describe ``paths`` again (another encoding, or read as text anyway)."""
-        listed = [p for p in paths if self.window.documents.row_for(p) is not None]
+        listed = [p for p in paths if self.documents.row_for(p) is not None]
         if listed:
-            encodings = tuple((p, e) for p, e in self.window.encodings.items() if p in listed)
+            encodings = tuple((p, e) for p, e in self.reading.encodings.items() if p in listed)
             request = FolderRequest(
                 None, tuple(listed), encodings=encodings, as_text=self._as_text()
             )
-            self.window.jobs.start_folder(request, kind="row")
+            self.jobs.start_folder(request, kind="row")
 
     def open_as_text(self, paths: list[str]) -> None:
         """Read ``paths`` as text from now on, binary-looking or not; reload them."""
-        self.as_text.update(paths)
+        self.reading.as_text.update(paths)
         self.reload_rows(paths)
-        pair = self.window.pair
-        if pair and set(paths) & set(pair):
-            self.window.compare(*pair)
+        self.reread.emit(list(paths))
 
     def _on_open_as_text_triggered(self) -> None:
-        rows = [
-            self.window.documents.row_for(p) for p in self.window.document_view.selected_paths()
-        ]
+        rows = [self.documents.row_for(p) for p in self.view.selected_paths()]
         paths = [r.path for r in rows if r is not None and r.can_open_as_text]
         if paths:
             self.open_as_text(paths)
         else:
-            self.window.show_message("Select a file refused as binary or unsupported first")
+            self.status.show_message("Select a file refused as binary or unsupported first")
 
     def context_menu(self) -> QMenu:
         """The document list's context menu for the current selection."""
-        actions = self.window.actions
         rows: list[DocumentRow | None] = [
-            self.window.documents.row_for(p) for p in self.window.document_view.selected_paths()
+            self.documents.row_for(p) for p in self.view.selected_paths()
         ]
-        menu = QMenu(self.window.document_view)
-        menu.addActions([actions.compare, actions.compare_with])
+        menu = QMenu(self.view)
+        menu.addActions(self.menu_actions)
         menu.addSeparator()
-        menu.addAction(actions.open_as_text)
-        actions.open_as_text.setEnabled(any(r is not None and r.can_open_as_text for r in rows))
+        menu.addAction(self.open_as_text_action)
+        self.open_as_text_action.setEnabled(any(r is not None and r.can_open_as_text for r in rows))
         return menu
 
     def _on_view_context_menu_requested(self, position: QPoint) -> None:
         menu = self.context_menu()
-        menu.exec(self.window.document_view.viewport().mapToGlobal(position))
-        self.window.actions.open_as_text.setEnabled(True)
+        menu.exec(self.view.viewport().mapToGlobal(position))
+        self.open_as_text_action.setEnabled(True)
         menu.deleteLater()
 
     def _on_jobs_folder_rows(self, rows: list[DocumentRow]) -> None:
-        self.window.documents.add_rows(rows)
-        self.window.progress_label.setText(f"{self.window.documents.rowCount():,} documents\u2026")
+        self.documents.add_rows(rows)
+        self.status.set_progress_text(f"{self.documents.rowCount():,} documents\u2026")
 
     def _on_jobs_folder_finished(self, cancelled: bool, message: str) -> None:
-        self.window.documents.resort()
-        busy = self.window.jobs.busy("compare")
-        self.window.set_loading(busy, "Comparing\u2026" if busy else "")
-        self.window.show_message(message)
+        self.documents.resort()
+        busy = self.jobs.busy("compare")
+        self.status.set_loading(busy, "Comparing\u2026" if busy else "")
+        self.status.show_message(message)
         self.loaded.emit()
 
     def _on_recursive_toggled(self, checked: bool) -> None:
-        self.window.context.update_settings(recursive=checked)
+        self.context.update_settings(recursive=checked)
         if self.folder:
             self.open_folder(self.folder)

@@ -10,28 +10,28 @@ Matrix), and gives Compare Versions its base: the family's likely original.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMenu,
     QProgressBar,
-    QToolBar,
+    QStackedWidget,
     QToolButton,
     QWidget,
 )
 
 from core.families.scan import ScanResult
-from gui.families.data import FamilyIndex, MatrixData
+from gui.common.context import AppContext
+from gui.common.status_line import StatusLine
+from gui.documents.document_list import DocumentListModel, DocumentListView
+from gui.documents.family_index import FamilyIndex
+from gui.documents.listing import Listing
+from gui.families.data import MatrixData
 from gui.families.job import SCAN, FamilyJobs, ScanOutcome
 from gui.families.matrix_page import MatrixPage
 from gui.families.tree import FamilyTreeModel, FamilyTreeView
-
-if TYPE_CHECKING:
-    from gui.shell.main_window import MainWindow
+from gui.work.jobs import Jobs
 
 SCANNING = "Finding story families\u2026"
 
@@ -72,59 +72,67 @@ class ScanStatus(QWidget):
 
 
 class FamiliesController(QObject):
-    """Owns the scan, the family tree, the matrix page and their actions for one window."""
+    """Owns the scan, the family tree, the matrix page and their actions.
+
+    The window places ``tree`` under the document list, ``page`` in its page stack
+    (``stack``), ``status`` in its status bar and the two actions in its menus. The
+    controller asks the window to compare a pair of listed documents through
+    ``pair_requested`` and to go back to the comparison through ``page.back_requested``.
+    """
 
     scanned = Signal()
     matrix_shown = Signal()
+    pair_requested = Signal(str, str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.jobs = FamilyJobs(window.context.pool, self)
+    def __init__(
+        self,
+        context: AppContext,
+        jobs: Jobs,
+        listing: Listing,
+        documents: DocumentListModel,
+        document_view: DocumentListView,
+        stack: QStackedWidget,
+        status: StatusLine,
+        recursive: QAction,
+        cancel: QAction,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.listing, self.documents = context, listing, documents
+        self.document_view, self.stack, self.messages = document_view, stack, status
+        self.recursive = recursive
+        self.jobs = FamilyJobs(context.pool, self)
         self.result: ScanResult | None = None
         self.index: FamilyIndex | None = None
         self.matrix_of: ScanResult | None = None
         self.tree_model = FamilyTreeModel(self)
         self.tree = FamilyTreeView(self.tree_model)
         self.tree.hide()
-        window.document_view.parentWidget().layout().addWidget(self.tree)
         self.page = MatrixPage()
-        window.stack.addWidget(self.page)
+        stack.addWidget(self.page)
         self.status = ScanStatus()
-        window.statusBar().addPermanentWidget(self.status)
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(150)
-        self.group_action, self.matrix_action = self._install_actions()
-        self._connect()
-        self.group_action.setChecked(window.context.settings.group_by_family)
+        self.group_action, self.matrix_action = self._make_actions()
+        self._connect(jobs, cancel)
+        self.group_action.setChecked(context.settings.group_by_family)
 
-    def _install_actions(self) -> tuple[QAction, QAction]:
-        window = self.window
-        group = QAction("&Group by Family", window)
+    def _make_actions(self) -> tuple[QAction, QAction]:
+        group = QAction("&Group by Family", self)
         group.setCheckable(True)
         group.setToolTip("Show the documents as a tree of story families")
-        matrix = QAction("Similarity &Matrix", window)
+        matrix = QAction("Similarity &Matrix", self)
         matrix.setShortcut(QKeySequence("Ctrl+Shift+M"))
         matrix.setToolTip("How similar every two documents of the folder are (Ctrl+Shift+M)")
-        menus = [a.menu() for a in window.menuBar().actions()]
-        view = next((m for m in menus if isinstance(m, QMenu) and m.title() == "&View"), None)
-        if view is not None:
-            view.addSeparator()
-            view.addActions([group, matrix])
-        toolbar = window.findChild(QToolBar, "main_toolbar")
-        if toolbar is not None:
-            toolbar.addAction(matrix)
-        window.addActions([matrix])
         return group, matrix
 
-    def _connect(self) -> None:
-        w = self.window
-        w.jobs.folder_finished.connect(self._on_window_jobs_folder_finished)
-        w.documents.modelReset.connect(self._on_documents_model_reset)
-        w.documents.rowsInserted.connect(self._rebuild_timer.start)
-        w.documents.dataChanged.connect(self._rebuild_timer.start)
-        w.actions.cancel.triggered.connect(self.cancel)
+    def _connect(self, jobs: Jobs, cancel: QAction) -> None:
+        jobs.folder_finished.connect(self._on_window_jobs_folder_finished)
+        self.documents.modelReset.connect(self._on_documents_model_reset)
+        self.documents.rowsInserted.connect(self._rebuild_timer.start)
+        self.documents.dataChanged.connect(self._rebuild_timer.start)
+        cancel.triggered.connect(self.cancel)
         self._rebuild_timer.timeout.connect(self._rebuild_tree)
         self.status.cancel.clicked.connect(self.cancel)
         self.jobs.scan_progress.connect(self.status.show_progress)
@@ -133,16 +141,15 @@ class FamiliesController(QObject):
         self.jobs.failed.connect(self._on_jobs_failed)
         self.group_action.toggled.connect(self._on_group_action_toggled)
         self.matrix_action.triggered.connect(self.show_matrix)
-        self.tree.compare_requested.connect(w.document_view.compare_requested)
+        self.tree.compare_requested.connect(self.document_view.compare_requested)
         self.tree.context_menu_requested.connect(self._on_tree_context_menu_requested)
-        self.page.pair_requested.connect(self._on_page_pair_requested)
-        self.page.back_requested.connect(w.nway.show_pair_page)
+        self.page.pair_requested.connect(self.pair_requested)
 
     # -- the scan ---------------------------------------------------------------------
 
     def scan(self, folder: str) -> None:
         """Find the story families of ``folder`` in the background (cancels a running scan)."""
-        self.jobs.start_scan(folder, self.window.actions.recursive.isChecked())
+        self.jobs.start_scan(folder, self.recursive.isChecked())
         self.status.show_progress(0, 0)
         if self.page_visible:
             self.page.show_message(SCANNING)
@@ -150,14 +157,14 @@ class FamiliesController(QObject):
     def cancel(self) -> None:
         """Stop the scan (and the matrix being built), if running."""
         if self.jobs.cancel(SCAN):
-            self.window.show_message("Finding story families cancelled")
+            self.messages.show_message("Finding story families cancelled")
             self.status.show_text("")
             if self.page_visible:
                 self.page.show_message("Finding story families was cancelled.")
 
     def _on_window_jobs_folder_finished(self, cancelled: bool, _message: str) -> None:
-        if not cancelled and self.window.folder is not None:
-            self.scan(self.window.folder)
+        if not cancelled and self.listing.folder is not None:
+            self.scan(self.listing.folder)
 
     def _on_documents_model_reset(self) -> None:
         """The list was emptied (another folder): the last scan no longer applies."""
@@ -166,13 +173,13 @@ class FamiliesController(QObject):
         self.status.show_text("")
         self._rebuild_tree()
         if self.page_visible:
-            self.page.show_message(SCANNING if self.window.folder else "No folder is open.")
+            self.page.show_message(SCANNING if self.listing.folder else "No folder is open.")
 
     def _on_jobs_scan_finished(self, outcome: ScanOutcome) -> None:
-        if outcome.result.root != self.window.folder:
+        if outcome.result.root != self.listing.folder:
             return  # a scan of a folder no longer shown
         self.result, self.index = outcome.result, outcome.index
-        self.window.documents.set_families(dict(outcome.index.by_path))
+        self.documents.set_families(dict(outcome.index.by_path))
         self._rebuild_tree()
         self.status.show_text(outcome.index.summary())
         if self.page_visible:
@@ -186,7 +193,7 @@ class FamiliesController(QObject):
             self.matrix_of = None  # try again next time
         if self.page_visible:
             self.page.show_message(message)
-        self.window.show_message(message)
+        self.messages.show_message(message)
 
     # -- the family tree ----------------------------------------------------------------
 
@@ -196,8 +203,8 @@ class FamiliesController(QObject):
         return self.group_action.isChecked()
 
     def _on_group_action_toggled(self, checked: bool) -> None:
-        self.window.context.update_settings(group_by_family=checked)
-        view = self.window.document_view
+        self.context.update_settings(group_by_family=checked)
+        view = self.document_view
         view.grouped = self.tree if checked else None
         view.setVisible(not checked)
         self.tree.setVisible(checked)
@@ -206,12 +213,12 @@ class FamiliesController(QObject):
     def _rebuild_tree(self) -> None:
         self._rebuild_timer.stop()
         if self.grouped or self.tree_model.rows:
-            self.tree_model.rebuild(self.window.documents.rows, self.index)
+            self.tree_model.rebuild(self.documents.rows, self.index)
 
     def _on_tree_context_menu_requested(self, position: QPoint) -> None:
-        menu = self.window.listing.context_menu()
+        menu = self.listing.context_menu()
         menu.exec(self.tree.viewport().mapToGlobal(position))
-        self.window.actions.open_as_text.setEnabled(True)
+        self.listing.open_as_text_action.setEnabled(True)
         menu.deleteLater()
 
     # -- the matrix ---------------------------------------------------------------------
@@ -219,11 +226,11 @@ class FamiliesController(QObject):
     @property
     def page_visible(self) -> bool:
         """Whether the similarity matrix page is the one shown."""
-        return self.window.stack.currentWidget() is self.page
+        return self.stack.currentWidget() is self.page
 
     def show_matrix(self) -> None:
         """Show the matrix page; build the matrix of the last scan if not done yet."""
-        self.window.stack.setCurrentWidget(self.page)
+        self.stack.setCurrentWidget(self.page)
         if self.result is None:
             scanning = self.jobs.busy(SCAN)
             self.page.show_message(SCANNING if scanning else "Open a folder to see a matrix.")
@@ -238,7 +245,3 @@ class FamiliesController(QObject):
         else:
             self.page.show_matrix(data)
         self.matrix_shown.emit()
-
-    def _on_page_pair_requested(self, first: str, second: str) -> None:
-        self.window.nway.show_pair_page()
-        self.window.compare(*self.window.ordered(first, second))

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from core.errors import CancelledError, RedlineError
 from core.families.scan import ScanOptions, ScanResult, scan_folder
 from gui.common.runnable import Runnable
-from gui.families.data import FamilyIndex, index_scan, matrix_for
+from gui.documents.family_index import FamilyIndex, index_scan
+from gui.families.data import matrix_for
 
 ScanFunction = Callable[..., ScanResult]
 SCAN, MATRIX = "scan", "matrix"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QTreeView
 from gui.common.plain import shown_path, tooltip
 from gui.common.table_model import AnyIndex
 from gui.documents import family_columns
-from gui.families.data import ORIGINAL_TIP, DocFamily, FamilyIndex
+from gui.documents.family_index import ORIGINAL_TIP, DocFamily, FamilyIndex
 from gui.work.loading import DocumentRow
 
 TREE_COLUMNS = ("Name", "Closest", "Similarity", "Words", "Folder")

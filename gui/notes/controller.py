@@ -15,62 +15,72 @@ from __future__ import annotations
 
 import time
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QTextCursor, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.model import Comparison, Document
 from core.notes.annotation import Anchor, Annotation, make_anchor
+from gui.common.context import AppContext
 from gui.compare.pane import DiffPane
+from gui.compare.result import CompareResult
 from gui.compare.scroll_sync import ScrollSync
+from gui.compare.view import CompareView
 from gui.notes.commands import AddCommand, DeleteCommand, EditCommand, values_of, with_values
 from gui.notes.dialogs import NoteValues, TagsDialog, ask_note
 from gui.notes.files import AnnotationFiles
 from gui.notes.marks import PaneNotes, note_spans, pane_ranges
 from gui.notes.model import quote_of
 from gui.notes.panel import AnnotationPanel
-from gui.notes.ui import (
-    NoticeBar,
-    SaveIndicator,
-    build_annotation_actions,
-    install_menus,
-)
+from gui.notes.ui import NoticeBar, SaveIndicator, build_annotation_actions
 from gui.notes.writer import Loaded, StoreWriter
-from gui.work.loading import CompareResult
-
-if TYPE_CHECKING:
-    from gui.shell.main_window import MainWindow
 
 
 class AnnotationsController(QObject):
-    """The annotation side of the main window."""
+    """The annotation side of the window.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        context = window.context
+    It annotates what ``view`` shows (while ``pair_page_shown`` says the comparison
+    is the page on screen), follows the comparisons ``compare_finished`` announces,
+    stores through ``context``'s annotation store and reports through
+    ``show_message``; ``dialog_parent`` owns its dialogs and actions. The window
+    places ``panel`` in a dock, ``notice_bar`` above the panes, ``indicator`` in the
+    status bar and the actions in its menus (``gui.notes.ui.install_menus``).
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        view: CompareView,
+        compare_finished: SignalInstance,
+        pair_page_shown: Callable[[], bool],
+        show_message: Callable[[str], None],
+        dialog_parent: QWidget,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.view, self.dialog_parent = context, view, dialog_parent
+        self.pair_page_shown, self.show_message = pair_page_shown, show_message
         self.writer = StoreWriter(context.annotation_store, context.take_store_notice, self)
         self.stack = QUndoStack(self)
         self.panel = AnnotationPanel()
         self.model = self.panel.model
-        self.actions = build_annotation_actions(window, self.stack)
-        self.dock = QDockWidget("Annotations", window)
-        self.dock.setObjectName("annotations_dock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.changes_dock, self.dock)
-        window.changes_dock.raise_()
-        self.edit_menu = install_menus(window, self.actions, self.panel)
+        self.actions = build_annotation_actions(dialog_parent, self.stack)
         self.notice_bar = NoticeBar()
-        layout = window.centralWidget().layout()
-        layout.insertWidget(1, self.notice_bar)  # type: ignore[union-attr]
         self.indicator = SaveIndicator()
-        window.statusBar().insertPermanentWidget(0, self.indicator)
-        self.files = AnnotationFiles(self)
-        self.notes = (PaneNotes(window.view.old_pane), PaneNotes(window.view.new_pane))
+        self.files = AnnotationFiles(
+            self.writer,
+            lambda: self.documents,
+            lambda: list(self.model.annotations),
+            self.reload,
+            show_message,
+            dialog_parent,
+            self,
+        )
+        self.notes = (PaneNotes(view.old_pane), PaneNotes(view.new_pane))
+        self.result: CompareResult | None = None
         self.pair: tuple[str, str] | None = None
         self.documents: tuple[Document, Document] | None = None
         self.tags: list[str] = []
@@ -78,9 +88,9 @@ class AnnotationsController(QObject):
         self.placed = False  # the shown annotations are anchored to the texts shown
         self._load_id = 0
         self._touched: dict[str, Annotation | None] = {}
-        self._connect()
+        self._connect(compare_finished)
 
-    def _connect(self) -> None:
+    def _connect(self, compare_finished: SignalInstance) -> None:
         a, w = self.actions, self.writer
         a.annotate.triggered.connect(self.annotate)
         a.edit.triggered.connect(self._on_edit_triggered)
@@ -96,8 +106,8 @@ class AnnotationsController(QObject):
         self.panel.activated.connect(self.show_annotation)
         self.panel.edit_requested.connect(self.edit)
         self.panel.delete_requested.connect(self.delete)
-        self.window.jobs.compare_finished.connect(self._on_jobs_compare_finished)
-        self.window.view.builder.finished.connect(self.refresh_marks)
+        compare_finished.connect(self._on_jobs_compare_finished)
+        self.view.builder.finished.connect(self.refresh_marks)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
             signal.connect(self.refresh_marks)
 
@@ -111,6 +121,7 @@ class AnnotationsController(QObject):
     # -- loading -----------------------------------------------------------------------
 
     def _on_jobs_compare_finished(self, result: CompareResult) -> None:
+        self.result = result
         comparison = result.comparison
         pair = (comparison.old.path, comparison.new.path)
         if pair != self.pair:
@@ -198,27 +209,27 @@ class AnnotationsController(QObject):
                     stored, modified=result.modified
                 )
         elif isinstance(result, str):
-            self.window.show_message(result)
+            self.show_message(result)
         self.files.after(kind, result)
 
     def _on_writer_failed(self, message: str) -> None:
         self.indicator.set_error(message)
         self.indicator.set_pending(self.writer.pending)
-        self.window.show_message(message)
+        self.show_message(message)
 
     # -- user actions ------------------------------------------------------------------
 
     def _focused_pane(self) -> DiffPane | None:
         focus = QApplication.focusWidget()
-        for pane in (self.window.view.old_pane, self.window.view.new_pane):
+        for pane in (self.view.old_pane, self.view.new_pane):
             if focus is pane or focus is pane.viewport():
                 return pane
         return None
 
     def target(self) -> tuple[Anchor | None, Anchor | None] | None:
         """What Ctrl+M annotates: the focused pane's selection, else the current change."""
-        result, view = self.window.result, self.window.view
-        if result is None or view.result is None or self.window.stack.currentWidget() is not view:
+        result, view = self.result, self.view
+        if result is None or view.result is None or not self.pair_page_shown():
             return None
         comparison = result.comparison
         change = view.changes[view.current] if 0 <= view.current < len(view.changes) else None
@@ -240,12 +251,14 @@ class AnnotationsController(QObject):
         """Ctrl+M: ask for a note on the selection or the current change, then add it."""
         found = self.target()
         if found is None or self.pair is None:
-            self.window.show_message("Select text in a pane, or pick a change, then Annotate")
+            self.show_message("Select text in a pane, or pick a change, then Annotate")
             return
         old, new = found
         shown = new or old
         quote = shown.quote if shown is not None else ""
-        values = ask_note(self.window, "Annotate", quote, self.tags, NoteValues("", None, "open"))
+        values = ask_note(
+            self.dialog_parent, "Annotate", quote, self.tags, NoteValues("", None, "open")
+        )
         if values is not None:
             self.add(old, new, values)
 
@@ -266,7 +279,7 @@ class AnnotationsController(QObject):
             return
         if values is None:
             values = ask_note(
-                self.window, "Edit Annotation", quote_of(found), self.tags, values_of(found)
+                self.dialog_parent, "Edit Annotation", quote_of(found), self.tags, values_of(found)
             )
         if values is not None and values != values_of(found):
             self.stack.push(EditCommand(self, uuid, values_of(found), values))
@@ -289,7 +302,7 @@ class AnnotationsController(QObject):
 
     def ask_tags(self) -> None:
         """Edit > Edit Tags: the tag list dialog; the list is stored at once."""
-        dialog = TagsDialog(self.window, self.tags)
+        dialog = TagsDialog(self.dialog_parent, self.tags)
         if dialog.exec():
             self.set_tags(dialog.tags())
         dialog.deleteLater()
@@ -313,9 +326,9 @@ class AnnotationsController(QObject):
         number = self.model.number(uuid)
         if found.orphaned or not self.placed:
             what = "is orphaned: its text is no longer in" if found.orphaned else "is not placed in"
-            self.window.show_message(f"Note #{number} {what} the documents shown")
+            self.show_message(f"Note #{number} {what} the documents shown")
             return
-        view = self.window.view
+        view = self.view
         view.finish()
         chosen = []
         for side, pane in (("new", view.new_pane), ("old", view.old_pane)):
@@ -334,7 +347,7 @@ class AnnotationsController(QObject):
     def shutdown(self) -> None:
         """Wait for every queued write to be committed, then close the store."""
         self.writer.wait()
-        self.window.context.close_store()
+        self.context.close_store()
 
 
 def _anchor(document: Document, span: tuple[int, int] | None) -> Anchor | None:

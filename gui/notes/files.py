@@ -10,12 +10,14 @@ reloads the panel. Errors are one line naming the file.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from core.model import Document
+from core.notes.annotation import Annotation
 from core.notes.exchange import (
     ImportResult,
     import_into_store,
@@ -24,55 +26,67 @@ from core.notes.exchange import (
 )
 from core.notes.store import AnnotationStore
 from core.text.names import printable_path
-
-if TYPE_CHECKING:
-    from gui.notes.controller import AnnotationsController
+from gui.notes.writer import StoreWriter
 
 FILTER = "Redline annotations (*.json);;All files (*)"
 
 
 class AnnotationFiles(QObject):
-    """Asks for the file, then exports or imports on the store writer."""
+    """Asks for the file, then exports or imports on the store ``writer``.
 
-    def __init__(self, controller: AnnotationsController) -> None:
-        super().__init__(controller)
-        self.controller = controller
+    ``documents`` and ``annotations`` give the pair shown and its notes; ``reload``
+    loads the pair's notes again after an import.
+    """
+
+    def __init__(
+        self,
+        writer: StoreWriter,
+        documents: Callable[[], tuple[Document, Document] | None],
+        annotations: Callable[[], list[Annotation]],
+        reload: Callable[[], None],
+        show_message: Callable[[str], None],
+        dialog_parent: QWidget,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.writer, self.documents, self.annotations = writer, documents, annotations
+        self.reload, self.show_message, self.dialog_parent = reload, show_message, dialog_parent
 
     def _folder(self) -> str:
-        documents = self.controller.documents
+        documents = self.documents()
         return os.path.dirname(os.path.abspath(documents[1].path)) if documents else ""
 
     def ask_export(self) -> None:
         """File > Export Annotations…"""
-        documents = self.controller.documents
+        documents = self.documents()
         if documents is None:
-            self.controller.window.show_message("Compare two documents first, then export")
+            self.show_message("Compare two documents first, then export")
             return
         old, new = (Path(d.path).stem for d in documents)
         name = os.path.join(self._folder(), f"{old} vs {new} notes.json")
         target, _ = QFileDialog.getSaveFileName(
-            self.controller.window, "Export Annotations", name, FILTER
+            self.dialog_parent, "Export Annotations", name, FILTER
         )
         if target:
             self.export_to(target)
 
     def ask_import(self) -> None:
         """File > Import Annotations…"""
-        if self.controller.documents is None:
-            self.controller.window.show_message("Compare two documents first, then import")
+        if self.documents() is None:
+            self.show_message("Compare two documents first, then import")
             return
         source, _ = QFileDialog.getOpenFileName(
-            self.controller.window, "Import Annotations", self._folder(), FILTER
+            self.dialog_parent, "Import Annotations", self._folder(), FILTER
         )
         if source:
             self.import_from(source)
 
     def export_to(self, target: str) -> None:
         """Write the shown pair's annotations to ``target`` (in the background)."""
-        documents = self.controller.documents
+        documents = self.documents()
         assert documents is not None
         old, new = documents
-        annotations = list(self.controller.model.annotations)
+        annotations = self.annotations()
         shown = printable_path(target)
         count = len(annotations)
 
@@ -81,11 +95,11 @@ class AnnotationFiles(QObject):
             noun = "annotation" if count == 1 else "annotations"
             return f"Exported {count} {noun} to {shown}"
 
-        self.controller.writer.submit("export", work)
+        self.writer.submit("export", work)
 
     def import_from(self, source: str) -> None:
         """Add the annotations of file ``source`` to the shown pair (in the background)."""
-        documents = self.controller.documents
+        documents = self.documents()
         assert documents is not None
         old, new = documents
         shown = printable_path(source)
@@ -94,7 +108,7 @@ class AnnotationFiles(QObject):
             found = read_annotations_file(source)
             return shown, import_into_store(found, old, new, store)
 
-        self.controller.writer.submit("import", work)
+        self.writer.submit("import", work)
 
     def after(self, kind: str, result: object) -> None:
         """Report a finished import and show what it added."""
@@ -108,5 +122,5 @@ class AnnotationFiles(QObject):
             parts.append(f"{outcome.already_present} already present, skipped")
         if orphaned:
             parts.append(f"{orphaned} not found in the text (orphaned)")
-        self.controller.window.show_message("; ".join(parts))
-        self.controller.reload()
+        self.show_message("; ".join(parts))
+        self.reload()

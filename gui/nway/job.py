@@ -1,7 +1,7 @@
 """The N-way grid in the background: pairwise comparisons in parallel, then the grid.
 
 ``run_nway`` (no Qt) loads and compares what the grid needs through the window's
-engine (``gui.work.engine_process.compare_anywhere``: large pairs in child processes,
+engine (``gui.common.engine_process.compare_anywhere``: large pairs in child processes,
 so several run at once on several cores), reusing comparisons already made. With
 no base chosen it first compares every pair and lets ``core.nway.grid.default_base``
 pick one. ``NWayJobs`` runs it on the thread pool with a job id and a cancel flag,
@@ -22,8 +22,8 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions, Comparison
 from core.nway.grid import NWay, default_base, nway_from_comparisons, pairs_needed
+from gui.common.engine_process import EngineRequest, compare_anywhere
 from gui.common.runnable import Runnable
-from gui.work.engine_process import EngineRequest, compare_anywhere
 from gui.work.loading import Engine
 
 PairKey = tuple[str, str, CompareOptions]

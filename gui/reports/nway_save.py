@@ -10,9 +10,11 @@ same background job as the pairwise report are used, so one save runs at a time.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
 
 from core.nway.grid import NWay
 from core.report.save import PageSize, ReportFormat, nway_documents, nway_report_bytes, save_report
@@ -20,9 +22,9 @@ from core.text.names import printable_path
 from gui.reports.dialog import ask_target
 from gui.reports.pdf import render_pdf
 
-if TYPE_CHECKING:
-    from gui.reports.save import ReportSaver
-    from gui.shell.main_window import MainWindow
+# Starts a background save of ``target`` (never over one of ``documents``) that runs
+# ``write``; False when refused at once (``gui.reports.save.ReportSaver.start``).
+StartSave = Callable[[Path, Sequence[str], Callable[[], str]], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,22 +51,32 @@ def write_nway_report(request: NWayReportRequest) -> str:
 
 
 class NWayReportSaver:
-    """Asks where to save the N-way page's grid and saves it through ``saver``."""
+    """Asks where to save the N-way page's grid and saves it through ``start``.
 
-    def __init__(self, window: MainWindow, saver: ReportSaver) -> None:
-        self.window = window
-        self.saver = saver
+    ``busy`` says whether the grid is still being built, ``grid`` gives the grid
+    shown (None before any).
+    """
+
+    def __init__(
+        self,
+        start: StartSave,
+        show_message: Callable[[str], None],
+        dialog_parent: QWidget,
+        busy: Callable[[], bool],
+        grid: Callable[[], NWay | None],
+    ) -> None:
+        self.start, self.show_message, self.dialog_parent = start, show_message, dialog_parent
+        self.busy, self.grid = busy, grid
 
     def current(self) -> NWay | None:
         """The grid shown, or None (with a message) while there is none to save."""
-        controller = self.window.nway
-        if controller.jobs.busy:
-            self.window.show_message("The versions are still being compared; save when done")
+        if self.busy():
+            self.show_message("The versions are still being compared; save when done")
             return None
-        if controller.outcome is None:
-            self.window.show_message("Compare three or more versions first, then save")
-            return None
-        return controller.outcome.nway
+        grid = self.grid()
+        if grid is None:
+            self.show_message("Compare three or more versions first, then save")
+        return grid
 
     def ask(self) -> None:
         """The Save Report dialog for the grid shown."""
@@ -73,11 +85,11 @@ class NWayReportSaver:
             return
         base = Path(nway.base.path)
         name = f"{base.stem} and {len(nway.versions)} versions.html"
-        choice = ask_target(self.window, os.path.dirname(os.path.abspath(base)), name, None)
+        choice = ask_target(self.dialog_parent, os.path.dirname(os.path.abspath(base)), name, None)
         if choice is not None:
             self.save(NWayReportRequest(nway, choice.target, choice.fmt, choice.page_size))
 
     def save(self, request: NWayReportRequest) -> bool:
         """Start saving ``request`` in the background; False if refused at once."""
         documents = nway_documents(request.nway)
-        return self.saver.start(request.target, documents, lambda: write_nway_report(request))
+        return self.start(request.target, documents, lambda: write_nway_report(request))

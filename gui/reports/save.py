@@ -16,13 +16,14 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
 
 from core.errors import RedlineError
 from core.model import Comparison
 from core.notes.annotation import Annotation
+from core.nway.grid import NWay
 from core.report.save import (
     PageSize,
     ReportFormat,
@@ -35,9 +36,6 @@ from core.text.names import printable_path
 from gui.reports.dialog import FILTERS, ask_target, with_suffix
 from gui.reports.nway_save import NWayReportSaver
 from gui.reports.pdf import render_pdf
-
-if TYPE_CHECKING:
-    from gui.shell.main_window import MainWindow
 
 __all__ = ["FILTERS", "ReportRequest", "ReportSaver", "with_suffix", "write_report"]
 
@@ -93,32 +91,49 @@ class _SaveJob(QRunnable):
 
 
 class ReportSaver(QObject):
-    """Asks where and how to save the window's comparison, then saves in the background."""
+    """Asks where and how to save a comparison (or, through ``nway``, an N-way grid),
+    then saves in the background on ``pool``, one save at a time.
+
+    ``nway_busy`` and ``nway_grid`` tell whether the N-way grid is still being built
+    and which grid is shown; messages go to ``show_message``; ``dialog_parent`` owns
+    the dialog.
+    """
 
     finished = Signal(bool, str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        pool: QThreadPool,
+        show_message: Callable[[str], None],
+        dialog_parent: QWidget,
+        nway_busy: Callable[[], bool],
+        nway_grid: Callable[[], NWay | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pool, self.show_message, self.dialog_parent = pool, show_message, dialog_parent
         self.busy = False
         self.finished.connect(self._on_finished)
-        self.nway = NWayReportSaver(window, self)
+        self.nway = NWayReportSaver(self.start, show_message, dialog_parent, nway_busy, nway_grid)
 
-    def ask(self) -> None:
-        """The Save Report dialog (File > Save Report, Ctrl+S) for the page shown."""
-        if self.window.nway.visible:
-            self.nway.ask()
+    def ask(
+        self,
+        comparison: Comparison | None,
+        changes_only: bool,
+        annotations: tuple[Annotation, ...] | None,
+    ) -> None:
+        """The Save Report dialog (File > Save Report, Ctrl+S) for ``comparison``
+        (``changes_only``: the dialog's default; ``annotations``: the notes shown,
+        None to read them from the store)."""
+        if comparison is None:
+            self.show_message("Compare two documents first, then save the report")
             return
-        if self.window.result is None:
-            self.window.show_message("Compare two documents first, then save the report")
-            return
-        comparison = self.window.result.comparison
         old, new = (Path(d.path).stem for d in (comparison.old, comparison.new))
         choice = ask_target(
-            self.window,
+            self.dialog_parent,
             os.path.dirname(os.path.abspath(comparison.new.path)),
             f"{old} vs {new}.html",
-            self.window.actions.only_changed.isChecked(),
+            changes_only,
         )
         if choice is not None:
             self.save(
@@ -128,7 +143,7 @@ class ReportSaver(QObject):
                     choice.fmt,
                     choice.changes_only,
                     choice.page_size,
-                    self.window.annotations.shown_for(comparison),
+                    annotations,
                 )
             )
 
@@ -142,18 +157,18 @@ class ReportSaver(QObject):
         """Run ``write`` (which saves ``target``) in the background unless a save is
         running or ``target`` is one of ``documents``; False if refused at once."""
         if self.busy:
-            self.window.show_message("A report is being saved; try again in a moment")
+            self.show_message("A report is being saved; try again in a moment")
             return False
         try:
             refuse_compared_documents(target, *documents)
         except RedlineError as exc:
-            self.window.show_message(str(exc))
+            self.show_message(str(exc))
             return False
         self.busy = True
-        self.window.show_message(f"Saving {printable_path(os.fspath(target))}\u2026")
-        self.window.context.pool.start(_SaveJob(write, self.finished))
+        self.show_message(f"Saving {printable_path(os.fspath(target))}\u2026")
+        self.pool.start(_SaveJob(write, self.finished))
         return True
 
     def _on_finished(self, ok: bool, message: str) -> None:
         self.busy = False
-        self.window.show_message(message)
+        self.show_message(message)

@@ -15,18 +15,19 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from core.model import CompareOptions
 from gui.common.context import AppContext
+from gui.common.reading import ReadingChoices
+from gui.common.status_line import StatusLine
 from gui.compare.change_list import ChangeListView
 from gui.compare.change_panel import ChangePanel
 from gui.compare.plan import ViewOptions
+from gui.compare.result import CompareRequest, CompareResult
 from gui.compare.summary import summary
 from gui.compare.view import CompareView
 from gui.documents.document_list import DocumentListModel, DocumentListView
@@ -34,11 +35,11 @@ from gui.documents.listing import Listing
 from gui.documents.reload_bar import ReloadBar
 from gui.families.controller import FamiliesController
 from gui.notes.controller import AnnotationsController
+from gui.notes.ui import install_menus
 from gui.nway.controller import NWayController
 from gui.shell.actions import build_actions
 from gui.shell.menus import WindowMenus
 from gui.work.jobs import Jobs, now
-from gui.work.loading import CompareRequest, CompareResult
 
 
 class MainWindow(QMainWindow):
@@ -61,20 +62,64 @@ class MainWindow(QMainWindow):
         self.changes_view = ChangeListView()
         self.reload_bar = ReloadBar()
         self.watcher = QFileSystemWatcher(self)
+        self.reading = ReadingChoices()
         self.pair: tuple[str, str] | None = None
-        self.encodings: dict[str, str] = {}
         self.expanded: frozenset[int] = frozenset()
         self.result: CompareResult | None = None
         self._compare_started = 0.0
         self._announce = False
         self.show_seconds = 0.0
         self._build_ui()
-        self.menus = WindowMenus(self)
-        self.nway = NWayController(self)
-        self.annotations = AnnotationsController(self)
+        self.listing = Listing(
+            self.jobs,
+            self.documents,
+            self.document_view,
+            context,
+            self.reading,
+            self.status,
+            self.actions.open_as_text,
+            self.actions.recursive,
+            [self.actions.compare, self.actions.compare_with],
+            self,
+        )
+        self.menus = WindowMenus(self, self)
+        self.nway = NWayController(
+            context.pool,
+            self.stack,
+            self.view,
+            self.document_view,
+            lambda: self.families.index,
+            self.reading,
+            self.actions.compare_versions,
+            self.actions.ignore_case,
+            self.show_message,
+            self,
+        )
+        self.annotations = AnnotationsController(
+            context,
+            self.view,
+            self.jobs.compare_finished,
+            lambda: self.stack.currentWidget() is self.view,
+            self.show_message,
+            self,
+            self,
+        )
+        self._place_annotations()
         self._restore()
         self._connect()
-        self.families = FamiliesController(self)
+        self.families = FamiliesController(
+            context,
+            self.jobs,
+            self.listing,
+            self.documents,
+            self.document_view,
+            self.stack,
+            self.status,
+            self.actions.recursive,
+            self.actions.cancel,
+            self,
+        )
+        self._place_families()
 
     # -- building --------------------------------------------------------------------
 
@@ -87,17 +132,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.view)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress_label = QLabel()
-        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.cancel_button = QToolButton()
-        self.cancel_button.setDefaultAction(self.actions.cancel)
+        self.status = StatusLine(self.statusBar(), self.actions.cancel)
+        self.status.message_shown.connect(self.status_changed)
+        self.progress = self.status.progress
+        self.progress_label = self.status.progress_label
+        self.cancel_button = self.status.cancel_button
         docs = QWidget()
-        docs_layout = QVBoxLayout(docs)
-        docs_layout.setContentsMargins(0, 0, 0, 0)
-        docs_layout.addWidget(self.document_view)
+        self.docs_layout = QVBoxLayout(docs)
+        self.docs_layout.setContentsMargins(0, 0, 0, 0)
+        self.docs_layout.addWidget(self.document_view)
         self.docs_dock = self._dock("Documents", docs, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.change_panel = ChangePanel(self.changes_view, self.actions.only_flagged)
         self.changes_dock = self._dock(
@@ -105,12 +148,37 @@ class MainWindow(QMainWindow):
         )
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.summary_label)
-        bar.addPermanentWidget(self.progress_label)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
+        self.statusBar().addPermanentWidget(self.summary_label)
+        self.status.add_widgets()
         self.set_loading(False)
+
+    def _place_annotations(self) -> None:
+        """The annotation panel tabbed with the changes, its notices above the panes,
+        its save indicator first in the status bar, its actions in the menus."""
+        notes = self.annotations
+        self.notes_dock = self._dock(
+            "Annotations", notes.panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.changes_dock, self.notes_dock)
+        self.changes_dock.raise_()
+        self.edit_menu = install_menus(self, notes.actions, notes.panel)
+        self.centralWidget().layout().insertWidget(1, notes.notice_bar)  # type: ignore[union-attr]
+        self.statusBar().insertPermanentWidget(0, notes.indicator)
+
+    def _place_families(self) -> None:
+        """The family tree under the document list, the scan's status in the status bar,
+        Group by Family and Similarity Matrix at the end of View (the matrix also on
+        the toolbar)."""
+        families = self.families
+        self.docs_layout.addWidget(families.tree)
+        self.statusBar().addPermanentWidget(families.status)
+        group, matrix = families.group_action, families.matrix_action
+        self.menus.view_menu.addSeparator()
+        self.menus.view_menu.addActions([group, matrix])
+        self.menus.toolbar.addAction(matrix)
+        self.addActions([matrix])
+        families.pair_requested.connect(self._on_families_pair_requested)
+        families.page.back_requested.connect(self.nway.show_pair_page)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -164,8 +232,13 @@ class MainWindow(QMainWindow):
         self.jobs.compare_preview.connect(self._on_jobs_compare_preview)
         self.jobs.compare_finished.connect(self._on_jobs_compare_finished)
         self.jobs.compare_failed.connect(self._on_jobs_compare_failed)
-        self.listing = Listing(self)
         self.listing.loaded.connect(self.folder_loaded)
+        self.listing.folder_opened.connect(lambda _folder: self.menus.refresh_recent())
+        self.listing.title_changed.connect(self.docs_dock.setWindowTitle)
+        self.listing.compare_requested.connect(self.compare)
+        self.listing.reread.connect(self._on_listing_reread)
+        self.nway.pair_requested.connect(self.compare)
+        a.save_report.triggered.connect(self._on_save_report_triggered)
         self.document_view.compare_requested.connect(self._on_compare_triggered)
         self.changes_view.change_activated.connect(self.view.go_to_change)
         self.view.current_change_changed.connect(self.changes_view.select_change)
@@ -193,12 +266,14 @@ class MainWindow(QMainWindow):
         """List ``files``; with two or more, compare the first two in the order given."""
         self.listing.open_files(files)
 
+    @property
+    def encodings(self) -> dict[str, str]:
+        """The encodings chosen per path (Reopen with Encoding)."""
+        return self.reading.encodings
+
     def set_loading(self, loading: bool, text: str = "") -> None:
         """Show or hide the progress indicator and Cancel, with ``text`` beside them."""
-        self.progress.setVisible(loading)
-        self.cancel_button.setVisible(loading)
-        self.actions.cancel.setEnabled(loading)
-        self.progress_label.setText(text)
+        self.status.set_loading(loading, text)
 
     def _on_cancel_triggered(self) -> None:
         cancelled = self.jobs.busy("folder") or self.jobs.busy("compare")
@@ -223,16 +298,27 @@ class MainWindow(QMainWindow):
             self.compare(*self.ordered(paths[0], paths[1]))
 
     def ordered(self, first: str, second: str) -> tuple[str, str]:
-        """Old and new of two listed documents: the older file is old; same time
-        (within 2 s): the smaller file is old; else the first selected is old."""
-        a, b = self.documents.row_for(first), self.documents.row_for(second)
-        if a is None or b is None:
-            return first, second
-        if abs(a.mtime - b.mtime) > 2:
-            return (first, second) if a.mtime < b.mtime else (second, first)
-        if a.size != b.size:
-            return (first, second) if a.size < b.size else (second, first)
-        return first, second
+        """Old and new of two listed documents (``DocumentListModel.ordered``)."""
+        return self.documents.ordered(first, second)
+
+    def _on_families_pair_requested(self, first: str, second: str) -> None:
+        self.nway.show_pair_page()
+        self.compare(*self.ordered(first, second))
+
+    def _on_listing_reread(self, paths: list[str]) -> None:
+        if self.pair and set(paths) & set(self.pair):
+            self.compare(*self.pair)
+
+    def _on_save_report_triggered(self) -> None:
+        """File > Save Report: of the N-way grid when its page is shown, else of the
+        comparison (with the notes shown)."""
+        reports = self.menus.reports
+        if self.nway.visible:
+            reports.nway.ask()
+            return
+        comparison = self.result.comparison if self.result is not None else None
+        annotations = self.annotations.shown_for(comparison) if comparison else None
+        reports.ask(comparison, self.actions.only_changed.isChecked(), annotations)
 
     def compare(self, old: str, new: str, reuse: bool = False) -> None:
         """Compare ``old`` with ``new`` in the background (cancels a running one)."""
@@ -245,11 +331,11 @@ class MainWindow(QMainWindow):
             new,
             CompareOptions(ignore_case=a.ignore_case.isChecked()),
             ViewOptions(a.show_trivial.isChecked(), a.only_changed.isChecked(), self.expanded),
-            self.encodings.get(old),
-            self.encodings.get(new),
+            self.reading.encodings.get(old),
+            self.reading.encodings.get(new),
             self.result.comparison if reuse and self.result else None,
-            old in self.listing.as_text,
-            new in self.listing.as_text,
+            old in self.reading.as_text,
+            new in self.reading.as_text,
         )
         self._compare_started = now()
         self.jobs.start_compare(request)
@@ -319,7 +405,7 @@ class MainWindow(QMainWindow):
 
     def reopen_with_encoding(self, path: str, encoding: str) -> None:
         """Use ``encoding`` for ``path`` from now on; re-run the comparison."""
-        self.encodings[path] = encoding
+        self.reading.encodings[path] = encoding
         if self.pair and path in self.pair:
             self.compare(*self.pair)
         self.listing.reload_rows([path])
@@ -345,8 +431,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, message: str) -> None:
         """One line in the status bar (never a dialog for a file problem)."""
-        self.statusBar().showMessage(message, 15000)
-        self.status_changed.emit(message)
+        self.status.show_message(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.nway.jobs.cancel()

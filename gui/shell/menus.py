@@ -4,27 +4,62 @@ from __future__ import annotations
 
 import codecs
 import os
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QToolBar
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMenuBar,
+    QToolBar,
+    QWidget,
+)
 
 from core.settings import FONT_SIZE_MAX, FONT_SIZE_MIN
+from gui.common.context import AppContext
 from gui.common.plain import shown_path
+from gui.compare.view import CompareView
+from gui.documents.document_list import DocumentListView
+from gui.nway.controller import NWayController
 from gui.reports.save import ReportSaver
-
-if TYPE_CHECKING:
-    from gui.shell.main_window import MainWindow
+from gui.shell.actions import Actions
 
 ENCODINGS = ("utf-8", "windows-1252", "iso-8859-1", "iso-8859-15", "utf-16", "mac-roman", "cp850")
 
 
-class WindowMenus(QObject):
-    """Builds the menu bar and toolbar of ``window`` and answers their dialogs."""
+class MenuHost(Protocol):
+    """What the menus use of the main window (``gui.shell.main_window.MainWindow``)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    actions: Actions
+    context: AppContext
+    docs_dock: QDockWidget
+    changes_dock: QDockWidget
+    document_view: DocumentListView
+    view: CompareView
+    nway: NWayController
+    pair: tuple[str, str] | None
+
+    @property
+    def folder(self) -> str | None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def addToolBar(self, toolbar: QToolBar) -> None: ...
+    def open_folder(self, folder: str) -> None: ...
+    def open_files(self, files: list[str]) -> None: ...
+    def compare(self, old: str, new: str, reuse: bool = False) -> None: ...
+    def reopen_with_encoding(self, path: str, encoding: str) -> None: ...
+    def show_message(self, message: str) -> None: ...
+
+
+class WindowMenus(QObject):
+    """Builds the menu bar and toolbar of ``window`` and answers their dialogs
+    (``dialog_parent``, the window's widget, owns them)."""
+
+    def __init__(self, window: MenuHost, dialog_parent: QWidget) -> None:
+        super().__init__(dialog_parent)
         self.window = window
+        self.dialog_parent = dialog_parent
         a = window.actions
         bar = window.menuBar()
         file_menu = bar.addMenu("&File")
@@ -33,15 +68,22 @@ class WindowMenus(QObject):
         file_menu.addActions([a.recursive, a.reload])
         file_menu.addSeparator()
         file_menu.addAction(a.save_report)
-        self.reports = ReportSaver(window)
-        a.save_report.triggered.connect(self.reports.ask)
+        self.reports = ReportSaver(
+            window.context.pool,
+            window.show_message,
+            dialog_parent,
+            lambda: window.nway.jobs.busy,
+            lambda: window.nway.outcome.nway if window.nway.outcome else None,
+            self,
+        )
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         compare_menu = bar.addMenu("&Compare")
         compare_menu.addActions([a.compare, a.compare_versions, a.compare_with, a.swap])
         compare_menu.addSeparator()
         compare_menu.addActions([a.old_encoding, a.new_encoding, a.open_as_text])
-        view_menu = bar.addMenu("&View")
+        self.file_menu = file_menu
+        view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addActions([a.next_change, a.previous_change])
         view_menu.addSeparator()
         view_menu.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
@@ -62,7 +104,7 @@ class WindowMenus(QObject):
 
     def _build_toolbar(self) -> None:
         a = self.window.actions
-        tools = QToolBar("Main", self.window)
+        tools = QToolBar("Main", self.dialog_parent)
         tools.setObjectName("main_toolbar")
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         tools.addActions([a.open_folder, a.compare, a.compare_versions, a.swap])
@@ -71,6 +113,7 @@ class WindowMenus(QObject):
         tools.addSeparator()
         tools.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
         self.window.addToolBar(tools)
+        self.toolbar = tools
 
     def refresh_recent(self) -> None:
         """Rebuild the recent-folders menu from the settings."""
@@ -83,14 +126,16 @@ class WindowMenus(QObject):
     def ask_folder(self) -> None:
         """Let the user pick a folder to open."""
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Open Folder", self.window.folder or ""
+            self.dialog_parent, "Open Folder", self.window.folder or ""
         )
         if folder:
             self.window.open_folder(folder)
 
     def ask_files(self) -> None:
         """Let the user pick files to list (two or more: the first two are compared)."""
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Open Files", self.window.folder or "")
+        files, _ = QFileDialog.getOpenFileNames(
+            self.dialog_parent, "Open Files", self.window.folder or ""
+        )
         if files:
             self.window.open_files(files)
 
@@ -101,14 +146,14 @@ class WindowMenus(QObject):
             self.window.show_message("Select one document, then Compare With\u2026")
             return
         other, _ = QFileDialog.getOpenFileName(
-            self.window, "Compare With", os.path.dirname(paths[0])
+            self.dialog_parent, "Compare With", os.path.dirname(paths[0])
         )
         if other:
             self.window.compare(paths[0], other)
 
     def _ask_encoding(self, path: str) -> None:
         name = shown_path(os.path.basename(path))
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.dialog_parent)
         dialog.setWindowTitle("Reopen With Encoding")
         dialog.setLabelText(f"Encoding for {name}:")
         dialog.setComboBoxItems(list(ENCODINGS))

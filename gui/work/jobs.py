@@ -25,9 +25,10 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions
+from gui.common.engine_process import compare_anywhere, warm_up
 from gui.common.runnable import Runnable
-from gui.work.engine_process import compare_anywhere, warm_up
-from gui.work.loading import CompareRequest, Engine, FolderRequest, run_compare, run_folder
+from gui.compare.result import CompareRequest
+from gui.work.loading import Engine, FolderRequest, run_compare, run_folder
 
 
 class JobSignals(QObject):

@@ -14,71 +14,20 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from core.engine.position_map import PositionMap, position_map
+from core.engine.position_map import position_map
 from core.errors import CancelledError, LoadError
-from core.flags.detect import Flag, flag_comparison
-from core.model import CompareOptions, Comparison
-from gui.compare.changes import Change, summarize_changes
-from gui.compare.plan import ViewOptions, ViewPlan, build_plan
-from gui.work.engine_process import EngineRequest, load_and_compare
+from core.flags.detect import flag_comparison
+from core.model import Comparison
+from gui.common.engine_process import EngineRequest, load_and_compare
+from gui.compare.changes import summarize_changes
+from gui.compare.plan import build_plan
+from gui.compare.result import CompareRequest, CompareResult
 
 BATCH_SECONDS = 0.1
 BATCH_ROWS = 500
 PREVIEW_ROWS = 400  # more than a screen of rows at any window size
-
-
-@dataclass(frozen=True, slots=True)
-class CompareRequest:
-    """What to compare and how to show it (an immutable snapshot for the worker).
-
-    ``reuse`` holds a finished comparison when only the view options changed;
-    ``*_as_text`` open a binary or unsupported file as text anyway.
-    """
-
-    old_path: str
-    new_path: str
-    options: CompareOptions = field(default_factory=CompareOptions)
-    view: ViewOptions = field(default_factory=ViewOptions)
-    old_encoding: str | None = None
-    new_encoding: str | None = None
-    reuse: Comparison | None = None
-    old_as_text: bool = False
-    new_as_text: bool = False
-
-    def engine_request(self) -> EngineRequest:
-        """What the engine (possibly in a child process) needs of this request."""
-        return EngineRequest(
-            self.old_path,
-            self.new_path,
-            self.options,
-            self.old_encoding,
-            self.new_encoding,
-            self.old_as_text,
-            self.new_as_text,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class CompareResult:
-    """A comparison laid out for the panes, with its change list and scroll map.
-
-    A preview (``plan.partial``) has the first rows only, no changes, no map and no
-    flags. ``flags`` are the risky edits (``core.flags.detect``), sorted by block.
-    """
-
-    request: CompareRequest
-    plan: ViewPlan
-    changes: tuple[Change, ...]
-    mapping: PositionMap | None
-    seconds: dict[str, float] = field(default_factory=dict)
-    flags: tuple[Flag, ...] = ()
-
-    @property
-    def comparison(self) -> Comparison:
-        """The engine's result."""
-        return self.plan.comparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +83,7 @@ def run_compare(
     """Load, compare and lay out (in a worker thread); ``preview`` gets the first rows.
 
     ``engine`` loads and compares: in this process by default, or in a child process
-    (``gui.work.engine_process.compare_anywhere``, what the window uses).
+    (``gui.common.engine_process.compare_anywhere``, what the window uses).
     """
     from core.engine.rows import build_rows
     from gui.common.utf16 import Utf16Index

@@ -96,7 +96,7 @@ def _context() -> Any:
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(
-            ["core.engine.compare", "core.text.document", "gui.work.engine_process"]
+            ["core.engine.compare", "core.text.document", "gui.common.engine_process"]
         )
         return context
     return multiprocessing.get_context("spawn")

@@ -1,0 +1,53 @@
+"""The window's status line: one-line messages, and the progress of the work running.
+
+Every part of the window reports through it (never a dialog for a file problem):
+``show_message`` for a line of text, ``set_loading`` for the busy indicator with its
+label and Cancel button, ``set_progress_text`` for the label alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
+
+MESSAGE_MS = 15_000
+
+
+class StatusLine(QObject):
+    """The messages and progress part of ``bar``; ``cancel`` is the Cancel action."""
+
+    message_shown = Signal(str)
+
+    def __init__(self, bar: QStatusBar, cancel: QAction) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.cancel_action = cancel
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress_label = QLabel()
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(cancel)
+
+    def add_widgets(self) -> None:
+        """Put the label, the progress bar and Cancel at the right of the bar."""
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            self.bar.addPermanentWidget(widget)
+
+    def show_message(self, message: str) -> None:
+        """One line of text for a while (never a dialog for a file problem)."""
+        self.bar.showMessage(message, MESSAGE_MS)
+        self.message_shown.emit(message)
+
+    def set_loading(self, loading: bool, text: str = "") -> None:
+        """Show or hide the progress indicator and Cancel, with ``text`` beside them."""
+        self.progress.setVisible(loading)
+        self.cancel_button.setVisible(loading)
+        self.cancel_action.setEnabled(loading)
+        self.progress_label.setText(text)
+
+    def set_progress_text(self, text: str) -> None:
+        """Change the label beside the progress indicator."""
+        self.progress_label.setText(text)
