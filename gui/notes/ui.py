@@ -1,5 +1,5 @@
-"""The annotation actions and where they go: the Edit menu, File > Export/Import, the
-status bar's save indicator and a message bar for a store that had to be set aside."""
+"""The annotation actions, the status bar's save indicator and a message bar for a store
+that had to be set aside (the window places them: ``gui.shell.placement``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gui.common.plain import tooltip
 
@@ -34,61 +34,34 @@ def _action(parent: QWidget, text: str, keys: list[str], tip: str) -> QAction:
     return action
 
 
-def build_annotation_actions(window: QMainWindow, stack: QUndoStack) -> AnnotationActions:
-    """Create the actions (the controller connects them)."""
-    undo = stack.createUndoAction(window, "&Undo")
+def build_annotation_actions(parent: QWidget, stack: QUndoStack) -> AnnotationActions:
+    """Create the actions, owned by ``parent`` (the controller connects them)."""
+    undo = stack.createUndoAction(parent, "&Undo")
     undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = stack.createRedoAction(window, "&Redo")
+    redo = stack.createRedoAction(parent, "&Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     actions = AnnotationActions(
         undo=undo,
         redo=redo,
         annotate=_action(
-            window,
+            parent,
             "&Annotate\u2026",
             ["Ctrl+M"],
             "Add a note to the selected text, or else to the current change",
         ),
-        edit=_action(window, "&Edit Annotation\u2026", [], "Edit the selected annotation"),
-        delete=_action(window, "&Delete Annotation", ["Del"], "Delete the selected annotation"),
-        edit_tags=_action(window, "Edit &Tags\u2026", [], "Add, rename or remove annotation tags"),
+        edit=_action(parent, "&Edit Annotation\u2026", [], "Edit the selected annotation"),
+        delete=_action(parent, "&Delete Annotation", ["Del"], "Delete the selected annotation"),
+        edit_tags=_action(parent, "Edit &Tags\u2026", [], "Add, rename or remove annotation tags"),
         export=_action(
-            window, "&Export Annotations\u2026", [], "Save this comparison's notes as JSON"
+            parent, "&Export Annotations\u2026", [], "Save this comparison's notes as JSON"
         ),
         import_=_action(
-            window, "&Import Annotations\u2026", [], "Add notes from an exported JSON file"
+            parent, "&Import Annotations\u2026", [], "Add notes from an exported JSON file"
         ),
     )
     # Del deletes an annotation only while the annotations panel has the focus.
     actions.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     return actions
-
-
-def install_menus(window: QMainWindow, actions: AnnotationActions, panel: QWidget) -> QMenu:
-    """An Edit menu after File; Export/Import in File before Quit. Returns the Edit menu."""
-    bar = window.menuBar()
-    menus = [m for m in (a.menu() for a in bar.actions()) if isinstance(m, QMenu)]
-    file_menu: QMenu = menus[0] if menus else bar.addMenu("&File")
-    edit_menu = QMenu("&Edit", window)
-    edit_menu.addActions([actions.undo, actions.redo])
-    edit_menu.addSeparator()
-    edit_menu.addActions([actions.annotate, actions.edit, actions.delete])
-    edit_menu.addSeparator()
-    edit_menu.addAction(actions.edit_tags)
-    after_file = bar.actions()[1] if len(bar.actions()) > 1 else None
-    if after_file is not None:
-        bar.insertMenu(after_file, edit_menu)
-    else:
-        bar.addMenu(edit_menu)
-    quit_action = next((a for a in file_menu.actions() if a.text() == "&Quit"), None)
-    if quit_action is None:
-        file_menu.addActions([actions.export, actions.import_])
-    else:
-        file_menu.insertActions(quit_action, [actions.export, actions.import_])
-        file_menu.insertSeparator(quit_action)
-    window.addActions([actions.undo, actions.redo, actions.annotate])
-    panel.addAction(actions.delete)
-    return edit_menu
 
 
 class NoticeBar(QFrame):

@@ -1,15 +1,16 @@
 """The main window: actions, menus, toolbar, docks and status bar; work is delegated.
 
-Folder listing and comparisons run as background jobs (``gui.work.jobs``); the comparison
-view, the document list and the change list are their own widgets. This module
-wires them together and keeps the user's choices in the settings.
+Folder listing and comparisons run as background jobs (``gui.work.jobs``); the
+comparison view, the document list and the change list are their own widgets. Each
+controller (listing, the pairwise comparison, story families, the N-way page,
+annotations, report saving) receives the widgets, models, actions and callbacks it
+uses; this module builds them, places their widgets, wires their requests to each
+other and keeps the user's choices in the settings.
 """
 
 from __future__ import annotations
 
-import os
-
-from PySide6.QtCore import QByteArray, QFileSystemWatcher, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,26 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import CompareOptions
 from gui.common.context import AppContext
 from gui.common.reading import ReadingChoices
 from gui.common.status_line import StatusLine
 from gui.compare.change_list import ChangeListView
 from gui.compare.change_panel import ChangePanel
-from gui.compare.plan import ViewOptions
-from gui.compare.result import CompareRequest, CompareResult
-from gui.compare.summary import summary
+from gui.compare.result import CompareResult
 from gui.compare.view import CompareView
 from gui.documents.document_list import DocumentListModel, DocumentListView
 from gui.documents.listing import Listing
 from gui.documents.reload_bar import ReloadBar
 from gui.families.controller import FamiliesController
 from gui.notes.controller import AnnotationsController
-from gui.notes.ui import install_menus
 from gui.nway.controller import NWayController
 from gui.shell.actions import build_actions
+from gui.shell.comparing import PairComparison
 from gui.shell.menus import WindowMenus
-from gui.work.jobs import Jobs, now
+from gui.shell.placement import place_annotations, place_families
+from gui.work.jobs import Jobs
 
 
 class MainWindow(QMainWindow):
@@ -61,50 +60,9 @@ class MainWindow(QMainWindow):
         self.view = CompareView()
         self.changes_view = ChangeListView()
         self.reload_bar = ReloadBar()
-        self.watcher = QFileSystemWatcher(self)
         self.reading = ReadingChoices()
-        self.pair: tuple[str, str] | None = None
-        self.expanded: frozenset[int] = frozenset()
-        self.result: CompareResult | None = None
-        self._compare_started = 0.0
-        self._announce = False
-        self.show_seconds = 0.0
         self._build_ui()
-        self.listing = Listing(
-            self.jobs,
-            self.documents,
-            self.document_view,
-            context,
-            self.reading,
-            self.status,
-            self.actions.open_as_text,
-            self.actions.recursive,
-            [self.actions.compare, self.actions.compare_with],
-            self,
-        )
-        self.menus = WindowMenus(self, self)
-        self.nway = NWayController(
-            context.pool,
-            self.stack,
-            self.view,
-            self.document_view,
-            lambda: self.families.index,
-            self.reading,
-            self.actions.compare_versions,
-            self.actions.ignore_case,
-            self.show_message,
-            self,
-        )
-        self.annotations = AnnotationsController(
-            context,
-            self.view,
-            self.jobs.compare_finished,
-            lambda: self.stack.currentWidget() is self.view,
-            self.show_message,
-            self,
-            self,
-        )
-        self._place_annotations()
+        self._build_controllers()
         self._restore()
         self._connect()
         self.families = FamiliesController(
@@ -119,7 +77,9 @@ class MainWindow(QMainWindow):
             self.actions.cancel,
             self,
         )
-        self._place_families()
+        place_families(self, self.families, self.docs_layout, self.menus)
+        self.families.pair_requested.connect(self._on_families_pair_requested)
+        self.families.page.back_requested.connect(self.nway.show_pair_page)
 
     # -- building --------------------------------------------------------------------
 
@@ -152,33 +112,60 @@ class MainWindow(QMainWindow):
         self.status.add_widgets()
         self.set_loading(False)
 
-    def _place_annotations(self) -> None:
-        """The annotation panel tabbed with the changes, its notices above the panes,
-        its save indicator first in the status bar, its actions in the menus."""
-        notes = self.annotations
-        self.notes_dock = self._dock(
-            "Annotations", notes.panel, Qt.DockWidgetArea.BottomDockWidgetArea
+    def _build_controllers(self) -> None:
+        a, context = self.actions, self.context
+        self.listing = Listing(
+            self.jobs,
+            self.documents,
+            self.document_view,
+            context,
+            self.reading,
+            self.status,
+            a.open_as_text,
+            a.recursive,
+            [a.compare, a.compare_with],
+            self,
         )
-        self.tabifyDockWidget(self.changes_dock, self.notes_dock)
-        self.changes_dock.raise_()
-        self.edit_menu = install_menus(self, notes.actions, notes.panel)
-        self.centralWidget().layout().insertWidget(1, notes.notice_bar)  # type: ignore[union-attr]
-        self.statusBar().insertPermanentWidget(0, notes.indicator)
-
-    def _place_families(self) -> None:
-        """The family tree under the document list, the scan's status in the status bar,
-        Group by Family and Similarity Matrix at the end of View (the matrix also on
-        the toolbar)."""
-        families = self.families
-        self.docs_layout.addWidget(families.tree)
-        self.statusBar().addPermanentWidget(families.status)
-        group, matrix = families.group_action, families.matrix_action
-        self.menus.view_menu.addSeparator()
-        self.menus.view_menu.addActions([group, matrix])
-        self.menus.toolbar.addAction(matrix)
-        self.addActions([matrix])
-        families.pair_requested.connect(self._on_families_pair_requested)
-        families.page.back_requested.connect(self.nway.show_pair_page)
+        self.menus = WindowMenus(self, self)
+        self.nway = NWayController(
+            context.pool,
+            self.stack,
+            self.view,
+            self.document_view,
+            lambda: self.families.index,
+            self.reading,
+            a.compare_versions,
+            a.ignore_case,
+            self.show_message,
+            self,
+        )
+        self.annotations = AnnotationsController(
+            context,
+            self.view,
+            self.jobs.compare_finished,
+            lambda: self.stack.currentWidget() is self.view,
+            self.show_message,
+            self,
+            self,
+        )
+        self.notes_dock = self._dock(
+            "Annotations", self.annotations.panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.edit_menu = place_annotations(
+            self, self.annotations, self.notes_dock, self.changes_dock
+        )
+        self.comparing = PairComparison(
+            self.jobs,
+            self.view,
+            self.changes_view,
+            self.summary_label,
+            self.reload_bar,
+            self.status,
+            self.reading,
+            a,
+            context,
+            self,
+        )
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -218,41 +205,50 @@ class MainWindow(QMainWindow):
         a.open_files.triggered.connect(self.menus.ask_files)
         a.compare.triggered.connect(self._on_compare_triggered)
         a.compare_with.triggered.connect(self.menus.ask_compare_with)
-        a.swap.triggered.connect(self._on_swap_triggered)
-        a.reload.triggered.connect(self._on_reload_triggered)
+        a.save_report.triggered.connect(self._on_save_report_triggered)
         a.next_change.triggered.connect(self.view.next_change)
         a.previous_change.triggered.connect(self.view.previous_change)
-        a.ignore_case.toggled.connect(self._on_ignore_case_toggled)
-        a.show_trivial.toggled.connect(self._on_view_option_toggled)
-        a.only_changed.toggled.connect(self._on_view_option_toggled)
-        a.hide_punctuation.toggled.connect(self._on_hide_punctuation_toggled)
-        a.only_flagged.toggled.connect(self._on_only_flagged_toggled)
         a.cancel.triggered.connect(self._on_cancel_triggered)
         a.quit.triggered.connect(self.close)
-        self.jobs.compare_preview.connect(self._on_jobs_compare_preview)
-        self.jobs.compare_finished.connect(self._on_jobs_compare_finished)
-        self.jobs.compare_failed.connect(self._on_jobs_compare_failed)
+        self.comparing.shown.connect(self.comparison_shown)
         self.listing.loaded.connect(self.folder_loaded)
         self.listing.folder_opened.connect(lambda _folder: self.menus.refresh_recent())
         self.listing.title_changed.connect(self.docs_dock.setWindowTitle)
         self.listing.compare_requested.connect(self.compare)
-        self.listing.reread.connect(self._on_listing_reread)
+        self.listing.reread.connect(self.comparing.recompare_if_shown)
         self.nway.pair_requested.connect(self.compare)
-        a.save_report.triggered.connect(self._on_save_report_triggered)
         self.document_view.compare_requested.connect(self._on_compare_triggered)
         self.changes_view.change_activated.connect(self.view.go_to_change)
         self.view.current_change_changed.connect(self.changes_view.select_change)
-        self.view.expand_requested.connect(self._on_view_expand_requested)
-        self.view.build_finished.connect(self._on_view_build_finished)
-        self.watcher.fileChanged.connect(self._on_watcher_file_changed)
-        self.reload_bar.reload_requested.connect(self._on_reload_triggered)
 
-    # -- folders (see gui.documents.listing) -----------------------------------------------------
+    # -- what the other parts and the tests read ------------------------------------------
 
     @property
     def folder(self) -> str | None:
         """The folder listed, None for a list of files."""
         return self.listing.folder
+
+    @property
+    def pair(self) -> tuple[str, str] | None:
+        """The pair compared last (old, new)."""
+        return self.comparing.pair
+
+    @property
+    def result(self) -> CompareResult | None:
+        """The comparison shown, once finished."""
+        return self.comparing.result
+
+    @property
+    def encodings(self) -> dict[str, str]:
+        """The encodings chosen per path (Reopen with Encoding)."""
+        return self.reading.encodings
+
+    @property
+    def show_seconds(self) -> float:
+        """The longest GUI-thread slice of the last view build (the benchmark reads it)."""
+        return self.comparing.show_seconds
+
+    # -- folders (see gui.documents.listing) ---------------------------------------------
 
     def open_paths(self, paths: list[str]) -> None:
         """Open what the command line or a drop named: one folder, or files."""
@@ -266,11 +262,6 @@ class MainWindow(QMainWindow):
         """List ``files``; with two or more, compare the first two in the order given."""
         self.listing.open_files(files)
 
-    @property
-    def encodings(self) -> dict[str, str]:
-        """The encodings chosen per path (Reopen with Encoding)."""
-        return self.reading.encodings
-
     def set_loading(self, loading: bool, text: str = "") -> None:
         """Show or hide the progress indicator and Cancel, with ``text`` beside them."""
         self.status.set_loading(loading, text)
@@ -283,7 +274,15 @@ class MainWindow(QMainWindow):
         if cancelled:
             self.show_message(f"Cancelled; {self.documents.rowCount():,} documents listed")
 
-    # -- comparing ---------------------------------------------------------------------
+    # -- comparing (see gui.shell.comparing) ----------------------------------------------
+
+    def compare(self, old: str, new: str, reuse: bool = False) -> None:
+        """Compare ``old`` with ``new`` in the background (cancels a running one)."""
+        self.comparing.compare(old, new, reuse)
+
+    def ordered(self, first: str, second: str) -> tuple[str, str]:
+        """Old and new of two listed documents (``DocumentListModel.ordered``)."""
+        return self.documents.ordered(first, second)
 
     def _on_compare_triggered(self) -> None:
         paths = self.document_view.selected_paths()
@@ -297,17 +296,15 @@ class MainWindow(QMainWindow):
             self.nway.show_pair_page()
             self.compare(*self.ordered(paths[0], paths[1]))
 
-    def ordered(self, first: str, second: str) -> tuple[str, str]:
-        """Old and new of two listed documents (``DocumentListModel.ordered``)."""
-        return self.documents.ordered(first, second)
-
     def _on_families_pair_requested(self, first: str, second: str) -> None:
         self.nway.show_pair_page()
         self.compare(*self.ordered(first, second))
 
-    def _on_listing_reread(self, paths: list[str]) -> None:
-        if self.pair and set(paths) & set(self.pair):
-            self.compare(*self.pair)
+    def reopen_with_encoding(self, path: str, encoding: str) -> None:
+        """Use ``encoding`` for ``path`` from now on; re-run the comparison."""
+        self.reading.encodings[path] = encoding
+        self.comparing.recompare_if_shown([path])
+        self.listing.reload_rows([path])
 
     def _on_save_report_triggered(self) -> None:
         """File > Save Report: of the N-way grid when its page is shown, else of the
@@ -320,105 +317,7 @@ class MainWindow(QMainWindow):
         annotations = self.annotations.shown_for(comparison) if comparison else None
         reports.ask(comparison, self.actions.only_changed.isChecked(), annotations)
 
-    def compare(self, old: str, new: str, reuse: bool = False) -> None:
-        """Compare ``old`` with ``new`` in the background (cancels a running one)."""
-        if (old, new) != self.pair:
-            self.expanded = frozenset()
-        self.pair = (old, new)
-        a = self.actions
-        request = CompareRequest(
-            old,
-            new,
-            CompareOptions(ignore_case=a.ignore_case.isChecked()),
-            ViewOptions(a.show_trivial.isChecked(), a.only_changed.isChecked(), self.expanded),
-            self.reading.encodings.get(old),
-            self.reading.encodings.get(new),
-            self.result.comparison if reuse and self.result else None,
-            old in self.reading.as_text,
-            new in self.reading.as_text,
-        )
-        self._compare_started = now()
-        self.jobs.start_compare(request)
-        self.set_loading(True, "Comparing\u2026")
-
-    def _on_jobs_compare_preview(self, preview: CompareResult) -> None:
-        keep = self.result is not None and preview.request.reuse is self.result.comparison
-        self.view.show_result(preview, keep_scroll=keep)
-
-    def _on_jobs_compare_finished(self, result: CompareResult) -> None:
-        keep = self.result is not None and result.request.reuse is self.result.comparison
-        self.result = result
-        self._announce = True
-        self.view.show_result(result, keep_scroll=keep)
-        self.changes_view.set_changes(result.changes, result.flags)
-        self.summary_label.setText(summary(result.comparison, result.flags))
-        self.summary_label.setToolTip(summary(result.comparison, result.flags))
-        self.set_loading(self.jobs.busy("folder"), "")
-        self._watch(result.request.old_path, result.request.new_path)
-        self.reload_bar.hide()
-
-    def _on_view_build_finished(self) -> None:
-        """The comparison is fully shown: tell tests, the benchmark and --screenshot."""
-        if self._announce:
-            self._announce = False
-            self.show_seconds = self.view.builder.longest_slice
-            self.comparison_shown.emit(now() - self._compare_started)
-
-    def _on_jobs_compare_failed(self, message: str) -> None:
-        self.set_loading(self.jobs.busy("folder"), "")
-        self.show_message(message)
-
-    def _on_swap_triggered(self) -> None:
-        if self.pair:
-            self.compare(self.pair[1], self.pair[0])
-
-    def _on_reload_triggered(self) -> None:
-        if self.pair:
-            self.compare(*self.pair)
-
-    def _on_ignore_case_toggled(self, checked: bool) -> None:
-        self.context.update_settings(ignore_case=checked)
-        if self.pair:
-            self.compare(*self.pair)
-
-    def _on_view_option_toggled(self, _checked: bool) -> None:
-        a = self.actions
-        self.context.update_settings(
-            show_trivial=a.show_trivial.isChecked(), only_changed=a.only_changed.isChecked()
-        )
-        if self.pair:
-            self.compare(*self.pair, reuse=True)
-
-    def _on_hide_punctuation_toggled(self, checked: bool) -> None:
-        self.context.update_settings(hide_punctuation=checked)
-        self.view.set_hide_minor(checked)
-        self.changes_view.set_hide_minor(checked)
-
-    def _on_only_flagged_toggled(self, checked: bool) -> None:
-        self.context.update_settings(only_flagged=checked)
-        self.changes_view.set_only_flagged(checked)
-
-    def _on_view_expand_requested(self, group: int) -> None:
-        self.expanded = self.expanded | {group}
-        if self.pair:
-            self.compare(*self.pair, reuse=True)
-
-    def reopen_with_encoding(self, path: str, encoding: str) -> None:
-        """Use ``encoding`` for ``path`` from now on; re-run the comparison."""
-        self.reading.encodings[path] = encoding
-        if self.pair and path in self.pair:
-            self.compare(*self.pair)
-        self.listing.reload_rows([path])
-
-    # -- files on disk, drops, messages ---------------------------------------------------
-
-    def _watch(self, *paths: str) -> None:
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        self.watcher.addPaths([p for p in paths if os.path.exists(p)])
-
-    def _on_watcher_file_changed(self, path: str) -> None:
-        self.reload_bar.offer(path)
+    # -- drops, messages, closing --------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
