@@ -80,16 +80,7 @@ def test_families_scan_a_listed_folder(qtbot, tmp_path: Path) -> None:
     stack = QStackedWidget()
     qtbot.addWidget(stack)
     families = FamiliesController(
-        parts.context,
-        parts.jobs,
-        parts.listing,
-        parts.documents,
-        parts.view,
-        stack,
-        parts.status,
-        parts.recursive,
-        parts.cancel,
-        parts.owner,
+        parts.context, parts.listing, stack, parts.status, parts.cancel, parts.owner
     )
     with qtbot.waitSignal(families.scanned, timeout=60000):
         parts.listing.open_folder(str(tmp_path))

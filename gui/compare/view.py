@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QGridLayout, QLabel, QStyle, QWidget
 
-from core.model import Document
+from core.model import Comparison, Document
 from gui.common.plain import shown_path
 from gui.common.styles import Colours, char_formats, colours_for
 from gui.compare.changes import Change
@@ -62,7 +62,7 @@ class CompareView(QWidget):
         self.counterparts = Counterparts(
             self.old_pane,
             self.new_pane,
-            lambda: self.result.comparison if self.result is not None else None,
+            self._shown_comparison,
             lambda: self.colours,
             self.make_current,
             self,
@@ -307,7 +307,10 @@ class CompareView(QWidget):
 
     def counterpart(self, source: DiffPane, side: str, position: int):  # type: ignore[no-untyped-def]
         """(block, start, end) in the other document for pane ``position``, if any."""
-        return counterpart(self.result.comparison if self.result else None, source, side, position)
+        return counterpart(self._shown_comparison(), source, side, position)
+
+    def _shown_comparison(self) -> Comparison | None:
+        return self.result.comparison if self.result is not None else None
 
     def _on_pane_bar_clicked(self, row: int) -> None:
         if self.result is not None:

@@ -64,11 +64,6 @@ class Listing(QObject):
         recursive.toggled.connect(self._on_recursive_toggled)
         view.context_menu_requested.connect(self._on_view_context_menu_requested)
 
-    @property
-    def as_text(self) -> set[str]:
-        """Paths read as text anyway (shared with comparing and the N-way grid)."""
-        return self.reading.as_text
-
     def open_paths(self, paths: list[str]) -> None:
         """Open what the command line or a drop named: one folder, or files."""
         folders = [p for p in paths if os.path.isdir(p)]

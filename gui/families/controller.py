@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
 from core.families.scan import ScanResult
 from gui.common.context import AppContext
 from gui.common.status_line import StatusLine
-from gui.documents.document_list import DocumentListModel, DocumentListView
 from gui.documents.family_index import FamilyIndex
 from gui.documents.listing import Listing
 from gui.families.data import MatrixData
 from gui.families.job import SCAN, FamilyJobs, ScanOutcome
 from gui.families.matrix_page import MatrixPage
 from gui.families.tree import FamilyTreeModel, FamilyTreeView
-from gui.work.jobs import Jobs
 
 SCANNING = "Finding story families\u2026"
 
@@ -74,10 +72,12 @@ class ScanStatus(QWidget):
 class FamiliesController(QObject):
     """Owns the scan, the family tree, the matrix page and their actions.
 
-    The window places ``tree`` under the document list, ``page`` in its page stack
-    (``stack``), ``status`` in its status bar and the two actions in its menus. The
-    controller asks the window to compare a pair of listed documents through
-    ``pair_requested`` and to go back to the comparison through ``page.back_requested``.
+    The scan follows what ``listing`` lists (its documents, its Include Sub-folders
+    choice); ``cancel`` stops it. The window places ``tree`` under the document list,
+    ``page`` in its page stack (``stack``), ``status`` in its status bar and the two
+    actions in its menus. The controller asks the window to compare a pair of listed
+    documents through ``pair_requested`` and to go back to the comparison through
+    ``page.back_requested``.
     """
 
     scanned = Signal()
@@ -87,20 +87,15 @@ class FamiliesController(QObject):
     def __init__(
         self,
         context: AppContext,
-        jobs: Jobs,
         listing: Listing,
-        documents: DocumentListModel,
-        document_view: DocumentListView,
         stack: QStackedWidget,
         status: StatusLine,
-        recursive: QAction,
         cancel: QAction,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.context, self.listing, self.documents = context, listing, documents
-        self.document_view, self.stack, self.messages = document_view, stack, status
-        self.recursive = recursive
+        self.context, self.listing, self.stack, self.messages = context, listing, stack, status
+        self.documents, self.document_view = listing.documents, listing.view
         self.jobs = FamilyJobs(context.pool, self)
         self.result: ScanResult | None = None
         self.index: FamilyIndex | None = None
@@ -115,7 +110,7 @@ class FamiliesController(QObject):
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(150)
         self.group_action, self.matrix_action = self._make_actions()
-        self._connect(jobs, cancel)
+        self._connect(cancel)
         self.group_action.setChecked(context.settings.group_by_family)
 
     def _make_actions(self) -> tuple[QAction, QAction]:
@@ -127,8 +122,8 @@ class FamiliesController(QObject):
         matrix.setToolTip("How similar every two documents of the folder are (Ctrl+Shift+M)")
         return group, matrix
 
-    def _connect(self, jobs: Jobs, cancel: QAction) -> None:
-        jobs.folder_finished.connect(self._on_window_jobs_folder_finished)
+    def _connect(self, cancel: QAction) -> None:
+        self.listing.jobs.folder_finished.connect(self._on_listing_jobs_folder_finished)
         self.documents.modelReset.connect(self._on_documents_model_reset)
         self.documents.rowsInserted.connect(self._rebuild_timer.start)
         self.documents.dataChanged.connect(self._rebuild_timer.start)
@@ -149,7 +144,7 @@ class FamiliesController(QObject):
 
     def scan(self, folder: str) -> None:
         """Find the story families of ``folder`` in the background (cancels a running scan)."""
-        self.jobs.start_scan(folder, self.recursive.isChecked())
+        self.jobs.start_scan(folder, self.listing.recursive.isChecked())
         self.status.show_progress(0, 0)
         if self.page_visible:
             self.page.show_message(SCANNING)
@@ -162,7 +157,7 @@ class FamiliesController(QObject):
             if self.page_visible:
                 self.page.show_message("Finding story families was cancelled.")
 
-    def _on_window_jobs_folder_finished(self, cancelled: bool, _message: str) -> None:
+    def _on_listing_jobs_folder_finished(self, cancelled: bool, _message: str) -> None:
         if not cancelled and self.listing.folder is not None:
             self.scan(self.listing.folder)
 

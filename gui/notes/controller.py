@@ -47,7 +47,7 @@ class AnnotationsController(QObject):
     stores through ``context``'s annotation store and reports through
     ``show_message``; ``dialog_parent`` owns its dialogs and actions. The window
     places ``panel`` in a dock, ``notice_bar`` above the panes, ``indicator`` in the
-    status bar and the actions in its menus (``gui.notes.ui.install_menus``).
+    status bar and the actions in its menus (``gui.shell.placement``).
     """
 
     def __init__(
@@ -80,7 +80,7 @@ class AnnotationsController(QObject):
             self,
         )
         self.notes = (PaneNotes(view.old_pane), PaneNotes(view.new_pane))
-        self.result: CompareResult | None = None
+        self.comparison: Comparison | None = None  # the last comparison finished
         self.pair: tuple[str, str] | None = None
         self.documents: tuple[Document, Document] | None = None
         self.tags: list[str] = []
@@ -121,8 +121,7 @@ class AnnotationsController(QObject):
     # -- loading -----------------------------------------------------------------------
 
     def _on_jobs_compare_finished(self, result: CompareResult) -> None:
-        self.result = result
-        comparison = result.comparison
+        comparison = self.comparison = result.comparison
         pair = (comparison.old.path, comparison.new.path)
         if pair != self.pair:
             self.stack.clear()  # its commands belong to the pair shown before
@@ -228,10 +227,9 @@ class AnnotationsController(QObject):
 
     def target(self) -> tuple[Anchor | None, Anchor | None] | None:
         """What Ctrl+M annotates: the focused pane's selection, else the current change."""
-        result, view = self.result, self.view
-        if result is None or view.result is None or not self.pair_page_shown():
+        comparison, view = self.comparison, self.view
+        if comparison is None or view.result is None or not self.pair_page_shown():
             return None
-        comparison = result.comparison
         change = view.changes[view.current] if 0 <= view.current < len(view.changes) else None
         block = comparison.blocks[change.block] if change is not None else None
         pane = self._focused_pane()

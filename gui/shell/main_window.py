@@ -66,16 +66,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self._connect()
         self.families = FamiliesController(
-            context,
-            self.jobs,
-            self.listing,
-            self.documents,
-            self.document_view,
-            self.stack,
-            self.status,
-            self.actions.recursive,
-            self.actions.cancel,
-            self,
+            context, self.listing, self.stack, self.status, self.actions.cancel, self
         )
         place_families(self, self.families, self.docs_layout, self.menus)
         self.families.pair_requested.connect(self._on_families_pair_requested)

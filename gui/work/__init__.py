@@ -1,6 +1,6 @@
 """Background work: what the jobs run (``loading``: comparing two files, listing a
-folder), the job dispatcher (``jobs``) and the child process for large comparisons
-(``engine_process``). Nothing here draws.
+folder) and the job dispatcher (``jobs``). Large comparisons run in a child process
+(``gui.common.engine_process``, shared with the N-way jobs). Nothing here draws.
 
 May import: ``core``, ``gui.common`` and the view plan of ``gui.compare``.
 """
