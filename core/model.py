@@ -110,6 +110,28 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceRow:
+    """One side-by-side row: whole sentences of old beside whole sentences of new.
+
+    Attributes:
+        old: the old span the row shows (first block start to last block end), or None.
+        new: the new span, or None.
+        old_blocks: indices of the blocks whose old span is shown, in old order.
+        new_blocks: indices of the blocks whose new span is shown, in new order.
+    """
+
+    old: Span | None
+    new: Span | None
+    old_blocks: tuple[int, ...]
+    new_blocks: tuple[int, ...]
+
+    @property
+    def blocks(self) -> tuple[int, ...]:
+        """Every block with a part in the row, in the engine's (reading) order."""
+        return tuple(sorted({*self.old_blocks, *self.new_blocks}))
+
+
+@dataclass(frozen=True, slots=True)
 class Stats:
     """Word statistics as ``comparison-json.md`` defines them."""
 
@@ -133,6 +155,7 @@ class Comparison:
     blocks: tuple[Block, ...]
     approximate: bool = False
     elapsed: float = field(default=0.0, compare=False)
+    rows: tuple[SentenceRow, ...] = ()
 
     @property
     def identical(self) -> bool:

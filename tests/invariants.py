@@ -62,7 +62,12 @@ def check_invariants(result: Comparison) -> None:
                 if span is not None:
                     assert not _inside_word(text, span[0]), f"op starts inside a word at {span[0]}"
                     assert not _inside_word(text, span[1]), f"op ends inside a word at {span[1]}"
-            if op.op == "equal":
+            if op.op == "equal" and (op.old[0] == op.old[1] or op.new[0] == op.new[1]):
+                # Layout: a sentence-final mark against a line break (or the end).
+                assert not op.exact
+                mark = old[op.old[0] : op.old[1]] or new[op.new[0] : op.new[1]]
+                assert set(mark) <= set(".!?\u2026\u3002\uff01\uff1f"), mark
+            elif op.op == "equal":
                 assert op.old and op.new
                 if not result.options.ignore_punctuation:
                     assert _keys(old, op.old, fold) == _keys(new, op.new, fold)

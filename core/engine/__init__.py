@@ -2,10 +2,11 @@
 
 The stages, in order: unchanged paragraphs (``paragraph_anchors``), tokens and their
 normalized keys (``tokens``, ``normalize``), alignment (``anchors``, ``lcs``,
-``sequences``), cleanup (``cleanup``, ``dmp_adapter``), sentences and blocks
+``sequences``, ``dmp_adapter``), cleanup (``word_cleanup``), sentences and blocks
 (``segment``, ``blocks``, ``slide``), moves (``moves``), ops and statistics
-(``opspans``, ``stats``); then what views share: side-by-side rows (``rows``) and the
-old-to-new position map for scroll sync (``position_map``).
+(``opspans``, ``stats``), rows of whole sentences (``sentence_rows``); then what views
+share: side-by-side layout rows (``rows``) and the old-to-new position map for scroll
+sync (``position_map``).
 
 May import: the shared leaves only. Never ``core.text`` (texts come in decoded),
 ``core.report``, ``core.notes``, ``core.families``, ``core.flags`` or ``core.nway``.

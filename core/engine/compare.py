@@ -2,13 +2,14 @@
 
 Pipeline (each stage a function of its inputs): tokenize both texts (units with
 raw spans and normalized keys) -> align the key sequences (unique anchors, exact
-LCS in the gaps, semantic cleanup) -> cut into sentence blocks -> word diff inside
+LCS in the gaps, confetti dropped: ``word_cleanup``) -> cut into sentence blocks -> word diff inside
 changed blocks (diff-match-patch on whole words) -> move detection -> ops with
 code-point spans and ``exact`` flags -> statistics.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
@@ -22,19 +23,21 @@ from core.engine.blocks import (
     codes_from_runs,
     cut_points,
     drafts_from_cuts,
+    gap_codes,
     merge_wordless,
     unit_boundaries,
 )
-from core.engine.cleanup import cleanup
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
 from core.engine.lcs import equal_runs
 from core.engine.moves import apply_moves, find_moves
 from core.engine.opspans import build_ops
 from core.engine.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
 from core.engine.segment import segment
+from core.engine.sentence_rows import sentence_rows
 from core.engine.slide import compact_runs, slide_edits
 from core.engine.stats import compute_stats
 from core.engine.tokens import CONTRACT_WORD, Tokens, attach_punctuation, tokenize
+from core.engine.word_cleanup import drop_confetti, function_ids, shares_enough, word_counts
 from core.errors import CancelledError
 from core.gcpause import collector_paused
 from core.model import Block, CompareOptions, Comparison, Document, Op, Span
@@ -99,21 +102,34 @@ def _compare(
     b = list(map(table.__getitem__, tb.keys))
     alignment = align(a, b, should_cancel, fixed)
     _check(should_cancel)
-    runs = cleanup(a, b, compact_runs(alignment.runs, a, b), ta.words)
+    keys = list(table)
+    function = function_ids(keys, word_counts(a, b, ta.words, tb.words).items())
+    runs = drop_confetti(compact_runs(alignment.runs, a, b), a, len(a), len(b), ta.words, function)
     runs = slide_edits(runs, a, b, set(old_bounds), set(new_bounds))
     cuts = cut_points(runs, len(a), len(b), old_bounds, new_bounds)
-    drafts = [_refine(d, a, b) for d in drafts_from_cuts(runs, cuts, alignment.approximate)]
+
+    def word_codes(a1: int, a2: int, b1: int, b2: int) -> list[Code]:
+        return _word_codes(a, b, a1, a2, b1, b2, ta.words, function)
+
+    drafts = [
+        _refine(d, word_codes, a, ta.words, function)
+        for d in drafts_from_cuts(runs, cuts, alignment.approximate)
+    ]
     drafts = merge_wordless(drafts, ta.words, tb.words)
     _check(should_cancel)
     pairs = find_moves(drafts, a, b, ta.words, tb.words, should_cancel)
-    drafts = apply_moves(drafts, pairs, lambda a1, a2, b1, b2: _word_codes(a, b, a1, a2, b1, b2))
+    drafts = apply_moves(drafts, pairs, word_codes)
     _check(should_cancel)
     paragraphs = set(fixed)
+    starts = (frozenset(old_bounds), frozenset(new_bounds))
     blocks = tuple(
         _paragraph_block(d, ta, tb)
         if d.kind == "equal" and (d.a1, d.b1) in paragraphs and d.a2 - d.a1 == 1
-        else _block(d, old.text, new.text, ta, tb)
+        else _block(d, old.text, new.text, ta, tb, starts)
         for d in drafts
+    )
+    rows = sentence_rows(
+        blocks, [ta.starts[k] for k in old_bounds], [tb.starts[k] for k in new_bounds]
     )
     return Comparison(
         old=old,
@@ -123,6 +139,7 @@ def _compare(
         blocks=blocks,
         approximate=bool(alignment.approximate),
         elapsed=time.perf_counter() - started,
+        rows=rows,
     )
 
 
@@ -214,27 +231,45 @@ def _check(should_cancel: Cancel) -> None:
 
 
 def _word_codes(
-    a: Sequence[int], b: Sequence[int], a1: int, a2: int, b1: int, b2: int
+    a: Sequence[int],
+    b: Sequence[int],
+    a1: int,
+    a2: int,
+    b1: int,
+    b2: int,
+    words_a: Sequence[int],
+    function: frozenset[int],
 ) -> list[Code]:
-    """Word opcodes for two unit ranges: diff-match-patch when small, else LCS runs."""
+    """Word opcodes for two unit ranges: diff-match-patch when small, else LCS runs;
+    confetti between edits dropped (``core.engine.word_cleanup``)."""
     sub_a, sub_b = a[a1:a2], b[b1:b2]
+    runs: list[tuple[int, int, int]] | None = None
     if (a2 - a1) * (b2 - b1) <= WORD_DIFF_CELLS:
-        try:
-            return codes_from_runs(
-                diff_runs(sub_a, sub_b, a_offset=a1, b_offset=b1), a1, a2, b1, b2
-            )
-        except AlphabetOverflow:
-            pass
-    return codes_from_runs(equal_runs(sub_a, sub_b, a1, b1), a1, a2, b1, b2)
+        with contextlib.suppress(AlphabetOverflow):
+            runs = diff_runs(sub_a, sub_b, a_offset=a1, b_offset=b1)
+    if runs is None:
+        runs = equal_runs(sub_a, sub_b, a1, b1)
+    runs = drop_confetti(runs, a, a2, b2, words_a, function, a1, b1)
+    return codes_from_runs(runs, a1, a2, b1, b2)
 
 
-def _refine(d: Draft, a: Sequence[int], b: Sequence[int]) -> Draft:
-    """Word diff of a changed block that has something in common."""
-    if d.kind != "changed" or not d.has_equal or d.approximate:
+def _refine(
+    d: Draft,
+    word_codes: Callable[[int, int, int, int], list[Code]],
+    a: Sequence[int],
+    words_a: Sequence[int],
+    function: frozenset[int],
+) -> Draft:
+    """Word diff of a changed block (shared words are found even where the
+    whole-text alignment linked none)."""
+    if d.kind != "changed" or d.approximate:
         return d
     if (d.a2 - d.a1) * (d.b2 - d.b1) > WORD_DIFF_CELLS:
         return d
-    codes = _word_codes(a, b, d.a1, d.a2, d.b1, d.b2)
+    codes = word_codes(d.a1, d.a2, d.b1, d.b2)
+    if not shares_enough(codes, a, words_a, function):
+        # Sentences sharing almost nothing ("the", a full stop): a whole replacement.
+        return Draft("changed", d.a1, d.a2, d.b1, d.b2, gap_codes(d.a1, d.a2, d.b1, d.b2))
     kind = "equal" if all(c[0] == "equal" for c in codes) else "changed"
     return Draft(kind, d.a1, d.a2, d.b1, d.b2, codes, d.approximate)
 
@@ -247,8 +282,18 @@ def _paragraph_block(d: Draft, ta: Tokens, tb: Tokens) -> Block:
     return Block("equal", old_span, new_span, (Op("equal", old_span, new_span, True),), False)
 
 
-def _block(d: Draft, old: str, new: str, ta: Tokens, tb: Tokens) -> Block:
+def _block(
+    d: Draft,
+    old: str,
+    new: str,
+    ta: Tokens,
+    tb: Tokens,
+    starts: tuple[frozenset[int], frozenset[int]],
+) -> Block:
     old_span = (ta.starts[d.a1], ta.ends[d.a2 - 1]) if d.a2 > d.a1 else None
     new_span = (tb.starts[d.b1], tb.ends[d.b2 - 1]) if d.b2 > d.b1 else None
-    ops = build_ops(d.codes, old, new, ta, tb)
-    return Block(d.kind, old_span, new_span, ops, d.approximate)  # type: ignore[arg-type]
+    ops = build_ops(d.codes, old, new, ta, tb, starts)
+    kind = d.kind
+    if kind == "changed" and all(op.op == "equal" for op in ops):
+        kind = "equal"  # what differed was layout (a full stop against a line break)
+    return Block(kind, old_span, new_span, ops, d.approximate)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""The one adapter for diff-match-patch: word diffs and semantic cleanup on ids.
+"""The one adapter for diff-match-patch: word diffs on ids, and fuzzy matching.
 
 diff-match-patch works on strings and mutates untyped lists in place. Here every
 token id is encoded as one character of a local alphabet (so a diff never splits a
@@ -106,7 +106,8 @@ def diff_runs(
     b_offset: int = 0,
     max_alphabet: int = ALPHABET_SIZE,
 ) -> list[Run]:
-    """Word diff of two id sequences with semantic cleanup, as equal runs.
+    """Word diff of two id sequences, as equal runs (no cleanup: diff-match-patch's
+    semantic cleanup was made for characters; ``core.engine.word_cleanup`` does ours).
 
     Raises:
         AlphabetOverflow: more distinct ids than ``max_alphabet``.
@@ -114,39 +115,7 @@ def diff_runs(
     encoder = _Encoder(max_alphabet)
     text_a, text_b = encoder.encode(a), encoder.encode(b)
     diffs = _ENGINE.diff_main(text_a, text_b, False)
-    _ENGINE.diff_cleanupSemantic(diffs)
     return _runs_from_diffs(diffs, a_offset, b_offset)
-
-
-def cleanup_runs(
-    a: Sequence[int],
-    b: Sequence[int],
-    runs: Sequence[Run],
-    *,
-    max_alphabet: int = ALPHABET_SIZE,
-) -> list[Run]:
-    """Semantic cleanup of an alignment given as equal runs over ``a`` and ``b``.
-
-    Small equalities between larger edits (a "the" between two rewritten clauses)
-    are dissolved into the edits, as diff-match-patch's ``diff_cleanupSemantic``
-    does for characters. Indices in ``runs`` are relative to ``a`` and ``b``.
-
-    Raises:
-        AlphabetOverflow: more distinct ids than ``max_alphabet``.
-    """
-    encoder = _Encoder(max_alphabet)
-    diffs: list[tuple[int, str]] = []
-    i = j = 0
-    for ri, rj, n in (*runs, (len(a), len(b), 0)):
-        if ri > i:
-            diffs.append((-1, encoder.encode(a[i:ri])))
-        if rj > j:
-            diffs.append((1, encoder.encode(b[j:rj])))
-        if n:
-            diffs.append((0, encoder.encode(a[ri : ri + n])))
-        i, j = ri + n, rj + n
-    _ENGINE.diff_cleanupSemantic(diffs)
-    return _runs_from_diffs(diffs, 0, 0)
 
 
 MATCH_MAX_BITS = 32

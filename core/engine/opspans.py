@@ -33,17 +33,106 @@ def _spelling(text: str, start: int, end: int) -> str:
     return layout_free(raw)
 
 
-def build_ops(codes: Sequence[Code], old: str, new: str, ta: Tokens, tb: Tokens) -> tuple[Op, ...]:
-    """Turn unit opcodes into ops with spans into ``old`` and ``new``."""
+def build_ops(
+    codes: Sequence[Code],
+    old: str,
+    new: str,
+    ta: Tokens,
+    tb: Tokens,
+    starts: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
+) -> tuple[Op, ...]:
+    """Turn unit opcodes into ops with spans into ``old`` and ``new``.
+
+    A sentence-final mark on one side where the other side ends the same sentence
+    with a line break (or the end of the text) is layout, not an edit: it becomes an
+    ``equal`` op with ``exact`` False whose other span is empty, at that line end.
+    ``starts`` holds the unit indices where old's and new's sentences start: a line
+    break counts only where the next sentence starts (not where prose is wrapped).
+    """
     ops: list[Op] = []
-    for tag, i1, i2, j1, j2 in codes:
-        if tag == "delete":
-            ops.append(Op("delete", (ta.starts[i1], ta.ends[i2 - 1]), None))
-        elif tag == "insert":
-            ops.append(Op("insert", None, (tb.starts[j1], tb.ends[j2 - 1])))
-        else:
+    k = 0
+    while k < len(codes):
+        tag, i1, i2, j1, j2 = codes[k]
+        k += 1
+        if tag == "equal":
             ops.extend(_equal_ops(i1, i2, j1, old, new, ta, tb))
+            continue
+        # A replaced gap: old units [a1, a2) deleted, new units [b1, b2) inserted.
+        a1, a2, b1, b2 = i1, i2, j1, j2
+        if tag == "delete" and k < len(codes) and codes[k][0] == "insert":
+            b1, b2 = codes[k][3], codes[k][4]
+            k += 1
+        ops.extend(_replaced(a1, a2, b1, b2, old, new, ta, tb, starts))
     return tuple(ops)
+
+
+def _replaced(
+    a1: int,
+    a2: int,
+    b1: int,
+    b2: int,
+    old: str,
+    new: str,
+    ta: Tokens,
+    tb: Tokens,
+    starts: tuple[frozenset[int], frozenset[int]],
+) -> list[Op]:
+    """Delete and insert ops of a replaced gap, its layout mark split off (see above)."""
+    layout: Op | None = None
+    # The mark must end a sentence both sides share: none may start inside the gap.
+    if (
+        b2 > b1
+        and a1 > 0
+        and _is_mark(tb, b2 - 1)
+        and not any(k in starts[1] for k in range(b1, b2))
+        and _ends_line(ta, a2, old, starts[0])
+    ):
+        at = ta.ends[a2 - 1]
+        layout = Op("equal", (at, at), (tb.starts[b2 - 1], tb.ends[b2 - 1]), False)
+        b2 -= 1
+    elif (
+        a2 > a1
+        and b1 > 0
+        and _is_mark(ta, a2 - 1)
+        and not any(k in starts[0] for k in range(a1, a2))
+        and _ends_line(tb, b2, new, starts[1])
+    ):
+        at = tb.ends[b2 - 1]
+        layout = Op("equal", (ta.starts[a2 - 1], ta.ends[a2 - 1]), (at, at), False)
+        a2 -= 1
+    ops: list[Op] = []
+    if a2 > a1:
+        ops.append(Op("delete", (ta.starts[a1], ta.ends[a2 - 1]), None))
+    if b2 > b1:
+        ops.append(Op("insert", None, (tb.starts[b1], tb.ends[b2 - 1])))
+    if layout is not None:
+        ops.append(layout)
+    return ops
+
+
+# Marks that end a sentence, alone or in a run ("...", "?!").
+_FINAL_MARKS = frozenset(".!?\u2026\u3002\uff01\uff1f")
+
+
+def _is_mark(tokens: Tokens, k: int) -> bool:
+    """Whether unit ``k`` is a sentence-final mark (or a run of them)."""
+    key = tokens.keys[k]
+    return bool(key) and set(key) <= _FINAL_MARKS
+
+
+def _ends_line(tokens: Tokens, k: int, text: str, sentence_starts: frozenset[int]) -> bool:
+    """Whether the sentence ends with a line break (or the text) before unit ``k``:
+    the unit before ``k`` is no final mark, ``k`` starts a sentence (or the text
+    ends), and a line break stands between them."""
+    if k == 0 or _is_mark(tokens, k - 1):
+        return False
+    if k < len(tokens.starts) and k not in sentence_starts:
+        return False
+    at = tokens.ends[k - 1]
+    rest = text[at : tokens.starts[k]] if k < len(tokens.starts) else text[at:]
+    return not rest.strip() and (
+        k >= len(tokens.starts) or any(c in rest for c in "\n\r\x85\u2028\u2029")
+    )
 
 
 def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: Tokens) -> list[Op]:
@@ -57,8 +146,11 @@ def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: To
         # whitespace stands at the same places, and units never hold whitespace
         # that the spelling keeps.
         return [Op("equal", old_span, new_span, True)]
+    # A unit is spelled the same when it is, and when a space stands before it in
+    # both texts or in neither ("video , which" against "video, which": the comma).
     flags = [
         _spelling(old, ta.starts[i], ta.ends[i]) == _spelling(new, tb.starts[j], tb.ends[j])
+        and (i == i1 or (ta.ends[i - 1] == ta.starts[i]) == (tb.ends[j - 1] == tb.starts[j]))
         for i, j in zip(range(i1, i2), range(j1, j2))
     ]
     ops: list[Op] = []

@@ -2,12 +2,11 @@
 
 Shared by the window (``gui.compare.plan``) and the reports (``core.report.comparison_html``).
 
-Pure (no Qt). Equal and changed blocks whose order agrees in both texts are
-*anchors*: each gets a row of its own, so its two sides start at the same height.
-Everything else (deleted, inserted, moved, and anchors that would cross) is placed in
-a *gap* row between anchors, by its own offset: old-only spans stacked on the left,
-new-only spans on the right. With "only changed", runs of unchanged anchors fold into
-one *collapsed* row unless the user expanded that run.
+Pure (no Qt). The rows are the comparison's rows of whole sentences
+(``core.engine.sentence_rows``): a row holding an anchor (an equal or changed block
+in order in both texts) is *aligned*, one holding only spans placed by their own
+offset (deleted, inserted, moved) is a *gap*. With "only changed", runs of rows
+with no change fold into one *collapsed* row unless the user expanded that run.
 """
 
 from __future__ import annotations
@@ -16,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from core.engine.sequences import longest_increasing
-from core.model import Block
+from core.engine.sentence_rows import anchor_blocks, sentence_rows
+from core.model import Block, Comparison, SentenceRow
 
 RowKind = Literal["aligned", "gap", "collapsed"]
 
@@ -27,11 +26,14 @@ class Row:
     """One band of the side-by-side view.
 
     Attributes:
-        kind: ``aligned`` (one anchor block), ``gap`` (one-sided spans), ``collapsed``.
-        old: indices of the blocks whose old span is shown on the left, in order.
-        new: indices of the blocks whose new span is shown on the right, in order.
+        kind: ``aligned`` (holds an anchor: both sides in their order), ``gap``
+            (spans placed by their own offset only), ``collapsed``.
+        old: indices of the blocks whose old span is shown on the left, in old order.
+        new: indices of the blocks whose new span is shown on the right, in new order.
         hidden: for a collapsed row, the unchanged blocks it stands for.
         group: for a collapsed row, the id of its run (its first block's index).
+        moved: the blocks of the row shown as moved (the engine's moved blocks and
+            equal or changed blocks that crossed the anchors).
     """
 
     kind: RowKind
@@ -39,53 +41,54 @@ class Row:
     new: tuple[int, ...] = ()
     hidden: tuple[int, ...] = ()
     group: int = -1
-
-
-def anchor_blocks(blocks: Sequence[Block]) -> tuple[int, ...]:
-    """Indices of the equal/changed blocks that form the longest order-agreeing chain."""
-    candidates = [
-        i
-        for i, b in enumerate(blocks)
-        if b.kind in ("equal", "changed") and b.old is not None and b.new is not None
-    ]
-    starts = [blocks[i].old[0] for i in candidates]  # type: ignore[index]
-    return tuple(candidates[k] for k in longest_increasing(starts))
+    moved: tuple[int, ...] = ()
 
 
 def build_rows(
-    blocks: Sequence[Block], *, only_changed: bool = False, expanded: frozenset[int] = frozenset()
+    blocks: Sequence[Block],
+    *,
+    sentences: Sequence[SentenceRow] | None = None,
+    only_changed: bool = False,
+    expanded: frozenset[int] = frozenset(),
 ) -> tuple[Row, ...]:
-    """Lay out ``blocks`` (engine order) as side-by-side rows (see the module doc)."""
-    anchors = anchor_blocks(blocks)
-    anchored = set(anchors)
-    old_only = sorted(
-        (b.old[0], i) for i, b in enumerate(blocks) if b.old is not None and i not in anchored
-    )
-    new_only = sorted(
-        (b.new[0], i) for i, b in enumerate(blocks) if b.new is not None and i not in anchored
-    )
+    """Lay out ``blocks`` (engine order) as side-by-side rows (see the module doc).
+
+    Args:
+        blocks: the comparison's blocks.
+        sentences: the comparison's rows of whole sentences; None: every block edge
+            may end a row.
+        only_changed: fold runs of unchanged rows.
+        expanded: collapsed runs (by group) to show open.
+    """
+    if sentences is None:
+        sentences = sentence_rows(blocks)
+    anchors = set(anchor_blocks(blocks))
     rows: list[Row] = []
-    oi = ni = 0
-    for a in anchors:
-        old_start, new_start = blocks[a].old[0], blocks[a].new[0]  # type: ignore[index]
-        oj, nj = oi, ni
-        while oj < len(old_only) and old_only[oj][0] < old_start:
-            oj += 1
-        while nj < len(new_only) and new_only[nj][0] < new_start:
-            nj += 1
-        if oj > oi or nj > ni:
-            rows.append(_gap(old_only[oi:oj], new_only[ni:nj]))
-        oi, ni = oj, nj
-        rows.append(Row("aligned", (a,), (a,)))
-    if oi < len(old_only) or ni < len(new_only):
-        rows.append(_gap(old_only[oi:], new_only[ni:]))
+    for sentence in sentences:
+        members = sentence.blocks
+        moved = tuple(
+            i
+            for i in members
+            if blocks[i].kind == "moved"
+            or (blocks[i].old is not None and blocks[i].new is not None and i not in anchors)
+        )
+        kind: RowKind = "aligned" if anchors.intersection(members) else "gap"
+        rows.append(Row(kind, sentence.old_blocks, sentence.new_blocks, moved=moved))
     if only_changed:
         return _collapse(rows, blocks, expanded)
     return tuple(rows)
 
 
-def _gap(old: list[tuple[int, int]], new: list[tuple[int, int]]) -> Row:
-    return Row("gap", tuple(i for _, i in old), tuple(i for _, i in new))
+def comparison_rows(
+    comparison: Comparison, *, only_changed: bool = False, expanded: frozenset[int] = frozenset()
+) -> tuple[Row, ...]:
+    """The layout rows of ``comparison`` (its rows of whole sentences)."""
+    return build_rows(
+        comparison.blocks,
+        sentences=comparison.rows or None,
+        only_changed=only_changed,
+        expanded=expanded,
+    )
 
 
 def _collapse(
@@ -96,17 +99,21 @@ def _collapse(
 
     def flush() -> None:
         if run and run[0].old[0] not in expanded:
-            hidden = tuple(r.old[0] for r in run)
+            hidden = tuple(i for r in run for i in r.old)
             result.append(Row("collapsed", hidden=hidden, group=hidden[0]))
         else:
             result.extend(run)
         run.clear()
 
     for row in rows:
-        if row.kind == "aligned" and blocks[row.old[0]].kind == "equal":
+        if row.kind == "aligned" and not row.moved and _unchanged(row, blocks):
             run.append(row)
         else:
             flush()
             result.append(row)
     flush()
     return tuple(result)
+
+
+def _unchanged(row: Row, blocks: Sequence[Block]) -> bool:
+    return all(blocks[i].kind == "equal" for i in (*row.old, *row.new))

@@ -167,16 +167,21 @@ def block_html(
     side: Side,
     in_gap: bool,
     badges: str = "",
+    inline: bool = False,
 ) -> str:
     """One block's text on ``side``, with its margin symbol, move link and marks;
-    ``badges`` (markup: ``core.report.flags``) goes after the margin symbol."""
+    ``badges`` (markup: ``core.report.flags``) goes after the margin symbol.
+
+    ``inline``: the block is one part of a row's sentences: no margin symbol and no
+    box of its own (the row's side has them), so the sentence reads on.
+    """
     block = result.blocks[index]
     span = block.old if side == "old" else block.new
     assert span is not None
     text = result.old.text if side == "old" else result.new.text
     kind = block_mark(block, result, in_gap)
     head = ""
-    if kind:
+    if kind and not inline:
         head = f'<span class="sym" title="{KIND_NAMES[kind]}">{SYMBOLS[kind]}</span> '
     move = layout.moves.get(index)
     if move is not None:
@@ -189,4 +194,6 @@ def block_html(
     marks = layout.marks_for(side, index, span)
     ranges = [] if block.kind in ("deleted", "inserted") else _op_ranges(block, side, text)
     body = _text_html(text, span, _base_class(block, side, in_gap), ranges, marks, side, index)
+    if inline:
+        return f"{head}{body}"
     return f'<div class="b k-{kind or "equal"}">{head}{body}</div>'

@@ -195,18 +195,32 @@ def _cell(
     shown = row.old if side == "old" else row.new
     if not shown:
         return '<td class="empty" width="50%"></td>'
-    inner = "".join(
-        block_html(
-            result,
-            layout,
-            i,
-            side,
-            row.kind == "gap",
-            badges_html(flagged.get(i)) if side == "new" else "",
-        )
-        for i in shown
-    )
-    return f'<td width="50%">{inner}</td>'
+    moved = set(row.moved)
+    if len(shown) == 1:
+        i = shown[0]
+        badges = badges_html(flagged.get(i)) if side == "new" else ""
+        return f'<td width="50%">{block_html(result, layout, i, side, i in moved, badges)}</td>'
+    text = result.old.text if side == "old" else result.new.text
+    kinds = {block_mark(result.blocks[i], result, i in moved) for i in shown} - {""}
+    kind = kinds.pop() if len(kinds) == 1 else ("changed" if kinds else "")
+    head = f'<span class="sym" title="{KIND_NAMES[kind]}">{SYMBOLS[kind]}</span> ' if kind else ""
+    parts: list[str] = []
+    end = -1
+    for i in shown:
+        block = result.blocks[i]
+        span = block.old if side == "old" else block.new
+        assert span is not None
+        if 0 <= end < span[0]:
+            parts.append(escape(" " if not text[end : span[0]].strip() else text[end : span[0]]))
+        badges = badges_html(flagged.get(i)) if side == "new" else ""
+        parts.append(block_html(result, layout, i, side, i in moved, badges, inline=True))
+        end = span[1]
+    return f'<td width="50%"><div class="b k-{kind or "equal"}">{head}{"".join(parts)}</div></td>'
+
+
+def _row_kind(result: Comparison, row: Row) -> str:
+    kinds = {result.blocks[i].kind for i in (*row.old, *row.new)}
+    return kinds.pop() if len(kinds) == 1 else "changed"
 
 
 def _fold(result: Comparison, row: Row) -> str:
@@ -229,7 +243,7 @@ def _versions(result: Comparison, layout: ReportLayout, flagged: dict[int, Flagg
         if row.kind == "collapsed":
             rows.append(_fold(result, row))
             continue
-        kind = "gap" if row.kind == "gap" else result.blocks[row.old[0]].kind
+        kind = "gap" if row.kind == "gap" else _row_kind(result, row)
         rows.append(
             f'<tr class="r-{kind}">{_cell(result, layout, row, "old", flagged)}'
             f"{_cell(result, layout, row, 'new', flagged)}</tr>"

@@ -4,8 +4,8 @@ Pure and format-free (the HTML writer renders it). The rows are the window's
 (``core.engine.rows``); with "changes only", runs of unchanged sentences fold into one row,
 except runs holding an annotation mark, which stay open so every mark is visible.
 
-A *move* is a block shown in a gap row with text on both sides (the engine's moved
-blocks, and aligned blocks that crossed others): it gets a number, and each side
+A *move* is a block a row shows as moved (the engine's moved blocks, and equal or
+changed blocks that crossed the others): it gets a number, and each side
 links to the other. An annotation is *placed* on a side when its anchor still
 quotes that document's text at its offsets and it is not orphaned; the rest are
 listed as "could not be placed". Marks and notes are numbered in reading order.
@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.engine.rows import Row, build_rows
+from core.engine.rows import Row, comparison_rows
 from core.model import Comparison, Span
 from core.notes.annotation import Annotation, Side
 
@@ -112,21 +112,18 @@ def _row_of(rows: Sequence[Row]) -> dict[Side, dict[int, int]]:
 
 
 def _rows(result: Comparison, changes_only: bool, hosts: set[int]) -> tuple[Row, ...]:
-    rows = build_rows(result.blocks, only_changed=changes_only)
+    rows = comparison_rows(result, only_changed=changes_only)
     keep_open = frozenset(r.group for r in rows if r.kind == "collapsed" and hosts & set(r.hidden))
     if keep_open:
-        rows = build_rows(result.blocks, only_changed=True, expanded=keep_open)
+        rows = comparison_rows(result, only_changed=True, expanded=keep_open)
     return rows
 
 
 def _moves(result: Comparison, rows: Sequence[Row]) -> dict[int, int]:
     moves: dict[int, int] = {}
     for row in rows:
-        if row.kind != "gap":
-            continue
-        for i in (*row.old, *row.new):
-            block = result.blocks[i]
-            if block.old is not None and block.new is not None and i not in moves:
+        for i in (*row.new, *row.old):
+            if i in row.moved and i not in moves:
                 moves[i] = len(moves) + 1
     return moves
 

@@ -84,7 +84,7 @@ def serve(conn: Connection, request: EngineRequest) -> None:
         conn.send(("failed", f"{type(exc).__name__}: {exc}", ""))
         return
     blocks = comparison.blocks
-    head = (comparison.old, comparison.new, comparison.options, comparison.stats)
+    head = (comparison.old, comparison.new, comparison.options, comparison.stats, comparison.rows)
     conn.send_bytes(pickle.dumps((head, comparison.approximate, comparison.elapsed, len(blocks))))
     for start in range(0, len(blocks), BATCH):
         conn.send_bytes(pickle.dumps(blocks[start : start + BATCH], pickle.HIGHEST_PROTOCOL))
@@ -146,8 +146,8 @@ def compare_in_child(request: EngineRequest, should_cancel: Callable[[], bool]) 
         if process.is_alive():
             process.kill()
         process.join()
-    old, new, options, stats = head
-    return Comparison(old, new, options, stats, tuple(blocks), approximate, elapsed)
+    old, new, options, stats, rows = head
+    return Comparison(old, new, options, stats, tuple(blocks), approximate, elapsed, rows)
 
 
 def _receive(receiver: Connection, process: Any, should_cancel: Callable[[], bool]) -> Any:

@@ -24,13 +24,14 @@ def counterpart(comparison: Comparison | None, source: DiffPane, side: str, posi
     offset = source.offset_at(position) if pane_block is not None else None
     if pane_block is None or offset is None or comparison is None:
         return None
-    block = comparison.blocks[pane_block.block]
+    index = pane_block.block_at(comparison.blocks, side, offset)  # type: ignore[arg-type]
+    block = comparison.blocks[index]
     for op in block.ops:
         here, there = (op.old, op.new) if side == "old" else (op.new, op.old)
         if op.op == "equal" and here and there and here[0] <= offset < here[1]:
-            return pane_block.block, there[0], there[1]
+            return index, there[0], there[1]
     other = block.new if side == "old" else block.old
-    return (pane_block.block, other[0], other[1]) if other else None
+    return (index, other[0], other[1]) if other else None
 
 
 class Counterparts(QObject):
@@ -106,6 +107,6 @@ class Counterparts(QObject):
         if cursor is not None:
             target.setTextCursor(cursor)
             target.ensureCursorVisible()
-        pane_block = source.pane_block_at(position)
-        if pane_block is not None:
-            self.make_current(pane_block.block)
+        found = counterpart(self.comparison(), source, side, position)
+        if found is not None:
+            self.make_current(found[0])

@@ -19,10 +19,11 @@ breaks the line) is *minor*: its mark is ``punctuation`` and the GUI draws it fa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from core.engine.rows import Row, build_rows
+from core.engine.rows import Row, comparison_rows
 from core.engine.stats import punctuation_only
 from core.model import Block, Comparison, Op, Span
 from gui.common.utf16 import Utf16Index, display_text
@@ -50,9 +51,11 @@ class PaneBlock:
         row: index of its row.
         role: ``text`` (a span of the document), ``placeholder`` (nothing on this
             side) or ``bar`` (collapsed unchanged text).
-        block: index of the comparison block shown, -1 for none.
+        block: index of the first comparison block shown, -1 for none.
         span: the document span shown (code points), None for none; for a bar,
             the span of the unchanged text it hides.
+        members: every comparison block shown (a row's side holds whole sentences,
+            which may be several blocks), in text order.
         position: UTF-16 position of the Qt block's start in the pane.
         start: code-point index of the Qt block's start in ``PanePlan.text``.
     """
@@ -63,6 +66,16 @@ class PaneBlock:
     span: Span | None
     position: int
     start: int
+    members: tuple[int, ...] = ()
+
+    def block_at(self, blocks: Sequence[Block], side: Side, offset: int) -> int:
+        """The member block whose span on ``side`` holds ``offset`` (else the nearest before)."""
+        found = self.block
+        for i in self.members:
+            span = blocks[i].old if side == "old" else blocks[i].new
+            if span is not None and span[0] <= offset:
+                found = i
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +153,8 @@ def build_plan(
         Utf16Index(comparison.new.text),
     )
     if rows is None:
-        rows = build_rows(
-            comparison.blocks, only_changed=options.only_changed, expanded=options.expanded
+        rows = comparison_rows(
+            comparison, only_changed=options.only_changed, expanded=options.expanded
         )
     partial = limit is not None and limit < len(rows)
     shown = rows[:limit] if partial else rows
@@ -188,8 +201,11 @@ class _PaneBuilder:
         block: int,
         span: Span | None,
         mark: MarkKind = "",
+        members: tuple[int, ...] = (),
     ) -> None:
-        self.pane_blocks.append(PaneBlock(row, role, block, span, self.position, self.start))
+        self.pane_blocks.append(
+            PaneBlock(row, role, block, span, self.position, self.start, members)
+        )
         self.marks.append(mark)
         self.parts.append(text)
         self.position += len(text) + (self._extra_units(span) if role == "text" else 0) + 1
@@ -200,26 +216,38 @@ class _PaneBuilder:
             return 0
         return self.index.to_utf16(span[1]) - self.index.to_utf16(span[0]) - (span[1] - span[0])
 
-    def add_span(self, row: int, block_index: int, show_trivial: bool, in_gap: bool) -> None:
-        block = self.blocks[block_index]
-        span = block.old if self.side == "old" else block.new
-        assert span is not None
+    def add_side(
+        self, row: int, members: tuple[int, ...], show_trivial: bool, moved: set[int]
+    ) -> None:
+        """One Qt block for a row's side: its whole sentences, every block highlighted."""
+        spans = [self._span_of(i) for i in members]
+        span = (spans[0][0], spans[-1][1])
         start = self.position
-        mark = _mark(block, in_gap, block_index in self.minor)
-        self.add(row, "text", self.shown[span[0] : span[1]], block_index, span, mark)
+        marks = {_mark(self.blocks[i], i in moved, i in self.minor) for i in members}
+        marks.discard("")
+        mark: MarkKind = marks.pop() if len(marks) == 1 else ("changed" if marks else "")
+        self.add(row, "text", self.shown[span[0] : span[1]], members[0], span, mark, members)
         base = self.index.to_utf16(span[0])
 
         def pane(offset: int) -> int:
             return start + self.index.to_utf16(offset) - base
 
-        for s, e, style in _span_styles(block, self.side, show_trivial, self.doc, in_gap):
-            self.highlights.append(Highlight(pane(s), pane(e), style))
+        for i in members:
+            for s, e, style in _span_styles(
+                self.blocks[i], self.side, show_trivial, self.doc, i in moved
+            ):
+                self.highlights.append(Highlight(pane(s), pane(e), style))
+
+    def _span_of(self, i: int) -> Span:
+        span = self.blocks[i].old if self.side == "old" else self.blocks[i].new
+        assert span is not None
+        return span
 
 
-def _mark(block: Block, in_gap: bool, minor: bool) -> MarkKind:
+def _mark(block: Block, moved: bool, minor: bool) -> MarkKind:
     if block.kind in ("deleted", "inserted", "moved"):
         return block.kind  # type: ignore[return-value]
-    if in_gap:
+    if moved:
         return "moved"
     if block.kind == "changed":
         return "punctuation" if minor else "changed"
@@ -246,10 +274,10 @@ def _pane_plan(
             )
         elif not shown:
             builder.add(r, "placeholder", "", -1, None)
-        for block_index in shown if row.kind != "collapsed" else ():
-            builder.add_span(r, block_index, trivial, row.kind == "gap")
+        else:
+            builder.add_side(r, shown, trivial, set(row.moved))
         last.append(len(builder.pane_blocks) - 1)
-    numbers = {b.block: n for n, b in enumerate(builder.pane_blocks) if b.block >= 0}
+    numbers = {i: n for n, b in enumerate(builder.pane_blocks) for i in b.members}
     return PanePlan(
         side,
         "\n".join(builder.parts),
@@ -270,12 +298,12 @@ def _hidden_span(comparison: Comparison, row: Row, side: Side) -> Span | None:
 
 
 def _span_styles(
-    block: Block, side: Side, show_trivial: bool, doc: str, in_gap: bool
+    block: Block, side: Side, show_trivial: bool, doc: str, moved: bool
 ) -> list[tuple[int, int, Style]]:
     """Styled code-point ranges of one block's span on ``side`` (base style first).
 
-    An equal or changed block shown in a gap row crossed the others: it is styled
-    as moved, like the blocks the engine itself calls moved.
+    An equal or changed block that crossed the others (``moved``) is styled as
+    moved, like the blocks the engine itself calls moved.
     """
     span = block.old if side == "old" else block.new
     assert span is not None
@@ -283,7 +311,7 @@ def _span_styles(
         return [(span[0], span[1], "deleted" if side == "old" else "inserted")]
     styles: list[tuple[int, int, Style]] = []
     one_sided = block.old is None or block.new is None
-    if block.kind == "moved" or (in_gap and block.kind in ("equal", "changed")):
+    if block.kind == "moved" or (moved and block.kind in ("equal", "changed")):
         styles.append((span[0], span[1], "moved"))
     if one_sided:
         return styles

@@ -277,7 +277,8 @@ class CompareView(QWidget):
             return
         self._pending = -1
         self._set_current(index)
-        show_change(change, self.old_pane, self.new_pane, self.sync)
+        block = self.result.plan.comparison.blocks[change.block] if self.result else None
+        show_change(change, self.old_pane, self.new_pane, self.sync, block)
         self.current_change_changed.emit(index)
 
     def make_current(self, block: int) -> None:

@@ -85,7 +85,7 @@ def run_compare(
     ``engine`` loads and compares: in this process by default, or in a child process
     (``gui.common.engine_process.compare_anywhere``, what the window uses).
     """
-    from core.engine.rows import build_rows
+    from core.engine.rows import comparison_rows
     from gui.common.utf16 import Utf16Index
 
     seconds: dict[str, float] = {}
@@ -98,7 +98,7 @@ def run_compare(
         raise CancelledError("cancelled")
     laid_out = time.perf_counter()
     view = request.view
-    rows = build_rows(comparison.blocks, only_changed=view.only_changed, expanded=view.expanded)
+    rows = comparison_rows(comparison, only_changed=view.only_changed, expanded=view.expanded)
     indexes = (Utf16Index(comparison.old.text), Utf16Index(comparison.new.text))
     if preview is not None and len(rows) > PREVIEW_ROWS:
         first = build_plan(comparison, view, indexes, rows, PREVIEW_ROWS)

@@ -1,0 +1,122 @@
+"""Rows of whole sentences: which sentences of old stand beside which of new.
+
+Blocks are the engine's units of alignment and may cut a sentence (a clause kept,
+the rest rewritten). An editor reads sentence against sentence, so the side-by-side
+view, the reports and the JSON ``rows`` group blocks into *rows* whose two sides are
+whole sentences (1:1, 1:n, n:1, n:m, or one side empty).
+
+Pure (no Qt). Equal and changed blocks whose order agrees in both texts are *anchors*
+(the longest order-agreeing chain): an anchor's two sides always share a row. All
+other spans (deleted, inserted, moved, and anchors that would cross) are *pieces* of
+one side only, placed by their own offset. A row boundary is a pair of places, one in
+each text, that are both sentence boundaries and that no anchor straddles. Between two
+anchors, the sentences of each side are paired in order (old group ``k`` beside new
+group ``k``); the extras of the longer side get rows of their own. A sentence moved
+as a whole therefore has a row at each of its places; text moved inside a sentence
+stays in its sentence's row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from core.engine.sequences import longest_increasing
+from core.model import Block, SentenceRow, Span
+
+
+def anchor_blocks(blocks: Sequence[Block]) -> tuple[int, ...]:
+    """Indices of the equal/changed blocks that form the longest order-agreeing chain."""
+    candidates = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind in ("equal", "changed") and b.old is not None and b.new is not None
+    ]
+    starts = [blocks[i].old[0] for i in candidates]  # type: ignore[index]
+    return tuple(candidates[k] for k in longest_increasing(starts))
+
+
+class _Side:
+    """The pieces of one text in text order and where its sentences start."""
+
+    def __init__(self, spans: list[tuple[Span, int]], sentence_starts: Sequence[int] | None):
+        spans.sort()
+        self.spans = [s for s, _ in spans]
+        self.blocks = [i for _, i in spans]
+        self.position = {i: k for k, i in enumerate(self.blocks)}
+        self.starts = sentence_starts
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def boundary(self, p: int) -> bool:
+        """Whether a row may end before piece ``p`` (a sentence starts between)."""
+        if p <= 0 or p >= len(self.spans) or self.starts is None:
+            return True
+        before = bisect_right(self.starts, self.spans[p - 1][1] - 1)
+        return bisect_right(self.starts, self.spans[p][0]) != before
+
+    def span(self, lo: int, hi: int) -> Span | None:
+        return (self.spans[lo][0], self.spans[hi - 1][1]) if hi > lo else None
+
+
+def sentence_rows(
+    blocks: Sequence[Block],
+    old_sentences: Sequence[int] | None = None,
+    new_sentences: Sequence[int] | None = None,
+) -> tuple[SentenceRow, ...]:
+    """Group ``blocks`` into rows of whole sentences (see the module doc).
+
+    Args:
+        blocks: the comparison's blocks.
+        old_sentences: sorted offsets where old's sentences start; None: every block
+            edge may end a row.
+        new_sentences: the same for new.
+    """
+    old = _Side([(b.old, i) for i, b in enumerate(blocks) if b.old is not None], old_sentences)
+    new = _Side([(b.new, i) for i, b in enumerate(blocks) if b.new is not None], new_sentences)
+    cuts: list[tuple[int, int]] = [(0, 0)]
+    prev_o = prev_n = -1
+    for a in (*anchor_blocks(blocks), None):
+        o = old.position[a] if a is not None else len(old)
+        n = new.position[a] if a is not None else len(new)
+        cuts.extend(_gap_cuts(old, new, prev_o + 1, o, prev_n + 1, n))
+        prev_o, prev_n = o, n
+    cuts.append((len(old), len(new)))
+    rows: list[SentenceRow] = []
+    last = (0, 0)
+    for cut in cuts[1:]:
+        if cut[0] < last[0] or cut[1] < last[1] or cut == last:
+            continue
+        (p, q), (p2, q2) = last, cut
+        rows.append(
+            SentenceRow(
+                old.span(p, p2),
+                new.span(q, q2),
+                tuple(old.blocks[p:p2]),
+                tuple(new.blocks[q:q2]),
+            )
+        )
+        last = cut
+    return tuple(rows)
+
+
+def _gap_cuts(old: _Side, new: _Side, o1: int, o2: int, n1: int, n2: int) -> list[tuple[int, int]]:
+    """Row boundaries between two anchors: old pieces ``[o1, o2)``, new ``[n1, n2)``.
+
+    A boundary may fall before any piece of the gap or before the next anchor
+    (positions ``o1..o2`` and ``n1..n2``) where a sentence starts. None on either
+    side: the two anchors share a row.
+    """
+    valid_old = [p for p in range(o1, o2 + 1) if old.boundary(p)]
+    valid_new = [q for q in range(n1, n2 + 1) if new.boundary(q)]
+    if not valid_old or not valid_new:
+        return []
+    cuts: list[tuple[int, int]] = []
+    common = min(len(valid_old), len(valid_new))
+    cuts.extend(zip(valid_old[:common], valid_new[:common]))
+    last_new = valid_new[common - 1]
+    cuts.extend((p, last_new) for p in valid_old[common:])
+    last_old = valid_old[-1]
+    cuts.extend((last_old, q) for q in valid_new[common:])
+    return cuts
