@@ -36,8 +36,41 @@ def _inside_word(text: str, pos: int) -> bool:
     return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
 
 
+def check_rows(result: Comparison) -> None:
+    """Rows tile both texts' blocks in order, and no row side cuts a sentence."""
+    from core.engine.blocks import unit_boundaries
+    from core.engine.segment import segment
+    from core.engine.tokens import attach_punctuation
+
+    assert result.rows or not result.blocks
+    for side, doc in (("old", result.old), ("new", result.new)):
+        spans = [b.old if side == "old" else b.new for b in result.blocks]
+        order = sorted((s[0], i) for i, s in enumerate(spans) if s is not None)
+        shown = [i for r in result.rows for i in (r.old_blocks if side == "old" else r.new_blocks)]
+        assert shown == [i for _, i in order], f"{side} rows do not tile the blocks in order"
+        units = tokenize(doc.text, fold_case=False)
+        if result.options.ignore_punctuation:  # the engine's units: marks attached
+            units = attach_punctuation(units)
+        raw = segment(doc.text).sentence_starts
+        starts = {0, *(units.starts[k] for k in unit_boundaries(units.starts, raw))}
+        for row in result.rows:
+            members = row.old_blocks if side == "old" else row.new_blocks
+            span = row.old if side == "old" else row.new
+            if not members:
+                assert span is None
+                continue
+            assert span == (spans[members[0]][0], spans[members[-1]][1])  # type: ignore[index]
+            before = max(s for s in starts if s <= span[0])
+            assert not doc.text[before : span[0]].strip(), f"{side} row starts mid-sentence"
+            after = [s for s in sorted(starts) if s >= span[1]]
+            end = after[0] if after else len(doc.text)
+            assert not doc.text[span[1] : end].strip(), f"{side} row ends inside a sentence"
+
+
 def check_invariants(result: Comparison) -> None:
-    """Assert the contract's coverage, tiling, order and normalization rules."""
+    """Assert the contract's coverage, tiling, order and normalization rules, and
+    that the rows are whole sentences (``check_rows``)."""
+    check_rows(result)
     old, new = result.old.text, result.new.text
     _covered([b.old for b in result.blocks if b.old], old, "old")
     _covered([b.new for b in result.blocks if b.new], new, "new")

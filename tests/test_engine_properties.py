@@ -123,7 +123,7 @@ def test_mean_recovery_over_seeded_variants() -> None:
 
 
 def _shape(result: Comparison) -> list[tuple]:
-    """Blocks and ops with their texts, whitespace collapsed."""
+    """Blocks and ops, then the rows, with their texts, whitespace collapsed."""
 
     def flat(text: str, span) -> str:
         if not span:
@@ -131,7 +131,7 @@ def _shape(result: Comparison) -> list[tuple]:
         # Up to whitespace: a line broken after a hyphen counts as no space at all.
         return " ".join(re.sub(r"-[ \t]*\n\s*", "-", text[span[0] : span[1]]).split())
 
-    return [
+    blocks = [
         (
             block.kind,
             tuple(
@@ -141,6 +141,11 @@ def _shape(result: Comparison) -> list[tuple]:
         )
         for block in result.blocks
     ]
+    rows = [
+        ("row", flat(result.old.text, row.old), flat(result.new.text, row.new), row.blocks)
+        for row in result.rows
+    ]
+    return blocks + rows
 
 
 long_articles = st.lists(st.integers(0, len(TERMINATED) - 1), min_size=4, max_size=14, unique=True)

@@ -106,7 +106,7 @@ def test_pdf_shows_the_flag_badge_and_list(planted: Path, tmp_path: Path) -> Non
 def test_json_adds_flags_and_keeps_the_contract(planted: Path, capsys) -> None:
     assert main(["compare", str(CONDENSED), str(planted), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == [*CONTRACT_ORDER, "flags"]
+    assert list(data) == [*CONTRACT_ORDER, "rows", "flags"]
     (flag,) = data["flags"]
     assert set(flag) == {"kind", "block", "old", "new", "explanation"}
     assert flag["kind"] == "number" and flag["explanation"] == '"20" \u2192 "27"'

@@ -6,7 +6,7 @@ the blocks it concerns; ``flags``, the risky edits (``core.flags.detect``), each
 kind, block index, the old and new spans it covers (from the first to the last
 changed word; null for a side with no changed word) and its explanation;
 ``annotations`` (each with its note, tag, status and anchors) when the caller asks
-for them.
+for them; ``rows``, the side-by-side rows of whole sentences (``docs/comparison-json.md``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from core.gcpause import collector_paused
-from core.model import Block, Comparison, Document, Op, Span
+from core.model import Block, Comparison, Document, Op, SentenceRow, Span
 
 if TYPE_CHECKING:
     from core.flags.detect import Flag
@@ -64,6 +64,14 @@ def _block(block: Block) -> dict[str, Any]:
     if block.approximate:
         out["approximate"] = True
     return out
+
+
+def _row(row: SentenceRow) -> dict[str, Any]:
+    return {
+        "old": list(row.old) if row.old is not None else None,
+        "new": list(row.new) if row.new is not None else None,
+        "blocks": list(row.blocks),
+    }
 
 
 def _covering(spans: tuple[Span, ...]) -> list[int] | None:
@@ -124,7 +132,10 @@ def _head(result: Comparison) -> dict[str, Any]:
 
 def _tail(result: Comparison, annotations: Sequence[Annotation] | None) -> dict[str, Any]:
     """The fields after ``blocks``."""
-    out: dict[str, Any] = {"flags": [_flag(f) for f in _flags(result)]}
+    out: dict[str, Any] = {
+        "rows": [_row(r) for r in result.rows],
+        "flags": [_flag(f) for f in _flags(result)],
+    }
     if annotations is not None:
         out["annotations"] = [_annotation_dict(a) for a in annotations]
     return out

@@ -1,6 +1,7 @@
 """A terminal diff in the spirit of dwdiff: ``[-deleted-]`` and ``{+inserted+}``.
 
-One paragraph per block, in the order of the new text, whitespace collapsed. Moved
+One paragraph per row of whole sentences (``Comparison.rows``), in the order of the
+new text, whitespace collapsed. Moved
 text is wrapped in ``{>...<}`` where it now stands, with its edits marked inside.
 Trivial differences print the new spelling; control and zero-width characters are
 shown as ``<U+XXXX>`` inside differences.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.model import Block, Comparison
+from core.model import Block, Comparison, SentenceRow
 
 _SPACE = re.compile(r"\s+")
 
@@ -67,7 +68,7 @@ def _block_text(block: Block, old: str, new: str, style: TextStyle) -> str:
 
 
 def render_text(result: Comparison, *, colour: bool = False) -> str:
-    """The whole comparison as marked-up text, one block per paragraph."""
+    """The whole comparison as marked-up text, one row of sentences per paragraph."""
     style = TextStyle(colour)
     old, new = result.old.text, result.new.text
     s = result.stats
@@ -79,7 +80,22 @@ def render_text(result: Comparison, *, colour: bool = False) -> str:
         + ("; approximate" if result.approximate else ""),
         "",
     ]
-    for block in result.blocks:
-        lines.append(_block_text(block, old, new, style))
-        lines.append("")
+    for row in result.rows or _block_rows(result):
+        shown = set(row.new_blocks)
+        parts = [
+            _block_text(result.blocks[i], old, new, style)
+            for i in row.blocks
+            if i in shown or result.blocks[i].new is None
+        ]
+        if parts:
+            lines.append(" ".join(parts))
+            lines.append("")
     return "\n".join(lines)
+
+
+def _block_rows(result: Comparison) -> tuple[SentenceRow, ...]:
+    """One row per block, for a comparison made without rows."""
+    return tuple(
+        SentenceRow(b.old, b.new, (i,) if b.old else (), (i,) if b.new else ())
+        for i, b in enumerate(result.blocks)
+    )
