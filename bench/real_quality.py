@@ -313,7 +313,10 @@ def main() -> None:
             continue
         results.append(run_set(name, reader(args.corpora), has_gold, args.limit))
     print(
-        "| set | pairs | redline P / R / F1 | difflib P / R / F1 | dmp (no cleanup) P / R / F1 | sentence pairing P / R / F1 | broken rows | redline s |"
+        print(
+            "| set | pairs | redline P / R / F1 | difflib P / R / F1 | dmp (no cleanup) P / R / F1 "
+            "| sentence pairing P / R / F1 | broken rows | redline s |"
+        )
     )
     print("|---|---:|---|---|---|---|---:|---:|")
     for r in results:
