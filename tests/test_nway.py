@@ -28,7 +28,7 @@ from gui.shell.launcher import ENGINE_COMMANDS
 # What the planted variant does to each line (= sentence) of 000: the statuses its
 # column must show. Unlisted lines are kept as they are.
 CUT, EDITED, INSERTED, REWRITTEN, MOVED, EMOJI = 2, 4, 7, 8, 1, 0
-PLANTED = {CUT: "missing", EDITED: "changed", INSERTED: "changed", REWRITTEN: "missing"}
+PLANTED = {CUT: "missing", EDITED: "edited", INSERTED: "edited", REWRITTEN: "reworded"}
 REWRITE = "officials in damascus denied every word of that report on sunday evening"
 
 
@@ -77,7 +77,7 @@ def test_wording_is_the_versions_own_text(grid) -> None:
     assert said(CUT) is None
     assert said(EDITED) == base_lines[EDITED].replace("british", "strong")
     assert said(INSERTED) == base_lines[INSERTED].replace("the town", "the small town")
-    assert said(REWRITTEN) == REWRITE  # missing, but its replacement is shown
+    assert said(REWRITTEN) == REWRITE  # reworded: its replacement is shown
     assert said(MOVED) == lines[-1]  # found where it now stands
     assert said(EMOJI) == base_lines[EMOJI]  # code points, after the emoji
     assert grid.sentences[EDITED].words == 19
@@ -86,7 +86,7 @@ def test_wording_is_the_versions_own_text(grid) -> None:
 def test_summaries_per_version(grid) -> None:
     variant = grid.versions[1]
     stats = variant.comparison.stats
-    assert (variant.kept, variant.changed, variant.missing) == (7, 2, 2)
+    assert (variant.kept, variant.edited, variant.reworded, variant.missing) == (7, 2, 1, 1)
     assert variant.kept_share == pytest.approx(stats.common_words / stats.old_words)
     assert 0.8 < variant.kept_share < 0.95
     rewrite_words = len(REWRITE.split())
@@ -129,7 +129,7 @@ def test_whole_sentence_moved_and_wordless_sentences() -> None:
     assert [r.words for r in grid.sentences] == [4, 0, 4, 4]
     assert grid.versions[0].comparison.stats.moved_words == 4
     assert [r.cells[0].status for r in grid.sentences] == ["kept"] * 4
-    assert [r.cells[1].status for r in grid.sentences] == ["kept", "missing", "kept", "changed"]
+    assert [r.cells[1].status for r in grid.sentences] == ["kept", "missing", "kept", "edited"]
 
 
 def test_progress_and_cancel() -> None:
@@ -167,7 +167,7 @@ def test_cli_json(files: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "grid.json"
     assert main(["nway", *map(str, files), "--format", "json", "-o", str(out)]) == 1
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert (data["format"], data["version"]) == ("redline-nway", 1)
+    assert (data["format"], data["version"]) == ("redline-nway", 2)
     assert data["base"]["path"] == str(CONDENSED) and data["base"]["words"] > 400
     assert [v["path"] for v in data["versions"]] == [str(files[1]), str(files[2])]
     assert [v["kept"] for v in data["versions"]][1] == 7
@@ -186,16 +186,28 @@ def test_cli_json(files: list[Path], tmp_path: Path) -> None:
 def test_cli_text_grid(files: list[Path], capsys) -> None:
     assert main(["nway", *map(str, files)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    grid = lines[lines.index("AB  sentence") + 1 :]
+    below = lines[lines.index("AB  sentence") + 1 :]
+    grid = [line for line in below if not line.startswith(" ")]
     assert len(grid) == 11
     assert [line[1] for line in grid] == [
-        {"kept": "=", "changed": "~", "missing": "\u00b7"}[PLANTED.get(k, "kept")]
+        {"kept": "=", "edited": "~", "reworded": "*", "missing": "\u00b7"}[PLANTED.get(k, "kept")]
         for k in range(11)
     ]
     assert grid[CUT][:2] == "=\u00b7" and grid[CUT][4:].startswith("just hours after")
     assert any(
-        line.startswith("  B  ") and "7 kept, 2 changed, 2 missing" in line for line in lines
+        line.startswith("  B  ") and "7 kept, 2 edited, 1 reworded, 1 missing" in line
+        for line in lines
     )
+
+    # Under a reworded sentence: the version's own wording; under an edited one: the
+    # base words the version drops.
+    def under(row: int) -> list[str]:
+        at = below.index(grid[row]) + 1
+        return below[at : below.index(grid[row + 1])]
+
+    assert f"B says: {REWRITE}" in [line.strip() for line in under(REWRITTEN)]
+    assert "B drops: british" in [line.strip() for line in under(EDITED)]
+    assert not [line for line in under(MOVED + 2) if "B " in line]  # kept: nothing under
 
 
 def test_cli_html_escapes_text_and_names(files: list[Path], tmp_path: Path) -> None:
@@ -208,9 +220,10 @@ def test_cli_html_escapes_text_and_names(files: list[Path], tmp_path: Path) -> N
     assert "&lt;b&gt;var&quot;i&amp;ant&lt;script&gt;.txt" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; accent" in page
     # Hover: the wording is the cell's title; print: it is listed under the grid.
-    assert re.search(r'title="B: kept with changes\n[^"]*&lt;script&gt;alert', page)
+    assert re.search(r'title="B: edited\n[^"]*&lt;script&gt;alert', page)
     assert 'id="B-5"' in page and 'href="#B-5"' in page
-    for symbol, meaning in (("=", "kept as is"), ("~", "kept with changes"), ("\u00b7", "missing")):
+    legend = (("=", "kept as is"), ("~", "edited"), ("*", "reworded"), ("\u00b7", "missing"))
+    for symbol, meaning in legend:
         # The legend has symbols, not colour alone (spaces may be non-breaking).
         label = r"\s".join(map(re.escape, (symbol, *meaning.split())))
         assert re.search(label + r"\s*</span>", page), meaning
@@ -219,7 +232,8 @@ def test_cli_html_escapes_text_and_names(files: list[Path], tmp_path: Path) -> N
 def test_html_report_renders(files: list[Path]) -> None:
     grid = build_nway(*(load_document(p) for p in files[:1]), [load_document(files[2])])
     page = render_nway_html(grid)
-    assert page.count('<tr id="s') == 11 and page.count('class="c missing"') == 2
+    assert page.count('<tr id="s') == 11 and page.count('class="c missing"') == 1
+    assert page.count('class="c reworded"') == 1
     assert render_nway_json(grid).endswith("\n")
     assert render_nway_text(grid).count("\n") > 11
 
