@@ -12,10 +12,10 @@ import re
 from typing import Any
 
 from core.engine.tokens import count_words
+from core.figures import similarity_text
 from core.gcpause import collector_paused
 from core.model import Document, Span
 from core.nway.grid import NWay, Status, VersionSummary
-from core.report.figures import similarity_text
 from core.text.names import printable_path
 
 FORMAT = "redline-nway"

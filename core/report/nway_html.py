@@ -26,12 +26,12 @@ from html import escape
 
 from core import __version__
 from core.engine.tokens import count_words
+from core.figures import similarity_text
 from core.model import Comparison, Document, Span
 from core.nway.grid import NWay, Status
 from core.report.blocks import visible
 from core.report.comparison_html import CSP, Variant, encoding_html, time_html
 from core.report.css import NWAY_PDF, NWAY_SCREEN
-from core.report.figures import similarity_text
 from core.report.nway import EXPLAINED, MEANINGS, SYMBOLS, version_label, wording
 from core.text.names import printable_path
 

@@ -4,7 +4,7 @@ then the sentence itself.
 A cell shows its status as a symbol (``=`` ``~`` ``*`` ``·``) on a coloured
 background, so colour is never the only cue; its tooltip is that version's wording
 and the base words it drops. A version's column header shows the pair's similarity
-(``core.report.figures``), the same figure as the status line and the reports. The view
+(``core.figures``), the same figure as the status line and the reports. The view
 asks only for the rows it paints, so a 1 MB base (ten thousand rows) costs nothing
 until scrolled to. Long sentences are cut for display (the tooltip and the detail
 pane show them whole).
@@ -17,8 +17,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
+from core.figures import similarity_text
 from core.nway.grid import NWay, Status
-from core.report.figures import similarity_text
 from core.report.nway import (
     EXPLAINED,
     MEANINGS,

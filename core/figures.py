@@ -6,22 +6,35 @@ comparison (a folder scan's fingerprints) is marked ``≈42%``. One wording for 
 counts, naming what is counted: ``19 flags in 13 of 25 changes`` (a change is a block
 of the comparison that is not ``equal``, one line of the change list).
 The window, the status line, the matrix, the N-way grid, the reports and the
-terminal output all write these figures with the functions here.
+terminal output all write these figures with the functions here (a shared leaf of
+``core``, so that the folder scan's listing can use it too).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
-from core.flags.detect import Flag
 from core.model import Comparison
 
 ESTIMATE = "\u2248"
 
 
+class _Flag(Protocol):
+    """What a flag count needs of a flag (``core.flags.detect.Flag``)."""
+
+    @property
+    def block(self) -> int: ...
+
+
+def percent_text(share: float) -> str:
+    """A share in [0, 1] as a whole percentage: ``42%`` (no space, every figure alike)."""
+    return f"{share:.0%}"
+
+
 def similarity_text(value: float, estimate: bool = False) -> str:
     """A similarity in [0, 1] as a whole percentage (``42%``); ``≈42%`` for an estimate."""
-    return f"{ESTIMATE if estimate else ''}{value:.0%}"
+    return f"{ESTIMATE if estimate else ''}{percent_text(value)}"
 
 
 def change_count(comparison: Comparison) -> int:
@@ -38,6 +51,6 @@ def flag_count_text(flags: int, flagged_changes: int, changes: int) -> str:
     return f"{flags:,} {flag_noun} in {flagged_changes:,} of {changes:,} {noun}"
 
 
-def flags_text(comparison: Comparison, flags: Sequence[Flag]) -> str:
+def flags_text(comparison: Comparison, flags: Sequence[_Flag]) -> str:
     """``flag_count_text`` of a comparison and its flags."""
     return flag_count_text(len(flags), len({f.block for f in flags}), change_count(comparison))
