@@ -14,6 +14,7 @@ from core.cli import main
 from core.engine.compare import compare
 from core.errors import CancelledError
 from core.nway.grid import (
+    NWay,
     build_nway,
     default_base,
     kept_shares,
@@ -249,3 +250,98 @@ def test_cli_errors_are_one_line(files: list[Path], tmp_path: Path, capsys) -> N
     assert main(["nway", str(files[0]), str(files[1]), "--encoding", "latin-1"]) == 2
     assert "FILE=ENC" in capsys.readouterr().err
     assert "nway" in ENGINE_COMMANDS
+
+
+# A report and its simplified rewrite (own sentences): one sentence kept, one edited,
+# one reworded beyond half its words, one dropped, one kept.
+HARBOUR = (
+    "The harbour opened at dawn on Saturday. "
+    "Fishing boats from three villages unloaded their catch on the eastern pier. "
+    "The harbour master, who had worked there for thirty years, blamed the council for "
+    "the broken crane. "
+    "A brass band played until noon. "
+    "Tickets for the evening concert sold out within an hour.\n"
+)
+HARBOUR_SIMPLE = (
+    "The harbour opened at dawn on Saturday. "
+    "Boats from three villages unloaded fish on the eastern pier. "
+    "The man in charge of the harbour said the crane was broken and that it was the "
+    "town's fault. "
+    "Tickets for the evening concert sold out within an hour.\n"
+)
+
+
+def harbour_grid() -> NWay:
+    base = document_from_text(HARBOUR, "harbour.txt")
+    return build_nway(base, [document_from_text(HARBOUR_SIMPLE, "simple.txt")])
+
+
+def test_reworded_sentence_is_not_missing_and_shows_the_versions_wording() -> None:
+    grid = harbour_grid()
+    cells = [row.cells[0] for row in grid.sentences]
+    assert [c.status for c in cells] == ["kept", "edited", "reworded", "missing", "kept"]
+    text = grid.versions[0].document.text
+
+    def said(k: int) -> str | None:
+        span = cells[k].span
+        return None if span is None else text[span[0] : span[1]]
+
+    # Reworded: under half its words kept, its replacement is the version's sentence.
+    assert cells[2].kept_words < grid.sentences[2].words / 2
+    assert said(2) == (
+        "The man in charge of the harbour said the crane was broken and that it was the "
+        "town's fault."
+    )
+    assert said(1) == "Boats from three villages unloaded fish on the eastern pier."
+    assert said(3) is None  # dropped: nothing in its place
+    # The base words each version drops.
+    base = grid.base.text
+    assert [base[s:e] for s, e in cells[1].dropped] == ["Fishing", "their catch"]
+    assert " ".join(base[s:e] for s, e in cells[3].dropped) == "A brass band played until noon"
+    assert cells[0].dropped == () and cells[4].dropped == ()
+    v = grid.versions[0]
+    assert (v.kept, v.edited, v.reworded, v.missing) == (2, 1, 1, 1)
+
+
+def test_every_sentence_of_a_simplified_rewrite_has_a_counterpart() -> None:
+    """Each sentence said again in plain words, most under half their words: the
+    pairwise comparison pairs them all, so none is missing (version 1 said missing)."""
+    base = document_from_text(
+        "Precipitation was considerably heavier than forecasters had anticipated. "
+        "Several thoroughfares in the municipality were rendered impassable by flooding. "
+        "Residents were advised to refrain from unnecessary journeys. "
+        "Emergency services attended numerous incidents overnight.\n",
+        "formal.txt",
+    )
+    simple = document_from_text(
+        "It rained much more than the weather people said it would. "
+        "Some roads in the town were under water and nobody could drive on them. "
+        "People were told to stay at home if they could. "
+        "Police and firemen went out to many calls in the night.\n",
+        "simple.txt",
+    )
+    grid = build_nway(base, [simple])
+    statuses = [row.cells[0].status for row in grid.sentences]
+    assert len(statuses) == 4 and "missing" not in statuses
+    assert statuses.count("reworded") >= 3
+    text = simple.text
+    for row, wanted in zip(grid.sentences, text.split(". ")):
+        span = row.cells[0].span
+        assert span is not None and text[span[0] : span[1]].startswith(wanted[:20])
+
+
+def test_json_cells_carry_kept_words_and_dropped_spans() -> None:
+    data = json.loads(render_nway_json(harbour_grid()))
+    assert data["version"] == 2
+    (version,) = data["versions"]
+    assert {k: version[k] for k in ("kept", "edited", "reworded", "missing")} == {
+        "kept": 2,
+        "edited": 1,
+        "reworded": 1,
+        "missing": 1,
+    }
+    cells = [s["cells"][0] for s in data["sentences"]]
+    assert [c["status"] for c in cells] == ["kept", "edited", "reworded", "missing", "kept"]
+    assert cells[1]["kept_words"] == 9 and data["sentences"][1]["words"] == 12
+    assert [HARBOUR[s:e] for s, e in cells[1]["dropped"]] == ["Fishing", "their catch"]
+    assert cells[3]["span"] is None and cells[0]["dropped"] == []

@@ -485,15 +485,25 @@ class _Column:
         return starts[i], ends[i]
 
     def cells(self) -> tuple[Cell, ...]:
-        return tuple(
-            Cell(
-                self._status(k),
-                self._wording(k),
-                self.kept_words[k],
-                tuple(self.dropped.get(k, ())),
-            )
-            for k in range(len(self.grid.sentences))
-        )
+        return tuple(self._cell(k) for k in range(len(self.grid.sentences)))
+
+    def _cell(self, k: int) -> Cell:
+        status = self._status(k)
+        span = None if status == "missing" else self._wording(k)
+        if status == "reworded" and span is not None:
+            span = self._whole_sentences(span)
+        return Cell(status, span, self.kept_words[k], tuple(self.dropped.get(k, ())))
+
+    def _whole_sentences(self, span: Span) -> Span:
+        """``span`` widened to the version's whole sentences it meets."""
+        self._version_sentences_at(span[0], span[0])  # makes self._version
+        assert self._version is not None
+        starts, ends, _ = self._version
+        if not starts:
+            return span
+        first = max(bisect_right(starts, span[0]) - 1, 0)
+        last = max(bisect_right(starts, span[1] - 1) - 1, 0)
+        return min(span[0], starts[first]), max(span[1], ends[last])
 
     def _status(self, k: int) -> Status:
         total = self.grid.sentence_words(k)
