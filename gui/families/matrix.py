@@ -211,6 +211,10 @@ class MatrixCanvas(QAbstractScrollArea):
         data, measured = self.data, self.measured
         numbers = self.cell >= NUMBERS_FROM
         painter.save()
+        if numbers and self.cell < 40:  # room for "≈100%"
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 0.8)
+            painter.setFont(font)
         painter.setClipRect(
             QRect(LABEL_WIDTH, LABEL_HEIGHT, self.viewport().width(), self.viewport().height())
         )

@@ -3,11 +3,11 @@ then the sentence itself.
 
 A cell shows its status as a symbol (``=`` ``~`` ``*`` ``·``) on a coloured
 background, so colour is never the only cue; its tooltip is that version's wording
-and the base words it drops. A version's column header shows the pair's similarity
-(``core.figures``), the same figure as the status line and the reports. The view
-asks only for the rows it paints, so a 1 MB base (ten thousand rows) costs nothing
-until scrolled to. Long sentences are cut for display (the tooltip and the detail
-pane show them whole).
+and, for an edited sentence, the base words it drops. A version's column header
+shows the pair's similarity (``core.figures``), the same figure as the status line
+and the reports. The view asks only for the rows it paints, so a 1 MB base (ten
+thousand rows) costs nothing until scrolled to. Long sentences are cut for display
+(the tooltip and the detail pane show them whole).
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ def version_tip(nway: NWay, version: int) -> str:
 
 def cell_tip(nway: NWay, version: int, row: int) -> str:
     """The tooltip of a cell: the version, the status, that version's wording and the
-    base words it drops."""
+    base words it drops (for an edited sentence)."""
     status = nway.sentences[row].cells[version].status
     said = wording(nway, version, row)
     name = shown_path(nway.versions[version].document.path)
@@ -157,7 +157,7 @@ def cell_tip(nway: NWay, version: int, row: int) -> str:
         f"{version_label(version)} says: {text}" if said else text,
     ]
     gone = dropped_text(nway, version, row)
-    if gone and status != "missing":
+    if gone and status == "edited":  # reworded: most of the sentence; missing: all
         lines.append(f"drops: {cut(gone, TIP_CHARS)}")
     lines.append("Click to compare")
     return "\n".join(lines)

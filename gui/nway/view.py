@@ -237,6 +237,6 @@ def detail_text(nway: NWay, row: int) -> str:
         parts.append(f"{version_label(i)} {SYMBOLS[status]} {MEANINGS[status]} \u2014 {name}:")
         parts.append(cut(said, DETAIL_CHARS) if said else "(nothing in its place)")
         gone = dropped_text(nway, i, row)
-        if gone and status != "missing":
+        if gone and status == "edited":
             parts.append(f"drops: {cut(gone, DETAIL_CHARS)}")
     return "\n".join(parts)
