@@ -8,13 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CONDENSED, FULL, UNRELATED
+from conftest import CONDENSED, FULL, SAMPLES, UNRELATED
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from test_gui_families import make_window, open_and_scan
 from test_gui_nway import choose_base
 from test_report_html import Page
 
+from core.families.scan import scan_folder
+from core.families.scan_report import scan_to_text
 from core.figures import flag_count_text, percent_text, similarity_text
 from core.report.comparison_html import render_report
 from core.report.nway import render_nway_text
@@ -127,3 +129,12 @@ def test_one_percentage_format() -> None:
     assert flag_count_text(0, 0, 1) == "no flags in 1 change"
     assert flag_count_text(1, 1, 25) == "1 flag in 1 of 25 changes"
     assert flag_count_text(19, 13, 25) == "19 flags in 13 of 25 changes"
+
+
+def test_the_scan_listing_marks_its_similarity_as_an_estimate() -> None:
+    result = scan_folder(str(SAMPLES))
+    doc = next(d for d in result.documents if d.relpath == CONDENSED.name)
+    assert doc.similarity is not None
+    estimate = similarity_text(doc.similarity, estimate=True)
+    assert f"closest {FULL.name} ({estimate})" in scan_to_text(result)
+    assert estimate.startswith("\u2248")

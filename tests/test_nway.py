@@ -345,3 +345,28 @@ def test_json_cells_carry_kept_words_and_dropped_spans() -> None:
     assert cells[1]["kept_words"] == 9 and data["sentences"][1]["words"] == 12
     assert [HARBOUR[s:e] for s, e in cells[1]["dropped"]] == ["Fishing", "their catch"]
     assert cells[3]["span"] is None and cells[0]["dropped"] == []
+
+
+def test_report_shows_the_reworded_wording_and_the_dropped_words() -> None:
+    grid = harbour_grid()
+    html = render_nway_html(grid)
+    assert 'class="c reworded"' in html and 'href="#A-3"' in html
+    row = html[html.index('id="A-3"') :].split("</tr>")[0]
+    assert "\u00a0reworded\u00a0" in row.replace(" ", "\u00a0")
+    said = row.split('<span class="who">A:</span>')[1]
+    assert (
+        re.sub(r"<[^>]+>", "", said)
+        .strip()
+        .startswith("The man in charge of the harbour said the crane was broken")
+    )
+    assert '<span class="wins">man in charge of the harbour said the crane' in said
+    base = row.split('<span class="who">A:</span>')[0]
+    assert "blamed the council for the broken crane" in base.split('class="wdel">', 1)[1]
+    edited = html[html.index('id="A-2"') :].split("</tr>")[0]
+    assert '<span class="wdel">Fishing</span>' in edited
+    assert '<span class="wdel">their catch</span>' in edited
+    gone = html[html.index('id="A-4"') :].split("</tr>")[0]
+    assert "(nothing in its place)" in gone and "Missing entirely: sentences 4." in html
+    text = render_nway_text(grid)
+    assert "A says: The man in charge of the harbour said the crane was broken" in text
+    assert "A drops: Fishing \u2026 their catch" in text
