@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from core.engine.tokens import count_words
-from core.figures import similarity_text
+from core.figures import percent_text, similarity_text
 from core.gcpause import collector_paused
 from core.model import Document, Span
 from core.nway.grid import NWay, Status, VersionSummary
@@ -58,7 +58,7 @@ def wording(nway: NWay, version: int, row: int) -> str | None:
 
 
 def _share(value: float) -> str:
-    return f"{value:.0%}"
+    return percent_text(value)
 
 
 def dropped_text(nway: NWay, version: int, row: int) -> str:

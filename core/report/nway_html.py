@@ -26,7 +26,7 @@ from html import escape
 
 from core import __version__
 from core.engine.tokens import count_words
-from core.figures import similarity_text
+from core.figures import percent_text, similarity_text
 from core.model import Comparison, Document, Span
 from core.nway.grid import NWay, Status
 from core.report.blocks import visible
@@ -138,7 +138,7 @@ def _versions(nway: NWay) -> str:
         f'<td class="name">{_name(v.document)}'
         f"{' (approximate)' if v.comparison.approximate else ''}</td>"
         f'<td class="n">{similarity_text(v.similarity)}</td>'
-        f'<td class="n">{v.kept_share:.0%}</td>'
+        f'<td class="n">{percent_text(v.kept_share)}</td>'
         f'<td class="n">{v.added_words:,}</td><td class="n">{v.kept:,}</td>'
         f'<td class="n">{v.edited:,}</td><td class="n">{v.reworded:,}</td>'
         f'<td class="n">{v.missing:,}</td></tr>'

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
-from core.figures import similarity_text
+from core.figures import percent_text, similarity_text
 from core.nway.grid import NWay, Status
 from core.report.nway import (
     EXPLAINED,
@@ -139,7 +139,7 @@ def version_tip(nway: NWay, version: int) -> str:
     v = nway.versions[version]
     return (
         f"{version_label(version)}: {shown_path(v.document.path)}\n"
-        f"similarity {similarity_text(v.similarity)}, keeps {v.kept_share:.0%} of the "
+        f"similarity {similarity_text(v.similarity)}, keeps {percent_text(v.kept_share)} of the "
         f"base's words, adds {v.added_words:,} words\n"
         f"sentences: {status_counts(v)}"
     )
