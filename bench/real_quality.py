@@ -5,10 +5,11 @@ For each set of ``../shared/corpora`` (or ``--corpora DIR``) with human gold edi
 Chinese sentence corrections), on the same tokens (Redline's tokenizer, case kept):
 
 - changed-token precision, recall and F1 of Redline (a token counts as marked when it
-  lies in a delete or insert op, in a moved block, or in an equal op with
-  ``exact`` False) against the gold (a token overlapping a gold edit span), beside
+  lies in a delete or insert op or a moved block, or is spelled differently inside an
+  equal op with ``exact`` False: a trivial difference, shown dimmed) against the gold
+  (a token overlapping a gold edit span), beside
   ``difflib.SequenceMatcher`` (autojunk off) and diff-match-patch without cleanup on
-  the same token keys;
+  the same tokens, compared as written (whitespace inside a unit removed);
 - sentence pairing P/R/F1 where the gold pairs sentences (ua-gec): a pair is an old
   and a new gold sentence that share one of Redline's rows;
 - rows that start or end inside a sentence of Redline's own segmentation (must be 0);
@@ -135,6 +136,11 @@ def _overlaps(
     return hit
 
 
+def _raw(text: str, tokens: Tokens) -> list[str]:
+    """Each unit as written, whitespace inside it removed (``eight - minute``)."""
+    return ["".join(text[s:e].split()) for s, e in zip(tokens.starts, tokens.ends)]
+
+
 def gold_marks(
     ta: Tokens, tb: Tokens, gold: list[tuple[int, int, int, int]]
 ) -> tuple[set[int], set[int]]:
@@ -147,6 +153,9 @@ def gold_marks(
 def redline_marks(c: Comparison, ta: Tokens, tb: Tokens) -> tuple[set[int], set[int]]:
     old_spans: list[tuple[int, int]] = []
     new_spans: list[tuple[int, int]] = []
+    raw_a, raw_b = _raw(c.old.text, ta), _raw(c.new.text, tb)
+    trivial_old: set[int] = set()
+    trivial_new: set[int] = set()
     for block in c.blocks:
         if block.kind == "moved":
             if block.old:
@@ -157,11 +166,25 @@ def redline_marks(c: Comparison, ta: Tokens, tb: Tokens) -> tuple[set[int], set[
         for op in block.ops:
             if op.op == "equal" and op.exact:
                 continue
+            if op.op == "equal" and op.old and op.new and op.old[0] < op.old[1]:
+                # A trivial difference: the units whose spelling differs (a spacing
+                # difference alone is layout, which no word diff sees either).
+                olds = sorted(_overlaps(ta.starts, ta.ends, [op.old]))
+                news = sorted(_overlaps(tb.starts, tb.ends, [op.new]))
+                if len(olds) == len(news) and op.new[0] < op.new[1]:
+                    for i, j in zip(olds, news):
+                        if raw_a[i] != raw_b[j]:
+                            trivial_old.add(i)
+                            trivial_new.add(j)
+                    continue
             if op.old:
                 old_spans.append(op.old)
             if op.new:
                 new_spans.append(op.new)
-    return _overlaps(ta.starts, ta.ends, old_spans), _overlaps(tb.starts, tb.ends, new_spans)
+    return (
+        _overlaps(ta.starts, ta.ends, old_spans) | trivial_old,
+        _overlaps(tb.starts, tb.ends, new_spans) | trivial_new,
+    )
 
 
 def _unmatched(n_a: int, n_b: int, equal: list[tuple[int, int, int]]) -> tuple[set[int], set[int]]:
@@ -264,7 +287,7 @@ def run_set(name: str, pairs: Iterator[Pair], has_gold: bool, limit: int | None)
         seconds += time.perf_counter() - started
         broken += broken_rows(c)
         ta, tb = tokenize(old, fold_case=False), tokenize(new, fold_case=False)
-        ka, kb = list(ta.keys), list(tb.keys)
+        ka, kb = _raw(old, ta), _raw(new, tb)
         marks = {
             "redline": redline_marks(c, ta, tb),
             "difflib": difflib_marks(ka, kb),

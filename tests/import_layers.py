@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-# The shared leaves of core: model, errors, atomic, paths, settings, gcpause (and
+# The shared leaves of core: model, errors, atomic, paths, settings, gcpause, figures (and
 # core/__init__ for the version). They import only each other.
 CORE_LEAVES = "core"
 

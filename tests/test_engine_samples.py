@@ -130,8 +130,8 @@ def _edit_words(r: Comparison, ops: tuple) -> int:
 
 def test_unrelated_article_is_not_painted_as_confetti() -> None:
     """Two unrelated articles: no lone function word or mark is kept between two
-    rewrites of two words or more (``core.engine.word_cleanup``)."""
-    from core.engine.word_cleanup import FUNCTION_WORDS
+    rewrites (``core.engine.word_cleanup``: two words or more, one of three or more)."""
+    from core.engine.word_cleanup import BIG_EDIT, FUNCTION_WORDS, MIN_EDIT
 
     for old, new in ((FULL, UNRELATED), (UNRELATED, CONDENSED)):
         r = compare(_doc(old), _doc(new))
@@ -144,7 +144,8 @@ def test_unrelated_article_is_not_painted_as_confetti() -> None:
                 before, after = ops[left + 1 : k], ops[k + 1 : right]
                 if not before or not after or not ops[k].old:
                     continue
-                if min(_edit_words(r, before), _edit_words(r, after)) < 2:
+                sizes = sorted((_edit_words(r, before), _edit_words(r, after)))
+                if sizes[0] < MIN_EDIT or sizes[1] < BIG_EDIT:
                     continue
                 checked += 1
                 words = CONTRACT_WORD.findall(r.old.text, *ops[k].old)

@@ -84,8 +84,9 @@ def test_samples_show_one_family_with_the_engines_original(qtbot, window, sample
     tip = cell(window, original.name, FAMILY_COLUMN, Qt.ItemDataRole.ToolTipRole)
     assert ORIGINAL_TIP.split(":")[0] in tip and "2 versions" in tip
     assert cell(window, other.name, CLOSEST) == original.name
-    similarity = float(cell(window, other.name, SIMILARITY))
-    assert 0.5 < similarity < 0.8
+    shown = cell(window, other.name, SIMILARITY)  # the scan's estimate, marked as one
+    assert shown.startswith("\u2248") and shown.endswith("%")
+    assert 50 < int(shown[1:-1]) < 80
     assert cell(window, UNRELATED.name, CLOSEST) == ""  # shares nothing with anyone
     assert window.families.status.label.text() == "1 story family (2 versions), 1 document alone"
     # Sorting by family keeps the family together, the original first, the loner last.
@@ -136,19 +137,24 @@ def test_matrix_has_a_cell_per_pair_and_a_click_opens_the_pair(qtbot, window, sa
     assert data is not None and len(data.values) == 3
     assert all(len(row) == 3 for row in data.values)
     i, j = (next(k for k, n in enumerate(data.names) if n == p.name) for p in (CONDENSED, FULL))
-    assert data.values[i][j] == pytest.approx(
-        float(cell(window, CONDENSED.name, SIMILARITY)), abs=0.006
-    )
+    estimate = f"\u2248{data.values[i][j]:.0%}"  # the scan's figure, marked as an estimate
+    assert cell(window, CONDENSED.name, SIMILARITY) == estimate
     canvas.grab()
     assert canvas.painted_cells == 9
     center = canvas.cell_rect(i, j).center()
-    assert canvas.tooltip_at(center) == (
-        f"{CONDENSED.name} \u2194 {FULL.name}: {data.values[i][j]:.2f}"
+    assert canvas.tooltip_at(center).split("\n")[0] == (
+        f"{CONDENSED.name} \u2194 {FULL.name}: {estimate}"
     )
     with qtbot.waitSignal(window.comparison_shown, timeout=30000):
         QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=center)
     assert window.stack.currentWidget() is window.view
     assert set(window.pair or ()) == {str(samples / CONDENSED.name), str(samples / FULL.name)}
+    # Once compared, the cell shows the comparison's similarity, the status line's.
+    measured = f"{window.result.comparison.stats.similarity:.0%}"
+    assert f"Similarity {measured}" in window.summary_label.text()
+    assert canvas.tooltip_at(center).split("\n")[0] == (
+        f"{CONDENSED.name} \u2194 {FULL.name}: {measured}"
+    )
 
 
 def test_compare_versions_bases_on_the_likely_original(qtbot, window, tmp_path) -> None:

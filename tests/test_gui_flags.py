@@ -10,8 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from core.engine.compare import compare
 from core.flags.detect import Flag
 from core.settings import load_settings
+from core.text.document import document_from_text
 from gui.common.context import AppContext
 from gui.compare.summary import flag_summary
 from gui.shell.main_window import MainWindow
@@ -97,8 +99,9 @@ def test_flagged_changes_show_badges_and_tooltips(window: MainWindow) -> None:
 
 def test_status_bar_counts_flags(window: MainWindow) -> None:
     text = window.summary_label.text()
-    assert "2 flagged: 1 figure, 1 attribution" in text
-    assert window.change_panel.count_label.text() == "1 of 3 changes flagged"
+    # One wording for what is counted, in the status line and above the change list.
+    assert "2 flags in 1 of 3 changes: 1 figure, 1 attribution" in text
+    assert window.change_panel.count_label.text() == "2 flags in 1 of 3 changes"
 
 
 def test_only_flagged_filter_hides_unflagged_rows_and_is_remembered(
@@ -134,10 +137,17 @@ def test_filter_keeps_the_selected_flagged_change(window: MainWindow) -> None:
 
 
 def test_flag_summary_wording() -> None:
+    old = document_from_text("One. Two. Three. Four. Five.")
+    new = document_from_text("Uno. Two. Tres. Four. Cinco.")
+    comparison = compare(old, new)
+    changed = [i for i, b in enumerate(comparison.blocks) if b.kind != "equal"]
+    assert len(changed) == 3
     flags = [
-        Flag("number", 0, (), (), ""),
-        Flag("attribution", 1, (), (), ""),
-        Flag("number", 2, (), (), ""),
+        Flag("number", changed[0], (), (), ""),
+        Flag("attribution", changed[0], (), (), ""),
+        Flag("number", changed[2], (), (), ""),
     ]
-    assert flag_summary(flags) == "3 flagged: 2 figures, 1 attribution"
-    assert flag_summary([]) == "none flagged"
+    expected = "3 flags in 2 of 3 changes: 2 figures, 1 attribution"
+    assert flag_summary(comparison, flags) == expected
+    assert flag_summary(comparison, []) == "no flags in 3 changes"
+    assert flag_summary(comparison, flags[:1]) == "1 flag in 1 of 3 changes: 1 figure"

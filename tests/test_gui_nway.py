@@ -79,13 +79,15 @@ def test_grid_shows_planted_cells_and_default_base(qtbot, window: MainWindow) ->
     assert model.rowCount() == 11 and model.columnCount() == 3
     column = next(c for c in range(2) if model.nway.versions[c].document.path.endswith(VARIANT))
     shown = [model.index(r, column).data() for r in range(11)]
-    symbols = {"kept": "=", "changed": "~", "missing": "\u00b7"}
+    symbols = {"kept": "=", "edited": "~", "reworded": "*", "missing": "\u00b7"}
     assert shown == [symbols[PLANTED.get(k, "kept")] for k in range(11)]
     header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-    assert header.split("\n")[1] == f"{model.nway.versions[column].kept_share:.0%}"
+    similarity = model.nway.versions[column].comparison.stats.similarity
+    assert header.split("\n")[1] == f"{similarity:.0%}"  # the pair's similarity
     # Hover: the version's own wording, markup shown literally.
     tip = model.index(EDITED, column).data(Qt.ItemDataRole.ToolTipRole)
-    assert "kept with changes" in tip and "&lt;b&gt;strong&lt;/b&gt; accent" in tip
+    assert "edited" in tip and "&lt;b&gt;strong&lt;/b&gt; accent" in tip
+    assert "drops: british" in tip  # the base word the version drops
     assert "nothing in its place" in model.index(CUT, column).data(Qt.ItemDataRole.ToolTipRole)
     # The detail pane reads the current sentence with every version's wording.
     view.table.selectRow(EDITED)

@@ -14,6 +14,7 @@ from core.cli import main
 from core.engine.compare import compare
 from core.errors import CancelledError
 from core.nway.grid import (
+    NWay,
     build_nway,
     default_base,
     kept_shares,
@@ -28,7 +29,7 @@ from gui.shell.launcher import ENGINE_COMMANDS
 # What the planted variant does to each line (= sentence) of 000: the statuses its
 # column must show. Unlisted lines are kept as they are.
 CUT, EDITED, INSERTED, REWRITTEN, MOVED, EMOJI = 2, 4, 7, 8, 1, 0
-PLANTED = {CUT: "missing", EDITED: "changed", INSERTED: "changed", REWRITTEN: "missing"}
+PLANTED = {CUT: "missing", EDITED: "edited", INSERTED: "edited", REWRITTEN: "reworded"}
 REWRITE = "officials in damascus denied every word of that report on sunday evening"
 
 
@@ -77,7 +78,7 @@ def test_wording_is_the_versions_own_text(grid) -> None:
     assert said(CUT) is None
     assert said(EDITED) == base_lines[EDITED].replace("british", "strong")
     assert said(INSERTED) == base_lines[INSERTED].replace("the town", "the small town")
-    assert said(REWRITTEN) == REWRITE  # missing, but its replacement is shown
+    assert said(REWRITTEN) == REWRITE  # reworded: its replacement is shown
     assert said(MOVED) == lines[-1]  # found where it now stands
     assert said(EMOJI) == base_lines[EMOJI]  # code points, after the emoji
     assert grid.sentences[EDITED].words == 19
@@ -86,7 +87,7 @@ def test_wording_is_the_versions_own_text(grid) -> None:
 def test_summaries_per_version(grid) -> None:
     variant = grid.versions[1]
     stats = variant.comparison.stats
-    assert (variant.kept, variant.changed, variant.missing) == (7, 2, 2)
+    assert (variant.kept, variant.edited, variant.reworded, variant.missing) == (7, 2, 1, 1)
     assert variant.kept_share == pytest.approx(stats.common_words / stats.old_words)
     assert 0.8 < variant.kept_share < 0.95
     rewrite_words = len(REWRITE.split())
@@ -129,7 +130,7 @@ def test_whole_sentence_moved_and_wordless_sentences() -> None:
     assert [r.words for r in grid.sentences] == [4, 0, 4, 4]
     assert grid.versions[0].comparison.stats.moved_words == 4
     assert [r.cells[0].status for r in grid.sentences] == ["kept"] * 4
-    assert [r.cells[1].status for r in grid.sentences] == ["kept", "missing", "kept", "changed"]
+    assert [r.cells[1].status for r in grid.sentences] == ["kept", "missing", "kept", "edited"]
 
 
 def test_progress_and_cancel() -> None:
@@ -167,7 +168,7 @@ def test_cli_json(files: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "grid.json"
     assert main(["nway", *map(str, files), "--format", "json", "-o", str(out)]) == 1
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert (data["format"], data["version"]) == ("redline-nway", 1)
+    assert (data["format"], data["version"]) == ("redline-nway", 2)
     assert data["base"]["path"] == str(CONDENSED) and data["base"]["words"] > 400
     assert [v["path"] for v in data["versions"]] == [str(files[1]), str(files[2])]
     assert [v["kept"] for v in data["versions"]][1] == 7
@@ -186,16 +187,28 @@ def test_cli_json(files: list[Path], tmp_path: Path) -> None:
 def test_cli_text_grid(files: list[Path], capsys) -> None:
     assert main(["nway", *map(str, files)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    grid = lines[lines.index("AB  sentence") + 1 :]
+    below = lines[lines.index("AB  sentence") + 1 :]
+    grid = [line for line in below if not line.startswith(" ")]
     assert len(grid) == 11
     assert [line[1] for line in grid] == [
-        {"kept": "=", "changed": "~", "missing": "\u00b7"}[PLANTED.get(k, "kept")]
+        {"kept": "=", "edited": "~", "reworded": "*", "missing": "\u00b7"}[PLANTED.get(k, "kept")]
         for k in range(11)
     ]
     assert grid[CUT][:2] == "=\u00b7" and grid[CUT][4:].startswith("just hours after")
     assert any(
-        line.startswith("  B  ") and "7 kept, 2 changed, 2 missing" in line for line in lines
+        line.startswith("  B  ") and "7 kept, 2 edited, 1 reworded, 1 missing" in line
+        for line in lines
     )
+
+    # Under a reworded sentence: the version's own wording; under an edited one: the
+    # base words the version drops.
+    def under(row: int) -> list[str]:
+        at = below.index(grid[row]) + 1
+        return below[at : below.index(grid[row + 1])]
+
+    assert f"B says: {REWRITE}" in [line.strip() for line in under(REWRITTEN)]
+    assert "B drops: british" in [line.strip() for line in under(EDITED)]
+    assert not [line for line in under(MOVED + 2) if "B " in line]  # kept: nothing under
 
 
 def test_cli_html_escapes_text_and_names(files: list[Path], tmp_path: Path) -> None:
@@ -208,9 +221,10 @@ def test_cli_html_escapes_text_and_names(files: list[Path], tmp_path: Path) -> N
     assert "&lt;b&gt;var&quot;i&amp;ant&lt;script&gt;.txt" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; accent" in page
     # Hover: the wording is the cell's title; print: it is listed under the grid.
-    assert re.search(r'title="B: kept with changes\n[^"]*&lt;script&gt;alert', page)
+    assert re.search(r'title="B: edited\n[^"]*&lt;script&gt;alert', page)
     assert 'id="B-5"' in page and 'href="#B-5"' in page
-    for symbol, meaning in (("=", "kept as is"), ("~", "kept with changes"), ("\u00b7", "missing")):
+    legend = (("=", "kept as is"), ("~", "edited"), ("*", "reworded"), ("\u00b7", "missing"))
+    for symbol, meaning in legend:
         # The legend has symbols, not colour alone (spaces may be non-breaking).
         label = r"\s".join(map(re.escape, (symbol, *meaning.split())))
         assert re.search(label + r"\s*</span>", page), meaning
@@ -219,7 +233,8 @@ def test_cli_html_escapes_text_and_names(files: list[Path], tmp_path: Path) -> N
 def test_html_report_renders(files: list[Path]) -> None:
     grid = build_nway(*(load_document(p) for p in files[:1]), [load_document(files[2])])
     page = render_nway_html(grid)
-    assert page.count('<tr id="s') == 11 and page.count('class="c missing"') == 2
+    assert page.count('<tr id="s') == 11 and page.count('class="c missing"') == 1
+    assert page.count('class="c reworded"') == 1
     assert render_nway_json(grid).endswith("\n")
     assert render_nway_text(grid).count("\n") > 11
 
@@ -235,3 +250,124 @@ def test_cli_errors_are_one_line(files: list[Path], tmp_path: Path, capsys) -> N
     assert main(["nway", str(files[0]), str(files[1]), "--encoding", "latin-1"]) == 2
     assert "FILE=ENC" in capsys.readouterr().err
     assert "nway" in ENGINE_COMMANDS
+
+
+# A report and its simplified rewrite (own sentences): one sentence kept, one edited,
+# one reworded beyond half its words, one dropped, one kept.
+HARBOUR = (
+    "The harbour opened at dawn on Saturday. "
+    "Fishing boats from three villages unloaded their catch on the eastern pier. "
+    "The harbour master, who had worked there for thirty years, blamed the council for "
+    "the broken crane. "
+    "A brass band played until noon. "
+    "Tickets for the evening concert sold out within an hour.\n"
+)
+HARBOUR_SIMPLE = (
+    "The harbour opened at dawn on Saturday. "
+    "Boats from three villages unloaded fish on the eastern pier. "
+    "The man in charge of the harbour said the crane was broken and that it was the "
+    "town's fault. "
+    "Tickets for the evening concert sold out within an hour.\n"
+)
+
+
+def harbour_grid() -> NWay:
+    base = document_from_text(HARBOUR, "harbour.txt")
+    return build_nway(base, [document_from_text(HARBOUR_SIMPLE, "simple.txt")])
+
+
+def test_reworded_sentence_is_not_missing_and_shows_the_versions_wording() -> None:
+    grid = harbour_grid()
+    cells = [row.cells[0] for row in grid.sentences]
+    assert [c.status for c in cells] == ["kept", "edited", "reworded", "missing", "kept"]
+    text = grid.versions[0].document.text
+
+    def said(k: int) -> str | None:
+        span = cells[k].span
+        return None if span is None else text[span[0] : span[1]]
+
+    # Reworded: under half its words kept, its replacement is the version's sentence.
+    assert cells[2].kept_words < grid.sentences[2].words / 2
+    assert said(2) == (
+        "The man in charge of the harbour said the crane was broken and that it was the "
+        "town's fault."
+    )
+    assert said(1) == "Boats from three villages unloaded fish on the eastern pier."
+    assert said(3) is None  # dropped: nothing in its place
+    # The base words each version drops.
+    base = grid.base.text
+    assert [base[s:e] for s, e in cells[1].dropped] == ["Fishing", "their catch"]
+    # The whole sentence, its full stop included (the rewrite before it keeps its own).
+    assert " ".join(base[s:e] for s, e in cells[3].dropped) == "A brass band played until noon."
+    assert cells[0].dropped == () and cells[4].dropped == ()
+    v = grid.versions[0]
+    assert (v.kept, v.edited, v.reworded, v.missing) == (2, 1, 1, 1)
+
+
+def test_every_sentence_of_a_simplified_rewrite_has_a_counterpart() -> None:
+    """Each sentence said again in plain words, most under half their words: the
+    pairwise comparison pairs them all, so none is missing (version 1 said missing)."""
+    base = document_from_text(
+        "Precipitation was considerably heavier than forecasters had anticipated. "
+        "Several thoroughfares in the municipality were rendered impassable by flooding. "
+        "Residents were advised to refrain from unnecessary journeys. "
+        "Emergency services attended numerous incidents overnight.\n",
+        "formal.txt",
+    )
+    simple = document_from_text(
+        "It rained much more than the weather people said it would. "
+        "Some roads in the town were under water and nobody could drive on them. "
+        "People were told to stay at home if they could. "
+        "Police and firemen went out to many calls in the night.\n",
+        "simple.txt",
+    )
+    grid = build_nway(base, [simple])
+    statuses = [row.cells[0].status for row in grid.sentences]
+    assert len(statuses) == 4 and "missing" not in statuses
+    assert statuses.count("reworded") >= 3
+    text = simple.text
+    for row, wanted in zip(grid.sentences, text.split(". ")):
+        span = row.cells[0].span
+        assert span is not None and text[span[0] : span[1]].startswith(wanted[:20])
+
+
+def test_json_cells_carry_kept_words_and_dropped_spans() -> None:
+    data = json.loads(render_nway_json(harbour_grid()))
+    assert data["version"] == 2
+    (version,) = data["versions"]
+    assert {k: version[k] for k in ("kept", "edited", "reworded", "missing")} == {
+        "kept": 2,
+        "edited": 1,
+        "reworded": 1,
+        "missing": 1,
+    }
+    cells = [s["cells"][0] for s in data["sentences"]]
+    assert [c["status"] for c in cells] == ["kept", "edited", "reworded", "missing", "kept"]
+    assert cells[1]["kept_words"] == 9 and data["sentences"][1]["words"] == 12
+    assert [HARBOUR[s:e] for s, e in cells[1]["dropped"]] == ["Fishing", "their catch"]
+    assert cells[3]["span"] is None and cells[0]["dropped"] == []
+
+
+def test_report_shows_the_reworded_wording_and_the_dropped_words() -> None:
+    grid = harbour_grid()
+    html = render_nway_html(grid)
+    assert 'class="c reworded"' in html and 'href="#A-3"' in html
+    row = html[html.index('id="A-3"') :].split("</tr>")[0]
+    assert "\u00a0reworded\u00a0" in row.replace(" ", "\u00a0")
+    said = row.split('<span class="who">A:</span>')[1]
+    assert (
+        re.sub(r"<[^>]+>", "", said)
+        .strip()
+        .startswith("The man in charge of the harbour said the crane was broken")
+    )
+    assert '<span class="wins">The man in charge of the harbour said the crane' in said
+    base = row.split('<span class="who">A:</span>')[0]
+    assert "blamed the council for the broken crane" in base.split('class="wdel">', 1)[1]
+    edited = html[html.index('id="A-2"') :].split("</tr>")[0]
+    assert '<span class="wdel">Fishing</span>' in edited
+    assert '<span class="wdel">their catch</span>' in edited
+    gone = html[html.index('id="A-4"') :].split("</tr>")[0]
+    assert "(nothing in its place)" in gone and "Missing entirely: sentences 4." in html
+    text = render_nway_text(grid)
+    assert "A says: The man in charge of the harbour said the crane was broken" in text
+    assert "A drops: Fishing \u2026 their catch" in text

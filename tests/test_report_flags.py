@@ -53,7 +53,7 @@ def test_flagged_row_has_a_labelled_badge_linked_to_the_list(planted: Path) -> N
     assert "flag-1-text" in links.values() and "flagged" in links.values()
     assert all(target in page.ids for target in links.values())
     shown = " ".join(page.shown().split())
-    assert "Flagged: 1 changed sentence to check first ( Figure 1)" in shown
+    assert "Flagged: 1 flag in 1 of 1 change, to check first ( Figure 1)" in shown
     assert "Flagged changes (1)" in shown and 'Figure "20" \u2192 "27"' in shown
     assert "killing some 27 fighters" in shown  # the list quotes the sentence
 
@@ -76,7 +76,7 @@ def test_a_pair_without_flags_says_so_and_has_no_list() -> None:
     old = document_from_text("The mayor opened the bridge. It rained.\n", "a.txt")
     new = document_from_text("The mayor opened the old bridge. It rained.\n", "b.txt")
     html = render_report(compare(old, new))
-    assert "Flagged:</b> none" in html
+    assert "Flagged:</b> no flags in 1 change; no aligned change" in html
     assert 'id="flagged"' not in html and 'id="flag-1-text"' not in html
 
 

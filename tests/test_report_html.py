@@ -135,8 +135,8 @@ def test_sample_report_holds_the_metadata_an_editor_sends(monkeypatch) -> None:
         "5,778 bytes",
         "utf-8",
         "differences are trivial",  # case
-        "465 words (51 % of the new version)",
-        "4 words (under 1 % of the old version)",
+        "465 words (51% of the new version)",
+        "4 words (under 1% of the old version)",
         "Similarity",
         "Could not be placed (1)",
         "The quote was cut.",

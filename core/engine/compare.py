@@ -30,11 +30,11 @@ from core.engine.blocks import (
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
 from core.engine.lcs import equal_runs
 from core.engine.moves import apply_moves, find_moves
-from core.engine.opspans import build_ops
+from core.engine.opspans import FINAL_MARKS, build_ops
 from core.engine.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
 from core.engine.segment import segment
 from core.engine.sentence_rows import sentence_rows
-from core.engine.slide import compact_runs, slide_edits
+from core.engine.slide import compact_runs, realign_stops, slide_edits
 from core.engine.stats import compute_stats
 from core.engine.tokens import CONTRACT_WORD, Tokens, attach_punctuation, tokenize
 from core.engine.word_cleanup import drop_confetti, function_ids, shares_enough, word_counts
@@ -105,7 +105,10 @@ def _compare(
     keys = list(table)
     function = function_ids(keys, word_counts(a, b, ta.words, tb.words).items())
     runs = drop_confetti(compact_runs(alignment.runs, a, b), a, len(a), len(b), ta.words, function)
-    runs = slide_edits(runs, a, b, set(old_bounds), set(new_bounds))
+    old_set, new_set = set(old_bounds), set(new_bounds)
+    stops = frozenset(n for k, n in table.items() if k and set(k) <= FINAL_MARKS)
+    runs = realign_stops(runs, a, b, stops, old_set, new_set)
+    runs = slide_edits(runs, a, b, old_set, new_set)
     cuts = cut_points(runs, len(a), len(b), old_bounds, new_bounds)
 
     def word_codes(a1: int, a2: int, b1: int, b2: int) -> list[Code]:

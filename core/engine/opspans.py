@@ -111,13 +111,13 @@ def _replaced(
 
 
 # Marks that end a sentence, alone or in a run ("...", "?!").
-_FINAL_MARKS = frozenset(".!?\u2026\u3002\uff01\uff1f")
+FINAL_MARKS = frozenset(".!?\u2026\u3002\uff01\uff1f")
 
 
 def _is_mark(tokens: Tokens, k: int) -> bool:
     """Whether unit ``k`` is a sentence-final mark (or a run of them)."""
     key = tokens.keys[k]
-    return bool(key) and set(key) <= _FINAL_MARKS
+    return bool(key) and set(key) <= FINAL_MARKS
 
 
 def _ends_line(tokens: Tokens, k: int, text: str, sentence_starts: frozenset[int]) -> bool:

@@ -85,3 +85,44 @@ def compact_runs(runs: Sequence[Run], a: Sequence[int], b: Sequence[int]) -> lis
             ni, nj, nn = ni - pn, nj - pn, nn + pn
         out.append((ni, nj, nn))
     return out
+
+
+def realign_stops(
+    runs: Sequence[Run],
+    a: Sequence[int],
+    b: Sequence[int],
+    stops: frozenset[int],
+    old_bounds: set[int],
+    new_bounds: set[int],
+) -> list[Run]:
+    """Match a lone full stop with the end of the sentence it belongs to.
+
+    When a sentence is rewritten and the next one dropped (``[... crane .  A brass
+    band played until noon] .`` against ``[... town's fault] .``), the only match is
+    the stop, and an alignment may take the dropped sentence's stop rather than the
+    rewritten one's: the dropped sentence then loses its stop and the rewrite gains
+    the other sentence. A match of one sentence-final mark that follows a replaced gap
+    moves to the stop ending the sentence of that gap which pairs with the other
+    side's, counted from the gap's start (sentences pair in order, as blocks do).
+    """
+    out: list[Run] = []
+    for i, j, n in runs:
+        pi, pj = (out[-1][0] + out[-1][2], out[-1][1] + out[-1][2]) if out else (0, 0)
+        ends_old = i + 1 in old_bounds or i + 1 == len(a)
+        if a[i] not in stops or i == pi or j == pj or not ends_old:
+            out.append((i, j, n))
+            continue
+        old_ends = [u for u in range(pi, i) if a[u] in stops and u + 1 in old_bounds]
+        new_ends = [u for u in range(pj, j) if b[u] in stops and u + 1 in new_bounds]
+        moved: Run | None = None
+        if len(old_ends) > len(new_ends):
+            moved = (old_ends[len(new_ends)], j, 1)
+        elif len(new_ends) > len(old_ends):
+            moved = (i, new_ends[len(old_ends)], 1)
+        if moved is None or a[moved[0]] != b[moved[1]]:
+            out.append((i, j, n))
+            continue
+        out.append(moved)
+        if n > 1:
+            out.append((i + 1, j + 1, n - 1))
+    return out

@@ -30,12 +30,15 @@ FUNCTION_WORDS = frozenset(
 # A word this frequent in the two texts (share of all words) counts as a function word.
 FREQUENT_SHARE = 0.015
 FREQUENT_MIN = 4
-# Confetti is dropped only between edits of at least this many units on each side:
-# a comma or "the" between two one-word substitutions stays (it reads as kept).
+# Confetti is dropped only between edits of at least MIN_EDIT units on each side, one
+# of them BIG_EDIT units or more (measured on ua-gec and iterater-r3 with
+# bench/real_quality.py): a comma or "the" between two short substitutions stays, as
+# human revisers mark it kept.
 MIN_EDIT = 2
-# A match of fewer than PHRASE words standing alone between edits each STRAY times
-# its length (and at least STRAY_MIN units) is chance, not a shared phrase: "said"
-# or "government" found in two unrelated sentences.
+BIG_EDIT = 3
+# A match of one word standing alone between edits each STRAY times its length (and
+# at least STRAY_MIN units) is chance, not a shared phrase: "said" or "government"
+# found in two unrelated sentences. Two words or more always stay.
 PHRASE = 3
 UNRELATED_WORDS = 8
 STRAY = 3
@@ -106,15 +109,16 @@ def drop_confetti(
     kept: list[Run] = []
     prev_a, prev_b = lo_a, lo_b
     for k, (i, j, n) in enumerate(runs):
-        edit_before = max(i - prev_a, j - prev_b) >= MIN_EDIT
+        before = max(i - prev_a, j - prev_b)
         if k + 1 < len(runs):
             next_a, next_b = runs[k + 1][0], runs[k + 1][1]
         else:
             next_a, next_b = n_a, n_b
-        edit_after = max(next_a - i - n, next_b - j - n) >= MIN_EDIT
-        if edit_before and edit_after and is_confetti(a, i, n, words_a, function):
+        after = max(next_a - i - n, next_b - j - n)
+        between_edits = min(before, after) >= MIN_EDIT and max(before, after) >= BIG_EDIT
+        if between_edits and is_confetti(a, i, n, words_a, function):
             continue
-        if _stray(i, j, n, prev_a, prev_b, next_a, next_b) and sum(words_a[i : i + n]) < PHRASE:
+        if _stray(i, j, n, prev_a, prev_b, next_a, next_b) and sum(words_a[i : i + n]) < 2:
             continue
         kept.append((i, j, n))
         prev_a, prev_b = i + n, j + n

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from core.families.scan import ScannedDocument, ScanResult
+from core.figures import similarity_text
 
 SCAN_FORMAT = "redline-scan"
 SCAN_VERSION = 1
@@ -48,7 +49,7 @@ def scan_to_json(result: ScanResult) -> str:
 def _closest(doc: ScannedDocument) -> str:
     if doc.closest is None or doc.similarity is None:
         return "no similar document"
-    return f"closest {doc.closest} ({doc.similarity:.2f})"
+    return f"closest {doc.closest} ({similarity_text(doc.similarity, estimate=True)})"
 
 
 def scan_to_text(result: ScanResult) -> str:

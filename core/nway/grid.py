@@ -6,13 +6,25 @@ For every base sentence (``core.engine.segment``) and every version the grid hol
 
 - ``kept``: every word of the sentence lies in ``equal`` ops (moved text and trivial
   differences included) and no word was inserted inside it;
-- ``changed``: at least ``CHANGED_SHARE`` (half) of its words lie in ``equal`` ops;
-- ``missing``: less than that (deleted, or rewritten beyond recognition).
+- ``edited``: at least ``EDITED_SHARE`` (half) of its words lie in ``equal`` ops;
+- ``reworded``: less than that, but the comparison pairs the sentence with text of
+  the version: some of its words are kept, or a run of ops that deletes part of it
+  inserts words of the version in its place (inside a ``changed`` or ``moved``
+  block);
+- ``missing``: no counterpart at all (deleted, in a ``deleted`` block or by ops
+  that put nothing in its place).
 
 A sentence without words (``***``) is judged on its punctuation units instead.
 Each cell also carries the version's wording: the span of that version's text that
-the sentence's ops map to (equal ops clipped to the sentence, plus the words
-inserted inside it), or None when the version has nothing in its place.
+the sentence's ops map to (equal ops clipped to the sentence, the words inserted
+inside it and, for a reworded sentence, the version's sentences standing in its
+place in the block), or None when the version has nothing in its place; and the
+parts of the base sentence the version drops (its ``delete`` ops, clipped).
+
+Where the sentence stands in a rewrite is found by position: its share of the
+run of ops' old side maps to the same share of the new side, widened to the
+version's whole sentences there (``core.engine.segment``). This is a stand-in for
+whole-sentence rows of the comparison; it is linear in the texts.
 
 Comparisons are independent: ``build_nway`` runs them in sequence (cancellable,
 with progress), and a caller with a worker pool runs them itself and hands them to
@@ -33,10 +45,10 @@ from core.engine.tokens import Tokens, attach_punctuation, count_words, tokenize
 from core.errors import CancelledError
 from core.model import Block, CompareOptions, Comparison, Document, Span
 
-Status = Literal["kept", "changed", "missing"]
-STATUSES: tuple[Status, ...] = ("kept", "changed", "missing")
-# A sentence is "changed" (not "missing") when at least this share of its words is kept.
-CHANGED_SHARE = 0.5
+Status = Literal["kept", "edited", "reworded", "missing"]
+STATUSES: tuple[Status, ...] = ("kept", "edited", "reworded", "missing")
+# A sentence is "edited" (not "reworded") when at least this share of its words is kept.
+EDITED_SHARE = 0.5
 # Wording pieces further apart than this (in the version's text, beyond the sentence's
 # own length) are not joined: a sentence half moved away shows its larger half.
 _WORDING_GAP = 200
@@ -51,12 +63,17 @@ class Cell:
     """One version's fate of one base sentence.
 
     Attributes:
-        status: ``kept``, ``changed`` or ``missing``.
+        status: ``kept``, ``edited``, ``reworded`` or ``missing``.
         span: the version's wording as a span of that version's text, or None.
+        kept_words: how many of the sentence's words lie in ``equal`` ops.
+        dropped: the parts of the base sentence the version deletes (base spans, in
+            order, clipped to the sentence).
     """
 
     status: Status
     span: Span | None
+    kept_words: int = 0
+    dropped: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +101,9 @@ class VersionSummary:
         added_words: words the version inserts.
         similarity: the comparison's similarity (``comparison-json.md``).
         kept: base sentences kept as they are.
-        changed: base sentences kept with changes.
-        missing: base sentences missing.
+        edited: base sentences kept with changes (at least half their words).
+        reworded: base sentences said in other words (under half their words kept).
+        missing: base sentences with no counterpart in the version.
     """
 
     comparison: Comparison
@@ -93,7 +111,8 @@ class VersionSummary:
     added_words: int
     similarity: float
     kept: int
-    changed: int
+    edited: int
+    reworded: int
     missing: int
 
     @property
@@ -284,13 +303,7 @@ class _BaseGrid:
     @classmethod
     def of(cls, text: str, options: CompareOptions) -> _BaseGrid:
         units = _units(text, options)
-        sentences: list[Span] = []
-        for s, e in segment(text).sentences:
-            piece = text[s:e]
-            start = s + len(piece) - len(piece.lstrip())
-            end = s + len(piece.rstrip())
-            if end > start:
-                sentences.append((start, end))
+        sentences = _trimmed_sentences(text)
         firsts = tuple(s for s, _ in sentences)
         starts = tuple(bisect_left(units.starts, s) for s in firsts)
         # len(units.words), not len(units): Tokens.starts carries one extra entry.
@@ -328,7 +341,8 @@ class _Piece:
 
 
 class _Column:
-    """The cells of one version: kept words, inserted words and wording per sentence."""
+    """The cells of one version: kept words, inserted words, pairing and wording per
+    sentence."""
 
     def __init__(self, grid: _BaseGrid, comparison: Comparison) -> None:
         count = len(grid.sentences)
@@ -337,27 +351,70 @@ class _Column:
         self.kept_words = [0] * count
         self.kept_units = [0] * count
         self.inserted = [False] * count
+        self.paired = [False] * count
+        self.dropped: dict[int, list[Span]] = {}
         self.pieces: dict[int, list[_Piece]] = {}
+        self._version: tuple[list[int], list[int], list[float]] | None = None
+        # Runs of non-equal ops that delete base text and insert the version's:
+        # (old start, old end, new start, new end) of each.
+        self.hunks: list[tuple[int, int, int, int]] = []
         for block in comparison.blocks:
             if block.old is not None:
                 self._block(block)
+        for hunk in self.hunks:
+            self._rewording(hunk)
+
+    def _sentences_in(self, span: Span) -> range:
+        """The base sentences that share a character with ``span``."""
+        grid = self.grid
+        first, last = grid.sentence_at(span[0]), grid.sentence_at(span[1] - 1)
+        if grid.sentences and grid.sentences[first][1] <= span[0]:
+            first += 1
+        return range(first, last + 1)
 
     def _block(self, block: Block) -> None:
         ops = block.ops
         previous_end: int | None = None
+        deleted: list[Span] = []
+        inserted: list[Span] = []
         for n, op in enumerate(ops):
+            if op.op == "equal":
+                self._hunk(deleted, inserted)
+                deleted, inserted = [], []
             if op.old is not None:
                 if op.op == "equal" and op.new is not None:
                     self._equal(op.old, op.new)
+                else:
+                    self._drop(op.old)
+                    deleted.append(op.old)
                 previous_end = op.old[1]
                 continue
             if op.new is None or not count_words(self.new_text[op.new[0] : op.new[1]]):
                 continue
+            inserted.append(op.new)
             following = next((o.old[0] for o in ops[n + 1 :] if o.old is not None), None)
             k = self._insert_sentence(previous_end, following)
             if k is not None:
                 self.inserted[k] = True
                 self.pieces.setdefault(k, []).append(_Piece(op.new[0], op.new[1], 0))
+        self._hunk(deleted, inserted)
+
+    def _hunk(self, deleted: list[Span], inserted: list[Span]) -> None:
+        """A run of ops replacing base text with words of the version: the base
+        sentences it deletes from are paired with that version text."""
+        if not deleted or not inserted:
+            return
+        for old in deleted:
+            for k in self._sentences_in(old):
+                self.paired[k] = True
+        self.hunks.append((deleted[0][0], deleted[-1][1], inserted[0][0], inserted[-1][1]))
+
+    def _drop(self, old: Span) -> None:
+        for k in self._sentences_in(old):
+            s, e = self.grid.sentences[k]
+            start, end = max(s, old[0]), min(e, old[1])
+            if start < end:
+                self.dropped.setdefault(k, []).append((start, end))
 
     def _insert_sentence(self, previous_end: int | None, following: int | None) -> int | None:
         """The base sentence inserted words belong to: the one they stand inside; between
@@ -392,10 +449,61 @@ class _Column:
                     )
             self.pieces.setdefault(k, []).append(_Piece(start, end, hi - lo))
 
+    def _rewording(self, hunk: tuple[int, int, int, int]) -> None:
+        """Give each reworded sentence of a hunk the version's sentences that stand in
+        its place: its share of the hunk's old side, mapped onto the new side,
+        widened to whole sentences of the version (clipped to the hunk)."""
+        bs, be, ns, ne = hunk
+        scale = (ne - ns) / (be - bs)
+        for k in self._sentences_in((bs, be)):
+            if self._status(k) != "reworded":
+                continue
+            s, e = self.grid.sentences[k]
+            x, y = ns + (max(s, bs) - bs) * scale, ns + (min(e, be) - bs) * scale
+            start, end = self._version_sentences_at(x, y)
+            start, end = max(start, ns), min(end, ne)
+            if start < end:
+                self.pieces.setdefault(k, []).append(_Piece(start, end, 0))
+
+    def _version_sentences_at(self, x: float, y: float) -> Span:
+        """The version's sentences whose middles lie in ``[x, y]`` (or the one holding
+        the middle of ``[x, y]``), as one span."""
+        if self._version is None:
+            spans = _trimmed_sentences(self.new_text)
+            self._version = (
+                [s for s, _ in spans],
+                [e for _, e in spans],
+                [(s + e) / 2 for s, e in spans],
+            )
+        starts, ends, middles = self._version
+        if not starts:
+            return 0, len(self.new_text)
+        lo, hi = bisect_left(middles, x), bisect_right(middles, y)
+        if lo < hi:
+            return starts[lo], ends[hi - 1]
+        i = min(max(bisect_right(starts, (x + y) / 2) - 1, 0), len(starts) - 1)
+        return starts[i], ends[i]
+
     def cells(self) -> tuple[Cell, ...]:
-        return tuple(
-            Cell(self._status(k), self._wording(k)) for k in range(len(self.grid.sentences))
-        )
+        return tuple(self._cell(k) for k in range(len(self.grid.sentences)))
+
+    def _cell(self, k: int) -> Cell:
+        status = self._status(k)
+        span = None if status == "missing" else self._wording(k)
+        if status == "reworded" and span is not None:
+            span = self._whole_sentences(span)
+        return Cell(status, span, self.kept_words[k], tuple(self.dropped.get(k, ())))
+
+    def _whole_sentences(self, span: Span) -> Span:
+        """``span`` widened to the version's whole sentences it meets."""
+        self._version_sentences_at(span[0], span[0])  # makes self._version
+        assert self._version is not None
+        starts, ends, _ = self._version
+        if not starts:
+            return span
+        first = max(bisect_right(starts, span[0]) - 1, 0)
+        last = max(bisect_right(starts, span[1] - 1) - 1, 0)
+        return min(span[0], starts[first]), max(span[1], ends[last])
 
     def _status(self, k: int) -> Status:
         total = self.grid.sentence_words(k)
@@ -404,9 +512,9 @@ class _Column:
             total, kept = self.grid.sentence_units(k), self.kept_units[k]
         if kept >= total and not self.inserted[k]:
             return "kept"
-        if kept and kept >= CHANGED_SHARE * total:
-            return "changed"
-        return "missing"
+        if kept and kept >= EDITED_SHARE * total:
+            return "edited"
+        return "reworded" if kept or self.paired[k] else "missing"
 
     def _wording(self, k: int) -> Span | None:
         pieces = sorted(self.pieces.get(k, ()), key=lambda p: p.start)
@@ -424,6 +532,19 @@ class _Column:
         return min(p.start for p in best), max(p.end for p in best)
 
 
+def _trimmed_sentences(text: str) -> list[Span]:
+    """The sentences of ``text`` (``core.engine.segment``) without the whitespace
+    around them; sentences of whitespace only are left out."""
+    sentences: list[Span] = []
+    for s, e in segment(text).sentences:
+        piece = text[s:e]
+        start = s + len(piece) - len(piece.lstrip())
+        end = s + len(piece.rstrip())
+        if end > start:
+            sentences.append((start, end))
+    return sentences
+
+
 def _summary(comparison: Comparison, cells: Sequence[Cell]) -> VersionSummary:
     s = comparison.stats
     share = s.common_words / s.old_words if s.old_words else 1.0
@@ -434,6 +555,7 @@ def _summary(comparison: Comparison, cells: Sequence[Cell]) -> VersionSummary:
         added_words=s.inserted_words,
         similarity=s.similarity,
         kept=statuses.count("kept"),
-        changed=statuses.count("changed"),
+        edited=statuses.count("edited"),
+        reworded=statuses.count("reworded"),
         missing=statuses.count("missing"),
     )

@@ -23,6 +23,7 @@ from typing import Literal
 from core import __version__
 from core.engine.rows import Row
 from core.engine.tokens import count_words
+from core.figures import percent_text, similarity_text
 from core.flags.detect import Flag, flag_comparison
 from core.model import Comparison, Document
 from core.notes.annotation import STATUS_LABELS, Anchor, Annotation, Side
@@ -96,10 +97,11 @@ def _documents(result: Comparison) -> str:
 
 
 def _share(part: int, whole: int) -> str:
+    """A share as a whole percentage, written like every figure (``core.figures``)."""
     if not whole:
-        return "0 %"
-    share = 100 * part / whole
-    return f"{share:.0f} %" if share >= 1 or not part else "under 1 %"
+        return "0%"
+    share = part / whole
+    return percent_text(share) if share >= 0.01 or not part else "under 1%"
 
 
 def _plural(n: int, noun: str) -> str:
@@ -125,8 +127,9 @@ def _summary(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) ->
         + (f", {minor:,} more in punctuation only." if minor else "."),
         f"<b>Moved:</b> {_plural(len(layout.moves), 'passage')} "
         f"({_plural(s.moved_words, 'word')}).",
-        f"<b>Similarity:</b> {s.similarity:.0%} of the words are common to both versions.",
-        summary_item(flags),
+        f"<b>Similarity:</b> {similarity_text(s.similarity)} (the share of words common "
+        "to both versions).",
+        summary_item(result, flags),
     ]
     if result.identical:
         items.insert(0, "<b>The two versions say the same thing</b> (trivial differences only).")
@@ -154,7 +157,7 @@ def _options(result: Comparison, changes_only: bool) -> str:
             f"{s.deleted_words:,} deleted, {s.inserted_words:,} inserted, "
             f"{s.moved_words:,} moved (words)",
         ),
-        ("Similarity", f"{s.similarity:.2f}"),
+        ("Similarity", similarity_text(s.similarity)),
     ]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="meta opts" cellspacing="0" cellpadding="3">{body}</table>'

@@ -150,7 +150,8 @@ a.am{{color:#6b4e00;background-color:{COUNTERPART};font-weight:bold;text-decorat
 # (gui/nway/model.py LIGHT: background, text; a test keeps them equal).
 NWAY_COLOURS: dict[str, tuple[str, str]] = {
     "kept": ("#cfeecf", "#14501a"),
-    "changed": ("#ffe3a0", "#6a4a00"),
+    "edited": ("#ffe3a0", "#6a4a00"),
+    "reworded": ("#e4d8f6", "#4a2a7a"),
     "missing": ("#f8c9c6", "#8a1c14"),
 }
 # Links in cells get their colour spelled out: Qt's PDF writer turns ``inherit``
@@ -181,6 +182,7 @@ td.c a{{display:block}}
 table.wording{{width:100%;font-size:14px}}
 .wording td{{vertical-align:top;border-top:1px solid #eee;padding:5px 8px}}
 .wording td.said{{white-space:pre-wrap;overflow-wrap:anywhere}}
+.wording .who{{color:{BAR_TEXT};font-size:12px;font-weight:600}}
 .wording td.st{{white-space:nowrap;width:11em;font-size:13px}}
 @media print{{.grid th{{position:static}} .grid td,.wording td{{font-size:9.5pt}}
 }}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from core.engine.rows import Row
+from core.figures import flags_text
 from core.flags.detect import FLAG_KINDS, FLAG_LABELS, Flag, FlagKind, flags_by_block
 from core.model import Comparison, Span
 from core.notes.annotation import Side
@@ -85,19 +86,19 @@ def _counts(flags: Sequence[Flag]) -> Counter[FlagKind]:
     return Counter(f.kind for f in flags)
 
 
-def summary_item(flags: Sequence[Flag]) -> str:
-    """The summary's line: how many changes are flagged, by kind."""
+def summary_item(result: Comparison, flags: Sequence[Flag]) -> str:
+    """The summary's line: how many flags, in how many of the changes, by kind
+    (``core.figures.flags_text``, the window's wording)."""
+    counted = flags_text(result, flags)
     if not flags:
         return (
-            "<b>Flagged:</b> none: no aligned change touches a figure, a negation, "
+            f"<b>Flagged:</b> {counted}; no aligned change touches a figure, a negation, "
             "a name, an attribution or a quotation."
         )
     counts = _counts(flags)
-    blocks = len({f.block for f in flags})
-    noun = "sentence" if blocks == 1 else "sentences"
     kinds = ", ".join(f"{badge(k)} {counts[k]:,}" for k in FLAG_KINDS if counts[k])
     return (
-        f"<b>Flagged:</b> {blocks:,} changed {noun} to check first ({kinds}); "
+        f"<b>Flagged:</b> {counted}, to check first ({kinds}); "
         'see <a href="#flagged">Flagged changes</a>.'
     )
 

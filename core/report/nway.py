@@ -1,6 +1,6 @@
 """Reports of an N-way grid (``core.nway.grid``): a terminal grid and JSON.
 
-The JSON follows ``docs/nway-json.md`` (format ``redline-nway``, version 1). The
+The JSON follows ``docs/nway-json.md`` (format ``redline-nway``, version 2). The
 HTML and PDF page is ``core.report.nway_html``; the symbols, meanings and labels
 here are shared with it and with the window.
 """
@@ -12,18 +12,28 @@ import re
 from typing import Any
 
 from core.engine.tokens import count_words
+from core.figures import percent_text, similarity_text
 from core.gcpause import collector_paused
 from core.model import Document, Span
 from core.nway.grid import NWay, Status, VersionSummary
 from core.text.names import printable_path
 
 FORMAT = "redline-nway"
-VERSION = 1
-SYMBOLS: dict[Status, str] = {"kept": "=", "changed": "~", "missing": "\u00b7"}
+VERSION = 2
+SYMBOLS: dict[Status, str] = {"kept": "=", "edited": "~", "reworded": "*", "missing": "\u00b7"}
 MEANINGS: dict[Status, str] = {
     "kept": "kept as is",
-    "changed": "kept with changes",
+    "edited": "edited",
+    "reworded": "reworded",
     "missing": "missing",
+}
+# What each status means, in a sentence (legends, tooltips, reports).
+EXPLAINED: dict[Status, str] = {
+    "kept": "every word kept, nothing added",
+    "edited": "at least half its words kept",
+    "reworded": "said in other words: under half its words kept, the version's "
+    "wording stands in its place",
+    "missing": "no counterpart in the version",
 }
 SNIPPET = 72
 _SPACE = re.compile(r"\s+")
@@ -48,7 +58,18 @@ def wording(nway: NWay, version: int, row: int) -> str | None:
 
 
 def _share(value: float) -> str:
-    return f"{value:.0%}"
+    return percent_text(value)
+
+
+def dropped_text(nway: NWay, version: int, row: int) -> str:
+    """The base words a version drops from a sentence, pieces joined by `` … ``."""
+    text = nway.base.text
+    return " \u2026 ".join(flat(text[s:e]) for s, e in nway.sentences[row].cells[version].dropped)
+
+
+def status_counts(v: VersionSummary) -> str:
+    """``3 kept, 4 edited, 20 reworded, 2 missing`` (sentences of the base)."""
+    return f"{v.kept} kept, {v.edited} edited, {v.reworded} reworded, {v.missing} missing"
 
 
 # -- JSON ---------------------------------------------------------------------------
@@ -74,7 +95,8 @@ def _version(v: VersionSummary) -> dict[str, Any]:
         kept_share=round(v.kept_share, 4),
         added_words=v.added_words,
         kept=v.kept,
-        changed=v.changed,
+        edited=v.edited,
+        reworded=v.reworded,
         missing=v.missing,
         approximate=v.comparison.approximate,
     )
@@ -99,7 +121,15 @@ def nway_to_dict(nway: NWay) -> dict[str, Any]:
             {
                 "base": _span(row.base),
                 "words": row.words,
-                "cells": [{"status": c.status, "span": _span(c.span)} for c in row.cells],
+                "cells": [
+                    {
+                        "status": c.status,
+                        "span": _span(c.span),
+                        "kept_words": c.kept_words,
+                        "dropped": [[a, b] for a, b in c.dropped],
+                    }
+                    for c in row.cells
+                ],
             }
             for row in nway.sentences
         ],
@@ -127,7 +157,9 @@ def _snippet(text: str, width: int = SNIPPET) -> str:
 
 def render_nway_text(nway: NWay) -> str:
     """The grid for a terminal: a header naming the versions, then one line per
-    base sentence (a cell per version, then the start of the sentence)."""
+    base sentence (a cell per version, then the start of the sentence), and under
+    it, per version that rewords it, that version's wording, and per version that
+    edits it, the base words it drops."""
     base = nway.base
     lines = [
         f"Base: {_visible(base.path)} ({len(nway.sentences)} sentences, "
@@ -135,16 +167,25 @@ def render_nway_text(nway: NWay) -> str:
     ]
     for i, v in enumerate(nway.versions):
         lines.append(
-            f"  {version_label(i)}  {_visible(v.document.path)}: similarity {v.similarity:.2f}, "
-            f"keeps {_share(v.kept_share)} of the base's words, adds {v.added_words:,} words "
-            f"({v.kept} kept, {v.changed} changed, {v.missing} missing)"
+            f"  {version_label(i)}  {_visible(v.document.path)}: similarity "
+            f"{similarity_text(v.similarity)}, keeps {_share(v.kept_share)} of the base's "
+            f"words, adds {v.added_words:,} words ({status_counts(v)})"
         )
-    lines.append("Cells: " + "   ".join(f"{SYMBOLS[s]} {MEANINGS[s]}" for s in SYMBOLS) + "")
+    lines.append("Cells: " + "   ".join(f"{SYMBOLS[s]} {MEANINGS[s]}" for s in SYMBOLS))
     lines.append("")
     width = len(nway.versions)
     header = "".join(version_label(i)[0] for i in range(width))
     lines.append(f"{header}  sentence")
-    for row in nway.sentences:
+    pad = " " * width
+    for k, row in enumerate(nway.sentences):
         cells = "".join(SYMBOLS[c.status] for c in row.cells)
         lines.append(f"{cells}  {_visible(_snippet(base.text[row.base[0] : row.base[1]]))}")
+        for i, cell in enumerate(row.cells):
+            label = version_label(i)
+            if cell.status == "reworded":
+                said = wording(nway, i, k) or ""
+                lines.append(f"{pad}    {label} says: {_visible(_snippet(said))}")
+            elif cell.status == "edited" and cell.dropped:
+                gone = _visible(_snippet(dropped_text(nway, i, k)))
+                lines.append(f"{pad}    {label} drops: {gone}")
     return "\n".join(lines) + "\n"

@@ -4,9 +4,10 @@ Laid out like the pairwise report (``core.report.comparison_html``): a title and
 summary, the documents (name, path, encoding, size, sha256, modification time), the
 options, each version's statistics, a legend, then the grid (one row per base
 sentence, one cell per version with a symbol as well as a colour) and, per version,
-its own wording of every base sentence it does not keep as is, with its changed
-words highlighted. A cell that is not "kept" links to that wording; on screen the
-cell's ``title`` shows it on hover too.
+every base sentence it does not keep as is: the base sentence with the words the
+version drops struck through, and the version's own wording with its new words
+highlighted. A cell that is not "kept" links there; on screen the cell's ``title``
+shows the version's wording on hover too.
 
 The page has no script and no external resource and forbids both with the
 pairwise report's Content-Security-Policy; every file name and every piece of
@@ -25,12 +26,13 @@ from html import escape
 
 from core import __version__
 from core.engine.tokens import count_words
+from core.figures import percent_text, similarity_text
 from core.model import Comparison, Document, Span
 from core.nway.grid import NWay, Status
 from core.report.blocks import visible
 from core.report.comparison_html import CSP, Variant, encoding_html, time_html
 from core.report.css import NWAY_PDF, NWAY_SCREEN
-from core.report.nway import MEANINGS, SYMBOLS, version_label, wording
+from core.report.nway import EXPLAINED, MEANINGS, SYMBOLS, version_label, wording
 from core.text.names import printable_path
 
 TITLE_CHARS = 600
@@ -53,12 +55,14 @@ def _summary(nway: NWay) -> str:
     rows = nway.sentences
     everywhere = sum(all(c.status == "kept" for c in r.cells) for r in rows)
     somewhere = sum(any(c.status == "missing" for c in r.cells) for r in rows)
+    reworded = sum(any(c.status == "reworded" for c in r.cells) for r in rows)
     n = len(nway.versions)
     items = [
         f"<b>Base:</b> {_name(nway.base)}, {_plural(len(rows), 'sentence')}, "
         f"{_plural(count_words(nway.base.text), 'word')}; compared with "
         f"{_plural(n, 'other version')}.",
         f"<b>Kept as is by every version:</b> {_plural(everywhere, 'sentence')}.",
+        f"<b>Reworded by at least one version:</b> {_plural(reworded, 'sentence')}.",
         f"<b>Missing from at least one version:</b> {_plural(somewhere, 'sentence')}.",
     ]
     if nway.versions:
@@ -66,7 +70,7 @@ def _summary(nway: NWay) -> str:
         v = nway.versions[best]
         items.append(
             f"<b>Closest to the base:</b> {version_label(best)}, {_name(v.document)} "
-            f"(similarity {v.similarity:.2f})."
+            f"(similarity {similarity_text(v.similarity)})."
         )
     if nway.identical:
         items.insert(0, "<b>Every version says what the base says</b> (trivial differences only).")
@@ -110,23 +114,34 @@ def _options(nway: NWay) -> str:
     punctuation = "trivial" if o.ignore_punctuation else "count"
     return (
         f'<p class="sub">Options: case differences {case}, punctuation differences '
-        f"{punctuation}. A sentence is kept with changes when at least half its words "
-        "are kept.</p>"
+        f"{punctuation}. A sentence is edited when at least half its words are kept, "
+        "reworded when fewer are kept but the comparison pairs it with the version's text, "
+        "missing when the version has nothing in its place.</p>"
     )
 
 
 def _versions(nway: NWay) -> str:
     heads = "".join(
         f'<th class="n">{h}</th>'
-        for h in ("Similarity", "Keeps of base", "Adds words", "Kept", "Changed", "Missing")
+        for h in (
+            "Similarity",
+            "Keeps of base",
+            "Adds words",
+            "Kept",
+            "Edited",
+            "Reworded",
+            "Missing",
+        )
     )
     rows = "".join(
         f'<tr><th><a href="#version-{version_label(i)}">{version_label(i)}</a></th>'
         f'<td class="name">{_name(v.document)}'
         f"{' (approximate)' if v.comparison.approximate else ''}</td>"
-        f'<td class="n">{v.similarity:.2f}</td><td class="n">{v.kept_share:.0%}</td>'
+        f'<td class="n">{similarity_text(v.similarity)}</td>'
+        f'<td class="n">{percent_text(v.kept_share)}</td>'
         f'<td class="n">{v.added_words:,}</td><td class="n">{v.kept:,}</td>'
-        f'<td class="n">{v.changed:,}</td><td class="n">{v.missing:,}</td></tr>'
+        f'<td class="n">{v.edited:,}</td><td class="n">{v.reworded:,}</td>'
+        f'<td class="n">{v.missing:,}</td></tr>'
         for i, v in enumerate(nway.versions)
     )
     return (
@@ -143,12 +158,15 @@ def _status(status: Status) -> str:
 
 def _legend(variant: Variant) -> str:
     cells = " &nbsp; ".join(_status(s) for s in SYMBOLS)
+    meanings = "; ".join(f"<b>{MEANINGS[s]}</b>: {EXPLAINED[s]}" for s in SYMBOLS)
     hover = "; hovering a cell shows it too" if variant == "screen" else ""
     return (
-        f'<p class="legend">{cells}</p><p class="sub">One row per sentence of the base, one '
-        "column per version (the letters above). A ~ or \u00b7 cell links to that "
-        f"version's wording, listed under the grid{hover}. In the wording, the words the "
-        'version changed or added are <span class="wins">highlighted</span>.</p>'
+        f'<p class="legend">{cells}</p><p class="sub">{meanings}.</p>'
+        '<p class="sub">One row per sentence of the base, one column per version (the '
+        "letters above). A cell that is not = links to the sentence in that version, "
+        f"listed under the grid{hover}: the base sentence with the words the version drops "
+        '<span class="wdel">struck through</span>, then the version\'s wording with the words '
+        'it changed or added <span class="wins">highlighted</span>.</p>'
     )
 
 
@@ -161,7 +179,7 @@ def _cell(nway: NWay, version: int, row: int, variant: Variant) -> str:
     label = version_label(version)
     said = wording(nway, version, row)
     symbol = SYMBOLS[cell.status]
-    if cell.status != "kept" and said:
+    if cell.status != "kept":
         symbol = f'<a href="#{label}-{row + 1}">{symbol}</a>'
     title = ""
     if variant == "screen":
@@ -223,34 +241,50 @@ def _flat(text: str) -> str:
     return visible(_SPACE.sub(" ", text))
 
 
+def _struck(text: str, span: Span, dropped: tuple[Span, ...]) -> str:
+    """A base sentence with the parts a version drops struck through, whitespace flat."""
+    parts: list[str] = []
+    at = span[0]
+    for s, e in dropped:
+        parts += [_flat(text[at:s]), f'<span class="wdel">{_flat(text[s:e])}</span>']
+        at = e
+    parts.append(_flat(text[at : span[1]]))
+    return "".join(parts).strip()
+
+
 def _wording_lists(nway: NWay) -> str:
-    """Per version, its wording of every sentence it does not keep as is."""
+    """Per version, every sentence it does not keep as is: the base with the words the
+    version drops struck through, and the version's wording, its new words highlighted."""
     parts = []
+    base = _name(nway.base)
     for i, v in enumerate(nway.versions):
         label = version_label(i)
         items = []
         for k, row in enumerate(nway.sentences):
             cell = row.cells[i]
-            if cell.status == "kept" or cell.span is None:
+            if cell.status == "kept":
                 continue
+            said = (
+                _highlighted(v.comparison, cell.span)
+                if cell.span is not None
+                else '<span class="dim">(nothing in its place)</span>'
+            )
             items.append(
                 f'<tr id="{label}-{k + 1}"><td class="num" width="30">'
                 f'<a href="#s{k + 1}">{k + 1}</a></td>'
                 f'<td class="st" width="150">{_status(cell.status)}</td>'
-                f'<td class="said">{_highlighted(v.comparison, cell.span)}</td></tr>'
+                f'<td class="said"><span class="who">Base ({base}):</span> '
+                f"{_struck(nway.base.text, row.base, cell.dropped)}<br>"
+                f'<span class="who">{label}:</span> {said}</td></tr>'
             )
-        gone = [
-            str(k + 1)
-            for k, r in enumerate(nway.sentences)
-            if r.cells[i].status == "missing" and r.cells[i].span is None
-        ]
+        gone = [str(k + 1) for k, r in enumerate(nway.sentences) if r.cells[i].status == "missing"]
         missing = f"<p>Missing entirely: sentences {', '.join(gone)}.</p>" if gone else ""
         listing = (
             '<table class="wording" width="100%" cellspacing="0" cellpadding="3">'
             + "".join(items)
             + "</table>"
             if items
-            else "<p>Every other sentence is kept as is.</p>"
+            else "<p>Every sentence is kept as is.</p>"
         )
         parts.append(
             f'<h2 id="version-{label}">{label}: {_name(v.document)}</h2>{missing}{listing}'

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.figures import similarity_text
 from core.model import Block, Comparison, SentenceRow
 
 _SPACE = re.compile(r"\s+")
@@ -75,7 +76,7 @@ def render_text(result: Comparison, *, colour: bool = False) -> str:
     lines = [
         f"--- {result.old.path}",
         f"+++ {result.new.path}",
-        f"similarity {s.similarity:.2f}; words: {s.deleted_words} deleted, "
+        f"similarity {similarity_text(s.similarity)}; words: {s.deleted_words} deleted, "
         f"{s.inserted_words} inserted, {s.moved_words} moved"
         + ("; approximate" if result.approximate else ""),
         "",

@@ -86,6 +86,10 @@ class ChangeListModel(ListTableModel):
         """How many of all the changes (listed or not) hold a flag."""
         return sum(1 for c in self.all_changes if c.block in self.block_flags)
 
+    def flag_count(self) -> int:
+        """How many flags all the changes (listed or not) hold."""
+        return sum(len(self.block_flags.get(c.block, ())) for c in self.all_changes)
+
     def row_of(self, index: int) -> int:
         """The row listing change ``index`` of the view, or -1 if it is hidden."""
         from bisect import bisect_left

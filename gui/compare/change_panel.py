@@ -2,7 +2,8 @@
 
 The box and the View menu's action are one choice: each follows the other (the
 window connects the action to the list and the settings). A label beside the box
-counts the flagged changes, so an empty filtered list is never a puzzle.
+counts the flags and the changes holding them (``19 flags in 13 of 25 changes``, the
+status line's and the report's wording), so an empty filtered list is never a puzzle.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.figures import flag_count_text
 from gui.compare.change_list import ChangeListView
 
 
@@ -43,5 +45,5 @@ class ChangePanel(QWidget):
     def _on_model_reset(self) -> None:
         model = self.view.changes_model
         flagged, total = model.flagged_count(), len(model.all_changes)
-        noun = "change" if total == 1 else "changes"
-        self.count_label.setText(f"{flagged} of {total} {noun} flagged" if total else "")
+        flags = model.flag_count()
+        self.count_label.setText(flag_count_text(flags, flagged, total) if total else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from core.figures import flags_text, similarity_text
 from core.flags.detect import FLAG_KINDS, FLAG_LABELS, Flag
 from core.model import Comparison
 
@@ -13,7 +14,7 @@ def summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -> str:
     """Similarity, word counts, flags, encodings and the approximate flag, on one line."""
     s = comparison.stats
     parts = [
-        f"Similarity {s.similarity:.0%}",
+        f"Similarity {similarity_text(s.similarity)}",
         f"{s.deleted_words:,} words deleted",
         f"{s.inserted_words:,} inserted",
         f"{s.moved_words:,} moved",
@@ -21,7 +22,7 @@ def summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -> str:
         f"new {_encoding(comparison.new.encoding, comparison.new.confidence)}",
     ]
     if flags is not None and not comparison.identical:
-        parts.insert(4, flag_summary(flags))
+        parts.insert(4, flag_summary(comparison, flags))
     if comparison.identical:
         parts.insert(0, "No differences")
     if comparison.approximate or any(b.approximate for b in comparison.blocks):
@@ -29,17 +30,18 @@ def summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -> str:
     return "  \u2022  ".join(parts)
 
 
-def flag_summary(flags: Sequence[Flag]) -> str:
-    """Flag counts by kind, e.g. ``3 flagged: 2 figures, 1 attribution``."""
+def flag_summary(comparison: Comparison, flags: Sequence[Flag]) -> str:
+    """Flag counts, what they count and their kinds, e.g. ``3 flags in 2 of 9 changes:
+    2 figures, 1 attribution`` (``core.figures.flags_text``)."""
     if not flags:
-        return "none flagged"
+        return flags_text(comparison, flags)
     counts = Counter(f.kind for f in flags)
     kinds = [
         f"{counts[k]} {FLAG_LABELS[k].lower()}{'s' if counts[k] > 1 else ''}"
         for k in FLAG_KINDS
         if counts[k]
     ]
-    return f"{len(flags)} flagged: " + ", ".join(kinds)
+    return f"{flags_text(comparison, flags)}: " + ", ".join(kinds)
 
 
 def _encoding(name: str, confidence: float) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
+from core import figures
 from gui.common.plain import shown_path
 from gui.documents.family_index import ORIGINAL_TIP, DocFamily
 
@@ -43,8 +44,11 @@ def closest_text(info: DocFamily | None) -> str:
 
 
 def similarity_text(info: DocFamily | None) -> str:
-    """The similarity with the closest document, ``0.71``."""
-    return "" if info is None or info.similarity is None else f"{info.similarity:.2f}"
+    """The similarity with the closest document, ``≈71%``: estimated by the folder
+    scan (``core.figures``; the pair's comparison gives the exact figure)."""
+    if info is None or info.similarity is None:
+        return ""
+    return figures.similarity_text(info.similarity, estimate=True)
 
 
 def display(info: DocFamily | None, column: int) -> str:

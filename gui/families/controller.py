@@ -234,6 +234,10 @@ class FamiliesController(QObject):
             self.page.show_message("Building the similarity matrix\u2026")
             self.jobs.start_matrix(self.result)
 
+    def note_similarity(self, first: str, second: str, similarity: float) -> None:
+        """A pair was compared: its matrix cell shows the comparison's similarity."""
+        self.page.canvas.set_measured(first, second, similarity)
+
     def _on_jobs_matrix_finished(self, data: MatrixData | str) -> None:
         if isinstance(data, str):
             self.page.show_message(data)

@@ -4,7 +4,11 @@ Only the cells in view are painted (a folder of 500 documents is 250,000 cells),
 with colours from a 256-entry table. Names stay in view on the left and on top
 (elided, the full path in the tooltip; ★ marks a likely original); each story
 family is outlined along the diagonal when the matrix is in family order. Hovering
-a cell shows ``a.txt ↔ b.txt: 0.71``; clicking it asks for that pair's comparison.
+a cell shows ``a.txt ↔ b.txt: ≈71%``; clicking it asks for that pair's comparison.
+
+The folder scan's figures are estimates (from fingerprints) and are marked ``≈``
+(``core.figures``). Once a pair has been compared in the window, its cell shows the
+comparison's similarity instead, the figure the status line shows (``set_measured``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from core.figures import similarity_text
 from gui.common.plain import shown_path
 from gui.documents.family_columns import STAR
 from gui.families.data import MatrixData
@@ -51,10 +56,34 @@ def colour(value: float) -> QColor:
     return COLOURS[min(max(round(value * 255), 0), 255)]
 
 
-def pair_tip(data: MatrixData, i: int, j: int) -> str:
-    """``a.txt ↔ b.txt: 0.71``."""
+Measured = dict[tuple[str, str], float]
+
+
+def pair_key(first: str, second: str) -> tuple[str, str]:
+    """The key of a pair of paths, whichever comes first."""
+    return (first, second) if first <= second else (second, first)
+
+
+def cell_value(data: MatrixData, measured: Measured, i: int, j: int) -> tuple[float, bool]:
+    """A cell's similarity and whether it is an estimate (not measured by a comparison)."""
+    if i == j:
+        return 1.0, False
+    value = measured.get(pair_key(data.paths[i], data.paths[j]))
+    return (data.values[i][j], True) if value is None else (value, False)
+
+
+def pair_tip(data: MatrixData, i: int, j: int, measured: Measured | None = None) -> str:
+    """``a.txt ↔ b.txt: ≈71%`` (estimated) or ``a.txt ↔ b.txt: 68%`` (compared)."""
     a, b = (shown_path(os.path.basename(data.names[k])) for k in (i, j))
-    return f"{a} \u2194 {b}: {data.values[i][j]:.2f}"
+    value, estimate = cell_value(data, measured or {}, i, j)
+    how = (
+        "\nestimated by the folder scan; open the pair for the exact figure"
+        if estimate
+        else "\nsimilarity of the comparison"
+        if i != j
+        else ""
+    )
+    return f"{a} \u2194 {b}: {similarity_text(value, estimate)}{how}"
 
 
 class MatrixCanvas(QAbstractScrollArea):
@@ -66,6 +95,7 @@ class MatrixCanvas(QAbstractScrollArea):
         super().__init__(parent)
         self.setObjectName("similarity_matrix")
         self.data: MatrixData | None = None
+        self.measured: Measured = {}  # similarities of the pairs compared, by pair_key
         self.cell = MAX_CELL
         self.by_family = True
         self.painted_cells = 0  # cells painted by the last paint (the test checks it)
@@ -77,6 +107,11 @@ class MatrixCanvas(QAbstractScrollArea):
         n = len(data.names) if data is not None else 1
         self.cell = max(MIN_CELL, min(MAX_CELL, FIT // max(n, 1)))
         self._update_scrollbars()
+        self.viewport().update()
+
+    def set_measured(self, first: str, second: str, similarity: float) -> None:
+        """A pair was compared: show its comparison's similarity from now on."""
+        self.measured[pair_key(first, second)] = similarity
         self.viewport().update()
 
     def size_needed(self) -> int:
@@ -130,7 +165,7 @@ class MatrixCanvas(QAbstractScrollArea):
             return None
         cell = self.cell_at(pos)
         if cell is not None:
-            return pair_tip(self.data, *cell)
+            return pair_tip(self.data, *cell, self.measured)
         k = self._label_at(pos)
         if k is None:
             return None
@@ -173,20 +208,25 @@ class MatrixCanvas(QAbstractScrollArea):
 
     def _paint_cells(self, painter: QPainter, rows: range, columns: range) -> None:
         assert self.data is not None
-        values = self.data.values
+        data, measured = self.data, self.measured
         numbers = self.cell >= NUMBERS_FROM
         painter.save()
+        if numbers and self.cell < 40:  # room for "≈100%"
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 0.8)
+            painter.setFont(font)
         painter.setClipRect(
             QRect(LABEL_WIDTH, LABEL_HEIGHT, self.viewport().width(), self.viewport().height())
         )
         for i in rows:
-            row = values[i]
             for j in columns:
+                value, estimate = cell_value(data, measured, i, j)
                 rect = self.cell_rect(i, j)
-                painter.fillRect(rect.adjusted(0, 0, -1, -1), colour(row[j]))
+                painter.fillRect(rect.adjusted(0, 0, -1, -1), colour(value))
                 if numbers:
-                    painter.setPen(Qt.GlobalColor.white if row[j] > 0.45 else Qt.GlobalColor.black)
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{row[j]:.2f}")
+                    painter.setPen(Qt.GlobalColor.white if value > 0.45 else Qt.GlobalColor.black)
+                    text = similarity_text(value, estimate)
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         self.painted_cells = len(rows) * len(columns)
         if self.by_family:
             painter.setPen(QPen(QColor(30, 30, 30), 2))

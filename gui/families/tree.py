@@ -134,7 +134,8 @@ class FamilyTreeModel(QAbstractItemModel):
             if info is not None and info.original:
                 text += f"\n{ORIGINAL_TIP}"
             if info is not None and info.closest_name is not None:
-                text += f"\nClosest: {shown_path(info.closest_name)} ({info.similarity:.2f})"
+                similarity = family_columns.similarity_text(info)
+                text += f"\nClosest: {shown_path(info.closest_name)} ({similarity})"
             return tooltip(text)
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and row.error:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

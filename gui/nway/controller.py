@@ -36,6 +36,7 @@ class NWayController(QObject):
 
     shown = Signal()
     pair_requested = Signal(str, str)
+    compared = Signal(str, str, float)  # a pair's paths and its comparison's similarity
 
     def __init__(
         self,
@@ -144,6 +145,10 @@ class NWayController(QObject):
         self.base = outcome.base
         self.view.set_busy(False)
         self.view.show_nway(outcome.nway, outcome.base)
+        for comparison in outcome.comparisons.values():
+            self.compared.emit(
+                comparison.old.path, comparison.new.path, comparison.stats.similarity
+            )
         n = len(outcome.nway.versions)
         self.show_message(
             f"{len(outcome.nway.sentences):,} sentences of the base compared with {n} versions"

@@ -1,11 +1,13 @@
 """The N-way grid as a table model: one row per base sentence, one column per version,
 then the sentence itself.
 
-A cell shows its status as a symbol (``=`` ``~`` ``·``) on a coloured background,
-so colour is never the only cue; its tooltip is that version's wording. The view
-asks only for the rows it paints, so a 1 MB base (ten thousand rows) costs nothing
-until scrolled to. Long sentences are cut for display (the tooltip and the detail
-pane show them whole).
+A cell shows its status as a symbol (``=`` ``~`` ``*`` ``·``) on a coloured
+background, so colour is never the only cue; its tooltip is that version's wording
+and, for an edited sentence, the base words it drops. A version's column header
+shows the pair's similarity (``core.figures``), the same figure as the status line
+and the reports. The view asks only for the rows it paints, so a 1 MB base (ten
+thousand rows) costs nothing until scrolled to. Long sentences are cut for display
+(the tooltip and the detail pane show them whole).
 """
 
 from __future__ import annotations
@@ -15,8 +17,18 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
+from core.figures import percent_text, similarity_text
 from core.nway.grid import NWay, Status
-from core.report.nway import MEANINGS, SYMBOLS, flat, version_label, wording
+from core.report.nway import (
+    EXPLAINED,
+    MEANINGS,
+    SYMBOLS,
+    dropped_text,
+    flat,
+    status_counts,
+    version_label,
+    wording,
+)
 from gui.common.plain import shown_path, tooltip
 from gui.common.table_model import AnyIndex
 
@@ -24,12 +36,14 @@ SHOWN_CHARS = 400  # of a sentence, in its row
 TIP_CHARS = 1500
 LIGHT: dict[Status, tuple[str, str]] = {
     "kept": ("#cfeecf", "#14501a"),
-    "changed": ("#ffe3a0", "#6a4a00"),
+    "edited": ("#ffe3a0", "#6a4a00"),
+    "reworded": ("#e4d8f6", "#4a2a7a"),
     "missing": ("#f8c9c6", "#8a1c14"),
 }
 DARK: dict[Status, tuple[str, str]] = {
     "kept": ("#28492c", "#c8f0c8"),
-    "changed": ("#5a4a1c", "#ffe6a8"),
+    "edited": ("#5a4a1c", "#ffe6a8"),
+    "reworded": ("#3e2f5a", "#e6dcff"),
     "missing": ("#5a2a2c", "#ffd0cc"),
 }
 
@@ -81,7 +95,7 @@ class NWayModel(QAbstractTableModel):
             return "Base sentence" if role == Qt.ItemDataRole.DisplayRole else None
         version = self.nway.versions[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{version_label(section)}\n{version.kept_share:.0%}"
+            return f"{version_label(section)}\n{similarity_text(version.similarity)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(version_tip(self.nway, section))
         return None
@@ -125,16 +139,25 @@ def version_tip(nway: NWay, version: int) -> str:
     v = nway.versions[version]
     return (
         f"{version_label(version)}: {shown_path(v.document.path)}\n"
-        f"keeps {v.kept_share:.0%} of the base's words, adds {v.added_words:,} words, "
-        f"similarity {v.similarity:.2f}\n"
-        f"{v.kept} sentences kept, {v.changed} changed, {v.missing} missing"
+        f"similarity {similarity_text(v.similarity)}, keeps {percent_text(v.kept_share)} of the "
+        f"base's words, adds {v.added_words:,} words\n"
+        f"sentences: {status_counts(v)}"
     )
 
 
 def cell_tip(nway: NWay, version: int, row: int) -> str:
-    """The tooltip of a cell: the version, the status and that version's wording."""
+    """The tooltip of a cell: the version, the status, that version's wording and the
+    base words it drops (for an edited sentence)."""
     status = nway.sentences[row].cells[version].status
     said = wording(nway, version, row)
     name = shown_path(nway.versions[version].document.path)
     text = cut(said, TIP_CHARS) if said else "(nothing in its place)"
-    return f"{version_label(version)} ({name}): {MEANINGS[status]}\n{text}\nClick to compare"
+    lines = [
+        f"{version_label(version)} ({name}): {MEANINGS[status]} ({EXPLAINED[status]})",
+        f"{version_label(version)} says: {text}" if said else text,
+    ]
+    gone = dropped_text(nway, version, row)
+    if gone and status == "edited":  # reworded: most of the sentence; missing: all
+        lines.append(f"drops: {cut(gone, TIP_CHARS)}")
+    lines.append("Click to compare")
+    return "\n".join(lines)

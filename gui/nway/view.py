@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.nway.grid import STATUSES, NWay, sort_by_similarity
-from core.report.nway import MEANINGS, SYMBOLS, version_label, wording
+from core.report.nway import EXPLAINED, MEANINGS, SYMBOLS, dropped_text, version_label, wording
 from gui.common.plain import shown_path
 from gui.nway.model import NWayModel, cut, version_tip
 
@@ -123,6 +123,7 @@ class NWayView(QWidget):
             back, fore = self.model.colours[status]
             chip = QLabel(f"{SYMBOLS[status]} {MEANINGS[status]}")
             chip.setTextFormat(Qt.TextFormat.PlainText)
+            chip.setToolTip(EXPLAINED[status])
             chip.setStyleSheet(
                 f"QLabel {{ background: {back}; color: {fore}; padding: 1px 6px; "
                 "border-radius: 3px }"
@@ -235,4 +236,7 @@ def detail_text(nway: NWay, row: int) -> str:
         parts.append("")
         parts.append(f"{version_label(i)} {SYMBOLS[status]} {MEANINGS[status]} \u2014 {name}:")
         parts.append(cut(said, DETAIL_CHARS) if said else "(nothing in its place)")
+        gone = dropped_text(nway, i, row)
+        if gone and status == "edited":
+            parts.append(f"drops: {cut(gone, DETAIL_CHARS)}")
     return "\n".join(parts)

@@ -34,6 +34,7 @@ class PairComparison(QObject):
     """Runs and shows the comparison of one pair at a time (a new one cancels the last)."""
 
     shown = Signal(float)  # fully painted; seconds since the comparison was started
+    compared = Signal(str, str, float)  # a pair's paths and its comparison's similarity
 
     def __init__(
         self,
@@ -124,6 +125,8 @@ class PairComparison(QObject):
         self.status.set_loading(self.jobs.busy("folder"), "")
         self._watch(result.request.old_path, result.request.new_path)
         self.reload_bar.hide()
+        c = result.comparison
+        self.compared.emit(result.request.old_path, result.request.new_path, c.stats.similarity)
 
     def _on_view_build_finished(self) -> None:
         """The comparison is fully shown: tell tests, the benchmark and --screenshot."""

@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         )
         place_families(self, self.families, self.docs_layout, self.menus)
         self.families.pair_requested.connect(self._on_families_pair_requested)
+        self.comparing.compared.connect(self.families.note_similarity)
+        self.nway.compared.connect(self.families.note_similarity)
         self.families.page.back_requested.connect(self.nway.show_pair_page)
 
     # -- building --------------------------------------------------------------------
