@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+# A guessed encoding resting on this few bytes outside ASCII is named with their place.
+FEW_NON_ASCII = 8
 SCAN_THRESHOLD = 0.25  # core.families.scan.DEFAULT_THRESHOLD (kept in step by a test)
 
 
@@ -156,10 +158,17 @@ def _warn_about(doc: Document, flag: str) -> None:
             f"redline: warning: {name}: {w.count} byte(s) could not be decoded as {doc.encoding} "
             f"(first at byte {w.first_offset}); shown as U+FFFD\n"
         )
+    guess = doc.encoding_guess
     if doc.confidence < LOW_CONFIDENCE:
+        runner_up = f"; next best {guess.runner_up}" if guess and guess.runner_up else ""
         sys.stderr.write(
             f"redline: warning: {name}: encoding guessed as {doc.encoding} with low confidence "
-            f"({doc.confidence:.2f}); use {flag} ENC if the text looks wrong\n"
+            f"({doc.confidence:.2f}{runner_up}); use {flag} ENC if the text looks wrong\n"
+        )
+    if guess is not None and 0 < guess.non_ascii_bytes <= FEW_NON_ASCII:
+        sys.stderr.write(
+            f"redline: warning: {name}: only {guess.non_ascii_bytes} byte(s) outside ASCII "
+            f"(first at byte {guess.first_non_ascii}), read as {doc.encoding}\n"
         )
     if has_nul(doc):
         sys.stderr.write(f"redline: warning: {name}: contains NUL characters\n")

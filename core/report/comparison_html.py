@@ -64,6 +64,8 @@ def encoding_html(doc: Document) -> str:
     parts = [escape(doc.encoding)]
     if doc.confidence < 0.99:
         parts.append(f"guessed, {doc.confidence:.0%} sure")
+        if doc.encoding_guess is not None and doc.encoding_guess.runner_up:
+            parts.append(f"next best {escape(doc.encoding_guess.runner_up)}")
     if doc.bom:
         parts.append("with BOM")
     if doc.decode_warning is not None:

@@ -1,7 +1,8 @@
 """The comparison JSON contract (``comparison-json.md``, version 1).
 
 Only the fields of the contract, plus additions the contract allows: per document
-``confidence``, ``size`` and ``decode_warning``; ``approximate`` at the top and on
+``confidence``, ``size``, ``decode_warning`` and ``encoding_runner_up`` (the
+detector's next choice, for a guessed encoding); ``approximate`` at the top and on
 the blocks it concerns; ``flags``, the risky edits (``core.flags.detect``), each with its
 kind, block index, the old and new spans it covers (from the first to the last
 changed word; null for a side with no changed word) and its explanation;
@@ -35,6 +36,9 @@ def _document(doc: Document) -> dict[str, Any]:
         "confidence": round(doc.confidence, 3),
         "size": doc.size,
     }
+    guess = doc.encoding_guess
+    if guess is not None and guess.runner_up:
+        out["encoding_runner_up"] = guess.runner_up
     if doc.decode_warning is not None:
         out["decode_warning"] = {
             "replaced_bytes": doc.decode_warning.count,
