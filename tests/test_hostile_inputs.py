@@ -16,9 +16,15 @@ Cases added to ``../shared/BAD_INPUTS.md``'s list, each built here as a fixture:
 
 from __future__ import annotations
 
+import json
+import os
+import re
 from pathlib import Path
 
+import pytest
+
 from core.cli import main
+from core.text.names import printable_path
 
 ARTICLE = "The council met on Tuesday and approved the budget for the new library.\n"
 
@@ -42,3 +48,80 @@ def test_low_confidence_guess_names_the_runner_up(tmp_path: Path, capsys) -> Non
     line = next(x for x in captured.err.splitlines() if "low confidence" in x)
     assert "next best " in line and "--encoding-old ENC" in line
     assert '"encoding_runner_up"' in captured.out
+
+
+LATIN1_NAME = os.fsdecode(b"caf\xe9.txt")  # not UTF-8: carried as a surrogate escape
+TRICKY_NAME = "b\nx\x1b[31m\u202e.txt"
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+
+
+@pytest.fixture
+def odd_names(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    old = folder / LATIN1_NAME
+    new = folder / TRICKY_NAME
+    old.write_text(ARTICLE, encoding="utf-8")
+    new.write_text(ARTICLE.replace("Tuesday", "Wednesday"), encoding="utf-8")
+    return old, new
+
+
+def _stdout_bytes(capsysbinary: pytest.CaptureFixture[bytes], *args: str) -> bytes:
+    main(list(args))
+    return capsysbinary.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["compare", "nway"])
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_names_that_are_not_utf8_are_shown_escaped(
+    odd_names: tuple[Path, Path], command: str, fmt: str, capsysbinary
+) -> None:
+    old, new = odd_names
+    out = _stdout_bytes(capsysbinary, command, str(old), str(new), "--format", fmt)
+    text = out.decode("utf-8")  # valid UTF-8 output, not "internal error"
+    shown = json.dumps(json.loads(text)) if fmt == "json" else text
+    assert "caf\\xe9.txt" in shown.replace("\\\\", "\\")
+    assert "b\\nx\\x1b[31m\\u202e.txt" in shown.replace("\\\\", "\\")
+    if fmt == "json":
+        data = json.loads(text)
+        first = data["old"] if command == "compare" else data["base"]
+        second = data["new"] if command == "compare" else data["versions"][0]
+        assert first["path"] == printable_path(str(old))
+        assert bytes.fromhex(first["path_bytes"]) == os.fsencode(old)
+        assert bytes.fromhex(second["path_bytes"]) == os.fsencode(new)
+    else:
+        visible = re.sub("\x1b\\[[0-9;]*m", "", text) if fmt == "text" else text
+        assert not CONTROLS.search(visible.replace("\n", "").replace("\t", ""))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_scan_of_a_folder_with_odd_names(
+    odd_names: tuple[Path, Path], fmt: str, capsysbinary
+) -> None:
+    root = odd_names[0].parent.parent / os.fsdecode(b"d\xe9p\xf4t")
+    odd_names[0].parent.rename(root)
+    out = _stdout_bytes(capsysbinary, "scan", str(root), "--format", fmt).decode("utf-8")
+    unescaped = out.replace("\\\\", "\\")  # JSON doubles the backslashes
+    assert "caf\\xe9.txt" in unescaped and "d\\xe9p\\xf4t" in unescaped
+    if fmt == "json":
+        data = json.loads(out)
+        assert bytes.fromhex(data["root_bytes"]) == os.fsencode(root)
+        by_bytes = {bytes.fromhex(d["path_bytes"]) for d in data["documents"]}
+        assert by_bytes == {b"caf\xe9.txt", TRICKY_NAME.encode()}
+    else:
+        assert not CONTROLS.search(out.replace("\n", ""))
+
+
+def test_nway_html_attributes_hold_no_raw_control(tmp_path: Path, capsys) -> None:
+    base = tmp_path / "base.txt"
+    other = tmp_path / "other.txt"
+    base.write_text("The mayor spoke.\nThe budget passed on Tuesday.\n", encoding="utf-8")
+    other.write_text(
+        "The mayor spoke.\nThe budget\x00 passed\x1b on\u202e Monday.\n", encoding="utf-8"
+    )
+    main(["nway", str(base), str(other), "--format", "html"])
+    page = capsys.readouterr().out
+    attributes = re.findall(r'\s[a-z-]+="([^"]*)"', page)
+    assert any("\\x00" in value for value in attributes)  # the NUL is shown, escaped
+    for value in attributes:
+        assert not CONTROLS.search(value.replace("\n", "").replace("\t", ""))

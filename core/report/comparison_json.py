@@ -1,7 +1,8 @@
 """The comparison JSON contract (``comparison-json.md``, version 1).
 
 Only the fields of the contract, plus additions the contract allows: per document
-``confidence``, ``size``, ``decode_warning`` and ``encoding_runner_up`` (the
+``path_bytes`` (the name's bytes in hexadecimal when ``path`` had to be made
+printable: not UTF-8, or holding controls or bidi overrides), ``confidence``, ``size``, ``decode_warning`` and ``encoding_runner_up`` (the
 detector's next choice, for a guessed encoding); ``approximate`` at the top and on
 the blocks it concerns; ``flags``, the risky edits (``core.flags.detect``), each with its
 kind, block index, the old and new spans it covers (from the first to the last
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.gcpause import collector_paused
 from core.model import Block, Comparison, Document, Op, Span
+from core.text.names import path_fields
 
 if TYPE_CHECKING:
     from core.flags.detect import Flag
@@ -29,7 +31,7 @@ VERSION = 1
 
 def _document(doc: Document) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "path": doc.path,
+        **path_fields(doc.path),
         "encoding": doc.encoding,
         "sha256": doc.sha256,
         "length": doc.length,

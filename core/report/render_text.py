@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from core.model import Block, Comparison
+from core.text.names import printable_path
 
 _SPACE = re.compile(r"\s+")
 
@@ -72,8 +73,8 @@ def render_text(result: Comparison, *, colour: bool = False) -> str:
     old, new = result.old.text, result.new.text
     s = result.stats
     lines = [
-        f"--- {result.old.path}",
-        f"+++ {result.new.path}",
+        f"--- {printable_path(result.old.path)}",
+        f"+++ {printable_path(result.new.path)}",
         f"similarity {s.similarity:.2f}; words: {s.deleted_words} deleted, "
         f"{s.inserted_words} inserted, {s.moved_words} moved"
         + ("; approximate" if result.approximate else ""),
