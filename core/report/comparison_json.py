@@ -2,8 +2,9 @@
 
 Only the fields of the contract, plus additions the contract allows: per document
 ``path_bytes`` (the name's bytes in hexadecimal when ``path`` had to be made
-printable: not UTF-8, or holding controls or bidi overrides), ``confidence``, ``size``, ``decode_warning`` and ``encoding_runner_up`` (the
-detector's next choice, for a guessed encoding); ``approximate`` at the top and on
+printable: not UTF-8, or holding controls or bidi overrides), ``confidence``,
+``size``, ``decode_warning`` and ``encoding_runner_up`` (the detector's next choice,
+for a guessed encoding); ``approximate`` at the top and on
 the blocks it concerns; ``flags``, the risky edits (``core.flags.detect``), each with its
 kind, block index, the old and new spans it covers (from the first to the last
 changed word; null for a side with no changed word) and its explanation;
