@@ -214,6 +214,23 @@ def test_screenshot_command(tmp_path: Path) -> None:
     assert len(colours) > 10
 
 
+def test_screenshot_to_an_unwritable_path_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    out = blocker / "shot.png"
+    code = (
+        "import sys; from gui.shell.launcher import main; "
+        f"sys.exit(main(['open', {str(SAMPLES / CONDENSED)!r}, {str(SAMPLES / FULL)!r}, "
+        f"'--screenshot', {str(out)!r}, '--size', '600x400']))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=120, capture_output=True)
+    assert done.returncode == 2
+    errors = [x for x in done.stderr.decode().splitlines() if x.startswith("redline:")]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"redline: {out}: cannot save the screenshot (")
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
 def test_punctuation_only_changes_are_minor_and_can_be_hidden(qtbot, window: MainWindow) -> None:
     compare(qtbot, window, CONDENSED, FULL)
     view, model = window.view, window.changes_view.changes_model

@@ -16,15 +16,21 @@ Cases added to ``../shared/BAD_INPUTS.md``'s list, each built here as a fixture:
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from core.atomic import atomic_write_bytes
 from core.cli import main
 from core.text.names import printable_path
+from tests.conftest import REPO
 
 ARTICLE = "The council met on Tuesday and approved the budget for the new library.\n"
 
@@ -125,3 +131,107 @@ def test_nway_html_attributes_hold_no_raw_control(tmp_path: Path, capsys) -> Non
     assert any("\\x00" in value for value in attributes)  # the NUL is shown, escaped
     for value in attributes:
         assert not CONTROLS.search(value.replace("\n", "").replace("\t", ""))
+
+
+def _sample_pair(tmp_path: Path) -> tuple[str, str]:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(ARTICLE, encoding="utf-8")
+    new.write_text(ARTICLE.replace("Tuesday", "Monday"), encoding="utf-8")
+    return str(old), str(new)
+
+
+@pytest.mark.parametrize("command", ["compare", "nway", "scan"])
+def test_standard_output_on_a_full_disk(command: str, tmp_path: Path) -> None:
+    old, new = _sample_pair(tmp_path)
+    args = ["scan", str(tmp_path)] if command == "scan" else [command, old, new]
+    code = "import sys; from gui.shell.launcher import run; sys.argv[1:] = sys.argv[1:]; run()"
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "redline: cannot write the report: no space left on device\n"
+
+
+@pytest.mark.parametrize("command", ["compare", "nway"])
+@pytest.mark.parametrize("size", ["-1", "0", "ten"])
+def test_max_size_must_be_a_positive_number(
+    command: str, size: str, tmp_path: Path, capsys
+) -> None:
+    old, new = _sample_pair(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main([command, old, new, "--max-size", size])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("redline: argument --max-size: ") and err.count("\n") == 1
+
+
+def test_corrupt_annotation_database_is_a_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from core.notes.store import DB_NAME
+    from core.paths import HOME_ENV, app_paths
+
+    monkeypatch.setenv(HOME_ENV, str(tmp_path / "home"))
+    database = app_paths().data / DB_NAME
+    database.parent.mkdir(parents=True)
+    database.write_bytes(b"this is not SQLite" * 100)
+    old, new = _sample_pair(tmp_path)
+    assert main(["compare", old, new, "--format", "json", "--annotations"]) == 1
+    captured = capsys.readouterr()
+    notices = [x for x in captured.err.splitlines() if x.startswith("redline: notice: ")]
+    assert len(notices) == 1 and "set aside" in notices[0] and str(database) in notices[0]
+    assert json.loads(captured.out)["annotations"] == []
+    assert [p.name.startswith(DB_NAME + ".corrupt-") for p in database.parent.iterdir()].count(
+        True
+    ) == 1
+
+
+def test_leftovers_of_a_killed_save_go_on_the_next_save(tmp_path: Path, capsys) -> None:
+    old, new = _sample_pair(tmp_path)
+    report = tmp_path / "out" / "report.html"
+    report.parent.mkdir()
+    stale = [report.parent / f".report.html.{tag}.tmp" for tag in ("abcd1234", "x_9zq0rt")]
+    for path in stale:
+        path.write_bytes(b"<html>half a report")
+        os.utime(path, (time.time() - 60, time.time() - 60))
+    fresh = report.parent / ".report.html.fresh123.tmp"  # another writer, just started
+    fresh.write_bytes(b"")
+    other = report.parent / ".notes.html.abcd1234.tmp"  # not this report's
+    other.write_bytes(b"")
+    os.utime(other, (time.time() - 60, time.time() - 60))
+    held = report.parent / ".report.html.held0000.tmp"  # a live writer holds its lock
+    held.write_bytes(b"")
+    os.utime(held, (time.time() - 60, time.time() - 60))
+    with open(held, "rb") as holder:
+        fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
+        assert main(["compare", old, new, "--format", "html", "-o", str(report)]) == 1
+    names = sorted(p.name for p in report.parent.iterdir())
+    assert names == sorted(["report.html", fresh.name, other.name, held.name])
+
+
+def test_a_killed_save_leaves_only_a_stale_temporary(tmp_path: Path) -> None:
+    """kill -9 mid-write: the target is intact; the next save removes the leftover."""
+    target = tmp_path / "report.html"
+    target.write_bytes(b"old report")
+    code = (
+        "import os, sys, pathlib, core.atomic as a\n"
+        "real = os.fsync\n"
+        "def stop(fd): real(fd); os.kill(os.getpid(), 9)\n"
+        "os.fsync = stop\n"
+        f"a.atomic_write_bytes(pathlib.Path({str(target)!r}), b'new report')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60)
+    assert done.returncode == -9
+    leftovers = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(leftovers) == 1 and target.read_bytes() == b"old report"
+    os.utime(leftovers[0], (time.time() - 60, time.time() - 60))
+    atomic_write_bytes(target, b"newer report")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+    assert target.read_bytes() == b"newer report"
