@@ -8,8 +8,9 @@ for a guessed encoding); ``approximate`` at the top and on
 the blocks it concerns; ``flags``, the risky edits (``core.flags.detect``), each with its
 kind, block index, the old and new spans it covers (from the first to the last
 changed word; null for a side with no changed word) and its explanation;
-``annotations`` (each with its note, tag, status and anchors) when the caller asks
-for them.
+``annotations`` (each with its note, tag, status and anchors; an anchor that
+re-anchoring placed on text like its quote but not equal to it has
+``placed_approximately``) when the caller asks for them.
 """
 
 from __future__ import annotations
@@ -91,7 +92,11 @@ def _annotation_dict(a: Annotation) -> dict[str, Any]:
     # The exchange format's fields (core.notes.exchange), plus the store's row id.
     from core.notes.exchange import annotation_to_dict
 
-    return {"id": a.id, **annotation_to_dict(a)}
+    out = {"id": a.id, **annotation_to_dict(a)}
+    for side, anchor in (("old", a.old), ("new", a.new)):
+        if anchor is not None and anchor.approximate and out.get(side):
+            out[side]["placed_approximately"] = True
+    return out
 
 
 def comparison_to_dict(
