@@ -4,7 +4,8 @@ Every part of the window reports through it (never a dialog for a file problem):
 ``show_message`` for a line of text, ``show_notice`` for one that must be read (a
 corrupt settings file set aside at start-up: the messages that follow at once, such
 as a folder's listing, wait until it has been shown for ``NOTICE_MS``),
-``set_loading`` for the busy indicator with its label and Cancel button, ``set_progress_text`` for the label alone.
+``set_loading`` for the busy indicator with its label and Cancel button,
+``set_progress_text`` for the label alone.
 """
 
 from __future__ import annotations
