@@ -1,17 +1,30 @@
 """Whatever lands in a newsroom folder, through the command line (issue 14).
 
-Cases added to ``../shared/BAD_INPUTS.md``'s list, each built here as a fixture:
+New cases for ``../shared/BAD_INPUTS.md``'s list, each built as a fixture in the
+tests (the shared list itself is not edited here):
 
-- a pure-ASCII file with one 0xE9 byte past 200 KB: the guess is named with the byte;
-- a short Latin-1 file: a low-confidence guess is reported with chardet's runner-up;
-- a file name that is not UTF-8 (``caf\\xe9.txt``), or holds a newline, ``ESC[31m``
-  or U+202E: ``compare``, ``scan`` and ``nway`` work and show it escaped;
-- standard output on a full disk (``> /dev/full``);
-- ``--max-size -1``;
+- encodings (``tests/test_encoding.py``): ISO-8859-2/5/6/7, TIS-620, Shift_JIS with
+  ``~``, IBM866 and mostly-ASCII IBM866 kept as chardet reads them (no superset
+  swapped in); ISO-2022-JP/KR read by their escapes, not as UTF-8 and not as binary;
+  UTF-16 without BOM in Chinese, Japanese, Korean, Thai, Arabic, Greek; stray NULs in
+  one lane of single-byte text not taken for UTF-16; a pure-ASCII file with one
+  0xE9 byte past 200 KB, and a short Latin-1 file (here: the warning lines);
+- HTML floods (``tests/test_html_text.py``, and here through ``compare`` and
+  ``scan``): ``<!--`` or ``<a `` repeated, with and without a final ``>``;
+- file names that are not UTF-8 (``caf\\xe9.txt``), or hold a newline, ``ESC[31m``
+  or U+202E: ``compare``, ``scan`` and ``nway`` in every text format;
+- standard output on a full disk (``> /dev/full``); ``--max-size -1``;
 - a corrupt annotation database read by ``compare --annotations``;
-- stale temporary files of an interrupted save beside a report;
-- a symbolic link in a folder that points out of it (``/etc/passwd``);
-- a NUL or other control character in a name shown in the N-way HTML report.
+- stale temporary files of a killed save beside a report (and one a live writer
+  holds); ``--screenshot`` to an unwritable path (``tests/test_gui_window.py``);
+- symbolic links in a folder to ``/etc/passwd`` or ``/proc/self/environ``
+  (``tests/test_folder.py``, and here through ``scan``);
+- a NUL or other control character in a sentence shown in an N-way HTML attribute;
+- a note on "long debate" after the text became "heated debate" (orphaned, quote
+  kept), and an approximate placement (``tests/test_reanchor.py``,
+  ``tests/test_annotation_store.py``);
+- a corrupt settings file: its notice stays in the status bar
+  (``tests/test_gui_window.py``).
 """
 
 from __future__ import annotations
@@ -235,3 +248,38 @@ def test_a_killed_save_leaves_only_a_stale_temporary(tmp_path: Path) -> None:
     atomic_write_bytes(target, b"newer report")
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
     assert target.read_bytes() == b"newer report"
+
+
+@pytest.mark.parametrize("unit", ["<!--", "<a "])
+def test_html_floods_through_compare_and_scan(unit: str, tmp_path: Path) -> None:
+    """A flood used to hang compare, scan and the folder listing for minutes."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    flood = folder / "flood.html"
+    flood.write_text("<p>The council met.</p>" + unit * (300_000 // len(unit)), encoding="utf-8")
+    story = folder / "story.html"
+    story.write_text("<p>The council met.</p>", encoding="utf-8")
+    for args in (["compare", str(story), str(flood), "--format", "json"], ["scan", str(folder)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "core.cli", *args],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=60,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        assert "internal error" not in done.stderr
+
+
+def test_scan_does_not_read_links_out_of_the_folder(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink("/etc/passwd", folder / "passwd.txt")
+    os.symlink("/proc/self/environ", folder / "environ.txt")
+    assert main(["scan", str(folder), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["path"] for d in data["documents"]] == ["story.txt"]
+    reasons = {e["path"]: e["reason"] for e in data["errors"]}
+    assert reasons["passwd.txt"] == "link to a file outside this folder (/etc/passwd), not followed"
+    assert reasons["environ.txt"].startswith("link to a file outside this folder (/proc/")
