@@ -336,3 +336,11 @@ def test_one_latin_byte_late_in_ascii_is_reported() -> None:
     assert decoded.guess is not None
     assert (decoded.guess.non_ascii_bytes, decoded.guess.first_non_ascii) == (1, offset)
     assert decoded.uncertain and decoded.guess.runner_up
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [CHINESE * 40, CHINESE.replace("一", "") * 40, CHINESE[:12]])
+def test_utf16_chinese_with_no_ascii_at_all(text: str, codec: str) -> None:
+    # No newline, no space: the only NULs (if any) are the low bytes of U+4E00 "一".
+    decoded = decode_bytes(text.encode(codec))
+    assert (decoded.text, decoded.encoding) == (text, codec)

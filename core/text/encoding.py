@@ -224,9 +224,9 @@ def detect_wide_unicode(data: bytes) -> str | None:
     nul_even, nul_odd = sample[0::2].count(0), sample[1::2].count(0)
     scored: list[tuple[int, str, str, bool]] = []
     for codec, lane, other in (("utf-16-le", nul_odd, nul_even), ("utf-16-be", nul_even, nul_odd)):
+        # No NUL in the high lane does not rule this order out: CJK text without
+        # ASCII has NULs only in the low lane (U+4E00 "一" is 00 4E in UTF-16-LE).
         dense = lane * 20 >= units and lane >= 4 * other
-        if not lane:
-            continue
         text = sample.decode(codec, "replace")
         if len(sample) < len(data) and text.endswith("\ufffd"):
             text = text[:-1]  # a surrogate pair cut by the end of the sample
@@ -297,8 +297,9 @@ def _guess(data: bytes) -> tuple[str, float, EncodingGuess]:
     results = chardet.detect_all(
         sample,
         max_bytes=max(len(sample), 1),
-        # Stripped NULs leave no wide Unicode to find; the NUL check has spoken.
-        exclude_encodings=_WIDE_CODECS if len(sample) < len(data) else None,
+        # With NULs (stripped from the sample) the NUL check has spoken on UTF-16/32;
+        # without, chardet may still find UTF-16 with no ASCII at all.
+        exclude_encodings=_WIDE_CODECS if b"\0" in data else None,
     )
     choices = [
         (codec, float(r["confidence"] or 0.0)) for r in results if (codec := _codec(r["encoding"]))
