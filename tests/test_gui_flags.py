@@ -4,6 +4,7 @@ changes" filter (menu action and check box, remembered) and the status-bar count
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from core.flags.detect import Flag
 from core.settings import load_settings
+from core.text.document import document_from_text
 from gui.common.context import AppContext
 from gui.compare.summary import flag_summary
 from gui.shell.main_window import MainWindow
@@ -141,3 +143,16 @@ def test_flag_summary_wording() -> None:
     ]
     assert flag_summary(flags) == "3 flagged: 2 figures, 1 attribution"
     assert flag_summary([]) == "none flagged"
+
+
+def test_summary_names_the_runner_up_of_a_guessed_encoding() -> None:
+    from core.engine.compare import compare
+    from core.model import EncodingGuess
+    from gui.compare.summary import summary
+
+    old = document_from_text("The council met on Tuesday.", "old.txt")
+    guessed = replace(
+        old, encoding="cp1252", confidence=0.12, encoding_guess=EncodingGuess("cp850")
+    )
+    line = summary(compare(guessed, old))
+    assert "old cp1252 (12% sure, next best cp850)" in line and "new utf-8" in line
