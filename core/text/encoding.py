@@ -5,15 +5,22 @@ the search when it applies:
 
 1. an encoding the caller names (the GUI's "reopen with encoding");
 2. a byte-order mark (UTF-32 before UTF-16, then UTF-8); the mark is not text;
-3. UTF-16/32 without a mark, recognised by where the NUL bytes fall;
-4. strict UTF-8 (pure ASCII is reported as ``utf-8``);
-5. UTF-8 with a little damage: more valid multi-byte sequences than invalid bytes
+3. UTF-16/32 without a mark, in any script: NULs in either lane, then a decoding
+   check of both byte orders;
+4. ISO-2022-JP/KR, 7-bit text recognised by its escape sequences and a strict decode
+   (it would otherwise pass for UTF-8 with its escapes shown);
+5. strict UTF-8 (pure ASCII is reported as ``utf-8``);
+6. UTF-8 with a little damage: more valid multi-byte sequences than invalid bytes
    means UTF-8 whose bad bytes are replaced and reported, never a code-page guess;
-6. chardet over the whole data (a spread sample when huge), with a confidence floor.
+7. chardet over the whole data (a spread sample when huge): its own answer under
+   its own names, with a confidence floor, its runner-up and the bytes outside
+   ASCII the guess rests on (``Decoded.guess``).
 
 Nothing is replaced silently: every byte that does not decode becomes U+FFFD and is
 counted in ``Decoded.decode_warning``. A guess below ``LOW_CONFIDENCE`` is still
-decoded, but flagged so the user can be offered another encoding.
+decoded, but flagged so the user can be offered another encoding. On 1,012 real
+translated files in 41 encodings this is right on 997, chardet alone on 987
+(``bench/encodings.py``).
 """
 
 from __future__ import annotations
