@@ -9,6 +9,7 @@ report, not errors of the command) and 2 when the folder itself cannot be.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import stat
 import sys
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+# A guessed encoding resting on this few bytes outside ASCII is named with their place.
+FEW_NON_ASCII = 8
 SCAN_THRESHOLD = 0.25  # core.families.scan.DEFAULT_THRESHOLD (kept in step by a test)
 
 
@@ -73,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--encoding-new", metavar="ENC", help="decode NEW with this encoding")
     cmp.add_argument(
         "--max-size",
-        type=int,
+        type=_byte_count,
         default=DEFAULT_MAX_BYTES,
         metavar="BYTES",
         help=f"refuse larger files (default {DEFAULT_MAX_BYTES})",
@@ -104,7 +107,7 @@ def _add_nway_parser(sub: Any) -> None:
     case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
     case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
     nway.add_argument("--ignore-punctuation", action="store_true")
-    nway.add_argument("--max-size", type=int, default=DEFAULT_MAX_BYTES, metavar="BYTES")
+    nway.add_argument("--max-size", type=_byte_count, default=DEFAULT_MAX_BYTES, metavar="BYTES")
     nway.add_argument(
         "--encoding",
         action="append",
@@ -112,6 +115,17 @@ def _add_nway_parser(sub: Any) -> None:
         metavar="FILE=ENC",
         help="decode FILE with encoding ENC (repeatable)",
     )
+
+
+def _byte_count(text: str) -> int:
+    """A size in bytes over 0, for ``--max-size``."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte: {text}")
+    return value
 
 
 def _share(text: str) -> float:
@@ -156,13 +170,25 @@ def _warn_about(doc: Document, flag: str) -> None:
             f"redline: warning: {name}: {w.count} byte(s) could not be decoded as {doc.encoding} "
             f"(first at byte {w.first_offset}); shown as U+FFFD\n"
         )
+    guess = doc.encoding_guess
     if doc.confidence < LOW_CONFIDENCE:
+        runner_up = f"; next best {guess.runner_up}" if guess and guess.runner_up else ""
         sys.stderr.write(
             f"redline: warning: {name}: encoding guessed as {doc.encoding} with low confidence "
-            f"({doc.confidence:.2f}); use {flag} ENC if the text looks wrong\n"
+            f"({doc.confidence:.2f}{runner_up}); use {flag} ENC if the text looks wrong\n"
+        )
+    if guess is not None and 0 < guess.non_ascii_bytes <= FEW_NON_ASCII:
+        sys.stderr.write(
+            f"redline: warning: {name}: only {guess.non_ascii_bytes} byte(s) outside ASCII "
+            f"(first at byte {guess.first_non_ascii}), read as {doc.encoding}\n"
         )
     if has_nul(doc):
         sys.stderr.write(f"redline: warning: {name}: contains NUL characters\n")
+
+
+def _notice(message: str) -> None:
+    """Something the user should know that is not a problem with their files."""
+    sys.stderr.write(f"redline: notice: {message}\n")
 
 
 def _write_output(target: Path, data: bytes) -> None:
@@ -187,9 +213,15 @@ def _deliver(output: str | None, data: bytes) -> None:
     if not output:
         if sys.stdout is None:
             raise RedlineError("cannot write the report: standard output is closed")
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk (> /dev/full), a quota, an I/O error
+            _drop_stdout()
+            raise RedlineError(f"cannot write the report: {_reason(exc)}") from exc
         return
     try:
         from pathlib import Path  # only when writing a file: 3 ms of every start
@@ -198,6 +230,19 @@ def _deliver(output: str | None, data: bytes) -> None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise RedlineError(f"{printable_path(output)}: cannot write the report ({reason})") from exc
+
+
+def _reason(error: OSError) -> str:
+    """The system's reason, as the rest of a sentence ("no space left on device")."""
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null: what is left in its buffer is dropped
+    instead of failing again (and printing a traceback) when the process exits."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
@@ -252,7 +297,7 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
     if args.format == "text":
         out = render_text(result, colour=colour).encode("utf-8")
     else:
-        annotations = stored_annotations(old, new) if args.annotations else None
+        annotations = stored_annotations(old, new, _notice) if args.annotations else None
         out = report_bytes(
             result,
             args.format,

@@ -30,6 +30,23 @@ class DecodeWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class EncodingGuess:
+    """What a guessed encoding rests on, for the warning shown with it.
+
+    Attributes:
+        runner_up: the detector's next choice (a Python codec name), ``""`` if none.
+        runner_up_confidence: its confidence.
+        non_ascii_bytes: how many bytes outside ASCII the guess was made from.
+        first_non_ascii: byte offset of the first of them, -1 if none.
+    """
+
+    runner_up: str = ""
+    runner_up_confidence: float = 0.0
+    non_ascii_bytes: int = 0
+    first_non_ascii: int = -1
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A decoded document. ``text`` is kept exactly as decoded; offsets index it.
 
@@ -45,6 +62,8 @@ class Document:
         decode_warning: replaced bytes, if any.
         source_kind: ``"text"`` or ``"html"``.
         mtime: modification time of the file (seconds since the epoch), 0 if none.
+        encoding_guess: for an encoding guessed by the detector, what the guess
+            rests on (the runner-up, the bytes outside ASCII); None otherwise.
     """
 
     path: str
@@ -58,6 +77,7 @@ class Document:
     decode_warning: DecodeWarning | None = None
     source_kind: SourceKind = "text"
     mtime: float = 0.0
+    encoding_guess: EncodingGuess | None = None
 
     @property
     def length(self) -> int:

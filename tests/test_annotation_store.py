@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from core.engine.compare import compare
 from core.errors import AnnotationMissingError, AnnotationStoreError
 from core.notes import database as annotation_db
 from core.notes import schema as annotation_schema
@@ -581,3 +583,38 @@ def test_annotations_for_opens_the_default_store(tmp_path: Path) -> None:
         _annotate(store, old_path, new_path, KEPT, "default")
     placed = annotations_for(load_document(old_path), load_document(new_path))
     assert [a.note for a in placed] == ["default"]
+
+
+def test_approximate_placement_keeps_the_quote_and_is_not_rewritten(
+    store: AnnotationStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: a fuzzy placement is shown as such; the stored quote never changes."""
+    from core.report.comparison_html import render_report
+    from core.report.comparison_json import comparison_to_json
+
+    old_path, new_path = _pair(tmp_path / "docs")
+    kept = _annotate(store, old_path, new_path, KEPT, "kept")
+    edited = KEPT.replace("is not shown", "is never shown")
+    new_path.write_text(
+        new_path.read_text(encoding="utf-8").replace(KEPT, edited), encoding="utf-8"
+    )
+    old, new = load_document(old_path), load_document(new_path)
+    placed = annotations_for(old, new, store)[0]
+    assert placed.new is not None and placed.new.approximate and placed.new.quote == KEPT
+    assert new.text[placed.new.start : placed.new.end] == edited
+    stored = store.get(kept.id)
+    assert (
+        stored.new is not None and stored.new.quote == KEPT and stored.new.start == placed.new.start
+    )
+
+    writes: list[object] = []
+    monkeypatch.setattr(store, "save_placements", writes.append)
+    again = annotations_for(old, new, store)[0]
+    assert again.new is not None and again.new.approximate and writes == []
+
+    result = compare(old, new)
+    page = render_report(result, [again])
+    assert "(placed approximately)" in page and "Could not be placed" not in page
+    data = json.loads(comparison_to_json(result, [again]))
+    assert data["annotations"][0]["new"]["placed_approximately"] is True
+    assert "placed_approximately" not in data["annotations"][0]["old"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
 from core.errors import LoadError, UnknownEncodingError
 from core.model import DecodeWarning
+from core.text.document import load_document
 from core.text.encoding import LOW_CONFIDENCE, decode_bytes, detect_line_ending, normalize_encoding
 
 FRENCH = (
@@ -106,11 +108,19 @@ def test_utf16_with_odd_byte_count_reports_the_dangling_byte() -> None:
 @pytest.mark.parametrize(
     "data", [b"caf\xe9", b"Zo\xeb", b"\xe9t\xe9", "Ça va?".encode("latin-1"), b"na\xefve"]
 )
-def test_very_short_latin1_is_latin_not_utf16(data: bytes) -> None:
+def test_very_short_latin1_is_read_as_chardet_reads_it_not_utf16(data: bytes) -> None:
+    import chardet
+
     decoded = decode_bytes(data)
-    assert decoded.text == data.decode("latin-1")
+    # Too short to be sure ("naïve" is ISO-8859-4 "naīve" to chardet): chardet's own
+    # answer is kept, flagged, with its runner-up; "reopen with encoding" is offered.
+    assert decoded.text == data.decode(chardet.detect(data)["encoding"])
     assert not decoded.encoding.startswith("utf-16")
-    assert decoded.uncertain  # too short to be sure: "reopen with encoding" is offered
+    assert decoded.uncertain
+    assert decoded.guess is not None and decoded.guess.runner_up
+    assert decoded.guess.non_ascii_bytes == len(data) - len(
+        data.translate(None, bytes(range(128, 256)))
+    )
 
 
 @pytest.mark.parametrize("position", [10, 199_999, 200_001, 250_000, -1])
@@ -213,3 +223,124 @@ def test_normalize_encoding_uses_python_names() -> None:
 )
 def test_detect_line_ending(text: str, expected: str) -> None:
     assert detect_line_ending(text) == expected
+
+
+# Issue 14: the loader is right at least as often as chardet alone --------------------
+
+CZECH = (
+    "Vláda v úterý oznámila balíček opatření, který má pomoci nejchudším domácnostem "
+    "zvládnout růst cen energií. Ministr financí řekl, že stát nenechá nikoho bez pomoci. "
+    "Opozice označila opatření za opožděná a nedostatečná; odbory žádají zvýšení mezd."
+)
+GREEK = (
+    "Η κυβέρνηση ανακοίνωσε την Τρίτη μια σειρά μέτρων για τη στήριξη των νοικοκυριών "
+    "απέναντι στην αύξηση των τιμών της ενέργειας. Ο πρωθυπουργός δήλωσε ότι κανείς δεν "
+    "θα μείνει πίσω. Η αντιπολίτευση χαρακτήρισε τα μέτρα καθυστερημένα και ανεπαρκή."
+)
+ARABIC = (
+    "أعلنت الحكومة يوم الثلاثاء عن سلسلة من الإجراءات لمساعدة الأسر الأكثر فقرا على "
+    "مواجهة ارتفاع أسعار الطاقة. وقال رئيس الوزراء إن أحدا لن يترك وحده. ووصفت المعارضة "
+    "هذه الإجراءات بأنها متأخرة وغير كافية."
+)
+THAI = (
+    "รัฐบาลประกาศมาตรการใหม่เมื่อวันอังคาร เพื่อช่วยเหลือครัวเรือนที่ยากจนที่สุด "
+    "ในการรับมือกับราคาพลังงานที่สูงขึ้น นายกรัฐมนตรีกล่าวว่าจะไม่ทิ้งใครไว้ข้างหลัง "
+    "ฝ่ายค้านวิจารณ์ว่ามาตรการดังกล่าวล่าช้าและไม่เพียงพอ"
+)
+CHINESE = (
+    "政府周二宣布了一系列旨在帮助最贫困家庭应对能源价格上涨的措施。总理表示不会让任何人掉队。"
+    "这一揽子计划价值约一百五十亿英镑，包括向八百万领取福利的家庭一次性付款。"
+)
+ASCII_ENGLISH = ENGLISH.replace("“", '"').replace("”", '"').replace("’", "'").replace("—", "-")
+ASCII_ENGLISH = ASCII_ENGLISH.replace("£", "GBP ")
+KOREAN = (
+    "정부는 화요일 에너지 가격 상승에 대응하기 위한 새로운 경제 대책을 발표했다. "
+    "총리는 기자회견에서 아무도 소외되지 않을 것이라고 말했다."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (RUSSIAN + " Интернет-версия газеты.", "iso8859-5"),  # not windows-1251 mojibake
+        (CZECH, "iso8859-2"),  # "ž" stays "ž" (windows-1250 makes it "ľ")
+        (GREEK, "iso8859-7"),
+        (ARABIC, "iso8859-6"),
+        (THAI, "tis-620"),
+        (JAPANESE + " ~/.profile", "shift_jis"),  # "~" stays "~" (shift_jis_2004: "‾")
+        (RUSSIAN, "cp866"),
+        (ASCII_ENGLISH + " " + RUSSIAN[:120], "cp866"),  # mostly ASCII: not thrown to cp1252
+    ],
+    ids=[
+        "iso8859-5",
+        "iso8859-2",
+        "iso8859-7",
+        "iso8859-6",
+        "tis-620",
+        "shift_jis",
+        "cp866",
+        "ascii-cp866",
+    ],
+)
+def test_iso_and_legacy_code_pages_keep_their_text(text: str, codec: str) -> None:
+    import chardet
+
+    data = (text + "\n").encode(codec) * 3
+    decoded = decode_bytes(data)
+    alone = data.decode(chardet.detect(data)["encoding"])
+    assert alone == (text + "\n") * 3  # chardet alone is right here ...
+    assert decoded.text == alone  # ... and so is the loader: no superset swapped in
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [(JAPANESE, "iso2022_jp"), (KOREAN, "iso2022_kr"), (JAPANESE + "\nA line.", "iso2022_jp")],
+)
+def test_iso2022_escapes_are_text(text: str, codec: str, tmp_path: Path) -> None:
+    data = text.encode(codec)
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding) == (text, codec)
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)  # ISO-2022-KR's SO/SI are not binary control bytes
+    assert load_document(path).text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [CHINESE, JAPANESE, KOREAN, THAI, ARABIC, GREEK])
+@pytest.mark.parametrize("lines", [1, 5])
+def test_utf16_without_bom_in_any_script(text: str, codec: str, lines: int, tmp_path: Path) -> None:
+    full = "\n".join([text] * lines) + "\n"
+    decoded = decode_bytes(full.encode(codec))
+    assert (decoded.text, decoded.encoding) == (full, codec)
+    path = tmp_path / "article.txt"
+    path.write_bytes(full.encode(codec))
+    assert load_document(path).text == full  # not refused as binary
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp1251", "shift_jis", "utf-8"])
+@pytest.mark.parametrize("nuls", [1, 2, 5])
+def test_stray_nuls_in_one_lane_are_not_utf16(codec: str, nuls: int) -> None:
+    text = {"cp1252": FRENCH, "cp1251": RUSSIAN, "shift_jis": JAPANESE, "utf-8": FRENCH}[codec]
+    data = bytearray((text + "\n").encode(codec) * 4)
+    for k in range(nuls):
+        data[(k * 2 * 97) % len(data) // 2 * 2 + 1] = 0  # NULs in the odd lane only
+    decoded = decode_bytes(bytes(data))
+    assert not decoded.encoding.startswith(("utf-16", "utf-32"))
+
+
+def test_one_latin_byte_late_in_ascii_is_reported() -> None:
+    data = b"The council met on Tuesday.\n" * 8000 + b"caf\xe9\n"  # past 200 KB
+    offset = len(data) - 2
+    decoded = decode_bytes(data)
+    assert decoded.text.endswith("café\n")
+    assert decoded.guess is not None
+    assert (decoded.guess.non_ascii_bytes, decoded.guess.first_non_ascii) == (1, offset)
+    assert decoded.uncertain and decoded.guess.runner_up
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [CHINESE * 40, CHINESE.replace("一", "") * 40, CHINESE[:12]])
+def test_utf16_chinese_with_no_ascii_at_all(text: str, codec: str) -> None:
+    # No newline, no space: the only NULs (if any) are the low bytes of U+4E00 "一".
+    decoded = decode_bytes(text.encode(codec))
+    assert (decoded.text, decoded.encoding) == (text, codec)

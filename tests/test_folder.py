@@ -226,3 +226,16 @@ def test_files_of_other_types_are_counted_not_listed(tmp_path: Path) -> None:
     assert (
         message == "1 document listed, 4 files of other types not listed (.pdf 2, (none) 1, .jpg 1)"
     )
+
+
+def test_links_to_files_outside_the_folder_are_not_read(tmp_path: Path) -> None:
+    root = tmp_path / "drop"
+    _touch(root, "story.txt")
+    _touch(tmp_path, "private.txt")
+    os.symlink("/etc/passwd", root / "passwd.txt")
+    os.symlink(tmp_path / "private.txt", root / "private.txt")
+    os.symlink(root / "story.txt", root / "alias.txt")  # inside: listed
+    listing = dict(_listing(root))
+    assert listing["alias.txt"] is None and listing["story.txt"] is None
+    assert listing["passwd.txt"] == "link to a file outside this folder (/etc/passwd), not followed"
+    assert (listing["private.txt"] or "").startswith("link to a file outside this folder (")

@@ -4,6 +4,7 @@ changes" filter (menu action and check box, remembered) and the status-bar count
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,16 @@ def test_flag_summary_wording() -> None:
     assert flag_summary(comparison, flags) == expected
     assert flag_summary(comparison, []) == "no flags in 3 changes"
     assert flag_summary(comparison, flags[:1]) == "1 flag in 1 of 3 changes: 1 figure"
+
+
+def test_summary_names_the_runner_up_of_a_guessed_encoding() -> None:
+    from core.engine.compare import compare
+    from core.model import EncodingGuess
+    from gui.compare.summary import summary
+
+    old = document_from_text("The council met on Tuesday.", "old.txt")
+    guessed = replace(
+        old, encoding="cp1252", confidence=0.12, encoding_guess=EncodingGuess("cp850")
+    )
+    line = summary(compare(guessed, old))
+    assert "old cp1252 (12% sure, next best cp850)" in line and "new utf-8" in line

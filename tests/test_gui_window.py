@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QImage
 from PySide6.QtTest import QAbstractItemModelTester
 from test_gui_plan import highlighted
 
+from core.paths import app_paths
 from gui.common.context import AppContext
 from gui.shell.main_window import MainWindow
 
@@ -214,6 +215,23 @@ def test_screenshot_command(tmp_path: Path) -> None:
     assert len(colours) > 10
 
 
+def test_screenshot_to_an_unwritable_path_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    out = blocker / "shot.png"
+    code = (
+        "import sys; from gui.shell.launcher import main; "
+        f"sys.exit(main(['open', {str(SAMPLES / CONDENSED)!r}, {str(SAMPLES / FULL)!r}, "
+        f"'--screenshot', {str(out)!r}, '--size', '600x400']))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=120, capture_output=True)
+    assert done.returncode == 2
+    errors = [x for x in done.stderr.decode().splitlines() if x.startswith("redline:")]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"redline: {out}: cannot save the screenshot (")
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
 def test_punctuation_only_changes_are_minor_and_can_be_hidden(qtbot, window: MainWindow) -> None:
     compare(qtbot, window, CONDENSED, FULL)
     view, model = window.view, window.changes_view.changes_model
@@ -290,3 +308,25 @@ def test_copy_gives_the_document_text(qtbot, window: MainWindow) -> None:
         pane.setTextCursor(cursor)
         pane.copy()
         assert QApplication.clipboard().text() == doc.text[first.span[0] : last.span[0] + 3]
+
+
+def test_corrupt_settings_notice_is_not_overwritten_at_once(
+    qtbot, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: the folder opened at start-up replaced the notice in the status bar."""
+    from gui.common import status_line
+
+    paths = app_paths()
+    paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file.write_bytes(b'{"recent_folders": ["/a"')
+    monkeypatch.setattr(status_line, "NOTICE_MS", 1500)
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    win.show()
+    notice = win.statusBar().currentMessage()
+    assert "Settings file" in notice and "set aside" in notice
+    with qtbot.waitSignal(win.folder_loaded, timeout=20000):
+        win.open_folder(str(folder))
+    win.show_message("Something else")
+    assert win.statusBar().currentMessage() == notice  # still readable
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage() == "Something else", timeout=5000)

@@ -98,3 +98,50 @@ _PIECES = st.sampled_from(
 def test_fuzzed_markup_never_raises(markup: str) -> None:
     text = html_to_text(markup)
     assert "<script>" not in text or "<script>" in markup
+
+
+def _unguarded(markup: str) -> str:
+    """What html.parser alone makes of ``markup`` (quadratic on floods)."""
+    from core.text.html_text import _TextExtractor
+
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    return parser.text()
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>Story</p>" + "<a " * 50,
+        "<p>Story</p>" + "<!--" * 50,
+        "<p>Story &amp; more</p> tail &eacute; <b",
+        "<p>a < b and c <= d</p><< <  <",
+        "<pre>x << y</pre>" + "<" * 30,
+        "<script>if (a < b) {}</script><p>after</p><a href='x",
+        "<p>one</p><!-- closed --> <!-- open",
+    ],
+)
+def test_guard_gives_the_parsers_text(markup: str) -> None:
+    assert html_to_text(markup) == _unguarded(markup)
+
+
+def test_flood_tail_never_reaches_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """html.parser rescans each open ``<a `` to the end: the tail is text instead."""
+    from core.text import html_text
+
+    fed: list[str] = []
+    original = html_text._TextExtractor.feed
+    monkeypatch.setattr(
+        html_text._TextExtractor,
+        "feed",
+        lambda self, data: fed.append(data) or original(self, data),
+    )
+    assert html_to_text("<p>Story</p>" + "<a " * 1000) == "Story\n\n" + ("<a " * 1000).rstrip()
+    assert fed == ["<p>Story</p>"]
+    fed.clear()
+    assert html_to_text("<p>Story</p>" + "<!-- >" * 1000) == "Story"  # one comment to the end
+    assert fed == ["<p>Story</p>"]
+    fed.clear()
+    assert html_to_text("<p>" + "<" * 1000 + "</p>") == "<" * 1000  # one text run
+    assert fed == ["<p>" + "&lt;" * 1000 + "</p>"]

@@ -64,7 +64,8 @@ def test_quote_is_found_after_an_edit(name: str) -> None:
     assert not placed.orphaned
     assert placed.old is not None
     assert text[placed.old.start : placed.old.end] == expected
-    assert placed.old.quote == expected
+    assert placed.old.quote == QUOTE  # the note keeps what it was written on
+    assert placed.old.approximate == (expected != QUOTE)  # "placed approximately"
     assert placed.old.sha256 == new_doc.sha256
     assert (placed.note, placed.tag, placed.id) == ("check the figure", "Figure changed", 7)
 
@@ -157,3 +158,49 @@ def test_find_near_limits_patterns_to_match_max_bits() -> None:
         find_near(text, "a" * (MATCH_MAX_BITS + 1), 0)
     with pytest.raises(ValueError):
         find_near(text, "", 0)
+
+
+def _short_note(text: str, quote: str) -> Annotation:
+    old = document_from_text(text, "old.txt")
+    start = text.index(quote)
+    return Annotation(
+        id=1,
+        note="who said so?",
+        tag=None,
+        status="open",
+        old=make_anchor(old.path, old.sha256, text, start, start + len(quote)),
+        new=None,
+        created=1.0,
+        modified=1.0,
+    )
+
+
+ISSUE_TEXT = (
+    "After a long debate the council approved the budget for the new library, "
+    "which opens next spring. The mayor said the vote was close."
+)
+
+
+def test_a_placement_keeping_less_than_most_words_is_orphaned() -> None:
+    """Issue 14: "long debate" became "heated debate"; it was re-placed on " debate"."""
+    annotation = _short_note(ISSUE_TEXT, "long debate")
+    edited = document_from_text(ISSUE_TEXT.replace("long debate", "heated debate"), "old.txt")
+    placed = reanchor(annotation, edited, None)
+    assert placed.orphaned
+    assert placed.old == annotation.old and placed.old is not None
+    assert placed.old.quote == "long debate"
+
+
+def test_an_approximate_placement_keeps_its_quote_and_is_found_again() -> None:
+    quote = "the council approved the budget for the new library"
+    annotation = _short_note(ISSUE_TEXT, quote)
+    edited_text = ISSUE_TEXT.replace("approved", "passed")
+    edited = document_from_text(edited_text, "old.txt")
+    placed = reanchor(annotation, edited, None)
+    assert not placed.orphaned and placed.old is not None
+    assert placed.old.quote == quote and placed.old.prefix == annotation.old.prefix
+    assert placed.old.approximate
+    assert edited_text[placed.old.start : placed.old.end] == quote.replace("approved", "passed")
+    stored = replace(placed.old, approximate=False)  # as the store gives it back
+    again = reanchor(replace(placed, old=stored), edited, None)
+    assert again.old == stored and again.old is not None and again.old.approximate

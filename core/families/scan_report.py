@@ -2,18 +2,28 @@
 
 Paths are the scan's relative paths (``/`` separators, made printable by the folder
 walk), so every name stays on one line, whatever bytes, markup, quotes or newlines
-it holds.
+it holds. In the JSON, a name that had to be made printable also has its exact
+bytes in hexadecimal (``path_bytes``, ``root_bytes``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 
 from core.families.scan import ScannedDocument, ScanResult
 from core.figures import similarity_text
+from core.text.names import path_fields, printable_path
 
 SCAN_FORMAT = "redline-scan"
 SCAN_VERSION = 1
+
+
+def _relpath_fields(doc: ScannedDocument, root: str) -> dict[str, str]:
+    """``path`` (printable) and, when that is not the name itself, ``path_bytes``."""
+    exact = os.path.relpath(doc.path, root).replace(os.sep, "/")
+    fields = path_fields(exact)
+    return fields if "path_bytes" in fields else {"path": doc.relpath}
 
 
 def scan_to_dict(result: ScanResult) -> dict[str, object]:
@@ -21,10 +31,10 @@ def scan_to_dict(result: ScanResult) -> dict[str, object]:
     return {
         "format": SCAN_FORMAT,
         "version": SCAN_VERSION,
-        "root": result.root,
+        **path_fields(result.root, "root"),
         "documents": [
             {
-                "path": d.relpath,
+                **_relpath_fields(d, result.root),
                 "words": d.words,
                 "encoding": d.encoding,
                 "family": d.family,
@@ -57,7 +67,7 @@ def scan_to_text(result: ScanResult) -> str:
     by_path = {d.relpath: d for d in result.documents}
     n_docs, n_fams = len(result.documents), len(result.families)
     lines = [
-        f"{result.root}: {n_docs} document{'s' * (n_docs != 1)}, "
+        f"{printable_path(result.root)}: {n_docs} document{'s' * (n_docs != 1)}, "
         f"{n_fams} famil{'ies' if n_fams != 1 else 'y'}, {len(result.errors)} error(s)"
     ]
     for family in result.families:

@@ -9,7 +9,7 @@ code-point span, the quoted text and some context around it. Storage lives in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Side = Literal["old", "new"]
@@ -44,9 +44,13 @@ class Anchor:
         sha256: hex digest of the document's bytes when the anchor was made.
         start: first code point of the span in the decoded text.
         end: one past the last code point (``start == end`` for an empty span).
-        quote: ``text[start:end]`` when the anchor was made.
+        quote: ``text[start:end]`` when the anchor was made; never rewritten by
+            re-anchoring, so the note keeps what it was written about.
         prefix: up to ``CONTEXT_CHARS`` code points before the span.
         suffix: up to ``CONTEXT_CHARS`` code points after the span.
+        approximate: set by re-anchoring (not stored) when the span now holds text
+            that is like the quote but not the quote: "placed approximately".
+            Left out of equality, so such a placement found again is no change.
     """
 
     path: str
@@ -56,6 +60,7 @@ class Anchor:
     quote: str
     prefix: str = ""
     suffix: str = ""
+    approximate: bool = field(default=False, compare=False)
 
 
 def make_anchor(path: str, sha256: str, text: str, start: int, end: int) -> Anchor:

@@ -14,14 +14,23 @@ text at the stored span is no longer the quote, the quote is looked for:
    against the whole quote with an Indel similarity (``core.engine.lcs``) and a few
    code points of boundary slack.
 
+   A fuzzy candidate must also keep most of the quote's words (more than half,
+   case aside): a note on "long debate" is not moved to "heated debate".
+
 A short quote ("the", "5") says little by itself: it is placed only where its
 context agrees too, never merely because the same word occurs somewhere else. An
 anchor that cannot be placed keeps its old span and quote, and the annotation is
 marked orphaned (never dropped); it is placed again if the quote comes back.
+
+The stored quote is never rewritten: a fuzzy placement keeps the quote and context
+the note was written on, moves only the span, and is marked ``approximate`` ("placed
+approximately"); it is found the same way on the next load.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 
 from core.engine.dmp_adapter import MATCH_MAX_BITS, find_near
@@ -49,6 +58,24 @@ SLACK = 4
 """Code points a fuzzy boundary may be nudged by to fit the quote better."""
 MAX_NUDGED_QUOTE = 2000
 """Longer quotes are verified without nudging (each try costs len^2/64 word ops)."""
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(word.casefold() for word in _WORD.findall(text))
+
+
+def keeps_most_words(quote: str, candidate: str) -> bool:
+    """Whether ``candidate`` holds more than half of ``quote``'s words (any order).
+
+    A quote with no words (punctuation) passes: its similarity decides alone.
+    """
+    wanted = _words(quote)
+    total = sum(wanted.values())
+    if not total:
+        return True
+    kept = sum((wanted & _words(candidate)).values())
+    return 2 * kept > total
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -171,7 +198,11 @@ def _verified(anchor: Anchor, text: str, starts: set[int], ends: set[int]) -> Sp
                 for end in range(max(start + 1, e0 - slack), min(len(text), e0 + slack) + 1):
                     if (start, end) not in tried:
                         tried[(start, end)] = similarity(wanted, _codes(text[start:end]))
-    good = [span for span, score in tried.items() if score >= MIN_SIMILARITY]
+    good = [
+        span
+        for span, score in tried.items()
+        if score >= MIN_SIMILARITY and keeps_most_words(quote, text[span[0] : span[1]])
+    ]
     needed = _context_needed(anchor)
     context = max(1, len(anchor.prefix) + len(anchor.suffix))
     best: Span | None = None
@@ -225,7 +256,11 @@ def locate(anchor: Anchor, text: str) -> Span | None:
 
 
 def reanchor_anchor(anchor: Anchor, document: Document) -> Anchor | None:
-    """The anchor moved to its quote's place in ``document``, or None if it is lost."""
+    """The anchor moved to its quote's place in ``document``, or None if it is lost.
+
+    An exact placement gets fresh context; an approximate one keeps the stored
+    quote and context, with ``approximate`` set.
+    """
     text = document.text
     if (
         anchor.sha256 == document.sha256
@@ -236,7 +271,14 @@ def reanchor_anchor(anchor: Anchor, document: Document) -> Anchor | None:
     span = locate(anchor, text)
     if span is None:
         return None
-    return make_anchor(document.path, document.sha256, text, span[0], span[1])
+    start, end = span
+    if text[start:end] == anchor.quote:
+        return make_anchor(document.path, document.sha256, text, start, end)
+    # Placed approximately: the note keeps the quote and context it was written on.
+    placed = replace(
+        anchor, path=document.path, sha256=document.sha256, start=start, end=end, approximate=True
+    )
+    return placed if placed != anchor or not anchor.approximate else anchor
 
 
 def reanchor(annotation: Annotation, old: Document | None, new: Document | None) -> Annotation:

@@ -437,7 +437,9 @@ def annotations_for(
         # (the slow, fuzzy part) could only fail again.
         settled = active.placed_hashes(old.path, new.path) == (old.sha256, new.sha256)
         placed = [a if a.orphaned and settled else reanchor(a, old, new) for a in stored]
-        changed = [p for p, a in zip(placed, stored) if p is not a]
+        # Equality, not identity: an approximate placement found again where it was
+        # is no change to write (``Anchor.approximate`` is not stored).
+        changed = [p for p, a in zip(placed, stored) if p != a]
         if changed:
             active.save_placements(changed)
         if stored:

@@ -65,6 +65,8 @@ def encoding_html(doc: Document) -> str:
     parts = [escape(doc.encoding)]
     if doc.confidence < 0.99:
         parts.append(f"guessed, {doc.confidence:.0%} sure")
+        if doc.encoding_guess is not None and doc.encoding_guess.runner_up:
+            parts.append(f"next best {escape(doc.encoding_guess.runner_up)}")
     if doc.bom:
         parts.append("with BOM")
     if doc.decode_warning is not None:
@@ -266,7 +268,11 @@ def _quote(side: Side, anchor: Anchor | None, note: Note) -> str:
     if side in note.sides:
         back = f' <a class="back" href="#ann-{note.number}-{side}">\u21a9 back to the text</a>'
     quote = visible(anchor.quote) if anchor.quote else '<span class="dim">(an empty span)</span>'
-    return f'<div class="quote"><span class="dim">{side}:</span> \u201c{quote}\u201d{back}</div>'
+    approximate = ' <span class="dim">(placed approximately)</span>' if anchor.approximate else ""
+    return (
+        f'<div class="quote"><span class="dim">{side}:</span> \u201c{quote}\u201d'
+        f"{approximate}{back}</div>"
+    )
 
 
 def _note_row(note: Note) -> str:

@@ -1,12 +1,17 @@
 """The comparison JSON contract (``comparison-json.md``, version 1).
 
 Only the fields of the contract, plus additions the contract allows: per document
-``confidence``, ``size`` and ``decode_warning``; ``approximate`` at the top and on
+``path_bytes`` (the name's bytes in hexadecimal when ``path`` had to be made
+printable: not UTF-8, or holding controls or bidi overrides), ``confidence``,
+``size``, ``decode_warning`` and ``encoding_runner_up`` (the detector's next choice,
+for a guessed encoding); ``approximate`` at the top and on
 the blocks it concerns; ``flags``, the risky edits (``core.flags.detect``), each with its
 kind, block index, the old and new spans it covers (from the first to the last
 changed word; null for a side with no changed word) and its explanation;
-``annotations`` (each with its note, tag, status and anchors) when the caller asks
-for them; ``rows``, the side-by-side rows of whole sentences (``docs/comparison-json.md``).
+``annotations`` (each with its note, tag, status and anchors; an anchor that
+re-anchoring placed on text like its quote but not equal to it has
+``placed_approximately``) when the caller asks for them; ``rows``, the side-by-side
+rows of whole sentences (``docs/comparison-json.md``).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.gcpause import collector_paused
 from core.model import Block, Comparison, Document, Op, SentenceRow, Span
+from core.text.names import path_fields
 
 if TYPE_CHECKING:
     from core.flags.detect import Flag
@@ -28,13 +34,16 @@ VERSION = 1
 
 def _document(doc: Document) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "path": doc.path,
+        **path_fields(doc.path),
         "encoding": doc.encoding,
         "sha256": doc.sha256,
         "length": doc.length,
         "confidence": round(doc.confidence, 3),
         "size": doc.size,
     }
+    guess = doc.encoding_guess
+    if guess is not None and guess.runner_up:
+        out["encoding_runner_up"] = guess.runner_up
     if doc.decode_warning is not None:
         out["decode_warning"] = {
             "replaced_bytes": doc.decode_warning.count,
@@ -92,7 +101,11 @@ def _annotation_dict(a: Annotation) -> dict[str, Any]:
     # The exchange format's fields (core.notes.exchange), plus the store's row id.
     from core.notes.exchange import annotation_to_dict
 
-    return {"id": a.id, **annotation_to_dict(a)}
+    out = {"id": a.id, **annotation_to_dict(a)}
+    for side, anchor in (("old", a.old), ("new", a.new)):
+        if anchor is not None and anchor.approximate and out.get(side):
+            out[side]["placed_approximately"] = True
+    return out
 
 
 def comparison_to_dict(

@@ -7,8 +7,9 @@ except runs holding an annotation mark, which stay open so every mark is visible
 A *move* is a block a row shows as moved (the engine's moved blocks, and equal or
 changed blocks that crossed the others): it gets a number, and each side
 links to the other. An annotation is *placed* on a side when its anchor still
-quotes that document's text at its offsets and it is not orphaned; the rest are
-listed as "could not be placed". Marks and notes are numbered in reading order.
+quotes that document's text at its offsets (or re-anchoring placed it there
+approximately) and it is not orphaned; the rest are listed as "could not be
+placed". Marks and notes are numbered in reading order.
 """
 
 from __future__ import annotations
@@ -93,9 +94,9 @@ def _placeable(annotation: Annotation, side: Side, text: str) -> bool:
     anchor = annotation.anchor(side)
     if anchor is None or annotation.orphaned:
         return False
-    return 0 <= anchor.start <= anchor.end <= len(text) and text[anchor.start : anchor.end] == (
-        anchor.quote
-    )
+    if not 0 <= anchor.start <= anchor.end <= len(text):
+        return False
+    return anchor.approximate or text[anchor.start : anchor.end] == anchor.quote
 
 
 def _row_of(rows: Sequence[Row]) -> dict[Side, dict[int, int]]:

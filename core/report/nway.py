@@ -16,7 +16,7 @@ from core.figures import percent_text, similarity_text
 from core.gcpause import collector_paused
 from core.model import Document, Span
 from core.nway.grid import NWay, Status, VersionSummary
-from core.text.names import printable_path
+from core.text.names import path_fields, printable_path
 
 FORMAT = "redline-nway"
 VERSION = 2
@@ -81,7 +81,7 @@ def _span(span: Span | None) -> list[int] | None:
 
 def _document(doc: Document) -> dict[str, Any]:
     return {
-        "path": doc.path,
+        **path_fields(doc.path),
         "encoding": doc.encoding,
         "sha256": doc.sha256,
         "length": doc.length,

@@ -33,7 +33,7 @@ from core.report.blocks import visible
 from core.report.comparison_html import CSP, Variant, encoding_html, time_html
 from core.report.css import NWAY_PDF, NWAY_SCREEN
 from core.report.nway import EXPLAINED, MEANINGS, SYMBOLS, version_label, wording
-from core.text.names import printable_path
+from core.text.names import printable_path, visible_text
 
 TITLE_CHARS = 600
 _SPACE = re.compile(r"\s+")
@@ -44,7 +44,8 @@ def _name(doc: Document) -> str:
 
 
 def _attr(text: str) -> str:
-    return escape(text, quote=True)
+    """Text for an attribute: escaped, and no raw NUL or other control in it."""
+    return escape(visible_text(text), quote=True)
 
 
 def _plural(n: int, noun: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from core.figures import similarity_text
 from core.model import Block, Comparison, SentenceRow
+from core.text.names import printable_path
 
 _SPACE = re.compile(r"\s+")
 
@@ -74,8 +75,8 @@ def render_text(result: Comparison, *, colour: bool = False) -> str:
     old, new = result.old.text, result.new.text
     s = result.stats
     lines = [
-        f"--- {result.old.path}",
-        f"+++ {result.new.path}",
+        f"--- {printable_path(result.old.path)}",
+        f"+++ {printable_path(result.new.path)}",
         f"similarity {similarity_text(s.similarity)}; words: {s.deleted_words} deleted, "
         f"{s.inserted_words} inserted, {s.moved_words} moved"
         + ("; approximate" if result.approximate else ""),

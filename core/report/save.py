@@ -36,15 +36,26 @@ PdfRenderer = Callable[[str, str], bytes]
 """Renders the report's ``pdf`` HTML variant on pages of a size (``a4``, ``letter``)."""
 
 
-def stored_annotations(old: Document, new: Document) -> list[Annotation]:
+def stored_annotations(
+    old: Document, new: Document, notice: Callable[[str], None] | None = None
+) -> list[Annotation]:
     """The annotations saved for this pair of documents, placed in their texts.
+
+    Args:
+        old: the old document.
+        new: the new document.
+        notice: told the one-line message when an unusable database was set aside
+            (and a fresh one started) on opening.
 
     Raises:
         AnnotationStoreError: the annotation database could not be opened.
     """
-    from core.notes.store import annotations_for  # loads only when asked for
+    from core.notes.store import AnnotationStore, annotations_for  # only when asked for
 
-    return annotations_for(old, new)
+    with AnnotationStore.open_default() as store:
+        if store.recovered_message and notice is not None:
+            notice(store.recovered_message)
+        return annotations_for(old, new, store)
 
 
 def _same_file(a: str | Path, b: str | Path) -> bool:

@@ -25,7 +25,7 @@ from core.errors import (
     UnsupportedFileError,
 )
 from core.model import Document
-from core.text.encoding import decode_bytes, detect_line_ending, unicode_form
+from core.text.encoding import decode_bytes, detect_line_ending, evident_encoding
 from core.text.names import (
     SUPPORTED_SUFFIXES,
     is_html,
@@ -133,10 +133,11 @@ def binary_kind(data: bytes) -> str | None:
 
     Known formats are named ("PNG image", "DOCX document"); otherwise data with
     many NUL bytes or other control characters is binary too. UTF-16/32 text is
-    full of NUL bytes: it is recognised first (``core.text.encoding.unicode_form``).
+    full of NUL bytes, ISO-2022-KR of SO/SI: they are recognised first
+    (``core.text.encoding.evident_encoding``).
     """
     kind = magic_kind(data)
-    if kind is not None or not data or unicode_form(data) is not None:
+    if kind is not None or not data or evident_encoding(data) is not None:
         return kind
     controls = len(data.translate(None, _NOT_CONTROL))  # deletes all but the controls
     if controls > BINARY_CONTROL_SHARE * len(data):
@@ -272,6 +273,7 @@ def load_document(
         decode_warning=decoded.decode_warning,
         source_kind="html" if html else "text",
         mtime=info.st_mtime,
+        encoding_guess=decoded.guess,
     )
 
 

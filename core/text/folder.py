@@ -6,7 +6,9 @@ entries instead of raising: unreadable subfolders (the walk goes on), links to
 folders (reported once and never followed: a loop would never end, a target inside
 the root is listed at its own place, one outside could be the whole disk), broken
 links, and FIFOs, sockets or devices, links to them included (never opened).
-Links to regular files are listed: loading reads them bounded. It loads nothing; the
+Links to regular files inside the root are listed (loading reads them bounded);
+links to files outside it are reported with their target and never read, as
+``/etc/passwd`` in a dropped folder is not an article. It loads nothing; the
 caller loads each entry, in the background.
 """
 
@@ -66,6 +68,10 @@ class _Walker:
         self.recursive = recursive
         self.should_cancel = should_cancel
         self.listed: dict[tuple[int, int], str] = {}
+
+    def _inside(self, real: str) -> bool:
+        """Whether a resolved path is the root or under it."""
+        return real == self.root_real or real.startswith(self.root_real.rstrip(os.sep) + os.sep)
 
     def _entry(self, directory: _Dir, name: str, error: str | None = None) -> FolderEntry:
         rel = f"{directory.rel}/{name}" if directory.rel else name
@@ -132,6 +138,14 @@ class _Walker:
                 self.skipped[suffix_of(entry.name) or "(none)"] += 1
             return None
         if stat.S_ISREG(info.st_mode):
+            if is_link and not self._inside(os.path.realpath(entry.path)):
+                # /etc/passwd or /proc/self/environ through a link: not an article here.
+                target = printable_path(os.path.realpath(entry.path))
+                return self._entry(
+                    parent,
+                    entry.name,
+                    f"link to a file outside this folder ({target}), not followed",
+                )
             relpath = self._entry(parent, entry.name).relpath
             return FolderEntry(entry.path, relpath, None, info.st_size, info.st_mtime)
         reason = _special_reason(info.st_mode)
@@ -152,7 +166,7 @@ class _Walker:
             # Never followed: a target inside the root is listed at its own place,
             # one outside could be anything (the whole disk).
             real = os.path.realpath(entry.path)
-            if real == self.root_real or real.startswith(self.root_real.rstrip(os.sep) + os.sep):
+            if self._inside(real):
                 inside = printable_path(os.path.relpath(real, self.root_real).replace(os.sep, "/"))
                 reason = f"link to a folder listed at its own place ({inside}), not followed"
             else:

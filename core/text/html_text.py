@@ -6,11 +6,22 @@ dropped, except the ``<title>``, which becomes the first line. Entities are deco
 block elements become line breaks, with a blank line between paragraphs; runs of
 HTML white space inside running text collapse to one space (not inside ``<pre>``).
 Broken markup never raises: whatever was read is returned.
+
+``html.parser`` rescans an unterminated construct from its start each time it
+retries it, so a flood of them (``<!--`` or ``<a `` repeated, no ``>`` after) takes
+quadratic time. Before parsing, a linear scan finds the part of the page where no
+construct can end: after the last ``>`` every ``<`` stays open (that tail is text,
+as the parser would give it, with entities decoded), and a run of comment or
+marked-section openers after the last ``-->`` or ``]`` is a comment to the end of
+the page (hidden, as browsers hide it). The rest, where every construct ends, is
+parsed as before. A ``<`` that opens nothing is escaped first, so that a run of
+them is one piece of text for the parser, not one call per character.
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 _HIDDEN = frozenset({"script", "style", "template", "noscript"})
@@ -30,6 +41,11 @@ _LINES = frozenset(
 )  # fmt: skip
 _CELLS = frozenset({"td", "th"})
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+# This many comment openers that can never close are parsed as usual (each costs
+# one scan to the end); more are cut off as one comment to the end of the page.
+_FEW_UNCLOSED = 8
+# A "<" that opens nothing is text; the parser hands it over one character at a time.
+_LONE_LT = re.compile(r"<(?![A-Za-z/!?])")
 
 
 class _TextExtractor(HTMLParser):
@@ -170,12 +186,38 @@ def html_to_text(markup: str) -> str:
         one line per block and a blank line between paragraphs. Never raises on
         malformed markup.
     """
+    head, tail = _split_unclosable(markup)
     parser = _TextExtractor()
     try:
-        parser.feed(markup)
+        parser.feed(head)
         parser.close()
     except (AssertionError, ValueError, IndexError):
         # html.parser gives up on a few malformed declarations ("<![" ...); keep
         # what was read before them.
         pass
+    if tail and not parser.cdata_elem:
+        parser.handle_data(unescape(tail))
     return parser.text()
+
+
+def _cut_unclosed(markup: str, opener: str, closer: str) -> str:
+    """Cut ``markup`` at the first of many ``opener`` after the last ``closer``."""
+    start = markup.rfind(closer) + 1
+    if markup.count(opener, start) <= _FEW_UNCLOSED:
+        return markup
+    return markup[: markup.find(opener, start)]
+
+
+def _split_unclosable(markup: str) -> tuple[str, str]:
+    """``(markup to parse, tail to take as text)``, in linear time (see the module)."""
+    if "<" in markup:
+        markup = _LONE_LT.sub("&lt;", markup)  # one text run instead of one call each
+    last_close = markup.rfind(">")
+    head, tail = markup, ""
+    if "<" in markup[last_close + 1 :]:
+        head, tail = markup[: last_close + 1], markup[last_close + 1 :]
+    for opener, closer in (("<!--", "-->"), ("<![", "]")):
+        cut = _cut_unclosed(head, opener, closer)
+        if len(cut) < len(head):
+            head, tail = cut, ""
+    return head, tail

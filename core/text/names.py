@@ -80,6 +80,40 @@ def printable_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) ->
     return "".join(_escape_char(char) if _needs_escape(char) else char for char in text)
 
 
+def visible_text(text: str) -> str:
+    """``text`` with line breaks and tabs kept, every other control made visible.
+
+    For text put where a control character must not go raw (an HTML attribute, a
+    tooltip): NUL, ESC, DEL, C1 controls, separators and bidi overrides become the
+    same backslash escapes as in ``printable_path``.
+    """
+    if not any(_needs_escape(char) and char not in "\n\t" for char in text):
+        return text
+    return "".join(
+        _escape_char(char) if _needs_escape(char) and char not in "\n\t" else char for char in text
+    )
+
+
+def path_fields(path: str, key: str = "path") -> dict[str, str]:
+    """A path for a JSON report: ``{key: path}``, valid UTF-8 and safe to print.
+
+    A name shown exactly by ``printable_path`` is given as it is. Any other (bytes
+    that are not UTF-8, as ``caf\\xe9.txt`` from a Latin-1 disk; a newline, an
+    escape sequence or a bidi override) is given as ``printable_path`` shows it,
+    with ``key + "_bytes"``: the name's exact bytes in hexadecimal.
+    """
+    shown = printable_path(path)
+    if shown == path:
+        return {key: path}
+    raw = path.encode("utf-8", "surrogateescape" if _only_escaped(path) else "surrogatepass")
+    return {key: shown, f"{key}_bytes": raw.hex()}
+
+
+def _only_escaped(text: str) -> bool:
+    """Whether every surrogate in ``text`` is an undecodable byte (surrogateescape)."""
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in text)
+
+
 def special_file_kind(mode: int) -> str | None:
     """What a non-regular file is, for messages ("a FIFO (named pipe)"), or None."""
     if stat.S_ISDIR(mode):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from core.figures import flags_text, similarity_text
 from core.flags.detect import FLAG_KINDS, FLAG_LABELS, Flag
-from core.model import Comparison
+from core.model import Comparison, Document
 
 
 def summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -> str:
@@ -18,8 +18,8 @@ def summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -> str:
         f"{s.deleted_words:,} words deleted",
         f"{s.inserted_words:,} inserted",
         f"{s.moved_words:,} moved",
-        f"old {_encoding(comparison.old.encoding, comparison.old.confidence)}",
-        f"new {_encoding(comparison.new.encoding, comparison.new.confidence)}",
+        f"old {_encoding(comparison.old)}",
+        f"new {_encoding(comparison.new)}",
     ]
     if flags is not None and not comparison.identical:
         parts.insert(4, flag_summary(comparison, flags))
@@ -44,5 +44,10 @@ def flag_summary(comparison: Comparison, flags: Sequence[Flag]) -> str:
     return f"{flags_text(comparison, flags)}: " + ", ".join(kinds)
 
 
-def _encoding(name: str, confidence: float) -> str:
-    return name if confidence >= 0.99 else f"{name} ({confidence:.0%} sure)"
+def _encoding(doc: Document) -> str:
+    """The encoding, and for a guess how sure it is and the detector's next choice."""
+    if doc.confidence >= 0.99:
+        return doc.encoding
+    guess = doc.encoding_guess
+    runner_up = f", next best {guess.runner_up}" if guess and guess.runner_up else ""
+    return f"{doc.encoding} ({doc.confidence:.0%} sure{runner_up})"

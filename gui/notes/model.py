@@ -26,6 +26,22 @@ from gui.compare.changes import excerpt
 COLUMNS = ("#", "Tag", "Status", "Note", "Quote")
 NUMBER, TAG, STATUS, NOTE, QUOTE = range(len(COLUMNS))
 ORPHANED = "\u26a0 orphaned"
+APPROXIMATE = "\u2248 placed approximately"
+
+
+def _approximate(a: Annotation) -> bool:
+    return any(anchor is not None and anchor.approximate for anchor in (a.old, a.new))
+
+
+def _quote_state(a: Annotation) -> str:
+    """The first line of a quote's tooltip: what became of the quoted text."""
+    if a.orphaned:
+        return "Orphaned: its text is no longer found.\n"
+    if _approximate(a):
+        return "Placed approximately: the text there now differs from this quote.\n"
+    return ""
+
+
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_TAG = "\u2014"
@@ -125,9 +141,7 @@ class AnnotationTableModel(ListTableModel):
             return self._display(a, index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == QUOTE:
-                return tooltip(
-                    ("Orphaned: its text is no longer found.\n" if a.orphaned else "") + quote_of(a)
-                )
+                return tooltip(_quote_state(a) + quote_of(a))
             return tooltip(tooltip_text(a, index.row() + 1))
         return None
 
@@ -142,7 +156,9 @@ class AnnotationTableModel(ListTableModel):
         if column == NOTE:
             return excerpt(a.note)
         quote = "\u201c" + excerpt(quote_of(a), 50) + "\u201d"
-        return f"{ORPHANED} {quote}" if a.orphaned else quote
+        if a.orphaned:
+            return f"{ORPHANED} {quote}"
+        return f"{APPROXIMATE} {quote}" if _approximate(a) else quote
 
 
 class AnnotationFilter(QSortFilterProxyModel):

@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.docs_dock], [400], Qt.Orientation.Horizontal)
             self.resizeDocks([self.changes_dock], [200], Qt.Orientation.Vertical)
         if self.context.startup_message:
-            self.show_message(self.context.startup_message)
+            self.status.show_notice(self.context.startup_message)
 
     def _connect(self) -> None:
         a = self.actions

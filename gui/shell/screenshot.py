@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QTimer
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
+from core.atomic import atomic_write_bytes
+from core.text.names import printable_path
 from gui.shell.main_window import MainWindow
 
 TIMEOUT_MS = 60_000
@@ -37,6 +41,24 @@ def take_screenshot(window: MainWindow, paths: list[str], out: str, size: tuple[
     QApplication.processEvents()
     image = window.grab()
     window.jobs.shutdown()
-    ok = image.save(out, "PNG")
     window.close()
-    return 0 if ok else 1
+    return _save_png(image, out)
+
+
+def _save_png(image: QPixmap, out: str) -> int:
+    """Write the picture atomically; one line naming the file and the reason if not."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        print(f"redline: {printable_path(out)}: cannot encode the screenshot", file=sys.stderr)
+        return 2
+    try:
+        atomic_write_bytes(Path(out), bytes(buffer.data().data()))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(
+            f"redline: {printable_path(out)}: cannot save the screenshot ({reason})",
+            file=sys.stderr,
+        )
+        return 2
+    return 0
