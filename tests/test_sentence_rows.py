@@ -116,8 +116,7 @@ def test_layout_only_rows_fold_and_are_no_change() -> None:
 def test_rows_from_blocks_pair_gap_sentences_in_order() -> None:
     """Unit test of the grouping: an anchor cut mid-sentence pulls its sentence's
     other blocks into its row; one-sided sentences between anchors pair in order."""
-    text_old = "Aa bb. Cc dd. Ee ff."
-    text_new = "Aa bb. Xx yy. Zz ww. Ee ff."
+    # old "Aa bb. Cc dd. Ee ff."; new "Aa bb. Xx yy. Zz ww. Ee ff."
     blocks = [
         Block("equal", (0, 6), (0, 6), (Op("equal", (0, 6), (0, 6)),)),
         Block("deleted", (7, 13), None, (Op("delete", (7, 13), None),)),
