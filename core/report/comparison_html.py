@@ -217,9 +217,10 @@ def _cell(
         assert span is not None
         if 0 <= end < span[0]:
             parts.append(escape(" " if not text[end : span[0]].strip() else text[end : span[0]]))
-        badges = badges_html(flagged.get(i)) if side == "new" else ""
-        parts.append(block_html(result, layout, i, side, i in moved, badges, inline=True))
+        parts.append(block_html(result, layout, i, side, i in moved, "", inline=True))
         end = span[1]
+    if side == "new":  # the flags of the row's sentences, before its text
+        head += "".join(badges_html(flagged.get(i)) for i in shown)
     return f'<td width="50%"><div class="b k-{kind or "equal"}">{head}{"".join(parts)}</div></td>'
 
 
