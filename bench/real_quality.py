@@ -218,6 +218,14 @@ def dmp_marks(ka: list[str], kb: list[str]) -> tuple[set[int], set[int]]:
     return _unmatched(len(ka), len(kb), equal)
 
 
+def _rows(c: Comparison) -> list[tuple[tuple[int, int] | None, tuple[int, int] | None]]:
+    """The comparison's rows; before rows existed (older code), each block was a row."""
+    rows = getattr(c, "rows", ())
+    if rows:
+        return [(r.old, r.new) for r in rows]
+    return [(b.old, b.new) for b in c.blocks]
+
+
 def broken_rows(c: Comparison) -> int:
     """Rows whose sides start or end inside a sentence (Redline's segmentation).
 
@@ -231,8 +239,8 @@ def broken_rows(c: Comparison) -> int:
         units = tokenize(doc.text, fold_case=False)
         raw = segment(doc.text).sentence_starts
         starts = [0] + [units.starts[k] for k in unit_boundaries(units.starts, raw)]
-        for row in c.rows:
-            span = row.old if side == "old" else row.new
+        for row in _rows(c):
+            span = row[0] if side == "old" else row[1]
             if span is None:
                 continue
             s, e = span
@@ -257,8 +265,8 @@ def pairing(c: Comparison, sentences: list[tuple[int, int, int, int]]) -> tuple[
         return {k for s, e, k in table if s < span[1] and e > span[0] and e > s}
 
     predicted: set[tuple[int, int]] = set()
-    for row in c.rows:
-        olds, news = members(row.old, old_of), members(row.new, new_of)
+    for row_old, row_new in _rows(c):
+        olds, news = members(row_old, old_of), members(row_new, new_of)
         predicted |= {(a, b) for a in olds for b in news}
     gold = {(k, k) for k, s in enumerate(sentences) if s[1] > s[0] and s[3] > s[2]}
     return len(predicted & gold), len(predicted), len(gold)
@@ -336,10 +344,8 @@ def main() -> None:
             continue
         results.append(run_set(name, reader(args.corpora), has_gold, args.limit))
     print(
-        print(
-            "| set | pairs | redline P / R / F1 | difflib P / R / F1 | dmp (no cleanup) P / R / F1 "
-            "| sentence pairing P / R / F1 | broken rows | redline s |"
-        )
+        "| set | pairs | redline P / R / F1 | difflib P / R / F1 | dmp (no cleanup) P / R / F1 "
+        "| sentence pairing P / R / F1 | broken rows | redline s |"
     )
     print("|---|---:|---|---|---|---|---:|---:|")
     for r in results:

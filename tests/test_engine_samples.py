@@ -198,3 +198,15 @@ def test_a_full_stop_against_a_line_break_is_layout(
     assert r.new.text[layout[0].new[0] : layout[0].new[1]] == "."
     first = _block_with(r, "old", "this is the moment when")
     assert not punctuation_only(first, r.old.text, r.new.text)
+
+
+def test_a_shared_run_of_three_words_is_never_a_whole_replacement() -> None:
+    old = Document(
+        "a", "Rebels seized three villages in the northern province on Monday after heavy fighting."
+    )
+    new = Document(
+        "b", "Government troops lost control of several towns in the northern province this week."
+    )
+    (block,) = compare(old, new).blocks
+    kept = [old.text[op.old[0] : op.old[1]] for op in block.ops if op.op == "equal"]
+    assert "in the northern province" in kept
