@@ -122,9 +122,12 @@ def test_repeated_caption_goes_to_its_own_counterpart(condensed_vs_full: Compari
 
 
 def _edit_words(r: Comparison, ops: tuple) -> int:
-    """The larger side's word count of a run of delete and insert ops."""
-    old = sum(len(CONTRACT_WORD.findall(r.old.text, *op.old)) for op in ops if op.old)
-    new = sum(len(CONTRACT_WORD.findall(r.new.text, *op.new)) for op in ops if op.new)
+    """The larger side's unit count of a run of delete and insert ops (``eight -
+    minute`` is one unit, as the engine counts)."""
+    from core.engine.tokens import tokenize
+
+    old = sum(len(tokenize(r.old.text[op.old[0] : op.old[1]]).keys) for op in ops if op.old)
+    new = sum(len(tokenize(r.new.text[op.new[0] : op.new[1]]).keys) for op in ops if op.new)
     return max(old, new)
 
 

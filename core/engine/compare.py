@@ -27,6 +27,7 @@ from core.engine.blocks import (
     merge_wordless,
     unit_boundaries,
 )
+from core.engine.cleanup import cleanup
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
 from core.engine.lcs import equal_runs
 from core.engine.moves import apply_moves, find_moves
@@ -37,7 +38,12 @@ from core.engine.sentence_rows import sentence_rows
 from core.engine.slide import compact_runs, realign_stops, slide_edits
 from core.engine.stats import compute_stats
 from core.engine.tokens import CONTRACT_WORD, Tokens, attach_punctuation, tokenize
-from core.engine.word_cleanup import drop_confetti, function_ids, shares_enough, word_counts
+from core.engine.word_cleanup import (
+    drop_confetti,
+    function_ids,
+    shares_enough,
+    word_counts,
+)
 from core.errors import CancelledError
 from core.gcpause import collector_paused
 from core.model import Block, CompareOptions, Comparison, Document, Op, Span
@@ -104,7 +110,10 @@ def _compare(
     _check(should_cancel)
     keys = list(table)
     function = function_ids(keys, word_counts(a, b, ta.words, tb.words).items())
-    runs = drop_confetti(compact_runs(alignment.runs, a, b), a, len(a), len(b), ta.words, function)
+    # Over the whole document, diff-match-patch's semantic cleanup dissolves chance
+    # matches between unrelated sentences (so moves and pairs are found); word marks
+    # inside a pair come from the word diff of its block (``_word_codes``).
+    runs = cleanup(a, b, compact_runs(alignment.runs, a, b), ta.words)
     old_set, new_set = set(old_bounds), set(new_bounds)
     stops = frozenset(n for k, n in table.items() if k and set(k) <= FINAL_MARKS)
     runs = realign_stops(runs, a, b, stops, old_set, new_set)
@@ -114,14 +123,18 @@ def _compare(
     def word_codes(a1: int, a2: int, b1: int, b2: int) -> list[Code]:
         return _word_codes(a, b, a1, a2, b1, b2, ta.words, function)
 
+    # Blocks the alignment linked get their word diff now; pure replacements only
+    # after move detection, which looks for them (a sentence moved and another put in
+    # its place share words by chance, and must not be tied together first).
     drafts = [
-        _refine(d, word_codes, a, ta.words, function)
+        _refine(d, word_codes, a, ta.words, function) if d.has_equal else d
         for d in drafts_from_cuts(runs, cuts, alignment.approximate)
     ]
     drafts = merge_wordless(drafts, ta.words, tb.words)
     _check(should_cancel)
     pairs = find_moves(drafts, a, b, ta.words, tb.words, should_cancel)
     drafts = apply_moves(drafts, pairs, word_codes)
+    drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]
     _check(should_cancel)
     paragraphs = set(fixed)
     starts = (frozenset(old_bounds), frozenset(new_bounds))
@@ -295,7 +308,8 @@ def _block(
 ) -> Block:
     old_span = (ta.starts[d.a1], ta.ends[d.a2 - 1]) if d.a2 > d.a1 else None
     new_span = (tb.starts[d.b1], tb.ends[d.b2 - 1]) if d.b2 > d.b1 else None
-    ops = build_ops(d.codes, old, new, ta, tb, starts)
+    # Layout marks (a stop against a line break) only inside a sentence both sides hold.
+    ops = build_ops(d.codes, old, new, ta, tb, starts if d.a2 > d.a1 and d.b2 > d.b1 else None)
     kind = d.kind
     if kind == "changed" and all(op.op == "equal" for op in ops):
         kind = "equal"  # what differed was layout (a full stop against a line break)

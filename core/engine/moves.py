@@ -22,8 +22,13 @@ MIN_MOVE_WORDS = 4
 MIN_MOVE_SIMILARITY = 0.5
 # A block whose sides share at most this share of their words is a replacement
 # rather than an edit: its sides may be moves (a stray "the" or quote mark in
-# common does not make two sentences counterparts).
+# common does not make two sentences counterparts) ...
 MAX_SHARED_SHARE = 0.25
+# ... and one sharing up to this share may still be two unrelated sentences linked
+# by a few common words ("the man", "claiming"): its side moves when it is at least
+# BETTER_BY more similar to text elsewhere than to its own counterpart.
+MAX_LINKED_SHARE = 0.5
+BETTER_BY = 0.3
 # Tokens found in more candidates than this share are too common to propose pairs.
 COMMON_TOKEN_SHARE = 0.2
 # ... and in more candidates than this, whatever their share: keeps the proposals
@@ -52,13 +57,20 @@ def find_moves(
     """Pair unmatched old sides with unmatched new sides that say the same thing."""
     olds: list[int] = []
     news: list[int] = []
+    # The similarity a linked block's sides have with each other (their own pairing).
+    own: dict[int, float] = {}
     for k, d in enumerate(drafts):
         shared = sum(sum(words_a[c[1] : c[2]]) for c in d.codes if c[0] == "equal")
         old_words = sum(words_a[d.a1 : d.a2])
         new_words = sum(words_b[d.b1 : d.b2])
-        if old_words >= MIN_MOVE_WORDS and shared <= MAX_SHARED_SHARE * old_words:
+        linked = shared > MAX_SHARED_SHARE * max(old_words, new_words, 1)
+        if linked and shared <= MAX_LINKED_SHARE * min(old_words, new_words):
+            own[k] = similarity(a[d.a1 : d.a2], b[d.b1 : d.b2])
+        elif linked:
+            continue
+        if old_words >= MIN_MOVE_WORDS:
             olds.append(k)
-        if new_words and shared <= MAX_SHARED_SHARE * new_words:
+        if new_words:
             news.append(k)
     if not olds or not news:
         return []
@@ -79,7 +91,8 @@ def find_moves(
                 votes.update(m for m in hits if m != k)
         for m, _ in votes.most_common(PROPOSALS_PER_CANDIDATE):
             score = similarity(ids, b[drafts[m].b1 : drafts[m].b2])
-            if score >= MIN_MOVE_SIMILARITY:
+            floor = max(own.get(k, 0.0), own.get(m, 0.0))
+            if score >= MIN_MOVE_SIMILARITY and (not floor or score >= floor + BETTER_BY):
                 scored.append((score, k, m))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     used_old: set[int] = set()

@@ -39,7 +39,7 @@ def build_ops(
     new: str,
     ta: Tokens,
     tb: Tokens,
-    starts: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
+    starts: tuple[frozenset[int], frozenset[int]] | None = None,
 ) -> tuple[Op, ...]:
     """Turn unit opcodes into ops with spans into ``old`` and ``new``.
 
@@ -47,7 +47,8 @@ def build_ops(
     with a line break (or the end of the text) is layout, not an edit: it becomes an
     ``equal`` op with ``exact`` False whose other span is empty, at that line end.
     ``starts`` holds the unit indices where old's and new's sentences start: a line
-    break counts only where the next sentence starts (not where prose is wrapped).
+    break counts only where the next sentence starts (not where prose is wrapped);
+    None: no layout marks (a one-sided block, or callers that do not know).
     """
     ops: list[Op] = []
     k = 0
@@ -75,12 +76,14 @@ def _replaced(
     new: str,
     ta: Tokens,
     tb: Tokens,
-    starts: tuple[frozenset[int], frozenset[int]],
+    starts: tuple[frozenset[int], frozenset[int]] | None,
 ) -> list[Op]:
     """Delete and insert ops of a replaced gap, its layout mark split off (see above)."""
     layout: Op | None = None
+    if starts is None:
+        pass
     # The mark must end a sentence both sides share: none may start inside the gap.
-    if (
+    elif (
         b2 > b1
         and a1 > 0
         and _is_mark(tb, b2 - 1)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import compress
 
 from core.engine.sequences import longest_increasing
 from core.model import Block, SentenceRow, Span
@@ -37,24 +38,29 @@ def anchor_blocks(blocks: Sequence[Block]) -> tuple[int, ...]:
 
 
 class _Side:
-    """The pieces of one text in text order and where its sentences start."""
+    """The pieces of one text in text order, and where a row may end among them."""
 
     def __init__(self, spans: list[tuple[Span, int]], sentence_starts: Sequence[int] | None):
         spans.sort()
         self.spans = [s for s, _ in spans]
         self.blocks = [i for _, i in spans]
         self.position = {i: k for k, i in enumerate(self.blocks)}
-        self.starts = sentence_starts
+        n = len(self.spans)
+        if sentence_starts is None:
+            self.open = [True] * (n + 1)
+        else:
+            # Sentence of each piece's first and last character; a row may end before
+            # piece p when a sentence starts between piece p - 1 and piece p.
+            first = [bisect_right(sentence_starts, s) for s, _ in self.spans]
+            last = [bisect_right(sentence_starts, e - 1) for _, e in self.spans]
+            self.open = [True, *(last[p - 1] != first[p] for p in range(1, n)), True]
 
     def __len__(self) -> int:
         return len(self.spans)
 
     def boundary(self, p: int) -> bool:
         """Whether a row may end before piece ``p`` (a sentence starts between)."""
-        if p <= 0 or p >= len(self.spans) or self.starts is None:
-            return True
-        before = bisect_right(self.starts, self.spans[p - 1][1] - 1)
-        return bisect_right(self.starts, self.spans[p][0]) != before
+        return self.open[p]
 
     def span(self, lo: int, hi: int) -> Span | None:
         return (self.spans[lo][0], self.spans[hi - 1][1]) if hi > lo else None
@@ -108,8 +114,8 @@ def _gap_cuts(old: _Side, new: _Side, o1: int, o2: int, n1: int, n2: int) -> lis
     (positions ``o1..o2`` and ``n1..n2``) where a sentence starts. None on either
     side: the two anchors share a row.
     """
-    valid_old = [p for p in range(o1, o2 + 1) if old.boundary(p)]
-    valid_new = [q for q in range(n1, n2 + 1) if new.boundary(q)]
+    valid_old = list(compress(range(o1, o2 + 1), old.open[o1 : o2 + 1]))
+    valid_new = list(compress(range(n1, n2 + 1), new.open[n1 : n2 + 1]))
     if not valid_old or not valid_new:
         return []
     cuts: list[tuple[int, int]] = []

@@ -36,9 +36,10 @@ FREQUENT_MIN = 4
 # human revisers mark it kept.
 MIN_EDIT = 2
 BIG_EDIT = 3
-# A match of one word standing alone between edits each STRAY times its length (and
-# at least STRAY_MIN units) is chance, not a shared phrase: "said" or "government"
-# found in two unrelated sentences. Two words or more always stay.
+# A match standing alone between edits each STRAY times its length (and at least
+# STRAY_MIN units) is chance, not a shared phrase: "said" or "the man" found in two
+# unrelated sentences (one word inside a sentence pair; under PHRASE words over a
+# whole document). Inside a pair, two words or more always stay.
 PHRASE = 3
 UNRELATED_WORDS = 8
 STRAY = 3
@@ -95,8 +96,10 @@ def drop_confetti(
     function: frozenset[int],
     lo_a: int = 0,
     lo_b: int = 0,
+    stray_words: int = 2,
 ) -> list[Run]:
-    """``runs`` without the confetti runs that stand between two edits.
+    """``runs`` without the confetti runs that stand between two edits, and without
+    the chance matches of fewer than ``stray_words`` words between long edits.
 
     Args:
         runs: equal runs ``(i, j, n)`` in order, inside ``[lo_a, n_a)`` x ``[lo_b, n_b)``.
@@ -105,6 +108,10 @@ def drop_confetti(
         words_a: contract words per old unit.
         function: ids of function words.
         lo_a, lo_b: where the ranges start.
+        stray_words: inside a sentence pair, 2 (two words in common always show);
+            over a whole document, ``PHRASE`` (a short match between long edits must
+            not tie two unrelated sentences together: the pair is found again, and its
+            shared words marked, by the word diff of the block it lands in).
     """
     kept: list[Run] = []
     prev_a, prev_b = lo_a, lo_b
@@ -118,7 +125,8 @@ def drop_confetti(
         between_edits = min(before, after) >= MIN_EDIT and max(before, after) >= BIG_EDIT
         if between_edits and is_confetti(a, i, n, words_a, function):
             continue
-        if _stray(i, j, n, prev_a, prev_b, next_a, next_b) and sum(words_a[i : i + n]) < 2:
+        stray = _stray(i, j, n, prev_a, prev_b, next_a, next_b)
+        if stray and sum(words_a[i : i + n]) < stray_words:
             continue
         kept.append((i, j, n))
         prev_a, prev_b = i + n, j + n
