@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add
 
+from core.engine.tokens import CJK_CHARS
 from core.model import Span
 
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
@@ -26,8 +27,23 @@ _OTHER_SEPARATORS = "\x0b\x0c\x1c\x1d\x1e"
 # out: wrapping puts spaced dashes at line starts too.
 _BULLET = re.compile(r"\s*(?:[*\u2022\u00b7\u25aa\u2023\u25e6]\s|\d{1,3}[.)]\s|#+\s)")
 # A terminator, its closing quotes or brackets, and the space before the next word
-# (whose first character the match ends at).
-_TERMINATOR = re.compile(r"([.!?\u2026]+[\"'\u201d\u2019)\]]*)\s+(?=\S)")
+# (whose first character the match ends at). A match starts only at the first mark of
+# a run: tried at every mark of "......", the run would be read again from each one.
+_TERMINATOR = re.compile(r"(?<![.!?\u2026])([.!?\u2026]+[\"'\u201d\u2019)\]]*)\s+(?=\S)")
+# Full-stop forms of text written without spaces (Chinese, Japanese): the sentence
+# ends after the mark and its closing quotes or brackets, spaced or not. Half-width
+# "!" and "?" count when the next character is Han or kana.
+_CJK_STOPS = "\u3002\uff01\uff1f\uff0e\uff61"
+_CJK_CLOSERS = (
+    "\u300d\u300f\uff09\u3011\u3015\u3009\u300b\u3017\u3019\u201d\u2019\"')\\]\uff3d\uff63"
+)
+_CJK_TERMINATOR = re.compile(
+    rf"(?<![{_CJK_STOPS}!?])(?:[{_CJK_STOPS}][{_CJK_STOPS}!?]*|[!?]+(?=[{_CJK_CLOSERS}]*[{CJK_CHARS}]))"
+    rf"(?![{_CJK_STOPS}!?])[{_CJK_CLOSERS}]*(?![{_CJK_CLOSERS}])\s*(?=\S)"
+)
+_CJK_BRACKETS = "\u300d\u300f\uff09\u3011\u3015\u3009\u300b\u3017\u3019"
+_HIRAGANA = re.compile("[\u3041-\u3096]")
+_HAS_CJK_STOP = re.compile(rf"[{_CJK_STOPS}]|[!?][{_CJK_CLOSERS}]*[{CJK_CHARS}]")
 # Abbreviations that stand before a name or a number: a stop after them never ends
 # a sentence. Others ("etc.", "Inc.") end one when a capital follows.
 _ABBREVIATIONS = frozenset(
@@ -175,6 +191,17 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
         spaced = t_start > 0 and text[t_start - 1].isspace()
         if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1)):
             sentence_starts.add(nxt)
+    if text.isascii() or not _HAS_CJK_STOP.search(text):
+        return
+    for m in _CJK_TERMINATOR.finditer(text):
+        t_start, nxt = m.span()
+        # A full-width point between digits is a decimal point ("１．５").
+        if m.group() == "\uff0e" and text[t_start - 1 : t_start].isdigit() and text[nxt].isdigit():
+            continue
+        # 「はい。」と言った: a quotation closed before a particle goes on.
+        if m.group().rstrip()[-1] in _CJK_BRACKETS and _HIRAGANA.match(text, nxt):
+            continue
+        sentence_starts.add(nxt)
 
 
 def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> bool:
