@@ -41,8 +41,9 @@ _CJK_TERMINATOR = re.compile(
     rf"(?<![{_CJK_STOPS}!?])(?:[{_CJK_STOPS}][{_CJK_STOPS}!?]*|[!?]+(?=[{_CJK_CLOSERS}]*[{CJK_CHARS}]))"
     rf"(?![{_CJK_STOPS}!?])[{_CJK_CLOSERS}]*(?![{_CJK_CLOSERS}])\s*(?=\S)"
 )
-_CJK_BRACKETS = "\u300d\u300f\uff09\u3011\u3015\u3009\u300b\u3017\u3019"
-_HIRAGANA = re.compile("[\u3041-\u3096]")
+_CJK_BRACKETS = "\u300d\u300f\u3011\u3015\u3009\u300b\u3017\u3019"
+# What goes on after a closed quotation: a particle or a comma (「はい。」と言った).
+_GOES_ON = re.compile("[\u3041-\u3096\u3001\uff0c,\u3002]")
 _HAS_CJK_STOP = re.compile(rf"[{_CJK_STOPS}]|[!?][{_CJK_CLOSERS}]*[{CJK_CHARS}]")
 # Abbreviations that stand before a name or a number: a stop after them never ends
 # a sentence. Others ("etc.", "Inc.") end one when a capital follows.
@@ -198,10 +199,26 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
         # A full-width point between digits is a decimal point ("１．５").
         if m.group() == "\uff0e" and text[t_start - 1 : t_start].isdigit() and text[nxt].isdigit():
             continue
-        # 「はい。」と言った: a quotation closed before a particle goes on.
-        if m.group().rstrip()[-1] in _CJK_BRACKETS and _HIRAGANA.match(text, nxt):
+        closers = m.group().rstrip()
+        # A stop inside parentheses ends no sentence (（規程を含む。以下同じ。）を);
+        # a quotation closed before a particle or a comma goes on (「はい。」と言った).
+        if ")" in closers or "\uff09" in closers or _in_parentheses(text, t_start):
+            continue
+        if closers[-1] in _CJK_BRACKETS and _GOES_ON.match(text, nxt):
             continue
         sentence_starts.add(nxt)
+
+
+# How far back an open parenthesis is looked for (a bound keeps the look linear).
+_PARENTHESIS_REACH = 300
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands after an opening parenthesis not yet closed (looked for
+    within ``_PARENTHESIS_REACH`` characters)."""
+    lo = max(0, pos - _PARENTHESIS_REACH)
+    opening = max(text.rfind("\uff08", lo, pos), text.rfind("(", lo, pos))
+    return opening >= 0 and max(text.rfind("\uff09", lo, pos), text.rfind(")", lo, pos)) < opening
 
 
 def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> bool:

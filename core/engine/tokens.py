@@ -50,7 +50,12 @@ _VOICING = "\u3099\u309a\uff9e\uff9f"
 
 # Punctuation that comes in runs ("....", "--", "''", "**") is one unit per run; any
 # other mark is a unit of its own. No back-references, so re.split can do the work.
-_PUNCT_RUNS = r"\.+|-+|'+|\"+|\*+|=+|#+|~+|!+|\?+|\u2026+|\u2014+|\u2013+|/+|\\+|\|+|\++|<+|>+"
+# A full-width mark runs with its half-width form ("?？" is "??" in the key).
+_PUNCT_RUNS = (
+    r"[.\uff0e]+|[-\uff0d]+|['\uff07]+|[\"\uff02]+|[*\uff0a]+|[=\uff1d]+|[#\uff03]+|[~\uff5e]+"
+    r"|[!\uff01]+|[?\uff1f]+|\u2026+|\u2014+|\u2013+|[/\uff0f]+|[\\\uff3c]+|[|\uff5c]+|[+\uff0b]+"
+    r"|[<\uff1c]+|[>\uff1e]+"
+)
 
 
 @lru_cache(maxsize=64)
@@ -158,7 +163,7 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
             known = seen[raw] = (normalize_token(raw, fold_case=fold_case), _unit_words(raw))
         keys[i], words[i] = known
     dashes = [i for i in irregular if keys[i] == "-"]
-    _join_spaced_dashes(text, dashes, starts, ends, keys, words)
+    _join_spaced_dashes(text, dashes, starts, ends, keys, words, cjk)
     counted = _counted(text, starts, ends) if cjk else None
     return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words), counted)
 
@@ -198,6 +203,7 @@ def _join_spaced_dashes(
     ends: list[int],
     keys: list[str],
     words: list[int],
+    cjk: bool = False,
 ) -> None:
     """Join ``word - word`` triples into one unit, in place.
 
@@ -216,6 +222,9 @@ def _join_spaced_dashes(
         while not keep[left]:
             left -= 1
         if not (words[left] and words[i + 1]) or not keep[i]:
+            continue
+        # Han and kana stay units of one character (公布-公布).
+        if cjk and (_CJK.match(text, starts[left]) or _CJK.match(text, starts[i + 1])):
             continue
         before = text[ends[i - 1] : starts[i]]
         after = text[ends[i] : starts[i + 1]]
