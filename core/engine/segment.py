@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add
 
-from core.engine.tokens import CJK_CHARS
+from core.engine.tokens import CJK_CHARS, WIDE
 from core.model import Span
 
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
@@ -29,7 +29,10 @@ _BULLET = re.compile(r"\s*(?:[*\u2022\u00b7\u25aa\u2023\u25e6]\s|\d{1,3}[.)]\s|#
 # A terminator, its closing quotes or brackets, and the space before the next word
 # (whose first character the match ends at). A match starts only at the first mark of
 # a run: tried at every mark of "......", the run would be read again from each one.
-_TERMINATOR = re.compile(r"(?<![.!?\u2026])([.!?\u2026]+[\"'\u201d\u2019)\]]*)\s+(?=\S)")
+# (The look-behind after the first mark, not before it, lets the scan skip to marks.)
+_TERMINATOR = re.compile(
+    r"([.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*[\"'\u201d\u2019)\]]*)\s+(?=\S)"
+)
 # Full-stop forms of text written without spaces (Chinese, Japanese): the sentence
 # ends after the mark and its closing quotes or brackets, spaced or not. Half-width
 # "!" and "?" count when the next character is Han or kana.
@@ -44,7 +47,7 @@ _CJK_TERMINATOR = re.compile(
 _CJK_BRACKETS = "\u300d\u300f\u3011\u3015\u3009\u300b\u3017\u3019"
 # What goes on after a closed quotation: a particle or a comma (「はい。」と言った).
 _GOES_ON = re.compile("[\u3041-\u3096\u3001\uff0c,\u3002]")
-_HAS_CJK_STOP = re.compile(rf"[{_CJK_STOPS}]|[!?][{_CJK_CLOSERS}]*[{CJK_CHARS}]")
+_CJK_OR_STOP = re.compile(f"[{_CJK_STOPS}{CJK_CHARS}]")
 # Abbreviations that stand before a name or a number: a stop after them never ends
 # a sentence. Others ("etc.", "Inc.") end one when a capital follows.
 _ABBREVIATIONS = frozenset(
@@ -192,7 +195,8 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
         spaced = t_start > 0 and text[t_start - 1].isspace()
         if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1)):
             sentence_starts.add(nxt)
-    if text.isascii() or not _HAS_CJK_STOP.search(text):
+    wide = None if text.isascii() else WIDE.search(text)
+    if wide is None or not _CJK_OR_STOP.search(text, wide.start()):
         return
     for m in _CJK_TERMINATOR.finditer(text):
         t_start, nxt = m.span()

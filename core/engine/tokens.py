@@ -46,6 +46,8 @@ CJK_CHARS = (
     "\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
 )
 _CJK = re.compile(f"[{CJK_CHARS}]")
+# Every character above is at U+3000 or later: a one-range scan finds where to look.
+WIDE = re.compile("[\u3000-\U0010ffff]")
 _VOICING = "\u3099\u309a\uff9e\uff9f"
 
 # Punctuation that comes in runs ("....", "--", "''", "**") is one unit per run; any
@@ -127,6 +129,14 @@ class Tokens:
         return self.words if self.counted is None else self.counted
 
 
+def has_cjk(text: str) -> bool:
+    """Whether the text holds a Han or kana character (a unit of its own)."""
+    if text.isascii():
+        return False
+    wide = WIDE.search(text)
+    return wide is not None and _CJK.search(text, wide.start()) is not None
+
+
 def count_words(text: str) -> int:
     """Count words with the contract's tokenizer."""
     return sum(1 for _ in CONTRACT_WORD.finditer(text))
@@ -138,7 +148,7 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     Linear in the length of the text (no pattern here can backtrack more than
     once over a run of spaces or punctuation).
     """
-    cjk = not text.isascii() and _CJK.search(text) is not None
+    cjk = has_cjk(text)
     pattern = _unit_pattern(_marks_in(text), cjk)
     # split() with one capturing group alternates gaps (whitespace) and units, all
     # in C; offsets are the running sum of their lengths.
