@@ -21,6 +21,7 @@ from core.engine.compare import compare
 from core.engine.segment import _CJK_TERMINATOR, _TERMINATOR, segment
 from core.engine.tokens import CJK_CHARS, count_words, tokenize
 from core.model import CompareOptions, Comparison, Document
+from core.nway.grid import build_nway
 from tests.invariants import check_invariants
 
 # fcgec 3afca765…: 降低 → 缩小 (the annotator's correction).
@@ -236,3 +237,11 @@ def test_terminator_matches_start_only_at_a_runs_first_mark() -> None:
     cjk = "。" * 50 + "次"
     assert _CJK_TERMINATOR.match(cjk, 1) is None
     assert _CJK_TERMINATOR.match(cjk, 0) is not None
+
+
+def test_nway_rows_count_words_as_the_contract_does() -> None:
+    base = Document(path="a.txt", text="今天下雨了。明天晴天。")
+    other = Document(path="b.txt", text="今天下雪了。明天晴天。")
+    grid = build_nway(base, [other])
+    assert [row.words for row in grid.sentences] == [1, 1]
+    assert [row.cells[0].status for row in grid.sentences] == ["changed", "kept"]

@@ -85,15 +85,15 @@ def _unit_pattern(present_marks: frozenset[str], cjk: bool = False) -> re.Patter
 
 
 _MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me", "Cf"))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _marks_in(text: str) -> frozenset[str]:
     """The combining marks and format characters that occur in the text."""
     if text.isascii():
         return frozenset()
+    # set(text) is built in C; only its few non-ASCII members are looked up.
     return frozenset(
-        c for c in set(_NON_ASCII.findall(text)) if unicodedata.category(c) in _MARK_CATEGORIES
+        c for c in set(text) if c > "\x7f" and unicodedata.category(c) in _MARK_CATEGORIES
     )
 
 
@@ -157,11 +157,38 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
     raws: list[str] = parts[1::2]
+    if cjk:
+        keys, words, dashes = _keys_by_spelling(raws, fold_case)
+    else:
+        keys, words, dashes = _keys_of_words(raws, fold_case, text.isascii())
+    _join_spaced_dashes(text, dashes, starts, ends, keys, words, cjk)
+    counted = _counted(text, starts, ends) if cjk else None
+    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words), counted)
+
+
+def _keys_by_spelling(raws: list[str], fold_case: bool) -> tuple[list[str], list[int], list[int]]:
+    """Keys, word weights and dash indices when most units are not plain ASCII words
+    (Han and kana): each spelling is normalized once, the lists are mapped in C."""
+    key_of: dict[str, str] = {}
+    words_of: dict[str, int] = {}
+    for raw in set(raws):
+        key_of[raw] = normalize_token(raw, fold_case=fold_case)
+        words_of[raw] = _unit_words(raw)
+    keys = list(map(key_of.__getitem__, raws))
+    words = list(map(words_of.__getitem__, raws))
+    dashes = list(compress(range(len(keys)), map("-".__eq__, keys)))
+    return keys, words, dashes
+
+
+def _keys_of_words(
+    raws: list[str], fold_case: bool, ascii_text: bool
+) -> tuple[list[str], list[int], list[int]]:
+    """Keys, word weights and dash indices when most units are plain ASCII words."""
     keys = _plain_keys(raws, fold_case)
     words = [1] * len(raws)
     # Only units that are not plain ASCII words need more than that (found in C).
     plain: Iterable[bool] = map(str.isalnum, raws)
-    if not text.isascii():
+    if not ascii_text:
         plain = map(operator.and_, plain, map(str.isascii, raws))
     irregular = list(compress(range(len(raws)), map(operator.not_, plain)))
     # Punctuation repeats endlessly (",", "."): normalize each spelling once.
@@ -173,9 +200,7 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
             known = seen[raw] = (normalize_token(raw, fold_case=fold_case), _unit_words(raw))
         keys[i], words[i] = known
     dashes = [i for i in irregular if keys[i] == "-"]
-    _join_spaced_dashes(text, dashes, starts, ends, keys, words, cjk)
-    counted = _counted(text, starts, ends) if cjk else None
-    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words), counted)
+    return keys, words, dashes
 
 
 def _counted(text: str, starts: list[int], ends: list[int]) -> tuple[int, ...]:
