@@ -56,7 +56,7 @@ _VOICING = "\u3099\u309a\uff9e\uff9f"
 _PUNCT_RUNS = (
     r"[.\uff0e]+|[-\uff0d]+|['\uff07]+|[\"\uff02]+|[*\uff0a]+|[=\uff1d]+|[#\uff03]+|[~\uff5e]+"
     r"|[!\uff01]+|[?\uff1f]+|\u2026+|\u2014+|\u2013+|[/\uff0f]+|[\\\uff3c]+|[|\uff5c]+|[+\uff0b]+"
-    r"|[<\uff1c]+|[>\uff1e]+"
+    r"|[<\uff1c]+|[>\uff1e]+|[\u3002\uff61]+"
 )
 
 
