@@ -245,3 +245,13 @@ def test_nway_rows_count_words_as_the_contract_does() -> None:
     grid = build_nway(base, [other])
     assert [row.words for row in grid.sentences] == [1, 1]
     assert [row.cells[0].status for row in grid.sentences] == ["changed", "kept"]
+
+
+def test_text_output_joins_han_without_spaces() -> None:
+    from core.report.render_text import render_text
+
+    text = render_text(_cmp("我们今天公布了新规定。明天开会。", "我们今天发布了新规定。明天开会！"))
+    assert "我们今天[-公-]{+发+}布了新规定。" in text
+    assert "明天开会[-。-]{+！+}" in text
+    english = render_text(_cmp("We published it.", "We issued it."))
+    assert "We [-published-] {+issued+} it." in english
