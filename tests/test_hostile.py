@@ -11,6 +11,7 @@ times the full-size inputs as whole processes.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import core.engine.segment as segment_module
 import core.flags.quotes as quotes
 from core.cli import main
 
@@ -117,3 +119,38 @@ def test_skipping_a_run_gives_what_mark_by_mark_pairing_gives(text: str) -> None
     finally:
         quotes._run_inside_end = original
     assert fast == slow
+
+
+def _wrap_width_reference(text: str, lines: list[tuple[int, int, int]]) -> int:
+    """``segment._wrap_width`` as it was written before its lists were mapped in C."""
+    inner: list[int] = []
+    ends: list[str] = []
+    for (s, ce, _), nxt in itertools.pairwise(lines):
+        if ce > s and nxt[1] > nxt[0]:
+            inner.append(ce - s)
+            ends.append(text[s:ce].rstrip()[-1:])
+    if not inner:
+        return False
+    if len(inner) < 3:
+        return all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
+    width = sorted(inner)[int(len(inner) * 0.9)]
+    if not 40 <= width <= 120:
+        return False
+    return sum(1 for n in inner if n >= width - 25) >= 0.75 * len(inner)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["", "  ", "x" * 30, "y" * 45, "z" * 60, "w" * 72 + ".", "v" * 80]),
+        max_size=12,
+    )
+)
+def test_mapped_segmenter_steps_give_what_the_loops_gave(line_texts: list[str]) -> None:
+    text = "\n".join(line_texts)
+    lines = segment_module._lines(text)
+    assert segment_module._wrap_width(text, lines) == _wrap_width_reference(text, lines)
+    starts = {s for s, _, _ in lines} | {0, len(text)}
+    reference = [0, *sorted(p for p in starts if 0 < p < len(text)), len(text)]
+    expected = tuple((a, b) for a, b in itertools.pairwise(reference) if b > a) or ((0, len(text)),)
+    assert segment_module._tile(starts, len(text)) == expected

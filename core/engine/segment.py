@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, compress, repeat
+from operator import add, and_, itemgetter, sub
 
 from core.engine.tokens import CJK_CHARS, WIDE
 from core.model import Span
@@ -82,7 +83,7 @@ class Segmentation:
     @property
     def sentence_starts(self) -> tuple[int, ...]:
         """Start offsets of every sentence but the first."""
-        return tuple(s for s, _ in self.sentences[1:])
+        return tuple(map(itemgetter(0), self.sentences[1:]))
 
 
 def segment(text: str) -> Segmentation:
@@ -140,20 +141,21 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
     as wrapped when every one of them is of a usual wrapping width and stops in
     the middle of a sentence.
     """
-    inner: list[int] = []
-    ends: list[str] = []
-    for (s, ce, _), nxt in itertools.pairwise(lines):
-        if ce > s and nxt[1] > nxt[0]:
-            inner.append(ce - s)
-            ends.append(text[s:ce].rstrip()[-1:])
+    # Lengths of lines followed by a line with content, mapped in C (a million lines).
+    lengths = list(map(sub, map(itemgetter(1), lines), map(itemgetter(0), lines)))
+    filled = list(map(bool, lengths))
+    followed = list(map(and_, filled, filled[1:]))
+    inner = list(compress(lengths, followed))
     if not inner:
         return False
     if len(inner) < _WRAP_MIN_LINES:
+        ends = [text[s:ce].rstrip()[-1:] for s, ce, _ in compress(lines, followed)]
         return all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
-    width = sorted(inner)[int(len(inner) * 0.9)]
+    ordered = sorted(inner)
+    width = ordered[int(len(inner) * 0.9)]
     if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
         return False
-    near = sum(1 for n in inner if n >= width - 25)
+    near = len(ordered) - bisect_left(ordered, width - 25)
     return near >= 0.75 * len(inner)
 
 
@@ -255,6 +257,8 @@ def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> 
 
 
 def _tile(starts: set[int], length: int) -> tuple[Span, ...]:
-    points = sorted(p for p in starts if 0 < p < length)
-    bounds = [0, *points, length]
-    return tuple((a, b) for a, b in itertools.pairwise(bounds) if b > a) or ((0, length),)
+    # Sorted and cut to (0, length) in C: the bounds then rise strictly and every
+    # pair is a non-empty span, with no test per pair.
+    points = sorted(starts)
+    points = points[bisect_right(points, 0) : bisect_left(points, length)]
+    return tuple(itertools.pairwise([0, *points, length])) if length else ((0, 0),)
