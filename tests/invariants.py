@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from core.engine.tokens import tokenize
+from core.engine.tokens import CJK_CHARS, tokenize
 from core.model import Comparison, Span
 
 # A line broken after a hyphen ("al-\nnusra") is layout, as in the engine.
@@ -31,9 +31,15 @@ def _keys(text: str, span: Span, fold: bool) -> tuple[str, ...]:
     return tokenize(text[span[0] : span[1]], fold_case=fold).keys
 
 
+_CJK = re.compile(f"[{CJK_CHARS}]")
+
+
 def _inside_word(text: str, pos: int) -> bool:
-    """True when ``pos`` falls between two letters or digits of one word."""
-    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+    """True when ``pos`` falls between two letters or digits of one word (a Han or
+    kana character is a word of its own)."""
+    if not (0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()):
+        return False
+    return not (_CJK.match(text, pos - 1) or _CJK.match(text, pos))
 
 
 def check_rows(result: Comparison) -> None:

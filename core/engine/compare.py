@@ -151,7 +151,7 @@ def _compare(
         old=old,
         new=new,
         options=options,
-        stats=compute_stats(drafts, ta.words, tb.words),
+        stats=compute_stats(drafts, ta.contract_words, tb.contract_words),
         blocks=blocks,
         approximate=bool(alignment.approximate),
         elapsed=time.perf_counter() - started,
@@ -215,6 +215,7 @@ def _anchored_units(
     ends: list[int] = []
     keys: list[str] = []
     words: list[int] = []
+    counted: list[int] = []
     paragraph_units: list[int] = []
     for k, (a1, a2) in enumerate((*anchors, (-1, -1))):
         lo, hi = edges[k], edges[k + 1]
@@ -222,16 +223,18 @@ def _anchored_units(
         ends += moved_ends[lo:hi]
         keys += part.keys[lo:hi]
         words += part.words[lo:hi]
+        counted += part.contract_words[lo:hi]
         if a1 >= 0:
             paragraph_units.append(len(starts))
             starts.append(a1)
             ends.append(a2)
             keys.append(f"{_PARAGRAPH_KEY}{k}")
             words.append(counts[k])
+            counted.append(counts[k])
     # The segmenter's boundaries move past the paragraph units inserted before them.
     shifted = [b + bisect_right(first_unit, b) for b in bounds]
     n = len(starts)
-    tokens = Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words))
+    tokens = Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words), tuple(counted))
     cuts = {b for p in paragraph_units for b in (p, p + 1)}
     return tokens, sorted({b for b in (*cuts, *shifted) if 0 < b < n}), paragraph_units
 

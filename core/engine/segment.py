@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, compress, repeat
+from operator import add, and_, itemgetter, sub
 
+from core.engine.tokens import CJK_CHARS, WIDE
 from core.model import Span
 
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
@@ -26,8 +28,27 @@ _OTHER_SEPARATORS = "\x0b\x0c\x1c\x1d\x1e"
 # out: wrapping puts spaced dashes at line starts too.
 _BULLET = re.compile(r"\s*(?:[*\u2022\u00b7\u25aa\u2023\u25e6]\s|\d{1,3}[.)]\s|#+\s)")
 # A terminator, its closing quotes or brackets, and the space before the next word
-# (whose first character the match ends at).
-_TERMINATOR = re.compile(r"([.!?\u2026]+[\"'\u201d\u2019)\]]*)\s+(?=\S)")
+# (whose first character the match ends at). A match starts only at the first mark of
+# a run: tried at every mark of "......", the run would be read again from each one.
+# (The look-behind after the first mark, not before it, lets the scan skip to marks.)
+_TERMINATOR = re.compile(
+    r"([.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*[\"'\u201d\u2019)\]]*)\s+(?=\S)"
+)
+# Full-stop forms of text written without spaces (Chinese, Japanese): the sentence
+# ends after the mark and its closing quotes or brackets, spaced or not. Half-width
+# "!" and "?" count when the next character is Han or kana.
+_CJK_STOPS = "\u3002\uff01\uff1f\uff0e\uff61"
+_CJK_CLOSERS = (
+    "\u300d\u300f\uff09\u3011\u3015\u3009\u300b\u3017\u3019\u201d\u2019\"')\\]\uff3d\uff63"
+)
+_CJK_TERMINATOR = re.compile(
+    rf"(?<![{_CJK_STOPS}!?])(?:[{_CJK_STOPS}][{_CJK_STOPS}!?]*|[!?]+(?=[{_CJK_CLOSERS}]*[{CJK_CHARS}]))"
+    rf"(?![{_CJK_STOPS}!?])[{_CJK_CLOSERS}]*(?![{_CJK_CLOSERS}])\s*(?=\S)"
+)
+_CJK_BRACKETS = "\u300d\u300f\u3011\u3015\u3009\u300b\u3017\u3019"
+# What goes on after a closed quotation: a particle or a comma (「はい。」と言った).
+_GOES_ON = re.compile("[\u3041-\u3096\u3001\uff0c,\u3002]")
+_CJK_OR_STOP = re.compile(f"[{_CJK_STOPS}{CJK_CHARS}]")
 # Abbreviations that stand before a name or a number: a stop after them never ends
 # a sentence. Others ("etc.", "Inc.") end one when a capital follows.
 _ABBREVIATIONS = frozenset(
@@ -62,7 +83,7 @@ class Segmentation:
     @property
     def sentence_starts(self) -> tuple[int, ...]:
         """Start offsets of every sentence but the first."""
-        return tuple(s for s, _ in self.sentences[1:])
+        return tuple(map(itemgetter(0), self.sentences[1:]))
 
 
 def segment(text: str) -> Segmentation:
@@ -120,20 +141,21 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
     as wrapped when every one of them is of a usual wrapping width and stops in
     the middle of a sentence.
     """
-    inner: list[int] = []
-    ends: list[str] = []
-    for (s, ce, _), nxt in itertools.pairwise(lines):
-        if ce > s and nxt[1] > nxt[0]:
-            inner.append(ce - s)
-            ends.append(text[s:ce].rstrip()[-1:])
+    # Lengths of lines followed by a line with content, mapped in C (a million lines).
+    lengths = list(map(sub, map(itemgetter(1), lines), map(itemgetter(0), lines)))
+    filled = list(map(bool, lengths))
+    followed = list(map(and_, filled, filled[1:]))
+    inner = list(compress(lengths, followed))
     if not inner:
         return False
     if len(inner) < _WRAP_MIN_LINES:
+        ends = [text[s:ce].rstrip()[-1:] for s, ce, _ in compress(lines, followed)]
         return all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
-    width = sorted(inner)[int(len(inner) * 0.9)]
+    ordered = sorted(inner)
+    width = ordered[int(len(inner) * 0.9)]
     if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
         return False
-    near = sum(1 for n in inner if n >= width - 25)
+    near = len(ordered) - bisect_left(ordered, width - 25)
     return near >= 0.75 * len(inner)
 
 
@@ -175,6 +197,34 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
         spaced = t_start > 0 and text[t_start - 1].isspace()
         if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1)):
             sentence_starts.add(nxt)
+    wide = None if text.isascii() else WIDE.search(text)
+    if wide is None or not _CJK_OR_STOP.search(text, wide.start()):
+        return
+    for m in _CJK_TERMINATOR.finditer(text):
+        t_start, nxt = m.span()
+        # A full-width point between digits is a decimal point ("１．５").
+        if m.group() == "\uff0e" and text[t_start - 1 : t_start].isdigit() and text[nxt].isdigit():
+            continue
+        closers = m.group().rstrip()
+        # A stop inside parentheses ends no sentence (（規程を含む。以下同じ。）を);
+        # a quotation closed before a particle or a comma goes on (「はい。」と言った).
+        if ")" in closers or "\uff09" in closers or _in_parentheses(text, t_start):
+            continue
+        if closers[-1] in _CJK_BRACKETS and _GOES_ON.match(text, nxt):
+            continue
+        sentence_starts.add(nxt)
+
+
+# How far back an open parenthesis is looked for (a bound keeps the look linear).
+_PARENTHESIS_REACH = 300
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands after an opening parenthesis not yet closed (looked for
+    within ``_PARENTHESIS_REACH`` characters)."""
+    lo = max(0, pos - _PARENTHESIS_REACH)
+    opening = max(text.rfind("\uff08", lo, pos), text.rfind("(", lo, pos))
+    return opening >= 0 and max(text.rfind("\uff09", lo, pos), text.rfind(")", lo, pos)) < opening
 
 
 def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> bool:
@@ -207,6 +257,8 @@ def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> 
 
 
 def _tile(starts: set[int], length: int) -> tuple[Span, ...]:
-    points = sorted(p for p in starts if 0 < p < length)
-    bounds = [0, *points, length]
-    return tuple((a, b) for a, b in itertools.pairwise(bounds) if b > a) or ((0, length),)
+    # Sorted and cut to (0, length) in C: the bounds then rise strictly and every
+    # pair is a non-empty span, with no test per pair.
+    points = sorted(starts)
+    points = points[bisect_right(points, 0) : bisect_left(points, length)]
+    return tuple(itertools.pairwise([0, *points, length])) if length else ((0, 0),)

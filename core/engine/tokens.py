@@ -23,45 +23,77 @@ from itertools import accumulate, compress
 from core.engine.normalize import APOSTROPHES, DASH_CHARS, normalize_token
 
 _JOIN = re.escape("-\u2010\u2011" + APOSTROPHES)
-_NUMBER_JOIN = r"(?<=\d)[.,:]\d+"
-
 # The contract's word tokenizer: \w runs joined across inner apostrophes and hyphens.
 CONTRACT_WORD = re.compile(rf"\w+(?:[{_JOIN}]\w+)*")
+
+# Units also join across the full-width hyphen and apostrophe, and numbers across
+# full-width points, so a full-width spelling is the same units as the half-width one.
+_UNIT_JOIN = _JOIN + "\uff0d\uff07"
+_NUMBER_JOIN = r"(?<=\d)[.,:\uff0e\uff0c\uff1a]\d+"
 
 _LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
 
 
+# Scripts written without spaces between words: every Han character, kana and
+# iteration mark is a unit of its own (a dictionary segmenter is not needed to mark a
+# one-character change as one character). Hangul is written with spaces and stays in
+# words; Thai, also unspaced, has no light segmenter at hand: one unit per run.
+# Combining voicing marks (U+3099, U+309A) and half-width ones (U+FF9E, U+FF9F) stay
+# with the kana before them, so NFKC can compose them in the key.
+CJK_CHARS = (
+    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c"
+    "\u3041-\u3098\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
+)
+_CJK = re.compile(f"[{CJK_CHARS}]")
+# Every character above is at U+3000 or later: a one-range scan finds where to look.
+WIDE = re.compile("[\u3000-\U0010ffff]")
+_VOICING = "\u3099\u309a\uff9e\uff9f"
+
 # Punctuation that comes in runs ("....", "--", "''", "**") is one unit per run; any
 # other mark is a unit of its own. No back-references, so re.split can do the work.
-_PUNCT_RUNS = r"\.+|-+|'+|\"+|\*+|=+|#+|~+|!+|\?+|\u2026+|\u2014+|\u2013+|/+|\\+|\|+|\++|<+|>+"
+# A full-width mark runs with its half-width form ("?？" is "??" in the key).
+_PUNCT_RUNS = (
+    r"[.\uff0e]+|[-\uff0d]+|['\uff07]+|[\"\uff02]+|[*\uff0a]+|[=\uff1d]+|[#\uff03]+|[~\uff5e]+"
+    r"|[!\uff01]+|[?\uff1f]+|\u2026+|\u2014+|\u2013+|[/\uff0f]+|[\\\uff3c]+|[|\uff5c]+|[+\uff0b]+"
+    r"|[<\uff1c]+|[>\uff1e]+|[\u3002\uff61]+"
+)
 
 
 @lru_cache(maxsize=64)
-def _unit_pattern(present_marks: frozenset[str]) -> re.Pattern[str]:
+def _unit_pattern(present_marks: frozenset[str], cjk: bool = False) -> re.Pattern[str]:
     """The unit pattern, with one capturing group around the whole unit.
 
     Combining marks and format characters are not ``\\w`` but belong inside words
     (``cafe\u0301``, ``wo\u200brd``). Only the ones the text holds go into the
     character class: a class of all of them makes the pattern three times slower.
+    With ``cjk``, Han and kana characters are units of one character each (the
+    other patterns serve texts that hold none, at their old speed).
     """
     marks = "".join(re.escape(c) for c in sorted(present_marks))
-    word_char = rf"[\w{marks}]" if marks else r"\w"
-    word = rf"{word_char}+(?:[{_JOIN}]{word_char}+|{_NUMBER_JOIN})*"
+    if cjk:
+        letter = rf"[^\W{CJK_CHARS}]"
+        word_char = rf"(?:{letter}|[{marks}])" if marks else letter
+    else:
+        word_char = rf"[\w{marks}]" if marks else r"\w"
+    word = rf"{word_char}+(?:[{_UNIT_JOIN}]{word_char}+|{_NUMBER_JOIN})*"
     punct = rf"(?:{_PUNCT_RUNS}|[^\s\w{marks}])[{marks}]*" if marks else rf"{_PUNCT_RUNS}|[^\s\w]"
+    if cjk:
+        word = rf"[{CJK_CHARS}][{_VOICING}{marks}]*|{word}"
     # The look-ahead fails at once on whitespace, before the alternatives are tried.
     return re.compile(f"(?=\\S)({word}|{punct})")
 
 
 _MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me", "Cf"))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _marks_in(text: str) -> frozenset[str]:
     """The combining marks and format characters that occur in the text."""
     if text.isascii():
         return frozenset()
+    # set(text) is built in C; only its few non-ASCII members are looked up.
     return frozenset(
-        c for c in set(_NON_ASCII.findall(text)) if unicodedata.category(c) in _MARK_CATEGORIES
+        c for c in set(text) if c > "\x7f" and unicodedata.category(c) in _MARK_CATEGORIES
     )
 
 
@@ -73,16 +105,36 @@ class Tokens:
         starts: code-point offset where each unit starts.
         ends: code-point offset where each unit ends (half-open).
         keys: the matching key of each unit (see ``core.engine.normalize``).
-        words: how many contract words each unit holds (0 for punctuation).
+        words: the weight of each unit as a word, for the engine's choices: how many
+            contract words it holds, 0 for punctuation, 1 for a Han or kana character.
+        counted: how many contract words start in each unit, where that differs from
+            ``words`` (text without spaces: ``公布了`` is one contract word, three
+            units); None when it does not. See ``contract_words``.
     """
 
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     keys: tuple[str, ...]
     words: tuple[int, ...]
+    counted: tuple[int, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    @property
+    def contract_words(self) -> tuple[int, ...]:
+        """Contract words per unit: their sum is ``count_words`` of the text, so the
+        statistics keep the contract's counts (a run of Han characters is one word,
+        counted in the unit it starts in)."""
+        return self.words if self.counted is None else self.counted
+
+
+def has_cjk(text: str) -> bool:
+    """Whether the text holds a Han or kana character (a unit of its own)."""
+    if text.isascii():
+        return False
+    wide = WIDE.search(text)
+    return wide is not None and _CJK.search(text, wide.start()) is not None
 
 
 def count_words(text: str) -> int:
@@ -96,7 +148,8 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     Linear in the length of the text (no pattern here can backtrack more than
     once over a run of spaces or punctuation).
     """
-    pattern = _unit_pattern(_marks_in(text))
+    cjk = has_cjk(text)
+    pattern = _unit_pattern(_marks_in(text), cjk)
     # split() with one capturing group alternates gaps (whitespace) and units, all
     # in C; offsets are the running sum of their lengths.
     parts = pattern.split(text)
@@ -104,11 +157,38 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
     raws: list[str] = parts[1::2]
+    if cjk:
+        keys, words, dashes = _keys_by_spelling(raws, fold_case)
+    else:
+        keys, words, dashes = _keys_of_words(raws, fold_case, text.isascii())
+    _join_spaced_dashes(text, dashes, starts, ends, keys, words, cjk)
+    counted = _counted(text, starts, ends) if cjk else None
+    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words), counted)
+
+
+def _keys_by_spelling(raws: list[str], fold_case: bool) -> tuple[list[str], list[int], list[int]]:
+    """Keys, word weights and dash indices when most units are not plain ASCII words
+    (Han and kana): each spelling is normalized once, the lists are mapped in C."""
+    key_of: dict[str, str] = {}
+    words_of: dict[str, int] = {}
+    for raw in set(raws):
+        key_of[raw] = normalize_token(raw, fold_case=fold_case)
+        words_of[raw] = _unit_words(raw)
+    keys = list(map(key_of.__getitem__, raws))
+    words = list(map(words_of.__getitem__, raws))
+    dashes = list(compress(range(len(keys)), map("-".__eq__, keys)))
+    return keys, words, dashes
+
+
+def _keys_of_words(
+    raws: list[str], fold_case: bool, ascii_text: bool
+) -> tuple[list[str], list[int], list[int]]:
+    """Keys, word weights and dash indices when most units are plain ASCII words."""
     keys = _plain_keys(raws, fold_case)
     words = [1] * len(raws)
     # Only units that are not plain ASCII words need more than that (found in C).
     plain: Iterable[bool] = map(str.isalnum, raws)
-    if not text.isascii():
+    if not ascii_text:
         plain = map(operator.and_, plain, map(str.isascii, raws))
     irregular = list(compress(range(len(raws)), map(operator.not_, plain)))
     # Punctuation repeats endlessly (",", "."): normalize each spelling once.
@@ -120,8 +200,21 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
             known = seen[raw] = (normalize_token(raw, fold_case=fold_case), _unit_words(raw))
         keys[i], words[i] = known
     dashes = [i for i in irregular if keys[i] == "-"]
-    _join_spaced_dashes(text, dashes, starts, ends, keys, words)
-    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words))
+    return keys, words, dashes
+
+
+def _counted(text: str, starts: list[int], ends: list[int]) -> tuple[int, ...]:
+    """Contract words starting in each unit (a merge of two sorted lists: linear)."""
+    counted = [0] * len(starts)
+    k = 0
+    n = len(starts)
+    for m in CONTRACT_WORD.finditer(text):
+        at = m.start()
+        while k < n and ends[k] <= at:
+            k += 1
+        if k < n and starts[k] <= at:
+            counted[k] += 1
+    return tuple(counted)
 
 
 def _plain_keys(raws: list[str], fold_case: bool) -> list[str]:
@@ -145,6 +238,7 @@ def _join_spaced_dashes(
     ends: list[int],
     keys: list[str],
     words: list[int],
+    cjk: bool = False,
 ) -> None:
     """Join ``word - word`` triples into one unit, in place.
 
@@ -163,6 +257,9 @@ def _join_spaced_dashes(
         while not keep[left]:
             left -= 1
         if not (words[left] and words[i + 1]) or not keep[i]:
+            continue
+        # Han and kana stay units of one character (公布-公布).
+        if cjk and (_CJK.match(text, starts[left]) or _CJK.match(text, starts[i + 1])):
             continue
         before = text[ends[i - 1] : starts[i]]
         after = text[ends[i] : starts[i + 1]]
@@ -189,8 +286,10 @@ def attach_punctuation(tokens: Tokens) -> Tokens:
     ends: list[int] = []
     keys: list[str] = []
     words: list[int] = []
+    counted: list[int] = []
     pending_start: int | None = None
-    for s, e, k, w in zip(tokens.starts, tokens.ends, tokens.keys, tokens.words):
+    units = zip(tokens.starts, tokens.ends, tokens.keys, tokens.words, tokens.contract_words)
+    for s, e, k, w, c in units:
         if w == 0:
             if ends:
                 ends[-1] = e
@@ -202,6 +301,8 @@ def attach_punctuation(tokens: Tokens) -> Tokens:
         ends.append(e)
         keys.append(k)
         words.append(w)
+        counted.append(c)
     if pending_start is not None:  # no word at all: keep the punctuation as it is
         return tokens
-    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words))
+    kept = None if tokens.counted is None else tuple(counted)
+    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words), kept)

@@ -90,9 +90,17 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
     regions: list[Span] = []
     opened: dict[str, int] = {}  # family ("double"/"single") -> interior start
     guessed: set[str] = set()  # families opened by a mark that could also close
-    for match in _MARKS.finditer(text, start, end):
+    matches = _MARKS.finditer(text, start, end)
+    while (match := next(matches, None)) is not None:
         pos = match.start()
         mark = match.group()
+        skip_to = _run_inside_end(text, pos, mark, end, opened)
+        if skip_to > pos:
+            matches = _MARKS.finditer(text, skip_to, end)
+            if mark == '"':
+                opened["double"] = skip_to
+                guessed.add("double")
+            continue
         role = _role(text, pos, mark)
         if role == "none":
             continue
@@ -117,6 +125,32 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
         (s, end) for f, s in opened.items() if f not in guessed or not _too_long(text, s, end)
     )
     return _merged(regions)
+
+
+_RUNS = {'"': re.compile('"+'), "'": re.compile("'+")}
+
+
+def _run_inside_end(text: str, pos: int, mark: str, end: int, opened: dict[str, int]) -> int:
+    """Where to go on past the inside of a run of one straight mark, or ``pos``.
+
+    Marks inside a run (quote marks on both sides) change nothing one by one: a
+    single quote there has no role; a double one toggles, and once the quotation
+    opened at the mark before (``opened["double"] == pos``), two of them close an
+    empty quotation (dropped by ``_merged``) and open the next one two marks on. So
+    an even number of them only moves the opening along (opened by a toggle: a
+    guessed one). Without this, 1 MB of
+    ``"`` spent 1.5 s here, mark by mark.
+    """
+    if mark not in _RUNS or not pos or text[pos - 1] != mark:
+        return pos
+    if mark == '"' and opened.get("double") != pos:
+        return pos
+    run = _RUNS[mark].match(text, pos, end)
+    last = run.end() - 1 if run else pos  # the run's last mark has a real neighbour
+    inside = last - pos
+    if mark == '"':
+        inside -= inside % 2
+    return pos + inside if inside >= 2 else pos
 
 
 def _too_long(text: str, start: int, end: int) -> bool:

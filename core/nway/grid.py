@@ -194,8 +194,10 @@ def nway_from_comparisons(comparisons: Sequence[Comparison], should_cancel: Canc
         cells = _Column(grid, comparison).cells()
         columns.append(cells)
         summaries.append(_summary(comparison, cells))
+    # A row's words are the contract's (a Han clause is one word); the statuses weigh
+    # each Han or kana character as a word (``grid.sentence_words``).
     rows = tuple(
-        SentenceRow(span, grid.sentence_words(k), tuple(col[k] for col in columns))
+        SentenceRow(span, count_words(base.text[span[0] : span[1]]), tuple(c[k] for c in columns))
         for k, span in enumerate(grid.sentences)
     )
     return NWay(base, tuple(summaries), rows)

@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.engine.tokens import CJK_CHARS
 from core.figures import similarity_text
 from core.model import Block, Comparison, SentenceRow
 from core.text.names import printable_path
 
 _SPACE = re.compile(r"\s+")
+# Han, kana and full-width punctuation: parts of text written without spaces are
+# joined without one ("我们今天[-公-]{+发+}布了").
+_UNSPACED = re.compile(f"[{CJK_CHARS}\u3000-\u303f\uff00-\uffef]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,17 +57,24 @@ def _visible(text: str) -> str:
 
 def _block_text(block: Block, old: str, new: str, style: TextStyle) -> str:
     parts: list[str] = []
+    previous = ""
     for op in block.ops:
         if op.op == "delete" and op.old is not None:
-            parts.append(style.paint("31", f"[-{_visible(_flat(old[op.old[0] : op.old[1]]))}-]"))
+            text = _flat(old[op.old[0] : op.old[1]])
+            part = style.paint("31", f"[-{_visible(text)}-]")
         elif op.op == "insert" and op.new is not None:
-            parts.append(
-                style.paint("32", "{+" + _visible(_flat(new[op.new[0] : op.new[1]])) + "+}")
-            )
+            text = _flat(new[op.new[0] : op.new[1]])
+            part = style.paint("32", "{+" + _visible(text) + "+}")
         elif op.new is not None:
             text = _flat(new[op.new[0] : op.new[1]])
-            parts.append(text if op.exact else style.paint("2", _visible(text)))
-    body = " ".join(parts)
+            part = text if op.exact else style.paint("2", _visible(text))
+        else:
+            continue
+        if parts and not (_UNSPACED.match(previous[-1:]) and _UNSPACED.match(text[:1])):
+            parts.append(" ")
+        parts.append(part)
+        previous = text
+    body = "".join(parts)
     if block.kind == "moved":
         return style.paint("36", "{>") + body + style.paint("36", "<}")
     return body
