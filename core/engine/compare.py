@@ -27,7 +27,6 @@ from core.engine.blocks import (
     merge_wordless,
     unit_boundaries,
 )
-from core.engine.cleanup import cleanup
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
 from core.engine.lcs import equal_runs
 from core.engine.moves import apply_moves, find_moves
@@ -39,6 +38,7 @@ from core.engine.slide import compact_runs, realign_stops, slide_edits
 from core.engine.stats import compute_stats
 from core.engine.tokens import CONTRACT_WORD, Tokens, attach_punctuation, tokenize
 from core.engine.word_cleanup import (
+    PHRASE,
     drop_confetti,
     function_ids,
     shares_enough,
@@ -49,7 +49,7 @@ from core.gcpause import collector_paused
 from core.model import Block, CompareOptions, Comparison, Document, Op, Span
 
 # Blocks up to this many cells (old units x new units) get diff-match-patch's word
-# diff with semantic cleanup; larger ones keep the alignment's own (exact) runs.
+# diff (word-level cleanup); larger ones keep the alignment's own (exact) runs.
 WORD_DIFF_CELLS = 60_000
 # Pairs this long (code points, both texts) first set unchanged paragraphs aside
 # (core.engine.paragraph_anchors); shorter ones keep sentence-sized equal blocks throughout.
@@ -110,10 +110,18 @@ def _compare(
     _check(should_cancel)
     keys = list(table)
     function = function_ids(keys, word_counts(a, b, ta.words, tb.words).items())
-    # Over the whole document, diff-match-patch's semantic cleanup dissolves chance
-    # matches between unrelated sentences (so moves and pairs are found); word marks
-    # inside a pair come from the word diff of its block (``_word_codes``).
-    runs = cleanup(a, b, compact_runs(alignment.runs, a, b), ta.words)
+    # Over the whole document, confetti and short chance matches between long edits
+    # go (so unrelated sentences are not tied together, and moves and pairs are
+    # found); word marks inside a pair come from the word diff of its block.
+    runs = drop_confetti(
+        compact_runs(alignment.runs, a, b),
+        a,
+        len(a),
+        len(b),
+        ta.words,
+        function,
+        stray_words=PHRASE,
+    )
     old_set, new_set = set(old_bounds), set(new_bounds)
     stops = frozenset(n for k, n in table.items() if k and set(k) <= FINAL_MARKS)
     runs = realign_stops(runs, a, b, stops, old_set, new_set)

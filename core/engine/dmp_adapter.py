@@ -1,5 +1,4 @@
-"""The one adapter for diff-match-patch: word diffs and semantic cleanup on ids, and
-fuzzy matching.
+"""The one adapter for diff-match-patch: word diffs on ids, and fuzzy matching.
 
 diff-match-patch works on strings and mutates untyped lists in place. Here every
 token id is encoded as one character of a local alphabet (so a diff never splits a
@@ -117,37 +116,6 @@ def diff_runs(
     text_a, text_b = encoder.encode(a), encoder.encode(b)
     diffs = _ENGINE.diff_main(text_a, text_b, False)
     return _runs_from_diffs(diffs, a_offset, b_offset)
-
-
-def cleanup_runs(
-    a: Sequence[int],
-    b: Sequence[int],
-    runs: Sequence[Run],
-    *,
-    max_alphabet: int = ALPHABET_SIZE,
-) -> list[Run]:
-    """Semantic cleanup of an alignment given as equal runs over ``a`` and ``b``.
-
-    Small equalities between larger edits (a "the" between two rewritten clauses)
-    are dissolved into the edits, as diff-match-patch's ``diff_cleanupSemantic``
-    does for characters. Indices in ``runs`` are relative to ``a`` and ``b``.
-
-    Raises:
-        AlphabetOverflow: more distinct ids than ``max_alphabet``.
-    """
-    encoder = _Encoder(max_alphabet)
-    diffs: list[tuple[int, str]] = []
-    i = j = 0
-    for ri, rj, n in (*runs, (len(a), len(b), 0)):
-        if ri > i:
-            diffs.append((-1, encoder.encode(a[i:ri])))
-        if rj > j:
-            diffs.append((1, encoder.encode(b[j:rj])))
-        if n:
-            diffs.append((0, encoder.encode(a[ri : ri + n])))
-        i, j = ri + n, rj + n
-    _ENGINE.diff_cleanupSemantic(diffs)
-    return _runs_from_diffs(diffs, 0, 0)
 
 
 MATCH_MAX_BITS = 32
