@@ -18,6 +18,8 @@ its kind stands in the sentences it touches. Then the flags of the sample pair
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import random
 import re
 import sys
@@ -31,6 +33,7 @@ REPO = BENCH.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from article_gen import SAMPLES, sentence_pool  # noqa: E402
+from real_pairs import IN_REPO, SOURCES, RealPair, real_pairs  # noqa: E402
 
 from core.engine.compare import compare  # noqa: E402
 from core.flags.detect import FLAG_KINDS, Flag, flag_comparison  # noqa: E402
@@ -256,6 +259,88 @@ def sample_pair() -> None:
         print(f"  block {flag.block} {flag.kind}: {flag.explanation}\n      new: {context}")
 
 
+JUDGED = BENCH / "flags_judged.jsonl"
+
+
+def flag_key(source: str, pair: str, kind: str, old: str, new: str) -> str:
+    """A stable key of one flag: its pair, its kind and its two sentences."""
+    data = "\x1f".join((source, pair, kind, old, new)).encode("utf-8")
+    return hashlib.sha1(data).hexdigest()[:12]
+
+
+def real_flag_records(pair: RealPair) -> list[dict[str, str]]:
+    """Every flag of one real pair, with the two sentences of its block."""
+    comparison = compare(document_from_text(pair.old), document_from_text(pair.new))
+    records = []
+    for flag in flag_comparison(comparison):
+        block = comparison.blocks[flag.block]
+        old = " ".join(pair.old[block.old[0] : block.old[1]].split()) if block.old else ""
+        new = " ".join(pair.new[block.new[0] : block.new[1]].split()) if block.new else ""
+        records.append(
+            {
+                "key": flag_key(pair.source, pair.pair, flag.kind, old, new),
+                "source": pair.source,
+                "pair": pair.pair,
+                "kind": flag.kind,
+                "explanation": flag.explanation,
+                "old": old,
+                "new": new,
+            }
+        )
+    return records
+
+
+def load_judged(path: Path = JUDGED) -> dict[str, dict[str, str]]:
+    """The judged flags by key (empty when there is no list)."""
+    if not path.exists():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {r["key"]: r for r in (json.loads(line) for line in lines if line.strip())}
+
+
+def real_copy(out: Path, sources: tuple[str, ...]) -> None:
+    """Flag the real pairs, write every flag to ``out`` and score the judged ones."""
+    judged = load_judged()
+    records: list[dict[str, str]] = []
+    pairs: Counter[str] = Counter()
+    for pair in real_pairs(sources):
+        pairs[pair.source] += 1
+        records.extend(real_flag_records(pair))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as f:
+        for record in records:
+            verdict = judged.get(record["key"])
+            if verdict is not None:
+                record = {**record, "verdict": verdict["verdict"], "reason": verdict["reason"]}
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    missing = [s for s in sources if not pairs[s]]
+    print(f"\nReal copy: {len(records)} flags on {sum(pairs.values())} pairs, written to {out}")
+    print("Pairs: " + ", ".join(f"{s} {n}" for s, n in pairs.items()))
+    if missing:
+        print("Skipped (files not found): " + ", ".join(missing))
+    found = {r["key"] for r in records}
+    print("\n| kind | flags | judged | right | wrong | precision |")
+    print("|---|---:|---:|---:|---:|---:|")
+    totals = Counter[str]()
+    for kind in (*FLAG_KINDS, "all"):
+        mine = [r for r in records if kind in ("all", r["kind"])]
+        verdicts = [judged[r["key"]]["verdict"] for r in mine if r["key"] in judged]
+        right = verdicts.count("right")
+        wrong = verdicts.count("wrong")
+        share = f"{right / (right + wrong):.2f}" if right + wrong else "-"
+        print(f"| {kind} | {len(mine)} | {right + wrong} | {right} | {wrong} | {share} |")
+        totals[kind] = len(mine)
+    print(
+        "\nFlags by source: "
+        + ", ".join(f"{s} {sum(1 for r in records if r['source'] == s)}" for s in pairs)
+    )
+    gone = [r for k, r in judged.items() if k not in found and r["source"] in pairs]
+    print(
+        f"Judged flags no longer raised: {sum(r['verdict'] == 'wrong' for r in gone)} judged"
+        f" wrong, {sum(r['verdict'] == 'right' for r in gone)} judged right"
+    )
+
+
 def timing(pair: Path) -> None:
     if not (pair / "old.txt").exists():
         print(f"\n{pair}: no pair (bench/make_pairs.py builds it); timing skipped")
@@ -279,7 +364,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--pair", type=Path, default=BENCH / "out" / "1M")
+    ap.add_argument(
+        "--real",
+        type=Path,
+        metavar="OUT",
+        help="real-copy mode: flag the real pairs (bench/real_pairs.py), write every flag to OUT"
+        " (JSON lines) and score the judged ones (bench/flags_judged.jsonl)",
+    )
+    ap.add_argument(
+        "--sources",
+        default=",".join(SOURCES),
+        help=f"real-copy sources, comma-separated (default: all; in the repo: {','.join(IN_REPO)})",
+    )
     args = ap.parse_args(argv)
+    if args.real:
+        real_copy(args.real, tuple(args.sources.split(",")))
+        return 0
     measure(args.articles, args.seed, sample_quotes=False)
     measure(args.articles, args.seed, sample_quotes=True)
     sample_pair()

@@ -181,7 +181,7 @@ def test_one_flag_per_kind_per_block_sorted_by_block() -> None:
     assert [(f.kind) for f in flags] == ["attribution", "number", "attribution"]
     assert [f.block for f in flags] == sorted(f.block for f in flags)
     assert len(flags[0].old) == 1 and len(flags[0].new) == 1  # two changes, one flag
-    assert "; " in flags[0].explanation
+    assert flags[0].explanation == '"said" \u2192 "according"'
     grouped = flags_by_block(flags)
     assert [len(v) for v in grouped.values()] == [1, 2]
 

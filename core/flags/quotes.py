@@ -2,7 +2,10 @@
 
 Straight and curly, double and single marks are paired from left to right inside a
 paragraph (a blank line ends any open quote, as a news quote running over several
-paragraphs reopens at each of them). Curly marks say which way they face; straight
+paragraphs reopens at each of them); a quote left open at a paragraph's end runs to it
+only when a double or an opening curly mark began it (a lone straight ``'`` there is an
+apostrophe or a stray mark). Closing a quote closes the quotes nested in it; a run of
+marks (``.'"``) is judged by what flanks the whole run. Curly marks say which way they face; straight
 ones are judged by what flanks them: ``"word`` opens, ``word"`` closes, a mark with
 spaces on both sides (tokenized copy: ``' this is it , '``) toggles. A straight or
 curly apostrophe inside or at the start of a contraction (``don't``, ``'s``,
@@ -21,7 +24,8 @@ from typing import Literal
 from core.model import Span
 
 _MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb]")
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# A blank line, or a line break after the end of a sentence (one paragraph a line).
+_PARAGRAPH_BREAK = re.compile('\n[^\\S\n]*\n|(?<=[.!?:"\u201d\u00bb\u2019)])[^\\S\n]*\n')
 _CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve|em|n|\d+s?)\b", re.IGNORECASE)
 _OPENING_DOUBLE = "\u201c\u201e\u201f\u00ab"
 _OPENING_SINGLE = "\u2018\u201a\u201b"
@@ -111,10 +115,19 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
                 regions.append((opened[family], pos))
             opened[family] = pos + 1
         elif family in opened:
-            regions.append((opened.pop(family), pos))
+            begin = opened.pop(family)
+            regions.append((begin, pos))
             guessed.discard(family)
+            for inner in [f for f, s in opened.items() if s > begin]:
+                regions.append((opened.pop(inner), pos))  # a nested quote closes with it
+                guessed.discard(inner)
+    # At the paragraph's end a quotation may run on (news style: no closing mark) when a
+    # double or an opening curly mark began it; a straight single mark or a guessed one
+    # left open was an apostrophe or a stray mark.
     regions.extend(
-        (s, end) for f, s in opened.items() if f not in guessed or not _too_long(text, s, end)
+        (s, end)
+        for f, s in opened.items()
+        if f not in guessed and text[s - 1] != "'" and _WORD.search(text, s, end)
     )
     return _merged(regions)
 
@@ -131,6 +144,16 @@ def _too_long(text: str, start: int, end: int) -> bool:
 def _role(text: str, pos: int, mark: str) -> Role:
     before = text[pos - 1] if pos else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
+    if _MARKS.match(before) or _MARKS.match(after):  # a run of marks: ``.'"``, ``"'``
+        first, last = pos, pos + 1
+        while first and _MARKS.match(text[first - 1]):
+            first -= 1
+        while last < len(text) and _MARKS.match(text[last]):
+            last += 1
+        before = text[first - 1] if first else " "
+        after = text[last] if last < len(text) else " "
+    if mark in _OPENING_SINGLE and before.isalpha() and after.isalpha():
+        return "none"  # an okina or a turned apostrophe: hawai\u2018i
     if mark in _OPENING_DOUBLE or mark in _OPENING_SINGLE:
         return "open"
     if mark in _CLOSING_DOUBLE:
