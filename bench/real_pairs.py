@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -64,7 +65,7 @@ def _scripture() -> Iterator[RealPair]:
 
 def _samples() -> Iterator[RealPair]:
     names = sorted(p.name for p in SAMPLES.glob("00?_*.txt"))
-    for a, b in zip(names, names[1:]):
+    for a, b in pairwise(names):
         yield RealPair("samples", f"{a[:3]}-{b[:3]}", _read(SAMPLES / a), _read(SAMPLES / b))
 
 

@@ -224,3 +224,80 @@ def test_a_stray_spaced_mark_does_not_turn_the_rest_into_a_quote() -> None:
     quotations = Quotations(text)
     assert not quotations.overlaps((text.index("video"), text.index("video") + 5))
     assert quotations.overlaps((text.index("liberated"), text.index("liberated") + 9))
+
+
+# One test per failure on real copy (issue 12), in our own sentences.
+ISSUE_12 = [
+    (
+        "an ALL-CAPS kicker makes no names",
+        "BREAKING NEWS FROM THE CITY\n\nThe news reached the council late.",
+        "BREAKING NEWS FROM THE CITY\n\nThe outcome reached the council late.",
+    ),
+    (
+        "speech opened after a comma makes no names",
+        "And he said, Let the people go. They let us allow it.",
+        "And he said, Allow the people to go. They let us allow it.",
+    ),
+    ("case is trivial for names", "He saw the Light at dawn.", "He saw the light at dawn."),
+    (
+        "a nested closing .'\" ends both quotes",
+        "He said, \"She told me 'go now.'\" Then the crowd walked home quietly.",
+        "He said, \"She told me 'go now.'\" Then the crowd strolled home quietly.",
+    ),
+    (
+        "an unchanged quote is not flagged",
+        'Smith said "we will win" to the crowd on Monday.',
+        'Smith said to the crowd on Monday "we will win".',
+    ),
+    (
+        "a stray mark at the end opens no quote",
+        "The vote was held on a cold day. The crowd went home '",
+        "The vote was held on a freezing day. The crowd went home '",
+    ),
+    ("one as a pronoun is no figure", "No one has seen the report.", "Nobody has seen the report."),
+    ("tenses of one verb", "And the king saith unto them, Go.", "And the king said unto them, Go."),
+    (
+        "spake and said are one verb",
+        "And the king spake unto them, Go.",
+        "And the king said unto them, Go.",
+    ),
+    (
+        "that is to say is no attribution",
+        "The rule, that is to say the law, applies.",
+        "The rule, namely the law, applies.",
+    ),
+    (
+        "a figure spelled otherwise is the same figure",
+        "They numbered threescore and fourteen thousand men.",
+        "They numbered seventy-four thousand men.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new"), ISSUE_12, ids=[t[0] for t in ISSUE_12])
+def test_no_flag_on_the_real_copy_failures(what: str, old: str, new: str) -> None:
+    assert flags_of(old, new) == (), what
+
+
+def test_no_flags_on_a_pair_sharing_almost_nothing() -> None:
+    comparison = compare(
+        document_from_text("The team scored two goals in the final.\n\n15."),
+        document_from_text("The team scored two goals in the final.\n\nA definition of terms."),
+    )
+    assert flag_comparison(comparison) == ()
+
+
+def test_explanations_quote_whole_words_never_a_lone_mark() -> None:
+    flags = flags_of('He said "thou art here" and left.', 'He said "you are here" and left.')
+    assert [f.kind for f in flags] == ["quote"]
+    assert flags[0].explanation == '"thou, art" \u2192 "you, are" inside a quote'
+
+
+def test_names_are_told_per_document_and_lower_case_text_has_none() -> None:
+    from core.flags.detect import has_no_capitals
+
+    assert has_no_capitals("the uk and british officials met .")
+    assert not has_no_capitals("The UK met.")
+    assert flags_of("He met officials from Britain.", "He met officials from France.")[0].kind == (
+        "name"
+    )

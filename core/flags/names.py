@@ -1,10 +1,12 @@
 """Which words of one document are names.
 
 A word is a name of a document when it stands capitalised in mid-sentence there (after
-a word, a comma, a semicolon, ``)`` or ``%`` and a space) at least once, and never in
-lower case anywhere in that document; occurrences in an ALL-CAPS line (a ``BREAKING
-NEWS`` kicker, a licence's disclaimer) or a title-case line (a heading) count neither
-way. So ``Paris`` is a name, ``Let`` in ``And God said, Let there be light`` is none
+a word, a comma, a semicolon or ``%`` and a space) at least once, and never in lower
+case nor after a determiner (``this License``, ``any Contributor``: defined terms)
+anywhere in that document; scripts without capitals have no names; occurrences in
+an ALL-CAPS line (a ``BREAKING NEWS`` kicker, a licence's disclaimer) or a title-case
+line (a heading) count neither way. So ``Paris`` is a name, ``Let`` in
+``And God said, Let there be light`` is none
 when the text also has ``let``, and a document in all lower case has no names at all
 (``has_no_capitals`` tells, so a report can say why). Capitalised function words (``The``,
 ``I``, headline style) are never names. One pass over the text.
@@ -24,7 +26,10 @@ NOT_NAMES = frozenset(
     "their our my your him them us me who what when where why how if then than so "
     "not no never nor".split()
 )
-_MID = ",;)%"
+_MID = ",;%"
+# A capitalised word after one of these somewhere is a defined term or a common noun
+# (``this License``, ``any Contributor``), not a name.
+DETERMINERS = frozenset("a an this that these those any such each every no your my its our".split())
 MAX_TITLE_WORDS = 12
 CAPS_SHARE = 0.8
 
@@ -41,19 +46,19 @@ class Names:
     def __init__(self, text: str) -> None:
         capital_mid: Counter[str] = Counter()
         lower: set[str] = set()
+        previous = ""
         for line in _LINE.finditer(text):
             words = list(_WORD.finditer(text, line.start(), line.end()))
             if not words or _heading(words):
                 continue
             for m in words:
                 word = m.group()
-                if not word[0].isalpha():
-                    continue
                 folded = word.casefold()
-                if word[0].islower():
+                if word[0].islower() or (word[0].isupper() and previous in DETERMINERS):
                     lower.add(folded)
-                elif _mid_sentence(text, m.start()):
+                elif word[0].isupper() and _mid_sentence(text, m.start()):
                     capital_mid[folded] += 1
+                previous = folded
         self.names = frozenset(w for w in capital_mid if w not in lower) - NOT_NAMES
 
     def is_name(self, word: str) -> bool:

@@ -5,8 +5,8 @@ paragraph (a blank line ends any open quote, as a news quote running over severa
 paragraphs reopens at each of them); a quote left open at a paragraph's end runs to it
 only when a double or an opening curly mark began it (a lone straight ``'`` there is an
 apostrophe or a stray mark). Closing a quote closes the quotes nested in it; a run of
-marks (``.'"``) is judged by what flanks the whole run. Curly marks say which way they face; straight
-ones are judged by what flanks them: ``"word`` opens, ``word"`` closes, a mark with
+marks (``.'"``) is judged by what flanks the whole run. Curly marks say which way they
+face; straight ones are judged by what flanks them: ``"word`` opens, ``word"`` closes, a mark with
 spaces on both sides (tokenized copy: ``' this is it , '``) toggles. A straight or
 curly apostrophe inside or at the start of a contraction (``don't``, ``'s``,
 ``’90s``) is no quote mark. Such a toggling mark that opens a "quotation" running
