@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Literal
 
@@ -108,13 +108,19 @@ _NUMBER_WORDS = _SCALES | frozenset(
 # "one" is a pronoun after these words (no one, the one, every one) ...
 _ONE_AFTER = frozenset(
     "no the this that any every each which some such another little loved only last "
-    "next other one any-one".split()
+    "next other one any-one by".split()
 )
 # ... and before these (one of them, one another, one who, one's).
 _ONE_BEFORE = frozenset(
-    "of another who whom whose which that is was has had does did can could must "
+    "by at from with of another who whom whose which that is was has had does did can could must "
     "should would may might will shall hath doth".split()
 )
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "twentieth hundredth thousandth".split()
+)
+# An ordinal is a figure after these (the first day, his second term).
+_BEFORE_ORDINAL = frozenset("the a an his her its their our my your this that every each".split())
 _MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]\s?(?=\d)|(?<=\d)\s?%")
 _NEGATIONS = frozenset(
     "not no nay never nor neither none nobody nothing nowhere cannot without".split()
@@ -124,8 +130,8 @@ _NEGATIONS = frozenset(
 _SPEECH: dict[str, str] = {
     form: forms.split()[0]
     for forms in (
-        "say says said saying saith sayeth sayest sayst spoke spake spoken speaketh "
-        "spakest tell tells told telling telleth answer answers answered answering "
+        "say says said saying saith sayeth sayest sayst spoke spake speaketh "
+        "spakest tell tells told telling telleth bade answer answers answered answering "
         "answereth",
         "claim claims claimed claiming",
         "according",
@@ -185,7 +191,6 @@ _LISTED = 6
 MIN_MOVED_WORDS = 2
 MIN_SHARED = 0.3
 MIN_SHARED_NEGATION = 0.5
-MIN_LENGTH_RATIO = 0.5
 _QUOTE_CLOSE = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
 
 
@@ -217,7 +222,11 @@ class _Pooled:
     old_text: str  # the whole old sentence(s) of the block
     new_text: str
     shared: float  # share of content words in common (``shared_content``)
-    lengths: float  # words of the shorter sentence / words of the longer one
+    fewest: int  # words of the shorter sentence
+    old_span: Span
+    new_span: Span
+    old_near: tuple[Span, ...] = ()  # the old sides of the neighbour blocks
+    new_near: tuple[Span, ...] = ()
 
 
 class _Context:
@@ -280,6 +289,8 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     """
     old_text, new_text = comparison.old.text, comparison.new.text
     context = _Context(old_text, new_text, comparison.options.ignore_case)
+    padding = Block("equal", None, None, ())
+    blocks = (padding, *comparison.blocks, padding)
     changes = [
         change
         for index, block in enumerate(comparison.blocks)
@@ -290,8 +301,12 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     for index, group in groupby(_unmoved(changes), key=lambda c: c.block):
         block = comparison.blocks[index]
         assert block.old is not None and block.new is not None
-        pooled = _pool(
-            index, tuple(group), old_text[slice(*block.old)], new_text[slice(*block.new)]
+        pooled = _pool(index, tuple(group), block.old, block.new, context)
+        near = (blocks[index], blocks[index + 2])  # the neighbours (``blocks`` is padded)
+        pooled = _with_near(
+            pooled,
+            tuple(b.old for b in near if b.old and b.kind == "deleted" and _cut(old_text, b.old)),
+            tuple(b.new for b in near if b.new and b.kind == "inserted" and _cut(new_text, b.new)),
         )
         if pooled.shared < MIN_SHARED:
             continue  # not the sentence's real counterpart
@@ -343,7 +358,21 @@ def _folded(words: tuple[_Word, ...]) -> tuple[str, ...]:
     return tuple(w.text.casefold() for w in words)
 
 
-def _pool(block: int, changes: tuple[_Change, ...], old: str, new: str) -> _Pooled:
+def _cut(text: str, span: Span) -> bool:
+    """A piece of a sentence: the sentences of the two versions are cut otherwise here
+    (``You shall not`` inserted after ``shall not eat of it.``)."""
+    return not re.search('[.!?"\u201d\u2019)]\\s*$', text[span[0] : span[1]])
+
+
+def _with_near(pool: _Pooled, old_near: tuple[Span, ...], new_near: tuple[Span, ...]) -> _Pooled:
+    return replace(pool, old_near=old_near, new_near=new_near)
+
+
+def _pool(
+    block: int, changes: tuple[_Change, ...], old_span: Span, new_span: Span, context: _Context
+) -> _Pooled:
+    old, new = context.old[slice(*old_span)], context.new[slice(*new_span)]
+
     def renumbered(side: str) -> tuple[_Word, ...]:
         return tuple(
             _Word(w.text, w.start, w.end, i)
@@ -353,7 +382,7 @@ def _pool(block: int, changes: tuple[_Change, ...], old: str, new: str) -> _Pool
 
     old_count = sum(1 for _ in _WORD.finditer(old))
     new_count = sum(1 for _ in _WORD.finditer(new))
-    lengths = min(old_count, new_count) / max(1, old_count, new_count)
+    fewest = min(old_count, new_count)
     return _Pooled(
         block,
         changes,
@@ -362,7 +391,9 @@ def _pool(block: int, changes: tuple[_Change, ...], old: str, new: str) -> _Pool
         old,
         new,
         shared_content(old, new),
-        lengths,
+        fewest,
+        old_span,
+        new_span,
     )
 
 
@@ -385,26 +416,30 @@ def _neighbour(text: str, pos: int, step: int) -> str:
 
 
 def _number_key(word: _Word, text: str) -> str | None:
-    folded = word.text.casefold()
+    folded = _APOSTROPHES.sub("'", word.text.casefold())
     if any(c.isdecimal() for c in folded):
-        key = "-".join(_DIGITS_ONLY.findall(_THOUSANDS.sub("", folded)))
+        if _not_a_figure(text, word.start):
+            return None  # "3 - " or "2) " opening a line, or part of a URL
+        groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", folded))
+        key = "".join(groups) if sum(map(len, groups)) >= LONG_NUMBER else "-".join(groups)
         money = _MONEY.search(text, max(0, word.start - 2), min(len(text), word.end + 2))
         return key + money.group().strip() if money else key
+    if (value := _cyrillic_number(folded)) is not None:
+        return value
     parts = _HYPHENS.split(folded)
     if not any(part in _NUMBER_WORDS for part in parts):
         return None
+    if folded == "two" and _neighbour(text, word.start, -1) in ("they", "we", "ye", "which"):
+        return None  # "they two went": the two of them
     if folded == "one":
         before, after = _neighbour(text, word.start, -1), _neighbour(text, word.end, 1)
-        if before in _ONE_AFTER or after in _ONE_BEFORE or after in _SCALES or not after:
+        if _pronoun_one(before, after, text[word.end : word.end + 40]) or after in _SCALES:
             return None  # a pronoun, or "one hundred" (= "an hundred")
-        if after == "by" or re.match(
-            r"(?:\W+\w+){0,3}?\W+(?:another|other)\b", text[word.end : word.end + 40]
-        ):
-            return None  # "to one degree or another"
-    if folded == "second" and _neighbour(text, word.start, -1) in ("a", "every", "per"):
-        return None  # a unit of time
-    if folded in _NUMBER_WORDS - _SCALES and word.text[0].islower() and folded.endswith("day"):
-        return None  # "sunday" in lower case: could be any word in lower-cased text
+    if folded in _ORDINALS and (
+        _neighbour(text, word.start, -1) not in _BEFORE_ORDINAL
+        or _neighbour(text, word.end, 1) in ("party", "parties", "person", "persons")
+    ):
+        return None  # "was first pioneered", "at first", "a second", "third parties"
     return folded
 
 
@@ -422,21 +457,32 @@ _TENS = {
 }
 _TENS.update({"twoscore": 40, "threescore": 60, "fourscore": 80, "score": 20})
 _SCALE_VALUES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-_TOKENS = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
+_TOKENS = re.compile(r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*")
 
 
 def _values(text: str) -> Counter[str]:
     """The figures of a sentence by value: number words read as numbers
-    (``forty and six thousand`` = ``forty-six thousand`` = ``46,000``), digits as written
-    (their separators aside)."""
+    (``forty and six thousand`` = ``forty-six thousand`` = ``46,000``, ``двоє`` = ``2``),
+    digits as written (their separators aside); ``one`` as a pronoun and list markers
+    (``3 -`` at a line's start) are none."""
     out: Counter[str] = Counter()
     total = current = 0
     in_number = False
-    for m in _TOKENS.finditer(text.replace("-", " ")):
-        token = m.group().casefold()
+    tokens = [
+        (m.start(), _APOSTROPHES.sub("'", m.group().casefold()))
+        for m in _TOKENS.finditer(text.replace("-", " "))
+    ]
+    for i, (start, token) in enumerate(tokens):
         if token[0].isdecimal():
-            out["-".join(_DIGITS_ONLY.findall(_THOUSANDS.sub("", token)))] += 1
+            if not _not_a_figure(text, start):
+                groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", token))
+                long = sum(map(len, groups)) >= LONG_NUMBER
+                out["".join(groups) if long else "-".join(groups)] += 1
             continue
+        before = tokens[i - 1][1] if i else ""
+        after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+        if token == "one" and _pronoun_one(before, after, text[start + 3 : start + 40]):
+            token = ""
         if token in _UNITS or token in _TENS:
             current += _UNITS.get(token, 0) + _TENS.get(token, 0)
             in_number = True
@@ -452,14 +498,77 @@ def _values(text: str) -> Counter[str]:
                 out[str(total + current)] += 1
             total = current = 0
             in_number = False
-            if token in _NUMBER_WORDS:
+            if (value := _cyrillic_number(token)) is not None:
+                out[value] += 1
+            elif token in _NUMBER_WORDS:
                 out[token] += 1
     if in_number:
         out[str(total + current)] += 1
     return out
 
 
+def _pronoun_one(before: str, after: str, rest: str) -> bool:
+    """``one`` as a pronoun (``no one``, ``one of``, ``one by one``, ``one another``)."""
+    if before in _ONE_AFTER or after in _ONE_BEFORE or not after:
+        return True
+    return bool(re.match(r"(?:\W+\w+){0,3}?\W+(?:another|other)\b", rest))
+
+
+# Ukrainian and Russian number words (copy editing spells out small figures: 2 -> двоє).
+_CYRILLIC_FORMS = {
+    "2": "два дві двоє двох двом двома",
+    "3": "три троє трьох трьом трьома",
+    "4": "чотири четверо чотирьох четыре",
+    "5": "п'ять п'ятеро п'яти пять",
+    "6": "шість шестеро шести шесть",
+    "7": "сім семеро семи семь",
+    "8": "вісім восьмеро восьми восемь",
+    "9": "дев'ять дев'яти девять",
+    "10": "десять десяти десяток десятка",
+}
+_CYRILLIC_NUMBERS = {w: v for v, forms in _CYRILLIC_FORMS.items() for w in forms.split()}
+# Compounds and ordinals: п'ятиповерховий, вп'яте, двоповерховий.
+_CYRILLIC_PREFIXES = (
+    ("вп'ят", "5"),
+    ("п'ят", "5"),
+    ("двох", "2"),
+    ("дво", "2"),
+    ("трьох", "3"),
+    ("чотирьох", "4"),
+    ("шести", "6"),
+    ("семи", "7"),
+    ("восьми", "8"),
+    ("дев'ят", "9"),
+    ("десяти", "10"),
+)
+_APOSTROPHES = re.compile("[\u2019\u02bc]")
+_LIST_MARKER = re.compile(r"\d+(?:[.)]|\s+-)\s")
+_URL = re.compile(r"://|www\.")
+
+
+def _not_a_figure(text: str, start: int) -> bool:
+    """Digits at ``start`` that are a list's marker (``3 - ``, ``2) `` opening a line)
+    or part of a URL."""
+    line = text.rfind("\n", 0, start) + 1
+    if not text[line:start].strip() and _LIST_MARKER.match(text, start):
+        return True
+    run = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(_URL.search(text, run, start))
+
+
+def _cyrillic_number(folded: str) -> str | None:
+    """The figure a Ukrainian or Russian number word stands for (folded, ``'`` apostrophes)."""
+    value = _CYRILLIC_NUMBERS.get(folded)
+    if value is not None:
+        return value
+    for prefix, value in _CYRILLIC_PREFIXES:
+        if folded.startswith(prefix) and len(folded) > len(prefix) + (len(prefix) < 4) * 2:
+            return value
+    return None
+
+
 _DIGITS_ONLY = re.compile(r"\d+")
+LONG_NUMBER = 9  # digits: an ISBN or a telephone number, however it is grouped
 
 
 def _is_negation(word: str) -> bool:
@@ -483,12 +592,21 @@ def _check_number(pool: _Pooled, context: _Context) -> Flag | None:
 
 
 def _check_negation(pool: _Pooled, context: _Context) -> Flag | None:
-    if pool.shared < MIN_SHARED_NEGATION or pool.lengths < MIN_LENGTH_RATIO:
-        return None  # not truly paired: the negation may stand in a neighbour sentence
+    if pool.shared < MIN_SHARED_NEGATION:
+        return None  # not truly paired
+    old_names, new_names = context.names
+    if old_names.in_heading(pool.old_span[0]) or new_names.in_heading(pool.new_span[0]):
+        return None  # a heading (``NO WARRANTY`` -> ``Disclaimer of Warranty``)
     old = [w for w in pool.old_words if _is_negation(w.text)]
     new = [w for w in pool.new_words if _is_negation(w.text)]
     if len(old) == len(new):
         return None
+    if len(old) > len(new):
+        near = _span_words(context.new, pool.new_near)
+    else:
+        near = _span_words(context.old, pool.old_near)
+    if any(_is_negation(w.text) for w in near):
+        return None  # the sentences are cut otherwise: the negation stands in a neighbour
     if len(old) > len(new):  # name only the negations that went
         return _flag("negation", pool, _surplus(old, new), [])
     return _flag("negation", pool, [], _surplus(new, old))
@@ -505,8 +623,9 @@ def _surplus(more: list[_Word], fewer: list[_Word]) -> list[_Word]:
     return out
 
 
-def _lemma(word: _Word, text: str) -> str | None:
-    """The attribution verb ``word`` is a form of, when it attributes here."""
+def _lemma(word: _Word, text: str, loose: bool = False) -> str | None:
+    """The attribution verb ``word`` is a form of, when it attributes here (``loose``:
+    wherever a verb of attribution stands, context aside)."""
     folded = word.text.casefold().replace("\u2019", "'")
     lemma = _ATTRIBUTIONS.get(folded)
     if lemma is None:
@@ -514,10 +633,16 @@ def _lemma(word: _Word, text: str) -> str | None:
     before, after = _neighbour(text, word.start, -1), _neighbour(text, word.end, 1)
     if lemma == "write" and after == "to":
         return None  # "write to the Free Software Foundation"
+    if lemma == "say" and re.match(r"\s+to\s+(?:be|have)\b", text[word.end : word.end + 12]):
+        return None  # "said to have been": a hedge, no one speaks
     if lemma == "say" and before in _IDIOM_BEFORE:
         return None  # "that is to say", "needless to say"
     if lemma == "according":
         return lemma if after == "to" and _speaker_follows(text, word.end) else None
+    if lemma == "claim" and after[:1].isdecimal():
+        return None  # "claim 2 of the patent"
+    if loose:
+        return lemma
     if lemma in _REPORTING and not _reporting(text, word):
         return None
     return lemma
@@ -544,20 +669,33 @@ def _reporting(text: str, word: _Word) -> bool:
 
 
 def _check_attribution(pool: _Pooled, context: _Context) -> Flag | None:
-    old = [(lemma, w) for w in pool.old_words if (lemma := _lemma(w, context.old))]
-    new = [(lemma, w) for w in pool.new_words if (lemma := _lemma(w, context.new))]
-    if pool.lengths < MIN_LENGTH_RATIO:
-        return None  # not truly paired: the verb may stand in a neighbour sentence
-    old_lemmas, new_lemmas = {k for k, _ in old}, {k for k, _ in new}
-    if old_lemmas != new_lemmas:
-        gone, came = old_lemmas - new_lemmas, new_lemmas - old_lemmas
-        return _flag(
-            "attribution",
-            pool,
-            [w for k, w in old if k in gone],
-            [w for k, w in new if k in came],
-        )
-    return _check_speaker(pool, context)
+    """Attribution verbs by lemma over both whole sentences (``answered and said`` ->
+    ``answered`` is one verb each), less the lemmas that stand in a piece of sentence
+    next to it on the other side (sentences cut otherwise, ``_cut``)."""
+    old_all = _lemmas(context.old, (pool.old_span,))
+    new_all = _lemmas(context.new, (pool.new_span,))
+    if old_all == new_all:
+        return _check_speaker(pool, context)
+    # A verb that attributes on one side stands on the other, perhaps without its "that".
+    old_loose = _lemmas(context.old, (pool.old_span,), loose=True)
+    new_loose = _lemmas(context.new, (pool.new_span,), loose=True)
+    gone = old_all - new_loose - _lemmas(context.new, pool.new_near)
+    came = new_all - old_loose - _lemmas(context.old, pool.old_near)
+    old = [w for w in pool.old_words if _lemma(w, context.old) in gone]
+    new = [w for w in pool.new_words if _lemma(w, context.new) in came]
+    if not old and not new:
+        return None
+    return _flag("attribution", pool, old, new)
+
+
+def _lemmas(text: str, spans: tuple[Span, ...], loose: bool = False) -> set[str]:
+    return {lemma for w in _span_words(text, spans) if (lemma := _lemma(w, text, loose))}
+
+
+def _span_words(text: str, spans: tuple[Span, ...]) -> Iterator[_Word]:
+    for start, end in spans:
+        for m in _WORD.finditer(text, start, end):
+            yield _Word(m.group(), m.start(), m.end(), 0)
 
 
 def _check_speaker(pool: _Pooled, context: _Context) -> Flag | None:
@@ -606,14 +744,15 @@ def _next_to_verb(text: str, word: _Word, changed: set[int]) -> bool:
 
 def _check_name(pool: _Pooled, context: _Context) -> Flag | None:
     old_names, new_names = context.names
-    old = [w for w in pool.old_words if old_names.is_name(w.text)]
-    new = [w for w in pool.new_words if new_names.is_name(w.text)]
+    old = [w for w in pool.old_words if _named(w, old_names)]
+    new = [w for w in pool.new_words if _named(w, new_names)]
     if not old and not new:
         return None
-    # A name against the same word on the other side (a name or a plain word, another
-    # case of it in an inflected language) is no change; nor is a name said twice.
-    old_all = _Spellings(context.key(w.text) for w in pool.old_words)
-    new_all = _Spellings(context.key(w.text) for w in pool.new_words)
+    # A name that stands anywhere in the other sentence (as a name or a plain word, or
+    # another case of it in an inflected language) is no change: it was said twice, or
+    # moved.
+    old_all = _Spellings(context.key(w.text) for w in _span_words(context.old, (pool.old_span,)))
+    new_all = _Spellings(context.key(w.text) for w in _span_words(context.new, (pool.new_span,)))
     gone = [w for w in old if not new_all.has(context.key(w.text))]
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:
@@ -621,28 +760,45 @@ def _check_name(pool: _Pooled, context: _Context) -> Flag | None:
     return _flag("name", pool, gone, came)
 
 
+def _named(word: _Word, names: Names) -> bool:
+    return names.is_name(word.text) and not names.in_heading(word.start)
+
+
 class _Spellings:
     """Words of one side, looked up as names: the same word, its possessive (``Smith's``),
-    or, outside the Latin script, another case ending of it (``Марта``/``Марти``)."""
+    the same root with an ending that makes a people or an adjective of it (``Moabitish``,
+    ``Moabite``), or, outside the Latin script, another case ending (``Марта``/``Марти``)."""
 
     def __init__(self, words: Iterator[str]) -> None:
         self.words = {_bare(w) for w in words}
         self.stems: dict[str, list[str]] = {}
         for word in self.words:
-            if not _latin(word):
-                self.stems.setdefault(word[:3], []).append(word)
+            self.stems.setdefault(word[:3], []).append(word)
 
     def has(self, word: str) -> bool:
         word = _bare(word)
         if word in self.words:
             return True
-        if _latin(word):
-            return False
-        return any(_inflected(word, other) for other in self.stems.get(word[:3], ()))
+        same = _same_root if _latin(word) else _inflected
+        return any(same(word, other) for other in self.stems.get(word[:3], ()))
 
 
 def _bare(word: str) -> str:
-    return re.sub("['\u2019]s$", "", word)
+    """A name as compared: no possessive ``'s``, no hyphens (``Свят-вечір``)."""
+    return _HYPHENS.sub("", re.sub("['\u2019]s$", "", word))
+
+
+def _same_root(a: str, b: str) -> bool:
+    """``Moabitish`` and ``Moabite``, ``Paris`` and ``Parisian``: one root, at least
+    ``MIN_ROOT`` letters, once a people's or an adjective's ending is taken off."""
+    ra, rb = _ENDINGS.sub("", a), _ENDINGS.sub("", b)
+    if min(len(ra), len(rb)) < MIN_ROOT:
+        return False
+    return ra.startswith(rb) or rb.startswith(ra)
+
+
+_ENDINGS = re.compile(r"(?:ish|ites?|ians?|ese|ans?|es|s|e)$", re.IGNORECASE)
+MIN_ROOT = 4
 
 
 def _latin(word: str) -> bool:

@@ -15,6 +15,7 @@ when the text also has ``let``, and a document in all lower case has no names at
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 _WORD = re.compile(r"\w+(?:['\u2019\-\u2010\u2011]\w+)*")
@@ -24,12 +25,18 @@ NOT_NAMES = frozenset(
     "i i'm i've i'll i'd a an the and or but of in on at to for from by with as is "
     "are was were be been it its this that these those he she they we you his her "
     "their our my your him them us me who what when where why how if then than so "
-    "not no never nor".split()
+    "not no never nor ви вас вам вами ваш ваша ваше ваші вашого вашої вашим вы ты ти "
+    "він вона воно вони я мы ми".split()
 )
+SPEECH_OPENERS = frozenset(
+    "said saith say says saying spake spoke answered answering cried asked called quoth "
+    "replied wrote".split()
+)
+MAX_ACRONYM = 5  # an ALL-CAPS word longer than this is emphasis, not an acronym
 _MID = ",;%"
 # A capitalised word after one of these somewhere is a defined term or a common noun
 # (``this License``, ``any Contributor``), not a name.
-DETERMINERS = frozenset("a an this that these those any such each every no your my its our".split())
+DETERMINERS = frozenset("a an this these those any such each every your its our".split())
 MAX_TITLE_WORDS = 12
 CAPS_SHARE = 0.8
 
@@ -47,16 +54,24 @@ class Names:
         capital_mid: Counter[str] = Counter()
         lower: set[str] = set()
         previous = ""
+        self._headings: list[int] = []  # start, end, start, end ... of heading lines
         for line in _LINE.finditer(text):
             words = list(_WORD.finditer(text, line.start(), line.end()))
-            if not words or _heading(words):
+            if not words:
+                continue
+            if _heading(words):
+                self._headings += [line.start(), line.end()]
                 continue
             for m in words:
                 word = m.group()
                 folded = word.casefold()
                 if word[0].islower() or (word[0].isupper() and previous in DETERMINERS):
                     lower.add(folded)
-                elif word[0].isupper() and _mid_sentence(text, m.start()):
+                elif (
+                    word[0].isupper()
+                    and (len(word) <= MAX_ACRONYM or not word.isupper())
+                    and _mid_sentence(text, m.start())
+                ):
                     capital_mid[folded] += 1
                 previous = folded
         self.names = frozenset(w for w in capital_mid if w not in lower) - NOT_NAMES
@@ -64,6 +79,11 @@ class Names:
     def is_name(self, word: str) -> bool:
         """Whether ``word`` (any case) is a name of this document."""
         return word.casefold() in self.names
+
+    def in_heading(self, pos: int) -> bool:
+        """Whether ``pos`` stands in an ALL-CAPS or title-case line (its names are not
+        told: every word there is capitalised)."""
+        return bisect_right(self._headings, pos) % 2 == 1
 
 
 def _heading(words: list[re.Match[str]]) -> bool:
@@ -82,4 +102,7 @@ def _mid_sentence(text: str, start: int) -> bool:
     if start < 2 or text[start - 1] != " ":
         return False
     before = text[start - 2]
+    if before == ",":  # ``he said unto them, Go``: speech opens, as a sentence does
+        words = _WORD.findall(text, max(0, start - 40), start - 2)[-4:]
+        return not any(w.casefold() in SPEECH_OPENERS for w in words)
     return before.isalnum() or before in _MID

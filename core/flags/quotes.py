@@ -122,12 +122,15 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
                 regions.append((opened.pop(inner), pos))  # a nested quote closes with it
                 guessed.discard(inner)
     # At the paragraph's end a quotation may run on (news style: no closing mark) when a
-    # double or an opening curly mark began it; a straight single mark or a guessed one
-    # left open was an apostrophe or a stray mark.
+    # double mark began it, or an opening curly single one a few sentences before; a
+    # straight single mark or a guessed one left open was an apostrophe or a stray mark.
     regions.extend(
         (s, end)
         for f, s in opened.items()
-        if f not in guessed and text[s - 1] != "'" and _WORD.search(text, s, end)
+        if f not in guessed
+        and text[s - 1] != "'"
+        and (f == "double" or not _too_long(text, s, end))
+        and _WORD.search(text, s, end)
     )
     return _merged(regions)
 
