@@ -319,17 +319,24 @@ def real_copy(out: Path, sources: tuple[str, ...]) -> None:
     if missing:
         print("Skipped (files not found): " + ", ".join(missing))
     found = {r["key"] for r in records}
-    print("\n| kind | flags | judged | right | wrong | precision |")
-    print("|---|---:|---:|---:|---:|---:|")
-    totals = Counter[str]()
+    rounds = sorted({r.get("round", 1) for r in judged.values()})
+    heads = " | ".join(f"round {n}: right/judged" for n in rounds)
+    print(f"\n| kind | flags | judged | right | wrong | precision | {heads} |")
+    print("|---|---:|---:|---:|---:|---:|" + "---:|" * len(rounds))
     for kind in (*FLAG_KINDS, "all"):
-        mine = [r for r in records if kind in ("all", r["kind"])]
-        verdicts = [judged[r["key"]]["verdict"] for r in mine if r["key"] in judged]
-        right = verdicts.count("right")
-        wrong = verdicts.count("wrong")
+        mine = [
+            judged[r["key"]] for r in records if kind in ("all", r["kind"]) and r["key"] in judged
+        ]
+        flags = sum(1 for r in records if kind in ("all", r["kind"]))
+        right = sum(1 for j in mine if j["verdict"] == "right")
+        wrong = sum(1 for j in mine if j["verdict"] == "wrong")
         share = f"{right / (right + wrong):.2f}" if right + wrong else "-"
-        print(f"| {kind} | {len(mine)} | {right + wrong} | {right} | {wrong} | {share} |")
-        totals[kind] = len(mine)
+        by_round = " | ".join(
+            f"{sum(1 for j in mine if j.get('round', 1) == n and j['verdict'] == 'right')}/"
+            f"{sum(1 for j in mine if j.get('round', 1) == n)}"
+            for n in rounds
+        )
+        print(f"| {kind} | {flags} | {right + wrong} | {right} | {wrong} | {share} | {by_round} |")
     print(
         "\nFlags by source: "
         + ", ".join(f"{s} {sum(1 for r in records if r['source'] == s)}" for s in pairs)

@@ -113,7 +113,7 @@ _ONE_AFTER = frozenset(
 # ... and before these (one of them, one another, one who, one's).
 _ONE_BEFORE = frozenset(
     "by at from with of another who whom whose which that is was has had does did can could must "
-    "should would may might will shall hath doth".split()
+    "should would may might will shall hath doth needs wants knows sees finds gets".split()
 )
 _ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -303,10 +303,20 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
         assert block.old is not None and block.new is not None
         pooled = _pool(index, tuple(group), block.old, block.new, context)
         near = (blocks[index], blocks[index + 2])  # the neighbours (``blocks`` is padded)
+        new_changed = " ".join(w.text for w in pooled.new_words)
+        old_changed = " ".join(w.text for w in pooled.old_words)
         pooled = _with_near(
             pooled,
-            tuple(b.old for b in near if b.old and b.kind == "deleted" and _cut(old_text, b.old)),
-            tuple(b.new for b in near if b.new and b.kind == "inserted" and _cut(new_text, b.new)),
+            tuple(
+                b.old
+                for b in near
+                if b.old and b.kind == "deleted" and _belongs(old_text, b.old, new_changed)
+            ),
+            tuple(
+                b.new
+                for b in near
+                if b.new and b.kind == "inserted" and _belongs(new_text, b.new, old_changed)
+            ),
         )
         if pooled.shared < MIN_SHARED:
             continue  # not the sentence's real counterpart
@@ -356,6 +366,13 @@ def _unmoved(changes: list[_Change]) -> list[_Change]:
 
 def _folded(words: tuple[_Word, ...]) -> tuple[str, ...]:
     return tuple(w.text.casefold() for w in words)
+
+
+def _belongs(text: str, span: Span, changed: str) -> bool:
+    """A sentence added or removed next to a pair holds what the pair's other side
+    changed: a piece of a sentence (``_cut``), or a sentence that shares the changed
+    words (the two versions cut their sentences otherwise here)."""
+    return _cut(text, span) or shared_content(text[span[0] : span[1]], changed) >= MIN_SHARED
 
 
 def _cut(text: str, span: Span) -> bool:
@@ -426,6 +443,8 @@ def _number_key(word: _Word, text: str) -> str | None:
         return key + money.group().strip() if money else key
     if (value := _cyrillic_number(folded)) is not None:
         return value
+    if folded in _MONTHS and re.match(r"\.?\s+\d", text[word.end : word.end + 4]):
+        return _MONTHS[folded]  # "sept 1985" = "september 1985"
     parts = _HYPHENS.split(folded)
     if not any(part in _NUMBER_WORDS for part in parts):
         return None
@@ -516,9 +535,9 @@ def _pronoun_one(before: str, after: str, rest: str) -> bool:
 
 # Ukrainian and Russian number words (copy editing spells out small figures: 2 -> двоє).
 _CYRILLIC_FORMS = {
-    "2": "два дві двоє двох двом двома",
-    "3": "три троє трьох трьом трьома",
-    "4": "чотири четверо чотирьох четыре",
+    "2": "два дві двоє двох двом двома вдвічі удвічі вдвоє удвоє",
+    "3": "три троє трьох трьом трьома втричі утричі втроє утроє",
+    "4": "чотири четверо чотирьох четыре вчетверо учетверо",
     "5": "п'ять п'ятеро п'яти пять",
     "6": "шість шестеро шести шесть",
     "7": "сім семеро семи семь",
@@ -541,6 +560,16 @@ _CYRILLIC_PREFIXES = (
     ("дев'ят", "9"),
     ("десяти", "10"),
 )
+_ONE_FORMS = dict.fromkeys(
+    "one один одна одне одного одному одну однієї одним одній одной".split(), "1"
+)
+_MONTHS = {
+    short: month
+    for month in (
+        "january february march april june july august september october november december"
+    ).split()
+    for short in {month[:3], month[:4]}
+}
 _APOSTROPHES = re.compile("[\u2019\u02bc]")
 _LIST_MARKER = re.compile(r"\d+(?:[.)]|\s+-)\s")
 _URL = re.compile(r"://|www\.")
@@ -583,6 +612,14 @@ def _check_number(pool: _Pooled, context: _Context) -> Flag | None:
     if old_keys == new_keys or _values(pool.old_text) == _values(pool.new_text):
         return None  # the same figures, perhaps spelled otherwise (thirty and two, 32)
     gone, came = old_keys - new_keys, new_keys - old_keys
+    # "1" against "one" (a word that is a figure only sometimes): the same figure.
+    if gone["1"] and any(_ONE_FORMS.get(w.text.casefold()) for w in pool.new_words):
+        gone["1"] -= 1
+    if came["1"] and any(_ONE_FORMS.get(w.text.casefold()) for w in pool.old_words):
+        came["1"] -= 1
+    gone, came = +gone, +came
+    if not gone and not came:
+        return None
     return _flag(
         "number",
         pool,
