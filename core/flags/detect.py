@@ -722,7 +722,14 @@ def _check_attribution(pool: _Pooled, context: _Context) -> Flag | None:
     new = [w for w in pool.new_words if _lemma(w, context.new) in came]
     if not old and not new:
         return None
-    return _flag("attribution", pool, old, new)
+    # Explained by the verbs on both sides of the changes that hold them ("said" -> "claimed").
+    touched = {w.change for w in (*old, *new)}
+    return _flag(
+        "attribution",
+        pool,
+        [w for w in pool.old_words if w.change in touched and _lemma(w, context.old, True)],
+        [w for w in pool.new_words if w.change in touched and _lemma(w, context.new, True)],
+    )
 
 
 def _lemmas(text: str, spans: tuple[Span, ...], loose: bool = False) -> set[str]:
