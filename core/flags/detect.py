@@ -113,7 +113,8 @@ _ONE_AFTER = frozenset(
 # ... and before these (one of them, one another, one who, one's).
 _ONE_BEFORE = frozenset(
     "by at from with of another who whom whose which that is was has had does did can could must "
-    "should would may might will shall hath doth needs wants knows sees finds gets".split()
+    "should would may might will shall hath doth needs wants knows sees finds gets "
+    "requires thinks says feels uses takes makes gives".split()
 )
 _ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -191,6 +192,7 @@ _LISTED = 6
 MIN_MOVED_WORDS = 2
 MIN_SHARED = 0.3
 MIN_SHARED_NEGATION = 0.5
+CUT_SHARE = 0.7
 _QUOTE_CLOSE = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
 
 
@@ -572,6 +574,7 @@ _MONTHS = {
 }
 _APOSTROPHES = re.compile("[\u2019\u02bc]")
 _LIST_MARKER = re.compile(r"\d+(?:[.)]|\s+-)\s")
+_ITEM = re.compile(r"\(?\d{1,2}\)(?=\s)")
 _URL = re.compile(r"://|www\.")
 
 
@@ -581,6 +584,9 @@ def _not_a_figure(text: str, start: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     if not text[line:start].strip() and _LIST_MARKER.match(text, start):
         return True
+    item = start - 1 if start and text[start - 1] == "(" else start
+    if (not item or text[item - 1].isspace()) and _ITEM.match(text, item):
+        return True  # "(1) uses ... and (2) will", "; 2) separate"
     run = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
     return bool(_URL.search(text, run, start))
 
@@ -601,8 +607,18 @@ LONG_NUMBER = 9  # digits: an ISBN or a telephone number, however it is grouped
 
 
 def _is_negation(word: str) -> bool:
+    """A negation, or a word that negates by itself (``lack``, ``non-existent``), so that
+    ``doesn't exist`` -> ``is non-existent`` keeps one each."""
     folded = word.casefold().replace("\u2019", "'")
-    return folded in _NEGATIONS or folded.endswith("n't")
+    return (
+        folded in _NEGATIONS
+        or folded.endswith("n't")
+        or folded.startswith(("non-", "lack"))
+        or (folded.startswith("non") and folded[3:] in _NON)
+    )
+
+
+_NON = frozenset("existent existant essential trivial violent profit".split())
 
 
 def _check_number(pool: _Pooled, context: _Context) -> Flag | None:
@@ -634,10 +650,15 @@ def _check_negation(pool: _Pooled, context: _Context) -> Flag | None:
     old_names, new_names = context.names
     if old_names.in_heading(pool.old_span[0]) or new_names.in_heading(pool.new_span[0]):
         return None  # a heading (``NO WARRANTY`` -> ``Disclaimer of Warranty``)
-    old = [w for w in pool.old_words if _is_negation(w.text)]
-    new = [w for w in pool.new_words if _is_negation(w.text)]
+    old = [w for w in pool.old_words if _is_negation(w.text) and not _number_sign(w, context.old)]
+    new = [w for w in pool.new_words if _is_negation(w.text) and not _number_sign(w, context.new)]
     if len(old) == len(new):
         return None
+    lacking, other = (
+        (pool.new_text, pool.old_text) if len(old) > len(new) else (pool.old_text, pool.new_text)
+    )
+    if lacking.rstrip().endswith(":") and len(lacking) < CUT_SHARE * len(other):
+        return None  # cut short before a list: the negation went to the next sentences
     if len(old) > len(new):
         near = _span_words(context.new, pool.new_near)
     else:
@@ -647,6 +668,13 @@ def _check_negation(pool: _Pooled, context: _Context) -> Flag | None:
     if len(old) > len(new):  # name only the negations that went
         return _flag("negation", pool, _surplus(old, new), [])
     return _flag("negation", pool, [], _surplus(new, old))
+
+
+def _number_sign(word: _Word, text: str) -> bool:
+    """``no.`` abbreviating number (``patent no. 395782``)."""
+    return word.text.casefold() == "no" and bool(
+        re.match(r"\.\s*\d", text[word.end : word.end + 4])
+    )
 
 
 def _surplus(more: list[_Word], fewer: list[_Word]) -> list[_Word]:
@@ -676,6 +704,8 @@ def _lemma(word: _Word, text: str, loose: bool = False) -> str | None:
         return None  # "that is to say", "needless to say"
     if lemma == "according":
         return lemma if after == "to" and _speaker_follows(text, word.end) else None
+    if lemma == "allege" and before in ("the", "an", "a", "his", "her", "their", "its"):
+        return None  # "the alleged stabbing": an adjective
     if lemma == "claim" and after[:1].isdecimal():
         return None  # "claim 2 of the patent"
     if loose:
@@ -820,6 +850,9 @@ class _Spellings:
             self.stems.setdefault(word[:3], []).append(word)
 
     def has(self, word: str) -> bool:
+        parts = _HYPHENS.split(word)
+        if len(parts) > 1 and all(self.has(part) for part in parts if part):
+            return True  # "Київ-Львів" against "Київ - Львів"
         word = _bare(word)
         if word in self.words:
             return True

@@ -2,10 +2,11 @@
 
 A word is a name of a document when it stands capitalised in mid-sentence there (after
 a word, a comma, a semicolon or ``%`` and a space) at least once, and never in lower
-case nor after a determiner (``this License``, ``any Contributor``: defined terms)
-anywhere in that document; scripts without capitals have no names; occurrences in
-an ALL-CAPS line (a ``BREAKING NEWS`` kicker, a licence's disclaimer) or a title-case
-line (a heading) count neither way. So ``Paris`` is a name, ``Let`` in
+case nor after a determiner (``this License``, ``any Contributor``) anywhere in that
+document, nor defined by it (``"Covered Code" means``; acronyms stay names: ``"GNU GPL"
+refers to``); scripts without capitals have no names; occurrences in an ALL-CAPS line
+(a ``BREAKING NEWS`` kicker, a licence's disclaimer) or a title-case line (a heading)
+count neither way. So ``Paris`` is a name, ``Let`` in
 ``And God said, Let there be light`` is none
 when the text also has ``let``, and a document in all lower case has no names at all
 (``has_no_capitals`` tells, so a report can say why). Capitalised function words (``The``,
@@ -32,7 +33,17 @@ SPEECH_OPENERS = frozenset(
     "said saith say says saying spake spoke answered answering cried asked called quoth "
     "replied wrote".split()
 )
-MAX_ACRONYM = 5  # an ALL-CAPS word longer than this is emphasis, not an acronym
+MAX_ACRONYM = 5
+# A term a text defines is none of its names: ``"Covered Code" means``, ``An
+# "Application" is``, ``is also called the "Linked Version"``.
+_DEFINITION = re.compile(
+    r"[\"\u201c]((?:[A-Z][\w-]*\s?){1,4})[\"\u201d]"
+    r"(?=\s*(?:\([^)]{0,30}\)\s*)?(?:\w+\s+){0,4}?(?:means|mean|is|refers|shall)\b)"
+    r"|(?<=called the )[\"\u201c]((?:[A-Z][\w-]*\s?){1,4})[\"\u201d]"
+)
+_APOSTROPHE = re.compile(
+    "[\u2019\u02bc]"
+)  # an ALL-CAPS word longer than this is emphasis, not an acronym
 _MID = ",;%"
 # A capitalised word after one of these somewhere is a defined term or a common noun
 # (``this License``, ``any Contributor``), not a name.
@@ -74,7 +85,19 @@ class Names:
                 ):
                     capital_mid[folded] += 1
                 previous = folded
-        self.names = frozenset(w for w in capital_mid if w not in lower) - NOT_NAMES
+        defined = {
+            w.casefold().removesuffix("s")
+            for m in _DEFINITION.finditer(text)
+            for w in _WORD.findall(m.group(1) or m.group(2))
+            if not w.isupper()
+        }
+        self.names = frozenset(
+            w
+            for w in capital_mid
+            if w not in lower
+            and w.removesuffix("s") not in defined
+            and _APOSTROPHE.sub("'", w) not in NOT_NAMES
+        )
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` (any case) is a name of this document."""

@@ -25,7 +25,7 @@ from core.model import Span
 
 _MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb]")
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
-_PARAGRAPH_BREAK = re.compile('\n[^\\S\n]*\n|(?<=[.!?:"\u201d\u00bb\u2019)])[^\\S\n]*\n')
+_PARAGRAPH_BREAK = re.compile('\n[^\\S\n]*\n|(?<=[.!?:"\u201d\u00bb\u2019)\\]])[^\\S\n]*\n')
 _CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve|em|n|\d+s?)\b", re.IGNORECASE)
 _OPENING_DOUBLE = "\u201c\u201e\u201f\u00ab"
 _OPENING_SINGLE = "\u2018\u201a\u201b"
