@@ -191,7 +191,7 @@ _SHORT = 32
 _LISTED = 6
 MIN_MOVED_WORDS = 2
 MIN_SHARED = 0.3
-MIN_SHARED_NEGATION = 0.5
+MIN_SHARED_NEGATION = 0.51
 CUT_SHARE = 0.7
 _QUOTE_CLOSE = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
 
@@ -454,7 +454,8 @@ def _number_key(word: _Word, text: str) -> str | None:
         return None  # "they two went": the two of them
     if folded == "one":
         before, after = _neighbour(text, word.start, -1), _neighbour(text, word.end, 1)
-        if _pronoun_one(before, after, text[word.end : word.end + 40]) or after in _SCALES:
+        rest = text[word.end : word.end + 40]
+        if _pronoun_one(before, after, rest) or after in _SCALES or rest[:1] in ",;:)":
             return None  # a pronoun, or "one hundred" (= "an hundred")
     if folded in _ORDINALS and (
         _neighbour(text, word.start, -1) not in _BEFORE_ORDINAL
@@ -613,8 +614,8 @@ def _is_negation(word: str) -> bool:
     return (
         folded in _NEGATIONS
         or folded.endswith("n't")
-        or folded.startswith(("non-", "lack"))
-        or (folded.startswith("non") and folded[3:] in _NON)
+        or folded.startswith("lack")
+        or (folded.startswith("non") and folded[3:].lstrip("-") in _NON)
     )
 
 
@@ -825,8 +826,13 @@ def _check_name(pool: _Pooled, context: _Context) -> Flag | None:
     # A name that stands anywhere in the other sentence (as a name or a plain word, or
     # another case of it in an inflected language) is no change: it was said twice, or
     # moved.
-    old_all = _Spellings(context.key(w.text) for w in _span_words(context.old, (pool.old_span,)))
-    new_all = _Spellings(context.key(w.text) for w in _span_words(context.new, (pool.new_span,)))
+    # ... or stands in a sentence next to it that the other version cut otherwise.
+    old_all = _Spellings(
+        context.key(w.text) for w in _span_words(context.old, (pool.old_span, *pool.old_near))
+    )
+    new_all = _Spellings(
+        context.key(w.text) for w in _span_words(context.new, (pool.new_span, *pool.new_near))
+    )
     gone = [w for w in old if not new_all.has(context.key(w.text))]
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:
@@ -844,7 +850,7 @@ class _Spellings:
     ``Moabite``), or, outside the Latin script, another case ending (``Марта``/``Марти``)."""
 
     def __init__(self, words: Iterator[str]) -> None:
-        self.words = {_bare(w) for w in words}
+        self.words = {_bare(p) for w in words for p in (w, *_HYPHENS.split(w)) if p}
         self.stems: dict[str, list[str]] = {}
         for word in self.words:
             self.stems.setdefault(word[:3], []).append(word)
@@ -904,14 +910,20 @@ def _check_quote(pool: _Pooled, context: _Context) -> Flag | None:
         return None
     touched = {w.change for w in (*old, *new)}
     # A quoted word changed when the other side of its change does not have it.
-    old_side = Counter(context.key(w.text) for w in pool.old_words if w.change in touched)
-    new_side = Counter(context.key(w.text) for w in pool.new_words if w.change in touched)
-    gone = [w for w in old if context.key(w.text) not in new_side]
-    came = [w for w in new if context.key(w.text) not in old_side]
+    old_side = Counter(_quoted_key(w, context) for w in pool.old_words if w.change in touched)
+    new_side = Counter(_quoted_key(w, context) for w in pool.new_words if w.change in touched)
+    gone = [w for w in old if _quoted_key(w, context) not in new_side]
+    came = [w for w in new if _quoted_key(w, context) not in old_side]
     if not gone and not came:
         return None  # the quoted words did not change (only marks or their order)
     flag = _flag("quote", pool, gone, came)
     return Flag(flag.kind, flag.block, flag.old, flag.new, flag.explanation + " inside a quote")
+
+
+def _quoted_key(word: _Word, context: _Context) -> str:
+    """A quoted word as compared: ``can’t`` = ``can't`` = ``cannot``."""
+    key = _APOSTROPHES.sub("'", context.key(word.text))
+    return "can't" if key.casefold() == "cannot" else key
 
 
 _CHECKS: tuple[Callable[[_Pooled, _Context], Flag | None], ...] = (
