@@ -2,6 +2,8 @@
 """How well ``core.flags.detect`` finds risky edits, and how many of its flags are noise.
 
     .venv/bin/python bench/measure_flags.py [--articles 200] [--seed 1] [--pair bench/out/1M]
+    .venv/bin/python bench/measure_flags.py --real bench/out/flags_real.jsonl [--sources ...]
+    .venv/bin/python bench/measure_flags.py --timing-only [--pair bench/out/1M] [--peer COMMIT]
 
 Articles are built from the real sentences of the samples (``tests/article_gen.py``),
 their first letter capitalized as in real copy (the samples are lower-cased). Into
@@ -19,12 +21,17 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import random
 import re
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +44,7 @@ from real_pairs import IN_REPO, SOURCES, RealPair, real_pairs  # noqa: E402
 
 from core.engine.compare import compare  # noqa: E402
 from core.flags.detect import FLAG_KINDS, Flag, flag_comparison  # noqa: E402
-from core.model import Span  # noqa: E402
+from core.model import Comparison, Span  # noqa: E402
 from core.text.document import document_from_text, load_document  # noqa: E402
 
 # (old clause, new clause) appended to a sentence, before its final full stop.
@@ -348,22 +355,63 @@ def real_copy(out: Path, sources: tuple[str, ...]) -> None:
     )
 
 
-def timing(pair: Path) -> None:
+def _flags_at(commit: str) -> Callable[[Comparison], tuple[object, ...]]:
+    """``flag_comparison`` as it was at ``commit``: its ``core/flags`` read from git into
+    a temporary package (``peerflags``), the rest of ``core`` as it is now."""
+    folder = Path(tempfile.mkdtemp(prefix="peerflags-"))
+    package = folder / "peerflags"
+    package.mkdir()
+    listing = subprocess.run(
+        ["git", "-C", str(REPO), "ls-tree", "--name-only", commit, "core/flags/"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    for path in listing:
+        source = subprocess.run(
+            ["git", "-C", str(REPO), "show", f"{commit}:{path}"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        (package / Path(path).name).write_text(
+            source.replace("from core.flags.", "from peerflags."), encoding="utf-8"
+        )
+    sys.path.insert(0, str(folder))
+    module = importlib.import_module("peerflags.detect")
+    return module.flag_comparison  # type: ignore[no-any-return]
+
+
+def timing(pair: Path, peer: str | None, runs: int = 9) -> None:
+    """``flag_comparison`` on ``pair``, its runs interleaved with the peer's (the flags
+    of ``peer``, a commit) when given; medians."""
     if not (pair / "old.txt").exists():
         print(f"\n{pair}: no pair (bench/make_pairs.py builds it); timing skipped")
         return
     comparison = compare(load_document(pair / "old.txt"), load_document(pair / "new.txt"))
-    runs = []
-    for _ in range(7):
-        start = time.perf_counter()
-        flags = flag_comparison(comparison)
-        runs.append(time.perf_counter() - start)
+    contenders: dict[str, Callable[[Comparison], tuple[object, ...]]] = {"now": flag_comparison}
+    if peer:
+        contenders[f"at {peer}"] = _flags_at(peer)
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    cpu: dict[str, list[float]] = {name: [] for name in contenders}
+    counts: dict[str, int] = {}
+    for _ in range(runs):
+        for name, flags_of in contenders.items():
+            start, start_cpu = time.perf_counter(), time.process_time()
+            counts[name] = len(flags_of(comparison))
+            times[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
     size = comparison.old.size / 1e6
     print(
-        f"\n{pair} ({size:.1f} MB old, {len(comparison.blocks):,} blocks, {len(flags)} flags):"
-        f" flag_comparison best {min(runs) * 1000:.0f} ms, median"
-        f" {sorted(runs)[3] * 1000:.0f} ms of 7 (compare took {comparison.elapsed:.2f} s)"
+        f"\n{pair} ({size:.1f} MB old, {len(comparison.blocks):,} blocks; compare took"
+        f" {comparison.elapsed:.2f} s in this run):"
     )
+    for name, values in times.items():
+        print(
+            f"  flag_comparison {name}: median {statistics.median(values) * 1000:.0f} ms,"
+            f" best {min(values) * 1000:.0f} ms of {runs} (CPU time: median"
+            f" {statistics.median(cpu[name]) * 1000:.0f} ms), {counts[name]} flags"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -371,6 +419,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--pair", type=Path, default=BENCH / "out" / "1M")
+    ap.add_argument(
+        "--peer",
+        metavar="COMMIT",
+        help="also time the flags as they were at COMMIT (git), interleaved, as a peer",
+    )
+    ap.add_argument("--timing-only", action="store_true", help="only time the flags on --pair")
     ap.add_argument(
         "--real",
         type=Path,
@@ -384,13 +438,16 @@ def main(argv: list[str] | None = None) -> int:
         help=f"real-copy sources, comma-separated (default: all; in the repo: {','.join(IN_REPO)})",
     )
     args = ap.parse_args(argv)
+    if args.timing_only:
+        timing(args.pair, args.peer)
+        return 0
     if args.real:
         real_copy(args.real, tuple(args.sources.split(",")))
         return 0
     measure(args.articles, args.seed, sample_quotes=False)
     measure(args.articles, args.seed, sample_quotes=True)
     sample_pair()
-    timing(args.pair)
+    timing(args.pair, args.peer)
     return 0
 
 

@@ -4,7 +4,7 @@ trivial or harmless differences."""
 from __future__ import annotations
 
 import pytest
-from conftest import CONDENSED, FULL
+from conftest import CONDENSED, FULL, REPO, UNRELATED
 
 from core.engine.compare import compare
 from core.engine.stats import punctuation_only
@@ -301,3 +301,15 @@ def test_names_are_told_per_document_and_lower_case_text_has_none() -> None:
     assert flags_of("He met officials from Britain.", "He met officials from France.")[0].kind == (
         "name"
     )
+
+
+@pytest.mark.parametrize(
+    "path", [FULL, CONDENSED, UNRELATED, REPO / "bench" / "real" / "web.txt"], ids=lambda p: p.name
+)
+def test_paragraphs_found_near_a_change_agree_with_the_whole_texts(path) -> None:
+    text = path.read_text(encoding="utf-8")
+    regions = quote_regions(text)
+    inside = {pos for s, e in regions for pos in range(s, e)}
+    quotations = Quotations(text)
+    for pos in range(0, len(text), 7):
+        assert quotations.overlaps((pos, pos + 1)) == (pos in inside), pos

@@ -102,6 +102,8 @@ _NUMBER_WORDS = _SCALES | frozenset(
     "dozens half quarter twice double triple threefold fourfold first second third "
     "fourth fifth sixth seventh "
     "eighth ninth tenth eleventh twelfth twentieth hundredth thousandth percent "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth "
     "monday tuesday wednesday thursday friday saturday sunday january february "
     "april june july august september october november december".split()
 )
@@ -116,10 +118,19 @@ _ONE_BEFORE = frozenset(
     "should would may might will shall hath doth needs wants knows sees finds gets "
     "requires thinks says feels uses takes makes gives".split()
 )
-_ORDINALS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "twentieth hundredth thousandth".split()
-)
+_ORDINAL_VALUES = {
+    word: str(i + 1)
+    for i, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+}
+_ORDINAL_VALUES.update(
+    thirtieth="30", fortieth="40", fiftieth="50", sixtieth="60", seventieth="70",
+    eightieth="80", ninetieth="90", hundredth="100", thousandth="1000",
+)  # fmt: skip
+_ORDINALS = frozenset(_ORDINAL_VALUES)
 # An ordinal is a figure after these (the first day, his second term).
 _BEFORE_ORDINAL = frozenset("the a an his her its their our my your this that every each".split())
 _MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]\s?(?=\d)|(?<=\d)\s?%")
@@ -170,6 +181,12 @@ _REPORTING: dict[str, str] = {
     for form in forms.split()
 }
 _ATTRIBUTIONS = {**_SPEECH, **_REPORTING}
+_ATTRIBUTION_FORMS = re.compile(
+    r"(?<![\w'\u2019\-])(?:"
+    + "|".join(sorted(_ATTRIBUTIONS, key=len, reverse=True))
+    + r")(?![\w'\u2019\-])",
+    re.IGNORECASE,
+)
 # "that is to say", "so to speak", "needless to say": no one speaks.
 _IDIOM_BEFORE = frozenset({"to", "needless"})
 _SPEAKERS = frozenset(
@@ -462,7 +479,7 @@ def _number_key(word: _Word, text: str) -> str | None:
         or _neighbour(text, word.end, 1) in ("party", "parties", "person", "persons")
     ):
         return None  # "was first pioneered", "at first", "a second", "third parties"
-    return folded
+    return _ORDINAL_VALUES.get(folded, folded)  # "nineteenth" = "19th"
 
 
 _UNITS = {
@@ -520,7 +537,7 @@ def _values(text: str) -> Counter[str]:
                 out[str(total + current)] += 1
             total = current = 0
             in_number = False
-            if (value := _cyrillic_number(token)) is not None:
+            if (value := _cyrillic_number(token) or _ORDINAL_VALUES.get(token)) is not None:
                 out[value] += 1
             elif token in _NUMBER_WORDS:
                 out[token] += 1
@@ -577,11 +594,14 @@ _APOSTROPHES = re.compile("[\u2019\u02bc]")
 _LIST_MARKER = re.compile(r"\d+(?:[.)]|\s+-)\s")
 _ITEM = re.compile(r"\(?\d{1,2}\)(?=\s)")
 _URL = re.compile(r"://|www\.")
+_MARKUP = re.compile(r"\d+px\b")
 
 
 def _not_a_figure(text: str, start: int) -> bool:
-    """Digits at ``start`` that are a list's marker (``3 - ``, ``2) `` opening a line)
-    or part of a URL."""
+    """Digits at ``start`` that are a list's marker (``3 - ``, ``2) `` opening a line),
+    part of a URL, an HTML entity (``&#337``) or an image's size in wiki markup (``230px``)."""
+    if _MARKUP.match(text, start) or text[max(0, start - 2) : start] == "&#":
+        return True
     line = text.rfind("\n", 0, start) + 1
     if not text[line:start].strip() and _LIST_MARKER.match(text, start):
         return True
@@ -594,6 +614,8 @@ def _not_a_figure(text: str, start: int) -> bool:
 
 def _cyrillic_number(folded: str) -> str | None:
     """The figure a Ukrainian or Russian number word stands for (folded, ``'`` apostrophes)."""
+    if folded.isascii():
+        return None
     value = _CYRILLIC_NUMBERS.get(folded)
     if value is not None:
         return value
@@ -648,13 +670,13 @@ def _check_number(pool: _Pooled, context: _Context) -> Flag | None:
 def _check_negation(pool: _Pooled, context: _Context) -> Flag | None:
     if pool.shared < MIN_SHARED_NEGATION:
         return None  # not truly paired
-    old_names, new_names = context.names
-    if old_names.in_heading(pool.old_span[0]) or new_names.in_heading(pool.new_span[0]):
-        return None  # a heading (``NO WARRANTY`` -> ``Disclaimer of Warranty``)
     old = [w for w in pool.old_words if _is_negation(w.text) and not _number_sign(w, context.old)]
     new = [w for w in pool.new_words if _is_negation(w.text) and not _number_sign(w, context.new)]
     if len(old) == len(new):
         return None
+    old_names, new_names = context.names
+    if old_names.in_heading(pool.old_span[0]) or new_names.in_heading(pool.new_span[0]):
+        return None  # a heading (``NO WARRANTY`` -> ``Disclaimer of Warranty``)
     lacking, other = (
         (pool.new_text, pool.old_text) if len(old) > len(new) else (pool.old_text, pool.new_text)
     )
@@ -740,6 +762,9 @@ def _check_attribution(pool: _Pooled, context: _Context) -> Flag | None:
     """Attribution verbs by lemma over both whole sentences (``answered and said`` ->
     ``answered`` is one verb each), less the lemmas that stand in a piece of sentence
     next to it on the other side (sentences cut otherwise, ``_cut``)."""
+    forms = (*pool.old_words, *pool.new_words)
+    if not any(w.text.casefold().replace("\u2019", "'") in _ATTRIBUTIONS for w in forms):
+        return _check_speaker(pool, context)  # no verb changed
     old_all = _lemmas(context.old, (pool.old_span,))
     new_all = _lemmas(context.new, (pool.new_span,))
     if old_all == new_all:
@@ -764,7 +789,13 @@ def _check_attribution(pool: _Pooled, context: _Context) -> Flag | None:
 
 
 def _lemmas(text: str, spans: tuple[Span, ...], loose: bool = False) -> set[str]:
-    return {lemma for w in _span_words(text, spans) if (lemma := _lemma(w, text, loose))}
+    """The attribution verbs of ``spans`` (only the words spelled like one are looked at)."""
+    return {
+        lemma
+        for start, end in spans
+        for m in _ATTRIBUTION_FORMS.finditer(text, start, end)
+        if (lemma := _lemma(_Word(m.group(), m.start(), m.end(), 0), text, loose))
+    }
 
 
 def _span_words(text: str, spans: tuple[Span, ...]) -> Iterator[_Word]:
@@ -779,14 +810,17 @@ def _check_speaker(pool: _Pooled, context: _Context) -> Flag | None:
     The speaker is a name or a speaker noun right next to an unchanged attribution
     verb (a space between them, no comma); its change must be short on the other side
     (at most ``MAX_SPEAKER_WORDS``), not a rewrite of the sentence."""
-    old_names, new_names = context.names
-    for words, text, names, other in (
-        (pool.old_words, context.old, old_names, pool.new_words),
-        (pool.new_words, context.new, new_names, pool.old_words),
+    for side, (words, text, other) in enumerate(
+        (
+            (pool.old_words, context.old, pool.new_words),
+            (pool.new_words, context.new, pool.old_words),
+        )
     ):
         changed = {w.start for w in words}
         for word in words:
-            if not (names.is_name(word.text) or word.text.casefold() in _SPEAKERS):
+            if word.text.casefold() not in _SPEAKERS and not (
+                word.text[0].isupper() and context.names[side].is_name(word.text)
+            ):
                 continue
             if not _next_to_verb(text, word, changed):
                 continue
@@ -818,6 +852,8 @@ def _next_to_verb(text: str, word: _Word, changed: set[int]) -> bool:
 
 
 def _check_name(pool: _Pooled, context: _Context) -> Flag | None:
+    if not any(w.text[0].isupper() for w in (*pool.old_words, *pool.new_words)):
+        return None  # a name is capitalised, or it is no name of its document
     old_names, new_names = context.names
     old = [w for w in pool.old_words if _named(w, old_names)]
     new = [w for w in pool.new_words if _named(w, new_names)]
@@ -868,7 +904,9 @@ class _Spellings:
 
 def _bare(word: str) -> str:
     """A name as compared: no possessive ``'s``, no hyphens (``Свят-вечір``)."""
-    return _HYPHENS.sub("", re.sub("['\u2019]s$", "", word))
+    if word.endswith(("'s", "\u2019s")):
+        word = word[:-2]
+    return word.replace("-", "").replace("\u2010", "").replace("\u2011", "")
 
 
 def _same_root(a: str, b: str) -> bool:

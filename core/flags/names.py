@@ -39,59 +39,103 @@ MAX_ACRONYM = 5
 _DEFINITION = re.compile(
     r"[\"\u201c]((?:[A-Z][\w-]*\s?){1,4})[\"\u201d]"
     r"(?=\s*(?:\([^)]{0,30}\)\s*)?(?:\w+\s+){0,4}?(?:means|mean|is|refers|shall)\b)"
-    r"|(?<=called the )[\"\u201c]((?:[A-Z][\w-]*\s?){1,4})[\"\u201d]"
+    r"|[\"\u201c](?<=called the [\"\u201c])((?:[A-Z][\w-]*\s?){1,4})[\"\u201d]"
+)  # both branches start with the quotation mark: the engine skips to those
+_APOSTROPHE = re.compile("[\u2019\u02bc]")
+# Capitals of Latin, Greek and Cyrillic (mixed-case ranges are sorted out by isupper).
+_CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f\u0490"
+# In mid-sentence: after a word, a comma, a semicolon or "%" and one space. The pattern
+# starts with the capital (a class the engine can skip to) and looks behind only there.
+_CAPITALISED_MID = re.compile(
+    rf"[{_CAPITALS}](?<=[\w,;%] [{_CAPITALS}])\w*(?:['\u2019\-\u2010\u2011]\w+)*"
 )
-_APOSTROPHE = re.compile(
-    "[\u2019\u02bc]"
-)  # an ALL-CAPS word longer than this is emphasis, not an acronym
-_MID = ",;%"
-# A capitalised word after one of these somewhere is a defined term or a common noun
-# (``this License``, ``any Contributor``), not a name.
-DETERMINERS = frozenset("a an this these those any such each every your its our".split())
+DETERMINERS = "a an this these those any such each every your its our".split()
+_AFTER_DETERMINER = re.compile(
+    rf"[{_CAPITALS}](?:"
+    + "|".join(
+        f"(?<=(?<!\\w){d[0]}{d[1:]} [{_CAPITALS}])|(?<=(?<!\\w){d[0].upper()}{d[1:]} [{_CAPITALS}])"
+        for d in DETERMINERS
+    )
+    + r")\w*(?:['\u2019\-\u2010\u2011]\w+)*"
+)
+# A capital after a comma that follows a speech verb (within four words) opens speech,
+# as a sentence does: ``he said unto them, Go``.
+_AFTER_COMMA = re.compile(rf"[{_CAPITALS}](?<=, [{_CAPITALS}])\w*(?:['\u2019\-\u2010\u2011]\w+)*")
+_SPEECH_BEFORE = re.compile(
+    r"(?<!\w)(?:said|saith|say|says|saying|spake|spoke|answered|answering|cried|asked|"
+    r"called|quoth|replied|wrote)(?: +[\w'\u2019]+){0,3}$",
+    re.IGNORECASE,
+)
+# Lines without a word of three letters or more in lower case: headings if short or
+# ALL-CAPS (``_heading``).
+_NO_LOWER_WORD_LINE = re.compile(
+    "(?m)^(?![^\\n]*?(?<![\\w'\u2019])"
+    "[a-z\u00df-\u00f6\u00f8-\u00ff\u03b1-\u03c9\u0430-\u045f\u0491]\\w{2,})[^\\n]*\\S[^\\n]*$"
+)
+_EDGES = "\"'()[]{}<>.,;:!?*_/\\|`~\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2014\u2013\u2026"
+# A word of three letters or more in lower case: the line is no heading.
+_LOWER_WORD = re.compile(
+    "(?<![\\w'\u2019])[a-z\u00df-\u00f6\u00f8-\u00ff\u03b1-\u03c9\u0430-\u045f\u0491]\\w{2,}"
+)
 MAX_TITLE_WORDS = 12
-CAPS_SHARE = 0.8
 
 
 def has_no_capitals(text: str) -> bool:
     """Whether ``text`` has lower-case letters but not one capital (so its names
     cannot be told)."""
-    return not any(c.isupper() for c in text) and any(c.islower() for c in text)
+    return text.lower() == text and text.upper() != text
 
 
 class Names:
-    """The names of one document (``is_name``), found in one pass over its lines."""
+    """The names of one document (``is_name``) and its heading lines (``in_heading``):
+    a few regular-expression passes over the text (the names' only when first asked);
+    only distinct words are looked at one by one."""
 
     def __init__(self, text: str) -> None:
-        capital_mid: Counter[str] = Counter()
-        lower: set[str] = set()
-        previous = ""
+        self.text = text
         self._headings: list[int] = []  # start, end, start, end ... of heading lines
-        for line in _LINE.finditer(text):
-            words = list(_WORD.finditer(text, line.start(), line.end()))
-            if not words:
-                continue
-            if _heading(words):
+        for line in _NO_LOWER_WORD_LINE.finditer(text):
+            if _heading(line.group()):
                 self._headings += [line.start(), line.end()]
-                continue
-            for m in words:
-                word = m.group()
-                folded = word.casefold()
-                if word[0].islower() or (word[0].isupper() and previous in DETERMINERS):
-                    lower.add(folded)
-                elif (
-                    word[0].isupper()
-                    and (len(word) <= MAX_ACRONYM or not word.isupper())
-                    and _mid_sentence(text, m.start())
-                ):
-                    capital_mid[folded] += 1
-                previous = folded
+        self._names: frozenset[str] | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The names (folded), found when first asked."""
+        if self._names is None:
+            self._names = self._vocabulary(self.text)
+        return self._names
+
+    def _vocabulary(self, text: str) -> frozenset[str]:
+        # Occurrences are counted by regular expressions; only distinct words are
+        # looked at one by one: in mid-sentence somewhere, less those in headings and
+        # those opening speech after a comma (``he said unto them, Go``).
+        total = Counter(_CAPITALISED_MID.findall(text))
+        for start, end in zip(self._headings[::2], self._headings[1::2]):
+            total.subtract(_CAPITALISED_MID.findall(text, start, end))
+        total.subtract(
+            m.group()
+            for m in _AFTER_COMMA.finditer(text)
+            if _SPEECH_BEFORE.search(text, max(0, m.start() - 40), m.start() - 2)
+        )
+        capital_mid = {
+            w.casefold()
+            for w, n in total.items()
+            if n > 0 and w[0].isupper() and (len(w) <= MAX_ACRONYM or not w.isupper())
+        }
+        # Capitalised after a determiner somewhere: a defined term or a common noun.
+        common = {w.casefold() for w in _AFTER_DETERMINER.findall(text)}
+        # Spelled in lower case somewhere: the candidate as a token by white space,
+        # its edges' punctuation taken off (distinct tokens: quicker than every word).
+        spelled = {token.strip(_EDGES) for token in set(text.split())}
+        lower = {w for w in capital_mid if w in spelled} | common
         defined = {
             w.casefold().removesuffix("s")
             for m in _DEFINITION.finditer(text)
             for w in _WORD.findall(m.group(1) or m.group(2))
             if not w.isupper()
         }
-        self.names = frozenset(
+        return frozenset(
             w
             for w in capital_mid
             if w not in lower
@@ -109,23 +153,10 @@ class Names:
         return bisect_right(self._headings, pos) % 2 == 1
 
 
-def _heading(words: list[re.Match[str]]) -> bool:
-    """An ALL-CAPS line, or a short title-case line: every word of three letters or
-    more capitalised (``Genesis 1``, ``Terms And Conditions``)."""
-    if len(words) < 2:
+def _heading(line: str) -> bool:
+    """An ALL-CAPS line, or a short title-case line: no word of three letters or more
+    in lower case (``Genesis 1``, ``Terms And Conditions``, ``NO WARRANTY``)."""
+    words = len(line.split())
+    if words < 2 or _LOWER_WORD.search(line):
         return False
-    letters = [c for m in words for c in m.group() if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(letters):
-        return True
-    long = [m.group() for m in words if len(m.group()) >= 3 and m.group()[0].isalpha()]
-    return len(words) <= MAX_TITLE_WORDS and bool(long) and all(w[0].isupper() for w in long)
-
-
-def _mid_sentence(text: str, start: int) -> bool:
-    if start < 2 or text[start - 1] != " ":
-        return False
-    before = text[start - 2]
-    if before == ",":  # ``he said unto them, Go``: speech opens, as a sentence does
-        words = _WORD.findall(text, max(0, start - 40), start - 2)[-4:]
-        return not any(w.casefold() in SPEECH_OPENERS for w in words)
-    return before.isalnum() or before in _MID
+    return words <= MAX_TITLE_WORDS or line.upper() == line

@@ -25,7 +25,11 @@ from core.model import Span
 
 _MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb]")
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
-_PARAGRAPH_BREAK = re.compile('\n[^\\S\n]*\n|(?<=[.!?:"\u201d\u00bb\u2019)\\]])[^\\S\n]*\n')
+# A blank line, or a line break after the end of a sentence (one paragraph a line).
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_ENDS = frozenset('.!?:"\u201d\u00bb\u2019)]')
+_BLANK_AFTER = re.compile(r"[^\S\n]*\n")
+_ENDED_LINE = re.compile('[.!?:"\u201d\u00bb\u2019)\\]][^\\S\n]*\n\\s*')
 _CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve|em|n|\d+s?)\b", re.IGNORECASE)
 _OPENING_DOUBLE = "\u201c\u201e\u201f\u00ab"
 _OPENING_SINGLE = "\u2018\u201a\u201b"
@@ -53,8 +57,9 @@ class Quotations:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._breaks: tuple[list[int], list[int]] | None = None
-        self._paragraphs: dict[int, tuple[list[int], list[int]]] = {}
+        self._starts: list[int] = []  # the paragraphs scanned so far, sorted
+        self._ends: list[int] = []
+        self._found: list[tuple[list[int], list[int]]] = []
 
     def overlaps(self, span: Span) -> bool:
         """Whether ``span`` (inside one paragraph) shares a code point with the
@@ -66,27 +71,71 @@ class Quotations:
         return i + 1 < len(starts) and starts[i + 1] < span[1]
 
     def _regions(self, pos: int) -> tuple[list[int], list[int]]:
-        if self._breaks is None:
-            found = list(_PARAGRAPH_BREAK.finditer(self.text))
-            self._breaks = ([m.start() for m in found], [m.end() for m in found])
-        break_starts, break_ends = self._breaks
-        index = bisect_right(break_ends, pos)
-        known = self._paragraphs.get(index)
-        if known is None:
-            start = break_ends[index - 1] if index else 0
-            end = break_starts[index] if index < len(break_starts) else len(self.text)
-            known = self._paragraphs[index] = _paragraph_regions(self.text, start, end)
-        return known
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self._ends[i]:
+            return self._found[i]
+        start, end = paragraph_around(self.text, pos)
+        regions = _paragraph_regions(self.text, start, end)
+        i += 1
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        self._found.insert(i, regions)
+        return regions
+
+
+def paragraph_around(text: str, pos: int) -> Span:
+    """The paragraph holding ``pos``: from the break before it to the break after it
+    (``paragraph_breaks``), found by looking at the line breaks nearby only."""
+    start, at = 0, pos
+    while (newline := text.rfind("\n", 0, at)) >= 0:
+        if _break_at(text, newline):
+            start = newline + 1
+            break
+        at = newline
+    end, at = len(text), pos
+    while (newline := text.find("\n", at)) >= 0:
+        if _break_at(text, newline):
+            end = newline
+            break
+        at = newline + 1
+    return start, end
+
+
+def _break_at(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` ends a paragraph: a blank line next to
+    it, or the end of a sentence before it."""
+    j = newline - 1
+    while j >= 0 and text[j] in " \t\r\f\v":
+        j -= 1
+    if j < 0 or text[j] == "\n" or text[j] in _ENDS:
+        return True
+    after = _BLANK_AFTER.match(text, newline + 1)
+    return after is not None
 
 
 def quote_regions(text: str) -> list[Span]:
     """The interiors of all quotations of ``text``, in order (for tests and reports)."""
     out: list[Span] = []
-    starts = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
-    ends = [*(m.start() for m in _PARAGRAPH_BREAK.finditer(text)), len(text)]
+    found = paragraph_breaks(text)
+    starts = [0, *(e for _, e in found)]
+    ends = [*(s for s, _ in found), len(text)]
     for start, end in zip(starts, ends):
         region_starts, region_ends = _paragraph_regions(text, start, end)
         out.extend(zip(region_starts, region_ends))
+    return out
+
+
+def paragraph_breaks(text: str) -> list[Span]:
+    """Where paragraphs end: blank lines, and line breaks after a sentence's end."""
+    found = [m.span() for m in _BLANK_LINE.finditer(text)]
+    found += [(m.start() + 1, m.end()) for m in _ENDED_LINE.finditer(text)]
+    found.sort()
+    out: list[Span] = []
+    for start, end in found:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out
 
 
