@@ -15,6 +15,11 @@ when a flag of its kind touches its sentence; a flag is *noise* when no risky ed
 its kind stands in the sentences it touches. Then the flags of the sample pair
 000/001 are listed, to be judged by reading, and ``flag_comparison`` is timed on the
 1 MB benchmark pair when it exists (``make_pairs.py`` builds it).
+
+``--real OUT`` (real-copy mode) flags the real pairs of ``real_pairs.py`` (scripture,
+samples, licences, the revision corpora), writes every flag with its two sentences to
+OUT and scores them against the judged list ``flags_judged.jsonl`` (see bench/README.md).
+``--timing-only`` times the flags alone, against an earlier commit's with ``--peer``.
 """
 
 from __future__ import annotations
