@@ -3,39 +3,49 @@
 Works from a finished ``Comparison`` only. In every block that has both an old and a
 new side, each maximal run of ``delete``/``insert`` ops between two ``equal`` ops is
 one *change*. The words of all changes of a block are pooled by side (deleted words
-against inserted words), and the block gets a flag of a kind when the pools differ in:
+against inserted words), and the block gets a flag of a kind when they differ in:
 
 - ``number``: figures (``20`` -> ``27``, ``four-year`` -> ``five-year``, ``50,000``,
-  ``12%``, ``$5``, weekdays and months): digits, or number words that are quantities
-  (``one`` as a pronoun, ``no one``, ``one of``, ``one another``, is none; ``an hundred`` ->
-  ``one hundred`` keeps the figure), compared as multisets, so a figure that only
-  moves inside the sentence is no flag;
-- ``negation``: the number of negations (``not``, ``no``, ``never``, ``n't``, ...;
-  ``didn't`` -> ``did not`` keeps one each and is no flag). Only on sentences paired
-  with their real counterpart (``MIN_SHARED_NEGATION`` of their content words shared);
+  ``12%``, ``$5``, weekdays and months): digits, and number words that are quantities
+  (``one`` as a pronoun, ``one of``, ``one by one`` is none; an ordinal needs a
+  determiner: ``the first day``, not ``was first pioneered``; Ukrainian number words
+  count: ``2`` -> ``двоє`` is no change), compared as multisets, and no flag when the
+  two sentences hold the same figures by value (``threescore and fourteen`` =
+  ``seventy-four``, ``nineteenth`` = ``19th``). List markers (``3 -``, ``(2)``), digits
+  in URLs, image sizes and HTML entities are no figures;
+- ``negation``: the number of negations (``not``, ``no``, ``never``, ``n't``, ``lack``,
+  ``non-existent`` ...; ``didn't`` -> ``did not`` keeps one each; ``no.`` before a
+  number is none). Only on sentences truly paired (more than ``MIN_SHARED_NEGATION``
+  of their content words shared), not in headings;
 - ``name``: the names (``core.flags.names``: capitalised in mid-sentence, consistently,
-  in their own document, outside ALL-CAPS and title-case lines); a name on one side
-  that stands on the other side as a plain word is the same word. Case is folded when
-  the comparison ignores case;
-- ``attribution``: the attribution verbs by lemma (``said`` -> ``claimed``, ``said``
-  -> ``according to``; ``says``, ``saith``, ``spake`` and ``said`` are one verb), or the
-  speaker next to an unchanged attribution verb (``Smith said`` -> ``Jones said``).
-  ``that is to say`` and verbs like ``add`` or ``note`` outside a reporting context
-  (a quotation, ``that``, a comma or the sentence end next to them) are none;
-- ``quote``: the words inside quotation marks (``core.flags.quotes``) changed: the
-  quoted words of the change differ between the sides.
+  in their own document, not defined terms, not in headings). A name that stands
+  anywhere in the other sentence, as a name or a plain word, case folded when the
+  comparison ignores case, with a possessive, a people's ending (``Moabitish`` /
+  ``Moabite``) or another case ending in an inflected language (``Марта`` /
+  ``Марти``), is no change;
+- ``attribution``: the attribution verbs of the two whole sentences by lemma
+  (``said`` -> ``claimed``, ``said`` -> ``according to``; ``says``, ``saith``,
+  ``spake``, ``told`` and ``said`` are one verb), or the speaker next to an unchanged
+  verb (``Smith said`` -> ``Jones said``). ``that is to say``, ``said to have been``,
+  ``the alleged X`` and verbs like ``add`` or ``note`` outside a reporting context (a
+  quotation, ``that``, a colon, or ``, he added.``) are none;
+- ``quote``: words inside quotation marks (``core.flags.quotes``) changed: a quoted
+  word of a change that the other side of that change does not have.
 
 A flag needs a real counterpart: a block whose two sentences share less than
 ``MIN_SHARED`` of their content words (a mis-paired heading, an unrelated sentence) gets
-none. Only words count: a change of punctuation alone is no flag. Trivial
-differences are ``equal`` ops and never flag; nor does moved text that is unchanged (a
-moved block, or two or more words deleted in one place and inserted as they were in
-another). Whole sentences added or removed (``inserted``/``deleted`` blocks) are not
-aligned pairs and get no flag: they are shown as such already. Explanations quote
-whole words of each side (``"20" → "27"``, ``added "not"``), never punctuation alone.
+none; and a word that stands in a sentence added or removed right next to the block
+(the two versions cut their sentences otherwise there) is not taken as removed or
+added. Only words count: a change of punctuation alone is no flag. Trivial differences
+are ``equal`` ops and never flag; nor does moved text that is unchanged (a moved block,
+or two or more words deleted in one place and inserted as they were in another). Whole
+sentences added or removed (``inserted``/``deleted`` blocks) are not aligned pairs and
+get no flag: they are shown as such already. Explanations quote whole words of each
+side, only those that differ (``"20" → "27"``, ``added "not"``), never punctuation.
 
-Linear in the size of the text: one pass over each text for the names, one over each
-changed paragraph for the quotations, made only when some change needs them.
+Linear in the size of the text: a few regular-expression passes over each text for the
+names (only when a capitalised word changed), the paragraphs around the changes for the
+quotations, and each changed sentence's words.
 """
 
 from __future__ import annotations
@@ -204,7 +214,6 @@ _FUNCTION = frozenset(
     "there here which while both each every other only own same too just there's it's "
     "thou thee thy thine ye hath doth art shalt wilt".split()
 )
-_SHORT = 32
 _LISTED = 6
 MIN_MOVED_WORDS = 2
 MIN_SHARED = 0.3
@@ -241,7 +250,6 @@ class _Pooled:
     old_text: str  # the whole old sentence(s) of the block
     new_text: str
     shared: float  # share of content words in common (``shared_content``)
-    fewest: int  # words of the shorter sentence
     old_span: Span
     new_span: Span
     old_near: tuple[Span, ...] = ()  # the old sides of the neighbour blocks
@@ -416,9 +424,6 @@ def _pool(
             for w in (c.old_words if side == "old" else c.new_words)
         )
 
-    old_count = sum(1 for _ in _WORD.finditer(old))
-    new_count = sum(1 for _ in _WORD.finditer(new))
-    fewest = min(old_count, new_count)
     return _Pooled(
         block,
         changes,
@@ -427,7 +432,6 @@ def _pool(
         old,
         new,
         shared_content(old, new),
-        fewest,
         old_span,
         new_span,
     )

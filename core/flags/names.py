@@ -1,16 +1,17 @@
-"""Which words of one document are names.
+"""Which words of one document are names, and which of its lines are headings.
 
 A word is a name of a document when it stands capitalised in mid-sentence there (after
-a word, a comma, a semicolon or ``%`` and a space) at least once, and never in lower
-case nor after a determiner (``this License``, ``any Contributor``) anywhere in that
-document, nor defined by it (``"Covered Code" means``; acronyms stay names: ``"GNU GPL"
-refers to``); scripts without capitals have no names; occurrences in an ALL-CAPS line
-(a ``BREAKING NEWS`` kicker, a licence's disclaimer) or a title-case line (a heading)
-count neither way. So ``Paris`` is a name, ``Let`` in
-``And God said, Let there be light`` is none
-when the text also has ``let``, and a document in all lower case has no names at all
-(``has_no_capitals`` tells, so a report can say why). Capitalised function words (``The``,
-``I``, headline style) are never names. One pass over the text.
+a word, a comma, a semicolon or ``%`` and a space; not after ``<said ...>, ``, where
+speech opens as a sentence does: ``And God said, Let there be light``) at least once
+outside headings, and is never spelled in lower case nor after a determiner
+(``this License``, ``any Contributor``) anywhere in that document, nor defined by it
+(``"Covered Code" means``; acronyms stay names: ``"GNU GPL" refers to``). Headings are
+ALL-CAPS lines (a ``BREAKING NEWS`` kicker, a licence's disclaimer) and short
+title-case lines. An ALL-CAPS word longer than ``MAX_ACRONYM`` is emphasis, and
+capitalised function words and pronouns (``The``, ``I``, ``Ви``) are never names.
+Scripts without capitals have no names, nor has a document in all lower case
+(``has_no_capitals`` tells, so a report can say why). A few regular-expression passes
+over the text; only distinct words are looked at one by one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from bisect import bisect_right
 from collections import Counter
 
 _WORD = re.compile(r"\w+(?:['\u2019\-\u2010\u2011]\w+)*")
-_LINE = re.compile(r"[^\n]+")
 # Capitalized function words (headline style, "I") are never taken for names.
 NOT_NAMES = frozenset(
     "i i'm i've i'll i'd a an the and or but of in on at to for from by with as is "
@@ -29,7 +29,7 @@ NOT_NAMES = frozenset(
     "not no never nor ви вас вам вами ваш ваша ваше ваші вашого вашої вашим вы ты ти "
     "він вона воно вони я мы ми".split()
 )
-SPEECH_OPENERS = frozenset(
+SPEECH_OPENERS = (
     "said saith say says saying spake spoke answered answering cried asked called quoth "
     "replied wrote".split()
 )
@@ -62,9 +62,7 @@ _AFTER_DETERMINER = re.compile(
 # as a sentence does: ``he said unto them, Go``.
 _AFTER_COMMA = re.compile(rf"[{_CAPITALS}](?<=, [{_CAPITALS}])\w*(?:['\u2019\-\u2010\u2011]\w+)*")
 _SPEECH_BEFORE = re.compile(
-    r"(?<!\w)(?:said|saith|say|says|saying|spake|spoke|answered|answering|cried|asked|"
-    r"called|quoth|replied|wrote)(?: +[\w'\u2019]+){0,3}$",
-    re.IGNORECASE,
+    rf"(?<!\w)(?:{'|'.join(SPEECH_OPENERS)})(?: +[\w'\u2019]+){{0,3}}$", re.IGNORECASE
 )
 # Lines without a word of three letters or more in lower case: headings if short or
 # ALL-CAPS (``_heading``).
