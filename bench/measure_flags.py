@@ -30,6 +30,7 @@ import importlib
 import json
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -383,7 +384,11 @@ def _flags_at(commit: str) -> Callable[[Comparison], tuple[object, ...]]:
             source.replace("from core.flags.", "from peerflags."), encoding="utf-8"
         )
     sys.path.insert(0, str(folder))
-    module = importlib.import_module("peerflags.detect")
+    try:
+        module = importlib.import_module("peerflags.detect")  # imports its siblings now
+    finally:
+        sys.path.remove(str(folder))
+        shutil.rmtree(folder, ignore_errors=True)
     return module.flag_comparison  # type: ignore[no-any-return]
 
 
