@@ -108,7 +108,7 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     old_text, new_text = comparison.old.text, comparison.new.text
     context = Context(old_text, new_text, comparison.options.ignore_case)
     padding = Block("equal", None, None, ())
-    blocks = (padding, *comparison.blocks, padding)
+    blocks = (padding, *comparison.blocks, padding)  # every block has two neighbours
     changes = [
         change
         for index, block in enumerate(comparison.blocks)
@@ -120,22 +120,7 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
         block = comparison.blocks[index]
         assert block.old is not None and block.new is not None
         pooled = _pool(index, tuple(group), block.old, block.new, context)
-        near = (blocks[index], blocks[index + 2])  # the neighbours (``blocks`` is padded)
-        new_changed = " ".join(w.text for w in pooled.new_words)
-        old_changed = " ".join(w.text for w in pooled.old_words)
-        pooled = _with_near(
-            pooled,
-            tuple(
-                b.old
-                for b in near
-                if b.old and b.kind == "deleted" and _belongs(old_text, b.old, new_changed)
-            ),
-            tuple(
-                b.new
-                for b in near
-                if b.new and b.kind == "inserted" and _belongs(new_text, b.new, old_changed)
-            ),
-        )
+        pooled = _with_near(pooled, (blocks[index], blocks[index + 2]), context)
         if pooled.shared < MIN_SHARED:
             continue  # not the sentence's real counterpart
         flags.extend(f for check in _CHECKS if (f := check(pooled, context)) is not None)
@@ -199,7 +184,21 @@ def _cut(text: str, span: Span) -> bool:
     return not re.search('[.!?"\u201d\u2019)]\\s*$', text[span[0] : span[1]])
 
 
-def _with_near(pool: Pooled, old_near: tuple[Span, ...], new_near: tuple[Span, ...]) -> Pooled:
+def _with_near(pool: Pooled, near: tuple[Block, Block], context: Context) -> Pooled:
+    """``pool`` with the sentences added or removed next to it that hold what its other
+    side changed (``_belongs``)."""
+    new_changed = " ".join(w.text for w in pool.new_words)
+    old_changed = " ".join(w.text for w in pool.old_words)
+    old_near = tuple(
+        b.old
+        for b in near
+        if b.old and b.kind == "deleted" and _belongs(context.old, b.old, new_changed)
+    )
+    new_near = tuple(
+        b.new
+        for b in near
+        if b.new and b.kind == "inserted" and _belongs(context.new, b.new, old_changed)
+    )
     return replace(pool, old_near=old_near, new_near=new_near)
 
 
