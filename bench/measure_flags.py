@@ -2,6 +2,8 @@
 """How well ``core.flags.detect`` finds risky edits, and how many of its flags are noise.
 
     .venv/bin/python bench/measure_flags.py [--articles 200] [--seed 1] [--pair bench/out/1M]
+    .venv/bin/python bench/measure_flags.py --real bench/out/flags_real.jsonl [--sources ...]
+    .venv/bin/python bench/measure_flags.py --timing-only [--pair bench/out/1M] [--peer COMMIT]
 
 Articles are built from the real sentences of the samples (``tests/article_gen.py``),
 their first letter capitalized as in real copy (the samples are lower-cased). Into
@@ -13,16 +15,29 @@ when a flag of its kind touches its sentence; a flag is *noise* when no risky ed
 its kind stands in the sentences it touches. Then the flags of the sample pair
 000/001 are listed, to be judged by reading, and ``flag_comparison`` is timed on the
 1 MB benchmark pair when it exists (``make_pairs.py`` builds it).
+
+``--real OUT`` (real-copy mode) flags the real pairs of ``real_pairs.py`` (scripture,
+samples, licences, the revision corpora), writes every flag with its two sentences to
+OUT and scores them against the judged list ``flags_judged.jsonl`` (see bench/README.md).
+``--timing-only`` times the flags alone, against an earlier commit's with ``--peer``.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib
+import json
 import random
 import re
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +46,11 @@ REPO = BENCH.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from article_gen import SAMPLES, sentence_pool  # noqa: E402
+from real_pairs import IN_REPO, SOURCES, RealPair, real_pairs  # noqa: E402
 
 from core.engine.compare import compare  # noqa: E402
 from core.flags.detect import FLAG_KINDS, Flag, flag_comparison  # noqa: E402
-from core.model import Span  # noqa: E402
+from core.model import Comparison, Span  # noqa: E402
 from core.text.document import document_from_text, load_document  # noqa: E402
 
 # (old clause, new clause) appended to a sentence, before its final full stop.
@@ -256,22 +272,156 @@ def sample_pair() -> None:
         print(f"  block {flag.block} {flag.kind}: {flag.explanation}\n      new: {context}")
 
 
-def timing(pair: Path) -> None:
+JUDGED = BENCH / "flags_judged.jsonl"
+
+
+def flag_key(source: str, pair: str, kind: str, old: str, new: str) -> str:
+    """A stable key of one flag: its pair, its kind and its two sentences."""
+    data = "\x1f".join((source, pair, kind, old, new)).encode("utf-8")
+    return hashlib.sha1(data).hexdigest()[:12]
+
+
+def real_flag_records(pair: RealPair) -> list[dict[str, str]]:
+    """Every flag of one real pair, with the two sentences of its block."""
+    comparison = compare(document_from_text(pair.old), document_from_text(pair.new))
+    records = []
+    for flag in flag_comparison(comparison):
+        block = comparison.blocks[flag.block]
+        old = " ".join(pair.old[block.old[0] : block.old[1]].split()) if block.old else ""
+        new = " ".join(pair.new[block.new[0] : block.new[1]].split()) if block.new else ""
+        records.append(
+            {
+                "key": flag_key(pair.source, pair.pair, flag.kind, old, new),
+                "source": pair.source,
+                "pair": pair.pair,
+                "kind": flag.kind,
+                "explanation": flag.explanation,
+                "old": old,
+                "new": new,
+            }
+        )
+    return records
+
+
+def load_judged(path: Path = JUDGED) -> dict[str, dict[str, str]]:
+    """The judged flags by key (empty when there is no list)."""
+    if not path.exists():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {r["key"]: r for r in (json.loads(line) for line in lines if line.strip())}
+
+
+def real_copy(out: Path, sources: tuple[str, ...]) -> None:
+    """Flag the real pairs, write every flag to ``out`` and score the judged ones."""
+    judged = load_judged()
+    records: list[dict[str, str]] = []
+    pairs: Counter[str] = Counter()
+    for pair in real_pairs(sources):
+        pairs[pair.source] += 1
+        records.extend(real_flag_records(pair))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as f:
+        for record in records:
+            verdict = judged.get(record["key"])
+            if verdict is not None:
+                record = {**record, "verdict": verdict["verdict"], "reason": verdict["reason"]}
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    missing = [s for s in sources if not pairs[s]]
+    print(f"\nReal copy: {len(records)} flags on {sum(pairs.values())} pairs, written to {out}")
+    print("Pairs: " + ", ".join(f"{s} {n}" for s, n in pairs.items()))
+    if missing:
+        print("Skipped (files not found): " + ", ".join(missing))
+    found = {r["key"] for r in records}
+    rounds = sorted({r.get("round", 1) for r in judged.values()})
+    heads = " | ".join(f"round {n}: right/judged" for n in rounds)
+    print(f"\n| kind | flags | judged | right | wrong | precision | {heads} |")
+    print("|---|---:|---:|---:|---:|---:|" + "---:|" * len(rounds))
+    for kind in (*FLAG_KINDS, "all"):
+        mine = [
+            judged[r["key"]] for r in records if kind in ("all", r["kind"]) and r["key"] in judged
+        ]
+        flags = sum(1 for r in records if kind in ("all", r["kind"]))
+        right = sum(1 for j in mine if j["verdict"] == "right")
+        wrong = sum(1 for j in mine if j["verdict"] == "wrong")
+        share = f"{right / (right + wrong):.2f}" if right + wrong else "-"
+        by_round = " | ".join(
+            f"{sum(1 for j in mine if j.get('round', 1) == n and j['verdict'] == 'right')}/"
+            f"{sum(1 for j in mine if j.get('round', 1) == n)}"
+            for n in rounds
+        )
+        print(f"| {kind} | {flags} | {right + wrong} | {right} | {wrong} | {share} | {by_round} |")
+    print(
+        "\nFlags by source: "
+        + ", ".join(f"{s} {sum(1 for r in records if r['source'] == s)}" for s in pairs)
+    )
+    gone = [r for k, r in judged.items() if k not in found and r["source"] in pairs]
+    print(
+        f"Judged flags no longer raised: {sum(r['verdict'] == 'wrong' for r in gone)} judged"
+        f" wrong, {sum(r['verdict'] == 'right' for r in gone)} judged right"
+    )
+
+
+def _flags_at(commit: str) -> Callable[[Comparison], tuple[object, ...]]:
+    """``flag_comparison`` as it was at ``commit``: its ``core/flags`` read from git into
+    a temporary package (``peerflags``), the rest of ``core`` as it is now."""
+    folder = Path(tempfile.mkdtemp(prefix="peerflags-"))
+    package = folder / "peerflags"
+    package.mkdir()
+    listing = subprocess.run(
+        ["git", "-C", str(REPO), "ls-tree", "--name-only", commit, "core/flags/"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    for path in listing:
+        source = subprocess.run(
+            ["git", "-C", str(REPO), "show", f"{commit}:{path}"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        (package / Path(path).name).write_text(
+            source.replace("from core.flags.", "from peerflags."), encoding="utf-8"
+        )
+    sys.path.insert(0, str(folder))
+    try:
+        module = importlib.import_module("peerflags.detect")  # imports its siblings now
+    finally:
+        sys.path.remove(str(folder))
+        shutil.rmtree(folder, ignore_errors=True)
+    return module.flag_comparison  # type: ignore[no-any-return]
+
+
+def timing(pair: Path, peer: str | None, runs: int = 9) -> None:
+    """``flag_comparison`` on ``pair``, its runs interleaved with the peer's (the flags
+    of ``peer``, a commit) when given; medians."""
     if not (pair / "old.txt").exists():
         print(f"\n{pair}: no pair (bench/make_pairs.py builds it); timing skipped")
         return
     comparison = compare(load_document(pair / "old.txt"), load_document(pair / "new.txt"))
-    runs = []
-    for _ in range(7):
-        start = time.perf_counter()
-        flags = flag_comparison(comparison)
-        runs.append(time.perf_counter() - start)
+    contenders: dict[str, Callable[[Comparison], tuple[object, ...]]] = {"now": flag_comparison}
+    if peer:
+        contenders[f"at {peer}"] = _flags_at(peer)
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    cpu: dict[str, list[float]] = {name: [] for name in contenders}
+    counts: dict[str, int] = {}
+    for _ in range(runs):
+        for name, flags_of in contenders.items():
+            start, start_cpu = time.perf_counter(), time.process_time()
+            counts[name] = len(flags_of(comparison))
+            times[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
     size = comparison.old.size / 1e6
     print(
-        f"\n{pair} ({size:.1f} MB old, {len(comparison.blocks):,} blocks, {len(flags)} flags):"
-        f" flag_comparison best {min(runs) * 1000:.0f} ms, median"
-        f" {sorted(runs)[3] * 1000:.0f} ms of 7 (compare took {comparison.elapsed:.2f} s)"
+        f"\n{pair} ({size:.1f} MB old, {len(comparison.blocks):,} blocks; compare took"
+        f" {comparison.elapsed:.2f} s in this run):"
     )
+    for name, values in times.items():
+        print(
+            f"  flag_comparison {name}: median {statistics.median(values) * 1000:.0f} ms,"
+            f" best {min(values) * 1000:.0f} ms of {runs} (CPU time: median"
+            f" {statistics.median(cpu[name]) * 1000:.0f} ms), {counts[name]} flags"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -279,11 +429,35 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--pair", type=Path, default=BENCH / "out" / "1M")
+    ap.add_argument(
+        "--peer",
+        metavar="COMMIT",
+        help="also time the flags as they were at COMMIT (git), interleaved, as a peer",
+    )
+    ap.add_argument("--timing-only", action="store_true", help="only time the flags on --pair")
+    ap.add_argument(
+        "--real",
+        type=Path,
+        metavar="OUT",
+        help="real-copy mode: flag the real pairs (bench/real_pairs.py), write every flag to OUT"
+        " (JSON lines) and score the judged ones (bench/flags_judged.jsonl)",
+    )
+    ap.add_argument(
+        "--sources",
+        default=",".join(SOURCES),
+        help=f"real-copy sources, comma-separated (default: all; in the repo: {','.join(IN_REPO)})",
+    )
     args = ap.parse_args(argv)
+    if args.timing_only:
+        timing(args.pair, args.peer)
+        return 0
+    if args.real:
+        real_copy(args.real, tuple(args.sources.split(",")))
+        return 0
     measure(args.articles, args.seed, sample_quotes=False)
     measure(args.articles, args.seed, sample_quotes=True)
     sample_pair()
-    timing(args.pair)
+    timing(args.pair, args.peer)
     return 0
 
 

@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--changes-only", action="store_true", help="html/pdf: fold unchanged sentences"
     )
     cmp.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help="pdf: paper size")
+    cmp.add_argument(
+        "--no-flags",
+        dest="flags",
+        action="store_false",
+        help="html/pdf/json: leave out the risky-edit flags",
+    )
     case = cmp.add_mutually_exclusive_group()
     case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
     case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
@@ -305,6 +311,7 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
             changes_only=args.changes_only,
             page_size=args.page_size,
             pdf_renderer=pdf_renderer,
+            show_flags=args.flags,
         )
     _deliver(args.output, out)
     return EXIT_SAME if result.identical else EXIT_DIFFERENT

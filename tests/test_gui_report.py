@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox, QFileDialog
 
+from core.flags.detect import flag_comparison
 from gui.common.context import AppContext
 from gui.reports.save import ReportRequest
 from gui.shell.main_window import MainWindow
@@ -125,3 +126,26 @@ def test_report_carries_the_notes_shown_in_the_window(tmp_path: Path) -> None:
     write_report(ReportRequest(compare(old, new), target, annotations=(note,)))
     html = target.read_text(encoding="utf-8")
     assert "Shown &lt;i&gt;note&lt;/i&gt;" in html and 'href="#note-1"' in html
+
+
+def test_dialog_can_leave_the_flags_out_and_the_window_keeps_them(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    chosen = tmp_path / "no flags"
+
+    def accept(dialog: QFileDialog) -> int:
+        dialog.selectNameFilter("HTML report (*.html *.htm)")
+        dialog.selectFile(str(chosen))
+        box = dialog.findChild(QCheckBox, "report_flags_box")
+        assert box is not None and box.isChecked() and "flags" in box.text()
+        box.setChecked(False)
+        return 1
+
+    monkeypatch.setattr(QFileDialog, "exec", accept)
+    with qtbot.waitSignal(window.menus.reports.finished, timeout=30000) as blocker:
+        window.actions.save_report.trigger()
+    assert blocker.args[0], blocker.args[1]
+    html = (tmp_path / "no flags.html").read_text(encoding="utf-8")
+    assert "risky-edit flags are turned off" in html and 'id="flagged"' not in html
+    # The window's own list keeps every flag.
+    assert window.result.flags == flag_comparison(window.result.comparison)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -43,13 +44,13 @@ def test_flagged_row_has_a_labelled_badge_linked_to_the_list(planted: Path) -> N
     html = render_report(planted_comparison(planted))
     page = Page(html)
     badges = [a for t, a in page.tags if t == "a" and "f-number" in (a.get("class") or "")]
-    assert len(badges) == 1 and badges[0]["href"] == "#flag-1"
+    assert len(badges) == 1 and badges[0]["href"] == "#flag-1-number"
     assert '"20" \u2192 "27"' in (badges[0]["title"] or "")
     # The badge stands in the flagged sentence's row, with its text label.
     row = html[html.index('id="flag-1-text"') :].split("</tr>")[0]
     assert ">\u00a0Figure\u00a0</a>" in row and "killing some" in row
     links = page.links()
-    assert "flag-1" in page.ids and "flag-1-text" in page.ids
+    assert "flag-1-number" in page.ids and "flag-1-text" in page.ids
     assert "flag-1-text" in links.values() and "flagged" in links.values()
     assert all(target in page.ids for target in links.values())
     shown = " ".join(page.shown().split())
@@ -128,3 +129,91 @@ def test_json_flag_with_nothing_on_one_side_has_null() -> None:
     (flag,) = data["flags"]
     assert flag["kind"] == "negation" and flag["old"] is None
     assert new.text[slice(*flag["new"])] == "not"
+
+
+NOUNS = (
+    "apple birch cedar delta ember fjord grove harbor island jetty kettle lantern meadow "
+    "nickel orchard pebble quarry river saddle timber umbra valley willow yarrow zephyr "
+    "anchor bramble canyon dune estuary falcon glacier heron inlet juniper kelp lagoon "
+    "marsh nettle oyster prairie quartz reef spruce tundra upland vine walrus"
+).split()
+
+
+def many_flags_pair() -> tuple[str, str]:
+    """45 figures, 3 negations (first in reading order), 3 names, 2 attributions and 2
+    quotations changed: 55 flags, each in its own paragraph."""
+    old: list[str] = []
+    new: list[str] = []
+    for i in range(3):
+        old.append(f"The {NOUNS[i]} committee did approve the plan for district {NOUNS[i]}.")
+        new.append(f"The {NOUNS[i]} committee did not approve the plan for district {NOUNS[i]}.")
+    for i in range(45):
+        noun = NOUNS[i]
+        old.append(f"The {noun} office counted {i + 10} ballots in the {noun} ward.")
+        new.append(f"The {noun} office counted {i + 200} ballots in the {noun} ward.")
+    for i, (a, b) in enumerate((("Paris", "Lyon"), ("Berlin", "Munich"), ("Vienna", "Graz"))):
+        old.append(f"The {NOUNS[i]} envoys met officials in {a} on the {NOUNS[i + 5]} road.")
+        new.append(f"The {NOUNS[i]} envoys met officials in {b} on the {NOUNS[i + 5]} road.")
+    for i in range(2):
+        old.append(f"The {NOUNS[i + 10]} project is late, the {NOUNS[i + 10]} engineer said.")
+        new.append(f"The {NOUNS[i + 10]} project is late, the {NOUNS[i + 10]} engineer claimed.")
+    for i in range(2):
+        old.append(f'The {NOUNS[i + 20]} guide called the trail "steep and narrow" today.')
+        new.append(f'The {NOUNS[i + 20]} guide called the trail "wide and easy" today.')
+    return "\n\n".join(old) + "\n", "\n\n".join(new) + "\n"
+
+
+def test_flags_follow_the_summary_grouped_by_kind_capped_at_50_with_the_rest_at_the_end() -> None:
+    from core.report.flags import MAX_LISTED
+
+    old, new = many_flags_pair()
+    result = compare(document_from_text(old, "old.txt"), document_from_text(new, "new.txt"))
+    html = render_report(result)
+    page = Page(html)
+    assert MAX_LISTED == 50
+    summary, first = html.index("<h2>Summary</h2>"), html.index('id="flagged"')
+    versions, full = html.index('id="versions"'), html.index('id="flagged-all"')
+    assert summary < first < html.index("<h2>Documents</h2>") < versions < full
+    top = html[first : html.index("<h2>Documents</h2>")]
+    ids = re.findall(r'<tr id="flag-(\d+)-(\w+)"', top)
+    kinds = [k for _, k in ids]
+    # 50 entries, most severe kind first: figures, then negations, then names.
+    assert kinds == ["number"] * 45 + ["negation"] * 3 + ["name"] * 2
+    numbers = [int(n) for n, k in ids if k == "number"]
+    assert numbers == sorted(numbers)  # each kind in reading order
+    assert [int(n) for n, k in ids if k == "negation"] == [1, 2, 3]  # first in the text
+    shown = " ".join(page.shown().split())
+    assert "Flagged changes (55)" in shown and "and 5 more" in shown
+    assert "flagged-all" in page.links().values()
+    every = re.findall(r'<tr id="flag-all-(\d+)-(\w+)"', html[full:])
+    assert len(every) == 55
+    assert [k for _, k in every] == (
+        ["number"] * 45 + ["negation"] * 3 + ["name"] * 3 + ["attribution"] * 2 + ["quote"] * 2
+    )
+    # Badges link to the first list's entry when it is there, else to the full list's.
+    hrefs = {a["href"] for t, a in page.tags if t == "a" and "flag f-" in (a.get("class") or "")}
+    assert {h for h in hrefs if h.startswith("#flag-all-")} == {
+        f"#flag-all-{n}-{k}" for n, k in every[50:]
+    }
+    assert all(target in page.ids for target in page.links().values())
+
+
+def test_no_flags_leaves_them_out_of_the_report_and_the_json(tmp_path: Path, capsys) -> None:
+    planted = tmp_path / "planted.txt"
+    planted.write_text(planted_text(), encoding="utf-8")
+    assert main(["compare", str(CONDENSED), str(planted), "--format", "html", "--no-flags"]) == 1
+    html = capsys.readouterr().out
+    assert "flag f-" not in html and 'id="flagged"' not in html
+    assert "risky-edit flags are turned off" in html
+    assert main(["compare", str(CONDENSED), str(planted), "--format", "json", "--no-flags"]) == 1
+    assert "flags" not in json.loads(capsys.readouterr().out)
+    assert main(["compare", str(CONDENSED), str(planted), "--format", "html"]) == 1
+    assert 'id="flagged"' in capsys.readouterr().out
+
+
+def test_the_summary_says_names_cannot_be_told_in_lower_case_text() -> None:
+    lower = document_from_text("the uk said twenty people died.\n", "lower.txt")
+    cased = document_from_text("The UK said twenty people died.\n", "cased.txt")
+    html = render_report(compare(lower, cased))
+    assert "Names cannot be told in all-lower-case text: lower.txt has no capitals" in html
+    assert "Names cannot be told" not in render_report(compare(cased, cased))

@@ -2,178 +2,97 @@
 
 Works from a finished ``Comparison`` only. In every block that has both an old and a
 new side, each maximal run of ``delete``/``insert`` ops between two ``equal`` ops is
-one *change*: its deleted words against its inserted words. A change gets a flag of
-a kind when:
+one *change*. The words of all changes of a block are pooled by side (deleted words
+against inserted words), and the block gets a flag of a kind when they differ in:
 
-- ``number``: the figures differ (``20`` -> ``27``, ``four-year`` -> ``five-year``,
-  ``50,000``; digits or number words, compared as multisets, so a figure that only
-  moves inside the change is no flag);
-- ``negation``: the number of negations differs (``not``, ``no``, ``never``,
-  ``n't``, ...; ``didn't`` -> ``did not`` keeps one each and is no flag);
-- ``name``: the names differ. A name is a word capitalized in mid-sentence, or a word
-  spelled capitalized in mid-sentence anywhere in either version (so ``paris`` ->
-  ``Paris`` counts when case does, and a capital that only starts a sentence does not);
-- ``attribution``: the attribution verbs differ (``said`` -> ``claimed``, ``said`` ->
-  ``according to``; tenses of one verb count as the same verb);
-- ``quote``: changed words stand inside quotation marks (``core.flags.quotes``).
+- ``number``: figures (``20`` -> ``27``, ``four-year`` -> ``five-year``, ``50,000``,
+  ``12%``, ``$5``, weekdays and months): digits, and number words that are quantities
+  (``one`` as a pronoun, ``one of``, ``one by one`` is none; an ordinal needs a
+  determiner: ``the first day``, not ``was first pioneered``; Ukrainian number words
+  count: ``2`` -> ``двоє`` is no change), compared as multisets, and no flag when the
+  two sentences hold the same figures by value (``threescore and fourteen`` =
+  ``seventy-four``, ``nineteenth`` = ``19th``). List markers (``3 -``, ``(2)``), digits
+  in URLs, image sizes and HTML entities are no figures;
+- ``negation``: the number of negations (``not``, ``no``, ``never``, ``n't``, ``lack``,
+  ``non-existent`` ...; ``didn't`` -> ``did not`` keeps one each; ``no.`` before a
+  number is none). Only on sentences truly paired (more than ``MIN_SHARED_NEGATION``
+  of their content words shared), not in headings;
+- ``name``: the names (``core.flags.names``: capitalised in mid-sentence, consistently,
+  in their own document, not defined terms, not in headings). A name that stands
+  anywhere in the other sentence, as a name or a plain word, case folded when the
+  comparison ignores case, with a possessive, a people's ending (``Moabitish`` /
+  ``Moabite``) or another case ending in an inflected language (``Марта`` /
+  ``Марти``), is no change;
+- ``attribution``: the attribution verbs of the two whole sentences by lemma
+  (``said`` -> ``claimed``, ``said`` -> ``according to``; ``says``, ``saith``,
+  ``spake``, ``told`` and ``said`` are one verb), or the speaker next to an unchanged
+  verb (``Smith said`` -> ``Jones said``). ``that is to say``, ``said to have been``,
+  ``the alleged X`` and verbs like ``add`` or ``note`` outside a reporting context (a
+  quotation, ``that``, a colon, or ``, he added.``) are none;
+- ``quote``: words inside quotation marks (``core.flags.quotes``) changed: a quoted
+  word of a change that the other side of that change does not have.
 
-Only words count: a change of punctuation alone is no flag. Trivial differences are
-``equal`` ops and never flag; nor does moved text that is unchanged (a moved block,
-or two or more words deleted in one place and inserted as they were in another). Whole sentences
-added or removed (``inserted``/``deleted`` blocks) are not aligned pairs and get no
-flag: they are shown as such already.
+A flag needs a real counterpart: a block whose two sentences share less than
+``MIN_SHARED`` of their content words (a mis-paired heading, an unrelated sentence) gets
+none; and a word that stands in a sentence added or removed right next to the block
+(the two versions cut their sentences otherwise there) is not taken as removed or
+added. Only words count: a change of punctuation alone is no flag. Trivial differences
+are ``equal`` ops and never flag; nor does moved text that is unchanged (a moved block,
+or two or more words deleted in one place and inserted as they were in another). Whole
+sentences added or removed (``inserted``/``deleted`` blocks) are not aligned pairs and
+get no flag: they are shown as such already. Explanations quote whole words of each
+side, only those that differ (``"20" → "27"``, ``added "not"``), never punctuation.
 
-Linear in the size of the changes, plus one regular-expression pass over each text
-for the name vocabulary and the quotations, made only when some change needs them.
+Each kind has its module (``figures``, ``negations``, ``name_changes``, ``attribution``,
+``quote_changes``); ``pooled`` holds what they share. Linear in the size of the text: a
+few regular-expression passes over each text for the names (only when a capitalised
+word changed), the paragraphs around the changes for the quotations, and each changed
+sentence's words.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from itertools import groupby
-from typing import Literal
 
-from core.flags.quotes import Quotations
+from core.flags.attribution import check_attribution
+from core.flags.figures import check_number
+from core.flags.name_changes import check_name
+from core.flags.names import has_no_capitals
+from core.flags.negations import check_negation
+from core.flags.pooled import (
+    FLAG_KINDS,
+    FLAG_LABELS,
+    WORD,
+    Change,
+    Context,
+    Flag,
+    FlagKind,
+    Pooled,
+    Word,
+    shared_content,
+)
+from core.flags.quote_changes import check_quote
 from core.model import Block, Comparison, Op, Span
 
-FlagKind = Literal["number", "negation", "name", "attribution", "quote"]
-FLAG_KINDS: tuple[FlagKind, ...] = ("number", "negation", "name", "attribution", "quote")
-FLAG_LABELS: dict[FlagKind, str] = {
-    "number": "Figure",
-    "negation": "Negation",
-    "name": "Name",
-    "attribution": "Attribution",
-    "quote": "Quote",
-}
+__all__ = [
+    "FLAG_KINDS",
+    "FLAG_LABELS",
+    "Flag",
+    "FlagKind",
+    "flag_comparison",
+    "flags_by_block",
+    "has_no_capitals",
+    "shared_content",
+]
 
 
-@dataclass(frozen=True, slots=True)
-class Flag:
-    """One risky change of one kind.
-
-    Attributes:
-        kind: ``number``, ``negation``, ``name``, ``attribution`` or ``quote``.
-        block: index of the comparison block holding the change.
-        old: spans of the deleted words of the change (old text), in order.
-        new: spans of the inserted words of the change (new text), in order.
-        explanation: what changed, short, e.g. ``"20" → "27"``.
-    """
-
-    kind: FlagKind
-    block: int
-    old: tuple[Span, ...]
-    new: tuple[Span, ...]
-    explanation: str
-
-
-_WORD = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:['\u2019\-\u2010\u2011]\w+)*")
-_HYPHENS = re.compile("[-\u2010\u2011]")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
-    "sixty seventy eighty ninety hundred hundreds thousand thousands million millions "
-    "billion billions trillion dozen dozens half quarter twice double triple first "
-    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "twentieth hundredth thousandth".split()
-)
-_NEGATIONS = frozenset(
-    "not no never nor neither none nobody nothing nowhere cannot without".split()
-)
-_ATTRIBUTIONS: dict[str, str] = {
-    form: forms.split()[0]
-    for forms in (
-        "say says said saying",
-        "claim claims claimed claiming",
-        "tell tells told telling",
-        "stated stating",
-        "add adds added adding",
-        "according",
-        "insist insists insisted",
-        "argue argues argued",
-        "allege alleges alleged",
-        "reported",
-        "announce announces announced",
-        "confirm confirms confirmed",
-        "deny denies denied",
-        "admit admits admitted",
-        "explain explains explained",
-        "warn warns warned",
-        "noted",
-        "suggest suggests suggested",
-        "assert asserts asserted",
-        "declare declares declared",
-        "maintain maintains maintained",
-        "reveal reveals revealed",
-        "write writes wrote",
-        "acknowledge acknowledges acknowledged",
-        "concede concedes conceded",
-        "contend contends contended",
-        "estimated",
-        "quoted",
-    )
-    for form in forms.split()
-}
-# Capitalized function words (headline style, "I") are never taken for names.
-_NOT_NAMES = frozenset(
-    "i i'm i've i'll i'd a an the and or but of in on at to for from by with as is "
-    "are was were be been it its this that these those he she they we you his her "
-    "their our my your him them us me who what when where why how if then than so".split()
-)
-# A capital after a word, a comma, a semicolon, ")" or "%" and one space stands in
-# mid-sentence. The pattern starts with the capital (a character class the regular
-# expression engine can skip to) and looks behind only there; the class holds the
-# capitals of Latin, Greek and Cyrillic (mixed-case ranges are sorted out by isupper).
-_CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f"
-_MID_SENTENCE = re.compile(
-    rf"[{_CAPITALS}](?<=[\w,;)%] [{_CAPITALS}])\w*(?:['\u2019\-\u2010\u2011]\w+)*"
-)
-_SHORT = 32
 MIN_MOVED_WORDS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Change:
-    block: int
-    old: tuple[Span, ...]
-    new: tuple[Span, ...]
-    old_words: tuple[_Word, ...]
-    new_words: tuple[_Word, ...]
-
-
-class _Context:
-    """Both texts, with the name vocabulary and quotations found when first needed."""
-
-    def __init__(self, old: str, new: str) -> None:
-        self.old = old
-        self.new = new
-        self._names: frozenset[str] | None = None
-        self._quotes: tuple[Quotations, Quotations] | None = None
-
-    @property
-    def names(self) -> frozenset[str]:
-        if self._names is None:
-            spellings = set(_MID_SENTENCE.findall(self.old))
-            spellings.update(_MID_SENTENCE.findall(self.new))
-            found = {w.casefold() for w in spellings if w[0].isupper()}
-            self._names = frozenset(found - _NOT_NAMES)
-        return self._names
-
-    @property
-    def quotes(self) -> tuple[Quotations, Quotations]:
-        if self._quotes is None:
-            self._quotes = (Quotations(self.old), Quotations(self.new))
-        return self._quotes
+MIN_SHARED = 0.3
 
 
 def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
@@ -186,7 +105,10 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
         The flags sorted by block, then by kind (in the order of ``FLAG_KINDS``):
         at most one flag of a kind per block, holding every change of that kind.
     """
-    context = _Context(comparison.old.text, comparison.new.text)
+    old_text, new_text = comparison.old.text, comparison.new.text
+    context = Context(old_text, new_text, comparison.options.ignore_case)
+    padding = Block("equal", None, None, ())
+    blocks = (padding, *comparison.blocks, padding)  # every block has two neighbours
     changes = [
         change
         for index, block in enumerate(comparison.blocks)
@@ -194,14 +116,14 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
         for change in _changes(index, block, context)
     ]
     flags: list[Flag] = []
-    for _, group in groupby(_unmoved(changes), key=lambda c: c.block):
-        found = [
-            flag
-            for change in group
-            for check in _CHECKS
-            if (flag := check(change, context)) is not None
-        ]
-        flags.extend(_merged_by_kind(found))
+    for index, group in groupby(_unmoved(changes), key=lambda c: c.block):
+        block = comparison.blocks[index]
+        assert block.old is not None and block.new is not None
+        pooled = _pool(index, tuple(group), block.old, block.new, context)
+        pooled = _with_near(pooled, (blocks[index], blocks[index + 2]), context)
+        if pooled.shared < MIN_SHARED:
+            continue  # not the sentence's real counterpart
+        flags.extend(f for check in _CHECKS if (f := check(pooled, context)) is not None)
     return tuple(flags)
 
 
@@ -213,7 +135,7 @@ def flags_by_block(flags: Sequence[Flag]) -> dict[int, tuple[Flag, ...]]:
     return {block: tuple(group) for block, group in out.items()}
 
 
-def _changes(index: int, block: Block, context: _Context) -> Iterator[_Change]:
+def _changes(index: int, block: Block, context: Context) -> Iterator[Change]:
     run: list[Op] = []
     for op in (*block.ops, None):
         if op is not None and op.op != "equal":
@@ -225,11 +147,11 @@ def _changes(index: int, block: Block, context: _Context) -> Iterator[_Change]:
             old_words = _words(context.old, old)
             new_words = _words(context.new, new)
             if old_words or new_words:
-                yield _Change(index, old, new, old_words, new_words)
+                yield Change(index, old, new, old_words, new_words)
             run = []
 
 
-def _unmoved(changes: list[_Change]) -> list[_Change]:
+def _unmoved(changes: list[Change]) -> list[Change]:
     """Leave out words that only moved: a change that deletes exactly the words (case
     aside, two or more) that another change inserts. A single word may not move
     (``did not say he would go`` -> ``did say he would not go`` is no move)."""
@@ -245,152 +167,76 @@ def _unmoved(changes: list[_Change]) -> list[_Change]:
     return [c for i, c in enumerate(changes) if i not in moved]
 
 
-def _folded(words: tuple[_Word, ...]) -> tuple[str, ...]:
+def _folded(words: tuple[Word, ...]) -> tuple[str, ...]:
     return tuple(w.text.casefold() for w in words)
 
 
-def _merged_by_kind(flags: list[Flag]) -> list[Flag]:
-    """One flag per kind in a block (``said`` -> ``according to`` is two changes)."""
-    by_kind: dict[FlagKind, Flag] = {}
-    for flag in flags:
-        known = by_kind.get(flag.kind)
-        by_kind[flag.kind] = (
-            flag
-            if known is None
-            else Flag(
-                flag.kind,
-                flag.block,
-                known.old + flag.old,
-                known.new + flag.new,
-                f"{known.explanation}; {flag.explanation}",
-            )
+def _belongs(text: str, span: Span, changed: str) -> bool:
+    """A sentence added or removed next to a pair holds what the pair's other side
+    changed: a piece of a sentence (``_cut``), or a sentence that shares the changed
+    words (the two versions cut their sentences otherwise here)."""
+    return _cut(text, span) or shared_content(text[span[0] : span[1]], changed) >= MIN_SHARED
+
+
+def _cut(text: str, span: Span) -> bool:
+    """A piece of a sentence: the sentences of the two versions are cut otherwise here
+    (``You shall not`` inserted after ``shall not eat of it.``)."""
+    return not re.search('[.!?"\u201d\u2019)]\\s*$', text[span[0] : span[1]])
+
+
+def _with_near(pool: Pooled, near: tuple[Block, Block], context: Context) -> Pooled:
+    """``pool`` with the sentences added or removed next to it that hold what its other
+    side changed (``_belongs``)."""
+    new_changed = " ".join(w.text for w in pool.new_words)
+    old_changed = " ".join(w.text for w in pool.old_words)
+    old_near = tuple(
+        b.old
+        for b in near
+        if b.old and b.kind == "deleted" and _belongs(context.old, b.old, new_changed)
+    )
+    new_near = tuple(
+        b.new
+        for b in near
+        if b.new and b.kind == "inserted" and _belongs(context.new, b.new, old_changed)
+    )
+    return replace(pool, old_near=old_near, new_near=new_near)
+
+
+def _pool(
+    block: int, changes: tuple[Change, ...], old_span: Span, new_span: Span, context: Context
+) -> Pooled:
+    old, new = context.old[slice(*old_span)], context.new[slice(*new_span)]
+
+    def renumbered(side: str) -> tuple[Word, ...]:
+        return tuple(
+            Word(w.text, w.start, w.end, i)
+            for i, c in enumerate(changes)
+            for w in (c.old_words if side == "old" else c.new_words)
         )
-    return sorted(by_kind.values(), key=lambda f: FLAG_KINDS.index(f.kind))
+
+    return Pooled(
+        block,
+        changes,
+        renumbered("old"),
+        renumbered("new"),
+        old,
+        new,
+        shared_content(old, new),
+        old_span,
+        new_span,
+    )
 
 
-def _words(text: str, spans: tuple[Span, ...]) -> tuple[_Word, ...]:
+def _words(text: str, spans: tuple[Span, ...]) -> tuple[Word, ...]:
     return tuple(
-        _Word(m.group(), m.start(), m.end()) for s, e in spans for m in _WORD.finditer(text, s, e)
+        Word(m.group(), m.start(), m.end(), 0) for s, e in spans for m in WORD.finditer(text, s, e)
     )
 
 
-def _number_key(word: str) -> str | None:
-    folded = word.casefold()
-    if any(c.isdigit() for c in folded):
-        return _THOUSANDS.sub("", folded)
-    if any(part in _NUMBER_WORDS for part in _HYPHENS.split(folded)):
-        return folded
-    return None
-
-
-def _is_negation(word: str) -> bool:
-    folded = word.casefold().replace("\u2019", "'")
-    return folded in _NEGATIONS or folded.endswith("n't")
-
-
-def _check_number(change: _Change, context: _Context) -> Flag | None:
-    old = [(k, w.text) for w in change.old_words if (k := _number_key(w.text))]
-    new = [(k, w.text) for w in change.new_words if (k := _number_key(w.text))]
-    if Counter(k for k, _ in old) == Counter(k for k, _ in new):
-        return None
-    gone = Counter(k for k, _ in old) - Counter(k for k, _ in new)
-    came = Counter(k for k, _ in new) - Counter(k for k, _ in old)
-    return _flag(
-        "number",
-        change,
-        _arrow(
-            ", ".join(t for k, t in old if k in gone),
-            ", ".join(t for k, t in new if k in came),
-        ),
-    )
-
-
-def _check_negation(change: _Change, context: _Context) -> Flag | None:
-    old = [w.text for w in change.old_words if _is_negation(w.text)]
-    new = [w.text for w in change.new_words if _is_negation(w.text)]
-    if len(old) == len(new):
-        return None
-    return _flag("negation", change, _explain(change, context, old, new))
-
-
-def _check_attribution(change: _Change, context: _Context) -> Flag | None:
-    old = [w.text for w in change.old_words if w.text.casefold() in _ATTRIBUTIONS]
-    new = [w.text for w in change.new_words if w.text.casefold() in _ATTRIBUTIONS]
-    lemmas = Counter(_ATTRIBUTIONS[w.casefold()] for w in old)
-    if lemmas == Counter(_ATTRIBUTIONS[w.casefold()] for w in new):
-        return None
-    return _flag("attribution", change, _explain(change, context, old, new))
-
-
-def _check_name(change: _Change, context: _Context) -> Flag | None:
-    old = [w.text for w in change.old_words if _is_name(w, context.old, context)]
-    new = [w.text for w in change.new_words if _is_name(w, context.new, context)]
-    if Counter(old) == Counter(new):
-        return None
-    return _flag("name", change, _explain(change, context, old, new))
-
-
-def _is_name(word: _Word, text: str, context: _Context) -> bool:
-    folded = word.text.casefold()
-    if folded in _NOT_NAMES or folded in _NEGATIONS or folded in _ATTRIBUTIONS:
-        return False
-    if word.text[0].isdigit() or _number_key(folded):
-        return False
-    if word.text[0].isupper() and _in_mid_sentence(text, word.start):
-        return True
-    return folded in context.names
-
-
-def _in_mid_sentence(text: str, start: int) -> bool:
-    """The rule of ``_MID_SENTENCE`` for one word."""
-    if start < 2 or text[start - 1] != " ":
-        return False
-    before = text[start - 2]
-    return before.isalnum() or before in ",;)%_"
-
-
-def _check_quote(change: _Change, context: _Context) -> Flag | None:
-    old_quotes, new_quotes = context.quotes
-    old = [w.text for w in change.old_words if old_quotes.overlaps((w.start, w.end))]
-    new = [w.text for w in change.new_words if new_quotes.overlaps((w.start, w.end))]
-    if not old and not new:
-        return None
-    return _flag("quote", change, _explain(change, context, [], []) + " inside a quote")
-
-
-_CHECKS: tuple[Callable[[_Change, _Context], Flag | None], ...] = (
-    _check_number,
-    _check_negation,
-    _check_name,
-    _check_attribution,
-    _check_quote,
+_CHECKS: tuple[Callable[[Pooled, Context], Flag | None], ...] = (
+    check_number,
+    check_negation,
+    check_name,
+    check_attribution,
+    check_quote,
 )
-
-
-def _flag(kind: FlagKind, change: _Change, explanation: str) -> Flag:
-    return Flag(kind, change.block, change.old, change.new, explanation)
-
-
-def _explain(change: _Change, context: _Context, old: list[str], new: list[str]) -> str:
-    """Both sides of the change when short, else the words the flag is about."""
-    return _arrow(
-        _side(context.old, change.old, old),
-        _side(context.new, change.new, new),
-    )
-
-
-def _side(text: str, spans: tuple[Span, ...], key_words: list[str]) -> str:
-    whole = " \u2026 ".join(" ".join(text[s:e].split()) for s, e in spans)
-    if len(whole) <= _SHORT:
-        return whole
-    if key_words:
-        return ", ".join(dict.fromkeys(key_words))
-    return whole[: _SHORT - 1].rstrip() + "\u2026"
-
-
-def _arrow(old: str, new: str) -> str:
-    if old and new:
-        return f'"{old}" \u2192 "{new}"'
-    if new:
-        return f'added "{new}"'
-    return f'removed "{old}"'

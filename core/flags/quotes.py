@@ -2,8 +2,11 @@
 
 Straight and curly, double and single marks are paired from left to right inside a
 paragraph (a blank line ends any open quote, as a news quote running over several
-paragraphs reopens at each of them). Curly marks say which way they face; straight
-ones are judged by what flanks them: ``"word`` opens, ``word"`` closes, a mark with
+paragraphs reopens at each of them); a quote left open at a paragraph's end runs to it
+only when a double or an opening curly mark began it (a lone straight ``'`` there is an
+apostrophe or a stray mark). Closing a quote closes the quotes nested in it; a run of
+marks (``.'"``) is judged by what flanks the whole run. Curly marks say which way they
+face; straight ones are judged by what flanks them: ``"word`` opens, ``word"`` closes, a mark with
 spaces on both sides (tokenized copy: ``' this is it , '``) toggles. A straight or
 curly apostrophe inside or at the start of a contraction (``don't``, ``'s``,
 ``’90s``) is no quote mark. Such a toggling mark that opens a "quotation" running
@@ -21,7 +24,12 @@ from typing import Literal
 from core.model import Span
 
 _MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb]")
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# A blank line, or a line break after the end of a sentence (one paragraph a line).
+# A blank line, or a line break after the end of a sentence (one paragraph a line).
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_ENDS = frozenset('.!?:"\u201d\u00bb\u2019)]')
+_BLANK_AFTER = re.compile(r"[^\S\n]*\n")
+_ENDED_LINE = re.compile('[.!?:"\u201d\u00bb\u2019)\\]][^\\S\n]*\n\\s*')
 _CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve|em|n|\d+s?)\b", re.IGNORECASE)
 _OPENING_DOUBLE = "\u201c\u201e\u201f\u00ab"
 _OPENING_SINGLE = "\u2018\u201a\u201b"
@@ -49,8 +57,9 @@ class Quotations:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._breaks: tuple[list[int], list[int]] | None = None
-        self._paragraphs: dict[int, tuple[list[int], list[int]]] = {}
+        self._starts: list[int] = []  # the paragraphs scanned so far, sorted
+        self._ends: list[int] = []
+        self._found: list[tuple[list[int], list[int]]] = []
 
     def overlaps(self, span: Span) -> bool:
         """Whether ``span`` (inside one paragraph) shares a code point with the
@@ -62,27 +71,71 @@ class Quotations:
         return i + 1 < len(starts) and starts[i + 1] < span[1]
 
     def _regions(self, pos: int) -> tuple[list[int], list[int]]:
-        if self._breaks is None:
-            found = list(_PARAGRAPH_BREAK.finditer(self.text))
-            self._breaks = ([m.start() for m in found], [m.end() for m in found])
-        break_starts, break_ends = self._breaks
-        index = bisect_right(break_ends, pos)
-        known = self._paragraphs.get(index)
-        if known is None:
-            start = break_ends[index - 1] if index else 0
-            end = break_starts[index] if index < len(break_starts) else len(self.text)
-            known = self._paragraphs[index] = _paragraph_regions(self.text, start, end)
-        return known
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self._ends[i]:
+            return self._found[i]
+        start, end = paragraph_around(self.text, pos)
+        regions = _paragraph_regions(self.text, start, end)
+        i += 1
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        self._found.insert(i, regions)
+        return regions
+
+
+def paragraph_around(text: str, pos: int) -> Span:
+    """The paragraph holding ``pos``: from the break before it to the break after it
+    (``paragraph_breaks``), found by looking at the line breaks nearby only."""
+    start, at = 0, pos
+    while (newline := text.rfind("\n", 0, at)) >= 0:
+        if _break_at(text, newline):
+            start = newline + 1
+            break
+        at = newline
+    end, at = len(text), pos
+    while (newline := text.find("\n", at)) >= 0:
+        if _break_at(text, newline):
+            end = newline
+            break
+        at = newline + 1
+    return start, end
+
+
+def _break_at(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` ends a paragraph: a blank line next to
+    it, or the end of a sentence before it."""
+    j = newline - 1
+    while j >= 0 and text[j] in " \t\r\f\v":
+        j -= 1
+    if j < 0 or text[j] == "\n" or text[j] in _ENDS:
+        return True
+    after = _BLANK_AFTER.match(text, newline + 1)
+    return after is not None
 
 
 def quote_regions(text: str) -> list[Span]:
     """The interiors of all quotations of ``text``, in order (for tests and reports)."""
     out: list[Span] = []
-    starts = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
-    ends = [*(m.start() for m in _PARAGRAPH_BREAK.finditer(text)), len(text)]
+    found = paragraph_breaks(text)
+    starts = [0, *(e for _, e in found)]
+    ends = [*(s for s, _ in found), len(text)]
     for start, end in zip(starts, ends):
         region_starts, region_ends = _paragraph_regions(text, start, end)
         out.extend(zip(region_starts, region_ends))
+    return out
+
+
+def paragraph_breaks(text: str) -> list[Span]:
+    """Where paragraphs end: blank lines, and line breaks after a sentence's end."""
+    found = [m.span() for m in _BLANK_LINE.finditer(text)]
+    found += [(m.start() + 1, m.end()) for m in _ENDED_LINE.finditer(text)]
+    found.sort()
+    out: list[Span] = []
+    for start, end in found:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out
 
 
@@ -119,10 +172,22 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
                 regions.append((opened[family], pos))
             opened[family] = pos + 1
         elif family in opened:
-            regions.append((opened.pop(family), pos))
+            begin = opened.pop(family)
+            regions.append((begin, pos))
             guessed.discard(family)
+            for inner in [f for f, s in opened.items() if s > begin]:
+                regions.append((opened.pop(inner), pos))  # a nested quote closes with it
+                guessed.discard(inner)
+    # At the paragraph's end a quotation may run on (news style: no closing mark) when a
+    # double mark began it, or an opening curly single one a few sentences before; a
+    # straight single mark or a guessed one left open was an apostrophe or a stray mark.
     regions.extend(
-        (s, end) for f, s in opened.items() if f not in guessed or not _too_long(text, s, end)
+        (s, end)
+        for f, s in opened.items()
+        if f not in guessed
+        and text[s - 1] != "'"
+        and (f == "double" or not _too_long(text, s, end))
+        and _WORD.search(text, s, end)
     )
     return _merged(regions)
 
@@ -165,6 +230,16 @@ def _too_long(text: str, start: int, end: int) -> bool:
 def _role(text: str, pos: int, mark: str) -> Role:
     before = text[pos - 1] if pos else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
+    if _MARKS.match(before) or _MARKS.match(after):  # a run of marks: ``.'"``, ``"'``
+        first, last = pos, pos + 1
+        while first and _MARKS.match(text[first - 1]):
+            first -= 1
+        while last < len(text) and _MARKS.match(text[last]):
+            last += 1
+        before = text[first - 1] if first else " "
+        after = text[last] if last < len(text) else " "
+    if mark in _OPENING_SINGLE and before.isalpha() and after.isalpha():
+        return "none"  # an okina or a turned apostrophe: hawai\u2018i
     if mark in _OPENING_DOUBLE or mark in _OPENING_SINGLE:
         return "open"
     if mark in _CLOSING_DOUBLE:

@@ -24,7 +24,7 @@ from core import __version__
 from core.engine.rows import Row
 from core.engine.tokens import count_words
 from core.figures import percent_text, similarity_text
-from core.flags.detect import Flag, flag_comparison
+from core.flags.detect import Flag, FlagKind, flag_comparison
 from core.model import Comparison, Document
 from core.notes.annotation import STATUS_LABELS, Anchor, Annotation, Side
 from core.report.blocks import KIND_NAMES, SYMBOLS, block_html, block_mark, visible
@@ -33,7 +33,9 @@ from core.report.flags import (
     FlaggedBlock,
     badges_html,
     flagged_list_html,
+    full_list_html,
     legend_html,
+    listed_first,
     number_flags,
     summary_item,
 )
@@ -114,7 +116,12 @@ def _whole(n: int, verb: str) -> str:
     return f", including {_plural(n, 'sentence')} {verb} entirely" if n else ""
 
 
-def _summary(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) -> str:
+FLAGS_OFF = "<b>Flagged:</b> not shown: risky-edit flags are turned off for this report."
+
+
+def _summary(
+    result: Comparison, layout: ReportLayout, flags: Sequence[Flag], show_flags: bool
+) -> str:
     s = result.stats
     kinds = [block_mark(b, result, False) for b in result.blocks]
     changed, minor = kinds.count("changed"), kinds.count("punctuation")
@@ -131,7 +138,7 @@ def _summary(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) ->
         f"({_plural(s.moved_words, 'word')}).",
         f"<b>Similarity:</b> {similarity_text(s.similarity)} (the share of words common "
         "to both versions).",
-        summary_item(result, flags),
+        summary_item(result, flags) if show_flags else FLAGS_OFF,
     ]
     if result.identical:
         items.insert(0, "<b>The two versions say the same thing</b> (trivial differences only).")
@@ -165,7 +172,7 @@ def _options(result: Comparison, changes_only: bool) -> str:
     return f'<table class="meta opts" cellspacing="0" cellpadding="3">{body}</table>'
 
 
-def _legend() -> str:
+def _legend(show_flags: bool) -> str:
     samples = [
         ("del", "sentence only in the old version", "struck through"),
         ("ins", "sentence only in the new version", "underlined"),
@@ -186,7 +193,7 @@ def _legend() -> str:
     )
     return (
         f'<table class="legend" cellspacing="0" cellpadding="2">{cells}</table>'
-        f'<p class="sub">Margin marks: {marks}</p>{legend_html()}'
+        f'<p class="sub">Margin marks: {marks}</p>{legend_html() if show_flags else ""}'
     )
 
 
@@ -196,6 +203,7 @@ def _cell(
     row: Row,
     side: Side,
     flagged: dict[int, FlaggedBlock],
+    first: set[tuple[int, FlagKind]],
 ) -> str:
     shown = row.old if side == "old" else row.new
     if not shown:
@@ -203,7 +211,7 @@ def _cell(
     moved = set(row.moved)
     if len(shown) == 1:
         i = shown[0]
-        badges = badges_html(flagged.get(i)) if side == "new" else ""
+        badges = badges_html(flagged.get(i), first) if side == "new" else ""
         return f'<td width="50%">{block_html(result, layout, i, side, i in moved, badges)}</td>'
     text = result.old.text if side == "old" else result.new.text
     kinds = {block_mark(result.blocks[i], result, i in moved) for i in shown} - {""}
@@ -220,7 +228,7 @@ def _cell(
         parts.append(block_html(result, layout, i, side, i in moved, "", inline=True))
         end = span[1]
     if side == "new":  # the flags of the row's sentences, before its text
-        head += "".join(badges_html(flagged.get(i)) for i in shown)
+        head += "".join(badges_html(flagged.get(i), first) for i in shown)
     return f'<td width="50%"><div class="b k-{kind or "equal"}">{head}{"".join(parts)}</div></td>'
 
 
@@ -244,6 +252,7 @@ def _fold(result: Comparison, row: Row) -> str:
 
 
 def _versions(result: Comparison, layout: ReportLayout, flagged: dict[int, FlaggedBlock]) -> str:
+    first = listed_first(flagged)
     rows: list[str] = []
     for row in layout.rows:
         if row.kind == "collapsed":
@@ -251,8 +260,8 @@ def _versions(result: Comparison, layout: ReportLayout, flagged: dict[int, Flagg
             continue
         kind = "gap" if row.kind == "gap" else _row_kind(result, row)
         rows.append(
-            f'<tr class="r-{kind}">{_cell(result, layout, row, "old", flagged)}'
-            f"{_cell(result, layout, row, 'new', flagged)}</tr>"
+            f'<tr class="r-{kind}">{_cell(result, layout, row, "old", flagged, first)}'
+            f"{_cell(result, layout, row, 'new', flagged, first)}</tr>"
         )
     return (
         '<table class="cmp" width="100%" cellspacing="0" cellpadding="5">'
@@ -317,6 +326,7 @@ def render_report(
     variant: Variant = "screen",
     generated: float | None = None,
     flags: Sequence[Flag] | None = None,
+    show_flags: bool = True,
 ) -> str:
     """The report page for ``result``.
 
@@ -327,12 +337,16 @@ def render_report(
         variant: ``screen`` for browsers (and their printing), ``pdf`` for Qt.
         generated: the time shown as the report's date (default: now).
         flags: its risky-edit flags (default: ``core.flags.detect.flag_comparison``).
+        show_flags: False leaves the flags out (no list, badges or legend line; the
+            summary says they are turned off).
 
     Returns:
         A complete HTML document (no script, no external resource).
     """
     layout = build_layout(result, annotations, changes_only)
-    if flags is None:
+    if not show_flags:
+        flags = ()
+    elif flags is None:
         flags = flag_comparison(result)
     flagged = number_flags(flags, layout.rows)
     old, new = _name(result.old), _name(result.new)
@@ -348,11 +362,11 @@ def render_report(
         f'<p class="sub">Made by Redline {escape(__version__)} on {stamp}'
         + (" \u00b7 changed sentences only" if changes_only else "")
         + "</p>\n"
-        f"<h2>Summary</h2>\n{_summary(result, layout, flags)}\n"
+        f"<h2>Summary</h2>\n{_summary(result, layout, flags, show_flags)}\n"
         + flagged_list_html(result, flagged)
         + f"<h2>Documents</h2>\n{_documents(result)}\n"
         f"<h2>Options and statistics</h2>\n{_options(result, changes_only)}\n"
-        f"<h2>Legend</h2>\n{_legend()}\n"
+        f"<h2>Legend</h2>\n{_legend(show_flags)}\n"
         f'<h2 id="versions">The two versions</h2>\n{_versions(result, layout, flagged)}\n'
-        f"{_notes(layout)}\n</body></html>\n"
+        f"{_notes(layout)}\n{full_list_html(result, flagged)}</body></html>\n"
     )

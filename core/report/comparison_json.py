@@ -114,7 +114,7 @@ def comparison_to_dict(
     """The contract's object for one comparison (with ``annotations`` if given)."""
     out = _head(result)
     out["blocks"] = [_block(b) for b in result.blocks]
-    out.update(_tail(result, annotations))
+    out.update(_tail(result, annotations, show_flags=True))
     return out
 
 
@@ -143,19 +143,23 @@ def _head(result: Comparison) -> dict[str, Any]:
     }
 
 
-def _tail(result: Comparison, annotations: Sequence[Annotation] | None) -> dict[str, Any]:
+def _tail(
+    result: Comparison, annotations: Sequence[Annotation] | None, show_flags: bool
+) -> dict[str, Any]:
     """The fields after ``blocks``."""
-    out: dict[str, Any] = {
-        "rows": [_row(r) for r in result.rows],
-        "flags": [_flag(f) for f in _flags(result)],
-    }
+    out: dict[str, Any] = {"rows": [_row(r) for r in result.rows]}
+    if show_flags:
+        out["flags"] = [_flag(f) for f in _flags(result)]
     if annotations is not None:
         out["annotations"] = [_annotation_dict(a) for a in annotations]
     return out
 
 
-def comparison_to_json(result: Comparison, annotations: Sequence[Annotation] | None = None) -> str:
-    """The contract's JSON text (UTF-8 safe, non-ASCII kept as is).
+def comparison_to_json(
+    result: Comparison, annotations: Sequence[Annotation] | None = None, show_flags: bool = True
+) -> str:
+    """The contract's JSON text (UTF-8 safe, non-ASCII kept as is); without the added
+    ``flags`` field when ``show_flags`` is False.
 
     Compact, because only the compact form uses the C encoder: ``indent`` made a
     1 MB pair's report take 0.5 s to write (pipe it through ``python -m json.tool``
@@ -165,9 +169,12 @@ def comparison_to_json(result: Comparison, annotations: Sequence[Annotation] | N
     """
     with collector_paused():
         head = json.dumps(_head(result), ensure_ascii=False, separators=(",", ":"))
-        tail = json.dumps(_tail(result, annotations), ensure_ascii=False, separators=(",", ":"))
+        tail = json.dumps(
+            _tail(result, annotations, show_flags), ensure_ascii=False, separators=(",", ":")
+        )
         blocks = ",".join(map(_block_json, result.blocks))
-        return f'{head[:-1]},"blocks":[{blocks}],{tail[1:]}\n'
+        rest = f",{tail[1:]}" if tail != "{}" else "}"
+        return f'{head[:-1]},"blocks":[{blocks}]{rest}\n'
 
 
 def _span_json(span: Span | None) -> str:

@@ -1,15 +1,21 @@
-"""Risky-edit flags (``core.flags.detect``) in the comparison report: badges, counts, the list.
+"""Risky-edit flags (``core.flags.detect``) in the comparison report: badges, counts, the lists.
 
 Each flagged block is numbered in reading order (the report's rows). Its new side
 shows one badge per kind, a text label on the window's colour for that kind
-(``core.report.css.FLAG_COLOURS``), so colour is never the only cue; each badge
-links to the block's entry in the "Flagged changes" list, which says what changed
-and links back to the text (``#flag-3`` <-> ``#flag-3-text``). The summary counts
-the flags by kind. Every explanation and quoted text is escaped.
+(``core.report.css.FLAG_COLOURS``), so colour is never the only cue. Right after the
+summary, "Flagged changes" lists the flags grouped by kind, most severe first (figures,
+negations, names, attributions, quotations: the order of ``FLAG_KINDS``), each kind in
+reading order, at most ``MAX_LISTED`` of them; "and N more" links to the full list at
+the end of the report. Each badge links to its flag's entry (the first list's when it
+is there, else the full list's), which says what changed and links back to the text
+(``#flag-3-number`` <-> ``#flag-3-text``). The summary counts the flags by kind, and
+says when names cannot be told (a document without capitals). Every explanation and
+quoted text is escaped.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,12 +23,28 @@ from html import escape
 
 from core.engine.rows import Row
 from core.figures import flags_text
-from core.flags.detect import FLAG_KINDS, FLAG_LABELS, Flag, FlagKind, flags_by_block
+from core.flags.detect import (
+    FLAG_KINDS,
+    FLAG_LABELS,
+    Flag,
+    FlagKind,
+    flags_by_block,
+    has_no_capitals,
+)
 from core.model import Comparison, Span
 from core.notes.annotation import Side
 from core.report.blocks import visible
+from core.text.names import printable_path
 
 CONTEXT_CHARS = 160
+MAX_LISTED = 50
+HEADINGS: dict[FlagKind, str] = {
+    "number": "Figures",
+    "negation": "Negations",
+    "name": "Names",
+    "attribution": "Attributions",
+    "quote": "Quotations",
+}
 MEANINGS: dict[FlagKind, str] = {
     "number": "a figure changed",
     "negation": "a negation added or removed",
@@ -71,12 +93,35 @@ def badge(kind: FlagKind, href: str = "", title: str = "") -> str:
     return f'<span class="flag f-{kind}"{tip}>{label}</span>'
 
 
-def badges_html(item: FlaggedBlock | None) -> str:
-    """The badges shown in the text of a flagged block (empty for none)."""
+def entries(flagged: dict[int, FlaggedBlock]) -> list[tuple[FlaggedBlock, Flag]]:
+    """Every flag with its block, grouped by kind (most severe first), each kind in
+    reading order: the order of the lists."""
+    order = {kind: i for i, kind in enumerate(FLAG_KINDS)}
+    pairs = [(item, flag) for item in flagged.values() for flag in item.flags]
+    return sorted(pairs, key=lambda p: (order[p[1].kind], p[0].number))
+
+
+def entry_id(item: FlaggedBlock, flag: Flag, full: bool) -> str:
+    """The id of a flag's entry in the first list, or (``full``) in the full list."""
+    return f"flag-{'all-' if full else ''}{item.number}-{flag.kind}"
+
+
+def listed_first(flagged: dict[int, FlaggedBlock]) -> set[tuple[int, FlagKind]]:
+    """(block number, kind) of the flags the first list shows (the first ``MAX_LISTED``)."""
+    return {(item.number, flag.kind) for item, flag in entries(flagged)[:MAX_LISTED]}
+
+
+def badges_html(item: FlaggedBlock | None, first: set[tuple[int, FlagKind]]) -> str:
+    """The badges shown in the text of a flagged block (empty for none); each links to
+    its entry in the first list when it is there (``first``), else in the full list."""
     if item is None:
         return ""
     links = " ".join(
-        badge(f.kind, f"#flag-{item.number}", f"{FLAG_LABELS[f.kind]}: {f.explanation}")
+        badge(
+            f.kind,
+            "#" + entry_id(item, f, (item.number, f.kind) not in first),
+            f"{FLAG_LABELS[f.kind]}: {f.explanation}",
+        )
         for f in item.flags
     )
     return f'<span class="flags" id="flag-{item.number}-text">{links}</span> '
@@ -88,18 +133,37 @@ def _counts(flags: Sequence[Flag]) -> Counter[FlagKind]:
 
 def summary_item(result: Comparison, flags: Sequence[Flag]) -> str:
     """The summary's line: how many flags, in how many of the changes, by kind
-    (``core.figures.flags_text``, the window's wording)."""
+    (``core.figures.flags_text``, the window's wording); and whether names could be
+    told."""
     counted = flags_text(result, flags)
     if not flags:
-        return (
+        line = (
             f"<b>Flagged:</b> {counted}; no aligned change touches a figure, a negation, "
             "a name, an attribution or a quotation."
         )
-    counts = _counts(flags)
-    kinds = ", ".join(f"{badge(k)} {counts[k]:,}" for k in FLAG_KINDS if counts[k])
+    else:
+        counts = _counts(flags)
+        kinds = ", ".join(f"{badge(k)} {counts[k]:,}" for k in FLAG_KINDS if counts[k])
+        line = (
+            f"<b>Flagged:</b> {counted}, to check first ({kinds}); "
+            'see <a href="#flagged">Flagged changes</a>.'
+        )
+    return line + names_note(result)
+
+
+def names_note(result: Comparison) -> str:
+    """ " Names cannot be told ..." when a document has no capitals (else empty)."""
+    lower = [d for d in (result.old, result.new) if has_no_capitals(d.text)]
+    if not lower:
+        return ""
+    if len(lower) == 2:
+        which = "neither document has capitals"
+    else:
+        name = os.path.basename(lower[0].path) or lower[0].path
+        which = f"{escape(printable_path(name))} has no capitals"
     return (
-        f"<b>Flagged:</b> {counted}, to check first ({kinds}); "
-        'see <a href="#flagged">Flagged changes</a>.'
+        f" Names cannot be told in all-lower-case text: {which}, so no name change "
+        "is flagged there."
     )
 
 
@@ -121,13 +185,13 @@ def _clip(text: str, lo: int, hi: int, span: Span) -> tuple[int, int]:
     return lo, hi
 
 
-def _context(result: Comparison, item: FlaggedBlock) -> str:
+def _context(result: Comparison, item: FlaggedBlock, flag: Flag) -> str:
     """The flagged words in their sentence (the new version's, or the old one's when
     only words were removed), shortened around them, the changed words highlighted."""
-    side: Side = "new" if any(f.new for f in item.flags) else "old"
+    side: Side = "new" if flag.new else "old"
     block = result.blocks[item.block]
     span = block.new if side == "new" else block.old
-    spans = sorted({s for f in item.flags for s in (f.new if side == "new" else f.old)})
+    spans = sorted(set(flag.new if side == "new" else flag.old))
     if span is None or not spans:
         return ""
     text = result.new.text if side == "new" else result.old.text
@@ -150,26 +214,58 @@ def _context(result: Comparison, item: FlaggedBlock) -> str:
     )
 
 
-def _entry(result: Comparison, item: FlaggedBlock) -> str:
-    lines = "".join(
-        f'<div class="flag-line">{badge(f.kind)} {visible(f.explanation)}</div>' for f in item.flags
-    )
+def _entry(result: Comparison, item: FlaggedBlock, flag: Flag, full: bool) -> str:
+    line = f'<div class="flag-line">{badge(flag.kind)} {visible(flag.explanation)}</div>'
     back = f'<a class="back" href="#flag-{item.number}-text">\u21a9 see it in the text</a>'
     return (
-        f'<tr id="flag-{item.number}"><td class="num">[{item.number}]</td>'
-        f"<td>{lines}{_context(result, item)}<div>{back}</div></td></tr>"
+        f'<tr id="{entry_id(item, flag, full)}"><td class="num">[{item.number}]</td>'
+        f"<td>{line}{_context(result, item, flag)}<div>{back}</div></td></tr>"
     )
+
+
+def _grouped(result: Comparison, listed: list[tuple[FlaggedBlock, Flag]], full: bool) -> str:
+    """The entries under one heading per kind, in the order given."""
+    out: list[str] = []
+    for kind in FLAG_KINDS:
+        mine = [(item, flag) for item, flag in listed if flag.kind == kind]
+        if not mine:
+            continue
+        rows = "\n".join(_entry(result, item, flag, full) for item, flag in mine)
+        out.append(
+            f'<p class="flag-kind"><b>{HEADINGS[kind]}</b> {badge(kind)} {len(mine):,}</p>\n'
+            '<table class="notes flagged" width="100%" cellspacing="0" cellpadding="3">'
+            f"{rows}</table>\n"
+        )
+    return "".join(out)
 
 
 def flagged_list_html(result: Comparison, flagged: dict[int, FlaggedBlock]) -> str:
-    """The "Flagged changes" section (empty when nothing is flagged)."""
+    """The "Flagged changes" section that follows the summary: at most ``MAX_LISTED``
+    flags, grouped by kind (empty when nothing is flagged)."""
     if not flagged:
         return ""
-    rows = "\n".join(_entry(result, item) for item in flagged.values())
+    listed = entries(flagged)
+    more = len(listed) - MAX_LISTED
+    tail = (
+        f'<p class="more">\u2026 and {more:,} more: see <a href="#flagged-all">all '
+        f"{len(listed):,} flagged changes</a> at the end of the report.</p>\n"
+        if more > 0
+        else ""
+    )
     return (
-        f'<h2 id="flagged">Flagged changes ({len(flagged):,})</h2>\n'
+        f'<h2 id="flagged">Flagged changes ({len(listed):,})</h2>\n'
         '<p class="sub">Changes to figures, negations, names, attributions and quotations, '
-        "in reading order: check these against the sources first.</p>\n"
-        '<table class="notes flagged" width="100%" cellspacing="0" cellpadding="3">'
-        f"{rows}</table>\n"
+        "most severe first: check these against the sources first.</p>\n"
+        + _grouped(result, listed[:MAX_LISTED], full=False)
+        + tail
+    )
+
+
+def full_list_html(result: Comparison, flagged: dict[int, FlaggedBlock]) -> str:
+    """The full list at the end of the report, when the first one is cut (else empty)."""
+    listed = entries(flagged)
+    if len(listed) <= MAX_LISTED:
+        return ""
+    return f'<h2 id="flagged-all">All flagged changes ({len(listed):,})</h2>\n' + _grouped(
+        result, listed, full=True
     )

@@ -85,6 +85,7 @@ def report_bytes(
     changes_only: bool = False,
     page_size: PageSize = "a4",
     pdf_renderer: PdfRenderer | None = None,
+    show_flags: bool = True,
 ) -> bytes:
     """The report's bytes in ``fmt``.
 
@@ -95,20 +96,26 @@ def report_bytes(
         changes_only: fold unchanged sentences (HTML and PDF).
         page_size: ``a4`` or ``letter`` (PDF).
         pdf_renderer: renders the PDF (required for ``pdf``).
+        show_flags: False leaves the risky-edit flags out (``--no-flags``; JSON: no
+            ``flags`` key).
 
     Raises:
         RedlineError: PDF asked without a renderer.
     """
     if fmt == "json":
-        return comparison_to_json(result, annotations).encode("utf-8")
+        return comparison_to_json(result, annotations, show_flags).encode("utf-8")
     # The HTML report's modules load only when a report is asked for (start-up time).
     from core.report.comparison_html import render_report
 
     if fmt == "html":
-        return render_report(result, annotations or (), changes_only=changes_only).encode("utf-8")
+        return render_report(
+            result, annotations or (), changes_only=changes_only, show_flags=show_flags
+        ).encode("utf-8")
     if pdf_renderer is None:
         raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
-    html = render_report(result, annotations or (), changes_only=changes_only, variant="pdf")
+    html = render_report(
+        result, annotations or (), changes_only=changes_only, variant="pdf", show_flags=show_flags
+    )
     return pdf_renderer(html, page_size)
 
 

@@ -1,5 +1,6 @@
 """The Save Report file dialog: file name, format (HTML, PDF or JSON), paper size and,
-for a pairwise report, "changed sentences only". Shared by both kinds of report."""
+for a pairwise report, "changed sentences only" and "risky-edit flags". Shared by both
+kinds of report."""
 
 from __future__ import annotations
 
@@ -39,13 +40,15 @@ class DialogChoice:
     fmt: ReportFormat
     page_size: PageSize
     changes_only: bool
+    flags: bool = True
 
 
 def ask_target(
     parent: QWidget, folder: str, name: str, changes_only: bool | None
 ) -> DialogChoice | None:
     """The Save Report dialog: file, format and paper size, and the "changed sentences
-    only" box unless ``changes_only`` is None. None when the user cancels."""
+    only" and "risky-edit flags" boxes unless ``changes_only`` is None (an N-way report).
+    None when the user cancels."""
     dialog = QFileDialog(parent, "Save Report")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # holds our options
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -54,6 +57,9 @@ def ask_target(
     dialog.selectFile(name)
     only_changed = QCheckBox("Changed sentences only (fold unchanged ones)")
     only_changed.setChecked(bool(changes_only))
+    flags = QCheckBox("Risky-edit flags (the list after the summary, badges in the text)")
+    flags.setObjectName("report_flags_box")
+    flags.setChecked(True)
     paper = QComboBox()
     paper.addItems(["A4 paper", "Letter paper"])
     paper.setToolTip("Paper size of a PDF report")
@@ -62,10 +68,11 @@ def ask_target(
         row = layout.rowCount()
         if changes_only is not None:
             layout.addWidget(only_changed, row, 0, 1, 2)
+            layout.addWidget(flags, row + 1, 0, 1, 2)
         layout.addWidget(paper, row, 2)
     if not dialog.exec() or not dialog.selectedFiles():
         return None
     fmt = FILTERS.get(dialog.selectedNameFilter(), "html")
     target = with_suffix(Path(dialog.selectedFiles()[0]), fmt)
     page_size: PageSize = "letter" if paper.currentIndex() == 1 else "a4"
-    return DialogChoice(target, fmt, page_size, only_changed.isChecked())
+    return DialogChoice(target, fmt, page_size, only_changed.isChecked(), flags.isChecked())

@@ -50,6 +50,7 @@ class ReportRequest:
     changes_only: bool = False
     page_size: PageSize = "a4"
     annotations: tuple[Annotation, ...] | None = None  # None: read them from the store
+    flags: bool = True  # the risky-edit flags in the report
 
 
 def write_report(request: ReportRequest) -> str:
@@ -69,6 +70,7 @@ def write_report(request: ReportRequest) -> str:
         changes_only=request.changes_only,
         page_size=request.page_size,
         pdf_renderer=render_pdf,
+        show_flags=request.flags,
     )
     save_report(request.target, data, result.old.path, result.new.path)
     return f"Report saved: {printable_path(os.fspath(request.target))}"
@@ -144,6 +146,7 @@ class ReportSaver(QObject):
                     choice.changes_only,
                     choice.page_size,
                     annotations,
+                    choice.flags,
                 )
             )
 

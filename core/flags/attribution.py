@@ -1,0 +1,228 @@
+"""Attribution: the ``attribution`` flag (see ``core.flags.detect``).
+
+Attribution verbs by lemma over both whole sentences, in a reporting context for the
+verbs that only sometimes attribute; or the speaker next to an unchanged verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.flags.pooled import (
+    Context,
+    Flag,
+    Pooled,
+    Word,
+    make_flag,
+    neighbour,
+)
+from core.model import Span
+
+# Attribution verbs by lemma. Speech verbs count everywhere; the others (``add``,
+# ``note``, ``write`` ...) only in a reporting context (see ``_reporting``).
+_SPEECH: dict[str, str] = {
+    form: forms.split()[0]
+    for forms in (
+        "say says said saying saith sayeth sayest sayst spoke spake speaketh "
+        "spakest tell tells told telling telleth bade answer answers answered answering "
+        "answereth",
+        "claim claims claimed claiming",
+        "according",
+        "insist insists insisted insisting",
+        "argue argues argued arguing",
+        "allege alleges alleged alleging",
+        "deny denies denied denying",
+        "admit admits admitted admitting",
+        "warn warns warned warning",
+        "contend contends contended",
+        "concede concedes conceded",
+    )
+    for form in forms.split()
+}
+
+
+_REPORTING: dict[str, str] = {
+    form: forms.split()[0]
+    for forms in (
+        "add adds added adding",
+        "stated stating",
+        "assert asserts asserted asserting",
+        "declare declares declared declaring",
+        "report reports reported",
+        "announce announces announced",
+        "confirm confirms confirmed",
+        "explain explains explained",
+        "note notes noted",
+        "suggest suggests suggested",
+        "maintain maintains maintained",
+        "reveal reveals revealed",
+        "write writes wrote",
+        "acknowledge acknowledges acknowledged",
+        "estimate estimates estimated",
+        "quote quotes quoted",
+    )
+    for form in forms.split()
+}
+
+
+_ATTRIBUTIONS = {**_SPEECH, **_REPORTING}
+
+
+_ATTRIBUTION_FORMS = re.compile(
+    r"(?<![\w'\u2019\-])(?:"
+    + "|".join(sorted(_ATTRIBUTIONS, key=len, reverse=True))
+    + r")(?![\w'\u2019\-])",
+    re.IGNORECASE,
+)
+
+
+# "that is to say", "so to speak", "needless to say": no one speaks.
+_IDIOM_BEFORE = frozenset({"to", "needless"})
+
+
+_SPEAKERS = frozenset(
+    "police officials sources witnesses reports report experts analysts residents "
+    "activists authorities investigators prosecutors doctors scientists researchers "
+    "officers spokesman spokeswoman spokesperson media observers".split()
+)
+
+
+_QUOTE_CLOSE = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+
+
+def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
+    """The attribution verb ``word`` is a form of, when it attributes here (``loose``:
+    wherever a verb of attribution stands, context aside)."""
+    folded = word.text.casefold().replace("\u2019", "'")
+    lemma = _ATTRIBUTIONS.get(folded)
+    if lemma is None:
+        return None
+    before, after = neighbour(text, word.start, -1), neighbour(text, word.end, 1)
+    if lemma == "write" and after == "to":
+        return None  # "write to the Free Software Foundation"
+    if lemma == "say" and re.match(r"\s+to\s+(?:be|have)\b", text[word.end : word.end + 12]):
+        return None  # "said to have been": a hedge, no one speaks
+    if lemma == "say" and before in _IDIOM_BEFORE:
+        return None  # "that is to say", "needless to say"
+    if lemma == "according":
+        return lemma if after == "to" and _speaker_follows(text, word.end) else None
+    if lemma == "allege" and before in ("the", "an", "a", "his", "her", "their", "its"):
+        return None  # "the alleged stabbing": an adjective
+    if lemma == "claim" and after[:1].isdecimal():
+        return None  # "claim 2 of the patent"
+    if loose:
+        return lemma
+    if lemma in _REPORTING and not _reporting(text, word):
+        return None
+    return lemma
+
+
+def _speaker_follows(text: str, pos: int) -> bool:
+    """``according to`` names a source: a capitalised word or a speaker noun."""
+    m = re.match(r"\s+to\s+(?:the\s+|a\s+)?(\w+)", text[pos : pos + 60])
+    if m is None:
+        return False
+    return m.group(1)[0].isupper() or m.group(1).casefold() in _SPEAKERS
+
+
+def _reporting(text: str, word: Word) -> bool:
+    """A verb that only sometimes attributes does here: ``added that``, ``, he added.``,
+    ``he noted:`` or a quotation mark next to it."""
+    after = text[word.end : word.end + 12]
+    before = text[max(0, word.start - 24) : word.start]
+    if re.match(r"\s*(?::|that\b)", after) or _QUOTE_CLOSE.search(after[:3]):
+        return True
+    return bool(re.match(r"\s*[.,]", after)) and bool(
+        re.search(r"[,\"\u201d\u2019']\s*(?:\w+\s+){1,2}$", before)
+    )
+
+
+def check_attribution(pool: Pooled, context: Context) -> Flag | None:
+    """Attribution verbs by lemma over both whole sentences (``answered and said`` ->
+    ``answered`` is one verb each), less the lemmas that stand in a piece of sentence
+    next to it on the other side (sentences cut otherwise, ``_cut``)."""
+    forms = (*pool.old_words, *pool.new_words)
+    if not any(w.text.casefold().replace("\u2019", "'") in _ATTRIBUTIONS for w in forms):
+        return _check_speaker(pool, context)  # no verb changed
+    old_all = _lemmas(context.old, (pool.old_span,))
+    new_all = _lemmas(context.new, (pool.new_span,))
+    if old_all == new_all:
+        return _check_speaker(pool, context)
+    # A verb that attributes on one side stands on the other, perhaps without its "that".
+    old_loose = _lemmas(context.old, (pool.old_span,), loose=True)
+    new_loose = _lemmas(context.new, (pool.new_span,), loose=True)
+    gone = old_all - new_loose - _lemmas(context.new, pool.new_near)
+    came = new_all - old_loose - _lemmas(context.old, pool.old_near)
+    old = [w for w in pool.old_words if _lemma(w, context.old) in gone]
+    new = [w for w in pool.new_words if _lemma(w, context.new) in came]
+    if not old and not new:
+        return None
+    # Explained by the verbs on both sides of the changes that hold them ("said" -> "claimed").
+    touched = {w.change for w in (*old, *new)}
+    return make_flag(
+        "attribution",
+        pool,
+        [w for w in pool.old_words if w.change in touched and _lemma(w, context.old, True)],
+        [w for w in pool.new_words if w.change in touched and _lemma(w, context.new, True)],
+    )
+
+
+def _lemmas(text: str, spans: tuple[Span, ...], loose: bool = False) -> set[str]:
+    """The attribution verbs of ``spans`` (only the words spelled like one are looked at)."""
+    return {
+        lemma
+        for start, end in spans
+        for m in _ATTRIBUTION_FORMS.finditer(text, start, end)
+        if (lemma := _lemma(Word(m.group(), m.start(), m.end(), 0), text, loose))
+    }
+
+
+def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
+    """The verb stayed, the speaker next to it changed: ``Smith said`` -> ``Jones said``.
+
+    The speaker is a name or a speaker noun right next to an unchanged attribution
+    verb (a space between them, no comma); its change must be short on the other side
+    (at most ``MAX_SPEAKER_WORDS``), not a rewrite of the sentence."""
+    for side, (words, text, other) in enumerate(
+        (
+            (pool.old_words, context.old, pool.new_words),
+            (pool.new_words, context.new, pool.old_words),
+        )
+    ):
+        changed = {w.start for w in words}
+        for word in words:
+            if word.text.casefold() not in _SPEAKERS and not (
+                word.text[0].isupper() and context.names[side].is_name(word.text)
+            ):
+                continue
+            if not _next_to_verb(text, word, changed):
+                continue
+            theirs = [w for w in other if w.change == word.change]
+            if not theirs or len(theirs) > MAX_SPEAKER_WORDS:
+                continue
+            if word.text.casefold() in {w.text.casefold() for w in theirs}:
+                continue
+            mine = [word]
+            old_side, new_side = (mine, theirs) if words is pool.old_words else (theirs, mine)
+            return make_flag("attribution", pool, old_side, new_side)
+    return None
+
+
+MAX_SPEAKER_WORDS = 3
+
+
+_VERB_AFTER = re.compile(r" (\w+)")
+
+
+_VERB_BEFORE = re.compile(r"(\w+) $")
+
+
+def _next_to_verb(text: str, word: Word, changed: set[int]) -> bool:
+    """An unchanged attribution verb stands right before or after ``word``."""
+    after = _VERB_AFTER.match(text, word.end)
+    if after and after.group(1).casefold() in _SPEECH and after.start(1) not in changed:
+        return True
+    before = _VERB_BEFORE.search(text, max(0, word.start - 20), word.start)
+    if before is None:
+        return False
+    return before.group(1).casefold() in _SPEECH and before.start(1) not in changed

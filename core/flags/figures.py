@@ -1,0 +1,306 @@
+"""Figures: the ``number`` flag (see ``core.flags.detect``).
+
+Digits, number words that are quantities (not ``one`` as a pronoun, not an ordinal
+without a determiner), Ukrainian number words, percentages, money, weekdays and months;
+compared as multisets of keys, and by value over the whole sentences (``threescore and
+fourteen`` = ``seventy-four``) before a flag is raised. List markers, digits in URLs,
+image sizes and HTML entities are no figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from core.flags.pooled import (
+    APOSTROPHES,
+    HYPHENS,
+    Context,
+    Flag,
+    Pooled,
+    Word,
+    make_flag,
+    neighbour,
+)
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+_SCALES = frozenset("hundred hundreds thousand thousands million millions billion billions".split())
+
+
+_NUMBER_WORDS = _SCALES | frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety score twoscore threescore fourscore trillion dozen "
+    "dozens half quarter twice double triple threefold fourfold first second third "
+    "fourth fifth sixth seventh "
+    "eighth ninth tenth eleventh twelfth twentieth hundredth thousandth percent "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth "
+    "monday tuesday wednesday thursday friday saturday sunday january february "
+    "april june july august september october november december".split()
+)
+
+
+# "one" is a pronoun after these words (no one, the one, every one) ...
+_ONE_AFTER = frozenset(
+    "no the this that any every each which some such another little loved only last "
+    "next other one any-one by".split()
+)
+
+
+# ... and before these (one of them, one another, one who, one's).
+_ONE_BEFORE = frozenset(
+    "by at from with of another who whom whose which that is was has had does did can could must "
+    "should would may might will shall hath doth needs wants knows sees finds gets "
+    "requires thinks says feels uses takes makes gives".split()
+)
+
+
+_ORDINAL_VALUES = {
+    word: str(i + 1)
+    for i, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+}
+_ORDINAL_VALUES.update(
+    thirtieth="30", fortieth="40", fiftieth="50", sixtieth="60", seventieth="70",
+    eightieth="80", ninetieth="90", hundredth="100", thousandth="1000",
+)  # fmt: skip
+
+
+_ORDINALS = frozenset(_ORDINAL_VALUES)
+
+
+# An ordinal is a figure after these (the first day, his second term).
+_BEFORE_ORDINAL = frozenset("the a an his her its their our my your this that every each".split())
+
+
+_MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]\s?(?=\d)|(?<=\d)\s?%")
+
+
+def _number_key(word: Word, text: str) -> str | None:
+    folded = APOSTROPHES.sub("'", word.text.casefold())
+    if any(c.isdecimal() for c in folded):
+        if _not_a_figure(text, word.start):
+            return None  # "3 - " or "2) " opening a line, or part of a URL
+        groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", folded))
+        key = "".join(groups) if sum(map(len, groups)) >= LONG_NUMBER else "-".join(groups)
+        money = _MONEY.search(text, max(0, word.start - 2), min(len(text), word.end + 2))
+        return key + money.group().strip() if money else key
+    if (value := _cyrillic_number(folded)) is not None:
+        return value
+    if folded in _MONTHS and re.match(r"\.?\s+\d", text[word.end : word.end + 4]):
+        return _MONTHS[folded]  # "sept 1985" = "september 1985"
+    parts = HYPHENS.split(folded)
+    if not any(part in _NUMBER_WORDS for part in parts):
+        return None
+    if folded == "two" and neighbour(text, word.start, -1) in ("they", "we", "ye", "which"):
+        return None  # "they two went": the two of them
+    if folded == "one":
+        before, after = neighbour(text, word.start, -1), neighbour(text, word.end, 1)
+        rest = text[word.end : word.end + 40]
+        if _pronoun_one(before, after, rest) or after in _SCALES or rest[:1] in ",;:)":
+            return None  # a pronoun, or "one hundred" (= "an hundred")
+    if folded in _ORDINALS and (
+        neighbour(text, word.start, -1) not in _BEFORE_ORDINAL
+        or neighbour(text, word.end, 1) in ("party", "parties", "person", "persons")
+    ):
+        return None  # "was first pioneered", "at first", "a second", "third parties"
+    return _ORDINAL_VALUES.get(folded, folded)  # "nineteenth" = "19th"
+
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+
+
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if i > 1
+}
+_TENS.update({"twoscore": 40, "threescore": 60, "fourscore": 80, "score": 20})
+
+
+_SCALE_VALUES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+
+_TOKENS = re.compile(r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*")
+
+
+def _values(text: str) -> Counter[str]:
+    """The figures of a sentence by value: number words read as numbers
+    (``forty and six thousand`` = ``forty-six thousand`` = ``46,000``, ``двоє`` = ``2``),
+    digits as written (their separators aside); ``one`` as a pronoun and list markers
+    (``3 -`` at a line's start) are none."""
+    out: Counter[str] = Counter()
+    total = current = 0
+    in_number = False
+    tokens = [
+        (m.start(), APOSTROPHES.sub("'", m.group().casefold()))
+        for m in _TOKENS.finditer(text.replace("-", " "))
+    ]
+    for i, (start, token) in enumerate(tokens):
+        if token[0].isdecimal():
+            if not _not_a_figure(text, start):
+                groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", token))
+                long = sum(map(len, groups)) >= LONG_NUMBER
+                out["".join(groups) if long else "-".join(groups)] += 1
+            continue
+        before = tokens[i - 1][1] if i else ""
+        after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+        if token == "one" and _pronoun_one(before, after, text[start + 3 : start + 40]):
+            token = ""
+        if token in _UNITS or token in _TENS:
+            current += _UNITS.get(token, 0) + _TENS.get(token, 0)
+            in_number = True
+        elif token in _SCALE_VALUES:
+            current = max(current, 1) * _SCALE_VALUES[token]
+            if token != "hundred":
+                total, current = total + current, 0
+            in_number = True
+        elif (in_number and token == "and") or (token in ("a", "an") and not in_number):
+            continue
+        else:
+            if in_number:
+                out[str(total + current)] += 1
+            total = current = 0
+            in_number = False
+            if (value := _cyrillic_number(token) or _ORDINAL_VALUES.get(token)) is not None:
+                out[value] += 1
+            elif token in _NUMBER_WORDS:
+                out[token] += 1
+    if in_number:
+        out[str(total + current)] += 1
+    return out
+
+
+def _pronoun_one(before: str, after: str, rest: str) -> bool:
+    """``one`` as a pronoun (``no one``, ``one of``, ``one by one``, ``one another``)."""
+    if before in _ONE_AFTER or after in _ONE_BEFORE or not after:
+        return True
+    return bool(re.match(r"(?:\W+\w+){0,3}?\W+(?:another|other)\b", rest))
+
+
+# Ukrainian and Russian number words (copy editing spells out small figures: 2 -> двоє).
+_CYRILLIC_FORMS = {
+    "2": "два дві двоє двох двом двома вдвічі удвічі вдвоє удвоє",
+    "3": "три троє трьох трьом трьома втричі утричі втроє утроє",
+    "4": "чотири четверо чотирьох четыре вчетверо учетверо",
+    "5": "п'ять п'ятеро п'яти пять",
+    "6": "шість шестеро шести шесть",
+    "7": "сім семеро семи семь",
+    "8": "вісім восьмеро восьми восемь",
+    "9": "дев'ять дев'яти девять",
+    "10": "десять десяти десяток десятка",
+}
+
+
+_CYRILLIC_NUMBERS = {w: v for v, forms in _CYRILLIC_FORMS.items() for w in forms.split()}
+
+
+# Compounds and ordinals: п'ятиповерховий, вп'яте, двоповерховий.
+_CYRILLIC_PREFIXES = (
+    ("вп'ят", "5"),
+    ("п'ят", "5"),
+    ("двох", "2"),
+    ("дво", "2"),
+    ("трьох", "3"),
+    ("чотирьох", "4"),
+    ("шести", "6"),
+    ("семи", "7"),
+    ("восьми", "8"),
+    ("дев'ят", "9"),
+    ("десяти", "10"),
+)
+
+
+_ONE_FORMS = dict.fromkeys(
+    "one один одна одне одного одному одну однієї одним одній одной".split(), "1"
+)
+
+
+_MONTHS = {
+    short: month
+    for month in (
+        "january february march april june july august september october november december"
+    ).split()
+    for short in {month[:3], month[:4]}
+}
+
+
+_LIST_MARKER = re.compile(r"\d+(?:[.)]|\s+-)\s")
+
+
+_ITEM = re.compile(r"\(?\d{1,2}\)(?=\s)")
+
+
+_URL = re.compile(r"://|www\.")
+
+
+_MARKUP = re.compile(r"\d+px\b")
+
+
+def _not_a_figure(text: str, start: int) -> bool:
+    """Digits at ``start`` that are a list's marker (``3 - ``, ``2) `` opening a line),
+    part of a URL, an HTML entity (``&#337``) or an image's size in wiki markup (``230px``)."""
+    if _MARKUP.match(text, start) or text[max(0, start - 2) : start] == "&#":
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    if not text[line:start].strip() and _LIST_MARKER.match(text, start):
+        return True
+    item = start - 1 if start and text[start - 1] == "(" else start
+    if (not item or text[item - 1].isspace()) and _ITEM.match(text, item):
+        return True  # "(1) uses ... and (2) will", "; 2) separate"
+    run = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(_URL.search(text, run, start))
+
+
+def _cyrillic_number(folded: str) -> str | None:
+    """The figure a Ukrainian or Russian number word stands for (folded, ``'`` apostrophes)."""
+    if folded.isascii():
+        return None
+    value = _CYRILLIC_NUMBERS.get(folded)
+    if value is not None:
+        return value
+    for prefix, value in _CYRILLIC_PREFIXES:
+        if folded.startswith(prefix) and len(folded) > len(prefix) + (len(prefix) < 4) * 2:
+            return value
+    return None
+
+
+_DIGITS_ONLY = re.compile(r"\d+")
+
+
+LONG_NUMBER = 9  # digits: an ISBN or a telephone number, however it is grouped
+
+
+def check_number(pool: Pooled, context: Context) -> Flag | None:
+    old = [(k, w) for w in pool.old_words if (k := _number_key(w, context.old))]
+    new = [(k, w) for w in pool.new_words if (k := _number_key(w, context.new))]
+    old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
+    if old_keys == new_keys or _values(pool.old_text) == _values(pool.new_text):
+        return None  # the same figures, perhaps spelled otherwise (thirty and two, 32)
+    gone, came = old_keys - new_keys, new_keys - old_keys
+    # "1" against "one" (a word that is a figure only sometimes): the same figure.
+    if gone["1"] and any(_ONE_FORMS.get(w.text.casefold()) for w in pool.new_words):
+        gone["1"] -= 1
+    if came["1"] and any(_ONE_FORMS.get(w.text.casefold()) for w in pool.old_words):
+        came["1"] -= 1
+    gone, came = +gone, +came
+    if not gone and not came:
+        return None
+    return make_flag(
+        "number",
+        pool,
+        [w for k, w in old if k in gone],
+        [w for k, w in new if k in came],
+    )

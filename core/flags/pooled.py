@@ -1,0 +1,198 @@
+"""What the flags are made of: the ``Flag``, the kinds, the words of a change, the
+changes of a block pooled by side, the two texts with their names and quotations, and
+the explanation of a flag (whole words of each side, only those that differ).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from core.flags.names import Names
+from core.flags.quotes import Quotations
+from core.model import Span
+
+FlagKind = Literal["number", "negation", "name", "attribution", "quote"]
+
+
+FLAG_KINDS: tuple[FlagKind, ...] = ("number", "negation", "name", "attribution", "quote")
+
+
+FLAG_LABELS: dict[FlagKind, str] = {
+    "number": "Figure",
+    "negation": "Negation",
+    "name": "Name",
+    "attribution": "Attribution",
+    "quote": "Quote",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One risky change of one kind.
+
+    Attributes:
+        kind: ``number``, ``negation``, ``name``, ``attribution`` or ``quote``.
+        block: index of the comparison block holding the change.
+        old: spans of the deleted words of the changes flagged (old text), in order.
+        new: spans of the inserted words of the changes flagged (new text), in order.
+        explanation: what changed, whole words, short, e.g. ``"20" → "27"``.
+    """
+
+    kind: FlagKind
+    block: int
+    old: tuple[Span, ...]
+    new: tuple[Span, ...]
+    explanation: str
+
+
+WORD = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:['\u2019\-\u2010\u2011]\w+)*")
+
+
+HYPHENS = re.compile("[-\u2010\u2011]")
+
+
+# Function words: never the speaker of an attribution, never a content word.
+_FUNCTION = frozenset(
+    "a an the and or but nor of in on at to for from by with as is are was were be been "
+    "being am it its this that these those he she they we you i his her their our my "
+    "your him them us me who whom whose what when where why how if then than so not no "
+    "do does did done has have had having will would shall should can could may might "
+    "must unto upon into onto out up down over under about also very all any some such "
+    "there here which while both each every other only own same too just there's it's "
+    "thou thee thy thine ye hath doth art shalt wilt".split()
+)
+
+
+_LISTED = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    change: int  # index of its change in the block
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    block: int
+    old: tuple[Span, ...]
+    new: tuple[Span, ...]
+    old_words: tuple[Word, ...]
+    new_words: tuple[Word, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pooled:
+    """The changes of one block, their words pooled by side."""
+
+    block: int
+    changes: tuple[Change, ...]
+    old_words: tuple[Word, ...]
+    new_words: tuple[Word, ...]
+    old_text: str  # the whole old sentence(s) of the block
+    new_text: str
+    shared: float  # share of content words in common (``shared_content``)
+    old_span: Span
+    new_span: Span
+    old_near: tuple[Span, ...] = ()  # the old sides of the neighbour blocks
+    new_near: tuple[Span, ...] = ()
+
+
+class Context:
+    """Both texts, with the names and quotations found when first needed."""
+
+    def __init__(self, old: str, new: str, ignore_case: bool) -> None:
+        self.old = old
+        self.new = new
+        self.ignore_case = ignore_case
+        self._names: tuple[Names, Names] | None = None
+        self._quotes: tuple[Quotations, Quotations] | None = None
+
+    @property
+    def names(self) -> tuple[Names, Names]:
+        if self._names is None:
+            self._names = (Names(self.old), Names(self.new))
+        return self._names
+
+    @property
+    def quotes(self) -> tuple[Quotations, Quotations]:
+        if self._quotes is None:
+            self._quotes = (Quotations(self.old), Quotations(self.new))
+        return self._quotes
+
+    def key(self, word: str) -> str:
+        """A word as names are compared: folded when the comparison ignores case."""
+        return word.casefold() if self.ignore_case else word
+
+
+def content_words(text: str) -> set[str]:
+    """The content words of ``text``: folded, no function words, no single letters,
+    cut to their first five letters (so ``said``/``says`` and ``brother``/``brothers``
+    are one word)."""
+    return {
+        w[:5]
+        for m in WORD.finditer(text)
+        if len(w := m.group().casefold()) > 1 and w not in _FUNCTION
+    }
+
+
+def shared_content(old: str, new: str) -> float:
+    """The share of content words two sentences have in common (Dice: 0 to 1).
+
+    A side without content words shares nothing (0.0)."""
+    a, b = content_words(old), content_words(new)
+    if not a or not b:
+        return 0.0  # nothing to tell a counterpart by (``2.`` against ``5.``)
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def neighbour(text: str, pos: int, step: int) -> str:
+    """The word just before (``step`` -1) or after (+1) ``pos``, folded ("" if none in
+    the same sentence)."""
+    if step < 0:
+        m = re.search(r"(\w+)[^\w.!?;:]*$", text[max(0, pos - 40) : pos])
+    else:
+        m = re.match(r"[^\w.!?;:]*(\w+)", text[pos : pos + 40])
+    return m.group(1).casefold() if m else ""
+
+
+APOSTROPHES = re.compile("[\u2019\u02bc]")
+
+
+def span_words(text: str, spans: tuple[Span, ...]) -> Iterator[Word]:
+    for start, end in spans:
+        for m in WORD.finditer(text, start, end):
+            yield Word(m.group(), m.start(), m.end(), 0)
+
+
+def make_flag(kind: FlagKind, pool: Pooled, old: list[Word], new: list[Word]) -> Flag:
+    """A flag on the changes holding ``old`` and ``new``, explained by their words."""
+    touched = {w.change for w in (*old, *new)}
+    changes = [c for i, c in enumerate(pool.changes) if i in touched]
+    return Flag(
+        kind,
+        pool.block,
+        tuple(s for c in changes for s in c.old),
+        tuple(s for c in changes for s in c.new),
+        _arrow(_listed(old), _listed(new)),
+    )
+
+
+def _listed(words: list[Word]) -> str:
+    """Whole words, each once, in order; at most ``_LISTED`` of them."""
+    unique = list(dict.fromkeys(w.text for w in words))
+    shown = ", ".join(unique[:_LISTED])
+    return shown + ", \u2026" if len(unique) > _LISTED else shown
+
+
+def _arrow(old: str, new: str) -> str:
+    if old and new:
+        return f'"{old}" \u2192 "{new}"'
+    if new:
+        return f'added "{new}"'
+    return f'removed "{old}"'
