@@ -103,8 +103,12 @@ class DiffPane(QTextEdit):
         """Show a new empty document wrapped at ``width`` (the previous one is deleted).
 
         The width is set once the document is empty: setting it re-lays out the whole
-        document shown.
+        document shown. The extra selections (the counterpart outline) hold cursors into
+        the previous document; Qt keeps them across ``setDocument`` and reads them on the
+        next ``setExtraSelections``, after the previous document is deleted (a crash in
+        libQt6Gui), so they go first.
         """
+        self.setExtraSelections([])
         previous = self.document()
         ours = previous.parent() is self  # Qt deletes its own first document itself
         doc = QTextDocument(self)
