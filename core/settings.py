@@ -96,12 +96,16 @@ def load_settings(path: Path) -> LoadedSettings:
 def save_settings(path: Path, settings: Settings) -> None:
     """Write ``settings`` to ``path`` atomically.
 
+    Folder names that are not valid UTF-8 reach Python as lone surrogates
+    (``surrogateescape``); ``ensure_ascii`` writes them as ``\\udcXX`` escapes,
+    which read back to the same name, where a UTF-8 file could not hold them.
+
     Raises:
         OSError: the file could not be written; the previous file is intact.
     """
     data = dataclasses.asdict(settings)
     data["recent_folders"] = list(settings.recent_folders)
-    atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=True) + "\n")
 
 
 def _from_dict(data: dict[str, Any]) -> tuple[Settings, tuple[str, ...]]:

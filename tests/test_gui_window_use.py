@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication
-from test_gui_window import CONDENSED, FULL, compare, folder, window  # noqa: F401
+from test_gui_window import SAMPLES, CONDENSED, FULL, compare, folder, window  # noqa: F401
 
+from core.settings import load_settings
+from gui.common.context import AppContext
 from gui.shell.main_window import MainWindow
 
 
@@ -27,3 +33,19 @@ def test_zoom_then_leaving_the_new_pane_does_not_crash(qtbot, window: MainWindow
     qtbot.mouseMove(viewport, QPoint(130, 70))
     QApplication.sendEvent(view.new_pane, QEvent(QEvent.Type.Leave))
     assert view.old_pane.extraSelections() == []
+
+
+def test_a_folder_whose_name_is_not_utf8_opens_and_is_remembered(qtbot, tmp_path: Path) -> None:
+    root = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9 \xff"))
+    shutil.copytree(SAMPLES, root)
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.folder_loaded, timeout=20000):
+        win.open_folder(str(root))
+    assert win.context.save_error is None
+    saved = win.context.paths.settings_file.read_bytes().decode("utf-8")
+    assert load_settings(win.context.paths.settings_file).settings.recent_folders[0] == str(root)
+    assert str(root) not in saved  # escaped, the file stays UTF-8
+    compare(qtbot, win, CONDENSED, FULL)
+    assert win.view.new_pane.toPlainText()
+    win.jobs.shutdown()
