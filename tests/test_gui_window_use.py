@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication
-from test_gui_window import SAMPLES, CONDENSED, FULL, compare, folder, window  # noqa: F401
+from test_gui_window import CONDENSED, FULL, SAMPLES, compare, folder, window  # noqa: F401
 
 from core.settings import load_settings
 from gui.common.context import AppContext
