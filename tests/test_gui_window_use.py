@@ -15,7 +15,7 @@ from gui.common.context import AppContext
 from gui.shell.main_window import MainWindow
 
 
-def test_zoom_then_leaving_the_new_pane_does_not_crash(qtbot, window: MainWindow) -> None:
+def test_zoom_then_leaving_the_new_pane_does_not_crash(qtbot, window: MainWindow) -> None:  # noqa: F811
     """Click in the new pane, Ctrl+plus, move out: the outline's cursors are not stale."""
     compare(qtbot, window, CONDENSED, FULL)
     view = window.view
