@@ -49,3 +49,50 @@ def test_a_folder_whose_name_is_not_utf8_opens_and_is_remembered(qtbot, tmp_path
     compare(qtbot, win, CONDENSED, FULL)
     assert win.view.new_pane.toPlainText()
     win.jobs.shutdown()
+
+
+def _focused_in(widget) -> bool:
+    focus = QApplication.focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
+def test_keys_reach_every_part_and_tab_leaves_the_changes(qtbot, window: MainWindow) -> None:  # noqa: F811
+    compare(qtbot, window, CONDENSED, FULL)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    changes, panes = window.changes_view, (window.view.old_pane, window.view.new_pane)
+    changes.setFocus()
+    changes.selectRow(2)
+    qtbot.keyClick(changes, Qt.Key.Key_Tab)
+    assert not _focused_in(changes)  # Tab leaves the table
+    changes.setFocus()
+    qtbot.keyClick(changes, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert _focused_in(window.annotations.panel.table)  # the next part of the window
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert _focused_in(window.document_view)
+    qtbot.keyClick(window.document_view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert _focused_in(panes[1])
+    qtbot.keyClick(panes[1], Qt.Key.Key_Tab)
+    assert not _focused_in(panes[1])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert _focused_in(changes)
+    qtbot.keyClick(changes, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert _focused_in(window.document_view)
+
+
+def test_open_folder_puts_the_focus_on_the_document_list(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    folder: Path,  # noqa: F811
+    monkeypatch,
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.changes_view.setFocus()
+    monkeypatch.setattr(
+        "gui.shell.menus.QFileDialog.getExistingDirectory", lambda *_: str(folder / "sub")
+    )
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        qtbot.keyClick(window.changes_view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert _focused_in(window.document_view)

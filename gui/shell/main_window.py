@@ -36,6 +36,7 @@ from gui.notes.controller import AnnotationsController
 from gui.nway.controller import NWayController
 from gui.shell.actions import build_actions
 from gui.shell.comparing import PairComparison
+from gui.shell.focus import FocusKeys, Region
 from gui.shell.menus import WindowMenus
 from gui.shell.placement import place_annotations, place_families
 from gui.work.jobs import Jobs
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         place_families(self, self.families, self.docs_layout, self.menus)
         self.families.pair_requested.connect(self._on_families_pair_requested)
         self.families.page.back_requested.connect(self.nway.show_pair_page)
+        self.focus_keys = self._build_focus_keys()
+        self.listing.folder_opened.connect(lambda _folder: self.focus_keys.focus_documents())
 
     # -- building --------------------------------------------------------------------
 
@@ -157,6 +160,19 @@ class MainWindow(QMainWindow):
             context,
             self,
         )
+
+    def _build_focus_keys(self) -> FocusKeys:
+        view, docs = self.document_view, self.docs_dock
+        regions = [
+            Region("Document List", ("Ctrl+L", "Alt+1"), lambda: view.grouped or view, docs),
+            Region("Old Text", ("Alt+2",), lambda: self.view.old_pane),
+            Region("New Text", ("Alt+3",), lambda: self.view.new_pane),
+            Region("Changes", ("Alt+4",), lambda: self.changes_view, self.changes_dock),
+            Region(
+                "Annotations", ("Alt+5",), lambda: self.annotations.panel.table, self.notes_dock
+            ),
+        ]
+        return FocusKeys(self, regions, self.menus.view_menu.addMenu("&Go To"))
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
