@@ -62,8 +62,7 @@ def _select_block(pane: DiffPane, block: int) -> None:
     cursor = QTextCursor(pane.document())
     if number is not None:
         qt_block = pane.document().findBlockByNumber(number)
+        last = pane.document().findBlockByNumber(pane.plan.last_piece(number))
         cursor.setPosition(qt_block.position())
-        cursor.setPosition(
-            qt_block.position() + qt_block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-        )
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
     pane.setTextCursor(cursor)

@@ -173,9 +173,17 @@ class DiffPane(QTextEdit):
         return self.index.to_code_point(base + position - pane_block.position)
 
     def position_of(self, number: int, offset: int) -> int:
-        """Pane position of document ``offset`` inside Qt block ``number``."""
+        """Pane position of document ``offset`` inside Qt block ``number`` or, for a
+        long span shown in pieces, inside the later piece holding it."""
         assert self.plan is not None
-        pane_block = self.plan.blocks[number]
+        blocks = self.plan.blocks
+        while (
+            number + 1 < len(blocks)
+            and blocks[number + 1].continued
+            and blocks[number + 1].span[0] < offset  # type: ignore[index]
+        ):
+            number += 1
+        pane_block = blocks[number]
         assert pane_block.span is not None
         base = self.index.to_utf16(pane_block.span[0])
         return pane_block.position + self.index.to_utf16(offset) - base

@@ -19,6 +19,8 @@ breaks the line) is *minor*: its mark is ``punctuation`` and the GUI draws it fa
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,6 +28,14 @@ from core.engine.rows import Row, build_rows
 from core.engine.stats import punctuation_only
 from core.model import Block, Comparison, Op, Span
 from gui.common.utf16 import Utf16Index, display_text
+
+# Qt lays a paragraph out in one go, and a run without a break opportunity in time
+# quadratic in its length (1 MB of quotes: minutes). A long span is shown as several
+# Qt blocks ("pieces"): cut before a word once a piece reaches PIECE_CHARS, and every
+# RUN_CHARS inside a run with no whitespace, so each piece lays out in milliseconds.
+PIECE_CHARS = 20_000
+RUN_CHARS = 1_000
+_WORD = re.compile(r"\S+")
 
 Side = Literal["old", "new"]
 Style = Literal["deleted", "inserted", "word_deleted", "word_inserted", "trivial", "moved"]
@@ -55,6 +65,7 @@ class PaneBlock:
             the span of the unchanged text it hides.
         position: UTF-16 position of the Qt block's start in the pane.
         start: code-point index of the Qt block's start in ``PanePlan.text``.
+        continued: a later piece of a long span (see ``piece_cuts``).
     """
 
     row: int
@@ -63,6 +74,7 @@ class PaneBlock:
     span: Span | None
     position: int
     start: int
+    continued: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +101,13 @@ class PanePlan:
     highlights: tuple[Highlight, ...]
     numbers: dict[int, int] = field(default_factory=dict, compare=False)
     marks: tuple[MarkKind, ...] = ()
+
+    def last_piece(self, number: int) -> int:
+        """The number of the last Qt block showing the same span as Qt block ``number``."""
+        blocks = self.blocks
+        while number + 1 < len(blocks) and blocks[number + 1].continued:
+            number += 1
+        return number
 
     def row_text(self, row: int) -> str:
         """The text of ``row`` (its Qt blocks joined by newlines)."""
@@ -188,8 +207,11 @@ class _PaneBuilder:
         block: int,
         span: Span | None,
         mark: MarkKind = "",
+        continued: bool = False,
     ) -> None:
-        self.pane_blocks.append(PaneBlock(row, role, block, span, self.position, self.start))
+        self.pane_blocks.append(
+            PaneBlock(row, role, block, span, self.position, self.start, continued)
+        )
         self.marks.append(mark)
         self.parts.append(text)
         self.position += len(text) + (self._extra_units(span) if role == "text" else 0) + 1
@@ -204,16 +226,63 @@ class _PaneBuilder:
         block = self.blocks[block_index]
         span = block.old if self.side == "old" else block.new
         assert span is not None
-        start = self.position
         mark = _mark(block, in_gap, block_index in self.minor)
-        self.add(row, "text", self.shown[span[0] : span[1]], block_index, span, mark)
-        base = self.index.to_utf16(span[0])
+        bounds = [span[0], *piece_cuts(self.shown, span[0], span[1]), span[1]]
+        starts: list[int] = []  # pane position of each piece
+        for k in range(len(bounds) - 1):
+            starts.append(self.position)
+            piece = (bounds[k], bounds[k + 1])
+            self.add(
+                row, "text", self.shown[piece[0] : piece[1]], block_index, piece,
+                mark if k == 0 else "", continued=k > 0,
+            )  # fmt: skip
+        to_utf16 = self.index.to_utf16
+        styles = _span_styles(block, self.side, show_trivial, self.doc, in_gap)
+        if len(starts) == 1:
+            base = to_utf16(span[0])
+            for s, e, style in styles:
+                self.highlights.append(
+                    Highlight(starts[0] + to_utf16(s) - base, starts[0] + to_utf16(e) - base, style)
+                )
+            return
+        # Split each style at the cuts; per piece, in the styles' order (merge order).
+        pieces: list[tuple[int, int, Highlight]] = []
+        for order, (s, e, style) in enumerate(styles):
+            k = bisect_right(bounds, s) - 1
+            while k < len(starts) and bounds[k] < e:
+                low, high = max(s, bounds[k]), min(e, bounds[k + 1])
+                if low < high:
+                    base = to_utf16(bounds[k])
+                    pane = Highlight(
+                        starts[k] + to_utf16(low) - base, starts[k] + to_utf16(high) - base, style
+                    )
+                    pieces.append((k, order, pane))
+                k += 1
+        pieces.sort(key=lambda item: (item[0], item[1]))
+        self.highlights.extend(h for _k, _order, h in pieces)
 
-        def pane(offset: int) -> int:
-            return start + self.index.to_utf16(offset) - base
 
-        for s, e, style in _span_styles(block, self.side, show_trivial, self.doc, in_gap):
-            self.highlights.append(Highlight(pane(s), pane(e), style))
+def piece_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where to cut ``text[start:end]`` into pieces Qt lays out quickly (none if short).
+
+    Linear: short spans are not scanned; a long one is walked word by word.
+    """
+    if end - start <= RUN_CHARS:
+        return []
+    cuts: list[int] = []
+    last = start  # where the current piece begins
+    for word in _WORD.finditer(text, start, end):
+        s, e = word.span()
+        if e - last > PIECE_CHARS and s > last:
+            cuts.append(s)
+            last = s
+        if e - s > RUN_CHARS:
+            cut = max(s, last) + RUN_CHARS
+            while cut < e:
+                cuts.append(cut)
+                cut += RUN_CHARS
+            last = cuts[-1]
+    return [c for c in cuts if start < c < end]
 
 
 def _mark(block: Block, in_gap: bool, minor: bool) -> MarkKind:
@@ -249,7 +318,10 @@ def _pane_plan(
         for block_index in shown if row.kind != "collapsed" else ():
             builder.add_span(r, block_index, trivial, row.kind == "gap")
         last.append(len(builder.pane_blocks) - 1)
-    numbers = {b.block: n for n, b in enumerate(builder.pane_blocks) if b.block >= 0}
+    numbers: dict[int, int] = {}  # a block's first Qt block
+    for n, b in enumerate(builder.pane_blocks):
+        if b.block >= 0 and not b.continued:
+            numbers[b.block] = n
     return PanePlan(
         side,
         "\n".join(builder.parts),
