@@ -6,7 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from test_gui_window import CONDENSED, FULL, SAMPLES, compare, folder, window  # noqa: F401
 
@@ -96,3 +97,35 @@ def test_open_folder_puts_the_focus_on_the_document_list(
     with qtbot.waitSignal(window.folder_loaded, timeout=20000):
         qtbot.keyClick(window.changes_view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert _focused_in(window.document_view)
+
+
+def test_panes_never_drift_while_scrolling_and_holes_are_as_tall_as_the_text(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    old_bar, new_bar = view.old_pane.verticalScrollBar(), view.new_pane.verticalScrollBar()
+    assert old_bar.value() == new_bar.value() == 0  # aligned at the top
+    for source in (view.new_pane, view.old_pane):
+        source.verticalScrollBar().setValue(0)
+        while source.verticalScrollBar().value() < source.verticalScrollBar().maximum():
+            notch = QWheelEvent(
+                QPointF(50, 50), QPointF(source.viewport().mapToGlobal(QPoint(50, 50))),
+                QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+            )  # fmt: skip
+            QApplication.sendEvent(source.viewport(), notch)
+            assert old_bar.value() == new_bar.value()  # unchanged text side by side
+    plan = window.result.plan
+    holes = [
+        r for r, b in enumerate(plan.old.row_first) if plan.old.blocks[b].role == "placeholder"
+    ]
+    assert holes and holes[-1] == len(plan.rows) - 1  # the sample ends with inserted text
+    last = holes[-1]
+    height = view.new_pane.heights[last]
+    assert height > 3 * view.old_pane.fontMetrics().height()
+    image = view.old_pane.viewport().grab().toImage()
+    y = round(view.old_pane.row_tops()[last] - old_bar.value() + height - 4)
+    assert 0 < y < image.height()
+    assert image.pixelColor(20, y).name() == view.colours.placeholder  # grey to its bottom

@@ -70,6 +70,7 @@ class DiffPane(QTextEdit):
         self.index = Utf16Index("")
         self.tops: list[float] = []
         self.heights: list[float] = []
+        self.tallest: list[float] = []  # a row's content height on its taller side
         self.gap = 0.0
         self._hole_colour = QColor("#f3f3f3")
         # The old pane's marks stand on its right, next to the link map; the new
@@ -123,7 +124,7 @@ class DiffPane(QTextEdit):
     def reset_geometry(self, plan: PanePlan, index: Utf16Index, text: str, gap: float) -> None:
         """Forget the rows measured so far: ``plan`` is about to be built."""
         self.plan, self.index, self.text, self.gap = plan, index, text, gap
-        self.tops, self.heights = [], []
+        self.tops, self.heights, self.tallest = [], [], []
 
     def set_hole_colour(self, colour: str) -> None:
         """The fill of rows where this side has no text."""
@@ -134,10 +135,6 @@ class DiffPane(QTextEdit):
     def row_tops(self) -> list[float]:
         """Top of each built row's text in document coordinates."""
         return self.tops
-
-    def content_height(self, row: int) -> float:
-        """Height of a row's own text (no padding)."""
-        return self.heights[row] if row < len(self.heights) else 0.0
 
     def built_height(self) -> float:
         """Document y where the built rows end."""
@@ -261,16 +258,10 @@ class DiffPane(QTextEdit):
                 break
             if self.plan.blocks[self.plan.row_first[row]].role != "placeholder":
                 continue
-            bottom = tops[row] + max(self.heights[row], self._row_space(row))
+            bottom = tops[row] + self.tallest[row]  # the other side's text
             rect = QRectF(0, tops[row] - scroll, self.viewport().width(), bottom - tops[row])
             painter.fillRect(rect, self._hole_colour)
         painter.end()
-
-    def _row_space(self, row: int) -> float:
-        """Height from a row's top to the next row's top, less the gap between rows."""
-        if row + 1 < len(self.tops):
-            return self.tops[row + 1] - self.tops[row] - self.gap
-        return self.heights[row]
 
     def _hit(self, point: QPoint) -> int:
         shifted = QPointF(point.x(), point.y() + self.verticalScrollBar().value())

@@ -218,9 +218,7 @@ class CompareView(QWidget):
         if self._screen_shown and self.sync.mapping is None and self.result.mapping is not None:
             self.sync.mapping = self.result.mapping
             bar = self.new_pane.verticalScrollBar()
-            self.sync.follow(
-                self.new_pane, self.old_pane, bar.value(), self.sync.mapping.new_to_old
-            )
+            self.sync.follow(self.new_pane, self.old_pane, bar.value())
         self._on_pane_scrolled()
 
     def _restore_scroll(self, built: int) -> None:

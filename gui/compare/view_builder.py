@@ -332,6 +332,7 @@ class ViewBuilder(QObject):
         ):
             pane.tops.extend(tops)
             pane.heights.extend(heights)
+            pane.tallest.extend(map(max, old_heights, new_heights))
         tallest = max(old_heights[-1], new_heights[-1])
         self.pads = (tallest - old_heights[-1] + self.gap, tallest - new_heights[-1] + self.gap)
         self.built = end
