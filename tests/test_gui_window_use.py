@@ -129,3 +129,26 @@ def test_panes_never_drift_while_scrolling_and_holes_are_as_tall_as_the_text(
     y = round(view.old_pane.row_tops()[last] - old_bar.value() + height - 4)
     assert 0 < y < image.height()
     assert image.pixelColor(20, y).name() == view.colours.placeholder  # grey to its bottom
+
+
+def test_the_current_change_is_framed_not_selected(qtbot, window: MainWindow) -> None:  # noqa: F811
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    window.actions.next_change.trigger()
+    change = view.changes[view.current]
+    for pane in (view.old_pane, view.new_pane):
+        assert not pane.textCursor().hasSelection()  # its colours stay visible
+        assert pane.current_block == change.block
+    pane = view.new_pane
+    number = pane.plan.numbers[change.block]
+    top, bottom = pane.block_extent(number)
+    image = pane.viewport().grab().toImage()
+    y = round(top - pane.verticalScrollBar().value())
+    frame = {image.pixelColor(pane.viewport().width() // 2, y + dy).name() for dy in (-1, 0)}
+    assert view.colours.current in frame
+    inside = {
+        image.pixelColor(x, y + dy).name()
+        for x in range(0, pane.viewport().width(), 2)
+        for dy in range(3, round(bottom - top) - 2)
+    }
+    assert "#3399ff" not in inside and pane.palette().highlight().color().name() not in inside

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
@@ -73,6 +74,8 @@ class DiffPane(QTextEdit):
         self.tallest: list[float] = []  # a row's content height on its taller side
         self.gap = 0.0
         self._hole_colour = QColor("#f3f3f3")
+        self._current_colour = QColor("#f0c040")
+        self.current_block = -1  # the comparison block of the current change, framed
         # The old pane's marks stand on its right, next to the link map; the new
         # pane's on its left. ``extra`` widens the old margin by the new pane's
         # scroll bar, so both panes wrap at the same width without waste.
@@ -129,6 +132,15 @@ class DiffPane(QTextEdit):
     def set_hole_colour(self, colour: str) -> None:
         """The fill of rows where this side has no text."""
         self._hole_colour = QColor(colour)
+
+    def set_current(self, block: int, colour: str) -> None:
+        """Frame comparison block ``block`` as the current change (-1: none).
+
+        A frame, not a selection: a selection's fill would hide the red and green of
+        the change and the tint of its notes.
+        """
+        self.current_block, self._current_colour = block, QColor(colour)
+        self.viewport().update()
 
     # -- row geometry ------------------------------------------------------------
 
@@ -244,6 +256,26 @@ class DiffPane(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         self._paint_holes()
         super().paintEvent(event)
+        self._paint_current()
+
+    def _paint_current(self) -> None:
+        """A frame around the current change's text on this side."""
+        plan = self.plan
+        number = plan.numbers.get(self.current_block) if plan is not None else None
+        if plan is None or number is None:
+            return
+        last = plan.last_piece(number)
+        if last + 1 >= self.document().blockCount():
+            return  # not built yet
+        top, _ = self.block_extent(number)
+        _, bottom = self.block_extent(last)
+        scroll = self.verticalScrollBar().value()
+        painter = QPainter(self.viewport())
+        pen = QPen(self._current_colour, 2)
+        painter.setPen(pen)
+        rect = QRectF(1, top - scroll - 1, self.viewport().width() - 2, bottom - top + 2)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.end()
 
     def _paint_holes(self) -> None:
         """Fill the rows where this side has no text, so the gap reads as intended."""

@@ -126,6 +126,8 @@ class CompareView(QWidget):
             return
         top = self.new_pane.verticalScrollBar().value()
         self.result, self.changes, self.current = result, result.changes, -1
+        for pane in (self.old_pane, self.new_pane):
+            pane.set_current(-1, self.colours.current)
         self._set_titles(result.comparison.old, result.comparison.new)
         self._rebuild((0, float(top)) if keep_scroll else None)
 
@@ -288,6 +290,9 @@ class CompareView(QWidget):
 
     def _set_current(self, index: int) -> None:
         self.current = index
+        block = self.changes[index].block if 0 <= index < len(self.changes) else -1
+        for pane in (self.old_pane, self.new_pane):
+            pane.set_current(block, self.colours.current)
         self.decorations.set_current(index)
         self.link_map.update()
 
