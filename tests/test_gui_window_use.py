@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
-from test_gui_window import CONDENSED, FULL, SAMPLES, compare, folder, window  # noqa: F401
+from test_gui_window import CONDENSED, FULL, SAMPLES, UNRELATED, compare, folder, window  # noqa: F401
 
 from core.settings import load_settings
 from gui.common.context import AppContext
@@ -152,3 +152,68 @@ def test_the_current_change_is_framed_not_selected(qtbot, window: MainWindow) ->
         for dy in range(3, round(bottom - top) - 2)
     }
     assert "#3399ff" not in inside and pane.palette().highlight().color().name() not in inside
+
+
+def _names(win: MainWindow) -> list[str]:
+    model = win.documents
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_a_deleted_file_leaves_the_list_on_compare_and_on_f5(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    folder: Path,  # noqa: F811
+) -> None:
+    assert UNRELATED in _names(window) and CONDENSED in _names(window)
+    (folder / UNRELATED).unlink()
+    view = window.document_view
+    for name in (CONDENSED, UNRELATED):
+        row = _names(window).index(name)
+        view.selectionModel().select(
+            window.documents.index(row, 0),
+            view.selectionModel().SelectionFlag.Select | view.selectionModel().SelectionFlag.Rows,
+        )
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        window.actions.compare.trigger()
+    assert UNRELATED not in _names(window)
+    assert "no such file" in window.statusBar().currentMessage()
+    (folder / CONDENSED).unlink()
+    assert window.actions.reload.shortcut().toString() == "F5"
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        window.actions.reload.trigger()
+    assert CONDENSED not in _names(window) and FULL in _names(window)
+
+
+def test_a_long_status_message_is_shortened_before_the_widgets_on_its_right(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    window.resize(1024, 700)
+    window.annotations.indicator.show()
+    window.annotations.indicator.setText("All notes saved")
+    qtbot.wait(50)
+    long = "Report saved: /home/editor/" + "very long folder name/" * 12 + "report_000_001.html"
+    window.show_message(long)
+    bar = window.statusBar()
+    shown = bar.currentMessage()
+    assert shown != long and shown.endswith("report_000_001.html")
+    assert bar.fontMetrics().horizontalAdvance(shown) <= window.status.message_room()
+    assert window.status.message_room() < window.annotations.indicator.x()
+    assert bar.toolTip() == long and window.status.message == long
+
+
+def test_a_long_file_name_is_elided_in_the_pane_header(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    long_name = tmp_path / (("a-very-long-file-name-" * 10)[:218] + ".txt")  # 222 characters
+    shutil.copy(SAMPLES / FULL, long_name)
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(SAMPLES / CONDENSED), str(long_name))
+    qtbot.wait(50)
+    view = window.view
+    assert abs(view.old_pane.width() - view.new_pane.width()) < 40  # not squeezed
+    assert view.new_title.shown_text() != view.new_title.text()  # shortened, with "…"
+    assert view.new_title.toolTip() == str(long_name)
+    assert window.summary_label.width() <= 0.4 * window.width() + 1

@@ -7,11 +7,12 @@ label and Cancel button, ``set_progress_text`` for the label alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizeGrip, QStatusBar, QToolButton, QWidget
 
 MESSAGE_MS = 15_000
+GAP = 16  # pixels between the message and the first widget on the right
 
 
 class StatusLine(QObject):
@@ -30,6 +31,9 @@ class StatusLine(QObject):
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_button = QToolButton()
         self.cancel_button.setDefaultAction(cancel)
+        self.message = ""  # the last message in full (the bar may show it shortened)
+        self._shown_for = QElapsedTimer()
+        bar.installEventFilter(self)
 
     def add_widgets(self) -> None:
         """Put the label, the progress bar and Cancel at the right of the bar."""
@@ -37,9 +41,47 @@ class StatusLine(QObject):
             self.bar.addPermanentWidget(widget)
 
     def show_message(self, message: str) -> None:
-        """One line of text for a while (never a dialog for a file problem)."""
-        self.bar.showMessage(message, MESSAGE_MS)
+        """One line of text for a while (never a dialog for a file problem).
+
+        A message wider than the room left of the bar's widgets is shortened in the
+        middle (the end of a file name stays), with the whole of it as the tooltip.
+        """
+        self.message = message
+        self._shown_for.start()
+        self._show(MESSAGE_MS)
         self.message_shown.emit(message)
+
+    def _show(self, milliseconds: int) -> None:
+        shown = self.message
+        if self.bar.isVisible():  # else not laid out: no room to measure yet
+            shown = self.bar.fontMetrics().elidedText(
+                self.message, Qt.TextElideMode.ElideMiddle, max(self.message_room(), 0)
+            )
+        if milliseconds == MESSAGE_MS or shown != self.bar.currentMessage():
+            self.bar.showMessage(shown, milliseconds)
+        self.bar.setToolTip(self.message if shown != self.message else "")
+
+    def message_room(self) -> int:
+        """Width left for the message: up to the leftmost widget shown in the bar."""
+        right = self.bar.width() - GAP
+        for child in self.bar.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if child.isVisible() and not isinstance(child, QSizeGrip) and child.width() > 0:
+                right = min(right, child.x() - GAP)
+        return right - 6  # QStatusBar's own left margin
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.bar
+            and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest)
+            and self.bar.currentMessage()
+            and self._shown_for.isValid()
+        ):
+            left = MESSAGE_MS - self._shown_for.elapsed()
+            if left > 0:
+                self._show(int(left))
+        return super().eventFilter(watched, event)
 
     def set_loading(self, loading: bool, text: str = "") -> None:
         """Show or hide the progress indicator and Cancel, with ``text`` beside them."""

@@ -15,9 +15,10 @@ import os
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QGridLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QGridLayout, QStyle, QWidget
 
 from core.model import Comparison, Document
+from gui.common.elided import ElidedLabel
 from gui.common.plain import shown_path
 from gui.common.styles import Colours, char_formats, colours_for
 from gui.compare.changes import Change
@@ -52,9 +53,8 @@ class CompareView(QWidget):
         bar = self.new_pane.verticalScrollBar()
         self.old_pane.place_margin(bar.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
         self.link_map, self.overview, self.legend = LinkMap(self), OverviewStrip(self), Legend(self)
-        self.old_title, self.new_title = QLabel(self), QLabel(self)
+        self.old_title, self.new_title = ElidedLabel(self), ElidedLabel(self)
         for title in (self.old_title, self.new_title):
-            title.setTextFormat(Qt.TextFormat.PlainText)
             title.setObjectName("pane_title")
         self._build_layout()
         self.sync = ScrollSync(self.old_pane, self.new_pane)
@@ -153,7 +153,7 @@ class CompareView(QWidget):
         for title, doc, side in ((self.old_title, old, "Old"), (self.new_title, new, "New")):
             name = shown_path(os.path.basename(doc.path) or doc.path)
             title.setText(f"{side}: {name}  ({doc.encoding})")
-            title.setToolTip(shown_path(doc.path))
+            title.setToolTip(shown_path(doc.path))  # the whole path
 
     def set_pane_font(self, point_size: int) -> None:
         """Change the panes' font size (0: the application default) and rebuild."""

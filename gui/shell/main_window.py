@@ -14,14 +14,15 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.common.context import AppContext
+from gui.common.elided import ElidedLabel
 from gui.common.reading import ReadingChoices
 from gui.common.status_line import StatusLine
 from gui.compare.change_list import ChangeListView
@@ -100,8 +101,8 @@ class MainWindow(QMainWindow):
         self.changes_dock = self._dock(
             "Changes", self.change_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.summary_label = QLabel()
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label = ElidedLabel(mode=Qt.TextElideMode.ElideRight, share=0.4)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.summary_label)
         self.status.add_widgets()
         self.set_loading(False)
@@ -217,6 +218,8 @@ class MainWindow(QMainWindow):
         a.previous_change.triggered.connect(self.view.previous_change)
         a.cancel.triggered.connect(self._on_cancel_triggered)
         a.quit.triggered.connect(self.close)
+        a.reload.triggered.connect(self.listing.refresh)
+        self.jobs.compare_failed.connect(self._on_jobs_compare_failed)
         self.comparing.shown.connect(self.comparison_shown)
         self.listing.loaded.connect(self.folder_loaded)
         self.listing.folder_opened.connect(lambda _folder: self.menus.refresh_recent())
@@ -306,6 +309,10 @@ class MainWindow(QMainWindow):
     def _on_families_pair_requested(self, first: str, second: str) -> None:
         self.nway.show_pair_page()
         self.compare(*self.ordered(first, second))
+
+    def _on_jobs_compare_failed(self, _message: str) -> None:
+        """A compared file that is gone leaves the list (and its family)."""
+        self.listing.forget_missing(list(self.comparing.pair or ()))
 
     def reopen_with_encoding(self, path: str, encoding: str) -> None:
         """Use ``encoding`` for ``path`` from now on; re-run the comparison."""
