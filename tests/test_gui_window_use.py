@@ -217,3 +217,25 @@ def test_a_long_file_name_is_elided_in_the_pane_header(
     assert view.new_title.shown_text() != view.new_title.text()  # shortened, with "…"
     assert view.new_title.toolTip() == str(long_name)
     assert window.summary_label.width() <= 0.4 * window.width() + 1
+
+
+def test_bidi_controls_show_as_marks_in_the_change_list_and_panes(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("The minister said the deal was off. Talks end.\n", encoding="utf-8")
+    new.write_text("The minister said the \u202edeal was on\u202c. Talks end.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(old), str(new))
+    model = window.changes_view.changes_model
+    cells = [
+        str(model.index(r, c).data())
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
+    assert any("\u00b7deal was on\u00b7" in cell for cell in cells)
+    assert not any(ch in cell for cell in cells for ch in "\u202e\u202c")
+    shown = window.view.new_pane.toPlainText()
+    assert "\u202e" not in shown and "\u00b7deal was on\u00b7" in shown
