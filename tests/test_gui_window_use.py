@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from test_gui_window import CONDENSED, FULL, SAMPLES, UNRELATED, compare, folder, window  # noqa: F401
 
 from core.settings import load_settings
 from gui.common.context import AppContext
+from gui.documents.document_list import FAMILY
 from gui.shell.main_window import MainWindow
 
 
@@ -239,3 +240,19 @@ def test_bidi_controls_show_as_marks_in_the_change_list_and_panes(
     assert not any(ch in cell for cell in cells for ch in "\u202e\u202c")
     shown = window.view.new_pane.toPlainText()
     assert "\u202e" not in shown and "\u00b7deal was on\u00b7" in shown
+
+
+def test_at_1024_by_700_the_legend_wraps_and_the_document_list_keeps_its_columns(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    window.resize(1024, 700)
+    window.resizeDocks([window.docs_dock], [60], Qt.Orientation.Horizontal)  # a squeeze
+    qtbot.wait(100)
+    legend = window.view.legend
+    chips = legend.findChildren(QLabel)
+    assert chips and all(c.isVisible() and c.geometry().right() < legend.width() for c in chips)
+    assert legend.height() > max(c.height() for c in chips)  # on two lines
+    header = window.document_view.horizontalHeader()
+    assert window.document_view.width() >= header.sectionSize(0) + header.sectionSize(FAMILY)
