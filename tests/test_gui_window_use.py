@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel
 from test_gui_window import CONDENSED, FULL, SAMPLES, UNRELATED, compare, folder, window  # noqa: F401
 
 from core.settings import load_settings
 from gui.common.context import AppContext
+from gui.common.styles import DARK
 from gui.documents.document_list import FAMILY
 from gui.shell.main_window import MainWindow
 
@@ -256,3 +257,27 @@ def test_at_1024_by_700_the_legend_wraps_and_the_document_list_keeps_its_columns
     assert legend.height() > max(c.height() for c in chips)  # on two lines
     header = window.document_view.horizontalHeader()
     assert window.document_view.width() >= header.sectionSize(0) + header.sectionSize(FAMILY)
+
+
+def test_view_theme_switches_the_palette_and_is_remembered(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    app = QApplication.instance()
+    light_base = app.palette().color(QPalette.ColorRole.Base).name()
+    try:
+        with qtbot.waitSignal(window.view.build_finished, timeout=10000):
+            window.themes.actions["dark"].trigger()
+        assert app.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        assert window.view.colours == DARK  # the panes are rebuilt in dark colours
+        assert window.context.settings.theme == "dark"
+        assert "QToolButton:checked" in app.styleSheet()  # toggled buttons stand out
+        again = MainWindow(AppContext())  # the next start reads the choice
+        qtbot.addWidget(again)
+        assert again.themes.actions["dark"].isChecked()
+        again.jobs.shutdown()
+    finally:
+        window.themes.choose("system")
+    assert app.palette().color(QPalette.ColorRole.Base).name() == light_base
+    assert window.context.settings.theme == "system" and app.styleSheet() == ""

@@ -40,6 +40,7 @@ from gui.shell.comparing import PairComparison
 from gui.shell.focus import FocusKeys, Region
 from gui.shell.menus import WindowMenus
 from gui.shell.placement import place_annotations, place_families
+from gui.shell.theme import Themes
 from gui.work.jobs import Jobs
 
 
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.families.pair_requested.connect(self._on_families_pair_requested)
         self.families.page.back_requested.connect(self.nway.show_pair_page)
         self.focus_keys = self._build_focus_keys()
+        self.themes = Themes(context, self.menus.view_menu.addMenu("T&heme"), self)
         self.listing.folder_opened.connect(lambda _folder: self.focus_keys.focus_documents())
 
     # -- building --------------------------------------------------------------------
