@@ -281,3 +281,22 @@ def test_view_theme_switches_the_palette_and_is_remembered(
         window.themes.choose("system")
     assert app.palette().color(QPalette.ColorRole.Base).name() == light_base
     assert window.context.settings.theme == "system" and app.styleSheet() == ""
+
+
+def test_opening_another_folder_clears_the_pair_shown(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    folder: Path,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        window.actions.recursive.trigger()  # the same folder listed again: the pair stays
+    assert window.result is not None and window.view.new_pane.toPlainText()
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        window.open_folder(str(folder / "sub"))
+    view = window.view
+    assert window.result is None and window.pair is None and view.result is None
+    assert view.old_pane.toPlainText() == view.new_pane.toPlainText() == ""
+    assert view.new_title.text() == "" and window.summary_label.text() == ""
+    assert window.changes_view.model().rowCount() == 0
+    assert window.annotations.model.rowCount() == 0

@@ -131,6 +131,23 @@ class CompareView(QWidget):
         self._set_titles(result.comparison.old, result.comparison.new)
         self._rebuild((0, float(top)) if keep_scroll else None)
 
+    def clear(self) -> None:
+        """Show nothing (another folder was opened: the pair shown is not in it)."""
+        self.builder.stop()
+        self._rewrap_timer.stop()
+        self.sync.mapping = None
+        self.result, self.changes, self.current, self._pending = None, (), -1, -1
+        for pane in (self.old_pane, self.new_pane):
+            pane.plan = None
+            pane.tops, pane.heights, pane.tallest = [], [], []
+            pane.set_current(-1, self.colours.current)
+            pane.new_document(pane.lineWrapColumnOrWidth())
+        for title in (self.old_title, self.new_title):
+            title.setText("")
+            title.setToolTip("")
+        self.decorations.reset((), -1)
+        self.decorations.push(self.colours, 0.0)
+
     def _rebuild(self, restore: tuple[int, float] | None, now: bool = False) -> None:
         """Build the panes again (new result, width, font or colours)."""
         if self.result is None:

@@ -132,6 +132,13 @@ class AnnotationsController(QObject):
         self.refresh_marks()
         self.reload()
 
+    def forget_pair(self) -> None:
+        """No pair is shown any more (another folder was opened)."""
+        self.stack.clear()
+        self.comparison, self.pair, self.documents = None, None, None
+        self.current, self.placed, self._load_id = "", False, 0
+        self.model.set_annotations([])
+
     def reload(self) -> None:
         """Load the shown pair's annotations again (re-anchored), in the background."""
         if self.documents is not None:

@@ -10,6 +10,8 @@ other and keeps the user's choices in the settings.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
         self.comparing.shown.connect(self.comparison_shown)
         self.listing.loaded.connect(self.folder_loaded)
         self.listing.folder_opened.connect(lambda _folder: self.menus.refresh_recent())
+        self.listing.folder_opened.connect(self._on_listing_folder_opened)
         self.listing.title_changed.connect(self.docs_dock.setWindowTitle)
         self.listing.compare_requested.connect(self.compare)
         self.listing.reread.connect(self.comparing.recompare_if_shown)
@@ -315,6 +318,13 @@ class MainWindow(QMainWindow):
     def _on_jobs_compare_failed(self, _message: str) -> None:
         """A compared file that is gone leaves the list (and its family)."""
         self.listing.forget_missing(list(self.comparing.pair or ()))
+
+    def _on_listing_folder_opened(self, folder: str) -> None:
+        """Another folder: the pair shown goes unless it lies in that folder."""
+        pair = self.comparing.pair
+        if pair and not all(os.path.abspath(p).startswith(folder + os.sep) for p in pair):
+            self.comparing.clear()
+            self.annotations.forget_pair()
 
     def reopen_with_encoding(self, path: str, encoding: str) -> None:
         """Use ``encoding`` for ``path`` from now on; re-run the comparison."""
