@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel
 from test_gui_window import CONDENSED, FULL, SAMPLES, UNRELATED, compare, folder, window  # noqa: F401
@@ -14,7 +14,9 @@ from test_gui_window import CONDENSED, FULL, SAMPLES, UNRELATED, compare, folder
 from core.settings import load_settings
 from gui.common.context import AppContext
 from gui.common.styles import DARK
+from gui.compare.changes import excerpt
 from gui.documents.document_list import FAMILY
+from gui.notes.dialogs import AnnotationDialog
 from gui.shell.main_window import MainWindow
 
 
@@ -178,7 +180,7 @@ def test_a_deleted_file_leaves_the_list_on_compare_and_on_f5(
     with qtbot.waitSignal(window.folder_loaded, timeout=20000):
         window.actions.compare.trigger()
     assert UNRELATED not in _names(window)
-    assert "no such file" in window.statusBar().currentMessage()
+    assert "no such file" in window.status.message
     (folder / CONDENSED).unlink()
     assert window.actions.reload.shortcut().toString() == "F5"
     with qtbot.waitSignal(window.folder_loaded, timeout=20000):
@@ -300,3 +302,30 @@ def test_opening_another_folder_clears_the_pair_shown(
     assert view.new_title.text() == "" and window.summary_label.text() == ""
     assert window.changes_view.model().rowCount() == 0
     assert window.annotations.model.rowCount() == 0
+
+
+def test_the_annotate_dialog_quotes_both_sides_of_the_change(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    window.view.go_to_change(0)
+    block = window.result.comparison.blocks[window.view.changes[0].block]
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AnnotationDialog):
+            QTimer.singleShot(20, answer)
+            return
+        form = dialog.layout()
+        for label in dialog.quotes:
+            seen.append((form.labelForField(label).text(), label.text()))
+        dialog.reject()
+
+    QTimer.singleShot(20, answer)
+    window.annotations.annotate()
+    old, new = window.result.comparison.old.text, window.result.comparison.new.text
+    assert [side for side, _ in seen] == ["Old text:", "New text:"]
+    assert seen[0][1] == excerpt(old[block.old[0] : block.old[1]], 160)
+    assert seen[1][1] == excerpt(new[block.new[0] : block.new[1]], 160)
