@@ -329,3 +329,20 @@ def test_the_annotate_dialog_quotes_both_sides_of_the_change(
     assert [side for side, _ in seen] == ["Old text:", "New text:"]
     assert seen[0][1] == excerpt(old[block.old[0] : block.old[1]], 160)
     assert seen[1][1] == excerpt(new[block.new[0] : block.new[1]], 160)
+
+
+def test_a_file_read_as_text_anyway_is_flagged_above_its_pane(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    other = tmp_path / "other.txt"
+    other.write_text("A plain sentence here.\n", encoding="utf-8")
+    window.listing.open_as_text([str(binary)])
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(binary), str(other))
+    title = window.view.old_title.text()
+    assert "\u26a0" in title and "read as text anyway" in title
+    assert "\u26a0" not in window.view.new_title.text()

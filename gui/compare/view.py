@@ -35,6 +35,20 @@ from gui.compare.view_builder import ViewBuilder
 
 ROW_GAP = 0.45  # blank space between rows, in line heights
 REWRAP_MS = 120  # resizing settles before the panes are rebuilt at the new width
+LOW_CONFIDENCE = 0.5  # below this, the header warns that the encoding is a guess
+
+
+def reading_warning(doc: Document, forced: bool) -> str:
+    """Why the text shown may not be what the file says ("" when it is read cleanly)."""
+    parts = []
+    if forced:
+        parts.append("not a text file, read as text anyway")
+    if doc.decode_warning is not None:
+        count = doc.decode_warning.count
+        parts.append(f"{count:,} undecodable byte{'s' if count != 1 else ''} replaced")
+    if doc.confidence < LOW_CONFIDENCE:
+        parts.append(f"encoding guessed ({doc.confidence:.0%} sure)")
+    return "; ".join(parts)
 
 
 class CompareView(QWidget):
@@ -128,7 +142,7 @@ class CompareView(QWidget):
         self.result, self.changes, self.current = result, result.changes, -1
         for pane in (self.old_pane, self.new_pane):
             pane.set_current(-1, self.colours.current)
-        self._set_titles(result.comparison.old, result.comparison.new)
+        self._set_titles(result)
         self._rebuild((0, float(top)) if keep_scroll else None)
 
     def clear(self) -> None:
@@ -166,11 +180,21 @@ class CompareView(QWidget):
     def _width(self) -> int:
         return max(min(self.old_pane.viewport().width(), self.new_pane.viewport().width()), 50)
 
-    def _set_titles(self, old: Document, new: Document) -> None:
-        for title, doc, side in ((self.old_title, old, "Old"), (self.new_title, new, "New")):
+    def _set_titles(self, result: CompareResult) -> None:
+        old, new = result.comparison.old, result.comparison.new
+        as_text = (result.request.old_as_text, result.request.new_as_text)
+        for title, doc, side, forced in (
+            (self.old_title, old, "Old", as_text[0]),
+            (self.new_title, new, "New", as_text[1]),
+        ):
             name = shown_path(os.path.basename(doc.path) or doc.path)
-            title.setText(f"{side}: {name}  ({doc.encoding})")
-            title.setToolTip(shown_path(doc.path))  # the whole path
+            warning = reading_warning(doc, forced)
+            title.setText(
+                f"{side}: {name}  ({doc.encoding})" + (f"  \u26a0 {warning}" if warning else "")
+            )
+            title.setToolTip(shown_path(doc.path) + (f"\n\u26a0 {warning}" if warning else ""))
+            title.setProperty("warning", bool(warning))
+            title.setStyleSheet("QLabel { color: #c0392b; font-weight: bold; }" if warning else "")
 
     def set_pane_font(self, point_size: int) -> None:
         """Change the panes' font size (0: the application default) and rebuild."""
