@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -83,6 +84,7 @@ def test_grid_shows_planted_cells_and_default_base(qtbot, window: MainWindow) ->
     assert shown == [symbols[PLANTED.get(k, "kept")] for k in range(11)]
     header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
     assert header.split("\n")[1] == f"{model.nway.versions[column].kept_share:.0%}"
+    assert header.split("\n")[0] == os.path.splitext(VARIANT)[0][:14]  # named, not "A"
     # Hover: the version's own wording, markup shown literally.
     tip = model.index(EDITED, column).data(Qt.ItemDataRole.ToolTipRole)
     assert "kept with changes" in tip and "&lt;b&gt;strong&lt;/b&gt; accent" in tip
