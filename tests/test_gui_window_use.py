@@ -275,6 +275,9 @@ def test_view_theme_switches_the_palette_and_is_remembered(
         assert window.view.colours == DARK  # the panes are rebuilt in dark colours
         assert window.context.settings.theme == "dark"
         assert "QToolButton:checked" in app.styleSheet()  # toggled buttons stand out
+        qtbot.wait(50)
+        for chip in window.view.legend.findChildren(QLabel):  # placed again, not cut
+            assert chip.width() >= chip.sizeHint().width()
         again = MainWindow(AppContext())  # the next start reads the choice
         qtbot.addWidget(again)
         assert again.themes.actions["dark"].isChecked()

@@ -5,7 +5,7 @@ The chips flow onto a second line when the window is narrow (never cut off).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -42,10 +42,17 @@ class Legend(QWidget):
         super().resizeEvent(event)
         self._flow()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new style or font changes the chips' sizes: place them again once polished."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            QTimer.singleShot(0, self._flow)
+
     def _flow(self) -> None:
         """Place the chips left to right, starting a new line where one would not fit."""
         x, y, line, width = MARGIN, 0, 0, max(self.width(), 1)
         for item in self._items:
+            item.ensurePolished()
             size = item.sizeHint()
             if x > MARGIN and x + size.width() > width - MARGIN:
                 x, y = MARGIN, y + line + LINE_GAP
