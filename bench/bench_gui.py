@@ -13,11 +13,15 @@ window offscreen, presses Compare and measures:
 - ``stall (all)``: the same from Compare pressed to painted (showing included);
 - ``show slice``: the longest single GUI-thread slot spent showing the result.
 
+With ``--long-rows``, it compares pairs made of one huge row (1 MB of ``"``, 5 MB of
+letters without a space) and, as their peer, the 1 MB pair of ``--samples``: three
+runs each, medians.
+
 With ``--folder``, it instead lists a generated folder of 10,000 small articles
 nested 50 deep and reports the time to the last row and the longest GUI stall.
 
 Usage: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--samples]
-[--folder] [sizes...]``.
+[--folder] [--long-rows] [sizes...]``.
 """
 
 from __future__ import annotations
@@ -164,6 +168,40 @@ def measure_folder(window, root: Path, files: int = 10_000, depth: int = 50) -> 
     print(f"folder: {rows:,} files, {depth} deep: {seconds:.2f} s, longest GUI stall {stall} ms")
 
 
+def make_long_rows(folder: Path) -> dict[str, tuple[str, str]]:
+    """Pairs of one huge row each (no break opportunity), and the 1 MB prose peer."""
+    import random
+
+    rng = random.Random(1)
+    letters = "".join(rng.choice("abcdefghij") for _ in range(5_000_000))
+    texts = {
+        "quotes 1M": ('"' * 1_000_000, '"' * 999_000 + "word" + '"' * 1000),
+        "no-space 5M": (letters, letters[:2_000_000] + "XYZ" + letters[2_000_000:]),
+    }
+    pairs = {"prose 1M (peer)": make_pair(folder, SIZES["1m"])}
+    for name, (old, new) in texts.items():
+        stem = name.split()[0]
+        (folder / f"{stem}_old.txt").write_text(old, encoding="utf-8")
+        (folder / f"{stem}_new.txt").write_text(new, encoding="utf-8")
+        pairs[name] = (str(folder / f"{stem}_old.txt"), str(folder / f"{stem}_new.txt"))
+    return pairs
+
+
+def measure_long_rows(window, folder: Path, runs: int = 3) -> None:  # type: ignore[no-untyped-def]
+    """Medians of ``runs`` comparisons of each long-row pair and of the prose peer."""
+    from statistics import median
+
+    print(f"{'pair':>16} {'shown s':>8} {'worker s':>8} {'stall all ms':>12} {'show slice ms':>13}")
+    for name, (old, new) in make_long_rows(folder).items():
+        results = [measure(window, old, new) for _ in range(runs)]
+        print(
+            f"{name:>16} {median(r['shown'] for r in results):8.2f} "
+            f"{median(r['engine'] for r in results):8.2f} "
+            f"{median(r['stall_all_ms'] for r in results):12.0f} "
+            f"{median(r['stall_show_ms'] for r in results):13.0f}"
+        )
+
+
 def _cpu() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -186,7 +224,8 @@ def main(argv: list[str]) -> int:
         pass
     samples = "--samples" in argv
     folder = "--folder" in argv
-    argv = [a for a in argv if a not in ("--samples", "--folder")]
+    long_rows = "--long-rows" in argv
+    argv = [a for a in argv if a not in ("--samples", "--folder", "--long-rows")]
     wanted = argv or (list(SIZES) if samples else list(PAIRS))
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -203,6 +242,12 @@ def main(argv: list[str]) -> int:
             deep = Path(tmp) / "deep"
             deep.mkdir()
             measure_folder(window, deep)
+            window.jobs.shutdown()
+            window.close()
+            return 0
+        if long_rows:
+            measure(window, *make_pair(Path(tmp), 2_000))  # warm-up, untimed
+            measure_long_rows(window, Path(tmp))
             window.jobs.shutdown()
             window.close()
             return 0

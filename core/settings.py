@@ -21,6 +21,7 @@ from core.atomic import atomic_write_text
 MAX_RECENT = 10
 FONT_SIZE_MIN = 6
 FONT_SIZE_MAX = 40
+THEMES = ("system", "light", "dark")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Settings:
         window_state: opaque dock and toolbar state (base64), empty if none.
         opened_before: False until the first start has opened the sample folder.
         group_by_family: show the document list as a tree of story families.
+        theme: the window's colours: ``system``, ``light`` or ``dark``.
     """
 
     recent_folders: tuple[str, ...] = ()
@@ -55,6 +57,7 @@ class Settings:
     window_state: str = ""
     opened_before: bool = False
     group_by_family: bool = False
+    theme: str = "system"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +99,16 @@ def load_settings(path: Path) -> LoadedSettings:
 def save_settings(path: Path, settings: Settings) -> None:
     """Write ``settings`` to ``path`` atomically.
 
+    Folder names that are not valid UTF-8 reach Python as lone surrogates
+    (``surrogateescape``); ``ensure_ascii`` writes them as ``\\udcXX`` escapes,
+    which read back to the same name, where a UTF-8 file could not hold them.
+
     Raises:
         OSError: the file could not be written; the previous file is intact.
     """
     data = dataclasses.asdict(settings)
     data["recent_folders"] = list(settings.recent_folders)
-    atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=True) + "\n")
 
 
 def _from_dict(data: dict[str, Any]) -> tuple[Settings, tuple[str, ...]]:
@@ -129,6 +136,8 @@ def _checked(name: str, value: Any, default: Any) -> Any:
         if name == "font_size" and value != 0:
             return min(max(value, FONT_SIZE_MIN), FONT_SIZE_MAX)
         return value
+    if name == "theme":
+        return value if value in THEMES else None
     if isinstance(default, str):
         return value if isinstance(value, str) else None
     if isinstance(value, list) and all(isinstance(v, str) for v in value):

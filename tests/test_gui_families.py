@@ -107,7 +107,10 @@ def test_group_by_family_shows_a_tree_and_is_remembered(qtbot, window, samples) 
     assert window.context.settings.group_by_family
     assert model.rowCount() == 2
     node = model.index(0, 0)
-    assert model.data(node) == "Family 1 (2 versions)" and model.rowCount(node) == 2
+    # The node names the story by its likely original's first words.
+    assert model.data(node).startswith("this is the moment when al-qaeda linked")
+    assert model.data(node).endswith("\u2026 (2 versions)") and model.rowCount(node) == 2
+    assert "Story family 1: this is the moment" in model.data(node, Qt.ItemDataRole.ToolTipRole)
     assert model.path_at(model.index(0, 0, node)) == original
     assert model.data(model.index(0, 0, node)).startswith("\u2605 ")
     assert model.path_at(model.index(1, 0)).endswith(UNRELATED.name)

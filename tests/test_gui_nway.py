@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -84,6 +85,7 @@ def test_grid_shows_planted_cells_and_default_base(qtbot, window: MainWindow) ->
     header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
     similarity = model.nway.versions[column].comparison.stats.similarity
     assert header.split("\n")[1] == f"{similarity:.0%}"  # the pair's similarity
+    assert header.split("\n")[0] == os.path.splitext(VARIANT)[0][:14]  # named, not "A"
     # Hover: the version's own wording, markup shown literally.
     tip = model.index(EDITED, column).data(Qt.ItemDataRole.ToolTipRole)
     assert "edited" in tip and "&lt;b&gt;strong&lt;/b&gt; accent" in tip

@@ -149,3 +149,57 @@ def test_dialog_can_leave_the_flags_out_and_the_window_keeps_them(
     assert "risky-edit flags are turned off" in html and 'id="flagged"' not in html
     # The window's own list keeps every flag.
     assert window.result.flags == flag_comparison(window.result.comparison)
+
+
+def _answer_dialog(qtbot, answer) -> None:
+    """Run ``answer(dialog)`` on the Save Report dialog once it is open."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    def later() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, later)
+            return
+        try:
+            answer(dialog)
+        finally:
+            dialog.done(dialog.result())  # never left open by a failed check
+
+    QTimer.singleShot(20, later)
+
+
+def test_a_typed_report_suffix_wins_over_the_selected_type(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from gui.reports.dialog import ask_target
+
+    def typed_pdf(dialog) -> None:
+        assert dialog.selectedNameFilter().startswith("HTML")
+        dialog.findChild(QLineEdit, "fileNameEdit").setText("report.pdf")
+        dialog.accept()
+
+    _answer_dialog(qtbot, typed_pdf)
+    choice = ask_target(None, str(tmp_path), "a vs b.html", False)
+    assert choice is not None and (choice.target.name, choice.fmt) == ("report.pdf", "pdf")
+
+    def picked_json(dialog) -> None:  # picking a type renames the proposed file (Qt)
+        types = dialog.findChild(QComboBox, "fileTypeCombo")
+        qtbot.keyClick(types, Qt.Key.Key_Down)  # as a user picks: PDF, then JSON
+        qtbot.keyClick(types, Qt.Key.Key_Down)
+        assert dialog.findChild(QLineEdit, "fileNameEdit").text() == "a vs b.json"
+        dialog.accept()
+
+    _answer_dialog(qtbot, picked_json)
+    choice = ask_target(None, str(tmp_path), "a vs b.html", False)
+    assert choice is not None and (choice.target.name, choice.fmt) == ("a vs b.json", "json")
+
+    def typed_plain(dialog) -> None:
+        qtbot.keyClick(dialog.findChild(QComboBox, "fileTypeCombo"), Qt.Key.Key_Down)
+        dialog.findChild(QLineEdit, "fileNameEdit").setText("v1.2 story")
+        dialog.accept()
+
+    _answer_dialog(qtbot, typed_plain)
+    choice = ask_target(None, str(tmp_path), "a vs b.html", False)
+    assert choice is not None and (choice.target.name, choice.fmt) == ("v1.2 story.pdf", "pdf")

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizeGrip, QStatusBar, QToolButton, QWidget
 
 MESSAGE_MS = 15_000
 NOTICE_MS = 10_000
+GAP = 16  # pixels between the message and the first widget on the right
 
 
 class StatusLine(QObject):
@@ -36,6 +37,10 @@ class StatusLine(QObject):
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_button = QToolButton()
         self.cancel_button.setDefaultAction(cancel)
+        self.message = ""  # the last message in full (the bar may show it shortened)
+        self._shown_for = QElapsedTimer()
+        self._lasts = MESSAGE_MS  # how long the message shown now stays
+        bar.installEventFilter(self)
         self._notice_until = 0.0
         self._waiting: str | None = None
         self._release = QTimer(self)
@@ -50,19 +55,19 @@ class StatusLine(QObject):
     def show_message(self, message: str) -> None:
         """One line of text for a while (never a dialog for a file problem).
 
+        A message wider than the room left of the bar's widgets is shortened in the
+        middle (the end of a file name stays), with the whole of it as the tooltip.
         While a notice is up, the line waits (only the latest) until it has been read.
         """
         if time.monotonic() < self._notice_until:
             self._waiting = message
             return
-        self.bar.showMessage(message, MESSAGE_MS)
-        self.message_shown.emit(message)
+        self._start(message, MESSAGE_MS)
 
     def show_notice(self, message: str) -> None:
         """A line that is not replaced by other messages for ``NOTICE_MS``."""
         self._notice_until = time.monotonic() + NOTICE_MS / 1000
-        self.bar.showMessage(message, MESSAGE_MS + NOTICE_MS)
-        self.message_shown.emit(message)
+        self._start(message, MESSAGE_MS + NOTICE_MS)
         self._release.start(NOTICE_MS)
 
     def _on_release_timeout(self) -> None:
@@ -70,6 +75,45 @@ class StatusLine(QObject):
         waiting, self._waiting = self._waiting, None
         if waiting is not None:
             self.show_message(waiting)
+
+    def _start(self, message: str, milliseconds: int) -> None:
+        self.message = message
+        self._lasts = milliseconds
+        self._shown_for.start()
+        self._show(milliseconds, new=True)
+        self.message_shown.emit(message)
+
+    def _show(self, milliseconds: int, new: bool = False) -> None:
+        shown = self.message
+        if self.bar.isVisible():  # else not laid out: no room to measure yet
+            shown = self.bar.fontMetrics().elidedText(
+                self.message, Qt.TextElideMode.ElideMiddle, max(self.message_room(), 0)
+            )
+        if new or shown != self.bar.currentMessage():
+            self.bar.showMessage(shown, milliseconds)
+        self.bar.setToolTip(self.message if shown != self.message else "")
+
+    def message_room(self) -> int:
+        """Width left for the message: up to the leftmost widget shown in the bar."""
+        right = self.bar.width() - GAP
+        for child in self.bar.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if child.isVisible() and not isinstance(child, QSizeGrip) and child.width() > 0:
+                right = min(right, child.x() - GAP)
+        return right - 6  # QStatusBar's own left margin
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.bar
+            and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest)
+            and self.bar.currentMessage()
+            and self._shown_for.isValid()
+        ):
+            left = self._lasts - self._shown_for.elapsed()
+            if left > 0:
+                self._show(int(left))
+        return super().eventFilter(watched, event)
 
     def set_loading(self, loading: bool, text: str = "") -> None:
         """Show or hide the progress indicator and Cancel, with ``text`` beside them."""

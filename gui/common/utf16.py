@@ -25,7 +25,8 @@ def _display_table() -> dict[int, str]:
     table[0x7F] = "\u2421"
     for c in (0x0B, 0x0C, 0x85, 0x2029):
         table[c] = _LINE_SEPARATOR
-    for c in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]:
+    bidi = [0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    for c in [*bidi, 0xFEFF]:
         table[c] = _HIDDEN_MARK
     return table
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from core.engine.tokens import count_words
 from core.model import Block, BlockKind
+from gui.common.utf16 import display_text
 from gui.compare.plan import ViewPlan
 
 EXCERPT = 60
@@ -47,8 +48,9 @@ class Change:
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    line = " ".join(text.split())
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis; control,
+    zero-width and bidi characters shown as marks (a U+202E must not reverse the row)."""
+    line = " ".join(display_text(text).split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
 
 

@@ -1,13 +1,18 @@
-"""The legend: one chip per highlight style, with its non-colour cue in words."""
+"""The legend: one chip per highlight style, with its non-colour cue in words.
+
+The chips flow onto a second line when the window is narrow (never cut off).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QTextCharFormat
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from gui.common.styles import LEGEND
 from gui.compare.margin_marks import LEGEND_TEXT
+
+MARGIN, SPACING, LINE_GAP = 4, 14, 2
 
 
 class Legend(QWidget):
@@ -16,24 +21,48 @@ class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
-        # Clipped when the window is narrow, instead of keeping the panes wide.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
-        layout.setSpacing(14)
+        # As wide as it is given (never widening the panes); as tall as its lines.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._chips: dict[str, QLabel] = {}
+        self._items: list[QLabel] = []
         for style, label, cue in LEGEND:
-            chip = QLabel(label)
+            chip = QLabel(label, self)
             chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setToolTip(f"{label}: {cue}")
-            layout.addWidget(chip)
+            self._items.append(chip)
             self._chips[style] = chip
-        marks = QLabel(LEGEND_TEXT)
+        marks = QLabel(LEGEND_TEXT, self)
         marks.setTextFormat(Qt.TextFormat.PlainText)
         marks.setObjectName("margin_legend")
         marks.setToolTip("The marks in the margin beside each pane")
-        layout.addWidget(marks)
-        layout.addStretch(1)
+        self._items.append(marks)
+        self._flow()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._flow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new style or font changes the chips' sizes: place them again once polished."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            QTimer.singleShot(0, self._flow)
+
+    def _flow(self) -> None:
+        """Place the chips left to right, starting a new line where one would not fit."""
+        x, y, line, width = MARGIN, 0, 0, max(self.width(), 1)
+        for item in self._items:
+            item.ensurePolished()
+            size = item.sizeHint()
+            if x > MARGIN and x + size.width() > width - MARGIN:
+                x, y = MARGIN, y + line + LINE_GAP
+                line = 0
+            item.move(QPoint(x, y))
+            item.resize(size)
+            x += size.width() + SPACING
+            line = max(line, size.height())
+        if self.height() != y + line:
+            self.setFixedHeight(y + line)
 
     def apply_formats(self, formats: dict[str, QTextCharFormat]) -> None:
         """Style each chip like the text it stands for."""
@@ -53,3 +82,4 @@ class Legend(QWidget):
             if fmt.underlineStyle() == fmt.UnderlineStyle.DotLine:
                 rules.append("border-bottom: 1px dotted")
             chip.setStyleSheet("QLabel { " + "; ".join(rules) + " }")
+        self._flow()

@@ -1,8 +1,8 @@
 """Moving between changes: next/previous (skipping hidden minor ones) and showing one.
 
 Showing a change scrolls the pane(s) holding it to a quarter of the height and
-selects its block in both panes. The scroll of a moved change's old side does not
-drag the new pane along.
+puts both panes' cursors at its block (the view frames it). The scroll of a moved
+change's old side does not drag the new pane along.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QTextCursor
 
-from core.model import Block, Span
 from gui.compare.changes import Change
 from gui.compare.pane import DiffPane
 from gui.compare.scroll_sync import ScrollSync
@@ -36,24 +35,15 @@ def neighbour(changes: Sequence[Change], current: int, step: int, hide_minor: bo
     return shown[-1] if step > 0 else shown[0]
 
 
-def show_change(
-    change: Change,
-    old_pane: DiffPane,
-    new_pane: DiffPane,
-    sync: ScrollSync,
-    block: Block | None = None,
-) -> None:
-    """Scroll to ``change`` and select its block in both panes (its rows are built).
-
-    With the comparison ``block``, only its spans are selected, not their whole rows.
-    """
+def show_change(change: Change, old_pane: DiffPane, new_pane: DiffPane, sync: ScrollSync) -> None:
+    """Scroll to ``change`` and put both cursors at its block (its rows are built)."""
     third = new_pane.viewport().height() // 4
     if change.new_row >= 0:
         _scroll_to(new_pane, change.new_row, third, sync, follow=True)
     if change.kind == "moved" or change.new_row < 0:
         _scroll_to(old_pane, change.old_row, third, sync, follow=change.new_row < 0)
-    _select_block(old_pane, change.block, block.old if block is not None else None)
-    _select_block(new_pane, change.block, block.new if block is not None else None)
+    _place_cursor(old_pane, change.block)
+    _place_cursor(new_pane, change.block)
 
 
 def _scroll_to(pane: DiffPane, row: int, margin: int, sync: ScrollSync, follow: bool) -> None:
@@ -66,20 +56,12 @@ def _scroll_to(pane: DiffPane, row: int, margin: int, sync: ScrollSync, follow: 
     sync.mapping = mapping
 
 
-def _select_block(pane: DiffPane, block: int, span: Span | None) -> None:
-    """Select ``span`` (block ``block``'s text) inside the Qt block showing it."""
+def _place_cursor(pane: DiffPane, block: int) -> None:
+    """Put the text cursor at the start of ``block`` without selecting it (the view
+    frames the current change; Ctrl+M then annotates both its sides)."""
     assert pane.plan is not None
     number = pane.plan.numbers.get(block)
     cursor = QTextCursor(pane.document())
     if number is not None:
-        pane_block = pane.plan.blocks[number]
-        if span is not None and pane_block.span is not None:
-            cursor.setPosition(pane.position_of(number, span[0]))
-            cursor.setPosition(pane.position_of(number, span[1]), QTextCursor.MoveMode.KeepAnchor)
-        else:
-            qt_block = pane.document().findBlockByNumber(number)
-            cursor.setPosition(qt_block.position())
-            cursor.setPosition(
-                qt_block.position() + qt_block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-            )
+        cursor.setPosition(pane.document().findBlockByNumber(number).position())
     pane.setTextCursor(cursor)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
@@ -70,8 +71,11 @@ class DiffPane(QTextEdit):
         self.index = Utf16Index("")
         self.tops: list[float] = []
         self.heights: list[float] = []
+        self.tallest: list[float] = []  # a row's content height on its taller side
         self.gap = 0.0
         self._hole_colour = QColor("#f3f3f3")
+        self._current_colour = QColor("#f0c040")
+        self.current_block = -1  # the comparison block of the current change, framed
         # The old pane's marks stand on its right, next to the link map; the new
         # pane's on its left. ``extra`` widens the old margin by the new pane's
         # scroll bar, so both panes wrap at the same width without waste.
@@ -103,8 +107,12 @@ class DiffPane(QTextEdit):
         """Show a new empty document wrapped at ``width`` (the previous one is deleted).
 
         The width is set once the document is empty: setting it re-lays out the whole
-        document shown.
+        document shown. The extra selections (the counterpart outline) hold cursors into
+        the previous document; Qt keeps them across ``setDocument`` and reads them on the
+        next ``setExtraSelections``, after the previous document is deleted (a crash in
+        libQt6Gui), so they go first.
         """
+        self.setExtraSelections([])
         previous = self.document()
         ours = previous.parent() is self  # Qt deletes its own first document itself
         doc = QTextDocument(self)
@@ -119,21 +127,26 @@ class DiffPane(QTextEdit):
     def reset_geometry(self, plan: PanePlan, index: Utf16Index, text: str, gap: float) -> None:
         """Forget the rows measured so far: ``plan`` is about to be built."""
         self.plan, self.index, self.text, self.gap = plan, index, text, gap
-        self.tops, self.heights = [], []
+        self.tops, self.heights, self.tallest = [], [], []
 
     def set_hole_colour(self, colour: str) -> None:
         """The fill of rows where this side has no text."""
         self._hole_colour = QColor(colour)
+
+    def set_current(self, block: int, colour: str) -> None:
+        """Frame comparison block ``block`` as the current change (-1: none).
+
+        A frame, not a selection: a selection's fill would hide the red and green of
+        the change and the tint of its notes.
+        """
+        self.current_block, self._current_colour = block, QColor(colour)
+        self.viewport().update()
 
     # -- row geometry ------------------------------------------------------------
 
     def row_tops(self) -> list[float]:
         """Top of each built row's text in document coordinates."""
         return self.tops
-
-    def content_height(self, row: int) -> float:
-        """Height of a row's own text (no padding)."""
-        return self.heights[row] if row < len(self.heights) else 0.0
 
     def built_height(self) -> float:
         """Document y where the built rows end."""
@@ -169,9 +182,17 @@ class DiffPane(QTextEdit):
         return self.index.to_code_point(base + position - pane_block.position)
 
     def position_of(self, number: int, offset: int) -> int:
-        """Pane position of document ``offset`` inside Qt block ``number``."""
+        """Pane position of document ``offset`` inside Qt block ``number`` or, for a
+        long span shown in pieces, inside the later piece holding it."""
         assert self.plan is not None
-        pane_block = self.plan.blocks[number]
+        blocks = self.plan.blocks
+        while (
+            number + 1 < len(blocks)
+            and blocks[number + 1].continued
+            and blocks[number + 1].span[0] < offset  # type: ignore[index]
+        ):
+            number += 1
+        pane_block = blocks[number]
         assert pane_block.span is not None
         base = self.index.to_utf16(pane_block.span[0])
         return pane_block.position + self.index.to_utf16(offset) - base
@@ -235,6 +256,26 @@ class DiffPane(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         self._paint_holes()
         super().paintEvent(event)
+        self._paint_current()
+
+    def _paint_current(self) -> None:
+        """A frame around the current change's text on this side."""
+        plan = self.plan
+        number = plan.numbers.get(self.current_block) if plan is not None else None
+        if plan is None or number is None:
+            return
+        last = plan.last_piece(number)
+        if last + 1 >= self.document().blockCount():
+            return  # not built yet
+        top, _ = self.block_extent(number)
+        _, bottom = self.block_extent(last)
+        scroll = self.verticalScrollBar().value()
+        painter = QPainter(self.viewport())
+        pen = QPen(self._current_colour, 2)
+        painter.setPen(pen)
+        rect = QRectF(1, top - scroll - 1, self.viewport().width() - 2, bottom - top + 2)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.end()
 
     def _paint_holes(self) -> None:
         """Fill the rows where this side has no text, so the gap reads as intended."""
@@ -249,16 +290,10 @@ class DiffPane(QTextEdit):
                 break
             if self.plan.blocks[self.plan.row_first[row]].role != "placeholder":
                 continue
-            bottom = tops[row] + max(self.heights[row], self._row_space(row))
+            bottom = tops[row] + self.tallest[row]  # the other side's text
             rect = QRectF(0, tops[row] - scroll, self.viewport().width(), bottom - tops[row])
             painter.fillRect(rect, self._hole_colour)
         painter.end()
-
-    def _row_space(self, row: int) -> float:
-        """Height from a row's top to the next row's top, less the gap between rows."""
-        if row + 1 < len(self.tops):
-            return self.tops[row + 1] - self.tops[row] - self.gap
-        return self.heights[row]
 
     def _hit(self, point: QPoint) -> int:
         shifted = QPointF(point.x(), point.y() + self.verticalScrollBar().value())

@@ -19,6 +19,8 @@ breaks the line) is *minor*: its mark is ``punctuation`` and the GUI draws it fa
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -27,6 +29,14 @@ from core.engine.rows import Row, comparison_rows
 from core.engine.stats import punctuation_only
 from core.model import Block, Comparison, Op, Span
 from gui.common.utf16 import Utf16Index, display_text
+
+# Qt lays a paragraph out in one go, and a run without a break opportunity in time
+# quadratic in its length (1 MB of quotes: minutes). A long span is shown as several
+# Qt blocks ("pieces"): cut before a word once a piece reaches PIECE_CHARS, and every
+# RUN_CHARS inside a run with no whitespace, so each piece lays out in milliseconds.
+PIECE_CHARS = 20_000
+RUN_CHARS = 1_000
+_WORD = re.compile(r"\S+")
 
 Side = Literal["old", "new"]
 Style = Literal["deleted", "inserted", "word_deleted", "word_inserted", "trivial", "moved"]
@@ -56,6 +66,7 @@ class PaneBlock:
             the span of the unchanged text it hides.
         members: every comparison block shown (a row's side holds whole sentences,
             which may be several blocks), in text order.
+        continued: a later piece of a long span (see ``piece_cuts``).
         position: UTF-16 position of the Qt block's start in the pane.
         start: code-point index of the Qt block's start in ``PanePlan.text``.
     """
@@ -67,6 +78,7 @@ class PaneBlock:
     position: int
     start: int
     members: tuple[int, ...] = ()
+    continued: bool = False
 
     def block_at(self, blocks: Sequence[Block], side: Side, offset: int) -> int:
         """The member block whose span on ``side`` holds ``offset`` (else the nearest before)."""
@@ -102,6 +114,13 @@ class PanePlan:
     highlights: tuple[Highlight, ...]
     numbers: dict[int, int] = field(default_factory=dict, compare=False)
     marks: tuple[MarkKind, ...] = ()
+
+    def last_piece(self, number: int) -> int:
+        """The number of the last Qt block showing the same span as Qt block ``number``."""
+        blocks = self.blocks
+        while number + 1 < len(blocks) and blocks[number + 1].continued:
+            number += 1
+        return number
 
     def row_text(self, row: int) -> str:
         """The text of ``row`` (its Qt blocks joined by newlines)."""
@@ -202,9 +221,10 @@ class _PaneBuilder:
         span: Span | None,
         mark: MarkKind = "",
         members: tuple[int, ...] = (),
+        continued: bool = False,
     ) -> None:
         self.pane_blocks.append(
-            PaneBlock(row, role, block, span, self.position, self.start, members)
+            PaneBlock(row, role, block, span, self.position, self.start, members, continued)
         )
         self.marks.append(mark)
         self.parts.append(text)
@@ -219,29 +239,78 @@ class _PaneBuilder:
     def add_side(
         self, row: int, members: tuple[int, ...], show_trivial: bool, moved: set[int]
     ) -> None:
-        """One Qt block for a row's side: its whole sentences, every block highlighted."""
+        """A row's side: its whole sentences, every block highlighted, as one Qt block
+        (several pieces when long, see ``piece_cuts``)."""
         spans = [self._span_of(i) for i in members]
         span = (spans[0][0], spans[-1][1])
-        start = self.position
         marks = {_mark(self.blocks[i], i in moved, i in self.minor) for i in members}
         marks.discard("")
         mark: MarkKind = marks.pop() if len(marks) == 1 else ("changed" if marks else "")
-        self.add(row, "text", self.shown[span[0] : span[1]], members[0], span, mark, members)
-        base = self.index.to_utf16(span[0])
-
-        def pane(offset: int) -> int:
-            return start + self.index.to_utf16(offset) - base
-
-        for i in members:
-            for s, e, style in _span_styles(
-                self.blocks[i], self.side, show_trivial, self.doc, i in moved
-            ):
-                self.highlights.append(Highlight(pane(s), pane(e), style))
+        bounds = [span[0], *piece_cuts(self.shown, span[0], span[1]), span[1]]
+        starts: list[int] = []  # pane position of each piece
+        for k in range(len(bounds) - 1):
+            starts.append(self.position)
+            piece = (bounds[k], bounds[k + 1])
+            self.add(
+                row, "text", self.shown[piece[0] : piece[1]], members[0], piece,
+                mark if k == 0 else "", members, continued=k > 0,
+            )  # fmt: skip
+        to_utf16 = self.index.to_utf16
+        styles = [
+            style
+            for i in members
+            for style in _span_styles(self.blocks[i], self.side, show_trivial, self.doc, i in moved)
+        ]
+        if len(starts) == 1:
+            base = to_utf16(span[0])
+            for s, e, style in styles:
+                self.highlights.append(
+                    Highlight(starts[0] + to_utf16(s) - base, starts[0] + to_utf16(e) - base, style)
+                )
+            return
+        # Split each style at the cuts; per piece, in the styles' order (merge order).
+        pieces: list[tuple[int, int, Highlight]] = []
+        for order, (s, e, style) in enumerate(styles):
+            k = bisect_right(bounds, s) - 1
+            while k < len(starts) and bounds[k] < e:
+                low, high = max(s, bounds[k]), min(e, bounds[k + 1])
+                if low < high:
+                    base = to_utf16(bounds[k])
+                    pane = Highlight(
+                        starts[k] + to_utf16(low) - base, starts[k] + to_utf16(high) - base, style
+                    )
+                    pieces.append((k, order, pane))
+                k += 1
+        pieces.sort(key=lambda item: (item[0], item[1]))
+        self.highlights.extend(h for _k, _order, h in pieces)
 
     def _span_of(self, i: int) -> Span:
         span = self.blocks[i].old if self.side == "old" else self.blocks[i].new
         assert span is not None
         return span
+
+
+def piece_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where to cut ``text[start:end]`` into pieces Qt lays out quickly (none if short).
+
+    Linear: short spans are not scanned; a long one is walked word by word.
+    """
+    if end - start <= RUN_CHARS:
+        return []
+    cuts: list[int] = []
+    last = start  # where the current piece begins
+    for word in _WORD.finditer(text, start, end):
+        s, e = word.span()
+        if e - last > PIECE_CHARS and s > last:
+            cuts.append(s)
+            last = s
+        if e - s > RUN_CHARS:
+            cut = max(s, last) + RUN_CHARS
+            while cut < e:
+                cuts.append(cut)
+                cut += RUN_CHARS
+            last = cuts[-1]
+    return [c for c in cuts if start < c < end]
 
 
 def _mark(block: Block, moved: bool, minor: bool) -> MarkKind:
@@ -277,7 +346,10 @@ def _pane_plan(
         else:
             builder.add_side(r, shown, trivial, set(row.moved))
         last.append(len(builder.pane_blocks) - 1)
-    numbers = {i: n for n, b in enumerate(builder.pane_blocks) for i in b.members}
+    numbers: dict[int, int] = {}  # a block's first Qt block
+    for n, b in enumerate(builder.pane_blocks):
+        if not b.continued:
+            numbers.update(dict.fromkeys(b.members, n))
     return PanePlan(
         side,
         "\n".join(builder.parts),

@@ -15,9 +15,10 @@ import os
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QGridLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QGridLayout, QStyle, QWidget
 
 from core.model import Comparison, Document
+from gui.common.elided import ElidedLabel
 from gui.common.plain import shown_path
 from gui.common.styles import Colours, char_formats, colours_for
 from gui.compare.changes import Change
@@ -34,6 +35,20 @@ from gui.compare.view_builder import ViewBuilder
 
 ROW_GAP = 0.45  # blank space between rows, in line heights
 REWRAP_MS = 120  # resizing settles before the panes are rebuilt at the new width
+LOW_CONFIDENCE = 0.5  # below this, the header warns that the encoding is a guess
+
+
+def reading_warning(doc: Document, forced: bool) -> str:
+    """Why the text shown may not be what the file says ("" when it is read cleanly)."""
+    parts = []
+    if forced:
+        parts.append("not a text file, read as text anyway")
+    if doc.decode_warning is not None:
+        count = doc.decode_warning.count
+        parts.append(f"{count:,} undecodable byte{'s' if count != 1 else ''} replaced")
+    if doc.confidence < LOW_CONFIDENCE:
+        parts.append(f"encoding guessed ({doc.confidence:.0%} sure)")
+    return "; ".join(parts)
 
 
 class CompareView(QWidget):
@@ -52,9 +67,8 @@ class CompareView(QWidget):
         bar = self.new_pane.verticalScrollBar()
         self.old_pane.place_margin(bar.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
         self.link_map, self.overview, self.legend = LinkMap(self), OverviewStrip(self), Legend(self)
-        self.old_title, self.new_title = QLabel(self), QLabel(self)
+        self.old_title, self.new_title = ElidedLabel(self), ElidedLabel(self)
         for title in (self.old_title, self.new_title):
-            title.setTextFormat(Qt.TextFormat.PlainText)
             title.setObjectName("pane_title")
         self._build_layout()
         self.sync = ScrollSync(self.old_pane, self.new_pane)
@@ -126,8 +140,27 @@ class CompareView(QWidget):
             return
         top = self.new_pane.verticalScrollBar().value()
         self.result, self.changes, self.current = result, result.changes, -1
-        self._set_titles(result.comparison.old, result.comparison.new)
+        for pane in (self.old_pane, self.new_pane):
+            pane.set_current(-1, self.colours.current)
+        self._set_titles(result)
         self._rebuild((0, float(top)) if keep_scroll else None)
+
+    def clear(self) -> None:
+        """Show nothing (another folder was opened: the pair shown is not in it)."""
+        self.builder.stop()
+        self._rewrap_timer.stop()
+        self.sync.mapping = None
+        self.result, self.changes, self.current, self._pending = None, (), -1, -1
+        for pane in (self.old_pane, self.new_pane):
+            pane.plan = None
+            pane.tops, pane.heights, pane.tallest = [], [], []
+            pane.set_current(-1, self.colours.current)
+            pane.new_document(pane.lineWrapColumnOrWidth())
+        for title in (self.old_title, self.new_title):
+            title.setText("")
+            title.setToolTip("")
+        self.decorations.reset((), -1)
+        self.decorations.push(self.colours, 0.0)
 
     def _rebuild(self, restore: tuple[int, float] | None, now: bool = False) -> None:
         """Build the panes again (new result, width, font or colours)."""
@@ -147,11 +180,21 @@ class CompareView(QWidget):
     def _width(self) -> int:
         return max(min(self.old_pane.viewport().width(), self.new_pane.viewport().width()), 50)
 
-    def _set_titles(self, old: Document, new: Document) -> None:
-        for title, doc, side in ((self.old_title, old, "Old"), (self.new_title, new, "New")):
+    def _set_titles(self, result: CompareResult) -> None:
+        old, new = result.comparison.old, result.comparison.new
+        as_text = (result.request.old_as_text, result.request.new_as_text)
+        for title, doc, side, forced in (
+            (self.old_title, old, "Old", as_text[0]),
+            (self.new_title, new, "New", as_text[1]),
+        ):
             name = shown_path(os.path.basename(doc.path) or doc.path)
-            title.setText(f"{side}: {name}  ({doc.encoding})")
-            title.setToolTip(shown_path(doc.path))
+            warning = reading_warning(doc, forced)
+            title.setText(
+                f"{side}: {name}  ({doc.encoding})" + (f"  \u26a0 {warning}" if warning else "")
+            )
+            title.setToolTip(shown_path(doc.path) + (f"\n\u26a0 {warning}" if warning else ""))
+            title.setProperty("warning", bool(warning))
+            title.setStyleSheet("QLabel { color: #c0392b; font-weight: bold; }" if warning else "")
 
     def set_pane_font(self, point_size: int) -> None:
         """Change the panes' font size (0: the application default) and rebuild."""
@@ -218,9 +261,7 @@ class CompareView(QWidget):
         if self._screen_shown and self.sync.mapping is None and self.result.mapping is not None:
             self.sync.mapping = self.result.mapping
             bar = self.new_pane.verticalScrollBar()
-            self.sync.follow(
-                self.new_pane, self.old_pane, bar.value(), self.sync.mapping.new_to_old
-            )
+            self.sync.follow(self.new_pane, self.old_pane, bar.value())
         self._on_pane_scrolled()
 
     def _restore_scroll(self, built: int) -> None:
@@ -277,8 +318,7 @@ class CompareView(QWidget):
             return
         self._pending = -1
         self._set_current(index)
-        block = self.result.plan.comparison.blocks[change.block] if self.result else None
-        show_change(change, self.old_pane, self.new_pane, self.sync, block)
+        show_change(change, self.old_pane, self.new_pane, self.sync)
         self.current_change_changed.emit(index)
 
     def make_current(self, block: int) -> None:
@@ -291,6 +331,9 @@ class CompareView(QWidget):
 
     def _set_current(self, index: int) -> None:
         self.current = index
+        block = self.changes[index].block if 0 <= index < len(self.changes) else -1
+        for pane in (self.old_pane, self.new_pane):
+            pane.set_current(block, self.colours.current)
         self.decorations.set_current(index)
         self.link_map.update()
 

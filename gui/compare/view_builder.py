@@ -64,6 +64,7 @@ class PaneFiller:
         self.bar_chars.setForeground(QBrush(QColor(colours.bar_text)))
         self.bar_chars.setFontItalic(True)
         self.plain = QTextCharFormat()
+        self.joined = QTextBlockFormat()
         self.cursor = QTextCursor(self.doc)
         self.cursor.setBlockFormat(self.base)
         self.next_highlight = 0
@@ -71,28 +72,35 @@ class PaneFiller:
 
     def append(self, first: int, end: int, pad: float) -> None:
         """Insert rows ``first``..``end``-1; the first row's top margin is ``pad``."""
+        plan = self.plan
+        stop = plan.row_first[end] if end < len(plan.row_first) else len(plan.blocks)
+        self.append_blocks(plan.row_first[first], stop, pad)
+
+    def append_blocks(self, first: int, stop_block: int, pad: float | None) -> None:
+        """Insert Qt blocks ``first``..``stop_block``-1 of the plan; ``pad`` is the top
+        margin of ``first`` when it starts a row (None: it continues a long span)."""
         plan, cursor = self.plan, self.cursor
-        start_block = plan.row_first[first]
-        position = plan.blocks[start_block].position
-        text_start = plan.blocks[start_block].start
-        if end < len(plan.row_first):
-            stop_block = plan.row_first[end]
+        position = plan.blocks[first].position
+        text_start = plan.blocks[first].start
+        if stop_block < len(plan.blocks):
             text = plan.text[text_start : plan.blocks[stop_block].start]
             stop = plan.blocks[stop_block].position
         else:
-            stop_block = len(plan.blocks)
             text = plan.text[text_start:] + "\n"
             stop = 1 << 62
         cursor.beginEditBlock()
         cursor.insertText(text, self.plain)
-        if abs(pad - self.gap) > 0.01:
+        if pad is not None and abs(pad - self.gap) > 0.01:
             cursor.setPosition(position)
             fmt = QTextBlockFormat(self.base)
             fmt.setTopMargin(pad / self.scale)
             cursor.setBlockFormat(fmt)
-        for number in range(start_block, stop_block):
+        for number in range(first, stop_block):
             if plan.blocks[number].role == "bar":
                 self._format_bar(plan.blocks[number].position)
+            elif plan.blocks[number].continued:  # a later piece: no gap above it
+                cursor.setPosition(plan.blocks[number].position)
+                cursor.setBlockFormat(self.joined)
         highlights = plan.highlights
         i = self.next_highlight
         while i < len(highlights) and highlights[i].start < stop:
@@ -167,6 +175,7 @@ class ViewBuilder(QObject):
         self.pads = (0.0, 0.0)
         self.gap = 0.0
         self.longest_slice = 0.0  # seconds, for the benchmark
+        self.next_blocks: list[int] | None = None  # a long row built piece by piece
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._on_timer_timeout)
 
@@ -197,6 +206,7 @@ class ViewBuilder(QObject):
         self._timer.stop()
         self.plan, self.gap, self.built = plan, gap, 0
         self.pads, self.longest_slice = (gap, gap), 0.0
+        self.next_blocks = None
         old_pane, new_pane = self.panes
         comparison = plan.comparison
         old_pane.reset_geometry(plan.old, plan.old_index, comparison.old.text, gap)
@@ -229,9 +239,8 @@ class ViewBuilder(QObject):
         first_screen = self.built == 0
         while self.built < rows:
             self._step()
-            if time.perf_counter() > deadline and not (
-                first_screen and self.panes[1].tops[-1] < height
-            ):
+            tops = self.panes[1].tops
+            if time.perf_counter() > deadline and not (first_screen and tops and tops[-1] < height):
                 break
         done = self.built >= rows and not self.plan.partial
         if done:
@@ -248,17 +257,70 @@ class ViewBuilder(QObject):
         """Build one run of twin rows, or one row measured in both panes."""
         assert self.plan is not None and self.fillers is not None
         plan, first = self.plan, self.built
+        if self.next_blocks is not None or self._long(first):
+            if self._step_pieces(first):
+                self._measure(first, first + 1)
+            return
         end = first + 1
         if plan.twins[first]:
             blocks, row_first = plan.new.blocks, plan.new.row_first
             limit, start = len(plan.rows), blocks[row_first[first]].start
             while (
-                end < limit and plan.twins[end] and blocks[row_first[end]].start - start < RUN_CHARS
+                end < limit
+                and plan.twins[end]
+                and blocks[row_first[end]].start - start < RUN_CHARS
+                and not self._long(end)
             ):
                 end += 1
         old, new = self.fillers
         old.append(first, end, self.pads[0])
         new.append(first, end, self.pads[1])
+        self._measure(first, end)
+
+    def _long(self, row: int) -> bool:
+        """Whether ``row`` holds more than one slice of text on a side."""
+        assert self.plan is not None
+        for pane in (self.plan.old, self.plan.new):
+            start = pane.blocks[pane.row_first[row]].start
+            end = (
+                pane.blocks[pane.row_first[row + 1]].start
+                if row + 1 < len(pane.row_first)
+                else len(pane.text)
+            )
+            if end - start > RUN_CHARS:
+                return True
+        return False
+
+    def _step_pieces(self, row: int) -> bool:
+        """Insert the next slice of a long ``row``'s pieces on each side; True once the
+        whole row is in both panes."""
+        assert self.plan is not None and self.fillers is not None
+        panes = (self.plan.old, self.plan.new)
+        if self.next_blocks is None:
+            self.next_blocks = [pane.row_first[row] for pane in panes]
+        done = True
+        for side, (pane, filler) in enumerate(zip(panes, self.fillers, strict=True)):
+            first = self.next_blocks[side]
+            stop = pane.row_first[row + 1] if row + 1 < len(pane.row_first) else len(pane.blocks)
+            end, chars = first, 0
+            while end < stop and chars < RUN_CHARS:
+                after = pane.blocks[end + 1].start if end + 1 < len(pane.blocks) else len(pane.text)
+                chars += after - pane.blocks[end].start
+                end += 1
+            if end > first:
+                pad = self.pads[side] if first == pane.row_first[row] else None
+                filler.append_blocks(first, end, pad)
+            self.next_blocks[side] = end
+            done = done and end >= stop
+        if done:
+            self.next_blocks = None
+        return done
+
+    def _measure(self, first: int, end: int) -> None:
+        """Record the geometry of rows ``first``..``end``-1, now in both panes."""
+        assert self.plan is not None and self.fillers is not None
+        plan = self.plan
+        old, new = self.fillers
         old_tops, old_heights = old.measure(first, end)
         if plan.twins[first]:
             new_tops, new_heights = old_tops, old_heights
@@ -270,6 +332,7 @@ class ViewBuilder(QObject):
         ):
             pane.tops.extend(tops)
             pane.heights.extend(heights)
+            pane.tallest.extend(map(max, old_heights, new_heights))
         tallest = max(old_heights[-1], new_heights[-1])
         self.pads = (tallest - old_heights[-1] + self.gap, tallest - new_heights[-1] + self.gap)
         self.built = end

@@ -253,6 +253,11 @@ class DocumentListView(QTableView):
             header.resizeSection(column, width)
         for shown, column in enumerate(range(FAMILY, len(COLUMNS)), start=1):
             header.moveSection(header.visualIndex(column), shown)
+        # Never narrower than the name and family columns (a small window squeezed
+        # the list to a sliver).
+        self.setMinimumWidth(
+            header.sectionSize(0) + header.sectionSize(FAMILY) + 2 * self.frameWidth()
+        )
         self.grouped: Any = None  # the family tree, while the list is grouped by family
         self.doubleClicked.connect(self._on_self_double_clicked)
         self._order: list[str] = []

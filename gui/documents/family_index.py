@@ -2,7 +2,8 @@
 
 ``index_scan`` turns ``core.families.scan.ScanResult`` into what the document list and the
 family tree need, keyed by absolute path as the list is: each document's family,
-whether it is the likely original, its closest match and their similarity.
+whether it is the likely original, its closest match and their similarity, and each
+family's headline (its likely original's first words).
 ``base_for`` picks the base of *Compare Versions* (the family's likely original).
 """
 
@@ -12,13 +13,19 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from core.errors import RedlineError
 from core.families.scan import ScanResult
+from core.text.document import load_document
+from gui.common.utf16 import display_text
 
 # A document alone whose closest match is under this (0.00 as shown) has none.
 NOTHING_SHARED = 0.005
 ORIGINAL_TIP = (
     "Likely original: of its family, the version that holds the most of what the other versions say"
 )
+
+
+HEADLINE_CHARS = 60  # a family node shows its story by this much of its first line
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +60,7 @@ class FamilyIndex:
     by_path: Mapping[str, DocFamily]
     families: tuple[tuple[str, ...], ...]  # absolute paths, the likely original first
     errors: int = 0
+    headlines: tuple[str, ...] = ()  # per family: its likely original's first words
 
     def summary(self) -> str:
         """``2 story families (5 versions), 3 documents alone``."""
@@ -68,8 +76,9 @@ class FamilyIndex:
         return text
 
 
-def index_scan(result: ScanResult) -> FamilyIndex:
-    """The window's view of ``result``."""
+def index_scan(result: ScanResult, read_headlines: bool = False) -> FamilyIndex:
+    """The window's view of ``result``; with ``read_headlines``, each family's likely
+    original is read for its first words (worker threads only)."""
     path_of = {d.relpath: d.path for d in result.documents}
     families = {f.id: f for f in result.families}
     by_path: dict[str, DocFamily] = {}
@@ -91,7 +100,27 @@ def index_scan(result: ScanResult) -> FamilyIndex:
         tuple(path_of[m] for m in (f.original, *(m for m in f.members if m != f.original)))
         for f in result.families
     )
-    return FamilyIndex(result.root, by_path, members, len(result.errors))
+    headlines = tuple(headline(f[0]) for f in members) if read_headlines else ()
+    return FamilyIndex(result.root, by_path, members, len(result.errors), headlines)
+
+
+def headline(path: str, limit: int = HEADLINE_CHARS) -> str:
+    """The first line of the document that holds a word, cut to ``limit`` characters
+    at a word ("" if it cannot be read)."""
+    try:
+        text = load_document(path).text
+    except RedlineError:
+        return ""
+    for line in text[: limit * 40].splitlines():
+        words = " ".join(display_text(line).split())
+        if any(c.isalnum() for c in words):
+            if len(words) <= limit:
+                return words
+            cut = (
+                words[: limit - 1].rsplit(" ", 1)[0] if " " in words[:limit] else words[: limit - 1]
+            )
+            return cut + "\u2026"
+    return ""
 
 
 def base_for(index: FamilyIndex | None, paths: Sequence[str]) -> int | None:

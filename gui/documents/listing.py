@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from gui.common.context import AppContext
+from gui.common.plain import shown_path
 from gui.common.reading import ReadingChoices
 from gui.common.status_line import StatusLine
 from gui.documents.document_list import DocumentListModel, DocumentListView
@@ -58,6 +59,7 @@ class Listing(QObject):
         self.open_as_text_action, self.recursive = open_as_text, recursive
         self.menu_actions = menu_actions
         self.folder: str | None = None
+        self._note = ""  # why the list is read again, said with its count
         jobs.folder_rows.connect(self._on_jobs_folder_rows)
         jobs.folder_finished.connect(self._on_jobs_folder_finished)
         open_as_text.triggered.connect(self._on_open_as_text_triggered)
@@ -85,6 +87,26 @@ class Listing(QObject):
         self.folder_opened.emit(self.folder)
         recursive = self.recursive.isChecked()
         self._list(FolderRequest(self.folder, recursive=recursive, as_text=self._as_text()))
+
+    def refresh(self) -> None:
+        """Read the folder (or the files) listed again: deleted files leave the list,
+        new ones join it (F5)."""
+        if self.folder:
+            recursive = self.recursive.isChecked()
+            self._list(FolderRequest(self.folder, recursive=recursive, as_text=self._as_text()))
+        elif self.documents.rowCount():
+            paths = tuple(r.path for r in self.documents.rows if os.path.exists(r.path))
+            self._list(FolderRequest(None, paths, as_text=self._as_text()))
+
+    def forget_missing(self, paths: list[str]) -> list[str]:
+        """Refresh the list if some of ``paths`` are listed but gone; return those."""
+        gone = [p for p in paths if self.documents.row_for(p) is not None and not os.path.exists(p)]
+        if gone:
+            names = ", ".join(shown_path(os.path.basename(p)) for p in gone)
+            self._note = f"{names}: no such file (deleted or moved)"
+            self.status.show_message(f"{self._note}; reading the list again\u2026")
+            self.refresh()
+        return gone
 
     def open_files(self, files: list[str]) -> None:
         """List ``files``; with two or more, compare the first two in the order given."""
@@ -153,6 +175,8 @@ class Listing(QObject):
         self.documents.resort()
         busy = self.jobs.busy("compare")
         self.status.set_loading(busy, "Comparing\u2026" if busy else "")
+        if self._note:
+            message, self._note = f"{self._note}; {message}", ""
         self.status.show_message(message)
         self.loaded.emit()
 

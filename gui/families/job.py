@@ -101,7 +101,7 @@ class FamilyJobs(QObject):
                 progress.emit(job_id, done, total)
 
             result = scan(root, options, report, cancel.is_set)
-            return ScanOutcome(result, index_scan(result))
+            return ScanOutcome(result, index_scan(result, read_headlines=True))
 
         self._start(SCAN, work)
 

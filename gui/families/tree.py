@@ -39,6 +39,7 @@ class FamilyTreeModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.families: list[tuple[str, ...]] = []
+        self.headlines: list[str] = []  # per family shown: its story's first words
         self.alone: list[str] = []
         self.rows: dict[str, DocumentRow] = {}
         self.info: dict[str, DocFamily] = {}
@@ -49,7 +50,10 @@ class FamilyTreeModel(QAbstractItemModel):
         self.rows = {r.path: r for r in rows}
         self.info = dict(index.by_path) if index is not None else {}
         families = index.families if index is not None else ()
-        self.families = [f for f in families if all(p in self.rows for p in f)]
+        heads = index.headlines if index is not None else ()
+        kept = [k for k, f in enumerate(families) if all(p in self.rows for p in f)]
+        self.families = [families[k] for k in kept]
+        self.headlines = [heads[k] if k < len(heads) else "" for k in kept]
         grouped = {p for f in self.families for p in f}
         self.alone = sorted(
             (p for p in self.rows if p not in grouped), key=lambda p: self.rows[p].relpath.lower()
@@ -112,11 +116,13 @@ class FamilyTreeModel(QAbstractItemModel):
         members = self.families[family]
         info = self.info.get(members[0])
         number = info.number if info is not None else family + 1
+        story = self.headlines[family] if family < len(self.headlines) else ""
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return f"Family {number} ({len(members)} versions)"
+            return f"{story or f'Family {number}'} ({len(members)} versions)"
         if role == Qt.ItemDataRole.ToolTipRole:
             names = "\n".join(shown_path(self.rows[p].relpath) for p in members)
-            return tooltip(f"Story family {number}, likely original first:\n{names}")
+            head = f"Story family {number}" + (f": {story}" if story else "")
+            return tooltip(f"{head}\nLikely original first:\n{names}")
         if role == Qt.ItemDataRole.BackgroundRole and info is not None:
             return family_columns.background(info, 0)
         if role == Qt.ItemDataRole.ForegroundRole and info is not None:

@@ -30,10 +30,9 @@ from gui.compare.result import CompareResult
 from gui.compare.scroll_sync import ScrollSync
 from gui.compare.view import CompareView
 from gui.notes.commands import AddCommand, DeleteCommand, EditCommand, values_of, with_values
-from gui.notes.dialogs import NoteValues, TagsDialog, ask_note
+from gui.notes.dialogs import NoteValues, TagsDialog, ask_note, side_quotes
 from gui.notes.files import AnnotationFiles
 from gui.notes.marks import PaneNotes, note_spans, pane_ranges
-from gui.notes.model import quote_of
 from gui.notes.panel import AnnotationPanel
 from gui.notes.ui import NoticeBar, SaveIndicator, build_annotation_actions
 from gui.notes.writer import Loaded, StoreWriter
@@ -131,6 +130,13 @@ class AnnotationsController(QObject):
         self.placed = False
         self.refresh_marks()
         self.reload()
+
+    def forget_pair(self) -> None:
+        """No pair is shown any more (another folder was opened)."""
+        self.stack.clear()
+        self.comparison, self.pair, self.documents = None, None, None
+        self.current, self.placed, self._load_id = "", False, 0
+        self.model.set_annotations([])
 
     def reload(self) -> None:
         """Load the shown pair's annotations again (re-anchored), in the background."""
@@ -252,10 +258,12 @@ class AnnotationsController(QObject):
             self.show_message("Select text in a pane, or pick a change, then Annotate")
             return
         old, new = found
-        shown = new or old
-        quote = shown.quote if shown is not None else ""
         values = ask_note(
-            self.dialog_parent, "Annotate", quote, self.tags, NoteValues("", None, "open")
+            self.dialog_parent,
+            "Annotate",
+            side_quotes(old, new),
+            self.tags,
+            NoteValues("", None, "open"),
         )
         if values is not None:
             self.add(old, new, values)
@@ -276,8 +284,9 @@ class AnnotationsController(QObject):
         if found is None:
             return
         if values is None:
+            quotes = side_quotes(found.old, found.new)
             values = ask_note(
-                self.dialog_parent, "Edit Annotation", quote_of(found), self.tags, values_of(found)
+                self.dialog_parent, "Edit Annotation", quotes, self.tags, values_of(found)
             )
         if values is not None and values != values_of(found):
             self.stack.push(EditCommand(self, uuid, values_of(found), values))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.notes.annotation import STATUS_LABELS, STATUSES, Status
+from core.notes.annotation import STATUS_LABELS, STATUSES, Anchor, Status
 from gui.compare.changes import excerpt
 
 NO_TAG = "(no tag)"
@@ -47,16 +47,19 @@ class AnnotationDialog(QDialog):
         self,
         parent: QWidget | None,
         title: str,
-        quote: str,
+        quotes: list[tuple[str, str]],
         tags: list[str],
         values: NoteValues,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("annotation_dialog")
         self.setWindowTitle(title)
-        self.quote = QLabel(excerpt(quote, 160) if quote else "(empty text)")
-        self.quote.setTextFormat(Qt.TextFormat.PlainText)
-        self.quote.setWordWrap(True)
+        self.quotes: list[QLabel] = []  # one per side the note is attached to
+        for _side, quote in quotes or [("", "")]:
+            label = QLabel(excerpt(quote, 160) if quote else "(empty text)")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            self.quotes.append(label)
         self.note = QPlainTextEdit(values.note)
         self.note.setObjectName("note_edit")
         self.note.setPlaceholderText("Your note on this text")
@@ -78,7 +81,8 @@ class AnnotationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Text:", self.quote)
+        for (side, _quote), label in zip(quotes or [("", "")], self.quotes, strict=True):
+            form.addRow(f"{side} text:" if side else "Text:", label)
         form.addRow("Note:", self.note)
         form.addRow("Tag:", self.tag)
         form.addRow("Status:", self.status)
@@ -92,11 +96,21 @@ class AnnotationDialog(QDialog):
         )
 
 
+def side_quotes(old: Anchor | None, new: Anchor | None) -> list[tuple[str, str]]:
+    """("Old", quote) and ("New", quote) for the sides a note is attached to."""
+    return [(side, a.quote) for side, a in (("Old", old), ("New", new)) if a is not None]
+
+
 def ask_note(
-    parent: QWidget | None, title: str, quote: str, tags: list[str], values: NoteValues
+    parent: QWidget | None,
+    title: str,
+    quotes: list[tuple[str, str]],
+    tags: list[str],
+    values: NoteValues,
 ) -> NoteValues | None:
-    """Show the editor; the chosen values, or None if cancelled."""
-    dialog = AnnotationDialog(parent, title, quote, tags, values)
+    """Show the editor over ``quotes`` (side, text); the chosen values, or None if
+    cancelled."""
+    dialog = AnnotationDialog(parent, title, quotes, tags, values)
     try:
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

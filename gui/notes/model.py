@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from core.notes.annotation import STATUS_LABELS, Annotation
 from gui.common.plain import tooltip
 from gui.common.table_model import AnyIndex, ListTableModel
+from gui.common.utf16 import display_text
 from gui.compare.changes import excerpt
 
 COLUMNS = ("#", "Tag", "Status", "Note", "Quote")
@@ -48,9 +49,10 @@ NO_TAG = "\u2014"
 
 
 def quote_of(a: Annotation) -> str:
-    """The annotated text: the new side's quote, else the old side's."""
+    """The annotated text: the new side's quote, else the old side's (control and bidi
+    characters shown as marks)."""
     anchor = a.new if a.new is not None and a.new.quote else a.old
-    return anchor.quote if anchor is not None else ""
+    return display_text(anchor.quote) if anchor is not None else ""
 
 
 def tooltip_text(a: Annotation, number: int = 0) -> str:

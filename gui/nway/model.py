@@ -12,6 +12,7 @@ thousand rows) costs nothing until scrolled to. Long sentences are cut for displ
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -52,6 +53,9 @@ def cut(text: str, limit: int) -> str:
     """``text`` with whitespace collapsed, cut to ``limit`` characters."""
     line = flat(text[: limit * 4])
     return line if len(line) <= limit else line[: limit - 1] + "\u2026"
+
+
+NAME_CHARS = 14  # a version column's label (the whole path is in its tooltip)
 
 
 class NWayModel(QAbstractTableModel):
@@ -95,7 +99,7 @@ class NWayModel(QAbstractTableModel):
             return "Base sentence" if role == Qt.ItemDataRole.DisplayRole else None
         version = self.nway.versions[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{version_label(section)}\n{similarity_text(version.similarity)}"
+            return f"{version_name(self.nway, section)}\n{similarity_text(version.similarity)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(version_tip(self.nway, section))
         return None
@@ -132,6 +136,17 @@ class NWayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(cut(self.nway.base.text[s:e], TIP_CHARS))
         return None
+
+
+def version_name(nway: NWay, version: int, limit: int = NAME_CHARS) -> str:
+    """A version's column label: its file name without the extension, shortened in
+    the middle to ``limit`` characters."""
+    stem = os.path.splitext(os.path.basename(nway.versions[version].document.path))[0]
+    name = shown_path(stem) or version_label(version)
+    if len(name) <= limit:
+        return name
+    half = (limit - 1) // 2
+    return name[:half] + "\u2026" + name[len(name) - (limit - 1 - half) :]
 
 
 def version_tip(nway: NWay, version: int) -> str:

@@ -175,8 +175,9 @@ class NWayView(QWidget):
         if nway is None:
             self.summary.clear()
             return
-        for column in range(len(nway.versions)):
-            self.table.setColumnWidth(column, CELL_WIDTH)
+        header = self.table.horizontalHeader()
+        for column in range(len(nway.versions)):  # wide enough for the version's name
+            self.table.setColumnWidth(column, max(CELL_WIDTH, header.sectionSizeHint(column)))
         self.summary.setText(
             "\n".join(version_tip_line(nway, i) for i in range(len(nway.versions)))
         )

@@ -18,6 +18,10 @@ FILTERS: dict[str, ReportFormat] = {
 }
 
 EXTRA_SUFFIXES: dict[ReportFormat, tuple[str, ...]] = {"html": (".htm",)}
+FORMAT_OF_SUFFIX: dict[str, ReportFormat] = {
+    **{suffix: fmt for fmt, suffix in SUFFIXES.items()},
+    **{suffix: fmt for fmt, extra in EXTRA_SUFFIXES.items() for suffix in extra},
+}
 
 
 def with_suffix(target: Path, fmt: ReportFormat) -> Path:
@@ -26,10 +30,19 @@ def with_suffix(target: Path, fmt: ReportFormat) -> Path:
     suffix = target.suffix.lower()
     if suffix in (SUFFIXES[fmt], *EXTRA_SUFFIXES.get(fmt, ())):
         return target
-    known = {*SUFFIXES.values(), *(s for extra in EXTRA_SUFFIXES.values() for s in extra)}
-    if suffix in known:
+    if suffix in FORMAT_OF_SUFFIX:
         return target.with_suffix(SUFFIXES[fmt])
     return target.with_name(target.name + SUFFIXES[fmt])
+
+
+def typed_target(typed: Path, selected: ReportFormat) -> tuple[Path, ReportFormat]:
+    """The file and format of a typed name: a report suffix the user typed wins over
+    the type selected in the dialog (``report.pdf`` with HTML selected is a PDF);
+    a name without one gets the selected type's suffix."""
+    fmt = FORMAT_OF_SUFFIX.get(typed.suffix.lower())
+    if fmt is not None:
+        return typed, fmt
+    return with_suffix(typed, selected), selected
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +85,8 @@ def ask_target(
         layout.addWidget(paper, row, 2)
     if not dialog.exec() or not dialog.selectedFiles():
         return None
-    fmt = FILTERS.get(dialog.selectedNameFilter(), "html")
-    target = with_suffix(Path(dialog.selectedFiles()[0]), fmt)
+    target, fmt = typed_target(
+        Path(dialog.selectedFiles()[0]), FILTERS.get(dialog.selectedNameFilter(), "html")
+    )
     page_size: PageSize = "letter" if paper.currentIndex() == 1 else "a4"
     return DialogChoice(target, fmt, page_size, only_changed.isChecked(), flags.isChecked())

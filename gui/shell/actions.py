@@ -69,7 +69,13 @@ def build_actions(parent: QWidget) -> Actions:
         open_folder=_action(parent, "&Open Folder\u2026", ["Ctrl+O"], SP.SP_DirOpenIcon),
         open_files=_action(parent, "Open &Files\u2026", ["Ctrl+Shift+O"], SP.SP_FileIcon),
         recursive=_toggle(parent, "Include &Sub-folders", True, "List documents in sub-folders"),
-        reload=_action(parent, "&Reload", ["F5"], SP.SP_BrowserReload, "Reload both documents"),
+        reload=_action(
+            parent,
+            "&Refresh",
+            ["F5"],
+            SP.SP_BrowserReload,
+            "Read the folder and the documents compared again",
+        ),
         save_report=_action(
             parent,
             "Save &Report\u2026",

@@ -4,7 +4,7 @@
 folder. ``redline open`` takes a folder, or two or more files (the first two are
 compared, the first one as old). With ``--screenshot`` the window renders offscreen,
 saves a PNG once the comparison is painted, and exits: no display, no interaction.
-``--dark`` uses a dark palette (the window otherwise follows the system's).
+``--dark`` uses the dark palette for this run (else the theme of View > Theme).
 """
 
 from __future__ import annotations
@@ -57,13 +57,10 @@ def main(argv: list[str]) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Redline")
-    if args.dark:
-        from gui.common.styles import dark_palette
-
-        app.setStyle("Fusion")
-        app.setPalette(dark_palette())
     context = AppContext()
     window = MainWindow(context)
+    if args.dark:  # for this run only (View > Theme is remembered)
+        window.themes.apply("dark")
     if args.screenshot:
         from gui.shell.screenshot import take_screenshot
 

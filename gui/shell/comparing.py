@@ -100,6 +100,16 @@ class PairComparison(QObject):
         self.jobs.start_compare(request)
         self.status.set_loading(True, "Comparing\u2026")
 
+    def clear(self) -> None:
+        """Forget the pair shown (another folder was opened): nothing is compared."""
+        self.jobs.cancel("compare")
+        self.pair, self.result, self.expanded = None, None, frozenset()
+        self.view.clear()
+        self.changes_view.set_changes(())
+        self.summary_label.setText("")
+        self.reload_bar.hide()
+        self._watch()
+
     def recompare(self) -> None:
         """Compare the pair shown again (reload both files)."""
         if self.pair:

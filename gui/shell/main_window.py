@@ -10,18 +10,21 @@ other and keeps the user's choices in the settings.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.common.context import AppContext
+from gui.common.elided import ElidedLabel
 from gui.common.reading import ReadingChoices
 from gui.common.status_line import StatusLine
 from gui.compare.change_list import ChangeListView
@@ -36,8 +39,10 @@ from gui.notes.controller import AnnotationsController
 from gui.nway.controller import NWayController
 from gui.shell.actions import build_actions
 from gui.shell.comparing import PairComparison
+from gui.shell.focus import FocusKeys, Region
 from gui.shell.menus import WindowMenus
 from gui.shell.placement import place_annotations, place_families
+from gui.shell.theme import Themes
 from gui.work.jobs import Jobs
 
 
@@ -73,6 +78,9 @@ class MainWindow(QMainWindow):
         self.comparing.compared.connect(self.families.note_similarity)
         self.nway.compared.connect(self.families.note_similarity)
         self.families.page.back_requested.connect(self.nway.show_pair_page)
+        self.focus_keys = self._build_focus_keys()
+        self.themes = Themes(context, self.menus.view_menu.addMenu("T&heme"), self)
+        self.listing.folder_opened.connect(lambda _folder: self.focus_keys.focus_documents())
 
     # -- building --------------------------------------------------------------------
 
@@ -99,8 +107,8 @@ class MainWindow(QMainWindow):
         self.changes_dock = self._dock(
             "Changes", self.change_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.summary_label = QLabel()
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label = ElidedLabel(mode=Qt.TextElideMode.ElideRight, share=0.4)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.summary_label)
         self.status.add_widgets()
         self.set_loading(False)
@@ -160,6 +168,19 @@ class MainWindow(QMainWindow):
             self,
         )
 
+    def _build_focus_keys(self) -> FocusKeys:
+        view, docs = self.document_view, self.docs_dock
+        regions = [
+            Region("Document List", ("Ctrl+L", "Alt+1"), lambda: view.grouped or view, docs),
+            Region("Old Text", ("Alt+2",), lambda: self.view.old_pane),
+            Region("New Text", ("Alt+3",), lambda: self.view.new_pane),
+            Region("Changes", ("Alt+4",), lambda: self.changes_view, self.changes_dock),
+            Region(
+                "Annotations", ("Alt+5",), lambda: self.annotations.panel.table, self.notes_dock
+            ),
+        ]
+        return FocusKeys(self, regions, self.menus.view_menu.addMenu("&Go To"))
+
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title.lower() + "_dock")
@@ -203,9 +224,12 @@ class MainWindow(QMainWindow):
         a.previous_change.triggered.connect(self.view.previous_change)
         a.cancel.triggered.connect(self._on_cancel_triggered)
         a.quit.triggered.connect(self.close)
+        a.reload.triggered.connect(self.listing.refresh)
+        self.jobs.compare_failed.connect(self._on_jobs_compare_failed)
         self.comparing.shown.connect(self.comparison_shown)
         self.listing.loaded.connect(self.folder_loaded)
         self.listing.folder_opened.connect(lambda _folder: self.menus.refresh_recent())
+        self.listing.folder_opened.connect(self._on_listing_folder_opened)
         self.listing.title_changed.connect(self.docs_dock.setWindowTitle)
         self.listing.compare_requested.connect(self.compare)
         self.listing.reread.connect(self.comparing.recompare_if_shown)
@@ -292,6 +316,17 @@ class MainWindow(QMainWindow):
     def _on_families_pair_requested(self, first: str, second: str) -> None:
         self.nway.show_pair_page()
         self.compare(*self.ordered(first, second))
+
+    def _on_jobs_compare_failed(self, _message: str) -> None:
+        """A compared file that is gone leaves the list (and its family)."""
+        self.listing.forget_missing(list(self.comparing.pair or ()))
+
+    def _on_listing_folder_opened(self, folder: str) -> None:
+        """Another folder: the pair shown goes unless it lies in that folder."""
+        pair = self.comparing.pair
+        if pair and not all(os.path.abspath(p).startswith(folder + os.sep) for p in pair):
+            self.comparing.clear()
+            self.annotations.forget_pair()
 
     def reopen_with_encoding(self, path: str, encoding: str) -> None:
         """Use ``encoding`` for ``path`` from now on; re-run the comparison."""

@@ -1,0 +1,351 @@
+"""The window as an editor uses it: mouse, zoom and keys in a row (Qt offscreen)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLabel
+from test_gui_window import CONDENSED, FULL, SAMPLES, UNRELATED, compare, folder, window  # noqa: F401
+
+from core.settings import load_settings
+from gui.common.context import AppContext
+from gui.common.styles import DARK
+from gui.compare.changes import excerpt
+from gui.documents.document_list import FAMILY
+from gui.notes.dialogs import AnnotationDialog
+from gui.shell.main_window import MainWindow
+
+
+def test_zoom_then_leaving_the_new_pane_does_not_crash(qtbot, window: MainWindow) -> None:  # noqa: F811
+    """Click in the new pane, Ctrl+plus, move out: the outline's cursors are not stale."""
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    viewport = view.new_pane.viewport()
+    qtbot.mouseMove(viewport, QPoint(100, 40))
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=QPoint(100, 40))
+    qtbot.mouseMove(viewport, QPoint(120, 60))
+    assert view.old_pane.extraSelections()  # the counterpart is outlined
+    with qtbot.waitSignal(view.build_finished, timeout=10000):
+        window.actions.zoom_in.trigger()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old documents go
+    for pane in (view.old_pane, view.new_pane):
+        for selection in pane.extraSelections():
+            assert selection.cursor.document() is pane.document()
+    qtbot.mouseMove(viewport, QPoint(130, 70))
+    QApplication.sendEvent(view.new_pane, QEvent(QEvent.Type.Leave))
+    assert view.old_pane.extraSelections() == []
+
+
+def test_a_folder_whose_name_is_not_utf8_opens_and_is_remembered(qtbot, tmp_path: Path) -> None:
+    root = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9 \xff"))
+    shutil.copytree(SAMPLES, root)
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.folder_loaded, timeout=20000):
+        win.open_folder(str(root))
+    assert win.context.save_error is None
+    saved = win.context.paths.settings_file.read_bytes().decode("utf-8")
+    assert load_settings(win.context.paths.settings_file).settings.recent_folders[0] == str(root)
+    assert str(root) not in saved  # escaped, the file stays UTF-8
+    compare(qtbot, win, CONDENSED, FULL)
+    assert win.view.new_pane.toPlainText()
+    win.jobs.shutdown()
+
+
+def _focused_in(widget) -> bool:
+    focus = QApplication.focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
+def test_keys_reach_every_part_and_tab_leaves_the_changes(qtbot, window: MainWindow) -> None:  # noqa: F811
+    compare(qtbot, window, CONDENSED, FULL)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    changes, panes = window.changes_view, (window.view.old_pane, window.view.new_pane)
+    changes.setFocus()
+    changes.selectRow(2)
+    qtbot.keyClick(changes, Qt.Key.Key_Tab)
+    assert not _focused_in(changes)  # Tab leaves the table
+    changes.setFocus()
+    qtbot.keyClick(changes, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert _focused_in(window.annotations.panel.table)  # the next part of the window
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert _focused_in(window.document_view)
+    qtbot.keyClick(window.document_view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert _focused_in(panes[1])
+    qtbot.keyClick(panes[1], Qt.Key.Key_Tab)
+    assert not _focused_in(panes[1])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert _focused_in(changes)
+    qtbot.keyClick(changes, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert _focused_in(window.document_view)
+
+
+def test_open_folder_puts_the_focus_on_the_document_list(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    folder: Path,  # noqa: F811
+    monkeypatch,
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.changes_view.setFocus()
+    monkeypatch.setattr(
+        "gui.shell.menus.QFileDialog.getExistingDirectory", lambda *_: str(folder / "sub")
+    )
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        qtbot.keyClick(window.changes_view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert _focused_in(window.document_view)
+
+
+def test_panes_never_drift_while_scrolling_and_holes_are_as_tall_as_the_text(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    old_bar, new_bar = view.old_pane.verticalScrollBar(), view.new_pane.verticalScrollBar()
+    assert old_bar.value() == new_bar.value() == 0  # aligned at the top
+    for source in (view.new_pane, view.old_pane):
+        source.verticalScrollBar().setValue(0)
+        while source.verticalScrollBar().value() < source.verticalScrollBar().maximum():
+            notch = QWheelEvent(
+                QPointF(50, 50), QPointF(source.viewport().mapToGlobal(QPoint(50, 50))),
+                QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+            )  # fmt: skip
+            QApplication.sendEvent(source.viewport(), notch)
+            assert old_bar.value() == new_bar.value()  # unchanged text side by side
+    plan = window.result.plan
+    holes = [
+        r for r, b in enumerate(plan.old.row_first) if plan.old.blocks[b].role == "placeholder"
+    ]
+    assert holes and holes[-1] == len(plan.rows) - 1  # the sample ends with inserted text
+    last = holes[-1]
+    height = view.new_pane.heights[last]  # one inserted sentence per row
+    assert height > view.old_pane.fontMetrics().height()
+    image = view.old_pane.viewport().grab().toImage()
+    y = round(view.old_pane.row_tops()[last] - old_bar.value() + height - 4)
+    assert 0 < y < image.height()
+    assert image.pixelColor(20, y).name() == view.colours.placeholder  # grey to its bottom
+
+
+def test_the_current_change_is_framed_not_selected(qtbot, window: MainWindow) -> None:  # noqa: F811
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    window.actions.next_change.trigger()
+    change = view.changes[view.current]
+    for pane in (view.old_pane, view.new_pane):
+        assert not pane.textCursor().hasSelection()  # its colours stay visible
+        assert pane.current_block == change.block
+    pane = view.new_pane
+    number = pane.plan.numbers[change.block]
+    top, bottom = pane.block_extent(number)
+    image = pane.viewport().grab().toImage()
+    y = round(top - pane.verticalScrollBar().value())
+    frame = {image.pixelColor(pane.viewport().width() // 2, y + dy).name() for dy in (-1, 0)}
+    assert view.colours.current in frame
+    inside = {
+        image.pixelColor(x, y + dy).name()
+        for x in range(0, pane.viewport().width(), 2)
+        for dy in range(3, round(bottom - top) - 2)
+    }
+    assert "#3399ff" not in inside and pane.palette().highlight().color().name() not in inside
+
+
+def _names(win: MainWindow) -> list[str]:
+    model = win.documents
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_a_deleted_file_leaves_the_list_on_compare_and_on_f5(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    folder: Path,  # noqa: F811
+) -> None:
+    assert UNRELATED in _names(window) and CONDENSED in _names(window)
+    (folder / UNRELATED).unlink()
+    view = window.document_view
+    for name in (CONDENSED, UNRELATED):
+        row = _names(window).index(name)
+        view.selectionModel().select(
+            window.documents.index(row, 0),
+            view.selectionModel().SelectionFlag.Select | view.selectionModel().SelectionFlag.Rows,
+        )
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        window.actions.compare.trigger()
+    assert UNRELATED not in _names(window)
+    assert "no such file" in window.status.message
+    (folder / CONDENSED).unlink()
+    assert window.actions.reload.shortcut().toString() == "F5"
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        window.actions.reload.trigger()
+    assert CONDENSED not in _names(window) and FULL in _names(window)
+
+
+def test_a_long_status_message_is_shortened_before_the_widgets_on_its_right(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    window.resize(1024, 700)
+    window.annotations.indicator.show()
+    window.annotations.indicator.setText("All notes saved")
+    qtbot.wait(50)
+    long = "Report saved: /home/editor/" + "very long folder name/" * 12 + "report_000_001.html"
+    window.show_message(long)
+    bar = window.statusBar()
+    shown = bar.currentMessage()
+    assert shown != long and shown.endswith("report_000_001.html")
+    assert bar.fontMetrics().horizontalAdvance(shown) <= window.status.message_room()
+    assert window.status.message_room() < window.annotations.indicator.x()
+    assert bar.toolTip() == long and window.status.message == long
+
+
+def test_a_long_file_name_is_elided_in_the_pane_header(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    long_name = tmp_path / (("a-very-long-file-name-" * 10)[:218] + ".txt")  # 222 characters
+    shutil.copy(SAMPLES / FULL, long_name)
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(SAMPLES / CONDENSED), str(long_name))
+    qtbot.wait(50)
+    view = window.view
+    assert abs(view.old_pane.width() - view.new_pane.width()) < 40  # not squeezed
+    assert view.new_title.shown_text() != view.new_title.text()  # shortened, with "…"
+    assert view.new_title.toolTip() == str(long_name)
+    assert window.summary_label.width() <= 0.4 * window.width() + 1
+
+
+def test_bidi_controls_show_as_marks_in_the_change_list_and_panes(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("The minister said the deal was off. Talks end.\n", encoding="utf-8")
+    new.write_text("The minister said the \u202edeal was on\u202c. Talks end.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(old), str(new))
+    model = window.changes_view.changes_model
+    cells = [
+        str(model.index(r, c).data())
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
+    assert any("\u00b7deal was on\u00b7" in cell for cell in cells)
+    assert not any(ch in cell for cell in cells for ch in "\u202e\u202c")
+    shown = window.view.new_pane.toPlainText()
+    assert "\u202e" not in shown and "\u00b7deal was on\u00b7" in shown
+
+
+def test_at_1024_by_700_the_legend_wraps_and_the_document_list_keeps_its_columns(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    window.resize(1024, 700)
+    window.resizeDocks([window.docs_dock], [60], Qt.Orientation.Horizontal)  # a squeeze
+    qtbot.wait(100)
+    legend = window.view.legend
+    chips = legend.findChildren(QLabel)
+    assert chips and all(c.isVisible() and c.geometry().right() < legend.width() for c in chips)
+    assert legend.height() > max(c.height() for c in chips)  # on two lines
+    header = window.document_view.horizontalHeader()
+    assert window.document_view.width() >= header.sectionSize(0) + header.sectionSize(FAMILY)
+
+
+def test_view_theme_switches_the_palette_and_is_remembered(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    app = QApplication.instance()
+    light_base = app.palette().color(QPalette.ColorRole.Base).name()
+    try:
+        with qtbot.waitSignal(window.view.build_finished, timeout=10000):
+            window.themes.actions["dark"].trigger()
+        assert app.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        assert window.view.colours == DARK  # the panes are rebuilt in dark colours
+        assert window.context.settings.theme == "dark"
+        assert "QToolButton:checked" in app.styleSheet()  # toggled buttons stand out
+        qtbot.wait(50)
+        for chip in window.view.legend.findChildren(QLabel):  # placed again, not cut
+            assert chip.width() >= chip.sizeHint().width()
+        again = MainWindow(AppContext())  # the next start reads the choice
+        qtbot.addWidget(again)
+        assert again.themes.actions["dark"].isChecked()
+        again.jobs.shutdown()
+    finally:
+        window.themes.choose("system")
+    assert app.palette().color(QPalette.ColorRole.Base).name() == light_base
+    assert window.context.settings.theme == "system" and app.styleSheet() == ""
+
+
+def test_opening_another_folder_clears_the_pair_shown(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    folder: Path,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        window.actions.recursive.trigger()  # the same folder listed again: the pair stays
+    assert window.result is not None and window.view.new_pane.toPlainText()
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        window.open_folder(str(folder / "sub"))
+    view = window.view
+    assert window.result is None and window.pair is None and view.result is None
+    assert view.old_pane.toPlainText() == view.new_pane.toPlainText() == ""
+    assert view.new_title.text() == "" and window.summary_label.text() == ""
+    assert window.changes_view.model().rowCount() == 0
+    assert window.annotations.model.rowCount() == 0
+
+
+def test_the_annotate_dialog_quotes_both_sides_of_the_change(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    window.view.go_to_change(0)
+    block = window.result.comparison.blocks[window.view.changes[0].block]
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AnnotationDialog):
+            QTimer.singleShot(20, answer)
+            return
+        form = dialog.layout()
+        for label in dialog.quotes:
+            seen.append((form.labelForField(label).text(), label.text()))
+        dialog.reject()
+
+    QTimer.singleShot(20, answer)
+    window.annotations.annotate()
+    old, new = window.result.comparison.old.text, window.result.comparison.new.text
+    assert [side for side, _ in seen] == ["Old text:", "New text:"]
+    assert seen[0][1] == excerpt(old[block.old[0] : block.old[1]], 160)
+    assert seen[1][1] == excerpt(new[block.new[0] : block.new[1]], 160)
+
+
+def test_a_file_read_as_text_anyway_is_flagged_above_its_pane(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    other = tmp_path / "other.txt"
+    other.write_text("A plain sentence here.\n", encoding="utf-8")
+    window.listing.open_as_text([str(binary)])
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(binary), str(other))
+    title = window.view.old_title.text()
+    assert "\u26a0" in title and "read as text anyway" in title
+    assert "\u26a0" not in window.view.new_title.text()
