@@ -95,6 +95,7 @@ class ShortcutsDialog(QDialog):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -151,7 +152,7 @@ def about_html() -> str:
         f"<p>Licence: {LICENCE}</p>"
         f"<p>Qt {html.escape(qVersion())}, PySide6 {html.escape(pyside_version)}, "
         f"Python {html.escape(platform.python_version())}</p>"
-        "<p>Libraries:</p><table cellspacing='0' cellpadding='2'>"
+        "<p>Libraries:</p><table cellspacing='0' cellpadding='3'>"
         f"<tr><th align='left'>Name</th><th align='left'>Version</th>"
         f"<th align='left'>Licence</th></tr>{libs}</table>"
     )
