@@ -139,7 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     what = ", ".join(libraries) or "a font"
     if packages and not unknown and args.install and _can_apt_install():
-        print(f"redline: Qt's {args.platform} plugin needs {what}: installing {' '.join(packages)}")
+        print(
+            f"redline: Qt's {args.platform} plugin needs {what}: installing {' '.join(packages)}",
+            flush=True,  # before apt-get's own output
+        )
         if _apt_install(packages) and not missing_libraries(plugin):
             return 0
     sys.stderr.write(f"redline: Qt's {args.platform} platform plugin cannot load: missing {what}\n")
