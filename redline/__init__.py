@@ -5,14 +5,17 @@ top-level folders. The wheel installs them inside this package instead
 (``site-packages/redline/core``, ...), so they never share a folder with another
 distribution's top-level ``core`` or ``gui``: pip would otherwise write both into one
 ``site-packages/core`` and the last one installed (or uninstalled) would break the
-other. ``run`` puts this folder first on ``sys.path`` and starts the ``redline``
-command; the code keeps importing ``core`` and ``gui`` by those names.
+other. ``run`` puts this folder first on ``sys.path`` (and on ``PYTHONPATH``, for the
+child processes that compare large pairs: Python 3.11's fork server starts with the
+default path and would import another distribution's ``gui`` first) and starts the
+``redline`` command; the code keeps importing ``core`` and ``gui`` by those names.
 
 May import: ``gui.shell.launcher`` (after the path is set); nothing else of Redline.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,8 +27,14 @@ def use_bundled_packages() -> None:
 
     A no-op in the repository, where they are not inside this folder.
     """
-    if (_HERE / "core" / "__init__.py").is_file() and sys.path[:1] != [str(_HERE)]:
-        sys.path.insert(0, str(_HERE))
+    if not (_HERE / "core" / "__init__.py").is_file():
+        return
+    here = str(_HERE)
+    if sys.path[:1] != [here]:
+        sys.path.insert(0, here)
+    inherited = os.environ.get("PYTHONPATH", "")
+    if inherited.split(os.pathsep)[:1] != [here]:
+        os.environ["PYTHONPATH"] = here + (os.pathsep + inherited if inherited else "")
 
 
 def run() -> None:

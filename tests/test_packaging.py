@@ -67,8 +67,11 @@ def _wheel_layout(root: Path) -> Path:
 def test_the_wheels_core_wins_over_another_distributions(tmp_path: Path) -> None:
     site = _wheel_layout(tmp_path)
     code = (
-        "import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]; import redline; "
-        "redline.use_bundled_packages(); import core; print(core.OWNER)"
+        "import sys, os, subprocess; sys.path[:0] = [sys.argv[1], sys.argv[2]]; import redline; "
+        "redline.use_bundled_packages(); import core; print(core.OWNER); "
+        "sys.stdout.flush(); subprocess.run([sys.executable, '-S', '-c', "
+        "'import sys; sys.path.append(sys.argv[1]); import core; print(core.OWNER)', "
+        "sys.argv[1]])"
     )
     done = subprocess.run(
         [sys.executable, "-S", "-c", code, str(tmp_path / "other"), str(site)],
@@ -77,7 +80,8 @@ def test_the_wheels_core_wins_over_another_distributions(tmp_path: Path) -> None
         cwd=tmp_path,
         timeout=60,
     )
-    assert done.stdout == "redline\n", done.stderr
+    # ... in this process and in a child Python (the fork server of large comparisons)
+    assert done.stdout == "redline\nredline\n", done.stderr
 
 
 @pytest.mark.parametrize(
