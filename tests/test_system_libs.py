@@ -87,3 +87,11 @@ def test_fonts_are_found_by_suffix(tmp_path: Path) -> None:
     (tmp_path / "truetype").mkdir()
     (tmp_path / "truetype" / "DejaVuSans.ttf").write_bytes(b"\0")
     assert system_libs.has_fonts((str(tmp_path),))
+
+
+def test_other_systems_are_not_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    _missing(monkeypatch, ["libxcb-cursor.so.0"])
+    monkeypatch.setattr(system_libs.sys, "platform", "darwin")
+    assert system_libs.main([]) == 0
+    monkeypatch.setattr(system_libs.sys, "platform", "linux")
+    assert system_libs.main([]) == 1

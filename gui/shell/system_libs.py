@@ -127,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--platform", default="xcb", help="Qt platform plugin (xcb, offscreen)")
     parser.add_argument("--install", action="store_true", help="apt-get install what is missing")
     args = parser.parse_args(argv)
+    if not sys.platform.startswith("linux") or not shutil.which("ldd"):
+        return 0  # Qt's wheels for macOS and Windows bring what they load
     plugin = platform_plugin(args.platform)
     if plugin is None:
         sys.stderr.write(f"redline: Qt's {args.platform} platform plugin is not installed\n")
