@@ -145,3 +145,28 @@ def test_the_window_uses_our_icon(qtbot) -> None:
     app = QApplication.instance()
     use_application_icon(app)
     assert not app.windowIcon().isNull() and app.desktopFileName() == "redline"
+
+
+def _key_columns_fit(win: MainWindow) -> bool:
+    view = win.document_view
+    header = view.horizontalHeader()
+    shown = [header.logicalIndex(v) for v in range(first_screen.KEY_COLUMNS)]
+    return view.viewport().width() >= sum(header.sectionSize(i) for i in shown)
+
+
+def test_the_list_fits_when_the_window_starts_small(qtbot) -> None:
+    """As ``--screenshot --size 1024x700`` does: sized before it is first shown."""
+    win = MainWindow(AppContext())
+    qtbot.addWidget(win)
+    win.resize(1024, 700)
+    win.show()
+    qtbot.waitUntil(lambda: _key_columns_fit(win), timeout=2000)
+    win.jobs.shutdown()
+
+
+def test_a_width_the_user_chose_is_kept(window: MainWindow, qtbot) -> None:
+    window.resizeDocks([window.docs_dock], [300], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: window.docs_dock.width() == 300, timeout=2000)
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    assert window.docs_dock.width() == 300

@@ -140,33 +140,38 @@ def fit_key_columns(view: QTableView, width: int = LIST_WIDTH) -> int:
 
 
 class ListWidthKeeper(QObject):
-    """Keeps the document list's dock at the width it had (as first set, or as the
-    user dragged it) when ``window`` shrinks, up to ``MAX_SHARE`` of the window: Qt
-    would shrink it in proportion with the window, hiding the Similarity column."""
+    """Keeps the document list's dock at its width (``wanted`` at first start, later
+    as the user drags it) when ``window`` changes size, up to ``MAX_SHARE`` of the
+    window: Qt shrinks docks in proportion with the window, hiding the Similarity
+    column at 1024x700. Without ``wanted`` (a restored layout) the first width the
+    dock is laid out at counts."""
 
-    def __init__(self, window: QMainWindow, dock: QDockWidget) -> None:
+    def __init__(self, window: QMainWindow, dock: QDockWidget, wanted: int | None) -> None:
         super().__init__(window)
-        self.window, self.dock = window, dock
-        self.wanted = dock.width()
-        self._window_width = window.width()
+        self.window, self.dock, self.wanted = window, dock, wanted
+        self._window_width = -1
+        self._settled = False  # dock sizes before the first layout are Qt's, not the user's
         window.installEventFilter(self)
         dock.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Resize:
             return False
-        if watched is self.dock and self.window.width() == self._window_width:
-            self.wanted = self.dock.width()  # set by the user or by us, not by a resize
-        elif watched is self.window:
-            shrunk = self.window.width() < self._window_width
+        if watched is self.window:
             self._window_width = self.window.width()
-            if shrunk:
-                QTimer.singleShot(0, self._restore_width)
+            QTimer.singleShot(0, self._keep_width)
+        elif self._settled and self.window.width() == self._window_width:
+            self.wanted = self.dock.width()  # dragged by the user (or set by us)
         return False
 
-    def _restore_width(self) -> None:
+    def _keep_width(self, again: bool = True) -> None:
+        if self.wanted is None:
+            self.wanted = self.dock.width()
+        self._settled = True
         if self.dock.isFloating() or not self.dock.isVisible():
             return
         wanted = min(self.wanted, int(self.window.width() * MAX_SHARE))
         if self.dock.width() < wanted:
             self.window.resizeDocks([self.dock], [wanted], Qt.Orientation.Horizontal)
+            if again:  # the window's first layout, still pending at its first show, undoes it
+                QTimer.singleShot(0, lambda: self._keep_width(again=False))

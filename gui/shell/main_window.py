@@ -188,13 +188,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
         else:
             self.resize(1400, 900)
+        width = None
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
         else:
             width = fit_key_columns(self.document_view)
             self.resizeDocks([self.docs_dock], [width], Qt.Orientation.Horizontal)
             self.resizeDocks([self.changes_dock], [200], Qt.Orientation.Vertical)
-        ListWidthKeeper(self, self.docs_dock)
+        ListWidthKeeper(self, self.docs_dock, width)
         if self.context.startup_message:
             self.status.show_notice(self.context.startup_message)
 
