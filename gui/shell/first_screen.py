@@ -34,11 +34,11 @@ HINTS = (
 # (the first four shown; the others are scrolled to).
 KEY_COLUMNS = 4
 # The list's width at first start, when its key columns need more (wider columns are
-# narrowed to fit, none below MIN_COLUMN): ~43% of a 1024-pixel window.
-LIST_WIDTH = 440
+# narrowed to fit, none below MIN_COLUMN): ~40% of a 1024-pixel window.
+LIST_WIDTH = 400
 MIN_COLUMN = 90
 # A smaller window never squeezes the list below its width or this share of the window.
-MAX_SHARE = 0.45
+MAX_SHARE = 0.4
 
 
 class EmptyState(QWidget):
