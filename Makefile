@@ -3,19 +3,33 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The system's own commands: without python3-venv (Debian, Ubuntu) there is no venv.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo )
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench install-desktop clean
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && [ -f /etc/debian_version ]; then \
+	    apt-get update -qq && $(APT_INSTALL) python3-venv; \
+	  else \
+	    echo "Python's venv module is missing. Install it with:"; \
+	    echo "    $(SUDO)apt-get install python3-venv"; exit 1; \
+	  fi; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Qt's platform plugin needs system libraries the PySide6 wheel does not bring:
+# installed with apt-get when root on Debian/Ubuntu, otherwise the command is printed.
 run: $(STAMP)
+	@$(PY) -m gui.shell.system_libs --platform xcb --install
 	$(VENV)/bin/redline
 
 test: $(STAMP)
+	@$(PY) -m gui.shell.system_libs --platform offscreen --install
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
@@ -26,5 +40,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_compare.py
 
+# The application menu entry, icon and metainfo for the current user (~/.local/share).
+install-desktop: $(STAMP)
+	$(VENV)/bin/redline install-desktop
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

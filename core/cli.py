@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from core import __version__
+from core import installed_version
 from core.atomic import atomic_write_bytes
 from core.engine.compare import compare
 from core.errors import RedlineError
@@ -44,6 +44,14 @@ FEW_NON_ASCII = 8
 SCAN_THRESHOLD = 0.25  # core.families.scan.DEFAULT_THRESHOLD (kept in step by a test)
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        sys.stdout.write(f"redline {installed_version()}\n")
+        parser.exit(0)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_ERROR, f"redline: {message} (see '{self.prog} --help')\n")
@@ -52,8 +60,16 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The ``redline`` argument parser with its subcommands."""
     parser = _Parser(prog="redline", description="Compare versions of an article.")
-    parser.add_argument("--version", action="version", version=f"redline {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    # `open` and `install-desktop` are run by gui.shell.launcher before this parser;
+    # they are listed here so that `redline --help` names every command.
+    sub.add_parser("open", help="the window on a folder or on files (redline open --help)")
+    sub.add_parser(
+        "install-desktop", help="add Redline to this user's application menu (icon, file types)"
+    )
     cmp = sub.add_parser("compare", help="compare two documents")
     cmp.add_argument("old", help="the earlier version")
     cmp.add_argument("new", help="the later version")

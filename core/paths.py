@@ -2,8 +2,10 @@
 
 Config (settings, recent folders), data and cache folders come from platformdirs,
 unless ``REDLINE_HOME`` is set (tests and portable installs): then all three live
-under it as ``config/``, ``data/`` and ``cache/``. Bundled resources (icons, the
-sample folder) are found next to the package.
+under it as ``config/``, ``data/`` and ``cache/``. Bundled resources (the icon, the
+sample folder, the desktop entry) are the ``resources`` package's files, found with
+``importlib.resources`` (a top-level folder in the repository, inside the ``redline``
+package in the wheel).
 """
 
 from __future__ import annotations
@@ -47,8 +49,11 @@ class AppPaths:
 
 
 def resources_dir() -> Path:
-    """The bundled ``resources/`` folder (next to the ``core`` package)."""
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The bundled ``resources`` folder: a real folder on disk (Qt and the file
+    manager open its files by path, so Redline is never run from a zip)."""
+    import importlib.resources  # ~25 ms of imports the engine commands never need
+
+    return Path(str(importlib.resources.files("resources")))
 
 
 def app_paths(environ: dict[str, str] | None = None) -> AppPaths:

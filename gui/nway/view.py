@@ -131,7 +131,9 @@ class NWayView(QWidget):
             row.addWidget(chip)
         hint = QLabel("Hover a cell for that version's wording; click it to compare the pair.")
         hint.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(hint)
+        hint.setWordWrap(True)  # the hint wraps rather than hold the window wide
+        hint.setMinimumWidth(120)
+        row.addWidget(hint, 1)
         row.addStretch(1)
         return legend
 

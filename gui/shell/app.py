@@ -57,6 +57,9 @@ def main(argv: list[str]) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Redline")
+    from gui.shell.desktop_icon import use_application_icon
+
+    use_application_icon(app)
     context = AppContext()
     window = MainWindow(context)
     if args.dark:  # for this run only (View > Theme is remembered)

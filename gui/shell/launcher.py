@@ -2,7 +2,8 @@
 
 ``redline compare ...``, ``redline nway ...`` (and later ``scan``) run the pure engine
 CLI and never import Qt, so they start fast and work on machines without a display.
-``redline`` alone or ``redline open PATH...`` start the window.
+``redline`` alone or ``redline open PATH...`` start the window; ``redline
+install-desktop`` adds it to the user's application menu (``gui.shell.desktop``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         from core.cli import main as engine_main
 
         return engine_main(args, pdf_renderer=_render_pdf)
+    if args and args[0] == "install-desktop":
+        from gui.shell.desktop import main as desktop_main
+
+        return desktop_main(args[1:])
     from gui.shell.app import main as window_main
 
     return window_main(args)

@@ -39,7 +39,9 @@ from gui.notes.controller import AnnotationsController
 from gui.nway.controller import NWayController
 from gui.shell.actions import build_actions
 from gui.shell.comparing import PairComparison
+from gui.shell.first_screen import FirstScreen, ListWidthKeeper, fit_key_columns
 from gui.shell.focus import FocusKeys, Region
+from gui.shell.help import HelpMenu
 from gui.shell.menus import WindowMenus
 from gui.shell.placement import place_annotations, place_families
 from gui.shell.theme import Themes
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.focus_keys = self._build_focus_keys()
         self.themes = Themes(context, self.menus.view_menu.addMenu("T&heme"), self)
         self.listing.folder_opened.connect(lambda _folder: self.focus_keys.focus_documents())
+        self.help = HelpMenu(self, context.paths.samples, self.open_folder)
 
     # -- building --------------------------------------------------------------------
 
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.reload_bar)
         self.stack = QStackedWidget()  # the pairwise view, or the N-way page
         self.stack.addWidget(self.view)
+        self.first_screen = FirstScreen(self.stack, self.view, lambda: self.pair is not None, self)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status = StatusLine(self.statusBar(), self.actions.cancel)
@@ -205,11 +209,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
         else:
             self.resize(1400, 900)
+        width = None
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
         else:
-            self.resizeDocks([self.docs_dock], [400], Qt.Orientation.Horizontal)
+            width = fit_key_columns(self.document_view)
+            self.resizeDocks([self.docs_dock], [width], Qt.Orientation.Horizontal)
             self.resizeDocks([self.changes_dock], [200], Qt.Orientation.Vertical)
+        ListWidthKeeper(self, self.docs_dock, width)
         if self.context.startup_message:
             self.status.show_notice(self.context.startup_message)
 
@@ -296,6 +303,7 @@ class MainWindow(QMainWindow):
     def compare(self, old: str, new: str, reuse: bool = False) -> None:
         """Compare ``old`` with ``new`` in the background (cancels a running one)."""
         self.comparing.compare(old, new, reuse)
+        self.first_screen.leave()
 
     def ordered(self, first: str, second: str) -> tuple[str, str]:
         """Old and new of two listed documents (``DocumentListModel.ordered``)."""
