@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench man clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_compare.py
+
+# The manual page shipped in the package, generated from the parser (a test checks it).
+man: $(STAMP)
+	$(PY) -c "import core, sys; from core.cli import build_parser; from core.manual.generate import man_page; sys.stdout.write(man_page(build_parser(), 'redline ' + core.__version__))" > core/manual/redline.1
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

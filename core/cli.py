@@ -30,7 +30,7 @@ from core.report.save import (
     report_bytes,
     stored_annotations,
 )
-from core.text.document import has_nul, load_document
+from core.text.document import document_from_bytes, has_nul, load_document
 from core.text.encoding import LOW_CONFIDENCE
 from core.text.names import printable_path
 
@@ -38,10 +38,31 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
+STDIN = STDOUT = "-"
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 # A guessed encoding resting on this few bytes outside ASCII is named with their place.
 FEW_NON_ASCII = 8
 SCAN_THRESHOLD = 0.25  # core.families.scan.DEFAULT_THRESHOLD (kept in step by a test)
+
+
+EXIT_STATUS = (
+    "exit status: 0 the documents say the same (trivial differences only), 1 they\n"
+    "differ, 2 trouble (one line on standard error names the file and the problem)."
+)
+EXAMPLES = """examples:
+  redline compare wire.txt edited.txt                 marked-up text in the terminal
+  redline compare -o report.html --format html a.txt b.txt
+  curl -s URL | redline compare old.txt - --format json
+  redline nway original.txt web.txt print.txt --format html -o grid.html
+  redline scan ~/stories -o families.txt
+  redline open ~/stories                              the window on a folder"""
+TOP_COMMANDS = ("open", "compare", "nway", "scan", "completion")
+TOP_OPTIONS = ("-h", "--help", "--version")
+FORMAT_HELP = "text (default: marked-up text), json (the contract), html or pdf (reports)"
+COLOR_HELP = (
+    "colour the text output: auto (default: on a terminal, unless NO_COLOR is set "
+    "and not empty or TERM=dumb), always, never"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,15 +71,83 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``redline`` argument parser with its subcommands."""
-    parser = _Parser(prog="redline", description="Compare versions of an article.")
+    """The ``redline`` argument parser with its subcommands (the man page and the shell
+    completions are generated from it)."""
+    parser = _Parser(
+        prog="redline",
+        description="Compare versions of an article sentence against sentence. "
+        "Without a command, the window opens (on the last folder).",
+        epilog=f"{EXIT_STATUS}\n\n{EXAMPLES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"redline {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    cmp = sub.add_parser("compare", help="compare two documents")
-    cmp.add_argument("old", help="the earlier version")
-    cmp.add_argument("new", help="the later version")
-    cmp.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text")
-    cmp.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    window = sub.add_parser(
+        "open", help="the window on a folder or on files (the default without a command)"
+    )
+    window.add_argument("paths", nargs="*", metavar="PATH", help="a folder, or two or more files")
+    _add_compare_parser(sub)
+    _add_nway_parser(sub)
+    scan = sub.add_parser("scan", help="group a folder's documents into story families")
+    scan.add_argument("folder", help="the folder to scan (subfolders included)")
+    scan.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default: a listing, families numbered from 1) or json (ids from 0)",
+    )
+    scan.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
+    scan.add_argument(
+        "--threshold",
+        type=_share,
+        default=SCAN_THRESHOLD,
+        metavar="X",
+        help=f"word similarity that makes two documents versions (default {SCAN_THRESHOLD})",
+    )
+    completion = sub.add_parser("completion", help="print a shell completion script")
+    completion.add_argument("shell", choices=("bash", "zsh"), help="the shell: bash or zsh")
+    return parser
+
+
+OUTPUT_HELP = (
+    "write to FILE (atomically; its folder must exist) instead of standard output; "
+    "- is standard output"
+)
+
+
+def _add_case_options(parser: argparse.ArgumentParser) -> None:
+    case = parser.add_mutually_exclusive_group()
+    case.add_argument(
+        "--ignore-case",
+        dest="ignore_case",
+        action="store_true",
+        default=True,
+        help="case differences are trivial (the default)",
+    )
+    case.add_argument(
+        "--case-sensitive",
+        dest="ignore_case",
+        action="store_false",
+        help="case differences count as changes",
+    )
+    parser.add_argument(
+        "--ignore-punctuation", action="store_true", help="punctuation differences are trivial"
+    )
+
+
+def _add_compare_parser(sub: Any) -> None:
+    cmp = sub.add_parser(
+        "compare",
+        help="compare two documents",
+        epilog=EXIT_STATUS,
+        description="Compare OLD with NEW, sentence against sentence.",
+    )
+    cmp.add_argument("old", help="the earlier version (- for standard input)")
+    cmp.add_argument("new", help="the later version (- for standard input)")
+    cmp.add_argument(
+        "--format", choices=("text", "json", "html", "pdf"), default="text", help=FORMAT_HELP
+    )
+    cmp.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
     cmp.add_argument(
         "--annotations", action="store_true", help="include the saved annotations (not text)"
     )
@@ -66,12 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--changes-only", action="store_true", help="html/pdf: fold unchanged sentences"
     )
     cmp.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help="pdf: paper size")
-    case = cmp.add_mutually_exclusive_group()
-    case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
-    case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
-    cmp.add_argument(
-        "--ignore-punctuation", action="store_true", help="punctuation differences are trivial"
-    )
+    _add_case_options(cmp)
     cmp.add_argument("--encoding-old", metavar="ENC", help="decode OLD with this encoding")
     cmp.add_argument("--encoding-new", metavar="ENC", help="decode NEW with this encoding")
     cmp.add_argument(
@@ -81,39 +165,74 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BYTES",
         help=f"refuse larger files (default {DEFAULT_MAX_BYTES})",
     )
-    cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    _add_nway_parser(sub)
-    scan = sub.add_parser("scan", help="group a folder's documents into story families")
-    scan.add_argument("folder", help="the folder to scan (subfolders included)")
-    scan.add_argument("--format", choices=("text", "json"), default="text")
-    scan.add_argument(
-        "--threshold",
-        type=_share,
-        default=SCAN_THRESHOLD,
-        metavar="X",
-        help=f"word similarity that makes two documents versions (default {SCAN_THRESHOLD})",
+    cmp.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP
     )
-    return parser
 
 
 def _add_nway_parser(sub: Any) -> None:
-    nway = sub.add_parser("nway", help="which sentences of a base several versions keep")
-    nway.add_argument("base", help="the version whose sentences form the rows")
+    nway = sub.add_parser(
+        "nway",
+        help="which sentences of a base several versions keep",
+        epilog=EXIT_STATUS,
+        description="Show, for every sentence of BASE, what each other version does with it.",
+    )
+    nway.add_argument(
+        "base", help="the version whose sentences form the rows (- for standard input)"
+    )
     nway.add_argument("others", nargs="+", metavar="other", help="the other versions")
-    nway.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text")
-    nway.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    nway.add_argument(
+        "--format", choices=("text", "json", "html", "pdf"), default="text", help=FORMAT_HELP
+    )
+    nway.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
     nway.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help="pdf: paper size")
-    case = nway.add_mutually_exclusive_group()
-    case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
-    case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
-    nway.add_argument("--ignore-punctuation", action="store_true")
-    nway.add_argument("--max-size", type=_byte_count, default=DEFAULT_MAX_BYTES, metavar="BYTES")
+    _add_case_options(nway)
+    nway.add_argument(
+        "--max-size",
+        type=_byte_count,
+        default=DEFAULT_MAX_BYTES,
+        metavar="BYTES",
+        help=f"refuse larger files (default {DEFAULT_MAX_BYTES})",
+    )
     nway.add_argument(
         "--encoding",
         action="append",
         default=[],
         metavar="FILE=ENC",
         help="decode FILE with encoding ENC (repeatable)",
+    )
+    nway.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP
+    )
+
+
+def unknown_word_message(word: str) -> str | None:
+    """The error for a first argument that is no command and no option, else None.
+
+    ``redline comapre a b`` -> "unknown command 'comapre' (did you mean compare?) ...".
+    """
+    import difflib
+
+    if word in TOP_COMMANDS or word in TOP_OPTIONS:
+        return None
+    known = ", ".join(TOP_COMMANDS)
+    if word.startswith("-"):
+        options = ", ".join(TOP_OPTIONS)
+        close = difflib.get_close_matches(word, TOP_OPTIONS, n=1, cutoff=0.3)
+        if word in ("-v", "-V"):
+            close = ["--version"]
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        return f"unknown option '{word}'{hint}; before a command redline takes {options}"
+    close = difflib.get_close_matches(word, TOP_COMMANDS, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    if not close and ("." in word or os.sep in word):
+        return (
+            f"{printable_path(word)}: no such file or folder, and not a command "
+            f"({known}; see 'redline --help')"
+        )
+    return (
+        f"unknown command '{printable_path(word)}'{hint}; the commands are {known} "
+        "(see 'redline --help')"
     )
 
 
@@ -143,9 +262,11 @@ def _run_scan(args: argparse.Namespace) -> int:
     from core.families.scan import ScanOptions, scan_folder
     from core.families.scan_report import scan_to_json, scan_to_text
 
+    if args.output:
+        _refuse_missing_folder(args.output)
     result = scan_folder(args.folder, ScanOptions(threshold=args.threshold))
     out = scan_to_json(result) if args.format == "json" else scan_to_text(result)
-    _deliver(None, out.encode("utf-8"))
+    _deliver(args.output, out.encode("utf-8"))
     return EXIT_SAME
 
 
@@ -153,12 +274,53 @@ def _check_report_flags(args: argparse.Namespace, pdf_renderer: PdfRenderer | No
     """Refuse flag combinations before any file is read."""
     if args.annotations and args.format == "text":
         raise RedlineError("--annotations needs --format html, pdf or json")
+    _check_output(args, pdf_renderer, args.old, args.new)
+
+
+def _check_output(args: argparse.Namespace, pdf_renderer: PdfRenderer | None, *docs: str) -> None:
+    """Refuse an output the report cannot go to, before any file is read."""
     if args.format == "pdf" and not args.output:
-        raise RedlineError("--format pdf needs -o FILE")
+        raise RedlineError("--format pdf needs -o FILE (- for standard output)")
     if args.format == "pdf" and pdf_renderer is None:
         raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
-    if args.output:
-        refuse_compared_documents(args.output, args.old, args.new)
+    if sum(doc == STDIN for doc in docs) > 1:
+        raise RedlineError("standard input (-) can be only one of the documents")
+    if args.output and args.output != STDOUT:
+        refuse_compared_documents(args.output, *(d for d in docs if d != STDIN))
+        _refuse_missing_folder(args.output)
+
+
+def _refuse_missing_folder(output: str) -> None:
+    """``-o`` into a folder that does not exist is a typo, not a wish to create it."""
+    folder = os.path.dirname(output) or "."
+    if not os.path.isdir(folder):
+        raise RedlineError(
+            f"{printable_path(output)}: cannot write the report "
+            f"(folder {printable_path(folder)} does not exist)"
+        )
+
+
+def _load(path: str, encoding: str | None, max_bytes: int) -> Document:
+    """A document from a file, or from standard input for ``-``."""
+    if path != STDIN:
+        return load_document(path, encoding=encoding, max_bytes=max_bytes)
+    if sys.stdin is None:
+        raise RedlineError("-: standard input is closed")
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except OSError as exc:
+        raise RedlineError(f"-: cannot read standard input ({_reason(exc)})") from exc
+    return document_from_bytes(data, STDIN, encoding=encoding, max_bytes=max_bytes)
+
+
+def use_colour(choice: str, output: str | None) -> bool:
+    """Whether the text output is coloured: ``--color`` and the conventions of
+    ``NO_COLOR`` (set and not empty) and ``TERM=dumb``."""
+    if choice != "auto":
+        return choice == "always"
+    if (output and output != STDOUT) or sys.stdout is None or not sys.stdout.isatty():
+        return False
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _warn_about(doc: Document, flag: str) -> None:
@@ -210,7 +372,7 @@ def _write_output(target: Path, data: bytes) -> None:
 
 def _deliver(output: str | None, data: bytes) -> None:
     """Write the report to ``output`` (atomically) or to standard output."""
-    if not output:
+    if not output or output == STDOUT:
         if sys.stdout is None:
             raise RedlineError("cannot write the report: standard output is closed")
         try:
@@ -249,18 +411,13 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
     from core.nway.grid import build_nway
     from core.report.nway import render_nway_text
 
-    if args.format == "pdf" and not args.output:
-        raise RedlineError("--format pdf needs -o FILE")
-    if args.format == "pdf" and pdf_renderer is None:
-        raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
-    if args.output:
-        refuse_compared_documents(args.output, args.base, *args.others)
+    _check_output(args, pdf_renderer, args.base, *args.others)
     bad = [item for item in args.encoding if "=" not in item]
     if bad:
         raise RedlineError(f"--encoding {bad[0]!r}: expected FILE=ENC")
     encodings = dict(item.rpartition("=")[::2] for item in args.encoding)
     paths = [args.base, *args.others]
-    docs = [load_document(p, encoding=encodings.get(p), max_bytes=args.max_size) for p in paths]
+    docs = [_load(p, encodings.get(p), args.max_size) for p in paths]
     for doc in docs:
         _warn_about(doc, f"--encoding {printable_path(doc.path)}=")
     options = CompareOptions(
@@ -268,7 +425,7 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
     )
     nway = build_nway(docs[0], docs[1:], options)
     if args.format == "text":
-        out = render_nway_text(nway).encode("utf-8")
+        out = render_nway_text(nway, colour=use_colour(args.color, args.output)).encode("utf-8")
     else:
         out = nway_report_bytes(
             nway, args.format, page_size=args.page_size, pdf_renderer=pdf_renderer
@@ -279,21 +436,15 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
 
 def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
     _check_report_flags(args, pdf_renderer)
-    old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size)
-    new = load_document(args.new, encoding=args.encoding_new, max_bytes=args.max_size)
+    old = _load(args.old, args.encoding_old, args.max_size)
+    new = _load(args.new, args.encoding_new, args.max_size)
     for doc, flag in ((old, "--encoding-old"), (new, "--encoding-new")):
         _warn_about(doc, flag)
     options = CompareOptions(
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )
     result = compare(old, new, options)
-    colour = args.color == "always" or (
-        args.color == "auto"
-        and not args.output
-        and sys.stdout is not None
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
-    )
+    colour = use_colour(args.color, args.output)
     if args.format == "text":
         out = render_text(result, colour=colour).encode("utf-8")
     else:
@@ -316,8 +467,18 @@ def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = N
     ``pdf_renderer`` makes PDF reports (``gui.shell.launcher`` passes one that imports Qt
     only when called); without it ``--format pdf`` is a clear error.
     """
+    words = list(sys.argv[1:] if argv is None else argv)
+    unknown = unknown_word_message(words[0]) if words else None
+    if unknown is not None:
+        sys.stderr.write(f"redline: {unknown}\n")
+        return EXIT_ERROR
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(words)
+    if args.command == "completion":
+        from core.manual.generate import completion_script
+
+        _deliver(None, completion_script(parser, args.shell).encode("utf-8"))
+        return EXIT_SAME
     if args.command not in ("compare", "nway", "scan"):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
