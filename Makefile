@@ -28,7 +28,7 @@ bench: $(STAMP)
 
 # The manual page shipped in the package, generated from the parser (a test checks it).
 man: $(STAMP)
-	$(PY) -c "import core, sys; from core.cli import build_parser; from core.manual.generate import man_page; sys.stdout.write(man_page(build_parser(), 'redline ' + core.__version__))" > core/manual/redline.1
+	$(PY) -c "import core, sys; from core.command.parser import build_parser; from core.command.generate import man_page; sys.stdout.write(man_page(build_parser(), 'redline ' + core.__version__))" > core/command/redline.1
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

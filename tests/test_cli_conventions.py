@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import build_parser, main
-from core.manual.generate import completion_script, man_page
+from core.cli import main
+from core.command.generate import completion_script, man_page
+from core.command.parser import build_parser
 from tests.conftest import CONDENSED, FULL, REPO, SAMPLES
 
 
@@ -164,15 +165,15 @@ def test_help_tells_defaults_exit_codes_commands_and_examples() -> None:
 def test_the_shipped_man_page_is_generated_from_the_parser() -> None:
     import core
 
-    shipped = (REPO / "core" / "manual" / "redline.1").read_text(encoding="utf-8")
+    shipped = (REPO / "core" / "command" / "redline.1").read_text(encoding="utf-8")
     assert shipped == man_page(build_parser(), f"redline {core.__version__}"), "run make man"
     for words in ('.SH "EXIT STATUS"', '.SS "redline compare"', "\\-\\-case\\-sensitive"):
         assert words in shipped
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"core/manual/redline.1" = "share/man/man1/redline.1"' in pyproject
+    assert '"core/command/redline.1" = "share/man/man1/redline.1"' in pyproject
     if shutil.which("man"):
         shown = subprocess.run(
-            ["man", "-l", str(REPO / "core" / "manual" / "redline.1")],
+            ["man", "-l", str(REPO / "core" / "command" / "redline.1")],
             capture_output=True,
             text=True,
             env={**os.environ, "MANWIDTH": "100", "MAN_KEEP_FORMATTING": ""},

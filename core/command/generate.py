@@ -1,8 +1,8 @@
 """The manual page and the shell completions, generated from an ``argparse`` parser.
 
-Both read an ``argparse`` parser (``core.cli.build_parser``) and nothing else, so a
+Both read an ``argparse`` parser (``core.command.parser.build_parser``) and nothing else, so a
 new option is documented and completed the moment it is added. The page shipped in
-the package (``core/manual/redline.1``) is this module's output; a test keeps it current
+the package (``core/command/redline.1``) is this module's output; a test keeps it current
 (``make man`` writes it again).
 """
 
