@@ -99,7 +99,9 @@ def test_wording_highlights_the_versions_own_words(files: list[Path]) -> None:
 def test_json_and_html_bytes_are_the_cli_formats(files: list[Path]) -> None:
     grid = grid_of(files)
     assert nway_report_bytes(grid, "json") == render_nway_json(grid).encode("utf-8")
-    assert nway_report_bytes(grid, "html").startswith(b"<!DOCTYPE html>")
+    html = nway_report_bytes(grid, "html")
+    assert html.startswith(b"<!DOCTYPE html>")
+    assert b'<th class="n">Base words kept</th>' in html and b"Keeps of base" not in html
 
 
 def test_pdf_has_pages_version_names_and_base_text(files, tmp_path: Path) -> None:
@@ -111,7 +113,7 @@ def test_pdf_has_pages_version_names_and_base_text(files, tmp_path: Path) -> Non
     text = pdf_text(pdf, tmp_path)
     assert CONDENSED.name in text and FULL.name in text and HOSTILE_NAME in text
     assert "the man speaks with a british accent as he narrates the video" in text
-    assert f"page 1 of {pages(pdf)}" in text and "kept with changes" in text
+    assert f"page 1 of {pages(pdf)}" in text and "Base words kept" in text
     assert PAYLOAD.split()[0] in text  # the version's wording, literally
 
 
