@@ -41,6 +41,12 @@ def test_sample_pdf_has_several_pages_of_the_asked_size() -> None:
     assert (round(width), round(height)) == (612, 792)  # 8.5 x 11 in
 
 
+def test_landscape_pages_are_wider_than_high() -> None:
+    for size, (width, height) in (("a4-landscape", (842, 595)), ("letter-landscape", (792, 612))):
+        box = media_box(render_pdf("<p>x</p>", size))
+        assert (round(box[0]), round(box[1])) == (width, height), size
+
+
 def test_unknown_page_size_is_refused() -> None:
     with pytest.raises(ValueError, match="page size"):
         render_pdf("<p>x</p>", "a3")

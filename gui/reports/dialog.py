@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QWidget
 
-from core.report.save import SUFFIXES, PageSize, ReportFormat
+from core.report.save import PAGE_SIZES, SUFFIXES, PageSize, ReportFormat
 
 FILTERS: dict[str, ReportFormat] = {
     "HTML report (*.html *.htm)": "html",
@@ -16,6 +16,12 @@ FILTERS: dict[str, ReportFormat] = {
     "JSON comparison data (*.json)": "json",
 }
 
+PAPER_NAMES: dict[PageSize, str] = {
+    "a4": "A4 paper",
+    "letter": "Letter paper",
+    "a4-landscape": "A4 landscape",
+    "letter-landscape": "Letter landscape",
+}
 EXTRA_SUFFIXES: dict[ReportFormat, tuple[str, ...]] = {"html": (".htm",)}
 
 
@@ -55,7 +61,7 @@ def ask_target(
     only_changed = QCheckBox("Changed sentences only (fold unchanged ones)")
     only_changed.setChecked(bool(changes_only))
     paper = QComboBox()
-    paper.addItems(["A4 paper", "Letter paper"])
+    paper.addItems([PAPER_NAMES[size] for size in PAGE_SIZES])
     paper.setToolTip("Paper size of a PDF report")
     layout = dialog.layout()
     if isinstance(layout, QGridLayout):
@@ -67,5 +73,5 @@ def ask_target(
         return None
     fmt = FILTERS.get(dialog.selectedNameFilter(), "html")
     target = with_suffix(Path(dialog.selectedFiles()[0]), fmt)
-    page_size: PageSize = "letter" if paper.currentIndex() == 1 else "a4"
+    page_size: PageSize = PAGE_SIZES[max(paper.currentIndex(), 0)]
     return DialogChoice(target, fmt, page_size, only_changed.isChecked())
