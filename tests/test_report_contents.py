@@ -4,6 +4,7 @@ with ``--no-paths``, and a text output that prints the new text as written."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import textwrap
@@ -12,6 +13,7 @@ from pathlib import Path
 from core.cli import main
 from core.engine.compare import compare
 from core.report.comparison_html import render_report
+from core.report.layout import ReportLayout, line_joins
 from core.report.render_text import render_text
 from core.text.document import document_from_text
 from tests.article_gen import sentence_pool
@@ -144,3 +146,18 @@ def test_text_marks_moves_at_both_places_with_one_number() -> None:
     assert re.search(r"\{>1 " + re.escape(pool[0]) + "<}", text)
     assert "[>1<]" in text
     assert text.index("[>1<]") < text.index("{>1 ")
+
+
+def test_reflowed_pieces_join_to_the_reflowed_whole() -> None:
+    """However a text is cut into pieces (styles, marks), the pieces read as the whole."""
+    import random
+
+    text = "One two\nthree  \n  four.\n\nFive six\r\nseven\neight.\n\n\nNine\nten.\n"
+    layout = ReportLayout((), {}, (), {"old": (), "new": ()}, joins={"new": line_joins(text)})
+    whole = layout.shown("new", text, 0, len(text))
+    assert whole == "One two three four.\n\nFive six seven eight.\n\n\nNine ten.\n"
+    rng = random.Random(7)
+    for _ in range(300):
+        cuts = sorted({0, len(text), *rng.sample(range(len(text)), rng.randint(1, 12))})
+        pieces = [layout.shown("new", text, a, b) for a, b in itertools.pairwise(cuts)]
+        assert "".join(pieces) == whole, cuts

@@ -87,7 +87,8 @@ def _documents(result: Comparison) -> str:
         c = f' class="{cls}"' if cls else ""
         return f"<tr><th>{label}</th><td{c}>{a}</td><td{c}>{b}</td></tr>"
 
-    words = (f"{count_words(d.text):,} words, {d.length:,} characters" for d in (old, new))
+    counts = (result.stats.old_words, result.stats.new_words)  # count_words of each text
+    words = (f"{n:,} words, {d.length:,} characters" for n, d in zip(counts, (old, new)))
     return (
         '<table class="meta" width="100%" cellspacing="0" cellpadding="3">'
         "<thead><tr><th></th><th>Old version</th><th>New version</th></tr></thead><tbody>"

@@ -7,9 +7,9 @@ unchanged sentences fold into one row, but for ``context`` sentences on either s
 of each change (``core.report.context``) and the rows holding an annotation mark,
 which stay open so every mark is visible.
 
-``joins`` reflows hard-wrapped text: per side, the offsets of the whitespace around
-a single line break (one inside a paragraph) and what stands there instead (one
-space, or nothing); a blank line, which ends a paragraph, is kept.
+``joins`` reflows hard-wrapped text: per side, the spans of whitespace around a
+single line break (one inside a paragraph), each shown as one space; a blank line,
+which ends a paragraph, is kept.
 
 A *move* is a block a row shows as moved (the engine's moved blocks, and equal or
 changed blocks that crossed the others): it gets a number, and each side
@@ -32,10 +32,11 @@ from core.notes.annotation import Annotation, Side
 from core.report.context import DEFAULT_CONTEXT, changed_rows, visible_rows
 
 SIDES: tuple[Side, Side] = ("old", "new")
-# Whitespace around one line break, not next to another break (a paragraph's end).
-_LONE_BREAK = re.compile(
-    r"(?<![\n\r\v\f\x85\u2028\u2029])[ \t]*(?:\r\n|[\n\r])[ \t]*(?![\n\r\v\f\x85\u2028\u2029])"
-)
+Joins = tuple[list[int], list[int]]
+"""Spans shown as one space when reflowing: their starts and their ends, ascending."""
+# A line break; one next to another break (across spaces) ends a paragraph.
+_BREAK = re.compile(r"\r\n|[\n\r]")
+_BREAKS = frozenset("\n\r\v\f\x85\u2028\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ class ReportLayout:
     marks: dict[Side, tuple[Mark, ...]]
     numbers: tuple[int, ...] = ()
     row_count: int = 0
-    joins: dict[Side, dict[int, str]] = field(default_factory=dict)
+    joins: dict[Side, Joins] = field(default_factory=dict)
 
     def row_number(self, k: int) -> int:
         """The number of ``rows[k]`` (a folded row: that of its first hidden row)."""
@@ -86,11 +87,22 @@ class ReportLayout:
 
     def shown(self, side: Side, text: str, start: int, end: int) -> str:
         """``text[start:end]`` as the report shows it (reflowed when ``joins`` says so)."""
-        piece = text[start:end]
         joins = self.joins.get(side)
-        if not joins or ("\n" not in piece and "\r" not in piece):
-            return piece
-        return "".join(joins.get(k, ch) for k, ch in enumerate(piece, start))
+        if not joins:
+            return text[start:end]
+        starts, ends = joins
+        k = bisect_right(ends, start)  # the first join ending after ``start``
+        if k == len(starts) or starts[k] >= end:
+            return text[start:end]
+        out: list[str] = []
+        at = start
+        while k < len(starts) and starts[k] < end:
+            if starts[k] >= start:  # a join that began before was shown with its piece
+                out += [text[at : starts[k]], " "]
+            at = max(at, min(ends[k], end))
+            k += 1
+        out.append(text[at:end])
+        return "".join(out)
 
     def marks_for(self, side: Side, block: int, span: Span) -> list[Mark]:
         """The marks shown in ``block`` on ``side`` or whose text overlaps its ``span``."""
@@ -140,18 +152,24 @@ def _row_of(rows: Sequence[Row]) -> dict[Side, dict[int, int]]:
     return where
 
 
-def line_joins(text: str) -> dict[int, str]:
-    """Offsets of ``text`` to show otherwise when reflowing: the whitespace around
-    each single line break becomes one space (linear in the text)."""
-    joins: dict[int, str] = {}
-    for match in _LONE_BREAK.finditer(text):
+def line_joins(text: str) -> Joins:
+    """The spans of ``text`` shown as one space when reflowing: the whitespace around
+    each single line break (linear in the text: the breaks are found by a plain scan,
+    the spaces around each by a look at its neighbours)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    for match in _BREAK.finditer(text):
         start, end = match.span()
-        if start == 0 or end == len(text):
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        while end < n and text[end] in " \t":
+            end += 1
+        if start == 0 or end == n or text[start - 1] in _BREAKS or text[end] in _BREAKS:
             continue
-        joins[start] = " "
-        for k in range(start + 1, end):
-            joins[k] = ""
-    return joins
+        starts.append(start)
+        ends.append(end)
+    return starts, ends
 
 
 def _rows(

@@ -49,9 +49,15 @@ def _row_link(number: int | None) -> str:
     return f'<a class="rowref" href="#row-{number}">row {number}</a> '
 
 
-def _items(result: Comparison, layout: ReportLayout, kind: str, side: Side) -> list[str]:
+def _items(
+    result: Comparison,
+    layout: ReportLayout,
+    rows: dict[Side, dict[int, int]],
+    kind: str,
+    side: Side,
+) -> list[str]:
     """The blocks of ``kind`` (``deleted`` or ``inserted``) as list items, by row."""
-    where = block_rows(layout)[side]
+    where = rows[side]
     text = result.old.text if side == "old" else result.new.text
     found = []
     for i, block in enumerate(result.blocks):
@@ -65,9 +71,8 @@ def _items(result: Comparison, layout: ReportLayout, kind: str, side: Side) -> l
     ]
 
 
-def _flag_items(layout: ReportLayout, flags: Sequence[Flag]) -> list[str]:
+def _flag_items(where: dict[Side, dict[int, int]], flags: Sequence[Flag]) -> list[str]:
     """Changed figures and names, by row: the flag's own explanation."""
-    where = block_rows(layout)
     found = []
     for flag in flags:
         if flag.kind in LISTED_FLAG_KINDS:
@@ -83,20 +88,21 @@ def _flag_items(layout: ReportLayout, flags: Sequence[Flag]) -> list[str]:
 def cut_and_added_html(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) -> str:
     """The lists of cut sentences, added sentences and changed figures and names
     (a part with nothing to list says so in one line)."""
+    rows = block_rows(layout)
     parts = [
         (
             "cut",
             "Cut",
             "no sentence is only in the old version",
-            _items(result, layout, "deleted", "old"),
+            _items(result, layout, rows, "deleted", "old"),
         ),
         (
             "added",
             "Added",
             "no sentence is only in the new version",
-            _items(result, layout, "inserted", "new"),
+            _items(result, layout, rows, "inserted", "new"),
         ),
-        ("figures", "Changed figures and names", "none flagged", _flag_items(layout, flags)),
+        ("figures", "Changed figures and names", "none flagged", _flag_items(rows, flags)),
     ]
     out = []
     for key, title, what, items in parts:
