@@ -255,7 +255,12 @@ def _fold(result: Comparison, row: Row, first: int, rows: int) -> str:
     )
 
 
-def _versions(result: Comparison, layout: ReportLayout, flagged: dict[int, FlaggedBlock]) -> str:
+def _versions(
+    result: Comparison, layout: ReportLayout, flagged: dict[int, FlaggedBlock], variant: Variant
+) -> str:
+    # On screen a row's number links to the row (a URL to cite); in a PDF each would be
+    # one more link annotation (5.4 MB instead of 3.2 MB for the 1 MB pair).
+    number_html = "{0}" if variant == "pdf" else '<a href="#row-{0}">{0}</a>'
     rows: list[str] = []
     for k, row in enumerate(layout.rows):
         number = layout.row_number(k)
@@ -266,7 +271,7 @@ def _versions(result: Comparison, layout: ReportLayout, flagged: dict[int, Flagg
         kind = "gap" if row.kind == "gap" else _row_kind(result, row)
         rows.append(
             f'<tr class="r-{kind}" id="row-{number}">'
-            f'<td class="rn"><a href="#row-{number}">{number}</a></td>'
+            f'<td class="rn">{number_html.format(number)}</td>'
             f"{_cell(result, layout, row, 'old', flagged)}"
             f"{_cell(result, layout, row, 'new', flagged)}</tr>"
         )
@@ -383,6 +388,6 @@ def render_report(
         f"<h2>Options and statistics</h2>\n"
         f"{_options(result, context, not original_line_breaks)}\n"
         f"<h2>Legend</h2>\n{_legend()}\n"
-        f'<h2 id="versions">The two versions</h2>\n{_versions(result, layout, flagged)}\n'
+        f'<h2 id="versions">The two versions</h2>\n{_versions(result, layout, flagged, variant)}\n'
         f"{_notes(layout)}\n</body></html>\n"
     )
