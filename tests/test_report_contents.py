@@ -161,3 +161,10 @@ def test_reflowed_pieces_join_to_the_reflowed_whole() -> None:
         cuts = sorted({0, len(text), *rng.sample(range(len(text)), rng.randint(1, 12))})
         pieces = [layout.shown("new", text, a, b) for a, b in itertools.pairwise(cuts)]
         assert "".join(pieces) == whole, cuts
+
+
+def test_pdf_variant_row_links_have_targets_qt_finds() -> None:
+    """Qt's PDF resolves a link only to an ``<a name>``: each "row N" link has one."""
+    html = render_report(_pair(), variant="pdf")
+    targets = set(re.findall(r'href="#(row-\d+)"', html))
+    assert targets and targets <= set(re.findall(r'<a name="(row-\d+)">', html))
