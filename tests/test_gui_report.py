@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCheckBox, QFileDialog
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog
 
 from gui.common.context import AppContext
 from gui.reports.save import ReportRequest
@@ -125,3 +125,24 @@ def test_report_carries_the_notes_shown_in_the_window(tmp_path: Path) -> None:
     write_report(ReportRequest(compare(old, new), target, annotations=(note,)))
     html = target.read_text(encoding="utf-8")
     assert "Shown &lt;i&gt;note&lt;/i&gt;" in html and 'href="#note-1"' in html
+
+
+def test_dialog_offers_file_names_only_and_landscape(qtbot, window, tmp_path, monkeypatch) -> None:
+    chosen = tmp_path / "for outside"
+
+    def accept(dialog: QFileDialog) -> int:
+        dialog.selectNameFilter("HTML report (*.html *.htm)")
+        dialog.selectFile(str(chosen))
+        box = next(b for b in dialog.findChildren(QCheckBox) if "File names only" in b.text())
+        box.setChecked(True)
+        papers = dialog.findChildren(QComboBox)
+        assert any(p.findText("A4 landscape") >= 0 for p in papers)
+        return 1
+
+    monkeypatch.setattr(QFileDialog, "exec", accept)
+    with qtbot.waitSignal(window.menus.reports.finished, timeout=30000) as blocker:
+        window.actions.save_report.trigger()
+    assert blocker.args[0], blocker.args[1]
+    html = (tmp_path / "for outside.html").read_text(encoding="utf-8")
+    folder = os.path.dirname(os.path.abspath(window.result.comparison.new.path))
+    assert folder not in html and os.path.basename(window.result.comparison.new.path) in html

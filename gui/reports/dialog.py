@@ -45,6 +45,7 @@ class DialogChoice:
     fmt: ReportFormat
     page_size: PageSize
     changes_only: bool
+    no_paths: bool = False
 
 
 def ask_target(
@@ -63,15 +64,18 @@ def ask_target(
     paper = QComboBox()
     paper.addItems([PAPER_NAMES[size] for size in PAGE_SIZES])
     paper.setToolTip("Paper size of a PDF report")
+    no_paths = QCheckBox("File names only (no folders)")
+    no_paths.setToolTip("Name the documents without their folders, for a report sent outside")
     layout = dialog.layout()
     if isinstance(layout, QGridLayout):
         row = layout.rowCount()
         if changes_only is not None:
             layout.addWidget(only_changed, row, 0, 1, 2)
         layout.addWidget(paper, row, 2)
+        layout.addWidget(no_paths, row + 1, 0, 1, 2)
     if not dialog.exec() or not dialog.selectedFiles():
         return None
     fmt = FILTERS.get(dialog.selectedNameFilter(), "html")
     target = with_suffix(Path(dialog.selectedFiles()[0]), fmt)
     page_size: PageSize = PAGE_SIZES[max(paper.currentIndex(), 0)]
-    return DialogChoice(target, fmt, page_size, only_changed.isChecked())
+    return DialogChoice(target, fmt, page_size, only_changed.isChecked(), no_paths.isChecked())
