@@ -192,10 +192,13 @@ def _zsh_quote(text: str) -> str:
 
 
 def _zsh_spec(action: argparse.Action) -> list[str]:
-    help_text = _zsh_quote((action.help or "").split(";")[0])
+    short = (action.help or "").split(";")[0]
+    if short.count("(") > short.count(")"):  # cut inside a parenthesis: drop it
+        short = short[: short.rfind("(")].rstrip()
+    help_text = _zsh_quote(short)
     value = ""
     if _takes_value(action) and not isinstance(action, argparse._VersionAction):
-        label = _zsh_quote(_value_name(action).strip("{}").lower())
+        label = _zsh_quote(str(action.metavar or action.dest).lower())
         if action.choices is not None:
             value = f":{label}:(" + " ".join(str(c) for c in action.choices) + ")"
         else:

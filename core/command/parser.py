@@ -132,7 +132,8 @@ def _add_compare_parser(sub: Any) -> None:
     cmp.add_argument(
         "--changes-only",
         action="store_true",
-        help=f"show only changed sentences, {DEFAULT_CONTEXT} of context around each, the "
+        help=f"show only changed sentences, with {DEFAULT_CONTEXT} sentence of context around "
+        "each, the "
         "rest folded (json: every block stays, a context field names the folded rows)",
     )
     cmp.add_argument(
