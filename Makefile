@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo )
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: run test lint bench install-desktop clean
+.PHONY: run test lint bench man install-desktop clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
@@ -43,6 +43,10 @@ bench: $(STAMP)
 # The application menu entry, icon and metainfo for the current user (~/.local/share).
 install-desktop: $(STAMP)
 	$(VENV)/bin/redline install-desktop
+
+# The manual page shipped in the package, generated from the parser (a test checks it).
+man: $(STAMP)
+	$(PY) -c "import core, sys; from core.command.parser import build_parser; from core.command.generate import man_page; sys.stdout.write(man_page(build_parser(), 'redline ' + core.__version__))" > core/command/redline.1
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,10 @@ A process killed mid-write (kill -9, a power cut) leaves its temporary file
 save the leftovers of that pattern beside the target that nobody holds (the lock
 dies with its process) and that are a few seconds old are removed. Another writer
 of the same target at that moment holds its lock, and is left alone.
+
+Permissions are those of a plain write: a new file gets ``0666`` less the umask (a
+report on a shared drive is readable by the group when the umask says so), a
+replaced file keeps its mode (``mkstemp`` alone would make every save private).
 """
 
 from __future__ import annotations
@@ -45,8 +49,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     import tempfile  # ~4 ms to import: only when a file is written, not at start-up
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as tmp:
             locked = _lock(tmp.fileno(), blocking=True)
             tmp.write(data)
@@ -62,6 +69,31 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
     _fsync_folder(path.parent)
     remove_stale_temporaries(path)
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a write of ``path`` should leave: the file's own, else 0666 less the umask."""
+    import stat
+
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system tells it
+    (Linux ``/proc``); elsewhere set and restored at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
 
 
 def _lock(fd: int, *, blocking: bool) -> bool:

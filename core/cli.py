@@ -1,4 +1,5 @@
-"""The engine's command line: ``redline compare OLD NEW`` and ``redline scan FOLDER``.
+"""The engine's command line: ``redline compare OLD NEW``, ``nway``, ``scan FOLDER`` and
+``completion SHELL`` run (the parser and its help are ``core.command.parser``).
 
 Exit codes: 0 the documents say the same (trivial differences only), 1 they
 differ, 2 an error (one line on standard error naming the file and the problem).
@@ -14,160 +15,54 @@ import os
 import stat
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from core import installed_version
 from core.atomic import atomic_write_bytes
+
+# The parser and its words (``build_parser`` is re-exported for the man page).
+from core.command.parser import (
+    EXIT_DIFFERENT,
+    EXIT_ERROR,
+    EXIT_SAME,
+    STDIN,
+    STDOUT,
+    build_parser,
+    unknown_word_message,
+)
 from core.engine.compare import compare
 from core.errors import RedlineError
 from core.model import CompareOptions, Document
+from core.report.context import DEFAULT_CONTEXT
 from core.report.render_text import render_text
 from core.report.save import (
-    PAGE_SIZES,
     PdfRenderer,
     nway_report_bytes,
+    nway_without_paths,
     refuse_compared_documents,
     report_bytes,
     stored_annotations,
+    without_paths,
 )
-from core.text.document import has_nul, load_document
+from core.text.document import document_from_bytes, has_nul, load_document
 from core.text.encoding import LOW_CONFIDENCE
 from core.text.names import printable_path
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 # A guessed encoding resting on this few bytes outside ASCII is named with their place.
 FEW_NON_ASCII = 8
-SCAN_THRESHOLD = 0.25  # core.families.scan.DEFAULT_THRESHOLD (kept in step by a test)
-
-
-class _VersionAction(argparse.Action):
-    """``--version``: the installed package's version, looked up only when asked."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
-        sys.stdout.write(f"redline {installed_version()}\n")
-        parser.exit(0)
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"redline: {message} (see '{self.prog} --help')\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The ``redline`` argument parser with its subcommands."""
-    parser = _Parser(prog="redline", description="Compare versions of an article.")
-    parser.add_argument(
-        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
-    )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    # `open` and `install-desktop` are run by gui.shell.launcher before this parser;
-    # they are listed here so that `redline --help` names every command.
-    sub.add_parser("open", help="the window on a folder or on files (redline open --help)")
-    sub.add_parser(
-        "install-desktop", help="add Redline to this user's application menu (icon, file types)"
-    )
-    cmp = sub.add_parser("compare", help="compare two documents")
-    cmp.add_argument("old", help="the earlier version")
-    cmp.add_argument("new", help="the later version")
-    cmp.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text")
-    cmp.add_argument("-o", "--output", help="write to FILE instead of standard output")
-    cmp.add_argument(
-        "--annotations", action="store_true", help="include the saved annotations (not text)"
-    )
-    cmp.add_argument(
-        "--changes-only", action="store_true", help="html/pdf: fold unchanged sentences"
-    )
-    cmp.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help="pdf: paper size")
-    cmp.add_argument(
-        "--no-flags",
-        dest="flags",
-        action="store_false",
-        help="html/pdf/json: leave out the risky-edit flags",
-    )
-    case = cmp.add_mutually_exclusive_group()
-    case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
-    case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
-    cmp.add_argument(
-        "--ignore-punctuation", action="store_true", help="punctuation differences are trivial"
-    )
-    cmp.add_argument("--encoding-old", metavar="ENC", help="decode OLD with this encoding")
-    cmp.add_argument("--encoding-new", metavar="ENC", help="decode NEW with this encoding")
-    cmp.add_argument(
-        "--max-size",
-        type=_byte_count,
-        default=DEFAULT_MAX_BYTES,
-        metavar="BYTES",
-        help=f"refuse larger files (default {DEFAULT_MAX_BYTES})",
-    )
-    cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    _add_nway_parser(sub)
-    scan = sub.add_parser("scan", help="group a folder's documents into story families")
-    scan.add_argument("folder", help="the folder to scan (subfolders included)")
-    scan.add_argument("--format", choices=("text", "json"), default="text")
-    scan.add_argument(
-        "--threshold",
-        type=_share,
-        default=SCAN_THRESHOLD,
-        metavar="X",
-        help=f"word similarity that makes two documents versions (default {SCAN_THRESHOLD})",
-    )
-    return parser
-
-
-def _add_nway_parser(sub: Any) -> None:
-    nway = sub.add_parser("nway", help="which sentences of a base several versions keep")
-    nway.add_argument("base", help="the version whose sentences form the rows")
-    nway.add_argument("others", nargs="+", metavar="other", help="the other versions")
-    nway.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text")
-    nway.add_argument("-o", "--output", help="write to FILE instead of standard output")
-    nway.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help="pdf: paper size")
-    case = nway.add_mutually_exclusive_group()
-    case.add_argument("--ignore-case", dest="ignore_case", action="store_true", default=True)
-    case.add_argument("--case-sensitive", dest="ignore_case", action="store_false")
-    nway.add_argument("--ignore-punctuation", action="store_true")
-    nway.add_argument("--max-size", type=_byte_count, default=DEFAULT_MAX_BYTES, metavar="BYTES")
-    nway.add_argument(
-        "--encoding",
-        action="append",
-        default=[],
-        metavar="FILE=ENC",
-        help="decode FILE with encoding ENC (repeatable)",
-    )
-
-
-def _byte_count(text: str) -> int:
-    """A size in bytes over 0, for ``--max-size``."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1 byte: {text}")
-    return value
-
-
-def _share(text: str) -> float:
-    """A number in (0, 1], for ``--threshold``."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError(f"must be over 0 and at most 1: {text}")
-    return value
 
 
 def _run_scan(args: argparse.Namespace) -> int:
     from core.families.scan import ScanOptions, scan_folder
     from core.families.scan_report import scan_to_json, scan_to_text
 
+    if args.output:
+        _refuse_missing_folder(args.output)
     result = scan_folder(args.folder, ScanOptions(threshold=args.threshold))
     out = scan_to_json(result) if args.format == "json" else scan_to_text(result)
-    _deliver(None, out.encode("utf-8"))
+    _deliver(args.output, out.encode("utf-8"))
     return EXIT_SAME
 
 
@@ -175,12 +70,53 @@ def _check_report_flags(args: argparse.Namespace, pdf_renderer: PdfRenderer | No
     """Refuse flag combinations before any file is read."""
     if args.annotations and args.format == "text":
         raise RedlineError("--annotations needs --format html, pdf or json")
+    _check_output(args, pdf_renderer, args.old, args.new)
+
+
+def _check_output(args: argparse.Namespace, pdf_renderer: PdfRenderer | None, *docs: str) -> None:
+    """Refuse an output the report cannot go to, before any file is read."""
     if args.format == "pdf" and not args.output:
-        raise RedlineError("--format pdf needs -o FILE")
+        raise RedlineError("--format pdf needs -o FILE (- for standard output)")
     if args.format == "pdf" and pdf_renderer is None:
         raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
-    if args.output:
-        refuse_compared_documents(args.output, args.old, args.new)
+    if sum(doc == STDIN for doc in docs) > 1:
+        raise RedlineError("standard input (-) can be only one of the documents")
+    if args.output and args.output != STDOUT:
+        refuse_compared_documents(args.output, *(d for d in docs if d != STDIN))
+        _refuse_missing_folder(args.output)
+
+
+def _refuse_missing_folder(output: str) -> None:
+    """``-o`` into a folder that does not exist is a typo, not a wish to create it."""
+    folder = os.path.dirname(output) or "."
+    if not os.path.isdir(folder):
+        raise RedlineError(
+            f"{printable_path(output)}: cannot write the report "
+            f"(folder {printable_path(folder)} does not exist)"
+        )
+
+
+def _load(path: str, encoding: str | None, max_bytes: int) -> Document:
+    """A document from a file, or from standard input for ``-``."""
+    if path != STDIN:
+        return load_document(path, encoding=encoding, max_bytes=max_bytes)
+    if sys.stdin is None:
+        raise RedlineError("-: standard input is closed")
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except OSError as exc:
+        raise RedlineError(f"-: cannot read standard input ({_reason(exc)})") from exc
+    return document_from_bytes(data, STDIN, encoding=encoding, max_bytes=max_bytes)
+
+
+def use_colour(choice: str, output: str | None) -> bool:
+    """Whether the text output is coloured: ``--color`` and the conventions of
+    ``NO_COLOR`` (set and not empty) and ``TERM=dumb``."""
+    if choice != "auto":
+        return choice == "always"
+    if (output and output != STDOUT) or sys.stdout is None or not sys.stdout.isatty():
+        return False
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _warn_about(doc: Document, flag: str) -> None:
@@ -232,7 +168,7 @@ def _write_output(target: Path, data: bytes) -> None:
 
 def _deliver(output: str | None, data: bytes) -> None:
     """Write the report to ``output`` (atomically) or to standard output."""
-    if not output:
+    if not output or output == STDOUT:
         if sys.stdout is None:
             raise RedlineError("cannot write the report: standard output is closed")
         try:
@@ -271,26 +207,23 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
     from core.nway.grid import build_nway
     from core.report.nway import render_nway_text
 
-    if args.format == "pdf" and not args.output:
-        raise RedlineError("--format pdf needs -o FILE")
-    if args.format == "pdf" and pdf_renderer is None:
-        raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
-    if args.output:
-        refuse_compared_documents(args.output, args.base, *args.others)
+    _check_output(args, pdf_renderer, args.base, *args.others)
     bad = [item for item in args.encoding if "=" not in item]
     if bad:
         raise RedlineError(f"--encoding {bad[0]!r}: expected FILE=ENC")
     encodings = dict(item.rpartition("=")[::2] for item in args.encoding)
     paths = [args.base, *args.others]
-    docs = [load_document(p, encoding=encodings.get(p), max_bytes=args.max_size) for p in paths]
+    docs = [_load(p, encodings.get(p), args.max_size) for p in paths]
     for doc in docs:
         _warn_about(doc, f"--encoding {printable_path(doc.path)}=")
     options = CompareOptions(
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )
     nway = build_nway(docs[0], docs[1:], options)
+    if args.no_paths:
+        nway = nway_without_paths(nway)
     if args.format == "text":
-        out = render_nway_text(nway).encode("utf-8")
+        out = render_nway_text(nway, colour=use_colour(args.color, args.output)).encode("utf-8")
     else:
         out = nway_report_bytes(
             nway, args.format, page_size=args.page_size, pdf_renderer=pdf_renderer
@@ -301,30 +234,30 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
 
 def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
     _check_report_flags(args, pdf_renderer)
-    old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size)
-    new = load_document(args.new, encoding=args.encoding_new, max_bytes=args.max_size)
+    old = _load(args.old, args.encoding_old, args.max_size)
+    new = _load(args.new, args.encoding_new, args.max_size)
     for doc, flag in ((old, "--encoding-old"), (new, "--encoding-new")):
         _warn_about(doc, flag)
     options = CompareOptions(
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )
     result = compare(old, new, options)
-    colour = args.color == "always" or (
-        args.color == "auto"
-        and not args.output
-        and sys.stdout is not None
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
-    )
+    if args.no_paths:
+        result = without_paths(result)
+    colour = use_colour(args.color, args.output)
+    context = args.context
+    if args.changes_only and context is None:
+        context = DEFAULT_CONTEXT
     if args.format == "text":
-        out = render_text(result, colour=colour).encode("utf-8")
+        out = render_text(result, colour=colour, context=context).encode("utf-8")
     else:
         annotations = stored_annotations(old, new, _notice) if args.annotations else None
         out = report_bytes(
             result,
             args.format,
             annotations=annotations,
-            changes_only=args.changes_only,
+            context=context,
+            original_line_breaks=args.original_line_breaks,
             page_size=args.page_size,
             pdf_renderer=pdf_renderer,
             show_flags=args.flags,
@@ -339,8 +272,18 @@ def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = N
     ``pdf_renderer`` makes PDF reports (``gui.shell.launcher`` passes one that imports Qt
     only when called); without it ``--format pdf`` is a clear error.
     """
+    words = list(sys.argv[1:] if argv is None else argv)
+    unknown = unknown_word_message(words[0]) if words else None
+    if unknown is not None:
+        sys.stderr.write(f"redline: {unknown}\n")
+        return EXIT_ERROR
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(words)
+    if args.command == "completion":
+        from core.command.generate import completion_script
+
+        _deliver(None, completion_script(parser, args.shell).encode("utf-8"))
+        return EXIT_SAME
     if args.command not in ("compare", "nway", "scan"):
         parser.print_help(sys.stderr)
         return EXIT_ERROR

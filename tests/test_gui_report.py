@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCheckBox, QFileDialog
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog
 
 from core.flags.detect import flag_comparison
 from gui.common.context import AppContext
@@ -203,3 +203,24 @@ def test_a_typed_report_suffix_wins_over_the_selected_type(qtbot, tmp_path: Path
     _answer_dialog(qtbot, typed_plain)
     choice = ask_target(None, str(tmp_path), "a vs b.html", False)
     assert choice is not None and (choice.target.name, choice.fmt) == ("v1.2 story.pdf", "pdf")
+
+
+def test_dialog_offers_file_names_only_and_landscape(qtbot, window, tmp_path, monkeypatch) -> None:
+    chosen = tmp_path / "for outside"
+
+    def accept(dialog: QFileDialog) -> int:
+        dialog.selectNameFilter("HTML report (*.html *.htm)")
+        dialog.selectFile(str(chosen))
+        box = next(b for b in dialog.findChildren(QCheckBox) if "File names only" in b.text())
+        box.setChecked(True)
+        papers = dialog.findChildren(QComboBox)
+        assert any(p.findText("A4 landscape") >= 0 for p in papers)
+        return 1
+
+    monkeypatch.setattr(QFileDialog, "exec", accept)
+    with qtbot.waitSignal(window.menus.reports.finished, timeout=30000) as blocker:
+        window.actions.save_report.trigger()
+    assert blocker.args[0], blocker.args[1]
+    html = (tmp_path / "for outside.html").read_text(encoding="utf-8")
+    folder = os.path.dirname(os.path.abspath(window.result.comparison.new.path))
+    assert folder not in html and os.path.basename(window.result.comparison.new.path) in html

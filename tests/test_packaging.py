@@ -5,6 +5,7 @@ over another distribution's, and ``redline install-desktop``."""
 from __future__ import annotations
 
 import importlib.metadata
+import re
 import shutil
 import subprocess
 import sys
@@ -43,7 +44,7 @@ def test_help_names_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     for command in ("open", "install-desktop", "compare", "nway", "scan"):
-        assert f"    {command} " in out, command
+        assert re.search(rf"^    {command}(?: |$)", out, re.M), command
 
 
 def test_resources_are_the_resources_package() -> None:

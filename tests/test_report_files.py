@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ from core.cli import main
 from core.notes.annotation import Annotation, make_anchor
 from core.notes.store import AnnotationStore
 from core.text.document import load_document
-from tests.conftest import CONDENSED, FULL
+from tests.conftest import CONDENSED, FULL, REPO
 from tests.test_cli import run
 
 
@@ -76,7 +79,7 @@ def test_a_pair_without_annotations_gives_an_empty_list(tmp_path: Path, capsys) 
     ("args", "message"),
     [
         (["--annotations"], "--annotations needs --format html, pdf or json"),
-        (["--format", "pdf"], "--format pdf needs -o FILE"),
+        (["--format", "pdf"], "--format pdf needs -o FILE (- for standard output)"),
     ],
 )
 def test_flag_mistakes_are_one_line_errors(args: list[str], message: str, capsys) -> None:
@@ -155,3 +158,32 @@ def test_save_report_refuses_sources_by_any_name(tmp_path: Path) -> None:
     with pytest.raises(RedlineError, match="refusing"):
         save_report(tmp_path / "." / "a.txt", b"report", load_document(doc).path)
     assert doc.read_text(encoding="utf-8") == "x"
+
+
+def _save_under_umask(umask: int, target: Path) -> int:
+    """Write an HTML report in a process whose umask is ``umask``; the file's mode."""
+    code = (
+        "import os, sys; os.umask(int(sys.argv[1], 8)); from core.cli import main; "
+        "sys.exit(main(['compare', sys.argv[2], sys.argv[3], '--format', 'html', '-o', "
+        "sys.argv[4]]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, oct(umask), str(FULL), str(CONDENSED), str(target)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    return stat.S_IMODE(target.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_saved_reports_follow_the_umask_and_keep_a_replaced_files_mode(tmp_path: Path) -> None:
+    shared = tmp_path / "shared.html"
+    assert _save_under_umask(0o002, shared) == 0o664
+    private = tmp_path / "private.html"
+    assert _save_under_umask(0o077, private) == 0o600
+    shared.chmod(0o640)
+    assert _save_under_umask(0o002, shared) == 0o640  # a replaced file keeps its mode
+    assert _save_under_umask(0o077, shared) == 0o640

@@ -171,7 +171,7 @@ def test_flags_follow_the_summary_grouped_by_kind_capped_at_50_with_the_rest_at_
     html = render_report(result)
     page = Page(html)
     assert MAX_LISTED == 50
-    summary, first = html.index("<h2>Summary</h2>"), html.index('id="flagged"')
+    summary, first = html.index('<h2 id="summary">Summary</h2>'), html.index('id="flagged"')
     versions, full = html.index('id="versions"'), html.index('id="flagged-all"')
     assert summary < first < html.index("<h2>Documents</h2>") < versions < full
     top = html[first : html.index("<h2>Documents</h2>")]

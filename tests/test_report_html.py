@@ -28,7 +28,8 @@ GOLDEN = REPO / "tests" / "golden" / "report_samples.html"
 OLD_SAMPLE = "resources/samples/000_a1d9523b8511cf93.txt"
 NEW_SAMPLE = "resources/samples/001_a1bb97b7d4cec672.txt"
 REPORT_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "ul", "li", "b",
+    "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "ol",
+    "li", "b",
     "table", "thead", "tbody", "tr", "th", "td", "div", "span", "a", "sup", "time",
 }  # fmt: skip
 PAYLOAD = '<script>alert(1)</script> "><img src=x onerror=alert(1)> </script> {{ x }} &amp;'
@@ -182,13 +183,21 @@ def test_changes_only_collapses_unchanged_rows_but_not_annotated_ones() -> None:
     new = document_from_text("\n".join(edited), "new.txt")
     result = compare(old, new)
     full = Page(render_report(result)).shown()
-    short = Page(render_report(result, changes_only=True)).shown()
+    short = Page(render_report(result, context=0)).shown()
     assert pool[0] in full and pool[0] not in short and pool[11] not in short
     assert "\u2026 3 unchanged sentences" in short and "\u2026 8 unchanged sentences" in short
+    assert "rows 1\u20133" in short and "rows 5\u201312" in short
     assert pool[4] not in short
+    # changes only: one sentence of context on either side of the change by default
+    around = Page(render_report(result, changes_only=True)).shown()
+    assert pool[2] in around and pool[4] in around and pool[1] not in around
+    assert "\u2026 2 unchanged sentences" in around and "\u2026 7 unchanged sentences" in around
+    wide = Page(render_report(result, context=2)).shown()
+    assert pool[1] in wide and pool[5] in wide and pool[0] not in wide
     annotated = note(1, "keep me", old, None, (span_of(old, pool[9][:20]), None))
-    kept = Page(render_report(result, [annotated], changes_only=True))
+    kept = Page(render_report(result, [annotated], context=0))
     assert pool[9] in kept.shown() and "\u2026 3 unchanged sentences" in kept.shown()
+    assert "\u2026 5 unchanged sentences" in kept.shown()
     assert kept.links()["ann-1-old"] == "note-1"
 
 

@@ -99,7 +99,9 @@ def test_wording_highlights_the_versions_own_words(files: list[Path]) -> None:
 def test_json_and_html_bytes_are_the_cli_formats(files: list[Path]) -> None:
     grid = grid_of(files)
     assert nway_report_bytes(grid, "json") == render_nway_json(grid).encode("utf-8")
-    assert nway_report_bytes(grid, "html").startswith(b"<!DOCTYPE html>")
+    html = nway_report_bytes(grid, "html")
+    assert html.startswith(b"<!DOCTYPE html>")
+    assert b'<th class="n">Base words kept</th>' in html and b"Keeps of base" not in html
 
 
 def test_pdf_has_pages_version_names_and_base_text(files, tmp_path: Path) -> None:

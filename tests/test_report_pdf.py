@@ -41,6 +41,12 @@ def test_sample_pdf_has_several_pages_of_the_asked_size() -> None:
     assert (round(width), round(height)) == (612, 792)  # 8.5 x 11 in
 
 
+def test_landscape_pages_are_wider_than_high() -> None:
+    for size, (width, height) in (("a4-landscape", (842, 595)), ("letter-landscape", (792, 612))):
+        box = media_box(render_pdf("<p>x</p>", size))
+        assert (round(box[0]), round(box[1])) == (width, height), size
+
+
 def test_unknown_page_size_is_refused() -> None:
     with pytest.raises(ValueError, match="page size"):
         render_pdf("<p>x</p>", "a3")
@@ -73,3 +79,54 @@ def test_redline_compare_writes_a_pdf_through_the_launcher(tmp_path: Path) -> No
     data = out.read_bytes()
     assert pages(data) > 1 and round(media_box(data)[0]) == 612
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+def _outline(pdf: bytes) -> list[tuple[str, int]]:
+    """The bookmarks' titles and the 0-based page each opens (read from the bytes)."""
+    kids = re.findall(rb"/Kids\s*\[([^\]]*)\]", pdf)[-1]
+    pages = [int(n) for n in re.findall(rb"(\d+) 0 R", kids)]
+    return [
+        (bytes.fromhex(title.decode()).decode("utf-16-be"), pages.index(int(page)))
+        for title, page in re.findall(rb"/Title <FEFF([0-9A-F]*)> .*?/Dest \[(\d+) 0 R", pdf)
+    ]
+
+
+def test_pdf_has_bookmarks_for_its_sections(tmp_path: Path) -> None:
+    pdf = sample_pdf("a4")
+    marks = _outline(pdf)
+    titles = [t for t, _ in marks]
+    assert titles[0] == "Summary" and "The two versions" in titles and "Legend" in titles
+    assert [p for _, p in marks] == sorted(p for _, p in marks)
+    assert marks[-1][1] >= 1  # the side-by-side text starts after the first page
+    assert b"/PageMode /UseOutlines" in pdf
+    # the cross-reference of the update points at the objects it names
+    xref = int(re.findall(rb"startxref\s+(\d+)", pdf)[-1])
+    section = pdf[xref:].split(b"trailer")[0].split(b"\n")
+    entries, k = {}, 1
+    while k < len(section) - 1:
+        first, count = map(int, section[k].split())
+        for j in range(count):
+            entries[first + j] = int(section[k + 1 + j][:10])
+        k += 1 + count
+    for number, offset in entries.items():
+        if number:
+            assert pdf[offset:].startswith(b"%d 0 obj" % number)
+    if shutil.which("pdftohtml"):
+        shown = subprocess.run(
+            ["pdftohtml", "-xml", "-stdout", "-i", "-", str(tmp_path / "x")],
+            input=pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        assert "<outline>" in shown and ">The two versions</item>" in shown
+
+
+def test_outline_titles_keep_any_character() -> None:
+    from core.report.pdf_outline import Bookmark, add_outline
+
+    plain = render_pdf("<p>no section</p>", "a4")
+    assert b"/Outlines" not in plain
+    marked = add_outline(plain, [Bookmark("Caf\u00e9 \u201cx\u201d \U0001f600", 0, 700.0)])
+    assert marked.startswith(plain)  # an incremental update: the original bytes kept
+    assert _outline(marked) == [("Caf\u00e9 \u201cx\u201d \U0001f600", 0)]
+    assert add_outline(b"not a pdf", [Bookmark("x", 0, 1.0)]) == b"not a pdf"

@@ -142,7 +142,7 @@ def test_threshold_changes_what_counts_as_a_version(
 
 
 def test_cli_default_threshold_is_the_engines() -> None:
-    from core.cli import SCAN_THRESHOLD
+    from core.command.parser import SCAN_THRESHOLD
     from core.families.scan import DEFAULT_THRESHOLD
 
     assert SCAN_THRESHOLD == DEFAULT_THRESHOLD

@@ -72,7 +72,8 @@ def scan_to_text(result: ScanResult) -> str:
     ]
     for family in result.families:
         lines.append("")
-        lines.append(f"family {family.id} ({len(family.members)} versions)")
+        # Counted from 1 for people; the JSON ids stay as the scan contract has them.
+        lines.append(f"family {family.id + 1} ({len(family.members)} versions)")
         ordered = [family.original] + [m for m in family.members if m != family.original]
         for path in ordered:
             doc = by_path[path]

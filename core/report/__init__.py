@@ -5,5 +5,5 @@ report page, ``render_html`` its short name; ``comparison_json`` the contract's 
 ``render_text`` the terminal diff; ``nway`` and ``nway_html`` the N-way grid's text,
 JSON and page; ``save`` builds the bytes of any of them and writes them atomically.
 
-May import: every other package of ``core`` except ``core.cli``.
+May import: every other package of ``core`` except ``core.cli`` and ``core.command``.
 """

@@ -129,6 +129,7 @@ def _text_html(
     marks: list[Mark],
     side: Side,
     host: int,
+    layout: ReportLayout,
 ) -> str:
     """The span's text cut at every style and mark boundary, each piece wrapped once.
 
@@ -155,7 +156,7 @@ def _text_html(
         classes += [c for s, e, c in ranges if s <= p and q <= e]
         if any(s <= p and q <= e for s, e in annotated):
             classes.append("ann")
-        piece = visible(text[p:q])
+        piece = visible(layout.shown(side, text, p, q))
         parts.append(f'<span class="{" ".join(classes)}">{piece}</span>' if classes else piece)
     return "".join(parts)
 
@@ -193,7 +194,8 @@ def block_html(
     head += badges
     marks = layout.marks_for(side, index, span)
     ranges = [] if block.kind in ("deleted", "inserted") else _op_ranges(block, side, text)
-    body = _text_html(text, span, _base_class(block, side, in_gap), ranges, marks, side, index)
+    base = _base_class(block, side, in_gap)
+    body = _text_html(text, span, base, ranges, marks, side, index, layout)
     if inline:
         return f"{head}{body}"
     return f'<div class="b k-{kind or "equal"}">{head}{body}</div>'

@@ -78,8 +78,15 @@ ul.summary{{margin:4px 0;padding-left:1.2em}} ul.summary li{{margin:3px 0}}
 table.legend td{{padding:3px 12px 3px 0;font-size:13.5px}}
 table.cmp{{width:100%;table-layout:fixed;margin-top:8px}}
 .cmp th{{padding:7px 10px;font-size:13.5px;position:sticky;top:0;z-index:1}}
-.cmp td{{vertical-align:top;padding:7px 10px;border-top:1px solid #e3e3e3;width:50%;
+.cmp td{{vertical-align:top;padding:7px 10px;border-top:1px solid #e3e3e3;width:48%;
  white-space:pre-wrap;overflow-wrap:anywhere}}
+.cmp th.rn{{width:3.2em;text-align:right;padding-right:6px}}
+.cmp td.rn{{width:3.2em;padding:7px 6px 7px 0;text-align:right;white-space:nowrap;font-size:12px}}
+.cmp td.rn a{{color:{BAR_TEXT};text-decoration:none}}
+h3{{font-size:15px;margin:16px 0 4px}}
+ol.changes{{margin:4px 0;padding-left:0;list-style:none;font-size:14px}}
+ol.changes li{{margin:3px 0;overflow-wrap:anywhere}}
+a.rowref{{font-size:12px;color:{BAR_TEXT};white-space:nowrap}}
 .cmp td + td{{border-left:1px solid #e3e3e3}}
 tr.fold td{{padding:4px 10px;font-size:13.5px}}
 .b + .b{{margin-top:.6em}}
@@ -131,6 +138,10 @@ p.sub{{color:{BAR_TEXT}}}
 .warn{{background-color:{COUNTERPART}}}
 table.cmp{{border-collapse:collapse}}
 .cmp td{{white-space:pre-wrap;border-top:0.5pt solid #d0d0d0;border-left:0.5pt solid #d0d0d0}}
+.cmp td.rn{{color:{BAR_TEXT};text-align:right;font-size:7pt}}
+.cmp td.rn a{{color:{BAR_TEXT};text-decoration:none}}
+h3{{font-size:9.5pt;margin-top:8pt;margin-bottom:2pt}}
+a.rowref{{color:{BAR_TEXT};font-size:7.5pt}}
 .meta td,.meta th{{border-bottom:0.5pt solid #e6e6e6}}
 .sym{{font-weight:bold}}
 .b{{margin-bottom:5px}}

@@ -1,8 +1,15 @@
 """What a report shows where: rows, numbered moves and numbered annotation marks.
 
 Pure and format-free (the HTML writer renders it). The rows are the window's
-(``core.engine.rows``); with "changes only", runs of unchanged sentences fold into one row,
-except runs holding an annotation mark, which stay open so every mark is visible.
+(``core.engine.rows``), numbered from 1 (``numbers``: "row 42" is the same row in
+every format and with or without "changes only"); with "changes only", runs of
+unchanged sentences fold into one row, but for ``context`` sentences on either side
+of each change (``core.report.context``) and the rows holding an annotation mark,
+which stay open so every mark is visible.
+
+``joins`` reflows hard-wrapped text: per side, the spans of whitespace around a
+single line break (one inside a paragraph), each shown as one space; a blank line,
+which ends a paragraph, is kept.
 
 A *move* is a block a row shows as moved (the engine's moved blocks, and equal or
 changed blocks that crossed the others): it gets a number, and each side
@@ -14,15 +21,22 @@ placed". Marks and notes are numbered in reading order.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.engine.rows import Row, comparison_rows
 from core.model import Comparison, Span
 from core.notes.annotation import Annotation, Side
+from core.report.context import DEFAULT_CONTEXT, changed_rows, visible_rows
 
 SIDES: tuple[Side, Side] = ("old", "new")
+Joins = tuple[list[int], list[int]]
+"""Spans shown as one space when reflowing: their starts and their ends, ascending."""
+# A line break; one next to another break (across spaces) ends a paragraph.
+_BREAK = re.compile(r"\r\n|[\n\r]")
+_BREAKS = frozenset("\n\r\v\f\x85\u2028\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +77,32 @@ class ReportLayout:
     moves: dict[int, int]
     notes: tuple[Note, ...]
     marks: dict[Side, tuple[Mark, ...]]
+    numbers: tuple[int, ...] = ()
+    row_count: int = 0
+    joins: dict[Side, Joins] = field(default_factory=dict)
+
+    def row_number(self, k: int) -> int:
+        """The number of ``rows[k]`` (a folded row: that of its first hidden row)."""
+        return self.numbers[k] if k < len(self.numbers) else k + 1
+
+    def shown(self, side: Side, text: str, start: int, end: int) -> str:
+        """``text[start:end]`` as the report shows it (reflowed when ``joins`` says so)."""
+        joins = self.joins.get(side)
+        if not joins:
+            return text[start:end]
+        starts, ends = joins
+        k = bisect_right(ends, start)  # the first join ending after ``start``
+        if k == len(starts) or starts[k] >= end:
+            return text[start:end]
+        out: list[str] = []
+        at = start
+        while k < len(starts) and starts[k] < end:
+            if starts[k] >= start:  # a join that began before was shown with its piece
+                out += [text[at : starts[k]], " "]
+            at = max(at, min(ends[k], end))
+            k += 1
+        out.append(text[at:end])
+        return "".join(out)
 
     def marks_for(self, side: Side, block: int, span: Span) -> list[Mark]:
         """The marks shown in ``block`` on ``side`` or whose text overlaps its ``span``."""
@@ -112,12 +152,46 @@ def _row_of(rows: Sequence[Row]) -> dict[Side, dict[int, int]]:
     return where
 
 
-def _rows(result: Comparison, changes_only: bool, hosts: set[int]) -> tuple[Row, ...]:
-    rows = comparison_rows(result, only_changed=changes_only)
-    keep_open = frozenset(r.group for r in rows if r.kind == "collapsed" and hosts & set(r.hidden))
-    if keep_open:
-        rows = comparison_rows(result, only_changed=True, expanded=keep_open)
-    return rows
+def line_joins(text: str) -> Joins:
+    """The spans of ``text`` shown as one space when reflowing: the whitespace around
+    each single line break (linear in the text: the breaks are found by a plain scan,
+    the spaces around each by a look at its neighbours)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    for match in _BREAK.finditer(text):
+        start, end = match.span()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        while end < n and text[end] in " \t":
+            end += 1
+        if start == 0 or end == n or text[start - 1] in _BREAKS or text[end] in _BREAKS:
+            continue
+        starts.append(start)
+        ends.append(end)
+    return starts, ends
+
+
+def _rows(
+    result: Comparison, context: int | None, hosts: set[int]
+) -> tuple[tuple[Row, ...], tuple[int, ...]]:
+    """The rows shown and their numbers; ``context`` None shows every row."""
+    rows = comparison_rows(result)
+    if context is None:
+        return rows, tuple(range(1, len(rows) + 1))
+    keep = {k for k, r in enumerate(rows) if hosts.intersection(r.old, r.new)}
+    shown: list[Row] = []
+    numbers: list[int] = []
+    for item in visible_rows(changed_rows(result, rows), context, keep):
+        if isinstance(item, int):
+            shown.append(rows[item])
+            numbers.append(item + 1)
+            continue
+        start, end = item
+        hidden = tuple(i for r in rows[start:end] for i in r.old)
+        shown.append(Row("collapsed", hidden=hidden, group=hidden[0] if hidden else -1))
+        numbers.append(start + 1)
+    return tuple(shown), tuple(numbers)
 
 
 def _moves(result: Comparison, rows: Sequence[Row]) -> dict[int, int]:
@@ -130,14 +204,23 @@ def _moves(result: Comparison, rows: Sequence[Row]) -> dict[int, int]:
 
 
 def build_layout(
-    result: Comparison, annotations: Sequence[Annotation] = (), changes_only: bool = False
+    result: Comparison,
+    annotations: Sequence[Annotation] = (),
+    changes_only: bool = False,
+    *,
+    context: int | None = None,
+    reflow: bool = False,
 ) -> ReportLayout:
     """Lay out ``result`` and ``annotations`` for a report.
 
     Args:
         result: the comparison.
         annotations: notes on this pair of documents (any order).
-        changes_only: fold runs of unchanged sentences (never one holding a mark).
+        changes_only: fold runs of unchanged sentences (never a row holding a mark),
+            keeping ``context`` sentences (default ``DEFAULT_CONTEXT``) around changes.
+        context: sentences of context around each change; given, it implies
+            ``changes_only``.
+        reflow: show single line breaks as spaces (``joins``).
 
     Returns:
         The rows, the move number of each moved block, and the numbered notes with
@@ -156,7 +239,9 @@ def build_layout(
                     spots[side] = (span, _host(starts, indices, span))
         placed.append((annotation, spots))
     hosts = {host for _, spots in placed for _, host in spots.values()}
-    rows = _rows(result, changes_only, hosts)
+    if changes_only and context is None:
+        context = DEFAULT_CONTEXT
+    rows, numbers = _rows(result, context, hosts)
     row_of = _row_of(rows)
 
     def reading_order(item: tuple[Annotation, dict[Side, tuple[Span, int]]]) -> tuple[int, ...]:
@@ -178,4 +263,7 @@ def build_layout(
         _moves(result, rows),
         tuple(notes),
         {side: tuple(sorted(marks[side], key=lambda m: m.span)) for side in SIDES},
+        numbers,
+        len(comparison_rows(result)) if context is not None else len(rows),
+        {side: line_joins(texts[side]) for side in SIDES} if reflow else {},
     )

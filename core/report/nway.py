@@ -155,11 +155,20 @@ def _snippet(text: str, width: int = SNIPPET) -> str:
     return line if len(line) <= width else line[: width - 1] + "\u2026"
 
 
-def render_nway_text(nway: NWay) -> str:
+# Terminal colours of the cells (``--color``): kept green, edited yellow, reworded
+# magenta, missing red; the lines under a sentence dim.
+CELL_COLOURS: dict[Status, str] = {"kept": "32", "edited": "33", "reworded": "35", "missing": "31"}
+
+
+def render_nway_text(nway: NWay, *, colour: bool = False) -> str:
     """The grid for a terminal: a header naming the versions, then one line per
     base sentence (a cell per version, then the start of the sentence), and under
     it, per version that rewords it, that version's wording, and per version that
-    edits it, the base words it drops."""
+    edits it, the base words it drops. ``colour`` paints the cells (ANSI)."""
+
+    def paint(code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
     base = nway.base
     lines = [
         f"Base: {_visible(base.path)} ({len(nway.sentences)} sentences, "
@@ -178,14 +187,14 @@ def render_nway_text(nway: NWay) -> str:
     lines.append(f"{header}  sentence")
     pad = " " * width
     for k, row in enumerate(nway.sentences):
-        cells = "".join(SYMBOLS[c.status] for c in row.cells)
+        cells = "".join(paint(CELL_COLOURS[c.status], SYMBOLS[c.status]) for c in row.cells)
         lines.append(f"{cells}  {_visible(_snippet(base.text[row.base[0] : row.base[1]]))}")
         for i, cell in enumerate(row.cells):
             label = version_label(i)
             if cell.status == "reworded":
                 said = wording(nway, i, k) or ""
-                lines.append(f"{pad}    {label} says: {_visible(_snippet(said))}")
+                lines.append(paint("2", f"{pad}    {label} says: {_visible(_snippet(said))}"))
             elif cell.status == "edited" and cell.dropped:
                 gone = _visible(_snippet(dropped_text(nway, i, k)))
-                lines.append(f"{pad}    {label} drops: {gone}")
+                lines.append(paint("2", f"{pad}    {label} drops: {gone}"))
     return "\n".join(lines) + "\n"

@@ -126,8 +126,8 @@ def _versions(nway: NWay) -> str:
         f'<th class="n">{h}</th>'
         for h in (
             "Similarity",
-            "Keeps of base",
-            "Adds words",
+            "Base words kept",
+            "Words added",
             "Kept",
             "Edited",
             "Reworded",

@@ -1,27 +1,33 @@
 """A terminal diff in the spirit of dwdiff: ``[-deleted-]`` and ``{+inserted+}``.
 
-One paragraph per row of whole sentences (``Comparison.rows``), in the order of the
-new text, whitespace collapsed. Moved
-text is wrapped in ``{>...<}`` where it now stands, with its edits marked inside.
-Trivial differences print the new spelling; control and zero-width characters are
-shown as ``<U+XXXX>`` inside differences.
+One paragraph per row of whole sentences (the report's rows, ``core.engine.rows``),
+numbered as in the HTML and PDF reports (``#12``), in the order of the new text.
+The new text is printed as it is written: the words, the punctuation and the spaces
+between them come from the new document (a run of whitespace holding a line break
+reads as one space, since a row is one paragraph of output); only the markers are
+added, a space before a deletion where the old text had one. Moved text is wrapped
+in ``{>1 ...<}`` where it now stands, with its edits marked inside, and leaves
+``[>1<]`` where it was (the same number at both places). Trivial differences print
+the new spelling; control and zero-width characters are shown as ``<U+XXXX>``
+inside differences. With ``context`` (changes only), runs of unchanged rows fold
+into one line (``core.report.context``).
 With colour: red deletions, green insertions, cyan moves, dim trivial differences.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.engine.tokens import CJK_CHARS
+from core.engine.rows import Row, comparison_rows
+from core.engine.tokens import count_words
 from core.figures import similarity_text
-from core.model import Block, Comparison, SentenceRow
+from core.model import Block, Comparison
+from core.report.context import changed_rows, visible_rows
 from core.text.names import printable_path
 
-_SPACE = re.compile(r"\s+")
-# Han, kana and full-width punctuation: parts of text written without spaces are
-# joined without one ("我们今天[-公-]{+发+}布了").
-_UNSPACED = re.compile(f"[{CJK_CHARS}\u3000-\u303f\uff00-\uffef]")
+_BROKEN = re.compile(r"\s*[\n\r\v\f\x85\u2028\u2029]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +40,9 @@ class TextStyle:
         return f"\x1b[{code}m{text}\x1b[0m" if self.colour else text
 
 
-def _flat(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+def _written(text: str) -> str:
+    """Text as written, but a whitespace run holding a line break as one space."""
+    return _BROKEN.sub(" ", text)
 
 
 def _visible(text: str) -> str:
@@ -55,35 +62,104 @@ def _visible(text: str) -> str:
     return "".join(out)
 
 
-def _block_text(block: Block, old: str, new: str, style: TextStyle) -> str:
+def _marked(text: str) -> str:
+    """Text inside a marker: written, runs of whitespace single, controls visible."""
+    return _visible(" ".join(text.split()))
+
+
+def _deletion(old: str, span: tuple[int, int], style: TextStyle) -> str:
+    return style.paint("31", f"[-{_marked(old[span[0] : span[1]])}-]")
+
+
+def _block_body(block: Block, old: str, new: str, style: TextStyle) -> str:
+    """A block's new text as written with its edits marked (a deleted block: the old)."""
+    if block.new is None:
+        return _deletion(old, block.old, style) if block.old is not None else ""
     parts: list[str] = []
-    previous = ""
-    for op in block.ops:
+    cursor = block.new[0]
+    ops = block.ops
+    for k, op in enumerate(ops):
         if op.op == "delete" and op.old is not None:
-            text = _flat(old[op.old[0] : op.old[1]])
-            part = style.paint("31", f"[-{_visible(text)}-]")
-        elif op.op == "insert" and op.new is not None:
-            text = _flat(new[op.new[0] : op.new[1]])
-            part = style.paint("32", "{+" + _visible(text) + "+}")
-        elif op.new is not None:
-            text = _flat(new[op.new[0] : op.new[1]])
-            part = text if op.exact else style.paint("2", _visible(text))
-        else:
+            following = next((o.new[0] for o in ops[k + 1 :] if o.new is not None), block.new[1])
+            gap = _written(new[cursor:following])
+            cursor = max(cursor, following)
+            spaced_before = op.old[0] > 0 and old[op.old[0] - 1].isspace()
+            parts.append(gap or (" " if spaced_before and parts else ""))
+            parts.append(_deletion(old, op.old, style))
+            if gap:
+                parts.append(" ")
             continue
-        if parts and not (_UNSPACED.match(previous[-1:]) and _UNSPACED.match(text[:1])):
-            parts.append(" ")
-        parts.append(part)
-        previous = text
-    body = "".join(parts)
-    if block.kind == "moved":
-        return style.paint("36", "{>") + body + style.paint("36", "<}")
-    return body
+        if op.new is None:
+            continue
+        if op.new[0] > cursor:
+            parts.append(_written(new[cursor : op.new[0]]))
+        text = new[op.new[0] : op.new[1]]
+        if op.op == "insert":
+            parts.append(style.paint("32", "{+" + _marked(text) + "+}"))
+        elif op.exact:
+            parts.append(_written(text))
+        else:
+            parts.append(style.paint("2", _visible(_written(text))))
+        cursor = max(cursor, op.new[1])
+    return "".join(parts).strip()
 
 
-def render_text(result: Comparison, *, colour: bool = False) -> str:
-    """The whole comparison as marked-up text, one row of sentences per paragraph."""
-    style = TextStyle(colour)
+def _row_text(result: Comparison, row: Row, moves: dict[int, int], style: TextStyle) -> str:
+    """One row: its blocks in reading order, joined by the new text's own spacing."""
     old, new = result.old.text, result.new.text
+    shown_new, moved = set(row.new), set(row.moved)
+    parts: list[str] = []
+    last_end: int | None = None
+    for i in sorted({*row.old, *row.new}):
+        block = result.blocks[i]
+        if i in shown_new and block.new is not None:
+            body = _block_body(block, old, new, style)
+            if i in moved:
+                body = style.paint("36", "{>" + f"{moves[i]} ") + body + style.paint("36", "<}")
+            gap = new[last_end : block.new[0]] if last_end is not None else ""
+            parts.append((" " if not gap.strip() else _written(gap)) if parts else "")
+            parts.append(body)
+            last_end = block.new[1]
+        elif block.new is None:
+            parts += [" " if parts else "", _block_body(block, old, new, style)]
+        elif i in moved:  # where a moved block was
+            parts += [" " if parts else "", style.paint("36", f"[>{moves[i]}<]")]
+    return "".join(parts)
+
+
+def _move_numbers(rows: Sequence[Row]) -> dict[int, int]:
+    """The moved blocks numbered in reading order (as the HTML report numbers them)."""
+    moves: dict[int, int] = {}
+    for row in rows:
+        for i in (*row.new, *row.old):
+            if i in row.moved and i not in moves:
+                moves[i] = len(moves) + 1
+    return moves
+
+
+def _fold(result: Comparison, rows: Sequence[Row], start: int, end: int) -> str:
+    words = sum(
+        count_words(result.new.text[b.new[0] : b.new[1]])
+        for row in rows[start:end]
+        for b in (result.blocks[i] for i in row.new)
+        if b.new is not None
+    )
+    n = end - start
+    where = f"row {start + 1}" if n == 1 else f"rows {start + 1}\u2013{end}"
+    noun = "sentence" if n == 1 else "sentences"
+    return f"\u2026 {n:,} unchanged {noun}, {words:,} words ({where}) \u2026"
+
+
+def render_text(result: Comparison, *, colour: bool = False, context: int | None = None) -> str:
+    """The whole comparison as marked-up text, one numbered row per paragraph.
+
+    Args:
+        result: the comparison.
+        colour: ANSI colours.
+        context: show only the changed rows and this many rows around each (None:
+            every row).
+    """
+    style = TextStyle(colour)
     s = result.stats
     lines = [
         f"--- {printable_path(result.old.path)}",
@@ -93,22 +169,17 @@ def render_text(result: Comparison, *, colour: bool = False) -> str:
         + ("; approximate" if result.approximate else ""),
         "",
     ]
-    for row in result.rows or _block_rows(result):
-        shown = set(row.new_blocks)
-        parts = [
-            _block_text(result.blocks[i], old, new, style)
-            for i in row.blocks
-            if i in shown or result.blocks[i].new is None
-        ]
-        if parts:
-            lines.append(" ".join(parts))
-            lines.append("")
+    rows = comparison_rows(result)
+    moves = _move_numbers(rows)
+    if context is None:
+        items: list[int | tuple[int, int]] = list(range(len(rows)))
+    else:
+        items = visible_rows(changed_rows(result, rows), context)
+    for item in items:
+        if isinstance(item, tuple):
+            lines += [style.paint("2", _fold(result, rows, *item)), ""]
+            continue
+        text = _row_text(result, rows[item], moves, style)
+        if text:
+            lines += [f"#{item + 1} {text}", ""]
     return "\n".join(lines)
-
-
-def _block_rows(result: Comparison) -> tuple[SentenceRow, ...]:
-    """One row per block, for a comparison made without rows."""
-    return tuple(
-        SentenceRow(b.old, b.new, (i,) if b.old else (), (i,) if b.new else ())
-        for i, b in enumerate(result.blocks)
-    )

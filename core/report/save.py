@@ -18,6 +18,7 @@ from core.atomic import atomic_write_bytes
 from core.errors import RedlineError
 from core.model import Comparison, Document
 from core.report.comparison_json import comparison_to_json
+from core.report.context import DEFAULT_CONTEXT
 from core.text.names import printable_path
 
 if TYPE_CHECKING:
@@ -27,13 +28,14 @@ if TYPE_CHECKING:
     from core.nway.grid import NWay
 
 ReportFormat = Literal["html", "pdf", "json"]
-PageSize = Literal["a4", "letter"]
+PageSize = Literal["a4", "letter", "a4-landscape", "letter-landscape"]
 FORMATS: tuple[ReportFormat, ...] = ("html", "pdf", "json")
-PAGE_SIZES: tuple[PageSize, ...] = ("a4", "letter")
+PAGE_SIZES: tuple[PageSize, ...] = ("a4", "letter", "a4-landscape", "letter-landscape")
 SUFFIXES: dict[ReportFormat, str] = {"html": ".html", "pdf": ".pdf", "json": ".json"}
 
 PdfRenderer = Callable[[str, str], bytes]
-"""Renders the report's ``pdf`` HTML variant on pages of a size (``a4``, ``letter``)."""
+"""Renders the report's ``pdf`` HTML variant on pages of a size (``a4``, ``letter``, or
+either with ``-landscape``)."""
 
 
 def stored_annotations(
@@ -86,6 +88,8 @@ def report_bytes(
     page_size: PageSize = "a4",
     pdf_renderer: PdfRenderer | None = None,
     show_flags: bool = True,
+    context: int | None = None,
+    original_line_breaks: bool = False,
 ) -> bytes:
     """The report's bytes in ``fmt``.
 
@@ -93,28 +97,44 @@ def report_bytes(
         result: the comparison.
         fmt: ``html``, ``pdf`` or ``json``.
         annotations: notes to include (None: the JSON has no ``annotations`` key).
-        changes_only: fold unchanged sentences (HTML and PDF).
-        page_size: ``a4`` or ``letter`` (PDF).
+        changes_only: fold unchanged sentences but ``context`` around each change
+            (HTML and PDF; the JSON keeps every block and names the folded rows).
+        page_size: ``a4`` or ``letter``, either ``-landscape`` (PDF).
         pdf_renderer: renders the PDF (required for ``pdf``).
         show_flags: False leaves the risky-edit flags out (``--no-flags``; JSON: no
             ``flags`` key).
+        context: sentences of context around each change (implies ``changes_only``;
+            default 1 when only changes are shown).
+        original_line_breaks: HTML and PDF keep single line breaks (no reflow).
 
     Raises:
         RedlineError: PDF asked without a renderer.
     """
+    if changes_only and context is None:
+        context = DEFAULT_CONTEXT
     if fmt == "json":
-        return comparison_to_json(result, annotations, show_flags).encode("utf-8")
+        return comparison_to_json(result, annotations, show_flags, context=context).encode("utf-8")
     # The HTML report's modules load only when a report is asked for (start-up time).
     from core.report.comparison_html import render_report
 
     if fmt == "html":
-        return render_report(
-            result, annotations or (), changes_only=changes_only, show_flags=show_flags
-        ).encode("utf-8")
+        html = render_report(
+            result,
+            annotations or (),
+            context=context,
+            original_line_breaks=original_line_breaks,
+            show_flags=show_flags,
+        )
+        return html.encode("utf-8")
     if pdf_renderer is None:
         raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
     html = render_report(
-        result, annotations or (), changes_only=changes_only, variant="pdf", show_flags=show_flags
+        result,
+        annotations or (),
+        context=context,
+        original_line_breaks=original_line_breaks,
+        variant="pdf",
+        show_flags=show_flags,
     )
     return pdf_renderer(html, page_size)
 
@@ -143,6 +163,30 @@ def nway_report_bytes(
     if pdf_renderer is None:
         raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
     return pdf_renderer(render_nway_html(nway, variant="pdf"), page_size)
+
+
+def without_paths(result: Comparison) -> Comparison:
+    """``result`` with each document known by its file name only (``--no-paths``:
+    a report handed outside keeps no folder names)."""
+    import dataclasses
+
+    return dataclasses.replace(result, old=_named_only(result.old), new=_named_only(result.new))
+
+
+def nway_without_paths(nway: NWay) -> NWay:
+    """``nway`` with each document known by its file name only (``--no-paths``)."""
+    import dataclasses
+
+    versions = tuple(
+        dataclasses.replace(v, comparison=without_paths(v.comparison)) for v in nway.versions
+    )
+    return dataclasses.replace(nway, base=_named_only(nway.base), versions=versions)
+
+
+def _named_only(doc: Document) -> Document:
+    import dataclasses
+
+    return dataclasses.replace(doc, path=os.path.basename(doc.path) or doc.path)
 
 
 def nway_documents(nway: NWay) -> list[str]:

@@ -250,6 +250,48 @@ def load_document(
     if info.st_size > max_bytes:
         raise TooLargeError(shown, info.st_size, max_bytes)
     data, info = _read_bounded(raw_path, shown, max_bytes)
+    return _decoded_document(
+        raw_path, data, info.st_mtime, encoding=encoding, allow_binary=allow_binary
+    )
+
+
+def document_from_bytes(
+    data: bytes,
+    path: str = "-",
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    mtime: float = 0.0,
+) -> Document:
+    """A document read from a stream (``-``, standard input): decoded as a file is.
+
+    Args:
+        data: the bytes read.
+        path: the name shown for it (``-`` for standard input).
+        encoding: a codec to use instead of detection.
+        max_bytes: more bytes than this are refused.
+        mtime: the modification time, if the stream has one (else 0).
+
+    Raises:
+        TooLargeError: over ``max_bytes``.
+        BinaryFileError: not text.
+        UnknownEncodingError: ``encoding`` is not a known text codec.
+    """
+    if len(data) > max_bytes:
+        raise TooLargeError(printable_path(path), len(data), max_bytes)
+    return _decoded_document(path, data, mtime, encoding=encoding, allow_binary=False)
+
+
+def _decoded_document(
+    raw_path: str,
+    data: bytes,
+    mtime: float,
+    *,
+    encoding: str | None,
+    allow_binary: bool,
+) -> Document:
+    """Decode the bytes read from ``raw_path`` into a ``Document``."""
+    shown = printable_path(raw_path)
     if not allow_binary:
         # A chosen encoding says "this is text": only a known format is refused then.
         kind = binary_kind(data) if encoding is None else magic_kind(data)
@@ -272,7 +314,7 @@ def load_document(
         bom=decoded.bom,
         decode_warning=decoded.decode_warning,
         source_kind="html" if html else "text",
-        mtime=info.st_mtime,
+        mtime=mtime,
         encoding_guess=decoded.guess,
     )
 

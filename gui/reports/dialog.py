@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QWidget
 
-from core.report.save import SUFFIXES, PageSize, ReportFormat
+from core.report.save import PAGE_SIZES, SUFFIXES, PageSize, ReportFormat
 
 FILTERS: dict[str, ReportFormat] = {
     "HTML report (*.html *.htm)": "html",
@@ -17,6 +17,12 @@ FILTERS: dict[str, ReportFormat] = {
     "JSON comparison data (*.json)": "json",
 }
 
+PAPER_NAMES: dict[PageSize, str] = {
+    "a4": "A4 paper",
+    "letter": "Letter paper",
+    "a4-landscape": "A4 landscape",
+    "letter-landscape": "Letter landscape",
+}
 EXTRA_SUFFIXES: dict[ReportFormat, tuple[str, ...]] = {"html": (".htm",)}
 FORMAT_OF_SUFFIX: dict[str, ReportFormat] = {
     **{suffix: fmt for fmt, suffix in SUFFIXES.items()},
@@ -54,6 +60,7 @@ class DialogChoice:
     page_size: PageSize
     changes_only: bool
     flags: bool = True
+    no_paths: bool = False
 
 
 def ask_target(
@@ -74,8 +81,10 @@ def ask_target(
     flags.setObjectName("report_flags_box")
     flags.setChecked(True)
     paper = QComboBox()
-    paper.addItems(["A4 paper", "Letter paper"])
+    paper.addItems([PAPER_NAMES[size] for size in PAGE_SIZES])
     paper.setToolTip("Paper size of a PDF report")
+    no_paths = QCheckBox("File names only (no folders)")
+    no_paths.setToolTip("Name the documents without their folders, for a report sent outside")
     layout = dialog.layout()
     if isinstance(layout, QGridLayout):
         row = layout.rowCount()
@@ -83,10 +92,13 @@ def ask_target(
             layout.addWidget(only_changed, row, 0, 1, 2)
             layout.addWidget(flags, row + 1, 0, 1, 2)
         layout.addWidget(paper, row, 2)
+        layout.addWidget(no_paths, row + 1, 0, 1, 2)
     if not dialog.exec() or not dialog.selectedFiles():
         return None
     target, fmt = typed_target(
         Path(dialog.selectedFiles()[0]), FILTERS.get(dialog.selectedNameFilter(), "html")
     )
-    page_size: PageSize = "letter" if paper.currentIndex() == 1 else "a4"
-    return DialogChoice(target, fmt, page_size, only_changed.isChecked(), flags.isChecked())
+    page_size: PageSize = PAGE_SIZES[max(paper.currentIndex(), 0)]
+    return DialogChoice(
+        target, fmt, page_size, only_changed.isChecked(), flags.isChecked(), no_paths.isChecked()
+    )

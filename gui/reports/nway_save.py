@@ -17,7 +17,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from core.nway.grid import NWay
-from core.report.save import PageSize, ReportFormat, nway_documents, nway_report_bytes, save_report
+from core.report.save import (
+    PageSize,
+    ReportFormat,
+    nway_documents,
+    nway_report_bytes,
+    nway_without_paths,
+    save_report,
+)
 from core.text.names import printable_path
 from gui.reports.dialog import ask_target
 from gui.reports.pdf import render_pdf
@@ -35,6 +42,7 @@ class NWayReportRequest:
     target: Path
     fmt: ReportFormat = "html"
     page_size: PageSize = "a4"
+    no_paths: bool = False  # name the documents by file name only
 
 
 def write_nway_report(request: NWayReportRequest) -> str:
@@ -43,8 +51,9 @@ def write_nway_report(request: NWayReportRequest) -> str:
     Raises:
         RedlineError: refused or failed write (the message names the file).
     """
+    nway = nway_without_paths(request.nway) if request.no_paths else request.nway
     data = nway_report_bytes(
-        request.nway, request.fmt, page_size=request.page_size, pdf_renderer=render_pdf
+        nway, request.fmt, page_size=request.page_size, pdf_renderer=render_pdf
     )
     save_report(request.target, data, *nway_documents(request.nway))
     return f"Report saved: {printable_path(os.fspath(request.target))}"
@@ -87,7 +96,11 @@ class NWayReportSaver:
         name = f"{base.stem} and {len(nway.versions)} versions.html"
         choice = ask_target(self.dialog_parent, os.path.dirname(os.path.abspath(base)), name, None)
         if choice is not None:
-            self.save(NWayReportRequest(nway, choice.target, choice.fmt, choice.page_size))
+            self.save(
+                NWayReportRequest(
+                    nway, choice.target, choice.fmt, choice.page_size, choice.no_paths
+                )
+            )
 
     def save(self, request: NWayReportRequest) -> bool:
         """Start saving ``request`` in the background; False if refused at once."""

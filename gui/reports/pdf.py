@@ -2,7 +2,8 @@
 
 ``core.report.comparison_html`` builds the markup (``variant="pdf"``: the same page with a
 stylesheet Qt understands); this module only paginates it onto A4 or Letter pages
-with a footer (title, "page N of M") and returns the PDF bytes, which
+(portrait or landscape) with a footer (title, "page N of M") and bookmarks for the
+sections (``<h2>``, ``core.report.pdf_outline``), and returns the PDF bytes, which
 ``core.report.save`` writes atomically. The document is laid out at 96 dpi with design
 metrics, like a browser's CSS pixels, and drawn scaled onto the high-resolution
 PDF, so point sizes and pixel paddings keep their size on paper. Safe to call in a
@@ -24,9 +25,17 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from core.report.pdf_outline import Bookmark, add_outline
+
 LAYOUT_DPI = 96
 PDF_DPI = 1200
-PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+_PORTRAIT, _LANDSCAPE = QPageLayout.Orientation.Portrait, QPageLayout.Orientation.Landscape
+PAGE_SIZES = {
+    "a4": (QPageSize.PageSizeId.A4, _PORTRAIT),
+    "letter": (QPageSize.PageSizeId.Letter, _PORTRAIT),
+    "a4-landscape": (QPageSize.PageSizeId.A4, _LANDSCAPE),
+    "letter-landscape": (QPageSize.PageSizeId.Letter, _LANDSCAPE),
+}
 MARGINS_MM = QMarginsF(13, 12, 13, 10)
 FOOTER_PX = 26
 _app: QGuiApplication | None = None
@@ -62,14 +71,34 @@ def _footer(painter: QPainter, rect: QRectF, title: str, page: int, pages: int) 
     painter.restore()
 
 
+def _bookmarks(document: QTextDocument, page_height: float, top_pt: float) -> list[Bookmark]:
+    """The sections (``<h2>``) with the page they start on and their height there.
+
+    ``page_height`` is a page's body in layout pixels; ``top_pt`` the page's top edge
+    of the body in PDF points from the bottom of the paper.
+    """
+    layout = document.documentLayout()
+    marks = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2 and block.text().strip():
+            y = layout.blockBoundingRect(block).top()
+            page = int(y // page_height)
+            within = (y - page * page_height) * 72 / LAYOUT_DPI
+            marks.append(Bookmark(" ".join(block.text().split()), page, top_pt - within))
+        block = block.next()
+    return marks
+
+
 def render_pdf(html: str, page_size: str = "a4") -> bytes:
-    """Lay ``html`` out on pages of ``page_size`` (``a4`` or ``letter``); PDF bytes.
+    """Lay ``html`` out on pages of ``page_size`` (``a4`` or ``letter``, either with
+    ``-landscape``); PDF bytes.
 
     Raises:
         ValueError: an unknown page size.
     """
     if page_size not in PAGE_SIZES:
-        raise ValueError(f"unknown page size {page_size!r} (use a4 or letter)")
+        raise ValueError(f"unknown page size {page_size!r} (use {', '.join(PAGE_SIZES)})")
     _ensure_app()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -78,8 +107,8 @@ def render_pdf(html: str, page_size: str = "a4") -> bytes:
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(PAGE_SIZES[page_size]),
-            QPageLayout.Orientation.Portrait,
+            QPageSize(PAGE_SIZES[page_size][0]),
+            PAGE_SIZES[page_size][1],
             MARGINS_MM,
             QPageLayout.Unit.Millimeter,
         )
@@ -116,4 +145,7 @@ def render_pdf(html: str, page_size: str = "a4") -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    full = writer.pageLayout().fullRect(QPageLayout.Unit.Point)
+    margin_top = writer.pageLayout().margins(QPageLayout.Unit.Point).top()
+    marks = _bookmarks(document, body.height(), full.height() - margin_top)
+    return add_outline(bytes(data.data()), marks)

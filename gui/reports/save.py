@@ -31,6 +31,7 @@ from core.report.save import (
     report_bytes,
     save_report,
     stored_annotations,
+    without_paths,
 )
 from core.text.names import printable_path
 from gui.reports.dialog import FILTERS, ask_target, with_suffix
@@ -51,6 +52,7 @@ class ReportRequest:
     page_size: PageSize = "a4"
     annotations: tuple[Annotation, ...] | None = None  # None: read them from the store
     flags: bool = True  # the risky-edit flags in the report
+    no_paths: bool = False  # name the documents by file name only
 
 
 def write_report(request: ReportRequest) -> str:
@@ -64,7 +66,7 @@ def write_report(request: ReportRequest) -> str:
     if annotations is None:
         annotations = tuple(stored_annotations(result.old, result.new))
     data = report_bytes(
-        result,
+        without_paths(result) if request.no_paths else result,
         request.fmt,
         annotations=annotations,
         changes_only=request.changes_only,
@@ -147,6 +149,7 @@ class ReportSaver(QObject):
                     choice.page_size,
                     annotations,
                     choice.flags,
+                    choice.no_paths,
                 )
             )
 

@@ -2,8 +2,10 @@
 
 ``redline compare ...``, ``redline nway ...`` (and later ``scan``) run the pure engine
 CLI and never import Qt, so they start fast and work on machines without a display.
-``redline`` alone or ``redline open PATH...`` start the window; ``redline
-install-desktop`` adds it to the user's application menu (``gui.shell.desktop``).
+``redline`` alone, ``redline open PATH...`` (or ``redline PATH...`` when the first
+path exists) start the window; ``redline install-desktop`` adds it to the user's
+application menu (``gui.shell.desktop``); any other first word is an error of the
+engine CLI naming the commands (exit 2), without loading Qt.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import gc
 import os
 import sys
 
-ENGINE_COMMANDS = frozenset({"compare", "scan", "nway"})
+ENGINE_COMMANDS = frozenset({"compare", "scan", "nway", "completion"})
+# The window's own options (``gui.shell.app.parse_args``), allowed without ``open``.
+WINDOW_OPTIONS = ("--screenshot", "--size", "--dark")
 # Commands that end the process without Python's teardown (see ``run``).
 QUICK_EXIT_COMMANDS = frozenset({"compare", "nway"})
 
@@ -25,17 +29,30 @@ def _render_pdf(html: str, page_size: str) -> bytes:
     return render_pdf(html, page_size)
 
 
+def _opens_window(args: list[str]) -> bool:
+    """``redline``, ``redline open ...``, the window's options, or existing paths
+    (``redline FOLDER``, ``redline OLD NEW``, as ``open``)."""
+    if not args or args[0] == "open":
+        return True
+    first = args[0]
+    if first.startswith("-"):
+        return first.split("=", 1)[0] in WINDOW_OPTIONS
+    return first not in ENGINE_COMMANDS and os.path.exists(first)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the engine CLI or the window; returns the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and (args[0] in ENGINE_COMMANDS or args[0] in ("-h", "--help", "--version")):
-        from core.cli import main as engine_main
-
-        return engine_main(args, pdf_renderer=_render_pdf)
     if args and args[0] == "install-desktop":
         from gui.shell.desktop import main as desktop_main
 
         return desktop_main(args[1:])
+    if not _opens_window(args):
+        # The commands, and every word that is none (an error naming the commands):
+        # never the window, which without a display would abort.
+        from core.cli import main as engine_main
+
+        return engine_main(args, pdf_renderer=_render_pdf)
     from gui.shell.app import main as window_main
 
     return window_main(args)

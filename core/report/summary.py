@@ -1,0 +1,133 @@
+"""What was cut and added, listed for an editor before the side-by-side text.
+
+Each sentence only in the old version (quoted, linked to its row), each sentence
+only in the new version, and each changed figure or name (from the risky-edit
+flags, ``core.flags.detect``), in reading order. The counts of the summary say how
+much; this says what. Every quoted word is escaped (``core.report.blocks.visible``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from core.flags.detect import FLAG_LABELS, Flag
+from core.model import Comparison
+from core.notes.annotation import Side
+from core.report.blocks import visible
+from core.report.layout import ReportLayout
+
+# A quoted passage longer than this (a whole cut paragraph) is shortened in the list;
+# its row shows all of it.
+QUOTE_CHARS = 400
+LISTED_FLAG_KINDS = ("number", "name")
+_LISTED: tuple[tuple[Side, str], ...] = (("old", "deleted"), ("new", "inserted"))
+
+
+def block_rows(layout: ReportLayout) -> dict[Side, dict[int, int]]:
+    """Per side, the number of the row showing each block."""
+    where: dict[Side, dict[int, int]] = {"old": {}, "new": {}}
+    for k, row in enumerate(layout.rows):
+        number = layout.row_number(k)
+        for i in row.old:
+            where["old"].setdefault(i, number)
+        for i in row.new:
+            where["new"].setdefault(i, number)
+    return where
+
+
+def _quote(layout: ReportLayout, side: Side, text: str, start: int, end: int) -> str:
+    shown = " ".join(layout.shown(side, text, start, end).split())
+    if len(shown) > QUOTE_CHARS:
+        cut = shown.rfind(" ", 0, QUOTE_CHARS)
+        shown = shown[: cut if cut > 0 else QUOTE_CHARS] + " \u2026"
+    return f"\u201c{visible(shown)}\u201d"
+
+
+def _row_link(number: int | None) -> str:
+    if number is None:
+        return ""
+    return f'<a class="rowref" href="#row-{number}">row {number}</a> '
+
+
+def _items(
+    result: Comparison,
+    layout: ReportLayout,
+    rows: dict[Side, dict[int, int]],
+    kind: str,
+    side: Side,
+) -> list[str]:
+    """The blocks of ``kind`` (``deleted`` or ``inserted``) as list items, by row."""
+    where = rows[side]
+    text = result.old.text if side == "old" else result.new.text
+    found = []
+    for i, block in enumerate(result.blocks):
+        span = block.old if side == "old" else block.new
+        if block.kind == kind and span is not None:
+            found.append((where.get(i, 0), span[0], span[1], i))
+    found.sort()
+    return [
+        f"<li>{_row_link(where.get(i))}{_quote(layout, side, text, start, end)}</li>"
+        for _, start, end, i in found
+    ]
+
+
+def _flag_items(where: dict[Side, dict[int, int]], flags: Sequence[Flag]) -> list[str]:
+    """Changed figures and names, by row: the flag's own explanation."""
+    found = []
+    for flag in flags:
+        if flag.kind in LISTED_FLAG_KINDS:
+            number = where["new"].get(flag.block, where["old"].get(flag.block))
+            found.append((number or 0, FLAG_LABELS[flag.kind], flag.explanation, number))
+    found.sort(key=lambda item: item[0])
+    return [
+        f"<li>{_row_link(number)}<b>{escape(label)}:</b> {visible(explanation)}</li>"
+        for _, label, explanation, number in found
+    ]
+
+
+def linked_rows(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) -> set[int]:
+    """The numbers of the rows the lists link to (the PDF gives only those an anchor:
+    Qt's PDF writer takes twice as long with one on every row of a 1 MB pair)."""
+    rows = block_rows(layout)
+    linked = {
+        rows[side][i]
+        for i, block in enumerate(result.blocks)
+        for side, kind in _LISTED
+        if block.kind == kind and i in rows[side]
+    }
+    for flag in flags:
+        if flag.kind in LISTED_FLAG_KINDS:
+            number = rows["new"].get(flag.block, rows["old"].get(flag.block))
+            if number is not None:
+                linked.add(number)
+    return linked
+
+
+def cut_and_added_html(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) -> str:
+    """The lists of cut sentences, added sentences and changed figures and names
+    (a part with nothing to list says so in one line)."""
+    rows = block_rows(layout)
+    parts = [
+        (
+            "cut",
+            "Cut",
+            "no sentence is only in the old version",
+            _items(result, layout, rows, "deleted", "old"),
+        ),
+        (
+            "added",
+            "Added",
+            "no sentence is only in the new version",
+            _items(result, layout, rows, "inserted", "new"),
+        ),
+        ("figures", "Changed figures and names", "none flagged", _flag_items(rows, flags)),
+    ]
+    out = []
+    for key, title, what, items in parts:
+        if items:
+            out.append(f'<h3 id="list-{key}">{title} ({len(items):,})</h3>')
+            out.append(f'<ol class="changes">{"".join(items)}</ol>')
+        else:  # one line, so that an empty list takes no room from the others
+            out.append(f'<p class="sub" id="list-{key}"><b>{title}:</b> none ({what}).</p>')
+    return "\n".join(out)

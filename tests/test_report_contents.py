@@ -1,0 +1,179 @@
+"""What the reports say: the cut and added sentences first, numbered rows with anchors,
+reflowed hard-wrapped text, context around changes in every format, file names only
+with ``--no-paths``, and a text output that prints the new text as written."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import textwrap
+from pathlib import Path
+
+from core.cli import main
+from core.engine.compare import compare
+from core.report.comparison_html import render_report
+from core.report.layout import ReportLayout, line_joins
+from core.report.render_text import render_text
+from core.text.document import document_from_text
+from tests.article_gen import sentence_pool
+from tests.test_report_html import Page
+
+OLD = (
+    "The council met on Monday to discuss the budget. "
+    "The mayor said the plan would cost 20 million pounds. "
+    "Critics called the scheme reckless and said it would fail. "
+    "The vote is expected next week."
+)
+NEW = (
+    "The council met on Monday to discuss the budget. "
+    "The mayor said the plan would cost 27 million pounds. "
+    "The vote is expected next week. "
+    "Residents will be consulted in the spring."
+)
+
+
+def _pair(old: str = OLD, new: str = NEW, names: tuple[str, str] = ("old.txt", "new.txt")):
+    return compare(document_from_text(old, names[0]), document_from_text(new, names[1]))
+
+
+def test_summary_lists_what_was_cut_added_and_changed_before_the_text() -> None:
+    html = render_report(_pair())
+    page = Page(html)
+    shown = page.shown()
+    cut = shown.index("Critics called the scheme reckless")
+    assert cut < shown.index("The two versions")  # listed before the side-by-side text
+    assert shown.index("Cut (1)") < cut < shown.index("Added (1)")
+    assert "\u201cResidents will be consulted in the spring.\u201d" in shown
+    assert re.search(r"Figure:.*20.*27", shown)
+    # each item links to its row, and the row is there
+    cut_item = html[html.index('id="list-cut"') : html.index('id="list-added"')]
+    target = re.search(r'href="#(row-\d+)"', cut_item)
+    assert target is not None and target.group(1) in page.ids
+    row = html[html.index(f'id="{target.group(1)}"') :]
+    assert row.index("Critics called") < row.index("</tr>")
+
+
+def test_rows_are_numbered_with_an_anchor_each() -> None:
+    result = _pair()
+    page = Page(render_report(result))
+    rows = sorted(int(i[4:]) for i in page.ids if i.startswith("row-"))
+    assert rows == list(range(1, len(result.rows) + 1))
+    assert page.links()["@" + str(_first_link_to(page, "row-2"))] == "row-2"
+    text = render_text(result)
+    assert re.findall(r"^#(\d+) ", text, re.M) == [str(n) for n in rows]
+
+
+def _first_link_to(page: Page, target: str) -> int:
+    return next(
+        n for n, (tag, a) in enumerate(page.tags) if tag == "a" and a.get("href") == f"#{target}"
+    )
+
+
+def test_hard_wrapped_paragraphs_reflow_unless_original_breaks_are_asked() -> None:
+    pool = sentence_pool(terminated=True)
+    first = textwrap.fill(" ".join(pool[:5]), 72, break_on_hyphens=False)
+    second = textwrap.fill(" ".join(pool[5:9]), 72, break_on_hyphens=False)
+    wrapped = f"{first}\n\n{second}\n"
+    line = first.split("\n")[0]
+    following = first.split("\n")[1].split()[0]
+    result = _pair(wrapped, wrapped.replace(pool[6], pool[6].upper(), 1))
+    html = render_report(result)
+    reflowed = Page(html).shown()
+    assert f"{line} {following}" in reflowed and f"{line}\n" not in reflowed
+    assert "single line breaks joined" in reflowed
+    kept = Page(render_report(result, original_line_breaks=True)).shown()
+    assert f"{line}\n{following}" in kept
+
+
+def test_context_and_changes_only_in_text_and_json(tmp_path: Path, capsys) -> None:
+    pool = sentence_pool(terminated=True)[:12]
+    edited = [*pool[:5], pool[5].replace(" the ", " a ", 1), *pool[6:]]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("\n".join(pool), encoding="utf-8")
+    new.write_text("\n".join(edited), encoding="utf-8")
+    assert main(["compare", str(old), str(new), "--changes-only", "--color", "never"]) == 1
+    out = capsys.readouterr().out
+    assert pool[4] in out and pool[6] in out and pool[3] not in out and pool[7] not in out
+    assert "\u2026 4 unchanged sentences, " in out and "(rows 1\u20134)" in out
+    assert "(rows 8\u201312)" in out
+    assert main(["compare", str(old), str(new), "-C", "0", "--color", "never"]) == 1
+    out = capsys.readouterr().out
+    assert pool[4] not in out and "#6 " in out and "(rows 7\u201312)" in out
+    assert main(["compare", str(old), str(new), "--format", "json", "--context", "2"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["context"] == {"sentences": 2, "folded": [[0, 3], [8, 12]]}
+    assert len(data["rows"]) == 12  # the contract's blocks and the rows stay complete
+    assert main(["compare", str(old), str(new), "--format", "json"]) == 1
+    assert "context" not in json.loads(capsys.readouterr().out)
+
+
+def test_no_paths_keeps_only_file_names_in_every_format(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "secret-desk" / "drafts"
+    folder.mkdir(parents=True)
+    old, new = folder / "story-v1.txt", folder / "story-v2.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    for fmt in ("text", "json", "html"):
+        assert main(["compare", str(old), str(new), "--format", fmt, "--no-paths"]) == 1
+        out = capsys.readouterr().out
+        assert "secret-desk" not in out and "story-v2.txt" in out, fmt
+        assert main(["compare", str(old), str(new), "--format", fmt]) == 1
+        assert "secret-desk" in capsys.readouterr().out, fmt
+    for fmt in ("text", "json", "html"):
+        args = ["nway", str(old), str(new), str(old), "--format", fmt, "--no-paths"]
+        assert main(args) == 1
+        out = capsys.readouterr().out
+        assert "secret-desk" not in out and "story-v2.txt" in out, fmt
+
+
+def test_text_prints_the_new_text_as_written() -> None:
+    old = "He said \u201chello\u201d to Mary. She left at 5 pm, quickly."
+    new = "He said \u201chello there\u201d to Mary. She left at 6 pm, quickly."
+    text = render_text(_pair(old, new))
+    assert "He said \u201chello {+there+}\u201d to Mary." in text
+    assert "She left at [-5-] {+6+} pm, quickly." in text
+    cut = render_text(_pair("He said hello to Mary.", "He said to Mary."))
+    assert "He said [-hello-] to Mary." in cut
+    end = render_text(_pair("They won the cup today.", "They won the cup."))
+    assert "They won the cup [-today-]." in end
+
+
+def test_text_marks_moves_at_both_places_with_one_number() -> None:
+    pool = sentence_pool(terminated=True)[:8]
+    moved = [*pool[1:6], pool[0], *pool[6:]]
+    text = render_text(_pair(" ".join(pool), " ".join(moved)))
+    assert re.search(r"\{>1 " + re.escape(pool[0]) + "<}", text)
+    assert "[>1<]" in text
+    assert text.index("[>1<]") < text.index("{>1 ")
+
+
+def test_reflowed_pieces_join_to_the_reflowed_whole() -> None:
+    """However a text is cut into pieces (styles, marks), the pieces read as the whole."""
+    import random
+
+    text = "One two\nthree  \n  four.\n\nFive six\r\nseven\neight.\n\n\nNine\nten.\n"
+    layout = ReportLayout((), {}, (), {"old": (), "new": ()}, joins={"new": line_joins(text)})
+    whole = layout.shown("new", text, 0, len(text))
+    assert whole == "One two three four.\n\nFive six seven eight.\n\n\nNine ten.\n"
+    rng = random.Random(7)
+    for _ in range(300):
+        cuts = sorted({0, len(text), *rng.sample(range(len(text)), rng.randint(1, 12))})
+        pieces = [layout.shown("new", text, a, b) for a, b in itertools.pairwise(cuts)]
+        assert "".join(pieces) == whole, cuts
+
+
+def test_pdf_variant_row_links_have_targets_qt_finds() -> None:
+    """Qt's PDF resolves a link only to an ``<a name>``: each "row N" link has one."""
+    html = render_report(_pair(), variant="pdf")
+    targets = set(re.findall(r'href="#(row-\d+)"', html))
+    assert targets and targets <= set(re.findall(r'<a name="(row-\d+)">', html))
+
+
+def test_pdf_variant_anchors_only_the_rows_linked_to() -> None:
+    """Qt's PDF writer takes twice as long with an anchor on every row: only the rows
+    the summary links to get one."""
+    html = render_report(_pair(), variant="pdf")
+    named = set(re.findall(r'<a name="(row-\d+)">', html))
+    assert named == set(re.findall(r'href="#(row-\d+)"', html))
+    assert len(named) < html.count('<td class="rn">')
