@@ -26,9 +26,11 @@ MIN_MOVE_SIMILARITY = 0.5
 MAX_SHARED_SHARE = 0.25
 # ... and one sharing up to this share may still be two unrelated sentences linked
 # by a few common words ("the man", "claiming"): its side moves when it is at least
-# BETTER_BY more similar to text elsewhere than to its own counterpart.
+# BETTER_BY more similar to text elsewhere than to its own counterpart, and at least
+# LINKED_MOVE_SIMILARITY similar.
 MAX_LINKED_SHARE = 0.5
 BETTER_BY = 0.3
+LINKED_MOVE_SIMILARITY = 0.7
 # Tokens found in more candidates than this share are too common to propose pairs.
 COMMON_TOKEN_SHARE = 0.2
 # ... and in more candidates than this, whatever their share: keeps the proposals
@@ -91,8 +93,12 @@ def find_moves(
                 votes.update(m for m in hits if m != k)
         for m, _ in votes.most_common(PROPOSALS_PER_CANDIDATE):
             score = similarity(ids, b[drafts[m].b1 : drafts[m].b2])
-            floor = max(own.get(k, 0.0), own.get(m, 0.0))
-            if score >= MIN_MOVE_SIMILARITY and (not floor or score >= floor + BETTER_BY):
+            if k in own or m in own:
+                floor = max(own.get(k, 0.0), own.get(m, 0.0))
+                good = score >= max(LINKED_MOVE_SIMILARITY, floor + BETTER_BY)
+            else:
+                good = score >= MIN_MOVE_SIMILARITY
+            if good:
                 scored.append((score, k, m))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     used_old: set[int] = set()
