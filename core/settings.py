@@ -43,6 +43,8 @@ class Settings:
         opened_before: False until the first start has opened the sample folder.
         group_by_family: show the document list as a tree of story families.
         theme: the window's colours: ``system``, ``light`` or ``dark``.
+        line_breaks: show the documents' own line breaks in the panes (else single
+            line breaks of hard-wrapped text read as spaces).
     """
 
     recent_folders: tuple[str, ...] = ()
@@ -58,6 +60,7 @@ class Settings:
     opened_before: bool = False
     group_by_family: bool = False
     theme: str = "system"
+    line_breaks: bool = False
 
 
 @dataclass(frozen=True, slots=True)

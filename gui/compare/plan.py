@@ -51,6 +51,7 @@ class ViewOptions:
     show_trivial: bool = True
     only_changed: bool = False
     expanded: frozenset[int] = frozenset()
+    line_breaks: bool = False  # the documents' own line breaks (else reflowed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +185,8 @@ def build_plan(
         for i in row.new
         if punctuation_only(comparison.blocks[i], old_text, new_text)
     )
-    old = _pane_plan(comparison, shown, "old", old_index, options.show_trivial, minor)
-    new = _pane_plan(comparison, shown, "new", new_index, options.show_trivial, minor)
+    old = _pane_plan(comparison, shown, "old", old_index, options, minor)
+    new = _pane_plan(comparison, shown, "new", new_index, options, minor)
     twins = tuple(
         row.kind == "collapsed" or (row.kind == "aligned" and old.row_text(r) == new.row_text(r))
         for r, row in enumerate(shown)
@@ -197,14 +198,21 @@ def build_plan(
 
 class _PaneBuilder:
     def __init__(
-        self, comparison: Comparison, side: Side, index: Utf16Index, minor: frozenset[int]
+        self,
+        comparison: Comparison,
+        side: Side,
+        index: Utf16Index,
+        minor: frozenset[int],
+        line_breaks: bool = False,
     ) -> None:
         self.blocks = comparison.blocks
         self.minor = minor
         self.marks: list[MarkKind] = []
         self.side: Side = side
         self.doc = comparison.old.text if side == "old" else comparison.new.text
-        self.shown = display_text(self.doc)  # same length: slices match the spans
+        # Same length as the document: slices match the spans.
+        shown = display_text(self.doc)
+        self.shown = shown if line_breaks else reflowed(shown)
         self.index = index
         self.parts: list[str] = []
         self.pane_blocks: list[PaneBlock] = []
@@ -290,6 +298,26 @@ class _PaneBuilder:
         return span
 
 
+# A paragraph break as a pane shows it: line separators with only blanks between.
+_PARAGRAPH_BREAK = re.compile("\u2028(?:[ \t\u00a0\u200b]*\u2028)+")
+
+
+def reflowed(shown: str) -> str:
+    """``shown`` (``display_text``) with every single line break drawn as a space, so
+    hard-wrapped prose reads as paragraphs; paragraph breaks (a blank line) stay, and
+    the length is the same (offsets do not move). Linear."""
+    if "\u2028" not in shown:
+        return shown
+    parts: list[str] = []
+    end = 0
+    for brk in _PARAGRAPH_BREAK.finditer(shown):
+        parts.append(shown[end : brk.start()].replace("\u2028", " "))
+        parts.append(brk.group())
+        end = brk.end()
+    parts.append(shown[end:].replace("\u2028", " "))
+    return "".join(parts)
+
+
 def piece_cuts(text: str, start: int, end: int) -> list[int]:
     """Where to cut ``text[start:end]`` into pieces Qt lays out quickly (none if short).
 
@@ -328,10 +356,11 @@ def _pane_plan(
     rows: tuple[Row, ...],
     side: Side,
     index: Utf16Index,
-    trivial: bool,
+    options: ViewOptions,
     minor: frozenset[int],
 ) -> PanePlan:
-    builder = _PaneBuilder(comparison, side, index, minor)
+    trivial = options.show_trivial
+    builder = _PaneBuilder(comparison, side, index, minor, options.line_breaks)
     first: list[int] = []
     last: list[int] = []
     for r, row in enumerate(rows):

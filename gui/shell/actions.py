@@ -34,6 +34,7 @@ class Actions:
     previous_change: QAction
     ignore_case: QAction
     show_trivial: QAction
+    line_breaks: QAction
     only_changed: QAction
     hide_punctuation: QAction
     only_flagged: QAction
@@ -111,6 +112,12 @@ def build_actions(parent: QWidget) -> Actions:
         ),
         only_changed=_toggle(
             parent, "Only C&hanged Sentences", False, "Collapse unchanged sentences to one line"
+        ),
+        line_breaks=_toggle(
+            parent,
+            "Show Original &Line Breaks",
+            False,
+            "Keep the documents' own line breaks (else hard-wrapped lines read as paragraphs)",
         ),
         hide_punctuation=_toggle(parent, "Hide &Punctuation-Only Changes", False, MINOR_TIP),
         only_flagged=_toggle(parent, "Show Only F&lagged Changes", False, FLAGGED_TIP),

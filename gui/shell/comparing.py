@@ -69,6 +69,7 @@ class PairComparison(QObject):
         a.ignore_case.toggled.connect(self._on_ignore_case_toggled)
         a.show_trivial.toggled.connect(self._on_view_option_toggled)
         a.only_changed.toggled.connect(self._on_view_option_toggled)
+        a.line_breaks.toggled.connect(self._on_view_option_toggled)
         a.hide_punctuation.toggled.connect(self._on_hide_punctuation_toggled)
         a.only_flagged.toggled.connect(self._on_only_flagged_toggled)
         self.jobs.compare_preview.connect(self._on_jobs_compare_preview)
@@ -89,7 +90,12 @@ class PairComparison(QObject):
             old,
             new,
             CompareOptions(ignore_case=a.ignore_case.isChecked()),
-            ViewOptions(a.show_trivial.isChecked(), a.only_changed.isChecked(), self.expanded),
+            ViewOptions(
+                a.show_trivial.isChecked(),
+                a.only_changed.isChecked(),
+                self.expanded,
+                a.line_breaks.isChecked(),
+            ),
             self.reading.encodings.get(old),
             self.reading.encodings.get(new),
             self.result.comparison if reuse and self.result else None,
@@ -160,7 +166,9 @@ class PairComparison(QObject):
     def _on_view_option_toggled(self, _checked: bool) -> None:
         a = self.actions
         self.context.update_settings(
-            show_trivial=a.show_trivial.isChecked(), only_changed=a.only_changed.isChecked()
+            show_trivial=a.show_trivial.isChecked(),
+            only_changed=a.only_changed.isChecked(),
+            line_breaks=a.line_breaks.isChecked(),
         )
         if self.pair:
             self.compare(*self.pair, reuse=True)

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         a.ignore_case.setChecked(s.ignore_case)
         a.show_trivial.setChecked(s.show_trivial)
         a.only_changed.setChecked(s.only_changed)
+        a.line_breaks.setChecked(s.line_breaks)
         a.hide_punctuation.setChecked(s.hide_punctuation)
         self.view.set_hide_minor(s.hide_punctuation)
         self.changes_view.changes_model.hide_minor = s.hide_punctuation

@@ -86,7 +86,9 @@ class WindowMenus(QObject):
         view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addActions([a.next_change, a.previous_change])
         view_menu.addSeparator()
-        view_menu.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
+        view_menu.addActions(
+            [a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation, a.line_breaks]
+        )
         view_menu.addAction(a.only_flagged)
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
