@@ -32,6 +32,7 @@ from core.report.save import (
 )
 from core.text.document import has_nul, load_document
 from core.text.encoding import LOW_CONFIDENCE
+from core.text.formats import ReadOptions
 from core.text.names import printable_path
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp = sub.add_parser("compare", help="compare two documents")
     cmp.add_argument("old", help="the earlier version")
     cmp.add_argument("new", help="the later version")
-    cmp.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text")
+    cmp.add_argument("--format", choices=("text", "json", "html", "pdf", "docx"), default="text")
     cmp.add_argument("-o", "--output", help="write to FILE instead of standard output")
     cmp.add_argument(
         "--annotations", action="store_true", help="include the saved annotations (not text)"
@@ -82,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"refuse larger files (default {DEFAULT_MAX_BYTES})",
     )
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    cmp.add_argument(
+        "--docx-revisions",
+        choices=("current", "original"),
+        default="current",
+        help="read a Word file's tracked changes as accepted (current) or rejected (original)",
+    )
     _add_nway_parser(sub)
     scan = sub.add_parser("scan", help="group a folder's documents into story families")
     scan.add_argument("folder", help="the folder to scan (subfolders included)")
@@ -153,8 +160,8 @@ def _check_report_flags(args: argparse.Namespace, pdf_renderer: PdfRenderer | No
     """Refuse flag combinations before any file is read."""
     if args.annotations and args.format == "text":
         raise RedlineError("--annotations needs --format html, pdf or json")
-    if args.format == "pdf" and not args.output:
-        raise RedlineError("--format pdf needs -o FILE")
+    if args.format in ("pdf", "docx") and not args.output:
+        raise RedlineError(f"--format {args.format} needs -o FILE")
     if args.format == "pdf" and pdf_renderer is None:
         raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
     if args.output:
@@ -184,6 +191,8 @@ def _warn_about(doc: Document, flag: str) -> None:
         )
     if has_nul(doc):
         sys.stderr.write(f"redline: warning: {name}: contains NUL characters\n")
+    for warning in doc.warnings:
+        sys.stderr.write(f"redline: warning: {name}: {warning}\n")
 
 
 def _notice(message: str) -> None:
@@ -279,8 +288,9 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
 
 def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
     _check_report_flags(args, pdf_renderer)
-    old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size)
-    new = load_document(args.new, encoding=args.encoding_new, max_bytes=args.max_size)
+    read = ReadOptions(docx_revisions=args.docx_revisions)
+    old = load_document(args.old, encoding=args.encoding_old, max_bytes=args.max_size, options=read)
+    new = load_document(args.new, encoding=args.encoding_new, max_bytes=args.max_size, options=read)
     for doc, flag in ((old, "--encoding-old"), (new, "--encoding-new")):
         _warn_about(doc, flag)
     options = CompareOptions(

@@ -1,5 +1,6 @@
-"""The Save Report file dialog: file name, format (HTML, PDF or JSON), paper size and,
-for a pairwise report, "changed sentences only". Shared by both kinds of report."""
+"""The Save Report file dialog: file name, format (HTML, PDF, JSON; a Word redline for
+a pairwise report), paper size and, for a pairwise report, "changed sentences only".
+Shared by both kinds of report."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ FILTERS: dict[str, ReportFormat] = {
     "PDF report (*.pdf)": "pdf",
     "JSON comparison data (*.json)": "json",
 }
+WORD_FILTER = "Word document with tracked changes (*.docx)"
 
 EXTRA_SUFFIXES: dict[ReportFormat, tuple[str, ...]] = {"html": (".htm",)}
 
@@ -44,12 +46,13 @@ class DialogChoice:
 def ask_target(
     parent: QWidget, folder: str, name: str, changes_only: bool | None
 ) -> DialogChoice | None:
-    """The Save Report dialog: file, format and paper size, and the "changed sentences
-    only" box unless ``changes_only`` is None. None when the user cancels."""
+    """The Save Report dialog: file, format and paper size, and (for a pairwise report,
+    ``changes_only`` not None) the "changed sentences only" box and the Word redline.
+    None when the user cancels."""
     dialog = QFileDialog(parent, "Save Report")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # holds our options
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilters(list(FILTERS))
+    dialog.setNameFilters([*FILTERS, *([WORD_FILTER] if changes_only is not None else [])])
     dialog.setDirectory(folder)
     dialog.selectFile(name)
     only_changed = QCheckBox("Changed sentences only (fold unchanged ones)")
@@ -65,7 +68,7 @@ def ask_target(
         layout.addWidget(paper, row, 2)
     if not dialog.exec() or not dialog.selectedFiles():
         return None
-    fmt = FILTERS.get(dialog.selectedNameFilter(), "html")
+    fmt = {**FILTERS, WORD_FILTER: "docx"}.get(dialog.selectedNameFilter(), "html")
     target = with_suffix(Path(dialog.selectedFiles()[0]), fmt)
     page_size: PageSize = "letter" if paper.currentIndex() == 1 else "a4"
     return DialogChoice(target, fmt, page_size, only_changed.isChecked())

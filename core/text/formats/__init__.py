@@ -15,7 +15,6 @@ May import: the shared leaves (``core.model``, ``core.errors``) and ``core.text`
 from __future__ import annotations
 
 from core.model import SourceKind
-from core.text.formats.archive import Archive
 from core.text.formats.base import Extracted, FormatError, ReadOptions
 
 __all__ = ["FORMAT_NAMES", "Extracted", "FormatError", "ReadOptions", "read_format", "sniff"]
@@ -34,6 +33,8 @@ DOCUMENT_SUFFIXES = frozenset(_BY_SUFFIX)
 
 
 def _zip_kind(data: bytes) -> SourceKind | None:
+    # The readers load only for such files: zipfile and XML are start-up time.
+    from core.text.formats.archive import Archive
     from core.text.formats.docx import is_docx
 
     try:
@@ -67,6 +68,7 @@ def read_format(kind: SourceKind, data: bytes, options: ReadOptions | None = Non
     """
     options = options or ReadOptions()
     if kind == "docx":
+        from core.text.formats.archive import Archive
         from core.text.formats.docx import read_docx
 
         return read_docx(Archive(data), options.docx_revisions)

@@ -2,7 +2,8 @@
 
 A zip bomb is a small archive whose parts expand to gigabytes. Each part is read
 through ``zipfile``, which stops at the size the archive states; that stated size
-is checked first, and the reading is bounded again in case the archive lies.
+is checked first (an archive that lies about it fails its checksum there, and is
+refused as damaged), and the reading is bounded again all the same.
 ``MAX_UNCOMPRESSED`` is the most a document may expand to, all parts read together.
 """
 
