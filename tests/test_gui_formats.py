@@ -63,6 +63,7 @@ def test_the_list_shows_format_warnings_and_broken_files(window: MainWindow) -> 
     assert _cell(window, "tracked.docx", 6) == "1 tracked change(s) read as accepted"
     assert "read as accepted" in _cell(window, "tracked.docx", 0, Qt.ItemDataRole.ToolTipRole)
     assert "broken ZIP archive" in _cell(window, "broken.docx", 6)
+    assert _cell(window, "broken.docx", 7) == "\u2014"
 
 
 def test_save_report_as_a_word_redline(qtbot, window: MainWindow, tmp_path, monkeypatch) -> None:

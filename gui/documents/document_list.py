@@ -190,14 +190,14 @@ def _display(row: DocumentRow, column: int) -> str:
         return shown_path(os.path.dirname(row.relpath))
     if column == 6:
         return row.error or "; ".join(row.warnings)
-    if column == 7:
-        return FORMAT_NAMES.get(row.source_kind, row.source_kind)
     if column == 4:
         return human_size(row.size)
     if column == 5:
         return time.strftime("%Y-%m-%d %H:%M", time.localtime(row.mtime)) if row.mtime else ""
     if row.error:
         return "\u2014"
+    if column == 7:
+        return FORMAT_NAMES.get(row.source_kind, row.source_kind)
     if column == 2:
         return f"{row.words:,}"
     return f"{row.encoding} ({row.confidence:.0%})"
