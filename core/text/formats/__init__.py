@@ -23,11 +23,12 @@ FORMAT_NAMES: dict[str, str] = {
     "text": "Text",
     "html": "HTML",
     "docx": "Word",
+    "pdf": "PDF",
 }
 """How each format is named to the user (the window's Format column)."""
 
 _ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
-_BY_SUFFIX: dict[str, SourceKind] = {".docx": "docx"}
+_BY_SUFFIX: dict[str, SourceKind] = {".docx": "docx", ".pdf": "pdf"}
 DOCUMENT_SUFFIXES = frozenset(_BY_SUFFIX)
 """Suffixes read by a format reader (``core.text.names`` lists them as readable)."""
 
@@ -53,6 +54,8 @@ def sniff(data: bytes, suffix: str) -> SourceKind | None:
         data: the file's bytes.
         suffix: its lower-cased suffix (``.docx``).
     """
+    if data.startswith(b"%PDF-"):
+        return "pdf"
     if data.startswith(_ZIP_SIGNATURES):
         found = _zip_kind(data)
         if found is not None:
@@ -72,4 +75,8 @@ def read_format(kind: SourceKind, data: bytes, options: ReadOptions | None = Non
         from core.text.formats.docx import read_docx
 
         return read_docx(Archive(data), options.docx_revisions)
+    if kind == "pdf":
+        from core.text.formats.pdf import read_pdf
+
+        return read_pdf(data)
     raise FormatError(f"no reader for {kind}")
