@@ -24,12 +24,24 @@ FORMAT_NAMES: dict[str, str] = {
     "html": "HTML",
     "docx": "Word",
     "pdf": "PDF",
+    "odt": "OpenDocument",
+    "rtf": "RTF",
+    "eml": "E-mail",
+    "nitf": "NITF",
+    "newsml": "NewsML-G2",
 }
 """How each format is named to the user (the window's Format column)."""
 
 _ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
-_BY_SUFFIX: dict[str, SourceKind] = {".docx": "docx", ".pdf": "pdf"}
-DOCUMENT_SUFFIXES = frozenset(_BY_SUFFIX)
+_BY_SUFFIX: dict[str, SourceKind] = {
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".eml": "eml",
+}
+_XML_SUFFIXES = frozenset({".xml", ".nitf", ".newsml"})
+DOCUMENT_SUFFIXES = frozenset(_BY_SUFFIX) | _XML_SUFFIXES
 """Suffixes read by a format reader (``core.text.names`` lists them as readable)."""
 
 
@@ -37,11 +49,14 @@ def _zip_kind(data: bytes) -> SourceKind | None:
     # The readers load only for such files: zipfile and XML are start-up time.
     from core.text.formats.archive import Archive
     from core.text.formats.docx import is_docx
+    from core.text.formats.odt import is_odt
 
     try:
         archive = Archive(data)
         if is_docx(archive):
             return "docx"
+        if is_odt(archive):
+            return "odt"
     except FormatError:
         return None
     return None
@@ -56,10 +71,17 @@ def sniff(data: bytes, suffix: str) -> SourceKind | None:
     """
     if data.startswith(b"%PDF-"):
         return "pdf"
+    if data.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
+        return "rtf"
     if data.startswith(_ZIP_SIGNATURES):
         found = _zip_kind(data)
         if found is not None:
             return found
+    if suffix in _XML_SUFFIXES:
+        from core.text.formats.newsxml import root_kind
+
+        # Other XML is refused by the NewsML reader with that reason.
+        return root_kind(data) or "newsml"
     return _BY_SUFFIX.get(suffix)
 
 
@@ -75,6 +97,23 @@ def read_format(kind: SourceKind, data: bytes, options: ReadOptions | None = Non
         from core.text.formats.docx import read_docx
 
         return read_docx(Archive(data), options.docx_revisions)
+    if kind == "odt":
+        from core.text.formats.archive import Archive
+        from core.text.formats.odt import read_odt
+
+        return read_odt(Archive(data))
+    if kind == "eml":
+        from core.text.formats.eml import read_eml
+
+        return read_eml(data)
+    if kind in ("nitf", "newsml"):
+        from core.text.formats.newsxml import read_news_xml
+
+        return read_news_xml(data, kind)
+    if kind == "rtf":
+        from core.text.formats.rtf import read_rtf
+
+        return read_rtf(data)
     if kind == "pdf":
         from core.text.formats.pdf import read_pdf
 
