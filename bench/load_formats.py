@@ -143,7 +143,10 @@ def measure(folder: Path, runs: int) -> None:
         pass
     print(f"{'':45} median of {runs} (s)")
     for name, function in rows:
-        print(f"{name:45} {_median(function, runs):8.3f}")
+        try:
+            print(f"{name:45} {_median(function, runs):8.3f}")
+        except Exception as error:  # a peer that cannot read the file is a finding too
+            print(f"{name:45} failed: {type(error).__name__}: {error}")
 
 
 def main() -> None:
