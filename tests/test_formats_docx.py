@@ -190,3 +190,30 @@ def test_a_part_that_lies_about_its_size_is_refused_as_damaged() -> None:
     info.file_size = 1024  # the central directory lies: zipfile stops there, CRC fails
     with pytest.raises(archive.FormatError, match=r"damaged part word/document\.xml"):
         opened.read("word/document.xml")
+
+
+def test_the_command_line_names_the_bad_word_file_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from core.cli import main
+
+    bad = write(tmp_path, "bad.docx", b"PK\x03\x04 cut short")
+    good = write(tmp_path, "good.docx", story_docx(STORY))
+    assert main(["compare", str(good), str(bad)]) == 2
+    assert capsys.readouterr().err == (
+        f"redline: {bad}: broken ZIP archive (the file is damaged or cut short)\n"
+    )
+
+
+def test_tracked_changes_are_a_warning_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from core.cli import main
+
+    tracked = write(tmp_path, "tracked.docx", docx_bytes(TRACKED))
+    plain = tmp_path / "plain.txt"
+    plain.write_text("The mayor denied the report.\n\nFirst half\n\nsecond half.\n", "utf-8")
+    assert main(["compare", str(plain), str(tracked), "--docx-revisions", "original"]) == 0
+    err = capsys.readouterr().err
+    how = "read as rejected (the original text)"
+    assert err == f"redline: warning: {tracked}: 3 tracked change(s) {how}\n"
