@@ -14,6 +14,7 @@ dates). Text is stripped of what XML 1.0 cannot hold.
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
 import re
@@ -66,6 +67,7 @@ class _Writer:
     next_id: int = 1
     placed: set[tuple[int, str]] = field(default_factory=set)  # (comment, start/end)
     open_moves: dict[int, int] = field(default_factory=dict)
+    by_side: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
 
     def _rev(self, tag: str) -> str:
         self.next_id += 1
@@ -115,21 +117,30 @@ class _Writer:
                 f'<w:r><w:commentReference w:id="{number}"/></w:r>'
             )
 
-    def _events(self, piece: Piece) -> list[tuple[int, int, int]]:
-        """Comment boundaries inside the piece: (position, 0 end / 1 start, number).
+    def _boundaries(self, side: str) -> list[tuple[int, int, int]]:
+        """Comment boundaries on ``side``, sorted: (position, 0 end / 1 start, number)."""
+        if side not in self.by_side:
+            self.by_side[side] = sorted(
+                (point, which, c.number)
+                for c in self.comments
+                if c.side == side
+                for which, point in ((1, c.span[0]), (0, c.span[1]))
+            )
+        return self.by_side[side]
 
-        Old-side comments are placed in shared text through its old stretch."""
+    def _events(self, piece: Piece) -> list[tuple[int, int, int]]:
+        """Comment boundaries inside the piece, in order (found by bisection, so the
+        redline stays linear in pieces plus comments). Old-side comments are placed
+        in shared text through its old stretch."""
         a, b = piece.span
-        out = []
-        for comment in self.comments:
-            for which, point in ((1, comment.span[0]), (0, comment.span[1])):
-                if comment.side == piece.side and a <= point <= b:
-                    out.append((point, which, comment.number))
-                elif comment.side == "old" and piece.old is not None:
-                    oa, ob = piece.old
-                    if oa <= point <= ob:
-                        out.append((a + min(point - oa, b - a), which, comment.number))
-        return sorted(out)
+        found = _within(self._boundaries(piece.side), a, b)
+        if piece.old is not None:
+            oa, ob = piece.old
+            found += [
+                (a + min(point - oa, b - a), which, number)
+                for point, which, number in _within(self._boundaries("old"), oa, ob)
+            ]
+        return sorted(found)
 
     def piece(self, piece: Piece) -> None:
         text = self.result.old.text if piece.side == "old" else self.result.new.text
@@ -180,6 +191,13 @@ class _Writer:
             f'<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}"><w:body>{body}'
             "<w:sectPr/></w:body></w:document>"
         )
+
+
+def _within(points: list[tuple[int, int, int]], a: int, b: int) -> list[tuple[int, int, int]]:
+    """The boundaries whose position is in ``[a, b]``."""
+    low = bisect.bisect_left(points, (a, -1, -1))
+    high = bisect.bisect_right(points, (b, 2, 1 << 62))
+    return points[low:high]
 
 
 def _comments(annotations: Sequence[Annotation], result: Comparison) -> list[_Comment]:
