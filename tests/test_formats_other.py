@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from email.message import EmailMessage
 from pathlib import Path
@@ -223,3 +225,30 @@ def test_bad_wire_xml_is_one_line(tmp_path: Path, xml: str, reason: str) -> None
     with pytest.raises(DamagedDocumentError) as caught:
         load_document(path)
     assert str(caught.value).startswith(f"{path}: ") and reason in str(caught.value)
+
+
+@pytest.mark.skipif(
+    not REAL_ODT.exists() or shutil.which("soffice") is None, reason="LibreOffice is not installed"
+)
+def test_libreoffices_own_docx_and_odt_of_a_real_file_read_alike(tmp_path: Path) -> None:
+    """A DOCX not made by us: LibreOffice's export of libreoffice-common's idxexample.odt."""
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(tmp_path),
+            str(REAL_ODT),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    from_docx = load_document(tmp_path / "idxexample.docx")
+    from_odt = load_document(REAL_ODT)
+    assert from_docx.source_kind == "docx" and "ENTRY11" in from_docx.text
+    assert compare(from_odt, from_docx).identical
