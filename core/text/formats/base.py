@@ -8,7 +8,6 @@ from typing import Literal
 from core.model import Metadata, SourceKind
 
 DocxRevisions = Literal["current", "original"]
-HtmlText = Literal["all", "article"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,12 +17,9 @@ class ReadOptions:
     Attributes:
         docx_revisions: ``current`` reads a Word document's tracked changes as
             accepted, ``original`` as rejected.
-        html_text: ``all`` keeps every visible text of a web page, ``article`` only
-            its main text (headline, byline, body).
     """
 
     docx_revisions: DocxRevisions = "current"
-    html_text: HtmlText = "all"
 
 
 @dataclass(frozen=True, slots=True)
