@@ -18,7 +18,7 @@ from gui.common.context import AppContext
 from gui.shell.main_window import MainWindow
 from tests.conftest import CONDENSED, FULL
 from tests.docx_files import docx_bytes, para, story_docx
-from tests.test_docx_redline import check_round_trip
+from tests.test_report_docx import check_round_trip
 
 TRACKED = (
     '<w:p><w:r><w:t xml:space="preserve">The mayor </w:t></w:r>'
