@@ -45,6 +45,7 @@ from core.report.save import (
 )
 from core.text.document import document_from_bytes, has_nul, load_document
 from core.text.encoding import LOW_CONFIDENCE
+from core.text.formats import ReadOptions
 from core.text.names import printable_path
 
 if TYPE_CHECKING:
@@ -75,8 +76,8 @@ def _check_report_flags(args: argparse.Namespace, pdf_renderer: PdfRenderer | No
 
 def _check_output(args: argparse.Namespace, pdf_renderer: PdfRenderer | None, *docs: str) -> None:
     """Refuse an output the report cannot go to, before any file is read."""
-    if args.format == "pdf" and not args.output:
-        raise RedlineError("--format pdf needs -o FILE (- for standard output)")
+    if args.format in ("pdf", "docx") and not args.output:
+        raise RedlineError(f"--format {args.format} needs -o FILE (- for standard output)")
     if args.format == "pdf" and pdf_renderer is None:
         raise RedlineError("PDF reports need the window's libraries (PySide6), not installed")
     if sum(doc == STDIN for doc in docs) > 1:
@@ -96,10 +97,12 @@ def _refuse_missing_folder(output: str) -> None:
         )
 
 
-def _load(path: str, encoding: str | None, max_bytes: int) -> Document:
+def _load(
+    path: str, encoding: str | None, max_bytes: int, read: ReadOptions | None = None
+) -> Document:
     """A document from a file, or from standard input for ``-``."""
     if path != STDIN:
-        return load_document(path, encoding=encoding, max_bytes=max_bytes)
+        return load_document(path, encoding=encoding, max_bytes=max_bytes, options=read)
     if sys.stdin is None:
         raise RedlineError("-: standard input is closed")
     try:
@@ -142,6 +145,8 @@ def _warn_about(doc: Document, flag: str) -> None:
         )
     if has_nul(doc):
         sys.stderr.write(f"redline: warning: {name}: contains NUL characters\n")
+    for warning in doc.warnings:
+        sys.stderr.write(f"redline: warning: {name}: {warning}\n")
 
 
 def _notice(message: str) -> None:
@@ -234,8 +239,9 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
 
 def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
     _check_report_flags(args, pdf_renderer)
-    old = _load(args.old, args.encoding_old, args.max_size)
-    new = _load(args.new, args.encoding_new, args.max_size)
+    read = ReadOptions(docx_revisions=args.docx_revisions)
+    old = _load(args.old, args.encoding_old, args.max_size, read)
+    new = _load(args.new, args.encoding_new, args.max_size, read)
     for doc, flag in ((old, "--encoding-old"), (new, "--encoding-new")):
         _warn_about(doc, flag)
     options = CompareOptions(

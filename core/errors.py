@@ -54,6 +54,11 @@ class DecodeError(LoadError):
     """The bytes could not be decoded sensibly in any encoding."""
 
 
+class DamagedDocumentError(LoadError):
+    """A file in a format Redline reads cannot be read: a broken archive, XML that
+    declares entities, a zip bomb, an encrypted or scanned PDF, nothing to compare."""
+
+
 class UnsupportedFileError(LoadError):
     """The file type is not one Redline reads."""
 

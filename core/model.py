@@ -13,7 +13,7 @@ Span = tuple[int, int]
 OpKind = Literal["equal", "delete", "insert"]
 BlockKind = Literal["equal", "changed", "deleted", "inserted", "moved"]
 LineEnding = Literal["lf", "crlf", "cr", "mixed", "none"]
-SourceKind = Literal["text", "html"]
+SourceKind = Literal["text", "html", "docx", "pdf", "odt", "rtf", "eml", "nitf", "newsml"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,21 @@ class EncodingGuess:
 
 
 @dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a document says about itself, where its format has it (``""`` otherwise).
+
+    Attributes:
+        title: the title (DOCX/ODT core properties, an e-mail's subject, a headline).
+        author: the author or sender (a wire story's byline).
+        date: the date as the document gives it (ISO 8601 where the format has it).
+    """
+
+    title: str = ""
+    author: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A decoded document. ``text`` is kept exactly as decoded; offsets index it.
 
@@ -60,10 +75,14 @@ class Document:
         line_ending: the line-ending style of the text.
         bom: whether the bytes started with a byte-order mark.
         decode_warning: replaced bytes, if any.
-        source_kind: ``"text"`` or ``"html"``.
+        source_kind: the format read: ``"text"``, ``"html"``, ``"docx"``, ``"pdf"``, ``"odt"``,
+            ``"rtf"``, ``"eml"``, ``"nitf"`` or ``"newsml"``.
         mtime: modification time of the file (seconds since the epoch), 0 if none.
         encoding_guess: for an encoding guessed by the detector, what the guess
             rests on (the runner-up, the bytes outside ASCII); None otherwise.
+        metadata: title, author and date, where the format has them.
+        warnings: what the reader did that the user should know (tracked changes
+            read as accepted), one sentence each, without the path.
     """
 
     path: str
@@ -78,6 +97,8 @@ class Document:
     source_kind: SourceKind = "text"
     mtime: float = 0.0
     encoding_guess: EncodingGuess | None = None
+    metadata: Metadata = field(default_factory=Metadata)
+    warnings: tuple[str, ...] = ()
 
     @property
     def length(self) -> int:

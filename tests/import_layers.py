@@ -21,7 +21,9 @@ CORE_LEAVES = "core"
 
 CORE_LAYERS: dict[str, set[str]] = {
     CORE_LEAVES: set(),
-    "core.text": {CORE_LEAVES},
+    "core.text": {CORE_LEAVES, "core.text.formats"},
+    # The readers of document formats use the text layer's decoding and HTML text.
+    "core.text.formats": {CORE_LEAVES, "core.text"},
     "core.engine": {CORE_LEAVES},
     "core.flags": {CORE_LEAVES, "core.engine"},
     "core.nway": {CORE_LEAVES, "core.engine"},

@@ -155,7 +155,7 @@ def test_help_tells_defaults_exit_codes_commands_and_examples() -> None:
     proc = launch("compare", "--help")
     text = " ".join(proc.stdout.decode().split())
     assert proc.returncode == 0
-    assert "--format {text,json,html,pdf} text (default" in text
+    assert "--format {text,json,html,pdf,docx} text (default" in text
     assert "--color {auto,always,never} colour the text output: auto (default" in text
     assert "--ignore-case case differences are trivial (the default)" in text
     assert "--case-sensitive case differences count as changes" in text

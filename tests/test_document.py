@@ -19,6 +19,7 @@ import pytest
 
 from core.errors import (
     BinaryFileError,
+    DamagedDocumentError,
     FileMissingError,
     LoadError,
     NotAFileError,
@@ -234,10 +235,7 @@ _ODT = {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "PNG image"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64), "JPEG image"),
         (b"GIF89a\x01\x00\x01\x00" + bytes(32), "GIF image"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF document"),
-        (_zip({"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w/>"}), "DOCX document"),
         (_zip({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<w/>"}), "XLSX spreadsheet"),
-        (_zip(_ODT), "ODT document"),
         (_zip({"mimetype": b"application/epub+zip", "OEBPS/a.xhtml": b"<x/>"}), "EPUB"),
         (_zip({"notes.txt": b"hello"}), "ZIP archive"),
         (b"PK\x03\x04 truncated zip", "ZIP archive"),
@@ -257,6 +255,24 @@ def test_binary_files_renamed_txt_are_refused_with_their_type(
     assert str(caught.value) == f"{path}: binary file ({kind})"
 
 
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "damaged PDF"),
+        (_zip({"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w/>"}), "no document body"),
+        (_zip(_ODT), "no text body"),
+    ],
+    ids=["pdf", "docx", "odt"],
+)
+def test_documents_renamed_txt_are_read_by_their_format(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
+    path = _write(tmp_path, "renamed.txt", data)
+    with pytest.raises(DamagedDocumentError) as caught:
+        load_document(path)
+    assert str(caught.value).startswith(f"{path}: ") and reason in str(caught.value)
+
+
 def test_binary_can_be_opened_as_text_anyway(tmp_path: Path) -> None:
     path = _write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n" + bytes(16))
     document = load_document(path, allow_binary=True)
@@ -266,7 +282,7 @@ def test_binary_can_be_opened_as_text_anyway(tmp_path: Path) -> None:
 # Refused paths --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["report.docx", "story.pdf", "README", "archive.txt.gz"])
+@pytest.mark.parametrize("name", ["report.doc", "sheet.xlsx", "README", "archive.txt.gz"])
 def test_unsupported_suffix(tmp_path: Path, name: str) -> None:
     path = _write(tmp_path, name, b"plain text")
     with pytest.raises(UnsupportedFileError) as caught:

@@ -215,16 +215,17 @@ def test_files_of_other_types_are_counted_not_listed(tmp_path: Path) -> None:
     from gui.work.loading import FolderRequest, run_folder
 
     _touch(tmp_path, "story.txt")
-    for name in ("a.pdf", "b.pdf", "photo.JPG", "Makefile"):
+    for name in ("a.xlsx", "b.xlsx", "photo.JPG", "Makefile"):
         _touch(tmp_path, name)
     skipped: Counter[str] = Counter()
     assert _listing(tmp_path, skipped=skipped) == [("story.txt", None)]
-    assert skipped == Counter({".pdf": 2, ".jpg": 1, "(none)": 1})
+    assert skipped == Counter({".xlsx": 2, ".jpg": 1, "(none)": 1})
     rows: list[object] = []
     message = run_folder(FolderRequest(str(tmp_path)), rows.extend, lambda: False)
     assert len(rows) == 1
     assert (
-        message == "1 document listed, 4 files of other types not listed (.pdf 2, (none) 1, .jpg 1)"
+        message
+        == "1 document listed, 4 files of other types not listed (.xlsx 2, (none) 1, .jpg 1)"
     )
 
 

@@ -27,7 +27,7 @@ def _nested(tmp_path: Path) -> Path:
     (root / "wire" / "story.txt").write_bytes(FULL.read_bytes())
     (root / "web" / "short" / "story-cut.txt").write_bytes(CONDENSED.read_bytes())
     (root / "other.txt").write_bytes(UNRELATED.read_bytes())
-    (root / "broken.txt").write_bytes(b"%PDF-1.4\n" + bytes(range(256)))
+    (root / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     return root
 
 
@@ -59,7 +59,7 @@ def test_json_follows_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture
     ]
     other = next(d for d in data["documents"] if d["path"] == "other.txt")
     assert other["family"] is None
-    assert data["errors"] == [{"path": "broken.txt", "reason": "binary file (PDF document)"}]
+    assert data["errors"] == [{"path": "broken.txt", "reason": "binary file (PNG image)"}]
 
 
 def test_every_family_has_two_members_and_ids_in_order(
@@ -87,7 +87,7 @@ def test_text_listing_names_families_originals_and_errors(
     assert any(
         "web/short/story-cut.txt" in line and "closest wire/story.txt" in line for line in lines
     )
-    assert "  broken.txt: binary file (PDF document)" in lines
+    assert "  broken.txt: binary file (PNG image)" in lines
 
 
 def test_odd_file_names_stay_on_one_line(

@@ -33,7 +33,10 @@ EXAMPLES = """examples:
   redline open ~/stories                              the window on a folder"""
 TOP_COMMANDS = ("open", "compare", "nway", "scan", "completion", "install-desktop")
 TOP_OPTIONS = ("-h", "--help", "--version")
-FORMAT_HELP = "text (default: marked-up text), json (the contract), html or pdf (reports)"
+FORMAT_HELP = (
+    "text (default: marked-up text), json (the contract), html or pdf (reports), "
+    "docx (compare: a Word document with tracked changes)"
+)
 COLOR_HELP = (
     "colour the text output: auto (default: on a terminal, unless NO_COLOR is set "
     "and not empty or TERM=dumb), always, never"
@@ -139,7 +142,10 @@ def _add_compare_parser(sub: Any) -> None:
     cmp.add_argument("old", help="the earlier version (- for standard input)")
     cmp.add_argument("new", help="the later version (- for standard input)")
     cmp.add_argument(
-        "--format", choices=("text", "json", "html", "pdf"), default="text", help=FORMAT_HELP
+        "--format",
+        choices=("text", "json", "html", "pdf", "docx"),
+        default="text",
+        help=FORMAT_HELP,
     )
     cmp.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
     cmp.add_argument(
@@ -167,6 +173,13 @@ def _add_compare_parser(sub: Any) -> None:
     )
     cmp.add_argument("--no-paths", action="store_true", help=NO_PATHS_HELP)
     cmp.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help=PAGE_SIZE_HELP)
+    cmp.add_argument(
+        "--docx-revisions",
+        choices=("current", "original"),
+        default="current",
+        help="read a Word file's tracked changes as accepted (current, default) or "
+        "rejected (original)",
+    )
     cmp.add_argument(
         "--no-flags",
         dest="flags",

@@ -1,5 +1,5 @@
-"""Saving a report (HTML, PDF or JSON) of a comparison or of an N-way grid, for the
-command line and the window.
+"""Saving a report (HTML, PDF, JSON; for a comparison also a Word redline) of a
+comparison or of an N-way grid, for the command line and the window.
 
 The content is built here; only the PDF needs Qt, so its renderer is passed in
 (``gui.reports.pdf.render_pdf``: HTML and a page size in, PDF bytes out) and
@@ -27,11 +27,16 @@ if TYPE_CHECKING:
     from core.notes.annotation import Annotation
     from core.nway.grid import NWay
 
-ReportFormat = Literal["html", "pdf", "json"]
+ReportFormat = Literal["html", "pdf", "json", "docx"]
 PageSize = Literal["a4", "letter", "a4-landscape", "letter-landscape"]
 FORMATS: tuple[ReportFormat, ...] = ("html", "pdf", "json")
 PAGE_SIZES: tuple[PageSize, ...] = ("a4", "letter", "a4-landscape", "letter-landscape")
-SUFFIXES: dict[ReportFormat, str] = {"html": ".html", "pdf": ".pdf", "json": ".json"}
+SUFFIXES: dict[ReportFormat, str] = {
+    "html": ".html",
+    "pdf": ".pdf",
+    "json": ".json",
+    "docx": ".docx",
+}
 
 PdfRenderer = Callable[[str, str], bytes]
 """Renders the report's ``pdf`` HTML variant on pages of a size (``a4``, ``letter``, or
@@ -95,7 +100,8 @@ def report_bytes(
 
     Args:
         result: the comparison.
-        fmt: ``html``, ``pdf`` or ``json``.
+        fmt: ``html``, ``pdf``, ``json`` or ``docx`` (a Word redline:
+            ``core.report.docx_redline``).
         annotations: notes to include (None: the JSON has no ``annotations`` key).
         changes_only: fold unchanged sentences but ``context`` around each change
             (HTML and PDF; the JSON keeps every block and names the folded rows).
@@ -114,6 +120,10 @@ def report_bytes(
         context = DEFAULT_CONTEXT
     if fmt == "json":
         return comparison_to_json(result, annotations, show_flags, context=context).encode("utf-8")
+    if fmt == "docx":
+        from core.report.docx_redline import comparison_docx
+
+        return comparison_docx(result, annotations or ())
     # The HTML report's modules load only when a report is asked for (start-up time).
     from core.report.comparison_html import render_report
 
@@ -149,8 +159,13 @@ def nway_report_bytes(
     """The N-way report's bytes in ``fmt`` (``html``, ``pdf`` or ``json``).
 
     Raises:
-        RedlineError: PDF asked without a renderer.
+        RedlineError: PDF asked without a renderer, or a Word redline (only a
+            comparison of two documents has one).
     """
+    if fmt == "docx":
+        raise RedlineError(
+            "a Word redline compares two documents; N-way reports are html, pdf or json"
+        )
     if fmt == "json":
         from core.report.nway import render_nway_json
 

@@ -17,6 +17,7 @@ import stat
 
 from core.errors import (
     BinaryFileError,
+    DamagedDocumentError,
     FileMissingError,
     NotAFileError,
     TooLargeError,
@@ -24,14 +25,16 @@ from core.errors import (
     UnreadableError,
     UnsupportedFileError,
 )
-from core.model import Document
+from core.model import Document, SourceKind
 from core.text.encoding import decode_bytes, detect_line_ending, evident_encoding
+from core.text.formats import FormatError, ReadOptions, read_format, sniff
 from core.text.names import (
     SUPPORTED_SUFFIXES,
     is_html,
     is_supported,
     printable_path,
     special_file_kind,
+    suffix_of,
 )
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -217,15 +220,20 @@ def load_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     any_suffix: bool = False,
     allow_binary: bool = False,
+    options: ReadOptions | None = None,
 ) -> Document:
-    """Read a text, Markdown or HTML file as a ``Document``.
+    """Read a text, Markdown, HTML or other document file as a ``Document``.
+
+    The format is found from the content first (a Word file named ``.txt`` is read
+    as Word) and the suffix second (``core.text.formats``).
 
     Args:
         path: the file; kept as given in ``Document.path``.
         encoding: a codec to use instead of detection ("reopen with encoding").
         max_bytes: larger files are refused before anything is read.
         any_suffix: read a file whose suffix is not a supported one, as text.
-        allow_binary: skip the binary checks ("open as text anyway").
+        allow_binary: skip the format and binary checks ("open as text anyway").
+        options: how documents with more than one text are read (tracked changes).
 
     Returns:
         The decoded document; for ``.html``/``.htm`` the text is the visible text.
@@ -238,6 +246,8 @@ def load_document(
         UnreadableError: the system refused (permission, I/O error).
         BinaryFileError: not text; ``file_type`` names the format when known.
         UnknownEncodingError: ``encoding`` is not a known text codec.
+        DamagedDocumentError: a document format that cannot be read (a broken
+            archive, a DTD, a zip bomb); the reason says which.
     """
     raw_path = os.fspath(path)
     shown = printable_path(raw_path)
@@ -251,7 +261,7 @@ def load_document(
         raise TooLargeError(shown, info.st_size, max_bytes)
     data, info = _read_bounded(raw_path, shown, max_bytes)
     return _decoded_document(
-        raw_path, data, info.st_mtime, encoding=encoding, allow_binary=allow_binary
+        raw_path, data, info.st_mtime, encoding=encoding, allow_binary=allow_binary, options=options
     )
 
 
@@ -289,14 +299,19 @@ def _decoded_document(
     *,
     encoding: str | None,
     allow_binary: bool,
+    options: ReadOptions | None = None,
 ) -> Document:
-    """Decode the bytes read from ``raw_path`` into a ``Document``."""
+    """Decode the bytes read from ``raw_path`` into a ``Document`` (a known format by
+    its reader)."""
     shown = printable_path(raw_path)
     if not allow_binary:
-        # A chosen encoding says "this is text": only a known format is refused then.
-        kind = binary_kind(data) if encoding is None else magic_kind(data)
+        kind = sniff(data, suffix_of(raw_path))
         if kind is not None:
-            raise BinaryFileError(shown, f"binary file ({kind})", kind)
+            return _formatted(raw_path, shown, data, mtime, kind, options)
+        # A chosen encoding says "this is text": only a known format is refused then.
+        binary = binary_kind(data) if encoding is None else magic_kind(data)
+        if binary is not None:
+            raise BinaryFileError(shown, f"binary file ({binary})", binary)
     try:
         decoded = decode_bytes(data, encoding=encoding)
     except UnknownEncodingError as error:
@@ -316,6 +331,33 @@ def _decoded_document(
         source_kind="html" if html else "text",
         mtime=mtime,
         encoding_guess=decoded.guess,
+    )
+
+
+def _formatted(
+    path: str,
+    shown: str,
+    data: bytes,
+    mtime: float,
+    kind: SourceKind,
+    options: ReadOptions | None,
+) -> Document:
+    """A document read by its format's reader; its failure is one line."""
+    try:
+        extracted = read_format(kind, data, options)
+    except FormatError as error:
+        raise DamagedDocumentError(shown, error.reason) from None
+    return Document(
+        path=path,
+        text=extracted.text,
+        encoding=extracted.encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        line_ending=detect_line_ending(extracted.text),
+        source_kind=extracted.kind,
+        mtime=mtime,
+        metadata=extracted.metadata,
+        warnings=extracted.warnings,
     )
 
 

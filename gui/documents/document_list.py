@@ -6,7 +6,9 @@ go: a sorting proxy model asked Python for every key it compared, each call wait
 for the interpreter lock while the folder job ran, which froze the window for most
 of a second per batch. A file that could not be loaded keeps its
 row, with a warning mark, the reason in its own column and in the tooltip (which
-also points to "Open as Text Anyway" when that may help).
+also points to "Open as Text Anyway" when that may help). The Format column names
+the format read (Word, HTML...); a reader's warnings (tracked changes accepted) stand
+in the Problem column and the tooltip.
 
 Once the folder scan has grouped the documents into story families, three more
 columns (``gui.documents.family_columns``) show each document's family, closest match and
@@ -30,13 +32,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
+from core.text.formats import FORMAT_NAMES
 from gui.common.plain import shown_path, tooltip
 from gui.common.table_model import AnyIndex, ListTableModel
 from gui.documents import family_columns
 from gui.documents.family_index import DocFamily
 from gui.work.loading import DocumentRow
 
-COLUMNS = ("Name", "Folder", "Words", "Encoding", "Size", "Modified", "Problem")
+COLUMNS = ("Name", "Folder", "Words", "Encoding", "Size", "Modified", "Problem", "Format")
 FAMILY = len(COLUMNS)  # the first family column
 COLUMNS += family_columns.FAMILY_COLUMNS
 
@@ -186,13 +189,15 @@ def _display(row: DocumentRow, column: int) -> str:
     if column == 1:
         return shown_path(os.path.dirname(row.relpath))
     if column == 6:
-        return row.error or ""
+        return row.error or "; ".join(row.warnings)
     if column == 4:
         return human_size(row.size)
     if column == 5:
         return time.strftime("%Y-%m-%d %H:%M", time.localtime(row.mtime)) if row.mtime else ""
     if row.error:
         return "\u2014"
+    if column == 7:
+        return FORMAT_NAMES.get(row.source_kind, row.source_kind)
     if column == 2:
         return f"{row.words:,}"
     return f"{row.encoding} ({row.confidence:.0%})"
@@ -206,7 +211,8 @@ def _sort_key(row: DocumentRow, column: int) -> Any:
         row.encoding,
         row.size,
         row.mtime,
-        row.error or "",
+        row.error or "; ".join(row.warnings),
+        row.source_kind,
     )
     return keys[column]
 
@@ -216,7 +222,9 @@ def _tip(row: DocumentRow) -> str:
     if row.error:
         hint = "\nRight-click: Open as Text Anyway" if row.can_open_as_text else ""
         return f"{path}\nCould not be loaded: {row.error}{hint}"
-    return f"{path}\n{row.words:,} words, {row.encoding} (confidence {row.confidence:.0%})"
+    kind = FORMAT_NAMES.get(row.source_kind, row.source_kind)
+    head = f"{path}\n{kind}, {row.words:,} words, {row.encoding} (confidence {row.confidence:.0%})"
+    return "\n".join([head, *row.warnings])
 
 
 def _warning_icon() -> Any:
@@ -249,7 +257,7 @@ class DocumentListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 70, 60, 110, 70, 120, 120, 60, 150, 70)):
+        for column, width in enumerate((190, 70, 60, 110, 70, 120, 120, 70, 60, 150, 70)):
             header.resizeSection(column, width)
         for shown, column in enumerate(range(FAMILY, len(COLUMNS)), start=1):
             header.moveSection(header.visualIndex(column), shown)

@@ -1,6 +1,6 @@
-"""The Save Report file dialog: file name, format (HTML, PDF or JSON), paper size and,
-for a pairwise report, "changed sentences only" and "risky-edit flags". Shared by both
-kinds of report."""
+"""The Save Report file dialog: file name, format (HTML, PDF, JSON; a Word redline for
+a pairwise report), paper size and, for a pairwise report, "changed sentences only" and
+"risky-edit flags". Shared by both kinds of report."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ FILTERS: dict[str, ReportFormat] = {
     "PDF report (*.pdf)": "pdf",
     "JSON comparison data (*.json)": "json",
 }
+WORD_FILTER = "Word document with tracked changes (*.docx)"
 
 PAPER_NAMES: dict[PageSize, str] = {
     "a4": "A4 paper",
@@ -66,13 +67,14 @@ class DialogChoice:
 def ask_target(
     parent: QWidget, folder: str, name: str, changes_only: bool | None
 ) -> DialogChoice | None:
-    """The Save Report dialog: file, format and paper size, and the "changed sentences
-    only" and "risky-edit flags" boxes unless ``changes_only`` is None (an N-way report).
+    """The Save Report dialog: file, format and paper size, and (for a pairwise report,
+    ``changes_only`` not None) the "changed sentences only" and "risky-edit flags" boxes
+    and the Word redline.
     None when the user cancels."""
     dialog = QFileDialog(parent, "Save Report")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # holds our options
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilters(list(FILTERS))
+    dialog.setNameFilters([*FILTERS, *([WORD_FILTER] if changes_only is not None else [])])
     dialog.setDirectory(folder)
     dialog.selectFile(name)
     only_changed = QCheckBox("Changed sentences only (fold unchanged ones)")
@@ -96,7 +98,8 @@ def ask_target(
     if not dialog.exec() or not dialog.selectedFiles():
         return None
     target, fmt = typed_target(
-        Path(dialog.selectedFiles()[0]), FILTERS.get(dialog.selectedNameFilter(), "html")
+        Path(dialog.selectedFiles()[0]),
+        {**FILTERS, WORD_FILTER: "docx"}.get(dialog.selectedNameFilter(), "html"),
     )
     page_size: PageSize = PAGE_SIZES[max(paper.currentIndex(), 0)]
     return DialogChoice(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.settings import FONT_SIZE_MAX, FONT_SIZE_MIN
+from core.text.names import SUPPORTED_SUFFIXES
 from gui.common.context import AppContext
 from gui.common.plain import shown_path
 from gui.compare.view import CompareView
@@ -26,6 +27,10 @@ from gui.nway.controller import NWayController
 from gui.reports.save import ReportSaver
 from gui.shell.actions import Actions
 
+# Documents first; any file may still be picked (it may be text under another name).
+DOCUMENT_FILTER = (
+    "Documents (" + " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)) + ");;All files (*)"
+)
 ENCODINGS = ("utf-8", "windows-1252", "iso-8859-1", "iso-8859-15", "utf-16", "mac-roman", "cp850")
 
 
@@ -136,7 +141,7 @@ class WindowMenus(QObject):
     def ask_files(self) -> None:
         """Let the user pick files to list (two or more: the first two are compared)."""
         files, _ = QFileDialog.getOpenFileNames(
-            self.dialog_parent, "Open Files", self.window.folder or ""
+            self.dialog_parent, "Open Files", self.window.folder or "", DOCUMENT_FILTER
         )
         if files:
             self.window.open_files(files)
@@ -148,7 +153,7 @@ class WindowMenus(QObject):
             self.window.show_message("Select one document, then Compare With\u2026")
             return
         other, _ = QFileDialog.getOpenFileName(
-            self.dialog_parent, "Compare With", os.path.dirname(paths[0])
+            self.dialog_parent, "Compare With", os.path.dirname(paths[0]), DOCUMENT_FILTER
         )
         if other:
             self.window.compare(paths[0], other)

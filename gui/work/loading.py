@@ -51,7 +51,9 @@ class DocumentRow:
 
     ``error`` is the one-line reason a file could not be used; ``error_kind`` is
     ``binary`` or ``unsupported`` when reading it as text anyway is possible;
-    ``as_text`` marks a file the user chose to read as text.
+    ``as_text`` marks a file the user chose to read as text. ``source_kind`` is the
+    format read (``docx``...), ``warnings`` what its reader said (tracked changes
+    accepted).
     """
 
     path: str
@@ -64,6 +66,8 @@ class DocumentRow:
     error: str | None = None
     error_kind: str = ""
     as_text: bool = False
+    source_kind: str = "text"
+    warnings: tuple[str, ...] = ()
 
     @property
     def can_open_as_text(self) -> bool:
@@ -210,6 +214,8 @@ def describe(
         doc.encoding,
         doc.confidence,
         as_text=as_text,
+        source_kind=doc.source_kind,
+        warnings=doc.warnings,
     )
 
 
