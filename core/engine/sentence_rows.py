@@ -83,10 +83,15 @@ def sentence_rows(
     new = _Side([(b.new, i) for i, b in enumerate(blocks) if b.new is not None], new_sentences)
     cuts: list[tuple[int, int]] = [(0, 0)]
     prev_o = prev_n = -1
+    old_open, new_open = old.open, new.open
     for a in (*anchor_blocks(blocks), None):
         o = old.position[a] if a is not None else len(old)
         n = new.position[a] if a is not None else len(new)
-        cuts.extend(_gap_cuts(old, new, prev_o + 1, o, prev_n + 1, n))
+        if o == prev_o + 1 and n == prev_n + 1:  # two anchors in a row: nothing between
+            if old_open[o] and new_open[n]:
+                cuts.append((o, n))
+        else:
+            cuts.extend(_gap_cuts(old, new, prev_o + 1, o, prev_n + 1, n))
         prev_o, prev_n = o, n
     cuts.append((len(old), len(new)))
     rows: list[SentenceRow] = []
