@@ -29,7 +29,7 @@ from core.engine.blocks import (
 )
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
 from core.engine.lcs import equal_runs
-from core.engine.moves import apply_moves, find_moves
+from core.engine.moves import apply_moves, find_moves, rejoin_unused, split_long_ends
 from core.engine.opspans import FINAL_MARKS, build_ops
 from core.engine.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
 from core.engine.segment import segment
@@ -140,7 +140,9 @@ def _compare(
     ]
     drafts = merge_wordless(drafts, ta.words, tb.words)
     _check(should_cancel)
-    pairs = find_moves(drafts, a, b, ta.words, tb.words, should_cancel)
+    cut, origin = split_long_ends(drafts, ta.words, tb.words)
+    pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel)
+    drafts, pairs = rejoin_unused(cut, origin, drafts, pairs)
     drafts = apply_moves(drafts, pairs, word_codes)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]
     _check(should_cancel)

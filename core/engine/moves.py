@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from core.engine.blocks import Code, Draft
+from core.engine.blocks import Code, Draft, kind_of
 from core.engine.lcs import similarity
 from core.errors import CancelledError
 
@@ -151,3 +151,84 @@ def _one_sided(d: Draft, *, old: bool) -> Draft:
     return Draft(
         "inserted", d.a2, d.a2, d.b1, d.b2, [("insert", d.a2, d.a2, d.b1, d.b2)], d.approximate
     )
+
+
+def split_long_ends(
+    drafts: Sequence[Draft], words_a: Sequence[int], words_b: Sequence[int]
+) -> tuple[list[Draft], list[int]]:
+    """Drafts with a long one-sided end cut off as a draft of its own, for move detection.
+
+    A sentence moved next to a sentence without a full stop merges with it ("… of
+    Mosul the video, which shows …"): the moved text is then the inserted tail of a
+    changed block, which ``find_moves`` would not see. Each changed draft whose last
+    (else first) opcode inserts or deletes ``MIN_MOVE_WORDS`` words or more is cut in
+    two. Returns the drafts and, for each, the index of the draft it was cut from (-1
+    for one left whole): ``rejoin_unused`` puts back the cuts no move used.
+    """
+    out: list[Draft] = []
+    origin: list[int] = []
+    for k, d in enumerate(drafts):
+        parts = _cut_end(d, words_a, words_b)
+        out.extend(parts)
+        origin.extend([k if len(parts) > 1 else -1] * len(parts))
+    return out, origin
+
+
+def _cut_end(d: Draft, words_a: Sequence[int], words_b: Sequence[int]) -> list[Draft]:
+    if d.kind != "changed" or not d.has_equal or len(d.codes) < 2 or d.approximate:
+        return [d]
+    codes = d.codes
+    # The sentence's own final mark may follow the long end: it stays a part of its own.
+    last = codes[-1]
+    stop = last[0] == "equal" and not any(words_a[last[1] : last[2]]) and len(codes) > 2
+    body = codes[:-1] if stop else codes
+    a2, b2 = (last[1], last[3]) if stop else (d.a2, d.b2)
+    trail = [Draft("equal", last[1], last[2], last[3], last[4], [last])] if stop else []
+    tag, i1, i2, j1, j2 = body[-1]
+    if tag == "insert" and sum(words_b[j1:j2]) >= MIN_MOVE_WORDS:
+        rest = body[:-1]
+        return [
+            Draft(kind_of(rest, d.a1, a2, d.b1, j1), d.a1, a2, d.b1, j1, rest),
+            Draft("inserted", a2, a2, j1, j2, [body[-1]]),
+            *trail,
+        ]
+    if tag == "delete" and sum(words_a[i1:i2]) >= MIN_MOVE_WORDS:
+        rest = body[:-1]
+        return [
+            Draft(kind_of(rest, d.a1, i1, d.b1, b2), d.a1, i1, d.b1, b2, rest),
+            Draft("deleted", i1, i2, b2, b2, [body[-1]]),
+            *trail,
+        ]
+    tag, i1, i2, j1, j2 = codes[0]
+    if tag == "insert" and sum(words_b[j1:j2]) >= MIN_MOVE_WORDS:
+        rest = codes[1:]
+        return [
+            Draft("inserted", d.a1, d.a1, j1, j2, [codes[0]]),
+            Draft(kind_of(rest, d.a1, d.a2, j2, d.b2), d.a1, d.a2, j2, d.b2, rest),
+        ]
+    if tag == "delete" and sum(words_a[i1:i2]) >= MIN_MOVE_WORDS:
+        rest = codes[1:]
+        return [
+            Draft("deleted", i1, i2, d.b1, d.b1, [codes[0]]),
+            Draft(kind_of(rest, i2, d.a2, d.b1, d.b2), i2, d.a2, d.b1, d.b2, rest),
+        ]
+    return [d]
+
+
+def rejoin_unused(
+    drafts: list[Draft], origin: list[int], original: Sequence[Draft], pairs: Sequence[MovePair]
+) -> tuple[list[Draft], list[MovePair]]:
+    """Put back whole the drafts whose cut parts no move uses; the pairs renumbered."""
+    used = {p.old_draft for p in pairs} | {p.new_draft for p in pairs}
+    keep_cut = {origin[k] for k in used if origin[k] >= 0}
+    out: list[Draft] = []
+    index: dict[int, int] = {}
+    for k, d in enumerate(drafts):
+        source = origin[k]
+        if source >= 0 and source not in keep_cut:
+            if k == 0 or origin[k - 1] != source:
+                out.append(original[source])
+            continue
+        index[k] = len(out)
+        out.append(d)
+    return out, [MovePair(index[p.old_draft], index[p.new_draft], p.score) for p in pairs]
