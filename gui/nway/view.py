@@ -131,9 +131,7 @@ class NWayView(QWidget):
             row.addWidget(chip)
         hint = QLabel("Hover a cell for that version's wording; click it to compare the pair.")
         hint.setTextFormat(Qt.TextFormat.PlainText)
-        hint.setWordWrap(True)  # the hint wraps rather than hold the window wide
-        hint.setMinimumWidth(120)
-        row.addWidget(hint, 1)
+        row.addWidget(hint)
         row.addStretch(1)
         return legend
 

@@ -4,21 +4,21 @@ for; and a document list wide enough for the columns that matter.
 The empty state is a page of the window's page stack (beside the pairwise view and
 the N-way page): shown at start and whenever the pairwise view would be shown with
 nothing compared yet; ``leave`` shows the view once a comparison starts. The stack
-takes the minimum size of the page shown only (a hidden page's, such as the N-way
-grid's ~750 px, would otherwise squeeze the document list at 1024x700).
+(``PageStack``) takes the size of the page shown only (a hidden page's, such as the
+N-way grid's ~650 px, would otherwise hold the window wide and squeeze the document
+list at 1024x700).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -75,8 +75,6 @@ class FirstScreen(QObject):
         stack.addWidget(self.page)
         stack.setCurrentWidget(self.page)
         stack.currentChanged.connect(self._on_stack_current_changed)
-        stack.installEventFilter(self)  # pages added later are sized too
-        self._size_to_current()
 
     @property
     def shown(self) -> bool:
@@ -91,21 +89,22 @@ class FirstScreen(QObject):
     def _on_stack_current_changed(self, _index: int) -> None:
         if self.stack.currentWidget() is self.pair_page and not self.has_pair():
             self.stack.setCurrentWidget(self.page)
-            return
-        self._size_to_current()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.stack and event.type() == QEvent.Type.ChildAdded:
-            QTimer.singleShot(0, self._size_to_current)
-        return False
 
-    def _size_to_current(self) -> None:
-        shown = self.stack.currentWidget()
-        for i in range(self.stack.count()):
-            page = self.stack.widget(i)
-            policy = QSizePolicy.Policy.Preferred if page is shown else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        self.stack.updateGeometry()
+class PageStack(QStackedWidget):
+    """A page stack whose size hints are its current page's, not the largest page's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 def _key_sections(view: QTableView) -> list[int]:

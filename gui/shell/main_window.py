@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,7 @@ from gui.notes.controller import AnnotationsController
 from gui.nway.controller import NWayController
 from gui.shell.actions import build_actions
 from gui.shell.comparing import PairComparison
-from gui.shell.first_screen import FirstScreen, ListWidthKeeper, fit_key_columns
+from gui.shell.first_screen import FirstScreen, ListWidthKeeper, PageStack, fit_key_columns
 from gui.shell.focus import FocusKeys, Region
 from gui.shell.help import HelpMenu
 from gui.shell.menus import WindowMenus
@@ -92,7 +91,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(self.reload_bar)
-        self.stack = QStackedWidget()  # the pairwise view, or the N-way page
+        self.stack = PageStack()  # the pairwise view, or the N-way page
         self.stack.addWidget(self.view)
         self.first_screen = FirstScreen(self.stack, self.view, lambda: self.pair is not None, self)
         layout.addWidget(self.stack, 1)
