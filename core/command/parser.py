@@ -268,26 +268,25 @@ def unknown_word_message(word: str) -> str | None:
     )
 
 
-def _byte_count(text: str) -> int:
-    """A size in bytes over 0, for ``--max-size``."""
+def _whole(text: str, minimum: int, what: str, floor: str) -> int:
+    """``text`` as a whole number of at least ``minimum`` (an argparse type)."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1 byte: {text}")
+        raise argparse.ArgumentTypeError(f"not a whole number{what}: {text!r}") from None
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"must be {floor}: {text}")
     return value
+
+
+def _byte_count(text: str) -> int:
+    """A size in bytes over 0, for ``--max-size``."""
+    return _whole(text, 1, " of bytes", "at least 1 byte")
 
 
 def _count(text: str) -> int:
     """A whole number of at least 0, for ``--context``."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
-    return value
+    return _whole(text, 0, "", "0 or more")
 
 
 def _share(text: str) -> float:

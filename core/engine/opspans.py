@@ -80,26 +80,11 @@ def _replaced(
 ) -> list[Op]:
     """Delete and insert ops of a replaced gap, its layout mark split off (see above)."""
     layout: Op | None = None
-    if starts is None:
-        pass
-    # The mark must end a sentence both sides share: none may start inside the gap.
-    elif (
-        b2 > b1
-        and a1 > 0
-        and _is_mark(tb, b2 - 1)
-        and not any(k in starts[1] for k in range(b1, b2))
-        and _ends_line(ta, a2, old, starts[0])
-    ):
+    if starts is not None and _layout_end(tb, b1, b2, ta, a1, a2, old, starts[1], starts[0]):
         at = ta.ends[a2 - 1]
         layout = Op("equal", (at, at), (tb.starts[b2 - 1], tb.ends[b2 - 1]), False)
         b2 -= 1
-    elif (
-        a2 > a1
-        and b1 > 0
-        and _is_mark(ta, a2 - 1)
-        and not any(k in starts[0] for k in range(a1, a2))
-        and _ends_line(tb, b2, new, starts[1])
-    ):
+    elif starts is not None and _layout_end(ta, a1, a2, tb, b1, b2, new, starts[0], starts[1]):
         at = tb.ends[b2 - 1]
         layout = Op("equal", (ta.starts[a2 - 1], ta.ends[a2 - 1]), (at, at), False)
         a2 -= 1
@@ -115,6 +100,29 @@ def _replaced(
 
 # Marks that end a sentence, alone or in a run ("...", "?!").
 FINAL_MARKS = frozenset(".!?\u2026\u3002\uff01\uff1f")
+
+
+def _layout_end(
+    marked: Tokens,
+    m1: int,
+    m2: int,
+    other: Tokens,
+    o1: int,
+    o2: int,
+    other_text: str,
+    marked_starts: frozenset[int],
+    other_starts: frozenset[int],
+) -> bool:
+    """Whether units ``[m1, m2)`` of one side end with a sentence-final mark where the
+    other side (units ``[o1, o2)`` replaced) ends the same sentence with a line break.
+    The mark must end a sentence both sides share: none may start inside the gap."""
+    return (
+        m2 > m1
+        and o1 > 0
+        and _is_mark(marked, m2 - 1)
+        and not any(k in marked_starts for k in range(m1, m2))
+        and _ends_line(other, o2, other_text, other_starts)
+    )
 
 
 def _is_mark(tokens: Tokens, k: int) -> bool:

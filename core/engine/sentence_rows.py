@@ -58,10 +58,6 @@ class _Side:
     def __len__(self) -> int:
         return len(self.spans)
 
-    def boundary(self, p: int) -> bool:
-        """Whether a row may end before piece ``p`` (a sentence starts between)."""
-        return self.open[p]
-
     def span(self, lo: int, hi: int) -> Span | None:
         return (self.spans[lo][0], self.spans[hi - 1][1]) if hi > lo else None
 

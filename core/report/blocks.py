@@ -66,12 +66,13 @@ def visible(text: str) -> str:
     return escape(text, quote=True)
 
 
-def block_mark(block: Block, result: Comparison, in_gap: bool) -> str:
+def block_mark(block: Block, result: Comparison, moved: bool) -> str:
     """The margin kind of a block: ``deleted``, ``inserted``, ``changed``, ``moved``,
-    ``punctuation`` or ``""`` (unchanged)."""
+    ``punctuation`` or ``""`` (unchanged). ``moved``: an equal or changed block that
+    crossed the others (``Row.moved``), shown as moved."""
     if block.kind in ("deleted", "inserted", "moved"):
         return block.kind
-    if in_gap:
+    if moved:
         return "moved"
     if block.kind == "changed":
         minor = punctuation_only(block, result.old.text, result.new.text)
@@ -100,10 +101,10 @@ def _op_ranges(block: Block, side: Side, text: str) -> list[tuple[int, int, str]
     return out
 
 
-def _base_class(block: Block, side: Side, in_gap: bool) -> str:
+def _base_class(block: Block, side: Side, moved: bool) -> str:
     if block.kind in ("deleted", "inserted"):
         return "del" if side == "old" else "ins"
-    if block.kind == "moved" or in_gap:
+    if block.kind == "moved" or moved:
         return "mov"
     return ""
 
@@ -166,7 +167,7 @@ def block_html(
     layout: ReportLayout,
     index: int,
     side: Side,
-    in_gap: bool,
+    moved: bool,
     badges: str = "",
     inline: bool = False,
 ) -> str:
@@ -180,7 +181,7 @@ def block_html(
     span = block.old if side == "old" else block.new
     assert span is not None
     text = result.old.text if side == "old" else result.new.text
-    kind = block_mark(block, result, in_gap)
+    kind = block_mark(block, result, moved)
     head = ""
     if kind and not inline:
         head = f'<span class="sym" title="{KIND_NAMES[kind]}">{SYMBOLS[kind]}</span> '
@@ -194,7 +195,7 @@ def block_html(
     head += badges
     marks = layout.marks_for(side, index, span)
     ranges = [] if block.kind in ("deleted", "inserted") else _op_ranges(block, side, text)
-    base = _base_class(block, side, in_gap)
+    base = _base_class(block, side, moved)
     body = _text_html(text, span, base, ranges, marks, side, index, layout)
     if inline:
         return f"{head}{body}"

@@ -90,15 +90,7 @@ class StoreWriter(QObject):
         finished = self._finished
 
         def run() -> None:
-            try:
-                result = work(self._store())
-            except RedlineError as error:
-                finished.emit(tag, None, str(error))
-                return
-            except Exception as error:  # a bug of ours: told in one line, never a crash
-                finished.emit(tag, None, f"Annotation store: {type(error).__name__}: {error}")
-                return
-            finished.emit(tag, result, "")
+            _reported(finished.emit, tag, "Annotation store", lambda: work(self._store()))
 
         self._submit(run)
 
@@ -107,21 +99,13 @@ class StoreWriter(QObject):
         job_id = next(self._load_ids)
         signal = self._loaded
 
-        def run() -> None:
-            try:
-                store = self._store()
-                found = annotations_for(old, new, store)
-                self._remember(found)
-                loaded = Loaded(old.path, new.path, tuple(found), tuple(store.tags()))
-            except RedlineError as error:
-                signal.emit(job_id, None, str(error))
-                return
-            except Exception as error:  # a bug of ours: told in one line, never a crash
-                signal.emit(job_id, None, f"Annotations: {type(error).__name__}: {error}")
-                return
-            signal.emit(job_id, loaded, "")
+        def load() -> Loaded:
+            store = self._store()
+            found = annotations_for(old, new, store)
+            self._remember(found)
+            return Loaded(old.path, new.path, tuple(found), tuple(store.tags()))
 
-        self._submit(run)
+        self._submit(lambda: _reported(signal.emit, job_id, "Annotations", load))
         return job_id
 
     def wait(self) -> None:
@@ -184,3 +168,19 @@ class StoreWriter(QObject):
             self.failed.emit(error)
         else:
             self.loaded.emit(job_id, loaded)
+
+
+def _reported(
+    emit: Callable[..., None], key: object, label: str, work: Callable[[], object]
+) -> None:
+    """Run ``work`` and emit ``(key, result, "")``, or ``(key, None, reason)`` in one
+    line when it fails (a bug of ours too: told, never a crash)."""
+    try:
+        result = work()
+    except RedlineError as error:
+        emit(key, None, str(error))
+        return
+    except Exception as error:
+        emit(key, None, f"{label}: {type(error).__name__}: {error}")
+        return
+    emit(key, result, "")
