@@ -294,7 +294,7 @@ def bench(
 ) -> dict:
     import make_pairs
 
-    labels = [make_pairs.size_label(make_pairs.parse_size(s)) for s in sizes]
+    labels = [make_pairs.normal_label(s) for s in sizes]
     manifest_path = OUT / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     missing = [

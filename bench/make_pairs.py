@@ -3,6 +3,7 @@
 
     python bench/make_pairs.py                     # 10k, 100k, 1M, 5M into bench/out/
     python bench/make_pairs.py --sizes 10k,1M --rate 0.15 --seed 7
+    python bench/make_pairs.py --sizes 1M-heavy30,1M-heavy50,1M-condensed   # heavily edited
 
 For each size the old text is made of whole real documents (see ``prose.py``: the
 Python documentation and the Jargon File from Debian packages, and the bundled news
@@ -36,6 +37,28 @@ BENCH = Path(__file__).resolve().parent
 OUT = BENCH / "out"
 DEFAULT_SIZES = "10k,100k,1M,5M"
 GENERATOR_VERSION = 3
+# Edit profiles, asked for by a label suffix ("1M-heavy30"); no suffix: the light pairs.
+PROFILES: dict[str, dict] = {
+    "": {},
+    # every paragraph touched, 30 % / 50 % of the sentences edited
+    "heavy30": {"rate": 0.30, "every_paragraph": True},
+    "heavy50": {"rate": 0.50, "every_paragraph": True},
+    # a condensed version: 40 % of the sentences cut, the rest lightly edited
+    "condensed": {"rate": 0.10, "condense": 0.40},
+}
+
+
+def split_label(label: str) -> tuple[str, str]:
+    """The size and the edit profile of a label: ``1M-heavy30`` is 1M, heavy30."""
+    size, _, profile = label.partition("-")
+    if profile not in PROFILES:
+        raise SystemExit(f"make_pairs: unknown edit profile {profile!r} in {label!r}")
+    return size, profile
+
+
+def normal_label(label: str) -> str:
+    size, profile = split_label(label.strip())
+    return size_label(parse_size(size)) + (f"-{profile}" if profile else "")
 
 
 def parse_size(label: str) -> int:
@@ -99,7 +122,7 @@ def compose(corpus: prose.Corpus, size: int, seed: int) -> tuple[str, list[prose
 
 
 def build(
-    sizes: list[int],
+    labels: list[str],
     out: Path = OUT,
     seed: int = 1,
     rate: float = 0.10,
@@ -122,8 +145,10 @@ def build(
         }
     )
     pairs = manifest.setdefault("pairs", {})
-    for size in sizes:
-        label = size_label(size)
+    for label in labels:
+        size_part, profile = split_label(label)
+        size = parse_size(size_part)
+        options = {"rate": rate, **PROFILES[profile]}
         t0 = time.perf_counter()
         pair_seed = seed * 1_000_003 + zlib.crc32(label.encode())
         old, used, notes = compose(corpus, size, pair_seed)
@@ -132,7 +157,7 @@ def build(
         donors = [
             p[a:b] for d in donor_docs for p in d.paragraphs for a, b in variants.split_sentences(p)
         ]
-        v = variants.make_variant(old, seed=pair_seed, rate=rate, donors=donors)
+        v = variants.make_variant(old, seed=pair_seed, donors=donors, **options)
         d = out / label
         d.mkdir(parents=True, exist_ok=True)
         (d / "old.txt").write_text(v.old, encoding="utf-8")
@@ -140,7 +165,8 @@ def build(
         info = {
             "label": label,
             "seed": pair_seed,
-            "rate": rate,
+            "profile": profile or "light",
+            **options,
             "old_bytes": len(v.old.encode()),
             "new_bytes": len(v.new.encode()),
             "old_sha256": hashlib.sha256(v.old.encode()).hexdigest(),
@@ -182,8 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--offline", action="store_true", help="download no Debian package")
     args = ap.parse_args(argv)
-    sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
-    manifest = build(sizes, args.out, args.seed, args.rate, args.offline)
+    labels = [normal_label(s) for s in args.sizes.split(",") if s.strip()]
+    manifest = build(labels, args.out, args.seed, args.rate, args.offline)
     for s in manifest["sources"]:
         print(f"prose: {s}")
     return 0

@@ -414,7 +414,7 @@ class _Planter:
         return p
 
     # -- the edits; each returns the number of sentences touched, or None if not possible
-    def substitute(self) -> int | None:
+    def substitute(self, among: list[_Sent] | None = None) -> int | None:
         modes = ["name", "number", "synonym"]
         self.rng.shuffle(modes)
 
@@ -431,7 +431,10 @@ class _Planter:
                     out.append((mode, self.rng.choice(ms)))
             return out
 
-        s = self._pick(lambda s: bool(candidates(s)))
+        if among is None:
+            s = self._pick(lambda s: bool(candidates(s)))
+        else:
+            s = next((x for x in among if id(x) not in self.touched and candidates(x)), None)
         if s is None:
             return None
         mode, m = candidates(s)[0]
@@ -637,11 +640,24 @@ class _Planter:
         self.edits.append(Edit("rewrap", detail, _old_objs=[p], _new_objs=[p]))
         return 0
 
+    def touch_paragraph(self, p: _Para) -> None:
+        """An edit in a paragraph no edit reached: a word changed, else a re-wrap."""
+        if self.substitute(among=list(p.sents)):
+            return
+        new_width = 0 if p.width else 72
+        if len(" ".join(x.text for x in p.sents)) > 72:
+            detail = f"width {p.width or 'one line'} -> {new_width or 'one line'}"
+            p.width, p.dirty = new_width, True
+            self.edits.append(Edit("rewrap", detail, _old_objs=[p], _new_objs=[p]))
+
     # -- driver
-    def plant(self) -> None:
+    def plant(self, condense: float = 0.0, every_paragraph: bool = False) -> None:
+        done = cut = 0
+        if condense:  # a condensed version: sentences cut first, the rest edited lightly
+            while cut < round(condense * len(self.sentences)) and self.delete():
+                cut += 1
         kinds = list(KIND_WEIGHTS)
         weights = [KIND_WEIGHTS[k] for k in kinds]
-        done = 0
         failures = 0
         while done < self.target and failures < 200:
             kind = self.rng.choices(kinds, weights)[0]
@@ -650,7 +666,11 @@ class _Planter:
                 failures += 1
                 continue
             done += got
-        self.done = done
+        if every_paragraph:
+            for p in list(self.paras):
+                if not p.dirty:
+                    self.touch_paragraph(p)
+        self.done = done + cut
 
     def render(self) -> str:
         out: list[str] = []
@@ -698,7 +718,12 @@ class _Planter:
 
 
 def make_variant(
-    text: str, seed: int = 0, rate: float = 0.10, donors: list[str] | None = None
+    text: str,
+    seed: int = 0,
+    rate: float = 0.10,
+    donors: list[str] | None = None,
+    condense: float = 0.0,
+    every_paragraph: bool = False,
 ) -> Variant:
     """Plant edits on about ``rate`` of the sentences of ``text``.
 
@@ -710,13 +735,17 @@ def make_variant(
             editor does).
         donors: sentences to insert, "from elsewhere in the corpus"; by default sentences
             of ``text`` itself.
+        condense: share of old sentences deleted first, as in a condensed version (the
+            ``rate`` edits come on top).
+        every_paragraph: leave no paragraph untouched: one that no edit reached gets a
+            word substituted (or, with no word to change, is re-wrapped).
 
     Returns:
         the old and new texts and the planted edits with their spans.
     """
     planter = _Planter(text, seed, rate, donors)
     if planter.sentences:
-        planter.plant()
+        planter.plant(condense, every_paragraph)
     else:
         planter.done = 0
     new = planter.render()

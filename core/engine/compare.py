@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import time
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import add
+from typing import TypeVar
 
 from core.engine.anchors import align
 from core.engine.blocks import (
@@ -57,6 +60,8 @@ ANCHOR_MIN_CHARS = 200_000
 # No unit key can contain NUL twice in a row (NUL is punctuation, one unit per mark).
 _PARAGRAPH_KEY = "\x00\x00paragraph-"
 _JOINER = "\n\n"
+
+T = TypeVar("T")
 
 Cancel = Callable[[], bool] | None
 
@@ -128,8 +133,8 @@ def _compare(
     runs = slide_edits(runs, a, b, old_set, new_set)
     cuts = cut_points(runs, len(a), len(b), old_bounds, new_bounds)
 
-    def word_codes(a1: int, a2: int, b1: int, b2: int) -> list[Code]:
-        return _word_codes(a, b, a1, a2, b1, b2, ta.words, function)
+    word_codes: Callable[[int, int, int, int], list[Code]]
+    word_codes = partial(_word_codes, a, b, ta.words, function)
 
     # Blocks the alignment linked get their word diff now; pure replacements only
     # after move detection, which looks for them (a sentence moved and another put in
@@ -146,6 +151,10 @@ def _compare(
     drafts = apply_moves(drafts, pairs, word_codes)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]
     _check(should_cancel)
+    stats = compute_stats(drafts, ta.contract_words, tb.contract_words)
+    approximate = bool(alignment.approximate)
+    # What only the alignment needed goes before the blocks are built (peak memory).
+    del a, b, word_codes, table, keys, alignment, runs, cuts, cut, origin, pairs
     paragraphs = set(fixed)
     starts = (frozenset(old_bounds), frozenset(new_bounds))
     blocks = tuple(
@@ -154,6 +163,7 @@ def _compare(
         else _block(d, old.text, new.text, ta, tb, starts)
         for d in drafts
     )
+    del drafts
     rows = sentence_rows(
         blocks, [ta.starts[k] for k in old_bounds], [tb.starts[k] for k in new_bounds]
     )
@@ -161,9 +171,9 @@ def _compare(
         old=old,
         new=new,
         options=options,
-        stats=compute_stats(drafts, ta.contract_words, tb.contract_words),
+        stats=stats,
         blocks=blocks,
-        approximate=bool(alignment.approximate),
+        approximate=approximate,
         elapsed=time.perf_counter() - started,
         rows=rows,
     )
@@ -219,32 +229,45 @@ def _anchored_units(
             for k, (r1, _) in enumerate(regions)
         )
     )
-    moved_starts = list(map(add, part.starts, shifts))
-    moved_ends = list(map(add, part.ends, shifts))
-    starts: list[int] = []
-    ends: list[int] = []
-    keys: list[str] = []
-    words: list[int] = []
-    counted: list[int] = []
+    moved_starts = array("q", map(add, part.starts, shifts))
+    moved_ends = array("q", map(add, part.ends, shifts))
+    del shifts
+    starts = array("q")
+    ends = array("q")
     paragraph_units: list[int] = []
-    for k, (a1, a2) in enumerate((*anchors, (-1, -1))):
-        lo, hi = edges[k], edges[k + 1]
+    pieces = list(zip(edges, edges[1:], (*anchors, (-1, -1)), range(len(edges))))
+    for lo, hi, (a1, a2), _ in pieces:
         starts += moved_starts[lo:hi]
         ends += moved_ends[lo:hi]
-        keys += part.keys[lo:hi]
-        words += part.words[lo:hi]
-        counted += part.contract_words[lo:hi]
         if a1 >= 0:
             paragraph_units.append(len(starts))
             starts.append(a1)
             ends.append(a2)
-            keys.append(f"{_PARAGRAPH_KEY}{k}")
-            words.append(counts[k])
-            counted.append(counts[k])
+    del moved_starts, moved_ends
+
+    def joined_with_paragraphs(
+        units: tuple[T, ...], paragraph: Callable[[int], T]
+    ) -> tuple[T, ...]:
+        """The units with each paragraph's unit put in its place (one copy, no lists)."""
+        return tuple(
+            chain.from_iterable(
+                piece
+                for lo, hi, _, k in pieces
+                for piece in (units[lo:hi], (paragraph(k),) if k < len(anchors) else ())
+            )
+        )
+
+    keys = joined_with_paragraphs(part.keys, lambda k: f"{_PARAGRAPH_KEY}{k}")
+    words = joined_with_paragraphs(part.words, counts.__getitem__)
+    # Each paragraph's unit counts its contract words as its word weight does.
+    counted = (
+        None if part.counted is None else joined_with_paragraphs(part.counted, counts.__getitem__)
+    )
+    del part
     # The segmenter's boundaries move past the paragraph units inserted before them.
     shifted = [b + bisect_right(first_unit, b) for b in bounds]
     n = len(starts)
-    tokens = Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words), tuple(counted))
+    tokens = Tokens(starts, ends, keys, words, counted)
     cuts = {b for p in paragraph_units for b in (p, p + 1)}
     return tokens, sorted({b for b in (*cuts, *shifted) if 0 < b < n}), paragraph_units
 
@@ -262,12 +285,12 @@ def _check(should_cancel: Cancel) -> None:
 def _word_codes(
     a: Sequence[int],
     b: Sequence[int],
+    words_a: Sequence[int],
+    function: frozenset[int],
     a1: int,
     a2: int,
     b1: int,
     b2: int,
-    words_a: Sequence[int],
-    function: frozenset[int],
 ) -> list[Code]:
     """Word opcodes for two unit ranges: diff-match-patch when small, else LCS runs;
     confetti between edits dropped (``core.engine.word_cleanup``)."""

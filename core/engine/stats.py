@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -13,8 +14,8 @@ from core.model import Block, Stats
 def compute_stats(drafts: Sequence[Draft], words_a: Sequence[int], words_b: Sequence[int]) -> Stats:
     """Counts words in equal, delete and insert opcodes; moved words are the equal
     words of moved blocks (also counted as common)."""
-    pa = [0, *accumulate(words_a)]
-    pb = [0, *accumulate(words_b)]
+    pa = array("q", accumulate(words_a, initial=0))
+    pb = array("q", accumulate(words_b, initial=0))
     common = deleted = inserted = moved = 0
     for d in drafts:
         for tag, i1, i2, j1, j2 in d.codes:

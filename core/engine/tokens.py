@@ -15,7 +15,8 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -99,7 +100,7 @@ def _marks_in(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """The units of one text, as parallel tuples indexed by unit number.
+    """The units of one text, as parallel sequences indexed by unit number.
 
     Attributes:
         starts: code-point offset where each unit starts.
@@ -112,8 +113,8 @@ class Tokens:
             units); None when it does not. See ``contract_words``.
     """
 
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
     keys: tuple[str, ...]
     words: tuple[int, ...]
     counted: tuple[int, ...] | None = None
@@ -146,24 +147,55 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     """Split ``text`` into units with offsets, keys and word counts.
 
     Linear in the length of the text (no pattern here can backtrack more than
-    once over a run of spaces or punctuation).
+    once over a run of spaces or punctuation). The text is split a stretch of
+    paragraphs at a time (no unit crosses a blank line), so the split's pieces never
+    all exist at once; offsets go into arrays and equal keys are one string.
     """
     cjk = has_cjk(text)
     pattern = _unit_pattern(_marks_in(text), cjk)
-    # split() with one capturing group alternates gaps (whitespace) and units, all
-    # in C; offsets are the running sum of their lengths.
-    parts = pattern.split(text)
-    offsets = list(accumulate(map(len, parts), initial=0))
-    starts = offsets[1:-1:2]
-    ends = offsets[2::2]
-    raws: list[str] = parts[1::2]
-    if cjk:
-        keys, words, dashes = _keys_by_spelling(raws, fold_case)
-    else:
-        keys, words, dashes = _keys_of_words(raws, fold_case, text.isascii())
+    ascii_text = text.isascii()
+    starts = array("q")
+    ends = array("q")
+    keys: list[str] = []
+    words: list[int] = []
+    dashes: list[int] = []
+    spelling: dict[str, str] = {}
+    for lo, hi in paragraph_stretches(text):
+        # split() with one capturing group alternates gaps (whitespace) and units, all
+        # in C; offsets are the running sum of their lengths.
+        parts = pattern.split(text[lo:hi])
+        offsets = array("q", accumulate(map(len, parts), initial=lo))
+        starts.extend(offsets[1:-1:2])
+        ends.extend(offsets[2::2])
+        raws: list[str] = parts[1::2]
+        del parts, offsets
+        if cjk:
+            part_keys, part_words, part_dashes = _keys_by_spelling(raws, fold_case)
+        else:
+            part_keys, part_words, part_dashes = _keys_of_words(raws, fold_case, ascii_text)
+        base = len(keys)
+        keys += map(spelling.setdefault, part_keys, part_keys)
+        words += part_words
+        dashes += (base + i for i in part_dashes)
     _join_spaced_dashes(text, dashes, starts, ends, keys, words, cjk)
     counted = _counted(text, starts, ends) if cjk else None
-    return Tokens(tuple(starts), tuple(ends), tuple(keys), tuple(words), counted)
+    return Tokens(starts, ends, tuple(keys), tuple(words), counted)
+
+
+STRETCH = 1 << 18  # characters split at once (about 50,000 units of prose)
+
+
+def paragraph_stretches(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of whole paragraphs of about ``STRETCH`` characters, covering the text."""
+    lo = 0
+    n = len(text)
+    while n - lo > STRETCH:
+        cut = text.find("\n\n", lo + STRETCH)
+        if cut < 0:
+            break
+        yield lo, cut
+        lo = cut
+    yield lo, n
 
 
 def _keys_by_spelling(raws: list[str], fold_case: bool) -> tuple[list[str], list[int], list[int]]:
@@ -203,7 +235,7 @@ def _keys_of_words(
     return keys, words, dashes
 
 
-def _counted(text: str, starts: list[int], ends: list[int]) -> tuple[int, ...]:
+def _counted(text: str, starts: Sequence[int], ends: Sequence[int]) -> tuple[int, ...]:
     """Contract words starting in each unit (a merge of two sorted lists: linear)."""
     counted = [0] * len(starts)
     k = 0
@@ -234,8 +266,8 @@ def _unit_words(raw: str) -> int:
 def _join_spaced_dashes(
     text: str,
     dashes: list[int],
-    starts: list[int],
-    ends: list[int],
+    starts: MutableSequence[int],
+    ends: MutableSequence[int],
     keys: list[str],
     words: list[int],
     cjk: bool = False,
@@ -270,8 +302,8 @@ def _join_spaced_dashes(
         words[left] += words[i + 1]
         keep[i] = keep[i + 1] = False
     if not all(keep):
-        starts[:] = compress(starts, keep)
-        ends[:] = compress(ends, keep)
+        starts[:] = array("q", compress(starts, keep))
+        ends[:] = array("q", compress(ends, keep))
         keys[:] = compress(keys, keep)
         words[:] = compress(words, keep)
 

@@ -20,6 +20,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from core.engine.tokens import paragraph_stretches
+
 _WORD = re.compile(r"\w+(?:['\u2019\-\u2010\u2011]\w+)*")
 # Capitalized function words (headline style, "I") are never taken for names.
 NOT_NAMES = frozenset(
@@ -125,7 +127,11 @@ class Names:
         common = {w.casefold() for w in _AFTER_DETERMINER.findall(text)}
         # Spelled in lower case somewhere: the candidate as a token by white space,
         # its edges' punctuation taken off (distinct tokens: quicker than every word).
-        spelled = {token.strip(_EDGES) for token in set(text.split())}
+        # A stretch of paragraphs at a time: the tokens never all exist at once.
+        tokens: set[str] = set()
+        for start, end in paragraph_stretches(text):
+            tokens.update(text[start:end].split())
+        spelled = {token.strip(_EDGES) for token in tokens}
         lower = {w for w in capital_mid if w in spelled} | common
         defined = {
             w.casefold().removesuffix("s")
