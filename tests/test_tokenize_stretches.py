@@ -39,7 +39,7 @@ def test_stretches_give_the_units_of_one_pass(
 
 
 def test_stretches_cover_the_text_at_blank_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = TEXTS[0]
+    text = "\n\n".join(f"Paragraph {k} of words. " * 12 for k in range(20))
     monkeypatch.setattr(tokens_module, "STRETCH", 200)
     spans = list(tokens_module.paragraph_stretches(text))
     assert len(spans) > 3
