@@ -491,7 +491,12 @@ def to_markdown(res: dict) -> str:
         + " (median wall time of whole processes; peak = max ru_maxrss over the runs)."
     )
     # Scaling between consecutive sizes: t ~ n^k.
-    pts = [(r["old_bytes"], r["redline_s"]) for r in res["rows"] if r.get("redline_s")]
+    # (light pairs only: the heavily edited ones are the same sizes at other edit rates)
+    pts = [
+        (r["old_bytes"], r["redline_s"])
+        for r in res["rows"]
+        if r.get("redline_s") and "-" not in r["size"]
+    ]
     ks = [
         f"{a[0] / 1e3:.0f}k→{b[0] / 1e3:.0f}k: "
         f"n^{math.log(b[1] / a[1]) / math.log(b[0] / a[0]):.2f}"
@@ -527,6 +532,24 @@ def targets(res: dict) -> list[str]:
             f"Targets, 5M: time {r['redline_s']:.2f} s {'<' if r['redline_s'] < 5 else '>='} 5 s; "
             f"peak {r['redline_mb']:.0f} MB."
         )
+    # The heavily edited pairs (issue 18): 1 MB no slower than dwdiff (1.5x at most),
+    # 1 MB under 100 MB; 5 MB under 5 s and 300 MB.
+    for size, r in by.items():
+        if "-" not in size or r.get("redline_s") is None:
+            continue
+        checks = []
+        if r.get("dwdiff_s"):
+            q = r["redline_s"] / r["dwdiff_s"]
+            checks.append(f"{q:.2f}x dwdiff {'<=' if q <= 1.0 else '>'} 1.0x")
+        limit_mb = 100 if size.startswith("1M") else 300
+        checks.append(
+            f"peak {r['redline_mb']:.0f} MB {'<' if r['redline_mb'] < limit_mb else '>='} "
+            f"{limit_mb} MB"
+        )
+        if size.startswith("5M"):
+            ok = r["redline_s"] < 5
+            checks.append(f"time {r['redline_s']:.2f} s {'<' if ok else '>='} 5 s")
+        out.append(f"Targets, {size}: " + "; ".join(checks) + ".")
     return out
 
 

@@ -12,14 +12,14 @@ Word counts follow the contract's tokenizer everywhere (``count_words``).
 
 from __future__ import annotations
 
-import operator
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterable, Iterator, MutableSequence, Sequence
+from collections.abc import Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
+from typing import Any
 
 from core.engine.normalize import APOSTROPHES, DASH_CHARS, normalize_token
 
@@ -153,13 +153,12 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     """
     cjk = has_cjk(text)
     pattern = _unit_pattern(_marks_in(text), cjk)
-    ascii_text = text.isascii()
     starts = array("q")
     ends = array("q")
     keys: list[str] = []
     words: list[int] = []
     dashes: list[int] = []
-    spelling: dict[str, str] = {}
+    spellings = _Spellings(fold_case)
     for lo, hi in paragraph_stretches(text):
         # split() with one capturing group alternates gaps (whitespace) and units, all
         # in C; offsets are the running sum of their lengths.
@@ -169,14 +168,11 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
         ends.extend(offsets[2::2])
         raws: list[str] = parts[1::2]
         del parts, offsets
-        if cjk:
-            part_keys, part_words, part_dashes = _keys_by_spelling(raws, fold_case)
-        else:
-            part_keys, part_words, part_dashes = _keys_of_words(raws, fold_case, ascii_text)
         base = len(keys)
-        keys += map(spelling.setdefault, part_keys, part_keys)
-        words += part_words
-        dashes += (base + i for i in part_dashes)
+        spellings.learn(raws)
+        keys += map(spellings.key_of.__getitem__, raws)
+        words += map(spellings.words_of.__getitem__, raws)
+        dashes += compress(range(base, len(keys)), map(spellings.dashes.__contains__, raws))
     _join_spaced_dashes(text, dashes, starts, ends, keys, words, cjk)
     counted = _counted(text, starts, ends) if cjk else None
     return Tokens(starts, ends, tuple(keys), tuple(words), counted)
@@ -198,41 +194,25 @@ def paragraph_stretches(text: str) -> Iterator[tuple[int, int]]:
     yield lo, n
 
 
-def _keys_by_spelling(raws: list[str], fold_case: bool) -> tuple[list[str], list[int], list[int]]:
-    """Keys, word weights and dash indices when most units are not plain ASCII words
-    (Han and kana): each spelling is normalized once, the lists are mapped in C."""
-    key_of: dict[str, str] = {}
-    words_of: dict[str, int] = {}
-    for raw in set(raws):
-        key_of[raw] = normalize_token(raw, fold_case=fold_case)
-        words_of[raw] = _unit_words(raw)
-    keys = list(map(key_of.__getitem__, raws))
-    words = list(map(words_of.__getitem__, raws))
-    dashes = list(compress(range(len(keys)), map("-".__eq__, keys)))
-    return keys, words, dashes
+class _Spellings:
+    """Each distinct spelling of a unit normalized once: its key (equal keys are one
+    string), its weight as a word, and whether it is a lone dash."""
 
+    def __init__(self, fold_case: bool) -> None:
+        self.fold_case = fold_case
+        self.key_of: dict[str, str] = {}
+        self.words_of: dict[str, int] = {}
+        self.keys: dict[str, str] = {}
+        self.dashes: set[str] = set()
 
-def _keys_of_words(
-    raws: list[str], fold_case: bool, ascii_text: bool
-) -> tuple[list[str], list[int], list[int]]:
-    """Keys, word weights and dash indices when most units are plain ASCII words."""
-    keys = _plain_keys(raws, fold_case)
-    words = [1] * len(raws)
-    # Only units that are not plain ASCII words need more than that (found in C).
-    plain: Iterable[bool] = map(str.isalnum, raws)
-    if not ascii_text:
-        plain = map(operator.and_, plain, map(str.isascii, raws))
-    irregular = list(compress(range(len(raws)), map(operator.not_, plain)))
-    # Punctuation repeats endlessly (",", "."): normalize each spelling once.
-    seen: dict[str, tuple[str, int]] = {}
-    for i in irregular:
-        raw = raws[i]
-        known = seen.get(raw)
-        if known is None:
-            known = seen[raw] = (normalize_token(raw, fold_case=fold_case), _unit_words(raw))
-        keys[i], words[i] = known
-    dashes = [i for i in irregular if keys[i] == "-"]
-    return keys, words, dashes
+    def learn(self, raws: list[str]) -> None:
+        """Normalize the spellings of ``raws`` not seen before (looked up in C)."""
+        for raw in set(raws).difference(self.key_of):
+            key = normalize_token(raw, fold_case=self.fold_case)
+            self.key_of[raw] = self.keys.setdefault(key, key)
+            self.words_of[raw] = _unit_words(raw)
+            if key == "-":
+                self.dashes.add(raw)
 
 
 def _counted(text: str, starts: Sequence[int], ends: Sequence[int]) -> tuple[int, ...]:
@@ -247,11 +227,6 @@ def _counted(text: str, starts: Sequence[int], ends: Sequence[int]) -> tuple[int
         if k < n and starts[k] <= at:
             counted[k] += 1
     return tuple(counted)
-
-
-def _plain_keys(raws: list[str], fold_case: bool) -> list[str]:
-    """Keys for plain ASCII words (map runs in C; other units are fixed up after)."""
-    return list(map(str.lower, raws)) if fold_case else list(raws)
 
 
 def _unit_words(raw: str) -> int:
@@ -284,6 +259,7 @@ def _join_spaced_dashes(
     if not dash_at:
         return
     keep = [True] * n
+    dropped: list[int] = []  # ascending: each dash joins the units after the last one
     for i in dash_at:
         left = i - 1
         while not keep[left]:
@@ -301,11 +277,22 @@ def _join_spaced_dashes(
         ends[left] = ends[i + 1]
         words[left] += words[i + 1]
         keep[i] = keep[i + 1] = False
-    if not all(keep):
-        starts[:] = array("q", compress(starts, keep))
-        ends[:] = array("q", compress(ends, keep))
-        keys[:] = compress(keys, keep)
-        words[:] = compress(words, keep)
+        dropped += (i, i + 1)
+    if dropped:
+        for units in (starts, ends, keys, words):
+            _drop(units, dropped)
+
+
+def _drop(units: MutableSequence[Any], dropped: list[int]) -> None:
+    """Remove the units at the ascending indices ``dropped``, in place (slices are
+    copied in C, so the cost is one copy of the sequence)."""
+    kept = units[:0]
+    previous = 0
+    for index in dropped:
+        kept += units[previous:index]
+        previous = index + 1
+    kept += units[previous:]
+    units[:] = kept
 
 
 def attach_punctuation(tokens: Tokens) -> Tokens:
