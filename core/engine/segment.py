@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, sub
 
-from core.engine.tokens import CJK_CHARS, WIDE
+from core.engine.tokens import CJK_CHARS, WIDE_FROM, compiled
 from core.model import Span
 
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
@@ -41,14 +41,15 @@ _CJK_STOPS = "\u3002\uff01\uff1f\uff0e\uff61"
 _CJK_CLOSERS = (
     "\u300d\u300f\uff09\u3011\u3015\u3009\u300b\u3017\u3019\u201d\u2019\"')\\]\uff3d\uff63"
 )
-_CJK_TERMINATOR = re.compile(
+# (Patterns with the wide classes are compiled when a text first needs them.)
+_CJK_TERMINATOR = (
     rf"(?<![{_CJK_STOPS}!?])(?:[{_CJK_STOPS}][{_CJK_STOPS}!?]*|[!?]+(?=[{_CJK_CLOSERS}]*[{CJK_CHARS}]))"
     rf"(?![{_CJK_STOPS}!?])[{_CJK_CLOSERS}]*(?![{_CJK_CLOSERS}])\s*(?=\S)"
 )
 _CJK_BRACKETS = "\u300d\u300f\u3011\u3015\u3009\u300b\u3017\u3019"
 # What goes on after a closed quotation: a particle or a comma (「はい。」と言った).
 _GOES_ON = re.compile("[\u3041-\u3096\u3001\uff0c,\u3002]")
-_CJK_OR_STOP = re.compile(f"[{_CJK_STOPS}{CJK_CHARS}]")
+_CJK_OR_STOP = f"[{_CJK_STOPS}{CJK_CHARS}]"
 # Abbreviations that stand before a name or a number: a stop after them never ends
 # a sentence. Others ("etc.", "Inc.") end one when a capital follows.
 _ABBREVIATIONS = frozenset(
@@ -197,10 +198,9 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
         spaced = t_start > 0 and text[t_start - 1].isspace()
         if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1)):
             sentence_starts.add(nxt)
-    wide = None if text.isascii() else WIDE.search(text)
-    if wide is None or not _CJK_OR_STOP.search(text, wide.start()):
+    if text.isascii() or max(text) < WIDE_FROM or not compiled(_CJK_OR_STOP).search(text):
         return
-    for m in _CJK_TERMINATOR.finditer(text):
+    for m in compiled(_CJK_TERMINATOR).finditer(text):
         t_start, nxt = m.span()
         # A full-width point between digits is a decimal point ("１．５").
         if m.group() == "\uff0e" and text[t_start - 1 : t_start].isdigit() and text[nxt].isdigit():

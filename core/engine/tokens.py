@@ -46,10 +46,18 @@ CJK_CHARS = (
     "\u3041-\u3098\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
 )
-_CJK = re.compile(f"[{CJK_CHARS}]")
-# Every character above is at U+3000 or later: a one-range scan finds where to look.
-WIDE = re.compile("[\u3000-\U0010ffff]")
+_CJK = f"[{CJK_CHARS}]"
+# Every character above is at U+3000 or later: a text whose largest is below holds none.
+WIDE_FROM = "\u3000"
 _VOICING = "\u3099\u309a\uff9e\uff9f"
+
+
+@lru_cache(maxsize=32)
+def compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled when first used: the classes of wide characters above
+    take milliseconds each to compile, and most texts never need them (start-up)."""
+    return re.compile(pattern)
+
 
 # Punctuation that comes in runs ("....", "--", "''", "**") is one unit per run; any
 # other mark is a unit of its own. No back-references, so re.split can do the work.
@@ -134,8 +142,7 @@ def has_cjk(text: str) -> bool:
     """Whether the text holds a Han or kana character (a unit of its own)."""
     if text.isascii():
         return False
-    wide = WIDE.search(text)
-    return wide is not None and _CJK.search(text, wide.start()) is not None
+    return max(text) >= WIDE_FROM and compiled(_CJK).search(text) is not None
 
 
 def count_words(text: str) -> int:
@@ -267,7 +274,9 @@ def _join_spaced_dashes(
         if not (words[left] and words[i + 1]) or not keep[i]:
             continue
         # Han and kana stay units of one character (公布-公布).
-        if cjk and (_CJK.match(text, starts[left]) or _CJK.match(text, starts[i + 1])):
+        if cjk and (
+            compiled(_CJK).match(text, starts[left]) or compiled(_CJK).match(text, starts[i + 1])
+        ):
             continue
         before = text[ends[i - 1] : starts[i]]
         after = text[ends[i] : starts[i + 1]]
