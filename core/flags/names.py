@@ -52,8 +52,13 @@ _CAPITALISED_MID = re.compile(
     rf"[{_CAPITALS}](?<=[\w,;%] [{_CAPITALS}])\w*(?:['\u2019\-\u2010\u2011]\w+)*"
 )
 DETERMINERS = "a an this these those any such each every your its our".split()
+# (Every determiner's last letter before the space first: a cheap look that fails for
+# most capitals, before the determiners themselves are looked for.)
+_DETERMINER_ENDS = "".join(
+    sorted({d[-1] for d in DETERMINERS} | {d[-1].upper() for d in DETERMINERS})
+)
 _AFTER_DETERMINER = re.compile(
-    rf"[{_CAPITALS}](?:"
+    rf"[{_CAPITALS}](?<=[{_DETERMINER_ENDS}] [{_CAPITALS}])(?:"
     + "|".join(
         f"(?<=(?<!\\w){d[0]}{d[1:]} [{_CAPITALS}])|(?<=(?<!\\w){d[0].upper()}{d[1:]} [{_CAPITALS}])"
         for d in DETERMINERS
