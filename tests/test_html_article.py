@@ -134,3 +134,27 @@ def test_the_article_of_a_1_mb_page(tmp_path: Path) -> None:
     page.write_text(news_site(replace(article, paragraphs=body)), encoding="utf-8")
     text = load_document(page).text
     assert text == article_text(replace(article, paragraphs=body))
+
+
+def test_names_judge_blocks_not_words() -> None:
+    article = ARTICLES[1]
+    first, *rest = article.paragraphs
+    words = first.split()
+    comments = '<div id="comments"><p>' + " ".join(ARTICLES[0].comments[2][1]) + "</p></div>"
+    # A highlighted word inside a paragraph is text whatever its class says...
+    marked = " ".join([*words[:3], f'<span class="comment">{words[3]}</span>', *words[4:]])
+    body = "".join(f"<p>{p}</p>" for p in [marked, *rest])
+    page = f"<h1>{article.headline}</h1><article>{body}</article>{comments}"
+    assert extract_article(page).split("\n\n") == [article.headline, *article.paragraphs]
+    # ... and an opinion column's "commentary" is no comment section.
+    body = "".join(f"<p>{p}</p>" for p in article.paragraphs)
+    page = f'<h1>{article.headline}</h1><div class="commentary">{body}</div>{comments}'
+    assert extract_article(page).split("\n\n") == [article.headline, *article.paragraphs]
+
+
+def test_preformatted_text_keeps_its_lines() -> None:
+    article = ARTICLES[2]
+    table = "Year  Barrels\n2006  1,200\n2007  1,450"
+    body = "".join(f"<p>{p}</p>" for p in article.paragraphs)
+    page = f"<h1>{article.headline}</h1><article>{body}<pre>{table}\n</pre></article>"
+    assert extract_article(page).split("\n\n")[-1] == table

@@ -8,11 +8,12 @@ library; why not trafilatura or readability: ``docs/formats.md``):
 1. The page is parsed into a tree (the same linear guard against unterminated
    constructs as ``html_text``). Subtrees that are never the article are dropped:
    ``nav``, ``aside``, ``footer``, ``form``, ``figure``, buttons, scripts; an element
-   whose ``id``, ``class`` or ``role`` names chrome (``cookie``, ``share``, ``related``,
-   ``comments``, ``newsletter``, ``sidebar``, ``ad`` ...); an element with a form
-   control and little text (a sign-up box).
-2. The rest is cut into blocks: block elements and ``<br>`` end one. A block is
-   *prose* when it has 40 characters or more and at most a third of it is link text.
+   (not an inline one) whose ``id``, ``class`` or ``role`` names chrome (``cookie``,
+   ``share``, ``related``, ``comments``, ``newsletter``, ``sidebar``, ``ad`` ...); an
+   element with a form control and little text (a sign-up box).
+2. The rest is cut into blocks: block elements and ``<br>`` end one (a ``<pre>``
+   keeps its lines). A block is *prose* when it has 40 characters or more and at
+   most a third of it is link text.
 3. The **article container** is the deepest element holding at least
    ``CONTAINER_SHARE`` of the page's prose: the story's body, not the page around it.
    Its blocks are kept, except those mostly made of links ("Read more: ...").
@@ -70,11 +71,21 @@ _HEAD_ONLY = frozenset({"title", "meta", "link", "base", "style", "script", "nos
 _SIBLINGS = {"li": "li", "dt": "dd dt", "dd": "dd dt", "tr": "tr", "td": "td th", "th": "td th"}
 _SIBLINGS.update({"option": "option"})
 # Chrome named in id/class/role: a substring anywhere, or one whole word of the name.
+# Only elements that hold blocks are judged by their name: a <span class="comment">
+# is a word of the text (a code comment, a highlighted name), not a comment section.
 _CHROME_PART = re.compile(
     r"cookie|consent|gdpr|share|sharing|social|newsletter|advert|sponsor|promo|sidebar|"
     r"widget|breadcrumb|related|recommend|popular|trending|most-?read|subscri|signup|"
-    r"sign-up|paywall|masthead|comment|disqus|respond|outbrain|taboola|toolbar|skip-?link"
+    r"sign-up|paywall|masthead|comment(?!ary|ator)|disqus|respond|outbrain|taboola|toolbar|"
+    r"skip-?link"
 )
+_INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font",
+        "i", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong",
+        "sub", "sup", "time", "tt", "u", "var",
+    }
+)  # fmt: skip
 _CHROME_WORD = frozenset(
     {
         "ad", "ads", "nav", "navbar", "menu", "footer", "tags", "tag", "more", "banner",
@@ -135,7 +146,8 @@ class _TreeBuilder(HTMLParser):
         elif self._open.tag in _SIBLINGS.get(tag, "").split():
             self.handle_endtag(self._open.tag)
         node = _Node(tag, _hint(attrs), self._open)
-        node.chrome = tag in _HIDDEN or (tag not in ("html", "body") and _is_chrome(node.hint))
+        named = tag not in _INLINE and tag not in ("html", "body") and _is_chrome(node.hint)
+        node.chrome = tag in _HIDDEN or named
         if tag == "input" and any(n == "type" and v == "hidden" for n, v in attrs):
             node.chrome = True
         node.control = tag in _CONTROLS
@@ -197,9 +209,14 @@ class _Blocks:
         self._in_link = 0
         self._headline = 0
         self._byline = 0
+        self._pre = 0
 
     def flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self._parts)).strip(" ")
+        if self._pre:  # preformatted: its lines as they are
+            lines = "".join(self._parts).replace("\r\n", "\n").split("\n")
+            text = "\n".join(line.rstrip() for line in lines).strip("\n")
+        else:
+            text = _SPACE.sub(" ", "".join(self._parts)).strip(" ")
         if _LETTER.search(text):
             link_chars = min(self._link_chars, len(text))
             self.blocks.append(_Block(text, link_chars, self._headline > 0, self._byline > 0))
@@ -236,6 +253,7 @@ class _Blocks:
         self._in_link += node.tag == "a"
         self._headline += node.tag == "h1"
         self._byline += bool(node.hint and _BYLINE.search(node.hint))
+        self._pre += node.tag == "pre"
 
     def _leave(self, node: _Node, depth: int, first: int) -> None:
         if node.tag in _BLOCKS:
@@ -244,6 +262,7 @@ class _Blocks:
         self._in_link -= node.tag == "a"
         self._headline -= node.tag == "h1"
         self._byline -= bool(node.hint and _BYLINE.search(node.hint))
+        self._pre -= node.tag == "pre"
 
 
 def _mark_forms(root: _Node) -> None:
