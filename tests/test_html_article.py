@@ -158,3 +158,18 @@ def test_preformatted_text_keeps_its_lines() -> None:
     body = "".join(f"<p>{p}</p>" for p in article.paragraphs)
     page = f"<h1>{article.headline}</h1><article>{body}<pre>{table}\n</pre></article>"
     assert extract_article(page).split("\n\n")[-1] == table
+
+
+def test_the_standfirst_and_a_byline_marked_by_itemprop_head_the_body() -> None:
+    article = ARTICLES[3]
+    dek = article.paragraphs[0].split(". ")[0] + "."  # one sentence, as a standfirst is
+    body = article.paragraphs[1:]
+    page = (
+        f"<title>{article.headline} - Metro</title><header><h1>{article.headline}</h1>"
+        f'<p class="dek">{dek}</p><p><span itemprop="author">{article.byline}</span></p>'
+        '<p><time datetime="2008-02-18">18 February 2008</time></p></header>'
+        '<div class="story">' + "".join(f"<p>{p}</p>" for p in body) + "</div>"
+        '<div class="teasers"><h2>Elsewhere</h2><p><a href="/x">A teaser headline that '
+        "is a link and nothing more than a link</a></p></div>"
+    )
+    assert extract_article(page).split("\n\n") == [article.headline, dek, article.byline, *body]

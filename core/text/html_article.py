@@ -18,8 +18,9 @@ library; why not trafilatura or readability: ``docs/formats.md``):
    ``CONTAINER_SHARE`` of the page's prose: the story's body, not the page around it.
    Its blocks are kept, except those mostly made of links ("Read more: ...").
 4. The **headline** is the ``h1`` most like the ``<title>`` (else the title itself,
-   without the site's name) and the **byline** a short block after it marked as one
-   (``byline``, ``author`` ... in its ``class``) or starting with "By"; each is put
+   without the site's name), the **byline** a short block after it marked as one
+   (``byline``, ``author`` ... in its ``class``, ``itemprop`` or ``rel``) or starting
+   with "By", and a **standfirst** any prose between them and the body; each is put
    before the body when the container does not already hold it.
 
 A page with too little prose for this to mean anything (under ``MIN_PROSE``
@@ -97,6 +98,7 @@ _WORDS = re.compile(r"[a-z0-9]+")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·:-]\s+")
+_HEAD_BLOCKS = 5  # after the headline, where its byline and standfirst stand
 _FEW_CONTROL_CHARS = 300  # an element with a form control and less text is a form
 
 
@@ -112,7 +114,9 @@ class _Node:
 
 def _hint(attrs: list[tuple[str, str | None]]) -> str:
     return " ".join(
-        (value or "").lower() for name, value in attrs if name in ("id", "class", "role")
+        (value or "").lower()
+        for name, value in attrs
+        if name in ("id", "class", "role", "itemprop", "rel")
     )
 
 
@@ -209,6 +213,7 @@ class _Blocks:
         self._in_link = 0
         self._headline = 0
         self._byline = 0
+        self._in_byline = False
         self._pre = 0
 
     def flush(self) -> None:
@@ -219,14 +224,17 @@ class _Blocks:
             text = _SPACE.sub(" ", "".join(self._parts)).strip(" ")
         if _LETTER.search(text):
             link_chars = min(self._link_chars, len(text))
-            self.blocks.append(_Block(text, link_chars, self._headline > 0, self._byline > 0))
+            self.blocks.append(_Block(text, link_chars, self._headline > 0, self._in_byline))
         self._parts = []
         self._link_chars = 0
+        self._in_byline = False
 
     def text(self, data: str) -> None:
         self._parts.append(data)
         if self._in_link:
             self._link_chars += len(data.strip())
+        if self._byline and data.strip():  # an inline author link marks its whole line
+            self._in_byline = True
 
     def walk(self, root: _Node) -> None:
         # Explicit stack: pages nest elements deeper than Python's recursion allows.
@@ -343,7 +351,8 @@ def article_text(markup: str) -> str:
 
 
 def _heading(blocks: list[_Block], first: int, title: str) -> list[str]:
-    """Headline and byline to put before the body, when they stand before it."""
+    """Headline, byline and standfirst to put before the body, when they stand
+    before it (within ``_HEAD_BLOCKS`` blocks after the headline)."""
     wanted = _title_words(title)
     headlines = [n for n, block in enumerate(blocks) if block.headline]
     if not headlines:
@@ -358,8 +367,12 @@ def _heading(blocks: list[_Block], first: int, title: str) -> list[str]:
     if best >= first:
         return []
     out = [blocks[best].text]
-    for block in blocks[best + 1 : min(first, best + 4)]:
+    byline = False
+    for block in blocks[best + 1 : min(first, best + 1 + _HEAD_BLOCKS)]:
         if len(block.text) <= 200 and (block.byline or block.text[:3].lower() == "by "):
+            if not byline:
+                out.append(block.text)
+            byline = True
+        elif block.prose and not block.headline:  # a standfirst (dek) under the headline
             out.append(block.text)
-            break
     return out
