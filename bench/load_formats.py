@@ -5,19 +5,24 @@
 
 Built: ``story.docx``, about 1 MB (``tests/docx_files.py``; real prose of the samples, each
 paragraph's words shuffled per round, so the archive compresses as real text does), the same
-text as ``story.txt``, and ``story.pdf``, 200 A4 pages laid out by Qt's PDF writer
-(``tests/pdf_files.py``: a running header and a page number on each page).
+text as ``story.txt``, ``story.pdf``, 200 A4 pages laid out by Qt's PDF writer
+(``tests/pdf_files.py``: a running header and a page number on each page), and the saved
+web pages of the tests (``tests/saved_pages.py``: 4 real articles in 4 page layouts) plus
+``big.html``, 1 MB: the news-site layout around all the articles many times over.
 
 Timed (median of ``--runs``): Redline's ``load_document`` on each file; peers in the
-same run: the same text as ``.txt`` (the floor), python-docx's paragraph text,
-and, where installed, docx2python, pypdf's plain ``extract_text`` and pdfminer.six's
-``extract_text`` (run this script with a Python that has them to compare libraries:
-``docs/formats.md``).
+same run: the same text as ``.txt`` (the floor), python-docx's paragraph text, pypdf's
+and pypdfium2's plain text of every page (no positions, no paragraphs), the visible
+text of the pages (``--html-text all``) and, where installed, docx2python,
+pdfminer.six's ``extract_text`` and trafilatura's ``extract`` (run this script with a
+Python that has them to compare libraries: ``docs/formats.md``). For the pages, how
+many of the 16 give exactly the article (headline, byline, paragraphs) is printed too.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
 import sys
 import time
@@ -66,6 +71,27 @@ def make(folder: Path) -> None:
     (folder / "story.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
     _make_pdf(folder / "story.pdf", base)
     print(f"{folder}/story.docx {len(data):,} bytes, {len(paragraphs):,} paragraphs")
+    _make_pages(folder)
+
+
+def _make_pages(folder: Path) -> None:
+    from dataclasses import replace
+
+    from tests.saved_pages import LAYOUTS, article_text, load_articles, news_site
+
+    pages = folder / "pages"
+    pages.mkdir(exist_ok=True)
+    articles = load_articles()
+    for article in articles:
+        (pages / f"{article.name}.expected.txt").write_text(article_text(article), "utf-8")
+        for layout, wrap in LAYOUTS.items():
+            (pages / f"{article.name}.{layout}.html").write_text(wrap(article), "utf-8")
+    body: list[str] = []
+    while sum(map(len, body)) < DOCX_BYTES - 30_000:  # the chrome and markup: the rest
+        body += [p for article in articles for p in article.paragraphs]
+    big = news_site(replace(articles[0], paragraphs=tuple(body)))
+    (folder / "big.html").write_text(big, "utf-8")
+    print(f"{pages}: {len(articles) * len(LAYOUTS)} pages; {folder}/big.html {len(big):,} chars")
 
 
 def _make_pdf(path: Path, base: list[str]) -> None:
@@ -135,6 +161,8 @@ def measure(folder: Path, runs: int) -> None:
         )
     except ImportError:
         pass
+    if importlib.util.find_spec("pypdfium2") is not None:
+        rows.append(("pypdfium2 get_text_range (plain)", lambda: _pdfium_plain(pdf_path)))
     try:
         from pdfminer.high_level import extract_text
 
@@ -147,6 +175,55 @@ def measure(folder: Path, runs: int) -> None:
             print(f"{name:45} {_median(function, runs):8.3f}")
         except Exception as error:  # a peer that cannot read the file is a finding too
             print(f"{name:45} failed: {type(error).__name__}: {error}")
+    if (folder / "pages").is_dir():
+        measure_pages(folder, runs)
+
+
+def _pdfium_plain(path: Path) -> list[str]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    texts = [page.get_textpage().get_text_range() for page in document]
+    document.close()
+    return texts
+
+
+def measure_pages(folder: Path, runs: int) -> None:
+    """Saved pages: time per page and how many give exactly the article."""
+    from core.text.html_article import article_text
+    from core.text.html_text import html_to_text
+
+    pages = sorted((folder / "pages").glob("*.html"))
+    expected = {
+        p: (folder / "pages" / f"{p.name.split('.')[0]}.expected.txt").read_text("utf-8")
+        for p in pages
+    }
+    markup = {p: p.read_text("utf-8") for p in pages}
+    big = (folder / "big.html").read_text("utf-8")
+    readers: list[tuple[str, Callable[[str], str]]] = [
+        ("redline article (default)", article_text),
+        ("redline --html-text all (all visible text)", html_to_text),
+    ]
+    try:
+        import trafilatura
+
+        def trafilatura_text(html: str) -> str:
+            found = trafilatura.bare_extraction(html, with_metadata=True)
+            parts = [found.title, found.author, *(found.text or "").split("\n")]
+            return "\n\n".join(part for part in parts if part)
+
+        readers.append(("trafilatura title + author + text", trafilatura_text))
+    except ImportError:
+        pass
+    print(f"\n{len(pages)} saved pages{'':16} per page, median (ms)   exact   1 MB page (s)")
+    for name, read in readers:
+        times = [_median(lambda html=markup[p], read=read: read(html), runs) for p in pages]
+        exact = sum(read(markup[p]) == expected[p] for p in pages)
+        big_time = _median(lambda read=read: read(big), runs)
+        print(
+            f"{name:45} {1000 * statistics.median(times):8.2f}"
+            f"   {exact:2}/{len(pages)}   {big_time:8.3f}"
+        )
 
 
 def main() -> None:

@@ -218,7 +218,8 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
         raise RedlineError(f"--encoding {bad[0]!r}: expected FILE=ENC")
     encodings = dict(item.rpartition("=")[::2] for item in args.encoding)
     paths = [args.base, *args.others]
-    docs = [_load(p, encodings.get(p), args.max_size) for p in paths]
+    read = ReadOptions(html_text=args.html_text)
+    docs = [_load(p, encodings.get(p), args.max_size, read) for p in paths]
     for doc in docs:
         _warn_about(doc, f"--encoding {printable_path(doc.path)}=")
     options = CompareOptions(
@@ -239,7 +240,7 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
 
 def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
     _check_report_flags(args, pdf_renderer)
-    read = ReadOptions(docx_revisions=args.docx_revisions)
+    read = ReadOptions(docx_revisions=args.docx_revisions, html_text=args.html_text)
     old = _load(args.old, args.encoding_old, args.max_size, read)
     new = _load(args.new, args.encoding_new, args.max_size, read)
     for doc, flag in ((old, "--encoding-old"), (new, "--encoding-new")):

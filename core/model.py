@@ -13,7 +13,7 @@ Span = tuple[int, int]
 OpKind = Literal["equal", "delete", "insert"]
 BlockKind = Literal["equal", "changed", "deleted", "inserted", "moved"]
 LineEnding = Literal["lf", "crlf", "cr", "mixed", "none"]
-SourceKind = Literal["text", "html", "docx", "pdf", "odt", "rtf", "eml", "nitf", "newsml"]
+SourceKind = Literal["text", "html", "mhtml", "docx", "pdf", "odt", "rtf", "eml", "nitf", "newsml"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +75,8 @@ class Document:
         line_ending: the line-ending style of the text.
         bom: whether the bytes started with a byte-order mark.
         decode_warning: replaced bytes, if any.
-        source_kind: the format read: ``"text"``, ``"html"``, ``"docx"``, ``"pdf"``, ``"odt"``,
-            ``"rtf"``, ``"eml"``, ``"nitf"`` or ``"newsml"``.
+        source_kind: the format read: ``"text"``, ``"html"``, ``"mhtml"``, ``"docx"``, ``"pdf"``,
+            ``"odt"``, ``"rtf"``, ``"eml"``, ``"nitf"`` or ``"newsml"``.
         mtime: modification time of the file (seconds since the epoch), 0 if none.
         encoding_guess: for an encoding guessed by the detector, what the guess
             rests on (the runner-up, the bytes outside ASCII); None otherwise.

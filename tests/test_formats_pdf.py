@@ -126,3 +126,31 @@ def test_a_real_pdf_from_a_debian_package() -> None:
     assert "Shared MIME-info Database" in document.text
     assert document.warnings  # its running footers
     assert "\n\n" in document.text and document.metadata.date.startswith("20")
+
+
+LATEX_PDF = Path("/usr/share/doc/libtasn1-doc/libtasn1.pdf")
+
+
+@pytest.mark.skipif(not LATEX_PDF.exists(), reason="libtasn1-doc's PDF is not installed")
+def test_words_hyphenated_by_tex_are_joined() -> None:
+    # PDFium runs such lines together with U+FFFE for the hyphen; they are split
+    # again and joined where the document itself writes the word whole.
+    text = load_document(LATEX_PDF).text
+    assert "\ufffe" not in text
+    assert "Distinguished Encoding Rules (DER) manipulation." in text
+    assert "declarations" in text and "declara-tions" not in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("D:20261202072522Z", "2026-12-02T07:25:22+00:00"),
+        ("D:20220429171908+02'00'", "2022-04-29T17:19:08+02:00"),
+        ("D:2022", "2022"),
+        ("yesterday", "yesterday"),
+    ],
+)
+def test_pdf_dates_read_as_iso_8601(raw: str, iso: str) -> None:
+    from core.text.formats.pdf import _iso_date
+
+    assert _iso_date(raw) == iso

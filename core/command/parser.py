@@ -180,6 +180,7 @@ def _add_compare_parser(sub: Any) -> None:
         help="read a Word file's tracked changes as accepted (current, default) or "
         "rejected (original)",
     )
+    _add_html_text_option(cmp)
     cmp.add_argument(
         "--no-flags",
         dest="flags",
@@ -201,6 +202,17 @@ def _add_compare_parser(sub: Any) -> None:
     )
 
 
+def _add_html_text_option(command: Any) -> None:
+    command.add_argument(
+        "--html-text",
+        choices=("article", "all"),
+        default="article",
+        help="read a saved web page (.html, .htm, .mhtml) as its article: headline, byline "
+        "and body (article, default), or as all its visible text: menus, links, comments "
+        "(all)",
+    )
+
+
 def _add_nway_parser(sub: Any) -> None:
     nway = sub.add_parser(
         "nway",
@@ -218,6 +230,7 @@ def _add_nway_parser(sub: Any) -> None:
     nway.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
     nway.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help=PAGE_SIZE_HELP)
     nway.add_argument("--no-paths", action="store_true", help=NO_PATHS_HELP)
+    _add_html_text_option(nway)
     _add_case_options(nway)
     nway.add_argument(
         "--max-size",

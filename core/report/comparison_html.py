@@ -78,7 +78,7 @@ def encoding_html(doc: Document) -> str:
     if doc.decode_warning is not None:
         parts.append(f"{doc.decode_warning.count} byte(s) undecodable, shown as \ufffd")
     if doc.source_kind == "html":
-        parts.append("visible text of an HTML file")
+        parts.append("text of a web page")
     return ", ".join(parts)
 
 

@@ -28,6 +28,7 @@ from core.errors import (
 from core.model import Document, SourceKind
 from core.text.encoding import decode_bytes, detect_line_ending, evident_encoding
 from core.text.formats import FormatError, ReadOptions, read_format, sniff
+from core.text.formats.base import HtmlText
 from core.text.names import (
     SUPPORTED_SUFFIXES,
     is_html,
@@ -236,7 +237,8 @@ def load_document(
         options: how documents with more than one text are read (tracked changes).
 
     Returns:
-        The decoded document; for ``.html``/``.htm`` the text is the visible text.
+        The decoded document; for ``.html``/``.htm`` the text is the article
+        (``options.html_text``: ``all`` for all the visible text).
 
     Raises:
         FileMissingError: no such file, a broken link, or it vanished.
@@ -317,7 +319,8 @@ def _decoded_document(
     except UnknownEncodingError as error:
         raise UnknownEncodingError(error.encoding, shown) from None
     html = is_html(raw_path)
-    text = _visible_text(decoded.text) if html else decoded.text
+    html_text = options.html_text if options is not None else "article"
+    text = _visible_text(decoded.text, html_text) if html else decoded.text
     return Document(
         path=raw_path,
         text=text,
@@ -376,8 +379,13 @@ def document_from_text(text: str, path: str = "<text>") -> Document:
     )
 
 
-def _visible_text(markup: str) -> str:
-    """The visible text of an HTML page (the parser loads only for HTML files)."""
-    from core.text.html_text import html_to_text
+def _visible_text(markup: str, html_text: HtmlText) -> str:
+    """A saved web page's article, or all its visible text (the parser loads only for
+    HTML files)."""
+    if html_text == "all":
+        from core.text.html_text import html_to_text
 
-    return html_to_text(markup)
+        return html_to_text(markup)
+    from core.text.html_article import article_text
+
+    return article_text(markup)

@@ -186,7 +186,7 @@ def html_to_text(markup: str) -> str:
         one line per block and a blank line between paragraphs. Never raises on
         malformed markup.
     """
-    head, tail = _split_unclosable(markup)
+    head, tail = split_unclosable(markup)
     parser = _TextExtractor()
     try:
         parser.feed(head)
@@ -208,7 +208,7 @@ def _cut_unclosed(markup: str, opener: str, closer: str) -> str:
     return markup[: markup.find(opener, start)]
 
 
-def _split_unclosable(markup: str) -> tuple[str, str]:
+def split_unclosable(markup: str) -> tuple[str, str]:
     """``(markup to parse, tail to take as text)``, in linear time (see the module)."""
     if "<" in markup:
         markup = _LONE_LT.sub("&lt;", markup)  # one text run instead of one call each

@@ -14,7 +14,9 @@ import stat
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 # Read by ``core.text.formats`` (kept in step with its readers by a test).
-DOCUMENT_SUFFIXES = frozenset({".docx", ".pdf", ".odt", ".rtf", ".eml", ".xml", ".nitf", ".newsml"})
+DOCUMENT_SUFFIXES = frozenset(
+    {".docx", ".pdf", ".odt", ".rtf", ".eml", ".mhtml", ".mht", ".xml", ".nitf", ".newsml"}
+)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCUMENT_SUFFIXES
 
 # Invisible characters that reorder or hide what follows ("Trojan Source").

@@ -22,6 +22,7 @@ __all__ = ["FORMAT_NAMES", "Extracted", "FormatError", "ReadOptions", "read_form
 FORMAT_NAMES: dict[str, str] = {
     "text": "Text",
     "html": "HTML",
+    "mhtml": "Web archive",
     "docx": "Word",
     "pdf": "PDF",
     "odt": "OpenDocument",
@@ -39,6 +40,8 @@ _BY_SUFFIX: dict[str, SourceKind] = {
     ".odt": "odt",
     ".rtf": "rtf",
     ".eml": "eml",
+    ".mhtml": "mhtml",
+    ".mht": "mhtml",
 }
 _XML_SUFFIXES = frozenset({".xml", ".nitf", ".newsml"})
 DOCUMENT_SUFFIXES = frozenset(_BY_SUFFIX) | _XML_SUFFIXES
@@ -114,6 +117,10 @@ def read_format(kind: SourceKind, data: bytes, options: ReadOptions | None = Non
         from core.text.formats.rtf import read_rtf
 
         return read_rtf(data)
+    if kind == "mhtml":
+        from core.text.formats.mhtml import read_mhtml
+
+        return read_mhtml(data, options.html_text)
     if kind == "pdf":
         from core.text.formats.pdf import read_pdf
 

@@ -8,6 +8,7 @@ from typing import Literal
 from core.model import Metadata, SourceKind
 
 DocxRevisions = Literal["current", "original"]
+HtmlText = Literal["article", "all"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,9 +18,12 @@ class ReadOptions:
     Attributes:
         docx_revisions: ``current`` reads a Word document's tracked changes as
             accepted, ``original`` as rejected.
+        html_text: ``article`` reads a saved web page as its article (headline,
+            byline, body: ``core.text.html_article``), ``all`` as all its visible text.
     """
 
     docx_revisions: DocxRevisions = "current"
+    html_text: HtmlText = "article"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """PDF (``.pdf``): the text layer, as paragraphs.
 
-The only module that imports pypdf (pure Python, BSD; chosen by measurement:
+The only module that imports pypdfium2 (PDFium, the PDF engine of Chromium, in a
+binary wheel; BSD-3/Apache-2.0; chosen by measurement over pypdf and pdfminer.six:
 ``docs/formats.md``). Each page's text comes out as lines; then:
 
 - **Running headers and footers** are dropped: a line among the first or last
@@ -8,8 +9,8 @@ The only module that imports pypdf (pure Python, BSD; chosen by measurement:
   edge of at least ``REPEAT_SHARE`` of the pages (and of 3 pages at least). A page
   number is such a line (``7``, ``Page 7 of 9``, ``- 7 -``). Their count is a warning.
 - **Lines join into paragraphs**: a line starts a paragraph when a wider gap than
-  the page's usual line step stands above it (paragraph spacing, from where pypdf
-  places the text), and ends one when it is clearly shorter than the document's
+  the page's usual line step stands above it (paragraph spacing, from where the
+  page places the text), and ends one when it is clearly shorter than the document's
   usual full line (the last line of a paragraph, a headline, a byline); otherwise
   the next line continues it, across pages too.
 - **End-of-line hyphens** are joined when the word is one: ``gov-`` + ``ernment``
@@ -27,10 +28,10 @@ a PDF with (almost) no text layer (scanned pages), a damaged one.
 
 from __future__ import annotations
 
-import io
-import logging
+import ctypes
 import math
 import re
+import threading
 from collections import Counter
 from itertools import pairwise
 from typing import Any
@@ -51,6 +52,7 @@ _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _ENDS_HYPHEN = re.compile(r"(\w+)[-\u00ad]$")
 _STARTS_WORD = re.compile(r"^(\w+)")
+_WORD_TAIL = 200  # longer than any word split at a line's end
 
 
 def _running_key(line: str) -> str:
@@ -58,7 +60,7 @@ def _running_key(line: str) -> str:
 
 
 _LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl"}
-_LIGATURES.update({0xFB05: "st", 0xFB06: "st"})
+_LIGATURES.update({0xFB05: "st", 0xFB06: "st", 0xFFFE: "-"})
 
 
 def _clean_line(line: str) -> str:
@@ -135,11 +137,15 @@ def lines_to_paragraphs(flow: list[Line] | list[str]) -> list[str]:
             paragraphs.append(current)
             current = ""
         if current:
-            hyphen = _ENDS_HYPHEN.search(current)
+            # The hyphen is looked for at the end only: a paragraph is long, and a
+            # search of all of it for each of its lines would be quadratic.
+            tail = current[-_WORD_TAIL:] if current.endswith(("-", "\u00ad")) else ""
+            hyphen = _ENDS_HYPHEN.search(tail) if tail else None
             word = _STARTS_WORD.match(line)
             if hyphen and word:
                 joined = _joined_hyphen(hyphen.group(1), word.group(1), vocabulary)
-                current = current[: hyphen.end(1)] + ("" if joined else "-") + line
+                cut = len(current) - len(tail) + hyphen.end(1)
+                current = current[:cut] + ("" if joined else "-") + line
             elif current.endswith("\u00ad"):
                 current = current[:-1] + line
             else:
@@ -158,23 +164,52 @@ PARAGRAPH_GAP = 1.5
 """A vertical gap this many times the page's usual line step starts a paragraph."""
 
 
-def _page_lines(page: Any) -> list[tuple[str, float | None]]:
-    """A page's lines, each with the height pypdf places its first text at."""
-    lines: list[list[str]] = [[]]
-    heights: list[float | None] = [None]
+# PDFium joins a word hyphenated at a line's end itself, marking the hyphen U+FFFE:
+# the line may break after it too.
+_WORD_START = re.compile(r"(?:^|(?<=[\s\ufffe]))[^\s\ufffe]")
+_NEW_LINE_SHIFT = 0.7
+"""A baseline this many glyph heights away starts a new line (a superscript moves less)."""
 
-    def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
-        parts = text.split("\n")
-        for number, part in enumerate(parts):
-            if number:
-                lines.append([])
-                heights.append(None)
-            if part.strip() and heights[-1] is None:
-                heights[-1] = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            lines[-1].append(part)
 
-    page.extract_text(visitor_text=visit)
-    return [("".join(parts), y) for parts, y in zip(lines, heights) if "".join(parts).strip()]
+def _glyph_height(textpage: Any, index: int) -> float:
+    _left, bottom, _right, top = textpage.get_charbox(index)
+    return float(top - bottom)
+
+
+def _page_lines(textpage: Any, raw: Any) -> list[tuple[str, float | None]]:
+    """A page's lines in PDFium's reading order, each with the height of its text.
+
+    PDFium's own line breaks are kept, and a line is also broken where the text's
+    baseline moves by most of a glyph's height: PDFium runs some wrapped lines
+    together (one ending in a hyphen, for one), which would hide paragraph ends.
+    """
+    handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    text = textpage.get_text_range()
+    if len(text) != count:  # characters outside the BMP: one code point each
+        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    origin = raw.FPDFText_GetCharOrigin
+    lines: list[tuple[str, float | None]] = []
+    start = 0
+    for row in text.split("\n"):  # PDFium ends its lines with "\r\n"
+        # Where PDFium ran two lines together it put a space between them: only a
+        # word's first character can stand on a new line, so only those are placed.
+        line_start, line_y = 0, None
+        for word in _WORD_START.finditer(row):
+            origin(handle, start + word.start(), x_ref, y_ref)
+            if line_y is None:
+                line_y = y.value
+            elif abs(y.value - line_y) > 1 and abs(y.value - line_y) > _NEW_LINE_SHIFT * max(
+                _glyph_height(textpage, start + word.start()),
+                _glyph_height(textpage, start + word.start() - 2),
+            ):
+                lines.append((row[line_start : word.start()], line_y))
+                line_start, line_y = word.start(), y.value
+        lines.append((row[line_start:].rstrip("\r"), line_y))
+        start += len(row) + 1
+    return [(line, height) for line, height in lines if line.strip()]
 
 
 def mark_gaps(pages: list[list[tuple[str, float | None]]]) -> list[list[Line]]:
@@ -199,43 +234,69 @@ def mark_gaps(pages: list[list[tuple[str, float | None]]]) -> list[list[Line]]:
     return out
 
 
-def _metadata(info: Any) -> Metadata:
-    if info is None:
-        return Metadata()
-    try:
-        created = info.creation_date
-        date = created.isoformat() if created is not None else ""
-    except (ValueError, TypeError, AttributeError):
-        date = ""
-    return Metadata(str(info.title or "").strip(), str(info.author or "").strip(), date)
+_PDF_DATE = re.compile(
+    r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:(Z)|([+-])(\d{2})'?(\d{2})?'?)?"
+)
 
 
-def _read_pages(data: bytes) -> tuple[list[list[tuple[str, bool]]], Metadata]:
+def _iso_date(value: str) -> str:
+    """``D:20261202072522Z`` as ``2026-12-02T07:25:22+00:00`` (as much as it gives)."""
+    found = _PDF_DATE.match(value.strip())
+    if found is None:
+        return value.strip()
+    year, month, day, hour, minute, second, utc, sign, zone_hours, zone_minutes = found.groups()
+    date = "-".join(part for part in (year, month, day) if part)
+    if hour:
+        date += f"T{hour}:{minute or '00'}:{second or '00'}"
+        if utc:
+            date += "+00:00"
+        elif sign:
+            date += f"{sign}{zone_hours}:{zone_minutes or '00'}"
+    return date
+
+
+# PDFium may not be called from two threads at once, not even on different documents
+# (pypdfium2's documentation): the window loads files in background threads.
+_PDFIUM = threading.Lock()
+_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+
+
+def _read_pages(data: bytes) -> tuple[list[list[Line]], Metadata]:
     try:
-        import pypdf
+        import pypdfium2
+        import pypdfium2.raw as raw
     except ImportError:
-        raise FormatError("reading PDF needs the pypdf package, which is not installed") from None
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not the user's
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not _opens_without_password(reader):
-            raise FormatError("encrypted PDF (it needs a password), not read")
-        pages = mark_gaps([_page_lines(page) for page in reader.pages])
-        return pages, _metadata(reader.metadata)
-    except FormatError:
-        raise
-    except RecursionError:
-        raise FormatError("damaged PDF (its objects nest without end)") from None
-    except Exception as error:  # pypdf raises anything on damaged input; one line each
-        raise FormatError(f"damaged PDF ({type(error).__name__})") from None
-
-
-def _opens_without_password(reader: Any) -> bool:
-    """Many PDFs are encrypted with an empty user password (printing restrictions)."""
-    try:
-        return bool(reader.decrypt(""))
-    except Exception:  # an unsupported cipher or a missing crypto library: not readable
-        return False
+        raise FormatError(
+            "reading PDF needs the pypdfium2 package, which is not installed"
+        ) from None
+    with _PDFIUM:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as error:
+            if error.err_code == _PASSWORD_ERROR:
+                raise FormatError("encrypted PDF (it needs a password), not read") from None
+            reason = str(error).rpartition("PDFium: ")[2].rstrip(").") or "unreadable"
+            raise FormatError(f"damaged PDF ({reason.lower()})") from None
+        try:
+            pages = []
+            for page in document:
+                textpage = page.get_textpage()
+                try:
+                    pages.append(_page_lines(textpage, raw))
+                finally:
+                    textpage.close()
+                    page.close()
+            info = document.get_metadata_dict(skip_empty=True)
+        except pypdfium2.PdfiumError as error:
+            raise FormatError(f"damaged PDF ({error})") from None
+        finally:
+            document.close()
+    metadata = Metadata(
+        info.get("Title", "").strip(),
+        info.get("Author", "").strip(),
+        _iso_date(info.get("CreationDate", "")),
+    )
+    return mark_gaps(pages), metadata
 
 
 def read_pdf(data: bytes) -> Extracted:
