@@ -302,7 +302,10 @@ class _RowPages:
         """The row at ``top`` of the last page (at the top of a new page when it does
         not fit); returns where the next row starts."""
         height = self._height(cells)
-        if top + height > self.height and top > self.header_height:
+        room = self.height - top
+        fits_a_page = height <= self.height - self.header_height
+        begins_here = _first_lines(cells) + 2 * pdf_rows.PADDING <= room
+        if top > self.header_height and ((fits_a_page and height > room) or not begins_here):
             top = self._new_page()
         if top + height <= self.height:
             self._row_at(number, cells, top, height)
@@ -319,8 +322,8 @@ class _RowPages:
             page, y, last = first, top + pad, 0.0
             for layout, line, line_top in [] if cell.empty else cell.lines():
                 y += line_top - last  # the gap from the previous line (block margins)
-                start = top if page == first else self.header_height
-                if y + line.height() > self.height - pad and y > start + pad:
+                # a new page unless this is the top of one (a line taller than a page)
+                if y + line.height() > self.height - pad and y > self.header_height + pad:
                     page, y = page + 1, self.header_height + pad
                 placed.append((page, layout, line, y))
                 last = line_top + line.height()
@@ -342,6 +345,12 @@ class _RowPages:
             at = QPointF(layout.position().x(), y - line.y())
             self.pages[page].append(_line_op(line, at))
         return end
+
+
+def _first_lines(cells: list[_Cell]) -> float:
+    """The height of the row's first lines (the tallest)."""
+    layouts = [c.blocks[0].layout() for c in cells if not c.empty]
+    return max((t.lineAt(0).height() for t in layouts if t.lineCount()), default=0.0)
 
 
 def _number_width(numbers: list[str], width: float) -> int:
