@@ -497,4 +497,5 @@ def render_pdf(html: str, page_size: str = "a4") -> bytes:
         for document, start in documents
         for mark in _bookmarks(document, body.height(), full.height() - margin_top, start)
     ]
+    del pages, first, documents, keep  # the documents go before the PDF is copied
     return add_outline(bytes(data.data()), marks)
