@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -26,6 +27,11 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 from bench_compare import MEASURER_NAME, run_once  # noqa: E402
+
+
+def _pages(pdf: bytes) -> int:
+    """The number of pages of a PDF (its page objects)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
 
 
 def _command(checkout: Path, old: Path, new: Path, fmt: str, target: Path) -> list[str]:
@@ -68,7 +74,9 @@ def main() -> int:
                     target = Path(tmp) / f"{label}.{fmt}"
                     cmd = _command(checkout, old, new, fmt, target)
                     measured = run_once(cmd, timeout=600)
-                    measured["bytes"] = target.stat().st_size if target.exists() else 0
+                    data = target.read_bytes() if target.exists() else b""
+                    measured["bytes"] = len(data)
+                    measured["pages"] = _pages(data) if fmt == "pdf" else None
                     if measured["rc"] not in (0, 1):
                         sys.exit(f"{label} {fmt}: exit {measured['rc']}: {measured['stderr']}")
                     results.setdefault((label, fmt), []).append(measured)
@@ -81,8 +89,8 @@ def main() -> int:
         f"# Reports of the {args.size} pair ({args.runs} runs, medians; "
         f"QT_QPA_PLATFORM={env_qpa}; peak memory by {MEASURER_NAME})",
         "",
-        "| checkout | format | wall s | cpu s | peak MB | size |",
-        "|---|---|---:|---:|---:|---:|",
+        "| checkout | format | wall s | cpu s | peak MB | size | pages |",
+        "|---|---|---:|---:|---:|---:|---:|",
     ]
     for (label, fmt), runs in results.items():
         name = str(checkouts[label]) if label == "peer" else "this"
@@ -90,7 +98,7 @@ def main() -> int:
             f"| {name} | {fmt} | {statistics.median(r['wall'] for r in runs):.2f} | "
             f"{statistics.median(r['cpu'] for r in runs):.2f} | "
             f"{statistics.median(r['rss_mb'] for r in runs):.0f} | "
-            f"{runs[-1]['bytes']:,} |"
+            f"{runs[-1]['bytes']:,} | {runs[-1]['pages'] or ''} |"
         )
     text = "\n".join(lines) + "\n"
     print(text)

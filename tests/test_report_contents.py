@@ -12,6 +12,7 @@ from pathlib import Path
 
 from core.cli import main
 from core.engine.compare import compare
+from core.report import pdf_rows
 from core.report.comparison_html import render_report
 from core.report.layout import ReportLayout, line_joins
 from core.report.render_text import render_text
@@ -176,4 +177,25 @@ def test_pdf_variant_anchors_only_the_rows_linked_to() -> None:
     html = render_report(_pair(), variant="pdf")
     named = set(re.findall(r'<a name="(row-\d+)">', html))
     assert named == set(re.findall(r'href="#(row-\d+)"', html))
-    assert len(named) < html.count('<td class="rn">')
+    assert len(named) < html.count('<div class="po">')
+
+
+def test_pdf_variant_gives_rows_not_a_table() -> None:
+    """The PDF's rows (``core.report.pdf_rows``): a number per row ("." for a fold),
+    the header's two cells and then an old and a new cell per row, or a fold's."""
+    old = " ".join(f"Sentence {i} stays as it was." for i in range(30))
+    result = _pair(old, old.replace("Sentence 9 stays", "Sentence 9 went"))
+    for changes_only in (False, True):
+        html = render_report(result, variant="pdf", changes_only=changes_only)
+        assert '<table class="cmp"' not in html
+        parts = pdf_rows.split_rows(html)
+        assert parts is not None
+        _, numbers, cells, _ = parts
+        folds = numbers.count(pdf_rows.FOLD_NUMBER)
+        assert (folds > 0) == changes_only
+        assert [int(n) for n in numbers if n != "."] == sorted(int(n) for n in numbers if n != ".")
+        assert cells.count(f'<div class="{pdf_rows.FOLD}">') == folds
+        rows = len(numbers) - folds + 1  # and the header
+        assert cells.count(f'<div class="{pdf_rows.OLD}') == rows
+        assert cells.count(f'<div class="{pdf_rows.NEW}') == rows
+    assert pdf_rows.split_rows(render_report(result)) is None  # the screen's is a table

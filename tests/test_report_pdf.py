@@ -130,3 +130,59 @@ def test_outline_titles_keep_any_character() -> None:
     assert marked.startswith(plain)  # an incremental update: the original bytes kept
     assert _outline(marked) == [("Caf\u00e9 \u201cx\u201d \U0001f600", 0)]
     assert add_outline(b"not a pdf", [Bookmark("x", 0, 1.0)]) == b"not a pdf"
+
+
+def _pdf_pages_text(pdf: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "rows.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def _pair_pdf(tmp_path: Path, old: str, new: str, **options: object) -> bytes:
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    result = compare(load_document(tmp_path / "old.txt"), load_document(tmp_path / "new.txt"))
+    return report_bytes(result, "pdf", pdf_renderer=render_pdf, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_pdf_rows_are_numbered_whole_under_a_header_on_every_page(tmp_path: Path) -> None:
+    """Row numbers of three digits were broken in two ("31" / "5") by the narrow
+    column; the column header is repeated on every page the rows go on."""
+    old = "\n\n".join(f"Item {i} is described here in a few plain words." for i in range(160))
+    new = old.replace("Item 7 is", "Item 7 was").replace("Item 150 is", "Item 150 was")
+    pages = _pdf_pages_text(_pair_pdf(tmp_path, old, new), tmp_path)
+    rows = next(k for k, page in enumerate(pages) if "The two versions" in page)
+    assert len(pages) - rows >= 3
+    for page in pages[rows + 1 :]:
+        assert "Old: old.txt" in page and "New: new.txt" in page, page[:200]
+    tokens = set(" ".join(pages).split())
+    assert {str(n) for n in range(1, 161)} <= tokens
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_a_row_taller_than_a_page_flows_on_with_every_line_once(tmp_path: Path) -> None:
+    """A sentence longer than a page goes on over the next pages, line by line: no
+    line is lost at a page break, none is drawn twice."""
+    words = " ".join(f"w{i}" for i in range(2500))
+    old = f"Before it all. {words} and then it ends. After it all."
+    new = old.replace("w1200 ", "changed1200 ")
+    pages = _pdf_pages_text(_pair_pdf(tmp_path, old, new), tmp_path)
+    found = " ".join(pages).split()
+    for i in (0, 1, 700, 1199, 1201, 1900, 2499):
+        assert found.count(f"w{i}") == 2, i  # once in each version
+    assert found.count("w1200") == 1 and found.count("changed1200") == 1
+    assert sum("w2000" in page or "w100 " in page for page in pages) >= 2  # several pages
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_pdf_folds_unchanged_rows_in_changes_only_mode(tmp_path: Path) -> None:
+    old = " ".join(f"Sentence {i} stays as it was." for i in range(40))
+    new = old.replace("Sentence 20 stays", "Sentence 20 moves")
+    pages = _pdf_pages_text(_pair_pdf(tmp_path, old, new, changes_only=True), tmp_path)
+    flat = " ".join(" ".join(pages).split())
+    assert "19 unchanged sentences" in flat and "Sentence 20 moves" in flat
+    assert "Sentence 5 stays" not in flat

@@ -29,6 +29,7 @@ from core.figures import percent_text, similarity_text
 from core.flags.detect import Flag, FlagKind, flag_comparison
 from core.model import Comparison, Document
 from core.notes.annotation import STATUS_LABELS, Anchor, Annotation, Side
+from core.report import pdf_rows
 from core.report.blocks import KIND_NAMES, SYMBOLS, block_html, block_mark, visible
 from core.report.context import DEFAULT_CONTEXT
 from core.report.css import PDF, SCREEN
@@ -209,7 +210,7 @@ def _legend(show_flags: bool) -> str:
     )
 
 
-def _cell(
+def _cell_html(
     result: Comparison,
     layout: ReportLayout,
     row: Row,
@@ -219,12 +220,12 @@ def _cell(
 ) -> str:
     shown = row.old if side == "old" else row.new
     if not shown:
-        return '<td class="empty" width="48%"></td>'
+        return ""
     moved = set(row.moved)
     if len(shown) == 1:
         i = shown[0]
         badges = badges_html(flagged.get(i), first) if side == "new" else ""
-        return f'<td width="48%">{block_html(result, layout, i, side, i in moved, badges)}</td>'
+        return block_html(result, layout, i, side, i in moved, badges)
     text = result.old.text if side == "old" else result.new.text
     kinds = {block_mark(result.blocks[i], result, i in moved) for i in shown} - {""}
     kind = kinds.pop() if len(kinds) == 1 else ("changed" if kinds else "")
@@ -241,7 +242,7 @@ def _cell(
         end = span[1]
     if side == "new":  # the flags of the row's sentences, before its text
         head += "".join(badges_html(flagged.get(i), first) for i in shown)
-    return f'<td width="48%"><div class="b k-{kind or "equal"}">{head}{"".join(parts)}</div></td>'
+    return f'<div class="b k-{kind or "equal"}">{head}{"".join(parts)}</div>'
 
 
 def _row_kind(result: Comparison, row: Row) -> str:
@@ -250,6 +251,7 @@ def _row_kind(result: Comparison, row: Row) -> str:
 
 
 def _fold(result: Comparison, row: Row, first: int, rows: int) -> str:
+    """The line of a fold of unchanged sentences (without its row)."""
     n = len(row.hidden)
     words = sum(
         count_words(result.new.text[b.new[0] : b.new[1]])
@@ -258,19 +260,7 @@ def _fold(result: Comparison, row: Row, first: int, rows: int) -> str:
     )
     noun = "sentence" if n == 1 else "sentences"
     numbers = f"row {first}" if rows == 1 else f"rows {first}\u2013{first + rows - 1}"
-    return (
-        f'<tr class="fold" id="row-{first}"><td class="rn"></td><td colspan="2">\u2026 '
-        f"{n:,} unchanged {noun} ({_plural(words, 'word')}, {numbers}) \u2026</td></tr>"
-    )
-
-
-def _number_html(number: int, variant: Variant, targets: set[int]) -> str:
-    """A row's number: on screen a link to the row (a URL to cite); in a PDF plain text
-    (a link each: 5.4 MB instead of 3.2 MB for the 1 MB pair), with an ``<a name>``,
-    which Qt's PDF needs to resolve a link, only on the rows the summary links to."""
-    if variant != "pdf":
-        return f'<a href="#row-{number}">{number}</a>'
-    return f'<a name="row-{number}"></a>{number}' if number in targets else str(number)
+    return f"\u2026 {n:,} unchanged {noun} ({_plural(words, 'word')}, {numbers}) \u2026"
 
 
 def _versions(
@@ -280,26 +270,63 @@ def _versions(
     variant: Variant,
     targets: set[int],
 ) -> str:
+    """The two versions side by side: a table on screen; in a PDF the rows of
+    ``core.report.pdf_rows``, which ``gui.reports.pdf`` lays out itself."""
     first = listed_first(flagged)
+    pdf = variant == "pdf"
+    old, new = f"Old: {_name(result.old)}", f"New: {_name(result.new)}"
     rows: list[str] = []
+    numbers: list[str] = []
+    cells = [
+        f'<div class="{pdf_rows.OLD} {pdf_rows.HEADER}">{old}</div>',
+        f'<div class="{pdf_rows.NEW} {pdf_rows.HEADER}">{new}</div>',
+    ]
     for k, row in enumerate(layout.rows):
         number = layout.row_number(k)
         if row.kind == "collapsed":
             after = layout.row_number(k + 1) if k + 1 < len(layout.rows) else None
-            rows.append(_fold(result, row, number, (after or layout.row_count + 1) - number))
+            fold = _fold(result, row, number, (after or layout.row_count + 1) - number)
+            if pdf:
+                numbers.append(pdf_rows.FOLD_NUMBER)
+                cells.append(f'<div class="{pdf_rows.FOLD}">{fold}</div>')
+            else:
+                rows.append(
+                    f'<tr class="fold" id="row-{number}"><td class="rn"></td>'
+                    f'<td colspan="2">{fold}</td></tr>'
+                )
+            continue
+        old_html = _cell_html(result, layout, row, "old", flagged, first)
+        new_html = _cell_html(result, layout, row, "new", flagged, first)
+        if pdf:
+            # Qt's PDF resolves a link only to an <a name>: one on each row linked to
+            # (on every row: twice the time), in a cell with text.
+            if number in targets:
+                anchor = f'<a name="row-{number}"></a>'
+                if new_html:
+                    new_html = anchor + new_html
+                else:
+                    old_html = anchor + old_html
+            numbers.append(str(number))
+            cells.append(
+                pdf_rows.cell(pdf_rows.OLD, old_html) + pdf_rows.cell(pdf_rows.NEW, new_html)
+            )
             continue
         kind = "gap" if row.kind == "gap" else _row_kind(result, row)
         rows.append(
             f'<tr class="r-{kind}" id="row-{number}">'
-            f'<td class="rn">{_number_html(number, variant, targets)}</td>'
-            f"{_cell(result, layout, row, 'old', flagged, first)}"
-            f"{_cell(result, layout, row, 'new', flagged, first)}</tr>"
+            f'<td class="rn"><a href="#row-{number}">{number}</a></td>'
+            + "".join(
+                f'<td width="48%">{inner}</td>' if inner else '<td class="empty" width="48%"></td>'
+                for inner in (old_html, new_html)
+            )
+            + "</tr>"
         )
+    if pdf:
+        return pdf_rows.rows_markup(numbers, cells)
     return (
         '<table class="cmp" width="100%" cellspacing="0" cellpadding="5">'
         '<thead><tr><th class="rn" width="4%">#</th>'
-        f'<th width="48%">Old: {_name(result.old)}</th>'
-        f'<th width="48%">New: {_name(result.new)}</th></tr></thead>'
+        f'<th width="48%">{old}</th><th width="48%">{new}</th></tr></thead>'
         "<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
     )
 

@@ -136,10 +136,9 @@ p.sub{{color:{BAR_TEXT}}}
 .meta thead th{{color:#1d1d1f}}
 .hash{{font-family:"DejaVu Sans Mono",monospace;font-size:7pt}}
 .warn{{background-color:{COUNTERPART}}}
-table.cmp{{border-collapse:collapse}}
-.cmp td{{white-space:pre-wrap;border-top:0.5pt solid #d0d0d0;border-left:0.5pt solid #d0d0d0}}
-.cmp td.rn{{color:{BAR_TEXT};text-align:right;font-size:7pt}}
-.cmp td.rn a{{color:{BAR_TEXT};text-decoration:none}}
+.po,.pw{{white-space:pre-wrap}}
+div.ph{{font-weight:bold;color:#1d1d1f;font-size:8.5pt}}
+.pf{{color:{BAR_TEXT};font-style:italic;text-align:center}}
 h3{{font-size:9.5pt;margin-top:8pt;margin-bottom:2pt}}
 a.rowref{{color:{BAR_TEXT};font-size:7.5pt}}
 .meta td,.meta th{{border-bottom:0.5pt solid #e6e6e6}}
