@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.engine.compare import compare
+from core.model import Document
 from core.report.save import report_bytes
 from core.text.document import load_document
 from gui.reports.pdf import render_pdf
@@ -186,3 +187,64 @@ def test_pdf_folds_unchanged_rows_in_changes_only_mode(tmp_path: Path) -> None:
     flat = " ".join(" ".join(pages).split())
     assert "19 unchanged sentences" in flat and "Sentence 20 moves" in flat
     assert "Sentence 5 stays" not in flat
+
+
+def _links_and_names(pdf: bytes) -> tuple[list[str], set[str]]:
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    links: list[str] = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []) or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            target = annotation.get("/Dest")
+            if target is None and "/A" in annotation:
+                target = annotation["/A"].get_object().get("/D")
+            if isinstance(target, str):
+                links.append(target)
+    return links, set(reader.named_destinations)
+
+
+def test_every_link_inside_the_pdf_has_its_target() -> None:
+    """Flag badges, move links and note marks point at elements with an ``id``, which
+    Qt's PDF writer made no target of: each is given a name it makes one of."""
+    old = Document(
+        path="old.txt",
+        text=(
+            "The mayor said the budget was 4 million.\n\nA second paragraph stays.\n\n"
+            "This sentence will move to the end of the text.\n\nThe last one stays too."
+        ),
+    )
+    new = Document(
+        path="new.txt",
+        text=(
+            "The mayor said the budget was 5 million.\n\nA second paragraph stays.\n\n"
+            "The last one stays too.\n\nThis sentence will move to the end of the text."
+        ),
+    )
+    result = compare(old, new)
+    pdf = report_bytes(result, "pdf", pdf_renderer=render_pdf)
+    links, names = _links_and_names(pdf)
+    kinds = {link.split("-")[0] for link in links}
+    assert {"flag", "move"} <= kinds, kinds
+    assert [link for link in links if link not in names] == []
+
+
+def test_named_anchors_give_every_id_a_name() -> None:
+    from core.report.pdf_rows import EMPTY, named_anchors
+
+    html = (
+        '<h2 id="notes">Notes</h2><tr class="x" id="note-3"><td class="num">[3]</td></tr>'
+        '<a class="mv" id="move-1-old" href="#move-1-new">m</a>'
+        '<span class="flags" id="flag-2-text">x</span>'
+    )
+    assert named_anchors(html) == (
+        f'<h2><a name="notes">{EMPTY}</a>Notes</h2>'
+        f'<tr class="x"><td class="num"><a name="note-3">{EMPTY}</a>[3]</td></tr>'
+        f'<a name="move-1-old">{EMPTY}</a><a class="mv" href="#move-1-new">m</a>'
+        f'<span class="flags"><a name="flag-2-text">{EMPTY}</a>x</span>'
+    )

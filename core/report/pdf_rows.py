@@ -24,6 +24,8 @@ May import: nothing (constants and small builders shared by both sides).
 
 from __future__ import annotations
 
+import re
+
 ROWS_START = "<!--redline:rows "
 ROWS_END = "<!--/redline:rows-->"
 FOLD_NUMBER = "."
@@ -54,3 +56,21 @@ def split_rows(html: str) -> tuple[str, list[str], str, str] | None:
     numbers_end = html.index("-->", start)
     numbers = html[start + len(ROWS_START) : numbers_end].split()
     return html[:start], numbers, html[numbers_end + 3 : end], html[end + len(ROWS_END) :]
+
+
+# Qt's PDF writer makes a link's target only of an ``<a name>``, never of an ``id``, and
+# drops a name that is empty or on an ``<a href>`` when a link follows it: every ``id``
+# becomes a name holding a zero-width space (inline, so no line is added; the rows'
+# empty ``<a name>`` before their text are left as they are: they work).
+_A_WITH_ID = re.compile(r'<a\b([^>]*?) id="([^"]+)"([^>]*>)')
+_ROW_WITH_ID = re.compile(r'<tr\b([^>]*?) id="([^"]+)"([^>]*>\s*<t[dh]\b[^>]*>)')
+_OTHER_WITH_ID = re.compile(r'<(h[1-6]|span|p|div|td|th|li)\b([^>]*?) id="([^"]+)"([^>]*>)')
+
+
+def named_anchors(html: str) -> str:
+    """``html`` with each element's ``id`` given as an ``<a name>`` at its start (before
+    an ``<a>``; in a table row's first cell), so the PDF's links to them have
+    somewhere to go."""
+    html = _A_WITH_ID.sub(f'<a name="\\2">{EMPTY}</a><a\\1\\3', html)
+    html = _ROW_WITH_ID.sub(f'<tr\\1\\3<a name="\\2">{EMPTY}</a>', html)
+    return _OTHER_WITH_ID.sub(f'<\\1\\2\\4<a name="\\3">{EMPTY}</a>', html)

@@ -113,13 +113,13 @@ def _bookmarks(
     marks = []
     block = document.begin()
     while block.isValid():
-        if block.blockFormat().headingLevel() == 2 and block.text().strip():
+        # (without the zero-width space of the heading's target, ``named_anchors``)
+        title = " ".join(block.text().replace(pdf_rows.EMPTY, "").split())
+        if block.blockFormat().headingLevel() == 2 and title:
             y = layout.blockBoundingRect(block).top()
             page = int(y // page_height)
             within = (y - page * page_height) * 72 / LAYOUT_DPI
-            marks.append(
-                Bookmark(" ".join(block.text().split()), first_page + page, top_pt - within)
-            )
+            marks.append(Bookmark(title, first_page + page, top_pt - within))
         block = block.next()
     return marks
 
@@ -466,6 +466,7 @@ def render_pdf(html: str, page_size: str = "a4") -> bytes:
     width, height = paint.width() / scale, paint.height() / scale
     body = QSizeF(width, height - FOOTER_PX)
     keep: list[object] = []
+    html = pdf_rows.named_anchors(html)
     if pdf_rows.ROWS_START in html:
         pages, first, documents = _plan_with_rows(html, body, keep)
     else:
