@@ -30,6 +30,7 @@ from core.command.parser import (
     unknown_word_message,
 )
 from core.engine.compare import compare
+from core.engine.heap import keep_big_blocks_mapped
 from core.errors import RedlineError
 from core.model import CompareOptions, Document
 from core.report.context import DEFAULT_CONTEXT
@@ -222,6 +223,7 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
     docs = [_load(p, encodings.get(p), args.max_size, read) for p in paths]
     for doc in docs:
         _warn_about(doc, f"--encoding {printable_path(doc.path)}=")
+    keep_big_blocks_mapped(sum(len(doc.text) for doc in docs))
     options = CompareOptions(
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )
@@ -245,6 +247,7 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
     new = _load(args.new, args.encoding_new, args.max_size, read)
     for doc, flag in ((old, "--encoding-old"), (new, "--encoding-new")):
         _warn_about(doc, flag)
+    keep_big_blocks_mapped(len(old.text) + len(new.text))
     options = CompareOptions(
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )

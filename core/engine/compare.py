@@ -220,6 +220,7 @@ def _anchored_units(
     joined = _JOINER.join(text[r1:r2] for r1, r2 in regions)
     part = _units(joined, options)
     bounds = unit_boundaries(part.starts, segment(joined).sentence_starts)
+    del joined  # (a copy of the text: gone before the units are rebuilt)
     # Each region's units, and every unit's shift back to the text (mapped in C).
     first_unit = [bisect_left(part.starts, joined_starts[k + 1]) for k in range(len(anchors))]
     edges = [0, *first_unit, len(part.starts)]

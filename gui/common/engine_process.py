@@ -56,6 +56,7 @@ def load_and_compare(
 ) -> Comparison:
     """Load both documents and compare them (in whichever process calls this)."""
     from core.engine.compare import compare
+    from core.engine.heap import keep_big_blocks_mapped
     from core.text.document import load_document
 
     old = load_document(
@@ -70,6 +71,7 @@ def load_and_compare(
         any_suffix=request.new_as_text,
         allow_binary=request.new_as_text,
     )
+    keep_big_blocks_mapped(len(old.text) + len(new.text))
     return compare(old, new, request.options, should_cancel)
 
 
