@@ -42,6 +42,7 @@ from gui.shell.first_screen import FirstScreen, ListWidthKeeper, PageStack, fit_
 from gui.shell.focus import FocusKeys, Region
 from gui.shell.help import HelpMenu
 from gui.shell.menus import WindowMenus
+from gui.shell.bottom_docks import BottomDocks
 from gui.shell.placement import place_annotations, place_families
 from gui.shell.theme import Themes
 from gui.work.jobs import Jobs
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_controllers()
         self._restore()
+        self.bottom_docks = BottomDocks(
+            self, self.changes_dock, self.notes_dock, self.annotations.model
+        )
         self._connect()
         self.families = FamiliesController(
             context, self.listing, self.stack, self.status, self.actions.cancel, self
