@@ -37,12 +37,12 @@ from gui.families.controller import FamiliesController
 from gui.notes.controller import AnnotationsController
 from gui.nway.controller import NWayController
 from gui.shell.actions import build_actions
+from gui.shell.bottom_docks import BottomDocks
 from gui.shell.comparing import PairComparison
 from gui.shell.first_screen import FirstScreen, ListWidthKeeper, PageStack, fit_key_columns
 from gui.shell.focus import FocusKeys, Region
 from gui.shell.help import HelpMenu
 from gui.shell.menus import WindowMenus
-from gui.shell.bottom_docks import BottomDocks
 from gui.shell.placement import place_annotations, place_families
 from gui.shell.theme import Themes
 from gui.work.jobs import Jobs
