@@ -5,6 +5,7 @@ built, and the flags are computed by the engine's child process."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,45 @@ def _short_slices(slice_):  # type: ignore[no-untyped-def]
         slice_(builder, budget=min(budget, 0.001))
 
     return short
+
+
+def test_the_panes_fill_while_the_flags_are_still_being_computed(
+    qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    from gui.common.context import AppContext
+    from gui.compare.view_builder import ViewBuilder
+    from gui.shell.main_window import MainWindow
+
+    old, new = _pair(tmp_path, 12)
+    window = MainWindow(AppContext())
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    release = threading.Event()
+
+    def slow_flags(request, should_cancel, use):  # type: ignore[no-untyped-def]
+        comparison = load_and_compare(request, should_cancel)
+        use(comparison)
+        release.wait(30)  # the child's flags, still coming
+        return flag_comparison(comparison)
+
+    window.jobs.engine = slow_flags
+    starts: list[object] = []
+    start = ViewBuilder.start
+    monkeypatch.setattr(
+        ViewBuilder,
+        "start",
+        lambda builder, plan, *a: (starts.append(plan), start(builder, plan, *a)),
+    )
+    shown: list[float] = []
+    window.comparison_shown.connect(shown.append)
+    with qtbot.waitSignal(window.view.build_finished, timeout=10000):
+        window.compare(old, new)
+    assert window.view.result is not None and not window.view.result.plan.partial
+    assert len(window.view.new_pane.tops) == len(window.view.result.plan.rows)
+    assert not shown and window.changes_view.changes_model.rowCount() == 0  # flags pending
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        release.set()
+    assert len(starts) == 1  # built once: the result with flags changed nothing shown
+    assert window.changes_view.changes_model.rowCount() > 0 and window.result.flags
+    window.jobs.shutdown()

@@ -128,9 +128,13 @@ class CompareView(QWidget):
     def show_result(self, result: CompareResult, keep_scroll: bool = False) -> None:
         """Show a laid-out comparison; the panes fill in slices (see ``ViewBuilder``).
 
-        The full result that follows a preview continues the build of the preview.
+        The full result that follows a preview continues the build of the preview; the
+        result with its flags that follows the same plan changes nothing shown.
         """
         shown = self.result
+        if shown is not None and shown.plan is result.plan:  # only the flags are new
+            self.result = result
+            return
         if (
             shown is not None
             and shown.plan.partial

@@ -98,7 +98,8 @@ def run_compare(
     preview: Callable[[CompareResult], None] | None = None,
     engine: FlaggingEngine = flag_here,
 ) -> CompareResult:
-    """Load, compare and lay out (in a worker thread); ``preview`` gets the first rows.
+    """Load, compare and lay out (in a worker thread); ``preview`` gets the first rows,
+    then the whole layout without the flags (the same plan as the result's).
 
     ``engine`` loads, compares and flags: in this process by default, or with the
     comparison and its flags computed in a child process, the flags while this thread
@@ -150,7 +151,10 @@ def _lay_out(
     changes = summarize_changes(plan)
     mapping = position_map(comparison)
     seconds["plan"] = time.perf_counter() - laid_out
-    return CompareResult(request, plan, changes, mapping, dict(seconds))
+    result = CompareResult(request, plan, changes, mapping, dict(seconds))
+    if preview is not None:  # the panes need no flags: they fill while these come
+        preview(result)
+    return result
 
 
 def run_folder(
