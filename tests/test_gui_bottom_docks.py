@@ -46,6 +46,18 @@ def test_alt_5_shows_the_empty_panel_and_it_stays_while_looked_at(
     assert on_screen(window.notes_dock)
 
 
+def test_view_annotations_shows_the_put_away_panel(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    qtbot.waitUntil(lambda: window.notes_dock.isHidden())
+    toggles = [a.text() for a in window.menus.view_menu.actions()]
+    assert toggles.index("Annotations") == toggles.index("Changes") + 1
+    window.notes_dock.toggleViewAction().trigger()
+    assert not window.notes_dock.isHidden()
+
+
 def test_at_1024_by_700_the_docks_under_the_panes_stay_low(
     qtbot,
     window: MainWindow,  # noqa: F811

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self.notes_dock = self._dock(
             "Annotations", self.annotations.panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.menus.view_menu.addAction(self.notes_dock.toggleViewAction())  # after Changes
         self.edit_menu = place_annotations(
             self, self.annotations, self.notes_dock, self.changes_dock
         )
