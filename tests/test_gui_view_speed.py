@@ -220,3 +220,20 @@ def test_the_panes_fill_while_the_flags_are_still_being_computed(
     assert len(starts) == 1  # built once: the result with flags changed nothing shown
     assert window.changes_view.changes_model.rowCount() > 0 and window.result.flags
     window.jobs.shutdown()
+
+
+def test_the_strips_repaint_only_when_the_panes_moved(qtbot, monkeypatch) -> None:
+    # The view reports the scroll positions after every slice of rows it builds.
+    links, strip = LinkMap(), OverviewStrip()
+    for widget in (links, strip):
+        qtbot.addWidget(widget)
+    repaints: list[object] = []
+    for cls in (LinkMap, OverviewStrip):
+        monkeypatch.setattr(cls, "update", lambda widget: repaints.append(widget))
+    for _ in range(20):
+        links.set_scroll(0, 0)
+        strip.set_view(0.0, 0.0)
+    assert repaints == []
+    links.set_scroll(40, 40)
+    strip.set_view(40.0, 500.0)
+    assert repaints == [links, strip]

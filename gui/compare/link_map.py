@@ -89,9 +89,11 @@ class LinkMap(QWidget):
         self.update()
 
     def set_scroll(self, old_scroll: int, new_scroll: int) -> None:
-        """Follow the panes' scroll positions."""
-        self.old_scroll, self.new_scroll = old_scroll, new_scroll
-        self.update()
+        """Follow the panes' scroll positions (a repaint only when they moved: the
+        view reports them after every slice of rows it builds)."""
+        if (old_scroll, new_scroll) != (self.old_scroll, self.new_scroll):
+            self.old_scroll, self.new_scroll = old_scroll, new_scroll
+            self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.colours is None:

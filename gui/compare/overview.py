@@ -94,9 +94,10 @@ class OverviewStrip(QWidget):
         self.update()
 
     def set_view(self, top: float, height: float) -> None:
-        """The visible part of the document."""
-        self.view_top, self.view_height = top, height
-        self.update()
+        """The visible part of the document (a repaint only when it moved)."""
+        if (top, height) != (self.view_top, self.view_height):
+            self.view_top, self.view_height = top, height
+            self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
