@@ -2,8 +2,9 @@
 
 ``run_compare`` loads both files, compares them and lays out the view (handing a
 *preview* with the first rows over as soon as it can, so the first screen shows
-while the rest is laid out); ``run_folder``
-walks a folder (or takes a list of files), loads each document to describe it, and
+while the rest is laid out, then the whole layout, so the panes fill while the risk
+flags are still being computed in the engine's child process); ``run_folder`` walks
+a folder (or takes a list of files), loads each document to describe it, and
 hands rows to a callback in batches. Both poll ``should_cancel``. Load failures
 become rows or messages with the loader's one-line reason, never tracebacks.
 """
