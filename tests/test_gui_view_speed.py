@@ -237,3 +237,25 @@ def test_the_strips_repaint_only_when_the_panes_moved(qtbot, monkeypatch) -> Non
     links.set_scroll(40, 40)
     strip.set_view(40.0, 500.0)
     assert repaints == [links, strip]
+
+
+def test_the_first_slice_fills_the_screen_but_not_for_long(qtbot, monkeypatch, tmp_path) -> None:
+    from gui.compare import view_builder
+
+    result = run_compare(CompareRequest(*_pair(tmp_path, 4)), lambda: False)
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.show_result(result)  # an unhurried first slice: the screen is filled
+    height = view.new_pane.viewport().height()
+    assert view.new_pane.tops[-1] >= height
+    clock = iter(range(10**6))  # each reading of the clock 10 ms later: slow rows
+    monkeypatch.setattr(view_builder.time, "perf_counter", lambda: next(clock) / 100)
+    view.result = None
+    view.show_result(result)
+    assert view.new_pane.tops[-1] < height  # stopped after FIRST_SCREEN_SECONDS
+    assert view.builder.built <= view_builder.FIRST_SCREEN_SECONDS * 100 + 1
+    with qtbot.waitSignal(view.build_finished, timeout=30000):
+        pass
+    assert len(view.new_pane.tops) == len(result.plan.rows)
