@@ -259,3 +259,27 @@ def test_the_first_slice_fills_the_screen_but_not_for_long(qtbot, monkeypatch, t
     with qtbot.waitSignal(view.build_finished, timeout=30000):
         pass
     assert len(view.new_pane.tops) == len(result.plan.rows)
+
+
+def test_a_new_document_replaces_ours_without_asking_for_its_parent(qtbot, monkeypatch) -> None:
+    # parent() of Qt's own first document builds every QtCore enum (50-90 ms, once).
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QTextDocument
+
+    from gui.compare.pane import DiffPane
+
+    pane = DiffPane("new")
+    qtbot.addWidget(pane)
+    qt_own = pane.document()
+
+    def no_parent(doc: QTextDocument) -> None:
+        raise AssertionError("parent() asked")
+
+    monkeypatch.setattr(QTextDocument, "parent", no_parent)
+    first = pane.new_document(300)
+    gone: list[bool] = []
+    first.destroyed.connect(lambda: gone.append(True))
+    second = pane.new_document(300)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert gone == [True]  # ours is deleted once replaced
+    assert pane.document() is second and qt_own is not first
