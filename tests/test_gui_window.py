@@ -215,6 +215,21 @@ def test_screenshot_command(tmp_path: Path) -> None:
     assert len(colours) > 10
 
 
+def test_the_screenshot_process_ends_without_teardown(tmp_path: Path) -> None:
+    # As after `compare`: the PNG is written whole, then no teardown (atexit never runs).
+    out = tmp_path / "shot.png"
+    code = (
+        "import atexit, sys; from gui.shell.launcher import run; "
+        "atexit.register(lambda: print('teardown ran')); "
+        f"sys.argv = ['redline', 'open', {str(SAMPLES / CONDENSED)!r}, "
+        f"{str(SAMPLES / FULL)!r}, '--screenshot', {str(out)!r}, '--size', '600x400']; run()"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=120, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"teardown ran" not in done.stdout
+    assert QImage(str(out)).width() == 600
+
+
 def test_screenshot_to_an_unwritable_path_is_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "file.txt"
     blocker.write_text("not a folder", encoding="utf-8")

@@ -9,6 +9,13 @@ engine runs on its own core; the worker thread only waits on a pipe, the lock
 released, and unpickles the result in pieces (the documents, then the blocks in
 batches), so no single step holds the lock for long.
 
+The window also wants the risk flags (``core.flags``), a quarter of a comparison's
+time. ``compare_and_flag`` has the child flag the comparison after sending it: the
+window's worker lays the comparison out meanwhile (``use``), on the other core. In
+the window's process that work would take turns with the GUI thread for the lock:
+Qt's layout holds it too, so every second of Python there is a second more before
+the panes are filled.
+
 No Qt here: the child imports only ``core``. Children are forked from a small
 fork server started once (``forkserver``, so starting one costs milliseconds and
 the window's threads are never forked), or spawned where that is not available.
@@ -29,6 +36,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from core.errors import CancelledError, LoadError
+from core.flags.detect import Flag
 from core.model import CompareOptions, Comparison
 
 BATCH = 1000  # blocks per message: unpickling one takes a few milliseconds
@@ -49,6 +57,7 @@ class EngineRequest:
     new_encoding: str | None = None
     old_as_text: bool = False
     new_as_text: bool = False
+    flags: bool = False  # the child also flags the comparison (``compare_and_flag``)
 
 
 def load_and_compare(
@@ -90,6 +99,15 @@ def serve(conn: Connection, request: EngineRequest) -> None:
     conn.send_bytes(pickle.dumps((head, comparison.approximate, comparison.elapsed, len(blocks))))
     for start in range(0, len(blocks), BATCH):
         conn.send_bytes(pickle.dumps(blocks[start : start + BATCH], pickle.HIGHEST_PROTOCOL))
+    if request.flags:
+        from core.flags.detect import flag_comparison
+
+        try:
+            flags = flag_comparison(comparison)
+        except Exception as exc:  # shown as one line, never a traceback
+            conn.send(("failed", f"{type(exc).__name__}: {exc}", ""))
+            return
+        conn.send_bytes(pickle.dumps(flags, pickle.HIGHEST_PROTOCOL))
     conn.close()
 
 
@@ -98,7 +116,12 @@ def _context() -> Any:
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(
-            ["core.engine.compare", "core.text.document", "gui.common.engine_process"]
+            [
+                "core.engine.compare",
+                "core.flags.detect",
+                "core.text.document",
+                "gui.common.engine_process",
+            ]
         )
         return context
     return multiprocessing.get_context("spawn")
@@ -115,17 +138,65 @@ def warm_up() -> None:
 
 def compare_anywhere(request: EngineRequest, should_cancel: Callable[[], bool]) -> Comparison:
     """Compare small files in this process, larger ones in a child process."""
-    total = 0
-    for path in (request.old_path, request.new_path):
-        with contextlib.suppress(OSError, ValueError):  # loading reports it
-            total += os.stat(path).st_size
-    if total <= IN_PROCESS_BYTES:
+    if _in_process(request):
         return load_and_compare(request, should_cancel)
     return compare_in_child(request, should_cancel)
 
 
-def compare_in_child(request: EngineRequest, should_cancel: Callable[[], bool]) -> Comparison:
+def _in_process(request: EngineRequest) -> bool:
+    """Whether the pair is small enough to compare in this process."""
+    total = 0
+    for path in (request.old_path, request.new_path):
+        with contextlib.suppress(OSError, ValueError):  # loading reports it
+            total += os.stat(path).st_size
+    return total <= IN_PROCESS_BYTES
+
+
+def compare_and_flag(
+    request: EngineRequest,
+    should_cancel: Callable[[], bool],
+    use: Callable[[Comparison], None],
+) -> tuple[Flag, ...]:
+    """Compare (small files here, larger ones in a child), hand the comparison to
+    ``use`` at once, and return its flags, which a child computes while ``use`` runs.
+
+    Raises:
+        as ``compare_in_child``, and whatever ``use`` raises.
+    """
+    from core.flags.detect import flag_comparison
+
+    if _in_process(request):
+        comparison = load_and_compare(request, should_cancel)
+        use(comparison)
+        return flag_comparison(comparison)
+    flags: list[tuple[Flag, ...]] = []
+    compare_in_child(_with_flags(request), should_cancel, use, flags.append)
+    return flags[0]
+
+
+def _with_flags(request: EngineRequest) -> EngineRequest:
+    return EngineRequest(
+        request.old_path,
+        request.new_path,
+        request.options,
+        request.old_encoding,
+        request.new_encoding,
+        request.old_as_text,
+        request.new_as_text,
+        flags=True,
+    )
+
+
+def compare_in_child(
+    request: EngineRequest,
+    should_cancel: Callable[[], bool],
+    use: Callable[[Comparison], None] | None = None,
+    flagged: Callable[[tuple[Flag, ...]], None] | None = None,
+) -> Comparison:
     """Load and compare in a child process; wait (lock released) and rebuild the result.
+
+    With ``request.flags``, ``use`` gets the comparison while the child flags it, and
+    ``flagged`` the flags once they arrive.
 
     Raises:
         LoadError: a document could not be loaded (the child's one-line reason).
@@ -143,13 +214,18 @@ def compare_in_child(request: EngineRequest, should_cancel: Callable[[], bool]) 
         while len(blocks) < count:
             _wait(receiver, process, should_cancel)
             blocks.extend(pickle.loads(receiver.recv_bytes()))
+        old, new, options, stats, rows = head
+        comparison = Comparison(old, new, options, stats, tuple(blocks), approximate, elapsed, rows)
+        if use is not None:
+            use(comparison)
+        if request.flags and flagged is not None:
+            flagged(_receive(receiver, process, should_cancel))
     finally:
         receiver.close()
         if process.is_alive():
             process.kill()
         process.join()
-    old, new, options, stats, rows = head
-    return Comparison(old, new, options, stats, tuple(blocks), approximate, elapsed, rows)
+    return comparison
 
 
 def _receive(receiver: Connection, process: Any, should_cancel: Callable[[], bool]) -> Any:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QWidget
 
 from gui.common.styles import Colours
 
+MARGIN = 8.0  # pixels beyond the strip's edges still drawn (a pen's width and more)
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -28,6 +30,45 @@ class Link:
     new_bottom: float
     current: bool = False
     minor: bool = False
+
+
+def visible_segment(
+    left_y: float, right_y: float, width: float, height: float
+) -> tuple[QPointF, QPointF] | None:
+    """The part of the line from (0, ``left_y``) to (``width``, ``right_y``) that lies
+    within a few pixels of the strip's height (None: no part of it).
+
+    Text moved a whole document away gives a line hundreds of thousands of pixels
+    long, and Qt lays a dashed pen out dash by dash along all of it; the dashes
+    outside the strip are never seen.
+    """
+    top, bottom = -MARGIN, height + MARGIN
+    if max(left_y, right_y) < top or min(left_y, right_y) > bottom:
+        return None
+    start, end = QPointF(0, left_y), QPointF(width, right_y)
+    for point, y in ((start, left_y), (end, right_y)):
+        clamped = min(max(y, top), bottom)
+        if clamped != y:
+            point.setX(width * (clamped - left_y) / (right_y - left_y))
+            point.setY(clamped)
+    return start, end
+
+
+def band_path(ys: tuple[float, float, float, float], width: float, height: float) -> QPainterPath:
+    """The band from the old extent (left edge) to the new one (right edge), its ends
+    cut at a few pixels beyond the strip's edges.
+
+    A band to text far off the strip (the other pane shows the other side of a move)
+    would be hundreds of thousands of pixels tall, and Qt fills such a path slowly
+    (5 ms each, hundreds of them per paint).
+    """
+    ot, ob, nt, nb = (min(max(y, -MARGIN), height + MARGIN) for y in ys)
+    path = QPainterPath(QPointF(0, ot))
+    path.cubicTo(QPointF(width / 2, ot), QPointF(width / 2, nt), QPointF(width, nt))
+    path.lineTo(QPointF(width, nb))
+    path.cubicTo(QPointF(width / 2, nb), QPointF(width / 2, ob), QPointF(0, ob))
+    path.closeSubpath()
+    return path
 
 
 class LinkMap(QWidget):
@@ -48,9 +89,11 @@ class LinkMap(QWidget):
         self.update()
 
     def set_scroll(self, old_scroll: int, new_scroll: int) -> None:
-        """Follow the panes' scroll positions."""
-        self.old_scroll, self.new_scroll = old_scroll, new_scroll
-        self.update()
+        """Follow the panes' scroll positions (a repaint only when they moved: the
+        view reports them after every slice of rows it builds)."""
+        if (old_scroll, new_scroll) != (self.old_scroll, self.new_scroll):
+            self.old_scroll, self.new_scroll = old_scroll, new_scroll
+            self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.colours is None:
@@ -63,7 +106,9 @@ class LinkMap(QWidget):
                 continue
             ot, ob = link.old_top - self.old_scroll, link.old_bottom - self.old_scroll
             nt, nb = link.new_top - self.new_scroll, link.new_bottom - self.new_scroll
-            if max(ob, nb) < 0 or min(ot, nt) > height:
+            # Only links with an end in view: when the panes stand apart (the two
+            # sides of a move), thousands of links cross the strip from end to end.
+            if (ob < 0 or ot > height) and (nb < 0 or nt > height):
                 continue
             self._draw(painter, link, (ot, ob, nt, nb), width)
         painter.end()
@@ -77,13 +122,13 @@ class LinkMap(QWidget):
         if link.kind == "moved":
             pen = QPen(edge, 2.5 if link.current else 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.drawLine(QPointF(0, (ot + ob) / 2), QPointF(width, (nt + nb) / 2))
+            segment = visible_segment(
+                (ot + ob) / 2, (nt + nb) / 2, width, float(painter.device().height())
+            )
+            if segment is not None:
+                painter.drawLine(*segment)
             return
-        path = QPainterPath(QPointF(0, ot))
-        path.cubicTo(QPointF(width / 2, ot), QPointF(width / 2, nt), QPointF(width, nt))
-        path.lineTo(QPointF(width, nb))
-        path.cubicTo(QPointF(width / 2, nb), QPointF(width / 2, ob), QPointF(0, ob))
-        path.closeSubpath()
+        path = band_path(ys, width, float(painter.device().height()))
         colour.setAlpha(70 if link.minor and not link.current else 200)
         if link.minor and not link.current:
             painter.setPen(Qt.PenStyle.NoPen)

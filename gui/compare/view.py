@@ -12,6 +12,7 @@ the top. Navigation lives here; scroll sync is ``ScrollSync``, hover and click
 from __future__ import annotations
 
 import os
+import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat
@@ -35,6 +36,7 @@ from gui.compare.view_builder import ViewBuilder
 
 ROW_GAP = 0.45  # blank space between rows, in line heights
 REWRAP_MS = 120  # resizing settles before the panes are rebuilt at the new width
+DECORATE_SECONDS = 0.3  # while building, the link map and overview repaint this often
 LOW_CONFIDENCE = 0.5  # below this, the header warns that the encoding is a guess
 
 
@@ -93,6 +95,7 @@ class CompareView(QWidget):
         self._pending = -1
         self._restore: tuple[int, float] | None = None
         self._screen_shown = False
+        self._decorated = 0.0  # time.monotonic() of the last push to the widgets
         self._connect()
         self.legend.apply_formats(self._formats)
 
@@ -125,9 +128,13 @@ class CompareView(QWidget):
     def show_result(self, result: CompareResult, keep_scroll: bool = False) -> None:
         """Show a laid-out comparison; the panes fill in slices (see ``ViewBuilder``).
 
-        The full result that follows a preview continues the build of the preview.
+        The full result that follows a preview continues the build of the preview; the
+        result with its flags that follows the same plan changes nothing shown.
         """
         shown = self.result
+        if shown is not None and shown.plan is result.plan:  # only the flags are new
+            self.result = result
+            return
         if (
             shown is not None
             and shown.plan.partial
@@ -285,8 +292,14 @@ class CompareView(QWidget):
     # -- decorations ------------------------------------------------------------------
 
     def _decorate(self, built: int) -> None:
-        """Add the links and overview marks of the changes built by now."""
+        """Add the links and overview marks of the changes built by now; while the
+        rest is being built, the widgets repaint them at most every ``DECORATE_SECONDS``
+        (the overview strip paints all its marks again each time)."""
         self.decorations.add_built(built)
+        now = time.monotonic()
+        if self.builder.busy and self._screen_shown and now - self._decorated < DECORATE_SECONDS:
+            return
+        self._decorated = now
         self.decorations.push(self.colours, self._estimated_height(built))
 
     def _estimated_height(self, built: int) -> float:

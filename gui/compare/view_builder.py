@@ -12,7 +12,8 @@ without measuring.
 Text is always inserted into an empty trailing block: Qt drops the layout of the
 block where a change starts, and that block is then the empty one, never the last
 row. The work runs from a zero-timer in slices of about ``SLICE_SECONDS``, so the
-window keeps painting and answering; the first slice fills the visible part.
+window keeps painting and answering; the first slice fills the visible part (unless
+that takes over ``FIRST_SCREEN_SECONDS``: the next slices finish it).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ from gui.compare.pane import DiffPane
 from gui.compare.plan import PanePlan, ViewPlan
 
 SLICE_SECONDS = 0.025
+# The first slice fills the visible rows whatever they take, up to this: when the
+# worker is still laying out the rest it holds the interpreter lock half the time.
+FIRST_SCREEN_SECONDS = 0.06
 RUN_CHARS = 20_000  # at most this much text per edit block (~5 ms of layout)
 
 
@@ -237,10 +241,13 @@ class ViewBuilder(QObject):
         rows = len(self.plan.rows)
         height = max(pane.viewport().height() for pane in self.panes)
         first_screen = self.built == 0
+        screen_deadline = started + FIRST_SCREEN_SECONDS
         while self.built < rows:
             self._step()
             tops = self.panes[1].tops
-            if time.perf_counter() > deadline and not (first_screen and tops and tops[-1] < height):
+            now = time.perf_counter()
+            filling = first_screen and tops and tops[-1] < height and now < screen_deadline
+            if now > deadline and not filling:
                 break
         done = self.built >= rows and not self.plan.partial
         if done:

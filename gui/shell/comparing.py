@@ -143,6 +143,8 @@ class PairComparison(QObject):
         self.reload_bar.hide()
         c = result.comparison
         self.compared.emit(result.request.old_path, result.request.new_path, c.stats.similarity)
+        if not self.view.builder.busy:  # the panes were filled before the flags came
+            self._on_view_build_finished()
 
     def _on_view_build_finished(self) -> None:
         """The comparison is fully shown: tell tests, the benchmark and --screenshot."""

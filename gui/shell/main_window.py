@@ -37,6 +37,7 @@ from gui.families.controller import FamiliesController
 from gui.notes.controller import AnnotationsController
 from gui.nway.controller import NWayController
 from gui.shell.actions import build_actions
+from gui.shell.bottom_docks import BottomDocks
 from gui.shell.comparing import PairComparison
 from gui.shell.first_screen import FirstScreen, ListWidthKeeper, PageStack, fit_key_columns
 from gui.shell.focus import FocusKeys, Region
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_controllers()
         self._restore()
+        self.bottom_docks = BottomDocks(
+            self, self.changes_dock, self.notes_dock, self.annotations.model
+        )
         self._connect()
         self.families = FamiliesController(
             context, self.listing, self.stack, self.status, self.actions.cancel, self
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         self.notes_dock = self._dock(
             "Annotations", self.annotations.panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.menus.view_menu.addAction(self.notes_dock.toggleViewAction())  # after Changes
         self.edit_menu = place_annotations(
             self, self.annotations, self.notes_dock, self.changes_dock
         )

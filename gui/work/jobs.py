@@ -25,10 +25,10 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions
-from gui.common.engine_process import compare_anywhere, warm_up
+from gui.common.engine_process import compare_and_flag, warm_up
 from gui.common.runnable import Runnable
 from gui.compare.result import CompareRequest
-from gui.work.loading import Engine, FolderRequest, run_compare, run_folder
+from gui.work.loading import FlaggingEngine, FolderRequest, run_compare, run_folder
 
 
 class JobSignals(QObject):
@@ -57,11 +57,14 @@ class Jobs(QObject):
     folder_finished = Signal(bool, str)
 
     def __init__(
-        self, pool: QThreadPool, parent: QObject | None = None, engine: Engine | None = None
+        self,
+        pool: QThreadPool,
+        parent: QObject | None = None,
+        engine: FlaggingEngine | None = None,
     ) -> None:
         super().__init__(parent)
         self.pool = pool
-        self.engine: Engine = engine or compare_anywhere
+        self.engine: FlaggingEngine = engine or compare_and_flag
         if engine is None:
             pool.start(Runnable(warm_up))
         self._ids = itertools.count(1)

@@ -2,8 +2,9 @@
 
 ``run_compare`` loads both files, compares them and lays out the view (handing a
 *preview* with the first rows over as soon as it can, so the first screen shows
-while the rest is laid out); ``run_folder``
-walks a folder (or takes a list of files), loads each document to describe it, and
+while the rest is laid out, then the whole layout, so the panes fill while the risk
+flags are still being computed in the engine's child process); ``run_folder`` walks
+a folder (or takes a list of files), loads each document to describe it, and
 hands rows to a callback in batches. Both poll ``should_cancel``. Load failures
 become rows or messages with the loader's one-line reason, never tracebacks.
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from core.engine.position_map import position_map
 from core.errors import CancelledError, LoadError
-from core.flags.detect import flag_comparison
+from core.flags.detect import Flag, flag_comparison
 from core.model import Comparison
 from gui.common.engine_process import EngineRequest, load_and_compare
 from gui.compare.changes import summarize_changes
@@ -76,28 +77,67 @@ class DocumentRow:
 
 
 Engine = Callable[[EngineRequest, Callable[[], bool]], Comparison]
+# Compares, hands the comparison to a callback at once, and returns its flags
+# (``gui.common.engine_process.compare_and_flag``).
+FlaggingEngine = Callable[
+    [EngineRequest, Callable[[], bool], Callable[[Comparison], None]], tuple[Flag, ...]
+]
+
+
+def flag_here(
+    request: EngineRequest, should_cancel: Callable[[], bool], use: Callable[[Comparison], None]
+) -> tuple[Flag, ...]:
+    """Load, compare and flag in this process (tests; ``run_compare``'s default)."""
+    comparison = load_and_compare(request, should_cancel)
+    use(comparison)
+    return flag_comparison(comparison)
 
 
 def run_compare(
     request: CompareRequest,
     should_cancel: Callable[[], bool],
     preview: Callable[[CompareResult], None] | None = None,
-    engine: Engine = load_and_compare,
+    engine: FlaggingEngine = flag_here,
 ) -> CompareResult:
-    """Load, compare and lay out (in a worker thread); ``preview`` gets the first rows.
+    """Load, compare and lay out (in a worker thread); ``preview`` gets the first rows,
+    then the whole layout without the flags (the same plan as the result's).
 
-    ``engine`` loads and compares: in this process by default, or in a child process
-    (``gui.common.engine_process.compare_anywhere``, what the window uses).
+    ``engine`` loads, compares and flags: in this process by default, or with the
+    comparison and its flags computed in a child process, the flags while this thread
+    lays the comparison out (``gui.common.engine_process.compare_and_flag``, what the
+    window uses).
     """
+    seconds: dict[str, float] = {}
+    laid_out: list[CompareResult] = []
+
+    def lay_out(comparison: Comparison) -> None:
+        if request.reuse is None:
+            seconds["compare"] = time.perf_counter() - start
+        laid_out.append(_lay_out(request, comparison, should_cancel, preview, seconds))
+
+    start = time.perf_counter()
+    if request.reuse is None:
+        flags = engine(request.engine_request(), should_cancel, lay_out)
+    else:
+        lay_out(request.reuse)
+        flags = flag_comparison(request.reuse)
+    # The time spent waiting for the flags once the layout was done.
+    seconds["flags"] = time.perf_counter() - start - seconds.get("compare", 0) - seconds["plan"]
+    result = laid_out[0]
+    return CompareResult(request, result.plan, result.changes, result.mapping, seconds, flags)
+
+
+def _lay_out(
+    request: CompareRequest,
+    comparison: Comparison,
+    should_cancel: Callable[[], bool],
+    preview: Callable[[CompareResult], None] | None,
+    seconds: dict[str, float],
+) -> CompareResult:
+    """The plan, change list and scroll map of ``comparison`` (no flags yet)."""
     from core.engine.rows import comparison_rows
     from gui.common.utf16 import Utf16Index
 
-    seconds: dict[str, float] = {}
-    start = time.perf_counter()
-    comparison = request.reuse
-    if comparison is None:
-        comparison = engine(request.engine_request(), should_cancel)
-        seconds["compare"] = time.perf_counter() - start
     if should_cancel():
         raise CancelledError("cancelled")
     laid_out = time.perf_counter()
@@ -112,10 +152,10 @@ def run_compare(
     changes = summarize_changes(plan)
     mapping = position_map(comparison)
     seconds["plan"] = time.perf_counter() - laid_out
-    flagged = time.perf_counter()
-    flags = flag_comparison(comparison)
-    seconds["flags"] = time.perf_counter() - flagged
-    return CompareResult(request, plan, changes, mapping, seconds, flags)
+    result = CompareResult(request, plan, changes, mapping, dict(seconds))
+    if preview is not None:  # the panes need no flags: they fill while these come
+        preview(result)
+    return result
 
 
 def run_folder(
