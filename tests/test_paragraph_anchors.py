@@ -205,3 +205,12 @@ def test_paragraph_spellings_ignore_layout_exactly(text: str) -> None:
         if hyphen:
             expected = layout_free(content)
         assert key == expected
+
+
+@pytest.mark.parametrize("seed", [993859378, 780401709])
+def test_fast_path_cuts_sentences_as_the_whole_text_is_wrapped(seed: int) -> None:
+    """The text left between unchanged paragraphs may look hard-wrapped when the whole
+    text is not (or the other way round): its single line breaks then ended sentences
+    the whole text goes on across, and a row ended inside a sentence."""
+    old, new = _paragraph_variant(seed)
+    check_invariants(_run(old, new, fast=True))

@@ -35,7 +35,7 @@ from core.engine.lcs import equal_runs
 from core.engine.moves import apply_moves, find_moves, rejoin_unused, split_long_ends
 from core.engine.opspans import FINAL_MARKS, build_ops
 from core.engine.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
-from core.engine.segment import segment
+from core.engine.segment import segment, wrap_width
 from core.engine.sentence_rows import sentence_rows
 from core.engine.slide import compact_runs, realign_stops, slide_edits
 from core.engine.stats import compute_stats
@@ -219,7 +219,10 @@ def _anchored_units(
     joined_starts = list(accumulate((r2 - r1 + len(_JOINER) for r1, r2 in regions), initial=0))
     joined = _JOINER.join(text[r1:r2] for r1, r2 in regions)
     part = _units(joined, options)
-    bounds = unit_boundaries(part.starts, segment(joined).sentence_starts)
+    # Sentences as the whole text has them: whether single line breaks end sentences
+    # depends on how the whole text is wrapped, not on the part left between anchors.
+    sentences = segment(joined, wrap_width(text)).sentence_starts
+    bounds = unit_boundaries(part.starts, sentences)
     del joined  # (a copy of the text: gone before the units are rebuilt)
     # Each region's units, and every unit's shift back to the text (mapped in C).
     first_unit = [bisect_left(part.starts, joined_starts[k + 1]) for k in range(len(anchors))]

@@ -87,10 +87,15 @@ class Segmentation:
         return tuple(map(itemgetter(0), self.sentences[1:]))
 
 
-def segment(text: str) -> Segmentation:
-    """Split ``text`` into sentences and paragraphs (both tile the text)."""
+def segment(text: str, width: int | None = None) -> Segmentation:
+    """Split ``text`` into sentences and paragraphs (both tile the text).
+
+    ``width``: the width the text is hard-wrapped at (0: not wrapped), when it is
+    known from a longer text this one is cut from (``wrap_width``); else judged here.
+    """
     lines = _lines(text)
-    width = _wrap_width(text, lines)
+    if width is None:
+        width = _wrap_width(text, lines)
     paragraph_starts: set[int] = set()
     sentence_starts: set[int] = set()
     _line_boundaries(text, lines, width, paragraph_starts, sentence_starts)
@@ -130,6 +135,11 @@ def _lines_by_pattern(text: str) -> list[tuple[int, int, int]]:
         if e == len(text):
             break
     return out
+
+
+def wrap_width(text: str) -> int:
+    """The width ``text`` is hard-wrapped at, 0 when it is not (see ``_wrap_width``)."""
+    return _wrap_width(text, _lines(text))
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
