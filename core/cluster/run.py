@@ -15,8 +15,11 @@ by Dask from the task graph.
 from __future__ import annotations
 
 import importlib
+import logging
 import math
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -75,6 +78,24 @@ def _dask() -> tuple[Any, Any, Any]:
 
 
 @contextmanager
+def _terminal_interrupt_ignored() -> Iterator[None]:
+    """Ignore SIGINT while the local workers start, so that they keep ignoring it.
+
+    Ctrl+C reaches every process of the terminal's group: the workers would stop
+    mid-task and the client's closing of the cluster would wait for them. This way
+    only the client is interrupted, and it closes the cluster.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
 def cluster_client(address: str, workers: int | None = None) -> Iterator[Any]:
     """A ``distributed.Client`` of the scheduler at ``address``, or of a local cluster
     of ``workers`` processes (default: the CPU count) for ``local``; closed on exit."""
@@ -82,13 +103,16 @@ def cluster_client(address: str, workers: int | None = None) -> Iterator[Any]:
     cluster = None
     try:
         if address == LOCAL:
-            cluster = distributed.LocalCluster(
-                n_workers=workers or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                # Any free port: 8787 may be another cluster's on a shared machine.
-                dashboard_address=":0",
-            )
+            with _terminal_interrupt_ignored():
+                cluster = distributed.LocalCluster(
+                    n_workers=workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    # The workers' log lines at shutdown are not the user's business.
+                    silence_logs=logging.CRITICAL,
+                    # Any free port: 8787 may be another cluster's on a shared machine.
+                    dashboard_address=":0",
+                )
             client = distributed.Client(cluster)
         else:
             client = distributed.Client(address, timeout="20s")
