@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from core.cli import main
+from core.errors import RedlineError
 from core.families import scan as families
 from core.families.scan import ScanOptions, scan_folder
 from core.families.scan_report import scan_to_dict, scan_to_json, scan_to_text
@@ -109,10 +110,27 @@ def test_an_fsspec_url_is_read_as_the_folder_is(client: Any, tmp_path: Path) -> 
     finally:
         memory.rm("/redline-test", recursive=True)
     assert remote.root == "memory://redline-test"
+    assert remote.documents[0].path == f"memory://redline-test/{remote.documents[0].relpath}"
     expected, found = scan_to_dict(local), scan_to_dict(remote)
     del expected["root"], found["root"]
     assert found == expected
     assert scan_to_text(remote).split("\n")[1:] == scan_to_text(local).split("\n")[1:]
+
+
+def test_an_empty_folder_and_a_missing_one_are_the_local_scan(
+    client: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from core.cluster.run import scan_with_client
+
+    _same(
+        scan_folder(tmp_path, ScanOptions(use_cache=False)), scan_with_client(client, str(tmp_path))
+    )
+    missing = str(tmp_path / "gone")
+    assert main(["scan", missing]) == 2
+    local = capsys.readouterr().err
+    with pytest.raises(RedlineError) as raised:
+        scan_with_client(client, missing)
+    assert f"redline: {raised.value}\n" == local
 
 
 def test_a_worker_killed_mid_scan_leaves_the_result_unchanged(tmp_path: Path) -> None:

@@ -80,7 +80,8 @@ def _filesystem(url: str) -> tuple[Any, str]:
 
 
 def _remote(url: str, options: ScanOptions) -> Listing:
-    fs, base = _filesystem(url.rstrip("/"))
+    root = url.rstrip("/")
+    fs, base = _filesystem(root)
     shown = printable_path(url)
     if not fs.exists(base):
         raise FileMissingError(shown, "no such folder")
@@ -91,19 +92,19 @@ def _remote(url: str, options: ScanOptions) -> Listing:
     relpaths = [p[len(base) + 1 :] for p in found if p.startswith(base + "/") and is_supported(p)]
     # The walk's order: per folder by name, a subfolder at its place among the files.
     relpaths.sort(key=lambda rel: rel.split("/"))
-    files = tuple(Source(i, f"{base}/{rel}", printable_path(rel)) for i, rel in enumerate(relpaths))
+    files = tuple(Source(i, f"{root}/{rel}", printable_path(rel)) for i, rel in enumerate(relpaths))
     read = partial(_read_remote, fs, options.max_bytes)
-    return Listing(url.rstrip("/"), files, (), read)
+    return Listing(root, files, (), read)
 
 
-def _read_remote(fs: Any, max_bytes: int, path: str) -> tuple[Fingerprint, str] | str:
+def _read_remote(fs: Any, max_bytes: int, url: str) -> tuple[Fingerprint, str] | str:
     """Read one file through fsspec (bounded) and fingerprint it as the local scan does."""
     try:
-        size = fs.size(path)
+        size = fs.size(url)
         if size is not None and size > max_bytes:
-            return TooLargeError(path, size, max_bytes).reason
-        with fs.open(path, "rb") as stream:
+            return TooLargeError(url, size, max_bytes).reason
+        with fs.open(url, "rb") as stream:
             data = stream.read(max_bytes + 1)
     except OSError as error:
         return f"cannot be read ({error.strerror or error})"
-    return fingerprint_bytes(data, path, max_bytes)
+    return fingerprint_bytes(data, url, max_bytes)
