@@ -90,7 +90,8 @@ def test_a_shuffle_of_two_stages_keeps_each_bucket_in_its_partition(
     assert run.shuffle_width(6) == 8
     folder = _folder(tmp_path)
     local = scan_folder(folder, ScanOptions(max_bytes=20_000, use_cache=False))
-    result = run.scan_with_client(client, str(folder), ScanOptions(max_bytes=20_000), chunk_size=3)
+    url = f"file://{folder}"  # a file:// URL is the folder itself
+    result = run.scan_with_client(client, url, ScanOptions(max_bytes=20_000), chunk_size=3)
     _same(local, result)
 
 
