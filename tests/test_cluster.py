@@ -223,3 +223,11 @@ def test_cluster_without_the_extra_is_one_clear_line(
 def test_workers_need_a_local_cluster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scan", str(tmp_path), "--workers", "2"]) == 2
     assert capsys.readouterr().err == "redline: --workers needs --cluster local\n"
+
+
+def test_chunks_grow_so_that_a_shuffle_keeps_two_stages() -> None:
+    from core.cluster import run
+
+    assert run.chunk_size_for(8) == run.CHUNK_SIZE
+    assert run.chunk_size_for(10_000_000) == 9766
+    assert run.shuffle_width(10_000_000 // 9766 + 1) == 1024

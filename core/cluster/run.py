@@ -54,8 +54,12 @@ from core.families.scan import (
     rare_limit,
 )
 
-# Documents per chunk: a task reads this many (about 5 MB of articles).
+# Documents per chunk: a task reads at least this many (about 5 MB of articles), and
+# more when there would be over MAX_CHUNKS chunks: up to 1,024 partitions a shuffle
+# has two stages of 32 ways, and the scheduler's task count stays in the hundreds of
+# thousands (10 million articles: chunks of 9,766, ~45 MB of fingerprints each).
 CHUNK_SIZE = 1000
+MAX_CHUNKS = 1024
 # dask.bag's task shuffle splits each partition this many ways per stage.
 MAX_BRANCH = 32
 LOCAL = "local"
@@ -126,6 +130,11 @@ def cluster_client(address: str, workers: int | None = None) -> Iterator[Any]:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def chunk_size_for(files: int) -> int:
+    """Documents per chunk for a scan of ``files`` documents."""
+    return max(CHUNK_SIZE, math.ceil(files / MAX_CHUNKS))
 
 
 def shuffle_width(chunks: int) -> int:
@@ -338,7 +347,7 @@ def scan_with_client(
     path: str,
     options: ScanOptions | None = None,
     progress: ClusterProgress = None,
-    chunk_size: int = CHUNK_SIZE,
+    chunk_size: int | None = None,
 ) -> ScanResult:
     """Scan a folder or fsspec URL on the cluster of ``client``: the local scan's result.
 
@@ -347,16 +356,15 @@ def scan_with_client(
         path: a folder every worker sees at this path, or an fsspec URL.
         options: thresholds and reading limits (the cache is not used).
         progress: called with ``(stage, tasks done, tasks total)`` while waiting.
-        chunk_size: documents per read task.
+        chunk_size: documents per read task (default: ``chunk_size_for`` the count).
 
     Raises:
         FileMissingError, NotAFolderError, UnreadableError: the folder itself.
         ClusterError: Dask is not installed.
     """
-    scan = _Scan(
-        client, list_sources(path, options or ScanOptions()), options or ScanOptions(), progress
-    )
-    scan.chunk_size = chunk_size
+    options = options or ScanOptions()
+    scan = _Scan(client, list_sources(path, options), options, progress)
+    scan.chunk_size = chunk_size or chunk_size_for(len(scan.listing.files))
     return scan.run()
 
 
