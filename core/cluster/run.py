@@ -249,7 +249,18 @@ class _Scan:
     def run(self) -> ScanResult:
         (chunks,) = self.wait("reading", self.chunks())
         rows = self.get(chunks.map_partitions(summary))
-        n = sum(len(row) == 3 for row in rows)
+        verified, common = self.verify(chunks, sum(len(row) == 3 for row in rows))
+        links, candidates = (
+            self.get(c) for c in (verified.filter(_is_linked).map(_link), verified.count())
+        )
+        return self.finish(chunks, verified, rows, links, candidates, common)
+
+    def verify(self, chunks: Any, n: int) -> tuple[Any, frozenset[int]]:
+        """The verified candidate pairs (held on the workers) and the common key words.
+
+        The shuffled features and votes are released when this returns: only the
+        chunks and the verified pairs stay in the workers' memory.
+        """
         rule, limit = candidate_rule(n), rare_limit(n)
         shared = self.shuffle(chunks.map_partitions(features, rule, self.width))
         (grouped,) = self.wait(
@@ -261,10 +272,7 @@ class _Scan:
         halves = chunks.map_partitions(first_halves, votes, rule, self.chunk_size)
         pairs = chunks.map_partitions(verify_pairs, self.shuffle(halves), common, self.options)
         (verified,) = self.wait("verifying pairs", pairs)
-        links, candidates = (
-            self.get(c) for c in (verified.filter(_is_linked).map(_link), verified.count())
-        )
-        return self.finish(chunks, verified, rows, links, candidates, common)
+        return verified, common
 
     def finish(
         self,

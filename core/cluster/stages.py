@@ -18,9 +18,10 @@ The work on each document and each pair is the local scan's own
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from core.families.fingerprint import Fingerprint, word_similarity
@@ -40,8 +41,6 @@ from core.families.scan import (
 # Routed records: (bucket, records for that bucket).
 Routed = tuple[int, list[Any]]
 Reader = Callable[[str], "tuple[Fingerprint, str] | str"]
-
-_BAND, _KEY = 0, 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,16 +117,50 @@ def _routed(buckets: dict[int, list[Any]]) -> list[Routed]:
     return list(buckets.items())
 
 
+@dataclass(slots=True)
+class FeatureBlock:
+    """The features routed to one bucket, packed in arrays (a tuple per feature takes
+    five times the memory, and a shuffle holds them all at once).
+
+    Attributes:
+        band_starts: each band's first bin.
+        band_values: its bins, 32 bits each, in one number.
+        band_docs: the document of each band.
+        keys: key-word hashes.
+        key_docs: the document of each key word.
+    """
+
+    band_starts: array[int] = field(default_factory=lambda: array("H"))
+    band_values: array[int] = field(default_factory=lambda: array("Q"))
+    band_docs: array[int] = field(default_factory=lambda: array("q"))
+    keys: array[int] = field(default_factory=lambda: array("I"))
+    key_docs: array[int] = field(default_factory=lambda: array("q"))
+
+
 def features(part: Iterable[Chunk], rule: CandidateRule, width: int) -> list[Routed]:
     """Each document's band keys and key words, routed by a hash of the feature."""
-    buckets: dict[int, list[Any]] = defaultdict(list)
+    if rule.band_rows > 2:
+        raise ValueError("bands of more than two bins do not fit one 64-bit number")
+    blocks: dict[int, FeatureBlock] = defaultdict(FeatureBlock)
     for chunk in part:
         for doc in chunk.docs:
             for band in band_keys(doc.fingerprint.signature_array(), rule.band_rows):
-                buckets[hash(band) % width].append((_BAND, band, doc.index))
+                block = blocks[hash(band) % width]
+                block.band_starts.append(band[0])
+                block.band_values.append(_packed(band[1:]))
+                block.band_docs.append(doc.index)
             for key in doc.fingerprint.key_array():
-                buckets[key % width].append((_KEY, key, doc.index))
-    return _routed(buckets)
+                block = blocks[key % width]
+                block.keys.append(key)
+                block.key_docs.append(doc.index)
+    return [(bucket, [block]) for bucket, block in blocks.items()]
+
+
+def _packed(values: Sequence[int]) -> int:
+    packed = 0
+    for value in values:
+        packed = packed << 32 | value
+    return packed
 
 
 def _records(grouped: Iterable[tuple[int, list[Routed]]], bucket: int | None) -> list[Any]:
@@ -150,19 +183,25 @@ def group_features(
     """Buckets of shared features: ``("common", key words in more than limit
     documents)`` and ``("votes", (chunk, [(i, j, from_band)]))`` routed to the chunk of
     ``i``: one vote per band pair, one per rare key word a pair shares."""
-    members: dict[tuple[int, Any], list[int]] = defaultdict(list)
-    for tag, key, index in _records(grouped, None):
-        members[(tag, key)].append(index)
-    common: list[int] = []
+    bands: dict[int, list[int]] = defaultdict(list)
+    keys: dict[int, list[int]] = defaultdict(list)
+    for block in _records(grouped, None):
+        for start, value, doc in zip(block.band_starts, block.band_values, block.band_docs):
+            bands[start << 64 | value].append(doc)
+        for key, doc in zip(block.keys, block.key_docs):
+            keys[key].append(doc)
     band: set[tuple[int, int]] = set()
-    by_key: list[tuple[int, int]] = []
-    for (tag, key), docs in members.items():
+    for docs in bands.values():
         docs.sort()
-        if tag == _BAND:
-            band.update(bucket_pairs(docs, rule.max_bucket))
-        elif len(docs) > limit:
+        band.update(bucket_pairs(docs, rule.max_bucket))
+    del bands
+    common: list[int] = []
+    by_key: list[tuple[int, int]] = []
+    for key, docs in keys.items():
+        if len(docs) > limit:
             common.append(key)
         else:
+            docs.sort()
             by_key += bucket_pairs(docs, rule.index_max_docs)
     routed: dict[int, list[Any]] = defaultdict(list)
     for i, j in band:
