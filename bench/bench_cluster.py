@@ -143,13 +143,14 @@ def sizes(folder: Path) -> int:
     """Pickled bytes per article of each shuffle's records (the stage functions run here)."""
     from core.cluster.sources import list_sources
     from core.cluster.stages import (
+        candidates_with_second,
         closest_sides,
         family_members,
         features,
-        first_halves,
         group_features,
         read_chunk,
         verify_pairs,
+        verify_with_first,
     )
     from core.families.scan import ScanOptions, candidate_rule, components, rare_limit
 
@@ -165,7 +166,8 @@ def sizes(folder: Path) -> int:
     moved: dict[str, int] = {}
 
     def route(name: str, parts: list[list[tuple[int, list[object]]]]) -> list[list[object]]:
-        moved[name] = sum(len(pickle.dumps(p, protocol=5)) for p in parts)
+        # One message per (source chunk, destination bucket), as the last stage sends.
+        moved[name] = sum(len(pickle.dumps(item, protocol=5)) for p in parts for item in p)
         by_bucket: list[list[object]] = [[] for _ in range(width)]
         for part in parts:
             for bucket, records in part:
@@ -179,8 +181,19 @@ def sizes(folder: Path) -> int:
     ]
     common = {k for part in grouped for kind, keys in part if kind == "common" for k in keys}  # type: ignore[attr-defined]
     votes = route("votes", [[v for kind, v in part if kind == "votes"] for part in grouped])  # type: ignore[misc]
-    halves = route("halves", [first_halves(c, v, rule, size) for c, v in zip(chunks, votes)])
-    verified = [verify_pairs(c, h, common, ScanOptions()) for c, h in zip(chunks, halves)]
+    lights = route(
+        "pairs with the second's light fingerprint",
+        [candidates_with_second(c, v, rule, size) for c, v in zip(chunks, votes)],
+    )
+    settled = [verify_with_first(c, h, common, ScanOptions(), size) for c, h in zip(chunks, lights)]
+    exact = route(
+        "exact pairs with the first's fingerprint",
+        [[item for kind, item in part if kind == "exact"] for part in settled],
+    )
+    verified = [
+        [v for kind, v in part if kind == "verified"] + verify_pairs(c, e, common, ScanOptions())
+        for c, e, part in zip(chunks, exact, settled)
+    ]
     links = [(p.i, p.j) for part in verified for p in part if p.verdict.linked]
     family_of = {i: f for f, members in enumerate(components(links)) for i in members}
     route("family members", [family_members(c, family_of, width) for c in chunks])

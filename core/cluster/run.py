@@ -29,16 +29,17 @@ from core.cluster.stages import (
     Source,
     Verified,
     best_closest,
+    candidates_with_second,
     closest_sides,
     exact_closest,
     family_members,
     features,
-    first_halves,
     group_features,
     originals,
     read_chunk,
     summary,
     verify_pairs,
+    verify_with_first,
 )
 from core.errors import RedlineError
 from core.families.scan import (
@@ -174,6 +175,10 @@ class _Kind:
         return record[0] == self.kind
 
 
+def _joined(first: list[Verified], second: list[Verified]) -> list[Verified]:
+    return [*first, *second]
+
+
 def _is_linked(pair: Verified) -> bool:
     return pair.verdict.linked
 
@@ -269,8 +274,16 @@ class _Scan:
         )
         common = frozenset(k for _, keys in self.get(grouped.filter(_Kind("common"))) for k in keys)
         votes = self.shuffle(grouped.filter(_Kind("votes")).map(_second))
-        halves = chunks.map_partitions(first_halves, votes, rule, self.chunk_size)
-        pairs = chunks.map_partitions(verify_pairs, self.shuffle(halves), common, self.options)
+        lights = chunks.map_partitions(candidates_with_second, votes, rule, self.chunk_size)
+        settled = chunks.map_partitions(
+            verify_with_first, self.shuffle(lights), common, self.options, self.chunk_size
+        )
+        exact = self.shuffle(settled.filter(_Kind("exact")).map(_second))
+        pairs = self.bag.map_partitions(
+            _joined,
+            settled.filter(_Kind("verified")).map(_second),
+            chunks.map_partitions(verify_pairs, exact, common, self.options),
+        )
         (verified,) = self.wait("verifying pairs", pairs)
         return verified, common
 

@@ -34,6 +34,7 @@ from core.families.scan import (
     bucket_pairs,
     closest_rank,
     likely_original,
+    needs_shingles,
     rare_keys_of,
     verify,
 )
@@ -182,7 +183,7 @@ def group_features(
 ) -> list[tuple[str, object]]:
     """Buckets of shared features: ``("common", key words in more than limit
     documents)`` and ``("votes", (chunk, [(i, j, from_band)]))`` routed to the chunk of
-    ``i``: one vote per band pair, one per rare key word a pair shares."""
+    ``j``: one vote per band pair, one per rare key word a pair shares."""
     bands: dict[int, list[int]] = defaultdict(list)
     keys: dict[int, list[int]] = defaultdict(list)
     for block in _records(grouped, None):
@@ -205,20 +206,21 @@ def group_features(
             by_key += bucket_pairs(docs, rule.index_max_docs)
     routed: dict[int, list[Any]] = defaultdict(list)
     for i, j in band:
-        routed[i // chunk_size].append((i, j, True))
+        routed[j // chunk_size].append((i, j, True))
     for i, j in by_key:
-        routed[i // chunk_size].append((i, j, False))
+        routed[j // chunk_size].append((i, j, False))
     return [("common", common)] + [("votes", item) for item in routed.items()]
 
 
-def first_halves(
+def candidates_with_second(
     part: Sequence[Chunk],
     grouped: Iterable[tuple[int, list[Routed]]],
     rule: CandidateRule,
     chunk_size: int,
 ) -> list[Routed]:
-    """The candidate pairs whose first document is in this chunk (a band vote, or
-    ``min_shared`` key-word votes), with its fingerprint, routed to the second's chunk."""
+    """The candidate pairs whose second document is in this chunk (a band vote, or
+    ``min_shared`` key-word votes), with that document's fingerprint without its
+    shingles (``light``), routed to the first's chunk."""
     (chunk,) = part
     band: set[tuple[int, int]] = set()
     shared: Counter[tuple[int, int]] = Counter()
@@ -229,10 +231,41 @@ def first_halves(
             shared[(i, j)] += 1
     band.update(p for p, count in shared.items() if count >= rule.min_shared)
     docs = chunk.by_index()
+    lights: dict[int, Fingerprint] = {}
     routed: dict[int, list[Any]] = defaultdict(list)
     for i, j in band:
-        routed[j // chunk_size].append((i, j, docs[i].fingerprint))
+        second = lights.get(j) or lights.setdefault(j, light(docs[j].fingerprint))
+        routed[i // chunk_size].append((i, j, second))
     return _routed(routed)
+
+
+def light(fp: Fingerprint) -> Fingerprint:
+    """A fingerprint without its shingles: a sixth of the bytes, enough for ``verify``
+    when ``needs_shingles`` says no."""
+    return Fingerprint(fp.words, b"", fp.keys, fp.signature)
+
+
+def verify_with_first(
+    part: Sequence[Chunk],
+    grouped: Iterable[tuple[int, list[Routed]]],
+    common: Set[int],
+    options: ScanOptions,
+    chunk_size: int,
+) -> list[tuple[str, Any]]:
+    """Verify the candidate pairs whose first document is in this chunk:
+    ``("verified", Verified)`` when the signatures settle it, else ``("exact", routed
+    record)`` with the first's whole fingerprint, for the second's chunk."""
+    (chunk,) = part
+    docs = chunk.by_index()
+    out: list[tuple[str, Any]] = []
+    for i, j, second in _records(grouped, chunk.id):
+        first = docs[i].fingerprint
+        if needs_shingles(first, second):
+            out.append(("exact", (j // chunk_size, [(i, j, first)])))
+        else:
+            keys_i, keys_j = rare_keys_of(first, common), rare_keys_of(second, common)
+            out.append(("verified", Verified(i, j, verify(first, second, keys_i, keys_j, options))))
+    return out
 
 
 def verify_pairs(
@@ -241,7 +274,8 @@ def verify_pairs(
     common: Set[int],
     options: ScanOptions,
 ) -> list[Verified]:
-    """Verify the candidate pairs whose second document is in this chunk."""
+    """Verify the candidate pairs whose second document is in this chunk (with the
+    first's whole fingerprint)."""
     (chunk,) = part
     docs = chunk.by_index()
     rare: dict[int, frozenset[int]] = {}

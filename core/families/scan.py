@@ -390,6 +390,12 @@ def rare_keys_of(fp: Fingerprint, common: Set[int]) -> frozenset[int]:
     return frozenset(fp.key_array()).difference(common)
 
 
+def needs_shingles(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether ``verify`` computes the pair's word similarity (it reads the shingles)
+    rather than estimating it from the signatures."""
+    return estimate_jaccard(a.signature_array(), b.signature_array()) >= EXACT_FLOOR
+
+
 def verify(
     a: Fingerprint,
     b: Fingerprint,
