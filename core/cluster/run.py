@@ -1,12 +1,15 @@
 """Run a folder scan on a Dask cluster (``dask.distributed``), with the local scan's result.
 
 The stages (``core.cluster.stages``) are Dask bag partitions: chunks of documents read
-and fingerprinted on the workers and kept there (persisted), then four shuffles
+and fingerprinted on the workers and kept there (persisted), then shuffles
 (``dask.bag``'s task shuffle, grouped so that bucket ``b`` is partition ``b`` and meets
 chunk ``b``'s fingerprints): shared features (band keys and key words: the common
-key words and the candidate votes), candidate pairs to the chunk of their first
-document and then of their second (verified there), the members of each family (its
-original), and each document's side of its verified pairs (its closest). The client
+key words and the candidate votes), the votes to the chunk of a pair's second
+document (the candidates, with its fingerprint without shingles), to the chunk of
+its first (verified there when the signatures settle it) and, for the exact
+similarity, back to the second's with the first's whole fingerprint; then the
+members of each family (its original) and each document's side of its verified
+pairs (its closest, and its exact similarity when only estimated). The client
 holds the file list, one small row per document and the verified links between
 family members, never a text or a fingerprint. A lost worker's chunks are read again
 by Dask from the task graph.
