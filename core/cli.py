@@ -60,12 +60,39 @@ def _run_scan(args: argparse.Namespace) -> int:
     from core.families.scan import ScanOptions, scan_folder
     from core.families.scan_report import scan_to_json, scan_to_text
 
+    if args.workers is not None and args.cluster != "local":
+        raise RedlineError("--workers needs --cluster local")
     if args.output:
         _refuse_missing_folder(args.output)
-    result = scan_folder(args.folder, ScanOptions(threshold=args.threshold))
+    options = ScanOptions(threshold=args.threshold)
+    if args.cluster:
+        from core.cluster.run import scan_on_cluster
+
+        progress = _ClusterProgress(sys.stderr.isatty() if sys.stderr else False)
+        result = scan_on_cluster(args.folder, args.cluster, options, args.workers, progress)
+    else:
+        result = scan_folder(args.folder, options)
     out = scan_to_json(result) if args.format == "json" else scan_to_text(result)
     _deliver(args.output, out.encode("utf-8"))
     return EXIT_SAME
+
+
+class _ClusterProgress:
+    """Cluster scan progress on standard error: one line rewritten on a terminal,
+    else a line per finished stage."""
+
+    def __init__(self, terminal: bool) -> None:
+        self.terminal = terminal
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        finished = done >= total
+        if sys.stderr is None or not (self.terminal or finished):
+            return
+        line = f"redline: scan on the cluster: {stage}, {done}/{total} tasks"
+        sys.stderr.write(f"\r\x1b[2K{line}" if self.terminal else line)
+        if finished:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
 
 
 def _check_report_flags(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> None:

@@ -28,6 +28,7 @@ CORE_LAYERS: dict[str, set[str]] = {
     "core.flags": {CORE_LEAVES, "core.engine"},
     "core.nway": {CORE_LEAVES, "core.engine"},
     "core.families": {CORE_LEAVES, "core.text", "core.engine"},
+    "core.cluster": {CORE_LEAVES, "core.text", "core.families"},
     "core.command": {CORE_LEAVES, "core.text", "core.report"},
     "core.notes": {CORE_LEAVES, "core.text", "core.engine"},
     "core.report": {

@@ -86,7 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_compare_parser(sub)
     _add_nway_parser(sub)
     scan = sub.add_parser("scan", help="group a folder's documents into story families")
-    scan.add_argument("folder", help="the folder to scan (subfolders included)")
+    scan.add_argument(
+        "folder",
+        help="the folder to scan (subfolders included); with --cluster also an fsspec URL "
+        "(s3://bucket/prefix)",
+    )
     scan.add_argument(
         "--format",
         choices=("text", "json"),
@@ -100,6 +104,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=SCAN_THRESHOLD,
         metavar="X",
         help=f"word similarity that makes two documents versions (default {SCAN_THRESHOLD})",
+    )
+    scan.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="scan on the Dask scheduler at ADDRESS (tcp://host:8786), or 'local' for a "
+        "cluster of this machine's cores (needs: pip install 'redline[cluster]')",
+    )
+    scan.add_argument(
+        "--workers",
+        type=_workers,
+        metavar="N",
+        help="with --cluster local: N worker processes (default: the CPU count)",
     )
     completion = sub.add_parser("completion", help="print a shell completion script")
     completion.add_argument("shell", choices=("bash", "zsh"), help="the shell: bash or zsh")
@@ -300,6 +316,11 @@ def _byte_count(text: str) -> int:
 def _count(text: str) -> int:
     """A whole number of at least 0, for ``--context``."""
     return _whole(text, 0, "", "0 or more")
+
+
+def _workers(text: str) -> int:
+    """A whole number of at least 1, for ``--workers``."""
+    return _whole(text, 1, "", "at least 1")
 
 
 def _share(text: str) -> float:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -52,7 +52,7 @@ from core.families.fingerprint import (
     word_similarity,
 )
 from core.gcpause import collector_paused
-from core.text.document import DEFAULT_MAX_BYTES, load_document
+from core.text.document import DEFAULT_MAX_BYTES, document_from_bytes, load_document
 from core.text.folder import walk_folder
 
 DEFAULT_THRESHOLD = 0.25
@@ -168,11 +168,37 @@ class ScanResult:
 
 
 @dataclass(frozen=True, slots=True)
-class _Pair:
+class PairVerdict:
+    """A verified candidate pair (``verify``).
+
+    Attributes:
+        similarity: word similarity (contract scale); an estimate when not ``exact``.
+        keys: key-word containment (share of the smaller rare key-word set).
+        linked: the pair makes the two documents versions of one story.
+        exact: ``similarity`` was computed, not estimated from the signatures.
+    """
+
     similarity: float
     keys: float
     linked: bool
     exact: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRule:
+    """How candidate pairs are found among ``n`` documents (``candidate_rule``).
+
+    Attributes:
+        band_rows: signature bins per LSH band.
+        max_bucket: a band bucket with more documents gives no pairs (None: no cap).
+        index_max_docs: a rare key word in more documents gives no pairs (None: no cap).
+        min_shared: rare key words a pair must share to be a candidate.
+    """
+
+    band_rows: int
+    max_bucket: int | None
+    index_max_docs: int | None
+    min_shared: int
 
 
 def _check(should_cancel: Cancel) -> None:
@@ -184,6 +210,16 @@ def fingerprint_file(path: str, max_bytes: int) -> tuple[Fingerprint, str] | str
     """Load and fingerprint one file: ``(fingerprint, encoding)``, or the reason it failed."""
     try:
         doc = load_document(path, max_bytes=max_bytes)
+    except LoadError as error:
+        return error.reason
+    return fingerprint_text(doc.text), doc.encoding
+
+
+def fingerprint_bytes(data: bytes, name: str, max_bytes: int) -> tuple[Fingerprint, str] | str:
+    """Decode and fingerprint one file's bytes read elsewhere (a remote store):
+    ``(fingerprint, encoding)``, or the reason it failed."""
+    try:
+        doc = document_from_bytes(data, name, max_bytes=max_bytes)
     except LoadError as error:
         return error.reason
     return fingerprint_text(doc.text), doc.encoding
@@ -254,17 +290,32 @@ def _fingerprints(
     return files, found, errors, hits
 
 
-def _bands(signature: Sequence[int]) -> Iterable[tuple[int, ...]]:
-    for start in range(0, len(signature), BAND_ROWS):
-        yield (start, *signature[start : start + BAND_ROWS])
+def candidate_rule(n: int) -> CandidateRule:
+    """The candidate rule for ``n`` documents.
+
+    Up to ``ALL_PAIRS_LIMIT`` documents, every pair sharing a signature bin (an
+    estimated Jaccard above 0) or a rare key word is a candidate: bands of one bin,
+    no caps. Beyond, bands of ``BAND_ROWS`` bins in buckets of at most
+    ``MAX_BUCKET`` documents, and ``INDEX_MIN_SHARED`` shared rare key words each
+    found in at most ``INDEX_MAX_DOCS`` documents.
+    """
+    if n <= ALL_PAIRS_LIMIT:
+        return CandidateRule(1, None, None, 1)
+    return CandidateRule(BAND_ROWS, MAX_BUCKET, INDEX_MAX_DOCS, INDEX_MIN_SHARED)
 
 
-def _pairs_of(groups: Iterable[list[int]], pairs: set[tuple[int, int]]) -> None:
-    for members in groups:
-        if 1 < len(members) <= MAX_BUCKET:
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    pairs.add((i, j))
+def band_keys(signature: Sequence[int], rows: int) -> Iterator[tuple[int, ...]]:
+    """The LSH band keys of a signature: each band's first bin and its values."""
+    for start in range(0, len(signature), rows):
+        yield (start, *signature[start : start + rows])
+
+
+def bucket_pairs(members: Sequence[int], limit: int | None) -> Iterator[tuple[int, int]]:
+    """The pairs of a bucket's documents (in ascending order), none when it holds
+    more than ``limit``."""
+    if len(members) < 2 or (limit is not None and len(members) > limit):
+        return iter(())
+    return combinations(members, 2)
 
 
 def candidate_pairs(
@@ -272,38 +323,31 @@ def candidate_pairs(
 ) -> set[tuple[int, int]]:
     """Pairs of indices worth verifying, without comparing all pairs.
 
-    Two sources: LSH banding of the shingle signatures (``BAND_ROWS`` bins a band:
-    a pair with shingle Jaccard 0.2 shares a band with probability 0.93), and an
-    inverted index of key words found in at most ``INDEX_MAX_DOCS`` documents: a pair
-    sharing ``INDEX_MIN_SHARED`` of them is a candidate (rewritten versions). Up to
-    ``ALL_PAIRS_LIMIT`` documents, every pair sharing a bin or a key word is one.
+    Two sources (``candidate_rule``): LSH banding of the shingle signatures
+    (``BAND_ROWS`` bins a band: a pair with shingle Jaccard 0.2 shares a band with
+    probability 0.93), and an inverted index of rare key words found in at most
+    ``INDEX_MAX_DOCS`` documents: a pair sharing ``INDEX_MIN_SHARED`` of them is a
+    candidate (rewritten versions). Up to ``ALL_PAIRS_LIMIT`` documents, every pair
+    sharing a bin or a key word is one.
     """
-    n = len(fps)
-    signatures = [fp.signature_array() for fp in fps]
-    pairs: set[tuple[int, int]] = set()
-    if n <= ALL_PAIRS_LIMIT:
-        for i in range(n):
-            _check(should_cancel)
-            for j in range(i + 1, n):
-                if estimate_jaccard(signatures[i], signatures[j]) or keys[i] & keys[j]:
-                    pairs.add((i, j))
-        return pairs
+    rule = candidate_rule(len(fps))
     buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for i, signature in enumerate(signatures):
-        for band in _bands(signature):
+    for i, fp in enumerate(fps):
+        for band in band_keys(fp.signature_array(), rule.band_rows):
             buckets[band].append(i)
     _check(should_cancel)
-    _pairs_of(buckets.values(), pairs)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        pairs.update(bucket_pairs(members, rule.max_bucket))
     index: dict[int, list[int]] = defaultdict(list)
     for i, doc_keys in enumerate(keys):
         for key in doc_keys:
             index[key].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for docs in index.values():
-        if 1 < len(docs) <= INDEX_MAX_DOCS:
-            shared.update(combinations(docs, 2))
+        shared.update(bucket_pairs(docs, rule.index_max_docs))
     _check(should_cancel)
-    pairs.update(p for p, count in shared.items() if count >= INDEX_MIN_SHARED)
+    pairs.update(p for p, count in shared.items() if count >= rule.min_shared)
     return pairs
 
 
@@ -331,9 +375,25 @@ def rare_keys(fps: list[Fingerprint]) -> list[frozenset[int]]:
     counts: Counter[int] = Counter()
     for fp in fps:
         counts.update(fp.key_array())
-    limit = max(RARE_MIN_DOCS, RARE_SHARE * len(fps))
+    limit = rare_limit(len(fps))
     common = {k for k, c in counts.items() if c > limit}
-    return [frozenset(fp.key_array()).difference(common) for fp in fps]
+    return [rare_keys_of(fp, common) for fp in fps]
+
+
+def rare_limit(n: int) -> float:
+    """A key word in more than this many of ``n`` documents is common (``rare_keys``)."""
+    return max(RARE_MIN_DOCS, RARE_SHARE * n)
+
+
+def rare_keys_of(fp: Fingerprint, common: Set[int]) -> frozenset[int]:
+    """A document's key words without the common ones."""
+    return frozenset(fp.key_array()).difference(common)
+
+
+def needs_shingles(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether ``verify`` computes the pair's word similarity (it reads the shingles)
+    rather than estimating it from the signatures."""
+    return estimate_jaccard(a.signature_array(), b.signature_array()) >= EXACT_FLOOR
 
 
 def verify(
@@ -342,7 +402,7 @@ def verify(
     keys_a: frozenset[int],
     keys_b: frozenset[int],
     options: ScanOptions,
-) -> _Pair:
+) -> PairVerdict:
     """Similarity and key-word containment of a candidate pair, and the verdict.
 
     The word similarity is computed exactly unless the signatures show the shingle
@@ -358,26 +418,47 @@ def verify(
     linked = similarity >= options.threshold or (
         smaller >= MIN_KEYS and keys >= options.key_threshold
     )
-    return _Pair(similarity, keys, linked, exact)
+    return PairVerdict(similarity, keys, linked, exact)
 
 
-def _components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
+def components(links: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The groups of documents joined by links (connected components), each of two or
+    more, by their smallest id."""
+    parent: dict[int, int] = {}
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        root = x
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
 
     for i, j in links:
         ri, rj = find(i), find(j)
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
+    for i in sorted(parent):
         groups[find(i)].append(i)
-    return [g for g in groups.values() if len(g) > 1]
+    return list(groups.values())
+
+
+def ordered_families(groups: list[list[int]], relpath: Callable[[int], str]) -> list[list[int]]:
+    """Families in the scan's order (by first member path), members by path: the
+    family id is the position."""
+    families = [sorted(group, key=relpath) for group in groups]
+    families.sort(key=lambda members: relpath(members[0]))
+    return families
+
+
+ClosestRank = tuple[bool, float, float, int]
+
+
+def closest_rank(pair: PairVerdict, same_family: bool, other: int) -> ClosestRank:
+    """How good ``other`` is as a document's closest: same family first, then word
+    similarity, key words, and the lower index on a tie (the highest rank wins)."""
+    return (same_family, pair.similarity, pair.keys, -other)
 
 
 def _held_share(
@@ -438,17 +519,15 @@ def _scan(
     relpaths = [files[i][1] for i in order]
     keys = rare_keys(fps)
     _check(should_cancel)
-    verified: dict[tuple[int, int], _Pair] = {}
+    verified: dict[tuple[int, int], PairVerdict] = {}
     for count, (i, j) in enumerate(_in_order(candidate_pairs(fps, keys, should_cancel))):
         if count % 256 == 0:
             _check(should_cancel)
         verified[(i, j)] = verify(fps[i], fps[j], keys[i], keys[j], options)
-    groups = _components(len(fps), (p for p, v in verified.items() if v.linked))
-    groups.sort(key=lambda g: min(relpaths[i] for i in g))
+    groups = components(p for p, v in verified.items() if v.linked)
     family_of: dict[int, int] = {}
     families: list[Family] = []
-    for fid, group in enumerate(groups):
-        members = sorted(group, key=lambda i: relpaths[i])
+    for fid, members in enumerate(ordered_families(groups, relpaths.__getitem__)):
         for i in members:
             family_of[i] = fid
         original = likely_original(members, fps, keys, relpaths)
@@ -471,18 +550,19 @@ def _scan(
 
 
 def _closest(
-    fps: list[Fingerprint], verified: dict[tuple[int, int], _Pair], family_of: dict[int, int]
+    fps: list[Fingerprint], verified: dict[tuple[int, int], PairVerdict], family_of: dict[int, int]
 ) -> dict[int, tuple[int, float]]:
     """Each document's closest other document and their exact word similarity."""
-    best: dict[int, tuple[tuple[bool, float, float], int, _Pair]] = {}
+    best: dict[int, tuple[ClosestRank, PairVerdict]] = {}
     for (i, j), pair in verified.items():
         same = family_of.get(i, -1) == family_of.get(j, -2)
-        rank = (same, pair.similarity, pair.keys)
         for me, other in ((i, j), (j, i)):
+            rank = closest_rank(pair, same, other)
             if me not in best or rank > best[me][0]:
-                best[me] = (rank, other, pair)
+                best[me] = (rank, pair)
     closest: dict[int, tuple[int, float]] = {}
-    for me, (_, other, pair) in best.items():
+    for me, (rank, pair) in best.items():
+        other = -rank[3]
         exact = pair.similarity if pair.exact else word_similarity(fps[me], fps[other])
         closest[me] = (other, exact)
     return closest

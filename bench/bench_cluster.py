@@ -1,0 +1,224 @@
+"""The scan on a Dask cluster against the local scan: identity, then time and memory.
+
+    .venv/bin/python bench/bench_cluster.py identity [--folder bench/out/families]
+    .venv/bin/python bench/bench_cluster.py time --count 100000 [--workers 2] [--runs 1]
+    .venv/bin/python bench/bench_cluster.py sizes [--folder bench/out/families]
+
+``identity`` scans the 10,000-article family folder (built by ``make_families.py``
+when missing) locally and with ``--cluster local`` through the command line and
+compares the JSON and the text listing byte for byte.
+
+``time`` builds an archive of ``--count`` articles with the family generator
+(``bench/out/families-<count>``) and times, each in a fresh child process, the local
+scan (no cache; its own process pool of ``--workers``) against the cluster scan on a
+local cluster of ``--workers`` worker processes: wall time, articles per second, the
+client's peak RSS and the peak RSS of the largest worker (the local scan's pool
+processes are its workers). Each cluster stage's end is timed too.
+
+``sizes`` measures, on the folder, what each shuffle moves per article (pickled bytes
+of the routed records, as Dask sends them) by running the stage functions in this
+process on every chunk: the figures behind the 10-million estimate in ``README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(REPO))
+
+CHILD_LOCAL = """
+import json, resource, sys, time
+sys.path.insert(0, {repo!r})
+from core.families.scan import ScanOptions, scan_folder
+if __name__ == "__main__":
+    started = time.perf_counter()
+    result = scan_folder({folder!r}, ScanOptions(use_cache=False, workers={workers}))
+    seconds = time.perf_counter() - started
+    print(json.dumps({{
+        "seconds": seconds, "documents": len(result.documents),
+        "families": len(result.families), "candidates": result.stats.candidates,
+        "client_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "worker_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    }}))
+"""
+
+CHILD_CLUSTER = """
+import json, resource, sys, time
+sys.path.insert(0, {repo!r})
+from core.cluster.run import cluster_client, scan_with_client
+
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+if __name__ == "__main__":
+    stages = {{}}
+    started = time.perf_counter()
+    def progress(stage, done, total):
+        if done >= total:
+            stages[stage] = round(time.perf_counter() - started, 2)
+    with cluster_client("local", {workers}) as client:
+        ready = time.perf_counter() - started
+        result = scan_with_client(client, {folder!r}, progress=progress)
+        seconds = time.perf_counter() - started
+        workers = client.run(peak)
+    print(json.dumps({{
+        "seconds": seconds, "startup": ready, "stages": stages,
+        "documents": len(result.documents), "families": len(result.families),
+        "candidates": result.stats.candidates, "client_rss": peak(),
+        "worker_rss": max(workers.values()),
+    }}))
+"""
+
+
+def _child(code: str) -> dict[str, object]:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _build(folder: Path, count: int) -> None:
+    if not folder.exists():
+        make = [sys.executable, str(BENCH / "make_families.py"), "--count", str(count)]
+        subprocess.run([*make, "--out", str(folder)], check=True)
+
+
+def identity(folder: Path, workers: int) -> int:
+    """Local and cluster scans of the folder through the command line, compared."""
+    _build(folder, 10_000)
+    outputs = {}
+    for fmt in ("json", "text"):
+        for label, extra in (("local", []), ("cluster", ["--cluster", "local"])):
+            if extra:
+                extra += ["--workers", str(workers)]
+            command = [sys.executable, "-m", "core.cli", "scan", str(folder), "--format", fmt]
+            started = time.perf_counter()
+            run = subprocess.run([*command, *extra], capture_output=True, cwd=REPO, check=True)
+            seconds = time.perf_counter() - started
+            outputs[(fmt, label)] = run.stdout
+            print(f"{fmt:4} {label:7} {seconds:6.1f} s, {len(run.stdout):,} bytes")
+    same = all(outputs[(f, "local")] == outputs[(f, "cluster")] for f in ("json", "text"))
+    scan = json.loads(outputs[("json", "local")])
+    print(
+        f"{len(scan['documents'])} documents, {len(scan['families'])} families, "
+        f"{len(scan['errors'])} not read: JSON and text {'IDENTICAL' if same else 'DIFFER'}"
+    )
+    return 0 if same else 1
+
+
+def timing(count: int, workers: int, runs: int) -> int:
+    """Local against cluster on an archive of ``count`` articles."""
+    folder = BENCH / "out" / f"families-{count // 1000}k"
+    _build(folder, count)
+    fields = {"repo": str(REPO), "folder": str(folder), "workers": workers}
+    results: dict[str, list[dict[str, object]]] = {"local": [], "cluster": []}
+    for _ in range(runs):
+        for label, code in (("local", CHILD_LOCAL), ("cluster", CHILD_CLUSTER)):
+            run = _child(code.format(**fields))
+            results[label].append(run)
+            print(label, json.dumps(run), flush=True)
+    for label, found in results.items():
+        seconds = statistics.median(float(r["seconds"]) for r in found)  # type: ignore[arg-type]
+        run = found[0]
+        print(
+            f"{label:7}: {seconds:7.1f} s (median of {len(found)}), "
+            f"{int(run['documents']) / seconds:6.0f} articles/s, "  # type: ignore[call-overload]
+            f"client peak {int(run['client_rss']) / 1024:5.0f} MB, "  # type: ignore[call-overload]
+            f"worker peak {int(run['worker_rss']) / 1024:5.0f} MB; "  # type: ignore[call-overload]
+            f"{run['families']} families, {run['candidates']} candidates"
+        )
+    return 0
+
+
+def sizes(folder: Path) -> int:
+    """Pickled bytes per article of each shuffle's records (the stage functions run here)."""
+    from core.cluster.sources import list_sources
+    from core.cluster.stages import (
+        candidates_with_second,
+        closest_sides,
+        family_members,
+        features,
+        group_features,
+        read_chunk,
+        verify_pairs,
+        verify_with_first,
+    )
+    from core.families.scan import ScanOptions, candidate_rule, components, rare_limit
+
+    _build(folder, 10_000)
+    listing = list_sources(str(folder), ScanOptions())
+    size = 1000
+    chunks = [
+        read_chunk(c, listing.files[c * size : (c + 1) * size], listing.read)
+        for c in range((len(listing.files) + size - 1) // size)
+    ]
+    n = sum(len(part[0].docs) for part in chunks)
+    rule, limit, width = candidate_rule(n), rare_limit(n), len(chunks)
+    moved: dict[str, int] = {}
+
+    def route(name: str, parts: list[list[tuple[int, list[object]]]]) -> list[list[object]]:
+        # One message per (source chunk, destination bucket), as the last stage sends.
+        moved[name] = sum(len(pickle.dumps(item, protocol=5)) for p in parts for item in p)
+        by_bucket: list[list[object]] = [[] for _ in range(width)]
+        for part in parts:
+            for bucket, records in part:
+                by_bucket[bucket].append((bucket, records))
+        return [[(b, items)] if items else [] for b, items in enumerate(by_bucket)]
+
+    moved["fingerprints (held, not moved)"] = sum(len(pickle.dumps(p, 5)) for p in chunks)
+    grouped = [
+        group_features(g, rule, limit, size)
+        for g in route("features", [features(p, rule, width) for p in chunks])
+    ]
+    common = {k for part in grouped for kind, keys in part if kind == "common" for k in keys}  # type: ignore[attr-defined]
+    votes = route("votes", [[v for kind, v in part if kind == "votes"] for part in grouped])  # type: ignore[misc]
+    lights = route(
+        "pairs with the second's light fingerprint",
+        [candidates_with_second(c, v, rule, size) for c, v in zip(chunks, votes)],
+    )
+    settled = [verify_with_first(c, h, common, ScanOptions(), size) for c, h in zip(chunks, lights)]
+    exact = route(
+        "exact pairs with the first's fingerprint",
+        [[item for kind, item in part if kind == "exact"] for part in settled],
+    )
+    verified = [
+        [v for kind, v in part if kind == "verified"] + verify_pairs(c, e, common, ScanOptions())
+        for c, e, part in zip(chunks, exact, settled)
+    ]
+    links = [(p.i, p.j) for part in verified for p in part if p.verdict.linked]
+    family_of = {i: f for f, members in enumerate(components(links)) for i in members}
+    route("family members", [family_members(c, family_of, width) for c in chunks])
+    route("closest sides", [closest_sides(v, family_of, size) for v in verified])
+    pairs = sum(len(v) for v in verified)
+    print(f"{n} articles, {pairs} candidate pairs ({pairs / n:.1f} per article)")
+    for name, total in moved.items():
+        print(f"  {name:32} {total / 2**20:8.1f} MB  {total / n:8.0f} bytes/article")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("what", choices=("identity", "time", "sizes"))
+    parser.add_argument("--folder", type=Path, default=BENCH / "out" / "families")
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    if args.what == "identity":
+        return identity(args.folder, args.workers)
+    if args.what == "sizes":
+        return sizes(args.folder)
+    return timing(args.count, args.workers, args.runs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

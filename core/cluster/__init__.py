@@ -1,0 +1,13 @@
+"""Story families on a Dask cluster: ``redline scan PATH --cluster ADDRESS``.
+
+``stages`` (what runs on the workers: reading, fingerprinting, candidate pairs,
+verification, originals and closest documents, each a function of plain lists that
+calls the local scan's own per-document and per-pair functions), ``sources`` (the
+documents of a local folder or of an fsspec URL) and ``run`` (the Dask driver: the
+shuffles, progress, cancelling). The results are the local scan's, identical.
+
+Dask, distributed and fsspec are the optional ``cluster`` extra: only ``run`` imports
+Dask and only ``sources`` imports fsspec, both when called.
+
+May import: ``core.families``, ``core.text`` and the shared leaves.
+"""

@@ -1,0 +1,405 @@
+"""Run a folder scan on a Dask cluster (``dask.distributed``), with the local scan's result.
+
+The stages (``core.cluster.stages``) are Dask bag partitions: chunks of documents read
+and fingerprinted on the workers and kept there (persisted), then shuffles
+(``dask.bag``'s task shuffle, grouped so that bucket ``b`` is partition ``b`` and meets
+chunk ``b``'s fingerprints): shared features (band keys and key words: the common
+key words and the candidate votes), the votes to the chunk of a pair's second
+document (the candidates, with its fingerprint without shingles), to the chunk of
+its first (verified there when the signatures settle it) and, for the exact
+similarity, back to the second's with the first's whole fingerprint; then the
+members of each family (its original) and each document's side of its verified
+pairs (its closest, and its exact similarity when only estimated). The client
+holds the file list, one small row per document and the verified links between
+family members, never a text or a fingerprint. A lost worker's chunks are read again
+by Dask from the task graph.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import math
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from core.cluster.sources import Listing, list_sources
+from core.cluster.stages import (
+    Source,
+    Verified,
+    best_closest,
+    candidates_with_second,
+    closest_sides,
+    exact_closest,
+    family_members,
+    features,
+    group_features,
+    originals,
+    read_chunk,
+    summary,
+    verify_pairs,
+    verify_with_first,
+)
+from core.errors import RedlineError
+from core.families.scan import (
+    Family,
+    ScanError,
+    ScannedDocument,
+    ScanOptions,
+    ScanResult,
+    ScanStats,
+    candidate_rule,
+    components,
+    ordered_families,
+    rare_limit,
+)
+
+# Documents per chunk: a task reads at least this many (about 5 MB of articles), and
+# more when there would be over MAX_CHUNKS chunks: up to 1,024 partitions a shuffle
+# has two stages of 32 ways, and the scheduler's task count stays in the hundreds of
+# thousands (10 million articles: chunks of 9,766, ~45 MB of fingerprints each).
+CHUNK_SIZE = 1000
+MAX_CHUNKS = 1024
+# dask.bag's task shuffle splits each partition this many ways per stage.
+MAX_BRANCH = 32
+LOCAL = "local"
+EXTRA_MISSING = "--cluster needs Dask: pip install 'redline[cluster]'"
+
+ClusterProgress = Callable[[str, int, int], None] | None
+
+
+class ClusterError(RedlineError):
+    """The cluster cannot be used (Dask missing, scheduler unreachable)."""
+
+
+def _dask() -> tuple[Any, Any, Any]:
+    """``dask``, ``dask.bag`` and ``distributed``, or a clear error without the extra."""
+    try:
+        modules = [importlib.import_module(m) for m in ("dask", "dask.bag", "distributed")]
+    except ImportError:
+        raise ClusterError(EXTRA_MISSING) from None
+    return modules[0], modules[1], modules[2]
+
+
+@contextmanager
+def _terminal_interrupt_ignored() -> Iterator[None]:
+    """Ignore SIGINT while the local workers start, so that they keep ignoring it.
+
+    Ctrl+C reaches every process of the terminal's group: the workers would stop
+    mid-task and the client's closing of the cluster would wait for them. This way
+    only the client is interrupted, and it closes the cluster.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def cluster_client(address: str, workers: int | None = None) -> Iterator[Any]:
+    """A ``distributed.Client`` of the scheduler at ``address``, or of a local cluster
+    of ``workers`` processes (default: the CPU count) for ``local``; closed on exit."""
+    _, _, distributed = _dask()
+    cluster = None
+    try:
+        if address == LOCAL:
+            with _terminal_interrupt_ignored():
+                cluster = distributed.LocalCluster(
+                    n_workers=workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    # The workers' log lines at shutdown are not the user's business.
+                    silence_logs=logging.CRITICAL,
+                    # Any free port: 8787 may be another cluster's on a shared machine.
+                    dashboard_address=":0",
+                )
+            client = distributed.Client(cluster)
+        else:
+            client = distributed.Client(address, timeout="20s")
+    except (OSError, TimeoutError) as error:
+        if cluster is not None:
+            cluster.close()
+        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({error})") from None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def chunk_size_for(files: int) -> int:
+    """Documents per chunk for a scan of ``files`` documents."""
+    return max(CHUNK_SIZE, math.ceil(files / MAX_CHUNKS))
+
+
+def shuffle_width(chunks: int) -> int:
+    """The partition count at or above ``chunks`` that dask.bag's task shuffle keeps
+    (it makes ``k ** stages`` partitions of ``n``)."""
+    width = max(chunks, 1)
+    while _shuffle_outputs(width) != width:
+        width += 1
+    return width
+
+
+def _shuffle_outputs(n: int) -> int:
+    stages = math.ceil(math.log(n) / math.log(MAX_BRANCH)) or 1
+    k = n if stages == 1 else math.ceil(n ** (1 / stages))
+    return int(k**stages)
+
+
+def _bucket(record: tuple[int, object]) -> int:
+    return record[0]
+
+
+def _identity(bucket: int) -> int:
+    return bucket
+
+
+def _second(record: tuple[str, Any]) -> Any:
+    return record[1]
+
+
+class _Kind:
+    """A picklable filter on ``(kind, payload)`` records."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __call__(self, record: tuple[str, object]) -> bool:
+        return record[0] == self.kind
+
+
+def _joined(first: list[Verified], second: list[Verified]) -> list[Verified]:
+    return [*first, *second]
+
+
+def _is_linked(pair: Verified) -> bool:
+    return pair.verdict.linked
+
+
+def _link(pair: Verified) -> tuple[int, int]:
+    return pair.i, pair.j
+
+
+class _Scan:
+    """One scan on a client: the stages in order, waiting with progress."""
+
+    def __init__(
+        self, client: Any, listing: Listing, options: ScanOptions, progress: ClusterProgress
+    ) -> None:
+        self.dask, self.bag, self.distributed = _dask()
+        self.client = client
+        self.listing = listing
+        self.options = options
+        self.progress = progress
+        self.chunk_size = CHUNK_SIZE
+        self.width = 1
+
+    def shuffle(self, routed: Any) -> Any:
+        """Group ``(bucket, records)`` items so that partition ``b`` holds bucket ``b``."""
+        groupby_tasks = importlib.import_module("dask.bag.core").groupby_tasks
+        grouped = groupby_tasks(routed, _bucket, hash=_identity, max_branch=MAX_BRANCH)
+        if grouped.npartitions != self.width:
+            raise RuntimeError(f"shuffle made {grouped.npartitions} partitions of {self.width}")
+        return grouped
+
+    def wait(self, label: str, *collections: Any) -> list[Any]:
+        """Persist collections on the cluster and wait, reporting tasks done / total."""
+        persisted = self.client.persist(list(collections))
+        futures = self.distributed.futures_of(persisted)
+        total = sum(len(c.__dask_graph__()) for c in collections)
+        while True:
+            try:
+                self.distributed.wait(futures, timeout=0.5)
+                break
+            except TimeoutError:
+                self._report(label, total)
+        if self.progress is not None:
+            self.progress(label, total, total)
+        return list(persisted)
+
+    def _report(self, label: str, total: int) -> None:
+        if self.progress is not None:
+            left = self.client.run_on_scheduler(_unfinished)
+            self.progress(label, max(total - left, 0), total)
+
+    def get(self, collection: Any) -> Any:
+        """A small result on the client, computed by this scan's client (never another
+        one that happens to be the default)."""
+        return self.client.compute(collection, sync=True)
+
+    def gather(self, label: str, *collections: Any) -> list[Any]:
+        """Compute collections to the client (small results only)."""
+        done = self.wait(label, *collections)
+        return [self.get(c) for c in done]
+
+    def chunks(self) -> Any:
+        """The documents read and fingerprinted, one chunk per partition."""
+        files = self.listing.files
+        count = math.ceil(len(files) / self.chunk_size)
+        self.width = shuffle_width(count)
+        delayed = self.dask.delayed(read_chunk, pure=True)
+        parts = [
+            delayed(c, files[c * self.chunk_size : (c + 1) * self.chunk_size], self.listing.read)
+            for c in range(self.width)
+        ]
+        return self.bag.from_delayed(parts)
+
+    def run(self) -> ScanResult:
+        (chunks,) = self.wait("reading", self.chunks())
+        rows = self.get(chunks.map_partitions(summary))
+        verified, common = self.verify(chunks, sum(len(row) == 3 for row in rows))
+        links, candidates = (
+            self.get(c) for c in (verified.filter(_is_linked).map(_link), verified.count())
+        )
+        return self.finish(chunks, verified, rows, links, candidates, common)
+
+    def verify(self, chunks: Any, n: int) -> tuple[Any, frozenset[int]]:
+        """The verified candidate pairs (held on the workers) and the common key words.
+
+        The shuffled features and votes are released when this returns: only the
+        chunks and the verified pairs stay in the workers' memory.
+        """
+        rule, limit = candidate_rule(n), rare_limit(n)
+        shared = self.shuffle(chunks.map_partitions(features, rule, self.width))
+        (grouped,) = self.wait(
+            "key words and bands",
+            shared.map_partitions(group_features, rule, limit, self.chunk_size),
+        )
+        common = frozenset(k for _, keys in self.get(grouped.filter(_Kind("common"))) for k in keys)
+        votes = self.shuffle(grouped.filter(_Kind("votes")).map(_second))
+        lights = chunks.map_partitions(candidates_with_second, votes, rule, self.chunk_size)
+        settled = chunks.map_partitions(
+            verify_with_first, self.shuffle(lights), common, self.options, self.chunk_size
+        )
+        exact = self.shuffle(settled.filter(_Kind("exact")).map(_second))
+        pairs = self.bag.map_partitions(
+            _joined,
+            settled.filter(_Kind("verified")).map(_second),
+            chunks.map_partitions(verify_pairs, exact, common, self.options),
+        )
+        (verified,) = self.wait("verifying pairs", pairs)
+        return verified, common
+
+    def finish(
+        self,
+        chunks: Any,
+        verified: Any,
+        rows: list[Any],
+        links: list[tuple[int, int]],
+        candidates: int,
+        common: frozenset[int],
+    ) -> ScanResult:
+        files = self.listing.files
+        relpath = [f.relpath for f in files]
+        families = ordered_families(components(links), relpath.__getitem__)
+        family_of = {i: fid for fid, members in enumerate(families) for i in members}
+        (shared,) = self.client.scatter([family_of], broadcast=True, hash=False)
+        members = self.shuffle(chunks.map_partitions(family_members, shared, self.width))
+        sides = self.shuffle(verified.map_partitions(closest_sides, shared, self.chunk_size))
+        best = chunks.map_partitions(best_closest, sides, self.chunk_size)
+        exact = self.shuffle(best.filter(_Kind("exact")).map(_second))
+        chosen, done, computed = self.gather(
+            "originals and closest",
+            members.map_partitions(originals, common),
+            best.filter(_Kind("done")).map(_second),
+            chunks.map_partitions(exact_closest, exact),
+        )
+        closest = {me: (other, sim) for me, other, sim in [*done, *computed]}
+        original = dict(chosen)
+        result = [
+            Family(fid, tuple(relpath[i] for i in m), relpath[original[fid]])
+            for fid, m in enumerate(families)
+        ]
+        return _result(self.listing, rows, family_of, closest, result, candidates)
+
+
+def _unfinished(dask_scheduler: Any) -> int:
+    """Tasks the scheduler has not finished (run on the scheduler: counted per task
+    prefix, not per task, so that a poll stays cheap on a graph of millions)."""
+    waiting = ("waiting", "processing", "queued", "no-worker")
+    prefixes = dask_scheduler.task_prefixes.values()
+    return sum(prefix.state_counts.get(state, 0) for prefix in prefixes for state in waiting)
+
+
+def _result(
+    listing: Listing,
+    rows: list[Any],
+    family_of: dict[int, int],
+    closest: dict[int, tuple[int, float]],
+    families: list[Family],
+    candidates: int,
+) -> ScanResult:
+    files: tuple[Source, ...] = listing.files
+    words: dict[int, tuple[int, str]] = {}
+    unread: dict[int, str] = {}
+    for row in rows:
+        if len(row) == 3:
+            words[row[0]] = (row[1], row[2])
+        else:
+            unread[row[0]] = row[1]
+    documents = []
+    for i in sorted(words):
+        other = closest.get(i)
+        documents.append(
+            ScannedDocument(
+                path=files[i].path,
+                relpath=files[i].relpath,
+                words=words[i][0],
+                encoding=words[i][1],
+                family=family_of.get(i),
+                closest=files[other[0]].relpath if other else None,
+                similarity=round(other[1], 4) if other else None,
+            )
+        )
+    errors = [*listing.errors, *(ScanError(files[i].relpath, unread[i]) for i in sorted(unread))]
+    stats = ScanStats(len(documents), 0, candidates)
+    return ScanResult(listing.root, tuple(documents), tuple(families), tuple(errors), stats)
+
+
+def scan_with_client(
+    client: Any,
+    path: str,
+    options: ScanOptions | None = None,
+    progress: ClusterProgress = None,
+    chunk_size: int | None = None,
+) -> ScanResult:
+    """Scan a folder or fsspec URL on the cluster of ``client``: the local scan's result.
+
+    Args:
+        client: a ``distributed.Client``.
+        path: a folder every worker sees at this path, or an fsspec URL.
+        options: thresholds and reading limits (the cache is not used).
+        progress: called with ``(stage, tasks done, tasks total)`` while waiting.
+        chunk_size: documents per read task (default: ``chunk_size_for`` the count).
+
+    Raises:
+        FileMissingError, NotAFolderError, UnreadableError: the folder itself.
+        ClusterError: Dask is not installed.
+    """
+    options = options or ScanOptions()
+    scan = _Scan(client, list_sources(path, options), options, progress)
+    scan.chunk_size = chunk_size or chunk_size_for(len(scan.listing.files))
+    return scan.run()
+
+
+def scan_on_cluster(
+    path: str,
+    address: str,
+    options: ScanOptions | None = None,
+    workers: int | None = None,
+    progress: ClusterProgress = None,
+) -> ScanResult:
+    """``scan_with_client`` on the scheduler at ``address`` (``local``: a local cluster
+    of ``workers`` processes), closed afterwards, also on Ctrl+C."""
+    with cluster_client(address, workers) as client:
+        return scan_with_client(client, path, options, progress)

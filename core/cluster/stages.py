@@ -1,0 +1,364 @@
+"""The stages of a cluster scan, as functions of plain lists (Dask bag partitions).
+
+Every document has an index (its place in the folder walk, as in the local scan)
+and lives in one **chunk** of ``chunk_size`` consecutive indices: a chunk is read,
+fingerprinted and kept on one worker (``read_chunk``). Candidate pairs, key-word
+counts, originals and closest documents are found by routing small records to
+**buckets** (``(bucket, records)`` pairs that ``core.cluster.run`` shuffles so that
+bucket ``b`` lands in partition ``b``): a record about document ``i`` goes to bucket
+``chunk_of(i)`` and meets that chunk's fingerprints there, so fingerprints never
+travel through a shuffle except to the workers that verify a pair or choose an
+original.
+
+The work on each document and each pair is the local scan's own
+(``core.families.scan``): ``fingerprint_file``, ``band_keys``, ``bucket_pairs``,
+``rare_keys_of``, ``verify``, ``likely_original``, ``closest_rank``,
+``word_similarity``. Nothing here imports Dask.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence, Set
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.families.fingerprint import Fingerprint, word_similarity
+from core.families.scan import (
+    CandidateRule,
+    ClosestRank,
+    PairVerdict,
+    ScanOptions,
+    band_keys,
+    bucket_pairs,
+    closest_rank,
+    likely_original,
+    needs_shingles,
+    rare_keys_of,
+    verify,
+)
+
+# Routed records: (bucket, records for that bucket).
+Routed = tuple[int, list[Any]]
+Reader = Callable[[str], "tuple[Fingerprint, str] | str"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file to read: its walk index, the path the reader opens, its relative path."""
+
+    index: int
+    path: str
+    relpath: str
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A fingerprinted document."""
+
+    index: int
+    relpath: str
+    encoding: str
+    fingerprint: Fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """The documents of one chunk, as read on a worker (a bag partition of one item).
+
+    Attributes:
+        id: the chunk's number (its bucket).
+        docs: the documents read, by index.
+        unread: ``(index, reason)`` of the files that could not be read.
+    """
+
+    id: int
+    docs: tuple[Read, ...]
+    unread: tuple[tuple[int, str], ...]
+
+    def by_index(self) -> dict[int, Read]:
+        """The documents by index."""
+        return {doc.index: doc for doc in self.docs}
+
+
+@dataclass(frozen=True, slots=True)
+class Verified:
+    """A verified candidate pair ``i < j``."""
+
+    i: int
+    j: int
+    verdict: PairVerdict
+
+
+def read_chunk(chunk_id: int, sources: Sequence[Source], read: Reader) -> list[Chunk]:
+    """Read and fingerprint a chunk's files with the local scan's loader."""
+    docs: list[Read] = []
+    unread: list[tuple[int, str]] = []
+    for source in sources:
+        outcome = read(source.path)
+        if isinstance(outcome, str):
+            unread.append((source.index, outcome))
+        else:
+            docs.append(Read(source.index, source.relpath, outcome[1], outcome[0]))
+    return [Chunk(chunk_id, tuple(docs), tuple(unread))]
+
+
+def summary(part: Iterable[Chunk]) -> list[tuple[int, int, str] | tuple[int, str]]:
+    """What the client keeps of a chunk: ``(index, words, encoding)`` per document
+    and ``(index, reason)`` per file not read."""
+    rows: list[tuple[int, int, str] | tuple[int, str]] = []
+    for chunk in part:
+        rows += [(d.index, d.fingerprint.words, d.encoding) for d in chunk.docs]
+        rows += list(chunk.unread)
+    return rows
+
+
+def _routed(buckets: dict[int, list[Any]]) -> list[Routed]:
+    return list(buckets.items())
+
+
+@dataclass(slots=True)
+class FeatureBlock:
+    """The features routed to one bucket, packed in arrays (a tuple per feature takes
+    five times the memory, and a shuffle holds them all at once).
+
+    Attributes:
+        band_starts: each band's first bin.
+        band_values: its bins, 32 bits each, in one number.
+        band_docs: the document of each band.
+        keys: key-word hashes.
+        key_docs: the document of each key word.
+    """
+
+    band_starts: array[int] = field(default_factory=lambda: array("H"))
+    band_values: array[int] = field(default_factory=lambda: array("Q"))
+    band_docs: array[int] = field(default_factory=lambda: array("q"))
+    keys: array[int] = field(default_factory=lambda: array("I"))
+    key_docs: array[int] = field(default_factory=lambda: array("q"))
+
+
+def features(part: Iterable[Chunk], rule: CandidateRule, width: int) -> list[Routed]:
+    """Each document's band keys and key words, routed by a hash of the feature."""
+    if rule.band_rows > 2:
+        raise ValueError("bands of more than two bins do not fit one 64-bit number")
+    blocks: dict[int, FeatureBlock] = defaultdict(FeatureBlock)
+    for chunk in part:
+        for doc in chunk.docs:
+            for band in band_keys(doc.fingerprint.signature_array(), rule.band_rows):
+                block = blocks[hash(band) % width]
+                block.band_starts.append(band[0])
+                block.band_values.append(_packed(band[1:]))
+                block.band_docs.append(doc.index)
+            for key in doc.fingerprint.key_array():
+                block = blocks[key % width]
+                block.keys.append(key)
+                block.key_docs.append(doc.index)
+    return [(bucket, [block]) for bucket, block in blocks.items()]
+
+
+def _packed(values: Sequence[int]) -> int:
+    packed = 0
+    for value in values:
+        packed = packed << 32 | value
+    return packed
+
+
+def _records(grouped: Iterable[tuple[int, list[Routed]]], bucket: int | None) -> list[Any]:
+    """The records of a shuffled partition (checked to be the expected bucket)."""
+    records: list[Any] = []
+    for key, routed in grouped:
+        if bucket is not None and key != bucket:
+            raise RuntimeError(f"shuffle put bucket {key} in partition {bucket}")
+        for _, items in routed:
+            records += items
+    return records
+
+
+def group_features(
+    grouped: Iterable[tuple[int, list[Routed]]],
+    rule: CandidateRule,
+    limit: float,
+    chunk_size: int,
+) -> list[tuple[str, object]]:
+    """Buckets of shared features: ``("common", key words in more than limit
+    documents)`` and ``("votes", (chunk, [(i, j, from_band)]))`` routed to the chunk of
+    ``j``: one vote per band pair, one per rare key word a pair shares."""
+    bands: dict[int, list[int]] = defaultdict(list)
+    keys: dict[int, list[int]] = defaultdict(list)
+    for block in _records(grouped, None):
+        for start, value, doc in zip(block.band_starts, block.band_values, block.band_docs):
+            bands[start << 64 | value].append(doc)
+        for key, doc in zip(block.keys, block.key_docs):
+            keys[key].append(doc)
+    band: set[tuple[int, int]] = set()
+    for docs in bands.values():
+        docs.sort()
+        band.update(bucket_pairs(docs, rule.max_bucket))
+    del bands
+    common: list[int] = []
+    by_key: list[tuple[int, int]] = []
+    for key, docs in keys.items():
+        if len(docs) > limit:
+            common.append(key)
+        else:
+            docs.sort()
+            by_key += bucket_pairs(docs, rule.index_max_docs)
+    routed: dict[int, list[Any]] = defaultdict(list)
+    for i, j in band:
+        routed[j // chunk_size].append((i, j, True))
+    for i, j in by_key:
+        routed[j // chunk_size].append((i, j, False))
+    return [("common", common)] + [("votes", item) for item in routed.items()]
+
+
+def candidates_with_second(
+    part: Sequence[Chunk],
+    grouped: Iterable[tuple[int, list[Routed]]],
+    rule: CandidateRule,
+    chunk_size: int,
+) -> list[Routed]:
+    """The candidate pairs whose second document is in this chunk (a band vote, or
+    ``min_shared`` key-word votes), with that document's fingerprint without its
+    shingles (``light``), routed to the first's chunk."""
+    (chunk,) = part
+    band: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
+    for i, j, from_band in _records(grouped, chunk.id):
+        if from_band:
+            band.add((i, j))
+        else:
+            shared[(i, j)] += 1
+    band.update(p for p, count in shared.items() if count >= rule.min_shared)
+    docs = chunk.by_index()
+    lights: dict[int, Fingerprint] = {}
+    routed: dict[int, list[Any]] = defaultdict(list)
+    for i, j in band:
+        second = lights.get(j) or lights.setdefault(j, light(docs[j].fingerprint))
+        routed[i // chunk_size].append((i, j, second))
+    return _routed(routed)
+
+
+def light(fp: Fingerprint) -> Fingerprint:
+    """A fingerprint without its shingles: a sixth of the bytes, enough for ``verify``
+    when ``needs_shingles`` says no."""
+    return Fingerprint(fp.words, b"", fp.keys, fp.signature)
+
+
+def verify_with_first(
+    part: Sequence[Chunk],
+    grouped: Iterable[tuple[int, list[Routed]]],
+    common: Set[int],
+    options: ScanOptions,
+    chunk_size: int,
+) -> list[tuple[str, Any]]:
+    """Verify the candidate pairs whose first document is in this chunk:
+    ``("verified", Verified)`` when the signatures settle it, else ``("exact", routed
+    record)`` with the first's whole fingerprint, for the second's chunk."""
+    (chunk,) = part
+    docs = chunk.by_index()
+    out: list[tuple[str, Any]] = []
+    for i, j, second in _records(grouped, chunk.id):
+        first = docs[i].fingerprint
+        if needs_shingles(first, second):
+            out.append(("exact", (j // chunk_size, [(i, j, first)])))
+        else:
+            keys_i, keys_j = rare_keys_of(first, common), rare_keys_of(second, common)
+            out.append(("verified", Verified(i, j, verify(first, second, keys_i, keys_j, options))))
+    return out
+
+
+def verify_pairs(
+    part: Sequence[Chunk],
+    grouped: Iterable[tuple[int, list[Routed]]],
+    common: Set[int],
+    options: ScanOptions,
+) -> list[Verified]:
+    """Verify the candidate pairs whose second document is in this chunk (with the
+    first's whole fingerprint)."""
+    (chunk,) = part
+    docs = chunk.by_index()
+    rare: dict[int, frozenset[int]] = {}
+    out: list[Verified] = []
+    for i, j, first in _records(grouped, chunk.id):
+        second = docs[j].fingerprint
+        keys_i = rare_keys_of(first, common)
+        keys_j = rare.get(j) or rare.setdefault(j, rare_keys_of(second, common))
+        out.append(Verified(i, j, verify(first, second, keys_i, keys_j, options)))
+    return out
+
+
+def family_members(part: Iterable[Chunk], family_of: dict[int, int], width: int) -> list[Routed]:
+    """The documents of a family routed to the family's bucket."""
+    routed: dict[int, list[Any]] = defaultdict(list)
+    for chunk in part:
+        for doc in chunk.docs:
+            fid = family_of.get(doc.index)
+            if fid is not None:
+                routed[fid % width].append((fid, doc))
+    return _routed(routed)
+
+
+def originals(
+    grouped: Iterable[tuple[int, list[Routed]]], common: Set[int]
+) -> list[tuple[int, int]]:
+    """``(family id, index of its likely original)`` for the families of a bucket."""
+    families: dict[int, list[Read]] = defaultdict(list)
+    for fid, doc in _records(grouped, None):
+        families[fid].append(doc)
+    out: list[tuple[int, int]] = []
+    for fid, docs in families.items():
+        docs.sort(key=lambda d: d.relpath)
+        fps = [d.fingerprint for d in docs]
+        keys = [rare_keys_of(fp, common) for fp in fps]
+        best = likely_original(list(range(len(docs))), fps, keys, [d.relpath for d in docs])
+        out.append((fid, docs[best].index))
+    return out
+
+
+def closest_sides(
+    part: Iterable[Verified], family_of: dict[int, int], chunk_size: int
+) -> list[Routed]:
+    """Both documents' view of each verified pair, routed to their chunks."""
+    routed: dict[int, list[Any]] = defaultdict(list)
+    for pair in part:
+        same = family_of.get(pair.i, -1) == family_of.get(pair.j, -2)
+        for me, other in ((pair.i, pair.j), (pair.j, pair.i)):
+            rank = closest_rank(pair.verdict, same, other)
+            routed[me // chunk_size].append((me, rank, pair.verdict))
+    return _routed(routed)
+
+
+def best_closest(
+    part: Sequence[Chunk], grouped: Iterable[tuple[int, list[Routed]]], chunk_size: int
+) -> list[tuple[str, object]]:
+    """Each document's closest: ``("done", (me, other, similarity))`` when its word
+    similarity was computed, else ``("exact", routed record)`` to compute it in the
+    other's chunk."""
+    (chunk,) = part
+    best: dict[int, tuple[ClosestRank, PairVerdict]] = {}
+    for me, rank, verdict in _records(grouped, chunk.id):
+        if me not in best or rank > best[me][0]:
+            best[me] = (rank, verdict)
+    docs = chunk.by_index()
+    out: list[tuple[str, object]] = []
+    for me, (rank, verdict) in best.items():
+        other = -rank[3]
+        if verdict.exact:
+            out.append(("done", (me, other, verdict.similarity)))
+        else:
+            record = (me, other, docs[me].fingerprint)
+            out.append(("exact", (other // chunk_size, [record])))
+    return out
+
+
+def exact_closest(
+    part: Sequence[Chunk], grouped: Iterable[tuple[int, list[Routed]]]
+) -> list[tuple[int, int, float]]:
+    """The word similarity of closest pairs that had only an estimate."""
+    (chunk,) = part
+    docs = chunk.by_index()
+    return [
+        (me, other, word_similarity(fp, docs[other].fingerprint))
+        for me, other, fp in _records(grouped, chunk.id)
+    ]

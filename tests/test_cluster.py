@@ -1,0 +1,233 @@
+"""``redline scan --cluster``: the same scan result on a Dask cluster as on one machine.
+
+The cluster tests need the optional ``cluster`` extra (Dask, distributed, fsspec) and
+are skipped with that reason without it (CI installs it: ``.ci/run``). The message
+for ``--cluster`` without the extra is tested either way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.cli import main
+from core.errors import RedlineError
+from core.families import scan as families
+from core.families.scan import ScanOptions, scan_folder
+from core.families.scan_report import scan_to_dict, scan_to_json, scan_to_text
+from tests.family_folders import build_folder
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+
+
+def _dask() -> Any:
+    pytest.importorskip("dask.bag", reason="the cluster extra (dask) is not installed")
+    return pytest.importorskip(
+        "distributed", reason="the cluster extra (distributed) is not installed"
+    )
+
+
+@pytest.fixture(scope="module")
+def client() -> Any:
+    """An in-process cluster of two workers (threads, so it starts in a second)."""
+    distributed = _dask()
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
+        ) as cluster,
+        distributed.Client(cluster) as made,
+    ):
+        yield made
+
+
+def _folder(root: Path) -> Path:
+    """Two story folders, a binary file and one that is too large: families, singles
+    and files listed under "not read"."""
+    build_folder(root / "one", seed=7)
+    build_folder(root / "two", seed=8)
+    (root / "bad.txt").write_bytes(PNG)
+    (root / "one" / "huge.txt").write_text("word " * 5000, encoding="utf-8")
+    return root
+
+
+def _same(local: Any, cluster: Any) -> None:
+    assert scan_to_json(cluster) == scan_to_json(local)
+    assert scan_to_text(cluster) == scan_to_text(local)
+
+
+@pytest.mark.parametrize("all_pairs_limit", [300, 0], ids=["all-pairs", "bands-and-index"])
+@pytest.mark.parametrize("chunk_size", [3, 1000])
+def test_cluster_scan_is_the_local_scan(
+    client: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    chunk_size: int,
+    all_pairs_limit: int,
+) -> None:
+    from core.cluster.run import scan_with_client
+
+    monkeypatch.setattr(families, "ALL_PAIRS_LIMIT", all_pairs_limit)
+    folder = _folder(tmp_path)
+    options = ScanOptions(max_bytes=20_000, use_cache=False)
+    local = scan_folder(folder, options)
+    assert local.families and len(local.errors) == 2  # the test means something
+    _same(local, scan_with_client(client, str(folder), options, chunk_size=chunk_size))
+
+
+def test_a_shuffle_of_two_stages_keeps_each_bucket_in_its_partition(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.cluster import run
+
+    # 18 files in 6 chunks: three shuffle stages of two ways, 8 partitions.
+    monkeypatch.setattr(run, "MAX_BRANCH", 2)
+    assert run.shuffle_width(6) == 8
+    folder = _folder(tmp_path)
+    local = scan_folder(folder, ScanOptions(max_bytes=20_000, use_cache=False))
+    url = f"file://{folder}"  # a file:// URL is the folder itself
+    result = run.scan_with_client(client, url, ScanOptions(max_bytes=20_000), chunk_size=3)
+    _same(local, result)
+
+
+def test_an_fsspec_url_is_read_as_the_folder_is(client: Any, tmp_path: Path) -> None:
+    fsspec = pytest.importorskip("fsspec", reason="the cluster extra (fsspec) is not installed")
+    from core.cluster.run import scan_with_client
+
+    folder = _folder(tmp_path)
+    memory = fsspec.filesystem("memory")
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            memory.pipe(f"/redline-test/{path.relative_to(folder).as_posix()}", path.read_bytes())
+    try:
+        options = ScanOptions(max_bytes=20_000, use_cache=False)
+        local = scan_folder(folder, options)
+        remote = scan_with_client(client, "memory://redline-test/", options, chunk_size=4)
+    finally:
+        memory.rm("/redline-test", recursive=True)
+    assert remote.root == "memory://redline-test"
+    assert remote.documents[0].path == f"memory://redline-test/{remote.documents[0].relpath}"
+    expected, found = scan_to_dict(local), scan_to_dict(remote)
+    del expected["root"], found["root"]
+    assert found == expected
+    assert scan_to_text(remote).split("\n")[1:] == scan_to_text(local).split("\n")[1:]
+
+
+def test_an_empty_folder_and_a_missing_one_are_the_local_scan(
+    client: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from core.cluster.run import scan_with_client
+
+    _same(
+        scan_folder(tmp_path, ScanOptions(use_cache=False)), scan_with_client(client, str(tmp_path))
+    )
+    missing = str(tmp_path / "gone")
+    assert main(["scan", missing]) == 2
+    local = capsys.readouterr().err
+    with pytest.raises(RedlineError) as raised:
+        scan_with_client(client, missing)
+    assert f"redline: {raised.value}\n" == local
+
+
+def test_a_worker_killed_mid_scan_leaves_the_result_unchanged(tmp_path: Path) -> None:
+    distributed = _dask()
+    from core.cluster.run import scan_with_client
+
+    folder = _folder(tmp_path)
+    local = scan_folder(folder, ScanOptions(use_cache=False))
+    killed: list[str] = []
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        distributed.Client(cluster) as made,
+    ):
+
+        def kill_one(stage: str, done: int, total: int) -> None:
+            # Once every chunk is read and held by the workers, one of them dies.
+            if not killed:
+                worker, pid = sorted(made.run(os.getpid).items())[0]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(worker)
+
+        result = scan_with_client(made, str(folder), progress=kill_one, chunk_size=2)
+        lost = made.run_on_scheduler(_removed_workers)
+    assert killed and killed[0] in lost
+    _same(local, result)
+
+
+def _removed_workers(dask_scheduler: Any) -> list[str]:
+    """Workers the scheduler saw leave (run on the scheduler)."""
+    return [
+        str(event[1]["worker"])
+        for event in dask_scheduler.get_events("all")
+        if isinstance(event[1], dict) and event[1].get("action") == "remove-worker"
+    ]
+
+
+def test_the_command_on_a_local_cluster_prints_the_local_scan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _dask()
+    folder = _folder(tmp_path)
+    assert main(["scan", str(folder), "--format", "json"]) == 0
+    local = capsys.readouterr().out
+    code = main(["scan", str(folder), "--format", "json", "--cluster", "local", "--workers", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert json.loads(out) == json.loads(local)
+    assert "tasks" in err and "Traceback" not in err
+
+
+def test_ctrl_c_cancels_with_one_line_and_closes_the_cluster(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    distributed = _dask()
+    from core import cli
+
+    clusters: list[Any] = []
+    made = distributed.LocalCluster
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        clusters.append(made(*args, **kwargs))
+        return clusters[-1]
+
+    def interrupt(self: Any, stage: str, done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(distributed, "LocalCluster", recorded)
+    monkeypatch.setattr(cli._ClusterProgress, "__call__", interrupt)
+    folder = _folder(tmp_path)
+    assert main(["scan", str(folder), "--cluster", "local", "--workers", "1"]) == 130
+    out, err = capsys.readouterr()
+    assert out == "" and err == "redline: interrupted\n"
+    assert len(clusters) == 1 and clusters[0].status.name == "closed"
+
+
+def test_cluster_without_the_extra_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if absent
+    folder = _folder(tmp_path)
+    assert main(["scan", str(folder), "--cluster", "local"]) == 2
+    assert capsys.readouterr().err == (
+        "redline: --cluster needs Dask: pip install 'redline[cluster]'\n"
+    )
+
+
+def test_workers_need_a_local_cluster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scan", str(tmp_path), "--workers", "2"]) == 2
+    assert capsys.readouterr().err == "redline: --workers needs --cluster local\n"
+
+
+def test_chunks_grow_so_that_a_shuffle_keeps_two_stages() -> None:
+    from core.cluster import run
+
+    assert run.chunk_size_for(8) == run.CHUNK_SIZE
+    assert run.chunk_size_for(10_000_000) == 9766
+    assert run.shuffle_width(10_000_000 // 9766 + 1) == 1024
