@@ -285,3 +285,54 @@ def test_a_large_matrix_paints_only_the_visible_cells(qtbot, window, tmp_path) -
     assert 0 < canvas.painted_cells < 200 * 200 // 4
     canvas.verticalScrollBar().setValue(canvas.verticalScrollBar().maximum())
     assert canvas.cell_at(canvas.cell_rect(199, 0).center()) == (199, 0)
+
+
+def test_saved_scan_results_show_their_families_without_a_scan(qtbot, window, tmp_path) -> None:
+    """File > Open Scan Results: the folder of a saved scan (here or from a cluster) is
+    listed and the saved families fill the columns, the tree and the status."""
+    from core.families.scan_report import scan_to_json
+    from tests.family_folders import build_folder
+
+    root = tmp_path / "archive"
+    build_folder(root)
+    saved = scan_folder(root)
+    results = tmp_path / "families.json"
+    results.write_text(scan_to_json(saved), encoding="utf-8")
+    assert "open_results_action" in dir(window.families)
+    assert window.families.open_results_action in window.menus.file_menu.actions()
+
+    def no_scan(*_args, **_kwargs):
+        raise AssertionError("the folder was scanned again")
+
+    window.families.jobs.scan_function = no_scan
+    with qtbot.waitSignal(window.families.scanned, timeout=30000):
+        window.families.open_results(str(results))
+    assert window.listing.folder == str(root)
+    assert window.listing.recursive.isChecked()  # the scan reached into sub-folders
+    shown = window.families.result
+    assert shown is not None and shown.families == saved.families
+    original = saved.families[0].original
+    assert cell(window, original, FAMILY_COLUMN).startswith("\u2605")
+    assert "story famil" in window.families.status.label.text()
+    # The matrix needs fingerprints, which saved results do not hold: it scans for them.
+    window.families.jobs.scan_function = scan_folder
+    with qtbot.waitSignal(window.families.matrix_shown, timeout=30000):
+        window.families.show_matrix()
+    assert window.families.result is not None and window.families.result.fingerprints
+
+
+def test_saved_scan_results_that_cannot_be_shown_say_why(qtbot, window, tmp_path) -> None:
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"format": "redline-comparison"}', encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text(
+        '{"format": "redline-scan", "version": 1, "root": "s3://bucket/news", '
+        '"documents": [], "families": [], "errors": []}',
+        encoding="utf-8",
+    )
+    for path, reason in ((bad, "not a Redline scan"), (elsewhere, "is not on this computer")):
+        window.families.open_results(str(path))
+        qtbot.waitUntil(lambda r=reason: r in window.statusBar().currentMessage(), timeout=10000)
+        message = window.statusBar().currentMessage()
+        assert message.startswith("Scan results not opened") and "\n" not in message
+        assert window.listing.folder is None

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import os
 
-from core.families.scan import ScannedDocument, ScanResult
+from core.errors import RedlineError
+from core.families.scan import Family, ScanError, ScannedDocument, ScanResult, ScanStats
 from core.figures import similarity_text
 from core.text.names import path_fields, printable_path
 
@@ -89,3 +90,72 @@ def scan_to_text(result: ScanResult) -> str:
         lines.append("not read")
         lines += [f"  {e.relpath}: {e.reason}" for e in result.errors]
     return "\n".join(lines) + "\n"
+
+
+def scan_from_json(text: str) -> ScanResult:
+    """A scan read back from its JSON (``scan_to_json``, or ``redline scan --cluster``),
+    to be shown in the window without scanning again. It has no fingerprints.
+
+    Raises:
+        RedlineError: not a scan of this contract (one line saying why).
+    """
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise RedlineError(f"not JSON ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != SCAN_FORMAT:
+        raise RedlineError("not a Redline scan (its format is not \u201credline-scan\u201d)")
+    if data.get("version") != SCAN_VERSION:
+        raise RedlineError(f"a scan of version {data.get('version')!r}, not {SCAN_VERSION}")
+    try:
+        root = _exact(data, "root")
+        documents = tuple(_document(d, root) for d in data["documents"])
+        families = tuple(
+            Family(int(f["id"]), tuple(str(m) for m in f["members"]), str(f["original"]))
+            for f in data["families"]
+        )
+        errors = tuple(ScanError(str(e["path"]), str(e["reason"])) for e in data["errors"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RedlineError(f"a scan with a malformed entry ({type(exc).__name__}: {exc})") from None
+    return ScanResult(root, documents, families, errors, ScanStats(0, 0, 0))
+
+
+def _exact(entry: dict[str, object], key: str) -> str:
+    """The exact name of ``entry[key]``: from ``key_bytes`` when the name was made printable."""
+    raw = entry.get(f"{key}_bytes")
+    if raw is None:
+        value = entry[key]
+        if not isinstance(value, str):
+            raise TypeError(f"{key} is not a string")
+        return value
+    return os.fsdecode(bytes.fromhex(str(raw)))
+
+
+def _optional(value: object, kind: type) -> object:
+    if value is None:
+        return None
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError(f"{value!r} is not {kind.__name__}")
+    return value
+
+
+def _document(entry: dict[str, object], root: str) -> ScannedDocument:
+    relpath = str(entry["path"])
+    exact = _exact(entry, "path")
+    words = entry["words"]
+    if not isinstance(words, int):
+        raise TypeError("words is not a number")
+    family = _optional(entry.get("family"), int)
+    closest = _optional(entry.get("closest"), str)
+    similarity = _optional(entry.get("similarity"), float)
+    return ScannedDocument(
+        path=os.path.join(root, *exact.split("/")),
+        relpath=relpath,
+        words=words,
+        encoding=str(entry["encoding"]),
+        family=family,  # type: ignore[arg-type]
+        closest=closest,  # type: ignore[arg-type]
+        similarity=similarity,  # type: ignore[arg-type]
+    )

@@ -10,9 +10,12 @@ Matrix), and gives Compare Versions its base: the family's likely original.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+import os
+
+from PySide6.QtCore import QObject, QPoint, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.families.scan import ScanResult
+from core.text.names import printable_path
 from gui.common.context import AppContext
 from gui.common.status_line import StatusLine
 from gui.documents.family_index import FamilyIndex
@@ -99,6 +103,7 @@ class FamiliesController(QObject):
         self.jobs = FamilyJobs(context.pool, self)
         self.result: ScanResult | None = None
         self.index: FamilyIndex | None = None
+        self.pending: ScanOutcome | None = None  # scan results waiting for their folder
         self.matrix_of: ScanResult | None = None
         self.tree_model = FamilyTreeModel(self)
         self.tree = FamilyTreeView(self.tree_model)
@@ -110,6 +115,11 @@ class FamiliesController(QObject):
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(150)
         self.group_action, self.matrix_action = self._make_actions()
+        self.open_results_action = QAction("Open Scan &Results\u2026", self)
+        self.open_results_action.setToolTip(
+            "Show the story families of a saved scan (redline scan --format json, also "
+            "from a cluster) without scanning the folder again"
+        )
         self._connect(cancel)
         self.group_action.setChecked(context.settings.group_by_family)
 
@@ -136,6 +146,7 @@ class FamiliesController(QObject):
         self.jobs.failed.connect(self._on_jobs_failed)
         self.group_action.toggled.connect(self._on_group_action_toggled)
         self.matrix_action.triggered.connect(self.show_matrix)
+        self.open_results_action.triggered.connect(self._on_open_results_action_triggered)
         self.tree.compare_requested.connect(self.document_view.compare_requested)
         self.tree.context_menu_requested.connect(self._on_tree_context_menu_requested)
         self.page.pair_requested.connect(self.pair_requested)
@@ -157,8 +168,26 @@ class FamiliesController(QObject):
             if self.page_visible:
                 self.page.show_message("Finding story families was cancelled.")
 
+    def _on_open_results_action_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.stack.window(), "Open Scan Results", "", "Redline scans (*.json);;All files (*)"
+        )
+        if path:
+            self.open_results(path)
+
+    def open_results(self, path: str) -> None:
+        """Show the families of the scan saved in ``path``: its folder is listed and the
+        saved result fills the columns, the tree and the status, without a scan."""
+        self.jobs.start_loaded(path)
+        self.status.show_text("Reading the scan results\u2026")
+
     def _on_listing_jobs_folder_finished(self, cancelled: bool, _message: str) -> None:
-        if not cancelled and self.listing.folder is not None:
+        if cancelled or self.listing.folder is None:
+            return
+        pending, self.pending = self.pending, None
+        if pending is not None and pending.result.root == self.listing.folder:
+            self._show_scan(pending)
+        else:
             self.scan(self.listing.folder)
 
     def _on_documents_model_reset(self) -> None:
@@ -171,8 +200,33 @@ class FamiliesController(QObject):
             self.page.show_message(SCANNING if self.listing.folder else "No folder is open.")
 
     def _on_jobs_scan_finished(self, outcome: ScanOutcome) -> None:
+        if outcome.loaded:
+            self._open_scanned_folder(outcome)
+            return
         if outcome.result.root != self.listing.folder:
             return  # a scan of a folder no longer shown
+        self._show_scan(outcome)
+
+    def _open_scanned_folder(self, outcome: ScanOutcome) -> None:
+        """Saved results read: list their folder, then show them (or say why not)."""
+        root = outcome.result.root
+        if not os.path.isdir(root):
+            message = (
+                f"Scan results not opened: {printable_path(outcome.loaded)}: its folder "
+                f"{printable_path(root)} is not on this computer"
+            )
+            self.status.show_text("")
+            self.messages.show_message(message)
+            return
+        self.pending = outcome
+        recursive = any("/" in d.relpath for d in outcome.result.documents)
+        if recursive != self.listing.recursive.isChecked():
+            with QSignalBlocker(self.listing.recursive):
+                self.listing.recursive.setChecked(recursive)
+            self.context.update_settings(recursive=recursive)
+        self.listing.open_folder(root)
+
+    def _show_scan(self, outcome: ScanOutcome) -> None:
         self.result, self.index = outcome.result, outcome.index
         self.documents.set_families(dict(outcome.index.by_path))
         self._rebuild_tree()
@@ -229,6 +283,11 @@ class FamiliesController(QObject):
         if self.result is None:
             scanning = self.jobs.busy(SCAN)
             self.page.show_message(SCANNING if scanning else "Open a folder to see a matrix.")
+        elif not self.result.fingerprints and self.result.documents:
+            # Saved results hold no fingerprints: the folder is scanned for the matrix.
+            self.page.show_message(SCANNING)
+            if not self.jobs.busy(SCAN) and self.listing.folder is not None:
+                self.scan(self.listing.folder)
         elif self.matrix_of is not self.result:
             self.matrix_of = self.result
             self.page.show_message("Building the similarity matrix\u2026")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.errors import CancelledError, RedlineError
 from core.families.scan import ScanOptions, ScanResult, scan_folder
+from core.families.scan_report import scan_from_json
 from gui.common.runnable import Runnable
 from gui.documents.family_index import FamilyIndex, index_scan
 from gui.families.data import matrix_for
@@ -30,6 +31,7 @@ class ScanOutcome:
 
     result: ScanResult
     index: FamilyIndex
+    loaded: str = ""  # the scan's JSON file, when read from one instead of scanning
 
 
 class _Signals(QObject):
@@ -68,7 +70,9 @@ class FamilyJobs(QObject):
             job[1].set()
         return job is not None
 
-    def _start(self, kind: str, work: Callable[[int, threading.Event], object]) -> None:
+    def _start(
+        self, kind: str, work: Callable[[int, threading.Event], object], loading: bool = False
+    ) -> None:
         self.cancel(kind)
         job_id, cancel = next(self._ids), threading.Event()
         self._current[kind] = (job_id, cancel)
@@ -81,7 +85,8 @@ class FamilyJobs(QObject):
                 signals.failed.emit(kind, job_id, "")
                 return
             except RedlineError as exc:
-                signals.failed.emit(kind, job_id, f"Story families not found: {exc}")
+                prefix = "Scan results not opened" if loading else "Story families not found"
+                signals.failed.emit(kind, job_id, f"{prefix}: {exc}")
                 return
             except Exception as exc:  # one line in the window, never a traceback
                 signals.failed.emit(kind, job_id, f"Finding story families failed: {exc}")
@@ -104,6 +109,27 @@ class FamilyJobs(QObject):
             return ScanOutcome(result, index_scan(result, read_headlines=True))
 
         self._start(SCAN, work)
+
+    def start_loaded(self, path: str) -> None:
+        """Read a scan's JSON (``redline scan --format json``, on a cluster or here) as
+        this job's result, instead of scanning (cancels a running scan)."""
+        self.cancel(MATRIX)
+
+        def work(_job_id: int, _cancel: threading.Event) -> ScanOutcome:
+            try:
+                with open(path, "rb") as file:
+                    data = file.read()
+            except OSError as exc:
+                raise RedlineError(f"{path}: {exc.strerror or exc}") from None
+            try:
+                result = scan_from_json(data.decode("utf-8"))
+            except UnicodeDecodeError:
+                raise RedlineError(f"{path}: not a Redline scan (not UTF-8 text)") from None
+            except RedlineError as exc:
+                raise RedlineError(f"{path}: {exc}") from None
+            return ScanOutcome(result, index_scan(result, read_headlines=True), loaded=path)
+
+        self._start(SCAN, work, loading=True)
 
     def start_matrix(self, result: ScanResult) -> None:
         """Build the similarity matrix of a scan (``MatrixData`` or a refusal)."""

@@ -67,6 +67,7 @@ def place_families(
     docs.addWidget(families.tree)
     window.statusBar().addPermanentWidget(families.status)
     group, matrix = families.group_action, families.matrix_action
+    menus.file_menu.insertAction(menus.window.actions.recursive, families.open_results_action)
     menus.view_menu.addSeparator()
     menus.view_menu.addActions([group, matrix])
     menus.toolbar.addAction(matrix)
