@@ -163,6 +163,7 @@ class CompareView(QWidget):
             pane.tops, pane.heights, pane.tallest = [], [], []
             pane.set_current(-1, self.colours.current)
             pane.new_document(pane.lineWrapColumnOrWidth())
+            pane.margin.update()  # its marks were the last pair's
         for title in (self.old_title, self.new_title):
             title.setText("")
             title.setToolTip("")

@@ -115,7 +115,7 @@ class FamiliesController(QObject):
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(150)
         self.group_action, self.matrix_action = self._make_actions()
-        self.open_results_action = QAction("Open Scan &Results\u2026", self)
+        self.open_results_action = QAction("Open Scan Res&ults\u2026", self)
         self.open_results_action.setToolTip(
             "Show the story families of a saved scan (redline scan --format json, also "
             "from a cluster) without scanning the folder again"
