@@ -701,6 +701,13 @@ class _Planter:
             out.append(sep)
             pos += len(sep)
         new_text = "".join(out)
+        # A paragraph re-wrapped and later emptied (its sentences deleted or moved away
+        # by other edits) is no longer there: its layout edit goes with it.
+        self.edits = [
+            e
+            for e in self.edits
+            if e.kind != "rewrap" or all(id(o) in new_span for o in e._new_objs)
+        ]
         for e in self.edits:
             for o in e._old_objs:
                 span = o.old
