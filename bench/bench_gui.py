@@ -37,6 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench_compare import cpu_name  # noqa: E402 (the script's own folder)
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -202,16 +203,6 @@ def measure_long_rows(window, folder: Path, runs: int = 3) -> None:  # type: ign
         )
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def main(argv: list[str]) -> int:
     from gui.common.context import AppContext
     from gui.shell.main_window import MainWindow
@@ -235,7 +226,7 @@ def main(argv: list[str]) -> int:
         window.show()
         app.processEvents()
         print(
-            f"machine: {_cpu()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
             f"{platform.system()}, QPA offscreen, load average {os.getloadavg()[0]:.2f}"
         )
         if folder:

@@ -131,31 +131,33 @@ def _exact(entry: dict[str, object], key: str) -> str:
     return os.fsdecode(bytes.fromhex(str(raw)))
 
 
-def _optional(value: object, kind: type) -> object:
+def _number(value: object, name: str) -> float | None:
+    """A similarity (the contract writes 1 for 1.0), or None."""
     if value is None:
         return None
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    if not isinstance(value, kind) or isinstance(value, bool):
-        raise TypeError(f"{value!r} is not {kind.__name__}")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} is not a number")
+    return float(value)
+
+
+def _family(value: object) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError("family is not a number")
     return value
 
 
 def _document(entry: dict[str, object], root: str) -> ScannedDocument:
-    relpath = str(entry["path"])
-    exact = _exact(entry, "path")
-    words = entry["words"]
-    if not isinstance(words, int):
+    words, closest = entry["words"], entry.get("closest")
+    if isinstance(words, bool) or not isinstance(words, int):
         raise TypeError("words is not a number")
-    family = _optional(entry.get("family"), int)
-    closest = _optional(entry.get("closest"), str)
-    similarity = _optional(entry.get("similarity"), float)
+    if closest is not None and not isinstance(closest, str):
+        raise TypeError("closest is not a path")
     return ScannedDocument(
-        path=os.path.join(root, *exact.split("/")),
-        relpath=relpath,
+        path=os.path.join(root, *_exact(entry, "path").split("/")),
+        relpath=str(entry["path"]),
         words=words,
         encoding=str(entry["encoding"]),
-        family=family,  # type: ignore[arg-type]
-        closest=closest,  # type: ignore[arg-type]
-        similarity=similarity,  # type: ignore[arg-type]
+        family=_family(entry.get("family")),
+        closest=closest,
+        similarity=_number(entry.get("similarity"), "similarity"),
     )

@@ -194,7 +194,8 @@ def _rows(
     return tuple(shown), tuple(numbers)
 
 
-def _moves(result: Comparison, rows: Sequence[Row]) -> dict[int, int]:
+def move_numbers(rows: Sequence[Row]) -> dict[int, int]:
+    """The moved blocks numbered in reading order (as every report numbers them)."""
     moves: dict[int, int] = {}
     for row in rows:
         for i in (*row.new, *row.old):
@@ -260,7 +261,7 @@ def build_layout(
             marks[side].append(Mark(number, span, host))
     return ReportLayout(
         rows,
-        _moves(result, rows),
+        move_numbers(rows),
         tuple(notes),
         {side: tuple(sorted(marks[side], key=lambda m: m.span)) for side in SIDES},
         numbers,

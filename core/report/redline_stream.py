@@ -26,10 +26,10 @@ deletion plus an insertion, since the redline must give the old text back.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Literal
 
+from core.engine.sequences import longest_increasing
 from core.model import Comparison, Span
 
 Side = Literal["old", "new"]
@@ -75,28 +75,6 @@ def _line_breaks(text: str) -> int:
     return 1 if "\n" in text or "\u2028" in text else 0
 
 
-def _increasing(values: list[int]) -> set[int]:
-    """Indices of a longest strictly increasing subsequence of ``values``."""
-    tails: list[int] = []  # smallest tail value of an increasing run of each length
-    tail_index: list[int] = []
-    previous = [-1] * len(values)
-    for index, value in enumerate(values):
-        length = bisect.bisect_left(tails, value)
-        if length == len(tails):
-            tails.append(value)
-            tail_index.append(index)
-        else:
-            tails[length] = value
-            tail_index[length] = index
-        previous[index] = tail_index[length - 1] if length else -1
-    keep: set[int] = set()
-    index = tail_index[-1] if tail_index else -1
-    while index >= 0:
-        keep.add(index)
-        index = previous[index]
-    return keep
-
-
 def _filled(span: Span) -> bool:
     return span[0] < span[1]
 
@@ -122,7 +100,7 @@ def _items(result: Comparison) -> tuple[list[_Item], list[_Item]]:
             if op.new is not None and op.new[0] < op.new[1]:
                 new.append(_Item("ins", op.new))
     pairs.sort(key=lambda pair: pair[1][0])
-    kept = _increasing([pair[0][0] for pair in pairs])
+    kept = set(longest_increasing([pair[0][0] for pair in pairs]))
     for number, (old_span, new_span, exact) in enumerate(pairs):
         if number in kept:
             old.append(_Item("keep", old_span, number, exact))

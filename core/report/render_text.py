@@ -25,6 +25,7 @@ from core.engine.tokens import count_words
 from core.figures import similarity_text
 from core.model import Block, Comparison
 from core.report.context import changed_rows, visible_rows
+from core.report.layout import move_numbers
 from core.text.names import printable_path
 
 _BROKEN = re.compile(r"\s*[\n\r\v\f\x85\u2028\u2029]\s*")
@@ -127,16 +128,6 @@ def _row_text(result: Comparison, row: Row, moves: dict[int, int], style: TextSt
     return "".join(parts)
 
 
-def _move_numbers(rows: Sequence[Row]) -> dict[int, int]:
-    """The moved blocks numbered in reading order (as the HTML report numbers them)."""
-    moves: dict[int, int] = {}
-    for row in rows:
-        for i in (*row.new, *row.old):
-            if i in row.moved and i not in moves:
-                moves[i] = len(moves) + 1
-    return moves
-
-
 def _fold(result: Comparison, rows: Sequence[Row], start: int, end: int) -> str:
     words = sum(
         count_words(result.new.text[b.new[0] : b.new[1]])
@@ -170,7 +161,7 @@ def render_text(result: Comparison, *, colour: bool = False, context: int | None
         "",
     ]
     rows = comparison_rows(result)
-    moves = _move_numbers(rows)
+    moves = move_numbers(rows)
     if context is None:
         items: list[int | tuple[int, int]] = list(range(len(rows)))
     else:

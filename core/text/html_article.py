@@ -32,10 +32,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import unescape
 from html.parser import HTMLParser
 
-from core.text.html_text import html_to_text, split_unclosable
+from core.text.html_text import feed_all, html_to_text
 
 CONTAINER_SHARE = 0.8
 """The article container holds at least this share of the page's prose."""
@@ -320,15 +319,8 @@ def article_text(markup: str) -> str:
         The paragraphs separated by a blank line; all the visible text
         (``html_to_text``) when the page has too little prose to find an article in.
     """
-    head, tail = split_unclosable(markup)
     builder = _TreeBuilder()
-    try:
-        builder.feed(head)
-        builder.close()
-    except (AssertionError, ValueError, IndexError):
-        pass  # html.parser gives up on a few malformed declarations: keep what was read
-    if tail and not builder.cdata_elem:
-        builder.handle_data(unescape(tail))
+    feed_all(builder, markup)
     _mark_forms(builder.root)
     cutter = _Blocks()
     cutter.walk(builder.root)

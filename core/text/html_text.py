@@ -186,18 +186,23 @@ def html_to_text(markup: str) -> str:
         one line per block and a blank line between paragraphs. Never raises on
         malformed markup.
     """
-    head, tail = split_unclosable(markup)
     parser = _TextExtractor()
+    feed_all(parser, markup)
+    return parser.text()
+
+
+def feed_all(parser: HTMLParser, markup: str) -> None:
+    """Feed ``markup`` to ``parser`` in linear time, never raising: what cannot be
+    closed is given as text (``split_unclosable``), and a malformed declaration that
+    makes ``html.parser`` give up ("<![" ...) keeps what was read before it."""
+    head, tail = split_unclosable(markup)
     try:
         parser.feed(head)
         parser.close()
     except (AssertionError, ValueError, IndexError):
-        # html.parser gives up on a few malformed declarations ("<![" ...); keep
-        # what was read before them.
         pass
     if tail and not parser.cdata_elem:
         parser.handle_data(unescape(tail))
-    return parser.text()
 
 
 def _cut_unclosed(markup: str, opener: str, closer: str) -> str:
