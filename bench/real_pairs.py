@@ -82,40 +82,29 @@ def _lines(path: Path) -> Iterator[dict[str, str]]:
                 yield json.loads(line)
 
 
-def _iterater() -> Iterator[RealPair]:
-    root = CORPORA / "iterater-r3"
+def _pair_folders(name: str, corpus: str) -> Iterator[RealPair]:
+    """A corpus of ``pairs/ID/old.txt`` and ``new.txt``, listed in ``index.jsonl``."""
+    root = CORPORA / corpus
     for item in _lines(root / "index.jsonl"):
         folder = root / "pairs" / item["id"]
-        yield RealPair("iterater", item["id"], _read(folder / "old.txt"), _read(folder / "new.txt"))
+        yield RealPair(name, item["id"], _read(folder / "old.txt"), _read(folder / "new.txt"))
 
 
-def _wiki() -> Iterator[RealPair]:
-    root = CORPORA / "wiki-versions"
+def _manifest_pairs(name: str, corpus: str) -> Iterator[RealPair]:
+    """A corpus whose ``manifest.jsonl`` names each pair's old and new file."""
+    root = CORPORA / corpus
     for item in _lines(root / "manifest.jsonl"):
-        yield RealPair("wiki", item["id"], _read(root / item["old"]), _read(root / item["new"]))
-
-
-def _ua_gec() -> Iterator[RealPair]:
-    root = CORPORA / "ua-gec"
-    for item in _lines(root / "index.jsonl"):
-        folder = root / "pairs" / item["id"]
-        yield RealPair("ua-gec", item["id"], _read(folder / "old.txt"), _read(folder / "new.txt"))
-
-
-def _jp_law() -> Iterator[RealPair]:
-    root = CORPORA / "jp-law-versions"
-    for item in _lines(root / "manifest.jsonl"):
-        yield RealPair("jp-law", item["id"], _read(root / item["old"]), _read(root / item["new"]))
+        yield RealPair(name, item["id"], _read(root / item["old"]), _read(root / item["new"]))
 
 
 _LOADERS = {
     "scripture": _scripture,
     "samples": _samples,
     "licences": _licences,
-    "iterater": _iterater,
-    "wiki": _wiki,
-    "ua-gec": _ua_gec,
-    "jp-law": _jp_law,
+    "iterater": lambda: _pair_folders("iterater", "iterater-r3"),
+    "wiki": lambda: _manifest_pairs("wiki", "wiki-versions"),
+    "ua-gec": lambda: _pair_folders("ua-gec", "ua-gec"),
+    "jp-law": lambda: _manifest_pairs("jp-law", "jp-law-versions"),
 }
 
 
