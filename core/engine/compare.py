@@ -32,6 +32,7 @@ from core.engine.blocks import (
 )
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
 from core.engine.lcs import equal_runs
+from core.engine.line_anchors import with_line_anchors
 from core.engine.moves import apply_moves, find_moves, rejoin_unused, split_long_ends
 from core.engine.opspans import FINAL_MARKS, build_ops
 from core.engine.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
@@ -95,12 +96,16 @@ def _compare(
     old: Document, new: Document, options: CompareOptions, should_cancel: Cancel
 ) -> Comparison:
     started = time.perf_counter()
-    anchors = _anchors(old.text, new.text)
+    anchors, widths = _anchors(old.text, new.text)
     fixed: list[tuple[int, int]] = []
     if anchors:
         old_counts, new_counts = _paragraph_words(old.text, new.text, anchors)
-        ta, old_bounds, old_fixed = _anchored_units(old.text, anchors.old, old_counts, options)
-        tb, new_bounds, new_fixed = _anchored_units(new.text, anchors.new, new_counts, options)
+        ta, old_bounds, old_fixed = _anchored_units(
+            old.text, anchors.old, old_counts, widths[0], options
+        )
+        tb, new_bounds, new_fixed = _anchored_units(
+            new.text, anchors.new, new_counts, widths[1], options
+        )
         fixed = list(zip(old_fixed, new_fixed))
     else:
         ta = _units(old.text, options)
@@ -179,12 +184,17 @@ def _compare(
     )
 
 
-def _anchors(old: str, new: str) -> ParagraphAnchors | None:
-    """Unchanged paragraphs to skip, for texts long enough to be worth it."""
+def _anchors(old: str, new: str) -> tuple[ParagraphAnchors | None, tuple[int, int]]:
+    """Unchanged paragraphs (and, in texts not hard-wrapped, long runs of unchanged
+    lines) to skip, for texts long enough to be worth it; and the widths the two
+    texts are hard-wrapped at (0: not wrapped)."""
     if len(old) + len(new) < ANCHOR_MIN_CHARS:
-        return None
+        return None, (0, 0)
     found = find_paragraph_anchors(old, new)
-    return found if len(found) else None
+    widths = wrap_width(old), wrap_width(new)
+    if not any(widths):
+        found = with_line_anchors(old, new, found)
+    return (found if len(found) else None), widths
 
 
 def _paragraph_words(old: str, new: str, anchors: ParagraphAnchors) -> tuple[list[int], list[int]]:
@@ -203,7 +213,7 @@ def _paragraph_words(old: str, new: str, anchors: ParagraphAnchors) -> tuple[lis
 
 
 def _anchored_units(
-    text: str, anchors: tuple[Span, ...], counts: list[int], options: CompareOptions
+    text: str, anchors: tuple[Span, ...], counts: list[int], width: int, options: CompareOptions
 ) -> tuple[Tokens, list[int], list[int]]:
     """Units of the text between unchanged paragraphs, each paragraph one unit.
 
@@ -221,7 +231,7 @@ def _anchored_units(
     part = _units(joined, options)
     # Sentences as the whole text has them: whether single line breaks end sentences
     # depends on how the whole text is wrapped, not on the part left between anchors.
-    sentences = segment(joined, wrap_width(text)).sentence_starts
+    sentences = segment(joined, width).sentence_starts
     bounds = unit_boundaries(part.starts, sentences)
     del joined  # (a copy of the text: gone before the units are rebuilt)
     # Each region's units, and every unit's shift back to the text (mapped in C).

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, sub
@@ -139,11 +140,24 @@ def _lines_by_pattern(text: str) -> list[tuple[int, int, int]]:
 
 def wrap_width(text: str) -> int:
     """The width ``text`` is hard-wrapped at, 0 when it is not (see ``_wrap_width``)."""
-    return _wrap_width(text, _lines(text))
+    if any(c in text for c in _OTHER_SEPARATORS):
+        return _wrap_width(text, _lines(text))
+    # Without the C0 separators, str.splitlines gives every line's content (in C).
+    contents = text.splitlines() or [""]
+    return _judge_width(list(map(len, contents)), contents.__getitem__)
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
-    """The width the text is hard-wrapped at, or 0 when it is not hard-wrapped.
+    """The width the text is hard-wrapped at, or 0 when it is not hard-wrapped
+    (``lines`` as ``_lines`` gives them; see ``_judge_width``)."""
+    # Lengths of the lines' contents, mapped in C (a million lines).
+    lengths = list(map(sub, map(itemgetter(1), lines), map(itemgetter(0), lines)))
+    return _judge_width(lengths, lambda k: text[lines[k][0] : lines[k][1]])
+
+
+def _judge_width(lengths: list[int], content: Callable[[int], str]) -> int:
+    """The wrapping width judged from the lines' content lengths (``content(k)``:
+    line ``k``'s text, asked for only when there are few lines).
 
     Most lines inside paragraphs run close to one fixed width (a paragraph left on
     one long line does not count: it has no line inside it).
@@ -152,15 +166,14 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
     as wrapped when every one of them is of a usual wrapping width and stops in
     the middle of a sentence.
     """
-    # Lengths of lines followed by a line with content, mapped in C (a million lines).
-    lengths = list(map(sub, map(itemgetter(1), lines), map(itemgetter(0), lines)))
+    # Lines followed by a line with content.
     filled = list(map(bool, lengths))
     followed = list(map(and_, filled, filled[1:]))
     inner = list(compress(lengths, followed))
     if not inner:
         return False
     if len(inner) < _WRAP_MIN_LINES:
-        ends = [text[s:ce].rstrip()[-1:] for s, ce, _ in compress(lines, followed)]
+        ends = [content(k).rstrip()[-1:] for k in compress(range(len(followed)), followed)]
         return all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
     ordered = sorted(inner)
     width = ordered[int(len(inner) * 0.9)]

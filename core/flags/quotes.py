@@ -27,8 +27,12 @@ _MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
-_ENDS = frozenset('.!?:"\u201d\u00bb\u2019)]')
-_BLANK_AFTER = re.compile(r"[^\S\n]*\n")
+# A line break that ends a paragraph (the match ends just after it): a sentence's
+# end, a blank line or the text's start before it (spaces aside), or a blank line after it.
+_LINE_SPACES = " \t\r\f\v"
+_PARAGRAPH_END = re.compile(
+    '(?:(?<=[.!?:"\u201d\u00bb\u2019)\\]\n])|\\A)[ \t\r\f\v]*\n|\n(?=[^\\S\n]*\n)'
+)
 _ENDED_LINE = re.compile('[.!?:"\u201d\u00bb\u2019)\\]][^\\S\n]*\n\\s*')
 _CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve|em|n|\d+s?)\b", re.IGNORECASE)
 _OPENING_DOUBLE = "\u201c\u201e\u201f\u00ab"
@@ -85,32 +89,39 @@ class Quotations:
 
 def paragraph_around(text: str, pos: int) -> Span:
     """The paragraph holding ``pos``: from the break before it to the break after it
-    (``paragraph_breaks``), found by looking at the line breaks nearby only."""
-    start, at = 0, pos
-    while (newline := text.rfind("\n", 0, at)) >= 0:
-        if _break_at(text, newline):
-            start = newline + 1
+    (``paragraph_breaks``), found by looking at the text nearby only.
+
+    A line break ends a paragraph when a blank line is next to it or a sentence's
+    end stands before it (spaces aside): ``_PARAGRAPH_END`` finds such breaks in C,
+    forward from ``pos`` and, in windows doubling in size, backward from it, so a
+    paragraph of a million short lines is crossed in one pass.
+    """
+    found = _PARAGRAPH_END.search(text, _before_spaces(text, pos))
+    end = found.end() - 1 if found is not None else len(text)
+    # Backward: the breaks before pos, read up to the first line break from pos on
+    # (whether the line after a break is blank is seen there).
+    newline = text.find("\n", pos)
+    stop = len(text) if newline < 0 else newline + 1
+    start, window = 0, 4096
+    while window:
+        lo = max(0, pos - window)
+        last = -1
+        for m in _PARAGRAPH_END.finditer(text, _before_spaces(text, lo), stop):
+            if m.end() - 1 < pos:
+                last = m.end() - 1
+        if last >= 0:
+            start = last + 1
             break
-        at = newline
-    end, at = len(text), pos
-    while (newline := text.find("\n", at)) >= 0:
-        if _break_at(text, newline):
-            end = newline
-            break
-        at = newline + 1
+        window = 0 if lo == 0 else window * 2
     return start, end
 
 
-def _break_at(text: str, newline: int) -> bool:
-    """Whether the line break at ``newline`` ends a paragraph: a blank line next to
-    it, or the end of a sentence before it."""
-    j = newline - 1
-    while j >= 0 and text[j] in " \t\r\f\v":
-        j -= 1
-    if j < 0 or text[j] == "\n" or text[j] in _ENDS:
-        return True
-    after = _BLANK_AFTER.match(text, newline + 1)
-    return after is not None
+def _before_spaces(text: str, pos: int) -> int:
+    """``pos`` moved back over the spaces before it (so a break's look-behind sees
+    what stands before them)."""
+    while pos > 0 and text[pos - 1] in _LINE_SPACES:
+        pos -= 1
+    return pos
 
 
 def quote_regions(text: str) -> list[Span]:

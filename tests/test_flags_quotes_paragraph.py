@@ -1,0 +1,64 @@
+"""The paragraph around a change, as the quotation check finds it (``paragraph_around``).
+
+It is found with one pattern forward and backward in growing windows; these tests
+hold it to the line-by-line rule it replaced, and to one pass over a paragraph of
+many short lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.flags.quotes import paragraph_around
+
+_ENDS = frozenset('.!?:"\u201d\u00bb\u2019)]')
+_BLANK_AFTER = re.compile(r"[^\S\n]*\n")
+
+
+def _break_at(text: str, newline: int) -> bool:
+    """The rule: a blank line next to the break, or a sentence's end before it."""
+    j = newline - 1
+    while j >= 0 and text[j] in " \t\r\f\v":
+        j -= 1
+    if j < 0 or text[j] == "\n" or text[j] in _ENDS:
+        return True
+    return _BLANK_AFTER.match(text, newline + 1) is not None
+
+
+def _line_by_line(text: str, pos: int) -> tuple[int, int]:
+    start, at = 0, pos
+    while (newline := text.rfind("\n", 0, at)) >= 0:
+        if _break_at(text, newline):
+            start = newline + 1
+            break
+        at = newline
+    end, at = len(text), pos
+    while (newline := text.find("\n", at)) >= 0:
+        if _break_at(text, newline):
+            end = newline
+            break
+        at = newline + 1
+    return start, end
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab .\n\n\t\r\"')]\u00a0\f\u2019")), max_size=40)
+
+
+@given(_TEXT, st.data())
+@settings(max_examples=1500, deadline=None)
+def test_paragraph_is_found_as_the_line_by_line_rule_finds_it(
+    text: str, data: st.DataObject
+) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    assert paragraph_around(text, pos) == _line_by_line(text, pos)
+
+
+def test_long_paragraphs_are_crossed_in_growing_windows() -> None:
+    lines = [f"line {i % 977}" for i in range(30_000)]
+    text = "Title.\n" + "\n".join(lines) + ".\nNext paragraph\n"
+    for pos in (10, len(text) // 3, len(text) - 30):
+        assert paragraph_around(text, pos) == _line_by_line(text, pos)
+    assert paragraph_around(text, len(text) // 2) == (7, text.index(".\nNext") + 1)
