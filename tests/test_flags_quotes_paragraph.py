@@ -12,6 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import core.flags.quotes as quotes
 from core.flags.quotes import paragraph_around
 
 _ENDS = frozenset('.!?:"\u201d\u00bb\u2019)]')
@@ -47,13 +48,19 @@ def _line_by_line(text: str, pos: int) -> tuple[int, int]:
 _TEXT = st.text(alphabet=st.sampled_from(list("ab .\n\n\t\r\"')]\u00a0\f\u2019")), max_size=40)
 
 
-@given(_TEXT, st.data())
-@settings(max_examples=1500, deadline=None)
+@given(_TEXT, st.data(), st.sampled_from([0, 1, 2, 64]))
+@settings(max_examples=2000, deadline=None)
 def test_paragraph_is_found_as_the_line_by_line_rule_finds_it(
-    text: str, data: st.DataObject
+    text: str, data: st.DataObject, walk: int
 ) -> None:
+    # With a short walk, the pattern and the growing windows find the ends.
     pos = data.draw(st.integers(0, len(text)))
-    assert paragraph_around(text, pos) == _line_by_line(text, pos)
+    saved = quotes._WALK_LINES
+    quotes._WALK_LINES = walk
+    try:
+        assert paragraph_around(text, pos) == _line_by_line(text, pos)
+    finally:
+        quotes._WALK_LINES = saved
 
 
 def test_long_paragraphs_are_crossed_in_growing_windows() -> None:

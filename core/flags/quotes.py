@@ -30,6 +30,10 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 # A line break that ends a paragraph (the match ends just after it): a sentence's
 # end, a blank line or the text's start before it (spaces aside), or a blank line after it.
 _LINE_SPACES = " \t\r\f\v"
+_ENDS = frozenset('.!?:"\u201d\u00bb\u2019)]')
+_BLANK_AFTER = re.compile(r"[^\S\n]*\n")
+# Lines tried one by one before the pattern takes over (a paragraph of many lines).
+_WALK_LINES = 64
 _PARAGRAPH_END = re.compile(
     '(?:(?<=[.!?:"\u201d\u00bb\u2019)\\]\n])|\\A)[ \t\r\f\v]*\n|\n(?=[^\\S\n]*\n)'
 )
@@ -92,28 +96,69 @@ def paragraph_around(text: str, pos: int) -> Span:
     (``paragraph_breaks``), found by looking at the text nearby only.
 
     A line break ends a paragraph when a blank line is next to it or a sentence's
-    end stands before it (spaces aside): ``_PARAGRAPH_END`` finds such breaks in C,
-    forward from ``pos`` and, in windows doubling in size, backward from it, so a
-    paragraph of a million short lines is crossed in one pass.
+    end stands before it (spaces aside). The line breaks next to ``pos`` are tried
+    one by one (most paragraphs are a few lines); past ``_WALK_LINES`` lines,
+    ``_PARAGRAPH_END`` finds the breaks in C, forward and, in windows doubling in
+    size, backward, so a paragraph of a million short lines is crossed in one pass.
     """
-    found = _PARAGRAPH_END.search(text, _before_spaces(text, pos))
-    end = found.end() - 1 if found is not None else len(text)
-    # Backward: the breaks before pos, read up to the first line break from pos on
-    # (whether the line after a break is blank is seen there).
+    start = _start_by_lines(text, pos)
+    if start is None:
+        start = _start_by_windows(text, pos)
+    end, at = len(text), pos
+    for _ in range(_WALK_LINES):
+        newline = text.find("\n", at)
+        if newline < 0:
+            return start, end
+        if _break_at(text, newline):
+            return start, newline
+        at = newline + 1
+    found = _PARAGRAPH_END.search(text, _before_spaces(text, at))
+    return start, (found.end() - 1 if found is not None else end)
+
+
+def _start_by_lines(text: str, pos: int) -> int | None:
+    """The paragraph's start, from the line breaks before ``pos`` tried one by one;
+    None when none of the nearest ``_WALK_LINES`` ends a paragraph."""
+    at = pos
+    for _ in range(_WALK_LINES):
+        newline = text.rfind("\n", 0, at)
+        if newline < 0:
+            return 0
+        if _break_at(text, newline):
+            return newline + 1
+        at = newline
+    return None
+
+
+def _start_by_windows(text: str, pos: int) -> int:
+    """The paragraph's start, from the breaks found by pattern in windows before
+    ``pos`` doubling in size (read up to the first line break from ``pos`` on, where
+    whether the line after a break is blank is seen)."""
     newline = text.find("\n", pos)
     stop = len(text) if newline < 0 else newline + 1
-    start, window = 0, 4096
-    while window:
+    window = 4096
+    while True:
         lo = max(0, pos - window)
         last = -1
         for m in _PARAGRAPH_END.finditer(text, _before_spaces(text, lo), stop):
             if m.end() - 1 < pos:
                 last = m.end() - 1
         if last >= 0:
-            start = last + 1
-            break
-        window = 0 if lo == 0 else window * 2
-    return start, end
+            return last + 1
+        if lo == 0:
+            return 0
+        window *= 2
+
+
+def _break_at(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` ends a paragraph: a blank line next to
+    it, or the end of a sentence before it."""
+    j = newline - 1
+    while j >= 0 and text[j] in _LINE_SPACES:
+        j -= 1
+    if j < 0 or text[j] == "\n" or text[j] in _ENDS:
+        return True
+    return _BLANK_AFTER.match(text, newline + 1) is not None
 
 
 def _before_spaces(text: str, pos: int) -> int:
