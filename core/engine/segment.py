@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, sub
 
-from core.engine.tokens import CJK_CHARS, WIDE_FROM, compiled
+from core.engine.tokens import CJK_CHARS, compiled, has_wide
 from core.model import Span
 
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
@@ -221,7 +221,7 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
         spaced = t_start > 0 and text[t_start - 1].isspace()
         if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1)):
             sentence_starts.add(nxt)
-    if text.isascii() or max(text) < WIDE_FROM or not compiled(_CJK_OR_STOP).search(text):
+    if not has_wide(text) or not compiled(_CJK_OR_STOP).search(text):
         return
     for m in compiled(_CJK_TERMINATOR).finditer(text):
         t_start, nxt = m.span()
