@@ -66,3 +66,21 @@ def test_panes_reflow_wrapped_prose_and_show_original_breaks_on_request(
         window.actions.line_breaks.setChecked(True)
     assert "\u2028" in view.old_pane.document().toRawText()
     assert window.context.settings.line_breaks  # remembered
+
+
+def test_lines_of_a_text_not_hard_wrapped_stay_lines(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    # One sentence a line without stops (a dateline, a list): a single line break
+    # ends a sentence there, so even in a row of several sentences it is kept.
+    lines = ["WASHINGTON", "The council voted on Tuesday", "Residents were not told", "Work starts"]
+    old, new = tmp_path / "a-lines.txt", tmp_path / "b-merged.txt"
+    old.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    new.write_text("\n".join([lines[0], f"{lines[1]} and {lines[2]}", lines[3]]) + "\n")
+    with qtbot.waitSignal(window.folder_loaded, timeout=20000):
+        window.open_folder(str(tmp_path))
+    compare(qtbot, window, old.name, new.name)
+    raw = window.view.old_pane.document().toRawText()
+    assert f"{lines[1]}\u2028{lines[2]}" in raw

@@ -82,9 +82,20 @@ def test_hard_wrapped_paragraphs_reflow_unless_original_breaks_are_asked() -> No
     html = render_report(result)
     reflowed = Page(html).shown()
     assert f"{line} {following}" in reflowed and f"{line}\n" not in reflowed
-    assert "single line breaks joined" in reflowed
+    assert "hard-wrapped lines joined" in reflowed
     kept = Page(render_report(result, original_line_breaks=True)).shown()
     assert f"{line}\n{following}" in kept
+
+
+def test_lines_of_a_text_not_hard_wrapped_are_never_joined() -> None:
+    # One sentence a line, no stops (a list, verse, a dateline over the story): the
+    # line breaks end sentences and the report keeps them, reflowing or not.
+    lines = ["WASHINGTON", *(s.rstrip(" .") for s in sentence_pool(terminated=False)[:6])]
+    merged = [lines[0], f"{lines[1]} {lines[2]}", *lines[3:]]
+    result = _pair("\n".join(lines) + "\n", "\n".join(merged) + "\n")
+    shown = Page(render_report(result)).shown()
+    assert f"{lines[1]}\n{lines[2]}" in shown
+    assert f"{lines[0]} {lines[1]}" not in shown
 
 
 def test_context_and_changes_only_in_text_and_json(tmp_path: Path, capsys) -> None:

@@ -172,7 +172,7 @@ def _options(result: Comparison, context: int | None, reflow: bool) -> str:
             "differences are trivial" if o.ignore_punctuation else "differences count",
         ),
         ("Shown", _shown_text(context)),
-        ("Line breaks", "single line breaks joined (reflowed)" if reflow else "as in the files"),
+        ("Line breaks", "hard-wrapped lines joined (reflowed)" if reflow else "as in the files"),
         ("Words", f"old {s.old_words:,}, new {s.new_words:,}, common {s.common_words:,}"),
         (
             "Edits",
@@ -210,6 +210,15 @@ def _legend(show_flags: bool) -> str:
     )
 
 
+def _gap(space: str) -> str:
+    """The whitespace between two blocks of a row as the report shows it (``space``
+    already reflowed): its line breaks kept (two at most: a paragraph break), else
+    one space."""
+    pieces = space.splitlines(keepends=True)
+    breaks = sum(1 for p in pieces if p != p.rstrip("\r\n\x85\u2028\u2029"))
+    return "\n" * min(breaks, 2) if breaks else " "
+
+
 def _cell_html(
     result: Comparison,
     layout: ReportLayout,
@@ -237,7 +246,10 @@ def _cell_html(
         span = block.old if side == "old" else block.new
         assert span is not None
         if 0 <= end < span[0]:
-            parts.append(escape(" " if not text[end : span[0]].strip() else text[end : span[0]]))
+            gap = text[end : span[0]]
+            parts.append(
+                escape(gap) if gap.strip() else _gap(layout.shown(side, text, end, span[0]))
+            )
         parts.append(block_html(result, layout, i, side, i in moved, "", inline=True))
         end = span[1]
     if side == "new":  # the flags of the row's sentences, before its text

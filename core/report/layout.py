@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.engine.rows import Row, comparison_rows
+from core.engine.segment import wrap_width
 from core.model import Comparison, Span
 from core.notes.annotation import Annotation, Side
 from core.report.context import DEFAULT_CONTEXT, changed_rows, visible_rows
@@ -152,6 +153,14 @@ def _row_of(rows: Sequence[Row]) -> dict[Side, dict[int, int]]:
     return where
 
 
+def reflows(text: str) -> bool:
+    """Whether a view that reflows shows ``text``'s single line breaks as spaces: only
+    when the text is hard-wrapped (``core.engine.segment.wrap_width``). Elsewhere a
+    single line break ends a sentence (one a line, verse, a list, a dateline over
+    the story) and is kept, as the engine keeps it."""
+    return bool(wrap_width(text))
+
+
 def line_joins(text: str) -> Joins:
     """The spans of ``text`` shown as one space when reflowing: the whitespace around
     each single line break (linear in the text: the breaks are found by a plain scan,
@@ -266,5 +275,5 @@ def build_layout(
         {side: tuple(sorted(marks[side], key=lambda m: m.span)) for side in SIDES},
         numbers,
         len(comparison_rows(result)) if context is not None else len(rows),
-        {side: line_joins(texts[side]) for side in SIDES} if reflow else {},
+        {side: line_joins(texts[side]) for side in SIDES if reflows(texts[side])} if reflow else {},
     )

@@ -28,6 +28,7 @@ from typing import Literal
 from core.engine.rows import Row, comparison_rows
 from core.engine.stats import punctuation_only
 from core.model import Block, Comparison, Op, Span
+from core.report.layout import reflows
 from gui.common.utf16 import Utf16Index, display_text
 
 # Qt lays a paragraph out in one go, and a run without a break opportunity in time
@@ -210,9 +211,10 @@ class _PaneBuilder:
         self.marks: list[MarkKind] = []
         self.side: Side = side
         self.doc = comparison.old.text if side == "old" else comparison.new.text
-        # Same length as the document: slices match the spans.
+        # Same length as the document: slices match the spans. Only hard-wrapped text
+        # is reflowed (elsewhere a single line break ends a sentence).
         shown = display_text(self.doc)
-        self.shown = shown if line_breaks else reflowed(shown)
+        self.shown = shown if line_breaks or not reflows(self.doc) else reflowed(shown)
         self.index = index
         self.parts: list[str] = []
         self.pane_blocks: list[PaneBlock] = []
