@@ -28,13 +28,23 @@ class _Flag(Protocol):
 
 
 def percent_text(share: float) -> str:
-    """A share in [0, 1] as a whole percentage: ``42%`` (no space, every figure alike)."""
-    return f"{share:.0%}"
+    """A share in [0, 1] as a whole percentage: ``42%`` (no space, every figure alike).
+
+    Only a share of exactly 1 reads ``100%`` and only 0 reads ``0%``: three words
+    changed in two million are ``>99%``, not a "100%" that says nothing changed.
+    """
+    text = f"{share:.0%}"
+    if text == "100%" and share < 1:
+        return ">99%"
+    if text == "0%" and share > 0:
+        return "<1%"
+    return text
 
 
 def similarity_text(value: float, estimate: bool = False) -> str:
     """A similarity in [0, 1] as a whole percentage (``42%``); ``≈42%`` for an estimate."""
-    return f"{ESTIMATE if estimate else ''}{percent_text(value)}"
+    # (An estimate is rounded plainly: "≈100%" says "about", not "identical".)
+    return f"{ESTIMATE}{value:.0%}" if estimate else percent_text(value)
 
 
 def change_count(comparison: Comparison) -> int:

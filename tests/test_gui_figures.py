@@ -126,6 +126,9 @@ def test_one_percentage_format() -> None:
         similarity_text(0.4149) == "41%" and similarity_text(0.4151, estimate=True) == "\u224842%"
     )
     assert percent_text(0.05) == "5%" and percent_text(1.0) == "100%"
+    # Three words changed in two million: not "100%", which reads as "no change".
+    assert percent_text(0.9999985) == ">99%" and percent_text(0.000002) == "<1%"
+    assert percent_text(0.0) == "0%" and similarity_text(0.9999, estimate=True) == "\u2248100%"
     assert flag_count_text(0, 0, 1) == "no flags in 1 change"
     assert flag_count_text(1, 1, 25) == "1 flag in 1 of 25 changes"
     assert flag_count_text(19, 13, 25) == "19 flags in 13 of 25 changes"
