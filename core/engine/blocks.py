@@ -121,13 +121,18 @@ def drafts_from_cuts(
 ) -> list[Draft]:
     """One draft per pair of consecutive cuts, with its unit opcodes."""
     run_starts = [r[0] for r in runs]
+    # The approximate ranges are disjoint gaps of the alignment: sorted, the last one
+    # starting before a draft's end is the only one that can reach into it.
+    ranges = sorted(approximate)
+    range_starts = [lo for lo, _ in ranges]
     drafts: list[Draft] = []
     for (p, q), (p2, q2) in itertools.pairwise(cuts):
         if p == p2 and q == q2:
             continue
         codes = _codes_in(runs, run_starts, p, p2, q, q2)
         kind = kind_of(codes, p, p2, q, q2)
-        approx = any(lo < p2 and p < hi for lo, hi in approximate)
+        last = bisect_left(range_starts, p2) - 1
+        approx = last >= 0 and ranges[last][1] > p
         drafts.append(Draft(kind, p, p2, q, q2, codes, approx))
     return drafts
 
