@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from core.errors import CancelledError, LoadError
-from core.model import CompareOptions
+from core.flags.detect import flag_comparison
+from core.model import CompareOptions, Comparison
+from gui.common import engine_process
 from gui.common.engine_process import (
     BATCH,
     EngineRequest,
+    compare_and_flag,
     compare_anywhere,
     compare_in_child,
     load_and_compare,
@@ -53,3 +56,67 @@ def test_cancel_kills_the_child(tmp_path: Path) -> None:
     with pytest.raises(CancelledError):
         compare_in_child(request, lambda: True)
     assert time.perf_counter() - started < 5
+
+
+def _big_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """A pair over ``IN_PROCESS_BYTES``: compared in a child process."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD.read_text(encoding="utf-8") * 60, encoding="utf-8")
+    new.write_text(NEW.read_text(encoding="utf-8") * 60, encoding="utf-8")
+    assert old.stat().st_size + new.stat().st_size > engine_process.IN_PROCESS_BYTES
+    return old, new
+
+
+def test_the_child_started_early_is_taken_over_by_its_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = _big_pair(tmp_path)
+    assert engine_process.start_early(str(old), str(new), CompareOptions())
+    assert engine_process.early_pending()
+    early = engine_process._early[0]
+
+    def no_second_child(request: EngineRequest, context: object = None) -> None:
+        raise AssertionError("a second child was started")
+
+    monkeypatch.setattr(engine_process, "start_child", no_second_child)
+    request = EngineRequest(str(old.resolve()), str(new.resolve()), CompareOptions())
+    shown: list[Comparison] = []
+    flags = compare_and_flag(request, lambda: False, shown.append)
+    here = load_and_compare(request)
+    assert shown[0].blocks == here.blocks
+    assert flags == flag_comparison(here)
+    assert not engine_process.early_pending()
+    assert early.process.exitcode is not None  # ended and joined
+
+
+def test_a_child_started_early_for_other_options_is_stopped(tmp_path: Path) -> None:
+    old, new = _big_pair(tmp_path)
+    assert engine_process.start_early(str(old), str(new), CompareOptions(ignore_case=False))
+    early = engine_process._early[0]
+    request = EngineRequest(str(old.resolve()), str(new.resolve()), CompareOptions())
+    there = compare_in_child(request, lambda: False)
+    assert there.options == CompareOptions()
+    assert there.blocks == load_and_compare(request).blocks
+    assert not engine_process.early_pending()
+    assert early.process.exitcode is not None
+
+
+def test_small_pairs_start_no_early_child() -> None:
+    assert not engine_process.start_early(str(OLD), str(NEW), CompareOptions())
+    assert not engine_process.early_pending()
+
+
+def test_the_window_starts_comparing_the_two_files_named_before_qt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.paths import app_paths
+    from core.settings import Settings, save_settings
+    from gui.shell import app
+
+    save_settings(app_paths().settings_file, Settings(ignore_case=False))
+    calls: list[tuple[str, str, CompareOptions]] = []
+    monkeypatch.setattr(engine_process, "start_early", lambda *args: calls.append(args))
+    app.compare_early([str(tmp_path), str(OLD), "missing.txt", str(NEW), str(OLD)])
+    assert calls == [(str(OLD), str(NEW), CompareOptions(ignore_case=False))]
+    app.compare_early([str(tmp_path), str(OLD)])
+    assert len(calls) == 1

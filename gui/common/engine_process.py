@@ -19,9 +19,17 @@ the panes are filled.
 No Qt here: the child imports only ``core``. Children are forked from a small
 fork server started once (``forkserver``, so starting one costs milliseconds and
 the window's threads are never forked), or spawned where that is not available.
-Cancelling kills the child. As with any ``multiprocessing`` child, the program's
-main script is imported again in the child: entry points must keep their work under
-``if __name__ == "__main__":`` (``redline``, pytest and the benchmark do).
+Cancelling kills the child.
+
+``start_early`` starts the child of a pair named on the command line before the
+window's process imports Qt (``gui.shell.app``): it compares while Qt loads and the
+window is built, and the window's first comparison takes it over when it asks for
+the same request (``_take_started``). With nothing but the main thread running yet,
+that child is forked from the launcher directly.
+
+As with any ``multiprocessing`` child, the program's main script is imported again in
+the child: entry points must keep their work under ``if __name__ == "__main__":``
+(``redline``, pytest and the benchmark do).
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -58,6 +67,19 @@ class EngineRequest:
     old_as_text: bool = False
     new_as_text: bool = False
     flags: bool = False  # the child also flags the comparison (``compare_and_flag``)
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """A child process at work on ``request``; its results come through ``receiver``."""
+
+    request: EngineRequest
+    process: Any
+    receiver: Connection
+
+
+_early: list[Started] = []  # the child ``start_early`` started, until taken or dropped
+_early_lock = threading.Lock()
 
 
 def load_and_compare(
@@ -125,6 +147,57 @@ def _context() -> Any:
         )
         return context
     return multiprocessing.get_context("spawn")
+
+
+def start_child(request: EngineRequest, context: Any = None) -> Started:
+    """A child process comparing ``request`` (flagging too if ``request.flags``)."""
+    context = context or _context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=serve, args=(sender, request), daemon=True)
+    process.start()
+    sender.close()
+    return Started(request, process, receiver)
+
+
+def start_early(old_path: str, new_path: str, options: CompareOptions) -> bool:
+    """Start comparing a pair named on the command line now, before Qt is imported
+    (only this thread runs, so the child is forked from here); False if the pair is
+    small enough to compare in the window's process."""
+    request = EngineRequest(os.path.abspath(old_path), os.path.abspath(new_path), options)
+    if _in_process(request):
+        return False
+    alone = threading.active_count() == 1  # else forking could copy a held lock
+    fork = alone and "fork" in multiprocessing.get_all_start_methods()
+    started = start_child(
+        _with_flags(request), multiprocessing.get_context("fork") if fork else None
+    )
+    with _early_lock:
+        _early.append(started)
+    return True
+
+
+def early_pending() -> bool:
+    """Whether a child ``start_early`` started waits to be taken over."""
+    with _early_lock:
+        return bool(_early)
+
+
+def _take_started(request: EngineRequest) -> Started:
+    """The early child if it works on ``request`` (another one is killed), else a new one."""
+    with _early_lock:
+        early = _early.pop() if _early else None
+    if early is not None:
+        if early.request == request:
+            return early
+        _stop(early)
+    return start_child(request)
+
+
+def _stop(started: Started) -> None:
+    started.receiver.close()
+    if started.process.is_alive():
+        started.process.kill()
+    started.process.join()
 
 
 def warm_up() -> None:
@@ -203,11 +276,8 @@ def compare_in_child(
         CancelledError: ``should_cancel`` returned True (the child is killed).
         RuntimeError: the child failed or died.
     """
-    context = _context()
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=serve, args=(sender, request), daemon=True)
-    process.start()
-    sender.close()
+    started = _take_started(request)
+    receiver, process = started.receiver, started.process
     try:
         head, approximate, elapsed, count = _receive(receiver, process, should_cancel)
         blocks: list[Any] = []
@@ -221,10 +291,7 @@ def compare_in_child(
         if request.flags and flagged is not None:
             flagged(_receive(receiver, process, should_cancel))
     finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
+        _stop(started)
     return comparison
 
 
