@@ -66,8 +66,9 @@ class Jobs(QObject):
         self.pool = pool
         self.engine: FlaggingEngine = engine or compare_and_flag
         # With a child already comparing (``early_pending``) the fork server would only
-        # take a core from it: it starts with the next comparison.
-        if engine is None and not early_pending():
+        # take a core from it: it starts once that comparison is done.
+        self._warm_up_later = engine is None and early_pending()
+        if engine is None and not self._warm_up_later:
             pool.start(Runnable(warm_up))
         self._ids = itertools.count(1)
         self._current: dict[str, _Job] = {}
@@ -169,6 +170,9 @@ class Jobs(QObject):
 
     def _on_signals_compare_finished(self, job_id: int, result: object) -> None:
         self._resume_gc()
+        if self._warm_up_later:
+            self._warm_up_later = False
+            self.pool.start(Runnable(warm_up))
         if self._is_current("compare", job_id, True):
             self.compare_finished.emit(result)
 
