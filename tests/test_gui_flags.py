@@ -99,9 +99,10 @@ def test_flagged_changes_show_badges_and_tooltips(window: MainWindow) -> None:
 
 
 def test_status_bar_counts_flags(window: MainWindow) -> None:
-    text = window.summary_label.text()
-    # One wording for what is counted, in the status line and above the change list.
-    assert "2 flags in 1 of 3 changes: 1 figure, 1 attribution" in text
+    # One wording for what is counted, in the status line's tooltip and above the
+    # change list; the status line itself says how many.
+    assert "2 flags in 1 of 3 changes: 1 figure, 1 attribution" in window.summary_label.toolTip()
+    assert "\u2022  2 flags" in window.summary_label.text()
     assert window.change_panel.count_label.text() == "2 flags in 1 of 3 changes"
 
 

@@ -206,6 +206,30 @@ def test_a_long_status_message_is_shortened_before_the_widgets_on_its_right(
     assert bar.toolTip() == long and window.status.message == long
 
 
+def test_at_1024_px_the_status_texts_read_whole(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    window.resize(1024, 700)
+    compare(qtbot, window, CONDENSED, FULL)
+    window.annotations.indicator.show()
+    window.annotations.indicator.setText("All notes saved")
+    window.show_message("2 documents listed")
+    qtbot.wait(50)
+    label = window.summary_label
+    assert "flags" in label.text() and "Similarity" in label.text()
+    assert label.shown_text() == label.text()  # nothing cut
+    assert "flags in" in label.toolTip() and "old utf-8" in label.toolTip()  # the rest
+    bar = window.statusBar()
+    assert bar.currentMessage() == "2 documents listed"
+    assert bar.fontMetrics().horizontalAdvance("2 documents listed") <= window.status.message_room()
+    right = [label, window.annotations.indicator]
+    assert all(w.geometry().right() <= bar.width() for w in right)
+    assert label.geometry().right() < window.annotations.indicator.x() or (
+        window.annotations.indicator.geometry().right() < label.x()
+    )
+
+
 def test_a_long_file_name_is_elided_in_the_pane_header(
     qtbot,
     window: MainWindow,  # noqa: F811
@@ -220,7 +244,7 @@ def test_a_long_file_name_is_elided_in_the_pane_header(
     assert abs(view.old_pane.width() - view.new_pane.width()) < 40  # not squeezed
     assert view.new_title.shown_text() != view.new_title.text()  # shortened, with "…"
     assert view.new_title.toolTip() == str(long_name)
-    assert window.summary_label.width() <= 0.4 * window.width() + 1
+    assert window.summary_label.width() <= 0.45 * window.width() + 1
 
 
 def test_bidi_controls_show_as_marks_in_the_change_list_and_panes(
