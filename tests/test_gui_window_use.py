@@ -40,6 +40,23 @@ def test_zoom_then_leaving_the_new_pane_does_not_crash(qtbot, window: MainWindow
     assert view.old_pane.extraSelections() == []
 
 
+def test_double_clicking_a_word_leaves_no_selection_in_the_other_pane(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    for source, other in ((view.new_pane, view.old_pane), (view.old_pane, view.new_pane)):
+        viewport = source.viewport()
+        spot = QPoint(60, 30)
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=spot)
+        assert other.textCursor().hasSelection()  # a click selects the counterpart
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=spot)
+        word = source.textCursor().selectedText()
+        assert word and " " not in word.strip()  # the word double-clicked
+        assert not other.textCursor().hasSelection()
+
+
 def test_a_folder_whose_name_is_not_utf8_opens_and_is_remembered(qtbot, tmp_path: Path) -> None:
     root = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9 \xff"))
     shutil.copytree(SAMPLES, root)
