@@ -329,6 +329,35 @@ def test_view_theme_switches_the_palette_and_is_remembered(
     assert window.context.settings.theme == "system" and app.styleSheet() == ""
 
 
+def test_the_toolbar_arrows_and_its_more_button_read_on_the_dark_bar(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    window.resize(1024, 700)  # the toolbar's last buttons go behind its » button
+    try:
+        window.themes.choose("dark")
+        qtbot.wait(50)
+        bar = window.menus.toolbar
+        background = bar.palette().color(QPalette.ColorRole.Window)
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert more is not None and more.isVisible()
+        icons = [window.actions.previous_change.icon(), window.actions.next_change.icon()]
+        for icon in [*icons, more.icon()]:
+            image = icon.pixmap(16, 16).toImage()
+            inked = [
+                image.pixelColor(x, y)
+                for x in range(16)
+                for y in range(16)
+                if image.pixelColor(x, y).alpha() > 200
+            ]
+            assert inked  # something is drawn, and it stands out from the dark bar
+            assert max(abs(c.lightness() - background.lightness()) for c in inked) > 60
+    finally:
+        window.themes.choose("system")
+
+
 def test_opening_another_folder_clears_the_pair_shown(
     qtbot,
     window: MainWindow,  # noqa: F811
