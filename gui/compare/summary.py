@@ -36,11 +36,11 @@ def short_summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -
     moved  •  826 flags``. What flags, and the encodings, are in the tooltip (and above
     the change list and the panes)."""
     s = comparison.stats
-    parts = [
-        f"Similarity {similarity_text(s.similarity)}",
-        f"\u2212{s.deleted_words:,} +{s.inserted_words:,} words",
-        f"{s.moved_words:,} moved",
-    ]
+    counts = [f"\u2212{s.deleted_words:,}" if s.deleted_words else ""]
+    counts.append(f"+{s.inserted_words:,}" if s.inserted_words else "")
+    words = " ".join(c for c in counts if c) or "0"
+    parts = [f"Similarity {similarity_text(s.similarity)}", f"{words} words"]
+    parts.append(f"{s.moved_words:,} moved")
     if flags is not None and not comparison.identical:
         parts.append(f"{len(flags):,} flag{'' if len(flags) == 1 else 's'}")
     if comparison.identical:
