@@ -81,7 +81,7 @@ def test_the_child_started_early_is_taken_over_by_its_request(
     monkeypatch.setattr(engine_process, "start_child", no_second_child)
     request = EngineRequest(str(old.resolve()), str(new.resolve()), CompareOptions())
     shown: list[Comparison] = []
-    flags = compare_and_flag(request, lambda: False, shown.append)
+    flags = compare_and_flag(request, lambda: False, lambda c, mapping: shown.append(c))
     here = load_and_compare(request)
     assert shown[0].blocks == here.blocks
     assert flags == flag_comparison(here)
@@ -120,3 +120,22 @@ def test_the_window_starts_comparing_the_two_files_named_before_qt(
     assert calls == [(str(OLD), str(NEW), CompareOptions(ignore_case=False))]
     app.compare_early([str(tmp_path), str(OLD)])
     assert len(calls) == 1
+
+
+def test_the_child_makes_the_scroll_map_while_the_comparison_is_laid_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.engine.position_map import position_map
+
+    old, new = _big_pair(tmp_path)
+    request = EngineRequest(str(old), str(new), CompareOptions())
+    expected = position_map(load_and_compare(request))
+
+    def not_here(comparison: Comparison) -> None:
+        raise AssertionError("the scroll map was made in the window's process")
+
+    monkeypatch.setattr(engine_process, "position_map", not_here)
+    maps = []
+    flags = compare_and_flag(request, lambda: False, lambda c, mapping: maps.append(mapping()))
+    assert flags and len(maps) == 1
+    assert maps[0] == expected

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF
 
+from core.engine.position_map import position_map
 from core.flags.detect import flag_comparison
 from core.model import CompareOptions, Comparison
 from gui.common.engine_process import (
@@ -165,7 +166,7 @@ def test_flags_come_with_the_comparison_handed_over_first(tmp_path: Path, copies
     size = Path(old).stat().st_size + Path(new).stat().st_size
     assert (size > IN_PROCESS_BYTES) == (copies > 2)
     handed: list[Comparison] = []
-    flags = compare_and_flag(request, lambda: False, handed.append)
+    flags = compare_and_flag(request, lambda: False, lambda c, mapping: handed.append(c))
     here = load_and_compare(request)
     assert [c.blocks for c in handed] == [here.blocks]
     assert flags == flag_comparison(here) and flags
@@ -231,7 +232,7 @@ def test_the_panes_fill_while_the_flags_are_still_being_computed(
 
     def slow_flags(request, should_cancel, use):  # type: ignore[no-untyped-def]
         comparison = load_and_compare(request, should_cancel)
-        use(comparison)
+        use(comparison, lambda: position_map(comparison))
         release.wait(30)  # the child's flags, still coming
         return flag_comparison(comparison)
 
