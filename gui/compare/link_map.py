@@ -8,6 +8,7 @@ the text would stand; moved text gets a line from one place to the other. Minor
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -39,19 +40,21 @@ class LinkIndex:
     heavily edited pair, 5-8 ms a scroll step)."""
 
     def __init__(self, links: list[Link | None]) -> None:
-        self.sides = [self._side(links, "old"), self._side(links, "new")]
+        ids = [i for i, link in enumerate(links) if link is not None]
+        present = [link for link in links if link is not None]
+        self.sides = [
+            self._side(ids, [k.old_top for k in present], [k.old_bottom for k in present]),
+            self._side(ids, [k.new_top for k in present], [k.new_bottom for k in present]),
+        ]
 
     @staticmethod
-    def _side(links: list[Link | None], side: str) -> tuple[list[float], list[int], float]:
-        """Tops in order, the link of each, and the tallest extent on ``side``."""
-        spans = [
-            (getattr(link, f"{side}_top"), getattr(link, f"{side}_bottom"), i)
-            for i, link in enumerate(links)
-            if link is not None
-        ]
-        spans.sort()
-        reach = max((bottom - top for top, bottom, _ in spans), default=0.0)
-        return [top for top, _, _ in spans], [i for _, _, i in spans], reach
+    def _side(
+        ids: list[int], tops: list[float], bottoms: list[float]
+    ) -> tuple[list[float], list[int], float]:
+        """Tops in order, the link of each, and the tallest extent on one side."""
+        order = sorted(range(len(ids)), key=tops.__getitem__)  # mostly in order already
+        reach = max(map(operator.sub, bottoms, tops), default=0.0)
+        return [tops[k] for k in order], [ids[k] for k in order], reach
 
     def near(self, old: tuple[float, float], new: tuple[float, float]) -> list[int]:
         """The links (in list order) whose old extent meets ``old`` or new extent meets
@@ -109,7 +112,7 @@ class LinkMap(QWidget):
         self.setObjectName("link_map")
         self.setFixedWidth(44)
         self.links: list[Link | None] = []
-        self.index = LinkIndex([])
+        self._index: LinkIndex | None = None
         self.old_scroll = 0
         self.new_scroll = 0
         self.colours: Colours | None = None
@@ -119,14 +122,16 @@ class LinkMap(QWidget):
         indexed: a link later replaced in place at the same place (the current change)
         is drawn as it is then."""
         self.links, self.colours = links, colours
-        self.index = LinkIndex(links)
+        self._index = None  # made again at the next paint
         self.update()
 
     def links_near_view(self) -> list[int]:
         """The links that may have an end in view, in list (drawing) order."""
         height = float(self.height())
         old, new = float(self.old_scroll), float(self.new_scroll)
-        return self.index.near(
+        if self._index is None:
+            self._index = LinkIndex(self.links)
+        return self._index.near(
             (old - MARGIN, old + height + MARGIN), (new - MARGIN, new + height + MARGIN)
         )
 
