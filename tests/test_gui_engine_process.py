@@ -39,6 +39,34 @@ def test_child_result_equals_in_process_result(tmp_path: Path) -> None:
     assert compare_anywhere(request, lambda: False).blocks == here.blocks
 
 
+def test_rows_and_blocks_come_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.model import SentenceRow
+
+    old, new = _big_pair(tmp_path)
+    request = EngineRequest(str(old), str(new), CompareOptions())
+    here = load_and_compare(request)
+    assert len(here.rows) > BATCH
+    loads = engine_process.pickle.loads
+    most: list[int] = []
+
+    def counting(data: bytes) -> object:
+        message = loads(data)
+        parts = message if isinstance(message, tuple) else (message,)
+        nested = [p for part in parts if isinstance(part, tuple) for p in part]
+        rows = [
+            p
+            for p in (message, *parts, *nested)
+            if isinstance(p, tuple) and p and isinstance(p[0], SentenceRow)
+        ]
+        most.append(max((len(r) for r in rows), default=0))
+        return message
+
+    monkeypatch.setattr(engine_process.pickle, "loads", counting)  # in this process only
+    there = compare_in_child(request, lambda: False)
+    assert there.rows == here.rows and there.blocks == here.blocks
+    assert 0 < max(most) <= BATCH  # never all the rows in one message
+
+
 def test_child_reports_load_errors_in_one_line(tmp_path: Path) -> None:
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))

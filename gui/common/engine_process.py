@@ -6,8 +6,8 @@ call holds the interpreter lock for its whole length, and the GUI thread needs t
 lock for every Qt call into a Python override: a repaint then waits for several of
 them in a row (a 1 MB pair froze the window for 0.4-0.6 s). In a child process the
 engine runs on its own core; the worker thread only waits on a pipe, the lock
-released, and unpickles the result in pieces (the documents, then the blocks in
-batches), so no single step holds the lock for long.
+released, and unpickles the result in pieces (the documents, then the rows and the
+blocks in batches), so no single step holds the lock for long.
 
 The window also wants the risk flags (``core.flags``), a quarter of a comparison's
 time, and the panes' scroll map (``core.engine.position_map``, 0.1-0.2 s on a 1 MB
@@ -55,7 +55,7 @@ from core.model import CompareOptions, Comparison
 # argument gives the comparison's scroll map (made meanwhile by the child, if any).
 Use = Callable[[Comparison, Callable[[], PositionMap]], None]
 
-BATCH = 1000  # blocks per message: unpickling one takes a few milliseconds
+BATCH = 1000  # rows or blocks per message: unpickling one takes a few milliseconds
 POLL_SECONDS = 0.05
 # Below this (both files together) comparing takes a few tens of milliseconds and
 # holds the lock only briefly: a child process would cost more than it saves.
@@ -123,11 +123,13 @@ def serve(conn: Connection, request: EngineRequest) -> None:
     except Exception as exc:  # shown as one line, never a traceback
         conn.send(("failed", f"{type(exc).__name__}: {exc}", ""))
         return
-    blocks = comparison.blocks
-    head = (comparison.old, comparison.new, comparison.options, comparison.stats, comparison.rows)
-    conn.send_bytes(pickle.dumps((head, comparison.approximate, comparison.elapsed, len(blocks))))
-    for start in range(0, len(blocks), BATCH):
-        conn.send_bytes(pickle.dumps(blocks[start : start + BATCH], pickle.HIGHEST_PROTOCOL))
+    rows, blocks = comparison.rows, comparison.blocks
+    head = (comparison.old, comparison.new, comparison.options, comparison.stats)
+    counts = (len(rows), len(blocks))
+    conn.send_bytes(pickle.dumps((head, comparison.approximate, comparison.elapsed, counts)))
+    for items in (rows, blocks):  # in batches: unpickling all rows at once took 40-170 ms
+        for start in range(0, len(items), BATCH):
+            conn.send_bytes(pickle.dumps(items[start : start + BATCH], pickle.HIGHEST_PROTOCOL))
     if request.flags:
         from core.flags.detect import flag_comparison
 
@@ -287,13 +289,11 @@ def compare_in_child(
     started = _take_started(request)
     receiver, process = started.receiver, started.process
     try:
-        head, approximate, elapsed, count = _receive(receiver, process, should_cancel)
-        blocks: list[Any] = []
-        while len(blocks) < count:
-            _wait(receiver, process, should_cancel)
-            blocks.extend(pickle.loads(receiver.recv_bytes()))
-        old, new, options, stats, rows = head
-        comparison = Comparison(old, new, options, stats, tuple(blocks), approximate, elapsed, rows)
+        head, approximate, elapsed, (row_count, count) = _receive(receiver, process, should_cancel)
+        rows = _receive_batches(receiver, process, should_cancel, row_count)
+        blocks = _receive_batches(receiver, process, should_cancel, count)
+        old, new, options, stats = head
+        comparison = Comparison(old, new, options, stats, blocks, approximate, elapsed, rows)
         mapped: list[PositionMap] = []
 
         def mapping() -> PositionMap:
@@ -311,6 +311,18 @@ def compare_in_child(
     finally:
         _stop(started)
     return comparison
+
+
+def _receive_batches(
+    receiver: Connection, process: Any, should_cancel: Callable[[], bool], count: int
+) -> tuple[Any, ...]:
+    """``count`` items sent in batches of ``BATCH`` (one batch unpickled at a time, so
+    that the GUI thread gets the interpreter lock in between)."""
+    items: list[Any] = []
+    while len(items) < count:
+        _wait(receiver, process, should_cancel)
+        items.extend(pickle.loads(receiver.recv_bytes()))
+    return tuple(items)
 
 
 def _receive(receiver: Connection, process: Any, should_cancel: Callable[[], bool]) -> Any:
