@@ -167,3 +167,30 @@ def test_the_child_makes_the_scroll_map_while_the_comparison_is_laid_out(
     flags = compare_and_flag(request, lambda: False, lambda c, mapping: maps.append(mapping()))
     assert flags and len(maps) == 1
     assert maps[0] == expected
+
+
+def test_the_window_takes_over_the_comparison_started_before_it(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui.common.context import AppContext
+    from gui.shell import app
+    from gui.shell.main_window import MainWindow
+
+    old, new = _big_pair(tmp_path)
+    app.compare_early([str(old), str(new)])  # as ``redline open OLD NEW`` does
+    assert engine_process.early_pending()
+
+    def no_second_child(request: EngineRequest, context: object = None) -> None:
+        raise AssertionError("the window started a second comparison")
+
+    monkeypatch.setattr(engine_process, "start_child", no_second_child)
+    window = MainWindow(AppContext())
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.comparison_shown, timeout=60000):
+            window.open_files([str(old), str(new)])
+        assert window.result is not None and window.result.flags is not None
+        assert window.result.comparison.old.path == str(old)
+        assert not engine_process.early_pending()
+    finally:
+        window.jobs.shutdown()
