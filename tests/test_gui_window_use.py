@@ -102,6 +102,25 @@ def test_keys_reach_every_part_and_tab_leaves_the_changes(qtbot, window: MainWin
     assert _focused_in(window.document_view)
 
 
+def test_home_and_end_go_to_the_first_and_last_document(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    view = window.document_view
+    rows = view.model().rowCount()
+    assert rows >= 4
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, 0))
+    bar = view.horizontalScrollBar()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().row() == rows - 1 and view.currentIndex().column() == 0
+    assert bar.value() == 0  # the names stay in view
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert len(view.selected_paths()) == 2  # the last two, ready for Enter
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().row() == 0 and bar.value() == 0
+
+
 def test_open_folder_puts_the_focus_on_the_document_list(
     qtbot,
     window: MainWindow,  # noqa: F811
