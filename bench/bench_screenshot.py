@@ -5,9 +5,11 @@
     .venv/bin/python bench/bench_screenshot.py --runs 5 --only heavy
 
 Pairs: ``light`` is ``bench/out/1M`` (``make_pairs.py``: about 10 % of the sentences
-edited); ``heavy`` is ``bench/out/heavy/1M``, made here from the light pair's old text
-when missing: ``variants.make_variant`` twice at rate 0.5 (on the old text, then on
-its result; a seed the generator fails on is skipped for the next), then every
+edited); ``heavy30`` is ``bench/out/1M-heavy30`` when ``make_pairs.py --sizes
+1M-heavy30`` made it (30 % edited, every paragraph; ``--only heavy30``); ``heavy`` is
+``bench/out/heavy/1M``, made here from the light pair's old text when missing:
+``variants.make_variant`` twice at rate 0.5 (on the old text, then on its result; a
+seed the generator fails on is skipped for the next), then every
 paragraph still the same as in the old text loses its second word, so every
 paragraph of more than two words is edited.
 
@@ -17,8 +19,9 @@ For each pair and checkout (this one, and ``--peer``), in turn, ``--runs`` times
   PNG`` run in the checkout (byte code compiled first, settings in a fresh temporary
   ``REDLINE_HOME``), as the ``redline`` script runs it; the median is reported.
 
-Then, for this checkout only, the same screenshot in this process, with a 10 ms
-GUI-thread timer whose lateness is the stall probe:
+Then, for this checkout only, the same screenshot in this process (the comparison
+started before Qt is imported, as ``redline open`` does), with a 10 ms GUI-thread
+timer whose lateness is the stall probe:
 
 - **stall**: the longest gap between two ticks, from the window's show to the PNG,
   and after the whole layout arrived (the worker's layout, before the flags);
@@ -46,7 +49,7 @@ from bench_compare import cpu_name  # (the script's own folder)
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 OUT = BENCH / "out"
-PAIRS = {"light": OUT / "1M", "heavy": OUT / "heavy" / "1M"}
+PAIRS = {"light": OUT / "1M", "heavy": OUT / "heavy" / "1M", "heavy30": OUT / "1M-heavy30"}
 
 
 def make_heavy(light_old: Path, folder: Path) -> None:
@@ -101,6 +104,13 @@ def measure_in_process(pair: Path, size: tuple[int, int]) -> dict[str, object]:
     """The screenshot in this process, with the 10 ms stall probe (this checkout)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(REPO))
+    from gui.shell.app import compare_early
+
+    folder = tempfile.TemporaryDirectory()
+    home = os.environ["REDLINE_HOME"] = folder.name
+    paths = [str(pair / "old.txt"), str(pair / "new.txt")]
+    started = now()
+    compare_early(paths)  # before Qt, as ``gui.shell.app.main``
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -128,25 +138,23 @@ def measure_in_process(pair: Path, size: tuple[int, int]) -> dict[str, object]:
 
     probe = QTimer(interval=10)
     probe.timeout.connect(on_tick)
-    with tempfile.TemporaryDirectory() as home:
-        os.environ["REDLINE_HOME"] = home
-        built = now()
-        window = MainWindow(AppContext())
-        marks["built"] = now()
-        window.jobs.compare_preview.connect(on_preview)
-        window.view.build_finished.connect(lambda: marks.setdefault("shown", now()))
-        result: dict[str, object] = {}
-        window.jobs.compare_finished.connect(lambda r: result.setdefault("seconds", r.seconds))
-        ticks["last"] = now()
-        probe.start()
-        paths = [str(pair / "old.txt"), str(pair / "new.txt")]
-        take_screenshot(window, paths, f"{home}/s.png", size)
-        on_tick()
-        probe.stop()
+    built = now()
+    window = MainWindow(AppContext())
+    marks["built"] = now()
+    window.jobs.compare_preview.connect(on_preview)
+    window.view.build_finished.connect(lambda: marks.setdefault("shown", now()))
+    result: dict[str, object] = {}
+    window.jobs.compare_finished.connect(lambda r: result.setdefault("seconds", r.seconds))
+    ticks["last"] = now()
+    probe.start()
+    take_screenshot(window, paths, f"{home}/s.png", size)
+    on_tick()
+    probe.stop()
+    folder.cleanup()
     del app
     return {
         "window": marks["built"] - built,
-        "total": now() - built,
+        "total": now() - started,
         "after_layout": marks["shown"] - marks["laid out"],
         "stall_ms": ticks["longest"] * 1000,
         "stall_after_layout_ms": ticks["after"] * 1000,
@@ -177,7 +185,7 @@ def main(argv: list[str]) -> int:
         f"machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"load average {os.getloadavg()[0]:.2f}, window {args.size}"
     )
-    names = [args.only] if args.only else list(PAIRS)
+    names = [args.only] if args.only else [n for n in PAIRS if n != "heavy30"]
     for name in names:
         pair = PAIRS[name]
         sizes = ", ".join(f"{(pair / f).stat().st_size:,}" for f in ("old.txt", "new.txt"))

@@ -68,3 +68,29 @@ def test_at_1024_by_700_the_docks_under_the_panes_stay_low(
     window.resize(1024, 700)
     qtbot.waitUntil(lambda: window.changes_dock.height() <= 700 * MAX_SHARE)
     assert window.view.new_pane.height() > 2 * window.changes_dock.height()
+
+
+def test_the_docks_get_their_height_back_when_the_window_grows(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    window.resize(1400, 900)
+    qtbot.wait(50)
+    window.resizeDocks([window.changes_dock], [200], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: abs(window.changes_dock.height() - 200) <= 4)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.changes_dock.height() <= 700 * MAX_SHARE)
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: abs(window.changes_dock.height() - 200) <= 4)
+    window.resize(1900, 1200)  # maximized on a large screen: no taller than it was
+    qtbot.wait(50)
+    assert abs(window.changes_dock.height() - 200) <= 4
+    # A height chosen by hand while small is the one kept.
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.changes_dock.height() <= 700 * MAX_SHARE)
+    window.resizeDocks([window.changes_dock], [120], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: abs(window.changes_dock.height() - 120) <= 4)
+    window.resize(1400, 900)
+    qtbot.wait(50)
+    assert abs(window.changes_dock.height() - 120) <= 4

@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from core.errors import CancelledError, LoadError
-from core.model import CompareOptions
+from core.flags.detect import flag_comparison
+from core.model import CompareOptions, Comparison
+from gui.common import engine_process
 from gui.common.engine_process import (
     BATCH,
     EngineRequest,
+    compare_and_flag,
     compare_anywhere,
     compare_in_child,
     load_and_compare,
@@ -36,6 +39,34 @@ def test_child_result_equals_in_process_result(tmp_path: Path) -> None:
     assert compare_anywhere(request, lambda: False).blocks == here.blocks
 
 
+def test_rows_and_blocks_come_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.model import SentenceRow
+
+    old, new = _big_pair(tmp_path)
+    request = EngineRequest(str(old), str(new), CompareOptions())
+    here = load_and_compare(request)
+    assert len(here.rows) > BATCH
+    loads = engine_process.pickle.loads
+    most: list[int] = []
+
+    def counting(data: bytes) -> object:
+        message = loads(data)
+        parts = message if isinstance(message, tuple) else (message,)
+        nested = [p for part in parts if isinstance(part, tuple) for p in part]
+        rows = [
+            p
+            for p in (message, *parts, *nested)
+            if isinstance(p, tuple) and p and isinstance(p[0], SentenceRow)
+        ]
+        most.append(max((len(r) for r in rows), default=0))
+        return message
+
+    monkeypatch.setattr(engine_process.pickle, "loads", counting)  # in this process only
+    there = compare_in_child(request, lambda: False)
+    assert there.rows == here.rows and there.blocks == here.blocks
+    assert 0 < max(most) <= BATCH  # never all the rows in one message
+
+
 def test_child_reports_load_errors_in_one_line(tmp_path: Path) -> None:
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
@@ -53,3 +84,113 @@ def test_cancel_kills_the_child(tmp_path: Path) -> None:
     with pytest.raises(CancelledError):
         compare_in_child(request, lambda: True)
     assert time.perf_counter() - started < 5
+
+
+def _big_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """A pair over ``IN_PROCESS_BYTES``: compared in a child process."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD.read_text(encoding="utf-8") * 60, encoding="utf-8")
+    new.write_text(NEW.read_text(encoding="utf-8") * 60, encoding="utf-8")
+    assert old.stat().st_size + new.stat().st_size > engine_process.IN_PROCESS_BYTES
+    return old, new
+
+
+def test_the_child_started_early_is_taken_over_by_its_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = _big_pair(tmp_path)
+    assert engine_process.start_early(str(old), str(new), CompareOptions())
+    assert engine_process.early_pending()
+    early = engine_process._early[0]
+
+    def no_second_child(request: EngineRequest, context: object = None) -> None:
+        raise AssertionError("a second child was started")
+
+    monkeypatch.setattr(engine_process, "start_child", no_second_child)
+    request = EngineRequest(str(old.resolve()), str(new.resolve()), CompareOptions())
+    shown: list[Comparison] = []
+    flags = compare_and_flag(request, lambda: False, lambda c, mapping: shown.append(c))
+    here = load_and_compare(request)
+    assert shown[0].blocks == here.blocks
+    assert flags == flag_comparison(here)
+    assert not engine_process.early_pending()
+    assert early.process.exitcode is not None  # ended and joined
+
+
+def test_a_child_started_early_for_other_options_is_stopped(tmp_path: Path) -> None:
+    old, new = _big_pair(tmp_path)
+    assert engine_process.start_early(str(old), str(new), CompareOptions(ignore_case=False))
+    early = engine_process._early[0]
+    request = EngineRequest(str(old.resolve()), str(new.resolve()), CompareOptions())
+    there = compare_in_child(request, lambda: False)
+    assert there.options == CompareOptions()
+    assert there.blocks == load_and_compare(request).blocks
+    assert not engine_process.early_pending()
+    assert early.process.exitcode is not None
+
+
+def test_small_pairs_start_no_early_child() -> None:
+    assert not engine_process.start_early(str(OLD), str(NEW), CompareOptions())
+    assert not engine_process.early_pending()
+
+
+def test_the_window_starts_comparing_the_two_files_named_before_qt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.paths import app_paths
+    from core.settings import Settings, save_settings
+    from gui.shell import app
+
+    save_settings(app_paths().settings_file, Settings(ignore_case=False))
+    calls: list[tuple[str, str, CompareOptions]] = []
+    monkeypatch.setattr(engine_process, "start_early", lambda *args: calls.append(args))
+    app.compare_early([str(tmp_path), str(OLD), "missing.txt", str(NEW), str(OLD)])
+    assert calls == [(str(OLD), str(NEW), CompareOptions(ignore_case=False))]
+    app.compare_early([str(tmp_path), str(OLD)])
+    assert len(calls) == 1
+
+
+def test_the_child_makes_the_scroll_map_while_the_comparison_is_laid_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.engine.position_map import position_map
+
+    old, new = _big_pair(tmp_path)
+    request = EngineRequest(str(old), str(new), CompareOptions())
+    expected = position_map(load_and_compare(request))
+
+    def not_here(comparison: Comparison) -> None:
+        raise AssertionError("the scroll map was made in the window's process")
+
+    monkeypatch.setattr(engine_process, "position_map", not_here)
+    maps = []
+    flags = compare_and_flag(request, lambda: False, lambda c, mapping: maps.append(mapping()))
+    assert flags and len(maps) == 1
+    assert maps[0] == expected
+
+
+def test_the_window_takes_over_the_comparison_started_before_it(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui.common.context import AppContext
+    from gui.shell import app
+    from gui.shell.main_window import MainWindow
+
+    old, new = _big_pair(tmp_path)
+    app.compare_early([str(old), str(new)])  # as ``redline open OLD NEW`` does
+    assert engine_process.early_pending()
+
+    def no_second_child(request: EngineRequest, context: object = None) -> None:
+        raise AssertionError("the window started a second comparison")
+
+    monkeypatch.setattr(engine_process, "start_child", no_second_child)
+    window = MainWindow(AppContext())
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.comparison_shown, timeout=60000):
+            window.open_files([str(old), str(new)])
+        assert window.result is not None and window.result.flags is not None
+        assert window.result.comparison.old.path == str(old)
+        assert not engine_process.early_pending()
+    finally:
+        window.jobs.shutdown()

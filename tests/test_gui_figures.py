@@ -115,7 +115,8 @@ def test_flag_counts_read_the_same_in_the_status_line_list_and_report(
     assert len(flags) >= 3 and flagged == 2 and changes == 2  # figure, attribution, negation
     counted = flag_count_text(len(flags), flagged, changes)
     assert counted == f"{len(flags)} flags in 2 of 2 changes"
-    assert f"\u2022  {counted}: " in window.summary_label.text()
+    assert f"\u2022  {counted}: " in window.summary_label.toolTip()
+    assert f"\u2022  {len(flags)} flags" in window.summary_label.text()
     assert window.change_panel.count_label.text() == counted
     shown = " ".join(Page(render_report(comparison, flags=flags)).shown().split())
     assert f"Flagged: {counted}, to check first" in shown

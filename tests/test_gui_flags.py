@@ -99,9 +99,10 @@ def test_flagged_changes_show_badges_and_tooltips(window: MainWindow) -> None:
 
 
 def test_status_bar_counts_flags(window: MainWindow) -> None:
-    text = window.summary_label.text()
-    # One wording for what is counted, in the status line and above the change list.
-    assert "2 flags in 1 of 3 changes: 1 figure, 1 attribution" in text
+    # One wording for what is counted, in the status line's tooltip and above the
+    # change list; the status line itself says how many.
+    assert "2 flags in 1 of 3 changes: 1 figure, 1 attribution" in window.summary_label.toolTip()
+    assert "\u2022  2 flags" in window.summary_label.text()
     assert window.change_panel.count_label.text() == "2 flags in 1 of 3 changes"
 
 
@@ -165,3 +166,16 @@ def test_summary_names_the_runner_up_of_a_guessed_encoding() -> None:
     )
     line = summary(compare(guessed, old))
     assert "old cp1252 (12% sure, next best cp850)" in line and "new utf-8" in line
+
+
+def test_the_short_summary_counts_words_without_zeros() -> None:
+    from gui.compare.summary import short_summary
+
+    old = document_from_text("The council met on Tuesday. It rained.", "old.txt")
+    added = document_from_text("The council met on Tuesday. It rained all day.", "new.txt")
+    line = short_summary(compare(old, added), [])
+    assert "\u2022  +2 words  \u2022  0 moved  \u2022  0 flags" in line and "\u2212" not in line
+    line = short_summary(compare(added, old), [])
+    assert "\u2022  \u22122 words  \u2022" in line and "+" not in line
+    assert short_summary(compare(old, old)).startswith("No differences  \u2022  Similarity")
+    assert "\u2022  0 words  \u2022" in short_summary(compare(old, old))

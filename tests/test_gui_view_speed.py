@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF
 
+from core.engine.position_map import position_map
 from core.flags.detect import flag_comparison
 from core.model import CompareOptions, Comparison
 from gui.common.engine_process import (
@@ -111,6 +112,39 @@ def test_only_links_with_an_end_in_view_are_drawn(qtbot, monkeypatch) -> None:
         assert link.old_bottom >= 30_000 or link.new_top <= 300
 
 
+def test_a_paint_looks_only_at_the_links_near_the_view(qtbot, monkeypatch) -> None:
+    links = LinkMap()
+    qtbot.addWidget(links)
+    links.resize(44, 300)
+    # 10,000 changes 30 px apart; every 50th is tall (600 px); one moved change's
+    # old side is 250,000 px down, opposite the new pane's top.
+    rows: list[Link | None] = [
+        Link("changed", i * 30.0, i * 30.0 + (600 if i % 50 == 0 else 20), i * 30.0, i * 30.0 + 20)
+        for i in range(10_000)
+    ]
+    rows[7] = Link("moved", 250_000.0, 250_020.0, 210.0, 230.0)
+    rows[9] = None  # not built yet
+    links.set_links(rows, colours_for(links.palette()))
+    drawn: list[Link] = []
+    monkeypatch.setattr(LinkMap, "_draw", lambda self, painter, link, ys, width: drawn.append(link))
+    for old_scroll, new_scroll in ((0, 0), (150_000, 150_000), (249_900, 0), (299_000, 299_000)):
+        links.set_scroll(old_scroll, new_scroll)
+        near = links.links_near_view()
+        assert len(near) <= 60  # not 10,000
+        drawn.clear()
+        links.grab()
+        expected = [  # every link with an end in view, in list order
+            link
+            for link in rows
+            if link is not None
+            and (
+                not (link.old_bottom < old_scroll or link.old_top > old_scroll + 300)
+                or not (link.new_bottom < new_scroll or link.new_top > new_scroll + 300)
+            )
+        ]
+        assert drawn == expected and drawn
+
+
 def _pair(tmp_path: Path, copies: int) -> tuple[str, str]:
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old_text, new_text = OLD.read_text(encoding="utf-8"), NEW.read_text(encoding="utf-8")
@@ -132,7 +166,7 @@ def test_flags_come_with_the_comparison_handed_over_first(tmp_path: Path, copies
     size = Path(old).stat().st_size + Path(new).stat().st_size
     assert (size > IN_PROCESS_BYTES) == (copies > 2)
     handed: list[Comparison] = []
-    flags = compare_and_flag(request, lambda: False, handed.append)
+    flags = compare_and_flag(request, lambda: False, lambda c, mapping: handed.append(c))
     here = load_and_compare(request)
     assert [c.blocks for c in handed] == [here.blocks]
     assert flags == flag_comparison(here) and flags
@@ -198,7 +232,7 @@ def test_the_panes_fill_while_the_flags_are_still_being_computed(
 
     def slow_flags(request, should_cancel, use):  # type: ignore[no-untyped-def]
         comparison = load_and_compare(request, should_cancel)
-        use(comparison)
+        use(comparison, lambda: position_map(comparison))
         release.wait(30)  # the child's flags, still coming
         return flag_comparison(comparison)
 

@@ -230,6 +230,20 @@ def test_the_screenshot_process_ends_without_teardown(tmp_path: Path) -> None:
     assert QImage(str(out)).width() == 600
 
 
+def test_the_screenshot_process_does_not_import_package_metadata(tmp_path: Path) -> None:
+    # importlib.metadata (~30 ms) is for the About box and --version only.
+    out = tmp_path / "shot.png"
+    code = (
+        "import sys; from gui.shell.launcher import main; "
+        f"code = main(['open', {str(SAMPLES / CONDENSED)!r}, {str(SAMPLES / FULL)!r}, "
+        f"'--screenshot', {str(out)!r}, '--size', '600x400']); "
+        "print('importlib.metadata' in sys.modules); sys.exit(code)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=120, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.split()[-1] == b"False"
+
+
 def test_screenshot_to_an_unwritable_path_is_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "file.txt"
     blocker.write_text("not a folder", encoding="utf-8")

@@ -40,6 +40,23 @@ def test_zoom_then_leaving_the_new_pane_does_not_crash(qtbot, window: MainWindow
     assert view.old_pane.extraSelections() == []
 
 
+def test_double_clicking_a_word_leaves_no_selection_in_the_other_pane(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    for source, other in ((view.new_pane, view.old_pane), (view.old_pane, view.new_pane)):
+        viewport = source.viewport()
+        spot = QPoint(60, 30)
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=spot)
+        assert other.textCursor().hasSelection()  # a click selects the counterpart
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=spot)
+        word = source.textCursor().selectedText()
+        assert word and " " not in word.strip()  # the word double-clicked
+        assert not other.textCursor().hasSelection()
+
+
 def test_a_folder_whose_name_is_not_utf8_opens_and_is_remembered(qtbot, tmp_path: Path) -> None:
     root = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9 \xff"))
     shutil.copytree(SAMPLES, root)
@@ -83,6 +100,25 @@ def test_keys_reach_every_part_and_tab_leaves_the_changes(qtbot, window: MainWin
     assert _focused_in(changes)
     qtbot.keyClick(changes, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert _focused_in(window.document_view)
+
+
+def test_home_and_end_go_to_the_first_and_last_document(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    view = window.document_view
+    rows = view.model().rowCount()
+    assert rows >= 4
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, 0))
+    bar = view.horizontalScrollBar()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().row() == rows - 1 and view.currentIndex().column() == 0
+    assert bar.value() == 0  # the names stay in view
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert len(view.selected_paths()) == 2  # the last two, ready for Enter
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().row() == 0 and bar.value() == 0
 
 
 def test_open_folder_puts_the_focus_on_the_document_list(
@@ -206,6 +242,30 @@ def test_a_long_status_message_is_shortened_before_the_widgets_on_its_right(
     assert bar.toolTip() == long and window.status.message == long
 
 
+def test_at_1024_px_the_status_texts_read_whole(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    window.resize(1024, 700)
+    compare(qtbot, window, CONDENSED, FULL)
+    window.annotations.indicator.show()
+    window.annotations.indicator.setText("All notes saved")
+    window.show_message("2 documents listed")
+    qtbot.wait(50)
+    label = window.summary_label
+    assert "flags" in label.text() and "Similarity" in label.text()
+    assert label.shown_text() == label.text()  # nothing cut
+    assert "flags in" in label.toolTip() and "old utf-8" in label.toolTip()  # the rest
+    bar = window.statusBar()
+    assert bar.currentMessage() == "2 documents listed"
+    assert bar.fontMetrics().horizontalAdvance("2 documents listed") <= window.status.message_room()
+    right = [label, window.annotations.indicator]
+    assert all(w.geometry().right() <= bar.width() for w in right)
+    assert label.geometry().right() < window.annotations.indicator.x() or (
+        window.annotations.indicator.geometry().right() < label.x()
+    )
+
+
 def test_a_long_file_name_is_elided_in_the_pane_header(
     qtbot,
     window: MainWindow,  # noqa: F811
@@ -220,7 +280,7 @@ def test_a_long_file_name_is_elided_in_the_pane_header(
     assert abs(view.old_pane.width() - view.new_pane.width()) < 40  # not squeezed
     assert view.new_title.shown_text() != view.new_title.text()  # shortened, with "…"
     assert view.new_title.toolTip() == str(long_name)
-    assert window.summary_label.width() <= 0.4 * window.width() + 1
+    assert window.summary_label.width() <= 0.45 * window.width() + 1
 
 
 def test_bidi_controls_show_as_marks_in_the_change_list_and_panes(
@@ -286,6 +346,35 @@ def test_view_theme_switches_the_palette_and_is_remembered(
         window.themes.choose("system")
     assert app.palette().color(QPalette.ColorRole.Base).name() == light_base
     assert window.context.settings.theme == "system" and app.styleSheet() == ""
+
+
+def test_the_toolbar_arrows_and_its_more_button_read_on_the_dark_bar(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    window.resize(1024, 700)  # the toolbar's last buttons go behind its » button
+    try:
+        window.themes.choose("dark")
+        qtbot.wait(50)
+        bar = window.menus.toolbar
+        background = bar.palette().color(QPalette.ColorRole.Window)
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert more is not None and more.isVisible()
+        icons = [window.actions.previous_change.icon(), window.actions.next_change.icon()]
+        for icon in [*icons, more.icon()]:
+            image = icon.pixmap(16, 16).toImage()
+            inked = [
+                image.pixelColor(x, y)
+                for x in range(16)
+                for y in range(16)
+                if image.pixelColor(x, y).alpha() > 200
+            ]
+            assert inked  # something is drawn, and it stands out from the dark bar
+            assert max(abs(c.lightness() - background.lightness()) for c in inked) > 60
+    finally:
+        window.themes.choose("system")
 
 
 def test_opening_another_folder_clears_the_pair_shown(

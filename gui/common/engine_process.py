@@ -6,12 +6,14 @@ call holds the interpreter lock for its whole length, and the GUI thread needs t
 lock for every Qt call into a Python override: a repaint then waits for several of
 them in a row (a 1 MB pair froze the window for 0.4-0.6 s). In a child process the
 engine runs on its own core; the worker thread only waits on a pipe, the lock
-released, and unpickles the result in pieces (the documents, then the blocks in
-batches), so no single step holds the lock for long.
+released, and unpickles the result in pieces (the documents, then the rows and the
+blocks in batches), so no single step holds the lock for long.
 
 The window also wants the risk flags (``core.flags``), a quarter of a comparison's
-time. ``compare_and_flag`` has the child flag the comparison after sending it: the
-window's worker lays the comparison out meanwhile (``use``), on the other core. In
+time, and the panes' scroll map (``core.engine.position_map``, 0.1-0.2 s on a 1 MB
+pair). ``compare_and_flag`` has the child make both after sending the comparison,
+the map first: the window's worker lays the comparison out meanwhile (``use``), on
+the other core, and takes the map when it is done with the rest. In
 the window's process that work would take turns with the GUI thread for the lock:
 Qt's layout holds it too, so every second of Python there is a second more before
 the panes are filled.
@@ -19,9 +21,17 @@ the panes are filled.
 No Qt here: the child imports only ``core``. Children are forked from a small
 fork server started once (``forkserver``, so starting one costs milliseconds and
 the window's threads are never forked), or spawned where that is not available.
-Cancelling kills the child. As with any ``multiprocessing`` child, the program's
-main script is imported again in the child: entry points must keep their work under
-``if __name__ == "__main__":`` (``redline``, pytest and the benchmark do).
+Cancelling kills the child.
+
+``start_early`` starts the child of a pair named on the command line before the
+window's process imports Qt (``gui.shell.app``): it compares while Qt loads and the
+window is built, and the window's first comparison takes it over when it asks for
+the same request (``_take_started``). With nothing but the main thread running yet,
+that child is forked from the launcher directly.
+
+As with any ``multiprocessing`` child, the program's main script is imported again in
+the child: entry points must keep their work under ``if __name__ == "__main__":``
+(``redline``, pytest and the benchmark do).
 """
 
 from __future__ import annotations
@@ -30,16 +40,22 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from core.engine.position_map import PositionMap, position_map
 from core.errors import CancelledError, LoadError
 from core.flags.detect import Flag
 from core.model import CompareOptions, Comparison
 
-BATCH = 1000  # blocks per message: unpickling one takes a few milliseconds
+# What the window's worker does with a comparison as soon as it has it; the second
+# argument gives the comparison's scroll map (made meanwhile by the child, if any).
+Use = Callable[[Comparison, Callable[[], PositionMap]], None]
+
+BATCH = 1000  # rows or blocks per message: unpickling one takes a few milliseconds
 POLL_SECONDS = 0.05
 # Below this (both files together) comparing takes a few tens of milliseconds and
 # holds the lock only briefly: a child process would cost more than it saves.
@@ -58,6 +74,19 @@ class EngineRequest:
     old_as_text: bool = False
     new_as_text: bool = False
     flags: bool = False  # the child also flags the comparison (``compare_and_flag``)
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """A child process at work on ``request``; its results come through ``receiver``."""
+
+    request: EngineRequest
+    process: Any
+    receiver: Connection
+
+
+_early: list[Started] = []  # the child ``start_early`` started, until taken or dropped
+_early_lock = threading.Lock()
 
 
 def load_and_compare(
@@ -94,15 +123,18 @@ def serve(conn: Connection, request: EngineRequest) -> None:
     except Exception as exc:  # shown as one line, never a traceback
         conn.send(("failed", f"{type(exc).__name__}: {exc}", ""))
         return
-    blocks = comparison.blocks
-    head = (comparison.old, comparison.new, comparison.options, comparison.stats, comparison.rows)
-    conn.send_bytes(pickle.dumps((head, comparison.approximate, comparison.elapsed, len(blocks))))
-    for start in range(0, len(blocks), BATCH):
-        conn.send_bytes(pickle.dumps(blocks[start : start + BATCH], pickle.HIGHEST_PROTOCOL))
+    rows, blocks = comparison.rows, comparison.blocks
+    head = (comparison.old, comparison.new, comparison.options, comparison.stats)
+    counts = (len(rows), len(blocks))
+    conn.send_bytes(pickle.dumps((head, comparison.approximate, comparison.elapsed, counts)))
+    for items in (rows, blocks):  # in batches: unpickling all rows at once took 40-170 ms
+        for start in range(0, len(items), BATCH):
+            conn.send_bytes(pickle.dumps(items[start : start + BATCH], pickle.HIGHEST_PROTOCOL))
     if request.flags:
         from core.flags.detect import flag_comparison
 
         try:
+            conn.send_bytes(pickle.dumps(position_map(comparison), pickle.HIGHEST_PROTOCOL))
             flags = flag_comparison(comparison)
         except Exception as exc:  # shown as one line, never a traceback
             conn.send(("failed", f"{type(exc).__name__}: {exc}", ""))
@@ -125,6 +157,57 @@ def _context() -> Any:
         )
         return context
     return multiprocessing.get_context("spawn")
+
+
+def start_child(request: EngineRequest, context: Any = None) -> Started:
+    """A child process comparing ``request`` (flagging too if ``request.flags``)."""
+    context = context or _context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=serve, args=(sender, request), daemon=True)
+    process.start()
+    sender.close()
+    return Started(request, process, receiver)
+
+
+def start_early(old_path: str, new_path: str, options: CompareOptions) -> bool:
+    """Start comparing a pair named on the command line now, before Qt is imported
+    (only this thread runs, so the child is forked from here); False if the pair is
+    small enough to compare in the window's process."""
+    request = EngineRequest(os.path.abspath(old_path), os.path.abspath(new_path), options)
+    if _in_process(request):
+        return False
+    alone = threading.active_count() == 1  # else forking could copy a held lock
+    fork = alone and "fork" in multiprocessing.get_all_start_methods()
+    started = start_child(
+        _with_flags(request), multiprocessing.get_context("fork") if fork else None
+    )
+    with _early_lock:
+        _early.append(started)
+    return True
+
+
+def early_pending() -> bool:
+    """Whether a child ``start_early`` started waits to be taken over."""
+    with _early_lock:
+        return bool(_early)
+
+
+def _take_started(request: EngineRequest) -> Started:
+    """The early child if it works on ``request`` (another one is killed), else a new one."""
+    with _early_lock:
+        early = _early.pop() if _early else None
+    if early is not None:
+        if early.request == request:
+            return early
+        _stop(early)
+    return start_child(request)
+
+
+def _stop(started: Started) -> None:
+    started.receiver.close()
+    if started.process.is_alive():
+        started.process.kill()
+    started.process.join()
 
 
 def warm_up() -> None:
@@ -153,12 +236,11 @@ def _in_process(request: EngineRequest) -> bool:
 
 
 def compare_and_flag(
-    request: EngineRequest,
-    should_cancel: Callable[[], bool],
-    use: Callable[[Comparison], None],
+    request: EngineRequest, should_cancel: Callable[[], bool], use: Use
 ) -> tuple[Flag, ...]:
     """Compare (small files here, larger ones in a child), hand the comparison to
-    ``use`` at once, and return its flags, which a child computes while ``use`` runs.
+    ``use`` at once, and return its flags, which a child computes while ``use`` runs
+    (and its scroll map, which ``use`` asks for).
 
     Raises:
         as ``compare_in_child``, and whatever ``use`` raises.
@@ -167,7 +249,7 @@ def compare_and_flag(
 
     if _in_process(request):
         comparison = load_and_compare(request, should_cancel)
-        use(comparison)
+        use(comparison, lambda: position_map(comparison))
         return flag_comparison(comparison)
     flags: list[tuple[Flag, ...]] = []
     compare_in_child(_with_flags(request), should_cancel, use, flags.append)
@@ -190,42 +272,57 @@ def _with_flags(request: EngineRequest) -> EngineRequest:
 def compare_in_child(
     request: EngineRequest,
     should_cancel: Callable[[], bool],
-    use: Callable[[Comparison], None] | None = None,
+    use: Use | None = None,
     flagged: Callable[[tuple[Flag, ...]], None] | None = None,
 ) -> Comparison:
     """Load and compare in a child process; wait (lock released) and rebuild the result.
 
-    With ``request.flags``, ``use`` gets the comparison while the child flags it, and
-    ``flagged`` the flags once they arrive.
+    With ``request.flags``, ``use`` gets the comparison while the child makes its
+    scroll map and flags it (the map as ``use`` asks for it), and ``flagged`` the flags
+    once they arrive.
 
     Raises:
         LoadError: a document could not be loaded (the child's one-line reason).
         CancelledError: ``should_cancel`` returned True (the child is killed).
         RuntimeError: the child failed or died.
     """
-    context = _context()
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=serve, args=(sender, request), daemon=True)
-    process.start()
-    sender.close()
+    started = _take_started(request)
+    receiver, process = started.receiver, started.process
     try:
-        head, approximate, elapsed, count = _receive(receiver, process, should_cancel)
-        blocks: list[Any] = []
-        while len(blocks) < count:
-            _wait(receiver, process, should_cancel)
-            blocks.extend(pickle.loads(receiver.recv_bytes()))
-        old, new, options, stats, rows = head
-        comparison = Comparison(old, new, options, stats, tuple(blocks), approximate, elapsed, rows)
+        head, approximate, elapsed, (row_count, count) = _receive(receiver, process, should_cancel)
+        rows = _receive_batches(receiver, process, should_cancel, row_count)
+        blocks = _receive_batches(receiver, process, should_cancel, count)
+        old, new, options, stats = head
+        comparison = Comparison(old, new, options, stats, blocks, approximate, elapsed, rows)
+        mapped: list[PositionMap] = []
+
+        def mapping() -> PositionMap:
+            if not request.flags:
+                return position_map(comparison)
+            if not mapped:
+                mapped.append(_receive(receiver, process, should_cancel))
+            return mapped[0]
+
         if use is not None:
-            use(comparison)
+            use(comparison, mapping)
         if request.flags and flagged is not None:
+            mapping()  # the next message is the flags
             flagged(_receive(receiver, process, should_cancel))
     finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
+        _stop(started)
     return comparison
+
+
+def _receive_batches(
+    receiver: Connection, process: Any, should_cancel: Callable[[], bool], count: int
+) -> tuple[Any, ...]:
+    """``count`` items sent in batches of ``BATCH`` (one batch unpickled at a time, so
+    that the GUI thread gets the interpreter lock in between)."""
+    items: list[Any] = []
+    while len(items) < count:
+        _wait(receiver, process, should_cancel)
+        items.extend(pickle.loads(receiver.recv_bytes()))
+    return tuple(items)
 
 
 def _receive(receiver: Connection, process: Any, should_cancel: Callable[[], bool]) -> Any:

@@ -2,7 +2,9 @@
 
 Over an equal op the counterpart is that op's text on the other side, elsewhere the
 whole other side of the block. Hovering outlines it; clicking selects it, scrolls
-to it and makes its change the current one.
+to it and makes its change the current one. Text selected in one pane (a drag, a
+double-click on a word) clears the other pane's selection: the first click of a
+double-click had selected the counterpart there.
 """
 
 from __future__ import annotations
@@ -58,6 +60,14 @@ class Counterparts(QObject):
         new.position_hovered.connect(self._on_new_pane_position_hovered)
         old.position_clicked.connect(self._on_old_pane_position_clicked)
         new.position_clicked.connect(self._on_new_pane_position_clicked)
+        old.selectionChanged.connect(self._on_old_pane_selection_changed)
+        new.selectionChanged.connect(self._on_new_pane_selection_changed)
+
+    def _on_old_pane_selection_changed(self) -> None:
+        _clear_if_selected(self.old_pane, self.new_pane)
+
+    def _on_new_pane_selection_changed(self) -> None:
+        _clear_if_selected(self.new_pane, self.old_pane)
 
     def _on_old_pane_position_hovered(self, position: int) -> None:
         self._show(self.old_pane, self.new_pane, "old", position)
@@ -110,3 +120,11 @@ class Counterparts(QObject):
         found = counterpart(self.comparison(), source, side, position)
         if found is not None:
             self.make_current(found[0])
+
+
+def _clear_if_selected(source: DiffPane, other: DiffPane) -> None:
+    """Clear ``other``'s selection once ``source`` has one."""
+    if source.textCursor().hasSelection() and other.textCursor().hasSelection():
+        cursor = other.textCursor()
+        cursor.clearSelection()
+        other.setTextCursor(cursor)

@@ -8,6 +8,8 @@ the text would stand; moved text gets a line from one place to the other. Minor
 
 from __future__ import annotations
 
+import operator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
@@ -30,6 +32,37 @@ class Link:
     new_bottom: float
     current: bool = False
     minor: bool = False
+
+
+class LinkIndex:
+    """The links sorted by position on each side, so that a paint finds the few with
+    an end in view by bisection instead of looking at every link (thousands on a
+    heavily edited pair, 5-8 ms a scroll step)."""
+
+    def __init__(self, links: list[Link | None]) -> None:
+        ids = [i for i, link in enumerate(links) if link is not None]
+        present = [link for link in links if link is not None]
+        self.sides = [
+            self._side(ids, [k.old_top for k in present], [k.old_bottom for k in present]),
+            self._side(ids, [k.new_top for k in present], [k.new_bottom for k in present]),
+        ]
+
+    @staticmethod
+    def _side(
+        ids: list[int], tops: list[float], bottoms: list[float]
+    ) -> tuple[list[float], list[int], float]:
+        """Tops in order, the link of each, and the tallest extent on one side."""
+        order = sorted(range(len(ids)), key=tops.__getitem__)  # mostly in order already
+        reach = max(map(operator.sub, bottoms, tops), default=0.0)
+        return [tops[k] for k in order], [ids[k] for k in order], reach
+
+    def near(self, old: tuple[float, float], new: tuple[float, float]) -> list[int]:
+        """The links (in list order) whose old extent meets ``old`` or new extent meets
+        ``new`` (document coordinates), and perhaps a few more."""
+        found: set[int] = set()
+        for (tops, ids, reach), (low, high) in zip(self.sides, (old, new), strict=True):
+            found.update(ids[bisect_left(tops, low - reach) : bisect_right(tops, high)])
+        return sorted(found)
 
 
 def visible_segment(
@@ -79,14 +112,28 @@ class LinkMap(QWidget):
         self.setObjectName("link_map")
         self.setFixedWidth(44)
         self.links: list[Link | None] = []
+        self._index: LinkIndex | None = None
         self.old_scroll = 0
         self.new_scroll = 0
         self.colours: Colours | None = None
 
     def set_links(self, links: list[Link | None], colours: Colours) -> None:
-        """Replace the links to draw (None: not built yet)."""
+        """Replace the links to draw (None: not built yet). Only where they stand is
+        indexed: a link later replaced in place at the same place (the current change)
+        is drawn as it is then."""
         self.links, self.colours = links, colours
+        self._index = None  # made again at the next paint
         self.update()
+
+    def links_near_view(self) -> list[int]:
+        """The links that may have an end in view, in list (drawing) order."""
+        height = float(self.height())
+        old, new = float(self.old_scroll), float(self.new_scroll)
+        if self._index is None:
+            self._index = LinkIndex(self.links)
+        return self._index.near(
+            (old - MARGIN, old + height + MARGIN), (new - MARGIN, new + height + MARGIN)
+        )
 
     def set_scroll(self, old_scroll: int, new_scroll: int) -> None:
         """Follow the panes' scroll positions (a repaint only when they moved: the
@@ -101,7 +148,8 @@ class LinkMap(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width, height = float(self.width()), float(self.height())
-        for link in self.links:
+        for i in self.links_near_view():
+            link = self.links[i]
             if link is None:
                 continue
             ot, ob = link.old_top - self.old_scroll, link.old_bottom - self.old_scroll

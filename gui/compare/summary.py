@@ -1,4 +1,5 @@
-"""The status-bar summary of a comparison (plain text)."""
+"""The status-bar summary of a comparison (plain text): a short line that reads whole
+at 1024 px, and the whole summary for its tooltip."""
 
 from __future__ import annotations
 
@@ -27,6 +28,25 @@ def summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -> str:
         parts.insert(0, "No differences")
     if comparison.approximate or any(b.approximate for b in comparison.blocks):
         parts.append("APPROXIMATE: part of the comparison used a bounded diff")
+    return "  \u2022  ".join(parts)
+
+
+def short_summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -> str:
+    """``summary`` in a few words: ``Similarity 93%  •  −9,620 +11,929 words  •  8,038
+    moved  •  826 flags``. What flags, and the encodings, are in the tooltip (and above
+    the change list and the panes)."""
+    s = comparison.stats
+    counts = [f"\u2212{s.deleted_words:,}" if s.deleted_words else ""]
+    counts.append(f"+{s.inserted_words:,}" if s.inserted_words else "")
+    words = " ".join(c for c in counts if c) or "0"
+    parts = [f"Similarity {similarity_text(s.similarity)}", f"{words} words"]
+    parts.append(f"{s.moved_words:,} moved")
+    if flags is not None and not comparison.identical:
+        parts.append(f"{len(flags):,} flag{'' if len(flags) == 1 else 's'}")
+    if comparison.identical:
+        parts.insert(0, "No differences")
+    if comparison.approximate or any(b.approximate for b in comparison.blocks):
+        parts.append("APPROXIMATE")
     return "  \u2022  ".join(parts)
 
 

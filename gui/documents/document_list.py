@@ -288,6 +288,19 @@ class DocumentListView(QTableView):
         self._order = [p for p in self._order if p in current]
         self._order += sorted(current - set(self._order))
 
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home and End go to the first and last document, in the same column (a table
+        goes along the row to its first or last column, scrolling the names away)."""
+        ends = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+        rows = self.model().rowCount()
+        if action not in ends or not rows:
+            return super().moveCursor(action, modifiers)
+        current = self.currentIndex()
+        row = 0 if action == QAbstractItemView.CursorAction.MoveHome else rows - 1
+        return self.model().index(row, current.column() if current.isValid() else 0)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.compare_requested.emit()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 SP = QStyle.StandardPixmap
@@ -44,13 +45,51 @@ class Actions:
     cancel: QAction
 
 
+# Drawn toolbar glyphs: a mid blue reads on the light and the dark bar alike (the
+# style's own arrows are black, lost on the dark bar).
+GLYPH_COLOUR = "#3f7fd6"
+
+
+def glyph_icon(kind: str, size: int = 32) -> QIcon:
+    """An icon drawn in ``GLYPH_COLOUR``: ``up`` or ``down`` (a triangle), ``more`` (»)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(GLYPH_COLOUR)
+    s = float(size)
+    if kind == "more":
+        pen = QPen(colour, s / 9)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        for x in (0.22, 0.52):
+            points = [QPointF(s * x, s * 0.25), QPointF(s * (x + 0.22), s * 0.5)]
+            points.append(QPointF(s * x, s * 0.75))
+            painter.drawPolyline(points)
+    else:
+        tip, base = (0.22, 0.74) if kind == "up" else (0.78, 0.26)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(
+            [QPointF(s * 0.5, s * tip), QPointF(s * 0.12, s * base), QPointF(s * 0.88, s * base)]
+        )
+    painter.end()
+    return QIcon(pixmap)
+
+
 def _action(
-    parent: QWidget, text: str, keys: list[str] | None = None, icon: SP | None = None, tip: str = ""
+    parent: QWidget,
+    text: str,
+    keys: list[str] | None = None,
+    icon: SP | QIcon | None = None,
+    tip: str = "",
 ) -> QAction:
     action = QAction(text, parent)
     if keys:
         action.setShortcuts([QKeySequence(k) for k in keys])
-    if icon is not None:
+    if isinstance(icon, QIcon):
+        action.setIcon(icon)
+    elif icon is not None:
         action.setIcon(QApplication.style().standardIcon(icon))
     shortcut = f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
     action.setToolTip((tip or text.replace("&", "").rstrip(".\u2026")) + (shortcut if keys else ""))
@@ -104,8 +143,10 @@ def build_actions(parent: QWidget) -> Actions:
         old_encoding=_action(parent, "Reopen &Old With Encoding\u2026"),
         new_encoding=_action(parent, "Reopen &New With Encoding\u2026"),
         open_as_text=_action(parent, "Open as &Text Anyway", tip=AS_TEXT_TIP),
-        next_change=_action(parent, "&Next Change", ["Alt+Down", "F7"], SP.SP_ArrowDown),
-        previous_change=_action(parent, "&Previous Change", ["Alt+Up", "Shift+F7"], SP.SP_ArrowUp),
+        next_change=_action(parent, "&Next Change", ["Alt+Down", "F7"], glyph_icon("down")),
+        previous_change=_action(
+            parent, "&Previous Change", ["Alt+Up", "Shift+F7"], glyph_icon("up")
+        ),
         ignore_case=_toggle(parent, "Ignore &Case", True, "Case differences are trivial"),
         show_trivial=_toggle(
             parent, "Show &Trivial Differences", True, "Mark trivial differences, dimmed"

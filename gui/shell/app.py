@@ -50,6 +50,7 @@ def main(argv: list[str]) -> int:
     configure_interpreter()
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    compare_early(args.paths)
     from PySide6.QtWidgets import QApplication
 
     from gui.common.context import AppContext
@@ -73,6 +74,22 @@ def main(argv: list[str]) -> int:
     code = app.exec()
     context.pool.waitForDone()
     return code
+
+
+def compare_early(paths: list[str]) -> None:
+    """Start comparing the two files named first, before Qt loads: the engine's child
+    works while the window is built (``engine_process.start_early``), and the window's
+    comparison of that pair takes it over."""
+    files = [p for p in paths if os.path.isfile(p)]
+    if len(files) < 2:
+        return
+    from core.model import CompareOptions
+    from core.paths import app_paths
+    from core.settings import load_settings
+    from gui.common.engine_process import start_early
+
+    settings = load_settings(app_paths().settings_file).settings
+    start_early(files[0], files[1], CompareOptions(ignore_case=settings.ignore_case))
 
 
 def start(window: object, paths: list[str]) -> None:

@@ -23,7 +23,7 @@ from gui.common.status_line import StatusLine
 from gui.compare.change_list import ChangeListView
 from gui.compare.plan import ViewOptions
 from gui.compare.result import CompareRequest, CompareResult
-from gui.compare.summary import summary
+from gui.compare.summary import short_summary, summary
 from gui.compare.view import CompareView
 from gui.documents.reload_bar import ReloadBar
 from gui.shell.actions import Actions
@@ -136,7 +136,7 @@ class PairComparison(QObject):
         self._announce = True
         self.view.show_result(result, keep_scroll=keep)
         self.changes_view.set_changes(result.changes, result.flags)
-        self.summary_label.setText(summary(result.comparison, result.flags))
+        self.summary_label.setText(short_summary(result.comparison, result.flags))
         self.summary_label.setToolTip(summary(result.comparison, result.flags))
         self.status.set_loading(self.jobs.busy("folder"), "")
         self._watch(result.request.old_path, result.request.new_path)

@@ -12,8 +12,8 @@ import html
 import platform
 import re
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, qVersion
@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from core import DISTRIBUTION, installed_version
+
+if TYPE_CHECKING:
+    from importlib.metadata import PackageMetadata
 
 LICENCE = "MIT"
 # Used when Redline runs from a checkout that was never installed (no metadata).
@@ -105,7 +108,7 @@ class ShortcutsDialog(QDialog):
         self.resize(560, 520)
 
 
-def _licence(dist: metadata.PackageMetadata) -> str:
+def _licence(dist: PackageMetadata) -> str:
     expression = dist.get("License-Expression")
     if expression:
         return expression
@@ -117,6 +120,8 @@ def _licence(dist: metadata.PackageMetadata) -> str:
 
 
 def _dependencies() -> list[str]:
+    from importlib import metadata  # only for the About box (30 ms at start-up)
+
     try:
         required = metadata.requires(DISTRIBUTION) or []
     except metadata.PackageNotFoundError:
@@ -130,6 +135,8 @@ def _dependencies() -> list[str]:
 
 def libraries() -> list[tuple[str, str, str]]:
     """(name, version, licence) of every library Redline depends on, as installed."""
+    from importlib import metadata
+
     found = []
     for name in _dependencies():
         try:

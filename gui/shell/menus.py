@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenuBar,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -25,7 +26,7 @@ from gui.compare.view import CompareView
 from gui.documents.document_list import DocumentListView
 from gui.nway.controller import NWayController
 from gui.reports.save import ReportSaver
-from gui.shell.actions import Actions
+from gui.shell.actions import Actions, glyph_icon
 
 # Documents first; any file may still be picked (it may be text under another name).
 DOCUMENT_FILTER = (
@@ -121,6 +122,9 @@ class WindowMenus(QObject):
         tools.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
         self.window.addToolBar(tools)
         self.toolbar = tools
+        more = tools.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:  # the style's » is dark grey, lost on the dark bar
+            more.setIcon(glyph_icon("more"))
 
     def refresh_recent(self) -> None:
         """Rebuild the recent-folders menu from the settings."""

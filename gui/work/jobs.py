@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions
-from gui.common.engine_process import compare_and_flag, warm_up
+from gui.common.engine_process import compare_and_flag, early_pending, warm_up
 from gui.common.runnable import Runnable
 from gui.compare.result import CompareRequest
 from gui.work.loading import FlaggingEngine, FolderRequest, run_compare, run_folder
@@ -65,7 +65,10 @@ class Jobs(QObject):
         super().__init__(parent)
         self.pool = pool
         self.engine: FlaggingEngine = engine or compare_and_flag
-        if engine is None:
+        # With a child already comparing (``early_pending``) the fork server would only
+        # take a core from it: it starts once that comparison is done.
+        self._warm_up_later = engine is None and early_pending()
+        if engine is None and not self._warm_up_later:
             pool.start(Runnable(warm_up))
         self._ids = itertools.count(1)
         self._current: dict[str, _Job] = {}
@@ -167,6 +170,9 @@ class Jobs(QObject):
 
     def _on_signals_compare_finished(self, job_id: int, result: object) -> None:
         self._resume_gc()
+        if self._warm_up_later:
+            self._warm_up_later = False
+            self.pool.start(Runnable(warm_up))
         if self._is_current("compare", job_id, True):
             self.compare_finished.emit(result)
 

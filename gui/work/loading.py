@@ -17,11 +17,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.engine.position_map import position_map
+from core.engine.position_map import PositionMap, position_map
 from core.errors import CancelledError, LoadError
 from core.flags.detect import Flag, flag_comparison
 from core.model import Comparison
-from gui.common.engine_process import EngineRequest, load_and_compare
+from gui.common.engine_process import EngineRequest, Use, load_and_compare
 from gui.compare.changes import summarize_changes
 from gui.compare.plan import build_plan
 from gui.compare.result import CompareRequest, CompareResult
@@ -79,17 +79,15 @@ class DocumentRow:
 Engine = Callable[[EngineRequest, Callable[[], bool]], Comparison]
 # Compares, hands the comparison to a callback at once, and returns its flags
 # (``gui.common.engine_process.compare_and_flag``).
-FlaggingEngine = Callable[
-    [EngineRequest, Callable[[], bool], Callable[[Comparison], None]], tuple[Flag, ...]
-]
+FlaggingEngine = Callable[[EngineRequest, Callable[[], bool], Use], tuple[Flag, ...]]
 
 
 def flag_here(
-    request: EngineRequest, should_cancel: Callable[[], bool], use: Callable[[Comparison], None]
+    request: EngineRequest, should_cancel: Callable[[], bool], use: Use
 ) -> tuple[Flag, ...]:
     """Load, compare and flag in this process (tests; ``run_compare``'s default)."""
     comparison = load_and_compare(request, should_cancel)
-    use(comparison)
+    use(comparison, lambda: position_map(comparison))
     return flag_comparison(comparison)
 
 
@@ -110,17 +108,18 @@ def run_compare(
     seconds: dict[str, float] = {}
     laid_out: list[CompareResult] = []
 
-    def lay_out(comparison: Comparison) -> None:
+    def lay_out(comparison: Comparison, mapping: Callable[[], PositionMap]) -> None:
         if request.reuse is None:
             seconds["compare"] = time.perf_counter() - start
-        laid_out.append(_lay_out(request, comparison, should_cancel, preview, seconds))
+        laid_out.append(_lay_out(request, comparison, mapping, should_cancel, preview, seconds))
 
     start = time.perf_counter()
     if request.reuse is None:
         flags = engine(request.engine_request(), should_cancel, lay_out)
     else:
-        lay_out(request.reuse)
-        flags = flag_comparison(request.reuse)
+        reuse = request.reuse
+        lay_out(reuse, lambda: position_map(reuse))
+        flags = flag_comparison(reuse)
     # The time spent waiting for the flags once the layout was done.
     seconds["flags"] = time.perf_counter() - start - seconds.get("compare", 0) - seconds["plan"]
     result = laid_out[0]
@@ -130,11 +129,13 @@ def run_compare(
 def _lay_out(
     request: CompareRequest,
     comparison: Comparison,
+    mapping: Callable[[], PositionMap],
     should_cancel: Callable[[], bool],
     preview: Callable[[CompareResult], None] | None,
     seconds: dict[str, float],
 ) -> CompareResult:
-    """The plan, change list and scroll map of ``comparison`` (no flags yet)."""
+    """The plan, change list and scroll map (``mapping()``) of ``comparison`` (no
+    flags yet)."""
     from core.engine.rows import comparison_rows
     from gui.common.utf16 import Utf16Index
 
@@ -150,9 +151,9 @@ def _lay_out(
         preview(CompareResult(request, first, (), None, dict(seconds)))
     plan = build_plan(comparison, view, indexes, rows)
     changes = summarize_changes(plan)
-    mapping = position_map(comparison)
+    scroll_map = mapping()
     seconds["plan"] = time.perf_counter() - laid_out
-    result = CompareResult(request, plan, changes, mapping, dict(seconds))
+    result = CompareResult(request, plan, changes, scroll_map, dict(seconds))
     if preview is not None:  # the panes need no flags: they fill while these come
         preview(result)
     return result
