@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from itertools import groupby
 
 from core.flags.attribution import check_attribution
@@ -119,10 +118,19 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     for index, group in groupby(_unmoved(changes), key=lambda c: c.block):
         block = comparison.blocks[index]
         assert block.old is not None and block.new is not None
-        pooled = _pool(index, tuple(group), block.old, block.new, context)
-        pooled = _with_near(pooled, (blocks[index], blocks[index + 2]), context)
-        if pooled.shared < MIN_SHARED:
+        old_text, new_text = context.old[slice(*block.old)], context.new[slice(*block.new)]
+        shared = shared_content(old_text, new_text)
+        if shared < MIN_SHARED:
             continue  # not the sentence's real counterpart
+        changed = tuple(group)
+        old_words, new_words = _renumbered(changed, True), _renumbered(changed, False)
+        old_near, new_near = _near(
+            old_words, new_words, (blocks[index], blocks[index + 2]), context
+        )
+        pooled = Pooled(
+            index, changed, old_words, new_words, old_text, new_text, shared,
+            block.old, block.new, old_near, new_near,
+        )  # fmt: skip
         flags.extend(f for check in _CHECKS if (f := check(pooled, context)) is not None)
     return tuple(flags)
 
@@ -184,46 +192,35 @@ def _cut(text: str, span: Span) -> bool:
     return not re.search('[.!?"\u201d\u2019)]\\s*$', text[span[0] : span[1]])
 
 
-def _with_near(pool: Pooled, near: tuple[Block, Block], context: Context) -> Pooled:
-    """``pool`` with the sentences added or removed next to it that hold what its other
-    side changed (``_belongs``)."""
-    new_changed = " ".join(w.text for w in pool.new_words)
-    old_changed = " ".join(w.text for w in pool.old_words)
-    old_near = tuple(
-        b.old
-        for b in near
-        if b.old and b.kind == "deleted" and _belongs(context.old, b.old, new_changed)
-    )
-    new_near = tuple(
-        b.new
-        for b in near
-        if b.new and b.kind == "inserted" and _belongs(context.new, b.new, old_changed)
-    )
-    return replace(pool, old_near=old_near, new_near=new_near)
+def _near(
+    old_words: tuple[Word, ...],
+    new_words: tuple[Word, ...],
+    near: tuple[Block, Block],
+    context: Context,
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """The sentences removed (old) and added (new) next to a pool that hold what its
+    other side changed (``_belongs``)."""
+    old_near: list[Span] = []
+    new_near: list[Span] = []
+    for b in near:
+        if b.old and b.kind == "deleted":
+            changed = " ".join(w.text for w in new_words)
+            if _belongs(context.old, b.old, changed):
+                old_near.append(b.old)
+        elif b.new and b.kind == "inserted":
+            changed = " ".join(w.text for w in old_words)
+            if _belongs(context.new, b.new, changed):
+                new_near.append(b.new)
+    return tuple(old_near), tuple(new_near)
 
 
-def _pool(
-    block: int, changes: tuple[Change, ...], old_span: Span, new_span: Span, context: Context
-) -> Pooled:
-    old, new = context.old[slice(*old_span)], context.new[slice(*new_span)]
-
-    def renumbered(side: str) -> tuple[Word, ...]:
-        return tuple(
-            Word(w.text, w.start, w.end, i)
-            for i, c in enumerate(changes)
-            for w in (c.old_words if side == "old" else c.new_words)
-        )
-
-    return Pooled(
-        block,
-        changes,
-        renumbered("old"),
-        renumbered("new"),
-        old,
-        new,
-        shared_content(old, new),
-        old_span,
-        new_span,
+def _renumbered(changes: tuple[Change, ...], old: bool) -> tuple[Word, ...]:
+    """The words of one side of ``changes``, each with the index of its change (the
+    first change's words are already numbered 0)."""
+    return tuple(
+        w if i == 0 else Word(w.text, w.start, w.end, i)
+        for i, c in enumerate(changes)
+        for w in (c.old_words if old else c.new_words)
     )
 
 

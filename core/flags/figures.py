@@ -83,8 +83,10 @@ _MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]\s?(?=\d)|(?<=\d)\s?%")
 
 
 def _number_key(word: Word, text: str) -> str | None:
-    folded = APOSTROPHES.sub("'", word.text.casefold())
-    if any(c.isdecimal() for c in folded):
+    folded = word.text.casefold()
+    if not folded.isascii():
+        folded = APOSTROPHES.sub("'", folded)
+    if _DECIMAL.search(folded):
         if _not_a_figure(text, word.start):
             return None  # "3 - " or "2) " opening a line, or part of a URL
         groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", folded))
@@ -95,8 +97,9 @@ def _number_key(word: Word, text: str) -> str | None:
         return value
     if folded in _MONTHS and re.match(r"\.?\s+\d", text[word.end : word.end + 4]):
         return _MONTHS[folded]  # "sept 1985" = "september 1985"
-    parts = HYPHENS.split(folded)
-    if not any(part in _NUMBER_WORDS for part in parts):
+    if folded not in _NUMBER_WORDS and not (
+        HYPHENS.search(folded) and any(p in _NUMBER_WORDS for p in HYPHENS.split(folded))
+    ):
         return None
     if folded == "two" and neighbour(text, word.start, -1) in ("they", "we", "ye", "which"):
         return None  # "they two went": the two of them
@@ -136,6 +139,15 @@ _SCALE_VALUES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 
 _TOKENS = re.compile(r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*")
 
 
+# A digit or a number word in a folded ASCII text (a token of ``_values`` that may
+# be a figure; ``a``, ``an`` and ``and`` only join the words of one).
+_NUMBERISH = re.compile(
+    r"\d|(?<![a-z])(?:"
+    + "|".join(sorted({*_UNITS, *_TENS, *_SCALE_VALUES, *_NUMBER_WORDS, *_ORDINALS}, key=len)[::-1])
+    + r")(?![a-z])"
+)
+
+
 def _values(text: str) -> Counter[str]:
     """The figures of a sentence by value: number words read as numbers
     (``forty and six thousand`` = ``forty-six thousand`` = ``46,000``, ``двоє`` = ``2``),
@@ -144,10 +156,17 @@ def _values(text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     total = current = 0
     in_number = False
-    tokens = [
-        (m.start(), APOSTROPHES.sub("'", m.group().casefold()))
-        for m in _TOKENS.finditer(text.replace("-", " "))
-    ]
+    spaced = text.replace("-", " ")
+    if spaced.isascii():  # folding keeps every token whole: fold once
+        spaced = spaced.lower()
+        if not _NUMBERISH.search(spaced):
+            return out  # no digit and no number word: no figure
+        tokens = [(m.start(), m.group()) for m in _TOKENS.finditer(spaced)]
+    else:
+        tokens = [
+            (m.start(), APOSTROPHES.sub("'", m.group().casefold()))
+            for m in _TOKENS.finditer(spaced)
+        ]
     for i, (start, token) in enumerate(tokens):
         if token[0].isdecimal():
             if not _not_a_figure(text, start):
@@ -278,6 +297,9 @@ def _cyrillic_number(folded: str) -> str | None:
 
 
 _DIGITS_ONLY = re.compile(r"\d+")
+
+
+_DECIMAL = re.compile(r"\d")  # str.isdecimal's characters
 
 
 LONG_NUMBER = 9  # digits: an ISBN or a telephone number, however it is grouped

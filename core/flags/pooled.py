@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from core.flags.names import Names
+from core.flags.names import Names, SharedParagraphs
 from core.flags.quotes import Quotations
 from core.model import Span
 
@@ -116,7 +116,11 @@ class Context:
     @property
     def names(self) -> tuple[Names, Names]:
         if self._names is None:
-            self._names = (Names(self.old), Names(self.new))
+            shared = SharedParagraphs(self.old, self.new)
+            self._names = (
+                Names(self.old, lambda: shared.tallies(0)),
+                Names(self.new, lambda: shared.tallies(1)),
+            )
         return self._names
 
     @property
@@ -134,13 +138,18 @@ def content_words(text: str) -> set[str]:
     """The content words of ``text``: folded, no function words, no single letters,
     cut to their first five letters (so ``said``/``says`` and ``brother``/``brothers``
     are one word)."""
-    if text.isascii():  # folding keeps every word whole: fold once, find in C
-        return {w[:5] for w in WORD.findall(text.lower()) if len(w) > 1 and w not in _FUNCTION}
-    return {
-        w[:5]
-        for m in WORD.finditer(text)
-        if len(w := m.group().casefold()) > 1 and w not in _FUNCTION
-    }
+    if folds_alone(text):  # folding keeps every word whole: fold once, find in C
+        words = set(WORD.findall(text.casefold()))
+    else:
+        words = {m.group().casefold() for m in WORD.finditer(text)}
+    words -= _FUNCTION
+    return {w[:5] for w in words if len(w) > 1}
+
+
+def folds_alone(text: str) -> bool:
+    """Whether folding ``text`` changes only its ASCII capitals (so folding it whole
+    folds each of its words, and moves no word's bounds)."""
+    return text.isascii() or all(c.casefold() == c for c in set(text) if not c.isascii())
 
 
 def shared_content(old: str, new: str) -> float:

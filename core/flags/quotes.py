@@ -23,7 +23,14 @@ from typing import Literal
 
 from core.model import Span
 
-_MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb]")
+_MARK_CHARS = "\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
+_MARKS = re.compile(f"[{_MARK_CHARS}]")
+# The marks a paragraph's scan looks at: an apostrophe between two letters or digits
+# (``don't``) is no quote mark (``_role``), so the scan skips it in C.
+_SCANNED = re.compile(
+    '["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb]'
+    "|['\u2019](?:(?<![^\\W_]['\u2019])|(?![^\\W_]))"
+)
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
@@ -143,13 +150,13 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
     regions: list[Span] = []
     opened: dict[str, int] = {}  # family ("double"/"single") -> interior start
     guessed: set[str] = set()  # families opened by a mark that could also close
-    matches = _MARKS.finditer(text, start, end)
+    matches = _SCANNED.finditer(text, start, end)
     while (match := next(matches, None)) is not None:
         pos = match.start()
         mark = match.group()
         skip_to = _run_inside_end(text, pos, mark, end, opened)
         if skip_to > pos:
-            matches = _MARKS.finditer(text, skip_to, end)
+            matches = _SCANNED.finditer(text, skip_to, end)
             family = "double" if mark == '"' else "single"
             opened[family] = skip_to
             guessed.add(family)
@@ -228,11 +235,11 @@ def _too_long(text: str, start: int, end: int) -> bool:
 def _role(text: str, pos: int, mark: str) -> Role:
     before = text[pos - 1] if pos else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
-    if _MARKS.match(before) or _MARKS.match(after):  # a run of marks: ``.'"``, ``"'``
+    if before in _MARK_CHARS or after in _MARK_CHARS:  # a run of marks: ``.'"``, ``"'``
         first, last = pos, pos + 1
-        while first and _MARKS.match(text[first - 1]):
+        while first and text[first - 1] in _MARK_CHARS:
             first -= 1
-        while last < len(text) and _MARKS.match(text[last]):
+        while last < len(text) and text[last] in _MARK_CHARS:
             last += 1
         before = text[first - 1] if first else " "
         after = text[last] if last < len(text) else " "
