@@ -139,13 +139,13 @@ _SCALE_VALUES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 
 _TOKENS = re.compile(r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*")
 
 
-# A digit or a number word in a folded ASCII text (a token of ``_values`` that may
-# be a figure; ``a``, ``an`` and ``and`` only join the words of one).
+# The tokens of ``_values`` that are, or may be part of, a figure spelled out; a digit
+# or a number word in a folded ASCII text (``a``, ``an`` and ``and`` only join them).
+_NUMBER_TOKENS = frozenset({*_UNITS, *_TENS, *_SCALE_VALUES, *_NUMBER_WORDS, *_ORDINALS})
 _NUMBERISH = re.compile(
-    r"\d|(?<![a-z])(?:"
-    + "|".join(sorted({*_UNITS, *_TENS, *_SCALE_VALUES, *_NUMBER_WORDS, *_ORDINALS}, key=len)[::-1])
-    + r")(?![a-z])"
+    r"\d|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_TOKENS, key=len)[::-1]) + r")(?![a-z])"
 )
+_NUMBER_TOKENS |= {"a", "an", "and"}  # (they join the words of a figure)
 
 
 def _values(text: str) -> Counter[str]:
@@ -168,6 +168,12 @@ def _values(text: str) -> Counter[str]:
             for m in _TOKENS.finditer(spaced)
         ]
     for i, (start, token) in enumerate(tokens):
+        if token not in _NUMBER_TOKENS and token.isascii() and not token[0].isdecimal():
+            if in_number:  # a plain word ends a figure spelled out
+                out[str(total + current)] += 1
+                total = current = 0
+                in_number = False
+            continue
         if token[0].isdecimal():
             if not _not_a_figure(text, start):
                 groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", token))

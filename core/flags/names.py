@@ -168,11 +168,16 @@ def _cut(old: str, new: str) -> dict[str, str]:
             shared.append(paragraph)
         else:
             new_only.append(paragraph)
+    if sum(map(len, shared)) < MIN_SHARED_SHARE * len(new):
+        return {"shared": "", "old": old, "new": new}  # not worth rejoining
     return {
         "shared": PARAGRAPH_BREAK.join(shared),
         "old": PARAGRAPH_BREAK.join(left.elements()),
         "new": PARAGRAPH_BREAK.join(new_only),
     }
+
+
+MIN_SHARED_SHARE = 0.2
 
 
 class Names:

@@ -154,7 +154,9 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
     while (match := next(matches, None)) is not None:
         pos = match.start()
         mark = match.group()
-        skip_to = _run_inside_end(text, pos, mark, end, opened)
+        # (a run of one straight mark: ``_run_inside_end``, looked at only there)
+        run = pos and text[pos - 1] == mark and mark in _RUNS
+        skip_to = _run_inside_end(text, pos, mark, end, opened) if run else pos
         if skip_to > pos:
             matches = _SCANNED.finditer(text, skip_to, end)
             family = "double" if mark == '"' else "single"
