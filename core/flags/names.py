@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from core.engine.tokens import paragraph_stretches
@@ -74,10 +74,13 @@ _SPEECH_BEFORE = re.compile(
 )
 # Lines without a word of three letters or more in lower case: headings if short or
 # ALL-CAPS (``_heading``).
-_NO_LOWER_WORD_LINE = re.compile(
-    "(?m)^(?![^\\n]*?(?<![\\w'\u2019])"
+_NO_LOWER_WORD = (
+    "(?![^\\n]*?(?<![\\w'\u2019])"
     "[a-z\u00df-\u00f6\u00f8-\u00ff\u03b1-\u03c9\u0430-\u045f\u0491]\\w{2,})[^\\n]*\\S[^\\n]*$"
 )
+_NO_LOWER_WORD_LINE = re.compile("(?m)^" + _NO_LOWER_WORD)
+# The same after a line break (the engine skips to those): the lines after the first.
+_NO_LOWER_WORD_NEXT_LINE = re.compile("(?m)\n(" + _NO_LOWER_WORD + ")")
 _EDGES = "\"'()[]{}<>.,;:!?*_/\\|`~\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2014\u2013\u2026"
 # A word of three letters or more in lower case: the line is no heading.
 _LOWER_WORD = re.compile(
@@ -110,9 +113,9 @@ def tally(text: str) -> Tally:
     """The ``Tally`` of ``text`` (whole paragraphs): a few regular-expression passes;
     only distinct words are looked at one by one."""
     capitalised = Counter(_CAPITALISED_MID.findall(text))
-    for line in _NO_LOWER_WORD_LINE.finditer(text):
-        if _heading(line.group()):
-            capitalised.subtract(_CAPITALISED_MID.findall(text, line.start(), line.end()))
+    for start, end in _no_lower_word_lines(text):
+        if _heading(text[start:end]):
+            capitalised.subtract(_CAPITALISED_MID.findall(text, start, end))
     capitalised.subtract(
         m.group()
         for m in _AFTER_COMMA.finditer(text)
@@ -246,6 +249,17 @@ class Names:
             line = _NO_LOWER_WORD_LINE.match(self.text, start, end)
             self._lines[start] = line is not None and _heading(line.group())
         return self._lines[start]
+
+
+def _no_lower_word_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the lines of ``text`` without a word of three letters or more in
+    lower case (``_NO_LOWER_WORD_LINE``, the lines after the first found from the
+    line breaks before them)."""
+    first = _NO_LOWER_WORD_LINE.match(text)
+    if first is not None:
+        yield first.span()
+    for line in _NO_LOWER_WORD_NEXT_LINE.finditer(text):
+        yield line.span(1)
 
 
 def _heading(line: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from core.flags.names import Names, SharedParagraphs
 from core.flags.quotes import Quotations
@@ -69,16 +69,16 @@ _FUNCTION = frozenset(
 _LISTED = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+# Word, Change and Pooled are named tuples: made by the thousand per text, and a
+# tuple is made in C (a frozen dataclass sets each field through object.__setattr__).
+class Word(NamedTuple):
     text: str
     start: int
     end: int
     change: int  # index of its change in the block
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     block: int
     old: tuple[Span, ...]
     new: tuple[Span, ...]
@@ -86,8 +86,7 @@ class Change:
     new_words: tuple[Word, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Pooled:
+class Pooled(NamedTuple):
     """The changes of one block, their words pooled by side."""
 
     block: int
@@ -138,18 +137,21 @@ def content_words(text: str) -> set[str]:
     """The content words of ``text``: folded, no function words, no single letters,
     cut to their first five letters (so ``said``/``says`` and ``brother``/``brothers``
     are one word)."""
-    if folds_alone(text):  # folding keeps every word whole: fold once, find in C
-        words = set(WORD.findall(text.casefold()))
+    if (folded := whole_fold(text)) is not None:  # fold once, find in C
+        words = set(WORD.findall(folded))
     else:
         words = {m.group().casefold() for m in WORD.finditer(text)}
     words -= _FUNCTION
     return {w[:5] for w in words if len(w) > 1}
 
 
-def folds_alone(text: str) -> bool:
-    """Whether folding ``text`` changes only its ASCII capitals (so folding it whole
-    folds each of its words, and moves no word's bounds)."""
-    return text.isascii() or all(c.casefold() == c for c in set(text) if not c.isascii())
+def whole_fold(text: str) -> str | None:
+    """``text`` folded, when folding it whole folds each of its words in place: every
+    character folds to one that ``WORD`` classes alike (``ß`` -> ``ss`` does not, nor
+    does U+0345, a mark that folds to a letter; ``test_flags`` checks every code
+    point); else None."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) and "\u0345" not in text else None
 
 
 def shared_content(old: str, new: str) -> float:
