@@ -314,6 +314,8 @@ LONG_NUMBER = 9  # digits: an ISBN or a telephone number, however it is grouped
 def check_number(pool: Pooled, context: Context) -> Flag | None:
     old = [(k, w) for w in pool.old_words if (k := _number_key(w, context.old))]
     new = [(k, w) for w in pool.new_words if (k := _number_key(w, context.new))]
+    if not old and not new:
+        return None  # no figure changed
     old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
     if old_keys == new_keys or _values(pool.old_text) == _values(pool.new_text):
         return None  # the same figures, perhaps spelled otherwise (thirty and two, 32)

@@ -83,6 +83,8 @@ def _bare(word: str) -> str:
     """A name as compared: no possessive ``'s``, no hyphens (``Свят-вечір``)."""
     if word.endswith(("'s", "\u2019s")):
         word = word[:-2]
+    if word.isalnum():
+        return word  # no hyphen (most words)
     return word.replace("-", "").replace("\u2010", "").replace("\u2011", "")
 
 

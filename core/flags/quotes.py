@@ -147,18 +147,21 @@ def paragraph_breaks(text: str) -> list[Span]:
 
 
 def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    if _SCANNED.search(text, start, end) is None:
+        return [], []  # no quote mark: no quotation (most paragraphs)
     regions: list[Span] = []
     opened: dict[str, int] = {}  # family ("double"/"single") -> interior start
     guessed: set[str] = set()  # families opened by a mark that could also close
-    matches = _SCANNED.finditer(text, start, end)
-    while (match := next(matches, None)) is not None:
+    skip_to = start  # marks before it are inside a run (``_run_inside_end``)
+    for match in _SCANNED.finditer(text, start, end):
         pos = match.start()
+        if pos < skip_to:
+            continue
         mark = match.group()
         # (a run of one straight mark: ``_run_inside_end``, looked at only there)
         run = pos and text[pos - 1] == mark and mark in _RUNS
         skip_to = _run_inside_end(text, pos, mark, end, opened) if run else pos
         if skip_to > pos:
-            matches = _SCANNED.finditer(text, skip_to, end)
             family = "double" if mark == '"' else "single"
             opened[family] = skip_to
             guessed.add(family)
@@ -229,9 +232,9 @@ def _too_long(text: str, start: int, end: int) -> bool:
     """More than a quotation opened by an ambiguous mark plausibly holds."""
     if end - start > 12 * MAX_GUESSED_WORDS:
         return True
-    if sum(1 for _ in _SENTENCE_END.finditer(text, start, end)) > MAX_GUESSED_SENTENCES:
+    if len(_SENTENCE_END.findall(text, start, end)) > MAX_GUESSED_SENTENCES:
         return True
-    return sum(1 for _ in _WORD.finditer(text, start, end)) > MAX_GUESSED_WORDS
+    return len(_WORD.findall(text, start, end)) > MAX_GUESSED_WORDS
 
 
 def _role(text: str, pos: int, mark: str) -> Role:
