@@ -17,6 +17,7 @@ over the text; only distinct words are looked at one by one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -194,7 +195,11 @@ class Names:
         self.text = text
         self._tallies = tallies if tallies is not None else lambda: (tally(text),)
         self._names: frozenset[str] | None = None
-        self._lines: dict[int, bool] = {}  # line start -> a heading?
+        # The lines looked at so far (sorted, each looked at once, so that a text of
+        # one long line is not searched again for each word), and whether headings.
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._headings: list[bool] = []
 
     @property
     def names(self) -> frozenset[str]:
@@ -239,16 +244,19 @@ class Names:
     def in_heading(self, pos: int) -> bool:
         """Whether ``pos`` stands in an ALL-CAPS or title-case line (its names are not
         told: every word there is capitalised)."""
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        if end < 0:
-            end = len(self.text)
-        if pos >= end:
+        if pos >= len(self.text) or self.text[pos] == "\n":
             return False  # on a line break: in no line
-        if start not in self._lines:
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0 or pos >= self._ends[i]:  # a line not looked at yet
+            start = self.text.rfind("\n", 0, pos) + 1
+            end = self.text.find("\n", pos)
+            end = len(self.text) if end < 0 else end
             line = _NO_LOWER_WORD_LINE.match(self.text, start, end)
-            self._lines[start] = line is not None and _heading(line.group())
-        return self._lines[start]
+            i += 1
+            self._starts.insert(i, start)
+            self._ends.insert(i, end)
+            self._headings.insert(i, line is not None and _heading(line.group()))
+        return self._headings[i]
 
 
 def _no_lower_word_lines(text: str) -> Iterator[tuple[int, int]]:
