@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import groupby
 
 from core.flags.attribution import check_attribution
@@ -94,6 +95,12 @@ MIN_MOVED_WORDS = 2
 MIN_SHARED = 0.3
 
 
+# Whether a block shares enough (``MIN_SHARED``) is asked only of blocks that got a
+# flag, after the checks (most get none), but first when more words than this
+# changed (a rewrite: checking its words costs more, and it is often no counterpart).
+EAGER_SHARE_WORDS = 8
+
+
 def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     """Flag the risky changes of ``comparison``.
 
@@ -118,20 +125,22 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     for index, group in groupby(_unmoved(changes), key=lambda c: c.block):
         block = comparison.blocks[index]
         assert block.old is not None and block.new is not None
-        old_text, new_text = context.old[slice(*block.old)], context.new[slice(*block.new)]
-        shared = shared_content(old_text, new_text)
-        if shared < MIN_SHARED:
-            continue  # not the sentence's real counterpart
         changed = tuple(group)
-        old_words, new_words = _renumbered(changed, True), _renumbered(changed, False)
-        old_near, new_near = _near(
-            old_words, new_words, (blocks[index], blocks[index + 2]), context
-        )
+        words = (_renumbered(changed, True), _renumbered(changed, False))
+        near = (blocks[index], blocks[index + 2])
         pooled = Pooled(
-            index, changed, old_words, new_words, old_text, new_text, shared,
-            block.old, block.new, old_near, new_near,
-        )  # fmt: skip
-        flags.extend(f for check in _CHECKS if (f := check(pooled, context)) is not None)
+            index,
+            changed,
+            words,
+            (block.old, block.new),
+            (context.old[slice(*block.old)], context.new[slice(*block.new)]),
+            partial(_near, words, near, context),
+        )
+        if len(words[0]) + len(words[1]) > EAGER_SHARE_WORDS and pooled.shared < MIN_SHARED:
+            continue  # a rewrite, often of no counterpart: told before the checks
+        found = [f for check in _CHECKS if (f := check(pooled, context)) is not None]
+        if found and pooled.shared >= MIN_SHARED:  # (else not the real counterpart)
+            flags.extend(found)
     return tuple(flags)
 
 
@@ -193,13 +202,13 @@ def _cut(text: str, span: Span) -> bool:
 
 
 def _near(
-    old_words: tuple[Word, ...],
-    new_words: tuple[Word, ...],
+    words: tuple[tuple[Word, ...], tuple[Word, ...]],
     near: tuple[Block, Block],
     context: Context,
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """The sentences removed (old) and added (new) next to a pool that hold what its
     other side changed (``_belongs``)."""
+    old_words, new_words = words
     old_near: list[Span] = []
     new_near: list[Span] = []
     for b in near:
@@ -225,9 +234,7 @@ def _renumbered(changes: tuple[Change, ...], old: bool) -> tuple[Word, ...]:
 
 
 def _words(text: str, spans: tuple[Span, ...]) -> tuple[Word, ...]:
-    return tuple(
-        Word(m.group(), m.start(), m.end(), 0) for s, e in spans for m in WORD.finditer(text, s, e)
-    )
+    return tuple(Word(m.group(), *m.span(), 0) for s, e in spans for m in WORD.finditer(text, s, e))
 
 
 _CHECKS: tuple[Callable[[Pooled, Context], Flag | None], ...] = (

@@ -84,7 +84,10 @@ _MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]\s?(?=\d)|(?<=\d)\s?%")
 
 def _number_key(word: Word, text: str) -> str | None:
     folded = word.text.casefold()
-    if not folded.isascii():
+    if folded.isalpha() and folded.isascii():  # a plain word (most): a figure if listed
+        if folded not in _NUMBER_WORDS and folded not in _MONTHS:
+            return None
+    elif not folded.isascii():
         folded = APOSTROPHES.sub("'", folded)
     if _DECIMAL.search(folded):
         if _not_a_figure(text, word.start):

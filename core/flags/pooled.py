@@ -6,7 +6,7 @@ the explanation of a flag (whole words of each side, only those that differ).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -86,20 +86,69 @@ class Change(NamedTuple):
     new_words: tuple[Word, ...]
 
 
-class Pooled(NamedTuple):
-    """The changes of one block, their words pooled by side."""
+Near = tuple[tuple[Span, ...], tuple[Span, ...]]
 
-    block: int
-    changes: tuple[Change, ...]
-    old_words: tuple[Word, ...]
-    new_words: tuple[Word, ...]
-    old_text: str  # the whole old sentence(s) of the block
-    new_text: str
-    shared: float  # share of content words in common (``shared_content``)
-    old_span: Span
-    new_span: Span
-    old_near: tuple[Span, ...] = ()  # the old sides of the neighbour blocks
-    new_near: tuple[Span, ...] = ()
+
+class Pooled:
+    """The changes of one block, their words pooled by side.
+
+    ``shared`` and the sentences next to it (``old_near``, ``new_near``) are found when
+    a check first asks (most blocks get no flag, and need neither)."""
+
+    __slots__ = (
+        "_find_near",
+        "_near",
+        "_shared",
+        "block",
+        "changes",
+        "new_span",
+        "new_text",
+        "new_words",
+        "old_span",
+        "old_text",
+        "old_words",
+    )
+
+    def __init__(
+        self,
+        block: int,
+        changes: tuple[Change, ...],
+        words: tuple[tuple[Word, ...], tuple[Word, ...]],
+        spans: tuple[Span, Span],
+        texts: tuple[str, str],
+        near: Callable[[], Near] | None = None,
+    ) -> None:
+        self.block = block
+        self.changes = changes
+        self.old_words, self.new_words = words
+        self.old_span, self.new_span = spans
+        self.old_text, self.new_text = texts  # the whole sentence(s) of each side
+        self._shared: float | None = None
+        self._near: Near | None = None if near is not None else ((), ())
+        self._find_near = near
+
+    @property
+    def shared(self) -> float:
+        """The share of content words the two sides have in common (``shared_content``)."""
+        if self._shared is None:
+            self._shared = shared_content(self.old_text, self.new_text)
+        return self._shared
+
+    @property
+    def old_near(self) -> tuple[Span, ...]:
+        """The sentences removed next to the block that hold what it added."""
+        return self._near_spans()[0]
+
+    @property
+    def new_near(self) -> tuple[Span, ...]:
+        """The sentences added next to the block that hold what it removed."""
+        return self._near_spans()[1]
+
+    def _near_spans(self) -> Near:
+        if self._near is None:
+            assert self._find_near is not None
+            self._near = self._find_near()
+        return self._near
 
 
 class Context:

@@ -77,6 +77,13 @@ class Quotations:
             return True
         return i + 1 < len(starts) and starts[i + 1] < span[1]
 
+    def none_in(self, start: int, end: int) -> bool:
+        """Whether ``start``-``end`` lies inside the paragraph of ``start``, and that
+        paragraph holds no quotation (so no span inside it ``overlaps``)."""
+        starts, _ = self._regions(start)
+        i = bisect_right(self._starts, start) - 1
+        return not starts and end <= self._ends[i]
+
     def _regions(self, pos: int) -> tuple[list[int], list[int]]:
         i = bisect_right(self._starts, pos) - 1
         if i >= 0 and pos < self._ends[i]:
