@@ -52,6 +52,7 @@ from real_pairs import IN_REPO, SOURCES, RealPair, real_pairs  # noqa: E402
 
 from core.engine.compare import compare  # noqa: E402
 from core.flags.detect import FLAG_KINDS, Flag, flag_comparison  # noqa: E402
+from core.gcpause import collector_paused  # noqa: E402
 from core.model import Comparison, Span  # noqa: E402
 from core.text.document import document_from_text, load_document  # noqa: E402
 
@@ -412,7 +413,8 @@ def timing(pair: Path, peer: str | None, runs: int = 9) -> None:
     for _ in range(runs):
         for name, flags_of in contenders.items():
             start, start_cpu = time.perf_counter(), time.process_time()
-            flags = flags_of(comparison)
+            with collector_paused():  # as the JSON report runs them (and now the flags)
+                flags = flags_of(comparison)
             times[name].append(time.perf_counter() - start)
             cpu[name].append(time.process_time() - start_cpu)
             found[name] = [dataclasses.astuple(f) for f in flags]  # type: ignore[call-overload]

@@ -75,6 +75,7 @@ from core.flags.pooled import (
     shared_content,
 )
 from core.flags.quote_changes import check_quote
+from core.gcpause import collector_paused
 from core.model import Block, Comparison, Op, Span
 
 __all__ = [
@@ -111,6 +112,11 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
         The flags sorted by block, then by kind (in the order of ``FLAG_KINDS``):
         at most one flag of a kind per block, holding every change of that kind.
     """
+    with collector_paused():  # (many small objects, no reference cycles)
+        return _flags(comparison)
+
+
+def _flags(comparison: Comparison) -> tuple[Flag, ...]:
     old_text, new_text = comparison.old.text, comparison.new.text
     context = Context(old_text, new_text, comparison.options.ignore_case)
     padding = Block("equal", None, None, ())

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from core.engine.tokens import paragraph_stretches
 
@@ -128,7 +129,7 @@ def tally(text: str) -> Tally:
     tokens: set[str] = set()
     for start, end in paragraph_stretches(text):
         tokens.update(text[start:end].split())
-    spelled = {token.strip(_EDGES) for token in tokens}
+    spelled = set(map(str.strip, tokens, repeat(_EDGES)))  # (each stripped in C)
     return Tally(capitalised, after_determiner, spelled)
 
 
