@@ -168,3 +168,19 @@ def test_a_long_line_is_looked_at_once_for_its_headings() -> None:
     found = Names(text)
     assert not any(found.in_heading(pos) for pos in range(0, len(text), 97))
     assert found._starts == [0] and found._ends == [len(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEADED,
+        "One line.\nTwo lines wrapped\nhere and\n\n  \n\nthere.  \n  After spaces\r\nand CRLF.\n",
+        "  \n  \nStarts blank\n\u00a0\nnbsp line\n)\nclosed\u201d\nquote\u2019\n:colon\nend",
+        "x" * 700 + "\n" + "word " * 300 + ".\n" + "tail " * 200,
+        " \t\nwrapped words\nmore words",
+        *SAMPLE_TEXTS,
+    ],
+)
+def test_a_paragraph_is_found_from_its_breaks_as_line_by_line(text: str) -> None:
+    for pos in range(0, len(text), 1 if len(text) < 5000 else 7):
+        assert quotes.paragraph_around(text, pos) == quotes._paragraph_by_lines(text, pos), pos
