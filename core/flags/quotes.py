@@ -194,20 +194,23 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
     opened: dict[str, int] = {}  # family ("double"/"single") -> interior start
     guessed: set[str] = set()  # families opened by a mark that could also close
     skip_to = start  # marks before it are inside a run (``_run_inside_end``)
+    run = (start, start)  # the run of marks last looked at (``_run_around``)
     for match in _SCANNED.finditer(text, start, end):
         pos = match.start()
         if pos < skip_to:
             continue
         mark = match.group()
         # (a run of one straight mark: ``_run_inside_end``, looked at only there)
-        run = pos and text[pos - 1] == mark and mark in _RUNS
-        skip_to = _run_inside_end(text, pos, mark, end, opened) if run else pos
+        same = pos and text[pos - 1] == mark and mark in _RUNS
+        skip_to = _run_inside_end(text, pos, mark, end, opened) if same else pos
         if skip_to > pos:
             family = "double" if mark == '"' else "single"
             opened[family] = skip_to
             guessed.add(family)
             continue
-        role = _role(text, pos, mark)
+        if not run[0] <= pos < run[1]:
+            run = _run_around(text, pos)
+        role = _role(text, pos, mark, run)
         if role == "none":
             continue
         family = "single" if mark in _SINGLE else "double"
@@ -278,17 +281,23 @@ def _too_long(text: str, start: int, end: int) -> bool:
     return len(_WORD.findall(text, start, end)) > MAX_GUESSED_WORDS
 
 
-def _role(text: str, pos: int, mark: str) -> Role:
-    before = text[pos - 1] if pos else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
-    if before in _MARK_CHARS or after in _MARK_CHARS:  # a run of marks: ``.'"``, ``"'``
-        first, last = pos, pos + 1
-        while first and text[first - 1] in _MARK_CHARS:
-            first -= 1
-        while last < len(text) and text[last] in _MARK_CHARS:
-            last += 1
-        before = text[first - 1] if first else " "
-        after = text[last] if last < len(text) else " "
+def _run_around(text: str, pos: int) -> Span:
+    """The run of quote marks holding the mark at ``pos`` (``.'"``, ``"'``; one mark
+    alone is a run of one)."""
+    first, last = pos, pos + 1
+    while first and text[first - 1] in _MARK_CHARS:
+        first -= 1
+    while last < len(text) and text[last] in _MARK_CHARS:
+        last += 1
+    return first, last
+
+
+def _role(text: str, pos: int, mark: str, run: Span | None = None) -> Role:
+    """What the mark at ``pos`` does, judged by what flanks its run of marks (``run``
+    when known: a paragraph's scan finds each run once, not once per mark in it)."""
+    first, last = run if run is not None else _run_around(text, pos)
+    before = text[first - 1] if first else " "
+    after = text[last] if last < len(text) else " "
     if mark in _OPENING_SINGLE and before.isalpha() and after.isalpha():
         return "none"  # an okina or a turned apostrophe: hawai\u2018i
     if mark in _OPENING_DOUBLE or mark in _OPENING_SINGLE:
