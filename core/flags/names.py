@@ -213,17 +213,16 @@ class Names:
         # In mid-sentence somewhere (less in headings and opening speech after a comma);
         # never spelled in lower case, nor after a determiner, nor defined.
         total = Counter(tallies[0].capitalised)
-        spelled, lower = set(tallies[0].spelled), set(tallies[0].after_determiner)
         for more in tallies[1:]:
             total.update(more.capitalised)
-            spelled |= more.spelled
-            lower |= more.after_determiner
         capital_mid = {
             w.casefold()
             for w, n in total.items()
             if n > 0 and w[0].isupper() and (len(w) <= MAX_ACRONYM or not w.isupper())
         }
-        lower |= {w for w in capital_mid if w in spelled}
+        lower = set().union(*(t.after_determiner for t in tallies))
+        for part in tallies:  # (the spelled words are many: looked up, not joined)
+            lower |= capital_mid.intersection(part.spelled)
         defined = {
             w.casefold().removesuffix("s")
             for m in _DEFINITION.finditer(self.text)
