@@ -209,7 +209,11 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
             guessed.add(family)
             continue
         if not run[0] <= pos < run[1]:
-            run = _run_around(text, pos)
+            alone = (
+                text[pos - 1 : pos] not in _MARK_CHARS
+                and text[pos + 1 : pos + 2] not in _MARK_CHARS
+            )
+            run = (pos, pos + 1) if alone else _run_around(text, pos)
         role = _role(text, pos, mark, run)
         if role == "none":
             continue
