@@ -56,6 +56,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from itertools import groupby
+from operator import itemgetter
 
 from core.flags.attribution import check_attribution
 from core.flags.figures import check_number
@@ -128,7 +129,7 @@ def _flags(comparison: Comparison) -> tuple[Flag, ...]:
         for change in _changes(index, block, context)
     ]
     flags: list[Flag] = []
-    for index, group in groupby(_unmoved(changes), key=lambda c: c.block):
+    for index, group in groupby(_unmoved(changes), key=itemgetter(0)):  # (its block)
         block = comparison.blocks[index]
         assert block.old is not None and block.new is not None
         changed = tuple(group)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -164,22 +164,35 @@ class SharedParagraphs:
 def _cut(old: str, new: str) -> dict[str, str]:
     """The paragraphs of ``old`` and ``new`` that both have (as many times as both have
     them), those of ``old`` alone and those of ``new`` alone, each set rejoined."""
-    left = Counter(old.split(PARAGRAPH_BREAK))
+    old_paragraphs, new_paragraphs = old.split(PARAGRAPH_BREAK), new.split(PARAGRAPH_BREAK)
+    olds, news = set(old_paragraphs), set(new_paragraphs)
+    if len(olds) == len(old_paragraphs) and len(news) == len(new_paragraphs):
+        shared: Collection[str] = olds & news  # none twice in a version: sets (in C)
+        old_only: Iterable[str] = olds - news
+        new_only: Iterable[str] = news - olds
+    else:
+        old_only, shared, new_only = _cut_counted(old_paragraphs, new_paragraphs)
+    if sum(map(len, shared)) < MIN_SHARED_SHARE * len(new):
+        return {"shared": "", "old": old, "new": new}  # not worth rejoining
+    return {
+        "shared": PARAGRAPH_BREAK.join(shared),
+        "old": PARAGRAPH_BREAK.join(old_only),
+        "new": PARAGRAPH_BREAK.join(new_only),
+    }
+
+
+def _cut_counted(old: list[str], new: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """``_cut`` of paragraphs some of which a version has more than once."""
+    left = Counter(old)
     shared: list[str] = []
     new_only: list[str] = []
-    for paragraph in new.split(PARAGRAPH_BREAK):
+    for paragraph in new:
         if left[paragraph] > 0:
             left[paragraph] -= 1
             shared.append(paragraph)
         else:
             new_only.append(paragraph)
-    if sum(map(len, shared)) < MIN_SHARED_SHARE * len(new):
-        return {"shared": "", "old": old, "new": new}  # not worth rejoining
-    return {
-        "shared": PARAGRAPH_BREAK.join(shared),
-        "old": PARAGRAPH_BREAK.join(left.elements()),
-        "new": PARAGRAPH_BREAK.join(new_only),
-    }
+    return list(left.elements()), shared, new_only
 
 
 MIN_SHARED_SHARE = 0.2
