@@ -187,3 +187,21 @@ def test_a_long_line_is_looked_at_once_for_its_headings() -> None:
 def test_a_paragraph_is_found_from_its_breaks_as_line_by_line(text: str) -> None:
     for pos in range(0, len(text), 1 if len(text) < 5000 else 7):
         assert quotes.paragraph_around(text, pos) == quotes._paragraph_by_lines(text, pos), pos
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "we will win" and left. Then "again" she said.\n\nNo marks here at all.',
+        "Before the mark, words; then 'quoted words' and \u201cmore\u201d after.",
+        HEADED,
+    ],
+)
+def test_no_quotation_reaches_a_span_said_to_have_none(text: str) -> None:
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 30) + 1):
+            found = quotes.Quotations(text)
+            if found.none_in(start, end):
+                assert not any(found.overlaps((s, s + 1)) for s in range(start, end))
+    found = quotes.Quotations(text)
+    assert found.none_in(0, 4) and found._found == [None]  # (marks after: not scanned)

@@ -64,37 +64,48 @@ class Quotations:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] = []  # the paragraphs scanned so far, sorted
+        self._starts: list[int] = []  # the paragraphs looked at so far, sorted
         self._ends: list[int] = []
-        self._found: list[tuple[list[int], list[int]]] = []
+        self._found: list[tuple[list[int], list[int]] | None] = []  # None: not scanned
 
     def overlaps(self, span: Span) -> bool:
         """Whether ``span`` (inside one paragraph) shares a code point with the
         interior of a quotation."""
-        starts, ends = self._regions(span[0])
+        starts, ends = self._regions(self._paragraph(span[0]))
         i = bisect_right(starts, span[0]) - 1
         if i >= 0 and ends[i] > span[0]:
             return True
         return i + 1 < len(starts) and starts[i + 1] < span[1]
 
     def none_in(self, start: int, end: int) -> bool:
-        """Whether ``start``-``end`` lies inside the paragraph of ``start``, and that
-        paragraph holds no quotation (so no span inside it ``overlaps``)."""
-        starts, _ = self._regions(start)
-        i = bisect_right(self._starts, start) - 1
-        return not starts and end <= self._ends[i]
+        """Whether ``start``-``end`` lies inside the paragraph of ``start`` and no
+        quotation reaches into it (so no span inside it ``overlaps``): the paragraph
+        holds none, or no quote mark before ``end`` (then it is not even scanned)."""
+        i = self._paragraph(start)
+        if end > self._ends[i]:
+            return False
+        if self._found[i] is None and _SCANNED.search(self.text, self._starts[i], end) is None:
+            return True  # every quotation of the paragraph starts after ``end``
+        return not self._regions(i)[0]
 
-    def _regions(self, pos: int) -> tuple[list[int], list[int]]:
+    def _paragraph(self, pos: int) -> int:
+        """The index of the paragraph holding ``pos`` among those looked at."""
         i = bisect_right(self._starts, pos) - 1
         if i >= 0 and pos < self._ends[i]:
-            return self._found[i]
+            return i
         start, end = paragraph_around(self.text, pos)
-        regions = _paragraph_regions(self.text, start, end)
         i += 1
         self._starts.insert(i, start)
         self._ends.insert(i, end)
-        self._found.insert(i, regions)
-        return regions
+        self._found.insert(i, None)
+        return i
+
+    def _regions(self, i: int) -> tuple[list[int], list[int]]:
+        found = self._found[i]
+        if found is None:
+            found = _paragraph_regions(self.text, self._starts[i], self._ends[i])
+            self._found[i] = found
+        return found
 
 
 def paragraph_around(text: str, pos: int) -> Span:
