@@ -14,6 +14,8 @@ from collections import Counter
 
 import pytest
 from conftest import CONDENSED, FULL, UNRELATED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import core.flags.quotes as quotes
 from core.flags import figures, names, pooled
@@ -205,3 +207,10 @@ def test_no_quotation_reaches_a_span_said_to_have_none(text: str) -> None:
                 assert not any(found.overlaps((s, s + 1)) for s in range(start, end))
     found = quotes.Quotations(text)
     assert found.none_in(0, 4) and found._found == [None]  # (marks after: not scanned)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .:)\u201d\n\t\r \u00a0\x0c", max_size=80), st.integers(0, 80))
+def test_a_paragraph_of_any_text_is_found_as_line_by_line(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    assert quotes.paragraph_around(text, pos) == quotes._paragraph_by_lines(text, pos)

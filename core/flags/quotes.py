@@ -112,9 +112,9 @@ def paragraph_around(text: str, pos: int) -> Span:
     """The paragraph holding ``pos``: from the break before it to the break after it
     (``paragraph_breaks``), found by looking at the line breaks nearby only.
 
-    The breaks are found by ``_BREAK``, nearest first; after white space (a break's
-    blank line may reach ``pos``) line by line (``_break_at``)."""
-    if pos == 0 or text[pos - 1].isspace():
+    The breaks are found by ``_BREAK``, nearest first; at white space (where a break's
+    blank line or its spaces may reach ``pos``) line by line (``_break_at``)."""
+    if pos >= len(text) or text[pos].isspace():
         return _paragraph_by_lines(text, pos)
     after = _BREAK.search(text, pos)
     return _break_before(text, pos), after.end() - 1 if after is not None else len(text)
