@@ -14,8 +14,6 @@ from collections import Counter
 
 import pytest
 from conftest import CONDENSED, FULL, UNRELATED
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import core.flags.quotes as quotes
 from core.flags import figures, names, pooled
@@ -178,22 +176,6 @@ def test_a_long_line_is_looked_at_once_for_its_headings() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        HEADED,
-        "One line.\nTwo lines wrapped\nhere and\n\n  \n\nthere.  \n  After spaces\r\nand CRLF.\n",
-        "  \n  \nStarts blank\n\u00a0\nnbsp line\n)\nclosed\u201d\nquote\u2019\n:colon\nend",
-        "x" * 700 + "\n" + "word " * 300 + ".\n" + "tail " * 200,
-        " \t\nwrapped words\nmore words",
-        *SAMPLE_TEXTS,
-    ],
-)
-def test_a_paragraph_is_found_from_its_breaks_as_line_by_line(text: str) -> None:
-    for pos in range(0, len(text), 1 if len(text) < 5000 else 7):
-        assert quotes.paragraph_around(text, pos) == quotes._paragraph_by_lines(text, pos), pos
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         'He said "we will win" and left. Then "again" she said.\n\nNo marks here at all.',
         "Before the mark, words; then 'quoted words' and \u201cmore\u201d after.",
         HEADED,
@@ -207,10 +189,3 @@ def test_no_quotation_reaches_a_span_said_to_have_none(text: str) -> None:
                 assert not any(found.overlaps((s, s + 1)) for s in range(start, end))
     found = quotes.Quotations(text)
     assert found.none_in(0, 4) and found._found == [None]  # (marks after: not scanned)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab .:)\u201d\n\t\r \u00a0\x0c", max_size=80), st.integers(0, 80))
-def test_a_paragraph_of_any_text_is_found_as_line_by_line(text: str, pos: int) -> None:
-    pos = min(pos, len(text))
-    assert quotes.paragraph_around(text, pos) == quotes._paragraph_by_lines(text, pos)

@@ -110,41 +110,7 @@ class Quotations:
 
 def paragraph_around(text: str, pos: int) -> Span:
     """The paragraph holding ``pos``: from the break before it to the break after it
-    (``paragraph_breaks``), found by looking at the line breaks nearby only.
-
-    The breaks are found by ``_BREAK``, nearest first; at white space (where a break's
-    blank line or its spaces may reach ``pos``) line by line (``_break_at``)."""
-    if pos >= len(text) or text[pos].isspace():
-        return _paragraph_by_lines(text, pos)
-    after = _BREAK.search(text, pos)
-    return _break_before(text, pos), after.end() - 1 if after is not None else len(text)
-
-
-# A line break that ends a paragraph (``_break_at``), the match ending just after it:
-# before a blank line, or after the end of a sentence or an empty line (white space
-# between), or after white space alone at the start of the text.
-_BREAK = re.compile(
-    "\n(?=[^\\S\n]*\n)"
-    f"|(?<=[{re.escape(''.join(sorted(_ENDS)))}\n])[ \t\r\f\v]*\n"
-    "|\\A[ \t\r\f\v]*\n"
-)
-
-
-def _break_before(text: str, pos: int) -> int:
-    """Where the paragraph holding ``pos`` starts: after the last ``_BREAK`` before
-    it, looked for in a stretch of whole lines before ``pos`` that grows fourfold."""
-    width = 256
-    while True:
-        low = 0 if pos <= width else text.rfind("\n", 0, pos - width) + 1
-        ends = [m.end() for m in _BREAK.finditer(text, low, pos)]
-        if ends:
-            return ends[-1]
-        if low == 0:
-            return 0
-        width *= 4
-
-
-def _paragraph_by_lines(text: str, pos: int) -> Span:
+    (``paragraph_breaks``), found by looking at the line breaks nearby only."""
     start, at = 0, pos
     while (newline := text.rfind("\n", 0, at)) >= 0:
         if _break_at(text, newline):
