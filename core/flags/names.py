@@ -11,7 +11,9 @@ title-case lines. An ALL-CAPS word longer than ``MAX_ACRONYM`` is emphasis, and
 capitalised function words and pronouns (``The``, ``I``, ``Ви``) are never names.
 Scripts without capitals have no names, nor has a document in all lower case
 (``has_no_capitals`` tells, so a report can say why). A few regular-expression passes
-over the text; only distinct words are looked at one by one.
+over the text (``tally``; the paragraphs two versions share are tallied once for both,
+``SharedParagraphs``); only distinct words are looked at one by one. A heading is told
+by its line alone, when asked.
 """
 
 from __future__ import annotations
