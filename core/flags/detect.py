@@ -98,9 +98,10 @@ MIN_SHARED = 0.3
 
 
 # Whether a block shares enough (``MIN_SHARED``) is asked only of blocks that got a
-# flag, after the checks (most get none), but first when more words than this
-# changed (a rewrite: checking its words costs more, and it is often no counterpart).
+# flag, after the checks (most get none), but first of a rewrite (``_rewrite``):
+# checking its words costs more than telling its share, and it is often no counterpart.
 EAGER_SHARE_WORDS = 8
+EAGER_SHARE_CHARS = 2000
 
 
 def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
@@ -143,12 +144,20 @@ def _flags(comparison: Comparison) -> tuple[Flag, ...]:
             (context.old[slice(*block.old)], context.new[slice(*block.new)]),
             partial(_near, words, near, context),
         )
-        if len(words[0]) + len(words[1]) > EAGER_SHARE_WORDS and pooled.shared < MIN_SHARED:
-            continue  # a rewrite, often of no counterpart: told before the checks
+        if _rewrite(pooled) and pooled.shared < MIN_SHARED:
+            continue  # often no counterpart: told before the checks
         found = [f for check in _CHECKS if (f := check(pooled, context)) is not None]
         if found and pooled.shared >= MIN_SHARED:  # (else not the real counterpart)
             flags.extend(found)
     return tuple(flags)
+
+
+def _rewrite(pool: Pooled) -> bool:
+    """More than ``EAGER_SHARE_WORDS`` words changed, or a block of more than
+    ``EAGER_SHARE_CHARS`` characters (a paragraph of quote marks, one long line)."""
+    if len(pool.old_words) + len(pool.new_words) > EAGER_SHARE_WORDS:
+        return True
+    return len(pool.old_text) + len(pool.new_text) > EAGER_SHARE_CHARS
 
 
 def flags_by_block(flags: Sequence[Flag]) -> dict[int, tuple[Flag, ...]]:

@@ -25,6 +25,7 @@ from core.model import Span
 
 _MARK_CHARS = "\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
 _MARKS = re.compile(f"[{_MARK_CHARS}]")
+_MARKS_RUN = re.compile(f"[{_MARK_CHARS}]+")
 # The marks a paragraph's scan looks at: an apostrophe between two letters or digits
 # (``don't``) is no quote mark (``_role``), so the scan skips it in C.
 _SCANNED = re.compile(
@@ -170,31 +171,27 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
     regions: list[Span] = []
     opened: dict[str, int] = {}  # family ("double"/"single") -> interior start
     guessed: set[str] = set()  # families opened by a mark that could also close
-    skip_to = start  # marks before it are inside a run (``_run_inside_end``)
     run = (start, start)  # the run of marks last looked at (``_run_around``)
-    for match in _SCANNED.finditer(text, start, end):
+    matches = _SCANNED.finditer(text, start, end)
+    while (match := next(matches, None)) is not None:
         pos = match.start()
-        if pos < skip_to:
-            continue
         mark = match.group()
         # (a run of one straight mark: ``_run_inside_end``, looked at only there)
         same = pos and text[pos - 1] == mark and mark in _RUNS
         skip_to = _run_inside_end(text, pos, mark, end, opened) if same else pos
         if skip_to > pos:
+            matches = _SCANNED.finditer(text, skip_to, end)  # (past the run, in C)
             family = "double" if mark == '"' else "single"
             opened[family] = skip_to
             guessed.add(family)
             continue
-        if not run[0] <= pos < run[1]:
-            alone = (
-                text[pos - 1 : pos] not in _MARK_CHARS
-                and text[pos + 1 : pos + 2] not in _MARK_CHARS
-            )
-            run = (pos, pos + 1) if alone else _run_around(text, pos)
+        run = run if run[0] <= pos < run[1] else _run_around(text, pos)
         role = _role(text, pos, mark, run)
-        if role == "none":
-            continue
         family = "single" if mark in _SINGLE else "double"
+        if role == "none" or (role == "close" and family not in opened):
+            if mark in _RUNS:  # so does each next mark of its run of itself: skipped in C
+                matches = _SCANNED.finditer(text, _same_marks_end(text, pos, mark), end)
+            continue
         if family in guessed and _too_long(text, opened[family], pos):
             del opened[family]  # a stray mark, not the start of a quotation
             guessed.discard(family)
@@ -262,15 +259,22 @@ def _too_long(text: str, start: int, end: int) -> bool:
     return len(_WORD.findall(text, start, end)) > MAX_GUESSED_WORDS
 
 
+def _same_marks_end(text: str, pos: int, mark: str) -> int:
+    """Where the run of ``mark`` (a straight mark) from ``pos`` on ends."""
+    same = _RUNS[mark].match(text, pos)
+    return same.end() if same is not None else pos + 1
+
+
 def _run_around(text: str, pos: int) -> Span:
     """The run of quote marks holding the mark at ``pos`` (``.'"``, ``"'``; one mark
     alone is a run of one)."""
-    first, last = pos, pos + 1
-    while first and text[first - 1] in _MARK_CHARS:
+    if text[pos - 1 : pos] not in _MARK_CHARS and text[pos + 1 : pos + 2] not in _MARK_CHARS:
+        return pos, pos + 1  # (most marks: no walk)
+    first = pos
+    while first and text[first - 1] in _MARK_CHARS:  # (a scan meets a run at its start)
         first -= 1
-    while last < len(text) and text[last] in _MARK_CHARS:
-        last += 1
-    return first, last
+    run = _MARKS_RUN.match(text, pos)
+    return first, run.end() if run is not None else pos + 1
 
 
 def _role(text: str, pos: int, mark: str, run: Span | None = None) -> Role:
