@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/measure_flags.py [--articles 200] [--seed 1] [--pair bench/out/1M]
     .venv/bin/python bench/measure_flags.py --real bench/out/flags_real.jsonl [--sources ...]
-    .venv/bin/python bench/measure_flags.py --timing-only [--pair bench/out/1M] [--peer COMMIT]
+    .venv/bin/python bench/measure_flags.py --timing-only [--pair PAIR] [--peer COMMIT] [--runs 9]
 
 Articles are built from the real sentences of the samples (``tests/article_gen.py``),
 their first letter capitalized as in real copy (the samples are lower-cased). Into
@@ -25,9 +25,11 @@ OUT and scores them against the judged list ``flags_judged.jsonl`` (see bench/RE
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import importlib
 import json
+import os
 import random
 import re
 import shutil
@@ -50,6 +52,7 @@ from real_pairs import IN_REPO, SOURCES, RealPair, real_pairs  # noqa: E402
 
 from core.engine.compare import compare  # noqa: E402
 from core.flags.detect import FLAG_KINDS, Flag, flag_comparison  # noqa: E402
+from core.gcpause import collector_paused  # noqa: E402
 from core.model import Comparison, Span  # noqa: E402
 from core.text.document import document_from_text, load_document  # noqa: E402
 
@@ -394,7 +397,8 @@ def _flags_at(commit: str) -> Callable[[Comparison], tuple[object, ...]]:
 
 def timing(pair: Path, peer: str | None, runs: int = 9) -> None:
     """``flag_comparison`` on ``pair``, its runs interleaved with the peer's (the flags
-    of ``peer``, a commit) when given; medians."""
+    of ``peer``, a commit) when given; medians, the machine's load before and after,
+    and whether the two gave the same flags."""
     if not (pair / "old.txt").exists():
         print(f"\n{pair}: no pair (bench/make_pairs.py builds it); timing skipped")
         return
@@ -404,24 +408,31 @@ def timing(pair: Path, peer: str | None, runs: int = 9) -> None:
         contenders[f"at {peer}"] = _flags_at(peer)
     times: dict[str, list[float]] = {name: [] for name in contenders}
     cpu: dict[str, list[float]] = {name: [] for name in contenders}
-    counts: dict[str, int] = {}
+    found: dict[str, list[tuple[object, ...]]] = {}
+    load = os.getloadavg()[0]
     for _ in range(runs):
         for name, flags_of in contenders.items():
             start, start_cpu = time.perf_counter(), time.process_time()
-            counts[name] = len(flags_of(comparison))
+            with collector_paused():  # as the JSON report runs them (and now the flags)
+                flags = flags_of(comparison)
             times[name].append(time.perf_counter() - start)
             cpu[name].append(time.process_time() - start_cpu)
+            found[name] = [dataclasses.astuple(f) for f in flags]  # type: ignore[call-overload]
     size = comparison.old.size / 1e6
     print(
         f"\n{pair} ({size:.1f} MB old, {len(comparison.blocks):,} blocks; compare took"
-        f" {comparison.elapsed:.2f} s in this run):"
+        f" {comparison.elapsed:.2f} s in this run; load {load:.1f} before,"
+        f" {os.getloadavg()[0]:.1f} after):"
     )
     for name, values in times.items():
         print(
             f"  flag_comparison {name}: median {statistics.median(values) * 1000:.0f} ms,"
             f" best {min(values) * 1000:.0f} ms of {runs} (CPU time: median"
-            f" {statistics.median(cpu[name]) * 1000:.0f} ms), {counts[name]} flags"
+            f" {statistics.median(cpu[name]) * 1000:.0f} ms), {len(found[name])} flags"
         )
+    if peer:
+        same = len({repr(flags) for flags in found.values()}) == 1
+        print(f"  the same flags as the peer: {'yes' if same else 'NO'}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -435,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         help="also time the flags as they were at COMMIT (git), interleaved, as a peer",
     )
     ap.add_argument("--timing-only", action="store_true", help="only time the flags on --pair")
+    ap.add_argument("--runs", type=int, default=9, help="timed runs of each contender")
     ap.add_argument(
         "--real",
         type=Path,
@@ -449,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     if args.timing_only:
-        timing(args.pair, args.peer)
+        timing(args.pair, args.peer, args.runs)
         return 0
     if args.real:
         real_copy(args.real, tuple(args.sources.split(",")))
@@ -457,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     measure(args.articles, args.seed, sample_quotes=False)
     measure(args.articles, args.seed, sample_quotes=True)
     sample_pair()
-    timing(args.pair, args.peer)
+    timing(args.pair, args.peer, args.runs)
     return 0
 
 

@@ -48,6 +48,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "cjk-one-line": _cjk,
     "cjk-sentences": lambda n: ("今天下雨。" * n)[:n],
     "spaced-quotes": lambda n: '" ' * (n // 2),
+    # a run of marks after a closed quotation, in a sentence with words: each mark is
+    # judged by the flanks of its run, found once (not once per mark)
+    "quoted-run": lambda n: 'He said "no" and ' + '"' * n + " she left.",
 }
 
 
@@ -96,10 +99,10 @@ def test_a_run_of_quote_marks_is_skipped_not_walked(monkeypatch: pytest.MonkeyPa
     calls = 0
     role = quotes._role
 
-    def counting(text: str, pos: int, mark: str) -> Any:
+    def counting(text: str, pos: int, mark: str, *run: Any) -> Any:
         nonlocal calls
         calls += 1
-        return role(text, pos, mark)
+        return role(text, pos, mark, *run)
 
     monkeypatch.setattr(quotes, "_role", counting)
     for mark in "\"'":

@@ -189,12 +189,14 @@ def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
             (pool.new_words, context.new, pool.old_words),
         )
     ):
-        changed = {w.start for w in words}
+        changed: set[int] | None = None  # the starts of the changed words, when needed
         for word in words:
             if word.text.casefold() not in _SPEAKERS and not (
                 word.text[0].isupper() and context.names[side].is_name(word.text)
             ):
                 continue
+            if changed is None:
+                changed = {w.start for w in words}
             if not _next_to_verb(text, word, changed):
                 continue
             theirs = [w for w in other if w.change == word.change]

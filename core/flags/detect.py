@@ -54,8 +54,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from functools import partial
 from itertools import groupby
+from operator import itemgetter
 
 from core.flags.attribution import check_attribution
 from core.flags.figures import check_number
@@ -75,6 +76,7 @@ from core.flags.pooled import (
     shared_content,
 )
 from core.flags.quote_changes import check_quote
+from core.gcpause import collector_paused
 from core.model import Block, Comparison, Op, Span
 
 __all__ = [
@@ -95,6 +97,13 @@ MIN_MOVED_WORDS = 2
 MIN_SHARED = 0.3
 
 
+# Whether a block shares enough (``MIN_SHARED``) is asked only of blocks that got a
+# flag, after the checks (most get none), but first of a rewrite (``_rewrite``):
+# checking its words costs more than telling its share, and it is often no counterpart.
+EAGER_SHARE_WORDS = 8
+EAGER_SHARE_CHARS = 2000
+
+
 def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     """Flag the risky changes of ``comparison``.
 
@@ -105,6 +114,11 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
         The flags sorted by block, then by kind (in the order of ``FLAG_KINDS``):
         at most one flag of a kind per block, holding every change of that kind.
     """
+    with collector_paused():  # (many small objects, no reference cycles)
+        return _flags(comparison)
+
+
+def _flags(comparison: Comparison) -> tuple[Flag, ...]:
     old_text, new_text = comparison.old.text, comparison.new.text
     context = Context(old_text, new_text, comparison.options.ignore_case)
     padding = Block("equal", None, None, ())
@@ -116,15 +130,34 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
         for change in _changes(index, block, context)
     ]
     flags: list[Flag] = []
-    for index, group in groupby(_unmoved(changes), key=lambda c: c.block):
+    for index, group in groupby(_unmoved(changes), key=itemgetter(0)):  # (its block)
         block = comparison.blocks[index]
         assert block.old is not None and block.new is not None
-        pooled = _pool(index, tuple(group), block.old, block.new, context)
-        pooled = _with_near(pooled, (blocks[index], blocks[index + 2]), context)
-        if pooled.shared < MIN_SHARED:
-            continue  # not the sentence's real counterpart
-        flags.extend(f for check in _CHECKS if (f := check(pooled, context)) is not None)
+        changed = tuple(group)
+        words = (_renumbered(changed, True), _renumbered(changed, False))
+        near = (blocks[index], blocks[index + 2])
+        pooled = Pooled(
+            index,
+            changed,
+            words,
+            (block.old, block.new),
+            (context.old[slice(*block.old)], context.new[slice(*block.new)]),
+            partial(_near, words, near, context),
+        )
+        if _rewrite(pooled) and pooled.shared < MIN_SHARED:
+            continue  # often no counterpart: told before the checks
+        found = [f for check in _CHECKS if (f := check(pooled, context)) is not None]
+        if found and pooled.shared >= MIN_SHARED:  # (else not the real counterpart)
+            flags.extend(found)
     return tuple(flags)
+
+
+def _rewrite(pool: Pooled) -> bool:
+    """More than ``EAGER_SHARE_WORDS`` words changed, or a block of more than
+    ``EAGER_SHARE_CHARS`` characters (a paragraph of quote marks, one long line)."""
+    if len(pool.old_words) + len(pool.new_words) > EAGER_SHARE_WORDS:
+        return True
+    return len(pool.old_text) + len(pool.new_text) > EAGER_SHARE_CHARS
 
 
 def flags_by_block(flags: Sequence[Flag]) -> dict[int, tuple[Flag, ...]]:
@@ -184,53 +217,40 @@ def _cut(text: str, span: Span) -> bool:
     return not re.search('[.!?"\u201d\u2019)]\\s*$', text[span[0] : span[1]])
 
 
-def _with_near(pool: Pooled, near: tuple[Block, Block], context: Context) -> Pooled:
-    """``pool`` with the sentences added or removed next to it that hold what its other
-    side changed (``_belongs``)."""
-    new_changed = " ".join(w.text for w in pool.new_words)
-    old_changed = " ".join(w.text for w in pool.old_words)
-    old_near = tuple(
-        b.old
-        for b in near
-        if b.old and b.kind == "deleted" and _belongs(context.old, b.old, new_changed)
-    )
-    new_near = tuple(
-        b.new
-        for b in near
-        if b.new and b.kind == "inserted" and _belongs(context.new, b.new, old_changed)
-    )
-    return replace(pool, old_near=old_near, new_near=new_near)
+def _near(
+    words: tuple[tuple[Word, ...], tuple[Word, ...]],
+    near: tuple[Block, Block],
+    context: Context,
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """The sentences removed (old) and added (new) next to a pool that hold what its
+    other side changed (``_belongs``)."""
+    old_words, new_words = words
+    old_near: list[Span] = []
+    new_near: list[Span] = []
+    for b in near:
+        if b.old and b.kind == "deleted":
+            changed = " ".join(w.text for w in new_words)
+            if _belongs(context.old, b.old, changed):
+                old_near.append(b.old)
+        elif b.new and b.kind == "inserted":
+            changed = " ".join(w.text for w in old_words)
+            if _belongs(context.new, b.new, changed):
+                new_near.append(b.new)
+    return tuple(old_near), tuple(new_near)
 
 
-def _pool(
-    block: int, changes: tuple[Change, ...], old_span: Span, new_span: Span, context: Context
-) -> Pooled:
-    old, new = context.old[slice(*old_span)], context.new[slice(*new_span)]
-
-    def renumbered(side: str) -> tuple[Word, ...]:
-        return tuple(
-            Word(w.text, w.start, w.end, i)
-            for i, c in enumerate(changes)
-            for w in (c.old_words if side == "old" else c.new_words)
-        )
-
-    return Pooled(
-        block,
-        changes,
-        renumbered("old"),
-        renumbered("new"),
-        old,
-        new,
-        shared_content(old, new),
-        old_span,
-        new_span,
+def _renumbered(changes: tuple[Change, ...], old: bool) -> tuple[Word, ...]:
+    """The words of one side of ``changes``, each with the index of its change (the
+    first change's words are already numbered 0)."""
+    return tuple(
+        w if i == 0 else Word(w.text, w.start, w.end, i)
+        for i, c in enumerate(changes)
+        for w in (c.old_words if old else c.new_words)
     )
 
 
 def _words(text: str, spans: tuple[Span, ...]) -> tuple[Word, ...]:
-    return tuple(
-        Word(m.group(), m.start(), m.end(), 0) for s, e in spans for m in WORD.finditer(text, s, e)
-    )
+    return tuple(Word(m.group(), *m.span(), 0) for s, e in spans for m in WORD.finditer(text, s, e))
 
 
 _CHECKS: tuple[Callable[[Pooled, Context], Flag | None], ...] = (

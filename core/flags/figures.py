@@ -83,8 +83,13 @@ _MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]\s?(?=\d)|(?<=\d)\s?%")
 
 
 def _number_key(word: Word, text: str) -> str | None:
-    folded = APOSTROPHES.sub("'", word.text.casefold())
-    if any(c.isdecimal() for c in folded):
+    folded = word.text.casefold()
+    if folded.isalpha() and folded.isascii():  # a plain word (most): a figure if listed
+        if folded not in _NUMBER_WORDS and folded not in _MONTHS:
+            return None
+    elif not folded.isascii():
+        folded = APOSTROPHES.sub("'", folded)
+    if _DECIMAL.search(folded):
         if _not_a_figure(text, word.start):
             return None  # "3 - " or "2) " opening a line, or part of a URL
         groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", folded))
@@ -95,8 +100,9 @@ def _number_key(word: Word, text: str) -> str | None:
         return value
     if folded in _MONTHS and re.match(r"\.?\s+\d", text[word.end : word.end + 4]):
         return _MONTHS[folded]  # "sept 1985" = "september 1985"
-    parts = HYPHENS.split(folded)
-    if not any(part in _NUMBER_WORDS for part in parts):
+    if folded not in _NUMBER_WORDS and not (
+        HYPHENS.search(folded) and any(p in _NUMBER_WORDS for p in HYPHENS.split(folded))
+    ):
         return None
     if folded == "two" and neighbour(text, word.start, -1) in ("they", "we", "ye", "which"):
         return None  # "they two went": the two of them
@@ -136,6 +142,15 @@ _SCALE_VALUES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 
 _TOKENS = re.compile(r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*")
 
 
+# The tokens of ``_values`` that are, or may be part of, a figure spelled out; a digit
+# or a number word in a folded ASCII text (``a``, ``an`` and ``and`` only join them).
+_NUMBER_TOKENS = frozenset({*_UNITS, *_TENS, *_SCALE_VALUES, *_NUMBER_WORDS, *_ORDINALS})
+_NUMBERISH = re.compile(
+    r"\d|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_TOKENS, key=len)[::-1]) + r")(?![a-z])"
+)
+_NUMBER_TOKENS |= {"a", "an", "and"}  # (they join the words of a figure)
+
+
 def _values(text: str) -> Counter[str]:
     """The figures of a sentence by value: number words read as numbers
     (``forty and six thousand`` = ``forty-six thousand`` = ``46,000``, ``двоє`` = ``2``),
@@ -144,11 +159,24 @@ def _values(text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     total = current = 0
     in_number = False
-    tokens = [
-        (m.start(), APOSTROPHES.sub("'", m.group().casefold()))
-        for m in _TOKENS.finditer(text.replace("-", " "))
-    ]
+    spaced = text.replace("-", " ")
+    if spaced.isascii():  # folding keeps every token whole: fold once
+        spaced = spaced.lower()
+        if not _NUMBERISH.search(spaced):
+            return out  # no digit and no number word: no figure
+        tokens = [(m.start(), m.group()) for m in _TOKENS.finditer(spaced)]
+    else:
+        tokens = [
+            (m.start(), APOSTROPHES.sub("'", m.group().casefold()))
+            for m in _TOKENS.finditer(spaced)
+        ]
     for i, (start, token) in enumerate(tokens):
+        if token not in _NUMBER_TOKENS and token.isascii() and not token[0].isdecimal():
+            if in_number:  # a plain word ends a figure spelled out
+                out[str(total + current)] += 1
+                total = current = 0
+                in_number = False
+            continue
         if token[0].isdecimal():
             if not _not_a_figure(text, start):
                 groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", token))
@@ -280,12 +308,17 @@ def _cyrillic_number(folded: str) -> str | None:
 _DIGITS_ONLY = re.compile(r"\d+")
 
 
+_DECIMAL = re.compile(r"\d")  # str.isdecimal's characters
+
+
 LONG_NUMBER = 9  # digits: an ISBN or a telephone number, however it is grouped
 
 
 def check_number(pool: Pooled, context: Context) -> Flag | None:
     old = [(k, w) for w in pool.old_words if (k := _number_key(w, context.old))]
     new = [(k, w) for w in pool.new_words if (k := _number_key(w, context.new))]
+    if not old and not new:
+        return None  # no figure changed
     old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
     if old_keys == new_keys or _values(pool.old_text) == _values(pool.new_text):
         return None  # the same figures, perhaps spelled otherwise (thirty and two, 32)

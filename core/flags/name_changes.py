@@ -9,18 +9,18 @@ possessive, a people's ending, another case ending in an inflected language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from core.flags.names import Names
 from core.flags.pooled import (
     HYPHENS,
+    WORD,
     Context,
     Flag,
     Pooled,
     Word,
     make_flag,
-    span_words,
 )
+from core.model import Span
 
 
 def check_name(pool: Pooled, context: Context) -> Flag | None:
@@ -35,17 +35,19 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     # another case of it in an inflected language) is no change: it was said twice, or
     # moved.
     # ... or stands in a sentence next to it that the other version cut otherwise.
-    old_all = _Spellings(
-        context.key(w.text) for w in span_words(context.old, (pool.old_span, *pool.old_near))
-    )
-    new_all = _Spellings(
-        context.key(w.text) for w in span_words(context.new, (pool.new_span, *pool.new_near))
-    )
+    old_all = _Spellings(_keys(context.old, (pool.old_span, *pool.old_near), context))
+    new_all = _Spellings(_keys(context.new, (pool.new_span, *pool.new_near), context))
     gone = [w for w in old if not new_all.has(context.key(w.text))]
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:
         return None
     return make_flag("name", pool, gone, came)
+
+
+def _keys(text: str, spans: tuple[Span, ...], context: Context) -> list[str]:
+    """The words of ``spans`` as names are compared (``Context.key``)."""
+    words = [w for start, end in spans for w in WORD.findall(text, start, end)]
+    return [w.casefold() for w in words] if context.ignore_case else words
 
 
 def _named(word: Word, names: Names) -> bool:
@@ -57,8 +59,11 @@ class _Spellings:
     the same root with an ending that makes a people or an adjective of it (``Moabitish``,
     ``Moabite``), or, outside the Latin script, another case ending (``Марта``/``Марти``)."""
 
-    def __init__(self, words: Iterator[str]) -> None:
-        self.words = {_bare(p) for w in words for p in (w, *HYPHENS.split(w)) if p}
+    def __init__(self, words: list[str]) -> None:
+        self.words = {_bare(w) for w in words}
+        for w in words:
+            if HYPHENS.search(w):
+                self.words.update(_bare(p) for p in HYPHENS.split(w) if p)
         self.stems: dict[str, list[str]] = {}
         for word in self.words:
             self.stems.setdefault(word[:3], []).append(word)
@@ -78,6 +83,8 @@ def _bare(word: str) -> str:
     """A name as compared: no possessive ``'s``, no hyphens (``Свят-вечір``)."""
     if word.endswith(("'s", "\u2019s")):
         word = word[:-2]
+    if word.isalnum():
+        return word  # no hyphen (most words)
     return word.replace("-", "").replace("\u2010", "").replace("\u2011", "")
 
 

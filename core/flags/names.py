@@ -11,7 +11,9 @@ title-case lines. An ALL-CAPS word longer than ``MAX_ACRONYM`` is emphasis, and
 capitalised function words and pronouns (``The``, ``I``, ``Ви``) are never names.
 Scripts without capitals have no names, nor has a document in all lower case
 (``has_no_capitals`` tells, so a report can say why). A few regular-expression passes
-over the text; only distinct words are looked at one by one.
+over the text (``tally``; the paragraphs two versions share are tallied once for both,
+``SharedParagraphs``); only distinct words are looked at one by one. A heading is told
+by its line alone, when asked.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import repeat
 
 from core.engine.tokens import paragraph_stretches
 
@@ -73,10 +78,13 @@ _SPEECH_BEFORE = re.compile(
 )
 # Lines without a word of three letters or more in lower case: headings if short or
 # ALL-CAPS (``_heading``).
-_NO_LOWER_WORD_LINE = re.compile(
-    "(?m)^(?![^\\n]*?(?<![\\w'\u2019])"
+_NO_LOWER_WORD = (
+    "(?![^\\n]*?(?<![\\w'\u2019])"
     "[a-z\u00df-\u00f6\u00f8-\u00ff\u03b1-\u03c9\u0430-\u045f\u0491]\\w{2,})[^\\n]*\\S[^\\n]*$"
 )
+_NO_LOWER_WORD_LINE = re.compile("(?m)^" + _NO_LOWER_WORD)
+# The same after a line break (the engine skips to those): the lines after the first.
+_NO_LOWER_WORD_NEXT_LINE = re.compile("(?m)\n(" + _NO_LOWER_WORD + ")")
 _EDGES = "\"'()[]{}<>.,;:!?*_/\\|`~\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2014\u2013\u2026"
 # A word of three letters or more in lower case: the line is no heading.
 _LOWER_WORD = re.compile(
@@ -91,56 +99,148 @@ def has_no_capitals(text: str) -> bool:
     return text.lower() == text and text.upper() != text
 
 
-class Names:
-    """The names of one document (``is_name``) and its heading lines (``in_heading``):
-    a few regular-expression passes over the text (the names' only when first asked);
-    only distinct words are looked at one by one."""
+@dataclass(slots=True)
+class Tally:
+    """What the names of a document are told by, counted over some of its paragraphs:
+    the capitalised words in mid-sentence (by spelling, less those in headings and
+    those opening speech after a comma), the words capitalised after a determiner
+    (folded) and the tokens by white space (their edges' punctuation taken off).
+    Every one is found inside one paragraph, so the tallies of a document's
+    paragraphs add up to the tally of the document."""
 
-    def __init__(self, text: str) -> None:
+    capitalised: Counter[str]
+    after_determiner: set[str]
+    spelled: set[str]
+
+
+def tally(text: str) -> Tally:
+    """The ``Tally`` of ``text`` (whole paragraphs): a few regular-expression passes;
+    only distinct words are looked at one by one."""
+    capitalised = Counter(_CAPITALISED_MID.findall(text))
+    for start, end in _no_lower_word_lines(text):
+        if _heading(text[start:end]):
+            capitalised.subtract(_CAPITALISED_MID.findall(text, start, end))
+    capitalised.subtract(
+        m.group()
+        for m in _AFTER_COMMA.finditer(text)
+        if _SPEECH_BEFORE.search(text, max(0, m.start() - 40), m.start() - 2)
+    )
+    after_determiner = {w.casefold() for w in _AFTER_DETERMINER.findall(text)}
+    # Distinct tokens are quicker to strip than every word. A stretch of paragraphs
+    # at a time: the tokens never all exist at once.
+    tokens: set[str] = set()
+    for start, end in paragraph_stretches(text):
+        tokens.update(text[start:end].split())
+    spelled = set(map(str.strip, tokens, repeat(_EDGES)))  # (each stripped in C)
+    return Tally(capitalised, after_determiner, spelled)
+
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+class SharedParagraphs:
+    """Two versions of a document cut at their blank lines (``PARAGRAPH_BREAK``): the
+    paragraphs they share, tallied once for both, and each one's own. Cut there, a
+    paragraph keeps what every pass of ``tally`` looks at around its words (a blank
+    line before and after), so tallies of paragraphs add up exactly."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self._texts = (old, new)
+        self._tallies: dict[str, Tally] = {}
+        self._parts: dict[str, str] | None = None
+
+    def tallies(self, side: int) -> tuple[Tally, Tally]:
+        """The tallies of the shared paragraphs and of the paragraphs of ``side`` (0:
+        old, 1: new) alone; together, the tally of that whole version."""
+        own = ("old", "new")[side]
+        return self._tally("shared"), self._tally(own)
+
+    def _tally(self, part: str) -> Tally:
+        if part not in self._tallies:
+            if self._parts is None:
+                self._parts = _cut(*self._texts)
+            self._tallies[part] = tally(self._parts.pop(part))
+        return self._tallies[part]
+
+
+def _cut(old: str, new: str) -> dict[str, str]:
+    """The paragraphs of ``old`` and ``new`` that both have (as many times as both have
+    them), those of ``old`` alone and those of ``new`` alone, each set rejoined."""
+    old_paragraphs, new_paragraphs = old.split(PARAGRAPH_BREAK), new.split(PARAGRAPH_BREAK)
+    olds, news = set(old_paragraphs), set(new_paragraphs)
+    if len(olds) == len(old_paragraphs) and len(news) == len(new_paragraphs):
+        shared: Collection[str] = olds & news  # none twice in a version: sets (in C)
+        old_only: Iterable[str] = olds - news
+        new_only: Iterable[str] = news - olds
+    else:
+        old_only, shared, new_only = _cut_counted(old_paragraphs, new_paragraphs)
+    if sum(map(len, shared)) < MIN_SHARED_SHARE * len(new):
+        return {"shared": "", "old": old, "new": new}  # not worth rejoining
+    return {
+        "shared": PARAGRAPH_BREAK.join(shared),
+        "old": PARAGRAPH_BREAK.join(old_only),
+        "new": PARAGRAPH_BREAK.join(new_only),
+    }
+
+
+def _cut_counted(old: list[str], new: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """``_cut`` of paragraphs some of which a version has more than once."""
+    left = Counter(old)
+    shared: list[str] = []
+    new_only: list[str] = []
+    for paragraph in new:
+        if left[paragraph] > 0:
+            left[paragraph] -= 1
+            shared.append(paragraph)
+        else:
+            new_only.append(paragraph)
+    return list(left.elements()), shared, new_only
+
+
+MIN_SHARED_SHARE = 0.2
+
+
+class Names:
+    """The names of one document (``is_name``) and its heading lines (``in_heading``).
+
+    The names are found when first asked, from ``tallies`` (by default the tally of
+    the whole text; ``SharedParagraphs`` gives those of two versions, the paragraphs
+    they share tallied once). A heading is told by its line alone, when asked."""
+
+    def __init__(self, text: str, tallies: Callable[[], Sequence[Tally]] | None = None) -> None:
         self.text = text
-        self._headings: list[int] = []  # start, end, start, end ... of heading lines
-        for line in _NO_LOWER_WORD_LINE.finditer(text):
-            if _heading(line.group()):
-                self._headings += [line.start(), line.end()]
+        self._tallies = tallies if tallies is not None else lambda: (tally(text),)
         self._names: frozenset[str] | None = None
+        # The lines looked at so far (sorted, each looked at once, so that a text of
+        # one long line is not searched again for each word), and whether headings.
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._headings: list[bool] = []
 
     @property
     def names(self) -> frozenset[str]:
         """The names (folded), found when first asked."""
         if self._names is None:
-            self._names = self._vocabulary(self.text)
+            self._names = self._vocabulary(self._tallies())
         return self._names
 
-    def _vocabulary(self, text: str) -> frozenset[str]:
-        # Occurrences are counted by regular expressions; only distinct words are
-        # looked at one by one: in mid-sentence somewhere, less those in headings and
-        # those opening speech after a comma (``he said unto them, Go``).
-        total = Counter(_CAPITALISED_MID.findall(text))
-        for start, end in zip(self._headings[::2], self._headings[1::2]):
-            total.subtract(_CAPITALISED_MID.findall(text, start, end))
-        total.subtract(
-            m.group()
-            for m in _AFTER_COMMA.finditer(text)
-            if _SPEECH_BEFORE.search(text, max(0, m.start() - 40), m.start() - 2)
-        )
+    def _vocabulary(self, tallies: Sequence[Tally]) -> frozenset[str]:
+        # In mid-sentence somewhere (less in headings and opening speech after a comma);
+        # never spelled in lower case, nor after a determiner, nor defined.
+        total = Counter(tallies[0].capitalised)
+        for more in tallies[1:]:
+            total.update(more.capitalised)
         capital_mid = {
             w.casefold()
             for w, n in total.items()
             if n > 0 and w[0].isupper() and (len(w) <= MAX_ACRONYM or not w.isupper())
         }
-        # Capitalised after a determiner somewhere: a defined term or a common noun.
-        common = {w.casefold() for w in _AFTER_DETERMINER.findall(text)}
-        # Spelled in lower case somewhere: the candidate as a token by white space,
-        # its edges' punctuation taken off (distinct tokens: quicker than every word).
-        # A stretch of paragraphs at a time: the tokens never all exist at once.
-        tokens: set[str] = set()
-        for start, end in paragraph_stretches(text):
-            tokens.update(text[start:end].split())
-        spelled = {token.strip(_EDGES) for token in tokens}
-        lower = {w for w in capital_mid if w in spelled} | common
+        lower = set().union(*(t.after_determiner for t in tallies))
+        for part in tallies:  # (the spelled words are many: looked up, not joined)
+            lower |= capital_mid.intersection(part.spelled)
         defined = {
             w.casefold().removesuffix("s")
-            for m in _DEFINITION.finditer(text)
+            for m in _DEFINITION.finditer(self.text)
             for w in _WORD.findall(m.group(1) or m.group(2))
             if not w.isupper()
         }
@@ -159,7 +259,30 @@ class Names:
     def in_heading(self, pos: int) -> bool:
         """Whether ``pos`` stands in an ALL-CAPS or title-case line (its names are not
         told: every word there is capitalised)."""
-        return bisect_right(self._headings, pos) % 2 == 1
+        if pos >= len(self.text) or self.text[pos] == "\n":
+            return False  # on a line break: in no line
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0 or pos >= self._ends[i]:  # a line not looked at yet
+            start = self.text.rfind("\n", 0, pos) + 1
+            end = self.text.find("\n", pos)
+            end = len(self.text) if end < 0 else end
+            line = _NO_LOWER_WORD_LINE.match(self.text, start, end)
+            i += 1
+            self._starts.insert(i, start)
+            self._ends.insert(i, end)
+            self._headings.insert(i, line is not None and _heading(line.group()))
+        return self._headings[i]
+
+
+def _no_lower_word_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the lines of ``text`` without a word of three letters or more in
+    lower case (``_NO_LOWER_WORD_LINE``, the lines after the first found from the
+    line breaks before them)."""
+    first = _NO_LOWER_WORD_LINE.match(text)
+    if first is not None:
+        yield first.span()
+    for line in _NO_LOWER_WORD_NEXT_LINE.finditer(text):
+        yield line.span(1)
 
 
 def _heading(line: str) -> bool:

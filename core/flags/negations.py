@@ -45,12 +45,12 @@ _NON = frozenset("existent existant essential trivial violent profit".split())
 
 
 def check_negation(pool: Pooled, context: Context) -> Flag | None:
-    if pool.shared < MIN_SHARED_NEGATION:
-        return None  # not truly paired
     old = [w for w in pool.old_words if _is_negation(w.text) and not _number_sign(w, context.old)]
     new = [w for w in pool.new_words if _is_negation(w.text) and not _number_sign(w, context.new)]
     if len(old) == len(new):
         return None
+    if pool.shared < MIN_SHARED_NEGATION:
+        return None  # not truly paired
     old_names, new_names = context.names
     if old_names.in_heading(pool.old_span[0]) or new_names.in_heading(pool.new_span[0]):
         return None  # a heading (``NO WARRANTY`` -> ``Disclaimer of Warranty``)

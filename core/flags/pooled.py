@@ -6,11 +6,11 @@ the explanation of a flag (whole words of each side, only those that differ).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from core.flags.names import Names
+from core.flags.names import Names, SharedParagraphs
 from core.flags.quotes import Quotations
 from core.model import Span
 
@@ -69,16 +69,16 @@ _FUNCTION = frozenset(
 _LISTED = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+# Word, Change and Pooled are named tuples: made by the thousand per text, and a
+# tuple is made in C (a frozen dataclass sets each field through object.__setattr__).
+class Word(NamedTuple):
     text: str
     start: int
     end: int
     change: int  # index of its change in the block
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     block: int
     old: tuple[Span, ...]
     new: tuple[Span, ...]
@@ -86,21 +86,69 @@ class Change:
     new_words: tuple[Word, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Pooled:
-    """The changes of one block, their words pooled by side."""
+Near = tuple[tuple[Span, ...], tuple[Span, ...]]
 
-    block: int
-    changes: tuple[Change, ...]
-    old_words: tuple[Word, ...]
-    new_words: tuple[Word, ...]
-    old_text: str  # the whole old sentence(s) of the block
-    new_text: str
-    shared: float  # share of content words in common (``shared_content``)
-    old_span: Span
-    new_span: Span
-    old_near: tuple[Span, ...] = ()  # the old sides of the neighbour blocks
-    new_near: tuple[Span, ...] = ()
+
+class Pooled:
+    """The changes of one block, their words pooled by side.
+
+    ``shared`` and the sentences next to it (``old_near``, ``new_near``) are found when
+    a check first asks (most blocks get no flag, and need neither)."""
+
+    __slots__ = (
+        "_find_near",
+        "_near",
+        "_shared",
+        "block",
+        "changes",
+        "new_span",
+        "new_text",
+        "new_words",
+        "old_span",
+        "old_text",
+        "old_words",
+    )
+
+    def __init__(
+        self,
+        block: int,
+        changes: tuple[Change, ...],
+        words: tuple[tuple[Word, ...], tuple[Word, ...]],
+        spans: tuple[Span, Span],
+        texts: tuple[str, str],
+        near: Callable[[], Near] | None = None,
+    ) -> None:
+        self.block = block
+        self.changes = changes
+        self.old_words, self.new_words = words
+        self.old_span, self.new_span = spans
+        self.old_text, self.new_text = texts  # the whole sentence(s) of each side
+        self._shared: float | None = None
+        self._near: Near | None = None if near is not None else ((), ())
+        self._find_near = near
+
+    @property
+    def shared(self) -> float:
+        """The share of content words the two sides have in common (``shared_content``)."""
+        if self._shared is None:
+            self._shared = shared_content(self.old_text, self.new_text)
+        return self._shared
+
+    @property
+    def old_near(self) -> tuple[Span, ...]:
+        """The sentences removed next to the block that hold what it added."""
+        return self._near_spans()[0]
+
+    @property
+    def new_near(self) -> tuple[Span, ...]:
+        """The sentences added next to the block that hold what it removed."""
+        return self._near_spans()[1]
+
+    def _near_spans(self) -> Near:
+        if self._near is None:
+            assert self._find_near is not None
+            self._near = self._find_near()
+        return self._near
 
 
 class Context:
@@ -116,7 +164,11 @@ class Context:
     @property
     def names(self) -> tuple[Names, Names]:
         if self._names is None:
-            self._names = (Names(self.old), Names(self.new))
+            shared = SharedParagraphs(self.old, self.new)
+            self._names = (
+                Names(self.old, lambda: shared.tallies(0)),
+                Names(self.new, lambda: shared.tallies(1)),
+            )
         return self._names
 
     @property
@@ -134,13 +186,21 @@ def content_words(text: str) -> set[str]:
     """The content words of ``text``: folded, no function words, no single letters,
     cut to their first five letters (so ``said``/``says`` and ``brother``/``brothers``
     are one word)."""
-    if text.isascii():  # folding keeps every word whole: fold once, find in C
-        return {w[:5] for w in WORD.findall(text.lower()) if len(w) > 1 and w not in _FUNCTION}
-    return {
-        w[:5]
-        for m in WORD.finditer(text)
-        if len(w := m.group().casefold()) > 1 and w not in _FUNCTION
-    }
+    if (folded := whole_fold(text)) is not None:  # fold once, find in C
+        words = set(WORD.findall(folded))
+    else:
+        words = {m.group().casefold() for m in WORD.finditer(text)}
+    words -= _FUNCTION
+    return {w[:5] for w in words if len(w) > 1}
+
+
+def whole_fold(text: str) -> str | None:
+    """``text`` folded, when folding it whole folds each of its words in place: every
+    character folds to one that ``WORD`` classes alike (``ß`` -> ``ss`` does not, nor
+    does U+0345, a mark that folds to a letter; ``test_flags`` checks every code
+    point); else None."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) and "\u0345" not in text else None
 
 
 def shared_content(old: str, new: str) -> float:

@@ -16,12 +16,13 @@ from core.flags.pooled import (
     Word,
     make_flag,
 )
+from core.flags.quotes import Quotations
 
 
 def check_quote(pool: Pooled, context: Context) -> Flag | None:
     old_quotes, new_quotes = context.quotes
-    old = [w for w in pool.old_words if old_quotes.overlaps((w.start, w.end))]
-    new = [w for w in pool.new_words if new_quotes.overlaps((w.start, w.end))]
+    old = _quoted(pool.old_words, old_quotes)
+    new = _quoted(pool.new_words, new_quotes)
     if not old and not new:
         return None
     touched = {w.change for w in (*old, *new)}
@@ -34,6 +35,13 @@ def check_quote(pool: Pooled, context: Context) -> Flag | None:
         return None  # the quoted words did not change (only marks or their order)
     flag = make_flag("quote", pool, gone, came)
     return Flag(flag.kind, flag.block, flag.old, flag.new, flag.explanation + " inside a quote")
+
+
+def _quoted(words: tuple[Word, ...], quotes: Quotations) -> list[Word]:
+    """The ``words`` inside a quotation (none when their paragraph holds none)."""
+    if not words or quotes.none_in(min(w.start for w in words), max(w.end for w in words)):
+        return []
+    return [w for w in words if quotes.overlaps((w.start, w.end))]
 
 
 def _quoted_key(word: Word, context: Context) -> str:

@@ -23,7 +23,15 @@ from typing import Literal
 
 from core.model import Span
 
-_MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb]")
+_MARK_CHARS = "\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
+_MARKS = re.compile(f"[{_MARK_CHARS}]")
+_MARKS_RUN = re.compile(f"[{_MARK_CHARS}]+")
+# The marks a paragraph's scan looks at: an apostrophe between two letters or digits
+# (``don't``) is no quote mark (``_role``), so the scan skips it in C.
+_SCANNED = re.compile(
+    '["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb]'
+    "|['\u2019](?:(?<![^\\W_]['\u2019])|(?![^\\W_]))"
+)
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
@@ -65,30 +73,48 @@ class Quotations:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] = []  # the paragraphs scanned so far, sorted
+        self._starts: list[int] = []  # the paragraphs looked at so far, sorted
         self._ends: list[int] = []
-        self._found: list[tuple[list[int], list[int]]] = []
+        self._found: list[tuple[list[int], list[int]] | None] = []  # None: not scanned
 
     def overlaps(self, span: Span) -> bool:
         """Whether ``span`` (inside one paragraph) shares a code point with the
         interior of a quotation."""
-        starts, ends = self._regions(span[0])
+        starts, ends = self._regions(self._paragraph(span[0]))
         i = bisect_right(starts, span[0]) - 1
         if i >= 0 and ends[i] > span[0]:
             return True
         return i + 1 < len(starts) and starts[i + 1] < span[1]
 
-    def _regions(self, pos: int) -> tuple[list[int], list[int]]:
+    def none_in(self, start: int, end: int) -> bool:
+        """Whether ``start``-``end`` lies inside the paragraph of ``start`` and no
+        quotation reaches into it (so no span inside it ``overlaps``): the paragraph
+        holds none, or no quote mark before ``end`` (then it is not even scanned)."""
+        i = self._paragraph(start)
+        if end > self._ends[i]:
+            return False
+        if self._found[i] is None and _SCANNED.search(self.text, self._starts[i], end) is None:
+            return True  # every quotation of the paragraph starts after ``end``
+        return not self._regions(i)[0]
+
+    def _paragraph(self, pos: int) -> int:
+        """The index of the paragraph holding ``pos`` among those looked at."""
         i = bisect_right(self._starts, pos) - 1
         if i >= 0 and pos < self._ends[i]:
-            return self._found[i]
+            return i
         start, end = paragraph_around(self.text, pos)
-        regions = _paragraph_regions(self.text, start, end)
         i += 1
         self._starts.insert(i, start)
         self._ends.insert(i, end)
-        self._found.insert(i, regions)
-        return regions
+        self._found.insert(i, None)
+        return i
+
+    def _regions(self, i: int) -> tuple[list[int], list[int]]:
+        found = self._found[i]
+        if found is None:
+            found = _paragraph_regions(self.text, self._starts[i], self._ends[i])
+            self._found[i] = found
+        return found
 
 
 def paragraph_around(text: str, pos: int) -> Span:
@@ -196,24 +222,32 @@ def paragraph_breaks(text: str) -> list[Span]:
 
 
 def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    if _SCANNED.search(text, start, end) is None:
+        return [], []  # no quote mark: no quotation (most paragraphs)
     regions: list[Span] = []
     opened: dict[str, int] = {}  # family ("double"/"single") -> interior start
     guessed: set[str] = set()  # families opened by a mark that could also close
-    matches = _MARKS.finditer(text, start, end)
+    run = (start, start)  # the run of marks last looked at (``_run_around``)
+    matches = _SCANNED.finditer(text, start, end)
     while (match := next(matches, None)) is not None:
         pos = match.start()
         mark = match.group()
-        skip_to = _run_inside_end(text, pos, mark, end, opened)
+        # (a run of one straight mark: ``_run_inside_end``, looked at only there)
+        same = pos and text[pos - 1] == mark and mark in _RUNS
+        skip_to = _run_inside_end(text, pos, mark, end, opened) if same else pos
         if skip_to > pos:
-            matches = _MARKS.finditer(text, skip_to, end)
+            matches = _SCANNED.finditer(text, skip_to, end)  # (past the run, in C)
             family = "double" if mark == '"' else "single"
             opened[family] = skip_to
             guessed.add(family)
             continue
-        role = _role(text, pos, mark)
-        if role == "none":
-            continue
+        run = run if run[0] <= pos < run[1] else _run_around(text, pos)
+        role = _role(text, pos, mark, run)
         family = "single" if mark in _SINGLE else "double"
+        if role == "none" or (role == "close" and family not in opened):
+            if mark in _RUNS:  # so does each next mark of its run of itself: skipped in C
+                matches = _SCANNED.finditer(text, _same_marks_end(text, pos, mark), end)
+            continue
         if family in guessed and _too_long(text, opened[family], pos):
             del opened[family]  # a stray mark, not the start of a quotation
             guessed.discard(family)
@@ -276,22 +310,35 @@ def _too_long(text: str, start: int, end: int) -> bool:
     """More than a quotation opened by an ambiguous mark plausibly holds."""
     if end - start > 12 * MAX_GUESSED_WORDS:
         return True
-    if sum(1 for _ in _SENTENCE_END.finditer(text, start, end)) > MAX_GUESSED_SENTENCES:
+    if len(_SENTENCE_END.findall(text, start, end)) > MAX_GUESSED_SENTENCES:
         return True
-    return sum(1 for _ in _WORD.finditer(text, start, end)) > MAX_GUESSED_WORDS
+    return len(_WORD.findall(text, start, end)) > MAX_GUESSED_WORDS
 
 
-def _role(text: str, pos: int, mark: str) -> Role:
-    before = text[pos - 1] if pos else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
-    if _MARKS.match(before) or _MARKS.match(after):  # a run of marks: ``.'"``, ``"'``
-        first, last = pos, pos + 1
-        while first and _MARKS.match(text[first - 1]):
-            first -= 1
-        while last < len(text) and _MARKS.match(text[last]):
-            last += 1
-        before = text[first - 1] if first else " "
-        after = text[last] if last < len(text) else " "
+def _same_marks_end(text: str, pos: int, mark: str) -> int:
+    """Where the run of ``mark`` (a straight mark) from ``pos`` on ends."""
+    same = _RUNS[mark].match(text, pos)
+    return same.end() if same is not None else pos + 1
+
+
+def _run_around(text: str, pos: int) -> Span:
+    """The run of quote marks holding the mark at ``pos`` (``.'"``, ``"'``; one mark
+    alone is a run of one)."""
+    if text[pos - 1 : pos] not in _MARK_CHARS and text[pos + 1 : pos + 2] not in _MARK_CHARS:
+        return pos, pos + 1  # (most marks: no walk)
+    first = pos
+    while first and text[first - 1] in _MARK_CHARS:  # (a scan meets a run at its start)
+        first -= 1
+    run = _MARKS_RUN.match(text, pos)
+    return first, run.end() if run is not None else pos + 1
+
+
+def _role(text: str, pos: int, mark: str, run: Span | None = None) -> Role:
+    """What the mark at ``pos`` does, judged by what flanks its run of marks (``run``
+    when known: a paragraph's scan finds each run once, not once per mark in it)."""
+    first, last = run if run is not None else _run_around(text, pos)
+    before = text[first - 1] if first else " "
+    after = text[last] if last < len(text) else " "
     if mark in _OPENING_SINGLE and before.isalpha() and after.isalpha():
         return "none"  # an okina or a turned apostrophe: hawai\u2018i
     if mark in _OPENING_DOUBLE or mark in _OPENING_SINGLE:
