@@ -21,6 +21,7 @@ from core.errors import RedlineError
 from core.families import scan as families
 from core.families.scan import ScanOptions, scan_folder
 from core.families.scan_report import scan_to_dict, scan_to_json, scan_to_text
+from core.figures import similarity_text
 from tests.family_folders import build_folder
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
@@ -47,12 +48,13 @@ def client() -> Any:
 
 
 def _folder(root: Path) -> Path:
-    """Two story folders, a binary file and one that is too large: families, singles
-    and files listed under "not read"."""
+    """Two story folders, a binary file, one that is too large and one like no other:
+    families, singles and files listed under "not read"."""
     build_folder(root / "one", seed=7)
     build_folder(root / "two", seed=8)
     (root / "bad.txt").write_bytes(PNG)
     (root / "one" / "huge.txt").write_text("word " * 5000, encoding="utf-8")
+    (root / "two" / "alone.txt").write_text(" ".join(f"q{i}z" for i in range(300)), "utf-8")
     return root
 
 
@@ -79,6 +81,72 @@ def test_cluster_scan_is_the_local_scan(
     local = scan_folder(folder, options)
     assert local.families and len(local.errors) == 2  # the test means something
     _same(local, scan_with_client(client, str(folder), options, chunk_size=chunk_size))
+
+
+def _listing_in_one(result: Any) -> str:
+    """``scan_to_text`` as it was before it was made of pieces (one join)."""
+    by_path = {d.relpath: d for d in result.documents}
+    n_docs, n_fams = len(result.documents), len(result.families)
+    lines = [
+        f"{result.root}: {n_docs} document{'s' * (n_docs != 1)}, "
+        f"{n_fams} famil{'ies' if n_fams != 1 else 'y'}, {len(result.errors)} error(s)"
+    ]
+    for family in result.families:
+        lines += ["", f"family {family.id + 1} ({len(family.members)} versions)"]
+        for path in [family.original] + [m for m in family.members if m != family.original]:
+            mark = "original" if path == family.original else "version "
+            lines.append(f"  {mark}  {path}  {by_path[path].words} words, {_near(by_path[path])}")
+    alone = [d for d in result.documents if d.family is None]
+    if alone:
+        lines += ["", "in no family"] + [
+            f"  {d.relpath}  {d.words} words, {_near(d)}" for d in alone
+        ]
+    if result.errors:
+        lines += ["", "not read"] + [f"  {e.relpath}: {e.reason}" for e in result.errors]
+    return "\n".join(lines) + "\n"
+
+
+def _near(doc: Any) -> str:
+    if doc.closest is None:
+        return "no similar document"
+    return f"closest {doc.closest} ({similarity_text(doc.similarity, estimate=True)})"
+
+
+@pytest.mark.parametrize("kind", ["whole", "empty"])
+def test_the_report_in_pieces_is_the_report_in_one(tmp_path: Path, kind: str) -> None:
+    # The pieces the cluster writes (scan_report.json_parts, text_parts) against the
+    # one-piece JSON and listing they replaced.
+    folder = _folder(tmp_path) if kind == "whole" else tmp_path
+    result = scan_folder(folder, ScanOptions(max_bytes=20_000, use_cache=False))
+    if kind == "whole":  # every section of the listing is there
+        assert result.families and result.errors
+        assert any(d.family is None and d.closest is None for d in result.documents)
+    assert scan_to_json(result) == json.dumps(scan_to_dict(result), ensure_ascii=False) + "\n"
+    assert scan_to_text(result) == _listing_in_one(result)
+
+
+def test_the_client_lists_nothing_and_makes_no_document_row(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The folder is listed and each document's row made on a worker: the client holds
+    # counts and the family structure, not a path or a row per document.
+    distributed = _dask()
+    from core.cluster import report, run, sources
+
+    def on_a_worker(made: Any) -> Any:
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            distributed.get_worker()  # raises ValueError on the client
+            return made(*args, **kwargs)
+
+        return checked
+
+    monkeypatch.setattr(sources, "list_sources", on_a_worker(sources.list_sources))
+    monkeypatch.setattr(report, "ScannedDocument", on_a_worker(report.ScannedDocument))
+    folder = _folder(tmp_path)
+    options = ScanOptions(max_bytes=20_000, use_cache=False)
+    made = run.scan_with_client(client, str(folder), options, chunk_size=3)
+    _same(scan_folder(folder, options), made)
+    assert made.counts.documents == 17 and made.counts.errors == 2
 
 
 def test_a_shuffle_of_two_stages_keeps_each_bucket_in_its_partition(
@@ -176,14 +244,40 @@ def test_the_command_on_a_local_cluster_prints_the_local_scan(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _dask()
-    folder = _folder(tmp_path)
+    folder = _folder(tmp_path / "in")
     assert main(["scan", str(folder), "--format", "json"]) == 0
     local = capsys.readouterr().out
-    code = main(["scan", str(folder), "--format", "json", "--cluster", "local", "--workers", "1"])
+    cluster = ["--cluster", "local", "--workers", "1"]
+    code = main(["scan", str(folder), "--format", "json", *cluster])
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert json.loads(out) == json.loads(local)
+    assert out == local
     assert "tasks" in err and "Traceback" not in err
+    # A listing written to a file piece by piece (atomically) is the local one too.
+    written = {}
+    (tmp_path / "out").mkdir()
+    for label, extra in (("local", []), ("cluster", cluster)):
+        target = tmp_path / "out" / f"{label}.txt"
+        assert main(["scan", str(folder), "-o", str(target), *extra]) == 0
+        written[label] = target.read_bytes()
+    assert written["cluster"] == written["local"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cluster.txt", "local.txt"]
+
+
+def test_several_paths_are_refused_as_the_local_scan_refuses_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The scan contract has one root: the local scan takes one folder, and so does
+    # --cluster (the same words, before anything is listed or a cluster started).
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir(), two.mkdir()
+    said = []
+    for extra in ([], ["--cluster", "local"], ["--cluster", "tcp://127.0.0.1:1"]):
+        with pytest.raises(SystemExit) as stopped:
+            main(["scan", str(one), str(two), *extra])
+        said.append((stopped.value.code, capsys.readouterr()))
+    assert said[0][0] == 2 and "unrecognized arguments" in said[0][1].err
+    assert said[1] == said[0] and said[2] == said[0]
 
 
 def test_ctrl_c_cancels_with_one_line_and_closes_the_cluster(
