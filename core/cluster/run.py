@@ -25,6 +25,7 @@ import math
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -57,6 +58,9 @@ CHUNK_SIZE = 1000
 MAX_CHUNKS = 1024
 # dask.bag's task shuffle splits each partition this many ways per stage.
 MAX_BRANCH = 32
+# Seconds between looks at a stage's progress: the first, doubled up to the last.
+FIRST_POLL = 0.01
+POLL = 0.5
 LOCAL = "local"
 EXTRA_MISSING = "--cluster needs Dask: pip install 'redline[cluster]'"
 
@@ -208,12 +212,14 @@ class _Scan:
         persisted = self.client.persist(list(collections))
         futures = self.distributed.futures_of(persisted)
         total = sum(len(c.__dask_graph__()) for c in collections)
-        while True:
-            try:
-                self.distributed.wait(futures, timeout=0.5)
-                break
-            except TimeoutError:
-                self._report(label, total)
+        # Polled, not ``distributed.wait(timeout=...)``: each wait that times out leaves
+        # a pending task per future in the client's loop until that future is done
+        # (~120,000 of them, ~150 MB, while 100,000 articles were verified).
+        pause = FIRST_POLL
+        while not all(future.done() for future in futures):
+            time.sleep(pause)
+            pause = min(pause * 2, POLL)
+            self._report(label, total)
         if self.progress is not None:
             self.progress(label, total, total)
         return list(persisted)
