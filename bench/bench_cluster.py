@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_cluster.py identity [--folder bench/out/families]
     .venv/bin/python bench/bench_cluster.py time --count 100000 [--workers 2] [--runs 1]
     .venv/bin/python bench/bench_cluster.py sizes [--folder bench/out/families]
+    .venv/bin/python bench/bench_cluster.py client --counts 10000 30000 [--peer DIR] [--runs 1]
 
 ``identity`` scans the 10,000-article family folder (built by ``make_families.py``
 when missing) locally and with ``--cluster local`` through the command line and
@@ -15,6 +16,14 @@ local cluster of ``--workers`` worker processes: wall time, articles per second,
 client's peak RSS and the peak RSS of the largest worker (the local scan's pool
 processes are its workers). Each cluster stage's end is timed too.
 
+``client`` measures the client's peak RSS against the archive size: the cluster scan
+of archives of each ``--counts`` (built like ``time``'s), the JSON written to a
+temporary file as the command writes it; with ``--peer``, a checkout of another
+version of ``core`` (``git archive COMMIT core | tar -x -C DIR``) scanned the same,
+alternating, in the same run. The client's RSS is also taken once the cluster has
+started (the base: Dask, the scheduler of a local cluster, which runs in the client's
+process, and the engine's imports), so that what the scan adds shows.
+
 ``sizes`` measures, on the folder, what each shuffle moves per article (pickled bytes
 of the routed records, as Dask sends them) by running the stage functions in this
 process on every chunk: the figures behind the 10-million estimate in ``README.md``.
@@ -23,12 +32,16 @@ process on every chunk: the figures behind the 10-million estimate in ``README.m
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import pickle
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -52,12 +65,29 @@ if __name__ == "__main__":
 """
 
 CHILD_CLUSTER = """
-import json, resource, sys, time
+import json, os, resource, sys, tempfile, time
 sys.path.insert(0, {repo!r})
 from core.cluster.run import cluster_client, scan_with_client
+from core.families.scan_report import scan_to_json
 
 def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def written(result, target):
+    # The JSON as the command writes it: in pieces from the workers (a report), or
+    # in one (a ScanResult, before the report stayed on the workers).
+    pieces = result.json_parts() if hasattr(result, "json_parts") else [scan_to_json(result)]
+    size = 0
+    with open(target, "w", encoding="utf-8") as stream:
+        for piece in pieces:
+            size += stream.write(piece)
+    return size
+
+def counted(result):
+    if hasattr(result, "counts"):
+        c = result.counts
+        return c.documents, c.families, c.candidates
+    return len(result.documents), len(result.families), result.stats.candidates
 
 if __name__ == "__main__":
     stages = {{}}
@@ -65,16 +95,22 @@ if __name__ == "__main__":
     def progress(stage, done, total):
         if done >= total:
             stages[stage] = round(time.perf_counter() - started, 2)
-    with cluster_client("local", {workers}) as client:
+    with cluster_client({address!r}, {workers}) as client, tempfile.TemporaryDirectory() as out:
+        client.wait_for_workers({workers})
         ready = time.perf_counter() - started
+        base = peak()
         result = scan_with_client(client, {folder!r}, progress=progress)
+        size = written(result, os.path.join(out, "scan.json"))
         seconds = time.perf_counter() - started
+        stages["written"] = round(seconds, 2)
         workers = client.run(peak)
+        scheduler = client.run_on_scheduler(peak)
+        documents, families, candidates = counted(result)
     print(json.dumps({{
-        "seconds": seconds, "startup": ready, "stages": stages,
-        "documents": len(result.documents), "families": len(result.families),
-        "candidates": result.stats.candidates, "client_rss": peak(),
-        "worker_rss": max(workers.values()),
+        "seconds": seconds, "startup": ready, "stages": stages, "json_bytes": size,
+        "documents": documents, "families": families, "candidates": candidates,
+        "client_base": base, "client_rss": peak(), "worker_rss": max(workers.values()),
+        "scheduler_rss": scheduler,
     }}))
 """
 
@@ -115,11 +151,73 @@ def identity(folder: Path, workers: int) -> int:
     return 0 if same else 1
 
 
+def _archive(count: int) -> Path:
+    """The archive of ``count`` articles (10,000: the identity folder), built if missing."""
+    folder = BENCH / "out" / ("families" if count == 10_000 else f"families-{count // 1000}k")
+    _build(folder, count)
+    return folder
+
+
+def client_peak(counts: list[int], workers: int, runs: int, peer: Path | None) -> int:
+    """The client's peak RSS of cluster scans of archives of each size (and of a peer)."""
+    repos = {"this": REPO, **({"peer": peer} if peer else {})}
+    rows = []
+    for count in counts:
+        folder = _archive(count)
+        for _ in range(runs):
+            for label, repo in repos.items():
+                fields = {"repo": str(repo), "folder": str(folder), "workers": workers}
+                with _scheduler_and_workers(workers, repo) as address:
+                    run = _child(CHILD_CLUSTER.format(address=address, **fields))
+                print(label, count, json.dumps(run), flush=True)
+                rows.append((label, count, run))
+    for label, count, run in rows:
+        base, top = int(run["client_base"]) / 1024, int(run["client_rss"]) / 1024  # type: ignore[call-overload]
+        seconds = float(run["seconds"])  # type: ignore[arg-type]
+        print(
+            f"{label:5} {count:7,} articles: client peak {top:5.0f} MB "
+            f"(base {base:4.0f} MB, +{(top - base) * 1024 / count:5.2f} KB per article), "
+            f"scheduler peak {int(run['scheduler_rss']) / 1024:4.0f} MB, "  # type: ignore[call-overload]
+            f"worker peak {int(run['worker_rss']) / 1024:5.0f} MB, {seconds:6.1f} s, "  # type: ignore[call-overload]
+            f"{count / seconds:4.0f} articles/s"
+        )
+    return 0
+
+
+@contextlib.contextmanager
+def _scheduler_and_workers(workers: int, repo: Path) -> Iterator[str]:
+    """A scheduler and ``workers`` worker processes (one thread each, importing
+    ``core`` from ``repo``), each in a process of its own, as on a real cluster: the
+    client's memory is then the client's alone (a local cluster's scheduler runs in
+    the client's process)."""
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    with tempfile.TemporaryDirectory() as folder:
+        where = str(Path(folder) / "scheduler.json")
+        python, quiet = [sys.executable, "-m"], subprocess.DEVNULL
+        common = ["--scheduler-file", where, "--no-dashboard"]
+        scheduler = [*python, "distributed.cli.dask_scheduler", *common, "--port", "0"]
+        started = [subprocess.Popen(scheduler, stderr=quiet, env=env, cwd=folder)]
+        try:
+            while not Path(where).exists():
+                time.sleep(0.2)
+            time.sleep(0.5)  # written, then read whole
+            address = json.loads(Path(where).read_text())["address"]
+            worker = [*python, "distributed.cli.dask_worker", *common, "--nthreads", "1"]
+            nworkers = ["--nworkers", str(workers)]
+            started.append(
+                subprocess.Popen([*worker, *nworkers], stderr=quiet, env=env, cwd=folder)
+            )
+            yield address
+        finally:
+            for process in reversed(started):
+                process.terminate()
+                process.wait()
+
+
 def timing(count: int, workers: int, runs: int) -> int:
     """Local against cluster on an archive of ``count`` articles."""
-    folder = BENCH / "out" / f"families-{count // 1000}k"
-    _build(folder, count)
-    fields = {"repo": str(REPO), "folder": str(folder), "workers": workers}
+    folder = _archive(count)
+    fields = {"repo": str(REPO), "folder": str(folder), "workers": workers, "address": "local"}
     results: dict[str, list[dict[str, object]]] = {"local": [], "cluster": []}
     for _ in range(runs):
         for label, code in (("local", CHILD_LOCAL), ("cluster", CHILD_CLUSTER)):
@@ -141,9 +239,12 @@ def timing(count: int, workers: int, runs: int) -> int:
 
 def sizes(folder: Path) -> int:
     """Pickled bytes per article of each shuffle's records (the stage functions run here)."""
+    from core.cluster.report import chunk_report, family_rows
     from core.cluster.sources import list_sources
     from core.cluster.stages import (
+        best_closest,
         candidates_with_second,
+        closest_named,
         closest_sides,
         family_members,
         features,
@@ -158,7 +259,7 @@ def sizes(folder: Path) -> int:
     listing = list_sources(str(folder), ScanOptions())
     size = 1000
     chunks = [
-        read_chunk(c, listing.files[c * size : (c + 1) * size], listing.read)
+        read_chunk(c, (listing.files[c * size : (c + 1) * size], listing.read))
         for c in range((len(listing.files) + size - 1) // size)
     ]
     n = sum(len(part[0].docs) for part in chunks)
@@ -195,9 +296,21 @@ def sizes(folder: Path) -> int:
         for c, e, part in zip(chunks, exact, settled)
     ]
     links = [(p.i, p.j) for part in verified for p in part if p.verdict.linked]
-    family_of = {i: f for f, members in enumerate(components(links)) for i in members}
+    groups = components(links)
+    family_of = {i: f for f, members in enumerate(groups) for i in members}
     route("family members", [family_members(c, family_of, width) for c in chunks])
-    route("closest sides", [closest_sides(v, family_of, size) for v in verified])
+    sides = route("closest sides", [closest_sides(v, family_of, size) for v in verified])
+    best = route(
+        "closest, to the closest's chunk", [best_closest(c, g, size) for c, g in zip(chunks, sides)]
+    )
+    named = route("closest named, back", [closest_named(c, g, size) for c, g in zip(chunks, best)])
+    reports = [chunk_report(c, g, family_of) for c, g in zip(chunks, named)]
+    originals = frozenset(members[0] for members in groups)
+    route(
+        "family members' report rows",
+        [family_rows(r, originals, len(groups), width) for r in reports],
+    )
+    moved["report rows (held, not moved)"] = sum(len(pickle.dumps(r, 5)) for r in reports)
     pairs = sum(len(v) for v in verified)
     print(f"{n} articles, {pairs} candidate pairs ({pairs / n:.1f} per article)")
     for name, total in moved.items():
@@ -207,7 +320,9 @@ def sizes(folder: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("what", choices=("identity", "time", "sizes"))
+    parser.add_argument("what", choices=("identity", "time", "sizes", "client"))
+    parser.add_argument("--counts", type=int, nargs="+", default=[10_000, 30_000])
+    parser.add_argument("--peer", type=Path, help="a folder holding another version's core/")
     parser.add_argument("--folder", type=Path, default=BENCH / "out" / "families")
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
@@ -217,6 +332,8 @@ def main() -> int:
         return identity(args.folder, args.workers)
     if args.what == "sizes":
         return sizes(args.folder)
+    if args.what == "client":
+        return client_peak(args.counts, args.workers, args.runs, args.peer)
     return timing(args.count, args.workers, args.runs)
 
 

@@ -23,6 +23,7 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pathlib costs 3 ms at start-up, and only names a type here
+    from collections.abc import Iterable
     from pathlib import Path
 
 # A temporary file younger than this may be one a writer has just created and not
@@ -33,14 +34,22 @@ UNLOCKABLE_STALE_AFTER = 3600.0
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, creating the parent folder if needed.
+    """Write ``data`` to ``path`` atomically (``atomic_write_parts`` of one part)."""
+    atomic_write_parts(path, (data,))
+
+
+def atomic_write_parts(path: Path, parts: Iterable[bytes]) -> None:
+    """Write ``parts`` to ``path`` atomically, creating the parent folder if needed.
+
+    The parts are written as they come (a report made piece by piece is never held
+    whole in memory); readers see the file only once the last one is written.
 
     Stale temporary files of an earlier interrupted save of ``path`` are removed
     once this save has succeeded.
 
     Args:
         path: the target file.
-        data: the complete new contents.
+        parts: the complete new contents, in order.
 
     Raises:
         OSError: the folder could not be created or written (disk full, read-only);
@@ -56,7 +65,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as tmp:
             locked = _lock(tmp.fileno(), blocking=True)
-            tmp.write(data)
+            for part in parts:
+                tmp.write(part)
             tmp.flush()
             os.fsync(tmp.fileno())
             if locked:  # renamed while still held, so no cleaner takes it meanwhile

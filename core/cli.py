@@ -14,10 +14,10 @@ import contextlib
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from core.atomic import atomic_write_bytes
+from core.atomic import atomic_write_parts
 
 # The parser and its words (``build_parser`` is re-exported for the man page).
 from core.command.parser import (
@@ -69,9 +69,12 @@ def _run_scan(args: argparse.Namespace) -> int:
         from core.cluster.run import scan_on_cluster
 
         progress = _ClusterProgress(sys.stderr.isatty() if sys.stderr else False)
-        result = scan_on_cluster(args.folder, args.cluster, options, args.workers, progress)
-    else:
-        result = scan_folder(args.folder, options)
+        with scan_on_cluster(args.folder, args.cluster, options, args.workers, progress) as made:
+            # Written as the workers hand over each piece: the client never holds it all.
+            parts = made.json_parts() if args.format == "json" else made.text_parts()
+            _deliver_parts(args.output, (part.encode("utf-8") for part in parts))
+        return EXIT_SAME
+    result = scan_folder(args.folder, options)
     out = scan_to_json(result) if args.format == "json" else scan_to_text(result)
     _deliver(args.output, out.encode("utf-8"))
     return EXIT_SAME
@@ -182,7 +185,7 @@ def _notice(message: str) -> None:
     sys.stderr.write(f"redline: notice: {message}\n")
 
 
-def _write_output(target: Path, data: bytes) -> None:
+def _write_output(target: Path, parts: Iterable[bytes]) -> None:
     """Atomically replace a regular file; write straight into a device or a pipe.
 
     Renaming a temporary file over ``/dev/null`` or a FIFO would replace the special
@@ -194,19 +197,27 @@ def _write_output(target: Path, data: bytes) -> None:
         special = False
     if special:
         with open(target, "wb") as stream:
-            stream.write(data)
+            for part in parts:
+                stream.write(part)
     else:
-        atomic_write_bytes(target, data)
+        atomic_write_parts(target, parts)
 
 
 def _deliver(output: str | None, data: bytes) -> None:
     """Write the report to ``output`` (atomically) or to standard output."""
+    _deliver_parts(output, (data,))
+
+
+def _deliver_parts(output: str | None, parts: Iterable[bytes]) -> None:
+    """Write the report's parts, as they come, to ``output`` (atomically) or to
+    standard output."""
     if not output or output == STDOUT:
         if sys.stdout is None:
             raise RedlineError("cannot write the report: standard output is closed")
         try:
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+            for part in parts:
+                sys.stdout.buffer.write(part)
             sys.stdout.buffer.flush()
         except BrokenPipeError:
             raise
@@ -217,7 +228,7 @@ def _deliver(output: str | None, data: bytes) -> None:
     try:
         from pathlib import Path  # only when writing a file: 3 ms of every start
 
-        _write_output(Path(output), data)
+        _write_output(Path(output), parts)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise RedlineError(f"{printable_path(output)}: cannot write the report ({reason})") from exc

@@ -3,8 +3,10 @@
 ``stages`` (what runs on the workers: reading, fingerprinting, candidate pairs,
 verification, originals and closest documents, each a function of plain lists that
 calls the local scan's own per-document and per-pair functions), ``sources`` (the
-documents of a local folder or of an fsspec URL) and ``run`` (the Dask driver: the
-shuffles, progress, cancelling). The results are the local scan's, identical.
+documents of a local folder or of an fsspec URL, listed on a worker), ``report``
+(the report's rows, kept on the workers and written a partition at a time) and
+``run`` (the Dask driver: the shuffles, progress, cancelling). The results are the
+local scan's, identical; the client never holds a row per document.
 
 Dask, distributed and fsspec are the optional ``cluster`` extra: only ``run`` imports
 Dask and only ``sources`` imports fsspec, both when called.

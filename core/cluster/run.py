@@ -8,11 +8,13 @@ key words and the candidate votes), the votes to the chunk of a pair's second
 document (the candidates, with its fingerprint without shingles), to the chunk of
 its first (verified there when the signatures settle it) and, for the exact
 similarity, back to the second's with the first's whole fingerprint; then the
-members of each family (its original) and each document's side of its verified
-pairs (its closest, and its exact similarity when only estimated). The client
-holds the file list, one small row per document and the verified links between
-family members, never a text or a fingerprint. A lost worker's chunks are read again
-by Dask from the task graph.
+members of each family (its original and its first path, which orders the
+families) and each document's side of its verified pairs (its closest, then named
+and its exact similarity computed in the closest's chunk). The folder is listed on a
+worker and the report's rows stay on the workers (``core.cluster.report``): the
+client holds counts, the verified links between family members and each family's
+first path, never a file list, a row per document, a text or a fingerprint. A lost
+worker's chunks are read again by Dask from the task graph.
 """
 
 from __future__ import annotations
@@ -23,40 +25,30 @@ import math
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from core.cluster.sources import Listing, list_sources
+from core.cluster.report import Counts, Report, chunk_report, family_reports, family_rows
+from core.cluster.sources import listing, listing_counts, listing_part, scan_root
 from core.cluster.stages import (
-    Source,
     Verified,
     best_closest,
     candidates_with_second,
+    closest_named,
     closest_sides,
-    exact_closest,
     family_members,
     features,
     group_features,
     originals,
     read_chunk,
-    summary,
+    read_count,
     verify_pairs,
     verify_with_first,
 )
 from core.errors import RedlineError
-from core.families.scan import (
-    Family,
-    ScanError,
-    ScannedDocument,
-    ScanOptions,
-    ScanResult,
-    ScanStats,
-    candidate_rule,
-    components,
-    ordered_families,
-    rare_limit,
-)
+from core.families.scan import ScanOptions, candidate_rule, components, rare_limit
 
 # Documents per chunk: a task reads at least this many (about 5 MB of articles), and
 # more when there would be over MAX_CHUNKS chunks: up to 1,024 partitions a shuffle
@@ -66,6 +58,9 @@ CHUNK_SIZE = 1000
 MAX_CHUNKS = 1024
 # dask.bag's task shuffle splits each partition this many ways per stage.
 MAX_BRANCH = 32
+# Seconds between looks at a stage's progress: the first, doubled up to the last.
+FIRST_POLL = 0.01
+POLL = 0.5
 LOCAL = "local"
 EXTRA_MISSING = "--cluster needs Dask: pip install 'redline[cluster]'"
 
@@ -194,14 +189,14 @@ class _Scan:
     """One scan on a client: the stages in order, waiting with progress."""
 
     def __init__(
-        self, client: Any, listing: Listing, options: ScanOptions, progress: ClusterProgress
+        self, client: Any, root: str, options: ScanOptions, progress: ClusterProgress
     ) -> None:
         self.dask, self.bag, self.distributed = _dask()
         self.client = client
-        self.listing = listing
+        self.root = root
         self.options = options
         self.progress = progress
-        self.chunk_size = CHUNK_SIZE
+        self.chunk_size = 0
         self.width = 1
 
     def shuffle(self, routed: Any) -> Any:
@@ -217,12 +212,14 @@ class _Scan:
         persisted = self.client.persist(list(collections))
         futures = self.distributed.futures_of(persisted)
         total = sum(len(c.__dask_graph__()) for c in collections)
-        while True:
-            try:
-                self.distributed.wait(futures, timeout=0.5)
-                break
-            except TimeoutError:
-                self._report(label, total)
+        # Polled, not ``distributed.wait(timeout=...)``: each wait that times out leaves
+        # a pending task per future in the client's loop until that future is done
+        # (~120,000 of them, ~150 MB, while 100,000 articles were verified).
+        pause = FIRST_POLL
+        while not all(future.done() for future in futures):
+            time.sleep(pause)
+            pause = min(pause * 2, POLL)
+            self._report(label, total)
         if self.progress is not None:
             self.progress(label, total, total)
         return list(persisted)
@@ -242,26 +239,42 @@ class _Scan:
         done = self.wait(label, *collections)
         return [self.get(c) for c in done]
 
-    def chunks(self) -> Any:
-        """The documents read and fingerprinted, one chunk per partition."""
-        files = self.listing.files
-        count = math.ceil(len(files) / self.chunk_size)
-        self.width = shuffle_width(count)
-        delayed = self.dask.delayed(read_chunk, pure=True)
-        parts = [
-            delayed(c, files[c * self.chunk_size : (c + 1) * self.chunk_size], self.listing.read)
-            for c in range(self.width)
-        ]
+    def listed(self) -> tuple[Any, int, int]:
+        """The listing, held by a worker, with its counts of files and walk errors.
+
+        Raises:
+            RedlineError: the folder cannot be scanned (the local scan's message).
+        """
+        delayed = self.dask.delayed
+        (listed,) = self.wait("listing", delayed(listing, pure=True)(self.root, self.options))
+        counts = self.get(delayed(_counts, pure=True)(listed))
+        if isinstance(counts, str):
+            raise RedlineError(counts)
+        return listed, counts[0], counts[1]
+
+    def chunks(self, listed: Any, files: int) -> Any:
+        """The documents read and fingerprinted, one chunk per partition (each read
+        task takes its slice of the listing, cut where the listing is held)."""
+        size = self.chunk_size = self.chunk_size or chunk_size_for(files)
+        self.width = shuffle_width(math.ceil(files / size))
+        delayed = self.dask.delayed
+        part, read = delayed(listing_part, pure=True), delayed(read_chunk, pure=True)
+        parts = [read(c, part(listed, c * size, (c + 1) * size)) for c in range(self.width)]
         return self.bag.from_delayed(parts)
 
-    def run(self) -> ScanResult:
-        (chunks,) = self.wait("reading", self.chunks())
-        rows = self.get(chunks.map_partitions(summary))
-        verified, common = self.verify(chunks, sum(len(row) == 3 for row in rows))
+    def run(self) -> Report:
+        listed, files, walk_errors = self.listed()
+        (chunks,) = self.wait("reading", self.chunks(listed, files))
+        counts = self.get(chunks.map_partitions(read_count))
+        documents, unread = sum(c[0] for c in counts), sum(c[1] for c in counts)
+        verified, common = self.verify(chunks, documents)
         links, candidates = (
             self.get(c) for c in (verified.filter(_is_linked).map(_link), verified.count())
         )
-        return self.finish(chunks, verified, rows, links, candidates, common)
+        family_of, originals_of = self.families(chunks, links, common)
+        reports, families = self.rows(chunks, verified, family_of, originals_of)
+        total = Counts(documents, len(originals_of), walk_errors + unread, candidates)
+        return Report(self.client, self.root, listed, reports, families, total)
 
     def verify(self, chunks: Any, n: int) -> tuple[Any, frozenset[int]]:
         """The verified candidate pairs (held on the workers) and the common key words.
@@ -290,37 +303,44 @@ class _Scan:
         (verified,) = self.wait("verifying pairs", pairs)
         return verified, common
 
-    def finish(
-        self,
-        chunks: Any,
-        verified: Any,
-        rows: list[Any],
-        links: list[tuple[int, int]],
-        candidates: int,
-        common: frozenset[int],
-    ) -> ScanResult:
-        files = self.listing.files
-        relpath = [f.relpath for f in files]
-        families = ordered_families(components(links), relpath.__getitem__)
-        family_of = {i: fid for fid, members in enumerate(families) for i in members}
-        (shared,) = self.client.scatter([family_of], broadcast=True, hash=False)
+    def families(
+        self, chunks: Any, links: list[tuple[int, int]], common: frozenset[int]
+    ) -> tuple[dict[int, int], list[int]]:
+        """Each family member's family id, in the local scan's order (by first member
+        path), and each family's likely original."""
+        groups = components(links)
+        group_of = {i: g for g, members in enumerate(groups) for i in members}
+        del groups
+        (shared,) = self.client.scatter([group_of], broadcast=True, hash=False)
         members = self.shuffle(chunks.map_partitions(family_members, shared, self.width))
+        (found,) = self.gather("originals", members.map_partitions(originals, common))
+        # (group, first path, original): the groups by first path, ties by group.
+        found.sort(key=lambda g: (g[1], g[0]))
+        family_by_group = {group: fid for fid, (group, _, _) in enumerate(found)}
+        family_of = {i: family_by_group[g] for i, g in group_of.items()}
+        return family_of, [original for _, _, original in found]
+
+    def rows(
+        self, chunks: Any, verified: Any, family_of: dict[int, int], originals_of: list[int]
+    ) -> tuple[Any, Any]:
+        """Each chunk's report rows (closest documents named) and the families' rows."""
+        (shared,) = self.client.scatter([family_of], broadcast=True, hash=False)
+        (kept,) = self.client.scatter([frozenset(originals_of)], broadcast=True, hash=False)
         sides = self.shuffle(verified.map_partitions(closest_sides, shared, self.chunk_size))
-        best = chunks.map_partitions(best_closest, sides, self.chunk_size)
-        exact = self.shuffle(best.filter(_Kind("exact")).map(_second))
-        chosen, done, computed = self.gather(
-            "originals and closest",
-            members.map_partitions(originals, common),
-            best.filter(_Kind("done")).map(_second),
-            chunks.map_partitions(exact_closest, exact),
+        best = self.shuffle(chunks.map_partitions(best_closest, sides, self.chunk_size))
+        named = self.shuffle(chunks.map_partitions(closest_named, best, self.chunk_size))
+        (reports,) = self.wait(
+            "closest documents", chunks.map_partitions(chunk_report, named, shared)
         )
-        closest = {me: (other, sim) for me, other, sim in [*done, *computed]}
-        original = dict(chosen)
-        result = [
-            Family(fid, tuple(relpath[i] for i in m), relpath[original[fid]])
-            for fid, m in enumerate(families)
-        ]
-        return _result(self.listing, rows, family_of, closest, result, candidates)
+        if not originals_of:
+            return reports, self.bag.from_sequence([], npartitions=1)
+        routed = reports.map_partitions(family_rows, kept, len(originals_of), self.width)
+        (families,) = self.wait("families", self.shuffle(routed).map_partitions(family_reports))
+        return reports, families
+
+
+def _counts(found: Any) -> tuple[int, int] | str:
+    return found if isinstance(found, str) else listing_counts(found)
 
 
 def _unfinished(dask_scheduler: Any) -> int:
@@ -331,49 +351,15 @@ def _unfinished(dask_scheduler: Any) -> int:
     return sum(prefix.state_counts.get(state, 0) for prefix in prefixes for state in waiting)
 
 
-def _result(
-    listing: Listing,
-    rows: list[Any],
-    family_of: dict[int, int],
-    closest: dict[int, tuple[int, float]],
-    families: list[Family],
-    candidates: int,
-) -> ScanResult:
-    files: tuple[Source, ...] = listing.files
-    words: dict[int, tuple[int, str]] = {}
-    unread: dict[int, str] = {}
-    for row in rows:
-        if len(row) == 3:
-            words[row[0]] = (row[1], row[2])
-        else:
-            unread[row[0]] = row[1]
-    documents = []
-    for i in sorted(words):
-        other = closest.get(i)
-        documents.append(
-            ScannedDocument(
-                path=files[i].path,
-                relpath=files[i].relpath,
-                words=words[i][0],
-                encoding=words[i][1],
-                family=family_of.get(i),
-                closest=files[other[0]].relpath if other else None,
-                similarity=round(other[1], 4) if other else None,
-            )
-        )
-    errors = [*listing.errors, *(ScanError(files[i].relpath, unread[i]) for i in sorted(unread))]
-    stats = ScanStats(len(documents), 0, candidates)
-    return ScanResult(listing.root, tuple(documents), tuple(families), tuple(errors), stats)
-
-
 def scan_with_client(
     client: Any,
     path: str,
     options: ScanOptions | None = None,
     progress: ClusterProgress = None,
     chunk_size: int | None = None,
-) -> ScanResult:
-    """Scan a folder or fsspec URL on the cluster of ``client``: the local scan's result.
+) -> Report:
+    """Scan a folder or fsspec URL on the cluster of ``client``: the local scan's
+    result, as a report held on the workers (write it while the client is open).
 
     Args:
         client: a ``distributed.Client``.
@@ -383,23 +369,24 @@ def scan_with_client(
         chunk_size: documents per read task (default: ``chunk_size_for`` the count).
 
     Raises:
-        FileMissingError, NotAFolderError, UnreadableError: the folder itself.
+        RedlineError: the folder itself cannot be scanned (the local scan's message).
         ClusterError: Dask is not installed.
     """
-    options = options or ScanOptions()
-    scan = _Scan(client, list_sources(path, options), options, progress)
-    scan.chunk_size = chunk_size or chunk_size_for(len(scan.listing.files))
+    scan = _Scan(client, scan_root(path), options or ScanOptions(), progress)
+    scan.chunk_size = chunk_size or 0
     return scan.run()
 
 
+@contextmanager
 def scan_on_cluster(
     path: str,
     address: str,
     options: ScanOptions | None = None,
     workers: int | None = None,
     progress: ClusterProgress = None,
-) -> ScanResult:
+) -> Iterator[Report]:
     """``scan_with_client`` on the scheduler at ``address`` (``local``: a local cluster
-    of ``workers`` processes), closed afterwards, also on Ctrl+C."""
+    of ``workers`` processes): the report, to write before the client is closed on
+    leaving (also on Ctrl+C)."""
     with cluster_client(address, workers) as client:
-        return scan_with_client(client, path, options, progress)
+        yield scan_with_client(client, path, options, progress)

@@ -1,5 +1,7 @@
 """The documents a cluster scan reads: a local folder (the local scan's walk) or an
-fsspec URL (``s3://bucket/prefix``, ``memory://...``), listed on the client.
+fsspec URL (``s3://bucket/prefix``, ``memory://...``), listed on a worker
+(``listing``: the client keeps the listing's counts, never the file names; each
+chunk's read task gets its slice, ``listing_part``).
 
 A local folder is walked by ``core.text.folder.walk_folder`` and read by the local
 scan's ``fingerprint_file``: the workers must see it at the same path. A URL is
@@ -32,6 +34,33 @@ class Listing:
     files: tuple[Source, ...]
     errors: tuple[ScanError, ...]
     read: Reader
+
+
+def scan_root(path: str) -> str:
+    """The root a scan of ``path`` reports: an absolute folder (made on the client,
+    whose working folder the workers do not share) or a URL without its last ``/``."""
+    if path.startswith("file://"):
+        path = path[len("file://") :]
+    return path.rstrip("/") if is_url(path) else os.path.abspath(path)
+
+
+def listing(root: str, options: ScanOptions) -> Listing | str:
+    """``list_sources`` on a worker: a folder that cannot be scanned is its error's
+    message (the errors do not survive pickling), which the client raises."""
+    try:
+        return list_sources(root, options)
+    except RedlineError as error:
+        return str(error)
+
+
+def listing_counts(found: Listing) -> tuple[int, int]:
+    """The files and the walk's errors of a listing."""
+    return len(found.files), len(found.errors)
+
+
+def listing_part(found: Listing, start: int, stop: int) -> tuple[tuple[Source, ...], Reader]:
+    """The files of one chunk, and the reader."""
+    return found.files[start:stop], found.read
 
 
 def is_url(path: str) -> bool:

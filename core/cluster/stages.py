@@ -58,9 +58,19 @@ class Read:
     """A fingerprinted document."""
 
     index: int
+    path: str
     relpath: str
     encoding: str
     fingerprint: Fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A file that could not be read, and why."""
+
+    index: int
+    relpath: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +80,12 @@ class Chunk:
     Attributes:
         id: the chunk's number (its bucket).
         docs: the documents read, by index.
-        unread: ``(index, reason)`` of the files that could not be read.
+        unread: the files that could not be read.
     """
 
     id: int
     docs: tuple[Read, ...]
-    unread: tuple[tuple[int, str], ...]
+    unread: tuple[Unread, ...]
 
     def by_index(self) -> dict[int, Read]:
         """The documents by index."""
@@ -91,27 +101,25 @@ class Verified:
     verdict: PairVerdict
 
 
-def read_chunk(chunk_id: int, sources: Sequence[Source], read: Reader) -> list[Chunk]:
-    """Read and fingerprint a chunk's files with the local scan's loader."""
+def read_chunk(chunk_id: int, part: tuple[Sequence[Source], Reader]) -> list[Chunk]:
+    """Read and fingerprint a chunk's files (``part``: the files and the reader, a
+    slice of the listing) with the local scan's loader."""
+    sources, read = part
     docs: list[Read] = []
-    unread: list[tuple[int, str]] = []
+    unread: list[Unread] = []
     for source in sources:
         outcome = read(source.path)
         if isinstance(outcome, str):
-            unread.append((source.index, outcome))
+            unread.append(Unread(source.index, source.relpath, outcome))
         else:
-            docs.append(Read(source.index, source.relpath, outcome[1], outcome[0]))
+            docs.append(Read(source.index, source.path, source.relpath, outcome[1], outcome[0]))
     return [Chunk(chunk_id, tuple(docs), tuple(unread))]
 
 
-def summary(part: Iterable[Chunk]) -> list[tuple[int, int, str] | tuple[int, str]]:
-    """What the client keeps of a chunk: ``(index, words, encoding)`` per document
-    and ``(index, reason)`` per file not read."""
-    rows: list[tuple[int, int, str] | tuple[int, str]] = []
-    for chunk in part:
-        rows += [(d.index, d.fingerprint.words, d.encoding) for d in chunk.docs]
-        rows += list(chunk.unread)
-    return rows
+def read_count(part: Iterable[Chunk]) -> list[tuple[int, int]]:
+    """The documents a chunk read (the scan's ``n``: its candidate rule) and the files
+    it could not read."""
+    return [(len(chunk.docs), len(chunk.unread)) for chunk in part]
 
 
 def _routed(buckets: dict[int, list[Any]]) -> list[Routed]:
@@ -164,7 +172,7 @@ def _packed(values: Sequence[int]) -> int:
     return packed
 
 
-def _records(grouped: Iterable[tuple[int, list[Routed]]], bucket: int | None) -> list[Any]:
+def bucket_records(grouped: Iterable[tuple[int, list[Routed]]], bucket: int | None) -> list[Any]:
     """The records of a shuffled partition (checked to be the expected bucket)."""
     records: list[Any] = []
     for key, routed in grouped:
@@ -186,7 +194,7 @@ def group_features(
     ``j``: one vote per band pair, one per rare key word a pair shares."""
     bands: dict[int, list[int]] = defaultdict(list)
     keys: dict[int, list[int]] = defaultdict(list)
-    for block in _records(grouped, None):
+    for block in bucket_records(grouped, None):
         for start, value, doc in zip(block.band_starts, block.band_values, block.band_docs):
             bands[start << 64 | value].append(doc)
         for key, doc in zip(block.keys, block.key_docs):
@@ -224,7 +232,7 @@ def candidates_with_second(
     (chunk,) = part
     band: set[tuple[int, int]] = set()
     shared: Counter[tuple[int, int]] = Counter()
-    for i, j, from_band in _records(grouped, chunk.id):
+    for i, j, from_band in bucket_records(grouped, chunk.id):
         if from_band:
             band.add((i, j))
         else:
@@ -258,7 +266,7 @@ def verify_with_first(
     (chunk,) = part
     docs = chunk.by_index()
     out: list[tuple[str, Any]] = []
-    for i, j, second in _records(grouped, chunk.id):
+    for i, j, second in bucket_records(grouped, chunk.id):
         first = docs[i].fingerprint
         if needs_shingles(first, second):
             out.append(("exact", (j // chunk_size, [(i, j, first)])))
@@ -280,7 +288,7 @@ def verify_pairs(
     docs = chunk.by_index()
     rare: dict[int, frozenset[int]] = {}
     out: list[Verified] = []
-    for i, j, first in _records(grouped, chunk.id):
+    for i, j, first in bucket_records(grouped, chunk.id):
         second = docs[j].fingerprint
         keys_i = rare_keys_of(first, common)
         keys_j = rare.get(j) or rare.setdefault(j, rare_keys_of(second, common))
@@ -288,31 +296,33 @@ def verify_pairs(
     return out
 
 
-def family_members(part: Iterable[Chunk], family_of: dict[int, int], width: int) -> list[Routed]:
-    """The documents of a family routed to the family's bucket."""
+def family_members(part: Iterable[Chunk], group_of: dict[int, int], width: int) -> list[Routed]:
+    """The documents of a group of linked documents (a family not yet in the scan's
+    order) routed to the group's bucket."""
     routed: dict[int, list[Any]] = defaultdict(list)
     for chunk in part:
         for doc in chunk.docs:
-            fid = family_of.get(doc.index)
-            if fid is not None:
-                routed[fid % width].append((fid, doc))
+            group = group_of.get(doc.index)
+            if group is not None:
+                routed[group % width].append((group, doc))
     return _routed(routed)
 
 
 def originals(
     grouped: Iterable[tuple[int, list[Routed]]], common: Set[int]
-) -> list[tuple[int, int]]:
-    """``(family id, index of its likely original)`` for the families of a bucket."""
-    families: dict[int, list[Read]] = defaultdict(list)
-    for fid, doc in _records(grouped, None):
-        families[fid].append(doc)
-    out: list[tuple[int, int]] = []
-    for fid, docs in families.items():
-        docs.sort(key=lambda d: d.relpath)
+) -> list[tuple[int, str, int]]:
+    """``(group, its first member's relative path, index of its likely original)`` for
+    the groups of a bucket: the first paths put the families in the scan's order."""
+    groups: dict[int, list[Read]] = defaultdict(list)
+    for group, doc in bucket_records(grouped, None):
+        groups[group].append(doc)
+    out: list[tuple[int, str, int]] = []
+    for group, docs in groups.items():
+        docs.sort(key=lambda d: (d.relpath, d.index))
         fps = [d.fingerprint for d in docs]
         keys = [rare_keys_of(fp, common) for fp in fps]
         best = likely_original(list(range(len(docs))), fps, keys, [d.relpath for d in docs])
-        out.append((fid, docs[best].index))
+        out.append((group, docs[0].relpath, docs[best].index))
     return out
 
 
@@ -331,34 +341,40 @@ def closest_sides(
 
 def best_closest(
     part: Sequence[Chunk], grouped: Iterable[tuple[int, list[Routed]]], chunk_size: int
-) -> list[tuple[str, object]]:
-    """Each document's closest: ``("done", (me, other, similarity))`` when its word
-    similarity was computed, else ``("exact", routed record)`` to compute it in the
-    other's chunk."""
+) -> list[Routed]:
+    """Each document's closest, routed to the closest's chunk (for its path):
+    ``(me, other, similarity, None)`` when the word similarity was computed, else
+    ``(me, other, 0.0, my fingerprint)`` to compute it there."""
     (chunk,) = part
     best: dict[int, tuple[ClosestRank, PairVerdict]] = {}
-    for me, rank, verdict in _records(grouped, chunk.id):
+    for me, rank, verdict in bucket_records(grouped, chunk.id):
         if me not in best or rank > best[me][0]:
             best[me] = (rank, verdict)
     docs = chunk.by_index()
-    out: list[tuple[str, object]] = []
+    routed: dict[int, list[Any]] = defaultdict(list)
     for me, (rank, verdict) in best.items():
         other = -rank[3]
+        record: tuple[int, int, float, Fingerprint | None]
         if verdict.exact:
-            out.append(("done", (me, other, verdict.similarity)))
+            record = (me, other, verdict.similarity, None)
         else:
-            record = (me, other, docs[me].fingerprint)
-            out.append(("exact", (other // chunk_size, [record])))
-    return out
+            record = (me, other, 0.0, docs[me].fingerprint)
+        routed[other // chunk_size].append(record)
+    return _routed(routed)
 
 
-def exact_closest(
-    part: Sequence[Chunk], grouped: Iterable[tuple[int, list[Routed]]]
-) -> list[tuple[int, int, float]]:
-    """The word similarity of closest pairs that had only an estimate."""
+def closest_named(
+    part: Sequence[Chunk], grouped: Iterable[tuple[int, list[Routed]]], chunk_size: int
+) -> list[Routed]:
+    """The closest documents of this chunk's documents' neighbours, named
+    (``(me, closest's relative path, similarity)``, the word similarity computed where
+    only estimated), routed back to their chunks."""
     (chunk,) = part
     docs = chunk.by_index()
-    return [
-        (me, other, word_similarity(fp, docs[other].fingerprint))
-        for me, other, fp in _records(grouped, chunk.id)
-    ]
+    routed: dict[int, list[Any]] = defaultdict(list)
+    for me, other, similarity, fp in bucket_records(grouped, chunk.id):
+        near = docs[other]
+        if fp is not None:
+            similarity = word_similarity(fp, near.fingerprint)
+        routed[me // chunk_size].append((me, near.relpath, similarity))
+    return _routed(routed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator, Mapping
 
 from core.errors import RedlineError
 from core.families.scan import Family, ScanError, ScannedDocument, ScanResult, ScanStats
@@ -27,34 +28,81 @@ def _relpath_fields(doc: ScannedDocument, root: str) -> dict[str, str]:
     return fields if "path_bytes" in fields else {"path": doc.relpath}
 
 
+def document_entry(doc: ScannedDocument, root: str) -> dict[str, object]:
+    """A document of the contract's ``documents``."""
+    return {
+        **_relpath_fields(doc, root),
+        "words": doc.words,
+        "encoding": doc.encoding,
+        "family": doc.family,
+        "closest": doc.closest,
+        "similarity": doc.similarity,
+    }
+
+
+def family_entry(family: Family) -> dict[str, object]:
+    """A family of the contract's ``families``."""
+    return {"id": family.id, "members": list(family.members), "original": family.original}
+
+
+def error_entry(error: ScanError) -> dict[str, object]:
+    """A file of the contract's ``errors``."""
+    return {"path": error.relpath, "reason": error.reason}
+
+
 def scan_to_dict(result: ScanResult) -> dict[str, object]:
     """The scan as the contract's JSON object (plain dicts and lists)."""
     return {
         "format": SCAN_FORMAT,
         "version": SCAN_VERSION,
         **path_fields(result.root, "root"),
-        "documents": [
-            {
-                **_relpath_fields(d, result.root),
-                "words": d.words,
-                "encoding": d.encoding,
-                "family": d.family,
-                "closest": d.closest,
-                "similarity": d.similarity,
-            }
-            for d in result.documents
-        ],
-        "families": [
-            {"id": f.id, "members": list(f.members), "original": f.original}
-            for f in result.families
-        ],
-        "errors": [{"path": e.relpath, "reason": e.reason} for e in result.errors],
+        "documents": [document_entry(d, result.root) for d in result.documents],
+        "families": [family_entry(f) for f in result.families],
+        "errors": [error_entry(e) for e in result.errors],
     }
+
+
+def json_item(entry: dict[str, object]) -> str:
+    """One entry as ``scan_to_json`` writes it inside a list."""
+    return json.dumps(entry, ensure_ascii=False)
+
+
+def json_parts(
+    root: str, documents: Iterable[str], families: Iterable[str], errors: Iterable[str]
+) -> Iterator[str]:
+    """``scan_to_json``'s text in pieces, from its lists' items (``json_item``), for a
+    report written as it is made. An element may hold several items joined by
+    ``", "`` (an empty one is skipped)."""
+    head = json.dumps(
+        {"format": SCAN_FORMAT, "version": SCAN_VERSION, **path_fields(root, "root")},
+        ensure_ascii=False,
+    )
+    opening = f"{head[:-1]}, "
+    for key, items in (("documents", documents), ("families", families), ("errors", errors)):
+        yield f'{opening}"{key}": ['
+        yield from _comma_joined(items)
+        opening = "], "
+    yield "]}\n"
+
+
+def _comma_joined(items: Iterable[str]) -> Iterator[str]:
+    first = True
+    for item in items:
+        if item:
+            yield item if first else f", {item}"
+            first = False
 
 
 def scan_to_json(result: ScanResult) -> str:
     """The scan as one JSON object (``scan-json.md``), ending in a newline."""
-    return json.dumps(scan_to_dict(result), ensure_ascii=False) + "\n"
+    return "".join(
+        json_parts(
+            result.root,
+            (json_item(document_entry(d, result.root)) for d in result.documents),
+            (json_item(family_entry(f)) for f in result.families),
+            (json_item(error_entry(e)) for e in result.errors),
+        )
+    )
 
 
 def _closest(doc: ScannedDocument) -> str:
@@ -63,33 +111,71 @@ def _closest(doc: ScannedDocument) -> str:
     return f"closest {doc.closest} ({similarity_text(doc.similarity, estimate=True)})"
 
 
+def text_header(root: str, documents: int, families: int, errors: int) -> str:
+    """The listing's first line."""
+    return (
+        f"{printable_path(root)}: {documents} document{'s' * (documents != 1)}, "
+        f"{families} famil{'ies' if families != 1 else 'y'}, {errors} error(s)"
+    )
+
+
+def family_lines(family: Family, by_path: Mapping[str, ScannedDocument]) -> list[str]:
+    """A family in the listing: its likely original first, then the others."""
+    # Counted from 1 for people; the JSON ids stay as the scan contract has them.
+    lines = ["", f"family {family.id + 1} ({len(family.members)} versions)"]
+    ordered = [family.original] + [m for m in family.members if m != family.original]
+    for path in ordered:
+        doc = by_path[path]
+        mark = "original" if path == family.original else "version "
+        lines.append(f"  {mark}  {path}  {doc.words} words, {_closest(doc)}")
+    return lines
+
+
+def alone_line(doc: ScannedDocument) -> str:
+    """A document in no family, in the listing."""
+    return f"  {doc.relpath}  {doc.words} words, {_closest(doc)}"
+
+
+def error_line(error: ScanError) -> str:
+    """A file not read, in the listing."""
+    return f"  {error.relpath}: {error.reason}"
+
+
+def text_parts(
+    header: str, families: Iterable[str], alone: Iterable[str], errors: Iterable[str]
+) -> Iterator[str]:
+    """``scan_to_text``'s text in pieces, for a listing written as it is made. Each
+    element is one or more whole lines, each ending in a newline (an empty one is
+    skipped); a section's title comes before its first line, and only then."""
+    yield f"{header}\n"
+    yield from families
+    for title, lines in (("in no family", alone), ("not read", errors)):
+        titled = False
+        for line in lines:
+            if line and not titled:
+                yield f"\n{title}\n"
+                titled = True
+            yield line
+
+
 def scan_to_text(result: ScanResult) -> str:
     """A listing: families with their likely original first, then the others, then errors."""
     by_path = {d.relpath: d for d in result.documents}
-    n_docs, n_fams = len(result.documents), len(result.families)
-    lines = [
-        f"{printable_path(result.root)}: {n_docs} document{'s' * (n_docs != 1)}, "
-        f"{n_fams} famil{'ies' if n_fams != 1 else 'y'}, {len(result.errors)} error(s)"
-    ]
-    for family in result.families:
-        lines.append("")
-        # Counted from 1 for people; the JSON ids stay as the scan contract has them.
-        lines.append(f"family {family.id + 1} ({len(family.members)} versions)")
-        ordered = [family.original] + [m for m in family.members if m != family.original]
-        for path in ordered:
-            doc = by_path[path]
-            mark = "original" if path == family.original else "version "
-            lines.append(f"  {mark}  {path}  {doc.words} words, {_closest(doc)}")
-    alone = [d for d in result.documents if d.family is None]
-    if alone:
-        lines.append("")
-        lines.append("in no family")
-        lines += [f"  {d.relpath}  {d.words} words, {_closest(d)}" for d in alone]
-    if result.errors:
-        lines.append("")
-        lines.append("not read")
-        lines += [f"  {e.relpath}: {e.reason}" for e in result.errors]
-    return "\n".join(lines) + "\n"
+    header = text_header(
+        result.root, len(result.documents), len(result.families), len(result.errors)
+    )
+    return "".join(
+        text_parts(
+            header,
+            (_lines(family_lines(f, by_path)) for f in result.families),
+            (_lines([alone_line(d)]) for d in result.documents if d.family is None),
+            (_lines([error_line(e)]) for e in result.errors),
+        )
+    )
+
+
+def _lines(lines: Iterable[str]) -> str:
+    return "".join(f"{line}\n" for line in lines)
 
 
 def scan_from_json(text: str) -> ScanResult:
