@@ -69,3 +69,41 @@ def test_long_paragraphs_are_crossed_in_growing_windows() -> None:
     for pos in (10, len(text) // 3, len(text) - 30):
         assert paragraph_around(text, pos) == _line_by_line(text, pos)
     assert paragraph_around(text, len(text) // 2) == (7, text.index(".\nNext") + 1)
+
+
+class _CountingPattern:
+    """A pattern that adds up how many characters its searches were given."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern = pattern
+        self.read = 0
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        self.read += max(0, end - pos)
+        return self.pattern.search(text, pos, end)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        self.read += max(0, end - pos)
+        return self.pattern.finditer(text, pos, end)
+
+
+def test_a_paragraph_of_many_changes_is_read_for_quote_marks_once(monkeypatch) -> None:
+    # One paragraph of 20,000 short lines with 200 changed: each change asked again
+    # from the paragraph's start whether a quote mark stood before it (64 s of
+    # flags for 400 changes in a million lines).
+    from core.engine.compare import compare
+    from core.flags.detect import flag_comparison
+    from core.model import Document
+
+    old = "".join(f"line {i % 977}\n" for i in range(20_000))
+    chars = list(old)
+    for k in range(1, 200):
+        at = len(chars) * k // 200
+        chars[at : at + 3] = "XyZ"
+    comparison = compare(Document("old", old), Document("new", "".join(chars)))
+    counting = _CountingPattern(quotes._SCANNED)
+    monkeypatch.setattr(quotes, "_SCANNED", counting)
+    flag_comparison(comparison)
+    assert counting.read <= 2 * (len(old) + len(chars))

@@ -42,9 +42,13 @@ _ENDS = frozenset('.!?:"\u201d\u00bb\u2019)]')
 _BLANK_AFTER = re.compile(r"[^\S\n]*\n")
 # Lines tried one by one before the pattern takes over (a paragraph of many lines).
 _WALK_LINES = 64
-_PARAGRAPH_END = re.compile(
-    '(?:(?<=[.!?:"\u201d\u00bb\u2019)\\]\n])|\\A)[ \t\r\f\v]*\n|\n(?=[^\\S\n]*\n)'
-)
+# The breaks past the walk, each kind found by a pattern that starts with the
+# character it looks for (so the scan runs in C): a sentence's end before the break
+# (the match ends just after it); a break with a blank line after it; the text's
+# start before one. A break after a blank line is the one after a ``_BLANK_NEXT``.
+_ENDED_BREAK = re.compile('[.!?:"\u201d\u00bb\u2019)\\]][ \t\r\f\v]*\n')
+_BLANK_NEXT = re.compile("\n(?=[^\\S\n]*\n)")
+_START_BREAK = re.compile("[ \t\r\f\v]*\n")
 _ENDED_LINE = re.compile('[.!?:"\u201d\u00bb\u2019)\\]][^\\S\n]*\n\\s*')
 _CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve|em|n|\d+s?)\b", re.IGNORECASE)
 _OPENING_DOUBLE = "\u201c\u201e\u201f\u00ab"
@@ -76,6 +80,10 @@ class Quotations:
         self._starts: list[int] = []  # the paragraphs looked at so far, sorted
         self._ends: list[int] = []
         self._found: list[tuple[list[int], list[int]] | None] = []  # None: not scanned
+        # Where each paragraph's first quote mark stands (its end: none); -1 not yet
+        # looked for. Looked for once: a paragraph of many changes is not read again
+        # for each of them.
+        self._first_mark: list[int] = []
 
     def overlaps(self, span: Span) -> bool:
         """Whether ``span`` (inside one paragraph) shares a code point with the
@@ -93,7 +101,7 @@ class Quotations:
         i = self._paragraph(start)
         if end > self._ends[i]:
             return False
-        if self._found[i] is None and _SCANNED.search(self.text, self._starts[i], end) is None:
+        if self._found[i] is None and self._first_mark_of(i) >= end:
             return True  # every quotation of the paragraph starts after ``end``
         return not self._regions(i)[0]
 
@@ -107,7 +115,14 @@ class Quotations:
         self._starts.insert(i, start)
         self._ends.insert(i, end)
         self._found.insert(i, None)
+        self._first_mark.insert(i, -1)
         return i
+
+    def _first_mark_of(self, i: int) -> int:
+        if self._first_mark[i] < 0:
+            found = _SCANNED.search(self.text, self._starts[i], self._ends[i])
+            self._first_mark[i] = self._ends[i] if found is None else found.start()
+        return self._first_mark[i]
 
     def _regions(self, i: int) -> tuple[list[int], list[int]]:
         found = self._found[i]
@@ -124,7 +139,7 @@ def paragraph_around(text: str, pos: int) -> Span:
     A line break ends a paragraph when a blank line is next to it or a sentence's
     end stands before it (spaces aside). The line breaks next to ``pos`` are tried
     one by one (most paragraphs are a few lines); past ``_WALK_LINES`` lines,
-    ``_PARAGRAPH_END`` finds the breaks in C, forward and, in windows doubling in
+    patterns find each kind of break in C, forward and, in windows doubling in
     size, backward, so a paragraph of a million short lines is crossed in one pass.
     """
     start = _start_by_lines(text, pos)
@@ -138,8 +153,7 @@ def paragraph_around(text: str, pos: int) -> Span:
         if _break_at(text, newline):
             return start, newline
         at = newline + 1
-    found = _PARAGRAPH_END.search(text, _before_spaces(text, at))
-    return start, (found.end() - 1 if found is not None else end)
+    return start, _first_break_from(text, at)
 
 
 def _start_by_lines(text: str, pos: int) -> int | None:
@@ -158,22 +172,56 @@ def _start_by_lines(text: str, pos: int) -> int | None:
 
 def _start_by_windows(text: str, pos: int) -> int:
     """The paragraph's start, from the breaks found by pattern in windows before
-    ``pos`` doubling in size (read up to the first line break from ``pos`` on, where
-    whether the line after a break is blank is seen)."""
+    ``pos`` doubling in size (each begun at a line's start)."""
     newline = text.find("\n", pos)
-    stop = len(text) if newline < 0 else newline + 1
+    stop = len(text) if newline < 0 else newline + 1  # where the line after is seen
     window = 4096
     while True:
-        lo = max(0, pos - window)
-        last = -1
-        for m in _PARAGRAPH_END.finditer(text, _before_spaces(text, lo), stop):
-            if m.end() - 1 < pos:
-                last = m.end() - 1
+        lo = max(0, text.rfind("\n", 0, max(0, pos - window)))
+        last = _last_break_before(text, lo, pos, stop)
         if last >= 0:
             return last + 1
         if lo == 0:
             return 0
         window *= 2
+
+
+def _first_break_from(text: str, at: int) -> int:
+    """The first line break from ``at`` on that ends a paragraph (``len(text)``: none)."""
+    found: list[int] = []
+    ended = _ENDED_BREAK.search(text, max(0, _before_spaces(text, at) - 1))
+    if ended is not None:
+        found.append(ended.end() - 1)
+    blank = _BLANK_NEXT.search(text, at)
+    if blank is not None:
+        found.append(blank.start())
+    # A break whose line is blank, that line's own break standing before ``at``.
+    before = text.rfind("\n", 0, at)
+    after = text.find("\n", at)
+    if after >= 0 and not text[before + 1 : after].strip(_LINE_SPACES):
+        found.append(after)  # (before < 0: the text's start, only spaces before)
+    return min(found, default=len(text))
+
+
+def _last_break_before(text: str, lo: int, pos: int, stop: int) -> int:
+    """The last line break in ``[lo, pos)`` that ends a paragraph, or -1; ``lo`` is at
+    a line break or 0, ``stop`` past the first line break from ``pos`` on."""
+    last = -1
+    for m in _ENDED_BREAK.finditer(text, lo, pos):
+        last = m.end() - 1
+    blank = -1
+    for m in _BLANK_NEXT.finditer(text, lo, stop):
+        if m.start() >= pos:
+            break
+        blank = m.start()
+    if blank >= 0:
+        last = max(last, blank)
+        after = text.find("\n", blank + 1)
+        if 0 <= after < pos and not text[blank + 1 : after].strip(_LINE_SPACES):
+            last = max(last, after)
+    if lo == 0 and (first := _START_BREAK.match(text)) is not None and first.end() - 1 < pos:
+        last = max(last, first.end() - 1)
+    return last
 
 
 def _break_at(text: str, newline: int) -> bool:
