@@ -24,6 +24,7 @@ from itertools import accumulate, chain
 
 from core.engine.anchors import align
 from core.engine.paragraph_anchors import ParagraphAnchors, gaps
+from core.engine.segment import NOT_LINE_BREAKS
 from core.model import Span
 
 MIN_RUN_LINES = 32
@@ -31,9 +32,6 @@ MIN_RUN_LINES = 32
 
 MARGIN = 2
 """Lines left to the full pipeline at each end of a run (next to an edit)."""
-
-# str.splitlines also splits at these, which are not line breaks to the segmenter.
-_OTHER_SEPARATORS = "\x0b\x0c\x1c\x1d\x1e"
 
 
 def with_line_anchors(old: str, new: str, anchors: ParagraphAnchors) -> ParagraphAnchors:
@@ -47,8 +45,8 @@ def with_line_anchors(old: str, new: str, anchors: ParagraphAnchors) -> Paragrap
     Returns:
         Paragraph anchors and line-run anchors together, ascending in both texts.
     """
-    if any(c in old or c in new for c in _OTHER_SEPARATORS):
-        return anchors
+    if any(c in old or c in new for c in NOT_LINE_BREAKS):
+        return anchors  # (str.splitlines would break lines the segmenter does not)
     old_spans: list[Span] = []
     new_spans: list[Span] = []
     hyphens: list[bool] = []

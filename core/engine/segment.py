@@ -24,7 +24,7 @@ from core.model import Span
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
 _LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n?|[\n\x85\u2028\u2029]|$)")
 # The separators str.splitlines also breaks at, which are not line breaks here.
-_OTHER_SEPARATORS = "\x0b\x0c\x1c\x1d\x1e"
+NOT_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e"
 # Bullets that start a new item even inside hard-wrapped text. Dashes are left
 # out: wrapping puts spaced dashes at line starts too.
 _BULLET = re.compile(r"\s*(?:[*\u2022\u00b7\u25aa\u2023\u25e6]\s|\d{1,3}[.)]\s|#+\s)")
@@ -111,7 +111,7 @@ def segment(text: str, width: int | None = None) -> Segmentation:
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end of content, end including the break) of every line."""
-    if any(c in text for c in _OTHER_SEPARATORS):
+    if any(c in text for c in NOT_LINE_BREAKS):
         return _lines_by_pattern(text)
     # Without the C0 separators, str.splitlines breaks exactly where _LINE does.
     pieces = text.splitlines(keepends=True)
@@ -140,7 +140,7 @@ def _lines_by_pattern(text: str) -> list[tuple[int, int, int]]:
 
 def wrap_width(text: str) -> int:
     """The width ``text`` is hard-wrapped at, 0 when it is not (see ``_wrap_width``)."""
-    if any(c in text for c in _OTHER_SEPARATORS):
+    if any(c in text for c in NOT_LINE_BREAKS):
         return _wrap_width(text, _lines(text))
     # Without the C0 separators, str.splitlines gives every line's content (in C).
     contents = text.splitlines() or [""]

@@ -33,23 +33,21 @@ _SCANNED = re.compile(
     "|['\u2019](?:(?<![^\\W_]['\u2019])|(?![^\\W_]))"
 )
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
-# A blank line, or a line break after the end of a sentence (one paragraph a line).
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
-# A line break that ends a paragraph (the match ends just after it): a sentence's
-# end, a blank line or the text's start before it (spaces aside), or a blank line after it.
-_LINE_SPACES = " \t\r\f\v"
-_ENDS = frozenset('.!?:"\u201d\u00bb\u2019)]')
+_END_CHARS = '.!?:"\u201d\u00bb\u2019)]'  # what ends a sentence before a line break
+_ENDS = frozenset(_END_CHARS)
+_LINE_SPACES = " \t\r\f\v"  # skipped before a line break
+_ENDED_LINE = re.compile(f"[{re.escape(_END_CHARS)}][^\\S\n]*\n\\s*")
 _BLANK_AFTER = re.compile(r"[^\S\n]*\n")
-# Lines tried one by one before the pattern takes over (a paragraph of many lines).
+# Lines tried one by one before the patterns take over (a paragraph of many lines).
 _WALK_LINES = 64
 # The breaks past the walk, each kind found by a pattern that starts with the
 # character it looks for (so the scan runs in C): a sentence's end before the break
 # (the match ends just after it); a break with a blank line after it; the text's
 # start before one. A break after a blank line is the one after a ``_BLANK_NEXT``.
-_ENDED_BREAK = re.compile('[.!?:"\u201d\u00bb\u2019)\\]][ \t\r\f\v]*\n')
+_ENDED_BREAK = re.compile(f"[{re.escape(_END_CHARS)}][{_LINE_SPACES}]*\n")
 _BLANK_NEXT = re.compile("\n(?=[^\\S\n]*\n)")
-_START_BREAK = re.compile("[ \t\r\f\v]*\n")
-_ENDED_LINE = re.compile('[.!?:"\u201d\u00bb\u2019)\\]][^\\S\n]*\n\\s*')
+_START_BREAK = re.compile(f"[{_LINE_SPACES}]*\n")
 _CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve|em|n|\d+s?)\b", re.IGNORECASE)
 _OPENING_DOUBLE = "\u201c\u201e\u201f\u00ab"
 _OPENING_SINGLE = "\u2018\u201a\u201b"
