@@ -16,6 +16,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from core.engine.lcs import Run
 
@@ -36,7 +37,7 @@ class Draft:
 
     @property
     def has_equal(self) -> bool:
-        return any(c[0] == "equal" for c in self.codes)
+        return "equal" in map(itemgetter(0), self.codes)
 
 
 def unit_boundaries(unit_starts: Sequence[int], sentence_starts: Sequence[int]) -> list[int]:

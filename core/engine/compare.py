@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import time
-from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, chain, repeat
-from operator import add
+from operator import add, itemgetter
 from typing import TypeVar
 
 from core.engine.anchors import align
@@ -40,7 +39,7 @@ from core.engine.segment import segment, wrap_width
 from core.engine.sentence_rows import sentence_rows
 from core.engine.slide import compact_runs, realign_stops, slide_edits
 from core.engine.stats import compute_stats
-from core.engine.tokens import CONTRACT_WORD, Tokens, attach_punctuation, tokenize
+from core.engine.tokens import CONTRACT_WORD, Tokens, attach_punctuation, int_array, tokenize
 from core.engine.word_cleanup import (
     PHRASE,
     drop_confetti,
@@ -243,40 +242,30 @@ def _anchored_units(
             for k, (r1, _) in enumerate(regions)
         )
     )
-    moved_starts = array("q", map(add, part.starts, shifts))
-    moved_ends = array("q", map(add, part.ends, shifts))
+    moved_starts = list(map(add, part.starts, shifts))
+    moved_ends = list(map(add, part.ends, shifts))
     del shifts
-    starts = array("q")
-    ends = array("q")
-    paragraph_units: list[int] = []
-    pieces = list(zip(edges, edges[1:], (*anchors, (-1, -1)), range(len(edges))))
-    for lo, hi, (a1, a2), _ in pieces:
-        starts += moved_starts[lo:hi]
-        ends += moved_ends[lo:hi]
-        if a1 >= 0:
-            paragraph_units.append(len(starts))
-            starts.append(a1)
-            ends.append(a2)
+    slices = list(map(slice, edges, edges[1:]))
+
+    def joined_with_paragraphs(units: Sequence[T], paragraphs: Iterable[T]) -> Iterator[T]:
+        """The units with each paragraph's unit put in its place (in C)."""
+        # zip stops at the last paragraph: the run after it is added on its own.
+        runs = zip(map(units.__getitem__, slices), zip(paragraphs))
+        return chain(chain.from_iterable(chain.from_iterable(runs)), units[slices[-1]])
+
+    starts = int_array(list(joined_with_paragraphs(moved_starts, map(itemgetter(0), anchors))))
+    ends = int_array(list(joined_with_paragraphs(moved_ends, map(itemgetter(1), anchors))))
     del moved_starts, moved_ends
-
-    def joined_with_paragraphs(
-        units: tuple[T, ...], paragraph: Callable[[int], T]
-    ) -> tuple[T, ...]:
-        """The units with each paragraph's unit put in its place (one copy, no lists)."""
-        return tuple(
-            chain.from_iterable(
-                piece
-                for lo, hi, _, k in pieces
-                for piece in (units[lo:hi], (paragraph(k),) if k < len(anchors) else ())
-            )
+    # Each paragraph's unit follows the units of the regions up to it.
+    paragraph_units = list(map(add, first_unit, range(len(anchors))))
+    keys = tuple(
+        joined_with_paragraphs(
+            part.keys, map(_PARAGRAPH_KEY.__add__, map(str, range(len(anchors))))
         )
-
-    keys = joined_with_paragraphs(part.keys, lambda k: f"{_PARAGRAPH_KEY}{k}")
-    words = joined_with_paragraphs(part.words, counts.__getitem__)
-    # Each paragraph's unit counts its contract words as its word weight does.
-    counted = (
-        None if part.counted is None else joined_with_paragraphs(part.counted, counts.__getitem__)
     )
+    words = tuple(joined_with_paragraphs(part.words, counts))
+    # Each paragraph's unit counts its contract words as its word weight does.
+    counted = None if part.counted is None else tuple(joined_with_paragraphs(part.counted, counts))
     del part
     # The segmenter's boundaries move past the paragraph units inserted before them.
     shifted = [b + bisect_right(first_unit, b) for b in bounds]

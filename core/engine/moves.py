@@ -62,9 +62,14 @@ def find_moves(
     # The similarity a linked block's sides have with each other (their own pairing).
     own: dict[int, float] = {}
     for k, d in enumerate(drafts):
-        shared = sum(sum(words_a[c[1] : c[2]]) for c in d.codes if c[0] == "equal")
         old_words = sum(words_a[d.a1 : d.a2])
         new_words = sum(words_b[d.b1 : d.b2])
+        # (An equal draft's codes are all equal and tile it: it shares all its words.)
+        shared = (
+            old_words
+            if d.kind == "equal"
+            else sum(sum(words_a[c[1] : c[2]]) for c in d.codes if c[0] == "equal")
+        )
         linked = shared > MAX_SHARED_SHARE * max(old_words, new_words, 1)
         if linked and shared <= MAX_LINKED_SHARE * min(old_words, new_words):
             own[k] = similarity(a[d.a1 : d.a2], b[d.b1 : d.b2])

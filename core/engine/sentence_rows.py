@@ -19,8 +19,9 @@ stays in its sentence's row.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from itertools import compress
+from collections.abc import Iterator, Sequence
+from itertools import compress, repeat
+from operator import itemgetter, ne, sub
 
 from core.engine.sequences import longest_increasing
 from core.model import Block, SentenceRow, Span
@@ -51,15 +52,30 @@ class _Side:
         else:
             # Sentence of each piece's first and last character; a row may end before
             # piece p when a sentence starts between piece p - 1 and piece p.
-            first = [bisect_right(sentence_starts, s) for s, _ in self.spans]
-            last = [bisect_right(sentence_starts, e - 1) for _, e in self.spans]
-            self.open = [True, *(last[p - 1] != first[p] for p in range(1, n)), True]
+            # (bisect mapped in C: a sentence starts between two pieces when the
+            # last character of one and the first of the next are in two sentences.)
+            starts = list(map(itemgetter(0), self.spans))
+            ends = list(map(itemgetter(1), self.spans))
+            first = map(bisect_right, repeat(sentence_starts), starts[1:])
+            last = map(bisect_right, repeat(sentence_starts), map(sub, ends[:-1], repeat(1)))
+            self.open = [True, *map(ne, last, first), True]
 
     def __len__(self) -> int:
         return len(self.spans)
 
-    def span(self, lo: int, hi: int) -> Span | None:
-        return (self.spans[lo][0], self.spans[hi - 1][1]) if hi > lo else None
+    def rows(self, points: list[int]) -> tuple[list[Span | None], Iterator[tuple[int, ...]]]:
+        """Each row's span and blocks, for rows that end at ``points`` (rising)."""
+        lo, hi = points[:-1], points[1:]
+        blocks = map(tuple, map(self.blocks.__getitem__, map(slice, lo, hi)))
+        if not self.spans:
+            return [None] * len(lo), blocks
+        # (Mapped in C; an empty row's first and last pieces are looked up past its
+        # place, then replaced by None.)
+        end = repeat(len(self.spans) - 1)
+        firsts = map(itemgetter(0), map(self.spans.__getitem__, map(min, lo, end)))
+        lasts = map(itemgetter(1), map(self.spans.__getitem__, map(sub, hi, repeat(1))))
+        spans = [(f, e) if b > a else None for a, b, f, e in zip(lo, hi, firsts, lasts)]
+        return spans, blocks
 
 
 def sentence_rows(
@@ -90,22 +106,22 @@ def sentence_rows(
             cuts.extend(_gap_cuts(old, new, prev_o + 1, o, prev_n + 1, n))
         prev_o, prev_n = o, n
     cuts.append((len(old), len(new)))
-    rows: list[SentenceRow] = []
-    last = (0, 0)
+    rising = _rising(cuts)
+    old_spans, old_blocks = old.rows(list(map(itemgetter(0), rising)))
+    new_spans, new_blocks = new.rows(list(map(itemgetter(1), rising)))
+    return tuple(map(SentenceRow, old_spans, new_spans, old_blocks, new_blocks))
+
+
+def _rising(cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cuts that move forward on both sides, from (0, 0)."""
+    kept = [cuts[0]]
+    last = cuts[0]
     for cut in cuts[1:]:
         if cut[0] < last[0] or cut[1] < last[1] or cut == last:
             continue
-        (p, q), (p2, q2) = last, cut
-        rows.append(
-            SentenceRow(
-                old.span(p, p2),
-                new.span(q, q2),
-                tuple(old.blocks[p:p2]),
-                tuple(new.blocks[q:q2]),
-            )
-        )
+        kept.append(cut)
         last = cut
-    return tuple(rows)
+    return kept
 
 
 def _gap_cuts(old: _Side, new: _Side, o1: int, o2: int, n1: int, n2: int) -> list[tuple[int, int]]:

@@ -13,12 +13,14 @@ Word counts follow the contract's tokenizer everywhere (``count_words``).
 from __future__ import annotations
 
 import re
+import struct
 import unicodedata
 from array import array
 from collections.abc import Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
+from operator import and_
 from typing import Any
 
 from core.engine.normalize import APOSTROPHES, DASH_CHARS, normalize_token
@@ -104,16 +106,22 @@ def _unit_pattern(present_marks: frozenset[str], cjk: bool = False) -> re.Patter
 
 
 _MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me", "Cf"))
+_ASCII_BYTES = bytes(range(128))
 
 
-def _marks_in(text: str) -> frozenset[str]:
-    """The combining marks and format characters that occur in the text."""
+def _non_ascii(text: str) -> set[str]:
+    """The distinct characters of ``text`` beyond ASCII."""
     if text.isascii():
-        return frozenset()
-    # set(text) is built in C; only its few non-ASCII members are looked up.
-    return frozenset(
-        c for c in set(text) if c > "\x7f" and unicodedata.category(c) in _MARK_CATEGORIES
-    )
+        return set()
+    # UTF-8 less its ASCII bytes is the non-ASCII characters alone (their bytes are
+    # all 0x80 and above): a few C passes (prose holds few: quotes, dashes).
+    wide = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return set(wide.decode("utf-8", "surrogatepass"))
+
+
+def _marks_in(found: set[str]) -> frozenset[str]:
+    """The combining marks and format characters among the characters ``found``."""
+    return frozenset(c for c in found if unicodedata.category(c) in _MARK_CATEGORIES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +174,9 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     paragraphs at a time (no unit crosses a blank line), so the split's pieces never
     all exist at once; offsets go into arrays and equal keys are one string.
     """
-    cjk = has_cjk(text)
-    pattern = _unit_pattern(_marks_in(text), cjk)
+    found = _non_ascii(text)
+    cjk = bool(found) and max(found) >= WIDE_FROM and compiled(_CJK).search(text) is not None
+    pattern = _unit_pattern(_marks_in(found), cjk)
     starts = array("q")
     ends = array("q")
     keys: list[str] = []
@@ -178,9 +187,9 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
         # split() with one capturing group alternates gaps (whitespace) and units, all
         # in C; offsets are the running sum of their lengths.
         parts = pattern.split(text[lo:hi])
-        offsets = array("q", accumulate(map(len, parts), initial=lo))
-        starts.extend(offsets[1:-1:2])
-        ends.extend(offsets[2::2])
+        offsets = list(accumulate(map(len, parts), initial=lo))
+        starts += int_array(offsets[1:-1:2])
+        ends += int_array(offsets[2::2])
         raws: list[str] = parts[1::2]
         del parts, offsets
         base = len(keys)
@@ -191,6 +200,12 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     _join_spaced_dashes(text, dashes, starts, ends, keys, words, cjk)
     counted = _counted(text, starts, ends) if cjk else None
     return Tokens(starts, ends, tuple(keys), tuple(words), counted)
+
+
+def int_array(numbers: list[int]) -> array[int]:
+    """``numbers`` as an ``array("q")``, packed in one C call (an array converts the
+    items of a list or an iterator one by one, several times slower)."""
+    return array("q", struct.pack(f"{len(numbers)}q", *numbers))
 
 
 STRETCH = 1 << 18  # characters split at once (about 50,000 units of prose)
@@ -221,8 +236,19 @@ class _Spellings:
         self.dashes: set[str] = set()
 
     def learn(self, raws: list[str]) -> None:
-        """Normalize the spellings of ``raws`` not seen before (looked up in C)."""
-        for raw in set(raws).difference(self.key_of):
+        """Normalize the spellings of ``raws`` not seen before (looked up in C).
+
+        Plain ASCII words (most of them) are keyed in bulk: their key is their lower
+        case (or themselves) and their weight 1, as ``normalize_token`` and
+        ``_unit_words`` would say one by one.
+        """
+        unseen = list(set(raws).difference(self.key_of))
+        is_plain = map(and_, map(str.isalnum, unseen), map(str.isascii, unseen))
+        plain = list(compress(unseen, is_plain))
+        keys = list(map(str.lower, plain)) if self.fold_case else plain
+        self.key_of.update(zip(plain, map(self.keys.setdefault, keys, keys)))
+        self.words_of.update(dict.fromkeys(plain, 1))
+        for raw in set(unseen).difference(plain):
             key = normalize_token(raw, fold_case=self.fold_case)
             self.key_of[raw] = self.keys.setdefault(key, key)
             self.words_of[raw] = _unit_words(raw)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import compress
 
 from core.engine.lcs import Run
 
@@ -72,8 +73,8 @@ def word_counts(
     a: Sequence[int], b: Sequence[int], words_a: Sequence[int], words_b: Sequence[int]
 ) -> Counter[int]:
     """How often each id occurs as a word (not punctuation) in ``a`` and ``b``."""
-    tally: Counter[int] = Counter(t for t, w in zip(a, words_a) if w)
-    tally.update(t for t, w in zip(b, words_b) if w)
+    tally: Counter[int] = Counter(compress(a, words_a))
+    tally.update(compress(b, words_b))
     return tally
 
 
