@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import compress, repeat
-from operator import itemgetter, ne, sub
+from operator import eq, itemgetter, ne, sub
 
 from core.engine.sequences import longest_increasing
 from core.model import Block, SentenceRow, Span
@@ -74,7 +74,9 @@ class _Side:
         end = repeat(len(self.spans) - 1)
         firsts = map(itemgetter(0), map(self.spans.__getitem__, map(min, lo, end)))
         lasts = map(itemgetter(1), map(self.spans.__getitem__, map(sub, hi, repeat(1))))
-        spans = [(f, e) if b > a else None for a, b, f, e in zip(lo, hi, firsts, lasts)]
+        spans: list[Span | None] = list(zip(firsts, lasts))
+        for k in compress(range(len(lo)), map(eq, lo, hi)):
+            spans[k] = None
         return spans, blocks
 
 
