@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from core.engine.tokens import paragraph_stretches
+from core.flags import prefetch
 
 _WORD = re.compile(r"\w+(?:['\u2019\-\u2010\u2011]\w+)*")
 # Capitalized function words (headline style, "I") are never taken for names.
@@ -156,11 +157,29 @@ class SharedParagraphs:
         return self._tally("shared"), self._tally(own)
 
     def _tally(self, part: str) -> Tally:
+        if not self._tallies:
+            # Counted on the other core while the texts were compared (the command line).
+            self._tallies.update(_prefetched(*self._texts))
         if part not in self._tallies:
             if self._parts is None:
                 self._parts = _cut(*self._texts)
             self._tallies[part] = tally(self._parts.pop(part))
         return self._tallies[part]
+
+
+def tallies_of(old: str, new: str) -> dict[str, Tally]:
+    """The tallies ``SharedParagraphs`` counts: of the paragraphs ``old`` and ``new``
+    share, and of each one's own (what ``prefetch`` counts in a child)."""
+    return {part: tally(text) for part, text in _cut(old, new).items()}
+
+
+def _prefetched(old: str, new: str) -> dict[str, Tally]:
+    fetched = prefetch.take(old, new)
+    if fetched is None or set(fetched) != {"shared", "old", "new"}:
+        return {}
+    if not all(isinstance(t, Tally) for t in fetched.values()):
+        return {}
+    return {part: t for part, t in fetched.items() if isinstance(t, Tally)}
 
 
 def _cut(old: str, new: str) -> dict[str, str]:
