@@ -194,3 +194,53 @@ def test_the_window_takes_over_the_comparison_started_before_it(
         assert not engine_process.early_pending()
     finally:
         window.jobs.shutdown()
+
+
+def test_the_child_takes_the_names_tallied_beside_it_and_flags_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.flags import prefetch
+
+    added = (
+        "\n\nThe report was written by Maria {0} for the council."
+        "\n\nOfficials said Maria {0} had checked every figure."
+    )
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD.read_text(encoding="utf-8") * 40 + added.format("Keller"), encoding="utf-8")
+    new.write_text(NEW.read_text(encoding="utf-8") * 40 + added.format("Brenner"), encoding="utf-8")
+    request = EngineRequest(str(old), str(new), CompareOptions(), flags=True)
+    here = flag_comparison(load_and_compare(request))
+    assert [f.kind for f in here].count("name") == 2
+    # The child tallies the names aside (a pair this long, on a machine that forks).
+    started: list[bool] = []
+    original = prefetch.start
+
+    def recording(*args: object) -> bool:
+        started.append(original(*args))  # type: ignore[arg-type]
+        return started[-1]
+
+    monkeypatch.setattr(prefetch, "start", recording)
+    connection = _Recorder()
+    engine_process.serve(connection, request)  # in this process: the same code the child runs
+    assert started == [prefetch._worth_it(len(old.read_text()) + len(new.read_text()))]
+    assert connection.flags() == here
+    assert prefetch._pending is None
+
+
+class _Recorder:
+    """A pipe end that keeps what ``serve`` sends."""
+
+    def __init__(self) -> None:
+        self.sent: list[bytes] = []
+
+    def send_bytes(self, data: bytes) -> None:
+        self.sent.append(data)
+
+    def send(self, message: object) -> None:
+        raise AssertionError(f"serve failed: {message!r}")
+
+    def close(self) -> None:
+        pass
+
+    def flags(self) -> object:
+        return engine_process.pickle.loads(self.sent[-1])

@@ -90,9 +90,12 @@ _early_lock = threading.Lock()
 
 
 def load_and_compare(
-    request: EngineRequest, should_cancel: Callable[[], bool] = lambda: False
+    request: EngineRequest,
+    should_cancel: Callable[[], bool] = lambda: False,
+    before_compare: Callable[[str, str], object] | None = None,
 ) -> Comparison:
-    """Load both documents and compare them (in whichever process calls this)."""
+    """Load both documents and compare them (in whichever process calls this);
+    ``before_compare`` is given both texts once they are loaded."""
     from core.engine.compare import compare
     from core.engine.heap import keep_big_blocks_mapped
     from core.text.document import load_document
@@ -110,13 +113,26 @@ def load_and_compare(
         allow_binary=request.new_as_text,
     )
     keep_big_blocks_mapped(len(old.text) + len(new.text))
+    if before_compare is not None:
+        before_compare(old.text, new.text)
     return compare(old, new, request.options, should_cancel)
+
+
+def _count_names_aside(old: str, new: str) -> None:
+    """The flags' names tallied on another core while the child compares (the child
+    runs one thread, so it may fork; ``core.flags.prefetch``)."""
+    from core.flags import prefetch
+    from core.flags.names import tallies_of
+
+    prefetch.start(old, new, tallies_of)
 
 
 def serve(conn: Connection, request: EngineRequest) -> None:
     """The child: compare, then send the result in pieces (or the error)."""
     try:
-        comparison = load_and_compare(request)
+        comparison = load_and_compare(
+            request, before_compare=_count_names_aside if request.flags else None
+        )
     except LoadError as exc:
         conn.send(("error", exc.path, exc.reason))
         return
