@@ -15,15 +15,18 @@ from core.engine.blocks import Code
 from core.engine.tokens import Tokens
 from core.model import Op
 
-_SPACES = re.compile(r"\s+")
-# A line broken after a hyphen ("eight-\nminute") is layout, not spelling.
-_WRAPPED_HYPHEN = re.compile(r"(?<=[-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028])\s*")
+# Runs of whitespace other than one plain space (those are left alone: replacing
+# each by itself was most of the work).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
+# A line broken after a hyphen ("eight-\nminute") is layout, not spelling. (The
+# pattern starts with the hyphen, kept, so the scan skips to hyphens.)
+_WRAPPED_HYPHEN = re.compile(r"([-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028])\s*")
 
 
 def layout_free(raw: str) -> str:
     """``raw`` with its layout taken out: runs of whitespace made one space, and a
     line broken after a hyphen joined."""
-    return _SPACES.sub(" ", _WRAPPED_HYPHEN.sub("", raw))
+    return _SPACES.sub(" ", _WRAPPED_HYPHEN.sub(r"\1", raw))
 
 
 def _spelling(text: str, start: int, end: int) -> str:
