@@ -91,6 +91,7 @@ class ListWidthKeeper(QObject):
         self.window, self.dock, self.chosen, self.remember = window, dock, chosen, remember
         self._fit = fit
         self._pressed: int | None = None  # the dock's width when a drag may have started
+        self._window_width = -1  # only a change of the window's width moves the list
         window.installEventFilter(self)
 
     def target(self) -> int:
@@ -104,7 +105,8 @@ class ListWidthKeeper(QObject):
         if watched is not self.window:
             return False
         kind = event.type()
-        if kind == QEvent.Type.Resize:
+        if kind == QEvent.Type.Resize and self.window.width() != self._window_width:
+            self._window_width = self.window.width()
             QTimer.singleShot(0, self._keep_width)
         elif kind == QEvent.Type.MouseButtonPress:  # on the window itself: a separator
             self._pressed = self.dock.width()
@@ -122,7 +124,7 @@ class ListWidthKeeper(QObject):
         if self._fit is not None:
             fit_key_columns(self._fit, target)
             self._fit = None
-        if self.dock.width() != target:
+        if abs(self.dock.width() - target) > 1:
             self.window.resizeDocks([self.dock], [target], Qt.Orientation.Horizontal)
             if again:  # the window's first layout, still pending at its first show, undoes it
                 QTimer.singleShot(0, lambda: self._keep_width(again=False))
