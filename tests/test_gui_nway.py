@@ -190,3 +190,15 @@ def test_summary_and_detail_name_versions_as_the_columns_do(qtbot, folder: Path)
     assert str(folder / long_name) in view.summary.toolTip()
     detail = detail_text(nway, 0)
     assert f"\n{names[1]}: " in detail and "\nA " not in detail and "\nB " not in detail
+
+
+def test_the_summary_lines_never_widen_a_1024_window(qtbot, window: MainWindow) -> None:
+    # One line per version, as long as its name and figures: unwrapped they held the
+    # window at 1104 pixels under Xvfb (1126 here).
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    select_all_and_compare_versions(qtbot, window)
+    qtbot.wait(50)
+    assert window.width() == 1024
+    summary = window.nway.view.summary
+    assert summary.geometry().right() <= window.nway.view.width()

@@ -72,6 +72,7 @@ class NWayView(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setObjectName("nway_summary")
+        self.summary.setWordWrap(True)  # a line per version, wrapped: never widens the window
         self.table = self._build_table()
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
