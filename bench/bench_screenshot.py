@@ -17,7 +17,9 @@ For each pair and checkout (this one, and ``--peer``), in turn, ``--runs`` times
 
 - **process**: wall time of ``python -m gui.shell.launcher open OLD NEW --screenshot
   PNG`` run in the checkout (byte code compiled first, settings in a fresh temporary
-  ``REDLINE_HOME``), as the ``redline`` script runs it; the median is reported.
+  ``REDLINE_HOME``), as the ``redline`` script runs it; the median is reported, and
+  the median CPU time of the process and the engine's child (user and system: on a
+  loaded machine the wall time measures the other work as much as ours).
 
 Then, for this checkout only, the same screenshot in this process (the comparison
 started before Qt is imported, as ``redline open`` does), with a 10 ms GUI-thread
@@ -37,6 +39,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -83,8 +86,15 @@ def compile_checkout(checkout: Path) -> None:
     )
 
 
-def time_process(checkout: Path, pair: Path, size: str) -> float:
-    """Wall seconds of one ``open OLD NEW --screenshot`` process run in ``checkout``."""
+def children_cpu() -> float:
+    """CPU seconds of this process's waited-for children (and theirs) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_process(checkout: Path, pair: Path, size: str) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``open OLD NEW --screenshot`` process run in
+    ``checkout`` (CPU: the process and the children it waited for)."""
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, REDLINE_HOME=home, PYTHONPATH=str(checkout))
         env.update(XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data")
@@ -92,12 +102,12 @@ def time_process(checkout: Path, pair: Path, size: str) -> float:
         command = [sys.executable, "-m", "gui.shell.launcher", "open"]
         command += [str(pair / "old.txt"), str(pair / "new.txt")]
         command += ["--screenshot", f"{home}/shot.png", "--size", size]
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), children_cpu()
         done = subprocess.run(command, cwd=checkout, env=env, capture_output=True, check=False)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, children_cpu() - cpu
         if done.returncode != 0 or not os.path.exists(f"{home}/shot.png"):
             raise SystemExit(f"{checkout}: screenshot failed: {done.stderr.decode()[-500:]}")
-    return seconds
+    return seconds, cpu
 
 
 def measure_in_process(pair: Path, size: tuple[int, int]) -> dict[str, object]:
@@ -189,15 +199,17 @@ def main(argv: list[str]) -> int:
     for name in names:
         pair = PAIRS[name]
         sizes = ", ".join(f"{(pair / f).stat().st_size:,}" for f in ("old.txt", "new.txt"))
-        times: dict[str, list[float]] = {label: [] for label, _ in checkouts}
+        times: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in checkouts}
         for _ in range(args.runs):
             for label, checkout in checkouts:
                 times[label].append(time_process(checkout, pair, args.size))
         for label, _ in checkouts if args.runs > 0 else ():
-            runs = " ".join(f"{t:.2f}" for t in times[label])
+            runs = " ".join(f"{t:.2f}" for t, _ in times[label])
+            cpu = statistics.median(c for _, c in times[label])
             print(
                 f"{name} ({sizes} B) {label}: process median "
-                f"{statistics.median(times[label]):.2f} s  ({runs})"
+                f"{statistics.median(t for t, _ in times[label]):.2f} s  ({runs}); "
+                f"CPU median {cpu:.2f} s"
             )
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     if not args.no_stall:

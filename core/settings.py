@@ -45,6 +45,8 @@ class Settings:
         theme: the window's colours: ``system``, ``light`` or ``dark``.
         line_breaks: show the documents' own line breaks in the panes (else single
             line breaks of hard-wrapped text read as spaces).
+        document_list_width: the document list's width in pixels as the user dragged
+            it; 0 (not dragged) gives it a share of the window.
     """
 
     recent_folders: tuple[str, ...] = ()
@@ -61,6 +63,7 @@ class Settings:
     group_by_family: bool = False
     theme: str = "system"
     line_breaks: bool = False
+    document_list_width: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from core import installed_version
 from gui.common.context import AppContext
-from gui.shell import first_screen
 from gui.shell.help import about_html, shortcut_rows
 from gui.shell.main_window import MainWindow
 
@@ -116,25 +115,6 @@ def test_the_first_screen_says_what_to_do_until_a_comparison(window: MainWindow,
     assert window.stack.currentWidget() is window.view
 
 
-@pytest.mark.parametrize("size", [(1400, 900), (1024, 700)])
-def test_the_document_list_shows_its_key_columns(window: MainWindow, qtbot, size) -> None:
-    window.resize(*size)
-    qtbot.wait(50)
-    view = window.document_view
-    header = view.horizontalHeader()
-    shown = [header.logicalIndex(v) for v in range(first_screen.KEY_COLUMNS)]
-    assert [view.model().headerData(i, Qt.Orientation.Horizontal) for i in shown] == [
-        "Name",
-        "Family",
-        "Closest",
-        "Similarity",
-    ]
-    needed = sum(header.sectionSize(i) for i in shown) + view.verticalScrollBar().sizeHint().width()
-    assert needed <= view.viewport().width() + view.verticalScrollBar().sizeHint().width()
-    assert view.viewport().width() >= sum(header.sectionSize(i) for i in shown)
-    assert window.centralWidget().width() >= 0.5 * size[0]
-
-
 def test_the_window_uses_our_icon(qtbot) -> None:
     from gui.shell.desktop_icon import application_icon, use_application_icon
 
@@ -145,28 +125,3 @@ def test_the_window_uses_our_icon(qtbot) -> None:
     app = QApplication.instance()
     use_application_icon(app)
     assert not app.windowIcon().isNull() and app.desktopFileName() == "redline"
-
-
-def _key_columns_fit(win: MainWindow) -> bool:
-    view = win.document_view
-    header = view.horizontalHeader()
-    shown = [header.logicalIndex(v) for v in range(first_screen.KEY_COLUMNS)]
-    return view.viewport().width() >= sum(header.sectionSize(i) for i in shown)
-
-
-def test_the_list_fits_when_the_window_starts_small(qtbot) -> None:
-    """As ``--screenshot --size 1024x700`` does: sized before it is first shown."""
-    win = MainWindow(AppContext())
-    qtbot.addWidget(win)
-    win.resize(1024, 700)
-    win.show()
-    qtbot.waitUntil(lambda: _key_columns_fit(win), timeout=2000)
-    win.jobs.shutdown()
-
-
-def test_a_width_the_user_chose_is_kept(window: MainWindow, qtbot) -> None:
-    window.resizeDocks([window.docs_dock], [300], Qt.Orientation.Horizontal)
-    qtbot.waitUntil(lambda: window.docs_dock.width() == 300, timeout=2000)
-    window.resize(1024, 700)
-    qtbot.wait(50)
-    assert window.docs_dock.width() == 300

@@ -165,3 +165,40 @@ def test_run_nway_in_the_worker_matches_the_engine(folder: Path) -> None:
     assert outcome.base == 0 and seen[-1] == (2, 2)
     direct = compare(load_document(paths[0]), load_document(paths[2]), CompareOptions())
     assert outcome.nway.versions[1].comparison.blocks == direct.blocks
+
+
+def test_summary_and_detail_name_versions_as_the_columns_do(qtbot, folder: Path) -> None:
+    # Session 7 left the summary lines and the detail saying "A:", "B:" while the
+    # columns were named; a long name is shortened in its middle, the path is in
+    # the summary's tooltip.
+    from gui.nway.view import NWayView
+
+    long_name = "a-very-long-version-name-from-the-wire-desk-" + "x" * 60 + "-final.txt"
+    shutil.copy(folder / VARIANT, folder / long_name)
+    paths = tuple(str(folder / n) for n in (CONDENSED.name, FULL.name, long_name))
+    nway = run_nway(NWayRequest(paths, 0), lambda: False).nway
+    view = NWayView()
+    qtbot.addWidget(view)
+    view.show_nway(nway)
+    lines = view.summary.text().split("\n")
+    names = [line.split(" \u2014 ")[0] for line in lines]
+    assert names[0] == os.path.splitext(FULL.name)[0]
+    assert names[1].startswith("a-very-long-version") and names[1].endswith("x-final")
+    assert "\u2026" in names[1] and len(names[1]) <= 40
+    assert not any(line.startswith(("A:", "B:", "A ", "B ")) for line in lines)
+    assert all("similarity" in line for line in lines)
+    assert str(folder / long_name) in view.summary.toolTip()
+    detail = detail_text(nway, 0)
+    assert f"\n{names[1]}: " in detail and "\nA " not in detail and "\nB " not in detail
+
+
+def test_the_summary_lines_never_widen_a_1024_window(qtbot, window: MainWindow) -> None:
+    # One line per version, as long as its name and figures: unwrapped they held the
+    # window at 1104 pixels under Xvfb (1126 here).
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    select_all_and_compare_versions(qtbot, window)
+    qtbot.wait(50)
+    assert window.width() == 1024
+    summary = window.nway.view.summary
+    assert summary.geometry().right() <= window.nway.view.width()

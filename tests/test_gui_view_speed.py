@@ -327,3 +327,66 @@ def test_a_new_document_replaces_ours_without_asking_for_its_parent(qtbot, monke
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert gone == [True]  # ours is deleted once replaced
     assert pane.document() is second and qt_own is not first
+
+
+def test_the_right_to_left_letters_are_all_in_the_pattern() -> None:
+    import unicodedata
+
+    from gui.compare.view_builder import RIGHT_TO_LEFT
+
+    for code in range(0x20000):  # the planes that hold every R and AL letter
+        if unicodedata.bidirectional(chr(code)) in ("R", "AL"):
+            assert RIGHT_TO_LEFT.match(chr(code)), hex(code)
+    assert RIGHT_TO_LEFT.match("\U00010900")  # Phoenician, beyond the planes scanned
+
+
+def _built(qtbot, old: Path, new: Path) -> CompareView:
+    result = run_compare(CompareRequest(str(old), str(new)), lambda: False)
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.show_result(result)
+    view.finish()
+    return view
+
+
+def test_panes_without_right_to_left_letters_are_told_so_and_lay_out_the_same(
+    qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    # Qt works a block's direction out again each time it lays it out or moves it
+    # (every edit moves up to 2,000 pixels of rows): told once, it need not.
+    from PySide6.QtCore import Qt
+
+    from gui.compare import view_builder
+
+    old, new = _pair(tmp_path, 4)
+    view = _built(qtbot, Path(old), Path(new))
+    for pane in (view.old_pane, view.new_pane):
+        direction = pane.document().defaultTextOption().textDirection()
+        assert direction == Qt.LayoutDirection.LeftToRight
+    told = (list(view.old_pane.tops), list(view.new_pane.tops))
+    monkeypatch.setattr(view_builder, "left_to_right_only", lambda doc, text: None)
+    auto = _built(qtbot, Path(old), Path(new))
+    assert auto.new_pane.document().defaultTextOption().textDirection() == (
+        Qt.LayoutDirection.LayoutDirectionAuto
+    )
+    assert (auto.old_pane.tops, auto.new_pane.tops) == told
+
+
+def test_a_pane_with_hebrew_keeps_working_its_directions_out(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("The minister spoke.\n\nHe left at noon.\n", encoding="utf-8")
+    new.write_text(
+        "The minister spoke.\n\n\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd.\n",
+        encoding="utf-8",
+    )
+    view = _built(qtbot, old, new)
+    left = Qt.LayoutDirection.LeftToRight
+    assert view.old_pane.document().defaultTextOption().textDirection() == left
+    doc = view.new_pane.document()
+    assert doc.defaultTextOption().textDirection() == Qt.LayoutDirection.LayoutDirectionAuto
+    directions = {doc.findBlockByNumber(n).textDirection() for n in range(doc.blockCount())}
+    assert Qt.LayoutDirection.RightToLeft in directions and left in directions

@@ -266,6 +266,51 @@ def test_at_1024_px_the_status_texts_read_whole(
     )
 
 
+def test_at_1024_px_the_status_line_reads_whole_with_5_mb_figures(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    # The figures of a heavily edited 5 MB pair (session 7's line was cut there: the
+    # tooltip had the text). A shorter wording is drawn, never one cut with "…".
+    import dataclasses
+
+    from gui.compare.summary import short_summaries, summary
+
+    window.resize(1024, 700)
+    compare(qtbot, window, CONDENSED, FULL)
+    window.annotations.indicator.show()
+    window.annotations.indicator.setText("All notes saved")
+    window.show_message("2 documents listed")
+    comparison = window.result.comparison
+    stats = dataclasses.replace(
+        comparison.stats,
+        similarity=0.9312,
+        deleted_words=96_204,
+        inserted_words=119_287,
+        moved_words=80_381,
+    )
+    big = dataclasses.replace(comparison, stats=stats)
+    from core.flags.detect import Flag
+
+    flags = [Flag("number", i % 4, (), (), '"20" \u2192 "27"') for i in range(8_262)]
+    wordings = short_summaries(big, flags)
+    label = window.summary_label
+    label.set_texts(wordings, summary(big, flags))
+    qtbot.wait(50)
+    shown = label.shown_text()
+    assert "\u2026" not in shown and shown in wordings
+    assert "\u2212" + "96,204 +119,287" in shown and "8,262 flags" in shown  # exact figures
+    assert shown != wordings[0]  # the longest does not fit at 1024 (else nothing to test)
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    assert "80,381 moved" in label.toolTip() and "old utf-8" in label.toolTip()
+    assert label.geometry().right() < window.annotations.indicator.x() or (
+        window.annotations.indicator.geometry().right() < label.x()
+    )
+    window.resize(1400, 900)  # room again: the whole short line
+    qtbot.wait(50)
+    assert label.shown_text() == wordings[0]
+
+
 def test_a_long_file_name_is_elided_in_the_pane_header(
     qtbot,
     window: MainWindow,  # noqa: F811

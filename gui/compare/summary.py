@@ -1,5 +1,6 @@
-"""The status-bar summary of a comparison (plain text): a short line that reads whole
-at 1024 px, and the whole summary for its tooltip."""
+"""The status-bar summary of a comparison (plain text): a short line, in shorter
+wordings for a narrow window (each reads whole at 1024 px with the figures of a 5 MB
+pair), and the whole summary for its tooltip."""
 
 from __future__ import annotations
 
@@ -35,19 +36,34 @@ def short_summary(comparison: Comparison, flags: Sequence[Flag] | None = None) -
     """``summary`` in a few words: ``Similarity 93%  •  −9,620 +11,929 words  •  8,038
     moved  •  826 flags``. What flags, and the encodings, are in the tooltip (and above
     the change list and the panes)."""
+    return short_summaries(comparison, flags)[0]
+
+
+def short_summaries(comparison: Comparison, flags: Sequence[Flag] | None = None) -> tuple[str, ...]:
+    """``short_summary``, then shorter wordings for a narrower status bar: without the
+    moved words, then ``93%  •  −96,204 +119,287 words  •  8,262 flags``, then without
+    "words". The figures are never rounded; "No differences" and "APPROXIMATE" stay."""
     s = comparison.stats
     counts = [f"\u2212{s.deleted_words:,}" if s.deleted_words else ""]
     counts.append(f"+{s.inserted_words:,}" if s.inserted_words else "")
     words = " ".join(c for c in counts if c) or "0"
-    parts = [f"Similarity {similarity_text(s.similarity)}", f"{words} words"]
-    parts.append(f"{s.moved_words:,} moved")
+    similarity = similarity_text(s.similarity)
+    flagged = []
     if flags is not None and not comparison.identical:
-        parts.append(f"{len(flags):,} flag{'' if len(flags) == 1 else 's'}")
-    if comparison.identical:
-        parts.insert(0, "No differences")
-    if comparison.approximate or any(b.approximate for b in comparison.blocks):
-        parts.append("APPROXIMATE")
-    return "  \u2022  ".join(parts)
+        flagged.append(f"{len(flags):,} flag{'' if len(flags) == 1 else 's'}")
+    head = ["No differences"] if comparison.identical else []
+    tail = (
+        ["APPROXIMATE"]
+        if comparison.approximate or any(b.approximate for b in comparison.blocks)
+        else []
+    )
+    wordings = (
+        [f"Similarity {similarity}", f"{words} words", f"{s.moved_words:,} moved", *flagged],
+        [f"Similarity {similarity}", f"{words} words", *flagged],
+        [similarity, f"{words} words", *flagged],
+        [similarity, words, *flagged],
+    )
+    return tuple("  \u2022  ".join(head + parts + tail) for parts in wordings)
 
 
 def flag_summary(comparison: Comparison, flags: Sequence[Flag]) -> str:

@@ -56,6 +56,7 @@ def cut(text: str, limit: int) -> str:
 
 
 NAME_CHARS = 14  # a version column's label (the whole path is in its tooltip)
+LINE_NAME_CHARS = 40  # a version's name in a line of text (summary, detail, tooltips)
 
 
 class NWayModel(QAbstractTableModel):
@@ -125,7 +126,7 @@ class NWayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{version_label(column)}: {MEANINGS[status]}"
+            return f"{version_name(self.nway, column, LINE_NAME_CHARS)}: {MEANINGS[status]}"
         return None
 
     def _sentence_data(self, row: int, role: int) -> Any:
@@ -150,10 +151,10 @@ def version_name(nway: NWay, version: int, limit: int = NAME_CHARS) -> str:
 
 
 def version_tip(nway: NWay, version: int) -> str:
-    """A version's name and summary, in plain words."""
+    """A version's path and summary, in plain words."""
     v = nway.versions[version]
     return (
-        f"{version_label(version)}: {shown_path(v.document.path)}\n"
+        f"{shown_path(v.document.path)}\n"
         f"similarity {similarity_text(v.similarity)}, keeps {percent_text(v.kept_share)} of the "
         f"base's words, adds {v.added_words:,} words\n"
         f"sentences: {status_counts(v)}"
@@ -165,11 +166,11 @@ def cell_tip(nway: NWay, version: int, row: int) -> str:
     base words it drops (for an edited sentence)."""
     status = nway.sentences[row].cells[version].status
     said = wording(nway, version, row)
-    name = shown_path(nway.versions[version].document.path)
+    name = version_name(nway, version, LINE_NAME_CHARS)
     text = cut(said, TIP_CHARS) if said else "(nothing in its place)"
     lines = [
-        f"{version_label(version)} ({name}): {MEANINGS[status]} ({EXPLAINED[status]})",
-        f"{version_label(version)} says: {text}" if said else text,
+        f"{name}: {MEANINGS[status]} ({EXPLAINED[status]})",
+        f"{name} says: {text}" if said else text,
     ]
     gone = dropped_text(nway, version, row)
     if gone and status == "edited":  # reworded: most of the sentence; missing: all

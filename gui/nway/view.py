@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.nway.grid import STATUSES, NWay, sort_by_similarity
-from core.report.nway import EXPLAINED, MEANINGS, SYMBOLS, dropped_text, version_label, wording
+from core.report.nway import EXPLAINED, MEANINGS, SYMBOLS, dropped_text, wording
 from gui.common.plain import shown_path
-from gui.nway.model import NWayModel, cut, version_tip
+from gui.nway.model import LINE_NAME_CHARS, NWayModel, cut, version_name, version_tip
 
 CELL_WIDTH = 46
 DETAIL_CHARS = 5000
@@ -72,6 +72,7 @@ class NWayView(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setObjectName("nway_summary")
+        self.summary.setWordWrap(True)  # a line per version, wrapped: never widens the window
         self.table = self._build_table()
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
@@ -178,9 +179,9 @@ class NWayView(QWidget):
         header = self.table.horizontalHeader()
         for column in range(len(nway.versions)):  # wide enough for the version's name
             self.table.setColumnWidth(column, max(CELL_WIDTH, header.sectionSizeHint(column)))
-        self.summary.setText(
-            "\n".join(version_tip_line(nway, i) for i in range(len(nway.versions)))
-        )
+        versions = range(len(nway.versions))
+        self.summary.setText("\n".join(version_tip_line(nway, i) for i in versions))
+        self.summary.setToolTip("\n\n".join(version_tip(nway, i) for i in versions))
 
     def set_busy(self, busy: bool, done: int = 0, total: int = 0) -> None:
         """Show progress (``done`` of ``total`` comparisons) and Cancel while working."""
@@ -219,8 +220,10 @@ class NWayView(QWidget):
 
 
 def version_tip_line(nway: NWay, version: int) -> str:
-    """One line of the summary: the version's label, name and what it keeps."""
-    return version_tip(nway, version).replace("\n", " \u2014 ", 1).replace("\n", "; ")
+    """One line of the summary: the version's name, as its column shows it but less
+    shortened (the paths are in the summary's tooltip), and what it keeps."""
+    figures = version_tip(nway, version).split("\n", 1)[1].replace("\n", "; ")
+    return f"{version_name(nway, version, LINE_NAME_CHARS)} \u2014 {figures}"
 
 
 def detail_text(nway: NWay, row: int) -> str:
@@ -230,12 +233,13 @@ def detail_text(nway: NWay, row: int) -> str:
         f"Sentence {row + 1} of the base, {shown_path(os.path.basename(nway.base.path))}:",
         cut(nway.base.text[s:e], DETAIL_CHARS),
     ]
-    for i, version in enumerate(nway.versions):
+    for i in range(len(nway.versions)):
         status = nway.sentences[row].cells[i].status
         said = wording(nway, i, row)
-        name = shown_path(os.path.basename(version.document.path))
         parts.append("")
-        parts.append(f"{version_label(i)} {SYMBOLS[status]} {MEANINGS[status]} \u2014 {name}:")
+        parts.append(
+            f"{version_name(nway, i, LINE_NAME_CHARS)}: {SYMBOLS[status]} {MEANINGS[status]}"
+        )
         parts.append(cut(said, DETAIL_CHARS) if said else "(nothing in its place)")
         gone = dropped_text(nway, i, row)
         if gone and status == "edited":

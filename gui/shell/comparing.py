@@ -14,16 +14,16 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
-from PySide6.QtWidgets import QLabel
 
 from core.model import CompareOptions
 from gui.common.context import AppContext
+from gui.common.elided import ElidedLabel
 from gui.common.reading import ReadingChoices
 from gui.common.status_line import StatusLine
 from gui.compare.change_list import ChangeListView
 from gui.compare.plan import ViewOptions
 from gui.compare.result import CompareRequest, CompareResult
-from gui.compare.summary import short_summary, summary
+from gui.compare.summary import short_summaries, summary
 from gui.compare.view import CompareView
 from gui.documents.reload_bar import ReloadBar
 from gui.shell.actions import Actions
@@ -41,7 +41,7 @@ class PairComparison(QObject):
         jobs: Jobs,
         view: CompareView,
         changes_view: ChangeListView,
-        summary_label: QLabel,
+        summary_label: ElidedLabel,
         reload_bar: ReloadBar,
         status: StatusLine,
         reading: ReadingChoices,
@@ -136,8 +136,10 @@ class PairComparison(QObject):
         self._announce = True
         self.view.show_result(result, keep_scroll=keep)
         self.changes_view.set_changes(result.changes, result.flags)
-        self.summary_label.setText(short_summary(result.comparison, result.flags))
-        self.summary_label.setToolTip(summary(result.comparison, result.flags))
+        self.summary_label.set_texts(
+            short_summaries(result.comparison, result.flags),
+            summary(result.comparison, result.flags),
+        )
         self.status.set_loading(self.jobs.busy("folder"), "")
         self._watch(result.request.old_path, result.request.new_path)
         self.reload_bar.hide()

@@ -39,9 +39,10 @@ from gui.nway.controller import NWayController
 from gui.shell.actions import build_actions
 from gui.shell.bottom_docks import BottomDocks
 from gui.shell.comparing import PairComparison
-from gui.shell.first_screen import FirstScreen, ListWidthKeeper, PageStack, fit_key_columns
+from gui.shell.first_screen import FirstScreen, PageStack
 from gui.shell.focus import FocusKeys, Region
 from gui.shell.help import HelpMenu
+from gui.shell.list_width import ListWidthKeeper, default_list_width
 from gui.shell.menus import WindowMenus
 from gui.shell.placement import place_annotations, place_families
 from gui.shell.theme import Themes
@@ -214,14 +215,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
         else:
             self.resize(1400, 900)
-        width = None
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
         else:
-            width = fit_key_columns(self.document_view)
+            width = default_list_width(self.width())
             self.resizeDocks([self.docs_dock], [width], Qt.Orientation.Horizontal)
             self.resizeDocks([self.changes_dock], [200], Qt.Orientation.Vertical)
-        ListWidthKeeper(self, self.docs_dock, width)
+        ListWidthKeeper(
+            self,
+            self.docs_dock,
+            s.document_list_width,
+            lambda width: self.context.update_settings(document_list_width=width),
+            None if s.window_state else self.document_view,
+        )
         if self.context.startup_message:
             self.status.show_notice(self.context.startup_message)
 
