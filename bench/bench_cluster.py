@@ -239,6 +239,7 @@ def timing(count: int, workers: int, runs: int) -> int:
 
 def sizes(folder: Path) -> int:
     """Pickled bytes per article of each shuffle's records (the stage functions run here)."""
+    from core.cluster.join import family_members, group_numbers, linked_pairs, numbers
     from core.cluster.report import chunk_report, family_rows
     from core.cluster.sources import list_sources
     from core.cluster.stages import (
@@ -246,14 +247,13 @@ def sizes(folder: Path) -> int:
         candidates_with_second,
         closest_named,
         closest_sides,
-        family_members,
         features,
         group_features,
         read_chunk,
         verify_pairs,
         verify_with_first,
     )
-    from core.families.scan import ScanOptions, candidate_rule, components, rare_limit
+    from core.families.scan import ScanOptions, candidate_rule, rare_limit
 
     _build(folder, 10_000)
     listing = list_sources(str(folder), ScanOptions())
@@ -295,24 +295,30 @@ def sizes(folder: Path) -> int:
         [v for kind, v in part if kind == "verified"] + verify_pairs(c, e, common, ScanOptions())
         for c, e, part in zip(chunks, exact, settled)
     ]
-    links = [(p.i, p.j) for part in verified for p in part if p.verdict.linked]
-    groups = components(links)
-    family_of = {i: f for f, members in enumerate(groups) for i in members}
-    route("family members", [family_members(c, family_of, width) for c in chunks])
+    links = [piece for part in verified for piece in linked_pairs(part)]
+    group_of, groups = group_numbers(links, len(listing.files))
+    family_of = group_of  # the families' order does not change the sizes
+    route("family members", [family_members(c, group_of, width) for c in chunks])
     sides = route("closest sides", [closest_sides(v, family_of, size) for v in verified])
     best = route(
         "closest, to the closest's chunk", [best_closest(c, g, size) for c, g in zip(chunks, sides)]
     )
     named = route("closest named, back", [closest_named(c, g, size) for c, g in zip(chunks, best)])
     reports = [chunk_report(c, g, family_of) for c, g in zip(chunks, named)]
-    originals = frozenset(members[0] for members in groups)
-    route(
-        "family members' report rows",
-        [family_rows(r, originals, len(groups), width) for r in reports],
-    )
+    originals = numbers(groups)  # each family's first member stands for its original
+    for i in reversed(range(len(family_of))):
+        if family_of[i] >= 0:
+            originals[family_of[i]] = i
+    route("family members' report rows", [family_rows(r, originals, width) for r in reports])
     moved["report rows (held, not moved)"] = sum(len(pickle.dumps(r, 5)) for r in reports)
     pairs = sum(len(v) for v in verified)
     print(f"{n} articles, {pairs} candidate pairs ({pairs / n:.1f} per article)")
+    linked = sum(len(piece) for piece in links) // 2
+    members = len(family_of) - family_of.count(-1)
+    held = {"links (a partition at a time)": 8 * linked, "family of each document": 4 * n}
+    print(f"  {linked} linked pairs, {members} family members, {groups} families; the client:")
+    for name, total in held.items():
+        print(f"  {name:32} {total / 2**20:8.1f} MB  {total / n:8.1f} bytes/article")
     for name, total in moved.items():
         print(f"  {name:32} {total / 2**20:8.1f} MB  {total / n:8.0f} bytes/article")
     return 0
