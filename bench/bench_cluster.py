@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_cluster.py time --count 100000 [--workers 2] [--runs 1]
     .venv/bin/python bench/bench_cluster.py sizes [--folder bench/out/families]
     .venv/bin/python bench/bench_cluster.py client --counts 10000 30000 [--peer DIR] [--runs 1]
+        [--chunk-size N]
 
 ``identity`` scans the 10,000-article family folder (built by ``make_families.py``
 when missing) locally and with ``--cluster local`` through the command line and
@@ -22,7 +23,9 @@ temporary file as the command writes it; with ``--peer``, a checkout of another
 version of ``core`` (``git archive COMMIT core | tar -x -C DIR``) scanned the same,
 alternating, in the same run. The client's RSS is also taken once the cluster has
 started (the base: Dask, the scheduler of a local cluster, which runs in the client's
-process, and the engine's imports), so that what the scan adds shows.
+process, and the engine's imports), so that what the scan adds shows. ``--chunk-size``
+sets the documents per chunk (default: the scan's own, 1,000 up to a million
+articles), to tell what grows with the chunks from what grows with the articles.
 
 ``sizes`` measures, on the folder, what each shuffle moves per article (pickled bytes
 of the routed records, as Dask sends them) by running the stage functions in this
@@ -99,7 +102,7 @@ if __name__ == "__main__":
         client.wait_for_workers({workers})
         ready = time.perf_counter() - started
         base = peak()
-        result = scan_with_client(client, {folder!r}, progress=progress)
+        result = scan_with_client(client, {folder!r}, progress=progress, chunk_size={chunk_size})
         size = written(result, os.path.join(out, "scan.json"))
         seconds = time.perf_counter() - started
         stages["written"] = round(seconds, 2)
@@ -158,7 +161,9 @@ def _archive(count: int) -> Path:
     return folder
 
 
-def client_peak(counts: list[int], workers: int, runs: int, peer: Path | None) -> int:
+def client_peak(
+    counts: list[int], workers: int, runs: int, peer: Path | None, chunk_size: int | None
+) -> int:
     """The client's peak RSS of cluster scans of archives of each size (and of a peer)."""
     repos = {"this": REPO, **({"peer": peer} if peer else {})}
     rows = []
@@ -167,6 +172,7 @@ def client_peak(counts: list[int], workers: int, runs: int, peer: Path | None) -
         for _ in range(runs):
             for label, repo in repos.items():
                 fields = {"repo": str(repo), "folder": str(folder), "workers": workers}
+                fields["chunk_size"] = chunk_size
                 with _scheduler_and_workers(workers, repo) as address:
                     run = _child(CHILD_CLUSTER.format(address=address, **fields))
                 print(label, count, json.dumps(run), flush=True)
@@ -218,6 +224,7 @@ def timing(count: int, workers: int, runs: int) -> int:
     """Local against cluster on an archive of ``count`` articles."""
     folder = _archive(count)
     fields = {"repo": str(REPO), "folder": str(folder), "workers": workers, "address": "local"}
+    fields["chunk_size"] = None
     results: dict[str, list[dict[str, object]]] = {"local": [], "cluster": []}
     for _ in range(runs):
         for label, code in (("local", CHILD_LOCAL), ("cluster", CHILD_CLUSTER)):
@@ -239,6 +246,7 @@ def timing(count: int, workers: int, runs: int) -> int:
 
 def sizes(folder: Path) -> int:
     """Pickled bytes per article of each shuffle's records (the stage functions run here)."""
+    from core.cluster.join import family_members, group_numbers, linked_pairs, numbers
     from core.cluster.report import chunk_report, family_rows
     from core.cluster.sources import list_sources
     from core.cluster.stages import (
@@ -246,14 +254,13 @@ def sizes(folder: Path) -> int:
         candidates_with_second,
         closest_named,
         closest_sides,
-        family_members,
         features,
         group_features,
         read_chunk,
         verify_pairs,
         verify_with_first,
     )
-    from core.families.scan import ScanOptions, candidate_rule, components, rare_limit
+    from core.families.scan import ScanOptions, candidate_rule, rare_limit
 
     _build(folder, 10_000)
     listing = list_sources(str(folder), ScanOptions())
@@ -295,24 +302,30 @@ def sizes(folder: Path) -> int:
         [v for kind, v in part if kind == "verified"] + verify_pairs(c, e, common, ScanOptions())
         for c, e, part in zip(chunks, exact, settled)
     ]
-    links = [(p.i, p.j) for part in verified for p in part if p.verdict.linked]
-    groups = components(links)
-    family_of = {i: f for f, members in enumerate(groups) for i in members}
-    route("family members", [family_members(c, family_of, width) for c in chunks])
+    links = [piece for part in verified for piece in linked_pairs(part)]
+    group_of, groups = group_numbers(links, len(listing.files))
+    family_of = group_of  # the families' order does not change the sizes
+    route("family members", [family_members(c, group_of, width) for c in chunks])
     sides = route("closest sides", [closest_sides(v, family_of, size) for v in verified])
     best = route(
         "closest, to the closest's chunk", [best_closest(c, g, size) for c, g in zip(chunks, sides)]
     )
     named = route("closest named, back", [closest_named(c, g, size) for c, g in zip(chunks, best)])
     reports = [chunk_report(c, g, family_of) for c, g in zip(chunks, named)]
-    originals = frozenset(members[0] for members in groups)
-    route(
-        "family members' report rows",
-        [family_rows(r, originals, len(groups), width) for r in reports],
-    )
+    originals = numbers(groups)  # each family's first member stands for its original
+    for i in reversed(range(len(family_of))):
+        if family_of[i] >= 0:
+            originals[family_of[i]] = i
+    route("family members' report rows", [family_rows(r, originals, width) for r in reports])
     moved["report rows (held, not moved)"] = sum(len(pickle.dumps(r, 5)) for r in reports)
     pairs = sum(len(v) for v in verified)
     print(f"{n} articles, {pairs} candidate pairs ({pairs / n:.1f} per article)")
+    linked = sum(len(piece) for piece in links) // 2
+    members = len(family_of) - family_of.count(-1)
+    held = {"links (fetched a partition at a time)": 8 * linked, "family of each document": 4 * n}
+    print(f"  {linked} linked pairs, {members} family members, {groups} families; the client:")
+    for name, total in held.items():
+        print(f"  {name:32} {total / 2**20:8.1f} MB  {total / n:8.1f} bytes/article")
     for name, total in moved.items():
         print(f"  {name:32} {total / 2**20:8.1f} MB  {total / n:8.0f} bytes/article")
     return 0
@@ -327,13 +340,14 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--chunk-size", type=int, help="documents per chunk (client)")
     args = parser.parse_args()
     if args.what == "identity":
         return identity(args.folder, args.workers)
     if args.what == "sizes":
         return sizes(args.folder)
     if args.what == "client":
-        return client_peak(args.counts, args.workers, args.runs, args.peer)
+        return client_peak(args.counts, args.workers, args.runs, args.peer, args.chunk_size)
     return timing(args.count, args.workers, args.runs)
 
 

@@ -149,6 +149,44 @@ def test_the_client_lists_nothing_and_makes_no_document_row(
     assert made.counts.documents == 17 and made.counts.errors == 2
 
 
+def test_the_client_holds_the_families_as_numbers_in_arrays(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the client fetches for the families is flat arrays of document numbers
+    # (the links, each group's first member and original), never a path or a tuple
+    # per document; each document's family is one array of 4-byte numbers.
+    from array import array
+
+    from core.cluster import join, run
+
+    fetched: list[Any] = []
+    families: list[array[int]] = []
+    pieces, numbered = run._Scan.pieces, run.family_numbers
+
+    def recorded(self: Any, collection: Any) -> Any:
+        for item in pieces(self, collection):
+            fetched.append(item)
+            yield item
+
+    def kept(group_of: array[int], order: Any) -> array[int]:
+        families.append(numbered(group_of, order))
+        return families[-1]
+
+    monkeypatch.setattr(run._Scan, "pieces", recorded)
+    monkeypatch.setattr(run, "family_numbers", kept)
+    folder = _folder(tmp_path)
+    options = ScanOptions(max_bytes=20_000, use_cache=False)
+    local = scan_folder(folder, options)
+    _same(local, run.scan_with_client(client, str(folder), options, chunk_size=3))
+    links = [item for item in fetched if isinstance(item, array)]
+    found = [item for item in fetched if isinstance(item, join.Originals)]
+    assert len(links) + len(found) == len(fetched) and links and found
+    assert all(isinstance(a, array) for f in found for a in (f.groups, f.firsts, f.originals))
+    (family_of,) = families
+    assert family_of.itemsize == 4 and len(family_of) == len(local.documents) + len(local.errors)
+    assert max(family_of) == len(local.families) - 1 and family_of.count(-1) > 0
+
+
 def test_waiting_for_a_stage_leaves_no_pending_tasks_behind(client: Any) -> None:
     # distributed.wait(futures, timeout) left a task per future in the client's
     # loop each time it timed out: the client's memory grew with the stage's length

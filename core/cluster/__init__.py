@@ -2,7 +2,9 @@
 
 ``stages`` (what runs on the workers: reading, fingerprinting, candidate pairs,
 verification, originals and closest documents, each a function of plain lists that
-calls the local scan's own per-document and per-pair functions), ``sources`` (the
+calls the local scan's own per-document and per-pair functions), ``join`` (the
+families joined from the verified links, numbered in the local scan's order, in
+integer arrays: the client's only share that grows with the archive), ``sources`` (the
 documents of a local folder or of an fsspec URL, listed on a worker), ``report``
 (the report's rows, kept on the workers and written a partition at a time) and
 ``run`` (the Dask driver: the shuffles, progress, cancelling). The results are the

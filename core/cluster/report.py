@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,21 +62,22 @@ class Counts:
 
 
 def chunk_report(
-    part: Sequence[Chunk], grouped: Iterable[tuple[int, list[Routed]]], family_of: dict[int, int]
+    part: Sequence[Chunk], grouped: Iterable[tuple[int, list[Routed]]], family_of: Sequence[int]
 ) -> list[ChunkReport]:
     """A chunk's rows, with each document's closest (``(me, relative path,
-    similarity)`` records routed here)."""
+    similarity)`` records routed here) and family (``family_of``, -1 for none)."""
     (chunk,) = part
     closest = {me: (near, similarity) for me, near, similarity in bucket_records(grouped, None)}
     docs = []
     for doc in chunk.docs:
         near = closest.get(doc.index)
+        family = family_of[doc.index]
         row = ScannedDocument(
             path=doc.path,
             relpath=doc.relpath,
             words=doc.fingerprint.words,
             encoding=doc.encoding,
-            family=family_of.get(doc.index),
+            family=family if family >= 0 else None,
             closest=near[0] if near else None,
             similarity=round(near[1], 4) if near else None,
         )
@@ -85,16 +86,17 @@ def chunk_report(
     return [ChunkReport(tuple(docs), unread)]
 
 
-def family_rows(
-    part: Iterable[ChunkReport], originals: Set[int], families: int, width: int
-) -> list[Routed]:
+def family_rows(part: Iterable[ChunkReport], originals: Sequence[int], width: int) -> list[Routed]:
     """Family members' rows routed to their family's bucket (``id * width //
-    families``: consecutive ids share a bucket), marked when the original."""
+    families``: consecutive ids share a bucket), marked when the original
+    (``originals``: each family's, by id)."""
     routed: dict[int, list[Any]] = defaultdict(list)
+    families = len(originals)
     for report in part:
         for index, doc in report.docs:
             if doc.family is not None:
-                routed[doc.family * width // families].append((index, doc, index in originals))
+                original = originals[doc.family] == index
+                routed[doc.family * width // families].append((index, doc, original))
     return list(routed.items())
 
 

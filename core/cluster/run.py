@@ -8,13 +8,15 @@ key words and the candidate votes), the votes to the chunk of a pair's second
 document (the candidates, with its fingerprint without shingles), to the chunk of
 its first (verified there when the signatures settle it) and, for the exact
 similarity, back to the second's with the first's whole fingerprint; then the
-members of each family (its original and its first path, which orders the
-families) and each document's side of its verified pairs (its closest, then named
-and its exact similarity computed in the closest's chunk). The folder is listed on a
-worker and the report's rows stay on the workers (``core.cluster.report``): the
-client holds counts, the verified links between family members and each family's
-first path, never a file list, a row per document, a text or a fingerprint. A lost
-worker's chunks are read again by Dask from the task graph.
+members of each family (its original and its first member by path, which orders
+the families) and each document's side of its verified pairs (its closest, then
+named and its exact similarity computed in the closest's chunk). The folder is listed
+on a worker and the report's rows stay on the workers (``core.cluster.report``): the
+client holds counts and the family structure as integer arrays
+(``core.cluster.join``: each document's family, 4 bytes; each family's original; the
+verified links a partition at a time), never a file list, a path, a row per
+document, a text or a fingerprint. A lost worker's chunks are read again by Dask
+from the task graph.
 """
 
 from __future__ import annotations
@@ -26,10 +28,21 @@ import os
 import signal
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from core.cluster.join import (
+    NUMBER,
+    by_group,
+    family_members,
+    family_numbers,
+    group_numbers,
+    linked_pairs,
+    originals,
+    path_order,
+)
 from core.cluster.report import Counts, Report, chunk_report, family_reports, family_rows
 from core.cluster.sources import listing, listing_counts, listing_part, scan_root
 from core.cluster.stages import (
@@ -38,17 +51,15 @@ from core.cluster.stages import (
     candidates_with_second,
     closest_named,
     closest_sides,
-    family_members,
     features,
     group_features,
-    originals,
     read_chunk,
     read_count,
     verify_pairs,
     verify_with_first,
 )
 from core.errors import RedlineError
-from core.families.scan import ScanOptions, candidate_rule, components, rare_limit
+from core.families.scan import ScanOptions, candidate_rule, rare_limit
 
 # Documents per chunk: a task reads at least this many (about 5 MB of articles), and
 # more when there would be over MAX_CHUNKS chunks: up to 1,024 partitions a shuffle
@@ -177,14 +188,6 @@ def _joined(first: list[Verified], second: list[Verified]) -> list[Verified]:
     return [*first, *second]
 
 
-def _is_linked(pair: Verified) -> bool:
-    return pair.verdict.linked
-
-
-def _link(pair: Verified) -> tuple[int, int]:
-    return pair.i, pair.j
-
-
 class _Scan:
     """One scan on a client: the stages in order, waiting with progress."""
 
@@ -234,11 +237,6 @@ class _Scan:
         one that happens to be the default)."""
         return self.client.compute(collection, sync=True)
 
-    def gather(self, label: str, *collections: Any) -> list[Any]:
-        """Compute collections to the client (small results only)."""
-        done = self.wait(label, *collections)
-        return [self.get(c) for c in done]
-
     def listed(self) -> tuple[Any, int, int]:
         """The listing, held by a worker, with its counts of files and walk errors.
 
@@ -268,13 +266,21 @@ class _Scan:
         counts = self.get(chunks.map_partitions(read_count))
         documents, unread = sum(c[0] for c in counts), sum(c[1] for c in counts)
         verified, common = self.verify(chunks, documents)
-        links, candidates = (
-            self.get(c) for c in (verified.filter(_is_linked).map(_link), verified.count())
-        )
-        family_of, originals_of = self.families(chunks, links, common)
+        candidates = self.get(verified.count())
+        links = self.pieces(verified.map_partitions(linked_pairs))
+        group_of, groups = group_numbers(links, files)
+        family_of, originals_of = self.families(chunks, listed, group_of, groups, common)
         reports, families = self.rows(chunks, verified, family_of, originals_of)
         total = Counts(documents, len(originals_of), walk_errors + unread, candidates)
         return Report(self.client, self.root, listed, reports, families, total)
+
+    def pieces(self, collection: Any) -> Iterator[Any]:
+        """A bag's items, computed on the workers at once and fetched a partition at a
+        time (the client holds one partition's)."""
+        futures = self.client.compute(collection.to_delayed())
+        for future in futures:
+            yield from future.result()
+            future.release()
 
     def verify(self, chunks: Any, n: int) -> tuple[Any, frozenset[int]]:
         """The verified candidate pairs (held on the workers) and the common key words.
@@ -304,28 +310,25 @@ class _Scan:
         return verified, common
 
     def families(
-        self, chunks: Any, links: list[tuple[int, int]], common: frozenset[int]
-    ) -> tuple[dict[int, int], list[int]]:
-        """Each family member's family id, in the local scan's order (by first member
-        path), and each family's likely original."""
-        groups = components(links)
-        group_of = {i: g for g, members in enumerate(groups) for i in members}
-        del groups
+        self, chunks: Any, listed: Any, group_of: array[int], groups: int, common: frozenset[int]
+    ) -> tuple[array[int], array[int]]:
+        """Each document's family id (-1: none), in the local scan's order (by first
+        member path), and each family's likely original (``group_of`` is renumbered)."""
         (shared,) = self.client.scatter([group_of], broadcast=True, hash=False)
         members = self.shuffle(chunks.map_partitions(family_members, shared, self.width))
-        (found,) = self.gather("originals", members.map_partitions(originals, common))
-        # (group, first path, original): the groups by first path, ties by group.
-        found.sort(key=lambda g: (g[1], g[0]))
-        family_by_group = {group: fid for fid, (group, _, _) in enumerate(found)}
-        family_of = {i: family_by_group[g] for i, g in group_of.items()}
-        return family_of, [original for _, _, original in found]
+        (found,) = self.wait("originals", members.map_partitions(originals, common))
+        firsts, original_of_group = by_group(self.pieces(found), groups)
+        del shared, members, found
+        order = self.get(self.dask.delayed(path_order, pure=True)(listed, firsts))
+        originals_of = array(NUMBER, (original_of_group[g] for g in order))
+        return family_numbers(group_of, order), originals_of
 
     def rows(
-        self, chunks: Any, verified: Any, family_of: dict[int, int], originals_of: list[int]
+        self, chunks: Any, verified: Any, family_of: array[int], originals_of: array[int]
     ) -> tuple[Any, Any]:
         """Each chunk's report rows (closest documents named) and the families' rows."""
         (shared,) = self.client.scatter([family_of], broadcast=True, hash=False)
-        (kept,) = self.client.scatter([frozenset(originals_of)], broadcast=True, hash=False)
+        (kept,) = self.client.scatter([originals_of], broadcast=True, hash=False)
         sides = self.shuffle(verified.map_partitions(closest_sides, shared, self.chunk_size))
         best = self.shuffle(chunks.map_partitions(best_closest, sides, self.chunk_size))
         named = self.shuffle(chunks.map_partitions(closest_named, best, self.chunk_size))
@@ -334,7 +337,7 @@ class _Scan:
         )
         if not originals_of:
             return reports, self.bag.from_sequence([], npartitions=1)
-        routed = reports.map_partitions(family_rows, kept, len(originals_of), self.width)
+        routed = reports.map_partitions(family_rows, kept, self.width)
         (families,) = self.wait("families", self.shuffle(routed).map_partitions(family_reports))
         return reports, families
 

@@ -3,7 +3,8 @@
 Every document has an index (its place in the folder walk, as in the local scan)
 and lives in one **chunk** of ``chunk_size`` consecutive indices: a chunk is read,
 fingerprinted and kept on one worker (``read_chunk``). Candidate pairs, key-word
-counts, originals and closest documents are found by routing small records to
+counts and closest documents are found (and, in ``core.cluster.join``, the
+originals) by routing small records to
 **buckets** (``(bucket, records)`` pairs that ``core.cluster.run`` shuffles so that
 bucket ``b`` lands in partition ``b``): a record about document ``i`` goes to bucket
 ``chunk_of(i)`` and meets that chunk's fingerprints there, so fingerprints never
@@ -12,8 +13,8 @@ original.
 
 The work on each document and each pair is the local scan's own
 (``core.families.scan``): ``fingerprint_file``, ``band_keys``, ``bucket_pairs``,
-``rare_keys_of``, ``verify``, ``likely_original``, ``closest_rank``,
-``word_similarity``. Nothing here imports Dask.
+``rare_keys_of``, ``verify``, ``closest_rank``, ``word_similarity``. Nothing here
+imports Dask.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from core.families.scan import (
     band_keys,
     bucket_pairs,
     closest_rank,
-    likely_original,
     needs_shingles,
     rare_keys_of,
     verify,
@@ -296,43 +296,15 @@ def verify_pairs(
     return out
 
 
-def family_members(part: Iterable[Chunk], group_of: dict[int, int], width: int) -> list[Routed]:
-    """The documents of a group of linked documents (a family not yet in the scan's
-    order) routed to the group's bucket."""
-    routed: dict[int, list[Any]] = defaultdict(list)
-    for chunk in part:
-        for doc in chunk.docs:
-            group = group_of.get(doc.index)
-            if group is not None:
-                routed[group % width].append((group, doc))
-    return _routed(routed)
-
-
-def originals(
-    grouped: Iterable[tuple[int, list[Routed]]], common: Set[int]
-) -> list[tuple[int, str, int]]:
-    """``(group, its first member's relative path, index of its likely original)`` for
-    the groups of a bucket: the first paths put the families in the scan's order."""
-    groups: dict[int, list[Read]] = defaultdict(list)
-    for group, doc in bucket_records(grouped, None):
-        groups[group].append(doc)
-    out: list[tuple[int, str, int]] = []
-    for group, docs in groups.items():
-        docs.sort(key=lambda d: (d.relpath, d.index))
-        fps = [d.fingerprint for d in docs]
-        keys = [rare_keys_of(fp, common) for fp in fps]
-        best = likely_original(list(range(len(docs))), fps, keys, [d.relpath for d in docs])
-        out.append((group, docs[0].relpath, docs[best].index))
-    return out
-
-
 def closest_sides(
-    part: Iterable[Verified], family_of: dict[int, int], chunk_size: int
+    part: Iterable[Verified], family_of: Sequence[int], chunk_size: int
 ) -> list[Routed]:
-    """Both documents' view of each verified pair, routed to their chunks."""
+    """Both documents' view of each verified pair, routed to their chunks
+    (``family_of``: each document's family, -1 for none)."""
     routed: dict[int, list[Any]] = defaultdict(list)
     for pair in part:
-        same = family_of.get(pair.i, -1) == family_of.get(pair.j, -2)
+        family = family_of[pair.i]
+        same = family >= 0 and family == family_of[pair.j]
         for me, other in ((pair.i, pair.j), (pair.j, pair.i)):
             rank = closest_rank(pair.verdict, same, other)
             routed[me // chunk_size].append((me, rank, pair.verdict))
