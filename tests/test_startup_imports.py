@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
+from core.command.parser import terminal_columns
 from core.engine.wide_scan import WideScan
 from core.text.digest import BUILTIN_DIGEST_BYTES, sha256_hex
 from tests.conftest import CONDENSED, FULL, REPO
@@ -20,6 +22,8 @@ NOT_FOR_A_JSON_COMPARISON = (
     "pathlib",  # the entry point and the CLI use os.path
     "hashlib",  # short documents' digests come from CPython's own SHA-256
     "difflib",  # "did you mean" for a word that is no command
+    "shutil",  # argparse's width of the terminal: core.command.parser finds it
+    "threading",  # the locks and the thread-local tally come from _thread
     "tempfile",
     "zipfile",
     "email",
@@ -80,7 +84,18 @@ def test_help_loads_no_engine() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "['shutil']"  # (argparse asks the terminal's width)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("columns", [None, "", "abc", "0", "-3", "50", "200"])
+def test_help_is_as_wide_as_shutil_says(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
 
 
 # --------------------------------------------------------------------------- wide characters
