@@ -11,12 +11,18 @@ alternating run by run so that both see the same load. Prints medians of wall an
 time (user + sys, from ``os.wait4``) and the load average before and after. Both
 checkouts get their byte code compiled first (``compileall``), as an installed
 ``redline`` has it.
+
+With ``--instructions`` each command also runs once under valgrind's callgrind
+(``PYTHONHASHSEED=0``): the instructions executed, the same whatever the load of a
+shared machine (about 50 times slower to run).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,7 +37,13 @@ PAIR = BENCH / "out" / "10k"
 def commands(pair: Path) -> dict[str, list[str]]:
     """The measured commands, by label, without the executable."""
     return {
-        "compare 10k json": ["compare", str(pair / "old.txt"), str(pair / "new.txt"), "--format", "json"],
+        "compare 10k json": [
+            "compare",
+            str(pair / "old.txt"),
+            str(pair / "new.txt"),
+            "--format",
+            "json",
+        ],
         "--version": ["--version"],
         "compare --help": ["compare", "--help"],
     }
@@ -54,17 +66,41 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
+def instructions(cmd: list[str]) -> int:
+    """Instructions executed by one run of ``cmd`` (callgrind's ``Ir`` total)."""
+    out = Path(os.devnull)
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"valgrind gave no count: {done.stderr[-500:]}")
+    return int(found.group(1))
+
+
 def compile_bytecode(checkout: Path) -> None:
     python = checkout / ".venv" / "bin" / "python"
     dirs = [str(checkout / d) for d in ("core", "gui", "redline") if (checkout / d).is_dir()]
-    subprocess.run([str(python), "-m", "compileall", "-q", *dirs], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(python), "-m", "compileall", "-q", *dirs], check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--peer", type=Path, help="another checkout with its own .venv")
     parser.add_argument("--runs", type=int, default=15, help="runs per command and checkout")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (valgrind)"
+    )
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (Debian package valgrind)")
     if not (PAIR / "new.txt").exists():
         subprocess.run([sys.executable, str(BENCH / "make_pairs.py"), "--sizes", "10k"], check=True)
     checkouts = {"this": REPO}
@@ -80,8 +116,18 @@ def main() -> int:
                 exe = str(checkout / ".venv" / "bin" / "redline")
                 times.setdefault((label, name), []).append(run_once([exe, *rest]))
     load_after = os.getloadavg()
-    print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}; {args.runs} runs each")
-    print("| command | " + " | ".join(f"{n} s (CPU)" for n in checkouts) + " |")
+    counts: dict[tuple[str, str], int] = {}
+    if args.instructions:
+        for label, rest in commands(PAIR).items():
+            for name, checkout in checkouts.items():
+                exe = str(checkout / ".venv" / "bin" / "redline")
+                counts[(label, name)] = instructions([exe, *rest])
+    print(
+        f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}; "
+        f"{args.runs} runs each"
+    )
+    unit = " s (CPU) [instructions, M]" if counts else " s (CPU)"
+    print("| command | " + " | ".join(f"{n}{unit}" for n in checkouts) + " |")
     print("|---|" + "---:|" * len(checkouts))
     for label in commands(PAIR):
         cells = []
@@ -89,7 +135,8 @@ def main() -> int:
             runs = times[(label, name)]
             wall = statistics.median(w for w, _ in runs)
             cpu = statistics.median(c for _, c in runs)
-            cells.append(f"{wall:.3f} ({cpu:.3f})")
+            count = f" [{counts[(label, name)] / 1e6:.0f}]" if counts else ""
+            cells.append(f"{wall:.3f} ({cpu:.3f}){count}")
         print(f"| {label} | " + " | ".join(cells) + " |")
     return 0
 
