@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 import re
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 
 from core.command.parser import terminal_columns
 from core.engine.wide_scan import WideScan
+from core.flags import names
 from core.text.digest import BUILTIN_DIGEST_BYTES, sha256_hex
 from tests.conftest import CONDENSED, FULL, REPO
 
@@ -164,3 +166,36 @@ print(sizes())
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:2] == ["(0, 0)", "(1, 1)"]
+
+
+def _names_patterns_as_written_before() -> list[re.Pattern[str]]:
+    """The names' patterns with the class of capitals in every look-behind and one
+    look-behind per determiner form (as they were before the start-up work)."""
+    caps, ends, tail = (
+        names._CAPITALS,
+        names._DETERMINER_ENDS,
+        r"\w*(?:['\u2019\-\u2010\u2011]\w+)*",
+    )
+    determiners = "|".join(
+        f"(?<=(?<!\\w){d} [{caps}])|(?<=(?<!\\w){d[0].upper()}{d[1:]} [{caps}])"
+        for d in names.DETERMINERS
+    )
+    return [
+        re.compile(rf"[{caps}](?<=[\w,;%] [{caps}]){tail}"),
+        re.compile(rf"[{caps}](?<=[{ends}] [{caps}])(?:{determiners}){tail}"),
+        re.compile(rf"[{caps}](?<=, [{caps}]){tail}"),
+    ]
+
+
+def test_the_names_patterns_find_what_they_found_before() -> None:
+    now = [names._CAPITALISED_MID, names._AFTER_DETERMINER, names._AFTER_COMMA]
+    pieces = ["a ", "A ", "an ", "this ", "These ", "every ", "Our ", "xa ", "ban ", ", "]
+    pieces += ["Ë", "Жук", "Quay", "Ґ", "\n", " ", "'", "said, ", "word ", "% ", "_an "]
+    rnd = random.Random(18)
+    texts = [p.read_text(encoding="utf-8") for p in (CONDENSED, FULL)]
+    texts += ["".join(rnd.choice(pieces) for _ in range(40)) for _ in range(2000)]
+    for before, after in zip(_names_patterns_as_written_before(), now, strict=True):
+        for text in texts:
+            assert [m.span() for m in before.finditer(text)] == [
+                m.span() for m in after.finditer(text)
+            ], (after.pattern, text)
