@@ -29,12 +29,8 @@ from core.command.parser import (
     build_parser,
     unknown_word_message,
 )
-from core.engine.compare import compare
-from core.engine.heap import keep_big_blocks_mapped
 from core.errors import RedlineError
-from core.model import CompareOptions, Document
 from core.report.context import DEFAULT_CONTEXT
-from core.report.render_text import render_text
 from core.report.save import (
     PdfRenderer,
     nway_report_bytes,
@@ -44,13 +40,16 @@ from core.report.save import (
     stored_annotations,
     without_paths,
 )
-from core.text.document import document_from_bytes, has_nul, load_document
-from core.text.encoding import LOW_CONFIDENCE
-from core.text.formats import ReadOptions
 from core.text.names import printable_path
 
+# The engine, the readers and the report writers load when a command runs, and only
+# those it needs: ``--help`` and ``--version`` start without them, and a JSON report
+# without the terminal's text renderer (start-up time, ``bench/bench_startup.py``).
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from core.model import Document
+    from core.text.formats import ReadOptions
 
 # A guessed encoding resting on this few bytes outside ASCII is named with their place.
 FEW_NON_ASCII = 8
@@ -132,6 +131,8 @@ def _load(
     path: str, encoding: str | None, max_bytes: int, read: ReadOptions | None = None
 ) -> Document:
     """A document from a file, or from standard input for ``-``."""
+    from core.text.document import document_from_bytes, load_document
+
     if path != STDIN:
         return load_document(path, encoding=encoding, max_bytes=max_bytes, options=read)
     if sys.stdin is None:
@@ -155,6 +156,9 @@ def use_colour(choice: str, output: str | None) -> bool:
 
 def _warn_about(doc: Document, flag: str) -> None:
     """One line on standard error for each thing the user should know about a file."""
+    from core.text.document import has_nul
+    from core.text.encoding import LOW_CONFIDENCE
+
     name = printable_path(doc.path)
     if doc.decode_warning is not None:
         w = doc.decode_warning
@@ -248,8 +252,11 @@ def _drop_stdout() -> None:
 
 
 def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
+    from core.engine.heap import keep_big_blocks_mapped
+    from core.model import CompareOptions
     from core.nway.grid import build_nway
     from core.report.nway import render_nway_text
+    from core.text.formats import ReadOptions
 
     _check_output(args, pdf_renderer, args.base, *args.others)
     bad = [item for item in args.encoding if "=" not in item]
@@ -288,6 +295,11 @@ def _count_names_aside(old: str, new: str) -> None:
 
 
 def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
+    from core.engine.compare import compare
+    from core.engine.heap import keep_big_blocks_mapped
+    from core.model import CompareOptions
+    from core.text.formats import ReadOptions
+
     _check_report_flags(args, pdf_renderer)
     read = ReadOptions(docx_revisions=args.docx_revisions, html_text=args.html_text)
     old = _load(args.old, args.encoding_old, args.max_size, read)
@@ -308,6 +320,8 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
     if args.changes_only and context is None:
         context = DEFAULT_CONTEXT
     if args.format == "text":
+        from core.report.render_text import render_text
+
         out = render_text(result, colour=colour, context=context).encode("utf-8")
     else:
         annotations = stored_annotations(old, new, _notice) if args.annotations else None

@@ -9,7 +9,7 @@ instead of about 0.2 s).
 from __future__ import annotations
 
 import gc
-import threading
+from _thread import allocate_lock  # threading.Lock itself, without threading (start-up)
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,7 +20,7 @@ class CollectorPause:
     what it was."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = allocate_lock()
         self._depth = 0
         self._was_enabled = True
 

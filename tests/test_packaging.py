@@ -22,14 +22,45 @@ from tests.conftest import REPO
 
 
 def test_version_is_read_from_the_package_metadata(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     assert importlib.metadata.version("redline") == core.__version__
-    monkeypatch.setattr(importlib.metadata, "version", lambda name: "9.8.7")
+    assert core.installed_version() == importlib.metadata.version("redline")
+    # A distribution found first on the path is the one both read.
+    info = tmp_path / "Redline-9.8.7.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: Redline\nVersion: 9.8.7\n\nVersion: 1.0 in the text\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "redline_extras-1.0.dist-info").mkdir()  # another project: skipped
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.invalidate_caches()
+    assert importlib.metadata.version("redline") == "9.8.7"
     with pytest.raises(SystemExit) as exit_:
         main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out == "redline 9.8.7\n"
+
+
+def test_version_of_an_uninstalled_checkout_is_the_source_version(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    assert core.installed_version() == core.__version__
+
+
+def test_version_does_not_import_package_metadata() -> None:
+    # importlib.metadata and the engine cost 30-60 ms of a 10 ms answer.
+    code = (
+        "import sys; from core.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('importlib.metadata', "
+        "'core.engine', 'core.model', 'core.report.comparison_json', 'core.text.document'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [f"redline {core.__version__}", "[]"]
 
 
 def test_the_console_script_prints_the_version() -> None:

@@ -13,7 +13,7 @@ holds is an overflow: ``AlphabetOverflow`` is raised and callers split the regio
 
 from __future__ import annotations
 
-import threading
+from _thread import allocate_lock  # threading.Lock itself, without threading (start-up)
 from collections.abc import Sequence
 
 from diff_match_patch import diff_match_patch
@@ -42,7 +42,7 @@ _ENGINE = _make_engine()
 # several threads in the window: only one grows it at a time, readers only ever
 # look at characters already there).
 _CHARS: list[str] = []
-_GROWING = threading.Lock()
+_GROWING = allocate_lock()
 
 
 def _alphabet(limit: int) -> list[str]:

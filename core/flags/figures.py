@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from core.flags.pooled import (
     APOSTROPHES,
@@ -145,10 +146,15 @@ _TOKENS = re.compile(r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)
 # The tokens of ``_values`` that are, or may be part of, a figure spelled out; a digit
 # or a number word in a folded ASCII text (``a``, ``an`` and ``and`` only join them).
 _NUMBER_TOKENS = frozenset({*_UNITS, *_TENS, *_SCALE_VALUES, *_NUMBER_WORDS, *_ORDINALS})
-_NUMBERISH = re.compile(
-    r"\d|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_TOKENS, key=len)[::-1]) + r")(?![a-z])"
-)
+_NUMBERISH = r"\d|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_TOKENS, key=len)[::-1]) + r")(?![a-z])"
 _NUMBER_TOKENS |= {"a", "an", "and"}  # (they join the words of a figure)
+
+
+@lru_cache(maxsize=1)
+def _numberish() -> re.Pattern[str]:
+    """``_NUMBERISH`` compiled when first needed: 1 ms of every start otherwise, and
+    most comparisons change no sentence in which a figure could stand."""
+    return re.compile(_NUMBERISH)
 
 
 def _values(text: str) -> Counter[str]:
@@ -162,7 +168,7 @@ def _values(text: str) -> Counter[str]:
     spaced = text.replace("-", " ")
     if spaced.isascii():  # folding keeps every token whole: fold once
         spaced = spaced.lower()
-        if not _NUMBERISH.search(spaced):
+        if not _numberish().search(spaced):
             return out  # no digit and no number word: no figure
         tokens = [(m.start(), m.group()) for m in _TOKENS.finditer(spaced)]
     else:

@@ -10,9 +10,11 @@ is counted in sentences, as dwdiff's ``-C N`` counts lines.
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from typing import TYPE_CHECKING
 
-from core.engine.rows import Row
-from core.model import Comparison
+if TYPE_CHECKING:  # types only: the command line's parser reads DEFAULT_CONTEXT
+    from core.engine.rows import Row
+    from core.model import Comparison
 
 DEFAULT_CONTEXT = 1
 """Sentences of context around each change when only changes are shown."""

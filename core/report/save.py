@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING, Literal
 
 from core.atomic import atomic_write_bytes
 from core.errors import RedlineError
-from core.model import Comparison, Document
-from core.report.comparison_json import comparison_to_json
 from core.report.context import DEFAULT_CONTEXT
 from core.text.names import printable_path
 
+# Types only: the command line's parser reads PAGE_SIZES, and ``redline --help`` and
+# ``--version`` load none of the engine.
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from core.model import Comparison, Document
     from core.notes.annotation import Annotation
     from core.nway.grid import NWay
 
@@ -119,6 +120,8 @@ def report_bytes(
     if changes_only and context is None:
         context = DEFAULT_CONTEXT
     if fmt == "json":
+        from core.report.comparison_json import comparison_to_json
+
         return comparison_to_json(result, annotations, show_flags, context=context).encode("utf-8")
     if fmt == "docx":
         from core.report.docx_redline import comparison_docx

@@ -10,7 +10,6 @@ looked for, since such text is full of NUL bytes.
 from __future__ import annotations
 
 import errno
-import hashlib
 import io
 import os
 import stat
@@ -26,6 +25,7 @@ from core.errors import (
     UnsupportedFileError,
 )
 from core.model import Document, SourceKind
+from core.text.digest import sha256_hex
 from core.text.encoding import decode_bytes, detect_line_ending, evident_encoding
 from core.text.formats import FormatError, ReadOptions, read_format, sniff
 from core.text.formats.base import HtmlText
@@ -326,7 +326,7 @@ def _decoded_document(
         text=text,
         encoding=decoded.encoding,
         confidence=decoded.confidence,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256_hex(data),
         size=len(data),
         line_ending=detect_line_ending(text),
         bom=decoded.bom,
@@ -354,7 +354,7 @@ def _formatted(
         path=path,
         text=extracted.text,
         encoding=extracted.encoding,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256_hex(data),
         size=len(data),
         line_ending=detect_line_ending(extracted.text),
         source_kind=extracted.kind,
@@ -373,7 +373,7 @@ def document_from_text(text: str, path: str = "<text>") -> Document:
     return Document(
         path=path,
         text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256_hex(data),
         size=len(data),
         line_ending=detect_line_ending(text),
     )

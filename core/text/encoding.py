@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import codecs
 import re
-import threading
+from _thread import _local as _ThreadLocal  # threading.local, without threading (start-up)
 from dataclasses import dataclass
 
 from core.errors import UnknownEncodingError
@@ -122,7 +122,7 @@ class _Tally:
         self.first = -1
 
 
-_local = threading.local()
+_local = _ThreadLocal()
 
 
 def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
