@@ -28,6 +28,9 @@ NOT_FOR_A_JSON_COMPARISON = (
     "threading",  # the locks and the thread-local tally come from _thread
     "tempfile",
     "zipfile",
+    "pickle",  # the names counted aside (core.flags.prefetch) fork only for long texts
+    "select",
+    "signal",
     "email",
     "core.report.render_text",  # --format text
     "core.report.layout",

@@ -17,11 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
-import select
-import signal
 import sys
-import time
 from collections.abc import Callable, Mapping
 
 MIN_CHARS = 200_000
@@ -42,6 +38,8 @@ def start(old: str, new: str, tallies: Callable[[str, str], Tallies]) -> bool:
     if not _worth_it(len(old) + len(new)):
         return False
     _discard()
+    import pickle  # (here: a short comparison never loads what only the fork needs)
+
     read, write = os.pipe()
     try:
         pid = os.fork()
@@ -71,6 +69,9 @@ def take(old: str, new: str) -> dict[str, object] | None:
         return None
     _, _, read, pid = _pending
     _pending = None
+    import pickle
+    import signal
+
     try:
         data = _read_all(read, WAIT_SECONDS)
         if data is None:  # a child stuck (it should never be): stop it, count here
@@ -91,6 +92,9 @@ a second)."""
 
 def _read_all(fd: int, seconds: float) -> bytes | None:
     """Everything until the end of the pipe, or None when it takes over ``seconds``."""
+    import select
+    import time
+
     chunks: list[bytes] = []
     deadline = time.monotonic() + seconds
     with os.fdopen(fd, "rb", buffering=0) as source:
