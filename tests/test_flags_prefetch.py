@@ -5,6 +5,7 @@ child cannot help."""
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,7 +29,7 @@ needs_fork = pytest.mark.skipif(
 def _nothing_pending(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(prefetch, "MIN_CHARS", 0)
     yield
-    prefetch._discard()
+    prefetch._stop()
 
 
 def _texts() -> tuple[str, str]:
@@ -128,3 +129,36 @@ def test_a_stuck_child_is_stopped_and_the_count_left_to_the_process(
     assert prefetch.take(old, new) is None
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # stopped and reaped
+
+
+_EXITS_WITHOUT_TAKING = """
+import os, sys, time
+from core.flags import prefetch
+prefetch.MIN_CHARS = 0
+
+def stuck(old, new):
+    time.sleep(600)
+    return {}
+
+assert prefetch.start("old text", "new text", stuck)
+print(prefetch._pending[3], flush=True)
+"""
+
+
+@needs_fork
+def test_a_process_leaving_without_the_tallies_stops_the_child_and_frees_its_output(
+    tmp_path: Path,
+) -> None:
+    # A caller reading the output waits until every holder of the pipe closes it: the
+    # child holds none, and is stopped when the process exits.
+    done = subprocess.run(
+        [sys.executable, "-c", _EXITS_WITHOUT_TAKING],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    child = int(done.stdout.split()[0])
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)

@@ -15,6 +15,7 @@ thread only, and the window's engine child keeps its own ways.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import sys
@@ -37,7 +38,7 @@ def start(old: str, new: str, tallies: Callable[[str, str], Tallies]) -> bool:
     global _pending
     if not _worth_it(len(old) + len(new)):
         return False
-    _discard()
+    _stop()  # a child counting for other texts is of no more use
     import pickle  # (here: a short comparison never loads what only the fork needs)
 
     read, write = os.pipe()
@@ -48,17 +49,50 @@ def start(old: str, new: str, tallies: Callable[[str, str], Tallies]) -> bool:
         os.close(write)
         return False
     if pid == 0:  # the child: count, send, and leave without any clean-up
-        os.close(read)
-        code = 0
+        code = 1
         try:
+            os.close(read)
+            _let_go_of_standard_streams()
             with os.fdopen(write, "wb") as out:
                 pickle.dump(tallies(old, new), out, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:
-            code = 1
-        os._exit(code)
+            code = 0
+        finally:
+            os._exit(code)
     os.close(write)
     _pending = (old, new, read, pid)
+    if not _stopped_at_exit:
+        atexit.register(_stop)
+        _stopped_at_exit.append(True)
     return True
+
+
+_stopped_at_exit: list[bool] = []
+
+
+def _let_go_of_standard_streams() -> None:
+    """The child's standard streams to the null device: it writes nothing there, and
+    must not keep the caller's pipes open (a caller reading ``redline``'s output waits
+    for every holder to close it)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+
+
+def _stop() -> None:
+    """A child whose tallies were never taken is stopped, not waited for (at exit,
+    and when another pair is started)."""
+    global _pending
+    if _pending is None:
+        return
+    import signal
+
+    _, _, read, pid = _pending
+    _pending = None
+    os.close(read)
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
 
 
 def take(old: str, new: str) -> dict[str, object] | None:
@@ -115,15 +149,3 @@ def _worth_it(chars: int) -> bool:
         and sys.platform.startswith("linux")
         and (os.cpu_count() or 1) > 1
     )
-
-
-def _discard() -> None:
-    """Forget a child whose tallies were never taken (its pipe closed, it reaped)."""
-    global _pending
-    if _pending is None:
-        return
-    _, _, read, pid = _pending
-    _pending = None
-    os.close(read)
-    with contextlib.suppress(OSError):
-        os.waitpid(pid, 0)
