@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from core.command.parser import terminal_columns
-from core.engine.wide_scan import WideScan
+from core.engine.tokens import has_wide
 from core.flags import names
 from core.text.digest import BUILTIN_DIGEST_BYTES, sha256_hex
 from tests.conftest import CONDENSED, FULL, REPO
@@ -109,21 +109,20 @@ _WIDE = re.compile("[\u3000-\U0010ffff]")
 _TEXTS = ["", "plain", "caf\u00e9 \u2014 \u2fff", "\u3000", "x\u4e00y", "\U0001f600", "\uff01!"]
 
 
-@pytest.mark.parametrize("text", _TEXTS)
-def test_wide_scan_answers_as_the_class_does(text: str) -> None:
-    short, long = WideScan("\u3000"), WideScan("\u3000", budget=-1)
-    expected = _WIDE.search(text) is not None
-    assert (short.search(text) is not None) == expected
-    assert (long.search(text) is not None) == expected
-    assert not short.compiled and long.compiled
+@pytest.mark.parametrize("text", [*_TEXTS, "a" * 70_000 + "\u4e00", "caf\u00e9" * 20_000])
+def test_wide_characters_found_as_the_class_finds_them(text: str) -> None:
+    assert has_wide(text) == (_WIDE.search(text) is not None)
 
 
-def test_wide_scan_compiles_the_class_once_the_texts_are_long() -> None:
-    scan = WideScan("\u3000", budget=10)
-    assert scan.search("abcdef") is None and not scan.compiled  # 6 of 10
-    assert scan.search("abcde\u4e00") is not None and scan.compiled  # 12: over the budget
-    assert scan.search("abc") is None
-    assert WideScan("\u3000", budget=10).search("a" * 11 + "\u3000") is not None
+def test_wide_characters_found_without_compiling_a_pattern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pattern compiled")
+
+    monkeypatch.setattr(re, "compile", refused)
+    monkeypatch.setattr(re, "search", refused)
+    assert has_wide("a" * 100_000 + "\u3000") and not has_wide("caf\u00e9 \u2014" * 10_000)
 
 
 # --------------------------------------------------------------------------- digests

@@ -1,8 +1,8 @@
 """The comparison engine: two texts in, a frozen ``Comparison`` out (``compare``).
 
 The stages, in order: unchanged paragraphs and runs of lines (``paragraph_anchors``,
-``line_anchors``), tokens and their normalized keys (``tokens``, ``normalize``,
-``wide_scan``), alignment (``anchors``, ``lcs``, ``sequences``, ``dmp_adapter``), cleanup
+``line_anchors``), tokens and their normalized keys (``tokens``, ``normalize``),
+alignment (``anchors``, ``lcs``, ``sequences``, ``dmp_adapter``), cleanup
 (``word_cleanup``), sentences and blocks (``segment``, ``blocks``, ``slide``), moves
 (``moves``), ops and statistics (``opspans``, ``stats``), rows of whole sentences
 (``sentence_rows``); then what views share: side-by-side layout rows (``rows``) and
