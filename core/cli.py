@@ -285,15 +285,6 @@ def _run_nway(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int
     return EXIT_SAME if nway.identical else EXIT_DIFFERENT
 
 
-def _count_names_aside(old: str, new: str) -> None:
-    """The flags' names tallied on the other core while the texts are compared (they
-    depend on the texts alone; ``core.flags.prefetch``)."""
-    from core.flags import prefetch
-    from core.flags.names import tallies_of
-
-    prefetch.start(old, new, tallies_of)
-
-
 def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> int:
     from core.engine.compare import compare
     from core.engine.heap import keep_big_blocks_mapped
@@ -310,8 +301,10 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
     options = CompareOptions(
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )
-    if args.format != "text" and args.flags:
-        _count_names_aside(old.text, new.text)
+    if args.format != "text" and args.flags:  # the flags' names depend on the texts alone
+        from core.flags.names import tally_aside
+
+        tally_aside(old.text, new.text)
     result = compare(old, new, options)
     if args.no_paths:
         result = without_paths(result)

@@ -184,13 +184,17 @@ def tallies_of(old: str, new: str) -> dict[str, Tally]:
     return {part: tally(text) for part, text in _cut(old, new).items()}
 
 
+def tally_aside(old: str, new: str) -> bool:
+    """Have the tallies of ``old`` and ``new`` counted on another core while the caller
+    compares them (``core.flags.prefetch``: single-threaded processes only), for the
+    ``SharedParagraphs`` of these two texts to take. Whether a child was started."""
+    return prefetch.start(old, new, tallies_of)
+
+
 def _prefetched(old: str, new: str) -> dict[str, Tally]:
-    fetched = prefetch.take(old, new)
-    if fetched is None or set(fetched) != {"shared", "old", "new"}:
-        return {}
-    if not all(isinstance(t, Tally) for t in fetched.values()):
-        return {}
-    return {part: t for part, t in fetched.items() if isinstance(t, Tally)}
+    fetched = prefetch.take(old, new) or {}
+    tallies = {part: t for part, t in fetched.items() if isinstance(t, Tally)}
+    return tallies if set(tallies) == {"shared", "old", "new"} else {}
 
 
 def _cut(old: str, new: str) -> dict[str, str]:

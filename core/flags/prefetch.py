@@ -60,13 +60,7 @@ def start(old: str, new: str, tallies: Callable[[str, str], Tallies]) -> bool:
             os._exit(code)
     os.close(write)
     _pending = (old, new, read, pid)
-    if not _stopped_at_exit:
-        atexit.register(_stop)
-        _stopped_at_exit.append(True)
     return True
-
-
-_stopped_at_exit: list[bool] = []
 
 
 def _let_go_of_standard_streams() -> None:
@@ -93,6 +87,9 @@ def _stop() -> None:
     with contextlib.suppress(OSError):
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+
+
+atexit.register(_stop)
 
 
 def take(old: str, new: str) -> dict[str, object] | None:

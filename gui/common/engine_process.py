@@ -139,20 +139,13 @@ def load_and_compare(
     return compare(old, new, request.options, should_cancel)
 
 
-def _count_names_aside(old: str, new: str) -> None:
-    """The flags' names tallied on another core while the child compares (the child
-    runs one thread, so it may fork; ``core.flags.prefetch``)."""
-    from core.flags import prefetch
-    from core.flags.names import tallies_of
-
-    prefetch.start(old, new, tallies_of)
-
-
 def serve(conn: Connection, request: EngineRequest) -> None:
     """The child: compare, then send the result in pieces (or the error)."""
+    from core.flags.names import tally_aside  # (the child runs one thread: it may fork)
+
     try:
         comparison = load_and_compare(
-            request, before_compare=_count_names_aside if request.flags else None
+            request, before_compare=tally_aside if request.flags else None
         )
     except LoadError as exc:
         conn.send(("error", exc.path, exc.reason))
