@@ -23,7 +23,7 @@ from itertools import accumulate, compress
 from operator import and_
 from typing import Any
 
-from core.engine.normalize import APOSTROPHES, DASH_CHARS, normalize_token
+from core.engine.normalize import APOSTROPHES, normalize_token
 
 _JOIN = re.escape("-\u2010\u2011" + APOSTROPHES)
 # The contract's word tokenizer: \w runs joined across inner apostrophes and hyphens.
@@ -33,6 +33,9 @@ CONTRACT_WORD = re.compile(rf"\w+(?:[{_JOIN}]\w+)*")
 # full-width points, so a full-width spelling is the same units as the half-width one.
 _UNIT_JOIN = _JOIN + "\uff0d\uff07"
 _NUMBER_JOIN = r"(?<=\d)[.,:\uff0e\uff0c\uff1a]\d+"
+
+# The hyphens that join words inside a unit (``_UNIT_JOIN``), and a spaced word - word.
+_HYPHENS = "-\u2010\u2011\uff0d"
 
 _LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
 
@@ -298,9 +301,18 @@ def _join_spaced_dashes(
     puts dashes at line starts and ends alike); a blank line ends a paragraph, so a
     dash next to one is not joined. A "- item" bullet list whose items are single
     words joins too, the same way in both texts, so it matches all the same.
+
+    Only a single hyphen joins (``_HYPHENS``: the ones that join words inside a unit,
+    so ``eight - minute`` matches ``eight-minute``). A dash used as punctuation (an em
+    or en dash, a ``--``) is a unit of its own spaced or not: joined, ``картоплі — це``
+    would be one unit against ``картоплі це`` and both words marked.
     """
     n = len(keys)
-    dash_at = [i for i in dashes if 0 < i < n - 1 and text[starts[i]] in DASH_CHARS]
+    dash_at = [
+        i
+        for i in dashes
+        if 0 < i < n - 1 and ends[i] - starts[i] == 1 and text[starts[i]] in _HYPHENS
+    ]
     if not dash_at:
         return
     keep = [True] * n
