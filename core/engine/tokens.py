@@ -3,9 +3,10 @@
 A unit is a word (``\\w`` runs joined across inner apostrophes and hyphens, numbers
 joined across ``.,:`` between digits, combining marks and format characters kept
 inside), or a run of one repeated punctuation character. Whitespace is never part
-of a unit's key. A word, a lone hyphen or dash, and a word (``eight - minute``) are
-joined into one unit whose key is spelled like ``eight-minute``, so tokenization
-differences are not edits. Every unit keeps its raw span and its key side by side.
+of a unit's key. A word, a lone hyphen, and a word (``eight - minute``) are joined
+into one unit whose key is spelled like ``eight-minute``, so tokenization differences
+are not edits; a dash used as punctuation (``—``, ``–``, ``--``) stays a unit of its
+own, spaced or not. Every unit keeps its raw span and its key side by side.
 
 Word counts follow the contract's tokenizer everywhere (``count_words``).
 """
