@@ -216,10 +216,11 @@ def test_the_window_takes_over_the_comparison_started_before_it(
         window.jobs.shutdown()
 
 
-def test_the_child_takes_the_names_tallied_beside_it_and_flags_the_same(
+def test_the_child_takes_the_units_and_names_counted_beside_it_and_flags_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from core.flags import prefetch
+    from core.engine import aside
+    from core.engine.compare import units_aside
 
     added = (
         "\n\nThe report was written by Maria {0} for the council."
@@ -231,20 +232,22 @@ def test_the_child_takes_the_names_tallied_beside_it_and_flags_the_same(
     request = EngineRequest(str(old), str(new), CompareOptions(), flags=True)
     here = flag_comparison(load_and_compare(request))
     assert [f.kind for f in here].count("name") == 2
-    # The child tallies the names aside (a pair this long, on a machine that forks).
-    started: list[bool] = []
-    original = prefetch.start
+    # The child counts the new side and the names aside (a pair this long, on a
+    # machine that forks).
+    started: list[tuple[bool, list[str]]] = []
+    original = aside.start
 
-    def recording(*args: object) -> bool:
-        started.append(original(*args))  # type: ignore[arg-type]
-        return started[-1]
+    def recording(old: str, new: str, jobs: list[aside.Job]) -> bool:
+        started.append((original(old, new, jobs), [name for name, _ in jobs]))
+        return started[-1][0]
 
-    monkeypatch.setattr(prefetch, "start", recording)
+    monkeypatch.setattr(aside, "start", recording)
     connection = _Recorder()
     engine_process.serve(connection, request)  # in this process: the same code the child runs
-    assert started == [prefetch._worth_it(len(old.read_text()) + len(new.read_text()))]
+    forks = aside.worth_it(len(old.read_text()) + len(new.read_text()))
+    assert started == [(forks, [units_aside(request.options)[0], "names"])]
     assert connection.flags() == here
-    assert prefetch._pending is None
+    assert aside._pending is None
 
 
 class _Recorder:

@@ -28,7 +28,7 @@ NOT_FOR_A_JSON_COMPARISON = (
     "threading",  # the locks and the thread-local tally come from _thread
     "tempfile",
     "zipfile",
-    "pickle",  # the names counted aside (core.flags.prefetch) fork only for long texts
+    "pickle",  # the work counted aside (core.engine.aside) forks only for long texts
     "select",
     "signal",
     "email",

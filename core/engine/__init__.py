@@ -6,7 +6,8 @@ alignment (``anchors``, ``lcs``, ``sequences``, ``dmp_adapter``), cleanup
 (``word_cleanup``), sentences and blocks (``segment``, ``blocks``, ``slide``), moves
 (``moves``), ops and statistics (``opspans``, ``stats``), rows of whole sentences
 (``sentence_rows``); then what views share: side-by-side layout rows (``rows``) and
-the old-to-new position map for scroll sync (``position_map``).
+the old-to-new position map for scroll sync (``position_map``). ``aside`` counts work
+that depends on the texts alone (the new side's units) on the other core.
 
 May import: the shared leaves only. Never ``core.text`` (texts come in decoded),
 ``core.report``, ``core.notes``, ``core.families``, ``core.flags`` or ``core.nway``.

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import add, itemgetter
-from typing import TypeVar
+from typing import TypeVar, cast
 
+from core.engine import aside
 from core.engine.anchors import align
 from core.engine.blocks import (
     Code,
@@ -96,21 +97,13 @@ def _compare(
 ) -> Comparison:
     started = time.perf_counter()
     anchors, widths = _anchors(old.text, new.text)
-    fixed: list[tuple[int, int]] = []
-    if anchors:
-        old_counts, new_counts = _paragraph_words(old.text, new.text, anchors)
-        ta, old_bounds, old_fixed = _anchored_units(
-            old.text, anchors.old, old_counts, widths[0], options
-        )
-        tb, new_bounds, new_fixed = _anchored_units(
-            new.text, anchors.new, new_counts, widths[1], options
-        )
-        fixed = list(zip(old_fixed, new_fixed))
-    else:
-        ta = _units(old.text, options)
-        tb = _units(new.text, options)
-        old_bounds = unit_boundaries(ta.starts, segment(old.text).sentence_starts)
-        new_bounds = unit_boundaries(tb.starts, segment(new.text).sentence_starts)
+    counts = _paragraph_words(old.text, new.text, anchors) if anchors else ([], [])
+    ta, old_bounds, old_fixed = _side_units(old.text, options, anchors, 0, counts, widths)
+    # The new side's units may have been counted on the other core meanwhile.
+    tb, new_bounds, new_fixed = _taken(aside.take(old.text, new.text, _units_job(options))) or (
+        _side_units(new.text, options, anchors, 1, counts, widths)
+    )
+    fixed = list(zip(old_fixed, new_fixed))
     _check(should_cancel)
     table = {k: n for n, k in enumerate(dict.fromkeys(ta.keys + tb.keys))}
     a = list(map(table.__getitem__, ta.keys))
@@ -181,6 +174,50 @@ def _compare(
         elapsed=time.perf_counter() - started,
         rows=rows,
     )
+
+
+def units_aside(options: CompareOptions) -> aside.Job:
+    """The job that counts the new version's units on the other core while ``compare``
+    counts the old one's (``core.engine.aside.start``, before ``compare``; single-threaded
+    processes only). The result is what ``compare`` would count itself."""
+    return _units_job(options), partial(_new_side_units, options=options)
+
+
+def _units_job(options: CompareOptions) -> str:
+    return f"units (ignore case {options.ignore_case}, punctuation {options.ignore_punctuation})"
+
+
+_SideUnits = tuple[Tokens, list[int], list[int]]
+
+
+def _new_side_units(old: str, new: str, options: CompareOptions) -> _SideUnits:
+    anchors, widths = _anchors(old, new)
+    counts = _paragraph_words(old, new, anchors) if anchors else ([], [])
+    return _side_units(new, options, anchors, 1, counts, widths)
+
+
+def _taken(found: object) -> _SideUnits | None:
+    """What ``units_aside`` counted, when that is what came back."""
+    if isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], Tokens):
+        return cast(_SideUnits, found)
+    return None
+
+
+def _side_units(
+    text: str,
+    options: CompareOptions,
+    anchors: ParagraphAnchors | None,
+    side: int,
+    counts: tuple[list[int], list[int]],
+    widths: tuple[int, int],
+) -> _SideUnits:
+    """The units of one side's ``text`` (side 0: old, 1: new), the unit indices where
+    its sentences start, and the indices of its units that are unchanged paragraphs."""
+    if anchors is None:
+        units = _units(text, options)
+        return units, unit_boundaries(units.starts, segment(text).sentence_starts), []
+    spans = (anchors.old, anchors.new)[side]
+    return _anchored_units(text, spans, counts[side], widths[side], options)
 
 
 def _anchors(old: str, new: str) -> tuple[ParagraphAnchors | None, tuple[int, int]]:

@@ -25,8 +25,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
+from core.engine import aside
 from core.engine.tokens import paragraph_stretches
-from core.flags import prefetch
 
 _WORD = re.compile(r"\w+(?:['\u2019\-\u2010\u2011]\w+)*")
 # Capitalized function words (headline style, "I") are never taken for names.
@@ -168,9 +168,6 @@ class SharedParagraphs:
         return self._tally("shared"), self._tally(own)
 
     def _tally(self, part: str) -> Tally:
-        if not self._tallies:
-            # Counted on the other core while the texts were compared (the command line).
-            self._tallies.update(_prefetched(*self._texts))
         if part not in self._tallies:
             if self._parts is None:
                 self._parts = _cut(*self._texts)
@@ -178,23 +175,39 @@ class SharedParagraphs:
         return self._tallies[part]
 
 
-def tallies_of(old: str, new: str) -> dict[str, Tally]:
-    """The tallies ``SharedParagraphs`` counts: of the paragraphs ``old`` and ``new``
-    share, and of each one's own (what ``prefetch`` counts in a child)."""
-    return {part: tally(text) for part, text in _cut(old, new).items()}
+NAMES_JOB = "names"
 
 
-def tally_aside(old: str, new: str) -> bool:
-    """Have the tallies of ``old`` and ``new`` counted on another core while the caller
-    compares them (``core.flags.prefetch``: single-threaded processes only), for the
-    ``SharedParagraphs`` of these two texts to take. Whether a child was started."""
-    return prefetch.start(old, new, tallies_of)
+def names_aside() -> aside.Job:
+    """The job that finds both texts' names on the other core while the caller
+    compares them (``core.engine.aside.start``; single-threaded processes only), for
+    ``pair_names`` of these two texts to take."""
+    return NAMES_JOB, names_of
 
 
-def _prefetched(old: str, new: str) -> dict[str, Tally]:
-    fetched = prefetch.take(old, new) or {}
-    tallies = {part: t for part, t in fetched.items() if isinstance(t, Tally)}
-    return tallies if set(tallies) == {"shared", "old", "new"} else {}
+def names_of(old: str, new: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of ``old`` and of ``new`` (what ``pair_names`` finds)."""
+    first, second = _counted_here(old, new)
+    return first.names, second.names
+
+
+def pair_names(old: str, new: str) -> tuple[Names, Names]:
+    """The names of two versions of a document: found on the other core while they
+    were compared (``names_aside``), or else here when first asked (the paragraphs
+    they share tallied once)."""
+    found = aside.take(old, new, NAMES_JOB)
+    if (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and all(isinstance(names, frozenset) for names in found)
+    ):
+        return Names(old, names=found[0]), Names(new, names=found[1])
+    return _counted_here(old, new)
+
+
+def _counted_here(old: str, new: str) -> tuple[Names, Names]:
+    shared = SharedParagraphs(old, new)
+    return Names(old, lambda: shared.tallies(0)), Names(new, lambda: shared.tallies(1))
 
 
 def _cut(old: str, new: str) -> dict[str, str]:
@@ -237,14 +250,20 @@ MIN_SHARED_SHARE = 0.2
 class Names:
     """The names of one document (``is_name``) and its heading lines (``in_heading``).
 
-    The names are found when first asked, from ``tallies`` (by default the tally of
-    the whole text; ``SharedParagraphs`` gives those of two versions, the paragraphs
-    they share tallied once). A heading is told by its line alone, when asked."""
+    The names are given (``names``, found elsewhere) or found when first asked, from
+    ``tallies`` (by default the tally of the whole text; ``SharedParagraphs`` gives
+    those of two versions, the paragraphs they share tallied once). A heading is told
+    by its line alone, when asked."""
 
-    def __init__(self, text: str, tallies: Callable[[], Sequence[Tally]] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        tallies: Callable[[], Sequence[Tally]] | None = None,
+        names: frozenset[str] | None = None,
+    ) -> None:
         self.text = text
         self._tallies = tallies if tallies is not None else lambda: (tally(text),)
-        self._names: frozenset[str] | None = None
+        self._names = names  # (None: found when first asked)
         # The lines looked at so far (sorted, each looked at once, so that a text of
         # one long line is not searched again for each word), and whether headings.
         self._starts: list[int] = []

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from core.flags.names import Names, SharedParagraphs
+from core.flags.names import Names, pair_names
 from core.flags.quotes import Quotations
 from core.model import Span
 
@@ -164,11 +164,7 @@ class Context:
     @property
     def names(self) -> tuple[Names, Names]:
         if self._names is None:
-            shared = SharedParagraphs(self.old, self.new)
-            self._names = (
-                Names(self.old, lambda: shared.tallies(0)),
-                Names(self.new, lambda: shared.tallies(1)),
-            )
+            self._names = pair_names(self.old, self.new)
         return self._names
 
     @property

@@ -43,6 +43,7 @@ import pickle
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -124,14 +125,22 @@ def load_and_compare(
     return compare(old, new, request.options, should_cancel)
 
 
+def _count_aside(request: EngineRequest, old: str, new: str) -> None:
+    """What depends on the texts alone, counted on the other core while the child
+    compares them (``core.engine.aside``; long texts only; the child runs one thread, so it
+    may fork): the new side's units, and the names' tallies when flags are shown."""
+    from core.engine import aside
+    from core.engine.compare import units_aside
+    from core.flags.names import names_aside
+
+    jobs = [units_aside(request.options)] + ([names_aside()] if request.flags else [])
+    aside.start(old, new, jobs)
+
+
 def serve(conn: Connection, request: EngineRequest) -> None:
     """The child: compare, then send the result in pieces (or the error)."""
-    from core.flags.names import tally_aside  # (the child runs one thread: it may fork)
-
     try:
-        comparison = load_and_compare(
-            request, before_compare=tally_aside if request.flags else None
-        )
+        comparison = load_and_compare(request, before_compare=partial(_count_aside, request))
     except LoadError as exc:
         conn.send(("error", exc.path, exc.reason))
         return

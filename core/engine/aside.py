@@ -1,0 +1,195 @@
+"""Work on two long texts counted on the other core while this process compares them.
+
+Some of a one-shot comparison's work depends on the two texts alone: the new
+version's units (``core.engine.compare.units_aside``), the names' tallies of both
+(``core.flags.names.names_aside``). ``start`` forks one child that does such jobs in
+order and sends each result back through a pipe as soon as it is ready (a pickled
+frame); ``take`` collects one by name. Whatever goes wrong (no ``fork``, one core, a
+child that fails or sends nothing) leaves the work to be done in the process, as
+without this module: ``take`` then answers None.
+
+Only for single-threaded processes (the command line, the window's engine child): a
+fork copies one thread only.
+
+May import: the standard library only (``core.flags`` and the command line use it).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+MIN_CHARS = 200_000
+"""Texts shorter than this (both together) are left to the process: a fork and a
+pickle cost more than they save."""
+
+WAIT_SECONDS = 120.0
+"""How long ``take`` waits for a result at most (a 5 MB pair's jobs take about two
+seconds)."""
+
+Job = tuple[str, Callable[[str, str], object]]
+"""A name, and what to count from the old and the new text (its result is pickled)."""
+
+_FRAME_HEADER = 8  # a frame: its length (8 bytes, little-endian), then the pickle
+
+
+@dataclass
+class _Child:
+    old: str
+    new: str
+    read: int
+    pid: int
+    names: set[str]  # the jobs whose results were not taken yet
+    received: dict[str, object] = field(default_factory=dict)
+
+
+_pending: _Child | None = None
+
+
+def worth_it(chars: int) -> bool:
+    """Whether texts of ``chars`` code points (both together) are worth a child here."""
+    return (
+        chars >= MIN_CHARS
+        and hasattr(os, "fork")
+        and sys.platform.startswith("linux")
+        and (os.cpu_count() or 1) > 1
+    )
+
+
+def start(old: str, new: str, jobs: Sequence[Job]) -> bool:
+    """Do ``jobs`` for ``old`` and ``new`` in a forked child, when it is worth it here.
+
+    Returns whether a child was started (``take`` then collects its results).
+    """
+    global _pending
+    if not jobs or not worth_it(len(old) + len(new)):
+        return False
+    stop()  # a child counting for other texts is of no more use
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return False
+    if pid == 0:  # the child: count, send, and leave without any clean-up
+        code = 1
+        try:
+            os.close(read)
+            _let_go_of_standard_streams()
+            _serve(write, old, new, jobs)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    _pending = _Child(old, new, read, pid, {name for name, _ in jobs})
+    return True
+
+
+def _serve(fd: int, old: str, new: str, jobs: Sequence[Job]) -> None:
+    import pickle  # (here: a short comparison never loads what only the fork needs)
+
+    with os.fdopen(fd, "wb") as out:
+        for name, job in jobs:
+            data = pickle.dumps((name, job(old, new)), protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(len(data).to_bytes(_FRAME_HEADER, "little"))
+            out.write(data)
+            out.flush()  # each result as soon as it is ready
+
+
+def _let_go_of_standard_streams() -> None:
+    """The child's standard streams to the null device: it writes nothing there, and
+    must not keep the caller's pipes open (a caller reading ``redline``'s output waits
+    for every holder to close it)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+
+
+def stop() -> None:
+    """A child whose results were not all taken is stopped, not waited for (at exit,
+    and when another pair is started)."""
+    global _pending
+    if _pending is None:
+        return
+    import signal
+
+    child, _pending = _pending, None
+    os.close(child.read)
+    with contextlib.suppress(OSError):
+        os.kill(child.pid, signal.SIGKILL)
+        os.waitpid(child.pid, 0)
+
+
+atexit.register(stop)
+
+
+def take(old: str, new: str, name: str) -> object | None:
+    """The result of job ``name`` a child counted for exactly these two texts, or None
+    (no child started for them with that job, or it failed: count it here)."""
+    child = _pending
+    if child is None or child.old is not old or child.new is not new:
+        return None
+    if name not in child.names:
+        return None  # never asked of it, or taken already
+    while name not in child.received:
+        if not _receive(child):
+            stop()  # failed, stuck or cut short: whatever is left is counted here
+            return None
+    child.names.discard(name)
+    found = child.received.pop(name)
+    if not child.names:
+        _finish(child)
+    return found
+
+
+def _receive(child: _Child) -> bool:
+    """Read the child's next frame into ``child.received``; False when none comes."""
+    import pickle
+
+    header = _read(child.read, _FRAME_HEADER)
+    data = None if header is None else _read(child.read, int.from_bytes(header, "little"))
+    if data is None:
+        return False
+    try:
+        found = pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return False
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] in child.names):
+        return False
+    child.received[found[0]] = found[1]
+    return True
+
+
+def _finish(child: _Child) -> None:
+    """Every result taken: the child has left (or is leaving); reap it."""
+    global _pending
+    _pending = None
+    os.close(child.read)
+    with contextlib.suppress(OSError):
+        os.waitpid(child.pid, 0)
+
+
+def _read(fd: int, size: int) -> bytes | None:
+    """Exactly ``size`` bytes from ``fd``, or None at its end or after
+    ``WAIT_SECONDS``."""
+    import select
+    import time
+
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + WAIT_SECONDS
+    while size > 0:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return None
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,228 @@
+"""Work counted on the other core while the engine compares (``core.engine.aside``):
+the new side's units and the names, the same as counted in the process, and counted in the
+process whenever the child cannot help."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import core.engine.compare as engine
+from core.cli import main
+from core.engine import aside
+from core.engine.compare import compare, units_aside
+from core.flags.detect import flag_comparison
+from core.flags.names import NAMES_JOB, names_aside, names_of, pair_names
+from core.model import CompareOptions
+from core.text.document import document_from_text
+from tests.conftest import CONDENSED, FULL
+
+needs_fork = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+    reason="the child is forked on Linux with two cores or more only",
+)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_pending(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(aside, "MIN_CHARS", 0)
+    yield
+    aside.stop()
+
+
+def _texts() -> tuple[str, str]:
+    """The sample pair, a name changed in two added paragraphs (two name flags)."""
+    added = (
+        "\n\nThe report was written by Maria {0} for the council."
+        "\n\nOfficials said Maria {0} had checked every figure."
+    )
+    old = CONDENSED.read_text(encoding="utf-8") + added.format("Keller")
+    return old, FULL.read_text(encoding="utf-8") + added.format("Brenner")
+
+
+def _lengths(old: str, new: str) -> tuple[int, int]:
+    return len(old), len(new)
+
+
+def _failing(old: str, new: str) -> object:
+    raise RuntimeError("the child fails")
+
+
+def _stuck(old: str, new: str) -> object:
+    time.sleep(600)
+    return None
+
+
+@needs_fork
+def test_jobs_come_back_by_name_in_any_order_once() -> None:
+    old, new = _texts()
+    assert aside.start(old, new, [("lengths", _lengths), (NAMES_JOB, names_of)])
+    assert aside.take(old, new, NAMES_JOB) == names_of(old, new)  # the second job first
+    assert aside.take(old, new, "lengths") == (len(old), len(new))
+    assert aside.take(old, new, "lengths") is None  # taken once
+    assert aside._pending is None  # every result taken: the child is reaped
+
+
+@needs_fork
+def test_the_new_side_counted_aside_gives_the_same_comparison(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = _texts()
+    a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
+    for options in (CompareOptions(), CompareOptions(ignore_case=True, ignore_punctuation=True)):
+        here = compare(a, b, options)
+        counted: list[int] = []
+        original = engine._side_units
+
+        def recording(*args: object, _original=original, _counted=counted) -> object:
+            _counted.append(args[3])  # type: ignore[arg-type]
+            return _original(*args)  # type: ignore[arg-type]
+
+        assert aside.start(a.text, b.text, [units_aside(options)])
+        monkeypatch.setattr(engine, "_side_units", recording)  # (after the fork)
+        assert compare(a, b, options) == here
+        assert counted == [0]  # only the old side was counted here
+        monkeypatch.setattr(engine, "_side_units", original)
+
+
+@needs_fork
+def test_units_for_other_options_are_not_taken() -> None:
+    old, new = _texts()
+    a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
+    exact = CompareOptions(ignore_case=False)
+    assert aside.start(a.text, b.text, [units_aside(exact)])
+    assert compare(a, b) == compare(a, b, CompareOptions())  # counted here
+    assert aside.take(a.text, b.text, units_aside(exact)[0]) is not None
+
+
+@needs_fork
+def test_flags_the_same_with_the_names_from_the_child() -> None:
+    old, new = _texts()
+    a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
+    counted_here = flag_comparison(compare(a, b))
+    assert [f.kind for f in counted_here].count("name") == 2
+    assert aside.start(a.text, b.text, [units_aside(CompareOptions()), names_aside()])
+    assert flag_comparison(compare(a, b)) == counted_here
+    assert aside._pending is None  # the flags took the child's names
+
+
+@needs_fork
+def test_names_from_the_child_are_the_names_found_here() -> None:
+    old, new = _texts()
+    here = [names.names for names in pair_names(old, new)]
+    assert aside.start(old, new, [names_aside()])
+    assert [names.names for names in pair_names(old, new)] == here
+    assert "keller" in here[0] and "brenner" in here[1]
+
+
+@needs_fork
+def test_results_kept_for_the_texts_they_were_counted_for() -> None:
+    old, new = _texts()
+    assert aside.start(old, new, [("lengths", _lengths)])
+    assert aside.take(old + " ", new, "lengths") is None  # other texts: count here
+    assert aside.take(old, new, "lengths") == (len(old), len(new))
+
+
+@needs_fork
+def test_a_job_never_asked_of_the_child_is_answered_at_once() -> None:
+    old, new = _texts()
+    assert aside.start(old, new, [("stuck", _stuck)])
+    started = time.monotonic()
+    assert aside.take(old, new, "lengths") is None
+    assert time.monotonic() - started < 5
+
+
+@needs_fork
+def test_a_failing_job_leaves_it_and_the_rest_to_the_process() -> None:
+    old, new = _texts()
+    assert aside.start(old, new, [("lengths", _lengths), ("fails", _failing), ("x", _lengths)])
+    assert aside.take(old, new, "lengths") == (len(old), len(new))
+    assert aside.take(old, new, "fails") is None
+    assert aside._pending is None  # stopped and reaped
+    assert aside.take(old, new, "x") is None
+
+
+def test_short_texts_are_counted_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aside, "MIN_CHARS", 200_000)
+    old, new = _texts()
+    assert not aside.start(old, new, [("lengths", _lengths)])
+    assert aside._pending is None
+
+
+def test_without_fork_everything_is_counted_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(os, "fork")
+    old, new = _texts()
+    assert not aside.start(old, new, [("lengths", _lengths)])
+
+
+def _units(**options: bool) -> str:
+    return units_aside(CompareOptions(**options))[0]
+
+
+@pytest.mark.parametrize(
+    ("options", "jobs"),
+    [
+        (["--format", "json"], [_units(), NAMES_JOB]),
+        (["--format", "html", "--case-sensitive"], [_units(ignore_case=False), NAMES_JOB]),
+        (["--format", "json", "--no-flags"], [_units()]),
+        (["--format", "text", "--ignore-punctuation"], [_units(ignore_punctuation=True)]),
+    ],
+)
+def test_command_line_counts_the_new_side_aside_and_the_names_when_it_shows_flags(
+    options: list[str], jobs: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
+) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(aside, "start", lambda old, new, js: calls.append([n for n, _ in js]))
+    main(["compare", str(CONDENSED), str(FULL), *options, "--output", str(tmp_path / "r")])
+    assert calls == [jobs]
+
+
+@needs_fork
+def test_a_stuck_child_is_stopped_and_the_work_left_to_the_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(aside, "WAIT_SECONDS", 0.3)
+    old, new = _texts()
+    assert aside.start(old, new, [("stuck", _stuck)])
+    assert aside._pending is not None
+    pid = aside._pending.pid
+    assert aside.take(old, new, "stuck") is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # stopped and reaped
+
+
+_EXITS_WITHOUT_TAKING = """
+import time
+from core.engine import aside
+aside.MIN_CHARS = 0
+
+def stuck(old, new):
+    time.sleep(600)
+
+assert aside.start("old text", "new text", [("stuck", stuck)])
+print(aside._pending.pid, flush=True)
+"""
+
+
+@needs_fork
+def test_a_process_leaving_without_the_results_stops_the_child_and_frees_its_output(
+    tmp_path: Path,
+) -> None:
+    # A caller reading the output waits until every holder of the pipe closes it: the
+    # child holds none, and is stopped when the process exits.
+    done = subprocess.run(
+        [sys.executable, "-c", _EXITS_WITHOUT_TAKING],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    child = int(done.stdout.split()[0])
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)
