@@ -114,6 +114,7 @@ def comparison_to_dict(
     """The contract's object for one comparison (with ``annotations`` if given)."""
     out = _head(result)
     out["blocks"] = [_block(b) for b in result.blocks]
+    out["rows"] = [_row(r) for r in result.rows]
     out.update(_tail(result, annotations, show_flags=True))
     return out
 
@@ -149,8 +150,8 @@ def _tail(
     show_flags: bool = True,
     context: int | None = None,
 ) -> dict[str, Any]:
-    """The fields after ``blocks``."""
-    out: dict[str, Any] = {"rows": [_row(r) for r in result.rows]}
+    """The fields after ``blocks`` and ``rows``."""
+    out: dict[str, Any] = {}
     if show_flags:
         out["flags"] = [_flag(f) for f in _flags(result)]
     if annotations is not None:
@@ -183,10 +184,10 @@ def comparison_to_json(
     Compact, because only the compact form uses the C encoder: ``indent`` made a
     1 MB pair's report take 0.5 s to write (pipe it through ``python -m json.tool``
     to read it). With ``context`` (changes only), a ``context`` object names the
-    rows a reader folds; every block and row is still there. The blocks, nothing but
-    fixed words, numbers and booleans, are
-    written directly: the same text as ``json.dumps`` gives, in half the time
-    (10 ms instead of 22 ms for the 1 MB pair's 6,300 blocks).
+    rows a reader folds; every block and row is still there. The blocks and rows,
+    nothing but fixed words, numbers and booleans, are written directly: the same
+    text as ``json.dumps`` gives, in half the time (10 ms instead of 22 ms for the
+    1 MB pair's 6,300 blocks).
     """
     with collector_paused():
         head = json.dumps(_head(result), ensure_ascii=False, separators=(",", ":"))
@@ -195,9 +196,20 @@ def comparison_to_json(
             ensure_ascii=False,
             separators=(",", ":"),
         )
-        blocks = ",".join(map(_block_json, result.blocks))
         rest = f",{tail[1:]}" if tail != "{}" else "}"
-        return f'{head[:-1]},"blocks":[{blocks}]{rest}\n'
+        return f"{head[:-1]},{_blocks_and_rows(result)}{rest}\n"
+
+
+def _blocks_and_rows(result: Comparison) -> str:
+    blocks = ",".join(map(_block_json, result.blocks))
+    rows = ",".join(map(_row_json, result.rows))
+    return f'"blocks":[{blocks}],"rows":[{rows}]'
+
+
+def _row_json(row: SentenceRow) -> str:
+    """``_row(row)`` as compact JSON text."""
+    blocks = ",".join(map(str, row.blocks))
+    return f'{{"old":{_span_json(row.old)},"new":{_span_json(row.new)},"blocks":[{blocks}]}}'
 
 
 def _span_json(span: Span | None) -> str:
