@@ -210,8 +210,13 @@ def dwdiff_version(path: str) -> str:
 # --------------------------------------------------------------------------- in-process
 
 
-def inproc_main(old: str, new: str, runs: int) -> int:
-    """Child mode: time load + compare in this process, print JSON on stdout."""
+def inproc_main(old: str, new: str, runs: int, alone: bool = False) -> int:
+    """Child mode: time load + compare in this process, print JSON on stdout.
+
+    As the command line does, the new side's units and the names are counted on the
+    other core while the process compares (``core.engine.aside``, long texts only),
+    unless ``alone`` (or the checkout has no such module).
+    """
     import resource
 
     sys.path.insert(0, str(REPO))
@@ -224,6 +229,17 @@ def inproc_main(old: str, new: str, runs: int) -> int:
         from core.report.comparison_json import comparison_to_json
     except ImportError:
         comparison_to_json = None
+    count_aside = None
+    if not alone:
+        try:
+            from core.engine import aside
+            from core.engine.compare import units_aside
+            from core.flags.names import names_aside
+
+            def count_aside(a: str, b: str) -> None:
+                aside.start(a, b, [units_aside(CompareOptions()), names_aside()])
+        except ImportError:
+            pass
     import_s = time.perf_counter() - t0
     loads, compares, renders, blocks = [], [], [], None
     for _ in range(runs):
@@ -231,6 +247,8 @@ def inproc_main(old: str, new: str, runs: int) -> int:
         a = load_document(old)
         b = load_document(new)
         t1 = time.perf_counter()
+        if count_aside is not None:
+            count_aside(a.text, b.text)
         result = compare(a, b, options=CompareOptions())
         t2 = time.perf_counter()
         if comparison_to_json is not None:
@@ -259,7 +277,7 @@ def inproc_main(old: str, new: str, runs: int) -> int:
     return 0
 
 
-def run_inproc(old: Path, new: Path, runs: int, timeout: float) -> dict:
+def run_inproc(old: Path, new: Path, runs: int, timeout: float, alone: bool = False) -> dict:
     cmd = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -268,6 +286,7 @@ def run_inproc(old: Path, new: Path, runs: int, timeout: float) -> dict:
         str(new),
         "--runs",
         str(runs),
+        *(["--inproc-alone"] if alone else []),
     ]
     try:
         res = subprocess.run(
@@ -295,6 +314,7 @@ def bench(
     rebuild: bool,
     do_dwdiff: bool,
     do_inproc: bool,
+    inproc_alone: bool = False,
 ) -> dict:
     import make_pairs
 
@@ -402,7 +422,7 @@ def bench(
                 f"exit {dw_runs[-1]['rc']}: {dw_runs[-1]['stderr'].strip()[-200:]}"
             )
         if do_inproc:
-            ip = run_inproc(old, new, runs, timeout * runs)
+            ip = run_inproc(old, new, runs, timeout * runs, inproc_alone)
             if "error" in ip:
                 row["inproc_error"] = ip["error"]
             else:
@@ -591,10 +611,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rebuild", action="store_true", help="rebuild the pairs first")
     ap.add_argument("--no-dwdiff", action="store_true")
     ap.add_argument("--no-inproc", action="store_true", help="skip the in-process timing")
+    ap.add_argument(
+        "--inproc-alone",
+        action="store_true",
+        help="the in-process timing without the work counted on the other core",
+    )
     ap.add_argument("--_inproc", nargs=2, metavar=("OLD", "NEW"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args._inproc:
-        return inproc_main(args._inproc[0], args._inproc[1], args.runs or 1)
+        return inproc_main(args._inproc[0], args._inproc[1], args.runs or 1, args.inproc_alone)
     byte_code = compile_byte_code()
     res = bench(
         [s for s in args.sizes.split(",") if s.strip()],
@@ -603,6 +628,7 @@ def main(argv: list[str] | None = None) -> int:
         args.rebuild,
         not args.no_dwdiff,
         not args.no_inproc,
+        args.inproc_alone,
     )
     res["machine"]["byte_code"] = byte_code
     md = to_markdown(res)
