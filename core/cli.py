@@ -48,7 +48,7 @@ from core.text.names import printable_path
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from core.model import CompareOptions, Document
+    from core.model import Document
     from core.text.formats import ReadOptions
 
 # A guessed encoding resting on this few bytes outside ASCII is named with their place.
@@ -301,7 +301,7 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
     options = CompareOptions(
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )
-    _count_aside(old.text, new.text, options, flags=args.format != "text" and args.flags)
+    _count_aside(old.text, new.text, flags=args.format != "text" and args.flags)
     result = compare(old, new, options)
     if args.no_paths:
         result = without_paths(result)
@@ -329,21 +329,17 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
     return EXIT_SAME if result.identical else EXIT_DIFFERENT
 
 
-def _count_aside(old: str, new: str, options: CompareOptions, flags: bool) -> None:
+def _count_aside(old: str, new: str, flags: bool) -> None:
     """What depends on the texts alone, counted on the other core while this process
-    compares them (``core.engine.aside``; long texts only): the new side's units, and the
-    names' tallies when flags are shown."""
+    compares them (``core.engine.aside``; long texts only): the new side's units, and
+    the names when flags are shown."""
     from core.engine import aside
-    from core.engine.compare import units_aside
 
     if not aside.worth_it(len(old) + len(new)):
         return
-    jobs = [units_aside(options)]
-    if flags:
-        from core.flags.names import names_aside
+    from core.flags.names import names_aside
 
-        jobs.append(names_aside())
-    aside.start(old, new, jobs)
+    aside.allow(old, new, [names_aside()] if flags else [])
 
 
 def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = None) -> int:

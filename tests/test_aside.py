@@ -15,7 +15,7 @@ import pytest
 import core.engine.compare as engine
 from core.cli import main
 from core.engine import aside
-from core.engine.compare import compare, units_aside
+from core.engine.compare import UNITS_JOB, compare
 from core.flags.detect import flag_comparison
 from core.flags.names import NAMES_JOB, names_aside, names_of, pair_names
 from core.model import CompareOptions
@@ -74,30 +74,44 @@ def test_the_new_side_counted_aside_gives_the_same_comparison(
 ) -> None:
     old, new = _texts()
     a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
-    for options in (CompareOptions(), CompareOptions(ignore_case=True, ignore_punctuation=True)):
+    original = engine._side_units
+    for options in (CompareOptions(), CompareOptions(ignore_case=False, ignore_punctuation=True)):
         here = compare(a, b, options)
-        counted: list[int] = []
-        original = engine._side_units
+        counted: list[int] = []  # (the child counts into its own copy)
 
-        def recording(*args: object, _original=original, _counted=counted) -> object:
+        def recording(*args: object, _counted=counted) -> object:
             _counted.append(args[3])  # type: ignore[arg-type]
-            return _original(*args)  # type: ignore[arg-type]
+            return original(*args)  # type: ignore[arg-type]
 
-        assert aside.start(a.text, b.text, [units_aside(options)])
-        monkeypatch.setattr(engine, "_side_units", recording)  # (after the fork)
+        monkeypatch.setattr(engine, "_side_units", recording)
+        assert aside.allow(a.text, b.text)
         assert compare(a, b, options) == here
         assert counted == [0]  # only the old side was counted here
-        monkeypatch.setattr(engine, "_side_units", original)
+        assert aside._pending is None  # the child's units taken, the child reaped
+
+
+def test_a_comparison_not_allowed_to_fork_counts_both_sides_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = _texts()
+    a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
+    forks: list[int] = []
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or 1 / 0)
+    compare(a, b)  # (a library call, nothing allowed)
+    assert aside.allow(a.text + " ", b.text)  # allowed for other texts
+    compare(a, b)
+    assert forks == []
 
 
 @needs_fork
-def test_units_for_other_options_are_not_taken() -> None:
+def test_allowed_once_and_for_the_texts_given() -> None:
     old, new = _texts()
-    a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
-    exact = CompareOptions(ignore_case=False)
-    assert aside.start(a.text, b.text, [units_aside(exact)])
-    assert compare(a, b) == compare(a, b, CompareOptions())  # counted here
-    assert aside.take(a.text, b.text, units_aside(exact)[0]) is not None
+    assert aside.allow(old, new, [("lengths", _lengths)])
+    assert not aside.launch(old + " ", new, [])  # other texts: the allowance is gone
+    assert not aside.launch(old, new, [])
+    assert aside.allow(old, new, [("lengths", _lengths)])
+    assert aside.launch(old, new, [(UNITS_JOB, _lengths)])
+    assert aside.take(old, new, "lengths") == aside.take(old, new, UNITS_JOB)
 
 
 @needs_fork
@@ -106,7 +120,7 @@ def test_flags_the_same_with_the_names_from_the_child() -> None:
     a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
     counted_here = flag_comparison(compare(a, b))
     assert [f.kind for f in counted_here].count("name") == 2
-    assert aside.start(a.text, b.text, [units_aside(CompareOptions()), names_aside()])
+    assert aside.allow(a.text, b.text, [names_aside()])
     assert flag_comparison(compare(a, b)) == counted_here
     assert aside._pending is None  # the flags took the child's names
 
@@ -160,24 +174,20 @@ def test_without_fork_everything_is_counted_here(monkeypatch: pytest.MonkeyPatch
     assert not aside.start(old, new, [("lengths", _lengths)])
 
 
-def _units(**options: bool) -> str:
-    return units_aside(CompareOptions(**options))[0]
-
-
 @pytest.mark.parametrize(
     ("options", "jobs"),
     [
-        (["--format", "json"], [_units(), NAMES_JOB]),
-        (["--format", "html", "--case-sensitive"], [_units(ignore_case=False), NAMES_JOB]),
-        (["--format", "json", "--no-flags"], [_units()]),
-        (["--format", "text", "--ignore-punctuation"], [_units(ignore_punctuation=True)]),
+        (["--format", "json"], [NAMES_JOB]),
+        (["--format", "html", "--case-sensitive"], [NAMES_JOB]),
+        (["--format", "json", "--no-flags"], []),
+        (["--format", "text", "--ignore-punctuation"], []),
     ],
 )
-def test_command_line_counts_the_new_side_aside_and_the_names_when_it_shows_flags(
+def test_command_line_lets_the_engine_count_aside_with_the_names_when_it_shows_flags(
     options: list[str], jobs: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
 ) -> None:
     calls: list[list[str]] = []
-    monkeypatch.setattr(aside, "start", lambda old, new, js: calls.append([n for n, _ in js]))
+    monkeypatch.setattr(aside, "allow", lambda old, new, js: calls.append([n for n, _ in js]))
     main(["compare", str(CONDENSED), str(FULL), *options, "--output", str(tmp_path / "r")])
     assert calls == [jobs]
 

@@ -1,15 +1,15 @@
 """Work on two long texts counted on the other core while this process compares them.
 
 Some of a one-shot comparison's work depends on the two texts alone: the new
-version's units (``core.engine.compare.units_aside``), the names' tallies of both
-(``core.flags.names.names_aside``). ``start`` forks one child that does such jobs in
-order and sends each result back through a pipe as soon as it is ready (a pickled
-frame); ``take`` collects one by name. Whatever goes wrong (no ``fork``, one core, a
-child that fails or sends nothing) leaves the work to be done in the process, as
-without this module: ``take`` then answers None.
-
-Only for single-threaded processes (the command line, the window's engine child): a
-fork copies one thread only.
+version's units, the names of both (``core.flags.names.names_aside``). A
+single-threaded process (the command line, the window's engine child: a fork copies
+one thread only) ``allow``s it for two texts, with jobs of its own; the engine then
+``launch``es one child once it has found the unchanged paragraphs (the child has them
+in memory), with the new side's units first. The child does the jobs in order and
+sends each result back through a pipe as soon as it is ready (a pickled frame);
+``take`` collects one by name. Whatever goes wrong (no ``fork``, one core, a child
+that fails or sends nothing) leaves the work to be done in the process, as without
+this module: ``take`` then answers None.
 
 May import: the standard library only (``core.flags`` and the command line use it).
 """
@@ -48,6 +48,25 @@ class _Child:
 
 
 _pending: _Child | None = None
+_allowed: tuple[str, str, tuple[Job, ...]] | None = None  # texts and the caller's jobs
+
+
+def allow(old: str, new: str, jobs: Sequence[Job] = ()) -> bool:
+    """Let ``launch`` fork a child for ``old`` and ``new`` (the caller runs one
+    thread), which then does ``jobs`` too; when it is worth it here. Returns whether."""
+    global _allowed
+    _allowed = (old, new, tuple(jobs)) if worth_it(len(old) + len(new)) else None
+    return _allowed is not None
+
+
+def launch(old: str, new: str, first: Sequence[Job]) -> bool:
+    """Fork the child ``allow`` let for these two texts: ``first``, then the jobs given
+    there. Returns whether a child was started (False: not allowed for these texts)."""
+    global _allowed
+    allowed, _allowed = _allowed, None
+    if allowed is None or allowed[0] is not old or allowed[1] is not new:
+        return False
+    return start(old, new, [*first, *allowed[2]])
 
 
 def worth_it(chars: int) -> bool:

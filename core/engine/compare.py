@@ -61,6 +61,7 @@ ANCHOR_MIN_CHARS = 200_000
 # No unit key can contain NUL twice in a row (NUL is punctuation, one unit per mark).
 _PARAGRAPH_KEY = "\x00\x00paragraph-"
 _JOINER = "\n\n"
+UNITS_JOB = "units"  # the new side's units, counted aside (``core.engine.aside``)
 
 T = TypeVar("T")
 
@@ -98,11 +99,11 @@ def _compare(
     started = time.perf_counter()
     anchors, widths = _anchors(old.text, new.text)
     counts = _paragraph_words(old.text, new.text, anchors) if anchors else ([], [])
+    new_side = partial(_side_units, new.text, options, anchors, 1, counts, widths)
+    # The new side's units counted on the other core meanwhile, when the caller allows.
+    aside.launch(old.text, new.text, [(UNITS_JOB, lambda _old, _new: new_side())])
     ta, old_bounds, old_fixed = _side_units(old.text, options, anchors, 0, counts, widths)
-    # The new side's units may have been counted on the other core meanwhile.
-    tb, new_bounds, new_fixed = _taken(aside.take(old.text, new.text, _units_job(options))) or (
-        _side_units(new.text, options, anchors, 1, counts, widths)
-    )
+    tb, new_bounds, new_fixed = _taken(aside.take(old.text, new.text, UNITS_JOB)) or new_side()
     fixed = list(zip(old_fixed, new_fixed))
     _check(should_cancel)
     table = {k: n for n, k in enumerate(dict.fromkeys(ta.keys + tb.keys))}
@@ -176,28 +177,11 @@ def _compare(
     )
 
 
-def units_aside(options: CompareOptions) -> aside.Job:
-    """The job that counts the new version's units on the other core while ``compare``
-    counts the old one's (``core.engine.aside.start``, before ``compare``; single-threaded
-    processes only). The result is what ``compare`` would count itself."""
-    return _units_job(options), partial(_new_side_units, options=options)
-
-
-def _units_job(options: CompareOptions) -> str:
-    return f"units (ignore case {options.ignore_case}, punctuation {options.ignore_punctuation})"
-
-
 _SideUnits = tuple[Tokens, list[int], list[int]]
 
 
-def _new_side_units(old: str, new: str, options: CompareOptions) -> _SideUnits:
-    anchors, widths = _anchors(old, new)
-    counts = _paragraph_words(old, new, anchors) if anchors else ([], [])
-    return _side_units(new, options, anchors, 1, counts, widths)
-
-
 def _taken(found: object) -> _SideUnits | None:
-    """What ``units_aside`` counted, when that is what came back."""
+    """The new side's units counted aside, when that is what came back."""
     if isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], Tokens):
         return cast(_SideUnits, found)
     return None

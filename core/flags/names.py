@@ -180,7 +180,7 @@ NAMES_JOB = "names"
 
 def names_aside() -> aside.Job:
     """The job that finds both texts' names on the other core while the caller
-    compares them (``core.engine.aside.start``; single-threaded processes only), for
+    compares them (``core.engine.aside.allow``; single-threaded processes only), for
     ``pair_names`` of these two texts to take."""
     return NAMES_JOB, names_of
 

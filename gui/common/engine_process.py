@@ -127,14 +127,12 @@ def load_and_compare(
 
 def _count_aside(request: EngineRequest, old: str, new: str) -> None:
     """What depends on the texts alone, counted on the other core while the child
-    compares them (``core.engine.aside``; long texts only; the child runs one thread, so it
-    may fork): the new side's units, and the names' tallies when flags are shown."""
+    compares them (``core.engine.aside``; long texts only; the child runs one thread,
+    so it may fork): the new side's units, and the names when flags are shown."""
     from core.engine import aside
-    from core.engine.compare import units_aside
     from core.flags.names import names_aside
 
-    jobs = [units_aside(request.options)] + ([names_aside()] if request.flags else [])
-    aside.start(old, new, jobs)
+    aside.allow(old, new, [names_aside()] if request.flags else [])
 
 
 def serve(conn: Connection, request: EngineRequest) -> None:
