@@ -326,7 +326,16 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
             show_flags=args.flags,
         )
     _deliver(args.output, out)
+    _stop_aside()
     return EXIT_SAME if result.identical else EXIT_DIFFERENT
+
+
+def _stop_aside() -> None:
+    """The child counting aside stopped if its work was not all taken (a result the
+    flags did not wait for): the command ends without the exit handlers that would."""
+    from core.engine import aside
+
+    aside.stop()
 
 
 def _count_aside(old: str, new: str, flags: bool) -> None:
@@ -338,8 +347,9 @@ def _count_aside(old: str, new: str, flags: bool) -> None:
     if not aside.worth_it(len(old) + len(new)):
         return
     from core.flags.names import names_aside
+    from core.flags.quotes import quotes_aside
 
-    aside.allow(old, new, [names_aside()] if flags else [])
+    aside.allow(old, new, [names_aside(), quotes_aside()] if flags else [])
 
 
 def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = None) -> int:

@@ -16,8 +16,10 @@ import core.engine.compare as engine
 from core.cli import main
 from core.engine import aside
 from core.engine.compare import UNITS_JOB, compare
+from core.flags import pooled, quotes
 from core.flags.detect import flag_comparison
 from core.flags.names import NAMES_JOB, names_aside, names_of, pair_names
+from core.flags.quotes import QUOTES_JOB, Quotations, quotes_aside
 from core.model import CompareOptions
 from core.text.document import document_from_text
 from tests.conftest import CONDENSED, FULL
@@ -51,6 +53,19 @@ def _lengths(old: str, new: str) -> tuple[int, int]:
 
 def _failing(old: str, new: str) -> object:
     raise RuntimeError("the child fails")
+
+
+def _late(old: str, new: str) -> object:
+    time.sleep(0.5)
+    return "late"
+
+
+def _sent_within(seconds: float) -> bool:
+    """Wait until the child has sent something (or ``seconds`` pass)."""
+    import select
+
+    assert aside._pending is not None
+    return bool(select.select([aside._pending.read], [], [], seconds)[0])
 
 
 def _stuck(old: str, new: str) -> object:
@@ -152,6 +167,53 @@ def test_a_job_never_asked_of_the_child_is_answered_at_once() -> None:
 
 
 @needs_fork
+def test_a_result_not_yet_sent_is_given_up_without_waiting_and_dropped_when_it_comes() -> None:
+    old, new = _texts()
+    assert aside.start(old, new, [("late", _late), ("lengths", _lengths)])
+    started = time.monotonic()
+    assert aside.take(old, new, "late", wait=False) is None
+    assert time.monotonic() - started < 0.3
+    assert aside.take(old, new, "lengths") == (len(old), len(new))  # ("late" dropped)
+    assert aside._pending is None
+
+
+@needs_fork
+def test_a_result_already_sent_is_taken_without_waiting() -> None:
+    old, new = _texts()
+    assert aside.start(old, new, [("lengths", _lengths), ("late", _late)])
+    assert _sent_within(30)
+    assert aside.take(old, new, "lengths", wait=False) == (len(old), len(new))
+    assert aside.take(old, new, "late", wait=False) is None  # the last: the child stopped
+    assert aside._pending is None
+
+
+@needs_fork
+def test_flags_the_same_with_every_paragraphs_quotations_from_the_child() -> None:
+    old, new = _texts()
+    old += '\n\nShe said "the figure was 12" and left.'
+    new += '\n\nShe said "the figure was 15" and left.'
+    a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
+    counted_here = flag_comparison(compare(a, b))
+    assert "quote" in [f.kind for f in counted_here]
+    assert aside.allow(a.text, b.text, [names_aside(), quotes_aside()])
+    result = compare(a, b)
+    assert _sent_within(30)
+    time.sleep(0.5)  # (both names and quotations sent by then)
+    taken: list[tuple[Quotations, Quotations]] = []
+    pair = quotes.pair_quotations
+
+    def recording(old: str, new: str) -> tuple[Quotations, Quotations]:
+        taken.append(pair(old, new))
+        return taken[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pooled, "pair_quotations", recording)
+        assert flag_comparison(result) == counted_here
+    assert all(None not in q._found for q in taken[0])  # every paragraph scanned aside
+    assert aside._pending is None
+
+
+@needs_fork
 def test_a_failing_job_leaves_it_and_the_rest_to_the_process() -> None:
     old, new = _texts()
     assert aside.start(old, new, [("lengths", _lengths), ("fails", _failing), ("x", _lengths)])
@@ -177,8 +239,8 @@ def test_without_fork_everything_is_counted_here(monkeypatch: pytest.MonkeyPatch
 @pytest.mark.parametrize(
     ("options", "jobs"),
     [
-        (["--format", "json"], [NAMES_JOB]),
-        (["--format", "html", "--case-sensitive"], [NAMES_JOB]),
+        (["--format", "json"], [NAMES_JOB, QUOTES_JOB]),
+        (["--format", "html", "--case-sensitive"], [NAMES_JOB, QUOTES_JOB]),
         (["--format", "json", "--no-flags"], []),
         (["--format", "text", "--ignore-punctuation"], []),
     ],
@@ -190,6 +252,26 @@ def test_command_line_lets_the_engine_count_aside_with_the_names_when_it_shows_f
     monkeypatch.setattr(aside, "allow", lambda old, new, js: calls.append([n for n, _ in js]))
     main(["compare", str(CONDENSED), str(FULL), *options, "--output", str(tmp_path / "r")])
     assert calls == [jobs]
+
+
+@needs_fork
+def test_command_line_leaves_no_child_behind(tmp_path: Path, capsys) -> None:
+    started: list[int] = []
+    launch = aside.launch
+
+    def recording(old: str, new: str, first: list[aside.Job]) -> bool:
+        done = launch(old, new, first)
+        if done:
+            assert aside._pending is not None
+            started.append(aside._pending.pid)
+        return done
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(aside, "launch", recording)
+        main(["compare", str(CONDENSED), str(FULL), "--format", "json", "-o", str(tmp_path / "r")])
+    assert len(started) == 1 and aside._pending is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0], os.WNOHANG)  # stopped and reaped
 
 
 @needs_fork

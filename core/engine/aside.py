@@ -43,7 +43,8 @@ class _Child:
     new: str
     read: int
     pid: int
-    names: set[str]  # the jobs whose results were not taken yet
+    jobs: frozenset[str]
+    names: set[str]  # the jobs whose results were not taken (nor given up) yet
     received: dict[str, object] = field(default_factory=dict)
 
 
@@ -105,7 +106,8 @@ def start(old: str, new: str, jobs: Sequence[Job]) -> bool:
         finally:
             os._exit(code)
     os.close(write)
-    _pending = _Child(old, new, read, pid, {name for name, _ in jobs})
+    names = {name for name, _ in jobs}
+    _pending = _Child(old, new, read, pid, frozenset(names), names)
     return True
 
 
@@ -148,15 +150,22 @@ def stop() -> None:
 atexit.register(stop)
 
 
-def take(old: str, new: str, name: str) -> object | None:
+def take(old: str, new: str, name: str, wait: bool = True) -> object | None:
     """The result of job ``name`` a child counted for exactly these two texts, or None
-    (no child started for them with that job, or it failed: count it here)."""
+    (no child started for them with that job, or it failed: count it here). Without
+    ``wait``, only a result already sent: else the job is given up (its result
+    dropped when it comes) and left to the caller."""
     child = _pending
     if child is None or child.old is not old or child.new is not new:
         return None
     if name not in child.names:
-        return None  # never asked of it, or taken already
+        return None  # never asked of it, taken already or given up
     while name not in child.received:
+        if not wait and not _sent(child.read):
+            child.names.discard(name)
+            if not child.names:
+                stop()  # (nothing more of use is coming)
+            return None
         if not _receive(child):
             stop()  # failed, stuck or cut short: whatever is left is counted here
             return None
@@ -179,10 +188,18 @@ def _receive(child: _Child) -> bool:
         found = pickle.loads(data)
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return False
-    if not (isinstance(found, tuple) and len(found) == 2 and found[0] in child.names):
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] in child.jobs):
         return False
-    child.received[found[0]] = found[1]
+    if found[0] in child.names:  # (else given up: dropped)
+        child.received[found[0]] = found[1]
     return True
+
+
+def _sent(fd: int) -> bool:
+    """Whether the child has begun to send something (a frame is read whole)."""
+    import select
+
+    return bool(select.select([fd], [], [], 0)[0])
 
 
 def _finish(child: _Child) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from core.flags.names import Names, pair_names
-from core.flags.quotes import Quotations
+from core.flags.quotes import Quotations, pair_quotations
 from core.model import Span
 
 FlagKind = Literal["number", "negation", "name", "attribution", "quote"]
@@ -170,7 +170,7 @@ class Context:
     @property
     def quotes(self) -> tuple[Quotations, Quotations]:
         if self._quotes is None:
-            self._quotes = (Quotations(self.old), Quotations(self.new))
+            self._quotes = pair_quotations(self.old, self.new)
         return self._quotes
 
     def key(self, word: str) -> str:

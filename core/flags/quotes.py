@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from typing import Literal
 
+from core.engine import aside
 from core.model import Span
 
 _MARK_CHARS = "\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
@@ -67,21 +68,31 @@ MAX_GUESSED_WORDS = 60
 Role = Literal["open", "close", "toggle", "none"]
 
 
+Regions = tuple[list[int], list[int]]  # the starts and ends of a paragraph's quotations
+Scanned = tuple[list[int], list[int], dict[int, Regions]]
+"""Paragraphs' starts and ends, and the quotations of those that hold any by index."""
+
+
 class Quotations:
     """The quotations of one text, found paragraph by paragraph when first asked.
 
-    Only the paragraphs that hold a change are ever scanned.
+    Only the paragraphs that hold a change are ever scanned, unless every paragraph
+    was (``scanned``: ``every_paragraph``, done on the other core).
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, scanned: Scanned | None = None) -> None:
         self.text = text
         self._starts: list[int] = []  # the paragraphs looked at so far, sorted
         self._ends: list[int] = []
-        self._found: list[tuple[list[int], list[int]] | None] = []  # None: not scanned
+        self._found: list[Regions | None] = []  # None: not scanned
         # Where each paragraph's first quote mark stands (its end: none); -1 not yet
         # looked for. Looked for once: a paragraph of many changes is not read again
         # for each of them.
         self._first_mark: list[int] = []
+        if scanned is not None:
+            self._starts, self._ends, quoted = scanned
+            self._found = [quoted.get(i, _NONE) for i in range(len(self._starts))]
+            self._first_mark = [-1] * len(self._starts)
 
     def overlaps(self, span: Span) -> bool:
         """Whether ``span`` (inside one paragraph) shares a code point with the
@@ -128,6 +139,45 @@ class Quotations:
             found = _paragraph_regions(self.text, self._starts[i], self._ends[i])
             self._found[i] = found
         return found
+
+
+_NONE: Regions = ([], [])  # (never changed: looked up only)
+
+QUOTES_JOB = "quotes"
+
+
+def quotes_aside() -> aside.Job:
+    """The job that finds every paragraph's quotations of both texts on the other
+    core (``core.engine.aside.allow``), for ``pair_quotations`` to take when it is
+    ready by then (a text of many changes), or else leave."""
+    return QUOTES_JOB, _both_scanned
+
+
+def _both_scanned(old: str, new: str) -> tuple[Scanned, Scanned]:
+    return every_paragraph(old), every_paragraph(new)
+
+
+def pair_quotations(old: str, new: str) -> tuple[Quotations, Quotations]:
+    """The quotations of two versions: every paragraph's, when the other core has
+    found them already (``quotes_aside``), else found here when first asked."""
+    found = aside.take(old, new, QUOTES_JOB, wait=False)
+    if isinstance(found, tuple) and len(found) == 2:
+        return Quotations(old, found[0]), Quotations(new, found[1])
+    return Quotations(old), Quotations(new)
+
+
+def every_paragraph(text: str) -> Scanned:
+    """Every paragraph of ``text`` as ``Quotations`` finds one around a change, with
+    the quotations of those that hold any (for ``Quotations(text, scanned)``)."""
+    quotations = Quotations(text)
+    pos = 0
+    while pos < len(text):
+        i = quotations._paragraph(pos)
+        quotations._regions(i)
+        pos = max(pos, quotations._ends[i]) + 1
+    found = quotations._found
+    quoted = {i: regions for i, regions in enumerate(found) if regions is not None and regions[0]}
+    return quotations._starts, quotations._ends, quoted
 
 
 def paragraph_around(text: str, pos: int) -> Span:

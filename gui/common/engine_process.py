@@ -131,8 +131,9 @@ def _count_aside(request: EngineRequest, old: str, new: str) -> None:
     so it may fork): the new side's units, and the names when flags are shown."""
     from core.engine import aside
     from core.flags.names import names_aside
+    from core.flags.quotes import quotes_aside
 
-    aside.allow(old, new, [names_aside()] if request.flags else [])
+    aside.allow(old, new, [names_aside(), quotes_aside()] if request.flags else [])
 
 
 def serve(conn: Connection, request: EngineRequest) -> None:
