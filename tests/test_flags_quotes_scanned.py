@@ -17,8 +17,8 @@ REPO = Path(__file__).resolve().parent.parent
 _WORD = re.compile(r"\w+")
 
 
-def _agree(text: str) -> None:
-    scanned = Quotations(text, every_paragraph(text))
+def _agree(text: str, shared: frozenset[str] = frozenset()) -> None:
+    scanned = Quotations(text, every_paragraph(text, shared))
     lazy = Quotations(text)
     starts, ends, _ = every_paragraph(text)
     assert starts == sorted(starts)
@@ -67,9 +67,26 @@ _PIECES = [
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=60))
-def test_every_paragraph_agrees_on_any_layout(pieces: list[str]) -> None:
-    _agree(" ".join(pieces))
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.data())
+def test_every_paragraph_agrees_on_any_layout(pieces: list[str], data: st.DataObject) -> None:
+    text = " ".join(pieces)
+    blank_lines = text.split("\n\n")
+    # Pieces between blank lines both versions have are left (found when asked).
+    shared = data.draw(st.frozensets(st.sampled_from(blank_lines)))
+    _agree(text, shared)
+
+
+def test_pieces_both_versions_have_are_left_and_the_others_scanned() -> None:
+    text = FULL.read_text(encoding="utf-8")
+    pieces = text.split("\n\n")
+    shared = frozenset(pieces[::2])
+    starts, _, _ = every_paragraph(text, shared)
+    offset = 0
+    for k, piece in enumerate(pieces):
+        inside = [s for s in starts if offset <= s < offset + len(piece)]
+        if piece.strip():
+            assert bool(inside) == (k % 2 == 1 and piece not in pieces[::2]), k
+        offset += len(piece) + 2
 
 
 def test_a_scanned_text_reads_no_paragraph_again(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 from typing import Literal
 
 from core.engine import aside
@@ -154,7 +155,13 @@ def quotes_aside() -> aside.Job:
 
 
 def _both_scanned(old: str, new: str) -> tuple[Scanned, Scanned]:
-    return every_paragraph(old), every_paragraph(new)
+    # A paragraph both versions have holds no change: not scanned (a lightly edited
+    # pair is mostly such paragraphs).
+    shared = set(old.split(_BLANK)).intersection(new.split(_BLANK))
+    return every_paragraph(old, shared), every_paragraph(new, shared)
+
+
+_BLANK = "\n\n"
 
 
 def pair_quotations(old: str, new: str) -> tuple[Quotations, Quotations]:
@@ -166,15 +173,21 @@ def pair_quotations(old: str, new: str) -> tuple[Quotations, Quotations]:
     return Quotations(old), Quotations(new)
 
 
-def every_paragraph(text: str) -> Scanned:
+def every_paragraph(text: str, shared: Collection[str] = ()) -> Scanned:
     """Every paragraph of ``text`` as ``Quotations`` finds one around a change, with
-    the quotations of those that hold any (for ``Quotations(text, scanned)``)."""
+    the quotations of those that hold any (for ``Quotations(text, scanned)``); but
+    none inside a piece between blank lines that is one of ``shared`` (a paragraph
+    looked up there is found when asked, as without this)."""
     quotations = Quotations(text)
-    pos = 0
-    while pos < len(text):
-        i = quotations._paragraph(pos)
-        quotations._regions(i)
-        pos = max(pos, quotations._ends[i]) + 1
+    start = 0
+    for piece in text.split(_BLANK):
+        end = start + len(piece)
+        pos = start
+        while pos < end and piece not in shared:
+            i = quotations._paragraph(pos)
+            quotations._regions(i)
+            pos = max(pos, quotations._ends[i]) + 1
+        start = end + len(_BLANK)
     found = quotations._found
     quoted = {i: regions for i, regions in enumerate(found) if regions is not None and regions[0]}
     return quotations._starts, quotations._ends, quoted
