@@ -326,30 +326,28 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
             show_flags=args.flags,
         )
     _deliver(args.output, out)
-    _stop_aside()
     return EXIT_SAME if result.identical else EXIT_DIFFERENT
-
-
-def _stop_aside() -> None:
-    """The child counting aside stopped if its work was not all taken (a result the
-    flags did not wait for): the command ends without the exit handlers that would."""
-    from core.engine import aside
-
-    aside.stop()
 
 
 def _count_aside(old: str, new: str, flags: bool) -> None:
     """What depends on the texts alone, counted on the other core while this process
     compares them (``core.engine.aside``; long texts only): the new side's units, and
-    the names when flags are shown."""
+    what the flags can have counted there when they are shown."""
     from core.engine import aside
 
     if not aside.worth_it(len(old) + len(new)):
         return
-    from core.flags.names import names_aside
-    from core.flags.quotes import quotes_aside
+    from core.flags.detect import jobs_aside
 
-    aside.allow(old, new, [names_aside(), quotes_aside()] if flags else [])
+    aside.allow(old, new, jobs_aside() if flags else [])
+
+
+def _stop_aside() -> None:
+    """The child counting aside stopped (a result the flags did not wait for, an error,
+    an interruption): the command ends without the exit handlers that would."""
+    aside = sys.modules.get("core.engine.aside")
+    if aside is not None:
+        aside.stop()
 
 
 def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = None) -> int:
@@ -378,7 +376,10 @@ def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = N
             return _run_scan(args)
         if args.command == "nway":
             return _run_nway(args, pdf_renderer)
-        return _run_compare(args, pdf_renderer)
+        try:
+            return _run_compare(args, pdf_renderer)
+        finally:
+            _stop_aside()
     except RedlineError as exc:
         sys.stderr.write(f"redline: {exc}\n")
         return EXIT_ERROR

@@ -178,6 +178,17 @@ def test_a_result_not_yet_sent_is_given_up_without_waiting_and_dropped_when_it_c
 
 
 @needs_fork
+def test_the_child_is_not_waited_for_after_the_last_result_wanted() -> None:
+    old, new = _texts()
+    assert aside.start(old, new, [("lengths", _lengths), ("stuck", _stuck)])
+    assert aside.take(old, new, "stuck", wait=False) is None  # given up first
+    started = time.monotonic()
+    assert aside.take(old, new, "lengths") == (len(old), len(new))
+    assert time.monotonic() - started < 5  # (not the stuck job's 600 s)
+    assert aside._pending is None
+
+
+@needs_fork
 def test_a_result_already_sent_is_taken_without_waiting() -> None:
     old, new = _texts()
     assert aside.start(old, new, [("lengths", _lengths), ("late", _late)])

@@ -133,8 +133,9 @@ def _let_go_of_standard_streams() -> None:
 
 
 def stop() -> None:
-    """A child whose results were not all taken is stopped, not waited for (at exit,
-    and when another pair is started)."""
+    """The child stopped and reaped: when every result wanted was taken, and a child
+    whose results were not is stopped, not waited for (at exit, and when another pair
+    is started)."""
     global _pending
     if _pending is None:
         return
@@ -172,7 +173,7 @@ def take(old: str, new: str, name: str, wait: bool = True) -> object | None:
     child.names.discard(name)
     found = child.received.pop(name)
     if not child.names:
-        _finish(child)
+        stop()  # every result wanted is here (the child may still do one given up)
     return found
 
 
@@ -200,15 +201,6 @@ def _sent(fd: int) -> bool:
     import select
 
     return bool(select.select([fd], [], [], 0)[0])
-
-
-def _finish(child: _Child) -> None:
-    """Every result taken: the child has left (or is leaving); reap it."""
-    global _pending
-    _pending = None
-    os.close(child.read)
-    with contextlib.suppress(OSError):
-        os.waitpid(child.pid, 0)
 
 
 def _read(fd: int, size: int) -> bytes | None:

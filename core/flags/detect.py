@@ -58,10 +58,11 @@ from functools import partial
 from itertools import groupby
 from operator import itemgetter
 
+from core.engine import aside
 from core.flags.attribution import check_attribution
 from core.flags.figures import check_number
 from core.flags.name_changes import check_name
-from core.flags.names import has_no_capitals
+from core.flags.names import has_no_capitals, names_aside
 from core.flags.negations import check_negation
 from core.flags.pooled import (
     FLAG_KINDS,
@@ -76,6 +77,7 @@ from core.flags.pooled import (
     shared_content,
 )
 from core.flags.quote_changes import check_quote
+from core.flags.quotes import quotes_aside
 from core.gcpause import collector_paused
 from core.model import Block, Comparison, Op, Span
 
@@ -102,6 +104,13 @@ MIN_SHARED = 0.3
 # checking its words costs more than telling its share, and it is often no counterpart.
 EAGER_SHARE_WORDS = 8
 EAGER_SHARE_CHARS = 2000
+
+
+def jobs_aside() -> list[aside.Job]:
+    """What the flags can have counted on the other core while the texts are compared
+    (``core.engine.aside.allow``): both versions' names, then every paragraph's
+    quotations (taken only if ready by then)."""
+    return [names_aside(), quotes_aside()]
 
 
 def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:

@@ -128,12 +128,12 @@ def load_and_compare(
 def _count_aside(request: EngineRequest, old: str, new: str) -> None:
     """What depends on the texts alone, counted on the other core while the child
     compares them (``core.engine.aside``; long texts only; the child runs one thread,
-    so it may fork): the new side's units, and the names when flags are shown."""
+    so it may fork): the new side's units, and what the flags can have counted there
+    when they are shown."""
     from core.engine import aside
-    from core.flags.names import names_aside
-    from core.flags.quotes import quotes_aside
+    from core.flags.detect import jobs_aside
 
-    aside.allow(old, new, [names_aside(), quotes_aside()] if request.flags else [])
+    aside.allow(old, new, jobs_aside() if request.flags else [])
 
 
 def serve(conn: Connection, request: EngineRequest) -> None:
