@@ -213,9 +213,10 @@ def dwdiff_version(path: str) -> str:
 def inproc_main(old: str, new: str, runs: int, alone: bool = False) -> int:
     """Child mode: time load + compare in this process, print JSON on stdout.
 
-    As the command line does, the new side's units and the names are counted on the
-    other core while the process compares (``core.engine.aside``, long texts only),
-    unless ``alone`` (or the checkout has no such module).
+    As the command line does, the new side's units and the flags' names and
+    quotations are counted on the other core while the process compares
+    (``core.engine.aside``, long texts only), unless ``alone`` (or the checkout has no
+    such module).
     """
     import resource
 
@@ -233,11 +234,10 @@ def inproc_main(old: str, new: str, runs: int, alone: bool = False) -> int:
     if not alone:
         try:
             from core.engine import aside
-            from core.engine.compare import units_aside
-            from core.flags.names import names_aside
+            from core.flags.detect import jobs_aside
 
             def count_aside(a: str, b: str) -> None:
-                aside.start(a, b, [units_aside(CompareOptions()), names_aside()])
+                aside.allow(a, b, jobs_aside())
         except ImportError:
             pass
     import_s = time.perf_counter() - t0

@@ -181,13 +181,14 @@ def every_paragraph(text: str, shared: Collection[str] = ()) -> Scanned:
     quotations = Quotations(text)
     start = 0
     for piece in text.split(_BLANK):
-        end = start + len(piece)
-        pos = start
-        while pos < end and piece not in shared:
+        pos, end = start, start + len(piece)
+        start = end + len(_BLANK)
+        if piece in shared:
+            continue
+        while pos < end:
             i = quotations._paragraph(pos)
             quotations._regions(i)
             pos = max(pos, quotations._ends[i]) + 1
-        start = end + len(_BLANK)
     found = quotations._found
     quoted = {i: regions for i, regions in enumerate(found) if regions is not None and regions[0]}
     return quotations._starts, quotations._ends, quoted
