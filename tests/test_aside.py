@@ -329,3 +329,47 @@ def test_a_process_leaving_without_the_results_stops_the_child_and_frees_its_out
     child = int(done.stdout.split()[0])
     with pytest.raises(ProcessLookupError):
         os.kill(child, 0)
+
+
+_KILLED_WHILE_COUNTING = """
+import sys, time
+from core.engine import aside
+aside.MIN_CHARS = 0
+
+def quick(old, new):
+    return 1
+
+def stuck(old, new):
+    time.sleep(600)
+
+assert aside.start("old text", "new text", [("quick", quick), ("stuck", stuck)])
+assert aside.take("old text", "new text", "quick") == 1
+print(aside._pending.pid, flush=True)
+time.sleep(600)
+"""
+
+
+@needs_fork
+def test_a_child_goes_with_a_process_killed_while_it_counts() -> None:
+    # (the window kills its engine child on cancel: what that counted aside is lost)
+    process = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_WHILE_COUNTING],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        assert process.stdout is not None
+        child = int(process.stdout.readline())
+        os.kill(child, 0)  # counting
+    finally:
+        process.kill()
+        process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    pytest.fail("the child outlived the process")

@@ -90,6 +90,7 @@ def start(old: str, new: str, jobs: Sequence[Job]) -> bool:
         return False
     stop()  # a child counting for other texts is of no more use
     read, write = os.pipe()
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:
@@ -101,7 +102,7 @@ def start(old: str, new: str, jobs: Sequence[Job]) -> bool:
         try:
             os.close(read)
             _let_go_of_standard_streams()
-            _serve(write, old, new, jobs)
+            _serve(write, old, new, jobs, parent)
             code = 0
         finally:
             os._exit(code)
@@ -111,15 +112,39 @@ def start(old: str, new: str, jobs: Sequence[Job]) -> bool:
     return True
 
 
-def _serve(fd: int, old: str, new: str, jobs: Sequence[Job]) -> None:
+def _serve(fd: int, old: str, new: str, jobs: Sequence[Job], parent: int) -> None:
     import pickle  # (here: a short comparison never loads what only the fork needs)
 
     with os.fdopen(fd, "wb") as out:
-        for name, job in jobs:
+        for k, (name, job) in enumerate(jobs):
+            if k == 1 or "ctypes" in sys.modules:  # (else after the first result: 3 ms)
+                _leave_with(parent)
             data = pickle.dumps((name, job(old, new)), protocol=pickle.HIGHEST_PROTOCOL)
             out.write(len(data).to_bytes(_FRAME_HEADER, "little"))
             out.write(data)
             out.flush()  # each result as soon as it is ready
+
+
+_left_with: int | None = None
+
+
+def _leave_with(parent: int) -> None:
+    """Have the system stop this child when ``parent`` goes (a window's engine child
+    killed on cancel: what it counts here is of no more use), once."""
+    global _left_with
+    if _left_with == parent:
+        return
+    _left_with = parent
+    with contextlib.suppress(OSError, AttributeError, ImportError):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    if os.getppid() != parent:  # gone before that was set
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1  # prctl's option (linux/prctl.h)
 
 
 def _let_go_of_standard_streams() -> None:
