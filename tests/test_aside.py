@@ -16,7 +16,7 @@ import core.engine.compare as engine
 from core.cli import main
 from core.engine import aside
 from core.engine.compare import UNITS_JOB, compare
-from core.flags import pooled, quotes
+from core.flags import detect, pooled, quotes
 from core.flags.detect import flag_comparison
 from core.flags.names import NAMES_JOB, names_aside, names_of, pair_names
 from core.flags.quotes import QUOTES_JOB, Quotations, quotes_aside
@@ -33,6 +33,7 @@ needs_fork = pytest.mark.skipif(
 @pytest.fixture(autouse=True)
 def _nothing_pending(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(aside, "MIN_CHARS", 0)
+    monkeypatch.setattr(aside, "_one_thread", None)
     yield
     aside.stop()
 
@@ -373,3 +374,65 @@ def test_a_child_goes_with_a_process_killed_while_it_counts() -> None:
             return
         time.sleep(0.05)
     pytest.fail("the child outlived the process")
+
+
+def _bigger_pair() -> tuple[str, str]:
+    """Eight copies of the sample pair with a name, a figure and a quotation changed
+    in each: flags in every part of the comparison."""
+    old, new = _texts()
+    olds, news = [old], [new]
+    for k in range(8):
+        olds.append(f'\n\nIn part {k} Maria Keller said "we spent {k + 10} million" on it.')
+        news.append(f'\n\nIn part {k} Maria Brenner said "we spent {k + 20} million" on it.')
+    return "".join(olds), "".join(news)
+
+
+@needs_fork
+def test_flags_checked_half_in_a_child_are_the_flags_checked_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = _bigger_pair()
+    result = compare(document_from_text(old, "old.txt"), document_from_text(new, "new.txt"))
+    here = flag_comparison(result)
+    assert {"name", "number", "quote"} <= {f.kind for f in here}
+    forks: list[int] = []
+    beside = aside.beside
+
+    def recording(work):  # type: ignore[no-untyped-def]
+        forks.append(1)
+        return beside(work)
+
+    monkeypatch.setattr(detect, "SPLIT_CHANGES", 2)
+    monkeypatch.setattr(aside, "beside", recording)
+    assert not aside.may_fork(old, new)  # nothing allowed yet: checked here
+    assert flag_comparison(result) == here and forks == []
+    aside.allow(old + " ", new)
+    assert not aside.may_fork(old, new)  # allowed for other texts
+    aside.allow(old, new)
+    assert aside.may_fork(old, new)
+    assert flag_comparison(result) == here and forks == [1]
+
+
+def test_work_beside_is_done_here_when_no_child_can_be_forked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_fork() -> int:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert aside.beside(lambda: [1, 2])() == [1, 2]
+
+
+@needs_fork
+def test_work_beside_that_fails_in_the_child_is_done_here() -> None:
+    here = os.getpid()
+    calls: list[int] = []
+
+    def work() -> int:
+        calls.append(1)
+        if os.getpid() != here:
+            raise RuntimeError("fails in the child")
+        return 7
+
+    assert aside.beside(work)() == 7
+    assert calls == [1]  # (the child's call is in its own memory)

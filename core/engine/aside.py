@@ -22,6 +22,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 MIN_CHARS = 200_000
 """Texts shorter than this (both together) are left to the process: a fork and a
@@ -33,6 +34,8 @@ seconds)."""
 
 Job = tuple[str, Callable[[str, str], object]]
 """A name, and what to count from the old and the new text (its result is pickled)."""
+
+T = TypeVar("T")
 
 _FRAME_HEADER = 8  # a frame: its length (8 bytes, little-endian), then the pickle
 
@@ -50,12 +53,14 @@ class _Child:
 
 _pending: _Child | None = None
 _allowed: tuple[str, str, tuple[Job, ...]] | None = None  # texts and the caller's jobs
+_one_thread: tuple[str, str] | None = None  # the texts ``allow`` was last called for
 
 
 def allow(old: str, new: str, jobs: Sequence[Job] = ()) -> bool:
     """Let ``launch`` fork a child for ``old`` and ``new`` (the caller runs one
     thread), which then does ``jobs`` too; when it is worth it here. Returns whether."""
-    global _allowed
+    global _allowed, _one_thread
+    _one_thread = (old, new)
     _allowed = (old, new, tuple(jobs)) if worth_it(len(old) + len(new)) else None
     return _allowed is not None
 
@@ -246,3 +251,75 @@ def _read(fd: int, size: int) -> bytes | None:
         chunks.append(chunk)
         size -= len(chunk)
     return b"".join(chunks)
+
+
+def may_fork(old: str, new: str) -> bool:
+    """Whether work on ``old`` and ``new`` may be forked (``beside``): the caller said
+    it runs one thread when it ``allow``ed work aside for these two texts, and a child
+    helps here (Linux, two cores or more)."""
+    texts = _one_thread
+    return texts is not None and texts[0] is old and texts[1] is new and worth_it(MIN_CHARS)
+
+
+def beside(work: Callable[[], T]) -> Callable[[], T]:
+    """``work`` done in a forked child while the caller goes on (when ``may_fork``):
+    the callable returned gives its result, waiting for the child, or does ``work``
+    here when the child could not be started or failed."""
+    read, write = os.pipe()
+    parent = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return work
+    if pid == 0:  # the child: the result, sent whole, and leave without any clean-up
+        code = 1
+        try:
+            os.close(read)
+            _let_go_of_standard_streams()
+            _leave_with(parent)
+            import pickle
+
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+
+    def result() -> T:
+        import pickle
+        import signal
+
+        data = _read_to_end(read)
+        status = 1
+        with contextlib.suppress(OSError):
+            if data is None:  # stuck (it should never be): stopped, the work done here
+                os.kill(pid, signal.SIGKILL)
+            status = os.waitpid(pid, 0)[1]
+        if data is not None and status == 0:
+            with contextlib.suppress(pickle.UnpicklingError, EOFError, ValueError):
+                return cast(T, pickle.loads(data))
+        return work()
+
+    return result
+
+
+def _read_to_end(fd: int) -> bytes | None:
+    """Everything ``fd`` gives until its end (it is then closed), or None after
+    ``WAIT_SECONDS``."""
+    import select
+    import time
+
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + WAIT_SECONDS
+    with os.fdopen(fd, "rb", buffering=0) as source:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([source], [], [], left)[0]:
+                return None
+            chunk = source.read(1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)

@@ -127,22 +127,41 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
         return _flags(comparison)
 
 
+SPLIT_CHANGES = 1000
+"""Blocks with changes from which a single-threaded process checks half of them in a
+forked child meanwhile (``core.engine.aside.beside``)."""
+
+
 def _flags(comparison: Comparison) -> tuple[Flag, ...]:
     old_text, new_text = comparison.old.text, comparison.new.text
     context = Context(old_text, new_text, comparison.options.ignore_case)
-    padding = Block("equal", None, None, ())
-    blocks = (padding, *comparison.blocks, padding)  # every block has two neighbours
     changes = [
         change
         for index, block in enumerate(comparison.blocks)
         if block.kind != "equal" and block.old is not None and block.new is not None
         for change in _changes(index, block, context)
     ]
+    # (by block: what ``_unmoved`` leaves of each block's changes)
+    groups = [(i, tuple(g)) for i, g in groupby(_unmoved(changes), key=itemgetter(0))]
+    if len(groups) < SPLIT_CHANGES or not aside.may_fork(old_text, new_text):
+        return tuple(_checked(comparison, context, groups))
+    _ = context.names, context.quotes  # found once, before the fork, for both halves
+    half = len(groups) // 2
+    later = aside.beside(partial(_checked, comparison, context, groups[half:]))
+    first = _checked(comparison, context, groups[:half])
+    return (*first, *later())
+
+
+def _checked(
+    comparison: Comparison, context: Context, groups: Sequence[tuple[int, tuple[Change, ...]]]
+) -> list[Flag]:
+    """The flags of the blocks of ``groups`` (each block's changes)."""
+    padding = Block("equal", None, None, ())
+    blocks = (padding, *comparison.blocks, padding)  # every block has two neighbours
     flags: list[Flag] = []
-    for index, group in groupby(_unmoved(changes), key=itemgetter(0)):  # (its block)
+    for index, changed in groups:
         block = comparison.blocks[index]
         assert block.old is not None and block.new is not None
-        changed = tuple(group)
         words = (_renumbered(changed, True), _renumbered(changed, False))
         near = (blocks[index], blocks[index + 2])
         pooled = Pooled(
@@ -158,7 +177,7 @@ def _flags(comparison: Comparison) -> tuple[Flag, ...]:
         found = [f for check in _CHECKS if (f := check(pooled, context)) is not None]
         if found and pooled.shared >= MIN_SHARED:  # (else not the real counterpart)
             flags.extend(found)
-    return tuple(flags)
+    return flags
 
 
 def _rewrite(pool: Pooled) -> bool:
