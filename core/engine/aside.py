@@ -22,6 +22,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar, cast
 
 MIN_CHARS = 200_000
@@ -94,6 +95,18 @@ def start(old: str, new: str, jobs: Sequence[Job]) -> bool:
     if not jobs or not worth_it(len(old) + len(new)):
         return False
     stop()  # a child counting for other texts is of no more use
+    forked = _fork(partial(_serve, old=old, new=new, jobs=jobs))
+    if forked is None:
+        return False
+    names = {name for name, _ in jobs}
+    _pending = _Child(old, new, forked[1], forked[0], frozenset(names), names)
+    return True
+
+
+def _fork(work: Callable[[int, int], None]) -> tuple[int, int] | None:
+    """A child that runs ``work`` (the pipe's write end, this process's id) with its
+    standard streams on the null device, then leaves without any clean-up. Returns
+    its id and the pipe's read end, or None when no child could be forked."""
     read, write = os.pipe()
     parent = os.getpid()
     try:
@@ -101,23 +114,21 @@ def start(old: str, new: str, jobs: Sequence[Job]) -> bool:
     except OSError:
         os.close(read)
         os.close(write)
-        return False
-    if pid == 0:  # the child: count, send, and leave without any clean-up
+        return None
+    if pid == 0:
         code = 1
         try:
             os.close(read)
             _let_go_of_standard_streams()
-            _serve(write, old, new, jobs, parent)
+            work(write, parent)
             code = 0
         finally:
             os._exit(code)
     os.close(write)
-    names = {name for name, _ in jobs}
-    _pending = _Child(old, new, read, pid, frozenset(names), names)
-    return True
+    return pid, read
 
 
-def _serve(fd: int, old: str, new: str, jobs: Sequence[Job], parent: int) -> None:
+def _serve(fd: int, parent: int, *, old: str, new: str, jobs: Sequence[Job]) -> None:
     import pickle  # (here: a short comparison never loads what only the fork needs)
 
     with os.fdopen(fd, "wb") as out:
@@ -265,28 +276,10 @@ def beside(work: Callable[[], T]) -> Callable[[], T]:
     """``work`` done in a forked child while the caller goes on (when ``may_fork``):
     the callable returned gives its result, waiting for the child, or does ``work``
     here when the child could not be started or failed."""
-    read, write = os.pipe()
-    parent = os.getpid()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
+    forked = _fork(partial(_send, work))
+    if forked is None:
         return work
-    if pid == 0:  # the child: the result, sent whole, and leave without any clean-up
-        code = 1
-        try:
-            os.close(read)
-            _let_go_of_standard_streams()
-            _leave_with(parent)
-            import pickle
-
-            with os.fdopen(write, "wb") as out:
-                pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
+    pid, read = forked
 
     def result() -> T:
         import pickle
@@ -304,6 +297,14 @@ def beside(work: Callable[[], T]) -> Callable[[], T]:
         return work()
 
     return result
+
+
+def _send(work: Callable[[], object], fd: int, parent: int) -> None:
+    import pickle
+
+    _leave_with(parent)
+    with os.fdopen(fd, "wb") as out:
+        pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _read_to_end(fd: int) -> bytes | None:
