@@ -33,7 +33,7 @@ needs_fork = pytest.mark.skipif(
 @pytest.fixture(autouse=True)
 def _nothing_pending(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(aside, "MIN_CHARS", 0)
-    monkeypatch.setattr(aside, "_one_thread", None)
+    monkeypatch.setattr(aside, "_single_threaded_for", None)
     yield
     aside.stop()
 

@@ -69,6 +69,13 @@ def _modules_loaded_by(*args: str) -> str:
     return done.stdout.strip()
 
 
+def _python(code: str) -> str:
+    """What ``code`` prints, run by a fresh interpreter in the repository."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def test_a_json_comparison_loads_no_module_it_does_not_need() -> None:
     assert _modules_loaded_by("compare", str(CONDENSED), str(FULL), "--format", "json") == "1 []"
 
@@ -87,9 +94,7 @@ def test_help_loads_no_engine() -> None:
         "print(sorted(m for m in sys.modules if m.startswith(('core.engine', 'core.flags', "
         "'core.model', 'core.text.document', 'core.report.comparison_json', 'shutil'))))"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "[]"
+    assert _python(code).splitlines()[-1] == "[]"
 
 
 @pytest.mark.parametrize("columns", [None, "", "abc", "0", "-3", "50", "200"])
@@ -141,9 +146,7 @@ def test_the_digest_of_a_short_document_loads_no_openssl() -> None:
         "b = sha256_hex(b'x' * (1 << 20))\n"
         "print(a, loaded, 'hashlib' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == [hashlib.sha256(b"short").hexdigest(), "False", "True"]
+    assert _python(code).split() == [hashlib.sha256(b"short").hexdigest(), "False", "True"]
 
 
 # --------------------------------------------------------------------------- flags' patterns
@@ -165,9 +168,7 @@ comparison_to_json(compare(Document(path="a", text="Smith said forty people came
                            Document(path="b", text="Smith claimed fifty people came.")))
 print(sizes())
 """
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split("\n")[:2] == ["(0, 0)", "(1, 1)"]
+    assert _python(code).split("\n")[:2] == ["(0, 0)", "(1, 1)"]
 
 
 def _names_patterns_as_written_before() -> list[re.Pattern[str]]:

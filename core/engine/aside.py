@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar, cast
+from typing import BinaryIO, TypeVar, cast
 
 MIN_CHARS = 200_000
 """Texts shorter than this (both together) are left to the process: a fork and a
@@ -54,14 +54,14 @@ class _Child:
 
 _pending: _Child | None = None
 _allowed: tuple[str, str, tuple[Job, ...]] | None = None  # texts and the caller's jobs
-_one_thread: tuple[str, str] | None = None  # the texts ``allow`` was last called for
+_single_threaded_for: tuple[str, str] | None = None  # the texts ``allow`` was called for
 
 
 def allow(old: str, new: str, jobs: Sequence[Job] = ()) -> bool:
     """Let ``launch`` fork a child for ``old`` and ``new`` (the caller runs one
     thread), which then does ``jobs`` too; when it is worth it here. Returns whether."""
-    global _allowed, _one_thread
-    _one_thread = (old, new)
+    global _allowed, _single_threaded_for
+    _single_threaded_for = (old, new)
     _allowed = (old, new, tuple(jobs)) if worth_it(len(old) + len(new)) else None
     return _allowed is not None
 
@@ -129,16 +129,11 @@ def _fork(work: Callable[[int, int], None]) -> tuple[int, int] | None:
 
 
 def _serve(fd: int, parent: int, *, old: str, new: str, jobs: Sequence[Job]) -> None:
-    import pickle  # (here: a short comparison never loads what only the fork needs)
-
     with os.fdopen(fd, "wb") as out:
         for k, (name, job) in enumerate(jobs):
             if k == 1 or "ctypes" in sys.modules:  # (else after the first result: 3 ms)
                 _leave_with(parent)
-            data = pickle.dumps((name, job(old, new)), protocol=pickle.HIGHEST_PROTOCOL)
-            out.write(len(data).to_bytes(_FRAME_HEADER, "little"))
-            out.write(data)
-            out.flush()  # each result as soon as it is ready
+            _write_frame(out, (name, job(old, new)))  # each result as soon as it is ready
 
 
 _left_with: int | None = None
@@ -222,13 +217,12 @@ def _receive(child: _Child) -> bool:
     """Read the child's next frame into ``child.received``; False when none comes."""
     import pickle
 
-    header = _read(child.read, _FRAME_HEADER)
-    data = None if header is None else _read(child.read, int.from_bytes(header, "little"))
+    data = _read_frame(child.read)
     if data is None:
         return False
     try:
         found = pickle.loads(data)
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+    except (pickle.UnpicklingError, *_BAD_PICKLE):
         return False
     if not (isinstance(found, tuple) and len(found) == 2 and found[0] in child.jobs):
         return False
@@ -242,6 +236,27 @@ def _sent(fd: int) -> bool:
     import select
 
     return bool(select.select([fd], [], [], 0)[0])
+
+
+# What unpickling a cut or foreign frame raises, besides ``pickle.UnpicklingError``
+# (named where caught: ``pickle`` loads only with a child).
+_BAD_PICKLE = (EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError)
+
+
+def _write_frame(out: BinaryIO, found: object) -> None:
+    """``found`` pickled, after its length, and flushed."""
+    import pickle
+
+    data = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(len(data).to_bytes(_FRAME_HEADER, "little"))
+    out.write(data)
+    out.flush()
+
+
+def _read_frame(fd: int) -> bytes | None:
+    """The pickle of the next frame on ``fd``, or None when none comes whole."""
+    header = _read(fd, _FRAME_HEADER)
+    return None if header is None else _read(fd, int.from_bytes(header, "little"))
 
 
 def _read(fd: int, size: int) -> bytes | None:
@@ -268,7 +283,7 @@ def may_fork(old: str, new: str) -> bool:
     """Whether work on ``old`` and ``new`` may be forked (``beside``): the caller said
     it runs one thread when it ``allow``ed work aside for these two texts, and a child
     helps here (Linux, two cores or more)."""
-    texts = _one_thread
+    texts = _single_threaded_for
     return texts is not None and texts[0] is old and texts[1] is new and worth_it(MIN_CHARS)
 
 
@@ -285,14 +300,15 @@ def beside(work: Callable[[], T]) -> Callable[[], T]:
         import pickle
         import signal
 
-        data = _read_to_end(read)
+        data = _read_frame(read)
+        os.close(read)
         status = 1
         with contextlib.suppress(OSError):
             if data is None:  # stuck (it should never be): stopped, the work done here
                 os.kill(pid, signal.SIGKILL)
             status = os.waitpid(pid, 0)[1]
         if data is not None and status == 0:
-            with contextlib.suppress(pickle.UnpicklingError, EOFError, ValueError):
+            with contextlib.suppress(pickle.UnpicklingError, *_BAD_PICKLE):
                 return cast(T, pickle.loads(data))
         return work()
 
@@ -300,27 +316,6 @@ def beside(work: Callable[[], T]) -> Callable[[], T]:
 
 
 def _send(work: Callable[[], object], fd: int, parent: int) -> None:
-    import pickle
-
     _leave_with(parent)
     with os.fdopen(fd, "wb") as out:
-        pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _read_to_end(fd: int) -> bytes | None:
-    """Everything ``fd`` gives until its end (it is then closed), or None after
-    ``WAIT_SECONDS``."""
-    import select
-    import time
-
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + WAIT_SECONDS
-    with os.fdopen(fd, "rb", buffering=0) as source:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([source], [], [], left)[0]:
-                return None
-            chunk = source.read(1 << 20)
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
+        _write_frame(out, work())

@@ -145,6 +145,7 @@ class Quotations:
 _NONE: Regions = ([], [])  # (never changed: looked up only)
 
 QUOTES_JOB = "quotes"
+_BLANK = "\n\n"  # what ``_both_scanned`` cuts the versions' shared pieces at
 
 
 def quotes_aside() -> aside.Job:
@@ -159,9 +160,6 @@ def _both_scanned(old: str, new: str) -> tuple[Scanned, Scanned]:
     # pair is mostly such paragraphs).
     shared = set(old.split(_BLANK)).intersection(new.split(_BLANK))
     return every_paragraph(old, shared), every_paragraph(new, shared)
-
-
-_BLANK = "\n\n"
 
 
 def pair_quotations(old: str, new: str) -> tuple[Quotations, Quotations]:
