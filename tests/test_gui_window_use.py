@@ -242,15 +242,20 @@ def test_a_long_status_message_is_shortened_before_the_widgets_on_its_right(
     assert bar.toolTip() == long and window.status.message == long
 
 
-def test_at_1024_px_the_status_texts_read_whole(
-    qtbot,
-    window: MainWindow,  # noqa: F811
-) -> None:
+def _status_line_at_1024(qtbot, window: MainWindow) -> None:  # noqa: F811
+    """The sample pair compared at 1024 px, notes saved and a message shown."""
     window.resize(1024, 700)
     compare(qtbot, window, CONDENSED, FULL)
     window.annotations.indicator.show()
     window.annotations.indicator.setText("All notes saved")
     window.show_message("2 documents listed")
+
+
+def test_at_1024_px_the_status_texts_read_whole(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    _status_line_at_1024(qtbot, window)
     qtbot.wait(50)
     label = window.summary_label
     assert "flags" in label.text() and "Similarity" in label.text()
@@ -276,11 +281,7 @@ def test_at_1024_px_the_status_line_reads_whole_with_5_mb_figures(
 
     from gui.compare.summary import short_summaries, summary
 
-    window.resize(1024, 700)
-    compare(qtbot, window, CONDENSED, FULL)
-    window.annotations.indicator.show()
-    window.annotations.indicator.setText("All notes saved")
-    window.show_message("2 documents listed")
+    _status_line_at_1024(qtbot, window)
     comparison = window.result.comparison
     stats = dataclasses.replace(
         comparison.stats,
