@@ -131,11 +131,17 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _unique_anchors(
     a: Sequence[int], b: Sequence[int], alo: int, ahi: int, blo: int, bhi: int
 ) -> list[tuple[int, int]]:
-    count_a = Counter(a[alo:ahi])
-    count_b = Counter(b[blo:bhi])
-    where_b = {t: j for j, t in enumerate(b[blo:bhi], blo) if count_b[t] == 1 and count_a[t] == 1}
-    pairs = [(i, where_b[t]) for i, t in enumerate(a[alo:ahi], alo) if t in where_b]
+    sub_a, sub_b = a[alo:ahi], b[blo:bhi]
+    unique = _once(sub_a)
+    unique.intersection_update(_once(sub_b))
+    where_b = {t: j for j, t in enumerate(sub_b, blo) if t in unique}
+    pairs = [(i, where_b[t]) for i, t in enumerate(sub_a, alo) if t in where_b]
     return _longest_increasing(pairs)
+
+
+def _once(items: Sequence[int]) -> set[int]:
+    """The items that occur exactly once in ``items``."""
+    return {t for t, n in Counter(items).items() if n == 1}
 
 
 def _unique_pair_anchors(

@@ -71,15 +71,14 @@ class _Encoder:
 
     def encode(self, ids: Sequence[int]) -> str:
         table = self.table
-        missing = {t for t in ids if t not in table}
+        missing = set(ids).difference(table)
         if missing:
             needed = len(table) + len(missing)
             if needed > self.max_size:
                 raise AlphabetOverflow(f"{needed} distinct tokens, alphabet holds {self.max_size}")
             chars = _alphabet(needed)
-            for t in sorted(missing):
-                table[t] = chars[len(table)]
-        return "".join([table[t] for t in ids])
+            table.update(zip(sorted(missing), chars[len(table) : needed]))
+        return "".join(map(table.__getitem__, ids))
 
 
 def _runs_from_diffs(diffs: list[tuple[int, str]], a_offset: int, b_offset: int) -> list[Run]:

@@ -95,7 +95,10 @@ def find_moves(
         for t in set(ids):
             hits = index.get(t, ())
             if len(hits) <= too_common:
-                votes.update(m for m in hits if m != k)
+                votes.update(hits)  # (counted in C; its own vote goes below)
+        # Deleting a key keeps the others in the order they came: most_common's ties
+        # fall as they would had it never been counted.
+        votes.pop(k, None)
         for m, _ in votes.most_common(PROPOSALS_PER_CANDIDATE):
             score = similarity(ids, b[drafts[m].b1 : drafts[m].b2])
             if k in own or m in own:

@@ -31,9 +31,9 @@ def layout_free(raw: str) -> str:
 
 def _spelling(text: str, start: int, end: int) -> str:
     raw = text[start:end]
-    if not any(c.isspace() for c in raw):
-        return raw
-    return layout_free(raw)
+    # Without whitespace other than single spaces, there is no layout to take out
+    # (a wrapped hyphen needs a line break): one search in C, not a loop per character.
+    return layout_free(raw) if _SPACES.search(raw) else raw
 
 
 def build_ops(
@@ -163,7 +163,10 @@ def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: To
     # A unit is spelled the same when it is, and when a space stands before it in
     # both texts or in neither ("video , which" against "video, which": the comma).
     flags = [
-        _spelling(old, ta.starts[i], ta.ends[i]) == _spelling(new, tb.starts[j], tb.ends[j])
+        (
+            old[ta.starts[i] : ta.ends[i]] == new[tb.starts[j] : tb.ends[j]]
+            or _spelling(old, ta.starts[i], ta.ends[i]) == _spelling(new, tb.starts[j], tb.ends[j])
+        )
         and (i == i1 or (ta.ends[i - 1] == ta.starts[i]) == (tb.ends[j - 1] == tb.starts[j]))
         for i, j in zip(range(i1, i2), range(j1, j2))
     ]
