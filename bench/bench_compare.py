@@ -300,6 +300,39 @@ def run_inproc(old: Path, new: Path, runs: int, timeout: float, alone: bool = Fa
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
+def planted_quality(red: list[str], label: str, old: Path, new: Path, timeout: float) -> dict:
+    """How the JSON of one more (untimed) run shows the pair's planted edits
+    (``check_output.py --summary``, in a child: this process stays small)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "redline.json"
+        done = subprocess.run(
+            [*red, "compare", str(old), str(new), "--format", "json", "-o", str(report)],
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+        if done.returncode not in (0, 1) or not report.exists():
+            return {"quality_error": f"redline exit {done.returncode}"}
+        scored = subprocess.run(
+            [
+                sys.executable,
+                str(BENCH / "check_output.py"),
+                label,
+                "--json",
+                str(report),
+                "--summary",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    try:
+        return {"quality": json.loads(scored.stdout.strip().splitlines()[-1])}
+    except (ValueError, IndexError):
+        return {"quality_error": (scored.stderr.strip().splitlines() or ["no output"])[-1]}
+
+
 # --------------------------------------------------------------------------- bench
 
 
@@ -421,6 +454,8 @@ def bench(
             row["dwdiff_error"] = (
                 f"exit {dw_runs[-1]['rc']}: {dw_runs[-1]['stderr'].strip()[-200:]}"
             )
+        if red and not red_failed and (OUT / lab / "edits.json").exists():
+            row.update(planted_quality(red, lab, old, new, timeout))
         if do_inproc:
             ip = run_inproc(old, new, runs, timeout * runs, inproc_alone)
             if "error" in ip:
@@ -508,6 +543,21 @@ def to_markdown(res: dict) -> str:
             "JSON report rendering in-process "
             "(`core.report.comparison_json.comparison_to_json`; part of the whole-process "
             "time, not of the last column): " + ", ".join(detail) + "."
+        )
+    quality = [
+        f"{r['size']}: {q['right']:,} of {q['planted']:,} shown as made "
+        f"({q['right'] / q['planted']:.1%}), {q['missed']} missed, {q['stray']} changes where "
+        f"nothing was planted, invariants {'OK' if not q['problems'] else 'BROKEN'}"
+        if (q := r.get("quality")) and q["planted"]
+        else f"{r['size']}: {r['quality_error']}"
+        for r in res["rows"]
+        if "quality" in r or "quality_error" in r
+    ]
+    if quality:
+        lines.append(
+            "Planted edits in the same run (`check_output.py` on one more run's JSON): "
+            + "; ".join(quality)
+            + "."
         )
     lines.append(
         "Runs per size: "

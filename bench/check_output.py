@@ -18,6 +18,7 @@ import json
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -42,11 +43,45 @@ def _share(mask: bytearray, text: str, a: int, b: int) -> float:
     return sum(mask[i] for i in idx) / len(idx) if idx else 0.0
 
 
+# The verdicts that show a planted edit as it was made.
+RIGHT = frozenset(("shown", "as move", "no change (right)"))
+
+
+@dataclass
+class Score:
+    """How one JSON output shows the planted edits of a pair."""
+
+    blocks: list[dict]
+    stats: object
+    problems: list[str]
+    seen: dict[str, Counter[str]]
+    examples: dict[str, list[str]]
+    stray_old: list[tuple[int, int]]
+    stray_new: list[tuple[int, int]]
+
+    @property
+    def planted(self) -> int:
+        return sum(sum(c.values()) for c in self.seen.values())
+
+    @property
+    def right(self) -> int:
+        """Planted edits shown as they were made (see ``RIGHT``)."""
+        return sum(n for c in self.seen.values() for v, n in c.items() if v in RIGHT)
+
+    @property
+    def missed(self) -> int:
+        return sum(c["missed"] for c in self.seen.values())
+
+    @property
+    def stray(self) -> int:
+        """Deletions and insertions where nothing was planted."""
+        return len(self.stray_old) + len(self.stray_new)
+
+
 def check(label: str, json_path: Path | None, show: int = 3) -> int:
     pair = OUT / label
     old = (pair / "old.txt").read_text("utf-8")
     new = (pair / "new.txt").read_text("utf-8")
-    truth = json.loads((pair / "edits.json").read_text("utf-8"))
     if json_path is None:
         json_path = pair / "redline.json"
         cmd = [
@@ -64,6 +99,18 @@ def check(label: str, json_path: Path | None, show: int = 3) -> int:
             print(f"redline exited {rc}")
             return 2
     report = json.loads(json_path.read_text("utf-8"))
+    found = score(label, report, show)
+    _print(label, found, old, new, show)
+    return 0 if not found.problems else 1
+
+
+def score(label: str, report: dict, show: int = 3) -> Score:
+    """The invariants of ``report`` (a parsed JSON output on pair ``label``) and how
+    it shows the pair's planted edits."""
+    pair = OUT / label
+    old = (pair / "old.txt").read_text("utf-8")
+    new = (pair / "new.txt").read_text("utf-8")
+    truth = json.loads((pair / "edits.json").read_text("utf-8"))
     blocks = report["blocks"]
     problems: list[str] = []
 
@@ -162,25 +209,35 @@ def check(label: str, json_path: Path | None, show: int = 3) -> int:
     stray_old = [s for s in del_spans if not any(po[s[0] : s[1]])]
     stray_new = [s for s in ins_spans if not any(pn[s[0] : s[1]])]
 
+    return Score(blocks, report.get("stats"), problems, seen, examples, stray_old, stray_new)
+
+
+def _print(label: str, found: Score, old: str, new: str, show: int) -> None:
+    blocks = found.blocks
     print(f"pair {label}: {len(blocks)} blocks {dict(Counter(b['kind'] for b in blocks))}")
-    print(f"stats: {report.get('stats')}")
-    print(f"invariants: {'OK' if not problems else f'{len(problems)} problem(s)'}")
-    for p in problems[:10]:
+    print(f"stats: {found.stats}")
+    print(f"invariants: {'OK' if not found.problems else f'{len(found.problems)} problem(s)'}")
+    for p in found.problems[:10]:
         print(f"  ! {p}")
     print("planted edits, as shown by redline:")
-    for kind in sorted(seen):
-        print(f"  {kind:15} {dict(seen[kind])}")
-        for ex in examples[kind]:
+    for kind in sorted(found.seen):
+        print(f"  {kind:15} {dict(found.seen[kind])}")
+        for ex in found.examples[kind]:
             print(f"      {ex}")
     print(
-        f"changes where nothing was planted: {len(stray_old)} deletions, "
-        f"{len(stray_new)} insertions"
+        f"shown as made: {found.right} of {found.planted} ({found.right / found.planted:.1%}); "
+        f"missed: {found.missed}"
+        if found.planted
+        else "no planted edits"
     )
-    for a, b in stray_old[:show]:
+    print(
+        f"changes where nothing was planted: {len(found.stray_old)} deletions, "
+        f"{len(found.stray_new)} insertions"
+    )
+    for a, b in found.stray_old[:show]:
         print(f"      old {a}-{b}: {old[max(a - 30, 0) : b + 30]!r}")
-    for a, b in stray_new[:show]:
+    for a, b in found.stray_new[:show]:
         print(f"      new {a}-{b}: {new[max(a - 30, 0) : b + 30]!r}")
-    return 0 if not problems else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,8 +245,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("size", help="pair label, e.g. 1M")
     ap.add_argument("--json", type=Path, default=None, help="existing redline JSON output")
     ap.add_argument("--show", type=int, default=3, help="examples per kind")
+    ap.add_argument(
+        "--summary", action="store_true", help="one JSON line of counts (bench_compare.py)"
+    )
     args = ap.parse_args(argv)
+    if args.summary:
+        if args.json is None:
+            ap.error("--summary needs --json")
+        return summarize(args.size, args.json)
     return check(args.size, args.json, args.show)
+
+
+def summarize(label: str, json_path: Path) -> int:
+    """Print the counts of ``score`` as one JSON line; exit status as ``check``'s."""
+    found = score(label, json.loads(json_path.read_text("utf-8")), show=0)
+    counts = {
+        "planted": found.planted,
+        "right": found.right,
+        "missed": found.missed,
+        "stray": found.stray,
+        "problems": len(found.problems),
+    }
+    print(json.dumps(counts))
+    return 0 if not found.problems else 1
 
 
 if __name__ == "__main__":
