@@ -45,6 +45,13 @@ def _lines(n: int) -> str:
     return "".join(f"line {i % 977}\n" for i in range(n))
 
 
+def _long_urls(n: int) -> str:
+    """Lines that end a sentence after a long URL, no space within 40 characters
+    before the stop (the segmenter once copied the whole text before each)."""
+    line = "See https://example.org/archive/{:06d}/a-rather-long-path-to-the-story. then more\n"
+    return "".join(line.format(k) for k in range(n // len(line.format(0)) + 1))[:n]
+
+
 def _cjk_line(n: int) -> str:
     base = "国家食品药品监督管理总局决定对说明书进行修订并明确指出儿童禁用"
     return (base * (n // len(base) + 1))[:n]
@@ -60,6 +67,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, float]] = {
     "latin-no-spaces": (lambda n: ("abcdefghij" * (n // 10 + 1))[:n], MB, 2.0),
     "one-word": (lambda n: "word " * (n // 5), MB, 2.0),
     "same-sentence": (lambda n: "The cat sat on the mat. " * n, 100_000, 4.8),
+    "long-urls": (_long_urls, MB, 2.0),
     "cjk-one-line": (_cjk_line, MB // 3, 2.0),
     "cjk-stops": (lambda n: "。" * n, MB // 3, 2.0),
 }

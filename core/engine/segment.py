@@ -216,10 +216,11 @@ def _line_boundaries(
 
 
 def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
+    opening = _Opening(text)
     for m in _TERMINATOR.finditer(text):
         t_start, nxt = m.span()
         spaced = t_start > 0 and text[t_start - 1].isspace()
-        if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1)):
+        if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1), opening):
             sentence_starts.add(nxt)
     if not has_wide(text) or not compiled(_CJK_OR_STOP).search(text):
         return
@@ -250,12 +251,49 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return opening >= 0 and max(text.rfind("\uff09", lo, pos), text.rfind(")", lo, pos)) < opening
 
 
-def _ends_sentence(text: str, t_start: int, next_char: str, terminator: str) -> bool:
-    space = max(
-        text.rfind(" ", max(0, t_start - 40), t_start),
-        text.rfind("\n", max(0, t_start - 40), t_start),
-    )
-    word = text[space + 1 : t_start].lstrip("\"'([\u201c\u2018").lower().strip(".")
+# How far back the space or line break before a stop's word is looked for.
+_WORD_REACH = 40
+# What is stripped from the start of that word (then its dots).
+_OPENERS = "\"'([\u201c\u2018"
+_OPENING = re.compile(f"[{re.escape(_OPENERS)}]*\\.*")
+# Stand-ins for a word longer than any abbreviation: all that is asked of one is that
+# it is longer than one letter, no abbreviation, and whether it holds a dot.
+_LONG_WORD, _LONG_DOTTED_WORD = "-" * 8, "-" * 8 + "."
+
+
+class _Opening:
+    """Where a word that runs from the text's start begins (after the text's opening
+    quotes, brackets and dots), and the first dot from there (-1: none)."""
+
+    def __init__(self, text: str) -> None:
+        match = _OPENING.match(text)
+        self.start = match.end() if match else 0
+        self.first_dot = text.find(".", self.start)
+
+
+def _word_before(text: str, t_start: int, opening: _Opening) -> str:
+    """The word before the stop at ``t_start``, lower case, without its opening quotes,
+    brackets and dots: from the last space or line break within ``_WORD_REACH``.
+
+    With neither within reach, the word runs from the text's start. When it is long,
+    a stand-in answers for it: copying the text before every such stop made the
+    segmenter quadratic (a list of long URLs, each followed by a stop).
+    """
+    lo = max(0, t_start - _WORD_REACH)
+    space = max(text.rfind(" ", lo, t_start), text.rfind("\n", lo, t_start))
+    if space >= 0 or lo == 0:
+        return text[space + 1 : t_start].lstrip(_OPENERS).lower().strip(".")
+    # (No stop stands right after a dot, so no dot is stripped at the word's end.)
+    start = opening.start
+    if t_start - start <= _WORD_REACH:
+        return text[start:t_start].lower() if t_start > start else ""
+    return _LONG_DOTTED_WORD if 0 <= opening.first_dot < t_start else _LONG_WORD
+
+
+def _ends_sentence(
+    text: str, t_start: int, next_char: str, terminator: str, opening: _Opening
+) -> bool:
+    word = _word_before(text, t_start, opening)
     word_match = word or None
     single_stop = terminator.rstrip("\"'\u201d\u2019)]") == "."
     if not (next_char.isupper() or next_char.isdigit() or next_char in "\"'\u201c\u2018([-\u2022"):
