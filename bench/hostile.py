@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -52,6 +53,18 @@ def _long_urls(n: int) -> str:
     return "".join(line.format(k) for k in range(n // len(line.format(0)) + 1))[:n]
 
 
+def _cjk_figures(n: int) -> str:
+    """Chinese rules on one line, each with three figures (no space anywhere)."""
+    text = "".join(f"第{k}条规定罚款{k * 7}元并处拘留{k % 15}日。" for k in range(n // 12))
+    return text[:n]
+
+
+def _figures_changed(text: str) -> str:
+    """Every third figure changed (the flags read each one's surroundings)."""
+    count = iter(range(len(text)))
+    return re.sub(r"\d+", lambda m: m.group() + "1" if next(count) % 3 == 0 else m.group(), text)
+
+
 def _cjk_line(n: int) -> str:
     base = "国家食品药品监督管理总局决定对说明书进行修订并明确指出儿童禁用"
     return (base * (n // len(base) + 1))[:n]
@@ -70,7 +83,10 @@ CASES: dict[str, tuple[Callable[[int], str], int, float]] = {
     "long-urls": (_long_urls, MB, 2.0),
     "cjk-one-line": (_cjk_line, MB // 3, 2.0),
     "cjk-stops": (lambda n: "。" * n, MB // 3, 2.0),
+    "cjk-figures": (_cjk_figures, MB // 3, 2.0),
 }
+# Cases whose changed copy is not ``_change``'s three small changes.
+CHANGED: dict[str, Callable[[str], str]] = {"cjk-figures": _figures_changed}
 
 
 def _redline() -> list[str]:
@@ -144,7 +160,7 @@ def main() -> int:
         n = max(1, int(size * args.scale))
         text = make(n)
         old = _write(f"{name}-old.txt", text)
-        new = _write(f"{name}-new.txt", _change(text))
+        new = _write(f"{name}-new.txt", CHANGED.get(name, _change)(text))
         for against, other in (("changed", new), ("same", old)):
             took = _time(old, other, args.runs, args.timeout)
             shown = f"> {args.timeout:.0f}" if took is None else f"{took:.2f}"

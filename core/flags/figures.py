@@ -288,14 +288,31 @@ def _not_a_figure(text: str, start: int) -> bool:
     part of a URL, an HTML entity (``&#337``) or an image's size in wiki markup (``230px``)."""
     if _MARKUP.match(text, start) or text[max(0, start - 2) : start] == "&#":
         return True
-    line = text.rfind("\n", 0, start) + 1
-    if not text[line:start].strip() and _LIST_MARKER.match(text, start):
+    if _opens_line(text, start) and _LIST_MARKER.match(text, start):
         return True
     item = start - 1 if start and text[start - 1] == "(" else start
     if (not item or text[item - 1].isspace()) and _ITEM.match(text, item):
         return True  # "(1) uses ... and (2) will", "; 2) separate"
-    run = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    return bool(_URL.search(text, run, start))
+    # The run of text without spaces the digits stand in, looked at no further back
+    # than a URL reaches (text without spaces, as Chinese, would be read back to
+    # its start for every figure).
+    lo = max(0, start - _URL_REACH)
+    run = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
+    return bool(_URL.search(text, max(run, lo), start))
+
+
+# How far back from a figure a URL's start is looked for: the longest URL browsers
+# take is about 2,000 characters.
+_URL_REACH = 2048
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only spaces stand between the line's start and ``start`` (walked back
+    over those spaces alone: a long line is not read back to its start)."""
+    at = start
+    while at > 0 and text[at - 1] != "\n" and text[at - 1].isspace():
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
 
 
 def _cyrillic_number(folded: str) -> str | None:
