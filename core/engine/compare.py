@@ -40,7 +40,14 @@ from core.engine.segment import segment, wrap_width
 from core.engine.sentence_rows import sentence_rows
 from core.engine.slide import compact_runs, realign_stops, slide_edits
 from core.engine.stats import compute_stats
-from core.engine.tokens import CONTRACT_WORD, Tokens, attach_punctuation, int_array, tokenize
+from core.engine.tokens import (
+    CONTRACT_WORD,
+    Tokens,
+    attach_punctuation,
+    int_array,
+    spanning_words,
+    tokenize,
+)
 from core.engine.word_cleanup import (
     PHRASE,
     drop_confetti,
@@ -149,7 +156,8 @@ def _compare(
     drafts = apply_moves(drafts, pairs, word_codes)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]
     _check(should_cancel)
-    stats = compute_stats(drafts, ta.contract_words, tb.contract_words)
+    spanning = (spanning_words(old.text, ta), spanning_words(new.text, tb))
+    stats = compute_stats(drafts, ta.contract_words, tb.contract_words, spanning)
     approximate = bool(alignment.approximate)
     # What only the alignment needed goes before the blocks are built (peak memory).
     del a, b, word_codes, table, keys, alignment, runs, cuts, cut, origin, pairs

@@ -278,6 +278,31 @@ def _counted(text: str, starts: Sequence[int], ends: Sequence[int]) -> tuple[int
     return tuple(counted)
 
 
+def spanning_words(text: str, tokens: Tokens) -> list[tuple[int, int]]:
+    """The contract words of ``text`` that span several of its units, as (first unit,
+    last unit): text without spaces, where ``公布了`` is one word and three units.
+    Empty when every word lies inside one unit (``tokens.counted`` is None)."""
+    if tokens.counted is None:
+        return []
+    starts, ends = tokens.starts, tokens.ends
+    n = len(starts)
+    out: list[tuple[int, int]] = []
+    k = 0
+    for m in CONTRACT_WORD.finditer(text):
+        at, end = m.span()
+        while k < n and ends[k] <= at:
+            k += 1
+        if k == n:
+            break
+        last = k
+        while last + 1 < n and starts[last + 1] < end:
+            last += 1
+        if last > k:
+            out.append((k, last))
+        # (the next word starts at or after this one's end: k moves on from here)
+    return out
+
+
 def _unit_words(raw: str) -> int:
     first = raw[0]
     if not (first.isalnum() or first == "_"):
