@@ -111,10 +111,52 @@ def diff_runs(
     Raises:
         AlphabetOverflow: more distinct ids than ``max_alphabet``.
     """
+    if len(a) + len(b) <= max_alphabet:  # (so this diff cannot overflow the alphabet)
+        quick = _trimmed_runs(a, b, a_offset, b_offset)
+        if quick is not None:
+            return quick
+    return _dmp_runs(a, b, a_offset, b_offset, max_alphabet)
+
+
+def _dmp_runs(
+    a: Sequence[int], b: Sequence[int], a_offset: int, b_offset: int, max_alphabet: int
+) -> list[Run]:
+    """``diff_runs`` by diff-match-patch itself."""
     encoder = _Encoder(max_alphabet)
     text_a, text_b = encoder.encode(a), encoder.encode(b)
     diffs = _ENGINE.diff_main(text_a, text_b, False)
     return _runs_from_diffs(diffs, a_offset, b_offset)
+
+
+def _trimmed_runs(
+    a: Sequence[int], b: Sequence[int], a_offset: int, b_offset: int
+) -> list[Run] | None:
+    """The runs diff-match-patch finds, when they follow from the common start and
+    end alone: the sequences are equal, or what lies between their common start and
+    end shares no id (a word or a phrase replaced, most of a sentence's changes).
+    diff-match-patch trims the same start and end, then deletes one middle and
+    inserts the other, and its merge has nothing to shift. None: ask it.
+    """
+    n_a, n_b = len(a), len(b)
+    shorter = min(n_a, n_b)
+    start = next((k for k, pair in enumerate(zip(a, b)) if pair[0] != pair[1]), shorter)
+    if start == n_a == n_b:
+        return [(a_offset, b_offset, n_a)] if n_a else []
+    rest = shorter - start
+    end = next(
+        (k for k in range(rest) if a[n_a - 1 - k] != b[n_b - 1 - k]),
+        rest,
+    )
+    if start + end in (n_a, n_b):  # one middle is empty: a merge may shift it
+        return None
+    if not set(a[start : n_a - end]).isdisjoint(b[start : n_b - end]):
+        return None
+    runs: list[Run] = []
+    if start:
+        runs.append((a_offset, b_offset, start))
+    if end:
+        runs.append((a_offset + n_a - end, b_offset + n_b - end, end))
+    return runs
 
 
 MATCH_MAX_BITS = 32
