@@ -337,9 +337,12 @@ def _count_aside(old: str, new: str, flags: bool) -> None:
 
     if not aside.worth_it(len(old) + len(new)):
         return
-    from core.flags.detect import jobs_aside
+    from core.flags.detect import flags_ahead, jobs_aside
 
-    aside.allow(old, new, jobs_aside() if flags else [])
+    if flags:  # (and most of the flags checked in a child while the rows are made)
+        aside.allow(old, new, jobs_aside(), when_built=flags_ahead)
+    else:
+        aside.allow(old, new)
 
 
 def _stop_aside() -> None:

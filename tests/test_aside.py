@@ -260,10 +260,15 @@ def test_without_fork_everything_is_counted_here(monkeypatch: pytest.MonkeyPatch
 def test_command_line_lets_the_engine_count_aside_with_the_names_when_it_shows_flags(
     options: list[str], jobs: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
 ) -> None:
-    calls: list[list[str]] = []
-    monkeypatch.setattr(aside, "allow", lambda old, new, js: calls.append([n for n, _ in js]))
+    calls: list[tuple[list[str], object]] = []
+
+    def allow(old: str, new: str, js=(), when_built=None) -> None:  # type: ignore[no-untyped-def]
+        calls.append(([n for n, _ in js], when_built))
+
+    monkeypatch.setattr(aside, "allow", allow)
     main(["compare", str(CONDENSED), str(FULL), *options, "--output", str(tmp_path / "r")])
-    assert calls == [jobs]
+    # With flags shown, most of them are checked in a child once the blocks are built.
+    assert calls == [(jobs, detect.flags_ahead if jobs else None)]
 
 
 @needs_fork
@@ -436,3 +441,99 @@ def test_work_beside_that_fails_in_the_child_is_done_here() -> None:
 
     assert aside.beside(work)() == 7
     assert calls == [1]  # (the child's call is in its own memory)
+
+
+def _recording_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    forks: list[int] = []
+    beside = aside.beside
+
+    def recording(work):  # type: ignore[no-untyped-def]
+        forks.append(1)
+        return beside(work)
+
+    monkeypatch.setattr(aside, "beside", recording)
+    return forks
+
+
+@needs_fork
+def test_flags_begun_once_the_blocks_are_built_are_the_flags_checked_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = _bigger_pair()
+    docs = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
+    here = flag_comparison(compare(*docs))
+    monkeypatch.setattr(detect, "AHEAD_CHANGES", 2)
+    forks = _recording_forks(monkeypatch)
+    begun: list[object] = []
+
+    def ahead(comparison: object) -> None:
+        begun.append(comparison)
+        detect.flags_ahead(comparison)
+
+    aside.allow(old, new, when_built=ahead)
+    result = compare(*docs)
+    # Begun with the blocks, before the rows: the child checks its share meanwhile.
+    assert len(begun) == 1 and begun[0].rows == () and begun[0].blocks is result.blocks  # type: ignore[attr-defined]
+    assert forks == [1] and detect._ahead is not None
+    assert flag_comparison(result) == here
+    assert detect._ahead is None and forks == [1]  # (the split is not forked again)
+    assert flag_comparison(result) == here  # asked again: checked here, the same
+
+
+@needs_fork
+def test_flags_begun_for_other_blocks_are_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = _bigger_pair()
+    later = new + "\n\nMaria Brenner spent 40 million."
+    expected = flag_comparison(
+        compare(document_from_text(old, "a.txt"), document_from_text(later, "b.txt"))
+    )
+    monkeypatch.setattr(detect, "AHEAD_CHANGES", 2)
+    aside.allow(old, new, when_built=detect.flags_ahead)
+    compare(document_from_text(old, "old.txt"), document_from_text(new, "new.txt"))
+    assert detect._ahead is not None
+    other = compare(document_from_text(old, "a.txt"), document_from_text(later, "b.txt"))
+    assert flag_comparison(other) == expected
+    assert detect._ahead is None  # given up, not kept for later
+
+
+@needs_fork
+def test_few_changes_are_checked_here_with_the_groups_found_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = _bigger_pair()
+    docs = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
+    here = flag_comparison(compare(*docs))
+    forks = _recording_forks(monkeypatch)
+    found: list[int] = []
+    groups = detect._groups
+
+    def counting(comparison, context):  # type: ignore[no-untyped-def]
+        found.append(1)
+        return groups(comparison, context)
+
+    monkeypatch.setattr(detect, "_groups", counting)
+    aside.allow(old, new, when_built=detect.flags_ahead)  # (fewer than AHEAD_CHANGES)
+    result = compare(*docs)
+    assert flag_comparison(result) == here
+    assert forks == [] and found == [1]
+
+
+def test_the_blocks_are_announced_once_for_the_texts_allowed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = _texts()
+    seen: list[object] = []
+    aside.allow(old, new, when_built=seen.append)
+    aside.built(old, new, lambda: "these")
+    aside.built(old, new, lambda: "again")
+    assert seen == ["these"]
+    # A comparison of other texts first (as ``launch`` does, the word is given up).
+    aside.allow(old, new, when_built=seen.append)
+    aside.built(old + " ", new, lambda: "other texts")
+    aside.built(old, new, lambda: "too late")
+    assert seen == ["these"]
+    # Not allowed (too short here): nothing to announce to.
+    monkeypatch.setattr(aside, "MIN_CHARS", 10**9)
+    aside.allow(old, new, when_built=seen.append)
+    aside.built(old, new, lambda: "short")
+    assert seen == ["these"]

@@ -55,15 +55,37 @@ class _Child:
 _pending: _Child | None = None
 _allowed: tuple[str, str, tuple[Job, ...]] | None = None  # texts and the caller's jobs
 _single_threaded_for: tuple[str, str] | None = None  # the texts ``allow`` was called for
+# What the caller starts once the comparison's blocks are built (``built``).
+_when_built: tuple[str, str, Callable[[object], None]] | None = None
 
 
-def allow(old: str, new: str, jobs: Sequence[Job] = ()) -> bool:
+def allow(
+    old: str,
+    new: str,
+    jobs: Sequence[Job] = (),
+    when_built: Callable[[object], None] | None = None,
+) -> bool:
     """Let ``launch`` fork a child for ``old`` and ``new`` (the caller runs one
-    thread), which then does ``jobs`` too; when it is worth it here. Returns whether."""
-    global _allowed, _single_threaded_for
+    thread), which then does ``jobs`` too; when it is worth it here. Returns whether.
+
+    ``when_built`` is called with the comparison of these texts once its blocks are
+    built, before its rows (``built``): work on the blocks can start beside the rows.
+    """
+    global _allowed, _single_threaded_for, _when_built
     _single_threaded_for = (old, new)
     _allowed = (old, new, tuple(jobs)) if worth_it(len(old) + len(new)) else None
+    _when_built = (old, new, when_built) if _allowed is not None and when_built else None
     return _allowed is not None
+
+
+def built(old: str, new: str, comparison: Callable[[], object]) -> None:
+    """The engine's word that the comparison of ``old`` and ``new`` has its blocks
+    (``comparison()`` makes it, its rows still empty): what the caller gave ``allow``
+    as ``when_built`` for these texts starts now, once."""
+    global _when_built
+    hook, _when_built = _when_built, None
+    if hook is not None and hook[0] is old and hook[1] is new:
+        hook[2](comparison())
 
 
 def launch(old: str, new: str, first: Sequence[Job]) -> bool:

@@ -170,6 +170,12 @@ def _compare(
         for d in drafts
     )
     del drafts
+    # Work on the blocks may start beside the rows (the flags, in a child).
+    aside.built(
+        old.text,
+        new.text,
+        partial(Comparison, old, new, options, stats, blocks, approximate),
+    )
     rows = sentence_rows(
         blocks, [ta.starts[k] for k in old_bounds], [tb.starts[k] for k in new_bounds]
     )

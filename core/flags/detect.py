@@ -132,17 +132,69 @@ SPLIT_CHANGES = 1000
 forked child meanwhile (``core.engine.aside.beside``)."""
 
 
-def _flags(comparison: Comparison) -> tuple[Flag, ...]:
+AHEAD_CHANGES = 200
+"""Blocks with changes from which the command line checks most of them in a child
+while it makes the rows and writes the blocks (``flags_ahead``)."""
+
+AHEAD_SHARE = 0.9
+"""The child's share of them: the process makes the rows and writes the blocks
+meanwhile. What the process spent from the blocks to the flags, by share (1M heavy30
+/ 5M heavy30): 2/3 122 / 771 ms, 0.8 113 / 683, 0.9 101 / 597, 0.95 94 / 561, all 104
+/ 649 (``bench/README.md``, session 10)."""
+
+_Groups = list[tuple[int, tuple[Change, ...]]]
+# Begun by ``flags_ahead``: the blocks, their context and groups, the groups left to
+# this process, and the child's flags (None: no child).
+_ahead: tuple[tuple[Block, ...], Context, _Groups, _Groups, Callable[[], list[Flag]] | None] | None
+_ahead = None
+
+
+def flags_ahead(comparison: object) -> None:
+    """Begin flagging ``comparison``, whose blocks are built and rows not yet
+    (``core.engine.aside.allow``'s ``when_built``): from ``AHEAD_CHANGES`` blocks with
+    changes, a forked child checks ``AHEAD_SHARE`` of them while this process goes
+    on; ``flag_comparison`` of the finished comparison checks the rest and takes the
+    child's. The same flags as without."""
+    global _ahead
+    if not isinstance(comparison, Comparison):
+        return
     old_text, new_text = comparison.old.text, comparison.new.text
-    context = Context(old_text, new_text, comparison.options.ignore_case)
+    if not aside.may_fork(old_text, new_text):
+        return
+    with collector_paused():
+        context = Context(old_text, new_text, comparison.options.ignore_case)
+        groups = _groups(comparison, context)
+        if len(groups) < AHEAD_CHANGES:
+            _ahead = (comparison.blocks, context, groups, groups, None)
+            return
+        _ = context.names, context.quotes  # found once, before the fork, for both
+    mine = round(len(groups) * (1 - AHEAD_SHARE))
+    later = aside.beside(partial(_checked, comparison, context, groups[mine:]))
+    _ahead = (comparison.blocks, context, groups, groups[:mine], later)
+
+
+def _groups(comparison: Comparison, context: Context) -> _Groups:
+    """The changes of each block with changes, by block (what ``_unmoved`` leaves)."""
     changes = [
         change
         for index, block in enumerate(comparison.blocks)
         if block.kind != "equal" and block.old is not None and block.new is not None
         for change in _changes(index, block, context)
     ]
-    # (by block: what ``_unmoved`` leaves of each block's changes)
-    groups = [(i, tuple(g)) for i, g in groupby(_unmoved(changes), key=itemgetter(0))]
+    return [(i, tuple(g)) for i, g in groupby(_unmoved(changes), key=itemgetter(0))]
+
+
+def _flags(comparison: Comparison) -> tuple[Flag, ...]:
+    global _ahead
+    ahead, _ahead = _ahead, None
+    old_text, new_text = comparison.old.text, comparison.new.text
+    if ahead is not None and ahead[0] is comparison.blocks:  # (begun by ``flags_ahead``)
+        _, context, groups, mine, later = ahead
+        if later is not None:
+            return (*_checked(comparison, context, mine), *later())
+    else:
+        context = Context(old_text, new_text, comparison.options.ignore_case)
+        groups = _groups(comparison, context)
     if len(groups) < SPLIT_CHANGES or not aside.may_fork(old_text, new_text):
         return tuple(_checked(comparison, context, groups))
     _ = context.names, context.quotes  # found once, before the fork, for both halves

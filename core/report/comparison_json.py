@@ -191,13 +191,16 @@ def comparison_to_json(
     """
     with collector_paused():
         head = json.dumps(_head(result), ensure_ascii=False, separators=(",", ":"))
+        # The blocks and rows first: flags begun in a child (``flags_ahead``) go on
+        # meanwhile.
+        body = _blocks_and_rows(result)
         tail = json.dumps(
             _tail(result, annotations, show_flags, context),
             ensure_ascii=False,
             separators=(",", ":"),
         )
         rest = f",{tail[1:]}" if tail != "{}" else "}"
-        return f"{head[:-1]},{_blocks_and_rows(result)}{rest}\n"
+        return f"{head[:-1]},{body}{rest}\n"
 
 
 def _blocks_and_rows(result: Comparison) -> str:
