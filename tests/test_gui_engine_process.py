@@ -242,12 +242,25 @@ def test_the_child_takes_the_units_and_names_counted_beside_it_and_flags_the_sam
         return started[-1][0]
 
     monkeypatch.setattr(aside, "start", recording)
+    # Most of the flags are checked in a child of their own while the rows are sent.
+    from core.flags import detect
+
+    beside = aside.beside
+    ahead: list[int] = []
+
+    def recording_beside(work):  # type: ignore[no-untyped-def]
+        ahead.append(1)
+        return beside(work)
+
+    monkeypatch.setattr(aside, "beside", recording_beside)
+    monkeypatch.setattr(detect, "AHEAD_CHANGES", 2)
     connection = _Recorder()
     engine_process.serve(connection, request)  # in this process: the same code the child runs
     forks = aside.worth_it(len(old.read_text()) + len(new.read_text()))
     assert started == ([(True, [UNITS_JOB, "names", "quotes"])] if forks else [])
+    assert ahead == ([1] if forks else [])
     assert connection.flags() == here
-    assert aside._pending is None
+    assert aside._pending is None and detect._ahead is None
 
 
 class _Recorder:

@@ -129,11 +129,15 @@ def _count_aside(request: EngineRequest, old: str, new: str) -> None:
     """What depends on the texts alone, counted on the other core while the child
     compares them (``core.engine.aside``; long texts only; the child runs one thread,
     so it may fork): the new side's units, and what the flags can have counted there
-    when they are shown."""
+    when they are shown; then most of the flags, checked in a child of its own while
+    the rows and blocks are sent (``core.flags.detect.flags_ahead``)."""
     from core.engine import aside
-    from core.flags.detect import jobs_aside
+    from core.flags.detect import flags_ahead, jobs_aside
 
-    aside.allow(old, new, jobs_aside() if request.flags else [])
+    if request.flags:
+        aside.allow(old, new, jobs_aside(), when_built=flags_ahead)
+    else:
+        aside.allow(old, new)
 
 
 def serve(conn: Connection, request: EngineRequest) -> None:
