@@ -133,8 +133,9 @@ forked child meanwhile (``core.engine.aside.beside``)."""
 
 
 AHEAD_CHANGES = 200
-"""Blocks with changes from which the command line checks most of them in a child
-while it makes the rows and writes the blocks (``flags_ahead``)."""
+"""Blocks with changes from which most of them are checked in a child while the
+process makes the rows and writes or sends the blocks (``flags_ahead``: the command
+line and the window's engine child)."""
 
 AHEAD_SHARE = 0.9
 """The child's share of them: the process makes the rows and writes the blocks
