@@ -445,13 +445,18 @@ def test_work_beside_that_fails_in_the_child_is_done_here() -> None:
 
 def _recording_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     forks: list[int] = []
-    beside = aside.beside
+    beside, shared = aside.beside, aside.shared
 
     def recording(work):  # type: ignore[no-untyped-def]
         forks.append(1)
         return beside(work)
 
+    def recording_shared(work, count):  # type: ignore[no-untyped-def]
+        forks.append(1)
+        return shared(work, count)
+
     monkeypatch.setattr(aside, "beside", recording)
+    monkeypatch.setattr(aside, "shared", recording_shared)
     return forks
 
 
@@ -463,6 +468,7 @@ def test_flags_begun_once_the_blocks_are_built_are_the_flags_checked_here(
     docs = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
     here = flag_comparison(compare(*docs))
     monkeypatch.setattr(detect, "AHEAD_CHANGES", 2)
+    monkeypatch.setattr(detect, "AHEAD_PIECE", 1)  # (pieces met from both ends)
     forks = _recording_forks(monkeypatch)
     begun: list[object] = []
 
@@ -472,7 +478,7 @@ def test_flags_begun_once_the_blocks_are_built_are_the_flags_checked_here(
 
     aside.allow(old, new, when_built=ahead)
     result = compare(*docs)
-    # Begun with the blocks, before the rows: the child checks its share meanwhile.
+    # Begun with the blocks, before the rows: the child checks pieces meanwhile.
     assert len(begun) == 1 and begun[0].rows == () and begun[0].blocks is result.blocks  # type: ignore[attr-defined]
     assert forks == [1] and detect._ahead is not None
     assert flag_comparison(result) == here
@@ -537,3 +543,58 @@ def test_the_blocks_are_announced_once_for_the_texts_allowed(
     aside.allow(old, new, when_built=seen.append)
     aside.built(old, new, lambda: "short")
     assert seen == ["these"]
+
+
+def _piece(k: int) -> tuple[int, int]:
+    return k, os.getpid()
+
+
+@needs_fork
+def test_pieces_shared_come_back_in_order_from_both_ends() -> None:
+    here = os.getpid()
+
+    def slow_child(k: int) -> tuple[int, int]:
+        if os.getpid() != here:
+            time.sleep(0.05)
+        return _piece(k)
+
+    # A child slower than this process: this process does most pieces, from the last.
+    done = aside.shared(slow_child, 20)(_piece)
+    assert [k for k, _ in done] == list(range(20))
+    mine = [k for k, pid in done if pid == here]
+    assert len(mine) >= 15 and mine == list(range(20 - len(mine), 20))
+
+    def slow_here(k: int) -> tuple[int, int]:
+        time.sleep(0.05)
+        return _piece(k)
+
+    # A process slower than its child (busy elsewhere): the child does most.
+    meet = aside.shared(_piece, 20)
+    time.sleep(0.3)  # (the process at other work meanwhile)
+    done = meet(slow_here)
+    assert [k for k, _ in done] == list(range(20))
+    assert sum(pid != here for _, pid in done) >= 15
+
+
+@needs_fork
+def test_pieces_of_a_child_that_fails_are_done_here() -> None:
+    here = os.getpid()
+
+    def failing(k: int) -> tuple[int, int]:
+        if os.getpid() != here and k == 3:
+            raise RuntimeError("fails in the child")
+        return _piece(k)
+
+    meet = aside.shared(failing, 10)
+    time.sleep(0.2)  # (it has sent pieces 0 to 2 and failed)
+    done = meet(_piece)
+    assert [k for k, _ in done] == list(range(10))
+    assert [k for k, pid in done if pid != here] == [0, 1, 2]
+
+
+def test_pieces_are_all_done_here_without_a_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert aside.shared(_piece, 4)(_piece) == [(k, os.getpid()) for k in range(4)]

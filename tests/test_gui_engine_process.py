@@ -245,14 +245,14 @@ def test_the_child_takes_the_units_and_names_counted_beside_it_and_flags_the_sam
     # Most of the flags are checked in a child of their own while the rows are sent.
     from core.flags import detect
 
-    beside = aside.beside
+    shared = aside.shared
     ahead: list[int] = []
 
-    def recording_beside(work):  # type: ignore[no-untyped-def]
+    def recording_shared(work, count):  # type: ignore[no-untyped-def]
         ahead.append(1)
-        return beside(work)
+        return shared(work, count)
 
-    monkeypatch.setattr(aside, "beside", recording_beside)
+    monkeypatch.setattr(aside, "shared", recording_shared)
     monkeypatch.setattr(detect, "AHEAD_CHANGES", 2)
     connection = _Recorder()
     engine_process.serve(connection, request)  # in this process: the same code the child runs

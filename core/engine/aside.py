@@ -337,6 +337,80 @@ def beside(work: Callable[[], T]) -> Callable[[], T]:
     return result
 
 
+def shared(work: Callable[[int], T], count: int) -> Callable[[Callable[[int], T]], list[T]]:
+    """Pieces ``0 .. count - 1`` of some work, done by a forked child from the first
+    on while the caller goes on (when ``may_fork``). The callable returned does the
+    pieces left here, from the last down (with ``here``), until it meets the child's,
+    and gives every piece's result in order: how much each does follows from how
+    fast each goes. A child that cannot be started or fails leaves its pieces here.
+    """
+    forked = _fork(partial(_send_pieces, work, count))
+    if forked is None:
+        return lambda here: [here(k) for k in range(count)]
+    pid, read = forked
+    _widen(read)
+
+    def meet(here: Callable[[int], T]) -> list[T]:
+        import select
+        import signal
+
+        got: dict[int, T] = {}
+        sent = [0]  # the pieces below it came from the child; -1: it is gone
+        k = count - 1
+        while k >= sent[0] >= 0:
+            while sent[0] >= 0 and select.select([read], [], [], 0)[0]:
+                _receive_piece(read, got, sent)  # (what it sent meanwhile)
+            if k == sent[0]:  # the child is at this piece: wait for it
+                _receive_piece(read, got, sent)
+            elif k > sent[0]:
+                got[k] = here(k)
+                k -= 1
+        while k >= 0 and k not in got:  # (the child gone: the rest done here)
+            got[k] = here(k)
+            k -= 1
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(read)
+        return [got[n] for n in range(count)]
+
+    return meet
+
+
+def _receive_piece(fd: int, got: dict[int, T], sent: list[int]) -> None:
+    """The child's next piece into ``got`` (``sent[0]`` moves on), or ``sent[0]`` -1
+    when none comes whole (the child failed or is stuck)."""
+    import pickle
+
+    data = _read_frame(fd)
+    found: object = None
+    if data is not None:
+        with contextlib.suppress(pickle.UnpicklingError, *_BAD_PICKLE):
+            found = pickle.loads(data)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == sent[0]:
+        got.setdefault(sent[0], cast(T, found[1]))  # (one done here too is the same)
+        sent[0] += 1
+    else:
+        sent[0] = -1
+
+
+def _widen(fd: int) -> None:
+    """The pipe of ``fd`` holding up to 1 MB, where the system lets it (Linux's
+    ``F_SETPIPE_SZ``): a child sending pieces while the caller is busy elsewhere
+    would wait once 64 KB are sent."""
+    import fcntl
+
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(fd, 1031, 1 << 20)  # F_SETPIPE_SZ (linux/fcntl.h)
+
+
+def _send_pieces(work: Callable[[int], object], count: int, fd: int, parent: int) -> None:
+    _leave_with(parent)
+    with os.fdopen(fd, "wb") as out:
+        for k in range(count):
+            _write_frame(out, (k, work(k)))
+
+
 def _send(work: Callable[[], object], fd: int, parent: int) -> None:
     _leave_with(parent)
     with os.fdopen(fd, "wb") as out:

@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 
 from core.engine import aside
@@ -137,25 +137,24 @@ AHEAD_CHANGES = 200
 process makes the rows and writes or sends the blocks (``flags_ahead``: the command
 line and the window's engine child)."""
 
-AHEAD_SHARE = 0.9
-"""The child's share of them: the process makes the rows and writes the blocks
-meanwhile. What the process spent from the blocks to the flags, by share (1M heavy30
-/ 5M heavy30): 2/3 122 / 771 ms, 0.8 113 / 683, 0.9 101 / 597, 0.95 94 / 561, all 104
-/ 649 (``bench/README.md``, session 10)."""
+AHEAD_PIECE = 25
+"""Blocks with changes checked at a time, the child's and this process's pieces
+(``core.engine.aside.shared``: the child from the first on, this process from the
+last down once its rows and blocks are done, until they meet)."""
 
 _Groups = list[tuple[int, tuple[Change, ...]]]
-# Begun by ``flags_ahead``: the blocks, their context and groups, the groups left to
-# this process, and the child's flags (None: no child).
-_ahead: tuple[tuple[Block, ...], Context, _Groups, _Groups, Callable[[], list[Flag]] | None] | None
+# Begun by ``flags_ahead``: the blocks, their context and groups, and the flags of
+# the groups by piece, checked from both ends (None: no child).
+_ahead: tuple[tuple[Block, ...], Context, _Groups, Callable[[], list[Flag]] | None] | None
 _ahead = None
 
 
 def flags_ahead(comparison: object) -> None:
     """Begin flagging ``comparison``, whose blocks are built and rows not yet
     (``core.engine.aside.allow``'s ``when_built``): from ``AHEAD_CHANGES`` blocks with
-    changes, a forked child checks ``AHEAD_SHARE`` of them while this process goes
-    on; ``flag_comparison`` of the finished comparison checks the rest and takes the
-    child's. The same flags as without."""
+    changes, a forked child checks them piece by piece from the first while this
+    process goes on; ``flag_comparison`` of the finished comparison checks pieces
+    from the last until it meets the child's. The same flags as without."""
     global _ahead
     if not isinstance(comparison, Comparison):
         return
@@ -166,12 +165,16 @@ def flags_ahead(comparison: object) -> None:
         context = Context(old_text, new_text, comparison.options.ignore_case)
         groups = _groups(comparison, context)
         if len(groups) < AHEAD_CHANGES:
-            _ahead = (comparison.blocks, context, groups, groups, None)
+            _ahead = (comparison.blocks, context, groups, None)
             return
         _ = context.names, context.quotes  # found once, before the fork, for both
-    mine = round(len(groups) * (1 - AHEAD_SHARE))
-    later = aside.beside(partial(_checked, comparison, context, groups[mine:]))
-    _ahead = (comparison.blocks, context, groups, groups[:mine], later)
+    pieces = [groups[k : k + AHEAD_PIECE] for k in range(0, len(groups), AHEAD_PIECE)]
+
+    def piece(k: int) -> list[Flag]:
+        return _checked(comparison, context, pieces[k])
+
+    meet = aside.shared(piece, len(pieces))
+    _ahead = (comparison.blocks, context, groups, lambda: list(chain.from_iterable(meet(piece))))
 
 
 def _groups(comparison: Comparison, context: Context) -> _Groups:
@@ -190,9 +193,9 @@ def _flags(comparison: Comparison) -> tuple[Flag, ...]:
     ahead, _ahead = _ahead, None
     old_text, new_text = comparison.old.text, comparison.new.text
     if ahead is not None and ahead[0] is comparison.blocks:  # (begun by ``flags_ahead``)
-        _, context, groups, mine, later = ahead
-        if later is not None:
-            return (*_checked(comparison, context, mine), *later())
+        _, context, groups, both_ends = ahead
+        if both_ends is not None:
+            return tuple(both_ends())
     else:
         context = Context(old_text, new_text, comparison.options.ignore_case)
         groups = _groups(comparison, context)
@@ -209,14 +212,18 @@ def _checked(
     comparison: Comparison, context: Context, groups: Sequence[tuple[int, tuple[Change, ...]]]
 ) -> list[Flag]:
     """The flags of the blocks of ``groups`` (each block's changes)."""
-    padding = Block("equal", None, None, ())
-    blocks = (padding, *comparison.blocks, padding)  # every block has two neighbours
+    padding = Block("equal", None, None, ())  # the first and last blocks' outer neighbour
+    blocks = comparison.blocks
+    last = len(blocks) - 1
     flags: list[Flag] = []
     for index, changed in groups:
-        block = comparison.blocks[index]
+        block = blocks[index]
         assert block.old is not None and block.new is not None
         words = (_renumbered(changed, True), _renumbered(changed, False))
-        near = (blocks[index], blocks[index + 2])
+        near = (
+            blocks[index - 1] if index else padding,
+            blocks[index + 1] if index < last else padding,
+        )
         pooled = Pooled(
             index,
             changed,
