@@ -32,14 +32,18 @@ def _keys(text: str, span: Span, fold: bool) -> tuple[str, ...]:
 
 
 _CJK = re.compile(f"[{CJK_CHARS}]")
+_VOICING = "\u3099\u309a\uff9e\uff9f"  # marks that stay with the kana before (ｶﾞ)
 
 
 def _inside_word(text: str, pos: int) -> bool:
     """True when ``pos`` falls between two letters or digits of one word (a Han or
-    kana character is a word of its own)."""
+    kana character, with the voicing marks after a kana, is a word of its own)."""
     if not (0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()):
         return False
-    return not (_CJK.match(text, pos - 1) or _CJK.match(text, pos))
+    at = pos - 1
+    while at > 0 and text[at] in _VOICING:
+        at -= 1
+    return not (_CJK.match(text, at) or _CJK.match(text, pos))
 
 
 def check_rows(result: Comparison) -> None:

@@ -46,7 +46,7 @@ def test_spaced_text_counts_as_before() -> None:
 
 
 _PIECES = st.sampled_from(
-    ["公布", "了", "規定", "を", "21", "元", "word", "カ", "。", "，", " ", "\n"]
+    ["公布", "了", "規定", "を", "21", "元", "word", "カ", "ｶﾞ", "。", "，", " ", "\n"]
 )
 
 
