@@ -51,6 +51,8 @@ RIGHT = frozenset(("shown", "as move", "no change (right)"))
 class Score:
     """How one JSON output shows the planted edits of a pair."""
 
+    old: str
+    new: str
     blocks: list[dict]
     stats: object
     problems: list[str]
@@ -80,8 +82,6 @@ class Score:
 
 def check(label: str, json_path: Path | None, show: int = 3) -> int:
     pair = OUT / label
-    old = (pair / "old.txt").read_text("utf-8")
-    new = (pair / "new.txt").read_text("utf-8")
     if json_path is None:
         json_path = pair / "redline.json"
         cmd = [
@@ -100,7 +100,7 @@ def check(label: str, json_path: Path | None, show: int = 3) -> int:
             return 2
     report = json.loads(json_path.read_text("utf-8"))
     found = score(label, report, show)
-    _print(label, found, old, new, show)
+    _print(label, found, show)
     return 0 if not found.problems else 1
 
 
@@ -209,11 +209,13 @@ def score(label: str, report: dict, show: int = 3) -> Score:
     stray_old = [s for s in del_spans if not any(po[s[0] : s[1]])]
     stray_new = [s for s in ins_spans if not any(pn[s[0] : s[1]])]
 
-    return Score(blocks, report.get("stats"), problems, seen, examples, stray_old, stray_new)
+    return Score(
+        old, new, blocks, report.get("stats"), problems, seen, examples, stray_old, stray_new
+    )
 
 
-def _print(label: str, found: Score, old: str, new: str, show: int) -> None:
-    blocks = found.blocks
+def _print(label: str, found: Score, show: int) -> None:
+    old, new, blocks = found.old, found.new, found.blocks
     print(f"pair {label}: {len(blocks)} blocks {dict(Counter(b['kind'] for b in blocks))}")
     print(f"stats: {found.stats}")
     print(f"invariants: {'OK' if not found.problems else f'{len(found.problems)} problem(s)'}")

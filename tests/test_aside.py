@@ -392,23 +392,29 @@ def _bigger_pair() -> tuple[str, str]:
     return "".join(olds), "".join(news)
 
 
+def _recording_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    forks: list[int] = []
+    shared = aside.shared
+
+    def recording(work, count):  # type: ignore[no-untyped-def]
+        forks.append(1)
+        return shared(work, count)
+
+    monkeypatch.setattr(aside, "shared", recording)
+    return forks
+
+
 @needs_fork
-def test_flags_checked_half_in_a_child_are_the_flags_checked_here(
+def test_flags_checked_from_both_ends_with_a_child_are_the_flags_checked_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     old, new = _bigger_pair()
     result = compare(document_from_text(old, "old.txt"), document_from_text(new, "new.txt"))
     here = flag_comparison(result)
     assert {"name", "number", "quote"} <= {f.kind for f in here}
-    forks: list[int] = []
-    beside = aside.beside
-
-    def recording(work):  # type: ignore[no-untyped-def]
-        forks.append(1)
-        return beside(work)
-
     monkeypatch.setattr(detect, "SPLIT_CHANGES", 2)
-    monkeypatch.setattr(aside, "beside", recording)
+    monkeypatch.setattr(detect, "AHEAD_PIECE", 1)  # (pieces met from both ends)
+    forks = _recording_forks(monkeypatch)
     assert not aside.may_fork(old, new)  # nothing allowed yet: checked here
     assert flag_comparison(result) == here and forks == []
     aside.allow(old + " ", new)
@@ -418,46 +424,31 @@ def test_flags_checked_half_in_a_child_are_the_flags_checked_here(
     assert flag_comparison(result) == here and forks == [1]
 
 
-def test_work_beside_is_done_here_when_no_child_can_be_forked(
+def test_work_shared_is_done_here_when_no_child_can_be_forked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def no_fork() -> int:
         raise OSError("no more processes")
 
     monkeypatch.setattr(os, "fork", no_fork)
-    assert aside.beside(lambda: [1, 2])() == [1, 2]
+    assert aside.shared(lambda k: [1, 2][k], 2)(lambda k: [1, 2][k]) == [1, 2]
 
 
 @needs_fork
-def test_work_beside_that_fails_in_the_child_is_done_here() -> None:
+def test_work_shared_that_fails_in_the_child_is_done_here() -> None:
     here = os.getpid()
     calls: list[int] = []
 
-    def work() -> int:
-        calls.append(1)
+    def work(k: int) -> int:
+        calls.append(k)
         if os.getpid() != here:
             raise RuntimeError("fails in the child")
         return 7
 
-    assert aside.beside(work)() == 7
-    assert calls == [1]  # (the child's call is in its own memory)
-
-
-def _recording_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    forks: list[int] = []
-    beside, shared = aside.beside, aside.shared
-
-    def recording(work):  # type: ignore[no-untyped-def]
-        forks.append(1)
-        return beside(work)
-
-    def recording_shared(work, count):  # type: ignore[no-untyped-def]
-        forks.append(1)
-        return shared(work, count)
-
-    monkeypatch.setattr(aside, "beside", recording)
-    monkeypatch.setattr(aside, "shared", recording_shared)
-    return forks
+    meet = aside.shared(work, 1)
+    time.sleep(0.1)  # (the child has failed)
+    assert meet(work) == [7]
+    assert calls == [0]  # (the child's call is in its own memory)
 
 
 @needs_fork

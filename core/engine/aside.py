@@ -11,6 +11,9 @@ sends each result back through a pipe as soon as it is ready (a pickled frame);
 that fails or sends nothing) leaves the work to be done in the process, as without
 this module: ``take`` then answers None.
 
+Once the comparison's blocks are built (``built``), work on them can be ``shared``
+with a second child: each does pieces from one end until they meet.
+
 May import: the standard library only (``core.flags`` and the command line use it).
 """
 
@@ -197,13 +200,18 @@ def stop() -> None:
     global _pending
     if _pending is None:
         return
-    import signal
-
     child, _pending = _pending, None
     os.close(child.read)
+    _end(child.pid)
+
+
+def _end(pid: int) -> None:
+    """Child ``pid`` stopped and reaped (it may have left already)."""
+    import signal
+
     with contextlib.suppress(OSError):
-        os.kill(child.pid, signal.SIGKILL)
-        os.waitpid(child.pid, 0)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
 
 
 atexit.register(stop)
@@ -237,15 +245,7 @@ def take(old: str, new: str, name: str, wait: bool = True) -> object | None:
 
 def _receive(child: _Child) -> bool:
     """Read the child's next frame into ``child.received``; False when none comes."""
-    import pickle
-
-    data = _read_frame(child.read)
-    if data is None:
-        return False
-    try:
-        found = pickle.loads(data)
-    except (pickle.UnpicklingError, *_BAD_PICKLE):
-        return False
+    found = _unpickled(_read_frame(child.read))
     if not (isinstance(found, tuple) and len(found) == 2 and found[0] in child.jobs):
         return False
     if found[0] in child.names:  # (else given up: dropped)
@@ -260,9 +260,21 @@ def _sent(fd: int) -> bool:
     return bool(select.select([fd], [], [], 0)[0])
 
 
-# What unpickling a cut or foreign frame raises, besides ``pickle.UnpicklingError``
-# (named where caught: ``pickle`` loads only with a child).
+# What unpickling a cut or foreign frame raises, besides ``pickle.UnpicklingError``.
 _BAD_PICKLE = (EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError)
+
+
+def _unpickled(data: bytes | None) -> object:
+    """A frame's pickle loaded; None when there is none or it does not load (every
+    frame holds a tuple)."""
+    import pickle  # (loaded only with a child)
+
+    if data is None:
+        return None
+    try:
+        return pickle.loads(data)
+    except (pickle.UnpicklingError, *_BAD_PICKLE):
+        return None
 
 
 def _write_frame(out: BinaryIO, found: object) -> None:
@@ -302,39 +314,11 @@ def _read(fd: int, size: int) -> bytes | None:
 
 
 def may_fork(old: str, new: str) -> bool:
-    """Whether work on ``old`` and ``new`` may be forked (``beside``): the caller said
+    """Whether work on ``old`` and ``new`` may be forked (``shared``): the caller said
     it runs one thread when it ``allow``ed work aside for these two texts, and a child
     helps here (Linux, two cores or more)."""
     texts = _single_threaded_for
     return texts is not None and texts[0] is old and texts[1] is new and worth_it(MIN_CHARS)
-
-
-def beside(work: Callable[[], T]) -> Callable[[], T]:
-    """``work`` done in a forked child while the caller goes on (when ``may_fork``):
-    the callable returned gives its result, waiting for the child, or does ``work``
-    here when the child could not be started or failed."""
-    forked = _fork(partial(_send, work))
-    if forked is None:
-        return work
-    pid, read = forked
-
-    def result() -> T:
-        import pickle
-        import signal
-
-        data = _read_frame(read)
-        os.close(read)
-        status = 1
-        with contextlib.suppress(OSError):
-            if data is None:  # stuck (it should never be): stopped, the work done here
-                os.kill(pid, signal.SIGKILL)
-            status = os.waitpid(pid, 0)[1]
-        if data is not None and status == 0:
-            with contextlib.suppress(pickle.UnpicklingError, *_BAD_PICKLE):
-                return cast(T, pickle.loads(data))
-        return work()
-
-    return result
 
 
 def shared(work: Callable[[int], T], count: int) -> Callable[[Callable[[int], T]], list[T]]:
@@ -352,46 +336,36 @@ def shared(work: Callable[[int], T], count: int) -> Callable[[Callable[[int], T]
 
     def meet(here: Callable[[int], T]) -> list[T]:
         import select
-        import signal
 
         got: dict[int, T] = {}
-        sent = [0]  # the pieces below it came from the child; -1: it is gone
+        sent = 0  # the pieces below it came from the child; -1: it is gone
         k = count - 1
-        while k >= sent[0] >= 0:
-            while sent[0] >= 0 and select.select([read], [], [], 0)[0]:
-                _receive_piece(read, got, sent)  # (what it sent meanwhile)
-            if k == sent[0]:  # the child is at this piece: wait for it
-                _receive_piece(read, got, sent)
-            elif k > sent[0]:
+        while k >= sent >= 0:
+            while sent >= 0 and select.select([read], [], [], 0)[0]:
+                sent = _receive_piece(read, got, sent)  # (what it sent meanwhile)
+            if k == sent:  # the child is at this piece: wait for it
+                sent = _receive_piece(read, got, sent)
+            elif k > sent:
                 got[k] = here(k)
                 k -= 1
         while k >= 0 and k not in got:  # (the child gone: the rest done here)
             got[k] = here(k)
             k -= 1
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        _end(pid)
         os.close(read)
         return [got[n] for n in range(count)]
 
     return meet
 
 
-def _receive_piece(fd: int, got: dict[int, T], sent: list[int]) -> None:
-    """The child's next piece into ``got`` (``sent[0]`` moves on), or ``sent[0]`` -1
-    when none comes whole (the child failed or is stuck)."""
-    import pickle
-
-    data = _read_frame(fd)
-    found: object = None
-    if data is not None:
-        with contextlib.suppress(pickle.UnpicklingError, *_BAD_PICKLE):
-            found = pickle.loads(data)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == sent[0]:
-        got.setdefault(sent[0], cast(T, found[1]))  # (one done here too is the same)
-        sent[0] += 1
-    else:
-        sent[0] = -1
+def _receive_piece(fd: int, got: dict[int, T], piece: int) -> int:
+    """The child's next frame, piece ``piece``, into ``got``; the next piece expected,
+    or -1 when none comes whole (the child failed or is stuck)."""
+    found = _unpickled(_read_frame(fd))
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == piece):
+        return -1
+    got.setdefault(piece, cast(T, found[1]))  # (one done here too is the same)
+    return piece + 1
 
 
 def _widen(fd: int) -> None:
@@ -409,9 +383,3 @@ def _send_pieces(work: Callable[[int], object], count: int, fd: int, parent: int
     with os.fdopen(fd, "wb") as out:
         for k in range(count):
             _write_frame(out, (k, work(k)))
-
-
-def _send(work: Callable[[], object], fd: int, parent: int) -> None:
-    _leave_with(parent)
-    with os.fdopen(fd, "wb") as out:
-        _write_frame(out, work())

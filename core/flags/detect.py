@@ -128,23 +128,23 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
 
 
 SPLIT_CHANGES = 1000
-"""Blocks with changes from which a single-threaded process checks half of them in a
-forked child meanwhile (``core.engine.aside.beside``)."""
+"""Blocks with changes from which a single-threaded process that did not begin its
+flags ahead checks them from both ends with a forked child (``_from_both_ends``)."""
 
 
 AHEAD_CHANGES = 200
-"""Blocks with changes from which most of them are checked in a child while the
-process makes the rows and writes or sends the blocks (``flags_ahead``: the command
-line and the window's engine child)."""
+"""Blocks with changes from which they are checked from both ends, the child
+beginning while the process makes the rows and writes or sends the blocks
+(``flags_ahead``: the command line and the window's engine child)."""
 
 AHEAD_PIECE = 25
 """Blocks with changes checked at a time, the child's and this process's pieces
 (``core.engine.aside.shared``: the child from the first on, this process from the
-last down once its rows and blocks are done, until they meet)."""
+last down, until they meet)."""
 
 _Groups = list[tuple[int, tuple[Change, ...]]]
-# Begun by ``flags_ahead``: the blocks, their context and groups, and the flags of
-# the groups by piece, checked from both ends (None: no child).
+# Begun by ``flags_ahead``: the blocks, their context and groups, and their flags
+# checked from both ends (None: no child).
 _ahead: tuple[tuple[Block, ...], Context, _Groups, Callable[[], list[Flag]] | None] | None
 _ahead = None
 
@@ -164,17 +164,25 @@ def flags_ahead(comparison: object) -> None:
     with collector_paused():
         context = Context(old_text, new_text, comparison.options.ignore_case)
         groups = _groups(comparison, context)
-        if len(groups) < AHEAD_CHANGES:
-            _ahead = (comparison.blocks, context, groups, None)
-            return
-        _ = context.names, context.quotes  # found once, before the fork, for both
+        forked = len(groups) >= AHEAD_CHANGES
+        both_ends = _from_both_ends(comparison, context, groups) if forked else None
+    _ahead = (comparison.blocks, context, groups, both_ends)
+
+
+def _from_both_ends(
+    comparison: Comparison, context: Context, groups: _Groups
+) -> Callable[[], list[Flag]]:
+    """The flags of ``groups`` checked in pieces by a child forked now, from the first
+    on; the callable returned checks pieces here from the last down until it meets
+    the child's, and gives them all in order (``core.engine.aside.shared``)."""
+    _ = context.names, context.quotes  # found once, before the fork, for both
     pieces = [groups[k : k + AHEAD_PIECE] for k in range(0, len(groups), AHEAD_PIECE)]
 
     def piece(k: int) -> list[Flag]:
         return _checked(comparison, context, pieces[k])
 
     meet = aside.shared(piece, len(pieces))
-    _ahead = (comparison.blocks, context, groups, lambda: list(chain.from_iterable(meet(piece))))
+    return lambda: list(chain.from_iterable(meet(piece)))
 
 
 def _groups(comparison: Comparison, context: Context) -> _Groups:
@@ -194,18 +202,14 @@ def _flags(comparison: Comparison) -> tuple[Flag, ...]:
     old_text, new_text = comparison.old.text, comparison.new.text
     if ahead is not None and ahead[0] is comparison.blocks:  # (begun by ``flags_ahead``)
         _, context, groups, both_ends = ahead
-        if both_ends is not None:
-            return tuple(both_ends())
     else:
         context = Context(old_text, new_text, comparison.options.ignore_case)
         groups = _groups(comparison, context)
-    if len(groups) < SPLIT_CHANGES or not aside.may_fork(old_text, new_text):
-        return tuple(_checked(comparison, context, groups))
-    _ = context.names, context.quotes  # found once, before the fork, for both halves
-    half = len(groups) // 2
-    later = aside.beside(partial(_checked, comparison, context, groups[half:]))
-    first = _checked(comparison, context, groups[:half])
-    return (*first, *later())
+        many = len(groups) >= SPLIT_CHANGES and aside.may_fork(old_text, new_text)
+        both_ends = _from_both_ends(comparison, context, groups) if many else None
+    if both_ends is not None:
+        return tuple(both_ends())
+    return tuple(_checked(comparison, context, groups))
 
 
 def _checked(
