@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
+from operator import itemgetter
 
 from core.engine.blocks import Code, Draft, kind_of
 from core.engine.lcs import similarity
@@ -86,21 +88,24 @@ def find_moves(
         for t in set(b[drafts[k].b1 : drafts[k].b2]):
             index[t].append(k)
     too_common = min(MAX_TOKEN_HITS, max(2, int(len(news) * COMMON_TOKEN_SHARE)))
+    # Only tokens in few candidates vote.
+    voters = {t: hits for t, hits in index.items() if len(hits) <= too_common}
+    new_ids = {k: b[drafts[k].b1 : drafts[k].b2] for k in news}
     scored: list[tuple[float, int, int]] = []
     for n, k in enumerate(olds):
         if should_cancel is not None and n % 256 == 0 and should_cancel():
             raise CancelledError("comparison cancelled")
         ids = a[drafts[k].a1 : drafts[k].a2]
-        votes: Counter[int] = Counter()
-        for t in set(ids):
-            hits = index.get(t, ())
-            if len(hits) <= too_common:
-                votes.update(hits)  # (counted in C; its own vote goes below)
-        # Deleting a key keeps the others in the order they came: most_common's ties
-        # fall as they would had it never been counted.
+        # Counted in C, each candidate in the order its first vote came.
+        votes = Counter(chain.from_iterable(map(voters.get, set(ids), repeat(()))))
+        # Deleting a key keeps the others in the order they came: the ties below fall
+        # as they would had it never been counted.
         votes.pop(k, None)
-        for m, _ in votes.most_common(PROPOSALS_PER_CANDIDATE):
-            score = similarity(ids, b[drafts[m].b1 : drafts[m].b2])
+        # The most voted first, ties in the order they came (what ``most_common``
+        # gives, sorted in C).
+        ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
+        for m, _ in ranked[:PROPOSALS_PER_CANDIDATE]:
+            score = similarity(ids, new_ids[m])
             if k in own or m in own:
                 floor = max(own.get(k, 0.0), own.get(m, 0.0))
                 good = score >= max(LINKED_MOVE_SIMILARITY, floor + BETTER_BY)
