@@ -14,7 +14,7 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, count, filterfalse, repeat
 from operator import add, itemgetter
 from typing import TypeVar, cast
 
@@ -110,16 +110,21 @@ def _compare(
     # The new side's units counted on the other core meanwhile, when the caller allows.
     aside.launch(old.text, new.text, [(UNITS_JOB, lambda _old, _new: new_side())])
     ta, old_bounds, old_fixed = _side_units(old.text, options, anchors, 0, counts, widths)
+    # Each key's id (in the order keys first occur, old then new) and how often each
+    # id is a word: the old side's while the new side may still be on its way.
+    table = dict(zip(dict.fromkeys(ta.keys), count()))
+    a = list(map(table.__getitem__, ta.keys))
+    tally = word_counts(a, ta.words)
     tb, new_bounds, new_fixed = _taken(aside.take(old.text, new.text, UNITS_JOB)) or new_side()
     fixed = list(zip(old_fixed, new_fixed))
     _check(should_cancel)
-    table = {k: n for n, k in enumerate(dict.fromkeys(ta.keys + tb.keys))}
-    a = list(map(table.__getitem__, ta.keys))
+    table.update(zip(filterfalse(table.__contains__, dict.fromkeys(tb.keys)), count(len(table))))
     b = list(map(table.__getitem__, tb.keys))
+    tally.update(word_counts(b, tb.words))
     alignment = align(a, b, should_cancel, fixed)
     _check(should_cancel)
     keys = list(table)
-    function = function_ids(keys, word_counts(a, b, ta.words, tb.words).items())
+    function = function_ids(keys, tally.items())
     # Over the whole document, confetti and short chance matches between long edits
     # go (so unrelated sentences are not tied together, and moves and pairs are
     # found); word marks inside a pair come from the word diff of its block.

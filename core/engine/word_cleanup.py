@@ -69,13 +69,9 @@ def function_ids(keys: Sequence[str], counts: Iterable[tuple[int, int]]) -> froz
     return frozenset(found)
 
 
-def word_counts(
-    a: Sequence[int], b: Sequence[int], words_a: Sequence[int], words_b: Sequence[int]
-) -> Counter[int]:
-    """How often each id occurs as a word (not punctuation) in ``a`` and ``b``."""
-    tally: Counter[int] = Counter(compress(a, words_a))
-    tally.update(compress(b, words_b))
-    return tally
+def word_counts(ids: Sequence[int], words: Sequence[int]) -> Counter[int]:
+    """How often each id occurs as a word (not punctuation) in ``ids``."""
+    return Counter(compress(ids, words))
 
 
 def is_confetti(
