@@ -26,7 +26,9 @@ _WRAPPED_HYPHEN = re.compile(r"([-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028
 def layout_free(raw: str) -> str:
     """``raw`` with its layout taken out: runs of whitespace made one space, and a
     line broken after a hyphen joined."""
-    return _SPACES.sub(" ", _WRAPPED_HYPHEN.sub(r"\1", raw))
+    if "-" in raw or "\u2010" in raw or "\u2011" in raw:  # (the template costs, unused)
+        raw = _WRAPPED_HYPHEN.sub(r"\1", raw)
+    return _SPACES.sub(" ", raw)
 
 
 def _spelling(text: str, start: int, end: int) -> str:
