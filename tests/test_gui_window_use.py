@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
@@ -500,3 +501,57 @@ def test_a_file_read_as_text_anyway_is_flagged_above_its_pane(
     title = window.view.old_title.text()
     assert "\u26a0" in title and "read as text anyway" in title
     assert "\u26a0" not in window.view.new_title.text()
+
+
+def test_a_change_gone_to_while_the_panes_are_rebuilt_stays_in_view(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    monkeypatch,
+) -> None:
+    """Zoomed (or resized) far down, the panes are built again and scroll back to the
+    row that was on top once it is built; a change gone to meanwhile (F7) wins: the
+    view must not jump back to the old place after it."""
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    view.finish()
+    # A row at a time, as a long pair is built: the row to go back to comes last.
+    builder = view.builder
+    monkeypatch.setattr(builder, "_slice", partial(type(builder)._slice, builder, budget=0.0))
+    bar = view.new_pane.verticalScrollBar()
+    bar.setValue(bar.maximum())  # far down
+    view._rebuild(view._top_row())  # what a zoom or a new width starts
+    view.go_to_change(0)  # the first change, near the top, before its rows are built
+    with qtbot.waitSignal(view.build_finished, timeout=10000):
+        pass
+    top = view.new_pane.row_tops()[view.changes[0].new_row]
+    assert bar.value() <= top <= bar.value() + view.new_pane.viewport().height()
+
+
+def test_every_change_gone_to_is_in_view_in_the_panes_that_show_it(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    """F7 to a deleted or inserted sentence: the side that holds it is scrolled to it
+    (placing the other pane's cursor, where the change has no text, must not drag the
+    view back to the top)."""
+    window.resize(900, 560)
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    kinds: set[str] = set()
+    for swap in (False, True):
+        if swap:
+            with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+                window.actions.swap.trigger()
+        view.finish()
+        for index, change in enumerate(view.changes):
+            kinds.add(change.kind)
+            view.go_to_change(index)
+            QApplication.processEvents()
+            for pane, row in ((view.new_pane, change.new_row), (view.old_pane, change.old_row)):
+                if row < 0:
+                    continue
+                top = pane.row_tops()[row]
+                value = pane.verticalScrollBar().value()
+                shown = value <= top < value + pane.viewport().height()
+                assert shown, (swap, index, change.kind, pane.side)
+    assert {"inserted", "deleted", "changed"} <= kinds

@@ -36,14 +36,17 @@ def neighbour(changes: Sequence[Change], current: int, step: int, hide_minor: bo
 
 
 def show_change(change: Change, old_pane: DiffPane, new_pane: DiffPane, sync: ScrollSync) -> None:
-    """Scroll to ``change`` and put both cursors at its block (its rows are built)."""
+    """Put both cursors at ``change``'s block and scroll to it (its rows are built).
+
+    The cursors first: a text cursor scrolls its pane to itself, and the scroll sync
+    drags the other pane along; the scroll to the change has the last word."""
+    _place_cursor(old_pane, change.block)
+    _place_cursor(new_pane, change.block)
     third = new_pane.viewport().height() // 4
     if change.new_row >= 0:
         _scroll_to(new_pane, change.new_row, third, sync, follow=True)
     if change.kind == "moved" or change.new_row < 0:
         _scroll_to(old_pane, change.old_row, third, sync, follow=change.new_row < 0)
-    _place_cursor(old_pane, change.block)
-    _place_cursor(new_pane, change.block)
 
 
 def _scroll_to(pane: DiffPane, row: int, margin: int, sync: ScrollSync, follow: bool) -> None:
@@ -61,7 +64,12 @@ def _place_cursor(pane: DiffPane, block: int) -> None:
     frames the current change; Ctrl+M then annotates both its sides)."""
     assert pane.plan is not None
     number = pane.plan.numbers.get(block)
+    if number is None:  # no text of the block on this side: the cursor stays, unselected
+        cursor = pane.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            pane.setTextCursor(cursor)
+        return
     cursor = QTextCursor(pane.document())
-    if number is not None:
-        cursor.setPosition(pane.document().findBlockByNumber(number).position())
+    cursor.setPosition(pane.document().findBlockByNumber(number).position())
     pane.setTextCursor(cursor)

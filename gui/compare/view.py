@@ -326,6 +326,8 @@ class CompareView(QWidget):
         """Scroll both panes to change ``index`` and select both of its sides."""
         if not 0 <= index < len(self.changes):
             return
+        # Going to a change during a rebuild: no jump back to the row shown before it.
+        self._restore = None
         change = self.changes[index]
         if not is_built(change, len(self.new_pane.tops)):
             self._pending = index  # shown once the builder gets there
