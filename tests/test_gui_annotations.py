@@ -420,3 +420,20 @@ def test_a_damaged_store_is_set_aside_and_said_once(qtbot, pair) -> None:
         assert stored(*pair)[0].uuid == a.uuid
     finally:
         win.close()
+
+
+def test_ctrl_enter_saves_the_note_and_enter_starts_a_new_line(qtbot) -> None:
+    dialog = AnnotationDialog(
+        None, "Annotate", [("Old", "a"), ("New", "b")], [], NoteValues("", None, "open")
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    focus(qtbot, dialog.note)
+    qtbot.keyClicks(dialog.note, "first")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.note, "second")
+    assert dialog.isVisible()  # Enter: a line of the note, not the end of the dialog
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.values().note == "first\nsecond"
+    assert dialog.result() == dialog.DialogCode.Accepted

@@ -224,3 +224,31 @@ def test_dialog_offers_file_names_only_and_landscape(qtbot, window, tmp_path, mo
     html = (tmp_path / "for outside.html").read_text(encoding="utf-8")
     folder = os.path.dirname(os.path.abspath(window.result.comparison.new.path))
     assert folder not in html and os.path.basename(window.result.comparison.new.path) in html
+
+
+@pytest.mark.parametrize("changes_only", [False, None])  # a pair's report, the grid's
+def test_the_dialogs_own_options_each_have_a_place_of_their_own(
+    qtbot, tmp_path, changes_only
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from gui.reports.dialog import ask_target
+
+    found: list[list[tuple[str, object]]] = []
+
+    def look(dialog) -> None:
+        dialog.resize(900, 600)
+        QApplication.processEvents()
+        ours = [b for b in dialog.findChildren(QCheckBox) if b.isVisible()]
+        ours += [c for c in dialog.findChildren(QComboBox) if "Paper" in c.toolTip()]
+        found.append(
+            [(w.text() if isinstance(w, QCheckBox) else "paper", w.geometry()) for w in ours]
+        )
+
+    _answer_dialog(qtbot, look)
+    ask_target(None, str(tmp_path), "a vs b.html", changes_only)
+    (boxes,) = found
+    assert len(boxes) == (4 if changes_only is not None else 2)
+    for k, (name, place) in enumerate(boxes):
+        for other, other_place in boxes[k + 1 :]:
+            assert not place.intersects(other_place), (name, other)

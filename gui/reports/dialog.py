@@ -94,7 +94,8 @@ def ask_target(
             layout.addWidget(only_changed, row, 0, 1, 2)
             layout.addWidget(flags, row + 1, 0, 1, 2)
         layout.addWidget(paper, row, 2)
-        layout.addWidget(no_paths, row + 1, 0, 1, 2)
+        # Below the pair's boxes (it was drawn over the flags box).
+        layout.addWidget(no_paths, row + (2 if changes_only is not None else 1), 0, 1, 2)
     if not dialog.exec() or not dialog.selectedFiles():
         return None
     target, fmt = typed_target(
