@@ -125,3 +125,23 @@ def test_the_window_uses_our_icon(qtbot) -> None:
     app = QApplication.instance()
     use_application_icon(app)
     assert not app.windowIcon().isNull() and app.desktopFileName() == "redline"
+
+
+def test_no_two_items_of_a_menu_share_their_alt_letter(window: MainWindow) -> None:
+    """Alt+V then a letter must run the item, not cycle between two that share it."""
+
+    def letters(menu, path: str) -> list[str]:
+        found: dict[str, list[str]] = {}
+        clashes: list[str] = []
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            mark = re.search(r"&([^&])", action.text())
+            if mark:
+                found.setdefault(mark.group(1).lower(), []).append(action.text())
+            if action.menu() is not None:
+                clashes += letters(action.menu(), f"{path} > {action.text()}")
+        return clashes + [f"{path}: {texts}" for texts in found.values() if len(texts) > 1]
+
+    clashes = letters(window.menuBar(), "menu bar")
+    assert clashes == []

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.nway.compared.connect(self.families.note_similarity)
         self.families.page.back_requested.connect(self.nway.show_pair_page)
         self.focus_keys = self._build_focus_keys()
-        self.themes = Themes(context, self.menus.view_menu.addMenu("T&heme"), self)
+        self.themes = Themes(context, self.menus.view_menu.addMenu("Th&eme"), self)
         self.listing.folder_opened.connect(lambda _folder: self.focus_keys.focus_documents())
         self.help = HelpMenu(self, context.paths.samples, self.open_folder)
 
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
                 "Annotations", ("Alt+5",), lambda: self.annotations.panel.table, self.notes_dock
             ),
         ]
-        return FocusKeys(self, regions, self.menus.view_menu.addMenu("&Go To"))
+        return FocusKeys(self, regions, self.menus.view_menu.addMenu("G&o To"))
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -70,7 +70,7 @@ class WindowMenus(QObject):
         bar = window.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([a.open_folder, a.open_files])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu("Open Re&cent")
         file_menu.addActions([a.recursive, a.reload])
         file_menu.addSeparator()
         file_menu.addAction(a.save_report)
