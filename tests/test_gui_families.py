@@ -15,6 +15,7 @@ import pytest
 from conftest import CONDENSED, FULL, UNRELATED
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester, QTest
+from PySide6.QtWidgets import QApplication
 from test_nway import variant_text
 
 from core.families.scan import scan_folder
@@ -336,3 +337,15 @@ def test_saved_scan_results_that_cannot_be_shown_say_why(qtbot, window, tmp_path
         message = window.statusBar().currentMessage()
         assert message.startswith("Scan results not opened") and "\n" not in message
         assert window.listing.folder is None
+
+
+def test_the_matrix_page_fits_a_window_1024_pixels_wide(qtbot, samples: Path) -> None:
+    """Its top row (title, order, colour scale, back) must not widen the window."""
+    win = make_window(qtbot)
+    win.resize(1024, 700)
+    open_and_scan(qtbot, win, samples)
+    with qtbot.waitSignal(win.families.matrix_shown, timeout=30000):
+        win.families.show_matrix()
+    QApplication.processEvents()
+    assert win.minimumSizeHint().width() <= 1024
+    assert win.width() <= 1024

@@ -7,7 +7,7 @@ estimated, or why no matrix is shown); *Back to Comparison* returns.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,12 +30,16 @@ class ScaleLegend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(240, 34)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # 240 wide where there is room, down to 160 in a narrow window.
+        self.setMinimumSize(160, 34)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setToolTip(
             "Similarity: the share of words the two texts have in common, 0 to 1\n"
             "(under about 0.06 estimated from the documents' fingerprints)"
         )
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 34)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -66,6 +70,7 @@ class MatrixPage(QWidget):
         self.data: MatrixData | None = None
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)  # two lines in a narrow window, not a wider window
         self.order = QComboBox()
         self.order.addItems(["By family", "By name"])
         self.order.setToolTip("Order of the rows and columns")
