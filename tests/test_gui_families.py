@@ -340,8 +340,12 @@ def test_saved_scan_results_that_cannot_be_shown_say_why(qtbot, window, tmp_path
 
 
 def test_the_matrix_page_fits_a_window_1024_pixels_wide(qtbot, samples: Path) -> None:
-    """Its top row (title, order, colour scale, back) must not widen the window."""
+    """Its top row (title, order, colour scale, back) must not widen the window, in a
+    larger font either."""
     win = make_window(qtbot)
+    font = win.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    win.setFont(font)
     win.resize(1024, 700)
     open_and_scan(qtbot, win, samples)
     with qtbot.waitSignal(win.families.matrix_shown, timeout=30000):

@@ -202,3 +202,16 @@ def test_the_summary_lines_never_widen_a_1024_window(qtbot, window: MainWindow) 
     assert window.width() == 1024
     summary = window.nway.view.summary
     assert summary.geometry().right() <= window.nway.view.width()
+
+
+def test_the_legend_never_widens_a_1024_window_in_a_larger_font(qtbot, window: MainWindow) -> None:
+    """The chips and the hint beside them wrap rather than hold the window wider (a
+    reader with a larger system font included)."""
+    font = window.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    window.setFont(font)
+    window.resize(1024, 700)
+    select_all_and_compare_versions(qtbot, window)
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.width() == 1024

@@ -129,11 +129,11 @@ class NWayView(QWidget):
                 f"QLabel {{ background: {back}; color: {fore}; padding: 1px 6px; "
                 "border-radius: 3px }"
             )
-            row.addWidget(chip)
+            row.addWidget(chip, 0, Qt.AlignmentFlag.AlignVCenter)  # (not as tall as the hint)
         hint = QLabel("Hover a cell for that version's wording; click it to compare the pair.")
         hint.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(hint)
-        row.addStretch(1)
+        hint.setWordWrap(True)  # two lines in a narrow window, not a wider window
+        row.addWidget(hint, 1)
         return legend
 
     def _connect(self) -> None:
