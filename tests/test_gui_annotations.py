@@ -437,3 +437,40 @@ def test_ctrl_enter_saves_the_note_and_enter_starts_a_new_line(qtbot) -> None:
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.values().note == "first\nsecond"
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_escape_keeps_a_written_note_until_the_user_says_discard(qtbot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = AnnotationDialog(None, "Annotate", [("New", "b")], [], NoteValues("", None, "open"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    focus(qtbot, dialog.note)
+    asked: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, lambda: answer(button))
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    qtbot.keyClicks(dialog.note, "Figure changed from 20 to 27")
+    QTimer.singleShot(10, lambda: answer("Keep Editing"))
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.values().note == "Figure changed from 20 to 27"
+    QTimer.singleShot(10, lambda: answer("Discard"))
+    with qtbot.waitSignal(dialog.rejected, timeout=5000):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Escape)
+    assert len(asked) == 2 and "Discard" in asked[0]
+
+
+def test_escape_on_an_untouched_note_closes_without_asking(qtbot) -> None:
+    values = NoteValues("kept as it was", "Style", "open")
+    dialog = AnnotationDialog(None, "Edit Annotation", [("Old", "a")], ["Style"], values)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    focus(qtbot, dialog.note)
+    with qtbot.waitSignal(dialog.rejected, timeout=5000):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Escape)

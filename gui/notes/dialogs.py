@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -55,6 +56,7 @@ class AnnotationDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("annotation_dialog")
         self.setWindowTitle(title)
+        self.initial = values
         self.quotes: list[QLabel] = []  # one per side the note is attached to
         for _side, quote in quotes or [("", "")]:
             label = QLabel(excerpt(quote, 160) if quote else "(empty text)")
@@ -94,6 +96,27 @@ class AnnotationDialog(QDialog):
         form.addRow("Status:", self.status)
         form.addRow(buttons)
         self.resize(480, 300)
+
+    def reject(self) -> None:
+        """Cancel (the button, Escape, the window's close button): what was written or
+        chosen here is given up only once the user says so."""
+        if self.values() != self.initial and not self._discard_confirmed():
+            return
+        super().reject()
+
+    def _discard_confirmed(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            "Discard what you wrote in this note?",
+            parent=self,
+        )
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep Editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
     def values(self) -> NoteValues:
         """The note, tag and status as chosen."""
