@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QPalette, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QAbstractSlider, QApplication, QLabel
 from test_gui_window import CONDENSED, FULL, SAMPLES, UNRELATED, compare, folder, window  # noqa: F401
 
 from core.settings import load_settings
@@ -555,3 +555,26 @@ def test_every_change_gone_to_is_in_view_in_the_panes_that_show_it(
                 shown = value <= top < value + pane.viewport().height()
                 assert shown, (swap, index, change.kind, pane.side)
     assert {"inserted", "deleted", "changed"} <= kinds
+
+
+def test_a_scroll_of_the_users_own_during_a_rebuild_is_not_undone(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    monkeypatch,
+) -> None:
+    """The wheel (or a key, or the bar) while the panes are built again after a zoom:
+    the view stays where the user put it, not at the row shown before the rebuild."""
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    view.finish()
+    builder = view.builder
+    monkeypatch.setattr(builder, "_slice", partial(type(builder)._slice, builder, budget=0.0))
+    bar = view.new_pane.verticalScrollBar()
+    bar.setValue(bar.maximum())  # far down
+    view._rebuild(view._top_row())
+    qtbot.wait(1)  # the first slice: the top rows are built, the view at the top
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)  # one wheel step
+    where = bar.value()
+    with qtbot.waitSignal(view.build_finished, timeout=10000):
+        pass
+    assert bar.value() == where

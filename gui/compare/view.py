@@ -118,6 +118,8 @@ class CompareView(QWidget):
         for pane in (self.old_pane, self.new_pane):
             pane.viewport().installEventFilter(self)
             pane.verticalScrollBar().valueChanged.connect(self._on_pane_scrolled)
+            # (the user's own scrolling: wheel, keys, the bar; not ``setValue``)
+            pane.verticalScrollBar().actionTriggered.connect(self._on_pane_scrolled_by_user)
             pane.bar_clicked.connect(self._on_pane_bar_clicked)
         self.overview.jump_requested.connect(self._on_overview_jump_requested)
         self.builder.progressed.connect(self._on_builder_progressed)
@@ -312,6 +314,10 @@ class CompareView(QWidget):
         done = plan.blocks[plan.row_first[built]].start if built < len(plan.row_first) else 1
         return pane.built_height() * max(len(plan.text), 1) / max(done, 1)
 
+    def _on_pane_scrolled_by_user(self, _action: int) -> None:
+        # Scrolled during a rebuild: no jump back to the row shown before it.
+        self._restore = None
+
     def _on_pane_scrolled(self) -> None:
         self.old_pane.margin.update()
         self.new_pane.margin.update()
@@ -377,4 +383,5 @@ class CompareView(QWidget):
             self.expand_requested.emit(self.result.plan.rows[row].group)
 
     def _on_overview_jump_requested(self, y: float) -> None:
+        self._restore = None  # (as a scroll of the user's own)
         self.new_pane.verticalScrollBar().setValue(round(y - self.new_pane.viewport().height() / 2))
