@@ -179,3 +179,41 @@ def test_the_short_summary_counts_words_without_zeros() -> None:
     assert "\u2022  \u22122 words  \u2022" in line and "+" not in line
     assert short_summary(compare(old, old)).startswith("No differences  \u2022  Similarity")
     assert "\u2022  0 words  \u2022" in short_summary(compare(old, old))
+
+
+def test_next_and_previous_change_step_through_flagged_changes_only_when_asked(
+    qtbot, tmp_path: Path
+) -> None:
+    """With Show Only Flagged Changes, F7 and Shift+F7 go from flag to flag, as the
+    list then shows them; the other changes stay highlighted in the panes."""
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(
+        "The big bridge will close.\n\nPolice said 20 people were hurt.\n\n"
+        "Residents use the northern road.\n\nThe fire spread to 3 houses.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "The large bridge will close.\n\nPolice said 27 people were hurt.\n\n"
+        "Residents use the southern road.\n\nThe fire spread to 5 houses.\n",
+        encoding="utf-8",
+    )
+    win = shown_window(qtbot, (str(old), str(new)))
+    try:
+        view = win.view
+        flagged = {flag.block for flag in win.result.flags}
+        kinds = [change.block in flagged for change in view.changes]
+        assert kinds == [False, True, False, True]
+        win.actions.next_change.trigger()
+        assert view.current == 0  # every change, while the filter is off
+        win.actions.only_flagged.trigger()
+        win.actions.next_change.trigger()
+        assert view.current == 1
+        win.actions.next_change.trigger()
+        assert view.current == 3
+        win.actions.next_change.trigger()
+        assert view.current == 3  # the last flagged change stays
+        win.actions.previous_change.trigger()
+        assert view.current == 1
+    finally:
+        win.jobs.shutdown()

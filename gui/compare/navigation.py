@@ -7,7 +7,7 @@ change's old side does not drag the new pane along.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtGui import QTextCursor
 
@@ -16,13 +16,24 @@ from gui.compare.pane import DiffPane
 from gui.compare.scroll_sync import ScrollSync
 
 
-def neighbour(changes: Sequence[Change], current: int, step: int, hide_minor: bool) -> int:
+def neighbour(
+    changes: Sequence[Change],
+    current: int,
+    step: int,
+    hide_minor: bool,
+    flagged: Collection[int] | None = None,
+) -> int:
     """The change next/previous (``step`` +1/-1) from ``current`` that navigation stops at.
 
-    With ``hide_minor`` punctuation-only changes are skipped. At either end the
-    current change stays; with none current, the first (or last) is taken.
+    With ``hide_minor`` punctuation-only changes are skipped; with ``flagged`` (the
+    blocks holding a risky-edit flag) every change of another block. At either end
+    the current change stays; with none current, the first (or last) is taken.
     """
-    shown = [i for i, c in enumerate(changes) if not (hide_minor and c.minor)]
+    shown = [
+        i
+        for i, c in enumerate(changes)
+        if not (hide_minor and c.minor) and (flagged is None or c.block in flagged)
+    ]
     if not shown:
         return -1
     if current < 0:

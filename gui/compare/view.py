@@ -88,6 +88,7 @@ class CompareView(QWidget):
         self.changes: tuple[Change, ...] = ()
         self.current = -1
         self.hide_minor = False
+        self.only_flagged = False
         self.colours: Colours = colours_for(self.palette())
         self._formats: dict[str, QTextCharFormat] = char_formats(self.colours)
         self._rewrap_timer = QTimer(self, singleShot=True, interval=REWRAP_MS)
@@ -361,11 +362,25 @@ class CompareView(QWidget):
 
     def next_change(self) -> None:
         """Go to the change after the current one (or the first)."""
-        self.go_to_change(neighbour(self.changes, self.current, +1, self.hide_minor))
+        self.go_to_change(
+            neighbour(self.changes, self.current, +1, self.hide_minor, self._flagged_blocks())
+        )
 
     def previous_change(self) -> None:
         """Go to the change before the current one."""
-        self.go_to_change(neighbour(self.changes, self.current, -1, self.hide_minor))
+        self.go_to_change(
+            neighbour(self.changes, self.current, -1, self.hide_minor, self._flagged_blocks())
+        )
+
+    def set_only_flagged(self, only: bool) -> None:
+        """Step only through the changes holding a risky-edit flag (as the change list
+        then shows only them); the others stay highlighted."""
+        self.only_flagged = only
+
+    def _flagged_blocks(self) -> frozenset[int] | None:
+        if not self.only_flagged or self.result is None:
+            return None
+        return frozenset(flag.block for flag in self.result.flags)
 
     def set_hide_minor(self, hide: bool) -> None:
         """Skip punctuation-only changes in next/previous (they stay highlighted)."""

@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 SP = QStyle.StandardPixmap
 AS_TEXT_TIP = "Read the selected files as text although they look binary or unsupported"
 MINOR_TIP = "Leave changes of punctuation only out of the list and of next/previous"
-FLAGGED_TIP = "List only changes of figures, negations, names, attribution or quoted words"
+FLAGGED_TIP = (
+    "List and step through only the changes of figures, negations, names, attribution or "
+    "quoted words"
+)
 
 
 @dataclass

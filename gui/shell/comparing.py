@@ -184,6 +184,7 @@ class PairComparison(QObject):
 
     def _on_only_flagged_toggled(self, checked: bool) -> None:
         self.context.update_settings(only_flagged=checked)
+        self.view.set_only_flagged(checked)
         self.changes_view.set_only_flagged(checked)
 
     def _on_view_expand_requested(self, group: int) -> None:

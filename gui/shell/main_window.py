@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self.view.set_hide_minor(s.hide_punctuation)
         self.changes_view.changes_model.hide_minor = s.hide_punctuation
         a.only_flagged.setChecked(s.only_flagged)
+        self.view.set_only_flagged(s.only_flagged)
         self.changes_view.changes_model.only_flagged = s.only_flagged
         self.view.set_pane_font(s.font_size)
         if s.window_geometry:
