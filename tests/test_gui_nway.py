@@ -215,3 +215,21 @@ def test_the_legend_never_widens_a_1024_window_in_a_larger_font(qtbot, window: M
     qtbot.wait(50)
     assert window.minimumSizeHint().width() <= 1024
     assert window.width() == 1024
+
+
+def test_the_legend_takes_the_cells_colours_when_the_theme_changes(
+    qtbot,
+    window: MainWindow,
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from gui.nway.model import DARK, LIGHT
+
+    view = window.nway.view
+    kept = view.chips["kept"]
+    assert LIGHT["kept"][0] in kept.styleSheet()
+    dark = QPalette(view.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    view.setPalette(dark)
+    assert view.model.colours is DARK
+    assert DARK["kept"][0] in kept.styleSheet()

@@ -51,6 +51,7 @@ class NWayView(QWidget):
         self.setObjectName("nway_view")
         self.model = NWayModel(self)
         self.model.set_palette(self.palette())
+        self.chips: dict[str, QLabel] = {}  # the legend's, by status
         self.nway: NWay | None = None
         self.paths: tuple[str, ...] = ()
         self._build()
@@ -121,15 +122,12 @@ class NWayView(QWidget):
         row = QHBoxLayout(legend)
         row.setContentsMargins(0, 0, 0, 0)
         for status in STATUSES:
-            back, fore = self.model.colours[status]
             chip = QLabel(f"{SYMBOLS[status]} {MEANINGS[status]}")
             chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setToolTip(EXPLAINED[status])
-            chip.setStyleSheet(
-                f"QLabel {{ background: {back}; color: {fore}; padding: 1px 6px; "
-                "border-radius: 3px }"
-            )
+            self.chips[status] = chip
             row.addWidget(chip, 0, Qt.AlignmentFlag.AlignVCenter)  # (not as tall as the hint)
+        self._colour_chips()
         hint = QLabel("Hover a cell for that version's wording; click it to compare the pair.")
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)  # two lines in a narrow window, not a wider window
@@ -192,9 +190,19 @@ class NWayView(QWidget):
         self.progress.setFormat(f"{done} of {total} comparisons" if total else "Comparing\u2026")
         self.base_box.setEnabled(not busy)
 
+    def _colour_chips(self) -> None:
+        """The legend's chips in the cells' colours (light or dark, as the palette)."""
+        for status, chip in self.chips.items():
+            back, fore = self.model.colours[status]
+            chip.setStyleSheet(
+                f"QLabel {{ background: {back}; color: {fore}; padding: 1px 6px; "
+                "border-radius: 3px }"
+            )
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.model.set_palette(self.palette())
+            self._colour_chips()
         super().changeEvent(event)
 
     # -- slots ---------------------------------------------------------------------------
