@@ -503,6 +503,20 @@ def test_a_file_read_as_text_anyway_is_flagged_above_its_pane(
     assert "\u26a0" not in window.view.new_title.text()
 
 
+def _rebuilt_from_far_down(qtbot, window: MainWindow, monkeypatch):  # noqa: F811
+    """The pair shown, scrolled far down, then built again (what a zoom or a new width
+    starts) a row at a time, as a long pair is: the row to go back to comes last."""
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    view.finish()
+    builder = view.builder
+    monkeypatch.setattr(builder, "_slice", partial(type(builder)._slice, builder, budget=0.0))
+    bar = view.new_pane.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    view._rebuild(view._top_row())
+    return view, bar
+
+
 def test_a_change_gone_to_while_the_panes_are_rebuilt_stays_in_view(
     qtbot,
     window: MainWindow,  # noqa: F811
@@ -511,15 +525,7 @@ def test_a_change_gone_to_while_the_panes_are_rebuilt_stays_in_view(
     """Zoomed (or resized) far down, the panes are built again and scroll back to the
     row that was on top once it is built; a change gone to meanwhile (F7) wins: the
     view must not jump back to the old place after it."""
-    compare(qtbot, window, CONDENSED, FULL)
-    view = window.view
-    view.finish()
-    # A row at a time, as a long pair is built: the row to go back to comes last.
-    builder = view.builder
-    monkeypatch.setattr(builder, "_slice", partial(type(builder)._slice, builder, budget=0.0))
-    bar = view.new_pane.verticalScrollBar()
-    bar.setValue(bar.maximum())  # far down
-    view._rebuild(view._top_row())  # what a zoom or a new width starts
+    view, bar = _rebuilt_from_far_down(qtbot, window, monkeypatch)
     view.go_to_change(0)  # the first change, near the top, before its rows are built
     with qtbot.waitSignal(view.build_finished, timeout=10000):
         pass
@@ -564,14 +570,7 @@ def test_a_scroll_of_the_users_own_during_a_rebuild_is_not_undone(
 ) -> None:
     """The wheel (or a key, or the bar) while the panes are built again after a zoom:
     the view stays where the user put it, not at the row shown before the rebuild."""
-    compare(qtbot, window, CONDENSED, FULL)
-    view = window.view
-    view.finish()
-    builder = view.builder
-    monkeypatch.setattr(builder, "_slice", partial(type(builder)._slice, builder, budget=0.0))
-    bar = view.new_pane.verticalScrollBar()
-    bar.setValue(bar.maximum())  # far down
-    view._rebuild(view._top_row())
+    view, bar = _rebuilt_from_far_down(qtbot, window, monkeypatch)
     qtbot.wait(1)  # the first slice: the top rows are built, the view at the top
     bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)  # one wheel step
     where = bar.value()
