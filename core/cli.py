@@ -337,12 +337,9 @@ def _count_aside(old: str, new: str, flags: bool) -> None:
 
     if not aside.worth_it(len(old) + len(new)):
         return
-    from core.flags.detect import flags_ahead, jobs_aside
+    from core.flags.detect import allow_aside
 
-    if flags:  # (and most of the flags checked in a child while the rows are made)
-        aside.allow(old, new, jobs_aside(), when_built=flags_ahead)
-    else:
-        aside.allow(old, new)
+    allow_aside(old, new, flags)
 
 
 def _stop_aside() -> None:

@@ -28,26 +28,9 @@ def _reference(
     words_a: Sequence[int],
     words_b: Sequence[int],
 ) -> list[MovePair]:
-    olds: list[int] = []
-    news: list[int] = []
-    own: dict[int, float] = {}
-    for k, d in enumerate(drafts):
-        old_words = sum(words_a[d.a1 : d.a2])
-        new_words = sum(words_b[d.b1 : d.b2])
-        shared = (
-            old_words
-            if d.kind == "equal"
-            else sum(sum(words_a[c[1] : c[2]]) for c in d.codes if c[0] == "equal")
-        )
-        linked = shared > moves.MAX_SHARED_SHARE * max(old_words, new_words, 1)
-        if linked and shared <= moves.MAX_LINKED_SHARE * min(old_words, new_words):
-            own[k] = similarity(a[d.a1 : d.a2], b[d.b1 : d.b2])
-        elif linked:
-            continue
-        if old_words >= moves.MIN_MOVE_WORDS:
-            olds.append(k)
-        if new_words:
-            news.append(k)
+    """``find_moves`` as it counted the votes before: one ``update`` per token, then
+    ``most_common`` (the candidates and the best-first pick are ``find_moves``'s own)."""
+    olds, news, own = moves._candidates(drafts, a, b, words_a, words_b)
     if not olds or not news:
         return []
     index: dict[int, list[int]] = defaultdict(list)
@@ -73,16 +56,7 @@ def _reference(
                 good = score >= moves.MIN_MOVE_SIMILARITY
             if good:
                 scored.append((score, k, m))
-    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    pairs: list[MovePair] = []
-    for score, k, m in scored:
-        if k not in used_old and m not in used_new:
-            used_old.add(k)
-            used_new.add(m)
-            pairs.append(MovePair(k, m, score))
-    return pairs
+    return moves.best_first(scored)
 
 
 def _random_case(rng: random.Random) -> tuple[list[Draft], list[int], list[int]]:

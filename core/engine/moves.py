@@ -59,28 +59,7 @@ def find_moves(
     should_cancel: Callable[[], bool] | None = None,
 ) -> list[MovePair]:
     """Pair unmatched old sides with unmatched new sides that say the same thing."""
-    olds: list[int] = []
-    news: list[int] = []
-    # The similarity a linked block's sides have with each other (their own pairing).
-    own: dict[int, float] = {}
-    for k, d in enumerate(drafts):
-        old_words = sum(words_a[d.a1 : d.a2])
-        new_words = sum(words_b[d.b1 : d.b2])
-        # (An equal draft's codes are all equal and tile it: it shares all its words.)
-        shared = (
-            old_words
-            if d.kind == "equal"
-            else sum(sum(words_a[c[1] : c[2]]) for c in d.codes if c[0] == "equal")
-        )
-        linked = shared > MAX_SHARED_SHARE * max(old_words, new_words, 1)
-        if linked and shared <= MAX_LINKED_SHARE * min(old_words, new_words):
-            own[k] = similarity(a[d.a1 : d.a2], b[d.b1 : d.b2])
-        elif linked:
-            continue
-        if old_words >= MIN_MOVE_WORDS:
-            olds.append(k)
-        if new_words:
-            news.append(k)
+    olds, news, own = _candidates(drafts, a, b, words_a, words_b)
     if not olds or not news:
         return []
     index: dict[int, list[int]] = defaultdict(list)
@@ -113,6 +92,12 @@ def find_moves(
                 good = score >= MIN_MOVE_SIMILARITY
             if good:
                 scored.append((score, k, m))
+    return best_first(scored)
+
+
+def best_first(scored: list[tuple[float, int, int]]) -> list[MovePair]:
+    """The pairs ``(score, old draft, new draft)`` taken best first, each draft's side
+    once (a sentence goes to its true counterpart before a near-duplicate twin)."""
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -123,6 +108,43 @@ def find_moves(
             used_new.add(m)
             pairs.append(MovePair(k, m, score))
     return pairs
+
+
+_Candidates = tuple[list[int], list[int], dict[int, float]]
+
+
+def _candidates(
+    drafts: Sequence[Draft],
+    a: Sequence[int],
+    b: Sequence[int],
+    words_a: Sequence[int],
+    words_b: Sequence[int],
+) -> _Candidates:
+    """The drafts whose old side may have moved, those whose new side may be where
+    one moved to, and for a linked draft among them the similarity its two sides
+    have with each other (their own pairing)."""
+    olds: list[int] = []
+    news: list[int] = []
+    own: dict[int, float] = {}
+    for k, d in enumerate(drafts):
+        old_words = sum(words_a[d.a1 : d.a2])
+        new_words = sum(words_b[d.b1 : d.b2])
+        # (An equal draft's codes are all equal and tile it: it shares all its words.)
+        shared = (
+            old_words
+            if d.kind == "equal"
+            else sum(sum(words_a[c[1] : c[2]]) for c in d.codes if c[0] == "equal")
+        )
+        linked = shared > MAX_SHARED_SHARE * max(old_words, new_words, 1)
+        if linked and shared <= MAX_LINKED_SHARE * min(old_words, new_words):
+            own[k] = similarity(a[d.a1 : d.a2], b[d.b1 : d.b2])
+        elif linked:
+            continue
+        if old_words >= MIN_MOVE_WORDS:
+            olds.append(k)
+        if new_words:
+            news.append(k)
+    return olds, news, own
 
 
 def apply_moves(

@@ -113,6 +113,17 @@ def jobs_aside() -> list[aside.Job]:
     return [names_aside(), quotes_aside()]
 
 
+def allow_aside(old: str, new: str, flags: bool) -> None:
+    """Let the comparison of ``old`` and ``new`` count aside (``core.engine.aside.allow``;
+    the caller runs one thread): the new side's units; with the flags shown, also
+    ``jobs_aside`` and most of the flags, checked in a child once the blocks are
+    built (``flags_ahead``)."""
+    if flags:
+        aside.allow(old, new, jobs_aside(), when_built=flags_ahead)
+    else:
+        aside.allow(old, new)
+
+
 def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     """Flag the risky changes of ``comparison``.
 

@@ -131,13 +131,9 @@ def _count_aside(request: EngineRequest, old: str, new: str) -> None:
     so it may fork): the new side's units, and what the flags can have counted there
     when they are shown; then most of the flags, checked in a child of its own while
     the rows and blocks are sent (``core.flags.detect.flags_ahead``)."""
-    from core.engine import aside
-    from core.flags.detect import flags_ahead, jobs_aside
+    from core.flags.detect import allow_aside
 
-    if request.flags:
-        aside.allow(old, new, jobs_aside(), when_built=flags_ahead)
-    else:
-        aside.allow(old, new)
+    allow_aside(old, new, request.flags)
 
 
 def serve(conn: Connection, request: EngineRequest) -> None:
