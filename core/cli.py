@@ -130,11 +130,18 @@ def _refuse_missing_folder(output: str) -> None:
 def _load(
     path: str, encoding: str | None, max_bytes: int, read: ReadOptions | None = None
 ) -> Document:
-    """A document from a file, or from standard input for ``-``."""
+    """A document from a file, or from standard input for ``-``.
+
+    A file named on the command line is read whatever its suffix (``README``,
+    ``COPYING``, ``story.log``), as ``diff`` reads it: the user chose it. Binary
+    content is still refused, naming its type.
+    """
     from core.text.document import document_from_bytes, load_document
 
     if path != STDIN:
-        return load_document(path, encoding=encoding, max_bytes=max_bytes, options=read)
+        return load_document(
+            path, encoding=encoding, max_bytes=max_bytes, any_suffix=True, options=read
+        )
     if sys.stdin is None:
         raise RedlineError("-: standard input is closed")
     try:

@@ -91,6 +91,25 @@ def test_binary_input_is_one_line_naming_file_and_type(
     assert "Traceback" not in proc.stderr
 
 
+def test_files_named_on_the_command_line_are_read_whatever_their_suffix(
+    tmp_path: Path,
+) -> None:
+    # README, COPYING, a wire story saved as "story-0421": named by the user, read as
+    # text (diff and dwdiff do the same); binary content is still refused.
+    old, new = tmp_path / "COPYING", tmp_path / "story.log"
+    old.write_text("The council met on Monday. It voted 5-4.\n", encoding="utf-8")
+    new.write_text("The council met on Tuesday. It voted 5-4.\n", encoding="utf-8")
+    proc = run("compare", str(old), str(new), "--color", "never")
+    assert proc.returncode == 1, proc.stderr
+    assert "[-Monday-] {+Tuesday+}" in proc.stdout and proc.stderr == ""
+    assert main(["nway", str(old), str(new), str(FULL), "--format", "json"]) == 1
+    photo = tmp_path / "photo"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    proc = run("compare", str(photo), str(new))
+    assert proc.returncode == 2 and "photo" in proc.stderr and "PNG" in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0
+
+
 def test_bad_arguments_and_encodings_are_one_line_errors(tmp_path: Path) -> None:
     proc = run("compare", str(FULL))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
