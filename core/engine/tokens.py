@@ -1,7 +1,8 @@
 """Tokenization: the units that alignment and word diff work on, with their offsets.
 
 A unit is a word (``\\w`` runs joined across inner apostrophes and hyphens, numbers
-joined across ``.,:`` between digits, combining marks and format characters kept
+joined across ``.:`` between digits and across a thousands or decimal comma,
+``1,000,000`` or ``3,14`` but not ``2000,2001``; combining marks and format characters kept
 inside), or a run of one repeated punctuation character. Whitespace is never part
 of a unit's key. A word, a lone hyphen, and a word (``eight - minute``) are joined
 into one unit whose key is spelled like ``eight-minute``, so tokenization differences
@@ -32,8 +33,12 @@ CONTRACT_WORD = re.compile(rf"\w+(?:[{_JOIN}]\w+)*")
 
 # Units also join across the full-width hyphen and apostrophe, and numbers across
 # full-width points, so a full-width spelling is the same units as the half-width one.
+# A comma joins digits as a thousands separator or a decimal comma (``1,000,000``,
+# ``3,14``: one to three digits after it), not in a list written without spaces
+# (``2000,2001,2002`` is three numbers: joined, adding ``, 2007`` marked the whole list
+# and left ``2002`` free to pair with another ``2002`` far off).
 _UNIT_JOIN = _JOIN + "\uff0d\uff07"
-_NUMBER_JOIN = r"(?<=\d)[.,:\uff0e\uff0c\uff1a]\d+"
+_NUMBER_JOIN = r"(?<=\d)(?:[.:\uff0e\uff1a]\d+|[,\uff0c]\d{1,3}(?!\d))"
 
 # The hyphens that join words inside a unit (``_UNIT_JOIN``), and a spaced word - word.
 _HYPHENS = "-\u2010\u2011\uff0d"
