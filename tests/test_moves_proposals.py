@@ -29,7 +29,8 @@ def _reference(
     words_b: Sequence[int],
 ) -> list[MovePair]:
     """``find_moves`` as it counted the votes before: one ``update`` per token, then
-    ``most_common`` (the candidates and the best-first pick are ``find_moves``'s own)."""
+    ``most_common`` (the candidates, the words' check and the best-first pick are
+    ``find_moves``'s own)."""
     olds, news, own = moves._candidates(drafts, a, b, words_a, words_b)
     if not olds or not news:
         return []
@@ -54,7 +55,7 @@ def _reference(
                 good = score >= max(moves.LINKED_MOVE_SIMILARITY, floor + moves.BETTER_BY)
             else:
                 good = score >= moves.MIN_MOVE_SIMILARITY
-            if good:
+            if good and moves._words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
     return moves.best_first(scored)
 

@@ -11,17 +11,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 
 from core.engine.blocks import Code, Draft, kind_of
-from core.engine.lcs import similarity
+from core.engine.lcs import equal_runs, similarity
 from core.errors import CancelledError
 
 # A move must carry at least this many words on the old side.
 MIN_MOVE_WORDS = 4
-# ... and share this share of its tokens in order with its counterpart.
+# ... and share this share of its tokens in order with its counterpart ...
 MIN_MOVE_SIMILARITY = 0.5
+# ... and at least this many words in order: shared punctuation ("6.7% (1999 est.)"
+# against "0.4% (2001)") or a phrase of two words ("copying, distribution") is no
+# evidence that text moved.
+MIN_SHARED_MOVE_WORDS = 3
 # A block whose sides share at most this share of their words is a replacement
 # rather than an edit: its sides may be moves (a stray "the" or quote mark in
 # common does not make two sentences counterparts) ...
@@ -90,9 +94,28 @@ def find_moves(
                 good = score >= max(LINKED_MOVE_SIMILARITY, floor + BETTER_BY)
             else:
                 good = score >= MIN_MOVE_SIMILARITY
-            if good:
+            if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
     return best_first(scored)
+
+
+def _words_agree(
+    old: Draft,
+    new: Draft,
+    a: Sequence[int],
+    b: Sequence[int],
+    words_a: Sequence[int],
+    words_b: Sequence[int],
+) -> bool:
+    """Whether ``old``'s old side and ``new``'s new side share at least
+    ``MIN_SHARED_MOVE_WORDS`` words in order, punctuation left out (a unit counts
+    its words: ``hamster - cricetulus`` is one unit of two)."""
+    old_words = words_a[old.a1 : old.a2]
+    weights = [w for w in old_words if w]
+    old_ids = list(compress(a[old.a1 : old.a2], old_words))
+    new_ids = list(compress(b[new.b1 : new.b2], words_b[new.b1 : new.b2]))
+    shared = sum(sum(weights[i : i + n]) for i, _, n in equal_runs(old_ids, new_ids))
+    return shared >= MIN_SHARED_MOVE_WORDS
 
 
 def best_first(scored: list[tuple[float, int, int]]) -> list[MovePair]:
