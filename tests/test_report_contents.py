@@ -55,6 +55,51 @@ def test_summary_lists_what_was_cut_added_and_changed_before_the_text() -> None:
     assert row.index("Critics called") < row.index("</tr>")
 
 
+# The GNU LGPL's preamble, version 2 against 2.1 ("Everyone is permitted to copy and
+# distribute verbatim copies of this license document"): the old "This license is
+# quite different" became "..., and is quite different", so "This license" is a
+# deleted block of its own, but no sentence cut.
+LGPL_2 = """\
+  Most GNU software, including some libraries, is covered by the ordinary
+GNU General Public License, which was designed for utility programs.  This
+license, the GNU Library General Public License, applies to certain
+designated libraries.  This license is quite different from the ordinary
+one; be sure to read it in full, and don't assume that anything in it is
+the same as in the ordinary license.
+
+  However, unrestricted linking of non-free programs would deprive the
+users of those programs of all benefit from the free status of the
+libraries themselves.  This Library General Public License is intended to
+permit developers of non-free programs to use free libraries, while
+preserving your freedom as a user of such programs to change the free
+libraries that are incorporated in them.  (We have not seen how to achieve
+this as regards changes in header files, but we have achieved it as regards
+changes in the actual functions of the Library.)  The hope is that this
+will lead to faster development of free libraries.
+"""
+LGPL_2_1 = """\
+  Most GNU software, including some libraries, is covered by the
+ordinary GNU General Public License.  This license, the GNU Lesser
+General Public License, applies to certain designated libraries, and
+is quite different from the ordinary General Public License.  We use
+this license for certain libraries in order to permit linking those
+libraries into non-free programs.
+"""
+
+
+def test_cut_lists_whole_sentences_not_the_pieces_of_a_reworded_one() -> None:
+    result = _pair(LGPL_2, LGPL_2_1)
+    deleted = [LGPL_2[b.old[0] : b.old[1]] for b in result.blocks if b.kind == "deleted"]
+    assert "This license" in deleted  # the engine's block, inside a reworded sentence
+    shown = Page(render_report(result)).shown()
+    start = shown.index("Cut (")
+    cut = shown[start : shown.index("Added", start)]
+    assert "Cut (3)" in cut and "\u201cThis license\u201d" not in cut
+    for sentence in ("This Library General", "(We have not seen", "The hope is that"):
+        assert f"\u201c{sentence}" in cut
+    assert "including 3 sentences cut entirely" in shown
+
+
 def test_rows_are_numbered_with_an_anchor_each() -> None:
     result = _pair()
     page = Page(render_report(result))

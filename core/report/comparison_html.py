@@ -45,6 +45,7 @@ from core.report.flags import (
 )
 from core.report.layout import SIDES, Note, ReportLayout, build_layout
 from core.report.summary import cut_and_added_html, linked_rows
+from core.report.whole import WholeSentences, whole_sentences
 from core.text.names import printable_path
 
 Variant = Literal["screen", "pdf"]
@@ -126,7 +127,11 @@ FLAGS_OFF = "<b>Flagged:</b> not shown: risky-edit flags are turned off for this
 
 
 def _summary(
-    result: Comparison, layout: ReportLayout, flags: Sequence[Flag], show_flags: bool
+    result: Comparison,
+    layout: ReportLayout,
+    flags: Sequence[Flag],
+    show_flags: bool,
+    whole: WholeSentences,
 ) -> str:
     s = result.stats
     kinds = [block_mark(b, result, False) for b in result.blocks]
@@ -134,10 +139,10 @@ def _summary(
     items = [
         f"<b>Cut:</b> {_plural(s.deleted_words, 'word')} "
         f"({_share(s.deleted_words, s.old_words)} of the old version)"
-        f"{_whole(kinds.count('deleted'), 'cut')}.",
+        f"{_whole(sum(n for *_, n in whole['old'].values()), 'cut')}.",
         f"<b>Added:</b> {_plural(s.inserted_words, 'word')} "
         f"({_share(s.inserted_words, s.new_words)} of the new version)"
-        f"{_whole(kinds.count('inserted'), 'added')}.",
+        f"{_whole(sum(n for *_, n in whole['new'].values()), 'added')}.",
         f"<b>Changed:</b> {_plural(changed, 'sentence')} reworded"
         + (f", {minor:,} more in punctuation only." if minor else "."),
         f"<b>Moved:</b> {_plural(len(layout.moves), 'passage')} "
@@ -432,7 +437,8 @@ def render_report(
     elif flags is None:
         flags = flag_comparison(result)
     flagged = number_flags(flags, layout.rows)
-    targets = linked_rows(result, layout, flags) if variant == "pdf" else set()
+    whole = whole_sentences(result)
+    targets = linked_rows(layout, flags, whole) if variant == "pdf" else set()
     versions = _versions(result, layout, flagged, variant, targets)
     old, new = _name(result.old), _name(result.new)
     sheet = PDF if variant == "pdf" else SCREEN
@@ -447,8 +453,8 @@ def render_report(
         f'<p class="sub">Made by Redline {escape(__version__)} on {stamp}'
         + (" \u00b7 changed sentences only" if context is not None else "")
         + "</p>\n"
-        f'<h2 id="summary">Summary</h2>\n{_summary(result, layout, flags, show_flags)}\n'
-        f"{cut_and_added_html(result, layout, flags)}\n"
+        f'<h2 id="summary">Summary</h2>\n{_summary(result, layout, flags, show_flags, whole)}\n'
+        f"{cut_and_added_html(result, layout, flags, whole)}\n"
         + flagged_list_html(result, flagged)
         + f"<h2>Documents</h2>\n{_documents(result)}\n"
         f"<h2>Options and statistics</h2>\n"

@@ -16,12 +16,12 @@ from core.model import Comparison
 from core.notes.annotation import Side
 from core.report.blocks import visible
 from core.report.layout import ReportLayout
+from core.report.whole import LISTED, WholeSentences
 
 # A quoted passage longer than this (a whole cut paragraph) is shortened in the list;
 # its row shows all of it.
 QUOTE_CHARS = 400
 LISTED_FLAG_KINDS = ("number", "name")
-_LISTED: tuple[tuple[Side, str], ...] = (("old", "deleted"), ("new", "inserted"))
 
 
 def block_rows(layout: ReportLayout) -> dict[Side, dict[int, int]]:
@@ -54,18 +54,14 @@ def _items(
     result: Comparison,
     layout: ReportLayout,
     rows: dict[Side, dict[int, int]],
-    kind: str,
+    whole: WholeSentences,
     side: Side,
 ) -> list[str]:
-    """The blocks of ``kind`` (``deleted`` or ``inserted``) as list items, by row."""
+    """The whole sentences of ``side``'s listed blocks (``core.report.whole``) as list
+    items, by row."""
     where = rows[side]
     text = result.old.text if side == "old" else result.new.text
-    found = []
-    for i, block in enumerate(result.blocks):
-        span = block.old if side == "old" else block.new
-        if block.kind == kind and span is not None:
-            found.append((where.get(i, 0), span[0], span[1], i))
-    found.sort()
+    found = sorted((where.get(i, 0), start, end, i) for i, (start, end, _) in whole[side].items())
     return [
         f"<li>{_row_link(where.get(i))}{_quote(layout, side, text, start, end)}</li>"
         for _, start, end, i in found
@@ -86,16 +82,11 @@ def _flag_items(where: dict[Side, dict[int, int]], flags: Sequence[Flag]) -> lis
     ]
 
 
-def linked_rows(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) -> set[int]:
+def linked_rows(layout: ReportLayout, flags: Sequence[Flag], whole: WholeSentences) -> set[int]:
     """The numbers of the rows the lists link to (the PDF gives only those an anchor:
     Qt's PDF writer takes twice as long with one on every row of a 1 MB pair)."""
     rows = block_rows(layout)
-    linked = {
-        rows[side][i]
-        for i, block in enumerate(result.blocks)
-        for side, kind in _LISTED
-        if block.kind == kind and i in rows[side]
-    }
+    linked = {rows[side][i] for side, _ in LISTED for i in whole[side] if i in rows[side]}
     for flag in flags:
         if flag.kind in LISTED_FLAG_KINDS:
             number = rows["new"].get(flag.block, rows["old"].get(flag.block))
@@ -104,22 +95,25 @@ def linked_rows(result: Comparison, layout: ReportLayout, flags: Sequence[Flag])
     return linked
 
 
-def cut_and_added_html(result: Comparison, layout: ReportLayout, flags: Sequence[Flag]) -> str:
-    """The lists of cut sentences, added sentences and changed figures and names
-    (a part with nothing to list says so in one line)."""
+def cut_and_added_html(
+    result: Comparison, layout: ReportLayout, flags: Sequence[Flag], whole: WholeSentences
+) -> str:
+    """The lists of cut sentences, added sentences (``whole``: the blocks holding whole
+    sentences) and changed figures and names (a part with nothing to list says so in
+    one line)."""
     rows = block_rows(layout)
     parts = [
         (
             "cut",
             "Cut",
             "no sentence is only in the old version",
-            _items(result, layout, rows, "deleted", "old"),
+            _items(result, layout, rows, whole, "old"),
         ),
         (
             "added",
             "Added",
             "no sentence is only in the new version",
-            _items(result, layout, rows, "inserted", "new"),
+            _items(result, layout, rows, whole, "new"),
         ),
         ("figures", "Changed figures and names", "none flagged", _flag_items(rows, flags)),
     ]
