@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -148,12 +148,17 @@ def kind_of(codes: Sequence[Code], a1: int, a2: int, b1: int, b2: int) -> str:
 
 
 def merge_wordless(
-    drafts: list[Draft], words_a: Sequence[int], words_b: Sequence[int]
+    drafts: list[Draft],
+    words_a: Sequence[int],
+    words_b: Sequence[int],
+    opening: tuple[Callable[[int, int], bool], Callable[[int, int], bool]] | None = None,
 ) -> list[Draft]:
     """Fold one-sided drafts without a word (a stray full stop) into a neighbour.
 
     A sentence that lost only its final full stop is one changed block, not an
-    equal block followed by a deleted ".".
+    equal block followed by a deleted ".". A piece that opens a sentence (a quote
+    mark put around it) goes with the sentence it opens, not with the one before:
+    ``opening`` says, per side, whether the units ``[i, j)`` do (``sentence_opener``).
     """
     out: list[Draft] = []
     pending: Draft | None = None
@@ -161,7 +166,12 @@ def merge_wordless(
         wordless = d.kind in ("deleted", "inserted") and not (
             any(words_a[d.a1 : d.a2]) or any(words_b[d.b1 : d.b2])
         )
-        if wordless and out:
+        opens = (
+            wordless
+            and opening is not None
+            and (opening[0](d.a1, d.a2) if d.kind == "deleted" else opening[1](d.b1, d.b2))
+        )
+        if wordless and out and not opens and pending is None:
             out[-1] = _joined(out[-1], d)
         elif wordless:
             pending = d if pending is None else _joined(pending, d)
@@ -169,8 +179,20 @@ def merge_wordless(
             out.append(d if pending is None else _joined(pending, d))
             pending = None
     if pending is not None:
-        out.append(pending)
+        out[-1:] = [_joined(out[-1], pending)] if out else [pending]
     return out
+
+
+def sentence_opener(
+    sentence_starts: Set[int], starts: Sequence[int], ends: Sequence[int]
+) -> Callable[[int, int], bool]:
+    """Whether units ``[i, j)`` open a sentence: they start one and touch the word
+    after them (``"The``, ``(The``), unlike a full stop or a ``:-)`` set apart."""
+
+    def opens(i: int, j: int) -> bool:
+        return i in sentence_starts and j < len(starts) and ends[j - 1] == starts[j]
+
+    return opens
 
 
 def _joined(first: Draft, second: Draft) -> Draft:

@@ -28,6 +28,7 @@ from core.engine.blocks import (
     drafts_from_cuts,
     gap_codes,
     merge_wordless,
+    sentence_opener,
     unit_boundaries,
 )
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
@@ -153,7 +154,11 @@ def _compare(
         _refine(d, word_codes, a, ta.words, function) if d.has_equal else d
         for d in drafts_from_cuts(runs, cuts, alignment.approximate)
     ]
-    drafts = merge_wordless(drafts, ta.words, tb.words)
+    opening = (
+        sentence_opener(old_set, ta.starts, ta.ends),
+        sentence_opener(new_set, tb.starts, tb.ends),
+    )
+    drafts = merge_wordless(drafts, ta.words, tb.words, opening)
     _check(should_cancel)
     cut, origin = split_long_ends(drafts, ta.words, tb.words)
     pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel)
