@@ -194,6 +194,13 @@ def test_text_prints_the_new_text_as_written() -> None:
     assert "He said [-hello-] to Mary." in cut
     end = render_text(_pair("They won the cup today.", "They won the cup."))
     assert "They won the cup [-today-]." in end
+    # A word cut at a sentence's start keeps its space (the KJV against the WEB).
+    start = render_text(_pair("And the earth was void.", "The earth was formless."))
+    assert "[-And-] The earth was" in start
+    stop = render_text(
+        _pair("Let there be light: and there was.", "Let there be light, and there was.")
+    )
+    assert "light[-:-]{+,+} and" in stop
 
 
 def test_text_marks_moves_at_both_places_with_one_number() -> None:

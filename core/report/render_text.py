@@ -87,8 +87,10 @@ def _block_body(block: Block, old: str, new: str, style: TextStyle) -> str:
             spaced_before = op.old[0] > 0 and old[op.old[0] - 1].isspace()
             parts.append(gap or (" " if spaced_before and parts else ""))
             parts.append(_deletion(old, op.old, style))
-            if gap:
-                parts.append(" ")
+            spaced_after = op.old[1] < len(old) and old[op.old[1]].isspace()
+            word_next = following < block.new[1] and new[following].isalnum()
+            if gap or (spaced_after and word_next):
+                parts.append(" ")  # (a word cut before the sentence's first word)
             continue
         if op.new is None:
             continue
