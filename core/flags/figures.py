@@ -177,6 +177,10 @@ def _values(text: str) -> Counter[str]:
             for m in _TOKENS.finditer(spaced)
         ]
     for i, (start, token) in enumerate(tokens):
+        after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+        if token in _MONTHS and token not in _NUMBER_WORDS and after[:1].isdecimal():
+            out[_MONTHS[token]] += 1  # "Jan 5", "March 3" (as ``_number_key`` reads them)
+            continue
         if token not in _NUMBER_TOKENS and token.isascii() and not token[0].isdecimal():
             if in_number:  # a plain word ends a figure spelled out
                 out[str(total + current)] += 1
@@ -190,7 +194,6 @@ def _values(text: str) -> Counter[str]:
                 out["".join(groups) if long else "-".join(groups)] += 1
             continue
         before = tokens[i - 1][1] if i else ""
-        after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
         if token == "one" and _pronoun_one(before, after, text[start + 3 : start + 40]):
             token = ""
         if token in _UNITS or token in _TENS:
@@ -262,12 +265,14 @@ _ONE_FORMS = dict.fromkeys(
 )
 
 
+# A month, or its short form, before a number is a date ("Nov 10", "March 3"): "march"
+# and "may" alone are words too, and "Jan" a given name.
 _MONTHS = {
     short: month
     for month in (
-        "january february march april june july august september october november december"
+        "january february march april may june july august september october november december"
     ).split()
-    for short in {month[:3], month[:4]}
+    for short in {month, month[:3], month[:4]}
 }
 
 
@@ -335,6 +340,12 @@ _DECIMAL = re.compile(r"\d")  # str.isdecimal's characters
 
 
 LONG_NUMBER = 9  # digits: an ISBN or a telephone number, however it is grouped
+
+
+def is_figure(word: Word, text: str) -> bool:
+    """Whether ``word`` of ``text`` is a figure: digits, a number word, a weekday, or a
+    month before a number (``Nov 10``; ``Jan Koum`` is no date)."""
+    return _number_key(word, text) is not None
 
 
 def check_number(pool: Pooled, context: Context) -> Flag | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from core.flags.figures import is_figure
 from core.flags.names import Names
 from core.flags.pooled import (
     HYPHENS,
@@ -51,7 +52,12 @@ def _keys(text: str, spans: tuple[Span, ...], context: Context) -> list[str]:
 
 
 def _named(word: Word, names: Names) -> bool:
-    return names.is_name(word.text) and not names.in_heading(word.start)
+    # A date is a figure, not a name ("Monday", "Nov 10"): the figures flag it.
+    return (
+        names.is_name(word.text)
+        and not names.in_heading(word.start)
+        and not is_figure(word, names.text)
+    )
 
 
 class _Spellings:

@@ -1,0 +1,44 @@
+"""Dates are figures, not names: a weekday or a month changed is one Figure flag.
+
+A capitalised "Monday" or "Nov" in mid-sentence looked like a name as well, so a
+changed day was flagged twice (Figure and Name), and "Jan 5" against "Feb 5" only as
+a name: the figures' second look (the values of the sentence) did not read a month's
+short form. A given name spelled like a month ("Jan Koum") stays a name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.text.document import document_from_text
+
+
+def _flags(old: str, new: str) -> list[tuple[str, str]]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        ("The council met on Monday to vote.", "The council met on Tuesday to vote.", "Monday"),
+        ("It happened on Jan 5 in Paris.", "It happened on Feb 5 in Paris.", "Jan"),
+        ("It happened on Jan. 5 in Paris.", "It happened on Feb. 5 in Paris.", "Feb"),
+        ("LONDON (Reuters) - It grew.", "LONDON, Nov 10 (Reuters) - It grew.", "Nov"),
+        ("It was signed on March 3, 2020.", "It was signed on April 3, 2020.", "April"),
+        ("It was signed on May 3, 2020.", "It was signed on June 3, 2020.", "June"),
+    ],
+)
+def test_a_date_changed_is_one_figure_flag(old: str, new: str, explanation: str) -> None:
+    flags = _flags(old, new)
+    assert [kind for kind, _ in flags] == ["number"], flags
+    assert explanation in flags[0][1]
+
+
+def test_names_spelled_like_months_stay_names() -> None:
+    koum = _flags("The founder, Jan Koum, left.", "The founder, Brian Acton, left.")
+    assert any(kind == "name" and "Jan" in text for kind, text in koum), koum
+    may = _flags("The leader, Theresa May, said no.", "The leader, Boris Johnson, said no.")
+    assert any(kind == "name" and "May" in text for kind, text in may), may
