@@ -42,3 +42,15 @@ def test_names_spelled_like_months_stay_names() -> None:
     assert any(kind == "name" and "Jan" in text for kind, text in koum), koum
     may = _flags("The leader, Theresa May, said no.", "The leader, Boris Johnson, said no.")
     assert any(kind == "name" and "May" in text for kind, text in may), may
+
+
+def test_a_dateline_added_beside_a_changed_figure_is_explained_apart() -> None:
+    # In one arrow, '"0.2" → "Nov, 10, 0.3"' read as if the date replaced the figure.
+    flags = _flags(
+        "LONDON (Reuters) - The economy grew 0.2% in the third quarter.",
+        "LONDON, Nov 10 (Reuters) - The economy grew 0.3% in the third quarter.",
+    )
+    assert flags == [("number", 'added "Nov, 10"; "0.2" \u2192 "0.3"')]
+    # A word cut in one place and another put in elsewhere still read as one arrow.
+    said = _flags("It is over, police said.", "It is over, according to police.")
+    assert ("attribution", '"said" \u2192 "according"') in said

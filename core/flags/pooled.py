@@ -237,8 +237,32 @@ def make_flag(kind: FlagKind, pool: Pooled, old: list[Word], new: list[Word]) ->
         pool.block,
         tuple(s for c in changes for s in c.old),
         tuple(s for c in changes for s in c.new),
-        _arrow(_listed(old), _listed(new)),
+        _explained(old, new, sorted(touched)),
     )
+
+
+def _explained(old: list[Word], new: list[Word], changes: list[int]) -> str:
+    """The flagged words, old against new. When one of the changes replaces words
+    with others, each change on its own, in reading order: ``added "Nov, 10"; "0.2"
+    → "0.3"`` (in one arrow, ``"0.2" → "Nov, 10, 0.3"``, they read as if they replaced
+    each other); else in one arrow (``"said" → "according"``, a word cut here and
+    another put there). At most ``_LISTED`` words in all; each word once."""
+    replacing = {w.change for w in old} & {w.change for w in new}
+    if not replacing or len(changes) == 1:
+        return _arrow(_listed(old), _listed(new))
+    parts: list[str] = []
+    shown: set[str] = set()
+    for change in changes:
+        before = [w for w in old if w.change == change and w.text not in shown]
+        after = [w for w in new if w.change == change and w.text not in shown]
+        if not before and not after:
+            continue
+        if len(shown) >= _LISTED:
+            parts.append("\u2026")
+            break
+        shown.update(w.text for w in (*before, *after))
+        parts.append(_arrow(_listed(before), _listed(after)))
+    return "; ".join(parts)
 
 
 def _listed(words: list[Word]) -> str:
