@@ -290,7 +290,8 @@ def _changes(index: int, block: Block, context: Context) -> Iterator[Change]:
 def _unmoved(changes: list[Change]) -> list[Change]:
     """Leave out words that only moved: a change that deletes exactly the words (case
     aside, two or more) that another change inserts. A single word may not move
-    (``did not say he would go`` -> ``did say he would not go`` is no move)."""
+    (``did not say he would go`` -> ``did say he would not go`` is no move). Then
+    ``_moved_nearby``."""
     deleted: dict[tuple[str, ...], list[int]] = {}
     for i, change in enumerate(changes):
         if not change.new and len(change.old_words) >= MIN_MOVED_WORDS:
@@ -300,7 +301,56 @@ def _unmoved(changes: list[Change]) -> list[Change]:
         partners = deleted.get(_folded(change.new_words)) if not change.old else None
         if partners:
             moved.update((i, partners.pop()))
-    return [c for i, c in enumerate(changes) if i not in moved]
+    return _moved_nearby([c for i, c in enumerate(changes) if i not in moved])
+
+
+# A run of this many words cut in one change and put in by another, within
+# NEARBY_BLOCKS blocks, only moved (an attribution between two quotes that swapped
+# places); changes of more words than MAX_NEARBY_WORDS are not searched.
+MIN_NEARBY_RUN = 3
+NEARBY_BLOCKS = 2
+MAX_NEARBY_WORDS = 60
+
+
+def _moved_nearby(changes: list[Change]) -> list[Change]:
+    """Leave out of a pure deletion and a pure insertion close by the longest run of
+    words they share (``MIN_NEARBY_RUN`` or more): "Senate Majority Leader Chuck
+    Schumer said, adding that" cut and "Senate Majority Leader Chuck Schumer said"
+    put in next door leaves "adding that" cut. A change with no word left goes."""
+    inserts: dict[int, list[int]] = {}
+    for i, change in enumerate(changes):
+        if not change.old and MIN_NEARBY_RUN <= len(change.new_words) <= MAX_NEARBY_WORDS:
+            inserts.setdefault(change.block, []).append(i)
+    if not inserts:
+        return changes
+    out = list(changes)
+    for i, change in enumerate(changes):
+        words = change.old_words
+        if change.new or not MIN_NEARBY_RUN <= len(words) <= MAX_NEARBY_WORDS:
+            continue
+        for block in range(change.block - NEARBY_BLOCKS, change.block + NEARBY_BLOCKS + 1):
+            for j in inserts.get(block, ()):
+                a, b = out[i], out[j]
+                at, bt, n = _longest_run(_folded(a.old_words), _folded(b.new_words))
+                if n >= MIN_NEARBY_RUN:
+                    out[i] = a._replace(old_words=a.old_words[:at] + a.old_words[at + n :])
+                    out[j] = b._replace(new_words=b.new_words[:bt] + b.new_words[bt + n :])
+    return [c for c in out if c.old_words or c.new_words]
+
+
+def _longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int]:
+    """The longest run of words ``a`` and ``b`` share: (start in a, start in b, length)."""
+    best = (0, 0, 0)
+    previous = [0] * (len(b) + 1)
+    for i, word in enumerate(a):
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b):
+            if word == other:
+                current[j + 1] = previous[j] + 1
+                if current[j + 1] > best[2]:
+                    best = (i + 1 - current[j + 1], j + 1 - current[j + 1], current[j + 1])
+        previous = current
+    return best
 
 
 def _folded(words: tuple[Word, ...]) -> tuple[str, ...]:
