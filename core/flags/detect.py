@@ -309,7 +309,7 @@ def _unmoved(changes: list[Change]) -> list[Change]:
 # places); changes of more words than MAX_NEARBY_WORDS are not searched.
 MIN_NEARBY_RUN = 3
 NEARBY_BLOCKS = 2
-MAX_NEARBY_WORDS = 60
+MAX_NEARBY_WORDS = 24
 
 
 def _moved_nearby(changes: list[Change]) -> list[Change]:
@@ -331,7 +331,10 @@ def _moved_nearby(changes: list[Change]) -> list[Change]:
         for block in range(change.block - NEARBY_BLOCKS, change.block + NEARBY_BLOCKS + 1):
             for j in inserts.get(block, ()):
                 a, b = out[i], out[j]
-                at, bt, n = _longest_run(_folded(a.old_words), _folded(b.new_words))
+                cut, put = _folded(a.old_words), _folded(b.new_words)
+                if len(set(cut).intersection(put)) < MIN_NEARBY_RUN:
+                    continue  # (most pairs: no run to look for)
+                at, bt, n = _longest_run(cut, put)
                 if n >= MIN_NEARBY_RUN:
                     out[i] = a._replace(old_words=a.old_words[:at] + a.old_words[at + n :])
                     out[j] = b._replace(new_words=b.new_words[:bt] + b.new_words[bt + n :])
