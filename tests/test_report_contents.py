@@ -197,6 +197,8 @@ def test_text_prints_the_new_text_as_written() -> None:
     # A word cut at a sentence's start keeps its space (the KJV against the WEB).
     start = render_text(_pair("And the earth was void.", "The earth was formless."))
     assert "[-And-] The earth was" in start
+    quoted = render_text(_pair('And "the plan is dead," he said.', '"The plan is dead," he said.'))
+    assert '[-And-] "The plan' in quoted
     stop = render_text(
         _pair("Let there be light: and there was.", "Let there be light, and there was.")
     )

@@ -72,6 +72,17 @@ def _deletion(old: str, span: tuple[int, int], style: TextStyle) -> str:
     return style.paint("31", f"[-{_marked(old[span[0] : span[1]])}-]")
 
 
+_OPENING_MARKS = "\"'\u201c\u2018\u00ab([{"
+
+
+def _opens_word(text: str, at: int, end: int) -> bool:
+    """Whether ``text[at:end]`` starts with a word, or a quote mark or bracket opening
+    one (``"The``, ``(The``)."""
+    if at < end and text[at] in _OPENING_MARKS:
+        at += 1
+    return at < end and text[at].isalnum()
+
+
 def _block_body(block: Block, old: str, new: str, style: TextStyle) -> str:
     """A block's new text as written with its edits marked (a deleted block: the old)."""
     if block.new is None:
@@ -88,8 +99,7 @@ def _block_body(block: Block, old: str, new: str, style: TextStyle) -> str:
             parts.append(gap or (" " if spaced_before and parts else ""))
             parts.append(_deletion(old, op.old, style))
             spaced_after = op.old[1] < len(old) and old[op.old[1]].isspace()
-            word_next = following < block.new[1] and new[following].isalnum()
-            if gap or (spaced_after and word_next):
+            if gap or (spaced_after and _opens_word(new, following, block.new[1])):
                 parts.append(" ")  # (a word cut before the sentence's first word)
             continue
         if op.new is None:
