@@ -54,3 +54,20 @@ def test_a_dateline_added_beside_a_changed_figure_is_explained_apart() -> None:
     # A word cut in one place and another put in elsewhere still read as one arrow.
     said = _flags("It is over, police said.", "It is over, according to police.")
     assert ("attribution", '"said" \u2192 "according"') in said
+
+
+def test_a_figure_carried_into_a_sentence_split_off_is_no_change() -> None:
+    # The relative clause became a sentence of its own, its figure with it.
+    flags = _flags(
+        "The company, which employs 4,000 people in the region, said it would close "
+        "the plant by June.",
+        "The company said it would close the plant by June. It employs 4,000 people in the region.",
+    )
+    assert not [f for f in flags if f[0] == "number"], flags
+    # A figure really changed on the way is still flagged.
+    changed = _flags(
+        "The company, which employs 4,000 people in the region, said it would close "
+        "the plant by June.",
+        "The company said it would close the plant by June. It employs 3,000 people in the region.",
+    )
+    assert [f for f in changed if f[0] == "number"], changed

@@ -16,6 +16,7 @@ from functools import lru_cache
 from core.flags.pooled import (
     APOSTROPHES,
     HYPHENS,
+    WORD,
     Context,
     Flag,
     Pooled,
@@ -23,6 +24,7 @@ from core.flags.pooled import (
     make_flag,
     neighbour,
 )
+from core.model import Span
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
@@ -342,6 +344,12 @@ _DECIMAL = re.compile(r"\d")  # str.isdecimal's characters
 LONG_NUMBER = 9  # digits: an ISBN or a telephone number, however it is grouped
 
 
+def _near_figures(text: str, spans: tuple[Span, ...]) -> Counter[str]:
+    """The figures of the sentences ``spans`` of ``text`` (``_number_key``)."""
+    words = (Word(m.group(), *m.span(), 0) for s, e in spans for m in WORD.finditer(text, s, e))
+    return Counter(k for w in words if (k := _number_key(w, text)))
+
+
 def is_figure(word: Word, text: str) -> bool:
     """Whether ``word`` of ``text`` is a figure: digits, a number word, a weekday, or a
     month before a number (``Nov 10``; ``Jan Koum`` is no date)."""
@@ -363,6 +371,12 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
     if came["1"] and any(_ONE_FORMS.get(w.text.casefold()) for w in pool.old_words):
         came["1"] -= 1
     gone, came = +gone, +came
+    if gone or came:
+        # A figure carried into a sentence split off next door, or out of one joined
+        # from there (``, which employs 4,000 people,`` -> ``It employs 4,000
+        # people.``), is no change.
+        gone -= _near_figures(context.new, pool.new_near)
+        came -= _near_figures(context.old, pool.old_near)
     if not gone and not came:
         return None
     return make_flag(
