@@ -71,3 +71,10 @@ def test_a_figure_carried_into_a_sentence_split_off_is_no_change() -> None:
         "The company said it would close the plant by June. It employs 3,000 people in the region.",
     )
     assert [f for f in changed if f[0] == "number"], changed
+
+
+def test_a_number_word_written_in_digits_beside_a_real_change_is_not_listed() -> None:
+    flags = _flags(
+        "The plan costs $4 million over ten years.", "The plan costs $5 million over 10 years."
+    )
+    assert flags == [("number", '"4" \u2192 "5"')], flags

@@ -119,6 +119,8 @@ def _number_key(word: Word, text: str) -> str | None:
         or neighbour(text, word.end, 1) in ("party", "parties", "person", "persons")
     ):
         return None  # "was first pioneered", "at first", "a second", "third parties"
+    if (amount := _UNITS.get(folded, _TENS.get(folded))) is not None:
+        return str(amount)  # "ten" = "10": written otherwise, the same figure
     return _ORDINAL_VALUES.get(folded, folded)  # "nineteenth" = "19th"
 
 
