@@ -78,3 +78,21 @@ def test_a_number_word_written_in_digits_beside_a_real_change_is_not_listed() ->
         "The plan costs $4 million over ten years.", "The plan costs $5 million over 10 years."
     )
     assert flags == [("number", '"4" \u2192 "5"')], flags
+
+
+def test_dots_taken_out_of_an_abbreviation_are_no_change_of_name() -> None:
+    assert (
+        _flags(
+            "The U.S. economy grew 2.9% last year, the report said.",
+            "The US economy grew 2.9% last year, the report said.",
+        )
+        == []
+    )
+    # A name really changed still is one.
+    assert any(
+        kind == "name"
+        for kind, _ in _flags(
+            "The talks, said Ambassador Smith, went well.",
+            "The talks, said Ambassador Jones, went well.",
+        )
+    )

@@ -52,9 +52,11 @@ def _keys(text: str, spans: tuple[Span, ...], context: Context) -> list[str]:
 
 
 def _named(word: Word, names: Names) -> bool:
-    # A date is a figure, not a name ("Monday", "Nov 10"): the figures flag it.
+    # A date is a figure, not a name ("Monday", "Nov 10"): the figures flag it. A
+    # letter alone is an initial or a piece of an abbreviation ("U.S." against "US").
     return (
-        names.is_name(word.text)
+        len(word.text) > 1
+        and names.is_name(word.text)
         and not names.in_heading(word.start)
         and not is_figure(word, names.text)
     )
