@@ -96,3 +96,24 @@ def test_dots_taken_out_of_an_abbreviation_are_no_change_of_name() -> None:
             "The talks, said Ambassador Jones, went well.",
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The bill costs $1.2 trillion, aides said.", "The bill costs $1.2tn, aides said."),
+        ("Profits rose to £3.5bn, it said.", "Profits rose to £3.5 billion, it said."),
+        ("The deal is worth £5bn, it said.", "The deal is worth £5 billion, it said."),
+        ("The club paid £30m for him, it said.", "The club paid £30 million for him, it said."),
+    ],
+)
+def test_a_scale_written_short_is_the_same_figure(old: str, new: str) -> None:
+    # House styles differ: "$1.2 trillion" on the wire, "£3.5bn" in a British paper.
+    assert _flags(old, new) == []
+
+
+def test_a_scale_changed_is_still_flagged() -> None:
+    flags = _flags("Profits rose to £3.5bn, it said.", "Profits rose to £3.5tn, it said.")
+    assert [kind for kind, _ in flags] == ["number"], flags
+    flags = _flags("Profits rose to £3.5 million, it said.", "Profits rose to £3.5bn, it said.")
+    assert [kind for kind, _ in flags] == ["number"], flags

@@ -141,7 +141,13 @@ _TENS = {
 _TENS.update({"twoscore": 40, "threescore": 60, "fourscore": 80, "score": 20})
 
 
-_SCALE_VALUES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_SCALE_VALUES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
 
 
 _TOKENS = re.compile(r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*")
@@ -196,6 +202,9 @@ def _values(text: str) -> Counter[str]:
                 groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", token))
                 long = sum(map(len, groups)) >= LONG_NUMBER
                 out["".join(groups) if long else "-".join(groups)] += 1
+                letters = token.lstrip("0123456789.,:")
+                if letters and (scale := _short_scale(letters, text, start)):
+                    out[str(_SCALE_VALUES[scale])] += 1  # "3.5bn" as "3.5 billion"
             continue
         before = tokens[i - 1][1] if i else ""
         if token == "one" and _pronoun_one(before, after, text[start + 3 : start + 40]):
@@ -347,20 +356,65 @@ LONG_NUMBER = 9  # digits: an ISBN or a telephone number, however it is grouped
 
 
 def _near_figures(text: str, spans: tuple[Span, ...]) -> Counter[str]:
-    """The figures of the sentences ``spans`` of ``text`` (``_number_key``)."""
+    """The figures of the sentences ``spans`` of ``text`` (``_figures_of``)."""
     words = (Word(m.group(), *m.span(), 0) for s, e in spans for m in WORD.finditer(text, s, e))
-    return Counter(k for w in words if (k := _number_key(w, text)))
+    return Counter(k for w in words for k, _ in _figures_of(w, text))
 
 
 def is_figure(word: Word, text: str) -> bool:
     """Whether ``word`` of ``text`` is a figure: digits, a number word, a weekday, or a
     month before a number (``Nov 10``; ``Jan Koum`` is no date)."""
-    return _number_key(word, text) is not None
+    return bool(_figures_of(word, text))
+
+
+# A scale written short after a number's digits ("£3.5bn", "$1.2tn"); "m", "b" and
+# "k" only after a currency sign ("£30m", not "30m" of a distance).
+_SHORT_SCALES = {"bn": "billion", "tn": "trillion", "trn": "trillion", "mn": "million"}
+_SHORT_MONEY_SCALES = {**_SHORT_SCALES, "m": "million", "b": "billion", "k": "thousand"}
+_DIGITS_THEN_LETTERS = re.compile(r"(\d[\d.,]*)([a-z]+)")
+
+
+def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
+    """The figures ``word`` of ``text`` holds, each as its key and the word to show:
+    ``_number_key``'s, and a scale written short after digits, the same figure as the
+    scale in full ("£3.5bn" = "£3.5 billion": "3.5", then "bn" shown as "3.5bn")."""
+    folded = word.text.casefold()
+    if folded in _SHORT_MONEY_SCALES and word.start and text[word.start - 1].isdigit():
+        digits = _digits_before(text, word.start)
+        scale = _short_scale(folded, text, digits)
+        if scale is None:
+            return ()
+        return ((scale, Word(text[digits : word.end], digits, word.end, word.change)),)
+    key = _number_key(word, text)
+    if key is None:
+        return ()
+    if not folded[-1].isalpha():
+        return ((key, word),)
+    joined = _DIGITS_THEN_LETTERS.fullmatch(folded)
+    scale = joined and _short_scale(joined.group(2), text, word.start)
+    return ((key, word), (scale, word)) if scale else ((key, word),)
+
+
+def _digits_before(text: str, end: int) -> int:
+    """Where the number ending at ``end`` starts (its digits, points and commas)."""
+    start = end
+    while start and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+        start -= 1
+    return start
+
+
+def _short_scale(letters: str, text: str, digits: int) -> str | None:
+    """The scale ``letters`` stand for after the number starting at ``digits``."""
+    if letters in _SHORT_SCALES:
+        return _SHORT_SCALES[letters]
+    # A currency sign just before the digits, or before a space before them.
+    money = any(_MONEY.match(text, at, digits + 1) for at in (digits - 1, digits - 2) if at >= 0)
+    return _SHORT_MONEY_SCALES.get(letters) if money else None
 
 
 def check_number(pool: Pooled, context: Context) -> Flag | None:
-    old = [(k, w) for w in pool.old_words if (k := _number_key(w, context.old))]
-    new = [(k, w) for w in pool.new_words if (k := _number_key(w, context.new))]
+    old = [found for w in pool.old_words for found in _figures_of(w, context.old)]
+    new = [found for w in pool.new_words for found in _figures_of(w, context.new)]
     if not old and not new:
         return None  # no figure changed
     old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
