@@ -117,3 +117,10 @@ def test_a_scale_changed_is_still_flagged() -> None:
     assert [kind for kind, _ in flags] == ["number"], flags
     flags = _flags("Profits rose to £3.5 million, it said.", "Profits rose to £3.5bn, it said.")
     assert [kind for kind, _ in flags] == ["number"], flags
+
+
+@pytest.mark.parametrize("written", ["5%", "5 per cent", "5 percent", "5 Percent"])
+def test_a_percentage_written_otherwise_is_the_same_figure(written: str) -> None:
+    for other in ("5%", "5 per cent", "5 percent"):
+        assert _flags(f"Turnout rose {written}, it said.", f"Turnout rose {other}, it said.") == []
+    assert _flags(f"Turnout rose {written}, it said.", "Turnout rose 6 percent, it said.")

@@ -83,6 +83,7 @@ _BEFORE_ORDINAL = frozenset("the a an his her its their our my your this that ev
 
 
 _MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]\s?(?=\d)|(?<=\d)\s?%")
+_PERCENT = re.compile(r"\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
 
 
 def _number_key(word: Word, text: str) -> str | None:
@@ -98,7 +99,11 @@ def _number_key(word: Word, text: str) -> str | None:
         groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", folded))
         key = "".join(groups) if sum(map(len, groups)) >= LONG_NUMBER else "-".join(groups)
         money = _MONEY.search(text, max(0, word.start - 2), min(len(text), word.end + 2))
+        if money is None and _PERCENT.match(text, word.end):
+            return key + "%"  # "5 percent" = "5 per cent" = "5%"
         return key + money.group().strip() if money else key
+    if folded == "percent" and neighbour(text, word.start, -1)[:1].isdecimal():
+        return None  # (its number holds it: "5 percent" is the figure "5%")
     if (value := _cyrillic_number(folded)) is not None:
         return value
     if folded in _MONTHS and re.match(r"\.?\s+\d", text[word.end : word.end + 4]):
@@ -226,6 +231,8 @@ def _values(text: str) -> Counter[str]:
             in_number = False
             if (value := _cyrillic_number(token) or _ORDINAL_VALUES.get(token)) is not None:
                 out[value] += 1
+            elif token == "percent" and before[:1].isdecimal():
+                continue  # "5 percent" is the figure "5", as "5%" is
             elif token in _NUMBER_WORDS:
                 out[token] += 1
     if in_number:
@@ -364,7 +371,7 @@ def _near_figures(text: str, spans: tuple[Span, ...]) -> Counter[str]:
 def is_figure(word: Word, text: str) -> bool:
     """Whether ``word`` of ``text`` is a figure: digits, a number word, a weekday, or a
     month before a number (``Nov 10``; ``Jan Koum`` is no date)."""
-    return bool(_figures_of(word, text))
+    return word.text.casefold() in _NUMBER_WORDS or bool(_figures_of(word, text))
 
 
 # A scale written short after a number's digits ("£3.5bn", "$1.2tn"); "m", "b" and
