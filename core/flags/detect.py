@@ -11,8 +11,11 @@ against inserted words), and the block gets a flag of a kind when they differ in
   determiner: ``the first day``, not ``was first pioneered``; Ukrainian number words
   count: ``2`` -> ``двоє`` is no change), compared as multisets, and no flag when the
   two sentences hold the same figures by value (``threescore and fourteen`` =
-  ``seventy-four``, ``nineteenth`` = ``19th``). List markers (``3 -``, ``(2)``), digits
-  in URLs, image sizes and HTML entities are no figures;
+  ``seventy-four``, ``nineteenth`` = ``19th``, ``ten`` = ``10``, ``£3.5bn`` =
+  ``£3.5 billion``, ``5 per cent`` = ``5%``), nor when a figure cut here stands in
+  the words put in beside (a clause split off as a sentence of its own). A month is
+  a figure before a number (``Nov 10``), and a date is no name. List markers (``3 -``,
+  ``(2)``), digits in URLs, image sizes and HTML entities are no figures;
 - ``negation``: the number of negations (``not``, ``no``, ``never``, ``n't``, ``lack``,
   ``non-existent`` ...; ``didn't`` -> ``did not`` keeps one each; ``no.`` before a
   number is none). Only on sentences truly paired (more than ``MIN_SHARED_NEGATION``
@@ -38,10 +41,13 @@ none; and a word that stands in a sentence added or removed right next to the bl
 (the two versions cut their sentences otherwise there) is not taken as removed or
 added. Only words count: a change of punctuation alone is no flag. Trivial differences
 are ``equal`` ops and never flag; nor does moved text that is unchanged (a moved block,
-or two or more words deleted in one place and inserted as they were in another). Whole
+or two or more words deleted in one place and inserted as they were in another, or a
+run of three or more cut in one change and put in by another close by). Whole
 sentences added or removed (``inserted``/``deleted`` blocks) are not aligned pairs and
 get no flag: they are shown as such already. Explanations quote whole words of each
-side, only those that differ (``"20" → "27"``, ``added "not"``), never punctuation.
+side, only those that differ (``"20" → "27"``, ``added "not"``), never punctuation;
+when one of a flag's changes replaces words, each change on its own (``added "Nov,
+10"; "0.2" → "0.3"``).
 
 Each kind has its module (``figures``, ``negations``, ``name_changes``, ``attribution``,
 ``quote_changes``); ``pooled`` holds what they share. Linear in the size of the text: a
