@@ -1,9 +1,11 @@
-"""Dates are figures, not names: a weekday or a month changed is one Figure flag.
+"""Figures written otherwise are the same figures; what a flag says is what changed.
 
-A capitalised "Monday" or "Nov" in mid-sentence looked like a name as well, so a
-changed day was flagged twice (Figure and Name), and "Jan 5" against "Feb 5" only as
-a name: the figures' second look (the values of the sentence) did not read a month's
-short form. A given name spelled like a month ("Jan Koum") stays a name.
+Seen on wire-style rewrites and the corpora: a date is a figure, not a name (a
+capitalised "Monday" or "Nov" in mid-sentence was flagged twice, Figure and Name, and
+"Jan 5" against "Feb 5" only as a name; "Jan Koum" stays a name); "ten" is "10",
+"£3.5bn" is "£3.5 billion", "5 per cent" is "5%"; a figure carried into a sentence
+split off next door is no change; a letter alone ("U.S." against "US") is no name; and
+a dateline added beside a changed figure is explained apart from it.
 """
 
 from __future__ import annotations
