@@ -151,7 +151,7 @@ def merge_wordless(
     drafts: list[Draft],
     words_a: Sequence[int],
     words_b: Sequence[int],
-    opening: tuple[Callable[[int, int], bool], Callable[[int, int], bool]] | None = None,
+    opening: tuple[Callable[[int, int], bool], Callable[[int, int], bool]],
 ) -> list[Draft]:
     """Fold one-sided drafts without a word (a stray full stop) into a neighbour.
 
@@ -166,10 +166,8 @@ def merge_wordless(
         wordless = d.kind in ("deleted", "inserted") and not (
             any(words_a[d.a1 : d.a2]) or any(words_b[d.b1 : d.b2])
         )
-        opens = (
-            wordless
-            and opening is not None
-            and (opening[0](d.a1, d.a2) if d.kind == "deleted" else opening[1](d.b1, d.b2))
+        opens = wordless and (
+            opening[0](d.a1, d.a2) if d.kind == "deleted" else opening[1](d.b1, d.b2)
         )
         if wordless and out and not opens and pending is None:
             out[-1] = _joined(out[-1], d)
