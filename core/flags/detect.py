@@ -60,7 +60,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from difflib import SequenceMatcher
 from functools import partial
 from itertools import chain, groupby
 from operator import itemgetter
@@ -341,11 +340,27 @@ def _moved_nearby(changes: list[Change]) -> list[Change]:
                 cut, put = _folded(a.old_words), _folded(b.new_words)
                 if len(set(cut).intersection(put)) < MIN_NEARBY_RUN:
                     continue  # (most pairs: no run to look for)
-                at, bt, n = SequenceMatcher(None, cut, put, False).find_longest_match()
+                at, bt, n = _longest_run(cut, put)
                 if n >= MIN_NEARBY_RUN:
                     out[i] = a._replace(old_words=a.old_words[:at] + a.old_words[at + n :])
                     out[j] = b._replace(new_words=b.new_words[:bt] + b.new_words[bt + n :])
     return [c for c in out if c.old_words or c.new_words]
+
+
+def _longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int]:
+    """The longest run of words ``a`` and ``b`` share: (start in a, start in b, length).
+    (``difflib``'s ``find_longest_match`` would do; importing it costs every start.)"""
+    best = (0, 0, 0)
+    previous = [0] * (len(b) + 1)
+    for i, word in enumerate(a):
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b):
+            if word == other:
+                current[j + 1] = previous[j] + 1
+                if current[j + 1] > best[2]:
+                    best = (i + 1 - current[j + 1], j + 1 - current[j + 1], current[j + 1])
+        previous = current
+    return best
 
 
 def _folded(words: tuple[Word, ...]) -> tuple[str, ...]:
