@@ -129,16 +129,17 @@ def _compare(
     # Over the whole document, confetti and short chance matches between long edits
     # go (so unrelated sentences are not tied together, and moves and pairs are
     # found); word marks inside a pair come from the word diff of its block.
+    old_set, new_set = set(old_bounds), set(new_bounds)
     runs = drop_confetti(
-        compact_runs(alignment.runs, a, b),
+        slide_edits(compact_runs(alignment.runs, a, b), a, b, old_set, new_set, only_whole=True),
         a,
         len(a),
         len(b),
         ta.words,
         function,
         stray_words=PHRASE,
+        sentences=(old_set, new_set),
     )
-    old_set, new_set = set(old_bounds), set(new_bounds)
     stops = frozenset(n for k, n in table.items() if k and set(k) <= FINAL_MARKS)
     runs = realign_stops(runs, a, b, stops, old_set, new_set)
     runs = slide_edits(runs, a, b, old_set, new_set)

@@ -9,7 +9,7 @@ reads the change: a whole sentence dropped, not its tail plus the next one's hea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from core.engine.lcs import Run
 
@@ -20,8 +20,14 @@ def slide_edits(
     b: Sequence[int],
     old_bounds: set[int],
     new_bounds: set[int],
+    only_whole: bool = False,
 ) -> list[Run]:
-    """Return runs with one-sided gaps slid onto sentence boundaries where possible."""
+    """Return runs with one-sided gaps slid onto sentence boundaries where possible.
+
+    With ``only_whole``, a gap slides only when that makes the run before or after it
+    whole sentences on both sides (``7`` matched and its ``.`` taken by the run after
+    a long insertion: the slide gives the run ``7 .``, which then stays matched).
+    """
     out = list(runs)
     for k in range(1, len(out)):
         pi, pj, pn = out[k - 1]
@@ -33,10 +39,27 @@ def slide_edits(
             shift = _best_shift(b, pj + pn, nj, pn, nn, new_bounds)
         else:
             continue
+        before, after = (pi, pj, pn + shift), (ni + shift, nj + shift, nn - shift)
+        if only_whole and not any(
+            whole_sentences(*run, len(a), len(b), old_bounds, new_bounds) for run in (before, after)
+        ):
+            continue
         if shift:
-            out[k - 1] = (pi, pj, pn + shift)
-            out[k] = (ni + shift, nj + shift, nn - shift)
+            out[k - 1], out[k] = before, after
     return [r for r in out if r[2] > 0]
+
+
+def whole_sentences(
+    i: int, j: int, n: int, n_a: int, n_b: int, old_starts: Set[int], new_starts: Set[int]
+) -> bool:
+    """Whether the run ``(i, j, n)`` starts and ends at sentence bounds on both sides."""
+    return (
+        n > 0
+        and (i == 0 or i in old_starts)
+        and (j == 0 or j in new_starts)
+        and (i + n == n_a or i + n in old_starts)
+        and (j + n == n_b or j + n in new_starts)
+    )
 
 
 def _best_shift(

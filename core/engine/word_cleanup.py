@@ -16,10 +16,11 @@ count without a list per language).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from itertools import compress
 
 from core.engine.lcs import Run
+from core.engine.slide import whole_sentences
 
 FUNCTION_WORDS = frozenset(
     """a an the and or but nor so yet for of in on at to by from with as into onto upon
@@ -94,6 +95,7 @@ def drop_confetti(
     lo_a: int = 0,
     lo_b: int = 0,
     stray_words: int = 2,
+    sentences: tuple[Set[int], Set[int]] | None = None,
 ) -> list[Run]:
     """``runs`` without the confetti runs that stand between two edits, and without
     the chance matches of fewer than ``stray_words`` words between long edits.
@@ -109,6 +111,9 @@ def drop_confetti(
             over a whole document, ``PHRASE`` (a short match between long edits must
             not tie two unrelated sentences together: the pair is found again, and its
             shared words marked, by the word diff of the block it lands in).
+        sentences: the units at which a sentence starts, old and new. A run that is
+            one or more whole sentences on both sides ("7.", a heading) is no chance
+            match and always stays.
     """
     kept: list[Run] = []
     prev_a, prev_b = lo_a, lo_b
@@ -119,6 +124,10 @@ def drop_confetti(
         else:
             next_a, next_b = n_a, n_b
         after = max(next_a - i - n, next_b - j - n)
+        if sentences is not None and whole_sentences(i, j, n, n_a, n_b, *sentences):
+            kept.append((i, j, n))
+            prev_a, prev_b = i + n, j + n
+            continue
         between_edits = min(before, after) >= MIN_EDIT and max(before, after) >= BIG_EDIT
         if between_edits and is_confetti(a, i, n, words_a, function):
             continue

@@ -1,0 +1,77 @@
+"""A sentence found whole and alone on both sides is matched, however short.
+
+Over a whole document the engine drops short chance matches between long edits, so
+that two unrelated sentences are not tied together by a shared word. A short sentence
+that stands whole on both sides (a section number, a heading) is no chance match: GPL 1
+against GPL 2 inserts a sentence after section 6 and a new section 7, and the old
+"7." was paired with the inserted "You are not responsible ... License." on the one
+full stop they share, the new "7." shown as added.
+"""
+
+from __future__ import annotations
+
+from core.engine.compare import compare
+from core.text.document import document_from_text
+
+# From /usr/share/common-licenses/GPL-1 and GPL-2 (wording shortened).
+OLD = (
+    "You may not impose any further restrictions on the recipients' exercise of the "
+    "rights granted herein.\n\n"
+    "  7. The Free Software Foundation may publish revised and/or new versions of the "
+    "General Public License from time to time.\n"
+)
+NEW = (
+    "You may not impose any further restrictions on the recipients' exercise of the "
+    "rights granted herein.\nYou are not responsible for enforcing compliance by third "
+    "parties to this License.\n\n"
+    "  7. If, as a consequence of a court judgment or allegation of patent infringement, "
+    "conditions are imposed on you, they do not excuse you from the conditions of this "
+    "License.\n\n"
+    "  9. The Free Software Foundation may publish revised and/or new versions of the "
+    "General Public License from time to time.\n"
+)
+
+
+def _blocks(old: str, new: str) -> list[tuple[str, str | None, str | None]]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [
+        (
+            b.kind,
+            None if b.old is None else old[b.old[0] : b.old[1]],
+            None if b.new is None else new[b.new[0] : b.new[1]],
+        )
+        for b in result.blocks
+    ]
+
+
+def test_a_section_number_matches_its_twin_not_the_next_sentence() -> None:
+    blocks = _blocks(OLD, NEW)
+    assert ("equal", "7.", "7.") in blocks
+    added = "You are not responsible for enforcing compliance by third parties to\nthis License."
+    added = added.replace("\n", " ")
+    assert ("inserted", None, added) in [(k, o, n and n.replace("\n", " ")) for k, o, n in blocks]
+    # nothing of the old side is paired with the inserted sentence
+    assert not any(k == "changed" and n and "responsible" in n for k, o, n in blocks)
+
+
+def test_a_heading_between_long_rewrites_stays_matched() -> None:
+    old = (
+        "The old committee reviewed every application by hand over several long months.\n\n"
+        "Results\n\n"
+        "Nine of the twelve towns reported fewer accidents after the new signs went up.\n"
+    )
+    new = (
+        "An automated screening tool now sorts applications within a single afternoon.\n\n"
+        "Results\n\n"
+        "Most districts saw injury figures fall once the redesigned crossings opened.\n"
+    )
+    blocks = _blocks(old, new)
+    assert ("equal", "Results", "Results") in blocks
+
+
+def test_a_shared_word_between_rewrites_still_ties_nothing() -> None:
+    # The chance match the rule exists for: one word in the middle of two rewrites.
+    old = "The ministry said on Tuesday that exports had fallen sharply in the spring.\n"
+    new = "Analysts expect a rebound, although exports remain weak in several regions.\n"
+    blocks = _blocks(old, new)
+    assert len(blocks) == 1 and blocks[0][0] == "changed"
