@@ -113,7 +113,10 @@ def _gap_cuts(
             pos_o = old_edges[o + 1]
         if m is not None:
             pos_n = new_edges[m + 1]
-        cuts.append((pos_o, pos_n))
+        # Where the gap ends inside a sentence on both sides, its last piece goes on
+        # with the equal run after it: no cut there.
+        if pos_o in old_set or pos_n in new_set:
+            cuts.append((pos_o, pos_n))
     return cuts
 
 
