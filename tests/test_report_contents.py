@@ -265,3 +265,37 @@ def test_pdf_variant_gives_rows_not_a_table() -> None:
         assert cells.count(f'<div class="{pdf_rows.OLD}') == rows
         assert cells.count(f'<div class="{pdf_rows.NEW}') == rows
     assert pdf_rows.split_rows(render_report(result)) is None  # the screen's is a table
+
+
+def test_text_puts_no_space_where_two_blocks_of_a_row_touch() -> None:
+    # GPL 1 against GPL 2: the new sentence is the old one of section 1 with the tail
+    # of section 2's "d)" moved onto it; the moved piece ends at "fee" and the old
+    # sentence's full stop follows it directly in the new text.
+    old = (
+        "Give any other recipients of the Program a copy of this General Public License "
+        "along with the Program.  You may charge a fee for the physical act of "
+        "transferring a copy.\n\n"
+        "  2. You may modify your copy or copies of the Program, provided that you also "
+        "do the following:\n\n"
+        "    a) cause the modified files to carry prominent notices stating that you "
+        "changed the files and the date of any change; and\n\n"
+        "    d) You may charge a fee for the physical act of transferring a copy, and you "
+        "may at your option offer warranty protection in exchange for a fee.\n\n"
+        "Mere aggregation of another independent work with the Program does not bring "
+        "the other work under the scope of these terms.\n"
+    )
+    new = (
+        "Give any other recipients of the Program a copy of this License along with the "
+        "Program.\n\n"
+        "You may charge a fee for the physical act of transferring a copy, and you may "
+        "at your option offer warranty protection in exchange for a fee.\n\n"
+        "  2. You may modify your copy or copies of the Program, provided that you also "
+        "meet all of these conditions:\n\n"
+        "    a) You must cause the modified files to carry prominent notices stating "
+        "that you changed the files and the date of any change.\n\n"
+        "Mere aggregation of another independent work with the Program does not bring "
+        "the other work under the scope of this License.\n"
+    )
+    text = render_text(_pair(old, new))
+    row = next(line for line in text.splitlines() if "transferring a copy" in line)
+    assert "exchange for a fee" in row and not re.search(r"(\}|\]) \.", row), row

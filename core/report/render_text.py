@@ -117,12 +117,22 @@ def _block_body(block: Block, old: str, new: str, style: TextStyle) -> str:
     return "".join(parts).strip()
 
 
+def _cut_after_space(block: Block, old: str) -> bool:
+    """Whether the block opens with a cut that stood after a space in the old text
+    (then it is set apart from the block before, as it was written)."""
+    lead = block.ops[0] if block.ops else None
+    if lead is None or lead.op != "delete" or lead.old is None:
+        return False
+    return lead.old[0] > 0 and old[lead.old[0] - 1].isspace()
+
+
 def _row_text(result: Comparison, row: Row, moves: dict[int, int], style: TextStyle) -> str:
     """One row: its blocks in reading order, joined by the new text's own spacing."""
     old, new = result.old.text, result.new.text
     shown_new, moved = set(row.new), set(row.moved)
     parts: list[str] = []
     last_end: int | None = None
+    touching = False  # the last part shown is a block of the new text
     for i in sorted({*row.old, *row.new}):
         block = result.blocks[i]
         if i in shown_new and block.new is not None:
@@ -130,13 +140,19 @@ def _row_text(result: Comparison, row: Row, moves: dict[int, int], style: TextSt
             if i in moved:
                 body = style.paint("36", "{>" + f"{moves[i]} ") + body + style.paint("36", "<}")
             gap = new[last_end : block.new[0]] if last_end is not None else ""
-            parts.append((" " if not gap.strip() else _written(gap)) if parts else "")
+            if not parts or (not gap and touching and not _cut_after_space(block, old)):
+                parts.append("")  # "fee<}." as written, not "fee<} ."
+            else:
+                parts.append(" " if not gap.strip() else _written(gap))
             parts.append(body)
             last_end = block.new[1]
-        elif block.new is None:
+            touching = True
+            continue
+        if block.new is None:
             parts += [" " if parts else "", _block_body(block, old, new, style)]
         elif i in moved:  # where a moved block was
             parts += [" " if parts else "", style.paint("36", f"[>{moves[i]}<]")]
+        touching = False
     return "".join(parts)
 
 
