@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from core.flags.hedges import hedge_flag
 from core.flags.pooled import (
     APOSTROPHES,
     HYPHENS,
@@ -423,10 +424,12 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
     old = [found for w in pool.old_words for found in _figures_of(w, context.old)]
     new = [found for w in pool.new_words for found in _figures_of(w, context.new)]
     if not old and not new:
-        return None  # no figure changed
+        return hedge_flag(pool, context, _figures_of)  # no figure changed: a hedge?
     old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
     if old_keys == new_keys or _values(pool.old_text) == _values(pool.new_text):
-        return None  # the same figures, perhaps spelled otherwise (thirty and two, 32)
+        # the same figures, perhaps spelled otherwise (thirty and two, 32): perhaps
+        # hedged otherwise ("at least nine" -> "nine")
+        return hedge_flag(pool, context, _figures_of)
     gone, came = old_keys - new_keys, new_keys - old_keys
     # "1" against "one" (a word that is a figure only sometimes): the same figure.
     if gone["1"] and any(_ONE_FORMS.get(w.text.casefold()) for w in pool.new_words):

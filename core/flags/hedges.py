@@ -1,0 +1,159 @@
+"""Qualifiers of figures: "at least nine" against "nine" is a changed figure.
+
+Wire copy hedges its figures ("at least", "more than", "nearly", "up to"); an edit
+that drops or changes the hedge and keeps the number changes what the figure claims
+("killing at least nine people" -> "killing nine people"). Hedges that say the same
+("over 29,000" and "more than 29,000"; "more than 64" and "at least 64", both a
+floor, as copy desks read them) are one class and raise nothing. Checked by
+``core.flags.figures.check_number`` when the figures themselves are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+from core.flags.pooled import WORD, Context, Flag, Pooled, Word, make_flag
+
+# Each hedge and its class: hedges of one class claim the same of a figure.
+_CLASSES = {
+    "more than": "at least",
+    "over": "at least",
+    "upwards of": "at least",
+    "in excess of": "at least",
+    "above": "at least",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "up to": "up to",
+    "as many as": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "a maximum of": "up to",
+    "fewer than": "below",
+    "less than": "below",
+    "under": "below",
+    "below": "below",
+}
+_HEDGE = re.compile(
+    r"\b("
+    + "|".join(p.replace(" ", r"\s+") for p in sorted(_CLASSES, key=len, reverse=True))
+    + r")\s+(?:[$\u00a3\u20ac\u00a5]\s?)?",
+    re.IGNORECASE,
+)
+_HEDGE_WORDS = frozenset(w for h in _CLASSES for w in h.split())
+_ONE_WORD = tuple(h for h in _CLASSES if " " not in h)
+_SCALE = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+# How far before a change a hedge it touches may start ("no fewer than" + spaces).
+_REACH = 24
+
+Figures = Callable[[Word, str], tuple[tuple[str, Word], ...]]
+Hedged = tuple[str, str]  # (class, figure key)
+
+
+def hedge_flag(pool: Pooled, context: Context, figures: Figures) -> Flag | None:
+    """A ``number`` flag when a hedge on an unchanged figure was cut, added or changed
+    in meaning; ``figures`` gives a word's figure keys (``_figures_of``)."""
+    if not any(w.text.casefold() in _HEDGE_WORDS for w in (*pool.old_words, *pool.new_words)):
+        return None  # (no word of a hedge changed: most blocks)
+    old = list(_hedged(pool, context.old, True, figures))
+    new = list(_hedged(pool, context.new, False, figures))
+    if not old and not new:
+        return None
+    gone = Counter(h for h, _, _ in old) - Counter(h for h, _, _ in new)
+    came = Counter(h for h, _, _ in new) - Counter(h for h, _, _ in old)
+    # "aproximatly 350" -> "approximately 350": a hedge spelled right, not added
+    for counts, words in ((gone, pool.new_words), (came, pool.old_words)):
+        for hedged in list(counts):
+            if any(_misspelled(hedged[0], w.text) for w in words):
+                del counts[hedged]
+    if not gone and not came:
+        return None
+    shown_old: list[Word] = []
+    shown_new: list[Word] = []
+    for hedged, phrase, figure in old:
+        if not gone[hedged]:
+            continue
+        gone[hedged] -= 1
+        shown_old.append(phrase)
+        twin = next((h for h in came if came[h] and h[1] == hedged[1]), None)
+        if twin is None:  # the figure kept without its hedge, as the new text writes it
+            shown_new.append(_written(pool.new_words, context.new, hedged[1], figures, figure))
+            continue
+        came[twin] -= 1
+        shown_new.append(next(p for h, p, _ in new if h == twin))
+    for hedged, phrase, figure in new:
+        if came[hedged]:
+            came[hedged] -= 1
+            shown_old.append(_written(pool.old_words, context.old, hedged[1], figures, figure))
+            shown_new.append(phrase)
+    return make_flag("number", pool, shown_old, shown_new)
+
+
+def _written(words: tuple[Word, ...], text: str, key: str, figures: Figures, other: Word) -> Word:
+    """The changed word of ``words`` that is the figure ``key`` ("1" for "one"), else
+    the other side's ``other``."""
+    return next((w for w in words if any(k == key for k, _ in figures(w, text))), other)
+
+
+def _misspelled(hedge: str, word: str) -> bool:
+    """Whether ``word`` may be a one-word hedge of class ``hedge`` misspelled: not one
+    itself, five letters or more, at most two letters' edits from such a hedge."""
+    folded = word.casefold()
+    if folded in _CLASSES or not folded.isalpha() or len(folded) < 5:
+        return False
+    return any(_CLASSES[h] == hedge and len(h) >= 5 and _within_two(folded, h) for h in _ONE_WORD)
+
+
+def _within_two(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are at most two edits apart (insert, delete, replace)."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1] <= 2
+
+
+def _hedged(
+    pool: Pooled, text: str, old: bool, figures: Figures
+) -> Iterator[tuple[Hedged, Word, Word]]:
+    """The hedges a change of one side touches, each with the figure it qualifies:
+    ``(class, figure key)``, the hedge with its figure and the figure alone (words
+    numbered with the change, to show)."""
+    seen: set[int] = set()
+    for index, change in enumerate(pool.changes):
+        for start, end in change.old if old else change.new:
+            for m in _HEDGE.finditer(text, max(0, start - _REACH), min(len(text), end + _REACH)):
+                if m.start() in seen or m.end(1) <= start or m.start() >= end:
+                    continue
+                found = WORD.match(text, m.end())
+                if found is None:
+                    continue
+                word = Word(found.group(), found.start(), found.end(), index)
+                keys = figures(word, text)
+                if not keys:
+                    continue
+                seen.add(m.start())
+                hedged = (_CLASSES[" ".join(m.group(1).casefold().split())], keys[0][0])
+                scale = _SCALE.match(text, word.end)
+                end = scale.end() if scale else word.end
+                at = m.end(1)
+                while text[at].isspace():
+                    at += 1
+                shown = Word(text[at:end], at, end, index)  # "$3 million"
+                yield hedged, Word(text[m.start() : end], m.start(), end, index), shown

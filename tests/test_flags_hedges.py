@@ -1,0 +1,104 @@
+"""A hedge on a figure cut, added or changed in meaning is a changed figure.
+
+Seen on the corpora's news blurbs (itn-blurbs, Wikipedia "In the news"): "A housing
+block collapses ..., killing at least nine people." became "... killing nine people."
+with no flag: the number is unchanged, but the copy now claims an exact count. Hedges
+that claim the same ("over 29,000" and "more than 29,000") raise nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.text.document import document_from_text
+
+JERSEY = (
+    "A housing block collapses after a suspected gas explosion on the island of Jersey, "
+    "killing at least nine people."
+)
+
+
+def _flags(old: str, new: str) -> list[tuple[str, str]]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (JERSEY, JERSEY.replace("at least nine", "nine"), '"at least nine" \u2192 "nine"'),
+        (
+            JERSEY,
+            JERSEY.replace("at least nine", "up to nine"),
+            '"at least nine" \u2192 "up to nine"',
+        ),
+        (
+            "The quake injured nearly 24,000 others, officials said.",
+            "The quake injured more than 24,000 others, officials said.",
+            '"nearly 24,000" \u2192 "more than 24,000"',
+        ),
+        (
+            "The civilization ended 400 bce but left enough to study.",
+            "The civilization ended around 400 bce.",
+            '"400" \u2192 "around 400"',
+        ),
+        (
+            "Semiheavy water occurs at a proportion of roughly one part in 3,200.",
+            "Semiheavy water occurs at a proportion of 1 part per 3200.",
+            '"roughly one" \u2192 "1"',
+        ),
+        (
+            "Police said 12 people were arrested after the match.",
+            "Police said as many as 12 people were arrested after the match.",
+            '"12" \u2192 "as many as 12"',
+        ),
+        (
+            "The fund lost about $3 million in the first quarter.",
+            "The fund lost $3 million in the first quarter.",
+            '"about $3 million" \u2192 "$3 million"',
+        ),
+    ],
+)
+def test_a_hedge_cut_added_or_changed_is_a_figure_flag(
+    old: str, new: str, explanation: str
+) -> None:
+    flags = _flags(old, new)
+    assert ("number", explanation) in flags, flags
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the same claim in other words
+        (
+            "The earthquake killed over 29,000 people in Turkey and Syria.",
+            "The earthquake killed more than 29,000 people in Turkey and Syria.",
+        ),
+        # a floor either way (itn-blurbs, the floods in Sao Paulo)
+        (
+            "Floods and landslides leave more than 64 people dead in the state of Sao Paulo.",
+            "Floods and landslides leave at least 64 people dead in the state of Sao Paulo.",
+        ),
+        # the hedge moves with its figure (itn-blurbs, the tornado outbreak)
+        (
+            "At least 25 people are killed in a tornado outbreak in Mississippi.",
+            "A tornado outbreak in Mississippi leaves at least 25 people dead.",
+        ),
+        # a hedge spelled right (iterater-r3)
+        (
+            "The damaged section of pipe is in Clearbrook, which is aproximatly 350 miles "
+            "Northwest of Minneapolis.",
+            "The damaged section of pipe is in Clearbrook, which is approximately 350 miles "
+            "Northwest of Minneapolis.",
+        ),
+        # words that hedge nothing here
+        (
+            "The mayor spoke about the plan for more than an hour.",
+            "The mayor spoke on the plan for an hour.",
+        ),
+    ],
+)
+def test_a_hedge_that_says_the_same_or_hedges_no_figure_raises_nothing(old: str, new: str) -> None:
+    assert not [f for f in _flags(old, new) if f[0] == "number"]
