@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from core.flags.claims import CLAIM_WORDS, claim_lemmas, touched_claims, uncertain
 from core.flags.pooled import (
     Context,
     Flag,
@@ -148,22 +149,26 @@ def check_attribution(pool: Pooled, context: Context) -> Flag | None:
     """Attribution verbs by lemma over both whole sentences (``answered and said`` ->
     ``answered`` is one verb each), less the lemmas that stand in a piece of sentence
     next to it on the other side (sentences cut otherwise, ``_cut``)."""
-    forms = (*pool.old_words, *pool.new_words)
-    if not any(w.text.casefold().replace("\u2019", "'") in _ATTRIBUTIONS for w in forms):
-        return _check_speaker(pool, context)  # no verb changed
-    old_all = _lemmas(context.old, (pool.old_span,))
-    new_all = _lemmas(context.new, (pool.new_span,))
+    forms = {w.text.casefold().replace("\u2019", "'") for w in (*pool.old_words, *pool.new_words)}
+    claims = not CLAIM_WORDS.isdisjoint(forms)  # a word of a claim's hedge changed
+    if _ATTRIBUTIONS.keys().isdisjoint(forms):
+        return _check_speaker(pool, context) or _check_claim(pool, context, claims)
+    old_all = attribution_lemmas(context.old, (pool.old_span,))
+    new_all = attribution_lemmas(context.new, (pool.new_span,))
     if old_all == new_all:
-        return _check_speaker(pool, context)
-    # A verb that attributes on one side stands on the other, perhaps without its "that".
-    old_loose = _lemmas(context.old, (pool.old_span,), loose=True)
-    new_loose = _lemmas(context.new, (pool.new_span,), loose=True)
-    gone = old_all - new_loose - _lemmas(context.new, pool.new_near)
-    came = new_all - old_loose - _lemmas(context.old, pool.old_near)
+        return _check_speaker(pool, context) or _check_claim(pool, context, claims)
+    # A verb that attributes on one side stands on the other, perhaps without its "that",
+    # or as a claim's hedge ("reportedly" -> "the BBC reported").
+    old_loose = attribution_lemmas(context.old, (pool.old_span,), loose=True)
+    new_loose = attribution_lemmas(context.new, (pool.new_span,), loose=True)
+    old_loose |= claim_lemmas(context.old, (pool.old_span,))
+    new_loose |= claim_lemmas(context.new, (pool.new_span,))
+    gone = old_all - new_loose - attribution_lemmas(context.new, pool.new_near)
+    came = new_all - old_loose - attribution_lemmas(context.old, pool.old_near)
     old = [w for w in pool.old_words if _lemma(w, context.old) in gone]
     new = [w for w in pool.new_words if _lemma(w, context.new) in came]
     if not old and not new:
-        return None
+        return _check_claim(pool, context, claims)
     # Explained by the verbs on both sides of the changes that hold them ("said" -> "claimed").
     touched = {w.change for w in (*old, *new)}
     return make_flag(
@@ -174,7 +179,30 @@ def check_attribution(pool: Pooled, context: Context) -> Flag | None:
     )
 
 
-def _lemmas(text: str, spans: tuple[Span, ...], loose: bool = False) -> set[str]:
+def _check_claim(pool: Pooled, context: Context, changed: bool) -> Flag | None:
+    """A claim's hedge (``core.flags.claims``) cut or added, where the other side's
+    sentence (and what it cut or added next to it) hedges or attributes nothing;
+    ``changed``: a word of a hedge is among the changed words (else none is, in most
+    blocks)."""
+    if not changed:
+        return None
+    old = touched_claims(pool, context.old, True)
+    new = touched_claims(pool, context.new, False)
+    if bool(old) == bool(new):
+        return None  # hedged on both sides, or these changes touch no hedge
+    text, spans = (
+        (context.new, (pool.new_span, *pool.new_near))
+        if old
+        else (context.old, (pool.old_span, *pool.old_near))
+    )
+    if claim_lemmas(text, spans) or attribution_lemmas(text, spans, loose=True):
+        return None  # still a claim, or attributed ("the BBC reported")
+    if uncertain(text, spans):
+        return None  # "it may be", "unconfirmed": no fact stated
+    return make_flag("attribution", pool, old, new)
+
+
+def attribution_lemmas(text: str, spans: tuple[Span, ...], loose: bool = False) -> set[str]:
     """The attribution verbs of ``spans`` (only the words spelled like one are looked at)."""
     return {
         lemma

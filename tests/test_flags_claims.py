@@ -1,0 +1,87 @@
+"""A claim's hedge of attribution cut or added is an Attribution flag.
+
+Seen on a rewrite of the Long War Journal sample (resources/samples/002): "Given that
+the ISIS has been reported to be in complete control of Mosul, ..." became "Given that
+ISIS is in control of Mosul, ...": the copy now states as fact what it reported, and
+nothing was flagged (a passive "reported to be", like "reportedly" or "is said to
+have", names no speaker and uses no verb of speech in the active).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.text.document import document_from_text
+
+
+def _flags(old: str, new: str) -> list[tuple[str, str]]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "Given that the ISIS has been reported to be in complete control of Mosul, "
+            "hundreds of fighters took part.",
+            "Given that ISIS is in control of Mosul, hundreds of fighters took part.",
+            'removed "reported to be"',
+        ),
+        (
+            "The minister reportedly resigned on Friday after the vote.",
+            "The minister resigned on Friday after the vote.",
+            'removed "reportedly"',
+        ),
+        (
+            "The driver was allegedly drunk at the time of the crash.",
+            "The driver was drunk at the time of the crash.",
+            'removed "allegedly"',
+        ),
+        (
+            "The gang stole paintings worth $4 million from the museum.",
+            "The gang is believed to have stolen paintings worth $4 million from the museum.",
+            'added "believed to have"',
+        ),
+    ],
+)
+def test_a_hedge_of_attribution_cut_or_added_is_flagged(
+    old: str, new: str, explanation: str
+) -> None:
+    flags = _flags(old, new)
+    assert ("attribution", explanation) in flags, flags
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the claim still attributed, in other words
+        (
+            "The minister reportedly resigned on Friday after the vote.",
+            "The minister resigned on Friday after the vote, the BBC reported.",
+        ),
+        (
+            "The driver was allegedly drunk at the time of the crash.",
+            "The driver was said to be drunk at the time of the crash.",
+        ),
+        # the claim left uncertain in other words (wiki-versions, Hentai)
+        (
+            "It is believed to be a shortened form of hentai used in the 1960s.",
+            "The origins are uncertain, but it may be a shortened form of hentai used in the "
+            "1960s.",
+        ),
+        # "said to" that hedges nothing: someone spoke to someone
+        (
+            "Ye have heard that it was said to them of old time, Thou shalt not kill.",
+            "You have heard that it was said to the ancient ones, 'You shall not murder.'",
+        ),
+        (
+            "And he said to them, Go into the village over against you.",
+            "He said to them, Go into the village that is opposite you.",
+        ),
+    ],
+)
+def test_a_claim_still_attributed_raises_nothing(old: str, new: str) -> None:
+    assert not [f for f in _flags(old, new) if f[0] == "attribution"]
