@@ -126,3 +126,18 @@ def test_a_percentage_written_otherwise_is_the_same_figure(written: str) -> None
     for other in ("5%", "5 per cent", "5 percent"):
         assert _flags(f"Turnout rose {written}, it said.", f"Turnout rose {other}, it said.") == []
     assert _flags(f"Turnout rose {written}, it said.", "Turnout rose 6 percent, it said.")
+
+
+def test_an_article_and_one_are_the_same_figure() -> None:
+    # A rewrite of the LWJ sample: "an ISIS fighter" -> "one ISIS fighter".
+    old = (
+        "In the short video, an ISIS fighter films from a vehicle as another ISIS fighter "
+        "drives through the main roads of Mosul."
+    )
+    new = (
+        "In the short clip, one ISIS fighter films from a car as another drives through "
+        "Mosul's main roads."
+    )
+    assert not [f for f in _flags(old, new) if f[0] == "number"]
+    two = _flags("Two fighters drove through Mosul.", "One fighter drove through Mosul.")
+    assert [k for k, _ in two] == ["number"], two

@@ -285,6 +285,17 @@ _ONE_FORMS = dict.fromkeys(
     "one один одна одне одного одному одну однієї одним одній одной".split(), "1"
 )
 
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _one_for(figures: list[tuple[str, Word]], other: tuple[Word, ...]) -> bool:
+    """Whether a "1" of ``figures`` stands as "one" in the ``other`` side's changed
+    words, or is the word "one" where ``other`` has "a" or "an"."""
+    if any(_ONE_FORMS.get(w.text.casefold()) for w in other):
+        return True
+    spelled = any(k == "1" and w.text.casefold() in _ONE_FORMS for k, w in figures)
+    return spelled and any(w.text.casefold() in _ARTICLES for w in other)
+
 
 # A month, or its short form, before a number is a date ("Nov 10", "March 3"): "march"
 # and "may" alone are words too, and "Jan" a given name.
@@ -431,10 +442,11 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         # hedged otherwise ("at least nine" -> "nine")
         return hedge_flag(pool, context, _figures_of)
     gone, came = old_keys - new_keys, new_keys - old_keys
-    # "1" against "one" (a word that is a figure only sometimes): the same figure.
-    if gone["1"] and any(_ONE_FORMS.get(w.text.casefold()) for w in pool.new_words):
+    # "1" against "one" (a word that is a figure only sometimes), the word "one"
+    # against "a" or "an": the same figure.
+    if gone["1"] and _one_for(old, pool.new_words):
         gone["1"] -= 1
-    if came["1"] and any(_ONE_FORMS.get(w.text.casefold()) for w in pool.old_words):
+    if came["1"] and _one_for(new, pool.old_words):
         came["1"] -= 1
     gone, came = +gone, +came
     if gone or came:
