@@ -54,3 +54,68 @@ def test_a_name_really_replaced_next_door_is_still_flagged() -> None:
     result = compare(document_from_text(OLD, "old"), document_from_text(new, "new"))
     flags = [(f.kind, f.explanation) for f in flag_comparison(result)]
     assert any(kind == "name" and "McConnell" in text for kind, text in flags), flags
+
+
+def test_a_quote_and_its_attribution_swapped_with_the_next_sentence_raise_nothing() -> None:
+    # An AP-style rewrite: the speaker's two sentences swap places, "said in a
+    # televised address" goes from the first to the second, "He said" becomes "he said".
+    old = (
+        '"We will not allow Mosul to fall under the shadow of terrorism," Prime Minister '
+        "Nouri al-Maliki said in a televised address. He said the government would arm "
+        "citizens who volunteered to fight.\n"
+    )
+    new = (
+        "Prime Minister Nouri al-Maliki said the government would arm citizens who "
+        'volunteered to fight. "We will not allow Mosul to fall under the shadow of '
+        'terrorism," he said in a televised address.\n'
+    )
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    assert not [(f.kind, f.explanation) for f in flag_comparison(result)]
+
+
+# An AP-style story and its rewrite (made up, in the wire's style): the minister's two
+# sentences swap places, the agency's attribution of a figure is cut, a quote's word
+# changes and its attribution moves behind it.
+AP_OLD = (
+    "BAGHDAD (AP) - Iraq's prime minister on Tuesday asked parliament to "
+    "declare a state of emergency after militants seized Mosul, the "
+    "country's second-largest city.\n"
+    "\n"
+    '"We will not allow Mosul to fall under the shadow of terrorism," Prime '
+    "Minister Nouri al-Maliki said in a televised address. He said the "
+    "government would arm citizens who volunteered to fight.\n"
+    "\n"
+    "About 500,000 people have fled the city, the International "
+    "Organization for Migration said. Many headed to the Kurdish region to "
+    "the north, where checkpoints were overwhelmed.\n"
+    "\n"
+    "A police officer in Mosul, who spoke on condition of anonymity, said: "
+    "\"They told us, 'Leave your weapons and go home,' and most of us did.\"\n"
+    "\n"
+)
+AP_NEW = (
+    "BAGHDAD (AP) — Iraq's prime minister asked parliament on Tuesday to "
+    "declare a state of emergency after militants seized Mosul, the "
+    "country's second-largest city, and much of the surrounding province.\n"
+    "\n"
+    "Prime Minister Nouri al-Maliki said the government would arm citizens "
+    'who volunteered to fight. "We will not allow Mosul to fall under the '
+    'shadow of terrorism," he said in a televised address.\n'
+    "\n"
+    "Some 500,000 people have fled the city. Many headed to the Kurdish "
+    "region to the north, where checkpoints were overwhelmed.\n"
+    "\n"
+    "\"They told us, 'Leave your weapons and go home,' and all of us did,\" a "
+    "police officer in Mosul said.\n"
+    "\n"
+)
+
+
+def test_a_rewrite_flags_what_changed_and_not_what_moved() -> None:
+    result = compare(document_from_text(AP_OLD, "old"), document_from_text(AP_NEW, "new"))
+    flags = [(f.kind, f.explanation) for f in flag_comparison(result)]
+    assert flags == [
+        ("name", 'removed "International, Organization, Migration"'),
+        ("attribution", 'removed "said"'),
+        ("quote", '"most" \u2192 "all" inside a quote'),
+    ]

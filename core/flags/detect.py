@@ -294,10 +294,17 @@ def _changes(index: int, block: Block, context: Context) -> Iterator[Change]:
 
 
 def _unmoved(changes: list[Change]) -> list[Change]:
-    """Leave out words that only moved: a change that deletes exactly the words (case
-    aside, two or more) that another change inserts. A single word may not move
-    (``did not say he would go`` -> ``did say he would not go`` is no move). Then
-    ``_moved_nearby``."""
+    """Leave out words that only moved: ``_same_words``, then ``_moved_nearby``, then
+    ``_same_words`` again for what the runs moved nearby leave ("He said" cut, "he
+    said in a televised address" put in next door, and "in a televised address" cut
+    with the sentence before)."""
+    return _same_words(_moved_nearby(_same_words(changes)))
+
+
+def _same_words(changes: list[Change]) -> list[Change]:
+    """Leave out a change that deletes exactly the words (case aside, two or more)
+    that another change inserts. A single word may not move (``did not say he would
+    go`` -> ``did say he would not go`` is no move)."""
     deleted: dict[tuple[str, ...], list[int]] = {}
     for i, change in enumerate(changes):
         if not change.new and len(change.old_words) >= MIN_MOVED_WORDS:
@@ -307,7 +314,7 @@ def _unmoved(changes: list[Change]) -> list[Change]:
         partners = deleted.get(_folded(change.new_words)) if not change.old else None
         if partners:
             moved.update((i, partners.pop()))
-    return _moved_nearby([c for i, c in enumerate(changes) if i not in moved])
+    return [c for i, c in enumerate(changes) if i not in moved]
 
 
 # A run of this many words cut in one change and put in by another, within
@@ -322,17 +329,23 @@ def _moved_nearby(changes: list[Change]) -> list[Change]:
     """Leave out of a pure deletion and a pure insertion close by the longest run of
     words they share (``MIN_NEARBY_RUN`` or more): "Senate Majority Leader Chuck
     Schumer said, adding that" cut and "Senate Majority Leader Chuck Schumer said"
-    put in next door leaves "adding that" cut. A change with no word left goes."""
+    put in next door leaves "adding that" cut. A change with no word left goes. A
+    pronoun in place of the words cut, or put in place of, counts as none ("Prime
+    Minister Nouri al-Maliki" -> "he" here, "He" -> "Prime Minister Nouri al-Maliki"
+    there); a name in their place does not (two speakers swapped)."""
     inserts: dict[int, list[int]] = {}
     for i, change in enumerate(changes):
-        if not change.old and MIN_NEARBY_RUN <= len(change.new_words) <= MAX_NEARBY_WORDS:
+        if (
+            _pronouns(change.old_words)
+            and MIN_NEARBY_RUN <= len(change.new_words) <= MAX_NEARBY_WORDS
+        ):
             inserts.setdefault(change.block, []).append(i)
     if not inserts:
         return changes
     out = list(changes)
     for i, change in enumerate(changes):
         words = change.old_words
-        if change.new or not MIN_NEARBY_RUN <= len(words) <= MAX_NEARBY_WORDS:
+        if not _pronouns(change.new_words) or not MIN_NEARBY_RUN <= len(words) <= MAX_NEARBY_WORDS:
             continue
         for block in range(change.block - NEARBY_BLOCKS, change.block + NEARBY_BLOCKS + 1):
             for j in inserts.get(block, ()):
@@ -345,6 +358,16 @@ def _moved_nearby(changes: list[Change]) -> list[Change]:
                     out[i] = a._replace(old_words=a.old_words[:at] + a.old_words[at + n :])
                     out[j] = b._replace(new_words=b.new_words[:bt] + b.new_words[bt + n :])
     return [c for c in out if c.old_words or c.new_words]
+
+
+# A speaker's name and the pronoun standing for it may swap places: "He said ..." ->
+# "Prime Minister Nouri al-Maliki said ..." next to "... al-Maliki said" -> "... he said".
+_PRONOUNS = frozenset("he she they it him her them his hers their its we us our i me my".split())
+
+
+def _pronouns(words: tuple[Word, ...]) -> bool:
+    """Whether ``words`` are none, or pronouns only."""
+    return all(w.text.casefold() in _PRONOUNS for w in words)
 
 
 def _longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int]:
