@@ -119,3 +119,17 @@ def test_a_rewrite_flags_what_changed_and_not_what_moved() -> None:
         ("attribution", 'removed "said"'),
         ("quote", '"most" \u2192 "all" inside a quote'),
     ]
+
+
+def test_two_speakers_swapped_are_still_flagged() -> None:
+    old = (
+        '"We will win," Prime Minister Nouri al-Maliki said on Tuesday. "The army is '
+        'ready," Foreign Minister Hoshyar Zebari said in Baghdad.\n'
+    )
+    new = (
+        '"We will win," Foreign Minister Hoshyar Zebari said on Tuesday. "The army is '
+        'ready," Prime Minister Nouri al-Maliki said in Baghdad.\n'
+    )
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    kinds = {f.kind for f in flag_comparison(result)}
+    assert kinds & {"name", "attribution"}, kinds
