@@ -291,7 +291,7 @@ def test_no_flags_on_a_pair_sharing_almost_nothing() -> None:
 def test_explanations_quote_whole_words_never_a_lone_mark() -> None:
     flags = flags_of('He said "thou art here" and left.', 'He said "you are here" and left.')
     assert [f.kind for f in flags] == ["quote"]
-    assert flags[0].explanation == '"thou, art" \u2192 "you, are" inside a quote'
+    assert flags[0].explanation == '"thou art" \u2192 "you are" inside a quote'
 
 
 def test_names_are_told_per_document_and_lower_case_text_has_none() -> None:
@@ -342,3 +342,21 @@ def test_explanations_on_real_copy_quote_words_never_a_lone_mark_or_an_unchanged
             assert all(re.search(r"\w", item) for item in items), flag.explanation
         if "\u2192" in text:
             assert quoted[0] != quoted[1], flag.explanation
+
+
+def test_explanations_keep_a_name_of_several_words_together() -> None:
+    # itn-blurbs: "removed "Nicolas, Philibert"" read as two people.
+    on = "On the Adamant wins the Golden Bear at the Berlin International Film Festival."
+    flags = flags_of(
+        "On the Adamant (director Nicolas Philibert pictured) wins the Golden Bear at the "
+        "Berlin International Film Festival.",
+        on,
+    )
+    assert ("name", 'removed "Nicolas Philibert"') in [(f.kind, f.explanation) for f in flags]
+    iom = flags_of(
+        "About 500,000 people have fled, the International Organization for Migration said.",
+        "About 500,000 people have fled.",
+    )
+    assert 'removed "International Organization for Migration"' in [f.explanation for f in iom]
+    two = flags_of("The award went to Smith, Jones and Brown.", "The award went to Brown.")
+    assert [f.explanation for f in two if f.kind == "name"] == ['removed "Smith, Jones"']

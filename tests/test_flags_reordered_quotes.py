@@ -115,7 +115,7 @@ def test_a_rewrite_flags_what_changed_and_not_what_moved() -> None:
     result = compare(document_from_text(AP_OLD, "old"), document_from_text(AP_NEW, "new"))
     flags = [(f.kind, f.explanation) for f in flag_comparison(result)]
     assert flags == [
-        ("name", 'removed "International, Organization, Migration"'),
+        ("name", 'removed "International Organization for Migration"'),
         ("attribution", 'removed "said"'),
         ("quote", '"most" \u2192 "all" inside a quote'),
     ]

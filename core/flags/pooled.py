@@ -237,14 +237,43 @@ def make_flag(kind: FlagKind, pool: Pooled, old: list[Word], new: list[Word]) ->
         pool.block,
         tuple(s for c in changes for s in c.old),
         tuple(s for c in changes for s in c.new),
-        _explained(old, new, sorted(touched)),
+        _explained(
+            _phrases(old, pool.old_text, pool.old_span[0]),
+            _phrases(new, pool.new_text, pool.new_span[0]),
+            sorted(touched),
+        ),
     )
+
+
+# Words joined into one phrase across one of these ("Organization for Migration").
+_JOINERS = frozenset("of for the de del la le van von der den al bin ibn".split())
+
+
+def _phrases(words: list[Word], text: str, offset: int) -> list[Word]:
+    """``words`` with those that stand together in ``text`` (which starts at ``offset``)
+    as one phrase: a space between them, or a joining word (``Nouri al-Maliki``,
+    ``Nov 10``, ``International Organization for Migration``); ``Smith, Jones`` stay
+    two."""
+    out: list[Word] = []
+    for word in words:
+        last = out[-1] if out else None
+        if last is not None and last.change == word.change and offset <= last.end <= word.start:
+            gap = text[last.end - offset : word.start - offset]
+            joined = gap.isspace() or (
+                gap[:1].isspace() and gap[-1:].isspace() and gap.strip().casefold() in _JOINERS
+            )
+            if joined and word.start - offset <= len(text):
+                phrase = " ".join(text[last.start - offset : word.end - offset].split())
+                out[-1] = Word(phrase, last.start, word.end, last.change)
+                continue
+        out.append(word)
+    return out
 
 
 def _explained(old: list[Word], new: list[Word], changes: list[int]) -> str:
     """The flagged words, old against new. When one of the changes replaces words
-    with others, each change on its own, in reading order: ``added "Nov, 10"; "0.2"
-    → "0.3"`` (in one arrow, ``"0.2" → "Nov, 10, 0.3"``, they read as if they replaced
+    with others, each change on its own, in reading order: ``added "Nov 10"; "0.2"
+    → "0.3"`` (in one arrow, ``"0.2" → "Nov 10, 0.3"``, they read as if they replaced
     each other); else in one arrow (``"said" → "according"``, a word cut here and
     another put there). At most ``_LISTED`` words in all; each word once."""
     replacing = {w.change for w in old} & {w.change for w in new}
@@ -266,10 +295,18 @@ def _explained(old: list[Word], new: list[Word], changes: list[int]) -> str:
 
 
 def _listed(words: list[Word]) -> str:
-    """Whole words, each once, in order; at most ``_LISTED`` of them."""
-    unique = list(dict.fromkeys(w.text for w in words))
-    shown = ", ".join(unique[:_LISTED])
-    return shown + ", \u2026" if len(unique) > _LISTED else shown
+    """Whole words and phrases, each once, in order; at most ``_LISTED`` words in all
+    (a phrase cut short ends in "…")."""
+    shown: list[str] = []
+    left = _LISTED
+    for text in dict.fromkeys(w.text for w in words):
+        if left <= 0:
+            shown.append("\u2026")
+            break
+        parts = text.split(" ")
+        shown.append(" ".join(parts[:left]) + (" \u2026" if len(parts) > left else ""))
+        left -= len(parts)
+    return ", ".join(shown)
 
 
 def _arrow(old: str, new: str) -> str:
