@@ -133,3 +133,39 @@ def test_two_speakers_swapped_are_still_flagged() -> None:
     result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
     kinds = {f.kind for f in flag_comparison(result)}
     assert kinds & {"name", "attribution"}, kinds
+
+
+def test_a_name_kept_in_the_same_sentence_across_blocks_is_no_change() -> None:
+    # iterater-r3 80708 (Wikinews): two sentences joined into one; the name "Hornburg"
+    # stays in the new sentence, whose first part the engine pairs in the block before.
+    old = (
+        "Four others were injured in the incident which killed 24-year-old Corporal Nathan "
+        "Hornburg of Calgary, Alberta. A Canadian Forces statement said Cpl. Hornburg was "
+        "killed during Operation Sadiq Sarbaaz approximately 47 kilometres west of Kandahar "
+        "City in Panjwaii District."
+    )
+    new = (
+        "Four others were injured in the incident which killed Corporal Nathan Hornburg, who "
+        "was operating as part of Operation Sadiq Sarbaaz approximately 47 kilometres west "
+        "of Kandahar City in Panjwaii District."
+    )
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    flags = [(f.kind, f.explanation) for f in flag_comparison(result)]
+    assert not any("Hornburg" in e for _, e in flags), flags
+
+
+def test_the_rest_of_a_long_run_on_sentence_does_not_hide_a_name_changed() -> None:
+    # bench/real (KJV against WEB, Genesis 3): the WEB's verses run on without a stop
+    # from "To Adam he said" to "The man called his wife Eve"; "And Adam called" ->
+    # "The man called" is still a name changed, 40 words from the other "Adam".
+    from tests.conftest import REPO
+
+    old = (REPO / "bench" / "real" / "kjv.txt").read_text(encoding="utf-8")
+    new = (REPO / "bench" / "real" / "web.txt").read_text(encoding="utf-8")
+    result = compare(document_from_text(old, "kjv"), document_from_text(new, "web"))
+    adam = [
+        f
+        for f in flag_comparison(result)
+        if f.kind == "name" and f.old and "Adam called" in old[f.old[0][0] - 5 : f.old[0][1] + 8]
+    ]
+    assert adam and 'removed "Adam"' in adam[0].explanation, adam

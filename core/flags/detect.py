@@ -252,6 +252,7 @@ def _checked(
             (block.old, block.new),
             (context.old[slice(*block.old)], context.new[slice(*block.new)]),
             partial(_near, words, near, context),
+            partial(_rest, blocks, index, context),
         )
         if _rewrite(pooled) and pooled.shared < MIN_SHARED:
             continue  # often no counterpart: told before the checks
@@ -403,6 +404,37 @@ def _cut(text: str, span: Span) -> bool:
     return not re.search('[.!?"\u201d\u2019)]\\s*$', text[span[0] : span[1]])
 
 
+_Sharing = tuple[tuple[Span | None, Span | None, Span | None], ...]
+
+
+def _sharing(blocks: tuple[Block, ...], index: int) -> _Sharing:
+    """For the old and the new side of block ``index``: the span of the changed block
+    before it that has that side (past blocks that lack it: "A Canadian Forces
+    statement said Cpl." cut between the two pieces of a new sentence), of the
+    changed block after it, and its own span (``_near`` tells whether a sentence
+    runs across)."""
+    found = []
+    for side in (0, 1):
+
+        def span(k: int, side: int = side) -> Span | None:
+            return (blocks[k].old, blocks[k].new)[side]
+
+        before = index - 1
+        while before >= 0 and span(before) is None:
+            before -= 1
+        after = index + 1
+        while after < len(blocks) and span(after) is None:
+            after += 1
+        found.append(
+            (
+                span(before) if before >= 0 and blocks[before].kind == "changed" else None,
+                span(after) if after < len(blocks) and blocks[after].kind == "changed" else None,
+                span(index),
+            )
+        )
+    return tuple(found)
+
+
 def _near(
     words: tuple[tuple[Word, ...], tuple[Word, ...]],
     near: tuple[Block, Block],
@@ -423,6 +455,35 @@ def _near(
             if _belongs(context.new, b.new, changed):
                 new_near.append(b.new)
     return tuple(old_near), tuple(new_near)
+
+
+def _rest(
+    blocks: tuple[Block, ...], index: int, context: Context
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """The rest of a sentence block ``index`` shares with a changed block next to it,
+    old and new: the block before ends inside the sentence, or this one does (one
+    sentence of the new text, joined from two, is paired in two blocks)."""
+    sharing = _sharing(blocks, index)
+    rest: list[tuple[Span, ...]] = []
+    for text, (before, after, own) in ((context.old, sharing[0]), (context.new, sharing[1])):
+        found: list[Span] = []
+        if before is not None and _cut(text, before):
+            # the sentence runs on into the pool: the piece of it after the last stop
+            # (at most REST_CHARS of it: a verse without stops runs on for lines)
+            ends = list(_SENTENCE_END.finditer(text, *before))
+            start = max(ends[-1].end() if ends else before[0], before[1] - REST_CHARS)
+            found.append((start, before[1]))
+        if after is not None and own is not None and _cut(text, own):
+            # the pool's sentence runs on after it: up to the first stop
+            end = _SENTENCE_END.search(text, *after)
+            found.append((after[0], min(end.end() if end else after[1], after[0] + REST_CHARS)))
+        rest.append(tuple(found))
+    return rest[0], rest[1]
+
+
+# How much of the rest of a sentence shared with a block next door is looked at.
+REST_CHARS = 80
+_SENTENCE_END = re.compile('[.!?]["\u201d\u2019)]*\\s')
 
 
 def _renumbered(changes: tuple[Change, ...], old: bool) -> tuple[Word, ...]:

@@ -36,8 +36,11 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     # another case of it in an inflected language) is no change: it was said twice, or
     # moved.
     # ... or stands in a sentence next to it that the other version cut otherwise.
-    old_all = _Spellings(_keys(context.old, (pool.old_span, *pool.old_near), context))
-    new_all = _Spellings(_keys(context.new, (pool.new_span, *pool.new_near), context))
+    # ... or in the rest of its sentence, paired in a block next to it.
+    old_spans = (pool.old_span, *pool.old_near, *pool.old_rest)
+    new_spans = (pool.new_span, *pool.new_near, *pool.new_rest)
+    old_all = _Spellings(_keys(context.old, old_spans, context))
+    new_all = _Spellings(_keys(context.new, new_spans, context))
     gone = [w for w in old if not new_all.has(context.key(w.text))]
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:

@@ -92,12 +92,15 @@ Near = tuple[tuple[Span, ...], tuple[Span, ...]]
 class Pooled:
     """The changes of one block, their words pooled by side.
 
-    ``shared`` and the sentences next to it (``old_near``, ``new_near``) are found when
-    a check first asks (most blocks get no flag, and need neither)."""
+    ``shared``, the sentences next to it (``old_near``, ``new_near``) and the rest of
+    a sentence it shares with a block next to it (``old_rest``, ``new_rest``) are found
+    when a check first asks (most blocks get no flag, and need none)."""
 
     __slots__ = (
         "_find_near",
+        "_find_rest",
         "_near",
+        "_rest",
         "_shared",
         "block",
         "changes",
@@ -117,6 +120,7 @@ class Pooled:
         spans: tuple[Span, Span],
         texts: tuple[str, str],
         near: Callable[[], Near] | None = None,
+        rest: Callable[[], Near] | None = None,
     ) -> None:
         self.block = block
         self.changes = changes
@@ -126,6 +130,8 @@ class Pooled:
         self._shared: float | None = None
         self._near: Near | None = None if near is not None else ((), ())
         self._find_near = near
+        self._rest: Near | None = None if rest is not None else ((), ())
+        self._find_rest = rest
 
     @property
     def shared(self) -> float:
@@ -149,6 +155,22 @@ class Pooled:
             assert self._find_near is not None
             self._near = self._find_near()
         return self._near
+
+    @property
+    def old_rest(self) -> tuple[Span, ...]:
+        """The old pieces of a sentence the block shares with a changed block next to it."""
+        return self._rest_spans()[0]
+
+    @property
+    def new_rest(self) -> tuple[Span, ...]:
+        """The new pieces of a sentence the block shares with a changed block next to it."""
+        return self._rest_spans()[1]
+
+    def _rest_spans(self) -> Near:
+        if self._rest is None:
+            assert self._find_rest is not None
+            self._rest = self._find_rest()
+        return self._rest
 
 
 class Context:
