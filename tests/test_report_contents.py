@@ -299,3 +299,19 @@ def test_text_puts_no_space_where_two_blocks_of_a_row_touch() -> None:
     text = render_text(_pair(old, new))
     row = next(line for line in text.splitlines() if "transferring a copy" in line)
     assert "exchange for a fee" in row and not re.search(r"(\}|\]) \.", row), row
+
+
+def test_a_sentence_that_opens_a_quotation_is_not_quoted_twice() -> None:
+    # The AP-style rewrite: a cut sentence quoted as “"They told us, ...” read as two
+    # quotations; it is shown as written. One that opens with a single mark nests.
+    old = (
+        'The city fell on Tuesday. "They told us to go home," a police officer said. '
+        "' This region has been freed,' he says. Many fled north."
+    )
+    new = "The city fell on Tuesday. Many fled north."
+    shown = Page(render_report(_pair(old, new))).shown()
+    start = shown.index("Cut (")
+    cut = shown[start : shown.index("Added", start)]
+    assert '"They told us to go home," a police officer said.' in cut
+    assert '\u201c"They' not in cut
+    assert "\u201c' This region has been freed,' he says.\u201d" in cut

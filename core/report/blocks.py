@@ -66,6 +66,19 @@ def visible(text: str) -> str:
     return escape(text, quote=True)
 
 
+_OPENING_QUOTES = '"\u201c\u201e\u00ab'
+
+
+def framed(html: str, plain: str) -> str:
+    """``html`` (what ``plain`` shows) between curly quotes, unless ``plain`` opens with
+    a double quotation mark of its own: ``\u201c"They told us," he said.\u201d`` read
+    as two quotes; it is shown as written (an opening single mark nests as usual:
+    ``\u201c' this region has been freed ...\u201d``)."""
+    if plain.lstrip()[:1] in _OPENING_QUOTES:
+        return html
+    return f"\u201c{html}\u201d"
+
+
 def block_mark(block: Block, result: Comparison, moved: bool) -> str:
     """The margin kind of a block: ``deleted``, ``inserted``, ``changed``, ``moved``,
     ``punctuation`` or ``""`` (unchanged). ``moved``: an equal or changed block that

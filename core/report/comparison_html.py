@@ -30,7 +30,7 @@ from core.flags.detect import Flag, FlagKind, flag_comparison
 from core.model import Comparison, Document
 from core.notes.annotation import STATUS_LABELS, Anchor, Annotation, Side
 from core.report import pdf_rows
-from core.report.blocks import KIND_NAMES, SYMBOLS, block_html, block_mark, visible
+from core.report.blocks import KIND_NAMES, SYMBOLS, block_html, block_mark, framed, visible
 from core.report.context import DEFAULT_CONTEXT
 from core.report.css import PDF, SCREEN
 from core.report.flags import (
@@ -354,12 +354,13 @@ def _quote(side: Side, anchor: Anchor | None, note: Note) -> str:
     back = ""
     if side in note.sides:
         back = f' <a class="back" href="#ann-{note.number}-{side}">\u21a9 back to the text</a>'
-    quote = visible(anchor.quote) if anchor.quote else '<span class="dim">(an empty span)</span>'
-    approximate = ' <span class="dim">(placed approximately)</span>' if anchor.approximate else ""
-    return (
-        f'<div class="quote"><span class="dim">{side}:</span> \u201c{quote}\u201d'
-        f"{approximate}{back}</div>"
+    quote = (
+        framed(visible(anchor.quote), anchor.quote)
+        if anchor.quote
+        else '\u201c<span class="dim">(an empty span)</span>\u201d'
     )
+    approximate = ' <span class="dim">(placed approximately)</span>' if anchor.approximate else ""
+    return f'<div class="quote"><span class="dim">{side}:</span> {quote}{approximate}{back}</div>'
 
 
 def _note_row(note: Note) -> str:

@@ -33,7 +33,7 @@ from core.flags.detect import (
 )
 from core.model import Comparison, Span
 from core.notes.annotation import Side
-from core.report.blocks import visible
+from core.report.blocks import framed, visible
 from core.text.names import printable_path
 
 CONTEXT_CHARS = 160
@@ -208,10 +208,8 @@ def _context(result: Comparison, item: FlaggedBlock, flag: Flag) -> str:
     parts.append(visible(text[at:hi]))
     before = "\u2026" if lo > span[0] else ""
     after = "\u2026" if hi < span[1] else ""
-    return (
-        f'<div class="quote"><span class="dim">{side}:</span> '
-        f"\u201c{before}{''.join(parts)}{after}\u201d</div>"
-    )
+    shown = framed(before + "".join(parts) + after, before + text[lo:hi])
+    return f'<div class="quote"><span class="dim">{side}:</span> {shown}</div>'
 
 
 def _entry(result: Comparison, item: FlaggedBlock, flag: Flag, full: bool) -> str:

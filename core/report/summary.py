@@ -14,7 +14,7 @@ from html import escape
 from core.flags.detect import FLAG_LABELS, Flag
 from core.model import Comparison
 from core.notes.annotation import Side
-from core.report.blocks import visible
+from core.report.blocks import framed, visible
 from core.report.layout import ReportLayout
 from core.report.whole import LISTED, WholeSentences
 
@@ -41,7 +41,7 @@ def _quote(layout: ReportLayout, side: Side, text: str, start: int, end: int) ->
     if len(shown) > QUOTE_CHARS:
         cut = shown.rfind(" ", 0, QUOTE_CHARS)
         shown = shown[: cut if cut > 0 else QUOTE_CHARS] + " \u2026"
-    return f"\u201c{visible(shown)}\u201d"
+    return framed(visible(shown), shown)
 
 
 def _row_link(number: int | None) -> str:
