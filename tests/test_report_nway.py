@@ -143,3 +143,27 @@ def test_cli_nway_pdf_mistakes_are_one_line_errors(files, tmp_path: Path, capsys
     assert "refusing to overwrite a compared document" in capsys.readouterr().err
     assert files[2].read_bytes() == before
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_text_says_what_each_version_puts_in_an_edited_sentence() -> None:
+    # itn-blurbs (Wikipedia "In the news", CC BY-SA): the earthquake item as updated
+    # over days; each version's own figures are what the editor compares.
+    from core.report.nway import render_nway_text
+    from core.text.document import document_from_text
+
+    base = (
+        "A magnitude 7.8 earthquake strikes Turkey and Syria, killing at least 1,300 people "
+        "and injuring more than 6,000 others.\n"
+    )
+    later = (
+        "An earthquake (damage pictured) strikes Turkey and Syria, killing over {} people "
+        "and injuring more than {} others.\n"
+    )
+    versions = [
+        document_from_text(later.format(*figures), f"v{i}.txt")
+        for i, figures in enumerate([("7,000", "30,000"), ("12,000", "56,000")])
+    ]
+    text = render_nway_text(build_nway(document_from_text(base, "v0.txt"), versions))
+    assert "A drops: A magnitude 7.8 \u2026 at least 1,300 \u2026 6,000" in text
+    assert "A adds: An \u2026 (damage pictured) \u2026 over 7,000 \u2026 30,000" in text
+    assert "B adds: An \u2026 (damage pictured) \u2026 over 12,000 \u2026 56,000" in text

@@ -14,7 +14,7 @@ from typing import Any
 from core.engine.tokens import count_words
 from core.figures import percent_text, similarity_text
 from core.gcpause import collector_paused
-from core.model import Document, Span
+from core.model import Comparison, Document, Span
 from core.nway.grid import NWay, Status, VersionSummary
 from core.text.names import path_fields, printable_path
 
@@ -65,6 +65,31 @@ def dropped_text(nway: NWay, version: int, row: int) -> str:
     """The base words a version drops from a sentence, pieces joined by `` … ``."""
     text = nway.base.text
     return " \u2026 ".join(flat(text[s:e]) for s, e in nway.sentences[row].cells[version].dropped)
+
+
+def added_spans(comparison: Comparison, span: Span) -> list[Span]:
+    """The version's words inside ``span`` that are not in the base (insert ops)."""
+    out: list[Span] = []
+    for block in comparison.blocks:
+        if block.new is None or block.new[1] <= span[0] or block.new[0] >= span[1]:
+            continue
+        for op in block.ops:
+            if op.op == "insert" and op.new is not None:
+                s, e = max(op.new[0], span[0]), min(op.new[1], span[1])
+                if s < e:
+                    out.append((s, e))
+    return sorted(out)
+
+
+def added_text(nway: NWay, version: int, row: int) -> str:
+    """The words a version puts in its wording of a base sentence, pieces joined by
+    `` … ``."""
+    span = nway.sentences[row].cells[version].span
+    if span is None:
+        return ""
+    v = nway.versions[version]
+    text = v.document.text
+    return " \u2026 ".join(flat(text[s:e]) for s, e in added_spans(v.comparison, span))
 
 
 def status_counts(v: VersionSummary) -> str:
@@ -194,7 +219,10 @@ def render_nway_text(nway: NWay, *, colour: bool = False) -> str:
             if cell.status == "reworded":
                 said = wording(nway, i, k) or ""
                 lines.append(paint("2", f"{pad}    {label} says: {_visible(_snippet(said))}"))
-            elif cell.status == "edited" and cell.dropped:
-                gone = _visible(_snippet(dropped_text(nway, i, k)))
-                lines.append(paint("2", f"{pad}    {label} drops: {gone}"))
+            elif cell.status == "edited":
+                if cell.dropped:
+                    gone = _visible(_snippet(dropped_text(nway, i, k)))
+                    lines.append(paint("2", f"{pad}    {label} drops: {gone}"))
+                if put := added_text(nway, i, k):
+                    lines.append(paint("2", f"{pad}    {label} adds: {_visible(_snippet(put))}"))
     return "\n".join(lines) + "\n"

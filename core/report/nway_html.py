@@ -32,7 +32,7 @@ from core.nway.grid import NWay, Status
 from core.report.blocks import visible
 from core.report.comparison_html import CSP, Variant, encoding_html, time_html
 from core.report.css import NWAY_PDF, NWAY_SCREEN
-from core.report.nway import EXPLAINED, MEANINGS, SYMBOLS, version_label, wording
+from core.report.nway import EXPLAINED, MEANINGS, SYMBOLS, added_spans, version_label, wording
 from core.text.names import printable_path, visible_text
 
 TITLE_CHARS = 600
@@ -211,26 +211,12 @@ def _grid(nway: NWay, variant: Variant) -> str:
     )
 
 
-def _inserted(comparison: Comparison, span: Span) -> list[Span]:
-    """The version's words inside ``span`` that are not in the base (insert ops)."""
-    out: list[Span] = []
-    for block in comparison.blocks:
-        if block.new is None or block.new[1] <= span[0] or block.new[0] >= span[1]:
-            continue
-        for op in block.ops:
-            if op.op == "insert" and op.new is not None:
-                s, e = max(op.new[0], span[0]), min(op.new[1], span[1])
-                if s < e:
-                    out.append((s, e))
-    return sorted(out)
-
-
 def _highlighted(comparison: Comparison, span: Span) -> str:
     """The version's wording of a sentence, its own words highlighted, whitespace flat."""
     text = comparison.new.text
     parts: list[str] = []
     at = span[0]
-    for s, e in _inserted(comparison, span):
+    for s, e in added_spans(comparison, span):
         parts += [_flat(text[at:s]), f'<span class="wins">{_flat(text[s:e])}</span>']
         at = e
     parts.append(_flat(text[at : span[1]]))
