@@ -83,13 +83,14 @@ def added_spans(comparison: Comparison, span: Span) -> list[Span]:
 
 def added_text(nway: NWay, version: int, row: int) -> str:
     """The words a version puts in its wording of a base sentence, pieces joined by
-    `` … ``."""
+    `` … `` (punctuation alone left out)."""
     span = nway.sentences[row].cells[version].span
     if span is None:
         return ""
     v = nway.versions[version]
     text = v.document.text
-    return " \u2026 ".join(flat(text[s:e]) for s, e in added_spans(v.comparison, span))
+    pieces = (flat(text[s:e]) for s, e in added_spans(v.comparison, span))
+    return " \u2026 ".join(p for p in pieces if count_words(p))  # (not a lone "." or ",")
 
 
 def status_counts(v: VersionSummary) -> str:
