@@ -141,3 +141,26 @@ def test_an_article_and_one_are_the_same_figure() -> None:
     assert not [f for f in _flags(old, new) if f[0] == "number"]
     two = _flags("Two fighters drove through Mosul.", "One fighter drove through Mosul.")
     assert [k for k, _ in two] == ["number"], two
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        # itn-blurbs (pt, ru): thousands set apart by a space are one figure
+        ("O sismo matou 34 000 pessoas.", "O sismo matou 34,000 pessoas.", None),
+        ("The quake killed 34\u00a0000 people.", "The quake killed 34,000 people.", None),
+        (
+            "Le séisme a fait 34 000 morts.",
+            "Le séisme a fait 36 000 morts.",
+            '"34 000" \u2192 "36 000"',
+        ),
+        ("It cost 1 234 567 euros.", "It cost 1 234 568 euros.", '"1 234 567" \u2192 "1 234 568"'),
+        # a year and a count side by side are two figures
+        ("In 2020 100 people died.", "In 2021 100 people died.", '"2020" \u2192 "2021"'),
+    ],
+)
+def test_thousands_set_apart_by_spaces_are_one_figure(
+    old: str, new: str, explanation: str | None
+) -> None:
+    numbers = [e for k, e in _flags(old, new) if k == "number"]
+    assert numbers == ([explanation] if explanation else []), numbers

@@ -27,7 +27,11 @@ from core.flags.pooled import (
 )
 from core.model import Span
 
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}\b)")
+# A number written with spaces between groups of three digits ("34 000", "1 234 567",
+# as French, Portuguese or Russian copy writes it; a no-break or thin space too).
+_GROUP_SPACES = " \u00a0\u202f\u2009"
+_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])")
 
 
 _SCALES = frozenset("hundred hundreds thousand thousands million millions billion billions".split())
@@ -397,6 +401,10 @@ def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
     """The figures ``word`` of ``text`` holds, each as its key and the word to show:
     ``_number_key``'s, and a scale written short after digits, the same figure as the
     scale in full ("£3.5bn" = "£3.5 billion": "3.5", then "bn" shown as "3.5bn")."""
+    if word.text[:1].isdigit() and (spaced := _spaced_number(text, word.start)) is not None:
+        # the whole number, for any of its groups ("567" of "1 234 567" changed)
+        shown = " ".join(text[spaced[0] : spaced[1]].split())
+        word = Word(shown, spaced[0], spaced[1], word.change)
     folded = word.text.casefold()
     if folded in _SHORT_MONEY_SCALES and word.start and text[word.start - 1].isdigit():
         digits = _digits_before(text, word.start)
@@ -412,6 +420,24 @@ def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
     joined = _DIGITS_THEN_LETTERS.fullmatch(folded)
     scale = joined and _short_scale(joined.group(2), text, word.start)
     return ((key, word), (scale, word)) if scale else ((key, word),)
+
+
+def _spaced_number(text: str, start: int) -> Span | None:
+    """The span of the number written with spaced groups ("34 000") that the digits at
+    ``start`` belong to, or None."""
+    end = start
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    before = start > 1 and text[start - 1] in _GROUP_SPACES
+    if not before and not (end < len(text) and text[end] in _GROUP_SPACES):
+        return None  # (most numbers: no space next to them)
+    lo = start
+    while lo >= 2 and text[lo - 1] in _GROUP_SPACES and text[lo - 2].isdigit():
+        lo -= 2
+        while lo > 0 and text[lo - 1].isdigit():
+            lo -= 1
+    m = _SPACED.match(text, lo)
+    return m.span() if m is not None and m.start() <= start < m.end() else None
 
 
 def _digits_before(text: str, end: int) -> int:
@@ -432,8 +458,9 @@ def _short_scale(letters: str, text: str, digits: int) -> str | None:
 
 
 def check_number(pool: Pooled, context: Context) -> Flag | None:
-    old = [found for w in pool.old_words for found in _figures_of(w, context.old)]
-    new = [found for w in pool.new_words for found in _figures_of(w, context.new)]
+    # (each figure once: two groups of "34 000" changed are one figure)
+    old = list(dict.fromkeys(f for w in pool.old_words for f in _figures_of(w, context.old)))
+    new = list(dict.fromkeys(f for w in pool.new_words for f in _figures_of(w, context.new)))
     if not old and not new:
         return hedge_flag(pool, context, _figures_of)  # no figure changed: a hedge?
     old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
