@@ -10,8 +10,7 @@ full stop they share, the new "7." shown as added.
 
 from __future__ import annotations
 
-from core.engine.compare import compare
-from core.text.document import document_from_text
+from tests.test_quote_marks import _blocks
 
 # From /usr/share/common-licenses/GPL-1 and GPL-2 (wording shortened).
 OLD = (
@@ -30,18 +29,6 @@ NEW = (
     "  9. The Free Software Foundation may publish revised and/or new versions of the "
     "General Public License from time to time.\n"
 )
-
-
-def _blocks(old: str, new: str) -> list[tuple[str, str | None, str | None]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [
-        (
-            b.kind,
-            None if b.old is None else old[b.old[0] : b.old[1]],
-            None if b.new is None else new[b.new[0] : b.new[1]],
-        )
-        for b in result.blocks
-    ]
 
 
 def test_a_section_number_matches_its_twin_not_the_next_sentence() -> None:
