@@ -315,3 +315,20 @@ def test_a_sentence_that_opens_a_quotation_is_not_quoted_twice() -> None:
     assert '"They told us to go home," a police officer said.' in cut
     assert '\u201c"They' not in cut
     assert "\u201c' This region has been freed,' he says.\u201d" in cut
+
+
+def test_reworded_sentences_are_counted_by_the_rows_shown() -> None:
+    # The AP-style rewrite: "Prime Minister Nouri al-Maliki said the government would
+    # arm ..." joins two old sentences and is paired in two blocks, one numbered row.
+    from tests.test_flags_reordered_quotes import AP_NEW, AP_OLD
+
+    result = _pair(AP_OLD, AP_NEW)
+    shown = Page(render_report(result)).shown()
+    text = render_text(result)
+    rows = [
+        line
+        for line in text.splitlines()
+        if line.startswith("#") and ("[-" in line or "{+" in line) and "<}" not in line
+    ]
+    assert "Changed: 4 sentences reworded" in shown
+    assert len(rows) == 4, rows

@@ -134,8 +134,16 @@ def _summary(
     whole: WholeSentences,
 ) -> str:
     s = result.stats
-    kinds = [block_mark(b, result, False) for b in result.blocks]
-    changed, minor = kinds.count("changed"), kinds.count("punctuation")
+    # Counted by rows, the numbered sentences the reader sees (a sentence paired in two
+    # blocks, as when the other version joined it to the next one, is one).
+    marks = [block_mark(b, result, False) for b in result.blocks]
+    changed = minor = 0
+    for row in layout.rows:
+        kinds = {marks[i] for i in (*row.old, *row.new)}
+        if "changed" in kinds:
+            changed += 1
+        elif "punctuation" in kinds:
+            minor += 1
     items = [
         f"<b>Cut:</b> {_plural(s.deleted_words, 'word')} "
         f"({_share(s.deleted_words, s.old_words)} of the old version)"
