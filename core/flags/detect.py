@@ -404,35 +404,20 @@ def _cut(text: str, span: Span) -> bool:
     return not re.search('[.!?"\u201d\u2019)]\\s*$', text[span[0] : span[1]])
 
 
-_Sharing = tuple[tuple[Span | None, Span | None, Span | None], ...]
-
-
-def _sharing(blocks: tuple[Block, ...], index: int) -> _Sharing:
-    """For the old and the new side of block ``index``: the span of the changed block
-    before it that has that side (past blocks that lack it: "A Canadian Forces
-    statement said Cpl." cut between the two pieces of a new sentence), of the
-    changed block after it, and its own span (``_near`` tells whether a sentence
-    runs across)."""
-    found = []
-    for side in (0, 1):
-
-        def span(k: int, side: int = side) -> Span | None:
-            return (blocks[k].old, blocks[k].new)[side]
-
-        before = index - 1
-        while before >= 0 and span(before) is None:
-            before -= 1
-        after = index + 1
-        while after < len(blocks) and span(after) is None:
-            after += 1
-        found.append(
-            (
-                span(before) if before >= 0 and blocks[before].kind == "changed" else None,
-                span(after) if after < len(blocks) and blocks[after].kind == "changed" else None,
-                span(index),
-            )
-        )
-    return tuple(found)
+def _beside(blocks: tuple[Block, ...], index: int, side: int, step: int) -> Span | None:
+    """The ``side`` span (0 old, 1 new) of the changed block before (``step`` -1) or
+    after (+1) block ``index`` that has that side, past at most ``NEARBY_BLOCKS`` blocks
+    that lack it ("A Canadian Forces statement said Cpl." cut between the two pieces of
+    a new sentence); None if there is none."""
+    k = index + step
+    for _ in range(NEARBY_BLOCKS + 1):
+        if not 0 <= k < len(blocks):
+            return None
+        span = (blocks[k].old, blocks[k].new)[side]
+        if span is not None:
+            return span if blocks[k].kind == "changed" else None
+        k += step
+    return None
 
 
 def _near(
@@ -463,9 +448,10 @@ def _rest(
     """The rest of a sentence block ``index`` shares with a changed block next to it,
     old and new: the block before ends inside the sentence, or this one does (one
     sentence of the new text, joined from two, is paired in two blocks)."""
-    sharing = _sharing(blocks, index)
     rest: list[tuple[Span, ...]] = []
-    for text, (before, after, own) in ((context.old, sharing[0]), (context.new, sharing[1])):
+    for side, text in enumerate((context.old, context.new)):
+        before, after = _beside(blocks, index, side, -1), _beside(blocks, index, side, 1)
+        own = (blocks[index].old, blocks[index].new)[side]
         found: list[Span] = []
         if before is not None and _cut(text, before):
             # the sentence runs on into the pool: the piece of it after the last stop
