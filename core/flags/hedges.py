@@ -53,7 +53,11 @@ _HEDGE = re.compile(
     + r")\s+(?:[$\u00a3\u20ac\u00a5]\s?)?",
     re.IGNORECASE,
 )
-_HEDGE_WORDS = frozenset(w for h in _CLASSES for w in h.split())
+# The words of the hedges that tell one (a change touching none of them touches no
+# hedge: "a", "of", "to", "as" are everywhere).
+_HEDGE_WORDS = frozenset(w for h in _CLASSES for w in h.split()) - frozenset(
+    "a an of to as no at in than".split()
+)
 _ONE_WORD = tuple(h for h in _CLASSES if " " not in h)
 _SCALE = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # How far before a change a hedge it touches may start ("no fewer than" + spaces).
