@@ -31,3 +31,22 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     yield
+
+
+_APP = None
+
+
+def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
+    """Make the QApplication before any test when a widget test will run: a report test
+    run first makes a bare QGuiApplication for its PDF (``gui.reports.pdf``), and a
+    widget made under it aborts the process (a subset such as ``test_report_nway.py
+    test_gui_nway.py`` did)."""
+    global _APP
+    widgets = any(
+        "qtbot" in getattr(item, "fixturenames", ()) or item.path.name.startswith("test_gui")
+        for item in items
+    )
+    if widgets and _APP is None:
+        from PySide6.QtWidgets import QApplication
+
+        _APP = QApplication.instance() or QApplication(["pytest"])
