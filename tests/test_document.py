@@ -282,13 +282,23 @@ def test_binary_can_be_opened_as_text_anyway(tmp_path: Path) -> None:
 # Refused paths --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["report.doc", "sheet.xlsx", "README", "archive.txt.gz"])
+@pytest.mark.parametrize("name", ["report.doc", "sheet.xlsx", "archive.txt.gz"])
 def test_unsupported_suffix(tmp_path: Path, name: str) -> None:
     path = _write(tmp_path, name, b"plain text")
     with pytest.raises(UnsupportedFileError) as caught:
         load_document(path)
     assert str(caught.value).startswith(f"{path}: unsupported file type")
     assert load_document(path, any_suffix=True).text == "plain text"
+
+
+@pytest.mark.parametrize("name", ["README", "AP-BAGHDAD-0611", "story-v2"])
+def test_a_file_without_a_suffix_is_read_as_text(tmp_path: Path, name: str) -> None:
+    # Wire copy is often saved without a suffix; its content says whether it is text.
+    path = _write(tmp_path, name, b"plain text")
+    assert load_document(path).text == "plain text"
+    binary = _write(tmp_path, name + "-core", b"\x7fELF\x02\x01\x01\x00" + bytes(64))
+    with pytest.raises(BinaryFileError):
+        load_document(binary)
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -42,7 +42,17 @@ def test_supported_files_in_stable_order_with_case_twins(tmp_path: Path) -> None
     for name in ["b.txt", "a.txt", "A.txt", "x.md", "page.HTML", "img.png", "notes", "z/c.htm"]:
         _touch(tmp_path, name)
     _touch(tmp_path, "sub/deeper/d.markdown")
-    expected = ["A.txt", "a.txt", "b.txt", "page.HTML", "sub/deeper/d.markdown", "x.md", "z/c.htm"]
+    # "notes" holds text and has no suffix: it is listed ("img.png" is not)
+    expected = [
+        "A.txt",
+        "a.txt",
+        "b.txt",
+        "notes",
+        "page.HTML",
+        "sub/deeper/d.markdown",
+        "x.md",
+        "z/c.htm",
+    ]
     assert [relpath for relpath, _ in _listing(tmp_path)] == expected
     assert _listing(tmp_path) == _listing(tmp_path)
 
@@ -215,18 +225,35 @@ def test_files_of_other_types_are_counted_not_listed(tmp_path: Path) -> None:
     from gui.work.loading import FolderRequest, run_folder
 
     _touch(tmp_path, "story.txt")
-    for name in ("a.xlsx", "b.xlsx", "photo.JPG", "Makefile"):
+    for name in ("a.xlsx", "b.xlsx", "photo.JPG"):
         _touch(tmp_path, name)
+    _touch(tmp_path, "core", b"\x7fELF\x02\x01\x01\x00" + bytes(64))  # no suffix, binary
+    _touch(tmp_path, ".hidden")  # no suffix, hidden
     skipped: Counter[str] = Counter()
     assert _listing(tmp_path, skipped=skipped) == [("story.txt", None)]
-    assert skipped == Counter({".xlsx": 2, ".jpg": 1, "(none)": 1})
+    assert skipped == Counter({".xlsx": 2, ".jpg": 1, "(none)": 2})
     rows: list[object] = []
     message = run_folder(FolderRequest(str(tmp_path)), rows.extend, lambda: False)
     assert len(rows) == 1
     assert (
         message
-        == "1 document listed, 4 files of other types not listed (.xlsx 2, (none) 1, .jpg 1)"
+        == "1 document listed, 5 files of other types not listed ((none) 2, .xlsx 2, .jpg 1)"
     )
+
+
+def test_text_files_without_a_suffix_are_listed(tmp_path: Path) -> None:
+    # A folder of wire copy saved without suffixes listed nothing ("2 files of other
+    # types not listed ((none) 2)").
+    from gui.work.loading import DocumentRow, FolderRequest, run_folder
+
+    _touch(tmp_path, "AP-BAGHDAD-0611", b"BAGHDAD (AP) - Iraq's prime minister asked ...")
+    _touch(tmp_path, "AP-BAGHDAD-0611-update", b"BAGHDAD (AP) - Iraq's prime minister on ...")
+    _touch(tmp_path, "core", b"\x7fELF\x02\x01\x01\x00" + bytes(64))
+    assert _listing(tmp_path) == [("AP-BAGHDAD-0611", None), ("AP-BAGHDAD-0611-update", None)]
+    rows: list[DocumentRow] = []
+    message = run_folder(FolderRequest(str(tmp_path)), rows.extend, lambda: False)
+    assert [r.error for r in rows] == [None, None]
+    assert message.startswith("2 documents listed")
 
 
 def test_links_to_files_outside_the_folder_are_not_read(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from core.text.formats import FormatError, ReadOptions, read_format, sniff
 from core.text.formats.base import HtmlText
 from core.text.names import (
     SUPPORTED_SUFFIXES,
+    is_bare,
     is_html,
     is_supported,
     printable_path,
@@ -232,7 +233,8 @@ def load_document(
         path: the file; kept as given in ``Document.path``.
         encoding: a codec to use instead of detection ("reopen with encoding").
         max_bytes: larger files are refused before anything is read.
-        any_suffix: read a file whose suffix is not a supported one, as text.
+        any_suffix: read a file whose suffix is not a supported one, as text (a file
+            with no suffix at all is read so always: ``core.text.names.is_bare``).
         allow_binary: skip the format and binary checks ("open as text anyway").
         options: how documents with more than one text are read (tracked changes).
 
@@ -256,7 +258,7 @@ def load_document(
     info = _stat(raw_path, shown)
     if not stat.S_ISREG(info.st_mode):
         raise NotAFileError(shown, _special_kind(info.st_mode))
-    if not any_suffix and not is_supported(raw_path):
+    if not any_suffix and not is_supported(raw_path) and not is_bare(raw_path):
         wanted = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise UnsupportedFileError(shown, f"unsupported file type (Redline reads {wanted})")
     if info.st_size > max_bytes:

@@ -1,15 +1,16 @@
 """Walking a folder of articles: lazily, in a stable order, without traps.
 
-``walk_folder`` lists the files Redline reads (by suffix) one directory at a time
-with ``os.scandir``, in name order, and reports what it cannot use as error
+``walk_folder`` lists the files Redline reads (by suffix, and files with no suffix
+that hold text: wire copy is often saved so, and their first bytes tell) one directory
+at a time with ``os.scandir``, in name order, and reports what it cannot use as error
 entries instead of raising: unreadable subfolders (the walk goes on), links to
 folders (reported once and never followed: a loop would never end, a target inside
 the root is listed at its own place, one outside could be the whole disk), broken
 links, and FIFOs, sockets or devices, links to them included (never opened).
 Links to regular files inside the root are listed (loading reads them bounded);
 links to files outside it are reported with their target and never read, as
-``/etc/passwd`` in a dropped folder is not an article. It loads nothing; the
-caller loads each entry, in the background.
+``/etc/passwd`` in a dropped folder is not an article. It loads nothing (but those
+first bytes); the caller loads each entry, in the background.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from core.errors import CancelledError, FileMissingError, NotAFolderError, UnreadableError
-from core.text.names import is_supported, printable_path, special_file_kind, suffix_of
+from core.text.document import binary_kind
+from core.text.names import is_bare, is_supported, printable_path, special_file_kind, suffix_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,12 @@ class _Walker:
             return self._entry(parent, entry.name, error.strerror or str(error))
         if stat.S_ISDIR(info.st_mode):
             return self._folder(parent, entry, info, is_link, ancestors) if self.recursive else None
-        if not is_supported(entry.name):
+        if not is_supported(entry.name) and not (
+            is_bare(entry.name)
+            and not is_link
+            and stat.S_ISREG(info.st_mode)
+            and _holds_text(entry.path)
+        ):
             if self.skipped is not None and stat.S_ISREG(info.st_mode):
                 self.skipped[suffix_of(entry.name) or "(none)"] += 1
             return None
@@ -176,6 +183,21 @@ class _Walker:
             shown = printable_path(self.listed[key] or ".")
             return self._entry(parent, entry.name, f"folder already listed as {shown}")
         return _Dir(entry.path, f"{parent.rel}/{entry.name}" if parent.rel else entry.name, key)
+
+
+# The bytes of a file without a suffix read to tell whether it holds text.
+SNIFF_BYTES = 4096
+
+
+def _holds_text(path: str) -> bool:
+    """Whether the file at ``path`` (no suffix: wire copy is often saved so) starts as
+    text, not as a program, an image or an archive; an unreadable one does not."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    return binary_kind(head) is None
 
 
 def walk_folder(

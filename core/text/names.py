@@ -36,6 +36,13 @@ def is_supported(path: str | os.PathLike[str]) -> bool:
     return suffix_of(path) in SUPPORTED_SUFFIXES
 
 
+def is_bare(path: str | os.PathLike[str]) -> bool:
+    """Whether the name has no suffix at all and is not hidden (``AP-BAGHDAD-0611``,
+    ``README``): wire copy is often saved so; such a file is read when it holds text."""
+    name = os.path.basename(os.fspath(path))
+    return bool(name) and not name.startswith(".") and suffix_of(name) == ""
+
+
 def is_html(path: str | os.PathLike[str]) -> bool:
     """Whether the name is read as HTML (``.html`` / ``.htm``)."""
     return suffix_of(path) in HTML_SUFFIXES
