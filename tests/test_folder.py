@@ -267,3 +267,6 @@ def test_links_to_files_outside_the_folder_are_not_read(tmp_path: Path) -> None:
     assert listing["alias.txt"] is None and listing["story.txt"] is None
     assert listing["passwd.txt"] == "link to a file outside this folder (/etc/passwd), not followed"
     assert (listing["private.txt"] or "").startswith("link to a file outside this folder (")
+    # a link without a suffix is not opened to look at its first bytes
+    os.symlink("/etc/passwd", root / "passwd")
+    assert "passwd" not in dict(_listing(root))
