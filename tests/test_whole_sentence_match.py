@@ -62,3 +62,21 @@ def test_a_shared_word_between_rewrites_still_ties_nothing() -> None:
     new = "Analysts expect a rebound, although exports remain weak in several regions.\n"
     blocks = _blocks(old, new)
     assert len(blocks) == 1 and blocks[0][0] == "changed"
+
+
+def test_no_lone_full_stop_is_left_when_its_partner_sentence_moves() -> None:
+    # The AP-style rewrite compared new against old: in a replaced gap the old
+    # "Prime Minister ... fight." was paired with the new side's "." of "city.", then
+    # taken away as moved; the "." stood alone as an inserted block (a row "+ ." of
+    # 0 words in the window's change list).
+    from tests.test_flags_reordered_quotes import AP_NEW, AP_OLD
+
+    blocks = _blocks(AP_NEW, AP_OLD)
+    lone = [
+        (k, o, n)
+        for k, o, n in blocks
+        if k in ("inserted", "deleted") and not any(c.isalnum() for c in (o or n or ""))
+    ]
+    assert not lone, lone
+    first = blocks[0]
+    assert first[2] is not None and first[2].endswith("second-largest city."), first

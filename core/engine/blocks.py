@@ -184,6 +184,48 @@ def merge_wordless(
     return out
 
 
+def fold_orphans(
+    drafts: list[Draft], words_a: Sequence[int], words_b: Sequence[int]
+) -> list[Draft]:
+    """Fold into the draft before it a one-sided draft without a word that only moves
+    left stranded: a sentence paired in a replaced gap with the other side's lone "."
+    and then taken away as moved leaves that "." as a block of its own. It joins the
+    draft whose text it ends (which has text on its side) when nothing but moved drafts
+    stands between them on the side it lacks (its place there is then the previous
+    draft's end)."""
+    moved_a = {k for d in drafts if d.kind == "moved" for k in range(d.a1, d.a2)}
+    moved_b = {k for d in drafts if d.kind == "moved" for k in range(d.b1, d.b2)}
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if prev is None or prev.kind == "moved" or d.kind not in ("inserted", "deleted"):
+            out.append(d)
+            continue
+        if d.kind == "inserted":
+            fits = prev.b1 < prev.b2 == d.b1 and prev.a2 <= d.a1 and not any(words_b[d.b1 : d.b2])
+            fits = fits and all(k in moved_a for k in range(prev.a2, d.a1))
+            code: Code = ("insert", prev.a2, prev.a2, d.b1, d.b2)
+        else:
+            fits = prev.a1 < prev.a2 == d.a1 and prev.b2 <= d.b1 and not any(words_a[d.a1 : d.a2])
+            fits = fits and all(k in moved_b for k in range(prev.b2, d.b1))
+            code = ("delete", d.a1, d.a2, prev.b2, prev.b2)
+        if not fits:
+            out.append(d)
+            continue
+        a2, b2 = (prev.a2, d.b2) if d.kind == "inserted" else (d.a2, prev.b2)
+        codes = [*prev.codes, code]
+        out[-1] = Draft(
+            kind_of(codes, prev.a1, a2, prev.b1, b2),
+            prev.a1,
+            a2,
+            prev.b1,
+            b2,
+            codes,
+            prev.approximate or d.approximate,
+        )
+    return out
+
+
 def sentence_opener(
     sentence_starts: Set[int], starts: Sequence[int], ends: Sequence[int]
 ) -> Callable[[int, int], bool]:

@@ -26,6 +26,7 @@ from core.engine.blocks import (
     codes_from_runs,
     cut_points,
     drafts_from_cuts,
+    fold_orphans,
     gap_codes,
     merge_wordless,
     sentence_opener,
@@ -164,7 +165,7 @@ def _compare(
     cut, origin = split_long_ends(drafts, ta.words, tb.words)
     pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel)
     drafts, pairs = rejoin_unused(cut, origin, drafts, pairs)
-    drafts = apply_moves(drafts, pairs, word_codes)
+    drafts = fold_orphans(apply_moves(drafts, pairs, word_codes), ta.words, tb.words)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]
     _check(should_cancel)
     spanning = (spanning_words(old.text, ta), spanning_words(new.text, tb))
