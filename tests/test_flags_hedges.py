@@ -55,6 +55,11 @@ def _flags(old: str, new: str) -> list[tuple[str, str]]:
             '"12" \u2192 "as many as 12"',
         ),
         (
+            "The quake killed at least 34 000 people.",
+            "The quake killed 34 000 people.",
+            '"at least 34 000" \u2192 "34 000"',
+        ),
+        (
             "The fund lost about $3 million in the first quarter.",
             "The fund lost $3 million in the first quarter.",
             '"about $3 million" \u2192 "$3 million"',

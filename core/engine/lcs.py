@@ -1,4 +1,5 @@
-"""The one adapter for rapidfuzz: longest-common-subsequence runs of two id lists.
+"""The one adapter for rapidfuzz: longest-common-subsequence runs of two id lists,
+and the edit distance of two short words.
 
 rapidfuzz computes the Indel (insert/delete only) alignment in C++ with a
 bit-parallel LCS, about 50 times faster than a Python diff on sentence-sized gaps
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 Run = tuple[int, int, int]
 
@@ -38,3 +39,9 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     if not a and not b:
         return 0.0
     return float(Indel.normalized_similarity(a, b))
+
+
+def within_edits(a: str, b: str, most: int) -> bool:
+    """Whether ``a`` becomes ``b`` in at most ``most`` insertions, deletions or
+    replacements of one character (``aproximatly`` -> ``approximately``: 2)."""
+    return bool(Levenshtein.distance(a, b, score_cutoff=most) <= most)

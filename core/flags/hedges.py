@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from core.engine.lcs import within_edits
 from core.flags.pooled import WORD, Context, Flag, Pooled, Word, make_flag
 
 # Each hedge and its class: hedges of one class claim the same of a figure.
@@ -118,19 +119,9 @@ def _misspelled(hedge: str, word: str) -> bool:
     folded = word.casefold()
     if folded in _CLASSES or not folded.isalpha() or len(folded) < 5:
         return False
-    return any(_CLASSES[h] == hedge and len(h) >= 5 and _within_two(folded, h) for h in _ONE_WORD)
-
-
-def _within_two(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` are at most two edits apart (insert, delete, replace)."""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1] <= 2
+    return any(
+        _CLASSES[h] == hedge and len(h) >= 5 and within_edits(folded, h, 2) for h in _ONE_WORD
+    )
 
 
 def _hedged(
@@ -148,16 +139,16 @@ def _hedged(
                 found = WORD.match(text, m.end())
                 if found is None:
                     continue
-                word = Word(found.group(), found.start(), found.end(), index)
-                keys = figures(word, text)
+                keys = figures(Word(found.group(), found.start(), found.end(), index), text)
                 if not keys:
                     continue
                 seen.add(m.start())
-                hedged = (_CLASSES[" ".join(m.group(1).casefold().split())], keys[0][0])
-                scale = _SCALE.match(text, word.end)
-                end = scale.end() if scale else word.end
+                key, figure = keys[0]  # (the figure whole: "34 000")
+                hedged = (_CLASSES[" ".join(m.group(1).casefold().split())], key)
+                scale = _SCALE.match(text, figure.end)
+                stop = scale.end() if scale else figure.end
                 at = m.end(1)
                 while text[at].isspace():
                     at += 1
-                shown = Word(text[at:end], at, end, index)  # "$3 million"
-                yield hedged, Word(text[m.start() : end], m.start(), end, index), shown
+                shown = Word(text[at:stop], at, stop, index)  # "$3 million"
+                yield hedged, Word(text[m.start() : stop], m.start(), stop, index), shown
