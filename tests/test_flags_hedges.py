@@ -107,3 +107,40 @@ def test_a_hedge_cut_added_or_changed_is_a_figure_flag(
 )
 def test_a_hedge_that_says_the_same_or_hedges_no_figure_raises_nothing(old: str, new: str) -> None:
     assert not [f for f in _flags(old, new) if f[0] == "number"]
+
+
+def test_a_hedge_after_its_figure_counts() -> None:
+    """ "approaches 100 or more" -> "approaches 100" (the Long War Journal sample)."""
+    old = (
+        "It is hard to say how many fighters appear, but the number easily approaches 100 or more."
+    )
+    new = "It is hard to say how many fighters appear, but the number easily approaches 100."
+    assert _flags(old, new) == [("number", '"100 or more" \u2192 "100"')]
+
+
+def test_a_hedge_moved_to_another_figure_is_two_changes() -> None:
+    """A round-up of items: "at least" left one toll and went to the next one. The
+    words only moved, but each figure now claims otherwise."""
+    old = (
+        "A bridge collapse in Morbi kills 135 people.\n\n"
+        "A gas explosion on Jersey kills at least nine people."
+    )
+    new = (
+        "A bridge collapse in Morbi kills at least 135 people.\n\n"
+        "A gas explosion on Jersey kills nine people."
+    )
+    assert _flags(old, new) == [
+        ("number", '"135" \u2192 "at least 135"'),
+        ("number", '"at least nine" \u2192 "nine"'),
+    ]
+
+
+def test_a_tilde_hedges_as_about() -> None:
+    """ua-gec: "складає ~10 000 грн" -> "становить приблизно 10 000 грн" (about). (A
+    "~" cut alone is a change of punctuation, no flag.)"""
+    old = "Середня зарплата зараз складає ~10 000 грн на місяць у цьому місті."
+    new = "Середня зарплата зараз становить приблизно 10 000 грн на місяць у цьому місті."
+    assert _flags(old, new) == []
+    assert _flags(old, new.replace("приблизно", "щонайменше")) == [
+        ("number", '"~10 000" \u2192 "щонайменше 10 000"')
+    ]

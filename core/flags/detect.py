@@ -18,7 +18,9 @@ against inserted words), and the block gets a flag of a kind when they differ in
   ``(2)``), digits in URLs, image sizes and HTML entities are no figures;
 - ``negation``: the number of negations (``not``, ``no``, ``never``, ``n't``, ``lack``,
   ``non-existent`` ...; ``didn't`` -> ``did not`` keeps one each; ``no.`` before a
-  number is none). Only on sentences truly paired (more than ``MIN_SHARED_NEGATION``
+  number is none); in French, German, Spanish, Portuguese, Italian (``ne ... pas``,
+  ``nicht``, ``não``), Russian and Ukrainian (``не``, ``ні``) and Chinese (``不``,
+  ``没有``, ``未``: ``core.flags.negations``). Only on sentences truly paired (more than ``MIN_SHARED_NEGATION``
   of their content words shared), not in headings;
 - ``name``: the names (``core.flags.names``: capitalised in mid-sentence, consistently,
   in their own document, not defined terms, not in headings). A name that stands
@@ -67,6 +69,7 @@ from operator import itemgetter
 from core.engine import aside
 from core.flags.attribution import check_attribution
 from core.flags.figures import check_number
+from core.flags.hedges import is_hedge
 from core.flags.name_changes import check_name
 from core.flags.names import has_no_capitals, names_aside
 from core.flags.negations import check_negation
@@ -313,7 +316,7 @@ def _same_words(changes: list[Change]) -> list[Change]:
     moved: set[int] = set()
     for i, change in enumerate(changes):
         partners = deleted.get(_folded(change.new_words)) if not change.old else None
-        if partners:
+        if partners and not is_hedge(_folded(change.new_words)):  # (a hedge did move)
             moved.update((i, partners.pop()))
     return [c for i, c in enumerate(changes) if i not in moved]
 

@@ -47,17 +47,116 @@ _CLASSES = {
     "less than": "below",
     "under": "below",
     "below": "below",
+    # French
+    "au moins": "at least",
+    "plus de": "at least",
+    "plus d'": "at least",
+    "plus d\u2019": "at least",
+    "près de": "nearly",
+    "presque": "nearly",
+    "environ": "about",
+    "quelque": "about",
+    "jusqu'à": "up to",
+    "jusqu\u2019à": "up to",
+    "au plus": "up to",
+    "moins de": "below",
+    # German
+    "mindestens": "at least",
+    "mehr als": "at least",
+    "über": "at least",
+    "fast": "nearly",
+    "knapp": "nearly",
+    "beinahe": "nearly",
+    "rund": "about",
+    "etwa": "about",
+    "ungefähr": "about",
+    "circa": "about",
+    "bis zu": "up to",
+    "höchstens": "up to",
+    "weniger als": "below",
+    # Spanish, Portuguese
+    "al menos": "at least",
+    "por lo menos": "at least",
+    "más de": "at least",
+    "casi": "nearly",
+    "alrededor de": "about",
+    "aproximadamente": "about",
+    "cerca de": "about",
+    "hasta": "up to",
+    "menos de": "below",
+    "pelo menos": "at least",
+    "ao menos": "at least",
+    "mais de": "at least",
+    "quase": "nearly",
+    "até": "up to",
+    # Russian, Ukrainian
+    "по меньшей мере": "at least",
+    "как минимум": "at least",
+    "не менее": "at least",
+    "более": "at least",
+    "свыше": "at least",
+    "почти": "nearly",
+    "около": "about",
+    "примерно": "about",
+    "порядка": "about",
+    "менее": "below",
+    "щонайменше": "at least",
+    "принаймні": "at least",
+    "не менше": "at least",
+    "понад": "at least",
+    "більше": "at least",
+    "майже": "nearly",
+    "близько": "about",
+    "приблизно": "about",
+    "менше": "below",
+    "десь": "about",
+    # Signs
+    "~": "about",
+    "\u2248": "about",
 }
+# Hedges written after their figure ("100 or more"), and their classes.
+_AFTER = {
+    "or more": "at least",
+    "or so": "about",
+    "or fewer": "up to",
+    "or less": "up to",
+    "ou plus": "at least",
+    "oder mehr": "at least",
+    "o más": "at least",
+    "ou mais": "at least",
+    "и более": "at least",
+    "і більше": "at least",
+}
+_HEDGE_AFTER = re.compile(
+    r"(?<![\w.,])(\d[\d.,]*)\s+("
+    + "|".join(p.replace(" ", r"\s+") for p in sorted(_AFTER, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 _HEDGE = re.compile(
-    r"\b("
-    + "|".join(p.replace(" ", r"\s+") for p in sorted(_CLASSES, key=len, reverse=True))
-    + r")\s+(?:[$\u00a3\u20ac\u00a5]\s?)?",
+    r"(?<!\w)("
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_CLASSES, key=len, reverse=True))
+    + r")(?:\s+|(?<=['\u2019~\u2248]))(?:[$\u00a3\u20ac\u00a5]\s?)?",
     re.IGNORECASE,
 )
 # The words of the hedges that tell one (a change touching none of them touches no
 # hedge: "a", "of", "to", "as" are everywhere).
-_HEDGE_WORDS = frozenset(w for h in _CLASSES for w in h.split()) - frozenset(
-    "a an of to as no at in than".split()
+_HEDGE_WORDS = frozenset(
+    w.casefold() for h in (*_CLASSES, *_AFTER) for w in re.findall(r"\w+", h)
+) - frozenset("a an of to as no at in than or so de d le la".split())
+
+
+def is_hedge(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (folded) are a hedge: a hedge moved from one figure to another
+    is no move of unchanged words (``core.flags.detect``)."""
+    phrase = " ".join(words)
+    return phrase in _CLASSES or phrase in _AFTER
+
+
+_APPROXIMATE = re.compile(
+    r"(?:десят(?:ок|ка|ки|ков)|дюжин\w*|сотн[яиі]\w*|dozens?|\w+aines?|dutzend\w*"
+    r"|decenas?|dezenas?|centenas?)$",
+    re.IGNORECASE,
 )
 _ONE_WORD = tuple(h for h in _CLASSES if " " not in h)
 _SCALE = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -71,7 +170,8 @@ Hedged = tuple[str, str]  # (class, figure key)
 def hedge_flag(pool: Pooled, context: Context, figures: Figures) -> Flag | None:
     """A ``number`` flag when a hedge on an unchanged figure was cut, added or changed
     in meaning; ``figures`` gives a word's figure keys (``_figures_of``)."""
-    if not any(w.text.casefold() in _HEDGE_WORDS for w in (*pool.old_words, *pool.new_words)):
+    changed = (*pool.old_words, *pool.new_words)
+    if not any(w.text.casefold() in _HEDGE_WORDS for w in changed) and not _signed(pool, context):
         return None  # (no word of a hedge changed: most blocks)
     old = list(_hedged(pool, context.old, True, figures))
     new = list(_hedged(pool, context.new, False, figures))
@@ -107,6 +207,15 @@ def hedge_flag(pool: Pooled, context: Context, figures: Figures) -> Flag | None:
     return make_flag("number", pool, shown_old, shown_new)
 
 
+def _signed(pool: Pooled, context: Context) -> bool:
+    """Whether a sign that hedges (``~10 000``) stands just before a changed word."""
+    return any(
+        text[max(0, w.start - 2) : w.start].strip()[-1:] in ("~", "\u2248")
+        for words, text in ((pool.old_words, context.old), (pool.new_words, context.new))
+        for w in words
+    )
+
+
 def _written(words: tuple[Word, ...], text: str, key: str, figures: Figures, other: Word) -> Word:
     """The changed word of ``words`` that is the figure ``key`` ("1" for "one"), else
     the other side's ``other``."""
@@ -131,6 +240,7 @@ def _hedged(
     ``(class, figure key)``, the hedge with its figure and the figure alone (words
     numbered with the change, to show)."""
     seen: set[int] = set()
+    figures_seen: set[int] = set()
     for index, change in enumerate(pool.changes):
         for start, end in change.old if old else change.new:
             for m in _HEDGE.finditer(text, max(0, start - _REACH), min(len(text), end + _REACH)):
@@ -144,6 +254,7 @@ def _hedged(
                     continue
                 seen.add(m.start())
                 key, figure = keys[0]  # (the figure whole: "34 000")
+                figures_seen.add(figure.start)
                 hedged = (_CLASSES[" ".join(m.group(1).casefold().split())], key)
                 scale = _SCALE.match(text, figure.end)
                 stop = scale.end() if scale else figure.end
@@ -152,3 +263,22 @@ def _hedged(
                     at += 1
                 shown = Word(text[at:stop], at, stop, index)  # "$3 million"
                 yield hedged, Word(text[m.start() : stop], m.start(), stop, index), shown
+            lo = max(0, start - _REACH)
+            for m in _HEDGE_AFTER.finditer(text, lo, min(len(text), end + _REACH)):
+                if m.start(2) in seen or m.end() <= start or m.start(2) >= end:
+                    continue
+                figure = Word(m.group(1), m.start(1), m.end(1), index)
+                keys = figures(figure, text)
+                if not keys:
+                    continue
+                seen.add(m.start(2))
+                figures_seen.add(figure.start)
+                hedged = (_AFTER[" ".join(m.group(2).casefold().split())], keys[0][0])
+                yield hedged, Word(text[m.start() : m.end()], m.start(), m.end(), index), figure
+    # A numeral that is itself approximate ("десяток", "une cinquantaine", "dozens"):
+    # "about" that many ("десяток" -> "близько десяти" claims the same).
+    for word in pool.old_words if old else pool.new_words:
+        if word.start not in figures_seen and _APPROXIMATE.match(word.text):
+            keys = figures(word, text)
+            if keys:
+                yield ("about", keys[0][0]), word, word

@@ -21,6 +21,52 @@ from core.flags.pooled import (
 _NEGATIONS = frozenset(
     "not no nay never nor neither none nobody nothing nowhere cannot without".split()
 )
+# Other languages written in Latin letters. Negations no English text uses, always
+# counted; the others only in a block whose text holds two of the language's
+# commonest words (``_MARKERS``): ``sin``, ``sans``, ``ne`` (north-east) and ``sem``
+# (a scanning electron microscope) are English words too. (``ne`` elided is ``n'``
+# before a vowel: ``_is_negation``.)
+_NEGATIONS |= frozenset(
+    "aucun aucune jamais nicht kein keine keinen keinem keiner keines niemals nichts "
+    "niemand weder jamás ningún ninguno ninguna nadie tampoco não nenhum nenhuma ninguém "
+    "nessuno nessuna niente senza".split()
+)
+_FOREIGN = {
+    "fr": "ne pas rien sans",
+    "de": "nie ohne",
+    "es": "nunca nada sin",
+    "pt": "nunca nada sem nem",
+    "it": "non mai",
+}
+_MARKERS = {
+    "fr": "le la les des est une du que qui dans pour sur avec au aux été",
+    "de": "der die das und ist mit von den dem zu ein eine des auf für wurde hat sich im",
+    "es": "el la los las que del por con para una es en fue según",
+    "pt": "o os as que do da dos das com para uma em foi pelo pela",
+    "it": "il lo gli della che per con una è di del sono",
+}
+_FOREIGN_WORDS = {lang: frozenset(words.split()) for lang, words in _FOREIGN.items()}
+_MARKER_WORDS = {lang: frozenset(words.split()) for lang, words in _MARKERS.items()}
+# Cyrillic (Russian, Ukrainian): no English word is spelled so, always counted. A
+# part of a hyphenated word counts (``актор-не актор``).
+_CYRILLIC = frozenset(
+    "не нет ни никогда никто ничего ничто нигде без ні ані немає ніколи ніхто нічого ніде".split()
+)
+# ``не`` before these says "no less than", "no more than", "more than once" (a hedge
+# on a figure: ``core.flags.hedges``), not a negation.
+_NOT_NEGATED = frozenset("менее более меньше больше раз менше більше".split())
+# Chinese: a character that negates, inside a word of Han characters (text without
+# spaces), and the words holding one that negate nothing (``不同`` "different",
+# ``不断`` "without pause", ``非常`` "very", ``未来`` "future", ``无论`` "whatever").
+_HAN_NEGATIONS = frozenset("不没沒未无無非别別勿莫")
+_HAN_NOT_NEGATING = (
+    "不同 不断 不斷 不过 不過 不少 不久 不仅 不僅 不但 不论 不論 不管 不如 不然 不料 "
+    "非常 未来 未來 无论 無論 莫斯科 别人 別人 别的 別的 特别 特別 区别 區別 分别 分別 "
+    "无数 無數 非洲".split()
+)
+_HAN_NOT_NEGATING_RE = re.compile("|".join(sorted(_HAN_NOT_NEGATING, key=len, reverse=True)))
+_HAN_REACH = max(map(len, _HAN_NOT_NEGATING)) - 1
+_WORDS = re.compile(r"\w+")
 
 
 MIN_SHARED_NEGATION = 0.51
@@ -29,24 +75,106 @@ MIN_SHARED_NEGATION = 0.51
 CUT_SHARE = 0.7
 
 
-def _is_negation(word: str) -> bool:
+def _is_negation(word: str, foreign: frozenset[str], other: frozenset[str], mine: str = "") -> bool:
     """A negation, or a word that negates by itself (``lack``, ``non-existent``), so that
-    ``doesn't exist`` -> ``is non-existent`` keeps one each."""
+    ``doesn't exist`` -> ``is non-existent`` keeps one each. ``foreign``: the
+    negations of the other languages the block is written in; ``other``: the words of
+    the other side, folded; ``mine``: this side's text, folded. ``non-fatal`` negates
+    against a ``fatal`` there that this side has nowhere else (``non-life threatening``
+    -> ``life-threatening``); a compound added or cut whole (``non-aligned``,
+    ``non-tariff barriers``, ``non-religious`` beside ``religious``) is a term, not a
+    negation."""
     folded = word.casefold().replace("\u2019", "'")
-    return (
-        folded in _NEGATIONS
-        or folded.endswith("n't")
-        or folded.startswith("lack")
-        or (folded.startswith("non") and folded[3:].lstrip("-") in _NON)
+    if folded in _NEGATIONS or folded in foreign or folded.endswith("n't"):
+        return True
+    if folded.startswith("non"):
+        rest = folded[3:]
+        term = rest[1:].split("-")[0] if rest[:1] == "-" else ""
+        return rest.lstrip("-") in _NON or (
+            term in other
+            and "non" + term not in other
+            and len(re.findall(rf"\b{re.escape(term)}\b", mine)) <= 1
+        )
+    if folded.startswith("n'") and folded[2:3].isalpha():
+        return "fr" in _languages_of(foreign)  # n'annonce (pas)
+    return folded.startswith("lack")
+
+
+def _languages_of(foreign: frozenset[str]) -> set[str]:
+    return {lang for lang, words in _FOREIGN_WORDS.items() if words <= foreign}
+
+
+def _foreign(text: str) -> frozenset[str]:
+    """The negations of the other Latin-script languages ``text`` is written in."""
+    words = set(_WORDS.findall(text.casefold()))
+    found: set[str] = set()
+    for lang, markers in _MARKER_WORDS.items():
+        if len(markers & words) >= 2:
+            found |= _FOREIGN_WORDS[lang]
+    return frozenset(found)
+
+
+def _negations(
+    words: tuple[Word, ...], text: str, foreign: frozenset[str], sides: tuple[str, str] = ("", "")
+) -> list[Word]:
+    """The negations among ``words`` (of ``text``), against the ``other`` side's text:
+    a word that negates; in a word of Han characters, each character that negates
+    outside the words that do not; in Cyrillic, ``не`` and the like, unless the other
+    side writes it joined to its word (``не багато`` / ``небагато``, ``не був
+    доступним`` / ``недоступним``: a spelling, not a negation). ``sides``: this side's
+    text and the other's (none: nothing is compared)."""
+    found: list[Word] = []
+    mine_text = sides[0].casefold()
+    mine = frozenset(_WORDS.findall(mine_text))
+    other_words = frozenset(_WORDS.findall(sides[1].casefold()))
+    for w in words:
+        if not _HAN_NEGATIONS.isdisjoint(w.text):
+            found.extend(
+                Word(c, w.start + k, w.start + k + 1, w.change)
+                for k, c in enumerate(w.text)
+                if c in _HAN_NEGATIONS and not _in_plain_word(text, w.start + k)
+            )
+        elif not w.text.isascii() and "-" in w.text:
+            found.extend(w for part in w.text.casefold().split("-") if part in _CYRILLIC)
+        elif w.text.casefold() in _CYRILLIC:
+            if not _hedging(w, text) and not _joined(mine, other_words):
+                found.append(w)
+        elif _is_negation(w.text, foreign, other_words, mine_text) and not _number_sign(w, text):
+            found.append(w)
+    return found
+
+
+def _joined(mine: frozenset[str], other_words: frozenset[str]) -> bool:
+    """Whether the other side joins a ``не`` to a word this side has (``небагато``)."""
+    return any(
+        len(word) > 4 and word[:2] in ("не", "ні") and word[2:] in mine and word not in _CYRILLIC
+        for word in other_words
     )
+
+
+def _in_plain_word(text: str, pos: int) -> bool:
+    """Whether the character at ``pos`` stands in one of ``_HAN_NOT_NEGATING`` (which
+    may run past the changed characters: ``相同`` -> ``不同`` changed ``不`` alone)."""
+    lo = max(0, pos - _HAN_REACH)
+    return any(
+        m.start() <= pos < m.end()
+        for m in _HAN_NOT_NEGATING_RE.finditer(text, lo, pos + _HAN_REACH + 1)
+    )
+
+
+def _hedging(word: Word, text: str) -> bool:
+    """``не менее`` ("no less than") and the like."""
+    after = re.match(r"\s+(\w+)", text[word.end : word.end + 16])
+    return after is not None and after.group(1).casefold() in _NOT_NEGATED
 
 
 _NON = frozenset("existent existant essential trivial violent profit".split())
 
 
 def check_negation(pool: Pooled, context: Context) -> Flag | None:
-    old = [w for w in pool.old_words if _is_negation(w.text) and not _number_sign(w, context.old)]
-    new = [w for w in pool.new_words if _is_negation(w.text) and not _number_sign(w, context.new)]
+    foreign = _foreign(pool.old_text + "\n" + pool.new_text)
+    old = _negations(pool.old_words, context.old, foreign, (pool.old_text, pool.new_text))
+    new = _negations(pool.new_words, context.new, foreign, (pool.new_text, pool.old_text))
     if len(old) == len(new):
         return None
     if pool.shared < MIN_SHARED_NEGATION:
@@ -63,7 +191,7 @@ def check_negation(pool: Pooled, context: Context) -> Flag | None:
         near = span_words(context.new, pool.new_near)
     else:
         near = span_words(context.old, pool.old_near)
-    if any(_is_negation(w.text) for w in near):
+    if _negations(tuple(near), context.new if len(old) > len(new) else context.old, foreign):
         return None  # the sentences are cut otherwise: the negation stands in a neighbour
     if len(old) > len(new):  # name only the negations that went
         return make_flag("negation", pool, _surplus(old, new), [])

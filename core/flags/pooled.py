@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from core.engine.tokens import CJK_CHARS, has_wide
 from core.flags.names import Names, pair_names
 from core.flags.quotes import Quotations, pair_quotations
 from core.model import Span
@@ -209,7 +210,22 @@ def content_words(text: str) -> set[str]:
     else:
         words = {m.group().casefold() for m in WORD.finditer(text)}
     words -= _FUNCTION
-    return {w[:5] for w in words if len(w) > 1}
+    found = {w[:5] for w in words if len(w) > 1}
+    if has_wide(text):  # (a word of Han or kana is a clause: its pairs of characters)
+        found.update(
+            run[k : k + 2]
+            for w in words
+            for run in _CJK_RUN.findall(w)
+            for k in range(max(1, len(run) - 1))
+        )
+    return found
+
+
+# Text without spaces: a run of Han characters or kana (``_CJK_RUN``) is a clause
+# (``事故造成3人死亡``); its content is its pairs of characters (a lone character as
+# such), taken beside the five-letter cut of the whole run. Cut alone, a clause whose
+# changed toll stands in its first five characters shared nothing with its twin.
+_CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 
 
 def whole_fold(text: str) -> str | None:

@@ -1,0 +1,176 @@
+"""Negations, hedges and attributions in the languages of the news Redline compares.
+
+Seen by editors reading rewrites of real news (itn-blurbs in French, German, Russian,
+Ukrainian, Portuguese and Chinese; fcgec's Chinese corrections): "Украина освободила
+Херсон" -> "Украина не освободила Херсон", "hat seine Karriere beendet" -> "... nicht
+beendet", "目前没有发现" -> "目前已发现" raised no flag, while the report says that
+negations are checked; and a changed toll in a short Chinese clause (3人死亡 -> 4人死亡)
+raised none, the two sentences counting as unrelated.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.text.document import document_from_text
+
+
+def _flags(old: str, new: str) -> list[tuple[str, str]]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+
+
+def _kinds(old: str, new: str) -> list[str]:
+    return [kind for kind, _ in _flags(old, new)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Украина освободила Херсон после восьми месяцев оккупации, заявили в Киеве.",
+            "Украина не освободила Херсон после восьми месяцев оккупации, заявили в Киеве.",
+        ),
+        (
+            "Він пояснює, що не тільки старшому поколінню варто остерігатись шахраїв.",
+            "Він пояснює, що старшому поколінню варто остерігатись шахраїв.",
+        ),
+        (
+            "Der Skirennläufer hat seine aktive Sportlerkarriere am Montag beendet.",
+            "Der Skirennläufer hat seine aktive Sportlerkarriere am Montag nicht beendet.",
+        ),
+        (
+            "Die Regierung plant keine neuen Steuern für das kommende Jahr.",
+            "Die Regierung plant neue Steuern für das kommende Jahr.",
+        ),
+        (
+            "La Première ministre écossaise annonce sa démission après huit ans au pouvoir.",
+            "La Première ministre écossaise n'annonce pas sa démission après huit ans au pouvoir.",
+        ),
+        (
+            "O governo confirmou o acordo com os sindicatos na segunda-feira.",
+            "O governo não confirmou o acordo com os sindicatos na segunda-feira.",
+        ),
+        (
+            "El gobierno confirmó el acuerdo con los sindicatos el lunes por la tarde.",
+            "El gobierno no confirmó el acuerdo con los sindicatos el lunes por la tarde.",
+        ),
+        (
+            "警方表示，目前没有发现有人故意推搡的证据，调查仍在进行。",
+            "警方表示，目前已发现有人故意推搡的证据，调查仍在进行。",
+        ),
+        (
+            "涉事司机在接受采访时承认自己对事故负有责任，并向遇难者家属道歉。",
+            "涉事司机在接受采访时承认自己对事故不负有责任，并向遇难者家属道歉。",
+        ),
+        (
+            "The injured were evacuated to a hospital, where their injuries are described "
+            "as non-life threatening.",
+            "The injured were evacuated to a hospital, where their injuries are described "
+            "as life-threatening.",
+        ),
+    ],
+)
+def test_a_negation_added_or_removed_is_flagged_in_other_languages(old: str, new: str) -> None:
+    assert "negation" in _kinds(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Hedges and "not only" phrases that say no less: no negation.
+        (
+            "Как минимум 13 человек погибли при обрушении моста в субботу.",
+            "Не менее 13 человек погибли при обрушении моста в субботу.",
+        ),
+        (
+            "Щонайменше 20 людей загинули внаслідок удару по місту в суботу.",
+            "Не менше 20 людей загинули внаслідок удару по місту в суботу.",
+        ),
+        # Chinese words holding a negation character that negate nothing.
+        (
+            "专家表示，这次地震的强度与上次相同，余震还在持续。",
+            "专家表示，这次地震的强度与上次不同，余震还在不断持续。",
+        ),
+        (
+            "The company said the non-profit arm would close its offices next year.",
+            "The company said the nonprofit arm would close its offices next year.",
+        ),
+    ],
+)
+def test_words_that_negate_nothing_raise_no_negation(old: str, new: str) -> None:
+    assert "negation" not in _kinds(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "事故造成3人死亡，5人受伤。",
+            "事故造成4人死亡，7人受伤。",
+            '"3" \u2192 "4"; "5" \u2192 "7"',
+        ),
+        (
+            "希腊列车相撞事故已造成至少57人死亡，另有数十人受伤。",
+            "希腊列车相撞事故已造成至少59人死亡，另有数十人受伤。",
+            '"57" \u2192 "59"',
+        ),
+    ],
+)
+def test_a_toll_changed_in_a_short_chinese_clause_is_flagged(
+    old: str, new: str, explanation: str
+) -> None:
+    assert ("number", explanation) in _flags(old, new)
+
+
+def test_unrelated_chinese_sentences_stay_unpaired_for_flags() -> None:
+    old = "地震发生后，土耳其政府宣布全国哀悼七天，并向灾区派出三千名救援人员。"
+    new = "世界卫生组织警告说，灾区的寒冷天气可能导致更多人死亡。"
+    assert _flags(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "L'accident a provoqué la mort d'au moins 57 personnes selon les autorités.",
+            "L'accident a provoqué la mort de 57 personnes selon les autorités.",
+            '"au moins 57" \u2192 "57"',
+        ),
+        (
+            "Rund 60.000 Helfer sind nach dem Beben im Einsatz, teilte die Regierung mit.",
+            "60.000 Helfer sind nach dem Beben im Einsatz, teilte die Regierung mit.",
+            '"Rund 60.000" \u2192 "60.000"',
+        ),
+        (
+            "По меньшей мере 13 человек погибли при обрушении моста в субботу.",
+            "13 человек погибли при обрушении моста в субботу.",
+            '"По меньшей мере 13" \u2192 "13"',
+        ),
+        (
+            "O sismo deixou pelo menos 41 mortos no sul do país, segundo a defesa civil.",
+            "O sismo deixou 41 mortos no sul do país, segundo a defesa civil.",
+            '"pelo menos 41" \u2192 "41"',
+        ),
+        (
+            "El terremoto dejó más de 120 muertos en el sur del país, según las autoridades.",
+            "El terremoto dejó 120 muertos en el sur del país, según las autoridades.",
+            '"más de 120" \u2192 "120"',
+        ),
+        (
+            "Щонайменше 20 людей загинули внаслідок удару по місту в суботу.",
+            "20 людей загинули внаслідок удару по місту в суботу.",
+            '"Щонайменше 20" \u2192 "20"',
+        ),
+    ],
+)
+def test_a_hedge_cut_in_other_languages_is_flagged(old: str, new: str, explanation: str) -> None:
+    assert ("number", explanation) in _flags(old, new)
+
+
+def test_equal_hedges_in_other_languages_raise_nothing() -> None:
+    old = "Как минимум 13 человек погибли при обрушении моста в субботу."
+    new = "Не менее 13 человек погибли при обрушении моста в субботу."
+    assert _flags(old, new) == []
