@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from core.flags.claims import CLAIM_WORDS, claim_lemmas, touched_claims, uncertain
+from core.flags.names import NOT_NAMES
 from core.flags.pooled import (
     Context,
     Flag,
@@ -29,7 +30,6 @@ _SPEECH: dict[str, str] = {
         "spakest tell tells told telling telleth bade answer answers answered answering "
         "answereth",
         "claim claims claimed claiming",
-        "according",
         "insist insists insisted insisting",
         "argue argues argued arguing",
         "allege alleges alleged alleging",
@@ -38,6 +38,16 @@ _SPEECH: dict[str, str] = {
         "warn warns warned warning",
         "contend contends contended",
         "concede concedes conceded",
+        # Other languages: their verbs of saying are one ("заявил" -> "сообщил" is
+        # no change of attribution), their sources named by a preposition another
+        # ("selon", "laut", "по данным": see ``_lemma``).
+        "сказал сказала сказали заявил заявила заявили заявляет сообщил сообщила "
+        "сообщили сообщает сообщают сказав заявив заявляє повідомив повідомила "
+        "повідомили повідомляє déclaré déclare affirme affirmé sagte sagten erklärte "
+        "erklärten dijo declaró afirmó disse afirmou declarou сказать сказати заявить "
+        "заявити сообщить повідомити казал казала казали казав говорил говорила "
+        "говорили говорив говорить",
+        "according selon laut según segundo данным словам даними згідно",
     )
     for form in forms.split()
 }
@@ -62,6 +72,8 @@ _REPORTING: dict[str, str] = {
         "acknowledge acknowledges acknowledged",
         "estimate estimates estimated",
         "quote quotes quoted",
+        "indicate indicates indicated",
+        "believe believes believed",
     )
     for form in forms.split()
 }
@@ -113,7 +125,7 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
     if lemma == "say" and before in _IDIOM_BEFORE:
         return None  # "that is to say", "needless to say"
     if lemma == "according":
-        return lemma if after == "to" and _speaker_follows(text, word.end) else None
+        return lemma if _source_named(folded, before, after, text, word.end) else None
     if lemma == "allege" and before in ("the", "an", "a", "his", "her", "their", "its"):
         return None  # "the alleged stabbing": an adjective
     if lemma == "claim" and after[:1].isdecimal():
@@ -123,6 +135,24 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
     if lemma in _REPORTING and not _reporting(text, word):
         return None
     return lemma
+
+
+# A source named by a preposition: the word that must stand before it, or after it.
+_SOURCE_BEFORE = {"данным": "по", "словам": "по", "даними": "за"}
+_SOURCE_AFTER = {"segundo": ("a", "o", "os", "as"), "згідно": ("з", "із", "зі")}
+
+
+def _source_named(folded: str, before: str, after: str, text: str, end: int) -> bool:
+    """Whether ``according`` (or a preposition of another language that names a
+    source: ``selon``, ``laut``, ``según``, ``по данным``, ``згідно з``) names one here
+    (``segundo lugar`` is "second place")."""
+    if folded == "according":
+        return after == "to" and _speaker_follows(text, end)
+    if folded in _SOURCE_BEFORE:
+        return before == _SOURCE_BEFORE[folded]
+    if folded in _SOURCE_AFTER:
+        return after in _SOURCE_AFTER[folded]
+    return bool(after)
 
 
 def _speaker_follows(text: str, pos: int) -> bool:
@@ -140,6 +170,8 @@ def _reporting(text: str, word: Word) -> bool:
     before = text[max(0, word.start - 24) : word.start]
     if re.match(r"\s*(?::|that\b)", after) or _QUOTE_CLOSE.search(after[:3]):
         return True
+    if neighbour(text, word.start, -1) in _SPEAKERS:
+        return True  # "Media reports indicated", "Officials believe"
     return bool(re.match(r"\s*[.,]", after)) and bool(
         re.search(r"[,\"\u201d\u2019']\s*(?:\w+\s+){1,2}$", before)
     )
@@ -227,7 +259,8 @@ def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
         changed: set[int] | None = None  # the starts of the changed words, when needed
         for word in words:
             if word.text.casefold() not in _SPEAKERS and not (
-                word.text[0].isupper() and context.names[side].is_name(word.text)
+                word.text[0].isupper()
+                and (context.names[side].is_name(word.text) or _opens_sentence(text, word))
             ):
                 continue
             if changed is None:
@@ -237,6 +270,10 @@ def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
             theirs = [w for w in other if w.change == word.change]
             if not theirs or len(theirs) > MAX_SPEAKER_WORDS:
                 continue
+            if all(w.text.casefold() in _PRONOUNS for w in (word, *theirs)) or all(
+                w.text.casefold() in _PRONOUNS for w in theirs
+            ):
+                continue  # "He said" -> "Biden said": the speaker named, not another
             if word.text.casefold() in {w.text.casefold() for w in theirs}:
                 continue
             mine = [word]
@@ -246,6 +283,19 @@ def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
 
 
 MAX_SPEAKER_WORDS = 3
+
+
+_PRONOUNS = frozenset("he she they we i it who".split())
+
+
+def _opens_sentence(text: str, word: Word) -> bool:
+    """Whether ``word`` opens its sentence, and is no function word (``The``, ``He``):
+    a name there is capitalised as every first word is, and ``core.flags.names`` does
+    not know it unless it also stands in mid-sentence (``Biden said ...``)."""
+    if word.text.casefold() in NOT_NAMES:
+        return False
+    before = text[max(0, word.start - 3) : word.start].rstrip(" \"'\u201c\u2018\u00ab(")
+    return not before or before[-1] in ".!?\n:"
 
 
 _VERB_AFTER = re.compile(r" (\w+)")

@@ -20,8 +20,8 @@ against inserted words), and the block gets a flag of a kind when they differ in
   ``non-existent`` ...; ``didn't`` -> ``did not`` keeps one each; ``no.`` before a
   number is none); in French, German, Spanish, Portuguese, Italian (``ne ... pas``,
   ``nicht``, ``não``), Russian and Ukrainian (``не``, ``ні``) and Chinese (``不``,
-  ``没有``, ``未``: ``core.flags.negations``). Only on sentences truly paired (more than ``MIN_SHARED_NEGATION``
-  of their content words shared), not in headings;
+  ``没有``, ``未``: ``core.flags.negations``). Only on sentences truly paired (more
+  than ``MIN_SHARED_NEGATION`` of their content words shared), not in headings;
 - ``name``: the names (``core.flags.names``: capitalised in mid-sentence, consistently,
   in their own document, not defined terms, not in headings). A name that stands
   anywhere in the other sentence, as a name or a plain word, case folded when the

@@ -1,0 +1,99 @@
+"""Who says so: a speaker who opens the sentence, sources that report, and the
+attributions of other languages.
+
+Seen by an editor reading wire rewrites of real news (the Canadian soldier story of
+iterater-r3, itn-blurbs in French, German, Russian and Ukrainian): "Biden said on
+Monday ..." -> "Trump said on Monday ..." raised nothing (a name was only known in
+mid-sentence); "Media reports indicated he died ..." -> "He died ..." raised nothing
+(a report stated as fact); "selon les estimations de l'ONU" cut and "По данным
+полиции," added raised nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.text.document import document_from_text
+
+
+def _flags(old: str, new: str) -> list[tuple[str, str]]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+
+
+def _attributions(old: str, new: str) -> list[str]:
+    return [e for kind, e in _flags(old, new) if kind == "attribution"]
+
+
+def test_a_speaker_who_opens_the_sentence_is_checked() -> None:
+    old = "Biden said on Monday that the talks with the union had failed."
+    new = "Trump said on Monday that the talks with the union had failed."
+    assert _attributions(old, new) == ['"Biden" \u2192 "Trump"']
+
+
+def test_a_pronoun_for_the_speaker_is_no_other_speaker() -> None:
+    old = "He said on Monday that the talks with the union had failed."
+    new = "Biden said on Monday that the talks with the union had failed."
+    assert _attributions(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Media reports indicated he died from mortar fire while repairing a tank.",
+            "He died from mortar fire while repairing a tank.",
+        ),
+        (
+            "Officials believe the fire was started deliberately near the depot.",
+            "The fire was started deliberately near the depot.",
+        ),
+        (
+            "Reports suggest the convoy was hit by mortar fire near the depot.",
+            "The convoy was hit by mortar fire near the depot.",
+        ),
+    ],
+)
+def test_a_source_that_reports_cut_is_flagged(old: str, new: str) -> None:
+    assert _attributions(old, new) != []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "La Terre compte huit milliards d'êtres humains selon les estimations de l'ONU.",
+            "La Terre compte huit milliards d'êtres humains.",
+        ),
+        (
+            "В результате нападения боевиков на отель погибли 12 человек.",
+            "По данным полиции, в результате нападения боевиков на отель погибли 12 человек.",
+        ),
+        (
+            "Nach dem Erdbeben suchen Helfer in den Trümmern nach Überlebenden.",
+            "Nach dem Erdbeben suchen Helfer laut Polizei in den Trümmern nach Überlebenden.",
+        ),
+        (
+            "Близько 12% хворих перебувають у реанімації, згідно з даними CDC.",
+            "Близько 12% хворих перебувають у реанімації.",
+        ),
+        (
+            "Погибли 19 человек, сообщает ГСЧС, спасатели продолжают работу.",
+            "Погибли 19 человек, спасатели продолжают работу.",
+        ),
+        (
+            "El terremoto dejó 120 muertos en el sur del país, según las autoridades.",
+            "El terremoto dejó 120 muertos en el sur del país.",
+        ),
+    ],
+)
+def test_an_attribution_of_another_language_cut_or_added_is_flagged(old: str, new: str) -> None:
+    assert _attributions(old, new) != []
+
+
+def test_second_is_no_source_in_portuguese() -> None:
+    old = "O piloto terminou em segundo lugar na corrida de domingo em Interlagos."
+    new = "O piloto terminou em segundo lugar na corrida de domingo."
+    assert _attributions(old, new) == []
