@@ -6,13 +6,22 @@ paragraphs reopens at each of them); a quote left open at a paragraph's end runs
 only when a double or an opening curly mark began it (a lone straight ``'`` there is an
 apostrophe or a stray mark). Closing a quote closes the quotes nested in it; a run of
 marks (``.'"``) is judged by what flanks the whole run. Curly marks say which way they
-face; straight ones are judged by what flanks them: ``"word`` opens, ``word"`` closes, a mark with
-spaces on both sides (tokenized copy: ``' this is it , '``) toggles. A straight or
-curly apostrophe inside or at the start of a contraction (``don't``, ``'s``,
-``’90s``) is no quote mark. Such a toggling mark that opens a "quotation" running
-over more than a few sentences was a stray mark (copy with unbalanced quotes) and
-opens nothing. The result is a sorted list of disjoint interiors,
-looked up by bisection.
+face; straight ones are judged by what flanks them: ``"word`` opens, ``word"`` closes, a
+mark with spaces on both sides (tokenized copy: ``' this is it , '``) toggles. A
+straight or curly apostrophe inside or at the start of a contraction (``don't``,
+``'s``, ``’90s``) is no quote mark. Such a toggling mark that opens a "quotation"
+running over more than a few sentences was a stray mark (copy with unbalanced quotes)
+and opens nothing.
+
+A low mark (``„``, ``‚``: German, Ukrainian, Czech, Polish...) opens a quote of its own
+kind, which may stand inside any other; the mark English opens with (``“``, ``‘``)
+closes it, unless that mark stands as an opening one (a space before it and a word
+after it: an English quote inside), and so do ``”``, ``’`` and straight marks. So
+``„Ja“, sagte er`` ends at ``“``, ``«Он сказал „нет“ и ушёл»`` at ``»`` (guillemets are
+double marks), and in a text mixing ``“…”`` with ``„…“`` the English quotes pair as
+they do alone.
+
+The result is a sorted list of disjoint interiors, looked up by bisection.
 """
 
 from __future__ import annotations
@@ -55,6 +64,11 @@ _OPENING_DOUBLE = "\u201c\u201e\u201f\u00ab"
 _OPENING_SINGLE = "\u2018\u201a\u201b"
 _CLOSING_DOUBLE = "\u201d\u00bb"
 _SINGLE = "'\u2018\u2019\u201a\u201b"
+# The quotes opened by a low mark, and the English opening mark that closes each.
+_LOW_FAMILY = {"\u201e": "low double", "\u201a": "low single"}
+_ENDS_LOW = {"\u201c": "low double", "\u2018": "low single"}
+# The families a closing mark of a family may close: the most recently opened.
+_CLOSES = {"double": ("double", "low double"), "single": ("single", "low single")}
 # Characters after which a straight mark opens a quote (besides whitespace).
 _BEFORE_OPENING = "([{\u2014\u2013-/"
 
@@ -66,7 +80,9 @@ _WORD = re.compile(r"\w+")
 MAX_GUESSED_SENTENCES = 3
 MAX_GUESSED_WORDS = 60
 
-Role = Literal["open", "close", "toggle", "none"]
+# "ends_low": a ``“`` or ``‘`` not flanked as an opening mark: it closes the quote an
+# open low mark began (``_ENDS_LOW``), and opens one otherwise.
+Role = Literal["open", "close", "toggle", "none", "ends_low"]
 
 
 Regions = tuple[list[int], list[int]]  # the starts and ends of a paragraph's quotations
@@ -333,7 +349,7 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
     if _SCANNED.search(text, start, end) is None:
         return [], []  # no quote mark: no quotation (most paragraphs)
     regions: list[Span] = []
-    opened: dict[str, int] = {}  # family ("double"/"single") -> interior start
+    opened: dict[str, int] = {}  # family ("double", "low single"...) -> interior start
     guessed: set[str] = set()  # families opened by a mark that could also close
     run = (start, start)  # the run of marks last looked at (``_run_around``)
     matches = _SCANNED.finditer(text, start, end)
@@ -351,7 +367,9 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
             continue
         run = run if run[0] <= pos < run[1] else _run_around(text, pos)
         role = _role(text, pos, mark, run)
-        family = "single" if mark in _SINGLE else "double"
+        family = _family(mark, role, opened)
+        if role == "ends_low":
+            role = "close" if family == _ENDS_LOW[mark] else "open"
         if role == "none" or (role == "close" and family not in opened):
             if mark in _RUNS:  # so does each next mark of its run of itself: skipped in C
                 matches = _SCANNED.finditer(text, _same_marks_end(text, pos, mark), end)
@@ -384,13 +402,29 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
         for f, s in opened.items()
         if f not in guessed
         and text[s - 1] != "'"
-        and (f == "double" or not _too_long(text, s, end))
+        and (f in _CLOSES["double"] or not _too_long(text, s, end))
         and _WORD.search(text, s, end)
     )
     return _merged(regions)
 
 
 _RUNS = {'"': re.compile('"+'), "'": re.compile("'+")}
+
+
+def _family(mark: str, role: Role, opened: dict[str, int]) -> str:
+    """The kind of quote the mark at hand opens or closes: a low mark its own; a
+    closing (or toggling) mark the most recently opened quote of its family or of
+    that family's low kind; ``“`` or ``‘`` ending a low one, that one."""
+    if mark in _LOW_FAMILY:
+        return _LOW_FAMILY[mark]
+    if role == "ends_low" and _ENDS_LOW[mark] in opened:
+        return _ENDS_LOW[mark]
+    family = "single" if mark in _SINGLE else "double"
+    if role in ("close", "toggle"):
+        open_ones = [f for f in _CLOSES[family] if f in opened]
+        if open_ones:
+            return max(open_ones, key=opened.__getitem__)
+    return family
 
 
 def _run_inside_end(text: str, pos: int, mark: str, end: int, opened: dict[str, int]) -> int:
@@ -449,6 +483,10 @@ def _role(text: str, pos: int, mark: str, run: Span | None = None) -> Role:
     after = text[last] if last < len(text) else " "
     if mark in _OPENING_SINGLE and before.isalpha() and after.isalpha():
         return "none"  # an okina or a turned apostrophe: hawai\u2018i
+    if mark in _ENDS_LOW and not (
+        (before.isspace() or before in _BEFORE_OPENING) and after.isalnum()
+    ):
+        return "ends_low"
     if mark in _OPENING_DOUBLE or mark in _OPENING_SINGLE:
         return "open"
     if mark in _CLOSING_DOUBLE:
