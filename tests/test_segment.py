@@ -42,6 +42,24 @@ def test_samples_tile_and_count(path, sentences: int, paragraphs: int) -> None:
         ("it ended today. then it began", ["it ended today.", "then it began"]),
         ("Fruit, nuts etc. and more. Next one.", ["Fruit, nuts etc. and more.", "Next one."]),
         ("One\u2028two\x85three\u2029four", ["One", "two", "three", "four"]),
+        # Wire copy (an editor's rewrite of iterater-r3's soldier story): ranks and
+        # states abbreviated end no sentence; a word spelled like a state does.
+        (
+            "Two belong to the regiment, spokesman Maj. Eric Ruff said. A statement said "
+            "Cpl. Hornburg was killed.",
+            [
+                "Two belong to the regiment, spokesman Maj. Eric Ruff said.",
+                "A statement said Cpl. Hornburg was killed.",
+            ],
+        ),
+        (
+            "CLEARBROOK, Minn. (AP) - A pipeline leaked. It was shut near Buffalo, N.Y. Wednesday.",
+            [
+                "CLEARBROOK, Minn. (AP) - A pipeline leaked.",
+                "It was shut near Buffalo, N.Y. Wednesday.",
+            ],
+        ),
+        ("He was ill. He stayed home.", ["He was ill.", "He stayed home."]),
         (
             "Keep\x1cthe\x1dinfo\x1eseparators together.",
             ["Keep\x1cthe\x1dinfo\x1eseparators together."],

@@ -57,7 +57,15 @@ _ABBREVIATIONS = frozenset(
     (
         "mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep pres rev "
         "hon fr mt ft no nos vol vols fig figs vs approx dept est "
-        "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n"
+        "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n "
+        # Ranks and titles before a name (wire copy: "Maj. Eric Ruff", "Cpl. Hornburg")
+        "maj cpl pte pvt spc det insp supt atty brig lieut cdr sra sres dra "
+        # States and provinces as wire copy abbreviates them after a town
+        # ("CLEARBROOK, Minn. (AP)"); not the ones spelled like a word that ends
+        # sentences ("ill", "miss", "mass", "wash", "ore", "man"), nor "vt." (a verb
+        # transitive in glossaries)
+        "ala ariz calif colo conn fla kan ky md mich minn neb nev okla tenn wis wyo "
+        "alta sask ont que n.y n.j n.h n.m n.c n.d s.c s.d r.i w.va d.c"
     ).split()
 )
 # ... and these are followed by lowercase words inside a sentence ("etc. and").
