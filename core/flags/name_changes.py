@@ -45,7 +45,130 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:
         return None
+    gone, came = _short_forms(gone, came, pool)
+    gone, came = _first_names(gone, came, pool, new_all, old_all, context)
+    if not gone and not came:
+        return None
     return make_flag("name", pool, gone, came)
+
+
+def _first_names(
+    gone: list[Word],
+    came: list[Word],
+    pool: Pooled,
+    new_all: _Spellings,
+    old_all: _Spellings,
+    context: Context,
+) -> tuple[list[Word], list[Word]]:
+    """Leave out a first name cut or put before a surname both sentences keep
+    ("Vladimir Poutine" -> "M. Poutine", "Sunak" -> "Rishi Sunak"); one first name for
+    another before the same surname ("Barack Obama" -> "Michelle Obama") stays."""
+    cut = {w: s for w in gone if (s := _surname(w, pool.old_text, pool.old_span[0]))}
+    put = {w: s for w in came if (s := _surname(w, pool.new_text, pool.new_span[0]))}
+    cut = {w: s for w, s in cut.items() if _bare_there(s, pool.new_text, new_all, context)}
+    put = {w: s for w, s in put.items() if _bare_there(s, pool.old_text, old_all, context)}
+    swapped = set(cut.values()) & set(put.values())
+    return (
+        [w for w in gone if w not in cut or cut[w] in swapped],
+        [w for w in came if w not in put or put[w] in swapped],
+    )
+
+
+def _spelled_out(letters: str, text: str) -> Span | None:
+    """Where ``text`` spells out the acronym ``letters``: capitalised words standing
+    together (joined by ``of``, ``for``...), the first letters of which it is."""
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in re.finditer(r"\S+", m.group()) if w.group().casefold() not in _JOINING]
+        for i in range(len(words) - len(letters) + 1):
+            run = words[i : i + len(letters)]
+            if "".join(w.group()[0] for w in run) == letters:
+                return m.start() + run[0].start(), m.start() + run[-1].end()
+    return None
+
+
+def _run_together(single: list[Word], split: list[Word]) -> None:
+    """Leave out of both lists a word of ``single`` that is two or three words of
+    ``split`` standing together, run together ("Airfield", "Air Field")."""
+    for word in list(single):
+        folded = word.text.casefold()
+        for k in range(len(split)):
+            for n in (2, 3):
+                run = split[k : k + n]
+                if len(run) == n and "".join(w.text.casefold() for w in run) == folded:
+                    single.remove(word)
+                    del split[k : k + n]
+                    break
+            else:
+                continue
+            break
+
+
+def _bare_there(surname: str, text: str, spellings: _Spellings, context: Context) -> bool:
+    """Whether the other sentence ``text`` names ``surname`` by a title alone (``M.
+    Poutine``, ``Mme Lvova-Belova``, ``Mr. Smith``): the same person without a first
+    name. Anywhere else the word before may be a name of its own (``Dolieb Hill`` ->
+    ``Doleib Hill``, ``the LORD God`` -> ``Yahweh God``, ``of Philosophy`` ->
+    ``Computational Philosophy``)."""
+    if not spellings.has(context.key(surname)):
+        return False
+    return any(
+        m.group(1).casefold() in _TITLES
+        for m in re.finditer(rf"(\w+)\.?\s+{re.escape(surname)}\b", text)
+    )
+
+
+_TITLES = frozenset(
+    "mr mrs ms mme mlle m dr prof sir dame herr frau sr sra srta maj cpl pte sgt lt capt "
+    "col gen det insp supt atty rev president minister senator governor".split()
+)
+
+
+_NEXT_NAME = re.compile(r" ([A-Z\u00c0-\u00de\u0400-\u042f][\w\-\u2010\u2011]+)")
+
+
+def _surname(word: Word, text: str, offset: int) -> str | None:
+    """The capitalised word right after ``word`` (its surname, if it is a first name)."""
+    m = _NEXT_NAME.match(text, word.end - offset)
+    return m.group(1) if m else None
+
+
+_JOINING = frozenset("of for and the de du des la le del von van".split())
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w'\u2019]*(?:\s+(?:(?:of|for|and|the|de|du|des)\s+)?[A-Z][\w'\u2019]*)+"
+)
+
+
+def _short_forms(gone: list[Word], came: list[Word], pool: Pooled) -> tuple[list[Word], list[Word]]:
+    """Leave out a name and its short form: an acronym of its words ("Canadian Forces
+    Base" -> "CFB", "United Kingdom" -> "UK", "International Criminal Court" ->
+    "ICC"), an abbreviation of it ("Ontario" -> "Ont"), or its words run together
+    ("Air Field" -> "Airfield"). Each way round."""
+    sides = ((pool.old_text, pool.old_span[0]), (pool.new_text, pool.new_span[0]))
+    for short, long_words, (long_text, offset), (short_text, short_offset) in (
+        (came, gone, sides[0], sides[1]),
+        (gone, came, sides[1], sides[0]),
+    ):
+        for word in list(short):
+            letters = word.text.replace(".", "")
+            if 2 <= len(letters) <= 5 and letters.isupper() and letters.isalpha():
+                span = _spelled_out(letters, long_text)
+                if span is not None:
+                    short.remove(word)
+                    lo, hi = span[0] + offset, span[1] + offset
+                    long_words[:] = [w for w in long_words if not lo <= w.start < hi]
+                continue
+            folded = letters.casefold()
+            if short_text[word.end - short_offset : word.end - short_offset + 1] != ".":
+                continue  # an abbreviation has its point ("Ont.", "Calif.")
+            for other in list(long_words):
+                theirs = other.text.casefold()
+                if len(folded) >= 3 and len(theirs) > len(folded) and theirs.startswith(folded):
+                    short.remove(word)
+                    long_words.remove(other)
+                    break
+    _run_together(came, gone)
+    _run_together(gone, came)
+    return gone, came
 
 
 def _keys(text: str, spans: tuple[Span, ...], context: Context) -> list[str]:

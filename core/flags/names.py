@@ -35,7 +35,10 @@ NOT_NAMES = frozenset(
     "are was were be been it its this that these those he she they we you his her "
     "their our my your him them us me who what when where why how if then than so "
     "not no never nor ви вас вам вами ваш ваша ваше ваші вашого вашої вашим вы ты ти "
-    "він вона воно вони я мы ми".split()
+    "він вона воно вони я мы ми "
+    # Titles before a name: "Maria Lvova-Belova" -> "Mme Lvova-Belova" names no one new
+    "mr mrs ms mme mmes mlle m dr prof sir dame herr frau sr sra srta maj cpl pte sgt lt "
+    "capt col gen det insp supt atty rev hon".split()
 )
 SPEECH_OPENERS = (
     "said saith say says saying spake spoke answered answering cried asked called quoth "

@@ -1,0 +1,77 @@
+"""A name written short is the same name: its acronym, its abbreviation, its title
+and surname without the first name.
+
+Seen by editors reading rewrites of real news (iterater-r3's Canadian soldier story,
+French itn-blurbs): "Canadian Forces Base Petawawa near Pembroke, Ontario" -> "CFB
+Petawawa near Pembroke, Ont." raised '"Canadian Forces Base" -> "CFB"; "Ontario" ->
+"Ont"'; "le président russe Vladimir Poutine et Maria Lvova-Belova" -> "M. Poutine et
+Mme Lvova-Belova" raised '"Maria" -> "Mme"'; "Kandahar Air Field" -> "Kandahar
+Airfield" raised a name flag.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.text.document import document_from_text
+
+
+def _names(old: str, new: str) -> list[str]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [f.explanation for f in flag_comparison(result) if f.kind == "name"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "One of the injured is from Canadian Forces Base Petawawa near Pembroke, Ontario.",
+            "One of the injured is from CFB Petawawa near Pembroke, Ont. on the river.",
+        ),
+        (
+            "The warrant was issued by the International Criminal Court in The Hague.",
+            "The warrant was issued by the ICC in The Hague.",
+        ),
+        (
+            "He died near Kandahar Air Field while repairing the track of a tank.",
+            "He died near Kandahar Airfield while repairing the track of a tank.",
+        ),
+        (
+            "La Cour émet des mandats d'arrêt contre le président russe Vladimir Poutine "
+            "et Maria Lvova-Belova.",
+            "La Cour émet des mandats d'arrêt contre M. Poutine et Mme Lvova-Belova.",
+        ),
+        (
+            "La Première ministre écossaise, Nicola Sturgeon, annonce sa démission.",
+            "La Première ministre écossaise, Mme Nicola Sturgeon, annonce sa démission.",
+        ),
+    ],
+)
+def test_a_name_written_short_is_no_change(old: str, new: str) -> None:
+    assert _names(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "The speech was given in Chicago by Barack Obama on Tuesday evening.",
+            "The speech was given in Chicago by Michelle Obama on Tuesday evening.",
+            '"Barack" \u2192 "Michelle"',
+        ),
+        (
+            "Two belong to the regiment, a military official said on Monday.",
+            "Two belong to the regiment, spokesman Maj. Eric Ruff said on Monday.",
+            'added "Ruff"',  # ("Eric" after "Maj." opens no sentence, but is not told)
+        ),
+        (
+            "The warrant was issued by the International Criminal Court in The Hague.",
+            "The warrant was issued by the UN in The Hague.",
+            '"International Criminal Court" \u2192 "UN"',
+        ),
+    ],
+)
+def test_another_name_is_still_flagged(old: str, new: str, explanation: str) -> None:
+    assert _names(old, new) == [explanation]
