@@ -197,3 +197,33 @@ def test_a_skipped_run_pairs_as_mark_by_mark_among_low_marks(text: str) -> None:
         assert quotes.quote_regions(text) == fast
     finally:
         quotes._run_inside_end = original
+
+
+# Corner brackets: Japanese, and Chinese as Taiwan and Hong Kong set it (an editor's
+# Chinese rewrite: 「…救援人员无法及时进入。」 -> 「…可以…」 raised nothing, the same
+# change inside “…” a quote flag).
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "消防部门负责人表示：「由于道路被毁，救援人员无法及时进入灾区。」他说情况仍然严峻。",
+            "消防部门负责人表示：「由于道路被毁，救援人员可以及时进入灾区。」他说情况仍然严峻。",
+        ),
+        (
+            "官房長官は「現時点で被害の報告はない」と述べた。",
+            "官房長官は「現時点で被害の報告がある」と述べた。",
+        ),
+        (
+            "他说：「村民告诉我『水已经退了』，大家都很高兴。」",
+            "他说：「村民告诉我『水还没有退』，大家都很高兴。」",
+        ),
+    ],
+)
+def test_a_change_inside_corner_brackets_is_a_quote(old: str, new: str) -> None:
+    assert "quote" in [kind for kind, _ in _flags(old, new)]
+
+
+def test_narration_after_corner_brackets_is_not_quoted() -> None:
+    old = "官房長官は「被害の報告はない」と述べた。首相は会見で説明した。"
+    new = "官房長官は「被害の報告はない」と話した。首相は会見で説明した。"
+    assert "quote" not in [kind for kind, _ in _flags(old, new)]

@@ -34,18 +34,22 @@ from typing import Literal
 from core.engine import aside
 from core.model import Span
 
-_MARK_CHARS = "\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
+_MARK_CHARS = (
+    "\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u300c\u300d\u300e\u300f"
+)
 _MARKS = re.compile(f"[{_MARK_CHARS}]")
 _MARKS_RUN = re.compile(f"[{_MARK_CHARS}]+")
 # The marks a paragraph's scan looks at: an apostrophe between two letters or digits
 # (``don't``) is no quote mark (``_role``), so the scan skips it in C.
 _SCANNED = re.compile(
-    '["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb]'
+    '["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb\u300c\u300d\u300e\u300f]'
     "|['\u2019](?:(?<![^\\W_]['\u2019])|(?![^\\W_]))"
 )
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
-_END_CHARS = '.!?:"\u201d\u00bb\u2019)]'  # what ends a sentence before a line break
+_END_CHARS = (
+    '.!?:"\u201d\u00bb\u2019)]\u300d\u300f\u3002'  # what ends a sentence before a line break
+)
 _ENDS = frozenset(_END_CHARS)
 _LINE_SPACES = " \t\r\f\v"  # skipped before a line break
 _ENDED_LINE = re.compile(f"[{re.escape(_END_CHARS)}][^\\S\n]*\n\\s*")
@@ -69,6 +73,14 @@ _LOW_FAMILY = {"\u201e": "low double", "\u201a": "low single"}
 _ENDS_LOW = {"\u201c": "low double", "\u2018": "low single"}
 # The families a closing mark of a family may close: the most recently opened.
 _CLOSES = {"double": ("double", "low double"), "single": ("single", "low single")}
+# Corner brackets (Japanese, and Chinese as Taiwan and Hong Kong set it): 「…」 and,
+# nested in it, 『…』; each says which way it faces, a family of its own.
+_CORNER = {
+    "\u300c": "corner",
+    "\u300d": "corner",
+    "\u300e": "white corner",
+    "\u300f": "white corner",
+}
 # Characters after which a straight mark opens a quote (besides whitespace).
 _BEFORE_OPENING = "([{\u2014\u2013-/"
 
@@ -402,7 +414,7 @@ def _paragraph_regions(text: str, start: int, end: int) -> tuple[list[int], list
         for f, s in opened.items()
         if f not in guessed
         and text[s - 1] != "'"
-        and (f in _CLOSES["double"] or not _too_long(text, s, end))
+        and (f in _CLOSES["double"] or f in _CORNER.values() or not _too_long(text, s, end))
         and _WORD.search(text, s, end)
     )
     return _merged(regions)
@@ -414,7 +426,10 @@ _RUNS = {'"': re.compile('"+'), "'": re.compile("'+")}
 def _family(mark: str, role: Role, opened: dict[str, int]) -> str:
     """The kind of quote the mark at hand opens or closes: a low mark its own; a
     closing (or toggling) mark the most recently opened quote of its family or of
-    that family's low kind; ``“`` or ``‘`` ending a low one, that one."""
+    that family's low kind; ``“`` or ``‘`` ending a low one, that one; a corner
+    bracket its own."""
+    if mark in _CORNER:
+        return _CORNER[mark]
     if mark in _LOW_FAMILY:
         return _LOW_FAMILY[mark]
     if role == "ends_low" and _ENDS_LOW[mark] in opened:
@@ -481,6 +496,8 @@ def _role(text: str, pos: int, mark: str, run: Span | None = None) -> Role:
     first, last = run if run is not None else _run_around(text, pos)
     before = text[first - 1] if first else " "
     after = text[last] if last < len(text) else " "
+    if mark in _CORNER:
+        return "open" if mark in "\u300c\u300e" else "close"
     if mark in _OPENING_SINGLE and before.isalpha() and after.isalpha():
         return "none"  # an okina or a turned apostrophe: hawai\u2018i
     if mark in _ENDS_LOW and not (
