@@ -46,6 +46,7 @@ _MARKERS = {
     "it": "il lo gli della che per con una è di del sono",
 }
 _FOREIGN_WORDS = {lang: frozenset(words.split()) for lang, words in _FOREIGN.items()}
+_GATED = frozenset(w for words in _FOREIGN.values() for w in words.split())
 _MARKER_WORDS = {lang: frozenset(words.split()) for lang, words in _MARKERS.items()}
 # Cyrillic (Russian, Ukrainian): no English word is spelled so, always counted. A
 # part of a hyphenated word counts (``актор-не актор``).
@@ -75,11 +76,11 @@ MIN_SHARED_NEGATION = 0.51
 CUT_SHARE = 0.7
 
 
-def _is_negation(word: str, foreign: frozenset[str], other: frozenset[str], mine: str = "") -> bool:
+def _is_negation(word: str, foreign: frozenset[str], sides: _Words) -> bool:
     """A negation, or a word that negates by itself (``lack``, ``non-existent``), so that
     ``doesn't exist`` -> ``is non-existent`` keeps one each. ``foreign``: the
-    negations of the other languages the block is written in; ``other``: the words of
-    the other side, folded; ``mine``: this side's text, folded. ``non-fatal`` negates
+    negations of the other languages the block is written in; ``sides``: the words of
+    this side and the other's. ``non-fatal`` negates
     against a ``fatal`` there that this side has nowhere else (``non-life threatening``
     -> ``life-threatening``); a compound added or cut whole (``non-aligned``,
     ``non-tariff barriers``, ``non-religious`` beside ``religious``) is a term, not a
@@ -90,10 +91,13 @@ def _is_negation(word: str, foreign: frozenset[str], other: frozenset[str], mine
     if folded.startswith("non"):
         rest = folded[3:]
         term = rest[1:].split("-")[0] if rest[:1] == "-" else ""
-        return rest.lstrip("-") in _NON or (
+        if rest.lstrip("-") in _NON:
+            return True
+        other = sides.other() if term else frozenset()
+        return (
             term in other
             and "non" + term not in other
-            and len(re.findall(rf"\b{re.escape(term)}\b", mine)) <= 1
+            and len(re.findall(rf"\b{re.escape(term)}\b", sides.mine_text())) <= 1
         )
     if folded.startswith("n'") and folded[2:3].isalpha():
         return "fr" in _languages_of(foreign)  # n'annonce (pas)
@@ -124,9 +128,7 @@ def _negations(
     доступним`` / ``недоступним``: a spelling, not a negation). ``sides``: this side's
     text and the other's (none: nothing is compared)."""
     found: list[Word] = []
-    mine_text = sides[0].casefold()
-    mine = frozenset(_WORDS.findall(mine_text))
-    other_words = frozenset(_WORDS.findall(sides[1].casefold()))
+    words_of = _Words(sides)
     for w in words:
         if not _HAN_NEGATIONS.isdisjoint(w.text):
             found.extend(
@@ -137,11 +139,35 @@ def _negations(
         elif not w.text.isascii() and "-" in w.text:
             found.extend(w for part in w.text.casefold().split("-") if part in _CYRILLIC)
         elif w.text.casefold() in _CYRILLIC:
-            if not _hedging(w, text) and not _joined(mine, other_words):
+            if not _hedging(w, text) and not _joined(words_of.mine(), words_of.other()):
                 found.append(w)
-        elif _is_negation(w.text, foreign, other_words, mine_text) and not _number_sign(w, text):
+        elif _is_negation(w.text, foreign, words_of) and not _number_sign(w, text):
             found.append(w)
     return found
+
+
+class _Words:
+    """The folded words of a block's two sides, found when first asked for (most
+    blocks never ask)."""
+
+    def __init__(self, sides: tuple[str, str]) -> None:
+        self.sides = sides
+        self._found: list[frozenset[str] | None] = [None, None]
+
+    def mine(self) -> frozenset[str]:
+        return self._words(0)
+
+    def other(self) -> frozenset[str]:
+        return self._words(1)
+
+    def mine_text(self) -> str:
+        return self.sides[0].casefold()
+
+    def _words(self, side: int) -> frozenset[str]:
+        found = self._found[side]
+        if found is None:
+            found = self._found[side] = frozenset(_WORDS.findall(self.sides[side].casefold()))
+        return found
 
 
 def _joined(mine: frozenset[str], other_words: frozenset[str]) -> bool:
@@ -172,7 +198,13 @@ _NON = frozenset("existent existant essential trivial violent profit".split())
 
 
 def check_negation(pool: Pooled, context: Context) -> Flag | None:
-    foreign = _foreign(pool.old_text + "\n" + pool.new_text)
+    changed = {w.text.casefold() for w in (*pool.old_words, *pool.new_words)}
+    foreign = (
+        frozenset()
+        # (most blocks: no word another language negates by)
+        if _GATED.isdisjoint(changed) and not any(w.startswith(("n'", "n\u2019")) for w in changed)
+        else _foreign(pool.old_text + "\n" + pool.new_text)
+    )
     old = _negations(pool.old_words, context.old, foreign, (pool.old_text, pool.new_text))
     new = _negations(pool.new_words, context.new, foreign, (pool.new_text, pool.old_text))
     if len(old) == len(new):
