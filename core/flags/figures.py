@@ -484,9 +484,24 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         came -= _near_figures(context.old, pool.old_near)
     if not gone and not came:
         return None
+    shown_old = [w for k, w in old if k in gone]
+    shown_new = [w for k, w in new if k in came]
     return make_flag(
         "number",
         pool,
-        [w for k, w in old if k in gone],
-        [w for k, w in new if k in came],
+        shown_old or _pronoun_ones((pool.old_words, context.old), (shown_new, context.new)),
+        shown_new or _pronoun_ones((pool.new_words, context.new), (shown_old, context.old)),
     )
+
+
+def _pronoun_ones(words: tuple[tuple[Word, ...], str], shown: tuple[list[Word], str]) -> list[Word]:
+    """The word "one" (read as a pronoun: "One of the soldiers") that a figure of
+    ``shown`` took the place of ("Two of the soldiers": the same change, the same word
+    after it; not "one of the highest" against "the year 2000 when")."""
+    after = {(w.change, neighbour(shown[1], w.end, 1)[:4]) for w in shown[0]}
+    return [
+        w
+        for w in words[0]
+        if w.text.casefold() in _ONE_FORMS
+        and (w.change, neighbour(words[1], w.end, 1)[:4]) in after
+    ]
