@@ -32,6 +32,65 @@ def _numbers(old: str, new: str) -> list[str]:
     ("old", "new", "explanation"),
     [
         (
+            "Le déficit atteint 1 234,5 millions d'euros, selon le ministère.",
+            "Le déficit atteint 1 234,9 millions d'euros, selon le ministère.",
+            '"1 234,5" \u2192 "1 234,9"',
+        ),
+        (
+            "Le déficit atteint 1\u00a0234,5 millions d'euros, selon le ministère.",
+            "Le déficit atteint 1\u00a0234,9 millions d'euros, selon le ministère.",
+            '"1 234,5" \u2192 "1 234,9"',
+        ),
+        (
+            "Le déficit atteint 1\u202f234,5 millions d'euros, selon le ministère.",
+            "Le déficit atteint 1\u202f234,9 millions d'euros, selon le ministère.",
+            '"1 234,5" \u2192 "1 234,9"',
+        ),
+        (
+            "Der Schaden beträgt 1.234,5 Millionen Euro.",
+            "Der Schaden beträgt 1.234,9 Millionen Euro.",
+            '"1.234,5" \u2192 "1.234,9"',
+        ),
+        ("In 2020 100 people died.", "In 2021 100 people died.", '"2020" \u2192 "2021"'),
+        ("Mehr als 20.000 Tote.", "Mehr als 30 000 Tote.", '"20.000" \u2192 "30 000"'),
+    ],
+)
+def test_european_number_formats_changed_are_one_figure(
+    old: str, new: str, explanation: str
+) -> None:
+    assert _numbers(old, new) == [explanation]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Der Schaden beträgt 1.234,5 Millionen Euro, teilte das Ministerium mit.",
+            "Der Schaden beträgt 1 234,5 Millionen Euro, teilte das Ministerium mit.",
+        ),
+        (
+            "Le bilan s'élève à 1 234,5 millions d'euros, selon le ministère.",
+            "Le bilan s'élève à 1,234.5 millions d'euros, selon le ministère.",
+        ),
+        (
+            "Nach dem Erdbeben wurden bislang mehr als 20.000 Todesopfer geborgen.",
+            "Nach dem Erdbeben wurden bislang mehr als 20 000 Todesopfer geborgen.",
+        ),
+        (
+            "Rund 60.000 Helfer suchen dort weiterhin nach verschütteten Menschen.",
+            "Rund 60\u00a0000 Helfer suchen dort weiterhin nach verschütteten Menschen.",
+        ),
+        ("The rate is 3,14 now.", "The rate is 3.14 now."),
+    ],
+)
+def test_european_number_formats_of_one_value_are_the_same_figure(old: str, new: str) -> None:
+    assert _numbers(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
             "One of the soldiers was injured in the mortar attack.",
             "Two of the soldiers were injured in the mortar attack.",
             '"One" \u2192 "Two"',

@@ -31,7 +31,12 @@ _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}\b)")
 # A number written with spaces between groups of three digits ("34 000", "1 234 567",
 # as French, Portuguese or Russian copy writes it; a no-break or thin space too).
 _GROUP_SPACES = " \u00a0\u202f\u2009"
-_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])")
+_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?(?![\d])")
+# Thousands set apart by points before a decimal comma ("1.234,5", as German writes it).
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])")
+# A figure's key that may be thousands set apart by points ("20.000": 20000 in German
+# copy, 20 in English): the same as the number without them, on the other side.
+_DOTTED_KEY = re.compile(r"(\d{1,3}(?:-\d{3})+)(\D*)")
 
 
 _SCALES = frozenset("hundred hundreds thousand thousands million millions billion billions".split())
@@ -101,7 +106,7 @@ def _number_key(word: Word, text: str) -> str | None:
     if _DECIMAL.search(folded):
         if _not_a_figure(text, word.start):
             return None  # "3 - " or "2) " opening a line, or part of a URL
-        groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", folded))
+        groups = _digit_groups(folded)
         key = "".join(groups) if sum(map(len, groups)) >= LONG_NUMBER else "-".join(groups)
         money = _MONEY.search(text, max(0, word.start - 2), min(len(text), word.end + 2))
         if money is None and _PERCENT.match(text, word.end):
@@ -132,6 +137,16 @@ def _number_key(word: Word, text: str) -> str | None:
     if (amount := _UNITS.get(folded, _TENS.get(folded))) is not None:
         return str(amount)  # "ten" = "10": written otherwise, the same figure
     return _ORDINAL_VALUES.get(folded, folded)  # "nineteenth" = "19th"
+
+
+def _digit_groups(folded: str) -> list[str]:
+    """The groups of digits of a number, its thousands separators aside: "1 234,5",
+    "1.234,5" and "1,234.5" are ["1234", "5"]."""
+    if any(c in _GROUP_SPACES for c in folded):  # (``_spaced_number``: a comma is decimal)
+        return _DIGITS_ONLY.findall("".join(folded.split()))
+    if _DOTTED.match(folded):
+        return _DIGITS_ONLY.findall(folded.replace(".", ""))
+    return _DIGITS_ONLY.findall(_THOUSANDS.sub("", folded))
 
 
 _UNITS = {
@@ -476,6 +491,7 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
     if came["1"] and _one_for(new, pool.old_words):
         came["1"] -= 1
     gone, came = +gone, +came
+    _same_if_dotted(gone, came)
     if gone or came:
         # A figure carried into a sentence split off next door, or out of one joined
         # from there (``, which employs 4,000 people,`` -> ``It employs 4,000
@@ -492,6 +508,21 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         shown_old or _pronoun_ones((pool.old_words, context.old), (shown_new, context.new)),
         shown_new or _pronoun_ones((pool.new_words, context.new), (shown_old, context.old)),
     )
+
+
+def _same_if_dotted(gone: Counter[str], came: Counter[str]) -> None:
+    """Take out of ``gone`` and ``came`` a figure with thousands set apart by points
+    on one side ("20.000", key "20-000") and without them on the other ("20 000")."""
+    for one, other in ((gone, came), (came, gone)):
+        for key in list(one):
+            dotted = _DOTTED_KEY.fullmatch(key)
+            plain = dotted and dotted.group(1).replace("-", "") + dotted.group(2)
+            if plain and other[plain] and one[key]:
+                same = min(one[key], other[plain])
+                one[key] -= same
+                other[plain] -= same
+    gone += Counter()  # (drops the counts taken to nothing)
+    came += Counter()
 
 
 def _pronoun_ones(words: tuple[tuple[Word, ...], str], shown: tuple[list[Word], str]) -> list[Word]:
