@@ -10,10 +10,25 @@ image sizes and HTML entities are no figures.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
 from core.flags.hedges import hedge_flag
+from core.flags.numerals import (
+    CJK_NUMERALS,
+    JOINERS,
+    MONTH_NUMBERS,
+    SCALE_WORDS,
+    SCALES_AFTER_A_NUMBER,
+    WORD_VALUES,
+    after_de,
+    cjk_key,
+    cjk_runs,
+    cyrillic_number,
+    other_language_number,
+    word_value,
+)
 from core.flags.pooled import (
     APOSTROPHES,
     HYPHENS,
@@ -99,7 +114,7 @@ _PERCENT = re.compile(r"\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
 def _number_key(word: Word, text: str) -> str | None:
     folded = word.text.casefold()
     if folded.isalpha() and folded.isascii():  # a plain word (most): a figure if listed
-        if folded not in _NUMBER_WORDS and folded not in _MONTHS:
+        if folded not in _LISTED_WORDS and word_value(folded) is None:
             return None
     elif not folded.isascii():
         folded = APOSTROPHES.sub("'", folded)
@@ -108,16 +123,26 @@ def _number_key(word: Word, text: str) -> str | None:
             return None  # "3 - " or "2) " opening a line, or part of a URL
         groups = _digit_groups(folded)
         key = "".join(groups) if sum(map(len, groups)) >= LONG_NUMBER else "-".join(groups)
+        if not key.isascii():  # full-width or other digits: "３" = "3"
+            key = "".join(str(unicodedata.decimal(c, c)) for c in key)
         money = _MONEY.search(text, max(0, word.start - 2), min(len(text), word.end + 2))
         if money is None and _PERCENT.match(text, word.end):
             return key + "%"  # "5 percent" = "5 per cent" = "5%"
         return key + money.group().strip() if money else key
     if folded == "percent" and neighbour(text, word.start, -1)[:1].isdecimal():
         return None  # (its number holds it: "5 percent" is the figure "5%")
-    if (value := _cyrillic_number(folded)) is not None:
+    if folded in _MONTHS and (
+        re.match(r"\.?\s+\d", text[word.end : word.end + 4])
+        or (
+            folded in _AFTER_A_DAY
+            and re.search(r"\d\.?\s+$", text[max(0, word.start - 5) : word.start])
+        )
+    ):
+        return _MONTHS[folded]  # "sept 1985" = "september 1985" = "10. September" (= "9")
+    if (value := other_language_number(folded, text, word.start, word.end)) is not None:
         return value
-    if folded in _MONTHS and re.match(r"\.?\s+\d", text[word.end : word.end + 4]):
-        return _MONTHS[folded]  # "sept 1985" = "september 1985"
+    if (value := cyrillic_number(folded)) is not None:
+        return value
     if folded not in _NUMBER_WORDS and not (
         HYPHENS.search(folded) and any(p in _NUMBER_WORDS for p in HYPHENS.split(folded))
     ):
@@ -181,8 +206,11 @@ _TOKENS = re.compile(r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)
 # The tokens of ``_values`` that are, or may be part of, a figure spelled out; a digit
 # or a number word in a folded ASCII text (``a``, ``an`` and ``and`` only join them).
 _NUMBER_TOKENS = frozenset({*_UNITS, *_TENS, *_SCALE_VALUES, *_NUMBER_WORDS, *_ORDINALS})
+# Other languages' number words in ASCII (``trois``, ``dos``; ``fünf`` is not).
+_NUMBER_TOKENS |= {w for w in (*WORD_VALUES, *SCALE_WORDS, *SCALES_AFTER_A_NUMBER) if w.isascii()}
 _NUMBERISH = r"\d|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_TOKENS, key=len)[::-1]) + r")(?![a-z])"
-_NUMBER_TOKENS |= {"a", "an", "and"}  # (they join the words of a figure)
+_NUMBERISH += r"|(?:hundert|tausend|zig)(?![a-z])"  # German compounds (zweihundert)
+_NUMBER_TOKENS |= {"a", "an", "and", *JOINERS}  # (they join the words of a figure)
 
 
 @lru_cache(maxsize=1)
@@ -198,6 +226,8 @@ def _values(text: str) -> Counter[str]:
     digits as written (their separators aside); ``one`` as a pronoun and list markers
     (``3 -`` at a line's start) are none."""
     out: Counter[str] = Counter()
+    if not text.isascii() and _CJK.search(text):
+        return Counter(k for k, _ in _cjk_figures(Word(text, 0, len(text), 0), text))
     total = current = 0
     in_number = False
     spaced = text.replace("-", " ")
@@ -213,8 +243,17 @@ def _values(text: str) -> Counter[str]:
         ]
     for i, (start, token) in enumerate(tokens):
         after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
-        if token in _MONTHS and token not in _NUMBER_WORDS and after[:1].isdecimal():
+        day = i > 0 and tokens[i - 1][1][:1].isdecimal()
+        if token in _MONTHS and (after[:1].isdecimal() or (day and token in _AFTER_A_DAY)):
             out[_MONTHS[token]] += 1  # "Jan 5", "March 3" (as ``_number_key`` reads them)
+            continue
+        if token in MONTH_NUMBERS and (
+            after[:1].isdecimal()
+            or day
+            or after_de(tokens, i, 1)  # "10 de noviembre de 2025"
+            or after_de(tokens, i, -1)
+        ):
+            out[MONTH_NUMBERS[token]] += 1  # "10 novembre" (as ``_other_language_number``)
             continue
         if token not in _NUMBER_TOKENS and token.isascii() and not token[0].isdecimal():
             if in_number:  # a plain word ends a figure spelled out
@@ -223,7 +262,9 @@ def _values(text: str) -> Counter[str]:
                 in_number = False
             continue
         if token[0].isdecimal():
-            if not _not_a_figure(text, start):
+            if _DATE.fullmatch(token):
+                out.update(str(int(d)) for d in _DIGITS_ONLY.findall(token))  # day, month, year
+            elif not _not_a_figure(text, start):
                 groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", token))
                 long = sum(map(len, groups)) >= LONG_NUMBER
                 out["".join(groups) if long else "-".join(groups)] += 1
@@ -234,22 +275,32 @@ def _values(text: str) -> Counter[str]:
         before = tokens[i - 1][1] if i else ""
         if token == "one" and _pronoun_one(before, after, text[start + 3 : start + 40]):
             token = ""
+        multiplier = _SCALE_VALUES.get(token) or SCALE_WORDS.get(token)
+        if multiplier is None and in_number:
+            multiplier = SCALES_AFTER_A_NUMBER.get(token)  # "trois cents", not "a cent"
         if token in _UNITS or token in _TENS:
             current += _UNITS.get(token, 0) + _TENS.get(token, 0)
             in_number = True
-        elif token in _SCALE_VALUES:
-            current = max(current, 1) * _SCALE_VALUES[token]
-            if token != "hundred":
+        elif in_number and token in ("vingt", "vingts") and before == "quatre":
+            current += 80 - 4  # quatre-vingts: four twenties
+        elif (amount := word_value(token)) is not None:
+            current += amount  # another language's (``сто пятьдесят шесть`` = 156)
+            in_number = True
+        elif multiplier is not None:
+            current = max(current, 1) * multiplier
+            if multiplier >= 1000:
                 total, current = total + current, 0
             in_number = True
-        elif (in_number and token == "and") or (token in ("a", "an") and not in_number):
+        elif (in_number and (token == "and" or token in JOINERS)) or (
+            token in ("a", "an") and not in_number
+        ):
             continue
         else:
             if in_number:
                 out[str(total + current)] += 1
             total = current = 0
             in_number = False
-            if (value := _cyrillic_number(token) or _ORDINAL_VALUES.get(token)) is not None:
+            if (value := cyrillic_number(token) or _ORDINAL_VALUES.get(token)) is not None:
                 out[value] += 1
             elif token == "percent" and before[:1].isdecimal():
                 continue  # "5 percent" is the figure "5", as "5%" is
@@ -265,39 +316,6 @@ def _pronoun_one(before: str, after: str, rest: str) -> bool:
     if before in _ONE_AFTER or after in _ONE_BEFORE or not after:
         return True
     return bool(re.match(r"(?:\W+\w+){0,3}?\W+(?:another|other)\b", rest))
-
-
-# Ukrainian and Russian number words (copy editing spells out small figures: 2 -> двоє).
-_CYRILLIC_FORMS = {
-    "2": "два дві двоє двох двом двома вдвічі удвічі вдвоє удвоє",
-    "3": "три троє трьох трьом трьома втричі утричі втроє утроє",
-    "4": "чотири четверо чотирьох четыре вчетверо учетверо",
-    "5": "п'ять п'ятеро п'яти пять",
-    "6": "шість шестеро шести шесть",
-    "7": "сім семеро семи семь",
-    "8": "вісім восьмеро восьми восемь",
-    "9": "дев'ять дев'яти девять",
-    "10": "десять десяти десяток десятка",
-}
-
-
-_CYRILLIC_NUMBERS = {w: v for v, forms in _CYRILLIC_FORMS.items() for w in forms.split()}
-
-
-# Compounds and ordinals: п'ятиповерховий, вп'яте, двоповерховий.
-_CYRILLIC_PREFIXES = (
-    ("вп'ят", "5"),
-    ("п'ят", "5"),
-    ("двох", "2"),
-    ("дво", "2"),
-    ("трьох", "3"),
-    ("чотирьох", "4"),
-    ("шести", "6"),
-    ("семи", "7"),
-    ("восьми", "8"),
-    ("дев'ят", "9"),
-    ("десяти", "10"),
-)
 
 
 _ONE_FORMS = dict.fromkeys(
@@ -317,14 +335,27 @@ def _one_for(figures: list[tuple[str, Word]], other: tuple[Word, ...]) -> bool:
 
 
 # A month, or its short form, before a number is a date ("Nov 10", "March 3"): "march"
-# and "may" alone are words too, and "Jan" a given name.
+# and "may" alone are words too, and "Jan" a given name. Its key is its number, as the
+# months of other languages' (``numerals.MONTH_NUMBERS``): "10. November 2025" is
+# "10.11.2025".
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
 _MONTHS = {
-    short: month
-    for month in (
-        "january february march april may june july august september october november december"
-    ).split()
+    short: str(number)
+    for number, month in enumerate(_MONTH_NAMES.split(), start=1)
     for short in {month, month[:3], month[:4]}
 }
+
+
+# The plain ASCII words that may be figures (``_number_key``); other languages' number
+# words are told by ``word_value``.
+# The months read as such after a number too ("10 November"; "10 may", "2,000 march"
+# and "Jan" as a name are other words).
+_AFTER_A_DAY = frozenset(m for m in _MONTHS if len(m) > 3 and not m.startswith("marc"))
+
+
+_LISTED_WORDS = _NUMBER_WORDS | _MONTHS.keys() | SCALE_WORDS.keys() | MONTH_NUMBERS.keys()
 
 
 _LIST_MARKER = re.compile(r"\d+(?:[.)]|\s+-)\s")
@@ -371,19 +402,6 @@ def _opens_line(text: str, start: int) -> bool:
     return at == 0 or text[at - 1] == "\n"
 
 
-def _cyrillic_number(folded: str) -> str | None:
-    """The figure a Ukrainian or Russian number word stands for (folded, ``'`` apostrophes)."""
-    if folded.isascii():
-        return None
-    value = _CYRILLIC_NUMBERS.get(folded)
-    if value is not None:
-        return value
-    for prefix, value in _CYRILLIC_PREFIXES:
-        if folded.startswith(prefix) and len(folded) > len(prefix) + (len(prefix) < 4) * 2:
-            return value
-    return None
-
-
 _DIGITS_ONLY = re.compile(r"\d+")
 
 
@@ -409,13 +427,17 @@ def is_figure(word: Word, text: str) -> bool:
 # "k" only after a currency sign ("£30m", not "30m" of a distance).
 _SHORT_SCALES = {"bn": "billion", "tn": "trillion", "trn": "trillion", "mn": "million"}
 _SHORT_MONEY_SCALES = {**_SHORT_SCALES, "m": "million", "b": "billion", "k": "thousand"}
+_DATE = re.compile(r"(?:[0-2]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d")
 _DIGITS_THEN_LETTERS = re.compile(r"(\d[\d.,]*)([a-z]+)")
 
 
 def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
     """The figures ``word`` of ``text`` holds, each as its key and the word to show:
     ``_number_key``'s, and a scale written short after digits, the same figure as the
-    scale in full ("£3.5bn" = "£3.5 billion": "3.5", then "bn" shown as "3.5bn")."""
+    scale in full ("£3.5bn" = "£3.5 billion": "3.5", then "bn" shown as "3.5bn");
+    in Chinese or Japanese, ``_cjk_figures``."""
+    if (not word.text.isascii() and _CJK.search(word.text)) or _beside_cjk_numeral(word, text):
+        return _cjk_figures(word, text)
     if word.text[:1].isdigit() and (spaced := _spaced_number(text, word.start)) is not None:
         # the whole number, for any of its groups ("567" of "1 234 567" changed)
         shown = " ".join(text[spaced[0] : spaced[1]].split())
@@ -427,6 +449,8 @@ def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
         if scale is None:
             return ()
         return ((scale, Word(text[digits : word.end], digits, word.end, word.change)),)
+    if _DATE.fullmatch(word.text):  # day, month and year, as "10 ноября 2025" has them
+        return tuple((str(int(d)), word) for d in _DIGITS_ONLY.findall(word.text))
     key = _number_key(word, text)
     if key is None:
         return ()
@@ -435,6 +459,36 @@ def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
     joined = _DIGITS_THEN_LETTERS.fullmatch(folded)
     scale = joined and _short_scale(joined.group(2), text, word.start)
     return ((key, word), (scale, word)) if scale else ((key, word),)
+
+
+# Chinese characters, kana and the iteration mark: a word of Chinese or Japanese.
+_CJK = re.compile("[\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _beside_cjk_numeral(word: Word, text: str) -> bool:
+    """Whether ``word`` is digits with a Chinese numeral next to it (``2.4`` of ``2.4万``)."""
+    if not word.text[:1].isdecimal():
+        return False
+    return (word.end < len(text) and text[word.end] in CJK_NUMERALS) or (
+        word.start > 0 and text[word.start - 1] in CJK_NUMERALS
+    )
+
+
+def _cjk_figures(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
+    """The figures of a Chinese or Japanese ``word``: each numeral run it touches, read
+    whole in ``text`` (``三`` changed in ``三百名`` is the figure ``三百``, 300), and the
+    digits in it (``1月5日``: 1 and 5)."""
+    out: list[tuple[str, Word]] = []
+    for lo, hi, numeral in cjk_runs(text, word.start, word.end):
+        if numeral:
+            if (found := cjk_key(text, lo, hi)) is not None:
+                key, shown = found
+                out.append((key, Word(text[shown:hi], shown, hi, word.change)))
+        else:
+            digits = Word(text[lo:hi], lo, hi, word.change)
+            if (digits_key := _number_key(digits, text)) is not None:
+                out.append((digits_key, digits))
+    return tuple(out)
 
 
 def _spaced_number(text: str, start: int) -> Span | None:
