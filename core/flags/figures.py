@@ -114,7 +114,11 @@ _PERCENT = re.compile(r"\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
 def _number_key(word: Word, text: str) -> str | None:
     folded = word.text.casefold()
     if folded.isalpha() and folded.isascii():  # a plain word (most): a figure if listed
-        if folded not in _LISTED_WORDS and word_value(folded) is None:
+        if (
+            folded not in _LISTED_WORDS
+            and folded not in WORD_VALUES
+            and ("und" not in folded or word_value(folded) is None)  # (zweihundert)
+        ):
             return None
     elif not folded.isascii():
         folded = APOSTROPHES.sub("'", folded)
@@ -436,7 +440,10 @@ def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
     ``_number_key``'s, and a scale written short after digits, the same figure as the
     scale in full ("£3.5bn" = "£3.5 billion": "3.5", then "bn" shown as "3.5bn");
     in Chinese or Japanese, ``_cjk_figures``."""
-    if (not word.text.isascii() and _CJK.search(word.text)) or _beside_cjk_numeral(word, text):
+    digit_first = word.text[:1].isdecimal()
+    if (not word.text.isascii() and _CJK.search(word.text)) or (
+        digit_first and _beside_cjk_numeral(word, text)
+    ):
         return _cjk_figures(word, text)
     if word.text[:1].isdigit() and (spaced := _spaced_number(text, word.start)) is not None:
         # the whole number, for any of its groups ("567" of "1 234 567" changed)
@@ -449,7 +456,7 @@ def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
         if scale is None:
             return ()
         return ((scale, Word(text[digits : word.end], digits, word.end, word.change)),)
-    if _DATE.fullmatch(word.text):  # day, month and year, as "10 ноября 2025" has them
+    if digit_first and _DATE.fullmatch(word.text):  # day, month and year: "10.11.2025"
         return tuple((str(int(d)), word) for d in _DIGITS_ONLY.findall(word.text))
     key = _number_key(word, text)
     if key is None:

@@ -209,6 +209,8 @@ def hedge_flag(pool: Pooled, context: Context, figures: Figures) -> Flag | None:
 
 def _signed(pool: Pooled, context: Context) -> bool:
     """Whether a sign that hedges (``~10 000``) stands just before a changed word."""
+    if not any(sign in pool.old_text or sign in pool.new_text for sign in ("~", "\u2248")):
+        return False  # (most blocks)
     return any(
         text[max(0, w.start - 2) : w.start].strip()[-1:] in ("~", "\u2248")
         for words, text in ((pool.old_words, context.old), (pool.new_words, context.new))

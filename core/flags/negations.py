@@ -170,6 +170,20 @@ class _Words:
         return found
 
 
+_ANY_NEGATION = _NEGATIONS | _CYRILLIC | _GATED
+
+
+def _may_negate(word: Word) -> bool:
+    """Whether ``word`` may be a negation or hold one (a quick look before the count)."""
+    folded = word.text.casefold()
+    return (
+        folded in _ANY_NEGATION
+        or folded.startswith(("lack", "non", "n'", "n\u2019"))
+        or folded.endswith(("n't", "n\u2019t"))
+        or (not folded.isascii() and ("-" in folded or not _HAN_NEGATIONS.isdisjoint(folded)))
+    )
+
+
 def _joined(mine: frozenset[str], other_words: frozenset[str]) -> bool:
     """Whether the other side joins a ``не`` to a word this side has (``небагато``)."""
     return any(
@@ -198,6 +212,8 @@ _NON = frozenset("existent existant essential trivial violent profit".split())
 
 
 def check_negation(pool: Pooled, context: Context) -> Flag | None:
+    if not any(map(_may_negate, pool.old_words)) and not any(map(_may_negate, pool.new_words)):
+        return None  # (most blocks)
     changed = {w.text.casefold() for w in (*pool.old_words, *pool.new_words)}
     foreign = (
         frozenset()
