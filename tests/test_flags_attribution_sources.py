@@ -97,3 +97,65 @@ def test_second_is_no_source_in_portuguese() -> None:
     old = "O piloto terminou em segundo lugar na corrida de domingo em Interlagos."
     new = "O piloto terminou em segundo lugar na corrida de domingo."
     assert _attributions(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "据报道，震区气温已降至零下十度，救援工作十分艰难。",
+            "震区气温已降至零下十度，救援工作十分艰难。",
+            'removed "据报道"',
+        ),
+        (
+            "卫生部长在记者会上表示，疫苗供应充足。",
+            "卫生部长在记者会上声称，疫苗供应充足。",
+            '"表示" \u2192 "声称"',
+        ),
+        (
+            "涉事列车载有约350名乘客，多数是大学生。",
+            "警方称，涉事列车载有约350名乘客，多数是大学生。",
+            'added "称"',
+        ),
+    ],
+)
+def test_a_chinese_attribution_cut_added_or_changed_is_flagged(
+    old: str, new: str, explanation: str
+) -> None:
+    assert _attributions(old, new) == [explanation]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "该公司的名称是在去年确定的，总部设在上海。",
+            "该公司的名称是在前年确定的，总部设在上海。",
+        ),
+        (
+            "这部小说讲述了一个家庭的故事，出版后广受好评。",
+            "这部小说讲述了两个家庭的故事，出版后广受好评。",
+        ),
+        ("根据最新数据，失业率下降了两个百分点。", "根据最新数据，失业率下降了三个百分点。"),
+    ],
+)
+def test_chinese_words_that_only_look_like_attribution_raise_none(old: str, new: str) -> None:
+    assert _attributions(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # fcgec: grammar corrections that keep the source
+        (
+            "据中科院动物研究所初步鉴定显示，这头金色牦牛是新发现的一种野生动物。",
+            "中科院动物研究所初步鉴定显示，这头金色牦牛是新发现的一种野生动物。",
+        ),
+        (
+            "对于我们这些从未离开过家的人来说，根本无法体会那些思乡之曲。",
+            "我们这些从未离开过家的人，根本无法体会那些思乡之曲。",
+        ),
+    ],
+)
+def test_chinese_corrections_that_keep_the_source_raise_no_attribution(old: str, new: str) -> None:
+    assert _attributions(old, new) == []

@@ -174,3 +174,79 @@ def test_equal_hedges_in_other_languages_raise_nothing() -> None:
     old = "Как минимум 13 человек погибли при обрушении моста в субботу."
     new = "Не менее 13 человек погибли при обрушении моста в субботу."
     assert _flags(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "希腊列车相撞事故已造成至少57人死亡，另有数十人受伤。",
+            "希腊列车相撞事故已造成57人死亡，另有数十人受伤。",
+            '"至少57" \u2192 "57"',
+        ),
+        (
+            "地震造成至少1.2万人死亡，300人受伤，救援仍在进行。",
+            "地震造成至少1.2万人死亡，300多人受伤，救援仍在进行。",
+            '"300" \u2192 "300多"',
+        ),
+        (
+            "涉事列车载有约350名乘客，多数是返校的大学生。",
+            "涉事列车载有350余名乘客，多数是返校的大学生。",
+            '"约350" \u2192 "350余"',
+        ),
+    ],
+)
+def test_a_chinese_hedge_cut_added_or_changed_is_flagged(
+    old: str, new: str, explanation: str
+) -> None:
+    assert ("number", explanation) in _flags(old, new)
+
+
+def test_equal_chinese_hedges_raise_nothing() -> None:
+    old = "事故造成超过3000人受伤，医院人满为患。"
+    new = "事故造成3000多人受伤，医院人满为患。"
+    assert _flags(old, new) == []
+
+
+def test_a_negating_character_in_a_name_or_illegal_is_none() -> None:
+    """itn-blurbs (zh): "…专员瑪莉亞·路芙娃-貝洛娃…" -> "以涉嫌非法遣送…玛丽亚·利沃娃-别洛娃"
+    raised 'added "非, 别"'."""
+    old = "法院对总统和儿童权利专员瑪莉亞·路芙娃-貝洛娃发出逮捕令，指控其绑架儿童。"
+    new = "法院对总统和儿童权利专员玛丽亚·利沃娃-别洛娃发出逮捕令，指控其非法遣送儿童。"
+    assert "negation" not in [kind for kind, _ in _flags(old, new)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # fcgec: "一" + a measure word is the article "a"
+        (
+            "不给群众解决实际问题的人，是一种极不负责任的态度。",
+            "不给群众解决实际问题的人，是极不负责任的态度。",
+        ),
+        (
+            "也有人认为这样下定义有失偏颇，协会主席对此深以为然。",
+            "也有人认为这样下定义有失偏颇，协会主席对后一种看法深以为然。",
+        ),
+    ],
+)
+def test_a_chinese_article_is_no_figure(old: str, new: str) -> None:
+    assert "number" not in [kind for kind, _ in _flags(old, new)]
+
+
+def test_one_week_against_two_is_a_figure() -> None:
+    old = "警方表示，调查为期一周，结果将在月底公布。"
+    new = "警方表示，调查为期两周，结果将在月底公布。"
+    assert "number" in [kind for kind, _ in _flags(old, new)]
+
+
+def test_portuguese_no_is_in_the() -> None:
+    """itn-blurbs (pt): "Finlândia (em laranja no mapa) torna-se 31.º membro da OTAN"
+    -> "Finlândia (imagem da bandeira) ..." raised 'removed "no"'."""
+    old = "A Finlândia (em laranja no mapa) torna-se o 31.º membro da Organização do Tratado."
+    new = "A Finlândia (imagem da bandeira) torna-se o 31.º membro da Organização do Tratado."
+    assert "negation" not in [kind for kind, _ in _flags(old, new)]
+    spanish = "El gobierno confirmó el acuerdo con los sindicatos el lunes por la tarde."
+    assert "negation" in [
+        kind for kind, _ in _flags(spanish, spanish.replace("gobierno", "gobierno no"))
+    ]

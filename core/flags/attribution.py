@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from core.flags.claims import CLAIM_WORDS, claim_lemmas, touched_claims, uncertain
+from core.flags.han_sources import check_han_attribution
 from core.flags.names import NOT_NAMES
 from core.flags.pooled import (
     Context,
@@ -181,6 +182,8 @@ def check_attribution(pool: Pooled, context: Context) -> Flag | None:
     """Attribution verbs by lemma over both whole sentences (``answered and said`` ->
     ``answered`` is one verb each), less the lemmas that stand in a piece of sentence
     next to it on the other side (sentences cut otherwise, ``_cut``)."""
+    if (found := check_han_attribution(pool, context)) is not None:
+        return found
     forms = {w.text.casefold().replace("\u2019", "'") for w in (*pool.old_words, *pool.new_words)}
     claims = not CLAIM_WORDS.isdisjoint(forms)  # a word of a claim's hedge changed
     if _ATTRIBUTIONS.keys().isdisjoint(forms):

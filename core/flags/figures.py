@@ -551,6 +551,11 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         gone["1"] -= 1
     if came["1"] and _one_for(new, pool.old_words):
         came["1"] -= 1
+    # A lone "一" before a measure word cut or put in with no other figure changed is
+    # the article "a" (是一种 "is a kind of" -> 是), not the figure 1.
+    for one, other, found in ((gone, came, old), (came, gone, new)):
+        if one["1"] and not +other:
+            one["1"] -= min(one["1"], sum(1 for k, w in found if k == "1" and w.text == "一"))
     gone, came = +gone, +came
     _same_if_dotted(gone, came)
     if gone or came:

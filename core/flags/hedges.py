@@ -127,6 +127,44 @@ _AFTER = {
     "и более": "at least",
     "і більше": "at least",
 }
+# Chinese hedges, before the figure and after it ("至少57人", "300多人", "350余名").
+_HAN_CLASSES = {
+    "至少": "at least",
+    "超过": "at least",
+    "超過": "at least",
+    "逾": "at least",
+    "多达": "up to",
+    "多達": "up to",
+    "最多": "up to",
+    "将近": "nearly",
+    "將近": "nearly",
+    "接近": "nearly",
+    "近": "nearly",
+    "大约": "about",
+    "大約": "about",
+    "约": "about",
+    "約": "about",
+    "不到": "below",
+    "不足": "below",
+}
+_HAN_AFTER = {
+    "多": "at least",
+    "余": "at least",
+    "餘": "at least",
+    "以上": "at least",
+    "左右": "about",
+    "以下": "up to",
+}
+_NUMERAL_RUN = "[0-9\uff10-\uff19.\uff0e〇零一二两兩三四五六七八九十百千万亿萬億]"
+_HAN_HEDGE = re.compile(
+    "(" + "|".join(sorted(_HAN_CLASSES, key=len, reverse=True)) + f")(?={_NUMERAL_RUN})"
+)
+_HAN_HEDGE_AFTER = re.compile(
+    f"(?<={_NUMERAL_RUN})(" + "|".join(sorted(_HAN_AFTER, key=len, reverse=True)) + ")"
+)
+_NUMERALS = re.compile(f"{_NUMERAL_RUN}+")
+_NUMERALS_BEFORE = re.compile(f"{_NUMERAL_RUN}+$")
+_HAN_HEDGE_CHARS = frozenset("".join((*_HAN_CLASSES, *_HAN_AFTER)))
 _HEDGE_AFTER = re.compile(
     r"(?<![\w.,])(\d[\d.,]*)\s+("
     + "|".join(p.replace(" ", r"\s+") for p in sorted(_AFTER, key=len, reverse=True))
@@ -171,7 +209,13 @@ def hedge_flag(pool: Pooled, context: Context, figures: Figures) -> Flag | None:
     """A ``number`` flag when a hedge on an unchanged figure was cut, added or changed
     in meaning; ``figures`` gives a word's figure keys (``_figures_of``)."""
     changed = (*pool.old_words, *pool.new_words)
-    if not any(w.text.casefold() in _HEDGE_WORDS for w in changed) and not _signed(pool, context):
+    if (
+        not any(w.text.casefold() in _HEDGE_WORDS for w in changed)
+        and not _signed(pool, context)
+        and not any(
+            not w.text.isascii() and not _HAN_HEDGE_CHARS.isdisjoint(w.text) for w in changed
+        )
+    ):
         return None  # (no word of a hedge changed: most blocks)
     old = list(_hedged(pool, context.old, True, figures))
     new = list(_hedged(pool, context.new, False, figures))
@@ -216,6 +260,46 @@ def _signed(pool: Pooled, context: Context) -> bool:
         for words, text in ((pool.old_words, context.old), (pool.new_words, context.new))
         for w in words
     )
+
+
+def _han_hedged(
+    text: str,
+    start: int,
+    end: int,
+    index: int,
+    figures: Figures,
+    seen: set[int],
+    figures_seen: set[int],
+) -> Iterator[tuple[Hedged, Word, Word]]:
+    """The Chinese hedges a change from ``start`` to ``end`` touches (``至少57``,
+    ``300多``), as ``_hedged`` gives them."""
+    lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
+    for m in _HAN_HEDGE.finditer(text, lo, hi):
+        if m.start() in seen or m.end() <= start or m.start() >= end:
+            continue
+        run = _NUMERALS.match(text, m.end())
+        if run is None:
+            continue
+        figure = Word(run.group(), run.start(), run.end(), index)
+        keys = figures(figure, text)
+        if keys:
+            seen.add(m.start())
+            figures_seen.add(figure.start)
+            hedged = (_HAN_CLASSES[m.group(1)], keys[0][0])
+            yield hedged, Word(text[m.start() : run.end()], m.start(), run.end(), index), figure
+    for m in _HAN_HEDGE_AFTER.finditer(text, lo, hi):
+        if m.start() in seen or m.end() <= start or m.start() >= end:
+            continue
+        run = _NUMERALS_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if run is None:
+            continue
+        figure = Word(run.group(), run.start(), run.end(), index)
+        keys = figures(figure, text)
+        if keys:
+            seen.add(m.start())
+            figures_seen.add(figure.start)
+            hedged = (_HAN_AFTER[m.group(1)], keys[0][0])
+            yield hedged, Word(text[run.start() : m.end()], run.start(), m.end(), index), figure
 
 
 def _written(words: tuple[Word, ...], text: str, key: str, figures: Figures, other: Word) -> Word:
@@ -277,6 +361,7 @@ def _hedged(
                 figures_seen.add(figure.start)
                 hedged = (_AFTER[" ".join(m.group(2).casefold().split())], keys[0][0])
                 yield hedged, Word(text[m.start() : m.end()], m.start(), m.end(), index), figure
+            yield from _han_hedged(text, start, end, index, figures, seen, figures_seen)
     # A numeral that is itself approximate ("десяток", "une cinquantaine", "dozens"):
     # "about" that many ("десяток" -> "близько десяти" claims the same).
     for word in pool.old_words if old else pool.new_words:

@@ -63,9 +63,12 @@ _HAN_NEGATIONS = frozenset("不没沒未无無非别別勿莫")
 _HAN_NOT_NEGATING = (
     "不同 不断 不斷 不过 不過 不少 不久 不仅 不僅 不但 不论 不論 不管 不如 不然 不料 "
     "非常 未来 未來 无论 無論 莫斯科 别人 別人 别的 別的 特别 特別 区别 區別 分别 分別 "
-    "无数 無數 非洲".split()
+    "无数 無數 非洲 非法 莫大 告别 告別 送别 送別 道别 道別 离别 離別 级别 級別 类别 類別 "
+    "性别 性別 个别 個別 识别 識別 辨别 辨別 差别 差別 鉴别 鑒別 别墅 別墅".split()
 )
 _HAN_NOT_NEGATING_RE = re.compile("|".join(sorted(_HAN_NOT_NEGATING, key=len, reverse=True)))
+# A transliterated name's parts are joined by these (``利沃娃-别洛娃``): no negation there.
+_NAME_JOINS = frozenset("-\u00b7\u30fb\u2027\u2010")
 _HAN_REACH = max(map(len, _HAN_NOT_NEGATING)) - 1
 _WORDS = re.compile(r"\w+")
 
@@ -86,6 +89,8 @@ def _is_negation(word: str, foreign: frozenset[str], sides: _Words) -> bool:
     ``non-tariff barriers``, ``non-religious`` beside ``religious``) is a term, not a
     negation."""
     folded = word.casefold().replace("\u2019", "'")
+    if folded == "no" and _NOT_NO in foreign:
+        return False
     if folded in _NEGATIONS or folded in foreign or folded.endswith("n't"):
         return True
     if folded.startswith("non"):
@@ -106,6 +111,15 @@ def _is_negation(word: str, foreign: frozenset[str], sides: _Words) -> bool:
 
 def _languages_of(foreign: frozenset[str]) -> set[str]:
     return {lang for lang, words in _FOREIGN_WORDS.items() if words <= foreign}
+
+
+_NOT_NO = "\x00no"  # (in ``foreign``: "no" is no negation here)
+
+
+def _portuguese(text: str) -> bool:
+    """Whether ``text`` reads as Portuguese rather than Spanish (where "no" negates)."""
+    words = set(_WORDS.findall(text.casefold()))
+    return len(_MARKER_WORDS["pt"] & words) >= 2 and len(_MARKER_WORDS["es"] & words) < 2
 
 
 def _foreign(text: str) -> frozenset[str]:
@@ -134,7 +148,9 @@ def _negations(
             found.extend(
                 Word(c, w.start + k, w.start + k + 1, w.change)
                 for k, c in enumerate(w.text)
-                if c in _HAN_NEGATIONS and not _in_plain_word(text, w.start + k)
+                if c in _HAN_NEGATIONS
+                and not _in_plain_word(text, w.start + k)
+                and text[w.start + k - 1 : w.start + k] not in _NAME_JOINS
             )
         elif not w.text.isascii() and "-" in w.text:
             found.extend(w for part in w.text.casefold().split("-") if part in _CYRILLIC)
@@ -221,6 +237,8 @@ def check_negation(pool: Pooled, context: Context) -> Flag | None:
         if _GATED.isdisjoint(changed) and not any(w.startswith(("n'", "n\u2019")) for w in changed)
         else _foreign(pool.old_text + "\n" + pool.new_text)
     )
+    if "no" in changed and _portuguese(pool.old_text + "\n" + pool.new_text):
+        foreign = foreign | {_NOT_NO}  # Portuguese "no" is "in the" (em + o)
     old = _negations(pool.old_words, context.old, foreign, (pool.old_text, pool.new_text))
     new = _negations(pool.new_words, context.new, foreign, (pool.new_text, pool.old_text))
     if len(old) == len(new):

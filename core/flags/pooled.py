@@ -289,16 +289,18 @@ _JOINERS = frozenset("of for the de del la le van von der den al bin ibn".split(
 
 def _phrases(words: list[Word], text: str, offset: int) -> list[Word]:
     """``words`` with those that stand together in ``text`` (which starts at ``offset``)
-    as one phrase: a space between them, or a joining word (``Nouri al-Maliki``,
-    ``Nov 10``, ``International Organization for Migration``); ``Smith, Jones`` stay
-    two."""
+    as one phrase: a space or nothing between them (``据报道``), or a joining word
+    (``Nouri al-Maliki``, ``Nov 10``, ``International Organization for Migration``);
+    ``Smith, Jones`` stay two."""
     out: list[Word] = []
     for word in words:
         last = out[-1] if out else None
         if last is not None and last.change == word.change and offset <= last.end <= word.start:
             gap = text[last.end - offset : word.start - offset]
-            joined = gap.isspace() or (
-                gap[:1].isspace() and gap[-1:].isspace() and gap.strip().casefold() in _JOINERS
+            joined = (
+                not gap
+                or gap.isspace()
+                or (gap[:1].isspace() and gap[-1:].isspace() and gap.strip().casefold() in _JOINERS)
             )
             if joined and word.start - offset <= len(text):
                 phrase = " ".join(text[last.start - offset : word.end - offset].split())
