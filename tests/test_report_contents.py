@@ -332,3 +332,17 @@ def test_reworded_sentences_are_counted_by_the_rows_shown() -> None:
     ]
     assert "Changed: 4 sentences reworded" in shown
     assert len(rows) == 4, rows
+
+
+def test_text_puts_no_space_where_a_cut_touched_its_neighbour_in_the_old_text() -> None:
+    # An editor's Chinese rewrite: a lead clause cut before its sentence showed
+    # "[-据希腊媒体报道，-] 涉事列车": a space neither text has. Blocks that touch in the
+    # old text around a cut are printed touching; spaced English stays spaced.
+    old = "铁路工人宣布罢工。\n\n据希腊媒体报道，涉事列车载有约350名乘客。站长已被逮捕。\n"
+    new = "铁路工人宣布罢工。\n\n涉事列车载有约350名乘客。站长已被逮捕。\n"
+    assert "[-据希腊媒体报道，-]涉事列车" in render_text(_pair(old, new))
+    old = "The strike began on Monday. Police said nine were arrested. The station closed.\n"
+    new = "The strike began on Monday. The station closed.\n"
+    text = render_text(_pair(old, new))
+    assert "[-Police said nine were arrested.-]" in text
+    assert "Monday." in text and "[-Police" in text and "Monday.[-" not in text

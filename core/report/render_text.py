@@ -133,8 +133,12 @@ def _row_text(result: Comparison, row: Row, moves: dict[int, int], style: TextSt
     parts: list[str] = []
     last_end: int | None = None
     touching = False  # the last part shown is a block of the new text
+    old_end: int | None = None  # where the last block shown ends in the old text
     for i in sorted({*row.old, *row.new}):
         block = result.blocks[i]
+        # Touching a cut shown just before, in the old text ("[-据希腊媒体报道，-]涉事列车"):
+        # text without spaces, or a cut inside a word.
+        after_cut = not touching and _touch(old, old_end, block.old)
         if i in shown_new and block.new is not None:
             body = _block_body(block, old, new, style)
             if i in moved:
@@ -142,18 +146,38 @@ def _row_text(result: Comparison, row: Row, moves: dict[int, int], style: TextSt
             gap = new[last_end : block.new[0]] if last_end is not None else ""
             if not parts or (not gap and touching and not _cut_after_space(block, old)):
                 parts.append("")  # "fee<}." as written, not "fee<} ."
+            elif after_cut and not gap:
+                parts.append("")
             else:
                 parts.append(" " if not gap.strip() else _written(gap))
             parts.append(body)
             last_end = block.new[1]
+            old_end = block.old[1] if block.old is not None else None
             touching = True
             continue
         if block.new is None:
-            parts += [" " if parts else "", _block_body(block, old, new, style)]
+            joined = not parts or _touch(old, old_end, block.old)
+            parts += ["" if joined else " ", _block_body(block, old, new, style)]
+            old_end = block.old[1] if block.old is not None else None
         elif i in moved:  # where a moved block was
             parts += [" " if parts else "", style.paint("36", f"[>{moves[i]}<]")]
+            old_end = None
         touching = False
     return "".join(parts)
+
+
+def _touch(old: str, end: int | None, span: tuple[int, int] | None) -> bool:
+    """Whether a block of the old text at ``span`` follows the one ending at ``end``
+    with nothing between them, not even the space a block keeps at its end."""
+    return (
+        end is not None
+        and span is not None
+        and span[0] == end
+        and end > 0
+        and not old[end - 1].isspace()
+        and span[0] < len(old)
+        and not old[span[0]].isspace()
+    )
 
 
 def _fold(result: Comparison, rows: Sequence[Row], start: int, end: int) -> str:
