@@ -227,3 +227,14 @@ def test_narration_after_corner_brackets_is_not_quoted() -> None:
     old = "官房長官は「被害の報告はない」と述べた。首相は会見で説明した。"
     new = "官房長官は「被害の報告はない」と話した。首相は会見で説明した。"
     assert "quote" not in [kind for kind, _ in _flags(old, new)]
+
+
+def test_a_quoted_term_declined_otherwise_is_no_quote_change() -> None:
+    # An editor's Russian rewrite: «бомбового циклона» -> «Бомбовый циклон» (the
+    # genitive made the subject) raised a quote flag. A word really changed inside the
+    # guillemets still does.
+    old = "Отменены свыше 7000 авиарейсов в результате «бомбового циклона» и снегопада."
+    new = "«Бомбовый циклон» и снегопад привели к отмене свыше 7000 авиарейсов."
+    assert "quote" not in [kind for kind, _ in _flags(old, new)]
+    changed = "«Снежный циклон» и снегопад привели к отмене свыше 7000 авиарейсов."
+    assert "quote" in [kind for kind, _ in _flags(new, changed)]

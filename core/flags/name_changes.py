@@ -237,6 +237,12 @@ _ENDINGS = re.compile(r"(?:ish|ites?|ians?|ese|ans?|es|s|e)$", re.IGNORECASE)
 MIN_ROOT = 4
 
 
+def other_case(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are two case forms of one word of an inflected language
+    written outside the Latin script (``бомбового``/``Бомбовый``), case aside."""
+    return not _latin(a) and not _latin(b) and _inflected(a.casefold(), b.casefold())
+
+
 def _latin(word: str) -> bool:
     return word.isascii() or all(c < "\u0250" for c in word)
 

@@ -1,15 +1,20 @@
 """Quotations changed: the ``quote`` flag (see ``core.flags.detect``; where quotations
 stand: ``core.flags.quotes``).
 
-A quoted word of a change that the other side of that change does not have.
+A quoted word of a change that the other side of that change does not have, nor
+another case of it in a quoted term of a few words (``«бомбового циклона»``, declined
+as the sentence needs; not in quoted speech, where every word counts).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from core.flags.name_changes import other_case
 from core.flags.pooled import (
     APOSTROPHES,
+    WORD,
     Context,
     Flag,
     Pooled,
@@ -31,10 +36,34 @@ def check_quote(pool: Pooled, context: Context) -> Flag | None:
     new_side = Counter(_quoted_key(w, context) for w in pool.new_words if w.change in touched)
     gone = [w for w in old if _quoted_key(w, context) not in new_side]
     came = [w for w in new if _quoted_key(w, context) not in old_side]
+    # A quoted term declined otherwise (``«бомбового циклона»`` -> ``«Бомбовый
+    # циклон»``); in quoted speech every word counts ("Пробач мене" -> "Пробач мені").
+    if gone and came and not all(w.text.isascii() for w in (*gone, *came)):
+        gone, came = (
+            [w for w in gone if not _declined(w, came, old_quotes)],
+            [w for w in came if not _declined(w, gone, new_quotes)],
+        )
     if not gone and not came:
         return None  # the quoted words did not change (only marks or their order)
     flag = make_flag("quote", pool, gone, came)
     return Flag(flag.kind, flag.block, flag.old, flag.new, flag.explanation + " inside a quote")
+
+
+def _declined(word: Word, others: list[Word], quotes: Quotations) -> bool:
+    """Whether ``word`` is another case of one of ``others`` inside a quoted term (at
+    most ``TERM_WORDS`` words between the marks, and no punctuation of speech)."""
+    if not any(other_case(word.text, other.text) for other in others):
+        return False
+    inside = quotes.interior(word.start)
+    if inside is None or len(WORD.findall(quotes.text, *inside)) > TERM_WORDS:
+        return False
+    return not _SPEECH_MARKS.search(quotes.text, *inside)  # ("Боб, це ти?" is speech)
+
+
+_SPEECH_MARKS = re.compile(r"[,.!?;:\u2026]")
+
+
+TERM_WORDS = 3
 
 
 def _quoted(words: tuple[Word, ...], quotes: Quotations) -> list[Word]:

@@ -132,6 +132,12 @@ class Quotations:
             return True
         return i + 1 < len(starts) and starts[i + 1] < span[1]
 
+    def interior(self, pos: int) -> Span | None:
+        """The interior of the quotation holding ``pos``, if one does."""
+        starts, ends = self._regions(self._paragraph(pos))
+        i = bisect_right(starts, pos) - 1
+        return (starts[i], ends[i]) if i >= 0 and ends[i] > pos else None
+
     def none_in(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` lies inside the paragraph of ``start`` and no
         quotation reaches into it (so no span inside it ``overlaps``): the paragraph
