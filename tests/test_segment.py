@@ -61,6 +61,11 @@ def test_samples_tile_and_count(path, sentences: int, paragraphs: int) -> None:
         ),
         ("He was ill. He stayed home.", ["He was ill.", "He stayed home."]),
         (
+            "Die Wahl findet am 10. November 2025 statt. Es ist die erste seit 2021.",
+            ["Die Wahl findet am 10. November 2025 statt.", "Es ist die erste seit 2021."],
+        ),
+        ("They met in 2019. November came.", ["They met in 2019.", "November came."]),
+        (
             "Keep\x1cthe\x1dinfo\x1eseparators together.",
             ["Keep\x1cthe\x1dinfo\x1eseparators together."],
         ),

@@ -68,6 +68,11 @@ _ABBREVIATIONS = frozenset(
         "alta sask ont que n.y n.j n.h n.m n.c n.d s.c s.d r.i w.va d.c"
     ).split()
 )
+# A day written as an ordinal before its month, as German writes it ("10. November").
+_MONTH_AFTER = re.compile(
+    r"\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+    r"|November|Dezember)\b"
+)
 # ... and these are followed by lowercase words inside a sentence ("etc. and").
 _LOWERCASE_CONTINUES = frozenset("etc al cf ca inc ltd co corp approx a.m p.m".split())
 _WRAP_MIN_LINES = 3
@@ -321,6 +326,8 @@ def _ends_sentence(
         return True
     if word in _ABBREVIATIONS:
         return False
+    if word.isdigit() and len(word) <= 2 and _MONTH_AFTER.match(text, t_start + 1):
+        return False  # a German day: "am 10. November 2025"
     # A single letter before the stop is an initial ("J. Smith"), not a sentence end.
     return not (len(word) == 1 and word.isalpha())
 
