@@ -75,3 +75,12 @@ def test_a_name_written_short_is_no_change(old: str, new: str) -> None:
 )
 def test_another_name_is_still_flagged(old: str, new: str, explanation: str) -> None:
     assert _names(old, new) == [explanation]
+
+
+def test_a_latin_name_in_chinese_text_is_a_name() -> None:
+    # An editor's Chinese rewrite: "官员Hans Kluge说" -> "官员Tedros Ghebreyesus说" raised
+    # nothing (a name was only told after a space, and a line without lower-case
+    # Latin words was taken for a heading).
+    old = "世卫组织欧洲区域办事处官员Hans Kluge说，情况依然严峻。"
+    new = "世卫组织欧洲区域办事处官员Tedros Ghebreyesus说，情况依然严峻。"
+    assert _names(old, new) == ['"Hans Kluge" \u2192 "Tedros Ghebreyesus"']

@@ -55,14 +55,19 @@ _DEFINITION = re.compile(
 _APOSTROPHE = re.compile("[\u2019\u02bc]")
 # Capitals of Latin, Greek and Cyrillic (mixed-case ranges are sorted out by isupper).
 _CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f\u0490"
-# In mid-sentence: after a word, a comma, a semicolon or "%" and one space. The pattern
+# In mid-sentence: after a word, a comma, a semicolon or "%" and one space; in text
+# without spaces, right after a Han character or kana (官员Hans Kluge说). The pattern
 # starts with the capital (a class the engine can skip to) and looks behind only there.
 # Each look-behind ends on that capital, already matched: ``_JUST_MATCHED`` (any
 # character) stands for it, since every copy of the class of capitals costs about
 # 0.2 ms to compile at start-up (the determiners' pattern held 25 of them: 4.5 ms).
 _JUST_MATCHED = "."
+_HAN_KANA = "\u3040-\u30ff\u4e00-\u9fff"
+_HAN_KANA_CHAR = re.compile(f"[{_HAN_KANA}]")
+_LETTERS = rf"[^\W{_HAN_KANA}]"  # (a name after a Han character ends before the next)
 _CAPITALISED_MID = re.compile(
-    rf"[{_CAPITALS}](?<=[\w,;%] {_JUST_MATCHED})\w*(?:['\u2019\-\u2010\u2011]\w+)*"
+    rf"[{_CAPITALS}](?:(?<=[\w,;%] {_JUST_MATCHED})|(?<=[{_HAN_KANA}]{_JUST_MATCHED}))"
+    rf"{_LETTERS}*(?:['\u2019\-\u2010\u2011]{_LETTERS}+)*"
 )
 DETERMINERS = "a an this these those any such each every your its our".split()
 # (Every determiner's last letter before the space first: a cheap look that fails for
@@ -345,6 +350,6 @@ def _heading(line: str) -> bool:
     """An ALL-CAPS line, or a short title-case line: no word of three letters or more
     in lower case (``Genesis 1``, ``Terms And Conditions``, ``NO WARRANTY``)."""
     words = len(line.split())
-    if words < 2 or _LOWER_WORD.search(line):
-        return False
+    if words < 2 or _LOWER_WORD.search(line) or _HAN_KANA_CHAR.search(line):
+        return False  # (a line of Chinese or Japanese has no case to tell a heading by)
     return words <= MAX_TITLE_WORDS or line.upper() == line

@@ -64,7 +64,7 @@ _HAN_NOT_NEGATING = (
     "不同 不断 不斷 不过 不過 不少 不久 不仅 不僅 不但 不论 不論 不管 不如 不然 不料 "
     "非常 未来 未來 无论 無論 莫斯科 别人 別人 别的 別的 特别 特別 区别 區別 分别 分別 "
     "无数 無數 非洲 非法 莫大 告别 告別 送别 送別 道别 道別 离别 離別 级别 級別 类别 類別 "
-    "性别 性別 个别 個別 识别 識別 辨别 辨別 差别 差別 鉴别 鑒別 别墅 別墅".split()
+    "性别 性別 个别 個別 识别 識別 辨别 辨別 差别 差別 鉴别 鑒別 别墅 別墅 不利益".split()
 )
 _HAN_NOT_NEGATING_RE = re.compile("|".join(sorted(_HAN_NOT_NEGATING, key=len, reverse=True)))
 # A transliterated name's parts are joined by these (``利沃娃-别洛娃``): no negation there.
