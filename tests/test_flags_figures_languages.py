@@ -274,3 +274,13 @@ def test_a_month_name_changed_is_flagged() -> None:
         "Le sommet s'est ouvert le 10 novembre 2025.", "Le sommet s'est ouvert le 10 décembre 2025."
     )
     assert numbers == ['"novembre" \u2192 "décembre"'], numbers
+
+
+def test_a_time_spaced_apart_is_the_same_time() -> None:
+    # iterater-r3's soldier story: "at around 4 :30 p.m." -> "at about 4:30 p.m."
+    # raised '"4, 30" -> "4:30"'.
+    old = "He died from mortar fire at around 4 :30 p.m. local time (12:00 UTC) on Monday."
+    new = "He died from mortar fire at about 4:30 p.m. local time (1200 GMT) on Monday."
+    figures = [e for k, e in _flags(old, new) if k == "number"]
+    assert figures == ['"12:00" \u2192 "1200"']
+    assert _flags(old.replace(" (12:00 UTC)", ""), new.replace(" (1200 GMT)", "")) == []

@@ -84,3 +84,19 @@ def test_a_latin_name_in_chinese_text_is_a_name() -> None:
     old = "世卫组织欧洲区域办事处官员Hans Kluge说，情况依然严峻。"
     new = "世卫组织欧洲区域办事处官员Tedros Ghebreyesus说，情况依然严峻。"
     assert _names(old, new) == ['"Hans Kluge" \u2192 "Tedros Ghebreyesus"']
+
+
+def test_a_dateline_added_is_no_name() -> None:
+    # The soldier story rewritten as wire copy: a dateline "KANDAHAR, Afghanistan (CP) -"
+    # put before the first sentence raised '"Forces" -> "KANDAHAR"'.
+    old = (
+        "A soldier serving with the Canadian Forces was killed near Kandahar on Monday.\n\n"
+        "He was 24."
+    )
+    new = (
+        "KANDAHAR, Afghanistan (CP) - A soldier serving with the Canadian Forces was "
+        "killed near Kandahar on Monday.\n\nHe was 24."
+    )
+    assert _names(old, new) == []
+    # (the dateline still names Kandahar: only the new place is flagged)
+    assert _names(old, new.replace("near Kandahar", "near Kabul")) == ['added "Kabul"']

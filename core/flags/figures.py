@@ -224,6 +224,9 @@ def _numberish() -> re.Pattern[str]:
     return re.compile(_NUMBERISH)
 
 
+_SPACED_COLON = re.compile(r"(\d) :(\d\d)\b")
+
+
 def _values(text: str) -> Counter[str]:
     """The figures of a sentence by value: number words read as numbers
     (``forty and six thousand`` = ``forty-six thousand`` = ``46,000``, ``двоє`` = ``2``),
@@ -234,7 +237,8 @@ def _values(text: str) -> Counter[str]:
         return Counter(k for k, _ in _cjk_figures(Word(text, 0, len(text), 0), text))
     total = current = 0
     in_number = False
-    spaced = text.replace("-", " ")
+    # (a time spaced apart, "4 :30", read as "4:30": the same length, so offsets hold)
+    spaced = _SPACED_COLON.sub(r"\1:\2 ", text.replace("-", " "))
     if spaced.isascii():  # folding keeps every token whole: fold once
         spaced = spaced.lower()
         if not _numberish().search(spaced):
@@ -558,6 +562,7 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
             one["1"] -= min(one["1"], sum(1 for k, w in found if k == "1" and w.text == "一"))
     gone, came = +gone, +came
     _same_if_dotted(gone, came)
+    _same_if_spaced(gone, came)
     if gone or came:
         # A figure carried into a sentence split off next door, or out of one joined
         # from there (``, which employs 4,000 people,`` -> ``It employs 4,000
@@ -574,6 +579,20 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         shown_old or _pronoun_ones((pool.old_words, context.old), (shown_new, context.new)),
         shown_new or _pronoun_ones((pool.new_words, context.new), (shown_old, context.old)),
     )
+
+
+def _same_if_spaced(gone: Counter[str], came: Counter[str]) -> None:
+    """Take out a time written whole on one side ("4:30", key "4-30") and spaced apart
+    on the other ("4 :30": "4" and "30")."""
+    for one, other in ((gone, came), (came, gone)):
+        for key in list(one):
+            time = re.fullmatch(r"(\d{1,2})-(\d\d)", key)
+            if time and one[key] and other[time.group(1)] and other[time.group(2)]:
+                one[key] -= 1
+                other[time.group(1)] -= 1
+                other[time.group(2)] -= 1
+    gone += Counter()
+    came += Counter()
 
 
 def _same_if_dotted(gone: Counter[str], came: Counter[str]) -> None:

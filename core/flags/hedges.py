@@ -159,6 +159,7 @@ _NUMERAL_RUN = "[0-9\uff10-\uff19.\uff0e〇零一二两兩三四五六七八九�
 _HAN_HEDGE = re.compile(
     "(" + "|".join(sorted(_HAN_CLASSES, key=len, reverse=True)) + f")(?={_NUMERAL_RUN})"
 )
+_SPACED_TIME = re.compile(r" :(\d\d)\b")
 _HAN_HEDGE_AFTER = re.compile(
     f"(?<={_NUMERAL_RUN})(" + "|".join(sorted(_HAN_AFTER, key=len, reverse=True)) + ")"
 )
@@ -335,7 +336,12 @@ def _hedged(
                 found = WORD.match(text, m.end())
                 if found is None:
                     continue
-                keys = figures(Word(found.group(), found.start(), found.end(), index), text)
+                figure_at = (found.start(), found.end())
+                spaced = _SPACED_TIME.match(text, found.end())  # "4 :30", read as "4:30"
+                if spaced is not None:
+                    figure_at = (found.start(), spaced.end())
+                written = found.group() + (":" + spaced.group(1) if spaced else "")
+                keys = figures(Word(written, *figure_at, index), text)
                 if not keys:
                     continue
                 seen.add(m.start())
