@@ -217,3 +217,18 @@ def test_the_summary_says_names_cannot_be_told_in_lower_case_text() -> None:
     html = render_report(compare(lower, cased))
     assert "Names cannot be told in all-lower-case text: lower.txt has no capitals" in html
     assert "Names cannot be told" not in render_report(compare(cased, cased))
+
+
+def test_a_flag_card_shows_the_old_words_beside_the_new() -> None:
+    # An editor reading the report of a wire rewrite: the card of '"One" -> "Two"'
+    # quoted only the new sentence, so "One" could not be seen without the text.
+    result = compare(
+        document_from_text("One of the soldiers was injured in the attack.", "old"),
+        document_from_text("Two of the soldiers were injured in the attack.", "new"),
+    )
+    html = render_report(result)
+    card = html[html.index("&quot;One&quot; \u2192 &quot;Two&quot;") :]
+    card = card[: card.index("see it in the text")]
+    assert '<span class="dim">old:</span>' in card and '<span class="wdel">One</span>' in card
+    assert '<span class="dim">new:</span>' in card and '<span class="wins">Two</span>' in card
+    assert card.index("old:") < card.index("new:")

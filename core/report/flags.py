@@ -185,10 +185,20 @@ def _clip(text: str, lo: int, hi: int, span: Span) -> tuple[int, int]:
     return lo, hi
 
 
-def _context(result: Comparison, item: FlaggedBlock, flag: Flag) -> str:
-    """The flagged words in their sentence (the new version's, or the old one's when
-    only words were removed), shortened around them, the changed words highlighted."""
-    side: Side = "new" if flag.new else "old"
+def _contexts(result: Comparison, item: FlaggedBlock, flag: Flag) -> str:
+    """The flagged words in their sentences: the old version's where words were
+    removed or replaced (``"One" -> "Two"`` shows the "One"), then the new one's."""
+    sides: list[Side] = []
+    if flag.old:
+        sides.append("old")
+    if flag.new or not sides:
+        sides.append("new")
+    return "".join(_context(result, item, flag, side) for side in sides)
+
+
+def _context(result: Comparison, item: FlaggedBlock, flag: Flag, side: Side) -> str:
+    """The flagged words in the sentence of ``side``, shortened around them, the
+    changed words highlighted."""
     block = result.blocks[item.block]
     span = block.new if side == "new" else block.old
     spans = sorted(set(flag.new if side == "new" else flag.old))
@@ -217,7 +227,7 @@ def _entry(result: Comparison, item: FlaggedBlock, flag: Flag, full: bool) -> st
     back = f'<a class="back" href="#flag-{item.number}-text">\u21a9 see it in the text</a>'
     return (
         f'<tr id="{entry_id(item, flag, full)}"><td class="num">[{item.number}]</td>'
-        f"<td>{line}{_context(result, item, flag)}<div>{back}</div></td></tr>"
+        f"<td>{line}{_contexts(result, item, flag)}<div>{back}</div></td></tr>"
     )
 
 
