@@ -144,3 +144,14 @@ def test_a_tilde_hedges_as_about() -> None:
     assert _flags(old, new.replace("приблизно", "щонайменше")) == [
         ("number", '"~10 000" \u2192 "щонайменше 10 000"')
     ]
+
+
+def test_a_changed_figure_is_shown_with_its_hedge() -> None:
+    """A wire rewrite: "killed 105" -> "killed more than 100" was explained '"105" ->
+    "100"', a claim the new text does not make."""
+    old = "The quake killed 105 people in the region, officials said. At least 37 were children."
+    new = "The quake killed more than 100 people in the region, officials said. 36 were children."
+    assert _flags(old, new) == [
+        ("number", '"105" \u2192 "more than 100"'),
+        ("number", '"At least 37" \u2192 "36"'),
+    ]

@@ -67,7 +67,37 @@ def cut_points(
     for c in cuts:
         if not out or (c != out[-1] and c[1] >= out[-1][1]):
             out.append(c)
+    return _without_slivers(out, old_set | {0, n_old}, new_set | {0, n_new})
+
+
+def _without_slivers(
+    cuts: list[tuple[int, int]], old_set: set[int], new_set: set[int]
+) -> list[tuple[int, int]]:
+    """Leave out a cut that starts a sentence in one text only where a cut beside it,
+    at the same place in the other text, starts one in both: "Not all of them were
+    rescued." -> "All of them were rescued." cut the old sentence after "Not" (where
+    the new one starts) as well as before it, and "Not" stood as a deleted block of its
+    own, which no flag looks at. The sentence is one changed block."""
+    both = [(i in old_set) and (j in new_set) for i, j in cuts]
+    out: list[tuple[int, int]] = []
+    for k, (i, j) in enumerate(cuts):
+        # (the piece between the two cuts lies on one side, inside a sentence there)
+        if not both[k] and any(
+            both[m]
+            and ((cuts[m][1] == j and i not in old_set) or (cuts[m][0] == i and j not in new_set))
+            and abs(cuts[m][0] - i) + abs(cuts[m][1] - j) <= MAX_OPENER_UNITS
+            for m in (k - 1, k + 1)
+            if 0 <= m < len(cuts)
+        ):
+            continue
+        out.append((i, j))
     return out
+
+
+# The longest piece opening a sentence that goes with the sentence it opens ("According
+# to Greek media reports released on Tuesday ,"); a longer one is a sentence of its own
+# (and may be found moved).
+MAX_OPENER_UNITS = 12
 
 
 def _gap_cuts(

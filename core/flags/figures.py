@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from core.flags.hedges import hedge_flag
+from core.flags.hedges import hedge_flag, with_hedge
 from core.flags.numerals import (
     CJK_NUMERALS,
     JOINERS,
@@ -571,8 +571,10 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         came -= _near_figures(context.old, pool.old_near)
     if not gone and not came:
         return None
-    shown_old = [w for k, w in old if k in gone]
-    shown_new = [w for k, w in new if k in came]
+    changed_old = [s for c in pool.changes for s in c.old]
+    changed_new = [s for c in pool.changes for s in c.new]
+    shown_old = [with_hedge(w, context.old, changed_old) for k, w in old if k in gone]
+    shown_new = [with_hedge(w, context.new, changed_new) for k, w in new if k in came]
     return make_flag(
         "number",
         pool,

@@ -263,6 +263,18 @@ def _signed(pool: Pooled, context: Context) -> bool:
     )
 
 
+def with_hedge(word: Word, text: str, changed: list[tuple[int, int]]) -> Word:
+    """``word`` (a figure) with the hedge written just before it when a change touches
+    the hedge: a changed figure is shown as it is claimed (``"105" -> "more than
+    100"``, not ``"100"``); a hedge both sides keep is not repeated (``"20" -> "27"``
+    for ``some 20`` -> ``some 27``). ``changed``: the changed spans of that side."""
+    lo = max(0, word.start - _REACH - 2)
+    for m in _HEDGE.finditer(text, lo, word.start):
+        if m.end() == word.start and any(s < m.end(1) and m.start() < e for s, e in changed):
+            return Word(text[m.start() : word.end], m.start(), word.end, word.change)
+    return word
+
+
 def _han_hedged(
     text: str,
     start: int,
