@@ -159,3 +159,34 @@ def test_chinese_words_that_only_look_like_attribution_raise_none(old: str, new:
 )
 def test_chinese_corrections_that_keep_the_source_raise_no_attribution(old: str, new: str) -> None:
     assert _attributions(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "'We would report it,' Abdulrahman said.",
+            "'We would report it,' Smith said.",
+            '"Abdulrahman" \u2192 "Smith"',
+        ),
+        (
+            "\u201cThe toll will rise,\u201d Abdulrahman told reporters on Monday.",
+            "\u201cThe toll will rise,\u201d a military source told reporters on Monday.",
+            '"Abdulrahman" \u2192 "a military source"',
+        ),
+    ],
+)
+def test_a_speaker_after_a_quotation_is_checked(old: str, new: str, explanation: str) -> None:
+    """A wire rewrite of the Daily Mail Syria story: "' ... ,' mr abdulrahman added" ->
+    "'...,' a military source added" raised nothing; the surname after a closed
+    quotation was no name (a name was only told after a word)."""
+    assert _attributions(old, new) == [explanation]
+
+
+def test_stated_and_said_are_one_verb() -> None:
+    old = "The WTO panel stated that Antigua had no effective trade sanctions against the USA."
+    new = (
+        "The WTO panel said that Antigua had no effective trade sanctions against the "
+        "United States."
+    )
+    assert _flags(old, new) == []

@@ -284,3 +284,9 @@ def test_a_time_spaced_apart_is_the_same_time() -> None:
     figures = [e for k, e in _flags(old, new) if k == "number"]
     assert figures == ['"12:00" \u2192 "1200"']
     assert _flags(old.replace(" (12:00 UTC)", ""), new.replace(" (1200 GMT)", "")) == []
+
+
+def test_a_time_on_the_hour_is_the_same_time() -> None:
+    old = "Tourists were evacuated just before 4:00pm on Sunday after a phone call."
+    new = "Tourists were evacuated just before 4 p.m. on Sunday after a phone call."
+    assert _flags(old, new) == []

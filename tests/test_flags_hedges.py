@@ -155,3 +155,21 @@ def test_a_changed_figure_is_shown_with_its_hedge() -> None:
         ("number", '"105" \u2192 "more than 100"'),
         ("number", '"At least 37" \u2192 "36"'),
     ]
+
+
+def test_a_hedge_cut_beside_a_changed_figure_is_shown() -> None:
+    """An updated casualty blurb: "At least six ... and 81 injured" -> "Six ... and 85
+    injured" showed only '"81" -> "85"'."""
+    old = "At least six people were killed and 81 injured in a bombing in Istanbul."
+    new = "Six people were killed and 85 injured in a bombing in Istanbul."
+    assert _flags(old, new) == [("number", '"At least six" \u2192 "six"; "81" \u2192 "85"')]
+    new = "Six people were killed and more than 80 injured in a bombing in Istanbul."
+    assert _flags(old, new) == [
+        ("number", '"At least six" \u2192 "six"; "81" \u2192 "more than 80"')
+    ]
+
+
+def test_a_hedge_on_a_dozen() -> None:
+    old = "Warplanes carried out more than a dozen air strikes on the town, killing 20."
+    new = "Warplanes carried out about a dozen air strikes on the town, killing 20."
+    assert _flags(old, new) == [("number", '"more than a dozen" \u2192 "about a dozen"')]

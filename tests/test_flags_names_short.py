@@ -100,3 +100,15 @@ def test_a_dateline_added_is_no_name() -> None:
     assert _names(old, new) == []
     # (the dateline still names Kandahar: only the new place is flagged)
     assert _names(old, new.replace("near Kandahar", "near Kabul")) == ['added "Kabul"']
+
+
+def test_a_name_shortened_to_its_head_is_no_change() -> None:
+    old = (
+        "Tourists were evacuated from the Eiffel Tower on Sunday. Police covered the "
+        "area and the Eiffel Tower was reopened an hour later."
+    )
+    new = (
+        "Tourists were evacuated from the Eiffel Tower on Sunday. Police covered the "
+        "area and the tower was reopened an hour later."
+    )
+    assert _names(old, new) == []

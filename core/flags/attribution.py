@@ -80,6 +80,9 @@ _REPORTING: dict[str, str] = {
 }
 
 
+# "stated" attributes only where reporting (``as stated above`` does not), and then
+# says what "said" says: "stated" -> "said" is no change of attribution.
+_REPORTING.update(stated="say", stating="say")
 _ATTRIBUTIONS = {**_SPEECH, **_REPORTING}
 
 
@@ -104,7 +107,7 @@ _IDIOM_BEFORE = frozenset({"to", "needless"})
 _SPEAKERS = frozenset(
     "police officials sources witnesses reports report experts analysts residents "
     "activists authorities investigators prosecutors doctors scientists researchers "
-    "officers spokesman spokeswoman spokesperson media observers".split()
+    "officers spokesman spokeswoman spokesperson media observers source".split()
 )
 
 
@@ -133,7 +136,7 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
         return None  # "claim 2 of the patent"
     if loose:
         return lemma
-    if lemma in _REPORTING and not _reporting(text, word):
+    if folded in _REPORTING and not _reporting(text, word):
         return None
     return lemma
 
@@ -273,8 +276,8 @@ def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
             theirs = [w for w in other if w.change == word.change]
             if not theirs or len(theirs) > MAX_SPEAKER_WORDS:
                 continue
-            if all(w.text.casefold() in _PRONOUNS for w in (word, *theirs)) or all(
-                w.text.casefold() in _PRONOUNS for w in theirs
+            if all(
+                w.text.casefold() in _PRONOUNS or w.text.casefold() in NOT_NAMES for w in theirs
             ):
                 continue  # "He said" -> "Biden said": the speaker named, not another
             if word.text.casefold() in {w.text.casefold() for w in theirs}:
@@ -292,13 +295,21 @@ _PRONOUNS = frozenset("he she they we i it who".split())
 
 
 def _opens_sentence(text: str, word: Word) -> bool:
-    """Whether ``word`` opens its sentence, and is no function word (``The``, ``He``):
-    a name there is capitalised as every first word is, and ``core.flags.names`` does
-    not know it unless it also stands in mid-sentence (``Biden said ...``)."""
+    """Whether ``word`` opens its sentence or follows a closed quotation, and is no
+    function word (``The``, ``He``): a name there is capitalised as every first word
+    is, and ``core.flags.names`` does not know it unless it also stands in mid-sentence
+    (``Biden said ...``, ``"...," Abdulrahman said``)."""
     if word.text.casefold() in NOT_NAMES:
         return False
-    before = text[max(0, word.start - 3) : word.start].rstrip(" \"'\u201c\u2018\u00ab(")
+    before = text[max(0, word.start - 3) : word.start]
+    if _AFTER_QUOTE.search(before):
+        return True  # '"The toll will rise," Abdulrahman said.'
+    before = before.rstrip(" \"'\u201c\u2018\u00ab(")
     return not before or before[-1] in ".!?\n:"
+
+
+# A quotation closed, then the speaker: '..., ' Abdulrahman said', '...?" Smith asked'.
+_AFTER_QUOTE = re.compile("[,.!?\u2026][\"'\u201d\u2019\u00bb] ?$")
 
 
 _VERB_AFTER = re.compile(r" (\w+)")

@@ -570,22 +570,35 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         gone -= _near_figures(context.new, pool.new_near)
         came -= _near_figures(context.old, pool.old_near)
     if not gone and not came:
-        return None
+        return hedge_flag(pool, context, _figures_of)
     changed_old = [s for c in pool.changes for s in c.old]
     changed_new = [s for c in pool.changes for s in c.new]
     shown_old = [with_hedge(w, context.old, changed_old) for k, w in old if k in gone]
     shown_new = [with_hedge(w, context.new, changed_new) for k, w in new if k in came]
-    return make_flag(
+    flag = make_flag(
         "number",
         pool,
         shown_old or _pronoun_ones((pool.old_words, context.old), (shown_new, context.new)),
         shown_new or _pronoun_ones((pool.new_words, context.new), (shown_old, context.old)),
     )
+    # A hedge cut or put in on a figure that stayed, beside one that changed ("At least
+    # six ... and 81 injured" -> "Six ... and 85 injured"): both in the one flag.
+    hedged = hedge_flag(pool, context, _figures_of, frozenset((*gone, *came)))
+    if hedged is None or hedged.explanation in flag.explanation:
+        return flag
+    return Flag(
+        "number",
+        flag.block,
+        tuple(sorted({*flag.old, *hedged.old})),
+        tuple(sorted({*flag.new, *hedged.new})),
+        f"{hedged.explanation}; {flag.explanation}",
+    )
 
 
 def _same_if_spaced(gone: Counter[str], came: Counter[str]) -> None:
     """Take out a time written whole on one side ("4:30", key "4-30") and spaced apart
-    on the other ("4 :30": "4" and "30")."""
+    on the other ("4 :30": "4" and "30"), or on the hour without its minutes ("4:00pm"
+    = "4 p.m.")."""
     for one, other in ((gone, came), (came, gone)):
         for key in list(one):
             time = re.fullmatch(r"(\d{1,2})-(\d\d)", key)
@@ -593,6 +606,9 @@ def _same_if_spaced(gone: Counter[str], came: Counter[str]) -> None:
                 one[key] -= 1
                 other[time.group(1)] -= 1
                 other[time.group(2)] -= 1
+            elif time and time.group(2) == "00" and one[key] and other[time.group(1)]:
+                one[key] -= 1  # "4:00pm" = "4 p.m."
+                other[time.group(1)] -= 1
     gone += Counter()
     came += Counter()
 

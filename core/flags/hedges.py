@@ -159,6 +159,7 @@ _NUMERAL_RUN = "[0-9\uff10-\uff19.\uff0e〇零一二两兩三四五六七八九�
 _HAN_HEDGE = re.compile(
     "(" + "|".join(sorted(_HAN_CLASSES, key=len, reverse=True)) + f")(?={_NUMERAL_RUN})"
 )
+_ARTICLE_GAP = re.compile(r"\s+")
 _SPACED_TIME = re.compile(r" :(\d\d)\b")
 _HAN_HEDGE_AFTER = re.compile(
     f"(?<={_NUMERAL_RUN})(" + "|".join(sorted(_HAN_AFTER, key=len, reverse=True)) + ")"
@@ -206,9 +207,12 @@ Figures = Callable[[Word, str], tuple[tuple[str, Word], ...]]
 Hedged = tuple[str, str]  # (class, figure key)
 
 
-def hedge_flag(pool: Pooled, context: Context, figures: Figures) -> Flag | None:
+def hedge_flag(
+    pool: Pooled, context: Context, figures: Figures, changed_keys: frozenset[str] = frozenset()
+) -> Flag | None:
     """A ``number`` flag when a hedge on an unchanged figure was cut, added or changed
-    in meaning; ``figures`` gives a word's figure keys (``_figures_of``)."""
+    in meaning; ``figures`` gives a word's figure keys (``_figures_of``); the hedges of
+    figures whose keys are ``changed_keys`` are shown with those figures already."""
     changed = (*pool.old_words, *pool.new_words)
     if (
         not any(w.text.casefold() in _HEDGE_WORDS for w in changed)
@@ -218,8 +222,8 @@ def hedge_flag(pool: Pooled, context: Context, figures: Figures) -> Flag | None:
         )
     ):
         return None  # (no word of a hedge changed: most blocks)
-    old = list(_hedged(pool, context.old, True, figures))
-    new = list(_hedged(pool, context.new, False, figures))
+    old = [h for h in _hedged(pool, context.old, True, figures) if h[0][1] not in changed_keys]
+    new = [h for h in _hedged(pool, context.new, False, figures) if h[0][1] not in changed_keys]
     if not old and not new:
         return None
     gone = Counter(h for h, _, _ in old) - Counter(h for h, _, _ in new)
@@ -346,6 +350,9 @@ def _hedged(
                 if m.start() in seen or m.end(1) <= start or m.start() >= end:
                     continue
                 found = WORD.match(text, m.end())
+                if found is not None and found.group().casefold() in ("a", "an"):
+                    after = _ARTICLE_GAP.match(text, found.end())  # "more than a dozen"
+                    found = WORD.match(text, after.end()) if after else None
                 if found is None:
                     continue
                 figure_at = (found.start(), found.end())

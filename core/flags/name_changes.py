@@ -19,6 +19,7 @@ from core.flags.pooled import (
     Flag,
     Pooled,
     Word,
+    in_dateline,
     make_flag,
 )
 from core.model import Span
@@ -46,6 +47,8 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     if not gone and not came:
         return None
     gone, came = _short_forms(gone, came, pool)
+    gone = _head_kept(gone, pool.old_text, pool.old_span[0], pool.new_text)
+    came = _head_kept(came, pool.new_text, pool.new_span[0], pool.old_text)
     gone, came = _first_names(gone, came, pool, new_all, old_all, context)
     if not gone and not came:
         return None
@@ -81,7 +84,13 @@ def _spelled_out(letters: str, text: str) -> Span | None:
         words = [w for w in re.finditer(r"\S+", m.group()) if w.group().casefold() not in _JOINING]
         for i in range(len(words) - len(letters) + 1):
             run = words[i : i + len(letters)]
-            if "".join(w.group()[0] for w in run) == letters:
+            initials = "".join(w.group()[0] for w in run)
+            if initials == letters:
+                return m.start() + run[0].start(), m.start() + run[-1].end()
+        # ... or all but its last letter ("United States" for "USA": of America)
+        for i in range(len(words) - len(letters) + 2):
+            run = words[i : i + len(letters) - 1]
+            if len(run) >= 2 and "".join(w.group()[0] for w in run) == letters[:-1]:
                 return m.start() + run[0].start(), m.start() + run[-1].end()
     return None
 
@@ -101,6 +110,22 @@ def _run_together(single: list[Word], split: list[Word]) -> None:
             else:
                 continue
             break
+
+
+def _head_kept(words: list[Word], text: str, offset: int, other: str) -> list[Word]:
+    """Leave out the words of a name of two or more whose last word the other sentence
+    keeps in lower case, as a common noun ("the Eiffel Tower" -> "the tower"): the same
+    thing named again, shortened."""
+    dropped: set[int] = set()
+    for word in words:
+        run = [word.start]
+        head = word
+        while (nxt := _surname(head, text, offset)) is not None:
+            head = Word(nxt, head.end + 1, head.end + 1 + len(nxt), word.change)
+            run.append(head.start)
+        if len(run) > 1 and re.search(rf"\b{re.escape(head.text.lower())}\b", other):
+            dropped.update(run)
+    return [w for w in words if w.start not in dropped]
 
 
 def _bare_there(surname: str, text: str, spellings: _Spellings, context: Context) -> bool:
@@ -185,26 +210,8 @@ def _named(word: Word, names: Names) -> bool:
         and names.is_name(word.text)
         and not names.in_heading(word.start)
         and not is_figure(word, names.text)
-        and not _dateline(names.text, word.start)
+        and not in_dateline(names.text, word.start)
     )
-
-
-# A wire dateline opening a line: a place in capitals, perhaps its country, an agency
-# in brackets, then a dash or a colon ("KANDAHAR, Afghanistan (CP) -", "BAGHDAD
-# (Reuters) -"): its words are no names the story changed.
-_DATELINE = re.compile(
-    r"[^\S\n]*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.' -]{1,30}?)?"
-    r"(?: \([^()\n]{1,30}\))?(?: [-\u2013\u2014]+|:) "
-)
-
-
-def _dateline(text: str, pos: int) -> bool:
-    """Whether the word at ``pos`` stands in a wire dateline that opens its line."""
-    start = text.rfind("\n", max(0, pos - 80), pos) + 1
-    if start == 0 and pos > 80:
-        return False
-    found = _DATELINE.match(text, start, start + 120)
-    return found is not None and pos < found.end()
 
 
 class _Spellings:

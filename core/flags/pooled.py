@@ -355,3 +355,21 @@ def _arrow(old: str, new: str) -> str:
     if new:
         return f'added "{new}"'
     return f'removed "{old}"'
+
+
+# A wire dateline opening a line: a place in capitals, perhaps its country, an agency
+# in brackets, then a dash or a colon ("KANDAHAR, Afghanistan (CP) -", "BAGHDAD
+# (Reuters) -"): its words are no names the story changed.
+_DATELINE = re.compile(
+    r"[^\S\n]*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.' -]{1,30}?)?"
+    r"(?: \([^()\n]{1,30}\))?(?: [-\u2013\u2014]+|:) "
+)
+
+
+def in_dateline(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` stands in a wire dateline that opens its line."""
+    start = text.rfind("\n", max(0, pos - 80), pos) + 1
+    if start == 0 and pos > 80:
+        return False
+    found = _DATELINE.match(text, start, start + 120)
+    return found is not None and pos < found.end()
