@@ -250,3 +250,55 @@ def test_portuguese_no_is_in_the() -> None:
     assert "negation" in [
         kind for kind, _ in _flags(spanish, spanish.replace("gobierno", "gobierno no"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind"),
+    [
+        (
+            "Międzynarodowy Trybunał Karny wydał nakazy aresztowania prezydenta Rosji.",
+            "Międzynarodowy Trybunał Karny nie wydał nakazów aresztowania prezydenta Rosji.",
+            "negation",
+        ),
+        (
+            "Il governo ha approvato il piano per la ricostruzione della città.",
+            "Il governo non ha approvato il piano per la ricostruzione della città.",
+            "negation",
+        ),
+        (
+            "Trump åtalas i fallet med betalningen till Stormy Daniels.",
+            "Trump åtalas inte i fallet med betalningen till Stormy Daniels.",
+            "negation",
+        ),
+        (
+            "De regering heeft het plan voor de wederopbouw goedgekeurd.",
+            "De regering heeft het plan voor de wederopbouw niet goedgekeurd.",
+            "negation",
+        ),
+        (
+            "W katastrofie samolotu zginęło co najmniej 68 osób.",
+            "W katastrofie samolotu zginęło 68 osób.",
+            "number",
+        ),
+        (
+            "Jordbävningen dödar minst 2 300 människor i Turkiet och Syrien.",
+            "Jordbävningen dödar 2300 människor i Turkiet och Syrien.",
+            "number",
+        ),
+        (
+            "Secondo la Protezione civile, almeno 12 persone sono morte.",
+            "Almeno 12 persone sono morte.",
+            "attribution",
+        ),
+        (
+            "Flera läckor upptäcks i gasledningen i Östersjön.",
+            "Enligt svenska myndigheter upptäcks flera läckor i gasledningen i Östersjön.",
+            "attribution",
+        ),
+    ],
+)
+def test_polish_italian_swedish_and_dutch(old: str, new: str, kind: str) -> None:
+    """A second reader of itn-blurbs in Polish and Swedish, and of Italian and Dutch
+    copy: 'nie wydał', 'non ha approvato', 'åtalas inte', 'niet goedgekeurd', 'co
+    najmniej 68' -> '68', 'Secondo la Protezione civile' cut raised nothing."""
+    assert kind in [k for k, _ in _flags(old, new)]

@@ -47,8 +47,10 @@ _SPEECH: dict[str, str] = {
         "повідомили повідомляє déclaré déclare affirme affirmé sagte sagten erklärte "
         "erklärten dijo declaró afirmó disse afirmou declarou сказать сказати заявить "
         "заявити сообщить повідомити казал казала казали казав говорил говорила "
-        "говорили говорив говорить",
-        "according selon laut según segundo данным словам даними згідно",
+        "говорили говорив говорить podał podała podały powiedział powiedziała uppger "
+        "uppgav sade zei verklaarde detto dichiarato",
+        "according selon laut según segundo данным словам даними згідно secondo według "
+        "enligt volgens",
     )
     for form in forms.split()
 }

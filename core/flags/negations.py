@@ -29,21 +29,22 @@ _NEGATIONS = frozenset(
 _NEGATIONS |= frozenset(
     "aucun aucune jamais nicht kein keine keinen keinem keiner keines niemals nichts "
     "niemand weder jamás ningún ninguno ninguna nadie tampoco não nenhum nenhuma ninguém "
-    "nessuno nessuna niente senza".split()
+    "nessuno nessuna niente senza "
+    # Swedish, Dutch, Polish: words no English text uses
+    "inte aldrig ingen inga inget ingenting niet geen nooit niemand niets nigdy żaden "
+    "żadna żadne nikt nie nic bez ohne".split()
 )
 _FOREIGN = {
     "fr": "ne pas rien sans",
-    "de": "nie ohne",
     "es": "nunca nada sin",
     "pt": "nunca nada sem nem",
     "it": "non mai",
 }
 _MARKERS = {
     "fr": "le la les des est une du que qui dans pour sur avec au aux été",
-    "de": "der die das und ist mit von den dem zu ein eine des auf für wurde hat sich im",
     "es": "el la los las que del por con para una es en fue según",
     "pt": "o os as que do da dos das com para uma em foi pelo pela",
-    "it": "il lo gli della che per con una è di del sono",
+    "it": "il lo gli della che per con una è di del sono ha al nel alla dei delle",
 }
 _FOREIGN_WORDS = {lang: frozenset(words.split()) for lang, words in _FOREIGN.items()}
 _GATED = frozenset(w for words in _FOREIGN.values() for w in words.split())
