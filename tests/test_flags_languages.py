@@ -302,3 +302,28 @@ def test_polish_italian_swedish_and_dutch(old: str, new: str, kind: str) -> None
     copy: 'nie wydał', 'non ha approvato', 'åtalas inte', 'niet goedgekeurd', 'co
     najmniej 68' -> '68', 'Secondo la Protezione civile' cut raised nothing."""
     assert kind in [k for k, _ in _flags(old, new)]
+
+
+def test_german_nouns_are_no_names() -> None:
+    """A second reader of German itn-blurbs: every German noun is capitalised, and
+    'Sprecher', 'Katastrophenschutzes' and 'Hoffnung' were flagged as names added. A
+    word that stands after an article (or 'am', 'im', 'zum' ...) anywhere in its text
+    is a noun (one after a preposition alone, 'auf Überlebende', still reads as a
+    name). Sources named 'nach Angaben der ...' attribute; 'von der Leyen' is a name."""
+    old = (
+        "Nach dem Erdbeben suchen die Helfer weiter. Die Hoffnung schwindet, sagte ein "
+        "Sprecher des Katastrophenschutzes am Montag."
+    )
+    new = (
+        "Nach dem Erdbeben suchen die Helfer weiter. Die Hoffnung schwindet, sagte "
+        "ein Sprecher der Polizei am Dienstag."
+    )
+    assert "name" not in [kind for kind, _ in _flags(old, new)]
+    said = "Die Staatsanwaltschaft ermittelt. Zwei Männer wurden festgenommen."
+    told = (
+        "Die Staatsanwaltschaft ermittelt. Zwei Männer wurden nach Angaben der "
+        "Staatsanwaltschaft festgenommen."
+    )
+    assert "attribution" in [kind for kind, _ in _flags(said, told)]
+    leyen = "Die Kommission unter Ursula von der Leyen legte am Montag den Plan vor."
+    assert ("name", '"Leyen" \u2192 "Metsola"') in _flags(leyen, leyen.replace("Leyen", "Metsola"))

@@ -50,7 +50,7 @@ _SPEECH: dict[str, str] = {
         "говорили говорив говорить podał podała podały powiedział powiedziała uppger "
         "uppgav sade zei verklaarde detto dichiarato",
         "according selon laut según segundo данным словам даними згідно secondo według "
-        "enligt volgens",
+        "enligt volgens angaben",
     )
     for form in forms.split()
 }
@@ -144,7 +144,7 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
 
 
 # A source named by a preposition: the word that must stand before it, or after it.
-_SOURCE_BEFORE = {"данным": "по", "словам": "по", "даними": "за"}
+_SOURCE_BEFORE = {"данным": "по", "словам": "по", "даними": "за", "angaben": "nach"}
 _SOURCE_AFTER = {"segundo": ("a", "o", "os", "as"), "згідно": ("з", "із", "зі")}
 
 

@@ -69,7 +69,12 @@ _CAPITALISED_MID = re.compile(
     rf"[{_CAPITALS}](?:(?<=[\w,;%] {_JUST_MATCHED})|(?<=[{_HAN_KANA}]{_JUST_MATCHED}))"
     rf"{_LETTERS}*(?:['\u2019\-\u2010\u2011]{_LETTERS}+)*"
 )
-DETERMINERS = "a an this these those any such each every your its our".split()
+DETERMINERS = (
+    "a an this these those any such each every your its our "
+    # German articles and the prepositions joined to one: German writes every noun
+    # capitalised, and a noun stands after one ("die Polizei", "am Montag").
+    "der die das den dem des ein eine einen einem einer eines kein keine am im vom zum zur beim"
+).split()
 # (Every determiner's last letter before the space first: a cheap look that fails for
 # most capitals, before the determiners themselves are looked for.)
 _DETERMINER_ENDS = "".join(
@@ -90,6 +95,8 @@ _AFTER_DETERMINER = re.compile(
     )
     + r")\w*(?:['\u2019\-\u2010\u2011]\w+)*"
 )
+# A name's particle before an article is no article: "von der Leyen", "van der Berg".
+_AFTER_PARTICLE = re.compile(rf"\b(?:von|van|vom|zu|ter) (?:der|den|dem) ([{_CAPITALS}]\w*)")
 # A capital after a comma that follows a speech verb (within four words) opens speech,
 # as a sentence does: ``he said unto them, Go``.
 _AFTER_COMMA = re.compile(rf"[{_CAPITALS}](?<=, {_JUST_MATCHED})\w*(?:['\u2019\-\u2010\u2011]\w+)*")
@@ -146,6 +153,8 @@ def tally(text: str) -> Tally:
         if _SPEECH_BEFORE.search(text, max(0, m.start() - 40), m.start() - 2)
     )
     after_determiner = {w.casefold() for w in _AFTER_DETERMINER.findall(text)}
+    if "der " in text or "den " in text or "dem " in text:  # ("Ursula von der Leyen")
+        after_determiner -= {w.casefold() for w in _AFTER_PARTICLE.findall(text)}
     # Distinct tokens are quicker to strip than every word. A stretch of paragraphs
     # at a time: the tokens never all exist at once.
     tokens: set[str] = set()
