@@ -190,3 +190,15 @@ def test_stated_and_said_are_one_verb() -> None:
         "United States."
     )
     assert _flags(old, new) == []
+
+
+def test_claims_as_a_noun_attribute_nothing() -> None:
+    # MPL 1.1 -> 2.0: "Subject to third party intellectual property claims, each
+    # Contributor hereby grants ..." cut raised 'removed "claims"' (judged wrong).
+    old = (
+        "Subject to third party intellectual property claims, each Contributor hereby "
+        "grants You a world-wide, royalty-free, non-exclusive license."
+    )
+    new = "Each Contributor hereby grants You a world-wide, royalty-free, non-exclusive license."
+    assert _attributions(old, new) == []
+    assert _attributions("He lost his job.", "He claims he lost his job.") != []

@@ -164,3 +164,13 @@ def test_thousands_set_apart_by_spaces_are_one_figure(
 ) -> None:
     numbers = [e for k, e in _flags(old, new) if k == "number"]
     assert numbers == ([explanation] if explanation else []), numbers
+
+
+def test_an_image_size_written_spaced_is_no_figure() -> None:
+    # wiki-versions (Hydrolysis): "file:amide hydrolysis.svg" -> "320 px|thumb|mechanism
+    # ..." raised 'added "320"' (judged wrong in round 9).
+    flags = _flags(
+        "file:amide hydrolysis.svg",
+        "320 px|thumb|mechanism for acid-catalyzed hydrolysis of an amide.",
+    )
+    assert not [f for f in flags if f[0] == "number"], flags

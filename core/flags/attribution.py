@@ -136,6 +136,8 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
         return None  # "the alleged stabbing": an adjective
     if lemma == "claim" and after[:1].isdecimal():
         return None  # "claim 2 of the patent"
+    if folded == "claims" and before in _CLAIM_NOUN_BEFORE:
+        return None  # "intellectual property claims", "patent claims": a noun
     if loose:
         return lemma
     if folded in _REPORTING and not _reporting(text, word):
@@ -146,6 +148,13 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
 # A source named by a preposition: the word that must stand before it, or after it.
 _SOURCE_BEFORE = {"данным": "по", "словам": "по", "даними": "за", "angaben": "nach"}
 _SOURCE_AFTER = {"segundo": ("a", "o", "os", "as"), "згідно": ("з", "із", "зі")}
+
+
+# Words before "claims" that make it a noun (a right claimed), not a verb of saying.
+_CLAIM_NOUN_BEFORE = frozenset(
+    "property patent insurance legal land territorial compensation damage damages "
+    "any such these those their its all third-party injury".split()
+)
 
 
 def _source_named(folded: str, before: str, after: str, text: str, end: int) -> bool:

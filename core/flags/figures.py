@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from core.engine.tokens import compiled
 from core.flags.hedges import hedge_flag, with_hedge
 from core.flags.numerals import (
     CJK_NUMERALS,
@@ -233,7 +234,7 @@ def _values(text: str) -> Counter[str]:
     digits as written (their separators aside); ``one`` as a pronoun and list markers
     (``3 -`` at a line's start) are none."""
     out: Counter[str] = Counter()
-    if not text.isascii() and _CJK.search(text):
+    if not text.isascii() and compiled(_CJK).search(text):
         return Counter(k for k, _ in _cjk_figures(Word(text, 0, len(text), 0), text))
     total = current = 0
     in_number = False
@@ -375,7 +376,7 @@ _ITEM = re.compile(r"\(?\d{1,2}\)(?=\s)")
 _URL = re.compile(r"://|www\.")
 
 
-_MARKUP = re.compile(r"\d+px\b")
+_MARKUP = re.compile(r"\d+ ?px\b")  # (wiki image sizes: "250px", "320 px|thumb")
 
 
 def _not_a_figure(text: str, start: int) -> bool:
@@ -445,7 +446,7 @@ def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
     scale in full ("£3.5bn" = "£3.5 billion": "3.5", then "bn" shown as "3.5bn");
     in Chinese or Japanese, ``_cjk_figures``."""
     digit_first = word.text[:1].isdecimal()
-    if (not word.text.isascii() and _CJK.search(word.text)) or (
+    if (not word.text.isascii() and compiled(_CJK).search(word.text)) or (
         digit_first and _beside_cjk_numeral(word, text)
     ):
         return _cjk_figures(word, text)
@@ -473,7 +474,8 @@ def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
 
 
 # Chinese characters, kana and the iteration mark: a word of Chinese or Japanese.
-_CJK = re.compile("[\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# (compiled when first used: a class of Han characters takes a millisecond to compile)
+_CJK = "[\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 
 
 def _beside_cjk_numeral(word: Word, text: str) -> bool:

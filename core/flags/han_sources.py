@@ -13,8 +13,7 @@ none: ``名称`` (a name), ``小说`` (a novel), ``说明`` (explains), ``对…
 
 from __future__ import annotations
 
-import re
-
+from core.engine.tokens import compiled
 from core.flags.pooled import Context, Flag, Pooled, Word, make_flag
 
 _LEMMAS = {
@@ -54,28 +53,26 @@ _LEMMAS = {
     "据": "according",
     "據": "according",
 }
-_FORMS = re.compile(
-    "|".join(
-        # (the longest first; each single character with the words it only stands in)
-        {
-            "说": "(?<![小传傳解来來可能以])说(?![明法服])",
-            "說": "(?<![小传傳解来來可能以])說(?![明法服])",
-            "称": "(?<![名号號简簡自对對])称(?![为為号號])",
-            "稱": "(?<![名号號简簡自对對])稱(?![为為号號])",
-            "根据": "根据(?=[^，。,]{0,60}?(?:显示|报道|报告|数据|调查|统计|消息|研究))",
-            "根據": "根據(?=[^，。,]{0,60}?(?:顯示|報道|報告|數據|調查|統計|消息|研究))",
-            "据": "(?<![数數证證依根占])据",
-            "據": "(?<![数數证證依根占])據",
-        }.get(form, form)
-        for form in sorted(_LEMMAS, key=len, reverse=True)
-    )
+_FORMS = "|".join(
+    # (the longest first; each single character with the words it only stands in)
+    {
+        "说": "(?<![小传傳解来來可能以])说(?![明法服])",
+        "說": "(?<![小传傳解来來可能以])說(?![明法服])",
+        "称": "(?<![名号號简簡自对對])称(?![为為号號])",
+        "稱": "(?<![名号號简簡自对對])稱(?![为為号號])",
+        "根据": "根据(?=[^，。,]{0,60}?(?:显示|报道|报告|数据|调查|统计|消息|研究))",
+        "根據": "根據(?=[^，。,]{0,60}?(?:顯示|報道|報告|數據|調查|統計|消息|研究))",
+        "据": "(?<![数數证證依根占])据",
+        "據": "(?<![数數证證依根占])據",
+    }.get(form, form)
+    for form in sorted(_LEMMAS, key=len, reverse=True)
 )
-_HAN = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+_HAN = "[\u3040-\u30ff\u4e00-\u9fff]"  # (these two compiled when first used)
 
 
 def check_han_attribution(pool: Pooled, context: Context) -> Flag | None:
     """An ``attribution`` flag for words of attribution that a change cut or put in."""
-    if pool.old_text.isascii() or not _HAN.search(pool.old_text + pool.new_text):
+    if pool.old_text.isascii() or not compiled(_HAN).search(pool.old_text + pool.new_text):
         return None
     old = _found(
         context.old, pool.old_span, [(i, s) for i, c in enumerate(pool.changes) for s in c.old]
@@ -98,7 +95,7 @@ def _found(
     """The words of attribution of the sentence at ``span``: lemma, the word (numbered
     with the change it stands in) and whether a change touches it."""
     out = []
-    for m in _FORMS.finditer(text, *span):
+    for m in compiled(_FORMS).finditer(text, *span):
         change = next((k for k, (s, e) in changed if s < m.end() and m.start() < e), None)
         word = Word(m.group(), m.start(), m.end(), 0 if change is None else change)
         out.append((_LEMMAS[m.group()], word, change is not None))

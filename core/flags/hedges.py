@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from core.engine.lcs import within_edits
+from core.engine.tokens import compiled
 from core.flags.pooled import WORD, Context, Flag, Pooled, Word, make_flag
 
 # Each hedge and its class: hedges of one class claim the same of a figure.
@@ -177,16 +178,15 @@ _HAN_AFTER = {
     "以下": "up to",
 }
 _NUMERAL_RUN = "[0-9\uff10-\uff19.\uff0e〇零一二两兩三四五六七八九十百千万亿萬億]"
-_HAN_HEDGE = re.compile(
-    "(" + "|".join(sorted(_HAN_CLASSES, key=len, reverse=True)) + f")(?={_NUMERAL_RUN})"
-)
+# (the patterns of Chinese hedges, and the hedges', compiled when first used)
+_HAN_HEDGE = "(" + "|".join(sorted(_HAN_CLASSES, key=len, reverse=True)) + f")(?={_NUMERAL_RUN})"
 _ARTICLE_GAP = re.compile(r"\s+")
 _SPACED_TIME = re.compile(r" :(\d\d)\b")
-_HAN_HEDGE_AFTER = re.compile(
+_HAN_HEDGE_AFTER = (
     f"(?<={_NUMERAL_RUN})(" + "|".join(sorted(_HAN_AFTER, key=len, reverse=True)) + ")"
 )
-_NUMERALS = re.compile(f"{_NUMERAL_RUN}+")
-_NUMERALS_BEFORE = re.compile(f"{_NUMERAL_RUN}+$")
+_NUMERALS = f"{_NUMERAL_RUN}+"
+_NUMERALS_BEFORE = f"{_NUMERAL_RUN}+$"
 _HAN_HEDGE_CHARS = frozenset("".join((*_HAN_CLASSES, *_HAN_AFTER)))
 _HEDGE_AFTER = re.compile(
     r"(?<![\w.,])(\d[\d.,]*)\s+("
@@ -194,11 +194,10 @@ _HEDGE_AFTER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-_HEDGE = re.compile(
-    r"(?<!\w)("
+_HEDGE_PATTERN = (
+    r"(?i)(?<!\w)("
     + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_CLASSES, key=len, reverse=True))
-    + r")(?:\s+|(?<=['\u2019~\u2248]))(?:[$\u00a3\u20ac\u00a5]\s?)?",
-    re.IGNORECASE,
+    + r")(?:\s+|(?<=['\u2019~\u2248]))(?:[$\u00a3\u20ac\u00a5]\s?)?"
 )
 # The words of the hedges that tell one (a change touching none of them touches no
 # hedge: "a", "of", "to", "as" are everywhere).
@@ -288,13 +287,19 @@ def _signed(pool: Pooled, context: Context) -> bool:
     )
 
 
+def _hedge() -> re.Pattern[str]:
+    """``_HEDGE_PATTERN`` compiled when a check first needs it (a few milliseconds of
+    every start otherwise: it holds the hedges of nine languages)."""
+    return compiled(_HEDGE_PATTERN)
+
+
 def with_hedge(word: Word, text: str, changed: list[tuple[int, int]]) -> Word:
     """``word`` (a figure) with the hedge written just before it when a change touches
     the hedge: a changed figure is shown as it is claimed (``"105" -> "more than
     100"``, not ``"100"``); a hedge both sides keep is not repeated (``"20" -> "27"``
     for ``some 20`` -> ``some 27``). ``changed``: the changed spans of that side."""
     lo = max(0, word.start - _REACH - 2)
-    for m in _HEDGE.finditer(text, lo, word.start):
+    for m in _hedge().finditer(text, lo, word.start):
         if m.end() == word.start and any(s < m.end(1) and m.start() < e for s, e in changed):
             return Word(text[m.start() : word.end], m.start(), word.end, word.change)
     return word
@@ -312,10 +317,10 @@ def _han_hedged(
     """The Chinese hedges a change from ``start`` to ``end`` touches (``至少57``,
     ``300多``), as ``_hedged`` gives them."""
     lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
-    for m in _HAN_HEDGE.finditer(text, lo, hi):
+    for m in compiled(_HAN_HEDGE).finditer(text, lo, hi):
         if m.start() in seen or m.end() <= start or m.start() >= end:
             continue
-        run = _NUMERALS.match(text, m.end())
+        run = compiled(_NUMERALS).match(text, m.end())
         if run is None:
             continue
         figure = Word(run.group(), run.start(), run.end(), index)
@@ -325,10 +330,10 @@ def _han_hedged(
             figures_seen.add(figure.start)
             hedged = (_HAN_CLASSES[m.group(1)], keys[0][0])
             yield hedged, Word(text[m.start() : run.end()], m.start(), run.end(), index), figure
-    for m in _HAN_HEDGE_AFTER.finditer(text, lo, hi):
+    for m in compiled(_HAN_HEDGE_AFTER).finditer(text, lo, hi):
         if m.start() in seen or m.end() <= start or m.start() >= end:
             continue
-        run = _NUMERALS_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        run = compiled(_NUMERALS_BEFORE).search(text, max(0, m.start() - 24), m.start())
         if run is None:
             continue
         figure = Word(run.group(), run.start(), run.end(), index)
@@ -367,7 +372,7 @@ def _hedged(
     figures_seen: set[int] = set()
     for index, change in enumerate(pool.changes):
         for start, end in change.old if old else change.new:
-            for m in _HEDGE.finditer(text, max(0, start - _REACH), min(len(text), end + _REACH)):
+            for m in _hedge().finditer(text, max(0, start - _REACH), min(len(text), end + _REACH)):
                 if m.start() in seen or m.end(1) <= start or m.start() >= end:
                     continue
                 found = WORD.match(text, m.end())

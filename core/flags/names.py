@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from core.engine import aside
-from core.engine.tokens import paragraph_stretches
+from core.engine.tokens import compiled, has_wide, paragraph_stretches
 
 _WORD = re.compile(r"\w+(?:['\u2019\-\u2010\u2011]\w+)*")
 # Capitalized function words (headline style, "I") are never taken for names.
@@ -63,12 +63,24 @@ _CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042
 # 0.2 ms to compile at start-up (the determiners' pattern held 25 of them: 4.5 ms).
 _JUST_MATCHED = "."
 _HAN_KANA = "\u3040-\u30ff\u4e00-\u9fff"
-_HAN_KANA_CHAR = re.compile(f"[{_HAN_KANA}]")
+_HAN_KANA_CHAR = f"[{_HAN_KANA}]"
 _LETTERS = rf"[^\W{_HAN_KANA}]"  # (a name after a Han character ends before the next)
 _CAPITALISED_MID = re.compile(
+    rf"[{_CAPITALS}](?<=[\w,;%] {_JUST_MATCHED})\w*(?:['\u2019\-\u2010\u2011]\w+)*"
+)
+# ... and in text without spaces, also right after a Han character or kana (compiled
+# when first used, for such texts only: its classes take milliseconds to compile).
+_CAPITALISED_MID_WIDE = (
     rf"[{_CAPITALS}](?:(?<=[\w,;%] {_JUST_MATCHED})|(?<=[{_HAN_KANA}]{_JUST_MATCHED}))"
     rf"{_LETTERS}*(?:['\u2019\-\u2010\u2011]{_LETTERS}+)*"
 )
+
+
+def _capitalised_mid(text: str) -> re.Pattern[str]:
+    """The pattern of capitalised words in mid-sentence that ``text`` needs."""
+    return compiled(_CAPITALISED_MID_WIDE) if has_wide(text) else _CAPITALISED_MID
+
+
 DETERMINERS = (
     "a an this these those any such each every your its our "
     # German articles and the prepositions joined to one: German writes every noun
@@ -143,10 +155,11 @@ class Tally:
 def tally(text: str) -> Tally:
     """The ``Tally`` of ``text`` (whole paragraphs): a few regular-expression passes;
     only distinct words are looked at one by one."""
-    capitalised = Counter(_CAPITALISED_MID.findall(text))
+    mid = _capitalised_mid(text)
+    capitalised = Counter(mid.findall(text))
     for start, end in _no_lower_word_lines(text):
         if _heading(text[start:end]):
-            capitalised.subtract(_CAPITALISED_MID.findall(text, start, end))
+            capitalised.subtract(mid.findall(text, start, end))
     capitalised.subtract(
         m.group()
         for m in _AFTER_COMMA.finditer(text)
@@ -359,6 +372,6 @@ def _heading(line: str) -> bool:
     """An ALL-CAPS line, or a short title-case line: no word of three letters or more
     in lower case (``Genesis 1``, ``Terms And Conditions``, ``NO WARRANTY``)."""
     words = len(line.split())
-    if words < 2 or _LOWER_WORD.search(line) or _HAN_KANA_CHAR.search(line):
+    if words < 2 or _LOWER_WORD.search(line) or compiled(_HAN_KANA_CHAR).search(line):
         return False  # (a line of Chinese or Japanese has no case to tell a heading by)
     return words <= MAX_TITLE_WORDS or line.upper() == line

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.engine.tokens import compiled
 from core.flags.pooled import (
     Context,
     Flag,
@@ -67,7 +68,7 @@ _HAN_NOT_NEGATING = (
     "无数 無數 非洲 非法 莫大 告别 告別 送别 送別 道别 道別 离别 離別 级别 級別 类别 類別 "
     "性别 性別 个别 個別 识别 識別 辨别 辨別 差别 差別 鉴别 鑒別 别墅 別墅 不利益".split()
 )
-_HAN_NOT_NEGATING_RE = re.compile("|".join(sorted(_HAN_NOT_NEGATING, key=len, reverse=True)))
+_HAN_NOT_NEGATING_RE = "|".join(sorted(_HAN_NOT_NEGATING, key=len, reverse=True))
 # A transliterated name's parts are joined by these (``利沃娃-别洛娃``): no negation there.
 _NAME_JOINS = frozenset("-\u00b7\u30fb\u2027\u2010")
 _HAN_REACH = max(map(len, _HAN_NOT_NEGATING)) - 1
@@ -215,7 +216,7 @@ def _in_plain_word(text: str, pos: int) -> bool:
     lo = max(0, pos - _HAN_REACH)
     return any(
         m.start() <= pos < m.end()
-        for m in _HAN_NOT_NEGATING_RE.finditer(text, lo, pos + _HAN_REACH + 1)
+        for m in compiled(_HAN_NOT_NEGATING_RE).finditer(text, lo, pos + _HAN_REACH + 1)
     )
 
 

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 _CJK_DIGITS = {
     c: i for i, chars in enumerate("〇零 一 二两兩 三 四 五 六 七 八 九".split()) for c in chars
@@ -106,6 +109,8 @@ def _decimal(value: Fraction) -> str:
 
 
 def _cjk_value(run: str) -> Fraction | None:
+    from fractions import Fraction  # (imported when Chinese numerals are first read)
+
     """The value of a numeral run (``一百三十七``, ``2.4万``, ``二〇二五``), or None when
     it is no well-formed numeral."""
     if run[0] in "百佰千仟万萬亿億":

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from core.engine.tokens import CJK_CHARS, has_wide
+from core.engine.tokens import CJK_CHARS, compiled, has_wide
 from core.flags.names import Names, pair_names
 from core.flags.quotes import Quotations, pair_quotations
 from core.model import Span
@@ -215,7 +215,7 @@ def content_words(text: str) -> set[str]:
         found.update(
             run[k : k + 2]
             for w in words
-            for run in _CJK_RUN.findall(w)
+            for run in compiled(_CJK_RUN).findall(w)
             for k in range(max(1, len(run) - 1))
         )
     return found
@@ -225,7 +225,7 @@ def content_words(text: str) -> set[str]:
 # (``事故造成3人死亡``); its content is its pairs of characters (a lone character as
 # such), taken beside the five-letter cut of the whole run. Cut alone, a clause whose
 # changed toll stands in its first five characters shared nothing with its twin.
-_CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
+_CJK_RUN = f"[{CJK_CHARS}]+"  # (compiled when first used)
 
 
 def whole_fold(text: str) -> str | None:
