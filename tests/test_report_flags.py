@@ -232,3 +232,14 @@ def test_a_flag_card_shows_the_old_words_beside_the_new() -> None:
     assert '<span class="dim">old:</span>' in card and '<span class="wdel">One</span>' in card
     assert '<span class="dim">new:</span>' in card and '<span class="wins">Two</span>' in card
     assert card.index("old:") < card.index("new:")
+
+
+def test_a_flag_card_names_the_row_the_summary_names() -> None:
+    # A reader of the ITN report: the summary listed "row 4 Figure: ..." and the card
+    # of the same flag was "[2]", with nothing to tie the two numbers together.
+    old = "The council met on Monday. It rained.\n\nOne of the soldiers was injured.\n"
+    new = "The council met on Monday. It rained.\n\nTwo of the soldiers were injured.\n"
+    html = render_report(compare(document_from_text(old, "a"), document_from_text(new, "b")))
+    summary_row = re.search(r'href="#row-(\d+)">row \d+</a> <b>Figure', html)
+    assert summary_row is not None
+    assert f"see it in the text (row {summary_row.group(1)})" in html

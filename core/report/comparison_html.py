@@ -445,7 +445,7 @@ def render_report(
         flags = ()
     elif flags is None:
         flags = flag_comparison(result)
-    flagged = number_flags(flags, layout.rows)
+    flagged = number_flags(flags, layout.rows, layout.row_number)
     whole = whole_sentences(result)
     targets = linked_rows(layout, flags, whole) if variant == "pdf" else set()
     versions = _versions(result, layout, flagged, variant, targets)

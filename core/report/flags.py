@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -62,24 +62,36 @@ class FlaggedBlock:
         number: its number in the report (reading order, from 1).
         block: index of the block in the comparison.
         flags: its flags, one per kind, in the order of ``FLAG_KINDS``.
+        row: the number of the row that shows it (None: no row does).
     """
 
     number: int
     block: int
     flags: tuple[Flag, ...]
+    row: int | None = None
 
 
-def number_flags(flags: Sequence[Flag], rows: Sequence[Row]) -> dict[int, FlaggedBlock]:
-    """Number the flagged blocks in the order their new side appears in ``rows``.
+def number_flags(
+    flags: Sequence[Flag],
+    rows: Sequence[Row],
+    row_number: Callable[[int], int] = lambda k: k + 1,
+) -> dict[int, FlaggedBlock]:
+    """Number the flagged blocks in the order their new side appears in ``rows``;
+    ``row_number`` gives the number shown for the row at an index.
 
     Returns:
         Block index -> its flagged entry (in reading order).
     """
     grouped = flags_by_block(flags)
+    row_of: dict[int, int] = {}
+    for k, row in enumerate(rows):
+        for i in (*row.new, *row.old):
+            if i in grouped:
+                row_of.setdefault(i, row_number(k))
     order = [i for row in rows for i in row.new if i in grouped]
     order += sorted(set(grouped) - set(order))  # not shown in a row: listed last
     return {
-        block: FlaggedBlock(n, block, grouped[block])
+        block: FlaggedBlock(n, block, grouped[block], row_of.get(block))
         for n, block in enumerate(dict.fromkeys(order), start=1)
     }
 
@@ -224,7 +236,8 @@ def _context(result: Comparison, item: FlaggedBlock, flag: Flag, side: Side) -> 
 
 def _entry(result: Comparison, item: FlaggedBlock, flag: Flag, full: bool) -> str:
     line = f'<div class="flag-line">{badge(flag.kind)} {visible(flag.explanation)}</div>'
-    back = f'<a class="back" href="#flag-{item.number}-text">\u21a9 see it in the text</a>'
+    where = f" (row {item.row})" if item.row is not None else ""
+    back = f'<a class="back" href="#flag-{item.number}-text">\u21a9 see it in the text{where}</a>'
     return (
         f'<tr id="{entry_id(item, flag, full)}"><td class="num">[{item.number}]</td>'
         f"<td>{line}{_contexts(result, item, flag)}<div>{back}</div></td></tr>"
