@@ -327,3 +327,35 @@ def test_german_nouns_are_no_names() -> None:
     assert "attribution" in [kind for kind, _ in _flags(said, told)]
     leyen = "Die Kommission unter Ursula von der Leyen legte am Montag den Plan vor."
     assert ("name", '"Leyen" \u2192 "Metsola"') in _flags(leyen, leyen.replace("Leyen", "Metsola"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "政府は被災地への支援を決定した。",
+            "政府は被災地への支援を決定しなかった。",
+            ("negation", 'added "なかっ"'),
+        ),
+        (
+            "官房長官は記者会見で被害の報告はないと述べた。",
+            "官房長官は記者会見で被害の報告があると述べた。",
+            ("negation", 'removed "ない"'),
+        ),
+        (
+            "地震で少なくとも三人が死亡したと発表した。",
+            "地震で三人が死亡したと発表した。",
+            ("number", '"少なくとも三" \u2192 "三"'),
+        ),
+    ],
+)
+def test_japanese_negations_and_hedges(old: str, new: str, expected: tuple[str, str]) -> None:
+    """A reader of Japanese copy: 決定し{+なかっ+}た and 「報告[-はない-]{+がある+}」 raised no
+    negation flag, 少なくとも三 -> 三 no hedge flag."""
+    assert expected in _flags(old, new)
+
+
+def test_japanese_words_ending_like_a_negation_are_none() -> None:
+    old = "参加者は多いと予想されていた。"
+    new = "参加者は少ないと予想されていた。"
+    assert "negation" not in [kind for kind, _ in _flags(old, new)]

@@ -152,6 +152,8 @@ _AFTER = {
 # Chinese hedges, before the figure and after it ("至少57人", "300多人", "350余名").
 _HAN_CLASSES = {
     "至少": "at least",
+    "少なくとも": "at least",
+    "およそ": "about",
     "超过": "at least",
     "超過": "at least",
     "逾": "at least",

@@ -146,7 +146,9 @@ def _negations(
     found: list[Word] = []
     words_of = _Words(sides)
     for w in words:
-        if not _HAN_NEGATIONS.isdisjoint(w.text):
+        if not _KANA_NEGATION_CHARS.isdisjoint(w.text) and _has_kana(w.text):
+            found.extend(_kana_negations(w, text))
+        elif not _HAN_NEGATIONS.isdisjoint(w.text):
             found.extend(
                 Word(c, w.start + k, w.start + k + 1, w.change)
                 for k, c in enumerate(w.text)
@@ -198,7 +200,14 @@ def _may_negate(word: Word) -> bool:
         folded in _ANY_NEGATION
         or folded.startswith(("lack", "non", "n'", "n\u2019"))
         or folded.endswith(("n't", "n\u2019t"))
-        or (not folded.isascii() and ("-" in folded or not _HAN_NEGATIONS.isdisjoint(folded)))
+        or (
+            not folded.isascii()
+            and (
+                "-" in folded
+                or not _HAN_NEGATIONS.isdisjoint(folded)
+                or not _KANA_NEGATION_CHARS.isdisjoint(folded)
+            )
+        )
     )
 
 
@@ -208,6 +217,31 @@ def _joined(mine: frozenset[str], other_words: frozenset[str]) -> bool:
         len(word) > 4 and word[:2] in ("не", "ні") and word[2:] in mine and word not in _CYRILLIC
         for word in other_words
     )
+
+
+# Japanese: a verb or adjective negated by its ending (決定しなかった, 報告はない, できません),
+# not in the words that end so and negate nothing (少ない "few", 危ない "dangerous").
+_KANA_NEGATION = "ない|なかっ|なく|ません|ぬ"
+_KANA_NOT_NEGATING = "少|危|汚|幼|切|違い|間も|仕方|勿体|もったい|つまら|くだら"
+_KANA_NEGATION_CHARS = frozenset("なませぬ")
+_KANA_REACH = 4
+
+
+def _has_kana(word: str) -> bool:
+    return any("\u3040" <= c <= "\u30ff" for c in word)
+
+
+def _kana_negations(word: Word, text: str) -> list[Word]:
+    """The Japanese negating endings a changed ``word`` holds or touches."""
+    lo = max(0, word.start - _KANA_REACH)
+    found = []
+    for m in compiled(_KANA_NEGATION).finditer(text, lo, word.end + _KANA_REACH):
+        if m.end() <= word.start or m.start() >= word.end:
+            continue
+        if compiled(f"(?:{_KANA_NOT_NEGATING})$").search(text, max(0, m.start() - 4), m.start()):
+            continue
+        found.append(Word(m.group(), m.start(), m.end(), word.change))
+    return found
 
 
 def _in_plain_word(text: str, pos: int) -> bool:
