@@ -112,3 +112,20 @@ def test_a_name_shortened_to_its_head_is_no_change() -> None:
         "area and the tower was reopened an hour later."
     )
     assert _names(old, new) == []
+
+
+def test_a_clause_split_off_past_an_unchanged_sentence_keeps_its_name() -> None:
+    # A reader of itn-blurbs (Polish, then English): the photo caption's clause became
+    # a sentence of its own after an unchanged one, and 'removed "Belgian Nafissatou
+    # Thiam"' was raised though the new text names her.
+    old = (
+        "At the 37th European Indoor Championships (pictured, Belgian Nafissatou Thiam, "
+        "who set a world record), Norway won the most gold medals, while the Netherlands "
+        "and Poland won the most medals overall (March 5)."
+    )
+    new = (
+        "At the 37th European Indoor Championships Norway won the most gold medals. The "
+        "Netherlands and Poland won the most medals overall (March 5). Belgian "
+        "Nafissatou Thiam set a world record."
+    )
+    assert _names(old, new) == []

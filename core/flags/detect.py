@@ -238,16 +238,12 @@ def _checked(
     """The flags of the blocks of ``groups`` (each block's changes)."""
     padding = Block("equal", None, None, ())  # the first and last blocks' outer neighbour
     blocks = comparison.blocks
-    last = len(blocks) - 1
     flags: list[Flag] = []
     for index, changed in groups:
         block = blocks[index]
         assert block.old is not None and block.new is not None
         words = (_renumbered(changed, True), _renumbered(changed, False))
-        near = (
-            blocks[index - 1] if index else padding,
-            blocks[index + 1] if index < last else padding,
-        )
+        near = (_next_to(blocks, index, -1, padding), _next_to(blocks, index, 1, padding))
         pooled = Pooled(
             index,
             changed,
@@ -263,6 +259,21 @@ def _checked(
         if found and pooled.shared >= MIN_SHARED:  # (else not the real counterpart)
             flags.extend(found)
     return flags
+
+
+def _next_to(blocks: tuple[Block, ...], index: int, step: int, padding: Block) -> Block:
+    """The block next to block ``index`` (before it: ``step`` -1), past at most
+    ``NEARBY_BLOCKS`` - 1 equal ones: a clause split off as a sentence of its own may
+    follow an unchanged sentence ("..., while the Netherlands won" -> "... . The
+    Netherlands won ... . Belgian Nafissatou Thiam set a world record.")."""
+    k = index + step
+    for _ in range(NEARBY_BLOCKS):
+        if not 0 <= k < len(blocks):
+            return padding
+        if blocks[k].kind != "equal":
+            return blocks[k]
+        k += step
+    return blocks[index + step]
 
 
 def _rewrite(pool: Pooled) -> bool:
