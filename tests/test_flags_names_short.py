@@ -129,3 +129,13 @@ def test_a_clause_split_off_past_an_unchanged_sentence_keeps_its_name() -> None:
         "Nafissatou Thiam set a world record."
     )
     assert _names(old, new) == []
+
+
+def test_a_chinese_name_after_a_title_is_a_name() -> None:
+    # An editor's Chinese rewrite: the official quoted was replaced, and nothing was
+    # flagged (Chinese has no capitals to tell a name by).
+    old = "韩国消防部门官员崔成范在现场对记者说，约有10万人聚集在梨泰院一带。"
+    new = "韩国消防部门官员吴承勋在现场对记者说，约有10万人聚集在梨泰院一带。"
+    assert _names(old, new) == ['"崔成范" \u2192 "吴承勋"']
+    kept = "韩国消防部门官员崔成范在现场对记者说，约有8万人聚集在梨泰院一带。"
+    assert _names(old, kept) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from core.flags.figures import is_figure
+from core.flags.han_names import check_han_names
 from core.flags.names import Names
 from core.flags.pooled import (
     HYPHENS,
@@ -26,6 +27,8 @@ from core.model import Span
 
 
 def check_name(pool: Pooled, context: Context) -> Flag | None:
+    if (found := check_han_names(pool, context)) is not None:
+        return found
     if not any(w.text[0].isupper() for w in (*pool.old_words, *pool.new_words)):
         return None  # a name is capitalised, or it is no name of its document
     old_names, new_names = context.names
