@@ -319,32 +319,26 @@ def _han_hedged(
     """The Chinese hedges a change from ``start`` to ``end`` touches (``至少57``,
     ``300多``), as ``_hedged`` gives them."""
     lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
-    for m in compiled(_HAN_HEDGE).finditer(text, lo, hi):
-        if m.start() in seen or m.end() <= start or m.start() >= end:
-            continue
-        run = compiled(_NUMERALS).match(text, m.end())
-        if run is None:
-            continue
-        figure = Word(run.group(), run.start(), run.end(), index)
-        keys = figures(figure, text)
-        if keys:
+    for after, classes in ((False, _HAN_CLASSES), (True, _HAN_AFTER)):
+        for m in compiled(_HAN_HEDGE_AFTER if after else _HAN_HEDGE).finditer(text, lo, hi):
+            if m.start() in seen or m.end() <= start or m.start() >= end:
+                continue
+            run = (
+                compiled(_NUMERALS_BEFORE).search(text, max(0, m.start() - 24), m.start())
+                if after
+                else compiled(_NUMERALS).match(text, m.end())
+            )
+            if run is None:
+                continue
+            figure = Word(run.group(), run.start(), run.end(), index)
+            keys = figures(figure, text)
+            if not keys:
+                continue
             seen.add(m.start())
             figures_seen.add(figure.start)
-            hedged = (_HAN_CLASSES[m.group(1)], keys[0][0])
-            yield hedged, Word(text[m.start() : run.end()], m.start(), run.end(), index), figure
-    for m in compiled(_HAN_HEDGE_AFTER).finditer(text, lo, hi):
-        if m.start() in seen or m.end() <= start or m.start() >= end:
-            continue
-        run = compiled(_NUMERALS_BEFORE).search(text, max(0, m.start() - 24), m.start())
-        if run is None:
-            continue
-        figure = Word(run.group(), run.start(), run.end(), index)
-        keys = figures(figure, text)
-        if keys:
-            seen.add(m.start())
-            figures_seen.add(figure.start)
-            hedged = (_HAN_AFTER[m.group(1)], keys[0][0])
-            yield hedged, Word(text[run.start() : m.end()], run.start(), m.end(), index), figure
+            lo_shown, hi_shown = min(m.start(), run.start()), max(m.end(), run.end())
+            shown = Word(text[lo_shown:hi_shown], lo_shown, hi_shown, index)
+            yield (classes[m.group(1)], keys[0][0]), shown, figure
 
 
 def _written(words: tuple[Word, ...], text: str, key: str, figures: Figures, other: Word) -> Word:
