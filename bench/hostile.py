@@ -70,6 +70,16 @@ def _cjk_line(n: int) -> str:
     return (base * (n // len(base) + 1))[:n]
 
 
+def _names_run(n: int) -> str:
+    """One sentence of capitalised names (every one a name of the document)."""
+    return ("The " + " ".join(f"Name{k % 997:03d}x" for k in range(n // 9)) + " said.")[:n]
+
+
+def _names_spelled_short(text: str) -> str:
+    """Every name of ``_names_run`` replaced (the flags look for short forms and heads)."""
+    return re.sub(r"Name(\d+)x", r"NX\1", text)
+
+
 # name: (make the text, size argument, target seconds). The issue sets the targets
 # of "dots", "quotes" (2 s) and "short-lines" (5 s); the other shapes get the same
 # 2 s per MB as a yardstick.
@@ -84,9 +94,19 @@ CASES: dict[str, tuple[Callable[[int], str], int, float]] = {
     "cjk-one-line": (_cjk_line, MB // 3, 2.0),
     "cjk-stops": (lambda n: "。" * n, MB // 3, 2.0),
     "cjk-figures": (_cjk_figures, MB // 3, 2.0),
+    # Session 14's flags: a long run of changed names, a quoted term declined in every
+    # word, Ukrainian "не" written joined in every word (each was quadratic once).
+    "names-run": (_names_run, MB // 5, 2.0),
+    "declined-quote": (lambda n: ("«" + "бомбового циклона " * (n // 18))[:n] + "»", MB // 5, 2.0),
+    "cyrillic-not": (lambda n: ("Він " + "не знав " * (n // 8))[:n] + ".", MB // 5, 2.0),
 }
 # Cases whose changed copy is not ``_change``'s three small changes.
-CHANGED: dict[str, Callable[[str], str]] = {"cjk-figures": _figures_changed}
+CHANGED: dict[str, Callable[[str], str]] = {
+    "cjk-figures": _figures_changed,
+    "names-run": _names_spelled_short,
+    "declined-quote": lambda t: t.replace("бомбового циклона", "бомбовый циклон"),
+    "cyrillic-not": lambda t: t.replace("не знав", "небагато знав"),
+}
 
 
 def _redline() -> list[str]:

@@ -115,18 +115,23 @@ def _run_together(single: list[Word], split: list[Word]) -> None:
             break
 
 
+MAX_NAME_WORDS = 6  # (a name's words looked at: a block of capitals stays linear)
+MAX_SHORT_FORMS = 16  # (changed names tried as short forms of others, per side)
+
+
 def _head_kept(words: list[Word], text: str, offset: int, other: str) -> list[Word]:
     """Leave out the words of a name of two or more whose last word the other sentence
     keeps in lower case, as a common noun ("the Eiffel Tower" -> "the tower"): the same
     thing named again, shortened."""
     dropped: set[int] = set()
+    lower = set(re.findall(r"\w+", other)) if words else set()  # (looked up, not searched)
     for word in words:
         run = [word.start]
         head = word
-        while (nxt := _surname(head, text, offset)) is not None:
+        while len(run) < MAX_NAME_WORDS and (nxt := _surname(head, text, offset)) is not None:
             head = Word(nxt, head.end + 1, head.end + 1 + len(nxt), word.change)
             run.append(head.start)
-        if len(run) > 1 and re.search(rf"\b{re.escape(head.text.lower())}\b", other):
+        if len(run) > 1 and head.text.lower() in lower:
             dropped.update(run)
     return [w for w in words if w.start not in dropped]
 
@@ -176,7 +181,7 @@ def _short_forms(gone: list[Word], came: list[Word], pool: Pooled) -> tuple[list
         (came, gone, sides[0], sides[1]),
         (gone, came, sides[1], sides[0]),
     ):
-        for word in list(short):
+        for word in list(short)[:MAX_SHORT_FORMS]:
             letters = word.text.replace(".", "")
             if 2 <= len(letters) <= 5 and letters.isupper() and letters.isalpha():
                 span = _spelled_out(letters, long_text)
@@ -194,8 +199,9 @@ def _short_forms(gone: list[Word], came: list[Word], pool: Pooled) -> tuple[list
                     short.remove(word)
                     long_words.remove(other)
                     break
-    _run_together(came, gone)
-    _run_together(gone, came)
+    if len(gone) + len(came) <= 2 * MAX_SHORT_FORMS:
+        _run_together(came, gone)
+        _run_together(gone, came)
     return gone, came
 
 

@@ -145,6 +145,7 @@ def _negations(
     text and the other's (none: nothing is compared)."""
     found: list[Word] = []
     words_of = _Words(sides)
+    joined: bool | None = None  # (the other side joins a "не" to a word: asked once)
     for w in words:
         if not _KANA_NEGATION_CHARS.isdisjoint(w.text) and _has_kana(w.text):
             found.extend(_kana_negations(w, text))
@@ -159,7 +160,9 @@ def _negations(
         elif not w.text.isascii() and "-" in w.text:
             found.extend(w for part in w.text.casefold().split("-") if part in _CYRILLIC)
         elif w.text.casefold() in _CYRILLIC:
-            if not _hedging(w, text) and not _joined(words_of.mine(), words_of.other()):
+            if joined is None:
+                joined = _joined(words_of.mine(), words_of.other())
+            if not _hedging(w, text) and not joined:
                 found.append(w)
         elif _is_negation(w.text, foreign, words_of) and not _number_sign(w, text):
             found.append(w)

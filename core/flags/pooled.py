@@ -292,9 +292,9 @@ def _phrases(words: list[Word], text: str, offset: int) -> list[Word]:
     as one phrase: a space or nothing between them (``据报道``), or a joining word
     (``Nouri al-Maliki``, ``Nov 10``, ``International Organization for Migration``);
     ``Smith, Jones`` stay two."""
-    out: list[Word] = []
+    groups: list[list[Word]] = []
     for word in words:
-        last = out[-1] if out else None
+        last = groups[-1][-1] if groups else None
         if last is not None and last.change == word.change and offset <= last.end <= word.start:
             gap = text[last.end - offset : word.start - offset]
             joined = (
@@ -303,11 +303,21 @@ def _phrases(words: list[Word], text: str, offset: int) -> list[Word]:
                 or (gap[:1].isspace() and gap[-1:].isspace() and gap.strip().casefold() in _JOINERS)
             )
             if joined and word.start - offset <= len(text):
-                phrase = " ".join(text[last.start - offset : word.end - offset].split())
-                out[-1] = Word(phrase, last.start, word.end, last.change)
+                groups[-1].append(word)
                 continue
-        out.append(word)
-    return out
+        groups.append([word])
+    # (each phrase's text made once: a block of one long run of words stays linear)
+    return [
+        group[0]
+        if len(group) == 1
+        else Word(
+            " ".join(text[group[0].start - offset : group[-1].end - offset].split()),
+            group[0].start,
+            group[-1].end,
+            group[0].change,
+        )
+        for group in groups
+    ]
 
 
 def _explained(old: list[Word], new: list[Word], changes: list[int]) -> str:

@@ -52,18 +52,21 @@ def check_quote(pool: Pooled, context: Context) -> Flag | None:
 def _declined(word: Word, others: list[Word], quotes: Quotations) -> bool:
     """Whether ``word`` is another case of one of ``others`` inside a quoted term (at
     most ``TERM_WORDS`` words between the marks, and no punctuation of speech)."""
-    if not any(other_case(word.text, other.text) for other in others):
-        return False
     inside = quotes.interior(word.start)
-    if inside is None or len(WORD.findall(quotes.text, *inside)) > TERM_WORDS:
+    if inside is None or inside[1] - inside[0] > TERM_CHARS:
         return False
-    return not _SPEECH_MARKS.search(quotes.text, *inside)  # ("Боб, це ти?" is speech)
+    if len(WORD.findall(quotes.text, *inside)) > TERM_WORDS:
+        return False
+    if _SPEECH_MARKS.search(quotes.text, *inside):
+        return False  # ("Боб, це ти?" is speech)
+    return any(other_case(word.text, other.text) for other in others)
 
 
 _SPEECH_MARKS = re.compile(r"[,.!?;:\u2026]")
 
 
 TERM_WORDS = 3
+TERM_CHARS = 80  # (longer is no term: looked at before its words are counted)
 
 
 def _quoted(words: tuple[Word, ...], quotes: Quotations) -> list[Word]:
