@@ -53,10 +53,14 @@ def test_samples_tile_and_count(path, sentences: int, paragraphs: int) -> None:
             ],
         ),
         (
-            "CLEARBROOK, Minn. (AP) - A pipeline leaked. It was shut near Buffalo, N.Y. Wednesday.",
+            # (a state at a sentence's end ends it: a reader of wire rewrites saw
+            # "based in Superior, Wis. The damaged pipe ..." glued into one row)
+            "CLEARBROOK, Minn. (AP) - A pipeline leaked. Both worked in Superior, Wis. The "
+            "pipe is in Clearbrook, Minn., near the border.",
             [
                 "CLEARBROOK, Minn. (AP) - A pipeline leaked.",
-                "It was shut near Buffalo, N.Y. Wednesday.",
+                "Both worked in Superior, Wis.",
+                "The pipe is in Clearbrook, Minn., near the border.",
             ],
         ),
         ("He was ill. He stayed home.", ["He was ill.", "He stayed home."]),

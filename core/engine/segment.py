@@ -59,15 +59,19 @@ _ABBREVIATIONS = frozenset(
         "hon fr mt ft no nos vol vols fig figs vs approx dept est "
         "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n "
         # Ranks and titles before a name (wire copy: "Maj. Eric Ruff", "Cpl. Hornburg")
-        "maj cpl pte pvt spc det insp supt atty brig lieut cdr sra sres dra "
-        # States and provinces as wire copy abbreviates them after a town
-        # ("CLEARBROOK, Minn. (AP)"); not the ones spelled like a word that ends
-        # sentences ("ill", "miss", "mass", "wash", "ore", "man"), nor "vt." (a verb
-        # transitive in glossaries)
-        "ala ariz calif colo conn fla kan ky md mich minn neb nev okla tenn wis wyo "
-        "alta sask ont que n.y n.j n.h n.m n.c n.d s.c s.d r.i w.va d.c"
+        "maj cpl pte pvt spc det insp supt atty brig lieut cdr sra sres dra"
     ).split()
 )
+# States and provinces as wire copy abbreviates them after a town: no sentence ends
+# in a dateline ("CLEARBROOK, Minn. (AP) -"), but one may end there ("based in
+# Superior, Wis. The pipe ..."). Not the ones spelled like a word that ends sentences
+# ("ill", "miss", "mass", "wash", "ore", "man"), nor "vt." (a glossary's "verb
+# transitive"). ("u.s" and the like stay abbreviations: "The U.S. Army".)
+_STATES = frozenset(
+    "ala ariz calif colo conn fla kan ky md mich minn neb nev okla tenn wis wyo "
+    "alta sask ont que n.y n.j n.h n.m n.c n.d s.c s.d r.i w.va d.c".split()
+)
+_DATELINE_AFTER = frozenset("(-\u2013\u2014")
 # A day written as an ordinal before its month, as German writes it ("10. November").
 _MONTH_AFTER = re.compile(
     r"\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
@@ -319,6 +323,7 @@ def _ends_sentence(
             single_stop
             and len(word) > 1
             and word not in _ABBREVIATIONS
+            and word not in _STATES
             and word not in _LOWERCASE_CONTINUES
             and "." not in word
         )
@@ -326,6 +331,8 @@ def _ends_sentence(
         return True
     if word in _ABBREVIATIONS:
         return False
+    if word in _STATES:
+        return next_char not in _DATELINE_AFTER
     if word.isdigit() and len(word) <= 2 and _MONTH_AFTER.match(text, t_start + 1):
         return False  # a German day: "am 10. November 2025"
     # A single letter before the stop is an initial ("J. Smith"), not a sentence end.
