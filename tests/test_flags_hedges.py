@@ -173,3 +173,11 @@ def test_a_hedge_on_a_dozen() -> None:
     old = "Warplanes carried out more than a dozen air strikes on the town, killing 20."
     new = "Warplanes carried out about a dozen air strikes on the town, killing 20."
     assert _flags(old, new) == [("number", '"more than a dozen" \u2192 "about a dozen"')]
+
+
+def test_a_hedge_before_a_currency_with_its_country() -> None:
+    """'rose by over US$4 a barrel' -> 'rose by more than $4': one class, no flag (was
+    '"$4" -> "more than $4"', as if the old figure had been exact)."""
+    old = "Oil prices rose by over US$4 a barrel on Monday, traders said."
+    new = "Oil prices rose by more than $4 a barrel on Monday, traders said."
+    assert _flags(old, new) == []

@@ -139,3 +139,47 @@ def test_a_chinese_name_after_a_title_is_a_name() -> None:
     assert _names(old, new) == ['"崔成范" \u2192 "吴承勋"']
     kept = "韩国消防部门官员崔成范在现场对记者说，约有8万人聚集在梨泰院一带。"
     assert _names(old, kept) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Talks between the United States and Iran resumed on Monday.",
+            "Talks between the U.S. and Iran resumed on Monday.",
+        ),
+        (
+            "The plane flew to Chicago, United States, from Canada.",
+            "The plane flew to Chicago, US, from Canada.",
+        ),
+        (
+            "The United Nations said the talks resumed on Monday.",
+            "The U.N. said the talks resumed on Monday.",
+        ),
+        (
+            "The European Union said the talks resumed on Monday.",
+            "The EU said the talks resumed on Monday.",
+        ),
+        ("The Federal Bureau of Investigation said it would look.", "The FBI said it would look."),
+        (
+            "Rishi Sunak succeeds Liz Truss as prime minister.",
+            "Rishi Sunak succeeds Truss as prime minister.",
+        ),
+        (
+            "Prime Minister Rishi Sunak said the economy would recover.",
+            "Sunak said the economy would recover.",
+        ),
+        (
+            "Rishi Sunak met Joe Biden. Later, Rishi Sunak said the economy would recover.",
+            "Rishi Sunak met Joe Biden. Later, Sunak said the economy would recover.",
+        ),
+    ],
+)
+def test_second_references_raise_no_name_or_speaker_flag(old: str, new: str) -> None:
+    """A reader of lightly edited English wire copy: 'United States' -> 'U.S.' raised
+    'removed "United States"', 'The United Nations said' -> 'The U.N. said' also
+    '"Nations" -> "U, N"' as a speaker changed, and a first name or a title dropped on
+    second reference ('Liz Truss' -> 'Truss', 'Prime Minister Rishi Sunak' -> 'Sunak')
+    a name flag."""
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    assert [f for f in flag_comparison(result) if f.kind in ("name", "attribution")] == []

@@ -293,6 +293,13 @@ def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
                 continue  # "He said" -> "Biden said": the speaker named, not another
             if word.text.casefold() in {w.text.casefold() for w in theirs}:
                 continue
+            if _spelled_out(text, word, "".join(w.text for w in theirs)) or (
+                word.text.replace(".", "")
+                == "".join(
+                    w.text[0] for w in theirs if w.text.casefold() not in ("of", "for", "and")
+                )
+            ):
+                continue  # "The United Nations said" -> "The U.N. said": the same speaker
             mine = [word]
             old_side, new_side = (mine, theirs) if words is pool.old_words else (theirs, mine)
             return make_flag("attribution", pool, old_side, new_side)
@@ -300,6 +307,24 @@ def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
 
 
 MAX_SPEAKER_WORDS = 3
+
+
+def _spelled_out(text: str, word: Word, letters: str) -> bool:
+    """Whether the capitalised words ending at ``word`` spell out the acronym
+    ``letters`` (``United Nations`` for ``UN``, ``Federal Bureau of Investigation`` for
+    ``FBI``; words like ``of`` skipped)."""
+    if not 2 <= len(letters) <= 6 or not letters.isalpha() or not letters.isupper():
+        return False
+    initials = word.text[0]
+    for part in reversed(text[max(0, word.start - 80) : word.start].split()):
+        if initials == letters:
+            return True
+        if part.casefold() in ("of", "for", "and", "the", "de"):
+            continue
+        if not part[:1].isupper():
+            break
+        initials = part[0] + initials
+    return initials == letters
 
 
 _PRONOUNS = frozenset("he she they we i it who".split())

@@ -199,7 +199,7 @@ _HEDGE_AFTER = re.compile(
 _HEDGE_PATTERN = (
     r"(?i)(?<!\w)("
     + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_CLASSES, key=len, reverse=True))
-    + r")(?:\s+|(?<=['\u2019~\u2248]))(?:[$\u00a3\u20ac\u00a5]\s?)?"
+    + r")(?:\s+|(?<=['\u2019~\u2248]))(?:(?:US|A|C|HK|NZ|S)?[$\u00a3\u20ac\u00a5]\s?)?"
 )
 # The words of the hedges that tell one (a change touching none of them touches no
 # hedge: "a", "of", "to", "as" are everywhere).

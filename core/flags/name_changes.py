@@ -49,6 +49,8 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:
         return None
+    gone = _acronym_there(gone, pool.old_text, pool.old_span[0], pool.new_text)
+    came = _acronym_there(came, pool.new_text, pool.new_span[0], pool.old_text)
     gone, came = _short_forms(gone, came, pool)
     gone = _head_kept(gone, pool.old_text, pool.old_span[0], pool.new_text)
     came = _head_kept(came, pool.new_text, pool.new_span[0], pool.old_text)
@@ -69,8 +71,8 @@ def _first_names(
     """Leave out a first name cut or put before a surname both sentences keep
     ("Vladimir Poutine" -> "M. Poutine", "Sunak" -> "Rishi Sunak"); one first name for
     another before the same surname ("Barack Obama" -> "Michelle Obama") stays."""
-    cut = {w: s for w in gone if (s := _surname(w, pool.old_text, pool.old_span[0]))}
-    put = {w: s for w in came if (s := _surname(w, pool.new_text, pool.new_span[0]))}
+    cut = {w: s for w in gone if (s := _last_name(w, pool.old_text, pool.old_span[0]))}
+    put = {w: s for w in came if (s := _last_name(w, pool.new_text, pool.new_span[0]))}
     cut = {w: s for w, s in cut.items() if _bare_there(s, pool.new_text, new_all, context)}
     put = {w: s for w, s in put.items() if _bare_there(s, pool.old_text, old_all, context)}
     swapped = set(cut.values()) & set(put.values())
@@ -119,6 +121,33 @@ MAX_NAME_WORDS = 6  # (a name's words looked at: a block of capitals stays linea
 MAX_SHORT_FORMS = 16  # (changed names tried as short forms of others, per side)
 
 
+def _acronym_there(words: list[Word], text: str, offset: int, other: str) -> list[Word]:
+    """Leave out the words of a name whose acronym the other sentence writes, with or
+    without points ("United States" / "U.S." or "US", "United Nations" / "U.N.",
+    "European Union" / "EU"): the acronym, often single letters, is no name of its own
+    to pair it with."""
+    if not words:
+        return words
+    dropped: set[int] = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        if not any(m.start() + offset <= w.start < m.end() + offset for w in words):
+            continue
+        parts = [p for p in re.finditer(r"\S+", m.group()) if p.group().casefold() not in _JOINING]
+        for i in range(len(parts)):
+            for j in range(i + 2, min(len(parts), i + 6) + 1):  # (names of 2 to 6 words)
+                letters = "".join(p.group()[0] for p in parts[i:j])
+                if re.search(_acronym_pattern(letters), other):
+                    lo = m.start() + parts[i].start() + offset
+                    hi = m.start() + parts[j - 1].end() + offset
+                    dropped.update(w.start for w in words if lo <= w.start < hi)
+    return [w for w in words if w.start not in dropped]
+
+
+def _acronym_pattern(letters: str) -> str:
+    """``letters`` as an acronym, with points or without: ``U.S.``, ``US``."""
+    return r"(?<![\w.])" + r"\.?".join(letters) + r"\.?(?!\w)"
+
+
 def _head_kept(words: list[Word], text: str, offset: int, other: str) -> list[Word]:
     """Leave out the words of a name of two or more whose last word the other sentence
     keeps in lower case, as a common noun ("the Eiffel Tower" -> "the tower"): the same
@@ -137,23 +166,49 @@ def _head_kept(words: list[Word], text: str, offset: int, other: str) -> list[Wo
 
 
 def _bare_there(surname: str, text: str, spellings: _Spellings, context: Context) -> bool:
-    """Whether the other sentence ``text`` names ``surname`` by a title alone (``M.
-    Poutine``, ``Mme Lvova-Belova``, ``Mr. Smith``): the same person without a first
-    name. Anywhere else the word before may be a name of its own (``Dolieb Hill`` ->
-    ``Doleib Hill``, ``the LORD God`` -> ``Yahweh God``, ``of Philosophy`` ->
-    ``Computational Philosophy``)."""
+    """Whether the other sentence ``text`` names ``surname`` alone: after a title (``M.
+    Poutine``, ``Mr Sunak``), opening the sentence (``Sunak said``) or after a plain
+    word (``succeeds Truss``): the same person without a first name, as second
+    references write it. After another capitalised word or a word like ``of`` it is
+    part of another name (``Dolieb Hill`` -> ``Doleib Hill``, ``the LORD God`` ->
+    ``Yahweh God``, ``of Philosophy`` -> ``Computational Philosophy``)."""
     if not spellings.has(context.key(surname)):
         return False
-    return any(
-        m.group(1).casefold() in _TITLES
-        for m in re.finditer(rf"(\w+)\.?\s+{re.escape(surname)}\b", text)
-    )
+    found = False
+    for m in re.finditer(rf"(?:(\S+)\s+)?{re.escape(surname)}\b", text):
+        raw = m.group(1) or ""
+        before = raw.strip("\"'\u201c\u2018(,.").casefold()
+        if not before or before in _TITLES or raw[-1:] in ",;":
+            found = True  # ("Sunak said" opening the sentence, "Mr Sunak")
+        elif m.group(1)[:1].isupper() or before in _NOT_BEFORE_A_NAME:
+            return False  # another name's word, or "of Philosophy": no surname alone
+        else:
+            found = True  # "succeeds Truss"
+    return found
 
 
 _TITLES = frozenset(
     "mr mrs ms mme mlle m dr prof sir dame herr frau sr sra srta maj cpl pte sgt lt capt "
     "col gen det insp supt atty rev president minister senator governor".split()
 )
+
+
+# Words after which a capitalised word is part of a longer name, not a person named by
+# surname ("the Hague", "of Philosophy").
+_NOT_BEFORE_A_NAME = frozenset("of the for and in on at to from by with a an de van von".split())
+
+
+def _last_name(word: Word, text: str, offset: int) -> str | None:
+    """The last of the capitalised words right after ``word`` (``Minister Rishi
+    Sunak``: ``Sunak``), if any."""
+    head, last = word, None
+    for _ in range(MAX_NAME_WORDS):
+        nxt = _surname(head, text, offset)
+        if nxt is None:
+            break
+        head = Word(nxt, head.end + 1, head.end + 1 + len(nxt), word.change)
+        last = nxt
+    return last
 
 
 _NEXT_NAME = re.compile(r" ([A-Z\u00c0-\u00de\u0400-\u042f][\w\-\u2010\u2011]+)")
