@@ -290,3 +290,12 @@ def test_a_time_on_the_hour_is_the_same_time() -> None:
     old = "Tourists were evacuated just before 4:00pm on Sunday after a phone call."
     new = "Tourists were evacuated just before 4 p.m. on Sunday after a phone call."
     assert _flags(old, new) == []
+
+
+def test_a_number_and_its_scale_are_the_value_they_make() -> None:
+    # A reader of lightly edited wire copy: "1.5 million people" -> "1,500,000 people"
+    # raised '"1.5 million" -> "1,500,000"'. A real change still flags.
+    old = "The floods forced 1.5 million people from their homes, officials said."
+    new = "The floods forced 1,500,000 people from their homes, officials said."
+    assert _flags(old, new) == []
+    assert [k for k, _ in _flags(old, new.replace("1,500,000", "1,600,000"))] == ["number"]

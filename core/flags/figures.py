@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from decimal import Decimal
 from functools import lru_cache
 
 from core.engine.tokens import compiled
@@ -317,7 +318,37 @@ def _values(text: str) -> Counter[str]:
                 out[token] += 1
     if in_number:
         out[str(total + current)] += 1
+    _scaled(text, out)
     return out
+
+
+# A number and its scale, as one value ("1.5 million" = "1,500,000", "3.5bn").
+_SCALED = re.compile(
+    r"(?<![\d.,])(\d+(?:\.\d+)?)\s?(hundred|thousand|million|billion|trillion|bn|mn|tn)\b",
+    re.IGNORECASE,
+)
+_SCALE_LETTERS = {"bn": "billion", "mn": "million", "tn": "trillion"}
+
+
+def _scaled(text: str, out: Counter[str]) -> None:
+    """Count a number and its scale in ``out`` as the value they make ("1.5 million"
+    as "1500000", which "1,500,000" is), in place of the number and the scale."""
+    if not any(c.isdecimal() for c in text):
+        return
+    for m in _SCALED.finditer(text):
+        digits, word = m.group(1), m.group(2).casefold()
+        scale = _SCALE_VALUES[_SCALE_LETTERS.get(word, word)]
+        parts = digits.split(".")
+        key = "".join(parts) if sum(map(len, parts)) >= LONG_NUMBER else "-".join(parts)
+        if not out[key] or not out[str(scale)]:
+            continue
+        value = Decimal(digits) * scale
+        if value != value.to_integral_value():
+            continue
+        out[key] -= 1
+        out[str(scale)] -= 1
+        out[str(int(value))] += 1
+    out += Counter()  # (drops the counts taken to nothing)
 
 
 def _pronoun_one(before: str, after: str, rest: str) -> bool:
