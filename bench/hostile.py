@@ -95,10 +95,12 @@ CASES: dict[str, tuple[Callable[[int], str], int, float]] = {
     "cjk-stops": (lambda n: "。" * n, MB // 3, 2.0),
     "cjk-figures": (_cjk_figures, MB // 3, 2.0),
     # Session 14's flags: a long run of changed names, a quoted term declined in every
-    # word, Ukrainian "не" written joined in every word (each was quadratic once).
+    # word, Ukrainian "не" written joined in every word, a name spelled out against its
+    # acronym in every place (each was quadratic once).
     "names-run": (_names_run, MB // 5, 2.0),
     "declined-quote": (lambda n: ("«" + "бомбового циклона " * (n // 18))[:n] + "»", MB // 5, 2.0),
     "cyrillic-not": (lambda n: ("Він " + "не знав " * (n // 8))[:n] + ".", MB // 5, 2.0),
+    "acronym-run": (lambda n: "The " + "United Kingdom Office " * (n // 22) + "met.", MB // 5, 2.0),
 }
 # Cases whose changed copy is not ``_change``'s three small changes.
 CHANGED: dict[str, Callable[[str], str]] = {
@@ -106,6 +108,7 @@ CHANGED: dict[str, Callable[[str], str]] = {
     "names-run": _names_spelled_short,
     "declined-quote": lambda t: t.replace("бомбового циклона", "бомбовый циклон"),
     "cyrillic-not": lambda t: t.replace("не знав", "небагато знав"),
+    "acronym-run": lambda t: t.replace("United Kingdom Office", "UKO"),
 }
 
 

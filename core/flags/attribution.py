@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from core.flags.claims import CLAIM_WORDS, claim_lemmas, touched_claims, uncertain
 from core.flags.han_sources import check_han_attribution
+from core.flags.name_changes import initials
 from core.flags.names import NOT_NAMES
 from core.flags.pooled import (
     Context,
@@ -294,10 +295,7 @@ def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
             if word.text.casefold() in {w.text.casefold() for w in theirs}:
                 continue
             if _spelled_out(text, word, "".join(w.text for w in theirs)) or (
-                word.text.replace(".", "")
-                == "".join(
-                    w.text[0] for w in theirs if w.text.casefold() not in ("of", "for", "and")
-                )
+                word.text.replace(".", "") == initials([w.text for w in theirs])
             ):
                 continue  # "The United Nations said" -> "The U.N. said": the same speaker
             mine = [word]
@@ -310,21 +308,18 @@ MAX_SPEAKER_WORDS = 3
 
 
 def _spelled_out(text: str, word: Word, letters: str) -> bool:
-    """Whether the capitalised words ending at ``word`` spell out the acronym
-    ``letters`` (``United Nations`` for ``UN``, ``Federal Bureau of Investigation`` for
-    ``FBI``; words like ``of`` skipped)."""
+    """Whether capitalised words ending at ``word`` spell out the acronym ``letters``
+    (``United Nations`` for ``UN``, ``Federal Bureau of Investigation`` for ``FBI``)."""
     if not 2 <= len(letters) <= 6 or not letters.isalpha() or not letters.isupper():
         return False
-    initials = word.text[0]
+    run = [word.text]
     for part in reversed(text[max(0, word.start - 80) : word.start].split()):
-        if initials == letters:
-            return True
-        if part.casefold() in ("of", "for", "and", "the", "de"):
-            continue
-        if not part[:1].isupper():
+        if not part[:1].isupper() and part.casefold() not in ("of", "for", "and", "the", "de"):
             break
-        initials = part[0] + initials
-    return initials == letters
+        run.insert(0, part)
+        if initials(run) == letters:
+            return True
+    return initials(run) == letters
 
 
 _PRONOUNS = frozenset("he she they we i it who".split())

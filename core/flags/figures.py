@@ -604,8 +604,8 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         came -= _near_figures(context.old, pool.old_near)
     if not gone and not came:
         return hedge_flag(pool, context, _figures_of)
-    changed_old = [s for c in pool.changes for s in c.old]
-    changed_new = [s for c in pool.changes for s in c.new]
+    changed_old = [s for _, s in pool.changed_spans(True)]
+    changed_new = [s for _, s in pool.changed_spans(False)]
     shown_old = [with_hedge(w, context.old, changed_old) for k, w in old if k in gone]
     shown_new = [with_hedge(w, context.new, changed_new) for k, w in new if k in came]
     flag = make_flag(

@@ -30,12 +30,8 @@ def check_han_names(pool: Pooled, context: Context) -> Flag | None:
     texts = pool.old_text + pool.new_text
     if texts.isascii() or not compiled(_HAN_CHAR).search(texts):
         return None
-    old = _names(
-        context.old, pool.old_span, [(i, s) for i, c in enumerate(pool.changes) for s in c.old]
-    )
-    new = _names(
-        context.new, pool.new_span, [(i, s) for i, c in enumerate(pool.changes) for s in c.new]
-    )
+    old = _names(context.old, pool.old_span, pool.changed_spans(True))
+    new = _names(context.new, pool.new_span, pool.changed_spans(False))
     gone = [w for w in old if w.text not in pool.new_text]
     came = [w for w in new if w.text not in pool.old_text]
     if not gone and not came:

@@ -74,12 +74,8 @@ def check_han_attribution(pool: Pooled, context: Context) -> Flag | None:
     """An ``attribution`` flag for words of attribution that a change cut or put in."""
     if pool.old_text.isascii() or not compiled(_HAN).search(pool.old_text + pool.new_text):
         return None
-    old = _found(
-        context.old, pool.old_span, [(i, s) for i, c in enumerate(pool.changes) for s in c.old]
-    )
-    new = _found(
-        context.new, pool.new_span, [(i, s) for i, c in enumerate(pool.changes) for s in c.new]
-    )
+    old = _found(context.old, pool.old_span, pool.changed_spans(True))
+    new = _found(context.new, pool.new_span, pool.changed_spans(False))
     old_lemmas = {lemma for lemma, _, _ in old}
     new_lemmas = {lemma for lemma, _, _ in new}
     shown_old = [w for lemma, w, touched in old if touched and lemma not in new_lemmas]

@@ -9,6 +9,8 @@ possessive, a people's ending, another case ending in an inflected language.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from core.flags.figures import is_figure
 from core.flags.han_names import check_han_names
@@ -49,8 +51,7 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:
         return None
-    gone = _acronym_there(gone, pool.old_text, pool.old_span[0], pool.new_text)
-    came = _acronym_there(came, pool.new_text, pool.new_span[0], pool.old_text)
+    gone, came = _acronyms(gone, came, pool)
     gone, came = _short_forms(gone, came, pool)
     gone = _head_kept(gone, pool.old_text, pool.old_span[0], pool.new_text)
     came = _head_kept(came, pool.new_text, pool.new_span[0], pool.old_text)
@@ -82,24 +83,6 @@ def _first_names(
     )
 
 
-def _spelled_out(letters: str, text: str) -> Span | None:
-    """Where ``text`` spells out the acronym ``letters``: capitalised words standing
-    together (joined by ``of``, ``for``...), the first letters of which it is."""
-    for m in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in re.finditer(r"\S+", m.group()) if w.group().casefold() not in _JOINING]
-        for i in range(len(words) - len(letters) + 1):
-            run = words[i : i + len(letters)]
-            initials = "".join(w.group()[0] for w in run)
-            if initials == letters:
-                return m.start() + run[0].start(), m.start() + run[-1].end()
-        # ... or all but its last letter ("United States" for "USA": of America)
-        for i in range(len(words) - len(letters) + 2):
-            run = words[i : i + len(letters) - 1]
-            if len(run) >= 2 and "".join(w.group()[0] for w in run) == letters[:-1]:
-                return m.start() + run[0].start(), m.start() + run[-1].end()
-    return None
-
-
 def _run_together(single: list[Word], split: list[Word]) -> None:
     """Leave out of both lists a word of ``single`` that is two or three words of
     ``split`` standing together, run together ("Airfield", "Air Field")."""
@@ -121,31 +104,61 @@ MAX_NAME_WORDS = 6  # (a name's words looked at: a block of capitals stays linea
 MAX_SHORT_FORMS = 16  # (changed names tried as short forms of others, per side)
 
 
-def _acronym_there(words: list[Word], text: str, offset: int, other: str) -> list[Word]:
-    """Leave out the words of a name whose acronym the other sentence writes, with or
-    without points ("United States" / "U.S." or "US", "United Nations" / "U.N.",
-    "European Union" / "EU"): the acronym, often single letters, is no name of its own
-    to pair it with."""
-    if not words:
-        return words
-    dropped: set[int] = set()
-    for m in _CAPITALISED_RUN.finditer(text):
-        if not any(m.start() + offset <= w.start < m.end() + offset for w in words):
+def initials(words: Sequence[str]) -> str:
+    """The first letters of a name's words, its joining words (``of``, ``for``...)
+    left out: ``Federal Bureau of Investigation`` -> ``FBI``."""
+    return "".join(w[0] for w in words if w.casefold() not in _JOINING)
+
+
+# An acronym as written, with points or without: "U.S.", "US", "NATO".
+_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.?){2,7}(?!\w)")
+
+
+def _acronyms(gone: list[Word], came: list[Word], pool: Pooled) -> tuple[list[Word], list[Word]]:
+    """Leave out a name and its acronym, each way round ("United States" / "U.S." or
+    "US" or "USA", "United Nations" / "U.N.", "Canadian Forces Base" / "CFB"): the
+    words of capitalised words standing together (two to six of them) whose initials
+    the other sentence writes as an acronym, and the acronym. The acronym, often single
+    letters, is no name of its own to pair them with."""
+    sides = ((pool.old_text, pool.old_span[0]), (pool.new_text, pool.new_span[0]))
+    ranges: tuple[list[Span], list[Span]] = ([], [])  # (what goes, in old and new)
+    for long_side, short_side in ((0, 1), (1, 0)):
+        (long_text, long_off), (short_text, short_off) = sides[long_side], sides[short_side]
+        written: dict[str, list[Span]] = {}
+        for m in _ACRONYM.finditer(short_text):
+            at = (m.start() + short_off, m.end() + short_off)
+            written.setdefault(m.group().replace(".", ""), []).append(at)
+        if not written:
             continue
-        parts = [p for p in re.finditer(r"\S+", m.group()) if p.group().casefold() not in _JOINING]
-        for i in range(len(parts)):
-            for j in range(i + 2, min(len(parts), i + 6) + 1):  # (names of 2 to 6 words)
-                letters = "".join(p.group()[0] for p in parts[i:j])
-                if re.search(_acronym_pattern(letters), other):
-                    lo = m.start() + parts[i].start() + offset
-                    hi = m.start() + parts[j - 1].end() + offset
-                    dropped.update(w.start for w in words if lo <= w.start < hi)
-    return [w for w in words if w.start not in dropped]
+        shorter: dict[str, list[str]] = {}  # (the acronyms but their last letter)
+        for k in written:
+            shorter.setdefault(k[:-1], []).append(k)
+        spelled: set[str] = set()  # (the acronyms spelled out: each taken once)
+        for m in _CAPITALISED_RUN.finditer(long_text):
+            parts = [
+                p for p in re.finditer(r"\S+", m.group()) if p.group().casefold() not in _JOINING
+            ]
+            for i in range(len(parts)):
+                for j in range(i + 2, min(len(parts), i + 6) + 1):
+                    letters = initials([p.group() for p in parts[i:j]])
+                    # ... or all but its last letter ("United States" for "USA")
+                    found = ([letters] if letters in written else []) + shorter.get(letters, [])
+                    if found:
+                        lo = m.start() + parts[i].start() + long_off
+                        ranges[long_side].append((lo, m.start() + parts[j - 1].end() + long_off))
+                        spelled.update(found)
+        ranges[short_side].extend(at for k in spelled for at in written[k])
 
+    def kept(words: list[Word], side: int) -> list[Word]:
+        starts = sorted(w.start for w in words)
+        gone_at = {  # (the starts inside a range, found by bisection: linear in all)
+            starts[k]
+            for lo, hi in ranges[side]
+            for k in range(bisect_left(starts, lo), bisect_left(starts, hi))
+        }
+        return [w for w in words if w.start not in gone_at]
 
-def _acronym_pattern(letters: str) -> str:
-    """``letters`` as an acronym, with points or without: ``U.S.``, ``US``."""
-    return r"(?<![\w.])" + r"\.?".join(letters) + r"\.?(?!\w)"
+    return kept(gone, 0), kept(came, 1)
 
 
 def _head_kept(words: list[Word], text: str, offset: int, other: str) -> list[Word]:
@@ -227,25 +240,16 @@ _CAPITALISED_RUN = re.compile(
 
 
 def _short_forms(gone: list[Word], came: list[Word], pool: Pooled) -> tuple[list[Word], list[Word]]:
-    """Leave out a name and its short form: an acronym of its words ("Canadian Forces
-    Base" -> "CFB", "United Kingdom" -> "UK", "International Criminal Court" ->
-    "ICC"), an abbreviation of it ("Ontario" -> "Ont"), or its words run together
-    ("Air Field" -> "Airfield"). Each way round."""
+    """Leave out a name and its short form (acronyms: ``_acronyms``): an abbreviation
+    of it ("Ontario" -> "Ont."), or its words run together ("Air Field" ->
+    "Airfield"). Each way round."""
     sides = ((pool.old_text, pool.old_span[0]), (pool.new_text, pool.new_span[0]))
-    for short, long_words, (long_text, offset), (short_text, short_offset) in (
-        (came, gone, sides[0], sides[1]),
-        (gone, came, sides[1], sides[0]),
+    for short, long_words, (short_text, short_offset) in (
+        (came, gone, sides[1]),
+        (gone, came, sides[0]),
     ):
         for word in list(short)[:MAX_SHORT_FORMS]:
-            letters = word.text.replace(".", "")
-            if 2 <= len(letters) <= 5 and letters.isupper() and letters.isalpha():
-                span = _spelled_out(letters, long_text)
-                if span is not None:
-                    short.remove(word)
-                    lo, hi = span[0] + offset, span[1] + offset
-                    long_words[:] = [w for w in long_words if not lo <= w.start < hi]
-                continue
-            folded = letters.casefold()
+            folded = word.text.replace(".", "").casefold()
             if short_text[word.end - short_offset : word.end - short_offset + 1] != ".":
                 continue  # an abbreviation has its point ("Ont.", "Calif.")
             for other in list(long_words):

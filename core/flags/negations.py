@@ -81,19 +81,20 @@ MIN_SHARED_NEGATION = 0.51
 CUT_SHARE = 0.7
 
 
-def _is_negation(word: str, foreign: frozenset[str], sides: _Words) -> bool:
+def _is_negation(word: str, languages: frozenset[str], sides: _Words) -> bool:
     """A negation, or a word that negates by itself (``lack``, ``non-existent``), so that
-    ``doesn't exist`` -> ``is non-existent`` keeps one each. ``foreign``: the
-    negations of the other languages the block is written in; ``sides``: the words of
-    this side and the other's. ``non-fatal`` negates
-    against a ``fatal`` there that this side has nowhere else (``non-life threatening``
-    -> ``life-threatening``); a compound added or cut whole (``non-aligned``,
-    ``non-tariff barriers``, ``non-religious`` beside ``religious``) is a term, not a
-    negation."""
+    ``doesn't exist`` -> ``is non-existent`` keeps one each. ``languages``: the other
+    languages the block reads as (``_languages``); ``sides``: the words of this side
+    and the other's. ``non-fatal`` negates against a ``fatal`` there that this side
+    has nowhere else (``non-life threatening`` -> ``life-threatening``); a compound
+    added or cut whole (``non-aligned``, ``non-tariff barriers``, ``non-religious``
+    beside ``religious``) is a term, not a negation."""
     folded = word.casefold().replace("\u2019", "'")
-    if folded == "no" and _NOT_NO in foreign:
-        return False
-    if folded in _NEGATIONS or folded in foreign or folded.endswith("n't"):
+    if folded == "no" and "pt" in languages and "es" not in languages:
+        return False  # Portuguese "no" is "in the" (em + o)
+    if folded in _NEGATIONS or folded.endswith("n't"):
+        return True
+    if any(folded in _FOREIGN_WORDS[lang] for lang in languages):
         return True
     if folded.startswith("non"):
         rest = folded[3:]
@@ -107,35 +108,22 @@ def _is_negation(word: str, foreign: frozenset[str], sides: _Words) -> bool:
             and len(re.findall(rf"\b{re.escape(term)}\b", sides.mine_text())) <= 1
         )
     if folded.startswith("n'") and folded[2:3].isalpha():
-        return "fr" in _languages_of(foreign)  # n'annonce (pas)
+        return "fr" in languages  # n'annonce (pas)
     return folded.startswith("lack")
 
 
-def _languages_of(foreign: frozenset[str]) -> set[str]:
-    return {lang for lang, words in _FOREIGN_WORDS.items() if words <= foreign}
-
-
-_NOT_NO = "\x00no"  # (in ``foreign``: "no" is no negation here)
-
-
-def _portuguese(text: str) -> bool:
-    """Whether ``text`` reads as Portuguese rather than Spanish (where "no" negates)."""
+def _languages(text: str) -> frozenset[str]:
+    """The other Latin-script languages ``text`` reads as: two or more of a language's
+    commonest words (``_MARKERS``)."""
     words = set(_WORDS.findall(text.casefold()))
-    return len(_MARKER_WORDS["pt"] & words) >= 2 and len(_MARKER_WORDS["es"] & words) < 2
-
-
-def _foreign(text: str) -> frozenset[str]:
-    """The negations of the other Latin-script languages ``text`` is written in."""
-    words = set(_WORDS.findall(text.casefold()))
-    found: set[str] = set()
-    for lang, markers in _MARKER_WORDS.items():
-        if len(markers & words) >= 2:
-            found |= _FOREIGN_WORDS[lang]
-    return frozenset(found)
+    return frozenset(lang for lang, markers in _MARKER_WORDS.items() if len(markers & words) >= 2)
 
 
 def _negations(
-    words: tuple[Word, ...], text: str, foreign: frozenset[str], sides: tuple[str, str] = ("", "")
+    words: tuple[Word, ...],
+    text: str,
+    languages: frozenset[str],
+    sides: tuple[str, str] = ("", ""),
 ) -> list[Word]:
     """The negations among ``words`` (of ``text``), against the ``other`` side's text:
     a word that negates; in a word of Han characters, each character that negates
@@ -164,7 +152,7 @@ def _negations(
                 joined = _joined(words_of.mine(), words_of.other())
             if not _hedging(w, text) and not joined:
                 found.append(w)
-        elif _is_negation(w.text, foreign, words_of) and not _number_sign(w, text):
+        elif _is_negation(w.text, languages, words_of) and not _number_sign(w, text):
             found.append(w)
     return found
 
@@ -270,16 +258,16 @@ def check_negation(pool: Pooled, context: Context) -> Flag | None:
     if not any(map(_may_negate, pool.old_words)) and not any(map(_may_negate, pool.new_words)):
         return None  # (most blocks)
     changed = {w.text.casefold() for w in (*pool.old_words, *pool.new_words)}
-    foreign = (
+    languages = (
         frozenset()
-        # (most blocks: no word another language negates by)
-        if _GATED.isdisjoint(changed) and not any(w.startswith(("n'", "n\u2019")) for w in changed)
-        else _foreign(pool.old_text + "\n" + pool.new_text)
+        # (most blocks: no word another language reads otherwise)
+        if _GATED.isdisjoint(changed)
+        and "no" not in changed
+        and not any(w.startswith(("n'", "n\u2019")) for w in changed)
+        else _languages(pool.old_text + "\n" + pool.new_text)
     )
-    if "no" in changed and _portuguese(pool.old_text + "\n" + pool.new_text):
-        foreign = foreign | {_NOT_NO}  # Portuguese "no" is "in the" (em + o)
-    old = _negations(pool.old_words, context.old, foreign, (pool.old_text, pool.new_text))
-    new = _negations(pool.new_words, context.new, foreign, (pool.new_text, pool.old_text))
+    old = _negations(pool.old_words, context.old, languages, (pool.old_text, pool.new_text))
+    new = _negations(pool.new_words, context.new, languages, (pool.new_text, pool.old_text))
     if len(old) == len(new):
         return None
     if pool.shared < MIN_SHARED_NEGATION:
@@ -296,7 +284,7 @@ def check_negation(pool: Pooled, context: Context) -> Flag | None:
         near = span_words(context.new, pool.new_near)
     else:
         near = span_words(context.old, pool.old_near)
-    if _negations(tuple(near), context.new if len(old) > len(new) else context.old, foreign):
+    if _negations(tuple(near), context.new if len(old) > len(new) else context.old, languages):
         return None  # the sentences are cut otherwise: the negation stands in a neighbour
     if len(old) > len(new):  # name only the negations that went
         return make_flag("negation", pool, _surplus(old, new), [])

@@ -157,6 +157,10 @@ class Pooled:
             self._near = self._find_near()
         return self._near
 
+    def changed_spans(self, old: bool) -> list[tuple[int, Span]]:
+        """The spans of one side's changes, each with the index of its change."""
+        return [(i, s) for i, c in enumerate(self.changes) for s in (c.old if old else c.new)]
+
     @property
     def old_rest(self) -> tuple[Span, ...]:
         """The old pieces of a sentence the block shares with a changed block next to it."""
