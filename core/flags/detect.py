@@ -266,14 +266,16 @@ def _next_to(blocks: tuple[Block, ...], index: int, step: int, padding: Block) -
     ``NEARBY_BLOCKS`` - 1 equal ones: a clause split off as a sentence of its own may
     follow an unchanged sentence ("..., while the Netherlands won" -> "... . The
     Netherlands won ... . Belgian Nafissatou Thiam set a world record.")."""
-    k = index + step
-    for _ in range(NEARBY_BLOCKS):
+    near = list(_neighbours(blocks, index, step, NEARBY_BLOCKS))
+    return next((b for b in near if b.kind != "equal"), near[0] if near else padding)
+
+
+def _neighbours(blocks: tuple[Block, ...], index: int, step: int, count: int) -> Iterator[Block]:
+    """Up to ``count`` blocks from block ``index`` on, before it (``step`` -1) or after."""
+    for k in range(index + step, index + step * (count + 1), step):
         if not 0 <= k < len(blocks):
-            return padding
-        if blocks[k].kind != "equal":
-            return blocks[k]
-        k += step
-    return blocks[index + step]
+            return
+        yield blocks[k]
 
 
 def _rewrite(pool: Pooled) -> bool:
@@ -423,14 +425,10 @@ def _beside(blocks: tuple[Block, ...], index: int, side: int, step: int) -> Span
     after (+1) block ``index`` that has that side, past at most ``NEARBY_BLOCKS`` blocks
     that lack it ("A Canadian Forces statement said Cpl." cut between the two pieces of
     a new sentence); None if there is none."""
-    k = index + step
-    for _ in range(NEARBY_BLOCKS + 1):
-        if not 0 <= k < len(blocks):
-            return None
-        span = (blocks[k].old, blocks[k].new)[side]
+    for block in _neighbours(blocks, index, step, NEARBY_BLOCKS + 1):
+        span = (block.old, block.new)[side]
         if span is not None:
-            return span if blocks[k].kind == "changed" else None
-        k += step
+            return span if block.kind == "changed" else None
     return None
 
 
