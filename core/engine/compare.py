@@ -42,6 +42,7 @@ from core.engine.segment import segment, wrap_width
 from core.engine.sentence_rows import sentence_rows
 from core.engine.slide import compact_runs, realign_stops, slide_edits
 from core.engine.stats import compute_stats
+from core.engine.swaps import uncross
 from core.engine.tokens import (
     CONTRACT_WORD,
     Tokens,
@@ -161,6 +162,8 @@ def _compare(
         sentence_opener(new_set, tb.starts, tb.ends),
     )
     drafts = merge_wordless(drafts, ta.words, tb.words, opening)
+    refine = partial(_refine, word_codes=word_codes, a=a, words_a=ta.words, function=function)
+    drafts = uncross(drafts, a, b, ta.words, (old_bounds, new_bounds), refine)
     _check(should_cancel)
     cut, origin = split_long_ends(drafts, ta.words, tb.words)
     pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel)

@@ -83,6 +83,7 @@ from core.flags.pooled import (
     FlagKind,
     Pooled,
     Word,
+    content_words,
     shared_content,
 )
 from core.flags.quote_changes import check_quote
@@ -106,6 +107,9 @@ MIN_MOVED_WORDS = 2
 
 
 MIN_SHARED = 0.3
+# The share of a clause's content words that must be found again in a neighbour's
+# changed words for it to count as moved there.
+MIN_CLAUSE_SHARE = 0.5
 
 
 # Whether a block shares enough (``MIN_SHARED``) is asked only of blocks that got a
@@ -442,16 +446,33 @@ def _near(
     old_words, new_words = words
     old_near: list[Span] = []
     new_near: list[Span] = []
+    put = " ".join(w.text for w in new_words)
+    taken = " ".join(w.text for w in old_words)
     for b in near:
         if b.old and b.kind == "deleted":
-            changed = " ".join(w.text for w in new_words)
-            if _belongs(context.old, b.old, changed):
+            if _belongs(context.old, b.old, put):
                 old_near.append(b.old)
         elif b.new and b.kind == "inserted":
-            changed = " ".join(w.text for w in old_words)
-            if _belongs(context.new, b.new, changed):
+            if _belongs(context.new, b.new, taken):
                 new_near.append(b.new)
+        elif b.kind in ("changed", "moved"):
+            # A clause taken out of the sentence next door and put in this one (two
+            # sentences that changed places, words moved between them).
+            for op in b.ops:
+                if op.op == "delete" and op.old and _clause_of(context.old, op.old, put):
+                    old_near.append(op.old)
+                elif op.op == "insert" and op.new and _clause_of(context.new, op.new, taken):
+                    new_near.append(op.new)
     return tuple(old_near), tuple(new_near)
+
+
+def _clause_of(text: str, span: Span, changed: str) -> bool:
+    """Whether a piece of text holds at least three content words and at least
+    ``MIN_CLAUSE_SHARE`` of them, and two or more, are in ``changed`` ("up until 1989"
+    put before a sentence whose "1989" became "1987" is no clause moved)."""
+    piece = content_words(text[span[0] : span[1]])
+    shared = len(piece & content_words(changed))
+    return len(piece) >= 3 and shared >= max(2, MIN_CLAUSE_SHARE * len(piece))
 
 
 def _rest(
