@@ -281,8 +281,8 @@ def test_a_time_spaced_apart_is_the_same_time() -> None:
     # raised '"4, 30" -> "4:30"'.
     old = "He died from mortar fire at around 4 :30 p.m. local time (12:00 UTC) on Monday."
     new = "He died from mortar fire at about 4:30 p.m. local time (1200 GMT) on Monday."
-    figures = [e for k, e in _flags(old, new) if k == "number"]
-    assert figures == ['"12:00" \u2192 "1200"']
+    # ("12:00 UTC" -> "1200 GMT" is the same time too, session 15)
+    assert _flags(old, new) == []
     assert _flags(old.replace(" (12:00 UTC)", ""), new.replace(" (1200 GMT)", "")) == []
 
 

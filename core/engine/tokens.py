@@ -38,10 +38,14 @@ CONTRACT_WORD = re.compile(rf"\w+(?:[{_JOIN}]\w+)*")
 # (``2000,2001,2002`` is three numbers: joined, adding ``, 2007`` marked the whole list
 # and left ``2002`` free to pair with another ``2002`` far off).
 _UNIT_JOIN = _JOIN + "\uff0d\uff07"
-_NUMBER_JOIN = r"(?<=\d)(?:[.:\uff0e\uff1a]\d+|[,\uff0c]\d{1,3}(?!\d))"
+# A figure dash, en dash or minus joins two numbers (``3\u20133``, ``1990\u201395``): the same
+# unit as ``3-3``, whose hyphen joins it (a score or range restyled is no edit).
+_NUMBER_JOIN = r"(?<=\d)(?:[.:\uff0e\uff1a]\d+|[,\uff0c]\d{1,3}(?!\d)|[\u2012\u2013\u2212]\d+)"
 
 # The hyphens that join words inside a unit (``_UNIT_JOIN``), and a spaced word - word.
 _HYPHENS = "-\u2010\u2011\uff0d"
+# ... and the dashes that join two numbers (``_NUMBER_JOIN``), spaced too: ``1991 \u2013 2001``.
+_NUMBER_DASHES = "\u2012\u2013\u2212"
 
 _LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
 
@@ -334,7 +338,8 @@ def _join_spaced_dashes(
     words joins too, the same way in both texts, so it matches all the same.
 
     Only a single hyphen joins (``_HYPHENS``: the ones that join words inside a unit,
-    so ``eight - minute`` matches ``eight-minute``). A dash used as punctuation (an em
+    so ``eight - minute`` matches ``eight-minute``), or an en dash between two numbers
+    (``1991 \u2013 2001`` matches ``1991\u20132001``). A dash used as punctuation (an em
     or en dash, a ``--``) is a unit of its own spaced or not: joined, ``картоплі — це``
     would be one unit against ``картоплі це`` and both words marked.
     """
@@ -342,7 +347,16 @@ def _join_spaced_dashes(
     dash_at = [
         i
         for i in dashes
-        if 0 < i < n - 1 and ends[i] - starts[i] == 1 and text[starts[i]] in _HYPHENS
+        if 0 < i < n - 1
+        and ends[i] - starts[i] == 1
+        and (
+            text[starts[i]] in _HYPHENS
+            or (
+                text[starts[i]] in _NUMBER_DASHES
+                and text[ends[i - 1] - 1].isdecimal()
+                and text[starts[i + 1]].isdecimal()
+            )
+        )
     ]
     if not dash_at:
         return

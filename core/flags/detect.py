@@ -309,9 +309,23 @@ def _changes(index: int, block: Block, context: Context) -> Iterator[Change]:
             new = tuple(o.new for o in run if o.op == "insert" and o.new)
             old_words = _words(context.old, old)
             new_words = _words(context.new, new)
-            if old_words or new_words:
+            if old_words or new_words or _signs(context, old, new):
                 yield Change(index, old, new, old_words, new_words)
             run = []
+
+
+# Signs that change what a figure means though no word changed ("$21 million" ->
+# "\u20ac21 million": ``core.flags.units``).
+_SIGN_CHARS = frozenset("$\u00a3\u20ac\u00a5\u20b9\u20bd%")
+
+
+def _signs(context: Context, old: tuple[Span, ...], new: tuple[Span, ...]) -> bool:
+    """Whether the changed spans hold a currency sign or a per cent sign."""
+    return any(
+        not _SIGN_CHARS.isdisjoint(text[s:e])
+        for text, spans in ((context.old, old), (context.new, new))
+        for s, e in spans
+    )
 
 
 def _unmoved(changes: list[Change]) -> list[Change]:
@@ -458,21 +472,37 @@ def _near(
         elif b.kind in ("changed", "moved"):
             # A clause taken out of the sentence next door and put in this one (two
             # sentences that changed places, words moved between them).
-            for op in b.ops:
-                if op.op == "delete" and op.old and _clause_of(context.old, op.old, put):
-                    old_near.append(op.old)
-                elif op.op == "insert" and op.new and _clause_of(context.new, op.new, taken):
-                    new_near.append(op.new)
+            old_near += _clauses(b.ops, "delete", context.old, put, len(new_words))
+            new_near += _clauses(b.ops, "insert", context.new, taken, len(old_words))
     return tuple(old_near), tuple(new_near)
 
 
-def _clause_of(text: str, span: Span, changed: str) -> bool:
-    """Whether a piece of text holds at least three content words and at least
-    ``MIN_CLAUSE_SHARE`` of them, and two or more, are in ``changed`` ("up until 1989"
-    put before a sentence whose "1989" became "1987" is no clause moved)."""
-    piece = content_words(text[span[0] : span[1]])
-    shared = len(piece & content_words(changed))
-    return len(piece) >= 3 and shared >= max(2, MIN_CLAUSE_SHARE * len(piece))
+def _clauses(ops: Sequence[Op], kind: str, text: str, changed: str, words: int) -> list[Span]:
+    """The spans of the ``kind`` ops of a neighbour (cut: ``delete``, put in:
+    ``insert``) that hold at least three content words, at least ``MIN_CLAUSE_SHARE``
+    of them, and two or more, in ``changed`` (the pool's other side's ``words``
+    changed words): "up until 1989" put before a sentence whose "1989" became "1987"
+    is no clause moved."""
+    if words < 2:
+        return []
+    out: list[Span] = []
+    found: set[str] | None = None
+    for op in ops:
+        span = op.old if kind == "delete" else op.new
+        if op.op != kind or span is None or span[1] - span[0] < MIN_CLAUSE_CHARS:
+            continue
+        piece = content_words(text[span[0] : span[1]])
+        if len(piece) < 3:
+            continue
+        if found is None:
+            found = content_words(changed)
+        if len(piece & found) >= max(2, MIN_CLAUSE_SHARE * len(piece)):
+            out.append(span)
+    return out
+
+
+# (three content words of two letters or more, spaced: "ab cd ef")
+MIN_CLAUSE_CHARS = 8
 
 
 def _rest(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -42,6 +43,14 @@ from core.flags.pooled import (
     make_flag,
     neighbour,
 )
+from core.flags.same_figures import (
+    same_clock,
+    same_if_dotted,
+    same_if_spaced,
+    turned,
+    turned_score,
+)
+from core.flags.units import check_unit
 from core.model import Span
 
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}\b)")
@@ -51,9 +60,6 @@ _GROUP_SPACES = " \u00a0\u202f\u2009"
 _SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?(?![\d])")
 # Thousands set apart by points before a decimal comma ("1.234,5", as German writes it).
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])")
-# A figure's key that may be thousands set apart by points ("20.000": 20000 in German
-# copy, 20 in English): the same as the number without them, on the other side.
-_DOTTED_KEY = re.compile(r"(\d{1,3}(?:-\d{3})+)(\D*)")
 
 
 _SCALES = frozenset("hundred hundreds thousand thousands million millions billion billions".split())
@@ -140,7 +146,7 @@ def _number_key(word: Word, text: str) -> str | None:
     if folded in _MONTHS and (
         re.match(r"\.?\s+\d", text[word.end : word.end + 4])
         or (
-            folded in _AFTER_A_DAY
+            (folded in _AFTER_A_DAY or word.text in _CAPITALISED_MONTHS)
             and re.search(r"\d\.?\s+$", text[max(0, word.start - 5) : word.start])
         )
     ):
@@ -160,14 +166,34 @@ def _number_key(word: Word, text: str) -> str | None:
         rest = text[word.end : word.end + 40]
         if _pronoun_one(before, after, rest) or after in _SCALES or rest[:1] in ",;:)":
             return None  # a pronoun, or "one hundred" (= "an hundred")
-    if folded in _ORDINALS and (
-        neighbour(text, word.start, -1) not in _BEFORE_ORDINAL
-        or neighbour(text, word.end, 1) in ("party", "parties", "person", "persons")
+    if (
+        folded in _ORDINALS
+        and not _placed(text, word)
+        and (
+            neighbour(text, word.start, -1) not in _BEFORE_ORDINAL
+            or neighbour(text, word.end, 1) in ("party", "parties", "person", "persons")
+        )
     ):
         return None  # "was first pioneered", "at first", "a second", "third parties"
     if (amount := _UNITS.get(folded, _TENS.get(folded))) is not None:
         return str(amount)  # "ten" = "10": written otherwise, the same figure
     return _ORDINAL_VALUES.get(folded, folded)  # "nineteenth" = "19th"
+
+
+# A place in a race or a ranking: an ordinal after these ("finished fifth", "rose to
+# fourth in the rankings"; "to" only before "in" or "place") ...
+_PLACING = frozenset(
+    "finished finishes finishing finish came comes coming placed ranked ranks rose "
+    "climbed fell dropped slipped slumped moved qualified ended".split()
+)
+# ... or before these ("fifth place", "third seed").
+_PLACES = frozenset("place places position spot seed seeded".split())
+
+
+def _placed(text: str, word: Word) -> bool:
+    """Whether the ordinal ``word`` is a place in a race or a ranking."""
+    before, after = neighbour(text, word.start, -1), neighbour(text, word.end, 1)
+    return before in _PLACING or after in _PLACES or (before == "to" and after in ("in", "place"))
 
 
 def _digit_groups(folded: str) -> list[str]:
@@ -226,10 +252,18 @@ def _numberish() -> re.Pattern[str]:
     return re.compile(_NUMBERISH)
 
 
+_SPACED_HINT = re.compile(f"\\d[{_GROUP_SPACES}]\\d\\d\\d")
+
+
+def _groups_joined(m: re.Match[str]) -> str:
+    """A number with spaced groups of digits written with commas (the same length)."""
+    return re.sub(f"[{_GROUP_SPACES}]", ",", m.group())
+
+
 _SPACED_COLON = re.compile(r"(\d) :(\d\d)\b")
 
 
-def _values(text: str) -> Counter[str]:
+def _values(text: str, short: bool = False) -> Counter[str]:
     """The figures of a sentence by value: number words read as numbers
     (``forty and six thousand`` = ``forty-six thousand`` = ``46,000``, ``двоє`` = ``2``),
     digits as written (their separators aside); ``one`` as a pronoun and list markers
@@ -241,6 +275,8 @@ def _values(text: str) -> Counter[str]:
     in_number = False
     # (a time spaced apart, "4 :30", read as "4:30": the same length, so offsets hold)
     spaced = _SPACED_COLON.sub(r"\1:\2 ", text.replace("-", " "))
+    if _SPACED_HINT.search(spaced):  # ("21 000" read as "21,000")
+        spaced = _SPACED.sub(_groups_joined, spaced)
     if spaced.isascii():  # folding keeps every token whole: fold once
         spaced = spaced.lower()
         if not _numberish().search(spaced):
@@ -254,7 +290,15 @@ def _values(text: str) -> Counter[str]:
     for i, (start, token) in enumerate(tokens):
         after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
         day = i > 0 and tokens[i - 1][1][:1].isdecimal()
-        if token in _MONTHS and (after[:1].isdecimal() or (day and token in _AFTER_A_DAY)):
+        if token in _MONTHS and (
+            after[:1].isdecimal()
+            or (
+                day
+                and (
+                    token in _AFTER_A_DAY or text[start : start + len(token)] in _CAPITALISED_MONTHS
+                )
+            )
+        ):
             out[_MONTHS[token]] += 1  # "Jan 5", "March 3" (as ``_number_key`` reads them)
             continue
         if token in MONTH_NUMBERS and (
@@ -279,7 +323,11 @@ def _values(text: str) -> Counter[str]:
                 long = sum(map(len, groups)) >= LONG_NUMBER
                 out["".join(groups) if long else "-".join(groups)] += 1
                 letters = token.lstrip("0123456789.,:")
-                if letters and (scale := _short_scale(letters, text, start)):
+                scale = letters and (
+                    _short_scale(letters, text, start)
+                    or (_SHORT_MONEY_SCALES.get(letters) if short else None)
+                )
+                if scale:
                     out[str(_SCALE_VALUES[scale])] += 1  # "3.5bn" as "3.5 billion"
             continue
         before = tokens[i - 1][1] if i else ""
@@ -318,25 +366,58 @@ def _values(text: str) -> Counter[str]:
                 out[token] += 1
     if in_number:
         out[str(total + current)] += 1
-    _scaled(text, out)
+    _scaled(text, out, short)
     return out
 
 
 # A number and its scale, as one value ("1.5 million" = "1,500,000", "3.5bn").
+# (thousands set apart by commas: "3,400 million" = "3.4 billion"; "k", "m" and "b"
+# only after a currency sign: "\u00a3100k" = "\u00a3100,000", not "30m" of a distance)
 _SCALED = re.compile(
-    r"(?<![\d.,])(\d+(?:\.\d+)?)\s?(hundred|thousand|million|billion|trillion|bn|mn|tn)\b",
+    r"(?<![\d.,])([$\u00a3\u20ac\u00a5])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+    r"(hundred|thousand|million|billion|trillion|bn|mn|tn|k|m|b)\b",
     re.IGNORECASE,
 )
-_SCALE_LETTERS = {"bn": "billion", "mn": "million", "tn": "trillion"}
+_SCALE_LETTERS = {
+    "bn": "billion",
+    "mn": "million",
+    "tn": "trillion",
+    "k": "thousand",
+    "m": "million",
+    "b": "billion",
+}
 
 
-def _scaled(text: str, out: Counter[str]) -> None:
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# A weekday before its date ("Tuesday 5 March", "Tuesday, March 5").
+_DATED = re.compile(
+    r",?\s+(?:\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _same_values(old: str, new: str) -> bool:
+    """Whether two sentences hold the same figures by value, a scale written short
+    without a currency sign read alike on both sides: as no scale ("30m" = "30
+    metres"), or as one ("2.1m" = "2.1 million")."""
+    if _values(old) == _values(new):
+        return True
+    short = _SHORT_SCALE.search(old) or _SHORT_SCALE.search(new)
+    return bool(short) and _values(old, True) == _values(new, True)
+
+
+_SHORT_SCALE = re.compile(r"\d[kmb]\b", re.IGNORECASE)
+
+
+def _scaled(text: str, out: Counter[str], short: bool = False) -> None:
     """Count a number and its scale in ``out`` as the value they make ("1.5 million"
     as "1500000", which "1,500,000" is), in place of the number and the scale."""
     if not any(c.isdecimal() for c in text):
         return
     for m in _SCALED.finditer(text):
-        digits, word = m.group(1), m.group(2).casefold()
+        sign, digits, word = m.group(1), m.group(2).replace(",", ""), m.group(3).casefold()
+        if len(word) == 1 and not sign and not short:
+            continue  # ("30m": thirty metres, unless ``short``: "2.1m votes")
         scale = _SCALE_VALUES[_SCALE_LETTERS.get(word, word)]
         parts = digits.split(".")
         key = "".join(parts) if sum(map(len, parts)) >= LONG_NUMBER else "-".join(parts)
@@ -393,6 +474,8 @@ _MONTHS = {
 # The months read as such after a number too ("10 November"; "10 may", "2,000 march"
 # and "Jan" as a name are other words).
 _AFTER_A_DAY = frozenset(m for m in _MONTHS if len(m) > 3 and not m.startswith("marc"))
+# ... and "March" and "May" capitalised ("5 March"; "10 may" and "10 march" are words).
+_CAPITALISED_MONTHS = frozenset(("March", "May"))
 
 
 _LISTED_WORDS = _NUMBER_WORDS | _MONTHS.keys() | SCALE_WORDS.keys() | MONTH_NUMBERS.keys()
@@ -571,13 +654,35 @@ def _short_scale(letters: str, text: str, digits: int) -> str | None:
 
 
 def check_number(pool: Pooled, context: Context) -> Flag | None:
+    """A figure changed, added or removed, its hedge, or its unit (``check_unit``)."""
+    flag = _figure_flag(pool, context)
+    unit = check_unit(pool, context) if flag is None or flag.explanation else None
+    if unit is None or flag is None:
+        return flag or unit
+    return Flag(
+        "number",
+        flag.block,
+        tuple(sorted({*flag.old, *unit.old})),
+        tuple(sorted({*flag.new, *unit.new})),
+        f"{flag.explanation}; {unit.explanation}",
+    )
+
+
+def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     # (each figure once: two groups of "34 000" changed are one figure)
     old = list(dict.fromkeys(f for w in pool.old_words for f in _figures_of(w, context.old)))
     new = list(dict.fromkeys(f for w in pool.new_words for f in _figures_of(w, context.new)))
     if not old and not new:
         return hedge_flag(pool, context, _figures_of)  # no figure changed: a hedge?
     old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
-    if old_keys == new_keys or _values(pool.old_text) == _values(pool.new_text):
+    swapped = turned(old, new)
+    if swapped is None and old_keys == new_keys:
+        swapped = turned_score(pool, context)
+    if swapped is not None:
+        flag = make_flag("number", pool, *swapped)
+        shown = [", ".join(w.text for w in words) for words in swapped]
+        return replace(flag, explanation=f'"{shown[0]}" \u2192 "{shown[1]}"')
+    if old_keys == new_keys or _same_values(pool.old_text, pool.new_text):
         # the same figures, perhaps spelled otherwise (thirty and two, 32): perhaps
         # hedged otherwise ("at least nine" -> "nine")
         return hedge_flag(pool, context, _figures_of)
@@ -594,8 +699,14 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         if one["1"] and not +other:
             one["1"] -= min(one["1"], sum(1 for k, w in found if k == "1" and w.text == "一"))
     gone, came = +gone, +came
-    _same_if_dotted(gone, came)
-    _same_if_spaced(gone, came)
+    same_if_dotted(gone, came)
+    same_if_spaced(gone, came)
+    same_clock(gone, came, (old, context.old), (new, context.new))
+    for one, found, text in ((gone, old, context.old), (came, new, context.new)):
+        for key, word in found:
+            if key in _WEEKDAYS and one[key] and _DATED.match(text, word.end):
+                one[key] -= 1  # "Tuesday 5 March" -> "March 5": the date says the day
+    gone, came = +gone, +came
     if gone or came:
         # A figure carried into a sentence split off next door, or out of one joined
         # from there (``, which employs 4,000 people,`` -> ``It employs 4,000
@@ -626,39 +737,6 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
         tuple(sorted({*flag.new, *hedged.new})),
         f"{hedged.explanation}; {flag.explanation}",
     )
-
-
-def _same_if_spaced(gone: Counter[str], came: Counter[str]) -> None:
-    """Take out a time written whole on one side ("4:30", key "4-30") and spaced apart
-    on the other ("4 :30": "4" and "30"), or on the hour without its minutes ("4:00pm"
-    = "4 p.m.")."""
-    for one, other in ((gone, came), (came, gone)):
-        for key in list(one):
-            time = re.fullmatch(r"(\d{1,2})-(\d\d)", key)
-            if time and one[key] and other[time.group(1)] and other[time.group(2)]:
-                one[key] -= 1
-                other[time.group(1)] -= 1
-                other[time.group(2)] -= 1
-            elif time and time.group(2) == "00" and one[key] and other[time.group(1)]:
-                one[key] -= 1  # "4:00pm" = "4 p.m."
-                other[time.group(1)] -= 1
-    gone += Counter()
-    came += Counter()
-
-
-def _same_if_dotted(gone: Counter[str], came: Counter[str]) -> None:
-    """Take out of ``gone`` and ``came`` a figure with thousands set apart by points
-    on one side ("20.000", key "20-000") and without them on the other ("20 000")."""
-    for one, other in ((gone, came), (came, gone)):
-        for key in list(one):
-            dotted = _DOTTED_KEY.fullmatch(key)
-            plain = dotted and dotted.group(1).replace("-", "") + dotted.group(2)
-            if plain and other[plain] and one[key]:
-                same = min(one[key], other[plain])
-                one[key] -= same
-                other[plain] -= same
-    gone += Counter()  # (drops the counts taken to nothing)
-    came += Counter()
 
 
 def _pronoun_ones(words: tuple[tuple[Word, ...], str], shown: tuple[list[Word], str]) -> list[Word]:

@@ -51,6 +51,7 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:
         return None
+    gone, came = _same_zone(gone, came)
     gone, came = _acronyms(gone, came, pool)
     gone, came = _short_forms(gone, came, pool)
     gone = _head_kept(gone, pool.old_text, pool.old_span[0], pool.new_text)
@@ -59,6 +60,19 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     if not gone and not came:
         return None
     return make_flag("name", pool, gone, came)
+
+
+# Names of one clock: "12:00 UTC" -> "1200 GMT" names no other time.
+_ONE_ZONE = frozenset(("UTC", "GMT", "Z"))
+
+
+def _same_zone(gone: list[Word], came: list[Word]) -> tuple[list[Word], list[Word]]:
+    """Leave out a time zone written as another name of the same clock."""
+    if any(w.text in _ONE_ZONE for w in gone) and any(w.text in _ONE_ZONE for w in came):
+        return [w for w in gone if w.text not in _ONE_ZONE], [
+            w for w in came if w.text not in _ONE_ZONE
+        ]
+    return gone, came
 
 
 def _first_names(

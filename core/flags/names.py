@@ -36,6 +36,8 @@ NOT_NAMES = frozenset(
     "their our my your him them us me who what when where why how if then than so "
     "not no never nor ви вас вам вами ваш ваша ваше ваші вашого вашої вашим вы ты ти "
     "він вона воно вони я мы ми "
+    # German nouns of measure after a figure ("7,5 Prozent", "1,5 Mrd. Euro")
+    "prozent prozentpunkte mio mrd millionen milliarden euro dollar franken grad "
     # Titles before a name: "Maria Lvova-Belova" -> "Mme Lvova-Belova" names no one new
     "mr mrs ms mme mmes mlle m dr prof sir dame herr frau sr sra srta maj cpl pte sgt lt "
     "capt col gen det insp supt atty rev hon".split()

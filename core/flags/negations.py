@@ -292,10 +292,12 @@ def check_negation(pool: Pooled, context: Context) -> Flag | None:
 
 
 def _number_sign(word: Word, text: str) -> bool:
-    """``no.`` abbreviating number (``patent no. 395782``)."""
-    return word.text.casefold() == "no" and bool(
-        re.match(r"\.\s*\d", text[word.end : word.end + 4])
-    )
+    """``no.`` abbreviating number (``patent no. 395782``), and ``No`` before a number
+    (``world No 5``, ``No 10 Downing Street``)."""
+    if word.text.casefold() != "no":
+        return False
+    after = text[word.end : word.end + 4]
+    return bool(re.match(r"\.\s*\d", after) or (word.text == "No" and re.match(r" \d", after)))
 
 
 def _surplus(more: list[Word], fewer: list[Word]) -> list[Word]:

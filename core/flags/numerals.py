@@ -210,12 +210,13 @@ _SCALE_FORMS = {
     1000: "tausend тысяча тысячи тысяч тысячу тысячей тисяча тисячі тисяч тисячу тисячею",
     10**6: "millions millionen millón millones milhão milhões миллион миллиона миллионов "
     "мільйон мільйони мільйонів",
-    10**9: "milliards milliarde milliarden bilhão bilhões миллиард миллиарда миллиардов "
+    10**9: "milliards milliarde milliarden mrd bilhão bilhões миллиард миллиарда миллиардов "
     "мільярд мільярди мільярдів",
 }
 SCALE_WORDS = {w: v for v, forms in _SCALE_FORMS.items() for w in forms.split()}
-# Scales that are also English words or mean "a thousand" alone: only after a number.
-SCALES_AFTER_A_NUMBER = {"cent": 100, "mille": 1000, "mil": 1000}
+# Scales that are also English words or mean "a thousand" alone, and ``Mio`` (a given
+# name too; ``Mrd.`` is a scale anywhere): only after a number.
+SCALES_AFTER_A_NUMBER = {"cent": 100, "mille": 1000, "mil": 1000, "mio": 10**6}
 # Words that join the words of one figure (``vingt et un``, ``treinta y cinco``).
 JOINERS = frozenset("et y e".split())
 

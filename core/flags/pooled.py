@@ -49,7 +49,9 @@ class Flag:
     explanation: str
 
 
-WORD = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:['\u2019\-\u2010\u2011]\w+)*")
+WORD = re.compile(
+    r"\d+(?:[.,:]\d+)+|\d+(?:[\u2012\u2013\u2212]\d+)+|\w+(?:['\u2019\-\u2010\u2011]\w+)*"
+)
 
 
 HYPHENS = re.compile("[-\u2010\u2011]")

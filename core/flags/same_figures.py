@@ -1,0 +1,166 @@
+"""Figures that are the same though their keys differ, and figures that changed
+places though their keys are the same (``core.flags.figures``).
+
+The same: thousands set apart by points ("20.000" = "20 000"), a time spaced apart or
+on the hour ("4 :30", "4:00pm"), on the other clock ("4:30 p.m." = "16:30") or
+without its colon ("12:00 UTC" = "1200 GMT"). Changed: two figures that swapped
+places ("50.9% ... 49.1%" -> "49.1% ... 50.9%") and a score turned round ("3-1" ->
+"1-3"), which a comparison of figures as a multiset takes for no change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from core.flags.pooled import Context, Pooled, Word
+from core.model import Span
+
+# A figure's key that may be thousands set apart by points ("20.000": 20000 in German
+# copy, 20 in English): the same as the number without them, on the other side.
+_DOTTED_KEY = re.compile(r"(\d{1,3}(?:-\d{3})+)(\D*)")
+
+
+def turned(
+    old: list[tuple[str, Word]], new: list[tuple[str, Word]]
+) -> tuple[list[Word], list[Word]] | None:
+    """Figures that changed places, or a score or range turned round, where each change
+    puts one figure in the place of one: "won 50.9% ... against 49.1%" -> "won 49.1%
+    ... against 50.9%", "beat City 3-1" -> "1-3". The same figures taken together,
+    which their comparison as a multiset (and by value) takes for no change."""
+    olds: dict[int, list[tuple[str, Word]]] = {}
+    news: dict[int, list[tuple[str, Word]]] = {}
+    for figures, by_change in ((old, olds), (new, news)):
+        for key, word in figures:
+            by_change.setdefault(word.change, []).append((key, word))
+    pairs = [
+        (olds[c][0], news[c][0])
+        for c in olds
+        if len(olds[c]) == 1 and len(news.get(c, ())) == 1 and olds[c][0][0] != news[c][0][0]
+    ]
+    if not pairs or len(pairs) != len(olds) or len(pairs) != len(news):
+        return None
+    old_keys = [o[0] for o, _ in pairs]
+    new_keys = [n[0] for _, n in pairs]
+    if len(pairs) >= 2 and Counter(old_keys) == Counter(new_keys):
+        return [o[1] for o, _ in pairs], [n[1] for _, n in pairs]
+    if len(pairs) == 1 and None is not _round(old_keys[0]) == _round(new_keys[0]):
+        return [pairs[0][0][1]], [pairs[0][1][1]]
+    return None
+
+
+def _round(key: str) -> tuple[str, ...] | None:
+    """The parts of a figure of two joined by a hyphen or dash ("3-1"), in any order;
+    None for another figure."""
+    parts = key.split("-")
+    return tuple(sorted(parts)) if len(parts) == 2 and all(p.isdecimal() for p in parts) else None
+
+
+def same_if_spaced(gone: Counter[str], came: Counter[str]) -> None:
+    """Take out a time written whole on one side ("4:30", key "4-30") and spaced apart
+    on the other ("4 :30": "4" and "30"), or on the hour without its minutes ("4:00pm"
+    = "4 p.m.")."""
+    for one, other in ((gone, came), (came, gone)):
+        for key in list(one):
+            time = re.fullmatch(r"(\d{1,2})-(\d\d)", key)
+            if time and one[key] and other[time.group(1)] and other[time.group(2)]:
+                one[key] -= 1
+                other[time.group(1)] -= 1
+                other[time.group(2)] -= 1
+            elif time and time.group(2) == "00" and one[key] and other[time.group(1)]:
+                one[key] -= 1  # "4:00pm" = "4 p.m."
+                other[time.group(1)] -= 1
+    gone += Counter()
+    came += Counter()
+
+
+_CLOCK = re.compile(r"(\d{1,2})-(\d\d)")
+_MORNING = re.compile(r"\s?a\.?m\b", re.IGNORECASE)
+_ZONE = re.compile(r"\s?(?:GMT|UTC|Z\b|hours?\b|hrs\b|h\b|local\b)")
+
+
+def same_clock(
+    gone: Counter[str],
+    came: Counter[str],
+    old: tuple[list[tuple[str, Word]], str],
+    new: tuple[list[tuple[str, Word]], str],
+) -> None:
+    """Take out a time written on the twelve-hour clock on one side and the 24-hour
+    clock on the other ("4:30 p.m." = "16:30"; not "4:30 a.m."), or without its
+    colon before a zone or "hours" ("12:00 UTC" = "1200 GMT")."""
+    for (one, one_found), (other, other_found) in (
+        ((gone, old), (came, new)),
+        ((came, new), (gone, old)),
+    ):
+        for key, word in one_found[0]:
+            clock = _CLOCK.fullmatch(key)
+            if not clock or not one[key]:
+                continue
+            hour, minutes = int(clock.group(1)), clock.group(2)
+            afternoon = f"{hour + 12}-{minutes}"
+            if hour < 12 and other[afternoon] and not _MORNING.match(one_found[1], word.end):
+                one[key] -= 1
+                other[afternoon] -= 1
+                continue
+            whole = f"{hour:02d}{minutes}"
+            written = [w for k, w in other_found[0] if k == whole]
+            if other[whole] and any(_ZONE.match(other_found[1], w.end) for w in written):
+                one[key] -= 1
+                other[whole] -= 1
+    gone += Counter()
+    came += Counter()
+
+
+def same_if_dotted(gone: Counter[str], came: Counter[str]) -> None:
+    """Take out of ``gone`` and ``came`` a figure with thousands set apart by points
+    on one side ("20.000", key "20-000") and without them on the other ("20 000")."""
+    for one, other in ((gone, came), (came, gone)):
+        for key in list(one):
+            dotted = _DOTTED_KEY.fullmatch(key)
+            plain = dotted and dotted.group(1).replace("-", "") + dotted.group(2)
+            if plain and other[plain] and one[key]:
+                same = min(one[key], other[plain])
+                one[key] -= same
+                other[plain] -= same
+    gone += Counter()  # (drops the counts taken to nothing)
+    came += Counter()
+
+
+# A score or a tally of two: "3-1", "3–1", "3:1", "4比2", "5 a 3", "38 to 35".
+_SCORE = re.compile(r"(?<![\d.,:])(\d{1,3}) ?(?:[-\u2013:\u6bd4]| (?:to|a) ) ?(\d{1,3})(?![\d.,:])")
+
+
+def turned_score(pool: Pooled, context: Context) -> tuple[list[Word], list[Word]] | None:
+    """A score turned round where the word diff kept one of its figures in place
+    ("4比2" -> "2比4" is shown as "4比" cut and "比4" put in): the old sentence has the
+    score one way and not the other, the new sentence the other way only, and a change
+    touches it."""
+    old = _scores(context.old, pool.old_span)
+    new = _scores(context.new, pool.new_span)
+    old_changed = pool.changed_spans(True)
+    new_changed = pool.changed_spans(False)
+    gone: list[Word] = []
+    came: list[Word] = []
+    for (a, b), spans in old.items():
+        if a == b or (a, b) in new or (b, a) not in new or (b, a) in old:
+            continue
+        old_span, new_span = spans[0], new[b, a][0]
+        change = _touching(old_changed, old_span)
+        if change is None:
+            change = _touching(new_changed, new_span)
+        if change is None:
+            continue
+        gone.append(Word(context.old[slice(*old_span)], *old_span, change))
+        came.append(Word(context.new[slice(*new_span)], *new_span, change))
+    return (gone, came) if gone else None
+
+
+def _scores(text: str, span: Span) -> dict[tuple[str, str], list[Span]]:
+    out: dict[tuple[str, str], list[Span]] = {}
+    for m in _SCORE.finditer(text, *span):
+        out.setdefault((m.group(1), m.group(2)), []).append(m.span())
+    return out
+
+
+def _touching(changed: list[tuple[int, Span]], span: Span) -> int | None:
+    return next((i for i, (lo, hi) in changed if lo < span[1] and span[0] < hi), None)

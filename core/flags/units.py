@@ -1,0 +1,185 @@
+"""The unit or currency of a figure that stayed: ``12 years`` -> ``12 months``,
+``47 kilometres`` -> ``47 miles``, ``$21 million`` -> ``€21 million``.
+
+The figure's digits are the same on both sides, so the figures' own comparison
+(``core.flags.figures``) sees nothing; the word after the figure (or the sign before
+it) changed. Each figure of a block's sentence is read with its unit; a figure found
+on both sides whose units share no meaning, one of them in a changed span, is a
+``number`` flag. A unit may mean more than one thing (``pounds``: weight or money;
+``¥``: yen or yuan): written otherwise with one meaning in common, it is the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from operator import attrgetter
+
+from core.flags.pooled import Context, Flag, Pooled, Word, make_flag
+from core.model import Span
+
+# Each spelling (folded) and what it may mean.
+_UNIT_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _units(meaning: str | tuple[str, ...], spellings: str) -> None:
+    means = frozenset((meaning,) if isinstance(meaning, str) else meaning)
+    for spelling in spellings.split():
+        _UNIT_WORDS[spelling] = _UNIT_WORDS.get(spelling, frozenset()) | means
+
+
+_units("second", "second seconds sec secs")
+_units("minute", "minute minutes min mins")
+_units("hour", "hour hours hr hrs")
+_units("day", "day days")
+_units("week", "week weeks")
+_units("month", "month months")
+_units("year", "year years yr yrs")
+_units("decade", "decade decades")
+_units("century", "century centuries")
+_units("mm", "mm millimetre millimetres millimeter millimeters")
+_units("cm", "cm centimetre centimetres centimeter centimeters")
+_units("metre", "metre metres meter meters")
+_units("km", "km kms kilometre kilometres kilometer kilometers")
+_units("mile", "mile miles mi")
+_units("foot", "foot feet ft")
+_units("inch", "inch inches")
+_units("yard", "yard yards yd yds")
+_units("kg", "kg kgs kilogram kilograms kilogramme kilogrammes kilo kilos")
+_units("gram", "gram grams gramme grammes")
+_units("tonne", "tonne tonnes ton tons")
+_units(("lb", "gbp"), "pound pounds")
+_units("lb", "lb lbs")
+_units("ounce", "ounce ounces oz")
+_units("litre", "litre litres liter liters")
+_units("gallon", "gallon gallons")
+_units("barrel", "barrel barrels")
+_units("acre", "acre acres")
+_units("hectare", "hectare hectares")
+_units("usd", "dollar dollars usd")
+_units("eur", "euro euros eur")
+_units("gbp", "sterling gbp")
+_units(("jpy", "cny"), "yen")
+_units("cny", "yuan renminbi rmb")
+_units("inr", "rupee rupees")
+_units("rub", "rouble roubles ruble rubles")
+_units("pct", "percent per cent % prozent")
+
+# A currency's sign before the digits.
+_SIGNS: dict[str, frozenset[str]] = {
+    "$": frozenset({"usd"}),
+    "us$": frozenset({"usd"}),
+    "£": frozenset({"gbp"}),
+    "€": frozenset({"eur"}),
+    "¥": frozenset({"jpy", "cny"}),
+    "₹": frozenset({"inr"}),
+    "₽": frozenset({"rub"}),
+}
+
+_SCALES = {
+    "thousand": "3",
+    "k": "3",
+    "million": "6",
+    "millions": "6",
+    "m": "6",
+    "mn": "6",
+    "billion": "9",
+    "billions": "9",
+    "bn": "9",
+    "b": "9",
+}
+
+_DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+# Before the digits: a currency's sign; after them: a scale, and a unit.
+_SIGN_BEFORE = re.compile(r"(?:US\$|[$£€¥₹₽]) ?$", re.IGNORECASE)
+_AFTER = re.compile(
+    r"(?: ?(?P<scale>thousand|millions?|billions?|bn|mn|[kmb])\b)?"
+    r"(?: ?(?P<unit>%|per cent|[^\W\d_]+))?",
+    re.IGNORECASE,
+)
+
+
+_Read = tuple[str, frozenset[str], Span]  # a figure's value, its unit's meanings, its span
+
+
+def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
+    """The figures of ``text[start:end]`` that have a unit, by value (digits and scale)."""
+    out: dict[str, list[_Read]] = defaultdict(list)
+    for m in _DIGITS.finditer(text, start, end):
+        sign_m = _SIGN_BEFORE.search(text, max(start, m.start() - 4), m.start())
+        after = _AFTER.match(text, m.end(), end)
+        assert after is not None  # (every part of it may be empty)
+        sign = sign_m.group().strip().casefold() if sign_m else ""
+        unit = (after.group("unit") or "").casefold()
+        means = _SIGNS.get(sign, frozenset()) | _UNIT_WORDS.get(unit, frozenset())
+        if not means:
+            continue
+        scale = _SCALES.get((after.group("scale") or "").casefold(), "")
+        value = m.group().replace(",", "") + ("e" + scale if scale else "")
+        first = sign_m.start() if sign_m else m.start()
+        last = after.end("unit") if _UNIT_WORDS.get(unit) else max(m.end(), after.end("scale"))
+        out[value].append((value, means, (first, last)))
+    return out
+
+
+def check_unit(pool: Pooled, context: Context) -> Flag | None:
+    """A flag on a figure whose unit or currency changed while its digits stayed."""
+    if not _may_change_unit(pool, context):
+        return None  # (most blocks: no unit and no sign changed)
+    old = _read(context.old, *pool.old_span)
+    if not old:
+        return None
+    new = _read(context.new, *pool.new_span)
+    changed = (pool.changed_spans(True), pool.changed_spans(False))
+    gone: list[Word] = []
+    came: list[Word] = []
+    for value, olds in old.items():
+        news = new.get(value, [])
+        if len(olds) != 1 or len(news) != 1:
+            continue  # (one of each: which is which is clear)
+        (_, old_means, old_span), (_, new_means, new_span) = olds[0], news[0]
+        if old_means & new_means:
+            continue
+        old_change = _change_at(changed[0], old_span)
+        new_change = _change_at(changed[1], new_span)
+        if old_change is None and new_change is None:
+            continue
+        gone.append(Word(context.old[slice(*old_span)], *old_span, _either(old_change, new_change)))
+        came.append(Word(context.new[slice(*new_span)], *new_span, _either(new_change, old_change)))
+    if not gone:
+        return None
+    return make_flag("number", pool, gone, came)
+
+
+_DIGIT = re.compile(r"\d")
+_SIGN_CHARS = frozenset("$\u00a3\u20ac\u00a5\u20b9\u20bd%")
+
+
+def _may_change_unit(pool: Pooled, context: Context) -> bool:
+    """Whether a changed word is a unit (``47km`` too) or a changed span holds a sign."""
+    if not (_DIGIT.search(pool.old_text) and _DIGIT.search(pool.new_text)):
+        return False  # (no figure on a side: none whose unit could change)
+    folded = list(map(str.casefold, map(attrgetter("text"), (*pool.old_words, *pool.new_words))))
+    if not _UNIT_WORDS.keys().isdisjoint(folded):
+        return True
+    if any(w[:1].isdecimal() and w.lstrip("0123456789.,") in _UNIT_WORDS for w in folded):
+        return True
+    if _SIGN_CHARS.isdisjoint(pool.old_text) and _SIGN_CHARS.isdisjoint(pool.new_text):
+        return False  # (most sentences: no sign at all)
+    return any(
+        not _SIGN_CHARS.isdisjoint(text[lo:hi])
+        for text, old in ((context.old, True), (context.new, False))
+        for _, (lo, hi) in pool.changed_spans(old)
+    )
+
+
+def _either(first: int | None, second: int | None) -> int:
+    return first if first is not None else second if second is not None else 0
+
+
+def _change_at(spans: list[tuple[int, Span]], span: Span) -> int | None:
+    """The index of the change whose span overlaps ``span``, or None."""
+    for index, (lo, hi) in spans:
+        if lo < span[1] and span[0] < hi:
+            return index
+    return None

@@ -1,0 +1,143 @@
+"""The costliest figure errors of a sports, markets or court desk, read by a reader of
+figure-heavy news (session 15): a score turned round, two shares swapped, a currency or
+a unit changed beside digits that stayed, a place in a race. Each was unflagged; and
+restyles each was flagged for (an en dash in a score, "£100k", "3,400 million",
+"16:30", "world No 5", "7,5 %") are no change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.engine.tokens import tokenize
+from core.flags.detect import flag_comparison
+from core.report.render_text import render_text
+from core.text.document import document_from_text
+
+
+def _flags(old: str, new: str) -> list[tuple[str, str]]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "Manchester United beat Manchester City 3-1 at Old Trafford on Sunday.",
+            "Manchester United beat Manchester City 1-3 at Old Trafford on Sunday.",
+            '"3-1" → "1-3"',
+        ),
+        (
+            "Kansas City defeated the Philadelphia Eagles 38-35 in the Super Bowl.",
+            "Kansas City defeated the Philadelphia Eagles 35-38 in the Super Bowl.",
+            '"38-35" → "35-38"',
+        ),
+        (
+            "Lula won 50.9% of the vote against 49.1% for Bolsonaro.",
+            "Lula won 49.1% of the vote against 50.9% for Bolsonaro.",
+            '"50.9, 49.1" → "49.1, 50.9"',
+        ),
+        (
+            "歐力士野牛以4比2擊敗東京養樂多燕子，贏得2022年日本大賽冠軍。",
+            "歐力士野牛以2比4擊敗東京養樂多燕子，贏得2022年日本大賽冠軍。",
+            '"4比2" → "2比4"',
+        ),
+        (
+            "The panel allowed Antigua to ignore up to $21 million worth of copyrights.",
+            "The panel allowed Antigua to ignore up to €21 million worth of copyrights.",
+            '"$21 million" → "€21 million"',
+        ),
+        (
+            "The damage was estimated at $5 million.",
+            "The damage was estimated at £5 million.",
+            '"$5 million" → "£5 million"',
+        ),
+        (
+            "He was sentenced to 12 years in prison.",
+            "He was sentenced to 12 months in prison.",
+            ('"12 years" → "12 months"'),
+        ),
+        (
+            "The attack took place 47 kilometres west of Kandahar.",
+            "The attack took place 47 miles west of Kandahar.",
+            '"47 kilometres" → "47 miles"',
+        ),
+        ("He finished fifth in the race.", "He finished fourth in the race.", '"fifth" → "fourth"'),
+        (
+            "Argentina drew 3-3 with France and won the final 4-2 on penalties.",
+            "Argentina drew 3–3 with France and won the final 4–3 on penalties.",
+            '"4-2" → "4–3"',
+        ),
+    ],
+)
+def test_a_figure_turned_or_a_unit_changed_is_flagged(old: str, new: str, explanation: str) -> None:
+    assert _flags(old, new) == [("number", explanation)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Argentina drew 3-3 with France and won the final 4-2 on penalties.",
+            "Argentina drew 3–3 with France and won the final 4–2 on penalties.",
+        ),
+        (
+            "He earned over £100,000 and hired 10,000 police.",
+            "He earned over £100k and hired ten thousand police.",
+        ),
+        ("The claim was $3.4 billion.", "The claim was US$3,400 million."),
+        (
+            "Lula received 60.3 million votes, about 2.1 million more than Bolsonaro.",
+            "Lula received 60,300,000 votes, about 2.1m more than Bolsonaro.",
+        ),
+        (
+            "He died at around 4:30 p.m. local time (12:00 UTC).",
+            "He died at around 16:30 local time (1200 GMT).",
+        ),
+        (
+            "The win lifts Hubert Hurkacz to fifth in the world rankings.",
+            "The win lifts Hubert Hurkacz to No 5 in the world rankings.",
+        ),
+        (
+            "Der Konzern steigerte den Umsatz um 7,5 Prozent auf 1,5 Milliarden Euro.",
+            "Der Konzern steigerte den Umsatz um 7,5 % auf 1,5 Mrd. Euro.",
+        ),
+        (
+            "The former mayor was sentenced on Tuesday 5 March for taking bribes.",
+            "The former mayor was sentenced on March 5 for taking bribes.",
+        ),
+        ("The train cost $5 million.", "The train cost 5 million dollars."),
+        ("It added £100 a month.", "It added 100 pounds a month."),
+        ("It rose 5 per cent.", "It rose 5%."),
+        ("The pension will rise by US$4.", "The pension will rise by $4."),
+        (
+            "He trained 21,000 teachers and 10,000 police.",
+            "He trained 21 000 teachers and ten thousand police.",
+        ),
+    ],
+)
+def test_a_figure_written_otherwise_is_no_flag(old: str, new: str) -> None:
+    assert _flags(old, new) == []
+
+
+def test_a_score_restyled_with_an_en_dash_is_no_edit() -> None:
+    old = "Argentina drew 3-3 with France; the period 1991 - 2001 ended.\n"
+    new = "Argentina drew 3–3 with France; the period 1991–2001 ended.\n"
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    assert "[-" not in render_text(result, context=0)
+    assert all(b.kind == "equal" for b in result.blocks)
+
+
+def test_a_weekday_alone_changed_is_still_flagged() -> None:
+    assert _flags("The vote is on Tuesday.", "The vote is on Wednesday.") == [
+        ("number", '"Tuesday" → "Wednesday"')
+    ]
+
+
+def test_a_dash_between_words_still_stands_apart() -> None:
+    assert tokenize("the minister – who was ill").keys == (
+        "the", "minister", "-", "who", "was", "ill",
+    )  # fmt: skip
+    assert tokenize("in 1991 – 2001").keys == ("in", "1991-2001")
