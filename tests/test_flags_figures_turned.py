@@ -141,3 +141,6 @@ def test_a_dash_between_words_still_stands_apart() -> None:
         "the", "minister", "-", "who", "was", "ill",
     )  # fmt: skip
     assert tokenize("in 1991 – 2001").keys == ("in", "1991-2001")
+    # A spaced dash between a year and a day is no range of two numbers (wiki's Humphry
+    # Davy: "(17 December 1778 – 29 May 1829)").
+    assert tokenize("1778 – 29 may").keys == ("1778", "-", "29", "may")

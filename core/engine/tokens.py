@@ -339,7 +339,8 @@ def _join_spaced_dashes(
 
     Only a single hyphen joins (``_HYPHENS``: the ones that join words inside a unit,
     so ``eight - minute`` matches ``eight-minute``), or an en dash between two numbers
-    (``1991 \u2013 2001`` matches ``1991\u20132001``). A dash used as punctuation (an em
+    of as many digits (``1991 \u2013 2001`` matches ``1991\u20132001``; not ``1778 \u2013
+    29 May``). A dash used as punctuation (an em
     or en dash, a ``--``) is a unit of its own spaced or not: joined, ``картоплі — це``
     would be one unit against ``картоплі це`` and both words marked.
     """
@@ -353,8 +354,9 @@ def _join_spaced_dashes(
             text[starts[i]] in _HYPHENS
             or (
                 text[starts[i]] in _NUMBER_DASHES
-                and text[ends[i - 1] - 1].isdecimal()
-                and text[starts[i + 1]].isdecimal()
+                and text[starts[i - 1] : ends[i - 1]].isdecimal()
+                and text[starts[i + 1] : ends[i + 1]].isdecimal()
+                and ends[i - 1] - starts[i - 1] == ends[i + 1] - starts[i + 1]
             )
         )
     ]
