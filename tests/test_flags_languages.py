@@ -359,3 +359,24 @@ def test_japanese_words_ending_like_a_negation_are_none() -> None:
     old = "参加者は多いと予想されていた。"
     new = "参加者は少ないと予想されていた。"
     assert "negation" not in [kind for kind, _ in _flags(old, new)]
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "Der peruanische Präsident Pedro Castillo ist seines Amtes enthoben, aber nicht "
+        "festgenommen worden.",
+        "Der peruanische Präsident Pedro Castillo ist seines Amtes enthoben worden. Er wurde "
+        "jedoch nicht festgenommen.",
+        "Der peruanische Präsident Pedro Castillo ist seines Amtes enthoben worden. Er wurde "
+        "nicht festgenommen.",
+    ],
+)
+def test_a_german_negation_in_a_sentence_split_off_is_flagged(new: str) -> None:
+    """A reader (session 15): split off, "Er wurde nicht festgenommen." shared only
+    "festgenommen" with its twin once German's function words counted as content."""
+    old = (
+        "Der peruanische Präsident Pedro Castillo ist seines Amtes enthoben und "
+        "festgenommen worden."
+    )
+    assert _flags(old, new) == [("negation", 'added "nicht"')]

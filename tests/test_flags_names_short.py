@@ -183,3 +183,20 @@ def test_second_references_raise_no_name_or_speaker_flag(old: str, new: str) -> 
     a name flag."""
     result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
     assert [f for f in flag_comparison(result) if f.kind in ("name", "attribution")] == []
+
+
+def test_surnames_swapped_between_two_people_are_flagged() -> None:
+    """A reader (session 15): each surname stands in the other sentence, so neither
+    counted as changed; the people did."""
+    old = (
+        "Enbridge identified the deceased as Dave Mussati Jr. and Steve Arnovich, both "
+        "contract workers."
+    )
+    swapped = old.replace("Mussati Jr. and Steve Arnovich", "Arnovich Jr. and Steve Mussati")
+    assert _names(old, swapped) == [
+        '"Dave Mussati Jr." → "Dave Arnovich Jr."; "Steve Arnovich" → "Steve Mussati"'
+    ]
+    reordered = old.replace(
+        "Dave Mussati Jr. and Steve Arnovich", "Steve Arnovich and Dave Mussati Jr."
+    )
+    assert _names(old, reordered) == []

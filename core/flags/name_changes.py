@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 
 from core.flags.figures import is_figure
 from core.flags.han_names import check_han_names
@@ -50,7 +51,8 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     gone = [w for w in old if not new_all.has(context.key(w.text))]
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:
-        return None
+        swapped = _regrouped(old, new, pool, context)
+        return make_flag("name", pool, *swapped) if swapped else None
     gone, came = _same_zone(gone, came)
     gone, came = _acronyms(gone, came, pool)
     gone, came = _short_forms(gone, came, pool)
@@ -60,6 +62,53 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     if not gone and not came:
         return None
     return make_flag("name", pool, gone, came)
+
+
+def _regrouped(
+    old: list[Word], new: list[Word], pool: Pooled, context: Context
+) -> tuple[list[Word], list[Word]] | None:
+    """Names that changed people: each changed name stands in the other sentence, but
+    in another full name ("Dave Mussati Jr. and Steve Arnovich" -> "Dave Arnovich Jr.
+    and Steve Mussati"); the full names of both sides hold the same words. Full names
+    put in another order ("Steve Arnovich and Dave Mussati Jr.") are no change."""
+    if not old or not new:
+        return None
+    old_runs = {_full_name(w, context.old, pool.old_span) for w in old}
+    new_runs = {_full_name(w, context.new, pool.new_span) for w in new}
+    if {r.text for r in old_runs} == {r.text for r in new_runs}:
+        return None
+    if any(len(r.text.split()) < 2 for r in (*old_runs, *new_runs)):
+        return None  # (a name alone: nothing to tell a person by)
+    old_words = sorted(w for r in old_runs for w in r.text.split())
+    new_words = sorted(w for r in new_runs for w in r.text.split())
+    if old_words != new_words:
+        return None
+    return sorted(old_runs, key=attrgetter("start")), sorted(new_runs, key=attrgetter("start"))
+
+
+# A full name: capitalised words (and "Jr.", "Sr.") one space apart.
+_NAME_RUN_WORD = re.compile(r"[A-Z][\w'\u2019-]*\.?")
+
+
+def _full_name(word: Word, text: str, span: Span) -> Word:
+    """The run of capitalised words ``word`` stands in, within ``span``."""
+    start, end = word.start, word.end
+    while True:
+        m = re.search(r"([A-Z][\w'\u2019-]*) $", text[max(span[0], start - 40) : start])
+        if m is None:
+            break
+        start -= len(m.group())
+    while True:
+        m = _NAME_RUN_WORD.match(text, end + 1, span[1]) if text[end : end + 1] == " " else None
+        if m is None:
+            break
+        end = m.end()
+    shown = (
+        text[start:end].rstrip(".")
+        if not text[start:end].endswith(("Jr.", "Sr."))
+        else text[start:end]
+    )
+    return Word(shown, start, start + len(shown), word.change)
 
 
 # Names of one clock: "12:00 UTC" -> "1200 GMT" names no other time.

@@ -65,7 +65,13 @@ _FUNCTION = frozenset(
     "do does did done has have had having will would shall should can could may might "
     "must unto upon into onto out up down over under about also very all any some such "
     "there here which while both each every other only own same too just there's it's "
-    "thou thee thy thine ye hath doth art shalt wilt".split()
+    "thou thee thy thine ye hath doth art shalt wilt "
+    # German's (a split "... enthoben worden. Er wurde nicht festgenommen." shared
+    # only "festgenommen" with its twin, less than a negation's pair needs)
+    "er es wir ihr ich du ist sind wurde wurden worden wird werden haben hatte hatten "
+    "sein seine seiner seinen seinem ihre ihren ihrem und oder aber nicht kein keine "
+    "der das dem des ein eine einen einem einer eines zu von mit auf für im am bei nach "
+    "aus auch noch sich dass".split()
 )
 
 
