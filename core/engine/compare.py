@@ -71,6 +71,7 @@ ANCHOR_MIN_CHARS = 200_000
 # No unit key can contain NUL twice in a row (NUL is punctuation, one unit per mark).
 _PARAGRAPH_KEY = "\x00\x00paragraph-"
 _JOINER = "\n\n"
+_QUOTE_KEYS = frozenset(('"', "'", "\u00ab", "\u00bb"))  # (normalized: curly are straight)
 UNITS_JOB = "units"  # the new side's units, counted aside (``core.engine.aside``)
 
 T = TypeVar("T")
@@ -166,7 +167,8 @@ def _compare(
     drafts = uncross(drafts, a, b, ta.words, (old_bounds, new_bounds), refine)
     _check(should_cancel)
     cut, origin = split_long_ends(drafts, ta.words, tb.words)
-    pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel)
+    quote_ids = frozenset(n for k, n in table.items() if k in _QUOTE_KEYS)
+    pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel, quote_ids)
     drafts, pairs = rejoin_unused(cut, origin, drafts, pairs)
     drafts = fold_orphans(apply_moves(drafts, pairs, word_codes), ta.words, tb.words)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]

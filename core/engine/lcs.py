@@ -45,3 +45,12 @@ def within_edits(a: str, b: str, most: int) -> bool:
     """Whether ``a`` becomes ``b`` in at most ``most`` insertions, deletions or
     replacements of one character (``aproximatly`` -> ``approximately``: 2)."""
     return bool(Levenshtein.distance(a, b, score_cutoff=most) <= most)
+
+
+def contained(a: Sequence[int], b: Sequence[int]) -> float:
+    """The share of the shorter list that the longer holds in order: ``LCS / min(len)``,
+    0 when either is empty."""
+    if not a or not b:
+        return 0.0
+    common = (len(a) + len(b) - int(Indel.distance(a, b))) / 2
+    return common / min(len(a), len(b))

@@ -15,7 +15,7 @@ from itertools import chain, compress, repeat
 from operator import itemgetter
 
 from core.engine.blocks import Code, Draft, kind_of
-from core.engine.lcs import equal_runs, similarity
+from core.engine.lcs import contained, equal_runs, similarity
 from core.errors import CancelledError
 
 # A move must carry at least this many words on the old side.
@@ -61,8 +61,10 @@ def find_moves(
     words_a: Sequence[int],
     words_b: Sequence[int],
     should_cancel: Callable[[], bool] | None = None,
+    quote_ids: frozenset[int] = frozenset(),
 ) -> list[MovePair]:
-    """Pair unmatched old sides with unmatched new sides that say the same thing."""
+    """Pair unmatched old sides with unmatched new sides that say the same thing
+    (``quote_ids``: the ids of quotation marks, for ``_held``)."""
     olds, news, own = _candidates(drafts, a, b, words_a, words_b)
     if not olds or not news:
         return []
@@ -93,10 +95,28 @@ def find_moves(
                 floor = max(own.get(k, 0.0), own.get(m, 0.0))
                 good = score >= max(LINKED_MOVE_SIMILARITY, floor + BETTER_BY)
             else:
-                good = score >= MIN_MOVE_SIMILARITY
+                good = score >= MIN_MOVE_SIMILARITY or _held(ids, new_ids[m], quote_ids)
             if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
     return best_first(scored)
+
+
+# A quotation lifted out of a long sentence into a short one of its own (a quote taken
+# to the lead) is a move too, though the two share less than ``MIN_MOVE_SIMILARITY``:
+# the shorter holds a quotation mark and at least MIN_HELD_UNITS units, at least
+# HELD_SHARE of them stand in order in the longer, at most HELD_LENGTHS times as long.
+MIN_HELD_UNITS = 14
+HELD_SHARE = 0.7
+HELD_LENGTHS = 3
+
+
+def _held(a: Sequence[int], b: Sequence[int], quote_ids: frozenset[int]) -> bool:
+    """Whether the shorter of ``a`` and ``b`` is a quotation the longer holds."""
+    short_ids, long_ids = sorted((a, b), key=len)
+    short, long = len(short_ids), len(long_ids)
+    if short < MIN_HELD_UNITS or long > HELD_LENGTHS * short or quote_ids.isdisjoint(short_ids):
+        return False
+    return contained(a, b) >= HELD_SHARE
 
 
 def _words_agree(
