@@ -144,3 +144,92 @@ def test_a_dash_between_words_still_stands_apart() -> None:
     # A spaced dash between a year and a day is no range of two numbers (wiki's Humphry
     # Davy: "(17 December 1778 – 29 May 1829)").
     assert tokenize("1778 – 29 may").keys == ("1778", "-", "29", "may")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "Oil prices spiked by over US$4 per barrel yesterday.",
+            "Oil prices spiked by over €4 per barrel yesterday.",
+            '"US$4 per barrel" → "€4 per barrel"',
+        ),
+        (
+            "Oil traded at $80 per barrel.",
+            "Oil traded at $80 per tonne.",
+            ('"$80 per barrel" → "$80 per tonne"'),
+        ),
+        (
+            "It will add £100 a month.",
+            "It will add £100 a week.",
+            ('"£100 a month" → "£100 a week"'),
+        ),
+        (
+            "The deal is worth US$4 million.",
+            "The deal is worth C$4 million.",
+            ('"US$4 million" → "C$4 million"'),
+        ),
+        (
+            "Turnout rose by 5 per cent.",
+            "Turnout rose by 5 percentage points.",
+            ('"5 per cent" → "5 percentage points"'),
+        ),
+        (
+            "He died at 4:30 p.m. on Monday.",
+            "He died at 4:30 a.m. on Monday.",
+            ('"4:30 p.m." → "4:30 a.m."'),
+        ),
+        (
+            "Winds reached 150 mph on the coast.",
+            "Winds reached 150 km/h on the coast.",
+            ('"150 mph" → "150 km/h"'),
+        ),
+        (
+            "Le contrat s'élève à 21 millions d'euros.",
+            "Le contrat s'élève à 21 millions de dollars.",
+            '"21 millions d\'euros" → "21 millions de dollars"',
+        ),
+        (
+            "He died at 4:30 p.m. local time (12:00 UTC) near the base.",
+            "He died at 5:30 p.m. local time (12:00 UTC) near the base.",
+            '"4:30" → "5:30"',
+        ),
+    ],
+)
+def test_a_currency_rate_or_clock_changed_is_flagged(old: str, new: str, explanation: str) -> None:
+    assert _flags(old, new) == [("number", explanation)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The attack took place approximately 47 kilometres west of Kandahar.",
+            "The attack took place approximately 29 miles (47 km) west of Kandahar.",
+        ),
+        (
+            "It recalled 143 million pounds (65 million kilograms) of beef.",
+            "It recalled 143 million pounds of beef.",
+        ),
+        ("Hail stones reached 10-12 inches.", "Hail stones reached 10-12 inches (25 to 30 cm)."),
+        ("The top speed was 60 miles per hour.", "The top speed was 60 mph (97 km/h)."),
+        ("He died at 4:30 p.m. on Monday.", "He died at 1630 on Monday."),
+        ("Workers earn $15 per hour.", "Workers earn 15 dollars an hour."),
+    ],
+)
+def test_a_conversion_or_unit_written_otherwise_is_no_flag(old: str, new: str) -> None:
+    assert _flags(old, new) == []
+
+
+def test_a_figure_in_brackets_that_is_no_conversion_still_counts() -> None:
+    """A year in brackets after a rate is no conversion of it (wiki's country pages)."""
+    assert _flags(
+        "birth rate: 22.6 births/1,000 population (2000 est.)",
+        "birth rate: 22.6 births/1,000 population (2005 est.)",
+    ) == [("number", '"2000" → "2005"')]
+
+
+def test_names_that_traded_places_are_flagged() -> None:
+    old = "Mussati was driving the truck and Arnovich was in the passenger seat, police said."
+    new = "Arnovich was driving the truck and Mussati was in the passenger seat, police said."
+    assert _flags(old, new) == [("name", '"Mussati, Arnovich" → "Arnovich, Mussati"')]

@@ -44,9 +44,11 @@ from core.flags.pooled import (
     neighbour,
 )
 from core.flags.same_figures import (
+    converted,
     same_clock,
     same_if_dotted,
     same_if_spaced,
+    scale_converted,
     turned,
     turned_score,
 )
@@ -702,10 +704,13 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     same_if_dotted(gone, came)
     same_if_spaced(gone, came)
     same_clock(gone, came, (old, context.old), (new, context.new))
-    for one, found, text in ((gone, old, context.old), (came, new, context.new)):
+    sides = ((gone, old, context.old, pool.new_text), (came, new, context.new, pool.old_text))
+    for one, found, text, twin in sides:
         for key, word in found:
             if key in _WEEKDAYS and one[key] and _DATED.match(text, word.end):
                 one[key] -= 1  # "Tuesday 5 March" -> "March 5": the date says the day
+            elif one[key] and (converted(word, text, twin) or scale_converted(word, text, twin)):
+                one[key] -= 1  # "47 kilometres" -> "29 miles (47 km)": the same distance
     gone, came = +gone, +came
     if gone or came:
         # A figure carried into a sentence split off next door, or out of one joined

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from operator import attrgetter
 
 from core.flags.figures import is_figure
@@ -51,8 +52,19 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     gone = [w for w in old if not new_all.has(context.key(w.text))]
     came = [w for w in new if not old_all.has(context.key(w.text))]
     if not gone and not came:
-        swapped = _regrouped(old, new, pool, context)
-        return make_flag("name", pool, *swapped) if swapped else None
+        # (a name opening a sentence is known from the other version: "Mussati was
+        # driving" -> "Arnovich was driving")
+        either = (
+            [w for w in pool.old_words if w in old or _named_there(w, new_names)],
+            [w for w in pool.new_words if w in new or _named_there(w, old_names)],
+        )
+        if swapped := _regrouped(old, new, pool, context):
+            return make_flag("name", pool, *swapped)
+        if traded := _traded(*either, context):
+            shown = [", ".join(w.text for w in words) for words in traded]
+            flag = make_flag("name", pool, *traded)
+            return replace(flag, explanation=f'"{shown[0]}" \u2192 "{shown[1]}"')
+        return None
     gone, came = _same_zone(gone, came)
     gone, came = _acronyms(gone, came, pool)
     gone, came = _short_forms(gone, came, pool)
@@ -62,6 +74,33 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     if not gone and not came:
         return None
     return make_flag("name", pool, gone, came)
+
+
+def _traded(
+    old: list[Word], new: list[Word], context: Context
+) -> tuple[list[Word], list[Word]] | None:
+    """Names that traded places: each change puts one name in the place of another,
+    and the names, taken together, are the same ("Milatović beats Đukanović" ->
+    "Đukanović beats Milatović", "Mussati was driving ... Arnovich" swapped)."""
+    olds: dict[int, list[Word]] = {}
+    news: dict[int, list[Word]] = {}
+    for words, by_change in ((old, olds), (new, news)):
+        for word in words:
+            by_change.setdefault(word.change, []).append(word)
+    pairs = [
+        (olds[c][0], news[c][0])
+        for c in olds
+        if len(olds[c]) == 1
+        and len(news.get(c, ())) == 1
+        and context.key(olds[c][0].text) != context.key(news[c][0].text)
+    ]
+    if len(pairs) < 2 or len(pairs) != len(olds) or len(pairs) != len(news):
+        return None
+    if sorted(context.key(o.text) for o, _ in pairs) != sorted(
+        context.key(n.text) for _, n in pairs
+    ):
+        return None
+    return [o for o, _ in pairs], [n for _, n in pairs]
 
 
 def _regrouped(
@@ -331,6 +370,11 @@ def _keys(text: str, spans: tuple[Span, ...], context: Context) -> list[str]:
     """The words of ``spans`` as names are compared (``Context.key``)."""
     words = [w for start, end in spans for w in WORD.findall(text, start, end)]
     return [w.casefold() for w in words] if context.ignore_case else words
+
+
+def _named_there(word: Word, other: Names) -> bool:
+    """Whether a capitalised ``word`` is a name of the other version."""
+    return len(word.text) > 1 and word.text[0].isupper() and other.is_name(word.text)
 
 
 def _named(word: Word, names: Names) -> bool:

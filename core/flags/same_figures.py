@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from core.flags.pooled import Context, Pooled, Word
+from core.flags.units import UNIT_WORDS
 from core.model import Span
 
 # A figure's key that may be thousands set apart by points ("20.000": 20000 in German
@@ -97,10 +98,11 @@ def same_clock(
             if not clock or not one[key]:
                 continue
             hour, minutes = int(clock.group(1)), clock.group(2)
-            afternoon = f"{hour + 12}-{minutes}"
-            if hour < 12 and other[afternoon] and not _MORNING.match(one_found[1], word.end):
+            # ("16:30" or, in wire style, "1630")
+            later = [k for k in (f"{hour + 12}-{minutes}", f"{hour + 12}{minutes}") if other[k]]
+            if hour < 12 and later and not _MORNING.match(one_found[1], word.end):
                 one[key] -= 1
-                other[afternoon] -= 1
+                other[later[0]] -= 1
                 continue
             whole = f"{hour:02d}{minutes}"
             written = [w for k, w in other_found[0] if k == whole]
@@ -164,3 +166,95 @@ def _scores(text: str, span: Span) -> dict[tuple[str, str], list[Span]]:
 
 def _touching(changed: list[tuple[int, Span]], span: Span) -> int | None:
     return next((i for i, (lo, hi) in changed if lo < span[1] and span[0] < hi), None)
+
+
+# A conversion in brackets beside a figure with a unit: "47 kilometres (29 miles)",
+# "29 miles (47 km)", "10-12 inches (25 to 30 cm)", "4:30 p.m. (12:00 UTC)", "$5
+# million (€4.6 million)". Both figures have units (or a currency's sign): a year or a
+# date in brackets ("(2000 est.)", "(3 листопада)") is no conversion.
+_APPROX = r"(?:about|around|approximately|approx\.|some|roughly|c\.|ca\.)?\s*"
+_SIGN = r"(?:US\$|C\$|A\$|HK\$|[$£€¥])?"
+_FIGURE = r"(\d[\d.,:]*)"
+_UNIT_WORDS_AFTER = r"((?:\s*[^\W\d_][\w./°³²']*){1,3})"
+# (the figure before the bracket, its unit, the bracket's start: up to the word)
+_BEFORE_BRACKET = re.compile(
+    rf"({_SIGN}){_FIGURE}(?:[-\u2013]\d[\d.,]*)?{_UNIT_WORDS_AFTER}\s*[(\[]\s*{_APPROX}{_SIGN}"
+    rf"(?:\d[\d.,]*\s*(?:to|-|\u2013|by|x)\s*{_SIGN})?$"
+)
+_BRACKET_AFTER = re.compile(
+    rf"{_UNIT_WORDS_AFTER}\s*[(\[]\s*{_APPROX}({_SIGN}){_FIGURE}{_UNIT_WORDS_AFTER}"
+)
+_CONVERSION_REACH = 60
+_ZONES = frozenset("utc gmt local et est edt pst pdt cet cest bst ist jst".split())
+
+
+def converted(word: Word, text: str, other: str) -> bool:
+    """Whether the figure ``word`` of ``text`` is a conversion of one the ``other``
+    sentence gives alone (outside brackets): in brackets after it, each with a unit,
+    or before brackets that hold it."""
+    lo = max(0, word.start - _CONVERSION_REACH)
+    before = _BEFORE_BRACKET.search(text, lo, word.start)
+    signed = text[max(0, word.start - 3) : word.start].rstrip().endswith(_SIGNS)
+    if (
+        before is not None
+        and (before.group(1) or _unit(before.group(3)))
+        and (signed or _unit(_words_after(text, word.end)))
+    ):
+        return _holds(other, before.group(2))
+    after = _BRACKET_AFTER.match(text, word.end, word.end + _CONVERSION_REACH)
+    if after is not None and _unit(after.group(1)) and (after.group(2) or _unit(after.group(4))):
+        return _holds(other, after.group(3))
+    return False
+
+
+_SIGNS = ("$", "\u00a3", "\u20ac", "\u00a5")
+# (the first number of a range, "25 to 30 cm": its unit follows the second)
+_RANGE_REST = re.compile(r"\s*(?:to|-|\u2013)\s*\d[\d.,]*")
+_SCALE_WORDS = frozenset("thousand million millions billion billions bn mn m k".split())
+
+
+def scale_converted(word: Word, text: str, other: str) -> bool:
+    """Whether the scale ``word`` ("million") follows a figure that is a conversion
+    ("(65 million kilograms)" dropped)."""
+    if word.text.casefold() not in _SCALE_WORDS:
+        return False
+    m = re.search(r"(\d[\d.,]*)\s*$", text[max(0, word.start - 20) : word.start])
+    if m is None:
+        return False
+    start = word.start - len(m.group()) + m.start(1) - m.start()
+    figure = Word(m.group(1), start, start + len(m.group(1)), word.change)
+    return converted(figure, text, other)
+
+
+def _words_after(text: str, end: int) -> str:
+    rest = _RANGE_REST.match(text, end, end + 30)
+    start = rest.end() if rest else end
+    m = re.match(_UNIT_WORDS_AFTER, text[start : start + 30])
+    return m.group(1) if m else ""
+
+
+def _unit(words: str) -> bool:
+    """Whether the words after a figure start with a unit, a currency or a time zone
+    (past a scale: "65 million kilograms")."""
+    found = words.split()
+    while found and found[0].casefold().rstrip(".,;:)") in _SCALE_WORDS:
+        found = found[1:]
+    if not found:
+        return False
+    first = found[0].casefold().rstrip(".,;:)")
+    pair = " ".join(found[:2]).casefold().rstrip(".,;:)")
+    return first in UNIT_WORDS or pair in UNIT_WORDS or first in _ZONES
+
+
+def _holds(text: str, figure: str) -> bool:
+    """Whether ``text`` holds the figure written ``figure`` (its last number, for a
+    range: "10-12") outside brackets: there it was given alone, not as a conversion
+    (else both versions convert, and the figure beside it changed)."""
+    last = re.split(r"[\-\u2013]", figure.rstrip(".,:"))[-1]
+    if not last:
+        return False
+    for m in re.finditer(rf"(?<![\d.,]){re.escape(last)}(?![\d])", text):
+        before = text[max(0, m.start() - _CONVERSION_REACH) : m.start()]
+        if max(before.rfind("("), before.rfind("[")) <= max(before.rfind(")"), before.rfind("]")):
+            return True
+    return False

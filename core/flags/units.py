@@ -19,13 +19,13 @@ from core.flags.pooled import Context, Flag, Pooled, Word, make_flag
 from core.model import Span
 
 # Each spelling (folded) and what it may mean.
-_UNIT_WORDS: dict[str, frozenset[str]] = {}
+UNIT_WORDS: dict[str, frozenset[str]] = {}
 
 
 def _units(meaning: str | tuple[str, ...], spellings: str) -> None:
     means = frozenset((meaning,) if isinstance(meaning, str) else meaning)
     for spelling in spellings.split():
-        _UNIT_WORDS[spelling] = _UNIT_WORDS.get(spelling, frozenset()) | means
+        UNIT_WORDS[spelling] = UNIT_WORDS.get(spelling, frozenset()) | means
 
 
 _units("second", "second seconds sec secs")
@@ -63,12 +63,42 @@ _units(("jpy", "cny"), "yen")
 _units("cny", "yuan renminbi rmb")
 _units("inr", "rupee rupees")
 _units("rub", "rouble roubles ruble rubles")
-_units("pct", "percent per cent % prozent")
+_units("pct", "percent % prozent pct")
+UNIT_WORDS["per cent"] = frozenset({"pct"})
+UNIT_WORDS["percentage point"] = UNIT_WORDS["percentage points"] = frozenset({"pp"})
+UNIT_WORDS["por ciento"] = frozenset({"pct"})
+UNIT_WORDS["pour cent"] = frozenset({"pct"})
+_units("pp", "percentage prozentpunkte prozentpunkten pp ppt pts")
+_units("am", "am a.m. a.m")
+_units("pm", "pm p.m. p.m")
+_units("kw", "kw kilowatt kilowatts")
+_units("hp", "hp horsepower bhp")
+_units("cubic", "cubic")
+_units("square", "square sq")
+# Speeds: a length per hour ("60 mph" = "60 miles per hour").
+SPEEDS = {"mph": "mile", "km/h": "km", "kph": "km", "kmh": "km"}
+for _speed, _length in SPEEDS.items():
+    UNIT_WORDS[_speed] = frozenset({_length})
+_units("celsius", "c °c celsius")
+_units("fahrenheit", "f °f fahrenheit")
+_units("cad", "cad")
+_units("aud", "aud")
+_units("hkd", "hkd")
+_units("usd", "dólares dolares")
+_units("eur", "euro")
 
 # A currency's sign before the digits.
 _SIGNS: dict[str, frozenset[str]] = {
-    "$": frozenset({"usd"}),
+    # ("$" alone is the dollar of the story's country: any of them)
+    "$": frozenset({"usd", "cad", "aud", "nzd", "hkd", "sgd"}),
     "us$": frozenset({"usd"}),
+    "c$": frozenset({"cad"}),
+    "ca$": frozenset({"cad"}),
+    "a$": frozenset({"aud"}),
+    "au$": frozenset({"aud"}),
+    "nz$": frozenset({"nzd"}),
+    "hk$": frozenset({"hkd"}),
+    "s$": frozenset({"sgd"}),
     "£": frozenset({"gbp"}),
     "€": frozenset({"eur"}),
     "¥": frozenset({"jpy", "cny"}),
@@ -85,21 +115,28 @@ _SCALES = {
     "mn": "6",
     "billion": "9",
     "billions": "9",
+    "millones": "6",
+    "milliards": "9",
     "bn": "9",
     "b": "9",
 }
 
-_DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
-# Before the digits: a currency's sign; after them: a scale, and a unit.
-_SIGN_BEFORE = re.compile(r"(?:US\$|[$£€¥₹₽]) ?$", re.IGNORECASE)
+_DIGITS = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*")
+# Before the digits: a currency's sign; after them: a scale, a unit (perhaps after
+# "de", "d'", "of": "21 millions d'euros"), and what it is counted per ("$15 per hour",
+# "£100 a month").
+_SIGN_BEFORE = re.compile(r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|[$£€¥₹₽]) ?$", re.IGNORECASE)
 _AFTER = re.compile(
-    r"(?: ?(?P<scale>thousand|millions?|billions?|bn|mn|[kmb])\b)?"
-    r"(?: ?(?P<unit>%|per cent|[^\W\d_]+))?",
+    r"(?: ?(?P<scale>thousand|millions?|billions?|millones|milliards|bn|mn|[kmb])\b)?"
+    r"(?: ?(?:d['\u2019]|de |of )?(?P<unit>%|per cent|por ciento|pour cent|[ap]\.m\.?"
+    r"|percentage points?|km/h|°[cf]|(?!(?:a|an|per|each|every|por|par|pro)\b)[^\W\d_]+))?"
+    r"(?: (?:a|an|per|each|every|por|par|pro) (?P<per>[^\W\d_]+))?",
     re.IGNORECASE,
 )
 
 
-_Read = tuple[str, frozenset[str], Span]  # a figure's value, its unit's meanings, its span
+# A figure's value, its unit's meanings, what it is counted per, and its span.
+_Read = tuple[str, frozenset[str], frozenset[str], Span]
 
 
 def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
@@ -111,14 +148,21 @@ def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
         assert after is not None  # (every part of it may be empty)
         sign = sign_m.group().strip().casefold() if sign_m else ""
         unit = (after.group("unit") or "").casefold()
-        means = _SIGNS.get(sign, frozenset()) | _UNIT_WORDS.get(unit, frozenset())
-        if not means:
+        per = UNIT_WORDS.get((after.group("per") or "").casefold(), frozenset())
+        if unit in SPEEDS:
+            per = UNIT_WORDS["hour"]
+        means = _SIGNS.get(sign, frozenset()) | UNIT_WORDS.get(unit, frozenset())
+        if not means and not per:
             continue
         scale = _SCALES.get((after.group("scale") or "").casefold(), "")
         value = m.group().replace(",", "") + ("e" + scale if scale else "")
         first = sign_m.start() if sign_m else m.start()
-        last = after.end("unit") if _UNIT_WORDS.get(unit) else max(m.end(), after.end("scale"))
-        out[value].append((value, means, (first, last)))
+        last = max(m.end(), after.end("scale"))
+        if UNIT_WORDS.get(unit):
+            last = after.end("unit")
+        if after.group("per") and per:
+            last = after.end("per")
+        out[value].append((value, means, per, (first, last)))
     return out
 
 
@@ -137,8 +181,8 @@ def check_unit(pool: Pooled, context: Context) -> Flag | None:
         news = new.get(value, [])
         if len(olds) != 1 or len(news) != 1:
             continue  # (one of each: which is which is clear)
-        (_, old_means, old_span), (_, new_means, new_span) = olds[0], news[0]
-        if old_means & new_means:
+        (_, old_means, old_per, old_span), (_, new_means, new_per, new_span) = olds[0], news[0]
+        if not _differ(old_means, new_means) and not _differ(old_per, new_per):
             continue
         old_change = _change_at(changed[0], old_span)
         new_change = _change_at(changed[1], new_span)
@@ -152,6 +196,7 @@ def check_unit(pool: Pooled, context: Context) -> Flag | None:
 
 
 _DIGIT = re.compile(r"\d")
+_DOLLAR_PREFIXES = frozenset("us c ca a au nz hk s".split())
 _SIGN_CHARS = frozenset("$\u00a3\u20ac\u00a5\u20b9\u20bd%")
 
 
@@ -160,10 +205,18 @@ def _may_change_unit(pool: Pooled, context: Context) -> bool:
     if not (_DIGIT.search(pool.old_text) and _DIGIT.search(pool.new_text)):
         return False  # (no figure on a side: none whose unit could change)
     folded = list(map(str.casefold, map(attrgetter("text"), (*pool.old_words, *pool.new_words))))
-    if not _UNIT_WORDS.keys().isdisjoint(folded):
+    if not UNIT_WORDS.keys().isdisjoint(folded):
         return True
-    if any(w[:1].isdecimal() and w.lstrip("0123456789.,") in _UNIT_WORDS for w in folded):
+    if any(w[:1].isdecimal() and w.lstrip("0123456789.,:") in UNIT_WORDS for w in folded):
         return True
+    for words, text in ((pool.old_words, context.old), (pool.new_words, context.new)):
+        for word in words:
+            folded_word = word.text.casefold()
+            after = text[word.end : word.end + 2]
+            if folded_word in ("a", "p") and after.casefold().startswith((".m", "m")):
+                return True  # ("4:30 p.m." -> "4:30 a.m.")
+            if folded_word in _DOLLAR_PREFIXES and after.startswith("$"):
+                return True  # ("HK$3.4 billion" -> "US$3.4 billion")
     if _SIGN_CHARS.isdisjoint(pool.old_text) and _SIGN_CHARS.isdisjoint(pool.new_text):
         return False  # (most sentences: no sign at all)
     return any(
@@ -171,6 +224,11 @@ def _may_change_unit(pool: Pooled, context: Context) -> bool:
         for text, old in ((context.old, True), (context.new, False))
         for _, (lo, hi) in pool.changed_spans(old)
     )
+
+
+def _differ(old: frozenset[str], new: frozenset[str]) -> bool:
+    """Whether two units, both given, share no meaning."""
+    return bool(old and new and old.isdisjoint(new))
 
 
 def _either(first: int | None, second: int | None) -> int:
