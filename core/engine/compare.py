@@ -166,7 +166,7 @@ def _compare(
     refine = partial(_refine, word_codes=word_codes, a=a, words_a=ta.words, function=function)
     drafts = uncross(drafts, a, b, ta.words, (old_bounds, new_bounds), refine)
     _check(should_cancel)
-    cut, origin = split_long_ends(drafts, ta.words, tb.words)
+    cut, origin = split_long_ends(drafts, ta.words, tb.words, (a, b))
     quote_ids = frozenset(n for k, n in table.items() if k in _QUOTE_KEYS)
     pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel, quote_ids)
     drafts, pairs = rejoin_unused(cut, origin, drafts, pairs)

@@ -232,7 +232,10 @@ def _one_sided(d: Draft, *, old: bool) -> Draft:
 
 
 def split_long_ends(
-    drafts: Sequence[Draft], words_a: Sequence[int], words_b: Sequence[int]
+    drafts: Sequence[Draft],
+    words_a: Sequence[int],
+    words_b: Sequence[int],
+    ids: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> tuple[list[Draft], list[int]]:
     """Drafts with a long one-sided end cut off as a draft of its own, for move detection.
 
@@ -246,10 +249,59 @@ def split_long_ends(
     out: list[Draft] = []
     origin: list[int] = []
     for k, d in enumerate(drafts):
-        parts = _cut_end(d, words_a, words_b)
+        parts = _cut_ends(d, words_a, words_b, ids) if ids is not None else []
+        parts = parts or _cut_end(d, words_a, words_b)
         out.extend(parts)
         origin.extend([k if len(parts) > 1 else -1] * len(parts))
     return out, origin
+
+
+def _cut_ends(
+    d: Draft,
+    words_a: Sequence[int],
+    words_b: Sequence[int],
+    ids: tuple[Sequence[int], Sequence[int]],
+) -> list[Draft]:
+    """A clause moved inside its sentence: ``d`` cut in three when it opens by cutting
+    (or putting in) ``MIN_MOVE_WORDS`` words or more and ends by putting in (or cutting)
+    words ``MIN_MOVE_SIMILARITY`` similar to them ("The council approved the budget
+    after a debate." -> "After a debate, the council approved the budget."); else
+    none."""
+    if d.kind != "changed" or not d.has_equal or len(d.codes) < 3 or d.approximate:
+        return []
+    first, last = d.codes[0], d.codes[-1]
+    if last[0] == "equal" and not any(words_a[last[1] : last[2]]) and len(d.codes) > 3:
+        last = d.codes[-2]  # (the sentence's own final mark)
+    kinds = {first[0], last[0]}
+    if kinds != {"delete", "insert"}:
+        return []
+    cut, put = (first, last) if first[0] == "delete" else (last, first)
+    if sum(words_a[cut[1] : cut[2]]) < MIN_MOVE_WORDS or sum(words_b[put[3] : put[4]]) < (
+        MIN_MOVE_WORDS
+    ):
+        return []
+    a, b = ids
+    if similarity(a[cut[1] : cut[2]], b[put[3] : put[4]]) < MIN_MOVE_SIMILARITY:
+        return []
+    head, tail = d.codes.index(first), d.codes.index(last)
+    middle = d.codes[head + 1 : tail]
+    a1, a2 = middle[0][1], middle[-1][2]
+    b1, b2 = middle[0][3], middle[-1][4]
+    rest = d.codes[tail + 1 :]
+    parts = [
+        _one_sided_code(first),
+        Draft(kind_of(middle, a1, a2, b1, b2), a1, a2, b1, b2, list(middle)),
+        _one_sided_code(last),
+    ]
+    if rest:
+        r = rest[0]
+        parts.append(Draft("equal", r[1], rest[-1][2], r[3], rest[-1][4], list(rest)))
+    return parts
+
+
+def _one_sided_code(code: Code) -> Draft:
+    tag, i1, i2, j1, j2 = code
+    return Draft("deleted" if tag == "delete" else "inserted", i1, i2, j1, j2, [code])
 
 
 def _cut_end(d: Draft, words_a: Sequence[int], words_b: Sequence[int]) -> list[Draft]:

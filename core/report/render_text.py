@@ -134,8 +134,13 @@ def _row_text(result: Comparison, row: Row, moves: dict[int, int], style: TextSt
     last_end: int | None = None
     touching = False  # the last part shown is a block of the new text
     old_end: int | None = None  # where the last block shown ends in the old text
-    for i in sorted({*row.old, *row.new}):
+    shown = sorted({*row.old, *row.new})
+    origins = _origins(result, shown, shown_new & moved & set(row.old))
+    for i in shown:
         block = result.blocks[i]
+        for k in origins.get(i, ()):
+            parts += [" " if parts else "", style.paint("36", f"[>{moves[k]}<]")]
+            touching = False
         # Touching a cut shown just before, in the old text ("[-据希腊媒体报道，-]涉事列车"):
         # text without spaces, or a cut inside a word.
         after_cut = not touching and _touch(old, old_end, block.old)
@@ -163,7 +168,28 @@ def _row_text(result: Comparison, row: Row, moves: dict[int, int], style: TextSt
             parts += [" " if parts else "", style.paint("36", f"[>{moves[i]}<]")]
             old_end = None
         touching = False
+    for k in origins.get(-1, ()):
+        parts += [" " if parts else "", style.paint("36", f"[>{moves[k]}<]")]
     return "".join(parts)
+
+
+def _origins(result: Comparison, shown: list[int], both: set[int]) -> dict[int, list[int]]:
+    """Where to mark the old place of a block moved inside its row (``both``: shown at
+    its new place in the row, its old place in the row too): before the first block of
+    the row that stood after it in the old text (-1: at the row's end)."""
+    out: dict[int, list[int]] = {}
+    starts = {i: b.old[0] for i in shown if (b := result.blocks[i]).old is not None}
+    for k in sorted(both):
+        span = result.blocks[k].old
+        if span is None:
+            continue
+        after = [i for i, start in starts.items() if i != k and i not in both and start >= span[1]]
+        anchor = min(after, key=starts.__getitem__) if after else -1
+        following = [i for i in shown if i > k and i not in both and i in starts]
+        if anchor == (following[0] if following else -1):
+            continue  # (its old place is where it is shown, past insertions: no marker)
+        out.setdefault(anchor, []).append(k)
+    return out
 
 
 def _touch(old: str, end: int | None, span: tuple[int, int] | None) -> bool:
