@@ -168,7 +168,7 @@ def _compare(
     _check(should_cancel)
     cut, origin = split_long_ends(drafts, ta.words, tb.words, (a, b))
     quote_ids = frozenset(n for k, n in table.items() if k in _QUOTE_KEYS)
-    pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel, quote_ids)
+    pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel, quote_ids, function)
     drafts, pairs = rejoin_unused(cut, origin, drafts, pairs)
     drafts = fold_orphans(apply_moves(drafts, pairs, word_codes), ta.words, tb.words)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]

@@ -62,9 +62,11 @@ def find_moves(
     words_b: Sequence[int],
     should_cancel: Callable[[], bool] | None = None,
     quote_ids: frozenset[int] = frozenset(),
+    function: frozenset[int] | None = None,
 ) -> list[MovePair]:
     """Pair unmatched old sides with unmatched new sides that say the same thing
-    (``quote_ids``: the ids of quotation marks, for ``_held``)."""
+    (``quote_ids``: the ids of quotation marks, for ``_held``; ``function``: the ids of
+    function words, for ``_reworded``)."""
     olds, news, own = _candidates(drafts, a, b, words_a, words_b)
     if not olds or not news:
         return []
@@ -76,6 +78,7 @@ def find_moves(
     # Only tokens in few candidates vote.
     voters = {t: hits for t, hits in index.items() if len(hits) <= too_common}
     new_ids = {k: b[drafts[k].b1 : drafts[k].b2] for k in news}
+    bags = _Bags(drafts, a, b, words_a, words_b, function)
     scored: list[tuple[float, int, int]] = []
     for n, k in enumerate(olds):
         if should_cancel is not None and n % 256 == 0 and should_cancel():
@@ -95,10 +98,64 @@ def find_moves(
                 floor = max(own.get(k, 0.0), own.get(m, 0.0))
                 good = score >= max(LINKED_MOVE_SIMILARITY, floor + BETTER_BY)
             else:
-                good = score >= MIN_MOVE_SIMILARITY or _held(ids, new_ids[m], quote_ids)
+                good = (
+                    score >= MIN_MOVE_SIMILARITY
+                    or _held(ids, new_ids[m], quote_ids)
+                    or bags.reworded(k, m)
+                )
             if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
     return best_first(scored)
+
+
+# A sentence moved and reworded, its phrases put in another order ("This marks the
+# fourth evacuation for 2013 at Paris' famous landmark" -> "Sunday's closure marks the
+# fifth evacuation for 2013 at Paris' famous landmark"), shares too little in order to
+# count as moved: its content words, taken as a bag, share at least REWORDED_SHARE
+# (Dice) and at least MIN_REWORDED_WORDS words.
+REWORDED_SHARE = 0.6
+MIN_REWORDED_WORDS = 5
+
+
+class _Bags:
+    """The content words of the candidates' sides, as bags, counted when first asked."""
+
+    def __init__(
+        self,
+        drafts: Sequence[Draft],
+        a: Sequence[int],
+        b: Sequence[int],
+        words_a: Sequence[int],
+        words_b: Sequence[int],
+        function: frozenset[int] | None,
+    ) -> None:
+        self._sides = ((a, words_a), (b, words_b))
+        self._drafts = drafts
+        self._function = function
+        self._bags: dict[tuple[int, int], Counter[int]] = {}
+
+    def _bag(self, side: int, k: int) -> Counter[int]:
+        found = self._bags.get((side, k))
+        if found is None:
+            ids, words = self._sides[side]
+            d = self._drafts[k]
+            lo, hi = (d.a1, d.a2) if side == 0 else (d.b1, d.b2)
+            function = self._function or frozenset()
+            found = Counter(
+                i for i, w in zip(ids[lo:hi], words[lo:hi], strict=True) if w and i not in function
+            )
+            self._bags[side, k] = found
+        return found
+
+    def reworded(self, k: int, m: int) -> bool:
+        """Whether draft ``k``'s old side and draft ``m``'s new side share enough
+        content words in any order."""
+        if self._function is None:
+            return False
+        old, new = self._bag(0, k), self._bag(1, m)
+        shared = sum((old & new).values())
+        total = sum(old.values()) + sum(new.values())
+        return shared >= MIN_REWORDED_WORDS and 2 * shared >= REWORDED_SHARE * total
 
 
 # A quotation lifted out of a long sentence into a short one of its own (a quote taken

@@ -542,6 +542,30 @@ def _near_figures(text: str, spans: tuple[Span, ...]) -> Counter[str]:
     return Counter(k for w in words for k, _ in _figures_of(w, text))
 
 
+def _same_setting(old: tuple[Word, str], new: tuple[Word, str]) -> bool:
+    """Whether two figures stand between the same words: the word after them, or the
+    word before them ("32,000 tourists" -> "23,000 tourists")."""
+    (o, old_text), (n, new_text) = old, new
+    after = neighbour(old_text, o.end, 1)
+    before = neighbour(old_text, o.start, -1)
+    return bool(after and after == neighbour(new_text, n.end, 1)) or bool(
+        before and before == neighbour(new_text, n.start, -1)
+    )
+
+
+def _became(spans: tuple[Span, ...], text: str, known: set[str], change: int) -> list[Word]:
+    """The figures of the sentences ``spans`` of ``text`` that are none of ``known``
+    (with their hedges), as words of the change ``change``."""
+    out: list[Word] = []
+    for s, e in spans:
+        for m in WORD.finditer(text, s, e):
+            for key, word in _figures_of(Word(m.group(), *m.span(), change), text):
+                if key not in known:
+                    shown = with_hedge(word, text, [(s, e)])
+                    out.append(Word(shown.text, shown.start, shown.end, change))
+    return out
+
+
 def is_figure(word: Word, text: str) -> bool:
     """Whether ``word`` of ``text`` is a figure: digits, a number word, a weekday, or a
     month before a number (``Nov 10``; ``Jan Koum`` is no date)."""
@@ -724,6 +748,16 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     changed_new = [s for _, s in pool.changed_spans(False)]
     shown_old = [with_hedge(w, context.old, changed_old) for k, w in old if k in gone]
     shown_new = [with_hedge(w, context.new, changed_new) for k, w in new if k in came]
+    if shown_old and not shown_new and pool.new_near:
+        # What the figure became in a sentence split off next door ("The tower attracts
+        # up to 32,000 tourists daily and ..." -> "... . Up to 23,000 tourists visit
+        # the tower daily."): shown beside it, in the change that cut it.
+        became = _became(pool.new_near, context.new, set(old_keys), shown_old[0].change)
+        if len(became) == len(shown_old) and all(
+            _same_setting((o, context.old), (n, context.new))
+            for o, n in zip(shown_old, became, strict=True)
+        ):
+            shown_new = became
     flag = make_flag(
         "number",
         pool,
