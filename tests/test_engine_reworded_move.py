@@ -62,3 +62,18 @@ def test_a_figure_split_off_into_a_sentence_of_its_own_is_shown_changed() -> Non
     assert [(f.kind, f.explanation) for f in flags] == [
         ("number", '"up to 32,000" → "Up to 23,000"')
     ]
+
+
+def test_two_licence_sentences_sharing_six_words_are_no_move() -> None:
+    """GPL 2 against GPL 3: six content words in common (0.6 of them) are no
+    evidence that one sentence became the other."""
+    old = (
+        "(Some other Free Software Foundation software is covered by the GNU Lesser "
+        "General Public License instead.) You can apply it to your programs, too.\n"
+    )
+    new = (
+        "You can apply it to your programs, too. The GNU General Public License is a "
+        "free, copyleft license for software and other kinds of works.\n"
+    )
+    result = _compared(old, new)
+    assert not [b for b in result.blocks if b.kind == "moved"]

@@ -101,7 +101,7 @@ def find_moves(
                 good = (
                     score >= MIN_MOVE_SIMILARITY
                     or _held(ids, new_ids[m], quote_ids)
-                    or bags.reworded(k, m)
+                    or (score >= MIN_REWORDED_SIMILARITY and bags.reworded(k, m))
                 )
             if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
@@ -111,10 +111,17 @@ def find_moves(
 # A sentence moved and reworded, its phrases put in another order ("This marks the
 # fourth evacuation for 2013 at Paris' famous landmark" -> "Sunday's closure marks the
 # fifth evacuation for 2013 at Paris' famous landmark"), shares too little in order to
-# count as moved: its content words, taken as a bag, share at least REWORDED_SHARE
-# (Dice) and at least MIN_REWORDED_WORDS words.
-REWORDED_SHARE = 0.6
-MIN_REWORDED_WORDS = 5
+# count as moved: its content words, each once, share at least MIN_REWORDED_WORDS words
+# and REWORDED_SHARE of them (Dice), or MANY_REWORDED_WORDS and MANY_REWORDED_SHARE
+# (GPL 3's "The GNU General Public License is a free, copyleft license for software"
+# shares six of its words, 0.6, with GPL 2's "(Some other Free Software Foundation
+# software is covered by the GNU Lesser General Public License instead.)").
+MIN_REWORDED_WORDS = 6
+REWORDED_SHARE = 0.65
+MANY_REWORDED_WORDS = 8
+MANY_REWORDED_SHARE = 0.6
+# (such a pair still shares this much in order: the bags are counted for few pairs)
+MIN_REWORDED_SIMILARITY = 0.3
 
 
 class _Bags:
@@ -132,30 +139,29 @@ class _Bags:
         self._sides = ((a, words_a), (b, words_b))
         self._drafts = drafts
         self._function = function
-        self._bags: dict[tuple[int, int], Counter[int]] = {}
+        self._bags: dict[tuple[int, int], frozenset[int]] = {}
 
-    def _bag(self, side: int, k: int) -> Counter[int]:
+    def _bag(self, side: int, k: int) -> frozenset[int]:
         found = self._bags.get((side, k))
         if found is None:
             ids, words = self._sides[side]
             d = self._drafts[k]
             lo, hi = (d.a1, d.a2) if side == 0 else (d.b1, d.b2)
-            function = self._function or frozenset()
-            found = Counter(
-                i for i, w in zip(ids[lo:hi], words[lo:hi], strict=True) if w and i not in function
-            )
+            found = frozenset(compress(ids[lo:hi], words[lo:hi])) - (self._function or set())
             self._bags[side, k] = found
         return found
 
     def reworded(self, k: int, m: int) -> bool:
         """Whether draft ``k``'s old side and draft ``m``'s new side share enough
-        content words in any order."""
+        content words in any order (each word once)."""
         if self._function is None:
             return False
         old, new = self._bag(0, k), self._bag(1, m)
-        shared = sum((old & new).values())
-        total = sum(old.values()) + sum(new.values())
-        return shared >= MIN_REWORDED_WORDS and 2 * shared >= REWORDED_SHARE * total
+        shared = len(old & new)
+        if shared < MIN_REWORDED_WORDS:
+            return False
+        share = MANY_REWORDED_SHARE if shared >= MANY_REWORDED_WORDS else REWORDED_SHARE
+        return 2 * shared >= share * (len(old) + len(new))
 
 
 # A quotation lifted out of a long sentence into a short one of its own (a quote taken
