@@ -233,3 +233,21 @@ def test_names_that_traded_places_are_flagged() -> None:
     old = "Mussati was driving the truck and Arnovich was in the passenger seat, police said."
     new = "Arnovich was driving the truck and Mussati was in the passenger seat, police said."
     assert _flags(old, new) == [("name", '"Mussati, Arnovich" → "Arnovich, Mussati"')]
+
+
+def test_a_weekday_changed_before_its_date_is_flagged() -> None:
+    old = "The vote was held on Wednesday, September 28, in the capital."
+    new = "The vote was held on Thursday, September 28, in the capital."
+    assert _flags(old, new) == [("number", '"Wednesday" → "Thursday"')]
+
+
+def test_a_month_changed_after_in_is_one_figure_flag() -> None:
+    old = "The rebels declared a ceasefire.\n\nAn assembly should form in April.\n"
+    new = "The rebels declared a ceasefire.\n\nAn assembly should form in May.\n"
+    assert _flags(old, new) == [("number", '"April" → "May"')]
+
+
+def test_a_peoples_adjective_after_an_article_is_a_name() -> None:
+    old = "He was repairing the track on a Canadian Leopard tank near Zangabad."
+    new = "He was repairing the track on a German Leopard tank near Zangabad."
+    assert _flags(old, new) == [("name", '"Canadian" → "German"')]

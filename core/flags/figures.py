@@ -151,6 +151,7 @@ def _number_key(word: Word, text: str) -> str | None:
             (folded in _AFTER_A_DAY or word.text in _CAPITALISED_MONTHS)
             and re.search(r"\d\.?\s+$", text[max(0, word.start - 5) : word.start])
         )
+        or _month_after(word.text, neighbour(text, word.start, -1))
     ):
         return _MONTHS[folded]  # "sept 1985" = "september 1985" = "10. September" (= "9")
     if (value := other_language_number(folded, text, word.start, word.end)) is not None:
@@ -300,6 +301,7 @@ def _values(text: str, short: bool = False) -> Counter[str]:
                     token in _AFTER_A_DAY or text[start : start + len(token)] in _CAPITALISED_MONTHS
                 )
             )
+            or (i > 0 and _month_after(text[start : start + len(token)], tokens[i - 1][1]))
         ):
             out[_MONTHS[token]] += 1  # "Jan 5", "March 3" (as ``_number_key`` reads them)
             continue
@@ -476,6 +478,22 @@ _MONTHS = {
 # The months read as such after a number too ("10 November"; "10 may", "2,000 march"
 # and "Jan" as a name are other words).
 _AFTER_A_DAY = frozenset(m for m in _MONTHS if len(m) > 3 and not m.startswith("marc"))
+# A month named whole and capitalised after these is a month ("in April" -> "in May";
+# "may" and "march" are words, "Jan" a given name).
+_BEFORE_A_MONTH = frozenset(
+    "in by since until till from of early late mid last next this during before after".split()
+)
+
+
+def _month_after(word: str, before: str) -> bool:
+    """Whether ``word`` (as written) is a month for the folded word ``before`` it."""
+    return (
+        word[:1].isupper()
+        and word.casefold() in _MONTH_NAMES.split()
+        and before.casefold() in _BEFORE_A_MONTH
+    )
+
+
 # ... and "March" and "May" capitalised ("5 March"; "10 may" and "10 march" are words).
 _CAPITALISED_MONTHS = frozenset(("March", "May"))
 
@@ -728,11 +746,21 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     same_if_dotted(gone, came)
     same_if_spaced(gone, came)
     same_clock(gone, came, (old, context.old), (new, context.new))
-    sides = ((gone, old, context.old, pool.new_text), (came, new, context.new, pool.old_text))
-    for one, found, text, twin in sides:
+    sides = (
+        (gone, old, context.old, pool.new_text, came),
+        (came, new, context.new, pool.old_text, gone),
+    )
+    for one, found, text, twin, counter in sides:
         for key, word in found:
-            if key in _WEEKDAYS and one[key] and _DATED.match(text, word.end):
-                one[key] -= 1  # "Tuesday 5 March" -> "March 5": the date says the day
+            if (
+                key in _WEEKDAYS
+                and one[key]
+                and _DATED.match(text, word.end)
+                and _WEEKDAYS.isdisjoint(counter)
+            ):
+                # "Tuesday 5 March" -> "March 5": the date says the day (a weekday
+                # changed, "Wednesday" -> "Thursday, September 28", still counts)
+                one[key] -= 1
             elif one[key] and (converted(word, text, twin) or scale_converted(word, text, twin)):
                 one[key] -= 1  # "47 kilometres" -> "29 miles (47 km)": the same distance
     gone, came = +gone, +came

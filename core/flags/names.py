@@ -132,6 +132,10 @@ _LOWER_WORD = re.compile(
     "(?<![\\w'\u2019])[a-z\u00df-\u00f6\u00f8-\u00ff\u03b1-\u03c9\u0430-\u045f\u0491]\\w{2,}"
 )
 MAX_TITLE_WORDS = 12
+# A people's adjective after a determiner is a name all the same ("a Canadian Leopard
+# tank", "an Israeli strike"): folded, five letters or more, a people's ending (not
+# German's "die Polizei", "der Besuch").
+_DEMONYM = re.compile(r"^\w{3,}(?:can|ian|ean|ese|ish|man|[^e]i)$")
 
 
 def has_no_capitals(text: str) -> bool:
@@ -320,7 +324,11 @@ class Names:
             for w, n in total.items()
             if n > 0 and w[0].isupper() and (len(w) <= MAX_ACRONYM or not w.isupper())
         }
-        lower = set().union(*(t.after_determiner for t in tallies))
+        lower = {
+            w
+            for w in set().union(*(t.after_determiner for t in tallies))
+            if not _DEMONYM.search(w)  # ("a Canadian tank" -> "a German tank" names one)
+        }
         for part in tallies:  # (the spelled words are many: looked up, not joined)
             lower |= capital_mid.intersection(part.spelled)
         defined = {
