@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.engine.tokens import compiled
 from core.flags.pooled import Context, Pooled, Word
 from core.flags.units import UNIT_WORDS
 from core.model import Span
@@ -177,13 +178,12 @@ _SIGN = r"(?:US\$|C\$|A\$|HK\$|[$£€¥])?"
 _FIGURE = r"(\d[\d.,:]*)"
 _UNIT_WORDS_AFTER = r"((?:\s*[^\W\d_][\w./°³²']*){1,3})"
 # (the figure before the bracket, its unit, the bracket's start: up to the word)
-_BEFORE_BRACKET = re.compile(
+# (compiled when first asked: their classes of letters take a millisecond at start-up)
+_BEFORE_BRACKET = (
     rf"({_SIGN}){_FIGURE}(?:[-\u2013]\d[\d.,]*)?{_UNIT_WORDS_AFTER}\s*[(\[]\s*{_APPROX}{_SIGN}"
     rf"(?:\d[\d.,]*\s*(?:to|-|\u2013|by|x)\s*{_SIGN})?$"
 )
-_BRACKET_AFTER = re.compile(
-    rf"{_UNIT_WORDS_AFTER}\s*[(\[]\s*{_APPROX}({_SIGN}){_FIGURE}{_UNIT_WORDS_AFTER}"
-)
+_BRACKET_AFTER = rf"{_UNIT_WORDS_AFTER}\s*[(\[]\s*{_APPROX}({_SIGN}){_FIGURE}{_UNIT_WORDS_AFTER}"
 _CONVERSION_REACH = 60
 _ZONES = frozenset("utc gmt local et est edt pst pdt cet cest bst ist jst".split())
 
@@ -193,7 +193,7 @@ def converted(word: Word, text: str, other: str) -> bool:
     sentence gives alone (outside brackets): in brackets after it, each with a unit,
     or before brackets that hold it."""
     lo = max(0, word.start - _CONVERSION_REACH)
-    before = _BEFORE_BRACKET.search(text, lo, word.start)
+    before = compiled(_BEFORE_BRACKET).search(text, lo, word.start)
     signed = text[max(0, word.start - 3) : word.start].rstrip().endswith(_SIGNS)
     if (
         before is not None
@@ -201,7 +201,7 @@ def converted(word: Word, text: str, other: str) -> bool:
         and (signed or _unit(_words_after(text, word.end)))
     ):
         return _holds(other, before.group(2))
-    after = _BRACKET_AFTER.match(text, word.end, word.end + _CONVERSION_REACH)
+    after = compiled(_BRACKET_AFTER).match(text, word.end, word.end + _CONVERSION_REACH)
     if after is not None and _unit(after.group(1)) and (after.group(2) or _unit(after.group(4))):
         return _holds(other, after.group(3))
     return False

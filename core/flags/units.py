@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from operator import attrgetter
 
+from core.engine.tokens import compiled
 from core.flags.pooled import Context, Flag, Pooled, Word, make_flag
 from core.model import Span
 
@@ -126,12 +127,12 @@ _DIGITS = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*")
 # "de", "d'", "of": "21 millions d'euros"), and what it is counted per ("$15 per hour",
 # "£100 a month").
 _SIGN_BEFORE = re.compile(r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|[$£€¥₹₽]) ?$", re.IGNORECASE)
-_AFTER = re.compile(
+_AFTER = (
+    "(?i)"
     r"(?: ?(?P<scale>thousand|millions?|billions?|millones|milliards|bn|mn|[kmb])\b)?"
     r"(?: ?(?:d['\u2019]|de |of )?(?P<unit>%|per cent|por ciento|pour cent|[ap]\.m\.?"
     r"|percentage points?|km/h|°[cf]|(?!(?:a|an|per|each|every|por|par|pro)\b)[^\W\d_]+))?"
-    r"(?: (?:a|an|per|each|every|por|par|pro) (?P<per>[^\W\d_]+))?",
-    re.IGNORECASE,
+    r"(?: (?:a|an|per|each|every|por|par|pro) (?P<per>[^\W\d_]+))?"
 )
 
 
@@ -144,7 +145,7 @@ def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
     out: dict[str, list[_Read]] = defaultdict(list)
     for m in _DIGITS.finditer(text, start, end):
         sign_m = _SIGN_BEFORE.search(text, max(start, m.start() - 4), m.start())
-        after = _AFTER.match(text, m.end(), end)
+        after = compiled(_AFTER).match(text, m.end(), end)
         assert after is not None  # (every part of it may be empty)
         sign = sign_m.group().strip().casefold() if sign_m else ""
         unit = (after.group("unit") or "").casefold()
