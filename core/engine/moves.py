@@ -98,10 +98,9 @@ def find_moves(
                 floor = max(own.get(k, 0.0), own.get(m, 0.0))
                 good = score >= max(LINKED_MOVE_SIMILARITY, floor + BETTER_BY)
             else:
-                good = (
-                    score >= MIN_MOVE_SIMILARITY
-                    or _held(ids, new_ids[m], quote_ids)
-                    or (score >= MIN_REWORDED_SIMILARITY and bags.reworded(k, m))
+                good = score >= MIN_MOVE_SIMILARITY or (
+                    score >= MIN_REWORDED_SIMILARITY
+                    and (_held(ids, new_ids[m], quote_ids) or bags.reworded(k, m))
                 )
             if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
@@ -120,7 +119,8 @@ MIN_REWORDED_WORDS = 6
 REWORDED_SHARE = 0.65
 MANY_REWORDED_WORDS = 8
 MANY_REWORDED_SHARE = 0.6
-# (such a pair still shares this much in order: the bags are counted for few pairs)
+# (such a pair, and a quotation lifted out of a sentence at most three times as long,
+# still shares this much in order: the bags and containments are counted for few pairs)
 MIN_REWORDED_SIMILARITY = 0.3
 
 
