@@ -177,7 +177,7 @@ def _compare(
     stats = compute_stats(drafts, ta.contract_words, tb.contract_words, spanning)
     approximate = bool(alignment.approximate)
     # What only the alignment needed goes before the blocks are built (peak memory).
-    del a, b, word_codes, table, keys, alignment, runs, cuts, cut, origin, pairs
+    del a, b, word_codes, refine, table, keys, alignment, runs, cuts, cut, origin, pairs
     paragraphs = set(fixed)
     starts = (frozenset(old_bounds), frozenset(new_bounds))
     blocks = tuple(
