@@ -1,16 +1,19 @@
-"""Sentences swapped inside a changed block, cut apart so the move shows.
+"""Sentences of a paragraph that changed places, cut apart so the move shows.
 
 The whole-text alignment is monotone: where a paragraph's sentences change order and
 their words change too, no sentence is left equal to cut at, and the paragraph
-becomes one changed block whose word diff threads the two orders together ("Rund
-60.000 Helfer suchen" deleted in one place and inserted in another, a moved clause
-marked inside a deletion). An editor reads two sentences that changed places.
+becomes a run of changed blocks whose word diffs thread the two orders together
+("Rund 60.000 Helfer suchen" deleted in one place and inserted in another, a moved
+clause marked inside a deletion). An editor reads two sentences that changed places.
 
-Here the sentences of such a block are paired by their similarity, best pair first
-(the measure and floor of ``core.engine.moves``). When the pairs cross, the block is
-cut along the heaviest chain of pairs in order: each pair of the chain becomes a
-changed block of its own, and the sentences off the chain become whole deleted and
-inserted sentences, which move detection then pairs as moved.
+Here the sentences of such a run (between equal blocks) are paired by their
+similarity, best pair first (the measure and floor of ``core.engine.moves``). When the
+pairs cross, and the sentences of a crossing pair were left mostly unaligned on both
+sides (else their words went with another sentence: a merge, a split), the run is cut
+along the heaviest chain of pairs in order: each pair of the chain becomes a changed
+block, with the sentences in no pair that the alignment tied to it; the sentences of
+the other pairs become whole deleted and inserted sentences, which move detection then
+pairs as moved.
 """
 
 from __future__ import annotations

@@ -700,15 +700,20 @@ def _short_scale(letters: str, text: str, digits: int) -> str | None:
 def check_number(pool: Pooled, context: Context) -> Flag | None:
     """A figure changed, added or removed, its hedge, or its unit (``check_unit``)."""
     flag = _figure_flag(pool, context)
-    unit = check_unit(pool, context) if flag is None or flag.explanation else None
+    unit = check_unit(pool, context)
     if unit is None or flag is None:
         return flag or unit
+    return _merged(flag, unit)
+
+
+def _merged(first: Flag, second: Flag) -> Flag:
+    """Two number flags on one block as one: their spans, and both explanations."""
     return Flag(
         "number",
-        flag.block,
-        tuple(sorted({*flag.old, *unit.old})),
-        tuple(sorted({*flag.new, *unit.new})),
-        f"{flag.explanation}; {unit.explanation}",
+        first.block,
+        tuple(sorted({*first.old, *second.old})),
+        tuple(sorted({*first.new, *second.new})),
+        f"{first.explanation}; {second.explanation}",
     )
 
 
@@ -797,13 +802,7 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     hedged = hedge_flag(pool, context, _figures_of, frozenset((*gone, *came)))
     if hedged is None or hedged.explanation in flag.explanation:
         return flag
-    return Flag(
-        "number",
-        flag.block,
-        tuple(sorted({*flag.old, *hedged.old})),
-        tuple(sorted({*flag.new, *hedged.new})),
-        f"{hedged.explanation}; {flag.explanation}",
-    )
+    return _merged(hedged, flag)
 
 
 def _pronoun_ones(words: tuple[tuple[Word, ...], str], shown: tuple[list[Word], str]) -> list[Word]:
