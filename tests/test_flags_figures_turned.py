@@ -251,3 +251,12 @@ def test_a_peoples_adjective_after_an_article_is_a_name() -> None:
     old = "He was repairing the track on a Canadian Leopard tank near Zangabad."
     new = "He was repairing the track on a German Leopard tank near Zangabad."
     assert _flags(old, new) == [("name", '"Canadian" → "German"')]
+
+
+def test_a_dollar_named_by_its_country_is_a_currency() -> None:
+    old = "The contract is worth C$4 million, the city said."
+    assert _flags(old, "The contract is worth 4 million Canadian dollars, the city said.") == []
+    assert _flags(
+        "The contract is worth 4 million Canadian dollars, the city said.",
+        "The contract is worth 4 million US dollars, the city said.",
+    ) == [("number", '"4 million Canadian dollars" → "4 million US dollars"')]

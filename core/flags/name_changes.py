@@ -36,8 +36,8 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     if not any(w.text[0].isupper() for w in (*pool.old_words, *pool.new_words)):
         return None  # a name is capitalised, or it is no name of its document
     old_names, new_names = context.names
-    old = [w for w in pool.old_words if _named(w, old_names)]
-    new = [w for w in pool.new_words if _named(w, new_names)]
+    old = [w for w in pool.old_words if _named(w, old_names) and not _money(w, context.old)]
+    new = [w for w in pool.new_words if _named(w, new_names) and not _money(w, context.new)]
     if not old and not new:
         return None
     # A name that stands anywhere in the other sentence (as a name or a plain word, or
@@ -370,6 +370,19 @@ def _keys(text: str, spans: tuple[Span, ...], context: Context) -> list[str]:
     """The words of ``spans`` as names are compared (``Context.key``)."""
     words = [w for start, end in spans for w in WORD.findall(text, start, end)]
     return [w.casefold() for w in words] if context.ignore_case else words
+
+
+# A people's name before its money names a currency ("4 million Canadian dollars"
+# restyles "C$4 million"; the figures read the currency).
+_MONEY_AFTER = re.compile(
+    r" (?:dollars?|pounds?|francs?|pesos?|rupees?|kron[ae]r?|kroner|rand|lira|lire|yuan|yen)\b",
+    re.IGNORECASE,
+)
+
+
+def _money(word: Word, text: str) -> bool:
+    """Whether ``word`` stands before the name of a currency."""
+    return _MONEY_AFTER.match(text, word.end) is not None
 
 
 def _named_there(word: Word, other: Names) -> bool:

@@ -66,6 +66,17 @@ _units("inr", "rupee rupees")
 _units("rub", "rouble roubles ruble rubles")
 _units("pct", "percent % prozent pct")
 UNIT_WORDS["per cent"] = frozenset({"pct"})
+for _country, _code in (
+    ("canadian", "cad"),
+    ("australian", "aud"),
+    ("us", "usd"),
+    ("u.s.", "usd"),
+    ("american", "usd"),
+    ("hong kong", "hkd"),
+    ("new zealand", "nzd"),
+    ("singapore", "sgd"),
+):
+    UNIT_WORDS[f"{_country} dollar"] = UNIT_WORDS[f"{_country} dollars"] = frozenset({_code})
 UNIT_WORDS["percentage point"] = UNIT_WORDS["percentage points"] = frozenset({"pp"})
 UNIT_WORDS["por ciento"] = frozenset({"pct"})
 UNIT_WORDS["pour cent"] = frozenset({"pct"})
@@ -131,7 +142,9 @@ _AFTER = (
     "(?i)"
     r"(?: ?(?P<scale>thousand|millions?|billions?|millones|milliards|bn|mn|[kmb])\b)?"
     r"(?: ?(?:d['\u2019]|de |of )?(?P<unit>%|per cent|por ciento|pour cent|[ap]\.m\.?"
-    r"|percentage points?|km/h|°[cf]|(?!(?:a|an|per|each|every|por|par|pro)\b)[^\W\d_]+))?"
+    r"|percentage points?|km/h|°[cf]|(?:canadian|australian|us|u\.s\.|american|hong kong"
+    r"|new zealand|singapore) dollars?"
+    r"|(?!(?:a|an|per|each|every|por|par|pro)\b)[^\W\d_]+))?"
     r"(?: (?:a|an|per|each|every|por|par|pro) (?P<per>[^\W\d_]+))?"
 )
 
@@ -218,6 +231,8 @@ def _may_change_unit(pool: Pooled, context: Context) -> bool:
                 return True  # ("4:30 p.m." -> "4:30 a.m.")
             if folded_word in _DOLLAR_PREFIXES and after.startswith("$"):
                 return True  # ("HK$3.4 billion" -> "US$3.4 billion")
+            if text[word.end : word.end + 7].casefold().startswith(" dollar"):
+                return True  # ("Canadian dollars" -> "US dollars")
     if _SIGN_CHARS.isdisjoint(pool.old_text) and _SIGN_CHARS.isdisjoint(pool.new_text):
         return False  # (most sentences: no sign at all)
     return any(
