@@ -200,3 +200,45 @@ def test_surnames_swapped_between_two_people_are_flagged() -> None:
         "Dave Mussati Jr. and Steve Arnovich", "Steve Arnovich and Dave Mussati Jr."
     )
     assert _names(old, reordered) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "Smith beat Jones in the final on Sunday.",
+            "Jones beat Smith in the final on Sunday.",
+            '"Smith, Jones" → "Jones, Smith"',
+        ),
+        (
+            "The ship was bound from Calcutta to Bombay when it was captured.",
+            "The ship was bound from Bombay to Calcutta when it was captured.",
+            '"Calcutta, Bombay" → "Bombay, Calcutta"',
+        ),
+        (
+            "Alain Aspect shared the prize with John Clauser, the ministry said.",
+            "John Clauser shared the prize with Alain Aspect, the ministry said.",
+            '"Alain Aspect, John Clauser" → "John Clauser, Alain Aspect"',
+        ),
+    ],
+)
+def test_names_turned_round_a_word_are_flagged(old: str, new: str, explanation: str) -> None:
+    """A held-out reader (session 15): a winner, a route or a prize turned round."""
+    assert _names(old, new) == [explanation]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The prize is awarded to Alain Aspect, John Clauser and Anton Zeilinger.",
+            "The prize is awarded to John Clauser, Anton Zeilinger and Alain Aspect.",
+        ),
+        (
+            "Argentina beat France 4-2 on penalties in the final in Lusail.",
+            "France were beaten 4-2 on penalties by Argentina in the final in Lusail.",
+        ),
+    ],
+)
+def test_names_reordered_or_the_sentence_turned_are_no_change(old: str, new: str) -> None:
+    assert _names(old, new) == []

@@ -60,7 +60,11 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
         )
         if swapped := _regrouped(old, new, pool, context):
             return make_flag("name", pool, *swapped)
-        if traded := _traded(*either, context):
+        if turned := _turned_around(*either, pool):
+            shown = [", ".join(w.text for w in words) for words in turned]
+            flag = make_flag("name", pool, *turned)
+            return replace(flag, explanation=f'"{shown[0]}" \u2192 "{shown[1]}"')
+        if traded := _traded(*either, pool, context):
             shown = [", ".join(w.text for w in words) for words in traded]
             flag = make_flag("name", pool, *traded)
             return replace(flag, explanation=f'"{shown[0]}" \u2192 "{shown[1]}"')
@@ -77,7 +81,7 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
 
 
 def _traded(
-    old: list[Word], new: list[Word], context: Context
+    old: list[Word], new: list[Word], pool: Pooled, context: Context
 ) -> tuple[list[Word], list[Word]] | None:
     """Names that traded places: each change puts one name in the place of another,
     and the names, taken together, are the same ("Milatović beats Đukanović" ->
@@ -87,20 +91,91 @@ def _traded(
     for words, by_change in ((old, olds), (new, news)):
         for word in words:
             by_change.setdefault(word.change, []).append(word)
-    pairs = [
-        (olds[c][0], news[c][0])
-        for c in olds
-        if len(olds[c]) == 1
-        and len(news.get(c, ())) == 1
-        and context.key(olds[c][0].text) != context.key(news[c][0].text)
-    ]
+    # (the names of one change as one: "Alain Aspect" -> "John Clauser")
+    pairs: list[tuple[Word, Word]] = []
+    for c in olds:
+        o = _phrase(olds[c], pool.old_text, pool.old_span[0])
+        n = _phrase(news[c], pool.new_text, pool.new_span[0]) if c in news else None
+        if o is None or n is None:
+            return None
+        if context.key(o.text) != context.key(n.text):
+            pairs.append((o, n))
     if len(pairs) < 2 or len(pairs) != len(olds) or len(pairs) != len(news):
         return None
-    if sorted(context.key(o.text) for o, _ in pairs) != sorted(
-        context.key(n.text) for _, n in pairs
-    ):
+    old_keys = sorted(context.key(o.text) for o, _ in pairs)
+    if old_keys != sorted(context.key(n.text) for _, n in pairs):
         return None
     return [o for o, _ in pairs], [n for _, n in pairs]
+
+
+def _phrase(words: list[Word], text: str, offset: int) -> Word | None:
+    """The names of one change as one name, when they stand together (one space
+    between each); None else."""
+    first, last = words[0], words[-1]
+    shown = text[first.start - offset : last.end - offset]
+    if len(shown.split()) != len(words):
+        return None
+    return Word(shown, first.start, last.end, first.change)
+
+
+# Words that join two names either way round: "A and B" is "B and A".
+_SYMMETRIC = frozenset("and or & with plus nor et und y e i и і та".split())
+MAX_TURNED_WORDS = 6
+
+
+def _turned_around(
+    old: list[Word], new: list[Word], pool: Pooled
+) -> tuple[list[Word], list[Word]] | None:
+    """Two names that changed sides of a word that is not symmetric: one name cut with
+    the word on one side of the other name and put in on its other side ("Smith beat
+    Jones" -> "Jones beat Smith", "from Calcutta to Bombay" -> "from Bombay to
+    Calcutta"). "A and B" -> "B and A" is no change."""
+    cut = {w.text: w for w in old}
+    for word in new:
+        before = cut.get(word.text)
+        if before is None:
+            continue
+        taken = pool.changes[before.change].old_words
+        put = pool.changes[word.change].new_words
+        if word.change == before.change or max(len(taken), len(put)) > MAX_TURNED_WORDS:
+            continue
+        # The plain words cut with it are those put in with it (names of a list are no
+        # joining word): "beat" both times, not "beat" against "were beaten by".
+        joining = {w.text.casefold() for w in taken if not w.text[0].isupper()}
+        if joining != {w.text.casefold() for w in put if not w.text[0].isupper()}:
+            continue
+        if not joining or joining <= _SYMMETRIC:
+            continue
+        other = _between(pool, before, word)
+        if other is None:
+            continue
+        first, second = (before, other[0]) if before.start < other[0].start else (other[0], before)
+        return [first, second], sorted([word, other[1]], key=attrgetter("start"))
+    return None
+
+
+def _between(pool: Pooled, cut: Word, put: Word) -> tuple[Word, Word] | None:
+    """The name both sentences keep between a name's cut and its putting in (its words
+    in old and in new, as words of the cut's change), or None."""
+    old_text, new_text = pool.old_text, pool.new_text
+    o0, n0 = pool.old_span[0], pool.new_span[0]
+    for m in re.finditer(r"[A-Z\u00c0-\u00de][\w'\u2019-]+", old_text):
+        start = m.start() + o0
+        if start == cut.start:
+            continue
+        name = m.group()
+        found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", new_text)
+        if found is None:
+            continue
+        nstart = found.start() + n0
+        # the kept name stands after the cut in old and before the putting in in new,
+        # or before the cut in old and after the putting in in new
+        if (start > cut.start) == (nstart < put.start):
+            return (
+                Word(name, start, start + len(name), cut.change),
+                Word(name, nstart, nstart + len(name), put.change),
+            )
+    return None
 
 
 def _regrouped(
