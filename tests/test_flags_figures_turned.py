@@ -260,3 +260,26 @@ def test_a_dollar_named_by_its_country_is_a_currency() -> None:
         "The contract is worth 4 million Canadian dollars, the city said.",
         "The contract is worth 4 million US dollars, the city said.",
     ) == [("number", '"4 million Canadian dollars" → "4 million US dollars"')]
+
+
+def test_a_unit_changed_after_a_number_written_as_a_word_is_flagged() -> None:
+    old = "Both banks collapsed within three days of each other."
+    new = "Both banks collapsed within three weeks of each other."
+    assert _flags(old, new) == [("number", '"three days" → "three weeks"')]
+
+
+def test_a_number_joined_to_its_noun_or_a_war_written_otherwise_is_no_flag() -> None:
+    old = "Millions observed two minutes silence for those who died in the First World War."
+    new = "Millions observed a two-minute silence for those who died in World War I."
+    assert _flags(old, new) == []
+    assert _flags("He signed a two-year deal.", "He signed a three-year deal.") == [
+        ("number", '"two-year" → "three-year"')
+    ]
+
+
+def test_a_country_written_as_its_peoples_adjective_is_no_name_change() -> None:
+    old = "The UK ceremony was held in Whitehall, London."
+    assert _flags(old, "The British ceremony was held in Whitehall, London.") == []
+    assert _flags(old, "The French ceremony was held in Whitehall, London.") == [
+        ("name", '"UK" → "French"')
+    ]

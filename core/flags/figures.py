@@ -122,6 +122,8 @@ _PERCENT = re.compile(r"\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
 
 
 def _number_key(word: Word, text: str) -> str | None:
+    if word.text in _WORLD_WARS and text[max(0, word.start - 10) : word.start] == "World War ":
+        return _WORLD_WARS[word.text]  # "World War I" = "the First World War"
     folded = word.text.casefold()
     if folded.isalpha() and folded.isascii():  # a plain word (most): a figure if listed
         if (
@@ -180,6 +182,11 @@ def _number_key(word: Word, text: str) -> str | None:
         return None  # "was first pioneered", "at first", "a second", "third parties"
     if (amount := _UNITS.get(folded, _TENS.get(folded))) is not None:
         return str(amount)  # "ten" = "10": written otherwise, the same figure
+    parts = HYPHENS.split(folded)
+    if len(parts) > 1 and not _NUMBER_WORDS.intersection(parts[1:]):
+        head = _UNITS.get(parts[0], _TENS.get(parts[0]))
+        if head is not None:
+            return str(head)  # "a two-minute silence" = "two minutes"
     return _ORDINAL_VALUES.get(folded, folded)  # "nineteenth" = "19th"
 
 
@@ -197,6 +204,9 @@ def _placed(text: str, word: Word) -> bool:
     """Whether the ordinal ``word`` is a place in a race or a ranking."""
     before, after = neighbour(text, word.start, -1), neighbour(text, word.end, 1)
     return before in _PLACING or after in _PLACES or (before == "to" and after in ("in", "place"))
+
+
+_WORLD_WARS = {"I": "1", "II": "2"}
 
 
 def _digit_groups(folded: str) -> list[str]:

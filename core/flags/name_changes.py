@@ -70,6 +70,7 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
             return replace(flag, explanation=f'"{shown[0]}" \u2192 "{shown[1]}"')
         return None
     gone, came = _same_zone(gone, came)
+    gone, came = _same_country(gone, came)
     gone, came = _acronyms(gone, came, pool)
     gone, came = _short_forms(gone, came, pool)
     gone = _head_kept(gone, pool.old_text, pool.old_span[0], pool.new_text)
@@ -223,6 +224,49 @@ def _full_name(word: Word, text: str, span: Span) -> Word:
         else text[start:end]
     )
     return Word(shown, start, start + len(shown), word.change)
+
+
+# A country and its people's adjective name one country ("The UK ceremony" -> "The
+# British ceremony"); the adjective's own ending is told elsewhere ("Syria"/"Syrian").
+_COUNTRIES = [
+    "uk britain british briton britons",
+    "us usa america american americans",
+    "netherlands holland dutch",
+    "switzerland swiss",
+    "france french",
+    "germany german germans",
+    "spain spanish",
+    "china chinese",
+    "japan japanese",
+    "turkey turkish türkiye",
+    "greece greek greeks",
+    "poland polish",
+    "sweden swedish",
+    "denmark danish",
+    "norway norwegian",
+    "finland finnish",
+    "ireland irish",
+    "israel israeli israelis",
+    "pakistan pakistani",
+    "nepal nepalese nepali",
+    "thailand thai",
+    "vietnam vietnamese",
+    "philippines filipino philippine",
+]
+_COUNTRY_OF = {w: k for k, line in enumerate(_COUNTRIES) for w in line.split()}
+
+
+def _same_country(gone: list[Word], came: list[Word]) -> tuple[list[Word], list[Word]]:
+    """Leave out a country cut and its people's adjective put in, or the reverse."""
+    cut = {_COUNTRY_OF.get(w.text.casefold().replace(".", "")) for w in gone} - {None}
+    put = {_COUNTRY_OF.get(w.text.casefold().replace(".", "")) for w in came} - {None}
+    both = cut & put
+    if not both:
+        return gone, came
+    return (
+        [w for w in gone if _COUNTRY_OF.get(w.text.casefold().replace(".", "")) not in both],
+        [w for w in came if _COUNTRY_OF.get(w.text.casefold().replace(".", "")) not in both],
+    )
 
 
 # Names of one clock: "12:00 UTC" -> "1200 GMT" names no other time.

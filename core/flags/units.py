@@ -133,7 +133,12 @@ _SCALES = {
     "b": "9",
 }
 
-_DIGITS = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*")
+# A figure's digits, or a number written as a word ("three days" -> "three weeks").
+_DIGITS = re.compile(
+    r"(?<![\w.,:])\d+(?:[.,:]\d+)*"
+    r"|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|sixty|hundred|thousand|dozen)\b"
+)
 # Before the digits: a currency's sign; after them: a scale, a unit (perhaps after
 # "de", "d'", "of": "21 millions d'euros"), and what it is counted per ("$15 per hour",
 # "£100 a month").
@@ -169,7 +174,7 @@ def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
         if not means and not per:
             continue
         scale = _SCALES.get((after.group("scale") or "").casefold(), "")
-        value = m.group().replace(",", "") + ("e" + scale if scale else "")
+        value = m.group().casefold().replace(",", "") + ("e" + scale if scale else "")
         first = sign_m.start() if sign_m else m.start()
         last = max(m.end(), after.end("scale"))
         if UNIT_WORDS.get(unit):
@@ -209,15 +214,21 @@ def check_unit(pool: Pooled, context: Context) -> Flag | None:
     return make_flag("number", pool, gone, came)
 
 
-_DIGIT = re.compile(r"\d")
 _DOLLAR_PREFIXES = frozenset("us c ca a au nz hk s".split())
 _SIGN_CHARS = frozenset("$\u00a3\u20ac\u00a5\u20b9\u20bd%")
 
 
 def _may_change_unit(pool: Pooled, context: Context) -> bool:
+    """Whether both sides hold a figure, and a changed word is a unit (``47km`` too)
+    or a changed span holds a sign."""
+    if not _changed_unit(pool, context):
+        return False
+    # (no figure on a side: none whose unit could change)
+    return bool(_DIGITS.search(pool.old_text) and _DIGITS.search(pool.new_text))
+
+
+def _changed_unit(pool: Pooled, context: Context) -> bool:
     """Whether a changed word is a unit (``47km`` too) or a changed span holds a sign."""
-    if not (_DIGIT.search(pool.old_text) and _DIGIT.search(pool.new_text)):
-        return False  # (no figure on a side: none whose unit could change)
     folded = list(map(str.casefold, map(attrgetter("text"), (*pool.old_words, *pool.new_words))))
     if not UNIT_WORDS.keys().isdisjoint(folded):
         return True
