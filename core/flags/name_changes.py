@@ -119,6 +119,9 @@ def _phrase(words: list[Word], text: str, offset: int) -> Word | None:
     return Word(shown, first.start, last.end, first.change)
 
 
+_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019-]+")
+TURN_REACH = 120
+
 # Words that join two names either way round: "A and B" is "B and A".
 _SYMMETRIC = frozenset("and or & with plus nor et und y e i и і та".split())
 MAX_TURNED_WORDS = 6
@@ -160,12 +163,18 @@ def _between(pool: Pooled, cut: Word, put: Word) -> tuple[Word, Word] | None:
     in old and in new, as words of the cut's change), or None."""
     old_text, new_text = pool.old_text, pool.new_text
     o0, n0 = pool.old_span[0], pool.new_span[0]
-    for m in re.finditer(r"[A-Z\u00c0-\u00de][\w'\u2019-]+", old_text):
+    # (looked for within TURN_REACH characters of the cut and of the putting in: a
+    # sentence of capitals is not searched once per capital)
+    lo = max(0, cut.start - o0 - TURN_REACH)
+    hi = cut.end - o0 + TURN_REACH
+    new_lo = max(0, put.start - n0 - TURN_REACH)
+    new_hi = put.end - n0 + TURN_REACH
+    for m in _CAPITALISED.finditer(old_text, lo, hi):
         start = m.start() + o0
         if start == cut.start:
             continue
         name = m.group()
-        found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", new_text)
+        found = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)").search(new_text, new_lo, new_hi)
         if found is None:
             continue
         nstart = found.start() + n0
