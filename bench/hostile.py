@@ -101,6 +101,19 @@ CASES: dict[str, tuple[Callable[[int], str], int, float]] = {
     "declined-quote": (lambda n: ("«" + "бомбового циклона " * (n // 18))[:n] + "»", MB // 5, 2.0),
     "cyrillic-not": (lambda n: ("Він " + "не знав " * (n // 8))[:n] + ".", MB // 5, 2.0),
     "acronym-run": (lambda n: "The " + "United Kingdom Office " * (n // 22) + "met.", MB // 5, 2.0),
+    # Session 15's flags: names turned round beside a run of capitals, figures with units
+    # and conversions in every place, a score turned round in every place.
+    "names-turned": (
+        lambda n: "Smith beat Jones and " + "Name Other " * (n // 11) + "met.",
+        MB // 5,
+        2.0,
+    ),
+    "units-run": (
+        lambda n: "It ran 47 kilometres (29 miles) " * (n // 32) + "today.",
+        MB // 5,
+        2.0,
+    ),
+    "scores-run": (lambda n: "Won 3-1 at home. " * (n // 17), MB // 5, 2.0),
 }
 # Cases whose changed copy is not ``_change``'s three small changes.
 CHANGED: dict[str, Callable[[str], str]] = {
@@ -109,6 +122,9 @@ CHANGED: dict[str, Callable[[str], str]] = {
     "declined-quote": lambda t: t.replace("бомбового циклона", "бомбовый циклон"),
     "cyrillic-not": lambda t: t.replace("не знав", "небагато знав"),
     "acronym-run": lambda t: t.replace("United Kingdom Office", "UKO"),
+    "names-turned": lambda t: t.replace("Smith beat Jones", "Jones beat Smith", 1),
+    "units-run": lambda t: t.replace("kilometres (29 miles)", "km (29 mi)"),
+    "scores-run": lambda t: t.replace("3-1", "1-3"),
 }
 
 
