@@ -84,6 +84,7 @@ from core.flags.pooled import (
     Pooled,
     Word,
     content_words,
+    holds_sign,
     shared_content,
 )
 from core.flags.quote_changes import check_quote
@@ -309,23 +310,15 @@ def _changes(index: int, block: Block, context: Context) -> Iterator[Change]:
             new = tuple(o.new for o in run if o.op == "insert" and o.new)
             old_words = _words(context.old, old)
             new_words = _words(context.new, new)
-            if old_words or new_words or _signs(context, old, new):
+            # (a sign changed alone, "$21 million" -> "\u20ac21 million", is a change too)
+            if (
+                old_words
+                or new_words
+                or holds_sign(context.old, old)
+                or holds_sign(context.new, new)
+            ):
                 yield Change(index, old, new, old_words, new_words)
             run = []
-
-
-# Signs that change what a figure means though no word changed ("$21 million" ->
-# "\u20ac21 million": ``core.flags.units``).
-_SIGN_CHARS = frozenset("$\u00a3\u20ac\u00a5\u20b9\u20bd%")
-
-
-def _signs(context: Context, old: tuple[Span, ...], new: tuple[Span, ...]) -> bool:
-    """Whether the changed spans hold a currency sign or a per cent sign."""
-    return any(
-        not _SIGN_CHARS.isdisjoint(text[s:e])
-        for text, spans in ((context.old, old), (context.new, new))
-        for s, e in spans
-    )
 
 
 def _unmoved(changes: list[Change]) -> list[Change]:

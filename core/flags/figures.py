@@ -495,11 +495,14 @@ _BEFORE_A_MONTH = frozenset(
 )
 
 
+_MONTH_WORDS = frozenset(_MONTH_NAMES.split())
+
+
 def _month_after(word: str, before: str) -> bool:
     """Whether ``word`` (as written) is a month for the folded word ``before`` it."""
     return (
         word[:1].isupper()
-        and word.casefold() in _MONTH_NAMES.split()
+        and word.casefold() in _MONTH_WORDS
         and before.casefold() in _BEFORE_A_MONTH
     )
 

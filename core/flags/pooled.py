@@ -6,7 +6,7 @@ the explanation of a flag (whole words of each side, only those that differ).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -169,6 +169,12 @@ class Pooled:
         """The spans of one side's changes, each with the index of its change."""
         return [(i, s) for i, c in enumerate(self.changes) for s in (c.old if old else c.new)]
 
+    def change_at(self, span: Span, old: bool) -> int | None:
+        """The index of the change of one side whose span overlaps ``span``, or None."""
+        return next(
+            (i for i, (lo, hi) in self.changed_spans(old) if lo < span[1] and span[0] < hi), None
+        )
+
     @property
     def old_rest(self) -> tuple[Span, ...]:
         """The old pieces of a sentence the block shares with a changed block next to it."""
@@ -270,6 +276,15 @@ def neighbour(text: str, pos: int, step: int) -> str:
 
 
 APOSTROPHES = re.compile("[\u2019\u02bc]")
+
+# Signs that change what a figure means though no word changed ("$21 million" ->
+# "\u20ac21 million": ``core.flags.units``).
+SIGN_CHARS = frozenset("$\u00a3\u20ac\u00a5\u20b9\u20bd%")
+
+
+def holds_sign(text: str, spans: Iterable[Span]) -> bool:
+    """Whether a span of ``text`` holds a currency sign or a per cent sign."""
+    return any(not SIGN_CHARS.isdisjoint(text[lo:hi]) for lo, hi in spans)
 
 
 def span_words(text: str, spans: tuple[Span, ...]) -> Iterator[Word]:

@@ -15,7 +15,7 @@ from collections import Counter
 
 from core.engine.tokens import compiled
 from core.flags.pooled import Context, Pooled, Word
-from core.flags.units import UNIT_WORDS
+from core.flags.units import SCALES, UNIT_WORDS
 from core.model import Span
 
 # A figure's key that may be thousands set apart by points ("20.000": 20000 in German
@@ -140,17 +140,15 @@ def turned_score(pool: Pooled, context: Context) -> tuple[list[Word], list[Word]
     touches it."""
     old = _scores(context.old, pool.old_span)
     new = _scores(context.new, pool.new_span)
-    old_changed = pool.changed_spans(True)
-    new_changed = pool.changed_spans(False)
     gone: list[Word] = []
     came: list[Word] = []
     for (a, b), spans in old.items():
         if a == b or (a, b) in new or (b, a) not in new or (b, a) in old:
             continue
         old_span, new_span = spans[0], new[b, a][0]
-        change = _touching(old_changed, old_span)
+        change = pool.change_at(old_span, True)
         if change is None:
-            change = _touching(new_changed, new_span)
+            change = pool.change_at(new_span, False)
         if change is None:
             continue
         gone.append(Word(context.old[slice(*old_span)], *old_span, change))
@@ -163,10 +161,6 @@ def _scores(text: str, span: Span) -> dict[tuple[str, str], list[Span]]:
     for m in _SCORE.finditer(text, *span):
         out.setdefault((m.group(1), m.group(2)), []).append(m.span())
     return out
-
-
-def _touching(changed: list[tuple[int, Span]], span: Span) -> int | None:
-    return next((i for i, (lo, hi) in changed if lo < span[1] and span[0] < hi), None)
 
 
 # A conversion in brackets beside a figure with a unit: "47 kilometres (29 miles)",
@@ -210,7 +204,7 @@ def converted(word: Word, text: str, other: str) -> bool:
 _SIGNS = ("$", "\u00a3", "\u20ac", "\u00a5")
 # (the first number of a range, "25 to 30 cm": its unit follows the second)
 _RANGE_REST = re.compile(r"\s*(?:to|-|\u2013)\s*\d[\d.,]*")
-_SCALE_WORDS = frozenset("thousand million millions billion billions bn mn m k".split())
+_SCALE_WORDS = frozenset(SCALES)
 
 
 def scale_converted(word: Word, text: str, other: str) -> bool:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from operator import attrgetter
 
 from core.engine.tokens import compiled
-from core.flags.pooled import Context, Flag, Pooled, Word, make_flag
+from core.flags.pooled import SIGN_CHARS, Context, Flag, Pooled, Word, holds_sign, make_flag
 from core.model import Span
 
 # Each spelling (folded) and what it may mean.
@@ -118,7 +118,7 @@ _SIGNS: dict[str, frozenset[str]] = {
     "₽": frozenset({"rub"}),
 }
 
-_SCALES = {
+SCALES = {
     "thousand": "3",
     "k": "3",
     "million": "6",
@@ -173,7 +173,7 @@ def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
         means = _SIGNS.get(sign, frozenset()) | UNIT_WORDS.get(unit, frozenset())
         if not means and not per:
             continue
-        scale = _SCALES.get((after.group("scale") or "").casefold(), "")
+        scale = SCALES.get((after.group("scale") or "").casefold(), "")
         value = m.group().casefold().replace(",", "") + ("e" + scale if scale else "")
         first = sign_m.start() if sign_m else m.start()
         last = max(m.end(), after.end("scale"))
@@ -193,7 +193,6 @@ def check_unit(pool: Pooled, context: Context) -> Flag | None:
     if not old:
         return None
     new = _read(context.new, *pool.new_span)
-    changed = (pool.changed_spans(True), pool.changed_spans(False))
     gone: list[Word] = []
     came: list[Word] = []
     for value, olds in old.items():
@@ -203,8 +202,8 @@ def check_unit(pool: Pooled, context: Context) -> Flag | None:
         (_, old_means, old_per, old_span), (_, new_means, new_per, new_span) = olds[0], news[0]
         if not _differ(old_means, new_means) and not _differ(old_per, new_per):
             continue
-        old_change = _change_at(changed[0], old_span)
-        new_change = _change_at(changed[1], new_span)
+        old_change = pool.change_at(old_span, True)
+        new_change = pool.change_at(new_span, False)
         if old_change is None and new_change is None:
             continue
         gone.append(Word(context.old[slice(*old_span)], *old_span, _either(old_change, new_change)))
@@ -215,7 +214,6 @@ def check_unit(pool: Pooled, context: Context) -> Flag | None:
 
 
 _DOLLAR_PREFIXES = frozenset("us c ca a au nz hk s".split())
-_SIGN_CHARS = frozenset("$\u00a3\u20ac\u00a5\u20b9\u20bd%")
 
 
 def _may_change_unit(pool: Pooled, context: Context) -> bool:
@@ -244,12 +242,10 @@ def _changed_unit(pool: Pooled, context: Context) -> bool:
                 return True  # ("HK$3.4 billion" -> "US$3.4 billion")
             if text[word.end : word.end + 7].casefold().startswith(" dollar"):
                 return True  # ("Canadian dollars" -> "US dollars")
-    if _SIGN_CHARS.isdisjoint(pool.old_text) and _SIGN_CHARS.isdisjoint(pool.new_text):
+    if SIGN_CHARS.isdisjoint(pool.old_text) and SIGN_CHARS.isdisjoint(pool.new_text):
         return False  # (most sentences: no sign at all)
-    return any(
-        not _SIGN_CHARS.isdisjoint(text[lo:hi])
-        for text, old in ((context.old, True), (context.new, False))
-        for _, (lo, hi) in pool.changed_spans(old)
+    return holds_sign(context.old, (s for _, s in pool.changed_spans(True))) or holds_sign(
+        context.new, (s for _, s in pool.changed_spans(False))
     )
 
 
@@ -260,11 +256,3 @@ def _differ(old: frozenset[str], new: frozenset[str]) -> bool:
 
 def _either(first: int | None, second: int | None) -> int:
     return first if first is not None else second if second is not None else 0
-
-
-def _change_at(spans: list[tuple[int, Span]], span: Span) -> int | None:
-    """The index of the change whose span overlaps ``span``, or None."""
-    for index, (lo, hi) in spans:
-        if lo < span[1] and span[0] < hi:
-            return index
-    return None
