@@ -127,13 +127,25 @@ def realign_stops(
     the other sentence. A match of one sentence-final mark that follows a replaced gap
     moves to the stop ending the sentence of that gap which pairs with the other
     side's, counted from the gap's start (sentences pair in order, as blocks do).
+
+    A stop that follows the run before it directly on one side only (the Nepal story:
+    ``... a republic .`` against ``... a republic after ten years ... troops . The
+    Maoist rebels ... supervision .``, the last sentence moved up from further on)
+    moves to the stop that ends the sentence that run ended in on the other side:
+    the sentence it ends is that one's twin.
     """
     out: list[Run] = []
     for i, j, n in runs:
         pi, pj = (out[-1][0] + out[-1][2], out[-1][1] + out[-1][2]) if out else (0, 0)
         ends_old = i + 1 in old_bounds or i + 1 == len(a)
-        if a[i] not in stops or i == pi or j == pj or not ends_old:
+        if a[i] not in stops or not ends_old or (i == pi and j == pj):
             out.append((i, j, n))
+            continue
+        if i == pi or j == pj:
+            moved = _to_own_stop((i, j), (pi, pj), (a, b), stops, (old_bounds, new_bounds))
+            out.append(moved or (i, j, n))
+            if moved is not None and n > 1:
+                out.append((i + 1, j + 1, n - 1))
             continue
         old_ends = [u for u in range(pi, i) if a[u] in stops and u + 1 in old_bounds]
         new_ends = [u for u in range(pj, j) if b[u] in stops and u + 1 in new_bounds]
@@ -149,3 +161,33 @@ def realign_stops(
         if n > 1:
             out.append((i + 1, j + 1, n - 1))
     return out
+
+
+def _to_own_stop(
+    at: tuple[int, int],
+    before: tuple[int, int],
+    units: tuple[Sequence[int], Sequence[int]],
+    stops: frozenset[int],
+    bounds: tuple[set[int], set[int]],
+) -> Run | None:
+    """The match of the stop at ``at`` moved to the stop ending, on the side with a
+    gap since the run before (which ended at ``before``), the sentence that run ended
+    in; None when that sentence has no such stop in the gap, or another mark."""
+    side = 1 if at[0] == before[0] else 0  # the side with the gap
+    found = _sentence_end(units[side], before[side], at[side], stops, bounds[side])
+    if found is None or units[side][found] != units[1 - side][at[1 - side]]:
+        return None
+    return (at[0], found, 1) if side else (found, at[1], 1)
+
+
+def _sentence_end(
+    units: Sequence[int], gap: int, at: int, stops: frozenset[int], bounds: set[int]
+) -> int | None:
+    """The sentence-final mark in ``[gap, at)`` that ends the sentence ``gap`` is
+    inside of, or None (a sentence starts first, or none ends there)."""
+    for u in range(gap, at):
+        if u in bounds:
+            return None
+        if units[u] in stops and u + 1 in bounds:
+            return u
+    return None
