@@ -135,6 +135,7 @@ def realign_stops(
     the sentence it ends is that one's twin.
     """
     out: list[Run] = []
+    moved: Run | None
     for i, j, n in runs:
         pi, pj = (out[-1][0] + out[-1][2], out[-1][1] + out[-1][2]) if out else (0, 0)
         ends_old = i + 1 in old_bounds or i + 1 == len(a)
@@ -149,7 +150,7 @@ def realign_stops(
             continue
         old_ends = [u for u in range(pi, i) if a[u] in stops and u + 1 in old_bounds]
         new_ends = [u for u in range(pj, j) if b[u] in stops and u + 1 in new_bounds]
-        moved: Run | None = None
+        moved = None
         if len(old_ends) > len(new_ends):
             moved = (old_ends[len(new_ends)], j, 1)
         elif len(new_ends) > len(old_ends):
