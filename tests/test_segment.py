@@ -64,6 +64,11 @@ def test_samples_tile_and_count(path, sentences: int, paragraphs: int) -> None:
             ],
         ),
         ("He was ill. He stayed home.", ["He was ill.", "He stayed home."]),
+        # (a structural reader, session 16: "S.S. Indus" was torn across two rows)
+        (
+            "S.S. Indus was captured by the cruiser Emden. H.M.S. Sydney sank her.",
+            ["S.S. Indus was captured by the cruiser Emden.", "H.M.S. Sydney sank her."],
+        ),
         (
             "Die Wahl findet am 10. November 2025 statt. Es ist die erste seit 2021.",
             ["Die Wahl findet am 10. November 2025 statt.", "Es ist die erste seit 2021."],

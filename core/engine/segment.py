@@ -59,7 +59,9 @@ _ABBREVIATIONS = frozenset(
         "hon fr mt ft no nos vol vols fig figs vs approx dept est "
         "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n "
         # Ranks and titles before a name (wire copy: "Maj. Eric Ruff", "Cpl. Hornburg")
-        "maj cpl pte pvt spc det insp supt atty brig lieut cdr sra sres dra"
+        "maj cpl pte pvt spc det insp supt atty brig lieut cdr sra sres dra "
+        # Ships' prefixes ("S.S. Indus", "H.M.S. Victory")
+        "s.s h.m.s u.s.s r.m.s h.m.a.s h.m.c.s"
     ).split()
 )
 # States and provinces as wire copy abbreviates them after a town: no sentence ends

@@ -9,6 +9,7 @@ possessive, a people's ending, another case ending in an inflected language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -76,9 +77,42 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     gone = _head_kept(gone, pool.old_text, pool.old_span[0], pool.new_text)
     came = _head_kept(came, pool.new_text, pool.new_span[0], pool.old_text)
     gone, came = _first_names(gone, came, pool, new_all, old_all, context)
+    # (a pronoun the other way, "he took" -> "Boaz took", says who: still flagged)
+    gone = _for_pronoun(gone, pool.new_words, (context.new, pool.new_span[0]))
     if not gone and not came:
         return None
     return make_flag("name", pool, gone, came)
+
+
+_PRONOUNS = frozenset(
+    "he she they him her them his hers their theirs it its"
+    " il elle ils elles lui er sie ihr ihm ihn él ella ellos ele ela eles".split()
+)
+
+
+def _for_pronoun(names: list[Word], other: tuple[Word, ...], where: tuple[str, int]) -> list[Word]:
+    """``names`` but those the other version put a pronoun for, in the same change, once
+    it has named them before (``On 19 July, Stander opened`` -> ``On 19 July she
+    opened``, Stander named in an earlier sentence: the same person)."""
+    if not names:
+        return names
+    pronouns = {w.change for w in other if w.text.casefold() in _PRONOUNS}
+    if not pronouns:
+        return names
+    text, before = where
+    return [
+        w
+        for w in names
+        if w.change not in pronouns
+        or not re.search(
+            rf"(?<!\w){re.escape(w.text)}(?!\w)", text[max(0, before - ANTECEDENT_REACH) : before]
+        )
+    ]
+
+
+ANTECEDENT_REACH = 3000
+"""How far before a pronoun's sentence its name is looked for (characters): a few
+paragraphs, so a long text is searched once per such name at most this far."""
 
 
 def _traded(
@@ -261,6 +295,28 @@ _COUNTRIES = [
     "thailand thai",
     "vietnam vietnamese",
     "philippines filipino philippine",
+    "portugal portuguese",
+    "belgium belgian belgians",
+    "hungary hungarian hungarians",
+    "iceland icelandic",
+    "wales welsh",
+    "scotland scottish scots",
+    "england english",
+    "peru peruvian peruvians",
+    "argentina argentine argentinian argentines",
+    "lebanon lebanese",
+    "sudan sudanese",
+    "congo congolese",
+    "bangladesh bangladeshi bangladeshis",
+    "iraq iraqi iraqis",
+    "yemen yemeni yemenis",
+    "kuwait kuwaiti kuwaitis",
+    "qatar qatari qataris",
+    "oman omani omanis",
+    "madagascar malagasy",
+    "cyprus cypriot cypriots",
+    "malta maltese",
+    "monaco monegasque",
 ]
 _COUNTRY_OF = {w: k for k, line in enumerate(_COUNTRIES) for w in line.split()}
 
@@ -543,6 +599,9 @@ class _Spellings:
         self.stems: dict[str, list[str]] = {}
         for word in self.words:
             self.stems.setdefault(word[:3], []).append(word)
+        # (the countries named, by their own name or their people's: "Portuguese
+        # voters" names the country of "Voters in Portugal")
+        self.countries = {_COUNTRY_OF.get(w.casefold()) for w in self.words} - {None}
 
     def has(self, word: str) -> bool:
         parts = HYPHENS.split(word)
@@ -551,14 +610,22 @@ class _Spellings:
         word = _bare(word)
         if word in self.words:
             return True
+        if self.countries and _COUNTRY_OF.get(word.casefold()) in self.countries:
+            return True
         same = _same_root if _latin(word) else _inflected
         return any(same(word, other) for other in self.stems.get(word[:3], ()))
 
 
 def _bare(word: str) -> str:
-    """A name as compared: no possessive ``'s``, no hyphens (``Свят-вечір``)."""
+    """A name as compared: no possessive ``'s``, no hyphens (``Свят-вечір``), no
+    accents in the Latin script (``Luís`` restores what wire copy leaves out of
+    ``Luis``)."""
     if word.endswith(("'s", "\u2019s")):
         word = word[:-2]
+    if not word.isascii() and _latin(word):
+        word = "".join(
+            c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
+        )
     if word.isalnum():
         return word  # no hyphen (most words)
     return word.replace("-", "").replace("\u2010", "").replace("\u2011", "")
