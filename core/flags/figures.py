@@ -40,6 +40,7 @@ from core.flags.pooled import (
     Flag,
     Pooled,
     Word,
+    in_dateline,
     make_flag,
     neighbour,
 )
@@ -734,6 +735,7 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     # (each figure once: two groups of "34 000" changed are one figure)
     old = list(dict.fromkeys(f for w in pool.old_words for f in _figures_of(w, context.old)))
     new = list(dict.fromkeys(f for w in pool.new_words for f in _figures_of(w, context.new)))
+    old, new = _dateline_dropped((old, context.old), (new, context.new))
     if not old and not new:
         return hedge_flag(pool, context, _figures_of)  # no figure changed: a hedge?
     old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
@@ -792,8 +794,8 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
         return hedge_flag(pool, context, _figures_of)
     changed_old = [s for _, s in pool.changed_spans(True)]
     changed_new = [s for _, s in pool.changed_spans(False)]
-    shown_old = [with_hedge(w, context.old, changed_old) for k, w in old if k in gone]
-    shown_new = [with_hedge(w, context.new, changed_new) for k, w in new if k in came]
+    shown_old = [with_hedge(w, context.old, changed_old) for w in _which(old, gone, new)]
+    shown_new = [with_hedge(w, context.new, changed_new) for w in _which(new, came, old)]
     if shown_old and not shown_new and pool.new_near:
         # What the figure became in a sentence split off next door ("The tower attracts
         # up to 32,000 tourists daily and ..." -> "... . Up to 23,000 tourists visit
@@ -816,6 +818,40 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     if hedged is None or hedged.explanation in flag.explanation:
         return flag
     return _merged(hedged, flag)
+
+
+def _which(
+    found: list[tuple[str, Word]], extra: Counter[str], other: list[tuple[str, Word]]
+) -> list[Word]:
+    """The words of ``found`` whose figures are ``extra`` on their side: of a figure
+    written more often than the other side has it, those written otherwise there
+    ("Millions of people ... the millions who died" -> "Millions of people ...": the
+    second one)."""
+    out = []
+    for key, count in extra.items():
+        words = [w for k, w in found if k == key]
+        if len(words) > count:
+            kept = {w.text for k, w in other if k == key}
+            spare = len(words) - count
+            dropped = [w for w in words if w.text in kept][:spare]
+            words = [w for w in words if w not in dropped]
+        out.extend(words)
+    return sorted(out, key=lambda w: w.start)
+
+
+def _dateline_dropped(
+    old: tuple[list[tuple[str, Word]], str], new: tuple[list[tuple[str, Word]], str]
+) -> tuple[list[tuple[str, Word]], list[tuple[str, Word]]]:
+    """The figures of both sides but a dateline's date that one version added or cut
+    (``SAN FRANCISCO, Oct. 23 (Reuters) -`` opening wire copy: house style); the
+    dates of two datelines stay, and are compared."""
+    found = [[f for f in side if in_dateline(text, f[1].start)] for side, text in (old, new)]
+    if not any(found) or all(found):
+        return old[0], new[0]
+    return (
+        [f for f in old[0] if f not in found[0]],
+        [f for f in new[0] if f not in found[1]],
+    )
 
 
 def _pronoun_ones(words: tuple[tuple[Word, ...], str], shown: tuple[list[Word], str]) -> list[Word]:

@@ -593,6 +593,8 @@ class _Spellings:
 
     def __init__(self, words: list[str]) -> None:
         self.words = {_bare(w) for w in words}
+        # (a name in capitals, as a dateline writes it: "LONDON, Nov. 11 -")
+        self.words.update(w.capitalize() for w in list(self.words) if w.isupper() and len(w) > 1)
         for w in words:
             if HYPHENS.search(w):
                 self.words.update(_bare(p) for p in HYPHENS.split(w) if p)

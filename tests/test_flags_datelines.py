@@ -1,0 +1,47 @@
+"""A wire dateline added or cut is house style: its date is no figure changed, its
+city in capitals no name removed.
+
+Seen by two editors reading wire rewrites (session 16): "SAN FRANCISCO, Oct. 23
+(Reuters) - Acme Corp said ..." raised 'added "Oct, 23"' on every dated dateline (5 of
+17 stories); "LONDON, November 11 - Millions of people ..." raised 'removed "London"'
+and '"Millions" -> "November 11"' where the old text named London further on.
+"""
+
+from __future__ import annotations
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.text.document import document_from_text
+
+
+def _flags(old: str, new: str) -> list[tuple[str, str]]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+
+
+def test_a_dateline_added_with_its_date_is_no_figure() -> None:
+    old = "Acme Corp said on Wednesday its quarterly net income rose 14 percent to $1.23 billion.\n"
+    new = (
+        "SAN FRANCISCO, Oct. 23 (Reuters) - Acme Corp said on Wednesday its quarterly net "
+        "income rose 14% to $1.23 billion.\n"
+    )
+    assert _flags(old, new) == []
+    assert _flags(new, old) == []
+
+
+def test_two_datelines_dated_otherwise_are_compared() -> None:
+    old = "SAN FRANCISCO, Oct. 23 (Reuters) - Acme Corp said its net income rose 14 percent.\n"
+    new = "SAN FRANCISCO, Oct. 24 (Reuters) - Acme Corp said its net income rose 14 percent.\n"
+    assert [kind for kind, _ in _flags(old, new)] == ["number"]
+
+
+def test_a_city_put_in_capitals_in_a_dateline_is_no_name_removed() -> None:
+    old = (
+        "Millions of people in London observed two minutes silence in memory of the "
+        "millions who died in the First World War.\n"
+    )
+    new = (
+        "LONDON, November 11 - Millions of people observed a three-minute silence to "
+        "remember those who died in the First World War.\n"
+    )
+    assert _flags(old, new) == [("number", '"two" \u2192 "three-minute"; removed "millions"')]
