@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.flags.claims import CLAIM_WORDS, claim_lemmas, touched_claims, uncertain
+from core.flags.claims import (
+    CLAIM_WORDS,
+    check_certainty,
+    claim_lemmas,
+    touched_claims,
+    uncertain,
+)
 from core.flags.han_sources import check_han_attribution
 from core.flags.name_changes import initials
 from core.flags.names import NOT_NAMES
@@ -172,11 +178,25 @@ def _source_named(folded: str, before: str, after: str, text: str, end: int) -> 
 
 
 def _speaker_follows(text: str, pos: int) -> bool:
-    """``according to`` names a source: a capitalised word or a speaker noun."""
-    m = re.match(r"\s+to\s+(?:the\s+|a\s+)?(\w+)", text[pos : pos + 60])
+    """``according to`` names a source: a capitalised word or a speaker noun among
+    its first four words (``according to the utility tracking site PowerOutage.us``,
+    ``according to two people familiar with the matter``; not ``according to plan``)."""
+    m = re.match(r"\s+to\s+([^,;:!?()\n]+)", text[pos : pos + 90])
     if m is None:
         return False
-    return m.group(1)[0].isupper() or m.group(1).casefold() in _SPEAKERS
+    words = re.split(r"(?<=\w)\.\s", m.group(1), maxsplit=1)[0].split()[:4]  # (to a stop)
+    return any(w[0].isupper() for w in words) or any(
+        w.casefold().strip(".") in _SOURCES for w in words
+    )
+
+
+# What "according to" names as a source besides a name.
+_SOURCES = _SPEAKERS | frozenset(
+    "people person site website data figures statement statements study survey "
+    "estimates documents records newspaper broadcaster agency ministry government "
+    "company tally count census poll polls filing filings official spokesperson "
+    "diplomat diplomats aide aides lawyer lawyers".split()
+)
 
 
 def _reporting(text: str, word: Word) -> bool:
@@ -196,7 +216,22 @@ def _reporting(text: str, word: Word) -> bool:
 def check_attribution(pool: Pooled, context: Context) -> Flag | None:
     """Attribution verbs by lemma over both whole sentences (``answered and said`` ->
     ``answered`` is one verb each), less the lemmas that stand in a piece of sentence
-    next to it on the other side (sentences cut otherwise, ``_cut``)."""
+    next to it on the other side (sentences cut otherwise, ``_cut``); else a claim's
+    hedge, or its uncertainty (``probably``, ``may``), cut or put in."""
+    found = _attribution(pool, context)
+    unsure = check_certainty(pool, context)
+    if found is None or unsure is None:
+        return found or unsure
+    return Flag(
+        "attribution",
+        found.block,
+        tuple(sorted({*found.old, *unsure.old})),
+        tuple(sorted({*found.new, *unsure.new})),
+        f"{found.explanation}; {unsure.explanation}",
+    )
+
+
+def _attribution(pool: Pooled, context: Context) -> Flag | None:
     if (found := check_han_attribution(pool, context)) is not None:
         return found
     forms = {w.text.casefold().replace("\u2019", "'") for w in (*pool.old_words, *pool.new_words)}

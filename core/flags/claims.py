@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from core.flags.pooled import Pooled, Word
+from core.flags.pooled import Context, Flag, Pooled, Word, make_flag
 from core.model import Span
 
 # Each hedge word and the verb of attribution it stands for (``report``: the lemma of
@@ -51,7 +51,7 @@ CLAIM_WORDS = frozenset(_LEMMAS)
 # are uncertain, but it may be ...") still does not state it as fact.
 _UNCERTAIN = re.compile(
     r"\b(?:may|might|could|possibly|probably|perhaps|likely|unlikely|uncertain|unclear|"
-    r"unconfirmed|unverified)\b",
+    r"unconfirmed|unverified|tentatively|apparently|presumably)\b",
     re.IGNORECASE,
 )
 
@@ -83,3 +83,72 @@ def touched_claims(pool: Pooled, text: str, old: bool) -> list[Word]:
                 found.append(Word(m.group(shown), m.start(shown), m.end(shown), index))
                 break
     return found
+
+
+# Words that leave a statement uncertain, where the other version states it: "the
+# species was probably endangered" -> "the species was endangered", "may cut" -> "will
+# cut". ("could" is also the past of "can"; "May" a month: lower case only, and not
+# before or after a number.)
+_UNSURE = frozenset("may might could probably possibly perhaps likely".split())
+_SURE_FOR_COULD = frozenset("will would shall".split())
+# What a statement made certain says in the hedge's place ("may" -> "will"); and what
+# stands with a hedge in its change ("was" -> "may have been", "are" -> "may seem").
+# A change with other words is a rewrite (a hotel's features that "may be a tv", a
+# clause put in that is "probably in the 1830s"), and hedges no statement of the other.
+_SURE = frozenset("will would shall is are was were does do did has have had must".split())
+_WITH_HEDGE = frozenset("have has had be been being seem seems appear appears".split())
+# "You may convey", "thou mayest": leave, not doubt.
+_PERMITTED = frozenset("you thou ye".split())
+_MODAL = re.compile(r"\b(?:can|cannot)\b", re.IGNORECASE)
+
+
+def check_certainty(pool: Pooled, context: Context) -> Flag | None:
+    """A word of uncertainty cut where the other version's sentence (and what it cut
+    or put in next to it) leaves nothing uncertain, or put in where the first stated
+    it: a claim made fact, or a fact made a claim. Its change holds nothing else but
+    the verbs that go with it, against nothing or a statement's verb (``_SURE``)."""
+    sides = (
+        (pool.old_words, context.old, context.new, (pool.new_span, *pool.new_near)),
+        (pool.new_words, context.new, context.old, (pool.old_span, *pool.old_near)),
+    )
+    found: list[list[Word]] = [[], []]
+    for k, (words, text, other_text, other_spans) in enumerate(sides):
+        unsure = [w for w in words if w.text in _UNSURE and _hedges(w, text)]
+        if not unsure or uncertain(other_text, other_spans):
+            continue
+        if any(_MODAL.search(other_text, start, end) for start, end in other_spans):
+            continue  # "can not be affected" -> "may not be": a modal either way
+        others = sides[1 - k][0]
+        changes = {w.change for w in unsure if _alone(w, words, others)}
+        found[k] = [w for w in words if w.change in changes]  # ("may have been")
+    if not found[0] and not found[1]:
+        return None
+    for k, others in ((0, pool.new_words), (1, pool.old_words)):
+        if not found[1 - k]:  # (shown against what its change put in its place)
+            changes = {w.change for w in found[k]}
+            found[1 - k] = [w for w in others if w.change in changes]
+    return make_flag("attribution", pool, found[0], found[1])
+
+
+def _alone(hedge: Word, words: tuple[Word, ...], others: tuple[Word, ...]) -> bool:
+    """Whether ``hedge``'s change holds only it and the verbs that go with it, against
+    nothing or a statement's verb; "could" only against "will", "would" or "shall"
+    (else it may be the past of "can")."""
+    mine = [w.text.casefold() for w in words if w.change == hedge.change and w is not hedge]
+    theirs = [w.text.casefold() for w in others if w.change == hedge.change]
+    if not all(w in _WITH_HEDGE for w in mine) or not all(w in _SURE for w in theirs):
+        return False
+    return hedge.text != "could" or not _SURE_FOR_COULD.isdisjoint(theirs)
+
+
+def _hedges(word: Word, text: str) -> bool:
+    """Whether ``may`` (``might``, ``probably`` ...) leaves a statement uncertain here:
+    not the month (``may 2007``, ``23 may``), not leave given (``you may convey``)."""
+    if word.text == "may":
+        after = text[word.end : word.end + 3].lstrip()
+        before = text[max(0, word.start - 12) : word.start].split()
+        if after[:1].isdigit() or (before and before[-1][-1:].isdigit()):
+            return False
+        if before and before[-1].strip("\"'\u201c\u2018(").casefold() in _PERMITTED:
+            return False
+    return True

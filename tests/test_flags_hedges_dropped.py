@@ -1,0 +1,85 @@
+"""A source cut with "according to", and a statement's uncertainty cut or put in.
+
+Seen by a wire-desk editor (session 16): "... lost power, according to the utility
+tracking site PowerOutage.us." -> "... lost power." and "..., according to two people
+familiar with the matter." cut raised no attribution flag (only a capitalised word
+right after "to" counted as a source); "Quispe said the species was probably
+endangered" -> "... was endangered" and "The company may cut as many as 2,000 jobs"
+-> "will cut" raised nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.text.document import document_from_text
+
+
+def _attribution(old: str, new: str) -> list[str]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [f.explanation for f in flag_comparison(result) if f.kind == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "More than 200,000 homes and businesses lost power, according to the utility "
+            "tracking site PowerOutage.us.",
+            "More than 200,000 homes and businesses lost power.",
+            'removed "according"',
+        ),
+        (
+            "The minister resigned after the vote on Tuesday, according to two people "
+            "familiar with the matter.",
+            "The minister resigned after the vote on Tuesday.",
+            'removed "according"',
+        ),
+        (
+            "Quispe said the species was probably endangered and needed protection.",
+            "Quispe said the species was endangered and needed protection.",
+            'removed "probably"',
+        ),
+        (
+            "The company may cut as many as 2,000 jobs next year, the union warned.",
+            "The company will cut as many as 2,000 jobs next year, the union warned.",
+            '"may" \u2192 "will"',
+        ),
+        (
+            "At its peak, Cahokia was the most populous city in North America.",
+            "At its peak, Cahokia may have been the most populous city in North America.",
+            '"was" \u2192 "may have been"',
+        ),
+    ],
+)
+def test_a_source_or_a_doubt_cut_or_put_in_is_flagged(old: str, new: str, explanation: str) -> None:
+    assert explanation in _attribution(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # a month, leave given, a modal either way, a rewrite of the clause
+        (
+            "In 2006, GM announced that it is discontinuing the H1 model.",
+            "In may 2006, GM announced that it is discontinuing the H1 model.",
+        ),
+        (
+            "You convey a copy of the work under these terms and conditions.",
+            "You may convey a copy of the work under these terms and conditions.",
+        ),
+        (
+            "A woman carrying the defect can not be affected by it, doctors said.",
+            "A woman carrying the defect may not be affected by it, doctors said.",
+        ),
+        (
+            "The story is set before the American Civil War in a small town.",
+            "The story is set before the American Civil War, probably in the 1830s.",
+        ),
+        ("The work was completed according to plan.", "The work was completed."),
+    ],
+)
+def test_no_doubt_cut_or_put_in(old: str, new: str) -> None:
+    assert _attribution(old, new) == []
