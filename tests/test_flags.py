@@ -50,7 +50,8 @@ RISKY = [
     ("negation", "He does not agree.", "He does agree.", '"not"'),
     ("attribution", "It is over, Smith said.", "It is over, Smith claimed.", '"said" → "claimed"'),
     ("attribution", "It is over, police said.", "It is over, according to police.", "according"),
-    ("attribution", "The man left, she told reporters.", "The man left, she added.", "told"),
+    # ("added", like "said", reports neutrally since session 16: "told" -> "insisted")
+    ("attribution", "The man left, she told reporters.", "The man left, she insisted.", "told"),
     ("attribution", "Prices will rise, he said.", "Prices will rise, he warned.", "warned"),
     ("quote", '"We will win," he said.', '"We might win," he said.', '"will" → "might"'),
     (

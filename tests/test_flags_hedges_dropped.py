@@ -83,3 +83,36 @@ def test_a_source_or_a_doubt_cut_or_put_in_is_flagged(old: str, new: str, explan
 )
 def test_no_doubt_cut_or_put_in(old: str, new: str) -> None:
     assert _attribution(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the same speaker's word, a title won, a neutral verb of reporting
+        (
+            'Governor Eduardo Leite said it was "the worst disaster in the history" of the state.',
+            'Governor Eduardo Leite called it "the worst disaster in the history" of the state.',
+        ),
+        (
+            "Carlos Alcaraz beat Jannik Sinner in the final on Wednesday to claim his 18th "
+            "career title.",
+            "Carlos Alcaraz beat Jannik Sinner in the final on Wednesday for his 18th "
+            "career title.",
+        ),
+        (
+            "'If we knew people were killed by them we would report it,' Mr Abdulrahman added.",
+            "'If we knew people were killed by them we would report it,' Mr Abdulrahman said.",
+        ),
+    ],
+)
+def test_the_same_attribution_in_other_words(old: str, new: str) -> None:
+    assert _attribution(old, new) == []
+
+
+def test_a_naming_is_no_speech() -> None:
+    old = 'The project was launched on January 15, a day now called "Wikipedia Day" by some.\n'
+    new = "The project was launched on January 15.\n"
+    assert _attribution(old, new) == []
+    said = 'Some schools say that the arhats wake up, and the paths were called "low".\n'
+    cut = 'The paths were called "inferior".\n'
+    assert _attribution(said + "It ended.", cut + "It ended.") == ['removed "say"']

@@ -92,6 +92,11 @@ _REPORTING: dict[str, str] = {
 # "stated" attributes only where reporting (``as stated above`` does not), and then
 # says what "said" says: "stated" -> "said" is no change of attribution.
 _REPORTING.update(stated="say", stating="say")
+# ... and "added", "noted" say what "said" says where they report ("Mr Abdulrahman
+# added" -> "Mr Abdulrahman said"); "called it" is the same speaker's word ("said it
+# was 'the worst disaster'" -> "called it 'the worst disaster'").
+_REPORTING.update(dict.fromkeys("add adds added adding note notes noted".split(), "say"))
+_REPORTING.update(dict.fromkeys(_CALLED := ("call", "calls", "called", "calling"), "say"))
 _ATTRIBUTIONS = {**_SPEECH, **_REPORTING}
 
 
@@ -141,8 +146,14 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
         return lemma if _source_named(folded, before, after, text, word.end) else None
     if lemma == "allege" and before in ("the", "an", "a", "his", "her", "their", "its"):
         return None  # "the alleged stabbing": an adjective
+    if folded in _CALLED:
+        # only as the words of the speaker the other version has say: "called it
+        # 'the worst disaster'" ("the day is called 'Wikipedia Day'" names it)
+        return lemma if loose and _CALLED_IT.match(text, word.end) else None
     if lemma == "claim" and after[:1].isdecimal():
         return None  # "claim 2 of the patent"
+    if lemma == "claim" and _PRIZE.match(text, word.end):
+        return None  # "to claim his 18th career title": won, not said
     if folded == "claims" and before in _CLAIM_NOUN_BEFORE:
         return None  # "intellectual property claims", "patent claims": a noun
     if loose:
@@ -155,6 +166,19 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
 # A source named by a preposition: the word that must stand before it, or after it.
 _SOURCE_BEFORE = {"данным": "по", "словам": "по", "даними": "за", "angaben": "nach"}
 _SOURCE_AFTER = {"segundo": ("a", "o", "os", "as"), "згідно": ("з", "із", "зі")}
+
+
+_CALLED_IT = re.compile(r"\s+(?:it|him|her|them|this|that)\s+[\"'\u201c\u2018]", re.IGNORECASE)
+
+
+# What "claim" wins rather than says, within three words ("claimed the seat",
+# "claim his 18th career title", "claimed gold").
+_PRIZE = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:title|titles|victory|win|seat|seats|gold|silver|"
+    r"bronze|medal|medals|prize|crown|trophy|championship|cup|pole|lead|record|lives|life|"
+    r"majority|stage|place|spot)\b",
+    re.IGNORECASE,
+)
 
 
 # Words before "claims" that make it a noun (a right claimed), not a verb of saying.

@@ -113,7 +113,12 @@ def check_certainty(pool: Pooled, context: Context) -> Flag | None:
     )
     found: list[list[Word]] = [[], []]
     for k, (words, text, other_text, other_spans) in enumerate(sides):
-        unsure = [w for w in words if w.text in _UNSURE and _hedges(w, text)]
+        quotes = context.quotes[k]
+        unsure = [
+            w
+            for w in words
+            if w.text in _UNSURE and _hedges(w, text) and not quotes.overlaps((w.start, w.end))
+        ]  # (a speaker's "might" is the quote check's)
         if not unsure or uncertain(other_text, other_spans):
             continue
         if any(_MODAL.search(other_text, start, end) for start, end in other_spans):

@@ -735,7 +735,9 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     # (each figure once: two groups of "34 000" changed are one figure)
     old = list(dict.fromkeys(f for w in pool.old_words for f in _figures_of(w, context.old)))
     new = list(dict.fromkeys(f for w in pool.new_words for f in _figures_of(w, context.new)))
-    old, new = _dateline_dropped((old, context.old), (new, context.new))
+    old, new = _dateline_dropped(
+        (old, context.old, pool.old_span[0]), (new, context.new, pool.new_span[0])
+    )
     if not old and not new:
         return hedge_flag(pool, context, _figures_of)  # no figure changed: a hedge?
     old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
@@ -840,18 +842,17 @@ def _which(
 
 
 def _dateline_dropped(
-    old: tuple[list[tuple[str, Word]], str], new: tuple[list[tuple[str, Word]], str]
+    old: tuple[list[tuple[str, Word]], str, int], new: tuple[list[tuple[str, Word]], str, int]
 ) -> tuple[list[tuple[str, Word]], list[tuple[str, Word]]]:
-    """The figures of both sides but a dateline's date that one version added or cut
-    (``SAN FRANCISCO, Oct. 23 (Reuters) -`` opening wire copy: house style); the
-    dates of two datelines stay, and are compared."""
-    found = [[f for f in side if in_dateline(text, f[1].start)] for side, text in (old, new)]
-    if not any(found) or all(found):
-        return old[0], new[0]
-    return (
-        [f for f in old[0] if f not in found[0]],
-        [f for f in new[0] if f not in found[1]],
-    )
+    """The figures of both sides but a dated dateline's that one version added or cut
+    whole (``SAN FRANCISCO, Oct. 23 (Reuters) -`` opening wire copy: house style); a
+    date put in or changed in a dateline both have is still a figure."""
+    for mine, other in ((old, new), (new, old)):
+        dated = [f for f in mine[0] if in_dateline(mine[1], f[1].start)]
+        if dated and not in_dateline(other[1], other[2]):
+            kept = [f for f in mine[0] if f not in dated]
+            return (kept, new[0]) if mine is old else (old[0], kept)
+    return old[0], new[0]
 
 
 def _pronoun_ones(words: tuple[tuple[Word, ...], str], shown: tuple[list[Word], str]) -> list[Word]:

@@ -22,6 +22,7 @@ from core.flags.pooled import (
     make_flag,
 )
 from core.flags.quotes import Quotations
+from core.flags.spellings import one_spelling
 
 
 def check_quote(pool: Pooled, context: Context) -> Flag | None:
@@ -77,6 +78,9 @@ def _quoted(words: tuple[Word, ...], quotes: Quotations) -> list[Word]:
 
 
 def _quoted_key(word: Word, context: Context) -> str:
-    """A quoted word as compared: ``can’t`` = ``can't`` = ``cannot``."""
+    """A quoted word as compared: ``can’t`` = ``can't`` = ``cannot``; a word in lower
+    case in British or American spelling alike (``labour`` = ``labor``)."""
     key = APOSTROPHES.sub("'", context.key(word.text))
+    if key.islower():
+        key = one_spelling(key)
     return "can't" if key.casefold() == "cannot" else key
