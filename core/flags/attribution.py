@@ -272,8 +272,10 @@ def _attribution(pool: Pooled, context: Context) -> Flag | None:
     new_loose = attribution_lemmas(context.new, (pool.new_span,), loose=True)
     old_loose |= claim_lemmas(context.old, (pool.old_span,))
     new_loose |= claim_lemmas(context.new, (pool.new_span,))
-    gone = old_all - new_loose - attribution_lemmas(context.new, pool.new_near)
-    came = new_all - old_loose - attribution_lemmas(context.old, pool.old_near)
+    # (or in the rest of a sentence split in two here: "His lawyer said ... and would
+    # not appeal." -> "His lawyer said ... . He said his client would appeal.")
+    gone = old_all - new_loose - attribution_lemmas(context.new, (*pool.new_near, *pool.new_rest))
+    came = new_all - old_loose - attribution_lemmas(context.old, (*pool.old_near, *pool.old_rest))
     old = [w for w in pool.old_words if _lemma(w, context.old) in gone]
     new = [w for w in pool.new_words if _lemma(w, context.new) in came]
     if not old and not new:

@@ -15,6 +15,7 @@ from core.flags.pooled import (
     Flag,
     Pooled,
     Word,
+    content_words,
     make_flag,
     span_words,
 )
@@ -270,7 +271,7 @@ def check_negation(pool: Pooled, context: Context) -> Flag | None:
     new = _negations(pool.new_words, context.new, languages, (pool.new_text, pool.old_text))
     if len(old) == len(new):
         return None
-    if pool.shared < MIN_SHARED_NEGATION:
+    if pool.shared < MIN_SHARED_NEGATION and not _split_off(pool, context):
         return None  # not truly paired
     old_names, new_names = context.names
     if old_names.in_heading(pool.old_span[0]) or new_names.in_heading(pool.new_span[0]):
@@ -289,6 +290,29 @@ def check_negation(pool: Pooled, context: Context) -> Flag | None:
     if len(old) > len(new):  # name only the negations that went
         return make_flag("negation", pool, _surplus(old, new), [])
     return make_flag("negation", pool, [], _surplus(new, old))
+
+
+def _split_off(pool: Pooled, context: Context) -> bool:
+    """Whether the pool holds the end of a sentence of one side (its rest is in the
+    block before) against a whole sentence of the other, split off from it, whose
+    content words nearly all stand in that whole sentence (``... his conduct and would
+    not appeal.`` -> ``... his conduct. He said his client would appeal.``: the piece
+    alone shares too little with it to pass as its twin)."""
+    if bool(pool.old_rest) == bool(pool.new_rest):
+        return False
+    if pool.old_rest:
+        piece, text, rest, whole = pool.old_text, context.old, pool.old_rest, pool.new_text
+    else:
+        piece, text, rest, whole = pool.new_text, context.new, pool.new_rest, pool.old_text
+    if rest[0][1] > (pool.old_span if pool.old_rest else pool.new_span)[0]:
+        return False  # (the rest runs on after the piece: not the end of its sentence)
+    sentence = content_words(" ".join(text[a:b] for a, b in rest) + " " + piece)
+    split = content_words(whole)
+    return len(split) >= SPLIT_WORDS and len(sentence & split) >= SPLIT_SHARE * len(split)
+
+
+SPLIT_WORDS = 3
+SPLIT_SHARE = 0.75
 
 
 def _number_sign(word: Word, text: str) -> bool:
