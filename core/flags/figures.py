@@ -274,6 +274,12 @@ def _groups_joined(m: re.Match[str]) -> str:
     return re.sub(f"[{_GROUP_SPACES}]", ",", m.group())
 
 
+# Half of a scale, in Ukrainian and Russian, written as one word or two: read as
+# "0.5" (as long: offsets hold).
+_HALF = re.compile(
+    r"(?<!\w)(?:пів|пол)(?=\s?(?:мільярд|мільйон|тисяч|миллиард|миллион|тысяч))",
+    re.IGNORECASE,
+)
 _SPACED_COLON = re.compile(r"(\d) :(\d\d)\b")
 
 
@@ -291,6 +297,8 @@ def _values(text: str, short: bool = False) -> Counter[str]:
     spaced = _SPACED_COLON.sub(r"\1:\2 ", text.replace("-", " "))
     if _SPACED_HINT.search(spaced):  # ("21 000" read as "21,000")
         spaced = _SPACED.sub(_groups_joined, spaced)
+    if not spaced.isascii():  # ("півмільярда" = "пів мільярда": half a billion)
+        spaced = _HALF.sub("0.5", spaced)
     if spaced.isascii():  # folding keeps every token whole: fold once
         spaced = spaced.lower()
         if not _numberish().search(spaced):
@@ -381,7 +389,7 @@ def _values(text: str, short: bool = False) -> Counter[str]:
                 out[token] += 1
     if in_number:
         out[str(total + current)] += 1
-    _scaled(text, out, short)
+    _scaled(spaced, out, short)  # (as read above: "0.5" for "пів")
     return out
 
 
@@ -390,7 +398,9 @@ def _values(text: str, short: bool = False) -> Counter[str]:
 # only after a currency sign: "\u00a3100k" = "\u00a3100,000", not "30m" of a distance)
 _SCALED = re.compile(
     r"(?<![\d.,])([$\u00a3\u20ac\u00a5])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
-    r"(hundred|thousand|million|billion|trillion|bn|mn|tn|k|m|b)\b",
+    r"(hundred|thousand|million|billion|trillion|bn|mn|tn|k|m|b|"
+    + "|".join(sorted((*SCALE_WORDS, *SCALES_AFTER_A_NUMBER), key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 _SCALE_LETTERS = {
@@ -433,16 +443,21 @@ def _scaled(text: str, out: Counter[str], short: bool = False) -> None:
         sign, digits, word = m.group(1), m.group(2).replace(",", ""), m.group(3).casefold()
         if len(word) == 1 and not sign and not short:
             continue  # ("30m": thirty metres, unless ``short``: "2.1m votes")
-        scale = _SCALE_VALUES[_SCALE_LETTERS.get(word, word)]
+        scale = (
+            _SCALE_VALUES.get(_SCALE_LETTERS.get(word, word))
+            or SCALE_WORDS.get(word)
+            or SCALES_AFTER_A_NUMBER[word]
+        )  # ("3 mil" = "3000", "2 млрд" = "2 миллиарда")
         parts = digits.split(".")
         key = "".join(parts) if sum(map(len, parts)) >= LONG_NUMBER else "-".join(parts)
-        if not out[key] or not out[str(scale)]:
+        if not out[key]:
             continue
         value = Decimal(digits) * scale
         if value != value.to_integral_value():
             continue
         out[key] -= 1
-        out[str(scale)] -= 1
+        if out[str(scale)]:  # (a scale read alone: "mil" after digits is not)
+            out[str(scale)] -= 1
         out[str(int(value))] += 1
     out += Counter()  # (drops the counts taken to nothing)
 

@@ -209,9 +209,11 @@ _SCALE_FORMS = {
     100: "cents hundert",
     1000: "tausend тысяча тысячи тысяч тысячу тысячей тисяча тисячі тисяч тисячу тисячею",
     10**6: "millions millionen millón millones milhão milhões миллион миллиона миллионов "
-    "мільйон мільйони мільйонів",
+    "мільйон мільйони мільйонів мільйона milione milioni miljoen miljoenen miljon miljoner "
+    "milion miliony milionów mln млн mnkr",
     10**9: "milliards milliarde milliarden mrd bilhão bilhões миллиард миллиарда миллиардов "
-    "мільярд мільярди мільярдів",
+    "мільярд мільярди мільярдів мільярда miliardo miliardi miljard miljarden miljarder "
+    "miliard miliardy miliardów mld млрд mdkr",
 }
 SCALE_WORDS = {w: v for v, forms in _SCALE_FORMS.items() for w in forms.split()}
 # Scales that are also English words or mean "a thousand" alone, and ``Mio`` (a given
