@@ -16,6 +16,7 @@ from collections import defaultdict
 from operator import attrgetter
 
 from core.engine.tokens import compiled
+from core.flags.numerals import SCALE_WORDS
 from core.flags.pooled import SIGN_CHARS, Context, Flag, Pooled, Word, holds_sign, make_flag
 from core.model import Span
 
@@ -88,7 +89,7 @@ _units("hp", "hp horsepower bhp")
 _units("cubic", "cubic")
 _units("square", "square sq")
 # Speeds: a length per hour ("60 mph" = "60 miles per hour").
-SPEEDS = {"mph": "mile", "km/h": "km", "kph": "km", "kmh": "km"}
+SPEEDS = {"mph": "mile", "km/h": "km", "kph": "km", "kmh": "km", "км/ч": "km"}
 for _speed, _length in SPEEDS.items():
     UNIT_WORDS[_speed] = frozenset({_length})
 _units("celsius", "c °c celsius")
@@ -98,6 +99,26 @@ _units("aud", "aud")
 _units("hkd", "hkd")
 _units("usd", "dólares dolares")
 _units("eur", "euro")
+# Other languages' currencies and units, as their news writes them after a figure
+# (session 16: "milhões de euros" -> "de dólares", "рублей" -> "долларов", "億円" ->
+# "億ドル", "tonnellate" -> "chili", "м/с" -> "км/ч", "proc." -> "pkt proc.").
+_units(
+    "usd", "dollari dolari dolarów долларов доллара доллар доларів долари долар ドル 億ドル 万ドル"
+)
+_units("eur", "евро євро ユーロ 億ユーロ")
+_units("rub", "рублей рубля рубль рублях")
+_units("uah", "гривень гривні гривня гривнях")
+_units("pln", "zł złotych złote zloty")
+_units("sek", "kronor kr")
+_units("brl", "reais real")
+_units("jpy", "円 億円 万円")
+_units("tonne", "tonnellate tonnellata toneladas tonelada тонн тонны тонна тонн")
+_units("kg", "chili chilogrammi quilos quilogramas килограммов кг кілограмів")
+_units("km", "chilometri quilómetros quilômetros километров километра км кілометрів キロメートル")
+_units("metre", "metri metros метров метра м метрів メートル")
+_units("m/s", "м/с m/s")
+_units("pct", "proc procent procento percento процента процентов процентів відсотків відсотка")
+_units("pp", "pkt п.п")
 
 # A currency's sign before the digits.
 _SIGNS: dict[str, frozenset[str]] = {
@@ -111,6 +132,7 @@ _SIGNS: dict[str, frozenset[str]] = {
     "nz$": frozenset({"nzd"}),
     "hk$": frozenset({"hkd"}),
     "s$": frozenset({"sgd"}),
+    "r$": frozenset({"brl"}),
     "£": frozenset({"gbp"}),
     "€": frozenset({"eur"}),
     "¥": frozenset({"jpy", "cny"}),
@@ -135,24 +157,32 @@ SCALES = {
 
 # A figure's digits, or a number written as a word ("three days" -> "three weeks").
 _DIGITS = re.compile(
-    r"(?<![\w.,:])\d+(?:[.,:]\d+)*"
+    r"(?<![.,:\d])(?<![^\W\u3000-\u9fff\uac00-\ud7af])"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,:]\d+)*)"
     r"|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|sixty|hundred|thousand|dozen)\b"
 )
 # Before the digits: a currency's sign; after them: a scale, a unit (perhaps after
 # "de", "d'", "of": "21 millions d'euros"), and what it is counted per ("$15 per hour",
 # "£100 a month").
-_SIGN_BEFORE = re.compile(r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|[$£€¥₹₽]) ?$", re.IGNORECASE)
+_SIGN_BEFORE = re.compile(
+    r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|R\$|[$£€¥₹₽]) ?$", re.IGNORECASE
+)
 _AFTER = (
     "(?i)"
-    r"(?: ?(?P<scale>thousand|millions?|billions?|millones|milliards|bn|mn|[kmb])\b)?"
+    r"(?: ?(?P<scale>thousand|millions?|billions?|millones|milliards|bn|mn|[kmb]|"
+    + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+    + r")\b)?"
     r"(?: ?(?:d['\u2019]|de |of )?(?P<unit>%|per cent|por ciento|pour cent|[ap]\.m\.?"
-    r"|percentage points?|km/h|°[cf]|(?:canadian|australian|us|u\.s\.|american|hong kong"
+    r"|percentage points?|km/h|км/ч|м/с|m/s|°[cf]"
+    r"|(?:canadian|australian|us|u\.s\.|american|hong kong"
     r"|new zealand|singapore) dollars?"
     r"|(?!(?:a|an|per|each|every|por|par|pro)\b)[^\W\d_]+))?"
     r"(?: (?:a|an|per|each|every|por|par|pro) (?P<per>[^\W\d_]+))?"
 )
 
+
+_WIDE = re.compile("[\u3000-\u9fff]")
 
 # A figure's value, its unit's meanings, what it is counted per, and its span.
 _Read = tuple[str, frozenset[str], frozenset[str], Span]
@@ -167,18 +197,25 @@ def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
         assert after is not None  # (every part of it may be empty)
         sign = sign_m.group().strip().casefold() if sign_m else ""
         unit = (after.group("unit") or "").casefold()
+        if unit not in UNIT_WORDS and _WIDE.match(unit):
+            # (Japanese runs on: "億円に上った" is the unit "億円" and its sentence)
+            unit = next((unit[:k] for k in range(4, 0, -1) if unit[:k] in UNIT_WORDS), unit)
         per = UNIT_WORDS.get((after.group("per") or "").casefold(), frozenset())
         if unit in SPEEDS:
             per = UNIT_WORDS["hour"]
         means = _SIGNS.get(sign, frozenset()) | UNIT_WORDS.get(unit, frozenset())
         if not means and not per:
             continue
-        scale = SCALES.get((after.group("scale") or "").casefold(), "")
-        value = m.group().casefold().replace(",", "") + ("e" + scale if scale else "")
+        scale_word = (after.group("scale") or "").casefold()
+        scale = SCALES.get(scale_word) or (
+            str(len(str(SCALE_WORDS[scale_word])) - 1) if scale_word in SCALE_WORDS else ""
+        )
+        digits = "".join(m.group().split()).casefold().replace(",", "")
+        value = digits + ("e" + scale if scale else "")
         first = sign_m.start() if sign_m else m.start()
         last = max(m.end(), after.end("scale"))
         if UNIT_WORDS.get(unit):
-            last = after.end("unit")
+            last = after.start("unit") + len(unit)
         if after.group("per") and per:
             last = after.end("per")
         out[value].append((value, means, per, (first, last)))
