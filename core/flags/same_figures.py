@@ -170,7 +170,10 @@ def _scores(text: str, span: Span) -> dict[tuple[str, str], list[Span]]:
 _APPROX = r"(?:about|around|approximately|approx\.|some|roughly|c\.|ca\.)?\s*"
 _SIGN = r"(?:US\$|C\$|A\$|HK\$|[$£€¥])?"
 _FIGURE = r"(\d[\d.,:]*)"
-_UNIT_WORDS_AFTER = r"((?:\s*[^\W\d_][\w./°³²']*){1,3})"
+# (one to three words; between them at least a space: "\s*" there let a run of letters
+# without spaces, as Chinese writes, be cut into words in every way, and a search over
+# it took a millisecond a figure)
+_UNIT_WORDS_AFTER = r"(\s*[^\W\d_][\w./°³²']*(?:\s+[^\W\d_][\w./°³²']*){0,2})"
 # (the figure before the bracket, its unit, the bracket's start: up to the word)
 # (compiled when first asked: their classes of letters take a millisecond at start-up)
 _BEFORE_BRACKET = (
@@ -187,7 +190,8 @@ def converted(word: Word, text: str, other: str) -> bool:
     sentence gives alone (outside brackets): in brackets after it, each with a unit,
     or before brackets that hold it."""
     lo = max(0, word.start - _CONVERSION_REACH)
-    before = compiled(_BEFORE_BRACKET).search(text, lo, word.start)
+    opened = "(" in text[lo : word.start] or "[" in text[lo : word.start]
+    before = compiled(_BEFORE_BRACKET).search(text, lo, word.start) if opened else None
     signed = text[max(0, word.start - 3) : word.start].rstrip().endswith(_SIGNS)
     if (
         before is not None
