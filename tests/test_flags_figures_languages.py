@@ -13,9 +13,12 @@ in digits.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.engine.compare import compare
 from core.flags.detect import flag_comparison
+from core.flags.numerals import _runs_read, cjk_runs
 from core.text.document import document_from_text
 
 
@@ -299,3 +302,16 @@ def test_a_number_and_its_scale_are_the_value_they_make() -> None:
     new = "The floods forced 1,500,000 people from their homes, officials said."
     assert _flags(old, new) == []
     assert [k for k, _ in _flags(old, new.replace("1,500,000", "1,600,000"))] == ["number"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="一二三四五六七八九十百千万亿零两.．0123456789规定元第 a٣", max_size=120),
+    st.integers(min_value=0, max_value=119),
+    st.integers(min_value=1, max_value=120),
+)
+def test_numeral_runs_found_by_pattern_as_read_by_character(text: str, a: int, b: int) -> None:
+    # (cjk_runs finds runs with a pattern in C; its edges fall back to reading them)
+    start, end = min(a, len(text)), min(max(a + 1, b), len(text))
+    if start < end:
+        assert cjk_runs(text, start, end) == _runs_read(text, start, end)
