@@ -132,6 +132,12 @@ _CLASSES = {
     "bijna": "nearly",
     "ongeveer": "about",
     "десь": "about",
+    # Korean (before the figure, a space between: "최소 10명")
+    "최소": "at least",
+    "적어도": "at least",
+    "약": "about",
+    "최대": "up to",
+    "거의": "nearly",
     # Signs
     "~": "about",
     "\u2248": "about",
@@ -148,6 +154,9 @@ _AFTER = {
     "ou mais": "at least",
     "и более": "at least",
     "і більше": "at least",
+    "이상": "at least",
+    "미만": "below",
+    "가량": "about",
 }
 # Chinese hedges, before the figure and after it ("至少57人", "300多人", "350余名").
 _HAN_CLASSES = {
@@ -191,9 +200,10 @@ _NUMERALS = f"{_NUMERAL_RUN}+"
 _NUMERALS_BEFORE = f"{_NUMERAL_RUN}+$"
 _HAN_HEDGE_CHARS = frozenset("".join((*_HAN_CLASSES, *_HAN_AFTER)))
 _HEDGE_AFTER = re.compile(
-    r"(?<![\w.,])(\d[\d.,]*)\s+("
+    # (a Korean counter between the figure and its hedge: "10명 이상")
+    r"(?<![\w.,])(\d[\d.,]*)(?:[\uac00-\ud7a3]{1,2}\s*|\s+)("
     + "|".join(p.replace(" ", r"\s+") for p in sorted(_AFTER, key=len, reverse=True))
-    + r")\b",
+    + r")(?:\b|(?<=[\uac00-\ud7a3]))",
     re.IGNORECASE,
 )
 _HEDGE_PATTERN = (
@@ -238,14 +248,19 @@ def hedge_flag(
     changed = (*pool.old_words, *pool.new_words)
     if (
         not any(w.text.casefold() in _HEDGE_WORDS for w in changed)
+        and not any(w.text[:2] in _HEDGE_WORDS for w in changed if w.text[:1] >= "\uac00")
         and not _signed(pool, context)
         and not any(
             not w.text.isascii() and not _HAN_HEDGE_CHARS.isdisjoint(w.text) for w in changed
         )
     ):
         return None  # (no word of a hedge changed: most blocks)
-    old = [h for h in _hedged(pool, context.old, True, figures) if h[0][1] not in changed_keys]
-    new = [h for h in _hedged(pool, context.new, False, figures) if h[0][1] not in changed_keys]
+    old = _once(
+        [h for h in _hedged(pool, context.old, True, figures) if h[0][1] not in changed_keys]
+    )
+    new = _once(
+        [h for h in _hedged(pool, context.new, False, figures) if h[0][1] not in changed_keys]
+    )
     if not old and not new:
         return None
     gone = Counter(h for h, _, _ in old) - Counter(h for h, _, _ in new)
@@ -276,6 +291,18 @@ def hedge_flag(
             shown_old.append(_written(pool.old_words, context.old, hedged[1], figures, figure))
             shown_new.append(phrase)
     return make_flag("number", pool, shown_old, shown_new)
+
+
+def _once(hedges: list[tuple[Hedged, Word, Word]]) -> list[tuple[Hedged, Word, Word]]:
+    """Each hedge of a figure once: one hedged before and after it alike ("적어도 57명
+    이상", "at least 57 or more") is hedged once."""
+    seen: set[tuple[Hedged, int]] = set()
+    out = []
+    for h in hedges:
+        if (h[0], h[2].start) not in seen:
+            seen.add((h[0], h[2].start))
+            out.append(h)
+    return out
 
 
 def _signed(pool: Pooled, context: Context) -> bool:

@@ -384,4 +384,6 @@ def _heading(line: str) -> bool:
     words = len(line.split())
     if words < 2 or _LOWER_WORD.search(line) or compiled(_HAN_KANA_CHAR).search(line):
         return False  # (a line of Chinese or Japanese has no case to tell a heading by)
+    if not any(map(str.isupper, line)):
+        return False  # (nor has Korean, Arabic, Hebrew, Thai ...: no capital at all)
     return words <= MAX_TITLE_WORDS or line.upper() == line

@@ -146,6 +146,8 @@ def _negations(
                 and not _in_plain_word(text, w.start + k)
                 and text[w.start + k - 1 : w.start + k] not in _NAME_JOINS
             )
+        elif w.text[:1] in _KOREAN_STARTS and _korean_negation(w.text):
+            found.append(w)
         elif not w.text.isascii() and "-" in w.text:
             found.extend(w for part in w.text.casefold().split("-") if part in _CYRILLIC)
         elif w.text.casefold() in _CYRILLIC:
@@ -195,7 +197,8 @@ def _may_negate(word: Word) -> bool:
         or (
             not folded.isascii()
             and (
-                "-" in folded
+                folded[:1] in _KOREAN_STARTS
+                or "-" in folded
                 or not _HAN_NEGATIONS.isdisjoint(folded)
                 or not _KANA_NEGATION_CHARS.isdisjoint(folded)
             )
@@ -209,6 +212,19 @@ def _joined(mine: frozenset[str], other_words: frozenset[str]) -> bool:
         len(word) > 4 and word[:2] in ("не", "ні") and word[2:] in mine and word not in _CYRILLIC
         for word in other_words
     )
+
+
+# Korean: the auxiliary "않" (올리지 않겠다), "못" (can not: 못했다), "없" (there is none:
+# 없었다), "아니" (is not), and "안" alone before a verb (안 올렸다; "안에", "inside", is
+# one word with its particle).
+_KOREAN_STARTS = frozenset("않못없아안")
+
+
+def _korean_negation(word: str) -> bool:
+    """Whether a Korean ``word`` negates (see ``_KOREAN_STARTS``)."""
+    if word == "안":
+        return True
+    return word.startswith(("않", "못", "없", "아니"))
 
 
 # Japanese: a verb or adjective negated by its ending (決定しなかった, 報告はない, できません),
