@@ -1,0 +1,56 @@
+"""Speakers and verbs of reporting in other languages.
+
+Seen by a multilingual editor (session 16): "Песков заявил журналистам" -> "Захарова
+заявила журналистам" raised nothing (the verb agrees with its speaker, so it changed
+too, and a speaker was looked for only beside an unchanged verb); "A polícia informou
+que 20 pessoas foram detidas." -> "Foram detidas 20 pessoas." raised nothing; "disse"
+-> "alegou" and "powiedział" -> "zasugerował" read only as a verb removed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.text.document import document_from_text
+
+
+def _attribution(old: str, new: str) -> list[str]:
+    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
+    return [f.explanation for f in flag_comparison(result) if f.kind == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        (
+            "Песков заявил журналистам, что переговоры продолжатся.",
+            "Захарова заявила журналистам, что переговоры продолжатся.",
+            '"Песков" \u2192 "Захарова"',
+        ),
+        (
+            "A polícia informou que 20 pessoas foram detidas.",
+            "Foram detidas 20 pessoas.",
+            'removed "informou"',
+        ),
+        (
+            "O ministro disse que a fraude foi descoberta em março.",
+            "O ministro alegou que a fraude foi descoberta em março.",
+            '"disse" \u2192 "alegou"',
+        ),
+        (
+            "Premier powiedział, że rząd obniży podatki.",
+            "Premier zasugerował, że rząd obniży podatki.",
+            '"powiedział" \u2192 "zasugerował"',
+        ),
+    ],
+)
+def test_another_speaker_or_verb_is_flagged(old: str, new: str, explanation: str) -> None:
+    assert _attribution(old, new) == [explanation]
+
+
+def test_the_same_speaker_with_another_verb_of_saying_is_quiet() -> None:
+    old = "Песков заявил журналистам, что переговоры продолжатся."
+    new = "Песков сообщил журналистам, что переговоры продолжатся."
+    assert _attribution(old, new) == []
