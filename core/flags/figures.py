@@ -343,6 +343,8 @@ def _values(text: str, short: bool = False) -> Counter[str]:
                 out.update(str(int(d)) for d in _DIGITS_ONLY.findall(token))  # day, month, year
             elif not _not_a_figure(text, start):
                 groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", token))
+                if len(groups) == 1 and len(groups[0]) == 2 and groups[0][0] == "0":
+                    groups = [groups[0][1]]  # ("05/03/2023": the day and month 5 and 3)
                 long = sum(map(len, groups)) >= LONG_NUMBER
                 out["".join(groups) if long else "-".join(groups)] += 1
                 letters = token.lstrip("0123456789.,:")

@@ -48,6 +48,14 @@ def _is_run_char(text: str, at: int) -> bool:
     char = text[at]
     if char in CJK_NUMERALS or char.isdecimal():
         return True
+    if char in ",，":  # (a thousands comma: "1,234億")
+        return (
+            at > 0
+            and text[at - 1].isdecimal()
+            and text[at + 1 : at + 4].isdecimal()
+            and len(text[at + 1 : at + 4]) == 3
+            and not text[at + 4 : at + 5].isdecimal()
+        )
     return (
         char in ".．"
         and 0 < at < len(text) - 1
@@ -84,7 +92,9 @@ def _run_pattern() -> re.Pattern[str]:
     """A numeral run: Chinese numerals, digits of any script, a point between digits
     (``_is_run_char``'s characters)."""
     chars = "".join(sorted(CJK_NUMERALS))
-    return re.compile(f"(?:[{chars}]|\\d|(?<=\\d)[.\uff0e](?=\\d))+")
+    return re.compile(
+        f"(?:[{chars}]|\\d|(?<=\\d)[.\uff0e](?=\\d)|(?<=\\d)[,\uff0c](?=\\d{{3}}(?!\\d)))+"
+    )
 
 
 def _runs_read(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -159,9 +169,13 @@ def _cjk_value(run: str) -> Fraction | None:
             if number is not None:
                 return None
             lo = at
-            while at < len(run) and (run[at].isdecimal() or run[at] in ".．"):
+            while at < len(run) and (run[at].isdecimal() or run[at] in ".．,，"):
                 at += 1
-            digits = "".join("." if c in ".．" else str(unicodedata.decimal(c)) for c in run[lo:at])
+            digits = "".join(
+                "." if c in ".．" else str(unicodedata.decimal(c))
+                for c in run[lo:at]
+                if c not in ",，"
+            )
             number = Fraction(digits)
             continue
         if char in _CJK_DIGITS:
@@ -188,15 +202,15 @@ def _cjk_value(run: str) -> Fraction | None:
 # Number words: each value's forms, by language; none is also an English word (see
 # the module's docstring), none an article.
 _FORMS = {
-    2: "deux zwei dos dois duas два две дві двоє",
-    3: "trois drei tres três три троє",
-    4: "quatre vier cuatro quatro четыре чотири",
-    5: "cinq fünf funf cinco пять п'ять",
-    6: "six sechs seis шесть шість",
-    7: "sept sieben siete sete семь сім",
-    8: "huit acht ocho oito восемь вісім",
-    9: "neuf neun nueve nove девять дев'ять",
-    10: "dix zehn diez dez десять",
+    2: "deux zwei dos dois duas два две дві двоє двое dwa dwie dwóch dwoje",
+    3: "trois drei tres três три троє трое trzy tre",
+    4: "quatre vier cuatro quatro четыре чотири четверо cztery quattro",
+    5: "cinq fünf funf cinco пять п'ять пятеро pięć cinque",
+    6: "six sechs seis шесть шість шестеро sześć",
+    7: "sept sieben siete sete семь сім семеро siedem sette",
+    8: "huit acht ocho oito восемь вісім osiem",
+    9: "neuf neun nueve nove девять дев'ять dziewięć",
+    10: "dix zehn diez dez десять dziesięć dieci",
     11: "onze одиннадцать одинадцять",
     12: "douze zwölf doce doze двенадцать дванадцять",
     13: "treize dreizehn trece treze тринадцать тринадцять",
@@ -278,18 +292,18 @@ def word_value(word: str) -> int | None:
 # Months, by language: their number (``novembre`` = ``ноября`` = 11); those spelled as
 # in English (``April``, ``November``) are English months (``figures._MONTHS``).
 _MONTH_FORMS = (
-    "janvier januar enero janeiro января січня",
-    "février februar febrero fevereiro февраля лютого",
-    "mars märz marzo março марта березня",
-    "avril abril апреля квітня",
-    "mai mayo maio мая травня",
-    "juin juni junio junho июня червня",
-    "juillet juli julio julho июля липня",
-    "août agosto августа серпня",
-    "septembre septiembre setembro сентября вересня",
-    "octobre oktober octubre outubro октября жовтня",
-    "novembre noviembre novembro ноября листопада",
-    "décembre dezember diciembre dezembro декабря грудня",
+    "janvier januar enero janeiro января січня gennaio januari stycznia",
+    "février februar febrero fevereiro февраля лютого febbraio februari lutego",
+    "mars märz marzo março марта березня maart marca",
+    "avril abril апреля квітня aprile kwietnia",
+    "mai mayo maio мая травня maggio mei maja",
+    "juin juni junio junho июня червня giugno czerwca",
+    "juillet juli julio julho июля липня luglio lipca",
+    "août agosto августа серпня augustus sierpnia",
+    "septembre septiembre setembro сентября вересня settembre września",
+    "octobre oktober octubre outubro октября жовтня ottobre października",
+    "novembre noviembre novembro ноября листопада listopada",
+    "décembre dezember diciembre dezembro декабря грудня dicembre grudnia",
 )
 MONTH_NUMBERS = {w: str(i + 1) for i, forms in enumerate(_MONTH_FORMS) for w in forms.split()}
 
