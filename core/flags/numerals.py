@@ -294,7 +294,7 @@ def word_value(word: str) -> int | None:
 _MONTH_FORMS = (
     "janvier januar enero janeiro января січня gennaio januari stycznia",
     "février februar febrero fevereiro февраля лютого febbraio februari lutego",
-    "mars märz marzo março марта березня maart marca",
+    "mars märz marzo março марта березня maart",
     "avril abril апреля квітня aprile kwietnia",
     "mai mayo maio мая травня maggio mei maja",
     "juin juni junio junho июня червня giugno czerwca",
