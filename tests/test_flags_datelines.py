@@ -45,3 +45,22 @@ def test_a_city_put_in_capitals_in_a_dateline_is_no_name_removed() -> None:
         "remember those who died in the First World War.\n"
     )
     assert _flags(old, new) == [("number", '"two" \u2192 "three-minute"; removed "millions"')]
+
+
+def test_a_weekday_cut_or_put_in_alone_is_no_figure_changed() -> None:
+    # (a structural reader, session 16: '"at least 20" -> "Sunday"' paired a toll cut
+    # with the day a statement was made)
+    old = (
+        "'The toll is expected to rise,' Observatory director Rami Abdulrahman said. The "
+        "Syrian Observatory for Human Rights said at least 20 air strikes hit the city.\n"
+    )
+    new = (
+        "'The toll is expected to rise,' Rami Abdulrahman, director of the Syrian "
+        "Observatory for Human Rights, said on Sunday.\n"
+    )
+    assert ("number", 'removed "at least 20"') in _flags(old, new)
+    assert _flags("The council met to vote.\n", "The council met on Monday to vote.\n") == []
+    changed = _flags(
+        "The council met on Monday to vote.\n", "The council met on Tuesday to vote.\n"
+    )
+    assert [kind for kind, _ in changed] == ["number"]

@@ -416,11 +416,6 @@ _SCALE_LETTERS = {
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-# A weekday before its date ("Tuesday 5 March", "Tuesday, March 5").
-_DATED = re.compile(
-    r",?\s+(?:\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
-    re.IGNORECASE,
-)
 
 
 def _same_values(old: str, new: str) -> bool:
@@ -791,13 +786,9 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     )
     for one, found, text, twin, counter in sides:
         for key, word in found:
-            if (
-                key in _WEEKDAYS
-                and one[key]
-                and _DATED.match(text, word.end)
-                and _WEEKDAYS.isdisjoint(counter)
-            ):
-                # "Tuesday 5 March" -> "March 5": the date says the day (a weekday
+            if key in _WEEKDAYS and one[key] and _WEEKDAYS.isdisjoint(counter):
+                # "Tuesday 5 March" -> "March 5": the date says the day; "said on
+                # Sunday" cut or put in tells when, and changes nothing said (a weekday
                 # changed, "Wednesday" -> "Thursday, September 28", still counts)
                 one[key] -= 1
             elif one[key] and (converted(word, text, twin) or scale_converted(word, text, twin)):
