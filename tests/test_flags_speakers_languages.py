@@ -54,3 +54,20 @@ def test_the_same_speaker_with_another_verb_of_saying_is_quiet() -> None:
     old = "Песков заявил журналистам, что переговоры продолжатся."
     new = "Песков сообщил журналистам, что переговоры продолжатся."
     assert _attribution(old, new) == []
+
+
+def test_a_statement_put_in_another_speakers_mouth_is_flagged() -> None:
+    # (a structural reader, session 16: the attribution moved to the back with another
+    # speaker, the clause "Stander said that ..." a block cut of its own)
+    old = (
+        "On 19 July 2018, Stander opened a fraud case against mayor Sisisi Tolashe. Stander "
+        "said that she had singled them out because the municipality had failed to "
+        "deliver services and corruption had increased under their watch.\n"
+    )
+    new = (
+        "On 19 July 2018, Stander opened a fraud case against mayor Sisisi Tolashe. "
+        "Corruption had increased under their watch, Tolashe said.\n"
+    )
+    assert '"Stander" \u2192 "Tolashe"' in _attribution(old, new)
+    same = new.replace("Tolashe said", "Stander said")
+    assert _attribution(old, same) == []

@@ -281,8 +281,8 @@ def _attribution(pool: Pooled, context: Context) -> Flag | None:
     came = new_all - old_loose - attribution_lemmas(context.old, (*pool.old_near, *pool.old_rest))
     old = [w for w in pool.old_words if _lemma(w, context.old) in gone]
     new = [w for w in pool.new_words if _lemma(w, context.new) in came]
-    if not old and not new:
-        return _check_claim(pool, context, claims)
+    if not old and not new:  # (the verb stands in a clause cut next to it)
+        return _check_whose(pool, context) or _check_claim(pool, context, claims)
     # Explained by the verbs on both sides of the changes that hold them ("said" -> "claimed").
     touched = {w.change for w in (*old, *new)}
     return make_flag(
@@ -327,6 +327,83 @@ def attribution_lemmas(text: str, spans: tuple[Span, ...], loose: bool = False) 
 
 
 def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
+    """The speaker next to a verb of the same sentence changed (``_check_next_speaker``),
+    or the one sentence's speaker is another, wherever the verb stands
+    (``_check_whose``)."""
+    return _check_next_speaker(pool, context) or _check_whose(pool, context)
+
+
+def _check_whose(pool: Pooled, context: Context) -> Flag | None:
+    """One speaker named beside a verb of speech in each side's whole sentence, each
+    missing from the other's: the statement is put in another's mouth ("Stander said
+    that ... corruption had increased" -> "Corruption had increased ..., Tolashe
+    said", the cut clause a block of its own)."""
+    if not any(w.text[:1].isupper() for w in (*pool.old_words, *pool.new_words)):
+        return None  # (no capital changed: most blocks)
+    found = []
+    sentences = []
+    for text, span in ((context.old, pool.old_span), (context.new, pool.new_span)):
+        sentence = _sentence_of(text, span)
+        speakers = _speakers(text, sentence)
+        if len(speakers) != 1:
+            return None
+        found.append(next(iter(speakers.values())))
+        sentences.append(text[sentence[0] : sentence[1]])
+    old, new = found
+    if _named_in(old.text, sentences[1]) or _named_in(new.text, sentences[0]):
+        return None  # (the same speaker named, or both named on each side)
+    index = pool.change_at((old.start, old.end), True)
+    if index is None:
+        index = pool.change_at((new.start, new.end), False) or 0
+    return make_flag(
+        "attribution",
+        pool,
+        [Word(old.text, old.start, old.end, index)],
+        [Word(new.text, new.start, new.end, index)],
+    )
+
+
+def _sentence_of(text: str, span: Span) -> Span:
+    """The whole sentence ``span`` ends in, back to the stop before it (at most
+    ``SENTENCE_REACH`` characters back): a clause cut from its start is a block of its
+    own."""
+    lo = max(0, span[0] - SENTENCE_REACH)
+    stop = max(text.rfind(". ", lo, span[0]), text.rfind("\n", lo, span[0]))
+    return (stop + 1 if stop >= 0 else lo, span[1])
+
+
+SENTENCE_REACH = 400
+
+
+def _named_in(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def _speakers(text: str, span: Span) -> dict[str, Word]:
+    """The names that stand right before or after a verb of speech in ``span``, by
+    their folded text (``Stander said``, ``, Tolashe said``, ``said Smith``)."""
+    out: dict[str, Word] = {}
+    for m in _attribution_forms().finditer(text, *span):
+        verb = Word(m.group(), m.start(), m.end(), 0)
+        if m.group().casefold() not in _SPEECH or not _lemma(verb, text, True):
+            continue
+        before = _NAME_BEFORE.search(text, max(span[0], m.start() - 40), m.start())
+        after = _NAME_AFTER.match(text, m.end(), min(span[1], m.end() + 40))
+        for found in (before, after):
+            if found is None:
+                continue
+            name = found.group(1)
+            if name.casefold() in _PRONOUNS or name.casefold() in NOT_NAMES:
+                continue
+            out[name.casefold()] = Word(name, found.start(1), found.end(1), 0)
+    return out
+
+
+_NAME_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+) $")
+_NAME_AFTER = re.compile(r" ([A-Z][\w'\u2019-]+)")
+
+
+def _check_next_speaker(pool: Pooled, context: Context) -> Flag | None:
     """The verb stayed, the speaker next to it changed: ``Smith said`` -> ``Jones said``.
 
     The speaker is a name or a speaker noun right next to an unchanged attribution
