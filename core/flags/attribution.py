@@ -352,6 +352,8 @@ def _check_whose(pool: Pooled, context: Context) -> Flag | None:
     old, new = found
     if _named_in(old.text, sentences[1]) or _named_in(new.text, sentences[0]):
         return None  # (the same speaker named, or both named on each side)
+    if _spelled_out(context.old, old, new.text) or _spelled_out(context.new, new, old.text):
+        return None  # "The European Union said" -> "The EU said": the same speaker
     index = pool.change_at((old.start, old.end), True)
     if index is None:
         index = pool.change_at((new.start, new.end), False) or 0
