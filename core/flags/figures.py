@@ -398,13 +398,12 @@ def _values(text: str, short: bool = False) -> Counter[str]:
 # A number and its scale, as one value ("1.5 million" = "1,500,000", "3.5bn").
 # (thousands set apart by commas: "3,400 million" = "3.4 billion"; "k", "m" and "b"
 # only after a currency sign: "\u00a3100k" = "\u00a3100,000", not "30m" of a distance)
-_SCALED = re.compile(
-    r"(?<![\d.,])([$\u00a3\u20ac\u00a5])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+_SCALED = (
+    r"(?i)(?<![\d.,])([$\u00a3\u20ac\u00a5])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
     r"(hundred|thousand|million|billion|trillion|bn|mn|tn|k|m|b|"
     + "|".join(sorted((*SCALE_WORDS, *SCALES_AFTER_A_NUMBER), key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
+    + r")\b"
+)  # (compiled when first used: start-up)
 _SCALE_LETTERS = {
     "bn": "billion",
     "mn": "million",
@@ -436,7 +435,7 @@ def _scaled(text: str, out: Counter[str], short: bool = False) -> None:
     as "1500000", which "1,500,000" is), in place of the number and the scale."""
     if not any(c.isdecimal() for c in text):
         return
-    for m in _SCALED.finditer(text):
+    for m in compiled(_SCALED).finditer(text):
         sign, digits, word = m.group(1), m.group(2).replace(",", ""), m.group(3).casefold()
         if len(word) == 1 and not sign and not short:
             continue  # ("30m": thirty metres, unless ``short``: "2.1m votes")

@@ -199,13 +199,12 @@ _HAN_HEDGE_AFTER = (
 _NUMERALS = f"{_NUMERAL_RUN}+"
 _NUMERALS_BEFORE = f"{_NUMERAL_RUN}+$"
 _HAN_HEDGE_CHARS = frozenset("".join((*_HAN_CLASSES, *_HAN_AFTER)))
-_HEDGE_AFTER = re.compile(
-    # (a Korean counter between the figure and its hedge: "10명 이상")
-    r"(?<![\w.,])(\d[\d.,]*)(?:[\uac00-\ud7a3]{1,2}\s*|\s+)("
+# (a Korean counter may stand between the figure and its hedge: "10명 이상")
+_HEDGE_AFTER = (
+    r"(?i)(?<![\w.,])(\d[\d.,]*)(?:[\uac00-\ud7a3]{1,2}\s*|\s+)("
     + "|".join(p.replace(" ", r"\s+") for p in sorted(_AFTER, key=len, reverse=True))
-    + r")(?:\b|(?<=[\uac00-\ud7a3]))",
-    re.IGNORECASE,
-)
+    + r")(?:\b|(?<=[\uac00-\ud7a3]))"
+)  # (compiled when first used: start-up)
 _HEDGE_PATTERN = (
     r"(?i)(?<!\w)("
     + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_CLASSES, key=len, reverse=True))
@@ -424,7 +423,7 @@ def _hedged(
                 shown = Word(text[at:stop], at, stop, index)  # "$3 million"
                 yield hedged, Word(text[m.start() : stop], m.start(), stop, index), shown
             lo = max(0, start - _REACH)
-            for m in _HEDGE_AFTER.finditer(text, lo, min(len(text), end + _REACH)):
+            for m in compiled(_HEDGE_AFTER).finditer(text, lo, min(len(text), end + _REACH)):
                 if m.start(2) in seen or m.end() <= start or m.start(2) >= end:
                     continue
                 figure = Word(m.group(1), m.start(1), m.end(1), index)

@@ -156,12 +156,12 @@ SCALES = {
 }
 
 # A figure's digits, or a number written as a word ("three days" -> "three weeks").
-_DIGITS = re.compile(
+_DIGITS = (
     r"(?<![.,:\d])(?<![^\W\u3000-\u9fff\uac00-\ud7af])"
     r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,:]\d+)*)"
     r"|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|sixty|hundred|thousand|dozen)\b"
-)
+)  # (compiled when first used: start-up)
 # Before the digits: a currency's sign; after them: a scale, a unit (perhaps after
 # "de", "d'", "of": "21 millions d'euros"), and what it is counted per ("$15 per hour",
 # "£100 a month").
@@ -191,7 +191,7 @@ _Read = tuple[str, frozenset[str], frozenset[str], Span]
 def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
     """The figures of ``text[start:end]`` that have a unit, by value (digits and scale)."""
     out: dict[str, list[_Read]] = defaultdict(list)
-    for m in _DIGITS.finditer(text, start, end):
+    for m in compiled(_DIGITS).finditer(text, start, end):
         sign_m = _SIGN_BEFORE.search(text, max(start, m.start() - 4), m.start())
         after = compiled(_AFTER).match(text, m.end(), end)
         assert after is not None  # (every part of it may be empty)
@@ -259,7 +259,7 @@ def _may_change_unit(pool: Pooled, context: Context) -> bool:
     if not _changed_unit(pool, context):
         return False
     # (no figure on a side: none whose unit could change)
-    return bool(_DIGITS.search(pool.old_text) and _DIGITS.search(pool.new_text))
+    return bool(compiled(_DIGITS).search(pool.old_text) and compiled(_DIGITS).search(pool.new_text))
 
 
 def _changed_unit(pool: Pooled, context: Context) -> bool:
