@@ -338,8 +338,11 @@ def _check_whose(pool: Pooled, context: Context) -> Flag | None:
     missing from the other's: the statement is put in another's mouth ("Stander said
     that ... corruption had increased" -> "Corruption had increased ..., Tolashe
     said", the cut clause a block of its own)."""
-    if not any(w.text[:1].isupper() for w in (*pool.old_words, *pool.new_words)):
-        return None  # (no capital changed: most blocks)
+    changed = (*pool.old_words, *pool.new_words)
+    if _SPEECH.keys().isdisjoint(w.text.casefold() for w in changed):
+        return None  # (no verb of speech cut, put in or moved: most blocks)
+    if not any(w.text[:1].isupper() for w in changed):
+        return None  # (nor a capital)
     found = []
     sentences = []
     for text, span in ((context.old, pool.old_span), (context.new, pool.new_span)):

@@ -107,6 +107,8 @@ def check_certainty(pool: Pooled, context: Context) -> Flag | None:
     or put in next to it) leaves nothing uncertain, or put in where the first stated
     it: a claim made fact, or a fact made a claim. Its change holds nothing else but
     the verbs that go with it, against nothing or a statement's verb (``_SURE``)."""
+    if _UNSURE.isdisjoint(w.text for w in (*pool.old_words, *pool.new_words)):
+        return None  # (no word of doubt changed: most blocks)
     sides = (
         (pool.old_words, context.old, context.new, (pool.new_span, *pool.new_near)),
         (pool.new_words, context.new, context.old, (pool.old_span, *pool.old_near)),
