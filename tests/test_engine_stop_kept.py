@@ -58,3 +58,11 @@ def test_a_lone_stop_moves_to_the_end_of_its_own_sentence() -> None:
     # the stop the old sentence ends with is kept where the run before it ended a
     # sentence of new already (its own stop is elsewhere)
     assert realign_stops(runs, a, b, frozenset({9}), {3}, {2, 4, 6}) == runs
+
+
+def test_a_stop_moved_next_to_the_run_before_joins_it() -> None:
+    # old: A B . | C      new: A B . | X . | C   (one run "A B .", as equal ops)
+    a = [1, 2, 9, 3]
+    b = [1, 2, 9, 5, 9, 3]
+    runs = [(0, 0, 2), (2, 4, 1), (3, 5, 1)]
+    assert realign_stops(runs, a, b, frozenset({9}), {3}, {3, 5}) == [(0, 0, 3), (3, 5, 1)]

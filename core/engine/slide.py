@@ -144,8 +144,14 @@ def realign_stops(
             continue
         if i == pi or j == pj:
             moved = _to_own_stop((i, j), (pi, pj), (a, b), stops, (old_bounds, new_bounds))
-            out.append(moved or (i, j, n))
-            if moved is not None and n > 1:
+            if moved is None:
+                out.append((i, j, n))
+                continue
+            if out and moved[:2] == (pi, pj):  # (right after the run before: one run)
+                last = out.pop()
+                moved = (last[0], last[1], last[2] + 1)
+            out.append(moved)
+            if n > 1:
                 out.append((i + 1, j + 1, n - 1))
             continue
         old_ends = [u for u in range(pi, i) if a[u] in stops and u + 1 in old_bounds]
