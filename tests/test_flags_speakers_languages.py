@@ -71,3 +71,11 @@ def test_a_statement_put_in_another_speakers_mouth_is_flagged() -> None:
     assert '"Stander" \u2192 "Tolashe"' in _attribution(old, new)
     same = new.replace("Tolashe said", "Stander said")
     assert _attribution(old, same) == []
+
+
+def test_a_japanese_speaker_changed_before_the_quotation_is_flagged() -> None:
+    # (the multilingual reader, session 16: no flag)
+    old = "岸田首相は「全力で対応する」と述べた。"
+    new = "林官房長官は「全力で対応する」と述べた。"
+    assert _attribution(old, new) == ['"岸田首相" \u2192 "林官房長官"']
+    assert _attribution(old, "岸田首相は「全力で対処する」と述べた。") == []

@@ -81,8 +81,40 @@ def check_han_attribution(pool: Pooled, context: Context) -> Flag | None:
     shown_old = [w for lemma, w, touched in old if touched and lemma not in new_lemmas]
     shown_new = [w for lemma, w, touched in new if touched and lemma not in old_lemmas]
     if not shown_old and not shown_new:
-        return None
+        return _speaker(pool, context)
     return make_flag("attribution", pool, shown_old, shown_new)
+
+
+# A Japanese speaker before the quotation of what was said: "岸田首相は「…」と述べた".
+_JA_SPEAKER = "([\u4e00-\u9fff\u30a0-\u30ff]{2,12})(?:は|が)、?「"
+
+
+def _speaker(pool: Pooled, context: Context) -> Flag | None:
+    """The one speaker named before a quotation on each side, another on the other
+    side, one of them in a change: ``岸田首相は「…」`` -> ``林官房長官は「…」``."""
+    found = []
+    for text, span, old in (
+        (context.old, pool.old_span, True),
+        (context.new, pool.new_span, False),
+    ):
+        speakers = list(compiled(_JA_SPEAKER).finditer(text, *span))
+        if len(speakers) != 1:
+            return None
+        found.append((speakers[0], [s for _, s in pool.changed_spans(old)]))
+    (old_m, old_changed), (new_m, new_changed) = found
+    if old_m.group(1) == new_m.group(1):
+        return None
+    touched = any(s < old_m.end(1) and old_m.start(1) < e for s, e in old_changed) or any(
+        s < new_m.end(1) and new_m.start(1) < e for s, e in new_changed
+    )
+    if not touched:
+        return None
+    return make_flag(
+        "attribution",
+        pool,
+        [Word(old_m.group(1), old_m.start(1), old_m.end(1), 0)],
+        [Word(new_m.group(1), new_m.start(1), new_m.end(1), 0)],
+    )
 
 
 def _found(
