@@ -79,3 +79,10 @@ def test_a_japanese_speaker_changed_before_the_quotation_is_flagged() -> None:
     new = "林官房長官は「全力で対応する」と述べた。"
     assert _attribution(old, new) == ['"岸田首相" \u2192 "林官房長官"']
     assert _attribution(old, "岸田首相は「全力で対処する」と述べた。") == []
+
+
+def test_a_korean_speaker_changed_before_the_quotation_is_flagged() -> None:
+    old = '윤석열 대통령은 "끝까지 책임지겠다"고 말했다.'
+    new = '한덕수 총리는 "끝까지 책임지겠다"고 말했다.'
+    assert _attribution(old, new) == ['"윤석열 대통령" \u2192 "한덕수 총리"']
+    assert _attribution(old, '윤석열 대통령은 "끝까지 책임지겠다"고 밝혔다.') == []

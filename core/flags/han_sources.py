@@ -71,8 +71,13 @@ _HAN = "[\u3040-\u30ff\u4e00-\u9fff]"  # (these two compiled when first used)
 
 
 def check_han_attribution(pool: Pooled, context: Context) -> Flag | None:
-    """An ``attribution`` flag for words of attribution that a change cut or put in."""
-    if pool.old_text.isascii() or not compiled(_HAN).search(pool.old_text + pool.new_text):
+    """An ``attribution`` flag for words of attribution that a change cut or put in;
+    or a Japanese or Korean speaker before the quotation, changed (``_speaker``)."""
+    if pool.old_text.isascii():
+        return None
+    if not compiled(_HAN).search(pool.old_text + pool.new_text):
+        if compiled(_HANGUL).search(pool.old_text):
+            return _speaker(pool, context, _KO_SPEAKER)
         return None
     old = _found(context.old, pool.old_span, pool.changed_spans(True))
     new = _found(context.new, pool.new_span, pool.changed_spans(False))
@@ -81,15 +86,19 @@ def check_han_attribution(pool: Pooled, context: Context) -> Flag | None:
     shown_old = [w for lemma, w, touched in old if touched and lemma not in new_lemmas]
     shown_new = [w for lemma, w, touched in new if touched and lemma not in old_lemmas]
     if not shown_old and not shown_new:
-        return _speaker(pool, context)
+        return _speaker(pool, context, _JA_SPEAKER)
     return make_flag("attribution", pool, shown_old, shown_new)
 
 
 # A Japanese speaker before the quotation of what was said: "岸田首相は「…」と述べた".
 _JA_SPEAKER = "([\u4e00-\u9fff\u30a0-\u30ff]{2,12})(?:は|が)、?「"
+# ... and a Korean one, a word or two before the topic or subject particle: "윤석열
+# 대통령은 "…"고 말했다".
+_KO_SPEAKER = '((?:[\uac00-\ud7a3]{2,6} )?[\uac00-\ud7a3]{1,6}?)(?:은|는|이|가) ["\u201c]'
+_HANGUL = "[\uac00-\ud7a3]"
 
 
-def _speaker(pool: Pooled, context: Context) -> Flag | None:
+def _speaker(pool: Pooled, context: Context, pattern: str) -> Flag | None:
     """The one speaker named before a quotation on each side, another on the other
     side, one of them in a change: ``岸田首相は「…」`` -> ``林官房長官は「…」``."""
     found = []
@@ -97,7 +106,7 @@ def _speaker(pool: Pooled, context: Context) -> Flag | None:
         (context.old, pool.old_span, True),
         (context.new, pool.new_span, False),
     ):
-        speakers = list(compiled(_JA_SPEAKER).finditer(text, *span))
+        speakers = list(compiled(pattern).finditer(text, *span))
         if len(speakers) != 1:
             return None
         found.append((speakers[0], [s for _, s in pool.changed_spans(old)]))
