@@ -39,3 +39,11 @@ def test_one_hedge_before_and_after_the_figure_is_one_hedge() -> None:
     old = "그리스에서 일어난 열차 충돌 사고로 최소 57명이 사망하였다."
     new = "그리스에서 일어난 열차 충돌 사고로 적어도 57명 이상 사망하였다."
     assert _flags(old, new) == []
+
+
+def test_a_japanese_hedge_after_the_counter_is_a_hedge() -> None:
+    # (the multilingual reader, session 16: "10人以上" -> "10人", no flag)
+    assert _flags("事故で10人以上が死亡した。", "事故で10人が死亡した。") == [
+        ("number", '"10人以上" \u2192 "10"')
+    ]
+    assert _flags("事故で10人以上が死亡した。", "事故で10人以上が死亡したという。") == []

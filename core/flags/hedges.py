@@ -193,8 +193,12 @@ _NUMERAL_RUN = "[0-9\uff10-\uff19.\uff0e〇零一二两兩三四五六七八九�
 _HAN_HEDGE = "(" + "|".join(sorted(_HAN_CLASSES, key=len, reverse=True)) + f")(?={_NUMERAL_RUN})"
 _ARTICLE_GAP = re.compile(r"\s+")
 _SPACED_TIME = re.compile(r" :(\d\d)\b")
+# (after the figure, or after its counter: "10人以上")
+_COUNTERS = "人名件台个個回次歳歲棟戸隻頭本枚"
 _HAN_HEDGE_AFTER = (
-    f"(?<={_NUMERAL_RUN})(" + "|".join(sorted(_HAN_AFTER, key=len, reverse=True)) + ")"
+    f"(?:(?<={_NUMERAL_RUN})|(?<={_NUMERAL_RUN}[{_COUNTERS}]))("
+    + "|".join(sorted(_HAN_AFTER, key=len, reverse=True))
+    + ")"
 )
 _NUMERALS = f"{_NUMERAL_RUN}+"
 _NUMERALS_BEFORE = f"{_NUMERAL_RUN}+$"
@@ -349,8 +353,9 @@ def _han_hedged(
         for m in compiled(_HAN_HEDGE_AFTER if after else _HAN_HEDGE).finditer(text, lo, hi):
             if m.start() in seen or m.end() <= start or m.start() >= end:
                 continue
+            before = m.start() - (1 if after and text[m.start() - 1] in _COUNTERS else 0)
             run = (
-                compiled(_NUMERALS_BEFORE).search(text, max(0, m.start() - 24), m.start())
+                compiled(_NUMERALS_BEFORE).search(text, max(0, before - 24), before)
                 if after
                 else compiled(_NUMERALS).match(text, m.end())
             )
