@@ -47,3 +47,14 @@ def test_a_japanese_hedge_after_the_counter_is_a_hedge() -> None:
         ("number", '"10人以上" \u2192 "10"')
     ]
     assert _flags("事故で10人以上が死亡した。", "事故で10人以上が死亡したという。") == []
+
+
+def test_korean_scales_after_the_digits() -> None:
+    # (the multilingual reader, session 16: "2억 원" -> "2조 원" raised nothing, and
+    # "1만 2천 명" -> "12,000명" raised '"1만 2천" -> "12,000"')
+    assert _flags("피해액은 2억 원으로 추산됐다.", "피해액은 2조 원으로 추산됐다.") == [
+        ("number", '"2억" \u2192 "2조"')
+    ]
+    assert (
+        _flags("피해 인원은 1만 2천 명으로 집계됐다.", "피해 인원은 12,000명으로 집계됐다.") == []
+    )

@@ -56,7 +56,7 @@ from core.flags.same_figures import (
 from core.flags.units import check_unit
 from core.model import Span
 
-_THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}\b)")
+_THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")  # (also before a counter: "12,000명")
 # A number written with spaces between groups of three digits ("34 000", "1 234 567",
 # as French, Portuguese or Russian copy writes it; a no-break or thin space too).
 _GROUP_SPACES = " \u00a0\u202f\u2009"
@@ -293,6 +293,7 @@ def _values(text: str, short: bool = False) -> Counter[str]:
         return Counter(k for k, _ in _cjk_figures(Word(text, 0, len(text), 0), text))
     total = current = 0
     in_number = False
+    last_korean: tuple[str, int, int] | None = None  # (a Korean figure: value, scale, at)
     # (a time spaced apart, "4 :30", read as "4:30": the same length, so offsets hold)
     spaced = _SPACED_COLON.sub(r"\1:\2 ", text.replace("-", " "))
     if _SPACED_HINT.search(spaced):  # ("21 000" read as "21,000")
@@ -341,6 +342,13 @@ def _values(text: str, short: bool = False) -> Counter[str]:
         if token[0].isdecimal():
             if _DATE.fullmatch(token):
                 out.update(str(int(d)) for d in _DIGITS_ONLY.findall(token))  # day, month, year
+            elif (ko_value := _korean_value(token)) is not None:
+                ko_scale = _KOREAN_SCALES[token.lstrip("0123456789.,")[0]]
+                if last_korean and last_korean[1] > ko_scale and last_korean[2] == i - 1:
+                    out[last_korean[0]] -= 1  # ("1만 2천": 12000)
+                    ko_value = str(int(last_korean[0]) + int(ko_value))
+                out[ko_value] += 1
+                last_korean = (ko_value, ko_scale, i)
             elif not _not_a_figure(text, start):
                 groups = _DIGITS_ONLY.findall(_THOUSANDS.sub("", token))
                 if len(groups) == 1 and len(groups[0]) == 2 and groups[0][0] == "0":
@@ -646,6 +654,8 @@ def _figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
         return ((scale, Word(text[digits : word.end], digits, word.end, word.change)),)
     if digit_first and _DATE.fullmatch(word.text):  # day, month and year: "10.11.2025"
         return tuple((str(int(d)), word) for d in _DIGITS_ONLY.findall(word.text))
+    if digit_first and (korean := _korean_value(word.text)) is not None:
+        return ((korean, word),)  # ("2억" = 200000000; "2조" another figure)
     key = _number_key(word, text)
     if key is None:
         return ()
@@ -827,6 +837,20 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     if hedged is None or hedged.explanation in flag.explanation:
         return flag
     return _merged(hedged, flag)
+
+
+# Korean scales written after the digits ("2억 원", "1만 2천 명").
+_KOREAN_SCALES = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
+_KOREAN_SCALED = re.compile(r"(\d+(?:[.,]\d+)*)([십백천만억조])")
+
+
+def _korean_value(token: str) -> str | None:
+    """The value of digits and a Korean scale (``2억`` = 200000000), or None."""
+    m = _KOREAN_SCALED.match(token)
+    if m is None:
+        return None
+    value = Decimal(m.group(1).replace(",", "")) * _KOREAN_SCALES[m.group(2)]
+    return str(int(value)) if value == value.to_integral_value() else None
 
 
 def _which(
