@@ -64,3 +64,19 @@ def test_a_weekday_cut_or_put_in_alone_is_no_figure_changed() -> None:
         "The council met on Monday to vote.\n", "The council met on Tuesday to vote.\n"
     )
     assert [kind for kind, _ in changed] == ["number"]
+
+
+def test_a_place_cut_where_the_new_dateline_names_it_is_no_name_removed() -> None:
+    # (a structural reader, session 16: "in Whitehall, London." -> "in Whitehall", the
+    # story now datelined "LONDON, November 11 -")
+    old = (
+        "Millions of people observed two minutes silence.\n\nThe ceremony was held in "
+        "Whitehall, London, with the Prime Minister.\n"
+    )
+    new = (
+        "LONDON, November 11 - Millions of people observed two minutes silence.\n\nThe "
+        "ceremony was held in Whitehall with the Prime Minister.\n"
+    )
+    assert [f for f in _flags(old, new) if f[0] == "name"] == []
+    elsewhere = new.replace("LONDON", "PARIS")
+    assert ("name", 'removed "London"') in _flags(old, elsewhere)

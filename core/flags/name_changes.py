@@ -25,6 +25,7 @@ from core.flags.pooled import (
     Flag,
     Pooled,
     Word,
+    dateline_words,
     in_dateline,
     make_flag,
 )
@@ -79,6 +80,12 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     gone, came = _first_names(gone, came, pool, new_all, old_all, context)
     # (a pronoun the other way, "he took" -> "Boaz took", says who: still flagged)
     gone = _for_pronoun(gone, pool.new_words, (context.new, pool.new_span[0]))
+    # A place cut where the other version's dateline names it ("in Whitehall, London."
+    # -> "in Whitehall", the story now datelined "LONDON, November 11 -").
+    if gone and (placed := dateline_words(context.new)):
+        gone = [w for w in gone if w.text.casefold() not in placed]
+    if came and (placed := dateline_words(context.old)):
+        came = [w for w in came if w.text.casefold() not in placed]
     if not gone and not came:
         return None
     return make_flag("name", pool, gone, came)

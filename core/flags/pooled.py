@@ -424,6 +424,19 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_words(text: str) -> frozenset[str]:
+    """The words (folded) of the wire dateline that opens ``text``, if any
+    (``LONDON, November 11 -``: ``london``, ``november``, ``11``)."""
+    head = text[:320]  # (not the whole text: asked once per block with a name cut)
+    start = len(head) - len(head.lstrip())
+    if start > 200:
+        return frozenset()
+    found = _DATELINE.match(head, start, start + 120)
+    if found is None:
+        return frozenset()
+    return frozenset(w.casefold() for w in WORD.findall(found.group()))
+
+
 def in_dateline(text: str, pos: int) -> bool:
     """Whether the word at ``pos`` stands in a wire dateline that opens its line."""
     start = text.rfind("\n", max(0, pos - 80), pos) + 1
