@@ -25,6 +25,7 @@ from core.flags.pooled import (
     Pooled,
     Word,
     make_flag,
+    merged_flags,
     neighbour,
 )
 from core.model import Span
@@ -99,7 +100,8 @@ _REPORTING.update(stated="say", stating="say")
 # added" -> "Mr Abdulrahman said"); "called it" is the same speaker's word ("said it
 # was 'the worst disaster'" -> "called it 'the worst disaster'").
 _REPORTING.update(dict.fromkeys("add adds added adding note notes noted".split(), "say"))
-_REPORTING.update(dict.fromkeys(_CALLED := ("call", "calls", "called", "calling"), "say"))
+_CALLED = frozenset(("call", "calls", "called", "calling"))
+_REPORTING.update(dict.fromkeys(_CALLED, "say"))
 _ATTRIBUTIONS = {**_SPEECH, **_REPORTING}
 
 
@@ -249,13 +251,7 @@ def check_attribution(pool: Pooled, context: Context) -> Flag | None:
     unsure = check_certainty(pool, context)
     if found is None or unsure is None:
         return found or unsure
-    return Flag(
-        "attribution",
-        found.block,
-        tuple(sorted({*found.old, *unsure.old})),
-        tuple(sorted({*found.new, *unsure.new})),
-        f"{found.explanation}; {unsure.explanation}",
-    )
+    return merged_flags(found, unsure)
 
 
 def _attribution(pool: Pooled, context: Context) -> Flag | None:

@@ -42,6 +42,7 @@ from core.flags.pooled import (
     Word,
     in_dateline,
     make_flag,
+    merged_flags,
     neighbour,
 )
 from core.flags.same_figures import (
@@ -738,18 +739,7 @@ def check_number(pool: Pooled, context: Context) -> Flag | None:
     unit = check_unit(pool, context)
     if unit is None or flag is None:
         return flag or unit
-    return _merged(flag, unit)
-
-
-def _merged(first: Flag, second: Flag) -> Flag:
-    """Two number flags on one block as one: their spans, and both explanations."""
-    return Flag(
-        "number",
-        first.block,
-        tuple(sorted({*first.old, *second.old})),
-        tuple(sorted({*first.new, *second.new})),
-        f"{first.explanation}; {second.explanation}",
-    )
+    return merged_flags(flag, unit)
 
 
 def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
@@ -836,7 +826,7 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     hedged = hedge_flag(pool, context, _figures_of, frozenset((*gone, *came)))
     if hedged is None or hedged.explanation in flag.explanation:
         return flag
-    return _merged(hedged, flag)
+    return merged_flags(hedged, flag)
 
 
 # Korean scales written after the digits ("2억 원", "1만 2천 명").

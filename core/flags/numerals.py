@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from core.engine.tokens import compiled
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -72,7 +73,7 @@ def cjk_runs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     as ``_MAX_RUN``, is read character by character (``_runs_read``)."""
     low, high = max(0, start - _MAX_RUN), min(len(text), end + _MAX_RUN)
     runs: list[tuple[int, int, bool]] = []
-    for m in _run_pattern().finditer(text, low, high):
+    for m in compiled(_RUN).finditer(text, low, high):
         lo, hi = m.span()
         if hi <= start:
             continue
@@ -80,21 +81,16 @@ def cjk_runs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             break
         if hi - lo >= _MAX_RUN or (lo == low and low > 0) or (hi == high and high < len(text)):
             return _runs_read(text, start, end)
-        runs.append((lo, hi, not _NUMERAL_SET.isdisjoint(m.group())))
+        runs.append((lo, hi, not CJK_NUMERALS.isdisjoint(m.group())))
     return runs
 
 
-_NUMERAL_SET = frozenset(CJK_NUMERALS)
-
-
-@lru_cache(maxsize=1)
-def _run_pattern() -> re.Pattern[str]:
-    """A numeral run: Chinese numerals, digits of any script, a point between digits
-    (``_is_run_char``'s characters)."""
-    chars = "".join(sorted(CJK_NUMERALS))
-    return re.compile(
-        f"(?:[{chars}]|\\d|(?<=\\d)[.\uff0e](?=\\d)|(?<=\\d)[,\uff0c](?=\\d{{3}}(?!\\d)))+"
-    )
+# A numeral run: Chinese numerals, digits of any script, a point between digits, a
+# thousands comma (``_is_run_char``'s characters; compiled when first used).
+_RUN = (
+    "(?:[" + "".join(sorted(CJK_NUMERALS)) + "]|\\d|(?<=\\d)[.\uff0e](?=\\d)"
+    "|(?<=\\d)[,\uff0c](?=\\d{3}(?!\\d)))+"
+)
 
 
 def _runs_read(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:

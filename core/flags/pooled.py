@@ -314,6 +314,18 @@ def span_words(text: str, spans: tuple[Span, ...]) -> Iterator[Word]:
             yield Word(m.group(), m.start(), m.end(), 0)
 
 
+def merged_flags(first: Flag, second: Flag) -> Flag:
+    """Two flags of one kind on one block as one: their spans, and both explanations
+    ("about $6.5 billion" -> "$6.5 billion"; "2 million euros" -> "2 million dollars")."""
+    return Flag(
+        first.kind,
+        first.block,
+        tuple(sorted({*first.old, *second.old})),
+        tuple(sorted({*first.new, *second.new})),
+        f"{first.explanation}; {second.explanation}",
+    )
+
+
 def make_flag(kind: FlagKind, pool: Pooled, old: list[Word], new: list[Word]) -> Flag:
     """A flag on the changes holding ``old`` and ``new``, explained by their words."""
     touched = {w.change for w in (*old, *new)}
