@@ -63,3 +63,37 @@ def test_a_url_far_back_in_a_line_without_spaces_does_not_hide_a_figure() -> Non
     assert not _not_a_figure(text, at)  # 4,400 characters from the URL: a figure
     text = prose + near + "500"
     assert _not_a_figure(text, text.index("500"))  # in the URL: none
+
+
+def _not_a_figure_bounded(text: str, start: int) -> bool:
+    """The test as session 14 wrote it: the run without spaces read back at most a
+    URL's reach, for every figure."""
+    if figures._MARKUP.match(text, start) or text[max(0, start - 2) : start] == "&#":
+        return True
+    if _opens_line(text, start) and figures._LIST_MARKER.match(text, start):
+        return True
+    item = start - 1 if start and text[start - 1] == "(" else start
+    if (not item or text[item - 1].isspace()) and figures._ITEM.match(text, item):
+        return True
+    lo = max(0, start - figures._URL_REACH)
+    run = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
+    return bool(figures._URL.search(text, max(run, lo), start))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"http:// www. ex .cn/ 罚款 元 7 2019 3".split(), " ", "\n"]),
+        max_size=30,
+    ),
+    st.integers(0, 3 * figures._URL_REACH),
+    st.data(),
+)
+def test_in_a_long_document_urls_are_found_once_and_figures_judged_as_before(
+    pieces: list[str], filler: int, data: st.DataObject
+) -> None:
+    # Longer than a URL's reach: the URLs' starts are found once for the document.
+    text = "来" * filler + "".join(pieces) + "42" + "去" * figures._URL_REACH
+    digits = [k for k, c in enumerate(text) if c.isdigit()]
+    start = data.draw(st.sampled_from(digits))
+    assert _not_a_figure(text, start) == _not_a_figure_bounded(text, start)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
@@ -139,8 +140,11 @@ def _number_key(word: Word, text: str) -> str | None:
     if _DECIMAL.search(folded):
         if _not_a_figure(text, word.start):
             return None  # "3 - " or "2) " opening a line, or part of a URL
-        groups = _digit_groups(folded)
-        key = "".join(groups) if sum(map(len, groups)) >= LONG_NUMBER else "-".join(groups)
+        if folded.isascii() and folded.isdigit():  # (most: plain digits, one group)
+            key = folded
+        else:
+            groups = _digit_groups(folded)
+            key = "".join(groups) if sum(map(len, groups)) >= LONG_NUMBER else "-".join(groups)
         if not key.isascii():  # full-width or other digits: "３" = "3"
             key = "".join(str(unicodedata.decimal(c, c)) for c in key)
         money = _MONEY.search(text, max(0, word.start - 2), min(len(text), word.end + 2))
@@ -559,10 +563,22 @@ def _not_a_figure(text: str, start: int) -> bool:
         return True  # "(1) uses ... and (2) will", "; 2) separate"
     # The run of text without spaces the digits stand in, looked at no further back
     # than a URL reaches (text without spaces, as Chinese, would be read back to
-    # its start for every figure).
+    # its start for every figure), and only where a URL starts that close.
     lo = max(0, start - _URL_REACH)
+    if len(text) > _URL_REACH:  # (a document: its URLs' starts found once)
+        urls = _url_starts(text)
+        at = bisect_left(urls, lo)
+        if at == len(urls) or urls[at] >= start:
+            return False
     run = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
     return bool(_URL.search(text, max(run, lo), start))
+
+
+@lru_cache(maxsize=4)
+def _url_starts(text: str) -> list[int]:
+    """Where the URLs of the document ``text`` start (``_URL``), in order: looked for
+    once (the string keeps its hash; the two sides of a comparison fit)."""
+    return [m.start() for m in _URL.finditer(text)]
 
 
 # How far back from a figure a URL's start is looked for: the longest URL browsers
