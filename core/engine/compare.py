@@ -164,11 +164,11 @@ def _compare(
     )
     drafts = merge_wordless(drafts, ta.words, tb.words, opening)
     refine = partial(_refine, word_codes=word_codes, a=a, words_a=ta.words, function=function)
-    drafts = uncross(drafts, a, b, ta.words, (old_bounds, new_bounds), refine)
+    drafts, hints = uncross(drafts, a, b, ta.words, (old_bounds, new_bounds), refine, function)
     _check(should_cancel)
     cut, origin = split_long_ends(drafts, ta.words, tb.words, (a, b))
     quote_ids = frozenset(n for k, n in table.items() if k in _QUOTE_KEYS)
-    pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel, quote_ids, function)
+    pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel, quote_ids, function, hints)
     drafts, pairs = rejoin_unused(cut, origin, drafts, pairs)
     drafts = fold_orphans(apply_moves(drafts, pairs, word_codes), ta.words, tb.words)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]

@@ -9,7 +9,7 @@ best first, so a sentence goes to its true counterpart before a near-duplicate t
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import itemgetter
@@ -63,13 +63,16 @@ def find_moves(
     should_cancel: Callable[[], bool] | None = None,
     quote_ids: frozenset[int] = frozenset(),
     function: frozenset[int] | None = None,
+    hints: Set[tuple[int, int]] = frozenset(),
 ) -> list[MovePair]:
     """Pair unmatched old sides with unmatched new sides that say the same thing
     (``quote_ids``: the ids of quotation marks, for ``_held``; ``function``: the ids of
-    function words, for ``_reworded``)."""
+    function words, for ``_reworded``; ``hints``: where sentences that changed places
+    start, old and new, paired at ``MIN_REWORDED_SIMILARITY``: ``core.engine.swaps``)."""
     olds, news, own = _candidates(drafts, a, b, words_a, words_b)
     if not olds or not news:
         return []
+    hinted = _hinted(drafts, olds, news, hints)
     index: dict[int, list[int]] = defaultdict(list)
     for k in news:
         for t in set(b[drafts[k].b1 : drafts[k].b2]):
@@ -92,9 +95,14 @@ def find_moves(
         # The most voted first, ties in the order they came (what ``most_common``
         # gives, sorted in C).
         ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
-        for m, _ in ranked[:PROPOSALS_PER_CANDIDATE]:
+        proposed = [m for m, _ in ranked[:PROPOSALS_PER_CANDIDATE]]
+        if k in hinted and hinted[k] not in proposed:
+            proposed.append(hinted[k])
+        for m in proposed:
             score = similarity(ids, new_ids[m])
-            if k in own or m in own:
+            if hinted.get(k) == m:
+                good = score >= MIN_REWORDED_SIMILARITY
+            elif k in own or m in own:
                 floor = max(own.get(k, 0.0), own.get(m, 0.0))
                 good = score >= max(LINKED_MOVE_SIMILARITY, floor + BETTER_BY)
             else:
@@ -105,6 +113,23 @@ def find_moves(
             if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
     return best_first(scored)
+
+
+def _hinted(
+    drafts: Sequence[Draft], olds: Sequence[int], news: Sequence[int], hints: Set[tuple[int, int]]
+) -> dict[int, int]:
+    """The candidates ``hints`` pair (old draft -> new draft): a hint's old side starts
+    the old draft, its new side the new one."""
+    if not hints:
+        return {}
+    new_at = {drafts[m].b1: m for m in news if drafts[m].b2 > drafts[m].b1}
+    paired = dict(hints)
+    out: dict[int, int] = {}
+    for k in olds:
+        new_start = paired.get(drafts[k].a1)
+        if new_start is not None and new_start in new_at:
+            out[k] = new_at[new_start]
+    return out
 
 
 # A sentence moved and reworded, its phrases put in another order ("This marks the

@@ -7,13 +7,18 @@ becomes a run of changed blocks whose word diffs thread the two orders together
 clause marked inside a deletion). An editor reads two sentences that changed places.
 
 Here the sentences of such a run (between equal blocks) are paired by their
-similarity, best pair first (the measure and floor of ``core.engine.moves``). When the
+similarity, best pair first (the measure and floor of ``core.engine.moves``); when one
+sentence is left over on each side, those two at a lower floor if they share content
+words (two sentences that changed places, one reworded more than the other: "The men were,
+according to Sara Faden, charged and made to pay $5000 bail." against "Four
+photographers were made to pay $500 bail each, Sara Faden said."). When the
 pairs cross, and the sentences of a crossing pair were left mostly unaligned on both
 sides (else their words went with another sentence: a merge, a split), the run is cut
 along the heaviest chain of pairs in order: each pair of the chain becomes a changed
 block, with the sentences in no pair that the alignment tied to it; the sentences of
 the other pairs become whole deleted and inserted sentences, which move detection then
-pairs as moved.
+pairs as moved (``uncross`` gives them as hints: a pair left over is moved at the
+lower floor too).
 """
 
 from __future__ import annotations
@@ -25,13 +30,25 @@ from collections.abc import Callable, Sequence, Set
 
 from core.engine.blocks import Draft, gap_codes, kind_of
 from core.engine.lcs import equal_runs, similarity
-from core.engine.moves import MIN_MOVE_SIMILARITY, MIN_MOVE_WORDS, MIN_SHARED_MOVE_WORDS
+from core.engine.moves import (
+    MIN_MOVE_SIMILARITY,
+    MIN_MOVE_WORDS,
+    MIN_REWORDED_SIMILARITY,
+    MIN_SHARED_MOVE_WORDS,
+)
 
 # Blocks with more sentences than this on a side are left as they are (the pairing
 # costs the product of the two counts).
 MAX_SENTENCES = 8
 
+# The one sentence of each side left over once the others are paired: at least
+# ``MIN_REWORDED_SIMILARITY`` similar (not ``MIN_MOVE_SIMILARITY``), and sharing this
+# many content words (function words aside; each once).
+MIN_LEFTOVER_WORDS = 4
+
 _Range = tuple[int, int]
+Hints = set[tuple[int, int]]
+"""Where a sentence cut out as moved starts on each side: (old unit, new unit)."""
 
 
 def uncross(
@@ -41,10 +58,13 @@ def uncross(
     words_a: Sequence[int],
     sentence_starts: tuple[Sequence[int], Sequence[int]],
     refine: Callable[[Draft], Draft],
-) -> list[Draft]:
+    function: Set[int] = frozenset(),
+) -> tuple[list[Draft], Hints]:
     """``drafts`` with each run of changed blocks whose sentences swapped places cut
-    into sentence groups in order and whole deleted and inserted sentences."""
+    into sentence groups in order and whole deleted and inserted sentences; and the
+    pairs of those cut out as moved (``Hints``), for ``core.engine.moves.find_moves``."""
     out: list[Draft] = []
+    hints: Hints = set()
     for region in _regions(drafts):
         first, last = region[0], region[-1]
         if first.kind == "equal" or first.approximate:
@@ -60,7 +80,7 @@ def uncross(
             # Sentences that changed places leave one of each text mostly unaligned.
             out.extend(region)
             continue
-        pairs = _pairs(olds, news, a, b, words_a)
+        pairs = _pairs(olds, news, (a, b), words_a, function)
         if _in_order(pairs):
             out.extend(region)
             continue
@@ -80,7 +100,8 @@ def uncross(
         links = _links(region, olds, news)
         chain = _with_links(chain, pairs, links)
         out.extend(_cut(first, last, chain, pairs, links, olds, news, refine))
-    return out
+        hints.update((olds[i][0], news[j][0]) for i, j in pairs if (i, j) not in chain)
+    return out, hints
 
 
 def _with_links(
@@ -140,32 +161,57 @@ def _sentences(lo: int, hi: int, starts: Sequence[int]) -> list[_Range]:
 def _pairs(
     olds: Sequence[_Range],
     news: Sequence[_Range],
-    a: Sequence[int],
-    b: Sequence[int],
+    ids: tuple[Sequence[int], Sequence[int]],
     words_a: Sequence[int],
+    function: Set[int],
 ) -> list[tuple[int, int]]:
     """Old and new sentences paired best first, each once, sorted: a pair's sentences
     are at least ``MIN_MOVE_SIMILARITY`` similar and the old one has ``MIN_MOVE_WORDS``
-    words (what a move needs)."""
+    words (what a move needs); then, when one sentence of each side is left over, those
+    two at ``MIN_REWORDED_SIMILARITY`` if they share ``MIN_LEFTOVER_WORDS`` content words."""
+    a, b = ids
     scored: list[tuple[float, int, int]] = []
     for i, (a1, a2) in enumerate(olds):
         if sum(words_a[a1:a2]) < MIN_MOVE_WORDS:
             continue
         for j, (b1, b2) in enumerate(news):
             score = similarity(a[a1:a2], b[b1:b2])
-            if score >= MIN_MOVE_SIMILARITY:
+            if score >= MIN_REWORDED_SIMILARITY:
                 scored.append((score, i, j))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()
     pairs: list[tuple[int, int]] = []
-    for _, i, j in scored:
-        if i not in used_old and j not in used_new:
+    for score, i, j in scored:
+        if score >= MIN_MOVE_SIMILARITY and i not in used_old and j not in used_new:
             used_old.add(i)
             used_new.add(j)
             pairs.append((i, j))
+    if pairs and len(olds) - len(pairs) == 1 and len(news) - len(pairs) == 1:
+        # One sentence left over on each side: the other of the two that changed
+        # places, when it is similar enough and shares content words.
+        i = next(k for k in range(len(olds)) if k not in used_old)
+        j = next(k for k in range(len(news)) if k not in used_new)
+        if any(s[1:] == (i, j) for s in scored) and _share_content(
+            olds[i], news[j], (a, b), words_a, function
+        ):
+            pairs.append((i, j))
     pairs.sort()
     return pairs
+
+
+def _share_content(
+    old: _Range,
+    new: _Range,
+    ids: tuple[Sequence[int], Sequence[int]],
+    words_a: Sequence[int],
+    function: Set[int],
+) -> bool:
+    """Whether the two sentences share ``MIN_LEFTOVER_WORDS`` content words (each once;
+    punctuation and ``function`` words aside)."""
+    (a1, a2), (b1, b2) = old, new
+    content = {t for t, w in zip(ids[0][a1:a2], words_a[a1:a2], strict=True) if w} - function
+    return len(content.intersection(ids[1][b1:b2])) >= MIN_LEFTOVER_WORDS
 
 
 def _loose(region: Sequence[Draft], ranges: Sequence[_Range], at: int) -> list[bool]:
