@@ -77,6 +77,7 @@ from core.flags.pooled import (
     FLAG_KINDS,
     FLAG_LABELS,
     WORD,
+    Beside,
     Change,
     Context,
     Flag,
@@ -257,6 +258,7 @@ def _checked(
             (context.old[slice(*block.old)], context.new[slice(*block.new)]),
             partial(_near, words, near, context),
             partial(_rest, blocks, index, context),
+            partial(_next_door_words, near, context),
         )
         if _rewrite(pooled) and pooled.shared < MIN_SHARED:
             continue  # often no counterpart: told before the checks
@@ -468,6 +470,21 @@ def _near(
             old_near += _clauses(b.ops, "delete", context.old, put, len(new_words))
             new_near += _clauses(b.ops, "insert", context.new, taken, len(old_words))
     return tuple(old_near), tuple(new_near)
+
+
+def _next_door_words(near: tuple[Block, Block], context: Context) -> Beside:
+    """The words the changed or moved blocks ``near`` a pool cut and put in."""
+    out = []
+    for b in near:
+        if b.kind in ("changed", "moved") and b.old is not None and b.new is not None:
+            changes = list(_changes(-1, b, context))  # (the block's index is not needed)
+            out.append(
+                (
+                    tuple(w for c in changes for w in c.old_words),
+                    tuple(w for c in changes for w in c.new_words),
+                )
+            )
+    return tuple(out)
 
 
 def _clauses(ops: Sequence[Op], kind: str, text: str, changed: str, words: int) -> list[Span]:

@@ -610,6 +610,31 @@ def _near_figures(text: str, spans: tuple[Span, ...]) -> Counter[str]:
     return Counter(k for w in words for k, _ in _figures_of(w, text))
 
 
+def _carried_next_door(
+    gone: Counter[str], came: Counter[str], pool: Pooled, context: Context
+) -> tuple[Counter[str], Counter[str]]:
+    """``gone`` and ``came`` less a figure carried between this block and
+    a changed block next to it: cut from one whose change puts in no figure, put in by
+    the other ("On Thursday, four men were arrested ... . The men were ... made to pay
+    $5000 bail." -> "Four photographers were made to pay $500 bail each ... . They had
+    been arrested on Thursday ..."). Two figures that swapped places ("Four were hurt.
+    Two died." -> "Two were hurt. Four died.") put one in where each is cut: no carry."""
+    gone, came = Counter(gone), Counter(came)
+    for cut, put in pool.beside:
+        cut_keys = Counter(k for w in cut for k, _ in _figures_of(w, context.old))
+        put_keys = Counter(k for w in put for k, _ in _figures_of(w, context.new))
+        if not _puts_figure(pool, context):
+            gone -= put_keys  # cut here, where nothing is put in, and put in next door
+        if not put_keys:
+            came -= cut_keys  # cut next door, where nothing is put in, and put in here
+    return +gone, +came
+
+
+def _puts_figure(pool: Pooled, context: Context) -> bool:
+    """Whether the changes of ``pool`` put in any figure."""
+    return any(_figures_of(w, context.new) for w in pool.new_words)
+
+
 def _same_setting(old: tuple[Word, str], new: tuple[Word, str]) -> bool:
     """Whether two figures stand between the same words: the word after them, or the
     word before them ("32,000 tourists" -> "23,000 tourists")."""
@@ -815,6 +840,8 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
         # people.``), is no change.
         gone -= _near_figures(context.new, pool.new_near)
         came -= _near_figures(context.old, pool.old_near)
+    if gone or came:
+        gone, came = _carried_next_door(gone, came, pool, context)
     if not gone and not came:
         return hedge_flag(pool, context, _figures_of)
     changed_old = [s for _, s in pool.changed_spans(True)]

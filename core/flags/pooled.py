@@ -96,6 +96,8 @@ class Change(NamedTuple):
 
 
 Near = tuple[tuple[Span, ...], tuple[Span, ...]]
+Beside = tuple[tuple[tuple[Word, ...], tuple[Word, ...]], ...]
+"""The words the changed blocks next to a pool cut and put in, old and new, each."""
 
 
 class Pooled:
@@ -106,6 +108,8 @@ class Pooled:
     when a check first asks (most blocks get no flag, and need none)."""
 
     __slots__ = (
+        "_beside",
+        "_find_beside",
         "_find_near",
         "_find_rest",
         "_near",
@@ -130,6 +134,7 @@ class Pooled:
         texts: tuple[str, str],
         near: Callable[[], Near] | None = None,
         rest: Callable[[], Near] | None = None,
+        beside: Callable[[], Beside] | None = None,
     ) -> None:
         self.block = block
         self.changes = changes
@@ -141,6 +146,8 @@ class Pooled:
         self._find_near = near
         self._rest: Near | None = None if rest is not None else ((), ())
         self._find_rest = rest
+        self._beside: Beside | None = None if beside is not None else ()
+        self._find_beside = beside
 
     @property
     def shared(self) -> float:
@@ -184,6 +191,14 @@ class Pooled:
     def new_rest(self) -> tuple[Span, ...]:
         """The new pieces of a sentence the block shares with a changed block next to it."""
         return self._rest_spans()[1]
+
+    @property
+    def beside(self) -> Beside:
+        """The words the changed blocks next to this one cut and put in (``Beside``)."""
+        if self._beside is None:
+            assert self._find_beside is not None
+            self._beside = self._find_beside()
+        return self._beside
 
     def _rest_spans(self) -> Near:
         if self._rest is None:
