@@ -88,3 +88,18 @@ def test_a_figure_carried_into_the_sentence_next_door_is_no_change() -> None:
         "Police said the men were arrested at the scene on Monday, four of them.\n"
     )
     assert not [f for f in flag_comparison(_compared(old, new)) if f.kind == "number"]
+
+
+def test_a_date_changed_beside_the_day_cut_next_door_is_still_a_change() -> None:
+    # itn-blurbs fr: the day of the item changed, and "le 22" next door became "le jour
+    # même": the 21 -> 22 stands; the 22 cut next door is carried, no removal.
+    old = (
+        "21 octobre : Giorgia Meloni est nommée présidente du Conseil. "
+        "Son gouvernement prête serment le 22.\n"
+    )
+    new = (
+        "22 octobre : Giorgia Meloni devient présidente du Conseil. "
+        "Son gouvernement prête serment le jour même.\n"
+    )
+    flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(old, new))]
+    assert [e for k, e in flags if k == "number"] == ['"21" \u2192 "22"']

@@ -625,8 +625,11 @@ def _carried_next_door(
         put_keys = Counter(k for w in put for k, _ in _figures_of(w, context.new))
         if not _puts_figure(pool, context):
             gone -= put_keys  # cut here, where nothing is put in, and put in next door
-        if not put_keys:
-            came -= cut_keys  # cut next door, where nothing is put in, and put in here
+        if not put_keys and sum(came.values()) > sum(gone.values()):
+            # cut next door, where nothing is put in, and put in here beside the
+            # figures this block replaced ("21 octobre" -> "22 octobre" beside "le 22"
+            # cut next door is a date changed, not a day carried)
+            came -= cut_keys
     return +gone, +came
 
 
