@@ -108,7 +108,16 @@ def find_moves(
             else:
                 good = score >= MIN_MOVE_SIMILARITY or (
                     score >= MIN_REWORDED_SIMILARITY
-                    and (_held(ids, new_ids[m], quote_ids) or bags.reworded(k, m))
+                    and (
+                        _held(ids, new_ids[m], quote_ids)
+                        or bags.reworded(k, m)
+                        or _split_off(
+                            ids,
+                            new_ids[m],
+                            abs(k - m),
+                            _word_counts(drafts, k, m, (words_a, words_b)),
+                        )
+                    )
                 )
             if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
@@ -205,6 +214,34 @@ def _held(a: Sequence[int], b: Sequence[int], quote_ids: frozenset[int]) -> bool
     if short < MIN_HELD_UNITS or long > HELD_LENGTHS * short or quote_ids.isdisjoint(short_ids):
         return False
     return contained(a, b) >= HELD_SHARE
+
+
+# A clause of a sentence cut that stands as a sentence of its own close by ("In 2020
+# Toroansi was one of two women ...; the other was Ruby Mirinka." cut, "The other was
+# Ruby Miriam." put in two blocks before): the shorter has MIN_SPLIT_WORDS words or
+# more, SPLIT_SHARE of its units stand in order in the longer, at most SPLIT_LENGTHS
+# times as long, the two at most SPLIT_DRAFTS drafts apart.
+MIN_SPLIT_WORDS = 5
+SPLIT_SHARE = 0.8
+SPLIT_LENGTHS = 4
+SPLIT_DRAFTS = 4
+
+
+def _split_off(a: Sequence[int], b: Sequence[int], apart: int, words: tuple[int, int]) -> bool:
+    """Whether the shorter of ``a`` and ``b`` (``words``: their words) is a clause of the
+    longer split off as a sentence close by (``apart``: drafts between them)."""
+    if apart > SPLIT_DRAFTS or min(words) < MIN_SPLIT_WORDS:
+        return False
+    short, long = sorted((len(a), len(b)))
+    return long <= SPLIT_LENGTHS * short and contained(a, b) >= SPLIT_SHARE
+
+
+def _word_counts(
+    drafts: Sequence[Draft], k: int, m: int, words: tuple[Sequence[int], Sequence[int]]
+) -> tuple[int, int]:
+    """The words of draft ``k``'s old side and draft ``m``'s new side."""
+    old, new = drafts[k], drafts[m]
+    return sum(words[0][old.a1 : old.a2]), sum(words[1][new.b1 : new.b2])
 
 
 def _words_agree(

@@ -84,6 +84,7 @@ from core.flags.pooled import (
     FlagKind,
     Pooled,
     Word,
+    contained_content,
     content_words,
     holds_sign,
     shared_content,
@@ -260,12 +261,21 @@ def _checked(
             partial(_rest, blocks, index, context),
             partial(_next_door_words, near, context),
         )
-        if _rewrite(pooled) and pooled.shared < MIN_SHARED:
+        if _rewrite(pooled) and _share(pooled, block) < MIN_SHARED:
             continue  # often no counterpart: told before the checks
         found = [f for check in _CHECKS if (f := check(pooled, context)) is not None]
-        if found and pooled.shared >= MIN_SHARED:  # (else not the real counterpart)
+        if found and _share(pooled, block) >= MIN_SHARED:  # (else not the real counterpart)
             flags.extend(found)
     return flags
+
+
+def _share(pool: Pooled, block: Block) -> float:
+    """How far the two sides of ``pool`` are counterparts: the content words they share
+    (``Pooled.shared``); for a moved block, also the share of the shorter side's that
+    the longer holds (a clause split off and moved: ``contained_content``)."""
+    if block.kind != "moved" or pool.shared >= MIN_SHARED:
+        return pool.shared
+    return max(pool.shared, contained_content(pool.old_text, pool.new_text))
 
 
 def _next_to(blocks: tuple[Block, ...], index: int, step: int, padding: Block) -> Block:

@@ -301,6 +301,25 @@ def shared_content(old: str, new: str) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
+MIN_CONTAINED_WORDS = 2
+CONTAINED_LENGTHS = 2
+CONTAINED_SHARE = 0.5
+
+
+def contained_content(old: str, new: str) -> float:
+    """The share of the shorter sentence's content words the other holds, when it has
+    ``MIN_CONTAINED_WORDS`` or more, the other at least ``CONTAINED_LENGTHS`` times as
+    many, and the share is ``CONTAINED_SHARE`` or more (else 0.0): a clause split off
+    as a sentence of its own ("The other was Ruby Miriam." of "In 2020 Toroansi was one
+    of two women ...; the other was Ruby Mirinka.") shares little with the whole
+    sentence, but much of its own."""
+    short, long = sorted((content_words(old), content_words(new)), key=len)
+    if len(short) < MIN_CONTAINED_WORDS or len(long) < CONTAINED_LENGTHS * len(short):
+        return 0.0
+    share = len(short & long) / len(short)
+    return share if share >= CONTAINED_SHARE else 0.0
+
+
 def neighbour(text: str, pos: int, step: int) -> str:
     """The word just before (``step`` -1) or after (+1) ``pos``, folded ("" if none in
     the same sentence)."""
