@@ -103,3 +103,45 @@ def test_a_date_changed_beside_the_day_cut_next_door_is_still_a_change() -> None
     )
     flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(old, new))]
     assert [e for k, e in flags if k == "number"] == ['"21" \u2192 "22"']
+
+
+def test_a_figure_stripped_from_its_word_and_put_in_next_door_counts_something_else() -> None:
+    # A desk reader's Spanish copy (session 17): the 39 dead became 39 Venezuelans among
+    # the detainees; the migrants still die, uncounted. Both ends are flagged.
+    old = (
+        "En Ciudad Juárez, 39 migrantes mueren el 27 de marzo en un incendio. Otras 28 "
+        "personas resultan heridas. El centro albergaba a 68 hombres.\n"
+    )
+    new = (
+        "En Ciudad Juárez, mueren migrantes el 27 de marzo en un incendio. Otras 28 "
+        "personas resultan heridas. El centro albergaba a 68 hombres, 39 de ellos "
+        "venezolanos.\n"
+    )
+    flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(old, new))]
+    assert ("number", 'removed "39"') in flags and ("number", 'added "39"') in flags
+
+
+def test_a_count_taken_from_one_people_and_given_to_another_is_flagged() -> None:
+    old = (
+        "An attack in East Jerusalem kills seven Israeli civilians. It follows a raid that "
+        "killed ten Palestinians, including two civilians.\n"
+    )
+    new = (
+        "An attack in East Jerusalem kills Israeli civilians. It follows a raid that "
+        "killed ten Palestinians, including seven civilians.\n"
+    )
+    flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(old, new))]
+    assert ("number", 'removed "seven"') in flags
+    assert ("number", '"two" \u2192 "seven"') in flags
+
+
+def test_an_age_moved_into_the_lead_is_no_change() -> None:
+    old = (
+        "Giorgia Meloni becomes the first woman to lead the government. Aged 45, the "
+        "leader of the Brothers of Italy sees her cabinet sworn in.\n"
+    )
+    new = (
+        "Giorgia Meloni, 45, becomes the first woman to lead the government. The leader "
+        "of the Brothers of Italy sees her cabinet sworn in.\n"
+    )
+    assert not [f for f in flag_comparison(_compared(old, new)) if f.kind == "number"]

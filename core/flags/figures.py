@@ -41,6 +41,7 @@ from core.flags.pooled import (
     Flag,
     Pooled,
     Word,
+    content_words,
     in_dateline,
     make_flag,
     merged_flags,
@@ -613,24 +614,62 @@ def _near_figures(text: str, spans: tuple[Span, ...]) -> Counter[str]:
 def _carried_next_door(
     gone: Counter[str], came: Counter[str], pool: Pooled, context: Context
 ) -> tuple[Counter[str], Counter[str]]:
-    """``gone`` and ``came`` less a figure carried between this block and
-    a changed block next to it: cut from one whose change puts in no figure, put in by
-    the other ("On Thursday, four men were arrested ... . The men were ... made to pay
-    $5000 bail." -> "Four photographers were made to pay $500 bail each ... . They had
-    been arrested on Thursday ..."). Two figures that swapped places ("Four were hurt.
-    Two died." -> "Two were hurt. Four died.") put one in where each is cut: no carry."""
+    """``gone`` and ``came`` less a figure carried between this block and a changed
+    block next to it: cut with the word after it from one whose change puts in no
+    figure, put in by the other ("On Thursday, four men were arrested ... . The men
+    were ... made to pay $5000 bail." -> "Four photographers were made to pay $500 bail
+    each ... . They had been arrested on Thursday ..."). Two figures that swapped places
+    ("Four were hurt. Two died." -> "Two were hurt. Four died.") put one in where each
+    is cut, and a figure cut from before its word, which stays ("39 migrantes mueren"
+    -> "mueren migrantes", "39 de ellos venezolanos" put in next door), counts
+    something else where it is put in: no carry."""
     gone, came = Counter(gone), Counter(came)
     for cut, put in pool.beside:
-        cut_keys = Counter(k for w in cut for k, _ in _figures_of(w, context.old))
+        cut_keys = _whole_figures(cut, context.old)
         put_keys = Counter(k for w in put for k, _ in _figures_of(w, context.new))
         if not _puts_figure(pool, context):
-            gone -= put_keys  # cut here, where nothing is put in, and put in next door
+            # cut here, where nothing is put in, and put in next door
+            gone -= put_keys & _whole_figures(pool.old_words, context.old)
         if not put_keys and sum(came.values()) > sum(gone.values()):
             # cut next door, where nothing is put in, and put in here beside the
             # figures this block replaced ("21 octobre" -> "22 octobre" beside "le 22"
             # cut next door is a date changed, not a day carried)
             came -= cut_keys
     return +gone, +came
+
+
+def _whole_figures(cut: tuple[Word, ...], text: str) -> Counter[str]:
+    """The figures of the words ``cut`` less those cut from before a content word that
+    stays ("39" of "39 migrantes mueren" -> "mueren migrantes": the migrants are still
+    there, uncounted; "seven" of "kills seven Israeli civilians"): a figure that
+    carries its word ("34-Jährige"), ends its sentence ("le 22."), stands before a
+    short or function word ("le 22 au palais"), a date's month, or went with its word
+    is whole."""
+    starts = {w.start for w in cut}
+    out: Counter[str] = Counter()
+    for word in cut:
+        keys = [k for k, _ in _figures_of(word, text)]
+        if not keys:
+            continue
+        after = _NEXT_WORD.match(text, word.end)
+        plain = word.text.isdigit() or word.text.casefold() in _NUMBER_WORDS
+        if (
+            plain
+            and after is not None
+            and after.start(1) not in starts
+            and len(after.group(1)) >= _CONTENT_LETTERS
+            and content_words(after.group(1))
+            and not _figures_of(Word(after.group(1), after.start(1), after.end(1), 0), text)
+        ):
+            continue  # (stripped from its word, which stays)
+        out.update(keys)
+    return out
+
+
+# The word after a figure in its sentence (none past a stop or a line's end), and
+# the letters it needs to count as the figure's own word ("au", "de", "the" do not).
+_NEXT_WORD = re.compile(r"[^\w.!?\n]*(\w+)")
+_CONTENT_LETTERS = 4
 
 
 def _puts_figure(pool: Pooled, context: Context) -> bool:
