@@ -646,7 +646,16 @@ def _same_root(a: str, b: str) -> bool:
     ra, rb = _ENDINGS.sub("", a), _ENDINGS.sub("", b)
     if min(len(ra), len(rb)) < MIN_ROOT:
         return False
-    return ra.startswith(rb) or rb.startswith(ra)
+    short, long = sorted((ra, rb), key=len)
+    if _NEW_NAME.fullmatch(long[len(short) :]):
+        return False  # "Williams" and "Williamson", "Frank" and "Franklin": two names
+    return long.startswith(short)
+
+
+# What makes another name of a name it follows: a son's (``Johnson``, ``Andersen``),
+# ``Franklin``. (Endings of one letter, ``Carl`` and ``Carlos``, ``Robert`` and
+# ``Roberta``, are also cases and genitives in Polish or Czech copy: left alike.)
+_NEW_NAME = re.compile(r"s?(?:son|sen|lin)", re.IGNORECASE)
 
 
 _ENDINGS = re.compile(r"(?:ish|ites?|ians?|ese|ans?|es|s|e)$", re.IGNORECASE)

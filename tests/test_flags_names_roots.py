@@ -1,0 +1,46 @@
+"""A name and another that begins with it: a people's or a place's ending keeps one
+name (``Paris`` and ``Parisian``); a son's name or ``-lin`` makes another (a desk
+reader, session 17: "Williams" -> "Williamson" was not flagged)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.compare import compare
+from core.flags.detect import flag_comparison
+from core.flags.name_changes import _same_root
+from core.text.document import document_from_text
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Williams", "Williamson"),
+        ("Johns", "Johnson"),
+        ("Frank", "Franklin"),
+        ("Anders", "Andersen"),
+    ],
+)
+def test_a_sons_name_is_another_name(a: str, b: str) -> None:
+    assert not _same_root(a, b) and not _same_root(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Paris", "Parisian"),
+        ("Moabite", "Moabitish"),
+        ("Johnson", "Johnsons"),
+        ("Turkiya", "Turkiyaning"),
+    ],
+)
+def test_a_peoples_ending_a_plural_or_a_case_keeps_the_name(a: str, b: str) -> None:
+    assert _same_root(a, b) and _same_root(b, a)
+
+
+def test_a_name_made_another_by_a_sons_ending_is_flagged() -> None:
+    old = "The contract went to a firm run by Williams and his brother.\n"
+    new = "The contract went to a firm run by Williamson and his brother.\n"
+    result = compare(document_from_text(old), document_from_text(new))
+    flags = [(f.kind, f.explanation) for f in flag_comparison(result)]
+    assert ("name", '"Williams" \u2192 "Williamson"') in flags
