@@ -74,6 +74,25 @@ def test_samples_tile_and_count(path, sentences: int, paragraphs: int) -> None:
             ["Die Wahl findet am 10. November 2025 statt.", "Es ist die erste seit 2021."],
         ),
         ("They met in 2019. November came.", ["They met in 2019.", "November came."]),
+        # (a structural reader, session 17: "sc.d. (april 6, 1903" broke the sentence)
+        (
+            "harold edgerton, sc.d. (april 6, 1903) was a professor. he was born in 1903.",
+            ["harold edgerton, sc.d. (april 6, 1903) was a professor.", "he was born in 1903."],
+        ),
+        (
+            "Acme Inc. (NYSE: ACM) fell. He earned a Ph.D. He then taught.",
+            ["Acme Inc. (NYSE: ACM) fell.", "He earned a Ph.D.", "He then taught."],
+        ),
+        ("It rained. (Nobody came.) We left.", ["It rained.", "(Nobody came.)", "We left."]),
+        (
+            "It runs on Core 6.1. (Contributed by Brett.) It is put in sys.path. (By Andy.)",
+            [
+                "It runs on Core 6.1.",
+                "(Contributed by Brett.)",
+                "It is put in sys.path.",
+                "(By Andy.)",
+            ],
+        ),
         (
             "Keep\x1cthe\x1dinfo\x1eseparators together.",
             ["Keep\x1cthe\x1dinfo\x1eseparators together."],

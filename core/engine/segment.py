@@ -81,6 +81,9 @@ _MONTH_AFTER = re.compile(
 )
 # ... and these are followed by lowercase words inside a sentence ("etc. and").
 _LOWERCASE_CONTINUES = frozenset("etc al cf ca inc ltd co corp approx a.m p.m".split())
+# Letters in short groups between dots ("sc.d", "ph.d", "f.o.b", "p.m"): an
+# abbreviation, not "sys.path" or "6.1".
+_DOTTED_LETTERS = re.compile(r"(?:[a-z]{1,3}\.)+[a-z]{1,3}")
 _WRAP_MIN_LINES = 3
 _WRAP_MAX_WIDTH = 120
 _WRAP_MIN_WIDTH = 40
@@ -333,6 +336,8 @@ def _ends_sentence(
         return True
     if word in _ABBREVIATIONS:
         return False
+    if next_char == "(" and (_DOTTED_LETTERS.fullmatch(word) or word in _LOWERCASE_CONTINUES):
+        return False  # a dotted abbreviation before a bracket: "Edgerton, Sc.D. (1903-1990)"
     if word in _STATES:
         return next_char not in _DATELINE_AFTER
     if word.isdigit() and len(word) <= 2 and _MONTH_AFTER.match(text, t_start + 1):
