@@ -44,3 +44,33 @@ def test_a_name_made_another_by_a_sons_ending_is_flagged() -> None:
     result = compare(document_from_text(old), document_from_text(new))
     flags = [(f.kind, f.explanation) for f in flag_comparison(result)]
     assert ("name", '"Williams" \u2192 "Williamson"') in flags
+
+
+def _name_flags(old: str, new: str) -> list[str]:
+    result = compare(document_from_text(old), document_from_text(new))
+    return [f.explanation for f in flag_comparison(result) if f.kind == "name"]
+
+
+def test_a_name_carried_into_the_sentence_next_door_is_no_change() -> None:
+    # A desk reader's German copy (session 17): the name moved into the next sentence.
+    old = (
+        "Der peruanische Präsident Pedro Castillo ist am 7. Dezember seines Amtes enthoben "
+        "worden. Der Kongress stimmte mit 101 zu 6 Stimmen für seine Absetzung.\n"
+    )
+    new = (
+        "Der peruanische Präsident ist am 7. Dezember seines Amtes enthoben worden. Der "
+        "Kongress stimmte mit 101 zu 6 Stimmen für die Absetzung von Pedro Castillo.\n"
+    )
+    assert _name_flags(old, new) == []
+
+
+def test_names_traded_between_neighbouring_sentences_are_flagged() -> None:
+    old = (
+        "A Palestinian attack at a synagogue kills seven Israeli civilians. It follows an "
+        "Israeli raid in the Jenin camp that killed ten Palestinians.\n"
+    )
+    new = (
+        "An Israeli attack at a synagogue kills seven Israeli civilians. It follows a "
+        "Palestinian raid in the Jenin camp that killed ten Palestinians.\n"
+    )
+    assert len(_name_flags(old, new)) == 2

@@ -86,9 +86,37 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
         gone = [w for w in gone if w.text.casefold() not in placed]
     if came and (placed := dateline_words(context.old)):
         came = [w for w in came if w.text.casefold() not in placed]
+    if gone or came:
+        gone, came = _carried_next_door((gone, came), (old, new), pool, context)
     if not gone and not came:
         return None
     return make_flag("name", pool, gone, came)
+
+
+def _carried_next_door(
+    changed: tuple[list[Word], list[Word]],
+    named: tuple[list[Word], list[Word]],
+    pool: Pooled,
+    context: Context,
+) -> tuple[list[Word], list[Word]]:
+    """The names ``changed`` (gone, came) less those carried between this block and a
+    changed block next to it: cut here and put in there, or cut there and put in here
+    ("Pedro Castillo ist ... enthoben" -> "Der Präsident ist ... enthoben", "für seine
+    Absetzung" -> "für die Absetzung von Pedro Castillo" next door). Where this block
+    also puts in a name (of ``named``, its names cut and put in) that the other cuts,
+    the two traded names ("A Palestinian attack ... an Israeli raid" -> "An Israeli
+    attack ... a Palestinian raid"): no carry."""
+    gone, came = changed
+    cut_here = {context.key(w.text) for w in named[0]}
+    put_here = {context.key(w.text) for w in named[1]}
+    for cut, put in pool.beside:
+        cut_keys = {context.key(w.text) for w in cut}
+        put_keys = {context.key(w.text) for w in put}
+        if put_here & cut_keys and cut_here & put_keys:
+            continue
+        gone = [w for w in gone if context.key(w.text) not in put_keys]
+        came = [w for w in came if context.key(w.text) not in cut_keys]
+    return gone, came
 
 
 _PRONOUNS = frozenset(
