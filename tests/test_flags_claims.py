@@ -85,3 +85,46 @@ def test_a_hedge_of_attribution_cut_or_added_is_flagged(
 )
 def test_a_claim_still_attributed_raises_nothing(old: str, new: str) -> None:
     assert not [f for f in _flags(old, new) if f[0] == "attribution"]
+
+
+# A structural reader's rewrites (session 17): a statement held back from its whole made
+# whole, a verb of refusal read as speech, "declared" for "said".
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "He is largely credited with transforming the stroboscope into a common device.",
+            "He is credited with transforming the stroboscope into a common device.",
+            [("attribution", 'removed "largely"')],
+        ),
+        (
+            "It is almost exclusively used in Japan by collectors.",
+            "It is exclusively used in Japan by collectors.",
+            [("attribution", 'removed "almost"')],
+        ),
+        (
+            "Because the government denied him the use of metal, he built the plane of wood.",
+            "Because the government refused him the use of metal, he built the plane of wood.",
+            [],
+        ),
+        (
+            "As a teenager, he declared that his goals were to become the best golfer.",
+            "As a teenager, he said his goals were to become the best golfer.",
+            [],
+        ),
+        (
+            "The minister denied that he had lied to parliament.",
+            "The minister said that he had lied to parliament.",
+            [("attribution", '"denied" \u2192 "said"')],
+        ),
+    ],
+)
+def test_statements_held_back_and_verbs_that_only_look_like_speech(
+    old: str, new: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _flags(old, new) == expected
+
+
+def test_almost_before_a_figure_is_the_figures_hedge_not_a_claims() -> None:
+    flags = _flags("Almost 40 people were hurt in the crash.", "40 people were hurt in the crash.")
+    assert [k for k, _ in flags] == ["number"]

@@ -96,6 +96,9 @@ _REPORTING: dict[str, str] = {
 # "stated" attributes only where reporting (``as stated above`` does not), and then
 # says what "said" says: "stated" -> "said" is no change of attribution.
 _REPORTING.update(stated="say", stating="say")
+# ... and so does "declared" ("he declared that his goals were" -> "he said his goals
+# were": a structural reader, session 17).
+_REPORTING.update(dict.fromkeys("declare declares declared declaring".split(), "say"))
 # ... and "added", "noted" say what "said" says where they report ("Mr Abdulrahman
 # added" -> "Mr Abdulrahman said"); "called it" is the same speaker's word ("said it
 # was 'the worst disaster'" -> "called it 'the worst disaster'").
@@ -130,6 +133,10 @@ _SPEAKERS = frozenset(
 )
 
 
+# Whom a thing is denied ("denied him the use of metal").
+_OBJECTS = frozenset("him her them me us you it".split())
+
+
 _QUOTE_CLOSE = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
 
 
@@ -155,6 +162,8 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
         # only as the words of the speaker the other version has say: "called it
         # 'the worst disaster'" ("the day is called 'Wikipedia Day'" names it)
         return lemma if loose and _CALLED_IT.match(text, word.end) else None
+    if lemma == "deny" and after in _OBJECTS:
+        return None  # "denied him the use of metal": refused, no one denies a claim
     if lemma == "claim" and after[:1].isdecimal():
         return None  # "claim 2 of the patent"
     if lemma == "claim" and _PRIZE.match(text, word.end):

@@ -90,6 +90,11 @@ def touched_claims(pool: Pooled, text: str, old: bool) -> list[Word]:
 # cut". ("could" is also the past of "can"; "May" a month: lower case only, and not
 # before or after a number.)
 _UNSURE = frozenset("may might could probably possibly perhaps likely".split())
+# ... and words that hold a statement back from the whole of it: "he is largely credited
+# with" -> "he is credited with", "almost exclusively" -> "exclusively" (a structural
+# reader, session 17). Before a figure they are the figure's hedge ("almost 10").
+_PARTLY = frozenset("largely mostly partly almost nearly virtually practically".split())
+_UNSURE |= _PARTLY
 _SURE_FOR_COULD = frozenset("will would shall".split())
 # What a statement made certain says in the hedge's place ("may" -> "will"); and what
 # stands with a hedge in its change ("was" -> "may have been", "are" -> "may seem").
@@ -148,9 +153,19 @@ def _alone(hedge: Word, words: tuple[Word, ...], others: tuple[Word, ...]) -> bo
     return hedge.text != "could" or not _SURE_FOR_COULD.isdisjoint(theirs)
 
 
+# A figure after a word: digits, or a number word ("almost 10", "nearly a third").
+_BEFORE_FIGURE = re.compile(
+    r"\s+(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|half|twice|double)\b",
+    re.IGNORECASE,
+)
+
+
 def _hedges(word: Word, text: str) -> bool:
     """Whether ``may`` (``might``, ``probably`` ...) leaves a statement uncertain here:
     not the month (``may 2007``, ``23 may``), not leave given (``you may convey``)."""
+    if word.text in _PARTLY:
+        return not _BEFORE_FIGURE.match(text, word.end)
     if word.text == "may":
         after = text[word.end : word.end + 3].lstrip()
         before = text[max(0, word.start - 12) : word.start].split()
