@@ -174,3 +174,30 @@ def test_an_image_size_written_spaced_is_no_figure() -> None:
         "320 px|thumb|mechanism for acid-catalyzed hydrolysis of an amide.",
     )
     assert not [f for f in flags if f[0] == "number"], flags
+
+
+# A desk reader's restyles (session 17): a decade spelled out, thousands in German
+# written with points against a scale word.
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Most of the victims were in their twenties.", "Most of the victims were in their 20s."),
+        (
+            "In the early nineties, she had a career as a singer.",
+            "In the early 1990s, she had a career as a singer.",
+        ),
+        (
+            "Mehr als 22.000 Todesopfer wurden geborgen.",
+            "Mehr als 22 Tausend Todesopfer wurden geborgen.",
+        ),
+    ],
+)
+def test_a_decade_or_thousands_written_otherwise_is_the_same_figure(old: str, new: str) -> None:
+    assert not [f for f in _flags(old, new) if f[0] == "number"]
+
+
+def test_a_decade_changed_is_a_figure_changed() -> None:
+    flags = _flags("Most of the victims were in their twenties.", "Most were in their thirties.")
+    assert ("number", '"twenties" \u2192 "thirties"') in flags
+    flags = _flags("In the early nineties, she sang.", "In the early 1980s, she sang.")
+    assert ("number", '"nineties" \u2192 "1980s"') in flags

@@ -83,6 +83,14 @@ _NUMBER_WORDS = _SCALES | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february "
     "april june july august september october november december".split()
 )
+# A decade of a life or a century spelled out: "in their twenties" = "in their 20s".
+_DECADES = {
+    word: str(10 * (k + 2))
+    for k, word in enumerate(
+        "twenties thirties forties fifties sixties seventies eighties nineties".split()
+    )
+}
+_NUMBER_WORDS |= _DECADES.keys()
 
 
 # "one" is a pronoun after these words (no one, the one, every one) ...
@@ -189,6 +197,8 @@ def _number_key(word: Word, text: str) -> str | None:
         return None  # "was first pioneered", "at first", "a second", "third parties"
     if (amount := _UNITS.get(folded, _TENS.get(folded))) is not None:
         return str(amount)  # "ten" = "10": written otherwise, the same figure
+    if folded in _DECADES:
+        return _DECADES[folded]  # "twenties" = "20s"
     parts = HYPHENS.split(folded)
     if len(parts) > 1 and not _NUMBER_WORDS.intersection(parts[1:]):
         head = _UNITS.get(parts[0], _TENS.get(parts[0]))
@@ -435,7 +445,12 @@ def _same_values(old: str, new: str) -> bool:
     """Whether two sentences hold the same figures by value, a scale written short
     without a currency sign read alike on both sides: as no scale ("30m" = "30
     metres"), or as one ("2.1m" = "2.1 million")."""
-    if _values(old) == _values(new):
+    before, after = _values(old), _values(new)
+    if before == after:
+        return True
+    gone, came = before - after, after - before
+    same_if_dotted(gone, came)  # ("22.000" = "22 Tausend")
+    if not gone and not came:
         return True
     short = _SHORT_SCALE.search(old) or _SHORT_SCALE.search(new)
     return bool(short) and _values(old, True) == _values(new, True)
@@ -609,6 +624,24 @@ def _near_figures(text: str, spans: tuple[Span, ...]) -> Counter[str]:
     """The figures of the sentences ``spans`` of ``text`` (``_figures_of``)."""
     words = (Word(m.group(), *m.span(), 0) for s, e in spans for m in WORD.finditer(text, s, e))
     return Counter(k for w in words for k, _ in _figures_of(w, text))
+
+
+def _same_decade(
+    gone: Counter[str], came: Counter[str], old: list[tuple[str, Word]], new: list[tuple[str, Word]]
+) -> None:
+    """Take out of ``gone`` and ``came`` a decade spelled out on one side ("the
+    nineties", key "90") and written with its century on the other ("the 1990s")."""
+    for one, other, found, found_other in ((gone, came, old, new), (came, gone, new, old)):
+        for key, word in found:
+            if word.text.casefold() not in _DECADES or not one[key]:
+                continue
+            for other_key, other_word in found_other:
+                if other[other_key] and re.fullmatch(rf"\d\d{key}s", other_word.text):
+                    one[key] -= 1
+                    other[other_key] -= 1
+                    break
+    gone += Counter()  # (drops the counts taken to nothing)
+    came += Counter()
 
 
 def _carried_next_door(
@@ -862,6 +895,7 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     same_if_dotted(gone, came)
     same_if_spaced(gone, came)
     same_clock(gone, came, (old, context.old), (new, context.new))
+    _same_decade(gone, came, old, new)
     sides = (
         (gone, old, context.old, pool.new_text, came),
         (came, new, context.new, pool.old_text, gone),
