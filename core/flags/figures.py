@@ -21,6 +21,7 @@ from core.engine.tokens import compiled
 from core.flags.hedges import hedge_flag, with_hedge
 from core.flags.numerals import (
     CJK_NUMERALS,
+    GERMAN_ELF,
     JOINERS,
     MONTH_NUMBERS,
     SCALE_WORDS,
@@ -142,6 +143,7 @@ def _number_key(word: Word, text: str) -> str | None:
             folded not in _LISTED_WORDS
             and folded not in WORD_VALUES
             and ("und" not in folded or word_value(folded) is None)  # (zweihundert)
+            and not (folded == "elf" and GERMAN_ELF.match(text, word.end))
         ):
             return None
     elif not folded.isascii():
@@ -318,7 +320,7 @@ def _values(text: str, short: bool = False) -> Counter[str]:
         spaced = _HALF.sub("0.5", spaced)
     if spaced.isascii():  # folding keeps every token whole: fold once
         spaced = spaced.lower()
-        if not _numberish().search(spaced):
+        if not _numberish().search(spaced) and "elf " not in spaced:
             return out  # no digit and no number word: no figure
         tokens = [(m.start(), m.group()) for m in _TOKENS.finditer(spaced)]
     else:
@@ -348,6 +350,13 @@ def _values(text: str, short: bool = False) -> Counter[str]:
             or after_de(tokens, i, -1)
         ):
             out[MONTH_NUMBERS[token]] += 1  # "10 novembre" (as ``_other_language_number``)
+            continue
+        if token == "elf" and GERMAN_ELF.match(text, start + len(token)):
+            if in_number:
+                out[str(total + current)] += 1
+                total = current = 0
+                in_number = False
+            out["11"] += 1  # ("elf Kinder": German, as ``_number_key`` reads it)
             continue
         if token not in _NUMBER_TOKENS and token.isascii() and not token[0].isdecimal():
             if in_number:  # a plain word ends a figure spelled out
