@@ -116,3 +116,17 @@ def test_a_naming_is_no_speech() -> None:
     said = 'Some schools say that the arhats wake up, and the paths were called "low".\n'
     cut = 'The paths were called "inferior".\n'
     assert _attribution(said + "It ended.", cut + "It ended.") == ['removed "say"']
+
+
+def test_a_hedged_figure_carried_with_its_hedge_from_the_sentence_cut_next_door() -> None:
+    # A desk reader's merge (session 17): the injured folded into the lead, hedge and all.
+    old = (
+        "At least 156 people are killed in a crowd crush in Seoul on 29 October. More than "
+        "150 others are injured. Most of the victims were young.\n"
+    )
+    new = (
+        "At least 156 people are killed and more than 150 others injured in a crowd crush "
+        "in Seoul on 29 October. Most of the victims were young.\n"
+    )
+    result = compare(document_from_text(old), document_from_text(new))
+    assert not [f for f in flag_comparison(result) if f.kind == "number"]

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from core.engine.lcs import within_edits
 from core.engine.tokens import compiled
-from core.flags.pooled import WORD, Context, Flag, Pooled, Word, make_flag
+from core.flags.pooled import WORD, Change, Context, Flag, Pooled, Word, make_flag
+from core.model import Span
 
 # Each hedge and its class: hedges of one class claim the same of a figure.
 _CLASSES = {
@@ -259,15 +260,29 @@ def hedge_flag(
     ):
         return None  # (no word of a hedge changed: most blocks)
     old = _once(
-        [h for h in _hedged(pool, context.old, True, figures) if h[0][1] not in changed_keys]
+        [
+            h
+            for h in _hedged(pool.changes, context.old, True, figures)
+            if h[0][1] not in changed_keys
+        ]
     )
     new = _once(
-        [h for h in _hedged(pool, context.new, False, figures) if h[0][1] not in changed_keys]
+        [
+            h
+            for h in _hedged(pool.changes, context.new, False, figures)
+            if h[0][1] not in changed_keys
+        ]
     )
     if not old and not new:
         return None
     gone = Counter(h for h, _, _ in old) - Counter(h for h, _, _ in new)
     came = Counter(h for h, _, _ in new) - Counter(h for h, _, _ in old)
+    if gone or came:
+        # a hedged figure carried with its hedge from a sentence cut or put in next
+        # door ("More than 150 others are injured." cut, "and more than 150 others
+        # injured" put into the lead)
+        came -= _near_hedges(pool.old_near, context.old, True, figures)
+        gone -= _near_hedges(pool.new_near, context.new, False, figures)
     # "aproximatly 350" -> "approximately 350": a hedge spelled right, not added
     for counts, words in ((gone, pool.new_words), (came, pool.old_words)):
         for hedged in list(counts):
@@ -294,6 +309,16 @@ def hedge_flag(
             shown_old.append(_written(pool.old_words, context.old, hedged[1], figures, figure))
             shown_new.append(phrase)
     return make_flag("number", pool, shown_old, shown_new)
+
+
+def _near_hedges(
+    spans: tuple[Span, ...], text: str, old: bool, figures: Figures
+) -> Counter[Hedged]:
+    """The hedged figures of the sentences ``spans`` next to a block."""
+    if not spans:
+        return Counter()
+    whole = [Change(-1, spans if old else (), () if old else spans, (), ())]
+    return Counter(h for h, _, _ in _hedged(whole, text, old, figures))
 
 
 def _once(hedges: list[tuple[Hedged, Word, Word]]) -> list[tuple[Hedged, Word, Word]]:
@@ -390,14 +415,14 @@ def _misspelled(hedge: str, word: str) -> bool:
 
 
 def _hedged(
-    pool: Pooled, text: str, old: bool, figures: Figures
+    changes: Sequence[Change], text: str, old: bool, figures: Figures
 ) -> Iterator[tuple[Hedged, Word, Word]]:
     """The hedges a change of one side touches, each with the figure it qualifies:
     ``(class, figure key)``, the hedge with its figure and the figure alone (words
     numbered with the change, to show)."""
     seen: set[int] = set()
     figures_seen: set[int] = set()
-    for index, change in enumerate(pool.changes):
+    for index, change in enumerate(changes):
         for start, end in change.old if old else change.new:
             for m in _hedge().finditer(text, max(0, start - _REACH), min(len(text), end + _REACH)):
                 if m.start() in seen or m.end(1) <= start or m.start() >= end:
@@ -442,7 +467,9 @@ def _hedged(
             yield from _han_hedged(text, start, end, index, figures, seen, figures_seen)
     # A numeral that is itself approximate ("десяток", "une cinquantaine", "dozens"):
     # "about" that many ("десяток" -> "близько десяти" claims the same).
-    for word in pool.old_words if old else pool.new_words:
+    side = ((k, w) for k, c in enumerate(changes) for w in (c.old_words if old else c.new_words))
+    for index, word in side:
+        word = word._replace(change=index)  # (numbered with its change, as the pool's)
         if word.start not in figures_seen and _APPROXIMATE.match(word.text):
             keys = figures(word, text)
             if keys:
