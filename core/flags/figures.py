@@ -654,7 +654,7 @@ def _same_decade(
 
 
 def _carried_next_door(
-    gone: Counter[str], came: Counter[str], pool: Pooled, context: Context
+    gone: Counter[str], came: Counter[str], pool: Pooled, where: tuple[Context, bool]
 ) -> tuple[Counter[str], Counter[str]]:
     """``gone`` and ``came`` less a figure carried between this block and a changed
     block next to it: cut with the word after it from one whose change puts in no
@@ -665,18 +665,24 @@ def _carried_next_door(
     is cut, and a figure cut from before its word, which stays ("39 migrantes mueren"
     -> "mueren migrantes", "39 de ellos venezolanos" put in next door), counts
     something else where it is put in: no carry."""
+    # (asked in the cheap order: most blocks with a figure changed put one in where
+    # they cut one, and look next door no further)
+    context, puts = where  # (``puts``: whether this block's changes put in a figure)
+    more_put = sum(came.values()) > sum(gone.values())
+    if puts and not more_put:
+        return gone, came
     gone, came = Counter(gone), Counter(came)
+    whole_here = _whole_figures(pool.old_words, context.old) if not puts else Counter()
     for cut, put in pool.beside:
-        cut_keys = _whole_figures(cut, context.old)
         put_keys = Counter(k for w in put for k, _ in _figures_of(w, context.new))
-        if not _puts_figure(pool, context):
+        if not puts:
             # cut here, where nothing is put in, and put in next door
-            gone -= put_keys & _whole_figures(pool.old_words, context.old)
+            gone -= put_keys & whole_here
         if not put_keys and sum(came.values()) > sum(gone.values()):
             # cut next door, where nothing is put in, and put in here beside the
             # figures this block replaced ("21 octobre" -> "22 octobre" beside "le 22"
             # cut next door is a date changed, not a day carried)
-            came -= cut_keys
+            came -= _whole_figures(cut, context.old)
     return +gone, +came
 
 
@@ -712,11 +718,6 @@ def _whole_figures(cut: tuple[Word, ...], text: str) -> Counter[str]:
 # the letters it needs to count as the figure's own word ("au", "de", "the" do not).
 _NEXT_WORD = re.compile(r"[^\w.!?\n]*(\w+)")
 _CONTENT_LETTERS = 4
-
-
-def _puts_figure(pool: Pooled, context: Context) -> bool:
-    """Whether the changes of ``pool`` put in any figure."""
-    return any(_figures_of(w, context.new) for w in pool.new_words)
 
 
 def _same_setting(old: tuple[Word, str], new: tuple[Word, str]) -> bool:
@@ -871,6 +872,7 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     # (each figure once: two groups of "34 000" changed are one figure)
     old = list(dict.fromkeys(f for w in pool.old_words for f in _figures_of(w, context.old)))
     new = list(dict.fromkeys(f for w in pool.new_words for f in _figures_of(w, context.new)))
+    put_in = bool(new)  # (whether its changes put in a figure: ``_carried_next_door``)
     old, new = _dateline_dropped(
         (old, context.old, pool.old_span[0]), (new, context.new, pool.new_span[0])
     )
@@ -926,7 +928,7 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
         gone -= _near_figures(context.new, pool.new_near)
         came -= _near_figures(context.old, pool.old_near)
     if gone or came:
-        gone, came = _carried_next_door(gone, came, pool, context)
+        gone, came = _carried_next_door(gone, came, pool, (context, put_in))
     if not gone and not came:
         return hedge_flag(pool, context, _figures_of)
     changed_old = [s for _, s in pool.changed_spans(True)]
