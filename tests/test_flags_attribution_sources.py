@@ -202,3 +202,22 @@ def test_claims_as_a_noun_attribute_nothing() -> None:
     new = "Each Contributor hereby grants You a world-wide, royalty-free, non-exclusive license."
     assert _attributions(old, new) == []
     assert _attributions("He lost his job.", "He claims he lost his job.") != []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # (a structural reader, session 17: a title that speaks, changed, passed unflagged)
+        (
+            "The bridge will close for repairs next week, the mayor said on Monday.",
+            "The bridge will close for repairs next week, the governor said on Monday.",
+            [("attribution", '"mayor" \u2192 "governor"')],
+        ),
+        ("The company said profits rose.", "The firm said profits rose.", []),
+    ],
+)
+def test_a_title_that_speaks_changed_is_another_speaker(
+    old: str, new: str, expected: list[tuple[str, str]]
+) -> None:
+    result = compare(document_from_text(old), document_from_text(new))
+    assert [(f.kind, f.explanation) for f in flag_comparison(result)] == expected

@@ -129,7 +129,11 @@ _IDIOM_BEFORE = frozenset({"to", "needless"})
 _SPEAKERS = frozenset(
     "police officials sources witnesses reports report experts analysts residents "
     "activists authorities investigators prosecutors doctors scientists researchers "
-    "officers spokesman spokeswoman spokesperson media observers source".split()
+    "officers spokesman spokeswoman spokesperson media observers source "
+    # Titles that speak ("the mayor said" -> "the governor said": a structural reader,
+    # session 17, saw it pass unflagged)
+    "mayor governor president minister senator chairman chairwoman director chief "
+    "commissioner ambassador judge coach premier chancellor secretary managers".split()
 )
 
 
