@@ -130,3 +130,17 @@ def test_a_hedged_figure_carried_with_its_hedge_from_the_sentence_cut_next_door(
     )
     result = compare(document_from_text(old), document_from_text(new))
     assert not [f for f in flag_comparison(result) if f.kind == "number"]
+
+
+def test_a_hedge_left_behind_as_its_figure_is_carried_next_door_is_flagged() -> None:
+    old = (
+        "At least 156 people are killed in a crowd crush in Seoul on 29 October. More than "
+        "150 others are injured. Most of the victims were young.\n"
+    )
+    new = (
+        "At least 156 people are killed and 150 others injured in a crowd crush in Seoul "
+        "on 29 October. Most of the victims were young.\n"
+    )
+    result = compare(document_from_text(old), document_from_text(new))
+    flags = [(f.kind, f.explanation) for f in flag_comparison(result)]
+    assert flags == [("number", '"More than 150" \u2192 "150"')]

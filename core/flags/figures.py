@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from core.engine.tokens import compiled
-from core.flags.hedges import hedge_flag, with_hedge
+from core.flags.hedges import carried_hedge_flag, hedge_flag, with_hedge
 from core.flags.numerals import (
     CJK_NUMERALS,
     GERMAN_ELF,
@@ -921,16 +921,27 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
             elif one[key] and (converted(word, text, twin) or scale_converted(word, text, twin)):
                 one[key] -= 1  # "47 kilometres" -> "29 miles (47 km)": the same distance
     gone, came = +gone, +came
+    carried: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     if gone or came:
         # A figure carried into a sentence split off next door, or out of one joined
         # from there (``, which employs 4,000 people,`` -> ``It employs 4,000
         # people.``), is no change.
-        gone -= _near_figures(context.new, pool.new_near)
-        came -= _near_figures(context.old, pool.old_near)
+        near_new = _near_figures(context.new, pool.new_near)
+        near_old = _near_figures(context.old, pool.old_near)
+        carried = (gone & near_new, came & near_old)
+        gone -= near_new
+        came -= near_old
     if gone or came:
         gone, came = _carried_next_door(gone, came, pool, (context, put_in))
     if not gone and not came:
-        return hedge_flag(pool, context, _figures_of)
+        hedged = hedge_flag(pool, context, _figures_of)
+        if not carried[0] and not carried[1]:
+            return hedged
+        # ... though the hedge it had may have stayed behind
+        dropped = carried_hedge_flag(pool, context, _figures_of, carried)
+        if dropped is None or hedged is None:
+            return dropped or hedged
+        return merged_flags(hedged, dropped)
     changed_old = [s for _, s in pool.changed_spans(True)]
     changed_new = [s for _, s in pool.changed_spans(False)]
     shown_old = [with_hedge(w, context.old, changed_old) for w in _which(old, gone, new)]

@@ -311,6 +311,44 @@ def hedge_flag(
     return make_flag("number", pool, shown_old, shown_new)
 
 
+def carried_hedge_flag(
+    pool: Pooled, context: Context, figures: Figures, carried: tuple[Counter[str], Counter[str]]
+) -> Flag | None:
+    """A ``number`` flag when a figure carried between this block and a sentence cut or
+    put in next door lost its hedge on the way ("More than 150 others are injured." cut,
+    "and 150 others injured" put into the lead); ``carried``: the figure keys carried
+    out of the block and into it. (A hedge gained on the way is ``hedge_flag``'s.)"""
+    shown_old: list[Word] = []
+    shown_new: list[Word] = []
+    out_keys, in_keys = carried
+    sides = (
+        (in_keys, pool.old_near, True, pool.new_words, context),
+        (out_keys, pool.new_near, False, pool.old_words, context),
+    )
+    for keys, near, near_is_old, words, ctx in sides:
+        if not keys or not near:
+            continue
+        near_text, here_text = (ctx.old, ctx.new) if near_is_old else (ctx.new, ctx.old)
+        whole = [Change(-1, near if near_is_old else (), () if near_is_old else near, (), ())]
+        theirs = [h for h in _hedged(whole, near_text, near_is_old, figures) if h[0][1] in keys]
+        if not theirs:
+            continue
+        here = Counter(h for h, _, _ in _hedged(pool.changes, here_text, not near_is_old, figures))
+        for hedged, phrase, figure in theirs:
+            if here[hedged]:
+                here[hedged] -= 1
+                continue
+            written = _written(words, here_text, hedged[1], figures, figure)
+            if written is figure:
+                continue  # (the figure not among this block's changed words)
+            phrase = phrase._replace(change=written.change)
+            (shown_old if near_is_old else shown_new).append(phrase)
+            (shown_new if near_is_old else shown_old).append(written)
+    if not shown_old and not shown_new:
+        return None
+    return make_flag("number", pool, shown_old, shown_new)
+
+
 def _near_hedges(
     spans: tuple[Span, ...], text: str, old: bool, figures: Figures
 ) -> Counter[Hedged]:
