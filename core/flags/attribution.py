@@ -24,8 +24,8 @@ from core.flags.pooled import (
     Flag,
     Pooled,
     Word,
+    either_merged,
     make_flag,
-    merged_flags,
     neighbour,
 )
 from core.model import Span
@@ -260,11 +260,7 @@ def check_attribution(pool: Pooled, context: Context) -> Flag | None:
     ``answered`` is one verb each), less the lemmas that stand in a piece of sentence
     next to it on the other side (sentences cut otherwise, ``_cut``); else a claim's
     hedge, or its uncertainty (``probably``, ``may``), cut or put in."""
-    found = _attribution(pool, context)
-    unsure = check_certainty(pool, context)
-    if found is None or unsure is None:
-        return found or unsure
-    return merged_flags(found, unsure)
+    return either_merged(_attribution(pool, context), check_certainty(pool, context))
 
 
 def _attribution(pool: Pooled, context: Context) -> Flag | None:

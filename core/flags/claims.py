@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from core.flags.figures import is_figure
 from core.flags.pooled import Context, Flag, Pooled, Word, make_flag
 from core.model import Span
 
@@ -153,19 +154,16 @@ def _alone(hedge: Word, words: tuple[Word, ...], others: tuple[Word, ...]) -> bo
     return hedge.text != "could" or not _SURE_FOR_COULD.isdisjoint(theirs)
 
 
-# A figure after a word: digits, or a number word ("almost 10", "nearly a third").
-_BEFORE_FIGURE = re.compile(
-    r"\s+(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
-    r"forty|fifty|hundred|thousand|million|billion|half|twice|double)\b",
-    re.IGNORECASE,
-)
+# The word after a word, past an article ("almost 10", "nearly a third").
+_NEXT_WORD = re.compile(r"\s+(?:an?\s+)?(\w+)", re.IGNORECASE)
 
 
 def _hedges(word: Word, text: str) -> bool:
     """Whether ``may`` (``might``, ``probably`` ...) leaves a statement uncertain here:
     not the month (``may 2007``, ``23 may``), not leave given (``you may convey``)."""
-    if word.text in _PARTLY:
-        return not _BEFORE_FIGURE.match(text, word.end)
+    if word.text in _PARTLY:  # (before a figure, the figure's hedge: ``is_figure``)
+        then = _NEXT_WORD.match(text, word.end)
+        return then is None or not is_figure(Word(then.group(1), *then.span(1), 0), text)
     if word.text == "may":
         after = text[word.end : word.end + 3].lstrip()
         before = text[max(0, word.start - 12) : word.start].split()

@@ -43,6 +43,7 @@ from core.flags.pooled import (
     Pooled,
     Word,
     content_words,
+    either_merged,
     in_dateline,
     make_flag,
     merged_flags,
@@ -861,11 +862,7 @@ def _short_scale(letters: str, text: str, digits: int) -> str | None:
 
 def check_number(pool: Pooled, context: Context) -> Flag | None:
     """A figure changed, added or removed, its hedge, or its unit (``check_unit``)."""
-    flag = _figure_flag(pool, context)
-    unit = check_unit(pool, context)
-    if unit is None or flag is None:
-        return flag or unit
-    return merged_flags(flag, unit)
+    return either_merged(_figure_flag(pool, context), check_unit(pool, context))
 
 
 def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
@@ -938,10 +935,7 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
         if not carried[0] and not carried[1]:
             return hedged
         # ... though the hedge it had may have stayed behind
-        dropped = carried_hedge_flag(pool, context, _figures_of, carried)
-        if dropped is None or hedged is None:
-            return dropped or hedged
-        return merged_flags(hedged, dropped)
+        return either_merged(hedged, carried_hedge_flag(pool, context, _figures_of, carried))
     changed_old = [s for _, s in pool.changed_spans(True)]
     changed_new = [s for _, s in pool.changed_spans(False)]
     shown_old = [with_hedge(w, context.old, changed_old) for w in _which(old, gone, new)]

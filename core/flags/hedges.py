@@ -281,8 +281,8 @@ def hedge_flag(
         # a hedged figure carried with its hedge from a sentence cut or put in next
         # door ("More than 150 others are injured." cut, "and more than 150 others
         # injured" put into the lead)
-        came -= _near_hedges(pool.old_near, context.old, True, figures)
-        gone -= _near_hedges(pool.new_near, context.new, False, figures)
+        came -= Counter(h for h, _, _ in _near_hedged(pool.old_near, context.old, True, figures))
+        gone -= Counter(h for h, _, _ in _near_hedged(pool.new_near, context.new, False, figures))
     # "aproximatly 350" -> "approximately 350": a hedge spelled right, not added
     for counts, words in ((gone, pool.new_words), (came, pool.old_words)):
         for hedged in list(counts):
@@ -322,15 +322,13 @@ def carried_hedge_flag(
     shown_new: list[Word] = []
     out_keys, in_keys = carried
     sides = (
-        (in_keys, pool.old_near, True, pool.new_words, context),
-        (out_keys, pool.new_near, False, pool.old_words, context),
+        (in_keys, pool.old_near, True, pool.new_words, (context.old, context.new)),
+        (out_keys, pool.new_near, False, pool.old_words, (context.new, context.old)),
     )
-    for keys, near, near_is_old, words, ctx in sides:
-        if not keys or not near:
+    for keys, near, near_is_old, words, (near_text, here_text) in sides:
+        if not keys:
             continue
-        near_text, here_text = (ctx.old, ctx.new) if near_is_old else (ctx.new, ctx.old)
-        whole = [Change(-1, near if near_is_old else (), () if near_is_old else near, (), ())]
-        theirs = [h for h in _hedged(whole, near_text, near_is_old, figures) if h[0][1] in keys]
+        theirs = [h for h in _near_hedged(near, near_text, near_is_old, figures) if h[0][1] in keys]
         if not theirs:
             continue
         here = Counter(h for h, _, _ in _hedged(pool.changes, here_text, not near_is_old, figures))
@@ -349,14 +347,15 @@ def carried_hedge_flag(
     return make_flag("number", pool, shown_old, shown_new)
 
 
-def _near_hedges(
+def _near_hedged(
     spans: tuple[Span, ...], text: str, old: bool, figures: Figures
-) -> Counter[Hedged]:
-    """The hedged figures of the sentences ``spans`` next to a block."""
+) -> list[tuple[Hedged, Word, Word]]:
+    """The hedges of the sentences ``spans`` next to a block (``_hedged``, the
+    sentences read whole)."""
     if not spans:
-        return Counter()
+        return []
     whole = [Change(-1, spans if old else (), () if old else spans, (), ())]
-    return Counter(h for h, _, _ in _hedged(whole, text, old, figures))
+    return list(_hedged(whole, text, old, figures))
 
 
 def _once(hedges: list[tuple[Hedged, Word, Word]]) -> list[tuple[Hedged, Word, Word]]:

@@ -360,6 +360,13 @@ def merged_flags(first: Flag, second: Flag) -> Flag:
     )
 
 
+def either_merged(first: Flag | None, second: Flag | None) -> Flag | None:
+    """Either flag when only one is given, both as one when both are (``merged_flags``)."""
+    if first is None or second is None:
+        return first or second
+    return merged_flags(first, second)
+
+
 def make_flag(kind: FlagKind, pool: Pooled, old: list[Word], new: list[Word]) -> Flag:
     """A flag on the changes holding ``old`` and ``new``, explained by their words."""
     touched = {w.change for w in (*old, *new)}
