@@ -12,14 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.engine.compare import compare
 from core.flags.detect import flag_comparison
-from core.model import Comparison
-from core.text.document import document_from_text
-
-
-def _compared(old: str, new: str) -> Comparison:
-    return compare(document_from_text(old, "old"), document_from_text(new, "new"))
+from tests.flagged import compared
 
 
 def test_a_sentence_moved_and_reworded_is_moved_and_its_figure_flagged() -> None:
@@ -33,7 +27,7 @@ def test_a_sentence_moved_and_reworded_is_moved_and_its_figure_flagged() -> None
         "bomb alerts. Sunday's closure marks the fifth evacuation for 2013 at Paris' "
         "famous landmark.\n"
     )
-    result = _compared(old, new)
+    result = compared(old, new)
     assert [b.kind for b in result.blocks if b.kind == "moved"] == ["moved"]
     assert [f.explanation for f in flag_comparison(result)] == ['"fourth" → "fifth"']
 
@@ -58,7 +52,7 @@ def test_a_sentence_moved_and_reworded_is_moved_and_its_figure_flagged() -> None
     ],
 )
 def test_sentences_sharing_a_few_words_are_no_move(old: str, new: str) -> None:
-    result = _compared(old, new)
+    result = compared(old, new)
     assert not [b for b in result.blocks if b.kind == "moved"]
 
 
@@ -71,7 +65,7 @@ def test_a_figure_split_off_into_a_sentence_of_its_own_is_shown_changed() -> Non
         "Police have not given any further information. It is the world's most visited "
         "monument. Up to 23,000 tourists visit the Eiffel Tower daily.\n"
     )
-    flags = flag_comparison(_compared(old, new))
+    flags = flag_comparison(compared(old, new))
     assert [(f.kind, f.explanation) for f in flags] == [
         ("number", '"up to 32,000" → "Up to 23,000"')
     ]

@@ -13,12 +13,10 @@ words (the short one's content words are mostly in the long one).
 
 from __future__ import annotations
 
-from core.engine.compare import compare
 from core.engine.moves import _split_off
 from core.flags.detect import flag_comparison
 from core.flags.pooled import contained_content
-from core.model import Comparison
-from core.text.document import document_from_text
+from tests.flagged import compared
 
 OLD = (
     "Toroansi is from Central Bougainville. Toroansi was elected to the House of "
@@ -33,12 +31,8 @@ NEW = (
 )
 
 
-def _compared(old: str, new: str) -> Comparison:
-    return compare(document_from_text(old, "old"), document_from_text(new, "new"))
-
-
 def test_the_clause_split_off_is_paired_with_its_sentence_as_moved() -> None:
-    result = _compared(OLD, NEW)
+    result = compared(OLD, NEW)
     moved = [
         (result.old.text[slice(*b.old)], result.new.text[slice(*b.new)])
         for b in result.blocks
@@ -53,7 +47,7 @@ def test_the_clause_split_off_is_paired_with_its_sentence_as_moved() -> None:
 
 
 def test_the_name_changed_in_it_is_flagged_and_the_figures_carried_are_not() -> None:
-    flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(OLD, NEW))]
+    flags = [(f.kind, f.explanation) for f in flag_comparison(compared(OLD, NEW))]
     assert any(k == "name" and '"Mirinka" \u2192 "Miriam"' in e for k, e in flags)
     assert not [e for k, e in flags if k == "number"]
 

@@ -13,10 +13,9 @@ at the lower floor of reworded moves if they share four content words.
 
 from __future__ import annotations
 
-from core.engine.compare import compare
 from core.flags.detect import flag_comparison
 from core.model import Comparison
-from core.text.document import document_from_text
+from tests.flagged import compared
 
 OLD = (
     "On Thursday, four male members of the paparazzi were arrested and charged with "
@@ -28,10 +27,6 @@ NEW = (
     "arrested on Thursday and charged with reckless driving after following Britney Spears "
     "back to her mansion.\n"
 )
-
-
-def _compared(old: str, new: str) -> Comparison:
-    return compare(document_from_text(old, "old"), document_from_text(new, "new"))
 
 
 def _sides(result: Comparison, kind: str) -> list[tuple[str, str]]:
@@ -46,7 +41,7 @@ def _sides(result: Comparison, kind: str) -> list[tuple[str, str]]:
 
 
 def test_the_sentence_left_over_on_each_side_is_paired_as_moved() -> None:
-    result = _compared(OLD, NEW)
+    result = compared(OLD, NEW)
     assert _sides(result, "moved") == [
         (
             "The men were, according to Sara Faden, charged and made to pay $5000 bail.",
@@ -57,7 +52,7 @@ def test_the_sentence_left_over_on_each_side_is_paired_as_moved() -> None:
 
 
 def test_the_bail_changed_is_flagged_and_the_count_carried_next_door_is_not() -> None:
-    flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(OLD, NEW))]
+    flags = [(f.kind, f.explanation) for f in flag_comparison(compared(OLD, NEW))]
     assert ("number", '"5000" \u2192 "500"') in flags
     assert not [e for k, e in flags if k == "number" and "our" in e]  # "four", "Four"
 
@@ -67,14 +62,14 @@ def test_a_sentence_left_over_that_shares_too_few_content_words_is_not_paired() 
         "The men were, according to Sara Faden, charged and made to pay $5000 bail.",
         "A neighbour told reporters she had seen the cars race past her house twice.",
     )
-    result = _compared(old, NEW)
+    result = compared(old, NEW)
     assert not _sides(result, "moved")
 
 
 def test_figures_that_swapped_between_neighbouring_sentences_are_still_flagged() -> None:
     old = "Four people were hurt in the blast. Two of them died in hospital later that night.\n"
     new = "Two people were hurt in the blast. Four of them died in hospital later that night.\n"
-    flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(old, new))]
+    flags = [(f.kind, f.explanation) for f in flag_comparison(compared(old, new))]
     assert flags == [("number", '"Four" \u2192 "Two"'), ("number", '"Two" \u2192 "Four"')]
 
 
@@ -87,7 +82,7 @@ def test_a_figure_carried_into_the_sentence_next_door_is_no_change() -> None:
         "The court set bail at $200 each. "
         "Police said the men were arrested at the scene on Monday, four of them.\n"
     )
-    assert not [f for f in flag_comparison(_compared(old, new)) if f.kind == "number"]
+    assert not [f for f in flag_comparison(compared(old, new)) if f.kind == "number"]
 
 
 def test_a_date_changed_beside_the_day_cut_next_door_is_still_a_change() -> None:
@@ -101,7 +96,7 @@ def test_a_date_changed_beside_the_day_cut_next_door_is_still_a_change() -> None
         "22 octobre : Giorgia Meloni devient présidente du Conseil. "
         "Son gouvernement prête serment le jour même.\n"
     )
-    flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(old, new))]
+    flags = [(f.kind, f.explanation) for f in flag_comparison(compared(old, new))]
     assert [e for k, e in flags if k == "number"] == ['"21" \u2192 "22"']
 
 
@@ -117,7 +112,7 @@ def test_a_figure_stripped_from_its_word_and_put_in_next_door_counts_something_e
         "personas resultan heridas. El centro albergaba a 68 hombres, 39 de ellos "
         "venezolanos.\n"
     )
-    flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(old, new))]
+    flags = [(f.kind, f.explanation) for f in flag_comparison(compared(old, new))]
     assert ("number", 'removed "39"') in flags and ("number", 'added "39"') in flags
 
 
@@ -130,7 +125,7 @@ def test_a_count_taken_from_one_people_and_given_to_another_is_flagged() -> None
         "An attack in East Jerusalem kills Israeli civilians. It follows a raid that "
         "killed ten Palestinians, including seven civilians.\n"
     )
-    flags = [(f.kind, f.explanation) for f in flag_comparison(_compared(old, new))]
+    flags = [(f.kind, f.explanation) for f in flag_comparison(compared(old, new))]
     assert ("number", 'removed "seven"') in flags
     assert ("number", '"two" \u2192 "seven"') in flags
 
@@ -144,4 +139,4 @@ def test_an_age_moved_into_the_lead_is_no_change() -> None:
         "Giorgia Meloni, 45, becomes the first woman to lead the government. The leader "
         "of the Brothers of Italy sees her cabinet sworn in.\n"
     )
-    assert not [f for f in flag_comparison(_compared(old, new)) if f.kind == "number"]
+    assert not [f for f in flag_comparison(compared(old, new)) if f.kind == "number"]

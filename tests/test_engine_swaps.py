@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.engine.compare import compare
 from core.flags.detect import flag_comparison
 from core.model import Comparison
 from core.report.render_text import render_text
-from core.text.document import document_from_text
+from tests.flagged import compared
 
 DE_OLD = (
     "Nach dem Erdbeben in der Südtürkei wurden bislang mehr als 20.000 Todesopfer "
@@ -35,10 +34,6 @@ EN_NEW = (
     "Around 60,000 rescuers are still searching for buried people after the earthquake "
     "in southern Turkey. So far more than 20,000 bodies have been recovered.\n"
 )
-
-
-def _compared(old: str, new: str) -> Comparison:
-    return compare(document_from_text(old, "old"), document_from_text(new, "new"))
 
 
 def _sides(result: Comparison, kind: str) -> list[tuple[str, str]]:
@@ -71,7 +66,7 @@ def _sides(result: Comparison, kind: str) -> list[tuple[str, str]]:
 def test_swapped_sentences_show_one_moved_and_one_in_place(
     old: str, new: str, moved: str, stays: str
 ) -> None:
-    result = _compared(old, new)
+    result = compared(old, new)
     assert [o for o, _ in _sides(result, "moved")] == [moved]
     assert [n for _, n in _sides(result, "changed")] == [stays]
     text = render_text(result, context=0)
@@ -83,7 +78,7 @@ def test_swapped_sentences_show_one_moved_and_one_in_place(
 def test_a_figure_changed_in_the_moved_sentence_is_flagged_alone() -> None:
     """The clause that went from one sentence to the other is no name added and
     removed: only the changed toll is flagged."""
-    result = _compared(EN_OLD, EN_NEW.replace("60,000", "70,000"))
+    result = compared(EN_OLD, EN_NEW.replace("60,000", "70,000"))
     flags = flag_comparison(result)
     assert [(f.kind, f.explanation) for f in flags] == [("number", '"60,000" → "70,000"')]
 
@@ -91,7 +86,7 @@ def test_a_figure_changed_in_the_moved_sentence_is_flagged_alone() -> None:
 def test_sentences_in_order_are_left_to_the_alignment() -> None:
     old = "The mayor opened the bridge on Monday. Traffic was heavy all day.\n"
     new = "The mayor opened the new bridge on Monday. Traffic was light all day.\n"
-    result = _compared(old, new)
+    result = compared(old, new)
     assert not _sides(result, "moved")
     assert len(_sides(result, "changed")) == 2
 
@@ -106,6 +101,6 @@ def test_a_merge_of_two_sentences_stays_one_row() -> None:
         "The company reported a loss of $5 million, and its chief executive resigned on "
         "Friday after ten years.\n"
     )
-    result = _compared(old, new)
+    result = compared(old, new)
     assert not _sides(result, "moved")
     assert len(result.rows) == 1

@@ -16,15 +16,11 @@ import pytest
 from core.engine.compare import compare
 from core.flags.detect import flag_comparison
 from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 def _attributions(old: str, new: str) -> list[str]:
-    return [e for kind, e in _flags(old, new) if kind == "attribution"]
+    return [e for kind, e in flag_pairs(old, new) if kind == "attribution"]
 
 
 def test_a_speaker_who_opens_the_sentence_is_checked() -> None:
@@ -189,7 +185,7 @@ def test_stated_and_said_are_one_verb() -> None:
         "The WTO panel said that Antigua had no effective trade sanctions against the "
         "United States."
     )
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 def test_claims_as_a_noun_attribute_nothing() -> None:

@@ -11,14 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
-from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 @pytest.mark.parametrize(
@@ -50,7 +43,7 @@ def _flags(old: str, new: str) -> list[tuple[str, str]]:
 def test_a_hedge_of_attribution_cut_or_added_is_flagged(
     old: str, new: str, explanation: str
 ) -> None:
-    flags = _flags(old, new)
+    flags = flag_pairs(old, new)
     assert ("attribution", explanation) in flags, flags
 
 
@@ -84,7 +77,7 @@ def test_a_hedge_of_attribution_cut_or_added_is_flagged(
     ],
 )
 def test_a_claim_still_attributed_raises_nothing(old: str, new: str) -> None:
-    assert not [f for f in _flags(old, new) if f[0] == "attribution"]
+    assert not [f for f in flag_pairs(old, new) if f[0] == "attribution"]
 
 
 # A structural reader's rewrites (session 17): a statement held back from its whole made
@@ -122,9 +115,11 @@ def test_a_claim_still_attributed_raises_nothing(old: str, new: str) -> None:
 def test_statements_held_back_and_verbs_that_only_look_like_speech(
     old: str, new: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert _flags(old, new) == expected
+    assert flag_pairs(old, new) == expected
 
 
 def test_almost_before_a_figure_is_the_figures_hedge_not_a_claims() -> None:
-    flags = _flags("Almost 40 people were hurt in the crash.", "40 people were hurt in the crash.")
+    flags = flag_pairs(
+        "Almost 40 people were hurt in the crash.", "40 people were hurt in the crash."
+    )
     assert [k for k, _ in flags] == ["number"]

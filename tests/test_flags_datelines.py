@@ -9,14 +9,7 @@ and '"Millions" -> "November 11"' where the old text named London further on.
 
 from __future__ import annotations
 
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
-from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 def test_a_dateline_added_with_its_date_is_no_figure() -> None:
@@ -25,14 +18,14 @@ def test_a_dateline_added_with_its_date_is_no_figure() -> None:
         "SAN FRANCISCO, Oct. 23 (Reuters) - Acme Corp said on Wednesday its quarterly net "
         "income rose 14% to $1.23 billion.\n"
     )
-    assert _flags(old, new) == []
-    assert _flags(new, old) == []
+    assert flag_pairs(old, new) == []
+    assert flag_pairs(new, old) == []
 
 
 def test_two_datelines_dated_otherwise_are_compared() -> None:
     old = "SAN FRANCISCO, Oct. 23 (Reuters) - Acme Corp said its net income rose 14 percent.\n"
     new = "SAN FRANCISCO, Oct. 24 (Reuters) - Acme Corp said its net income rose 14 percent.\n"
-    assert [kind for kind, _ in _flags(old, new)] == ["number"]
+    assert [kind for kind, _ in flag_pairs(old, new)] == ["number"]
 
 
 def test_a_city_put_in_capitals_in_a_dateline_is_no_name_removed() -> None:
@@ -44,7 +37,7 @@ def test_a_city_put_in_capitals_in_a_dateline_is_no_name_removed() -> None:
         "LONDON, November 11 - Millions of people observed a three-minute silence to "
         "remember those who died in the First World War.\n"
     )
-    assert _flags(old, new) == [("number", '"two" \u2192 "three-minute"; removed "millions"')]
+    assert flag_pairs(old, new) == [("number", '"two" \u2192 "three-minute"; removed "millions"')]
 
 
 def test_a_weekday_cut_or_put_in_alone_is_no_figure_changed() -> None:
@@ -58,9 +51,9 @@ def test_a_weekday_cut_or_put_in_alone_is_no_figure_changed() -> None:
         "'The toll is expected to rise,' Rami Abdulrahman, director of the Syrian "
         "Observatory for Human Rights, said on Sunday.\n"
     )
-    assert ("number", 'removed "at least 20"') in _flags(old, new)
-    assert _flags("The council met to vote.\n", "The council met on Monday to vote.\n") == []
-    changed = _flags(
+    assert ("number", 'removed "at least 20"') in flag_pairs(old, new)
+    assert flag_pairs("The council met to vote.\n", "The council met on Monday to vote.\n") == []
+    changed = flag_pairs(
         "The council met on Monday to vote.\n", "The council met on Tuesday to vote.\n"
     )
     assert [kind for kind, _ in changed] == ["number"]
@@ -77,6 +70,6 @@ def test_a_place_cut_where_the_new_dateline_names_it_is_no_name_removed() -> Non
         "LONDON, November 11 - Millions of people observed two minutes silence.\n\nThe "
         "ceremony was held in Whitehall with the Prime Minister.\n"
     )
-    assert [f for f in _flags(old, new) if f[0] == "name"] == []
+    assert [f for f in flag_pairs(old, new) if f[0] == "name"] == []
     elsewhere = new.replace("LONDON", "PARIS")
-    assert ("name", 'removed "London"') in _flags(old, elsewhere)
+    assert ("name", 'removed "London"') in flag_pairs(old, elsewhere)

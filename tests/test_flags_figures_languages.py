@@ -16,19 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
 from core.flags.numerals import _runs_read, cjk_runs
-from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 def _numbers(old: str, new: str) -> list[str]:
-    return [text for kind, text in _flags(old, new) if kind == "number"]
+    return [text for kind, text in flag_pairs(old, new) if kind == "number"]
 
 
 @pytest.mark.parametrize(
@@ -285,14 +278,14 @@ def test_a_time_spaced_apart_is_the_same_time() -> None:
     old = "He died from mortar fire at around 4 :30 p.m. local time (12:00 UTC) on Monday."
     new = "He died from mortar fire at about 4:30 p.m. local time (1200 GMT) on Monday."
     # ("12:00 UTC" -> "1200 GMT" is the same time too, session 15)
-    assert _flags(old, new) == []
-    assert _flags(old.replace(" (12:00 UTC)", ""), new.replace(" (1200 GMT)", "")) == []
+    assert flag_pairs(old, new) == []
+    assert flag_pairs(old.replace(" (12:00 UTC)", ""), new.replace(" (1200 GMT)", "")) == []
 
 
 def test_a_time_on_the_hour_is_the_same_time() -> None:
     old = "Tourists were evacuated just before 4:00pm on Sunday after a phone call."
     new = "Tourists were evacuated just before 4 p.m. on Sunday after a phone call."
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 def test_a_number_and_its_scale_are_the_value_they_make() -> None:
@@ -300,8 +293,8 @@ def test_a_number_and_its_scale_are_the_value_they_make() -> None:
     # raised '"1.5 million" -> "1,500,000"'. A real change still flags.
     old = "The floods forced 1.5 million people from their homes, officials said."
     new = "The floods forced 1,500,000 people from their homes, officials said."
-    assert _flags(old, new) == []
-    assert [k for k, _ in _flags(old, new.replace("1,500,000", "1,600,000"))] == ["number"]
+    assert flag_pairs(old, new) == []
+    assert [k for k, _ in flag_pairs(old, new.replace("1,500,000", "1,600,000"))] == ["number"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,14 +11,9 @@ import pytest
 
 from core.engine.compare import compare
 from core.engine.tokens import tokenize
-from core.flags.detect import flag_comparison
 from core.report.render_text import render_text
 from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 @pytest.mark.parametrize(
@@ -73,7 +68,7 @@ def _flags(old: str, new: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_figure_turned_or_a_unit_changed_is_flagged(old: str, new: str, explanation: str) -> None:
-    assert _flags(old, new) == [("number", explanation)]
+    assert flag_pairs(old, new) == [("number", explanation)]
 
 
 @pytest.mark.parametrize(
@@ -119,7 +114,7 @@ def test_a_figure_turned_or_a_unit_changed_is_flagged(old: str, new: str, explan
     ],
 )
 def test_a_figure_written_otherwise_is_no_flag(old: str, new: str) -> None:
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 def test_a_score_restyled_with_an_en_dash_is_no_edit() -> None:
@@ -131,7 +126,7 @@ def test_a_score_restyled_with_an_en_dash_is_no_edit() -> None:
 
 
 def test_a_weekday_alone_changed_is_still_flagged() -> None:
-    assert _flags("The vote is on Tuesday.", "The vote is on Wednesday.") == [
+    assert flag_pairs("The vote is on Tuesday.", "The vote is on Wednesday.") == [
         ("number", '"Tuesday" → "Wednesday"')
     ]
 
@@ -197,7 +192,7 @@ def test_a_dash_between_words_still_stands_apart() -> None:
     ],
 )
 def test_a_currency_rate_or_clock_changed_is_flagged(old: str, new: str, explanation: str) -> None:
-    assert _flags(old, new) == [("number", explanation)]
+    assert flag_pairs(old, new) == [("number", explanation)]
 
 
 @pytest.mark.parametrize(
@@ -218,12 +213,12 @@ def test_a_currency_rate_or_clock_changed_is_flagged(old: str, new: str, explana
     ],
 )
 def test_a_conversion_or_unit_written_otherwise_is_no_flag(old: str, new: str) -> None:
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 def test_a_figure_in_brackets_that_is_no_conversion_still_counts() -> None:
     """A year in brackets after a rate is no conversion of it (wiki's country pages)."""
-    assert _flags(
+    assert flag_pairs(
         "birth rate: 22.6 births/1,000 population (2000 est.)",
         "birth rate: 22.6 births/1,000 population (2005 est.)",
     ) == [("number", '"2000" → "2005"')]
@@ -232,31 +227,31 @@ def test_a_figure_in_brackets_that_is_no_conversion_still_counts() -> None:
 def test_names_that_traded_places_are_flagged() -> None:
     old = "Mussati was driving the truck and Arnovich was in the passenger seat, police said."
     new = "Arnovich was driving the truck and Mussati was in the passenger seat, police said."
-    assert _flags(old, new) == [("name", '"Mussati, Arnovich" → "Arnovich, Mussati"')]
+    assert flag_pairs(old, new) == [("name", '"Mussati, Arnovich" → "Arnovich, Mussati"')]
 
 
 def test_a_weekday_changed_before_its_date_is_flagged() -> None:
     old = "The vote was held on Wednesday, September 28, in the capital."
     new = "The vote was held on Thursday, September 28, in the capital."
-    assert _flags(old, new) == [("number", '"Wednesday" → "Thursday"')]
+    assert flag_pairs(old, new) == [("number", '"Wednesday" → "Thursday"')]
 
 
 def test_a_month_changed_after_in_is_one_figure_flag() -> None:
     old = "The rebels declared a ceasefire.\n\nAn assembly should form in April.\n"
     new = "The rebels declared a ceasefire.\n\nAn assembly should form in May.\n"
-    assert _flags(old, new) == [("number", '"April" → "May"')]
+    assert flag_pairs(old, new) == [("number", '"April" → "May"')]
 
 
 def test_a_peoples_adjective_after_an_article_is_a_name() -> None:
     old = "He was repairing the track on a Canadian Leopard tank near Zangabad."
     new = "He was repairing the track on a German Leopard tank near Zangabad."
-    assert _flags(old, new) == [("name", '"Canadian" → "German"')]
+    assert flag_pairs(old, new) == [("name", '"Canadian" → "German"')]
 
 
 def test_a_dollar_named_by_its_country_is_a_currency() -> None:
     old = "The contract is worth C$4 million, the city said."
-    assert _flags(old, "The contract is worth 4 million Canadian dollars, the city said.") == []
-    assert _flags(
+    assert flag_pairs(old, "The contract is worth 4 million Canadian dollars, the city said.") == []
+    assert flag_pairs(
         "The contract is worth 4 million Canadian dollars, the city said.",
         "The contract is worth 4 million US dollars, the city said.",
     ) == [("number", '"4 million Canadian dollars" → "4 million US dollars"')]
@@ -265,21 +260,21 @@ def test_a_dollar_named_by_its_country_is_a_currency() -> None:
 def test_a_unit_changed_after_a_number_written_as_a_word_is_flagged() -> None:
     old = "Both banks collapsed within three days of each other."
     new = "Both banks collapsed within three weeks of each other."
-    assert _flags(old, new) == [("number", '"three days" → "three weeks"')]
+    assert flag_pairs(old, new) == [("number", '"three days" → "three weeks"')]
 
 
 def test_a_number_joined_to_its_noun_or_a_war_written_otherwise_is_no_flag() -> None:
     old = "Millions observed two minutes silence for those who died in the First World War."
     new = "Millions observed a two-minute silence for those who died in World War I."
-    assert _flags(old, new) == []
-    assert _flags("He signed a two-year deal.", "He signed a three-year deal.") == [
+    assert flag_pairs(old, new) == []
+    assert flag_pairs("He signed a two-year deal.", "He signed a three-year deal.") == [
         ("number", '"two-year" → "three-year"')
     ]
 
 
 def test_a_country_written_as_its_peoples_adjective_is_no_name_change() -> None:
     old = "The UK ceremony was held in Whitehall, London."
-    assert _flags(old, "The British ceremony was held in Whitehall, London.") == []
-    assert _flags(old, "The French ceremony was held in Whitehall, London.") == [
+    assert flag_pairs(old, "The British ceremony was held in Whitehall, London.") == []
+    assert flag_pairs(old, "The French ceremony was held in Whitehall, London.") == [
         ("name", '"UK" → "French"')
     ]

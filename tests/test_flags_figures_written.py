@@ -12,14 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
-from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 @pytest.mark.parametrize(
@@ -34,40 +27,40 @@ def _flags(old: str, new: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_date_changed_is_one_figure_flag(old: str, new: str, explanation: str) -> None:
-    flags = _flags(old, new)
+    flags = flag_pairs(old, new)
     assert [kind for kind, _ in flags] == ["number"], flags
     assert explanation in flags[0][1]
 
 
 def test_names_spelled_like_months_stay_names() -> None:
-    koum = _flags("The founder, Jan Koum, left.", "The founder, Brian Acton, left.")
+    koum = flag_pairs("The founder, Jan Koum, left.", "The founder, Brian Acton, left.")
     assert any(kind == "name" and "Jan" in text for kind, text in koum), koum
-    may = _flags("The leader, Theresa May, said no.", "The leader, Boris Johnson, said no.")
+    may = flag_pairs("The leader, Theresa May, said no.", "The leader, Boris Johnson, said no.")
     assert any(kind == "name" and "May" in text for kind, text in may), may
 
 
 def test_a_dateline_added_beside_a_changed_figure_is_explained_apart() -> None:
     # In one arrow, '"0.2" → "Nov 10, 0.3"' read as if the date replaced the figure.
-    flags = _flags(
+    flags = flag_pairs(
         "LONDON (Reuters) - The economy grew 0.2% in the third quarter.",
         "LONDON, Nov 10 (Reuters) - The economy grew 0.3% in the third quarter.",
     )
     assert flags == [("number", 'added "Nov 10"; "0.2" \u2192 "0.3"')]
     # A word cut in one place and another put in elsewhere still read as one arrow.
-    said = _flags("It is over, police said.", "It is over, according to police.")
+    said = flag_pairs("It is over, police said.", "It is over, according to police.")
     assert ("attribution", '"said" \u2192 "according"') in said
 
 
 def test_a_figure_carried_into_a_sentence_split_off_is_no_change() -> None:
     # The relative clause became a sentence of its own, its figure with it.
-    flags = _flags(
+    flags = flag_pairs(
         "The company, which employs 4,000 people in the region, said it would close "
         "the plant by June.",
         "The company said it would close the plant by June. It employs 4,000 people in the region.",
     )
     assert not [f for f in flags if f[0] == "number"], flags
     # A figure really changed on the way is still flagged.
-    changed = _flags(
+    changed = flag_pairs(
         "The company, which employs 4,000 people in the region, said it would close "
         "the plant by June.",
         "The company said it would close the plant by June. It employs 3,000 people in the region.",
@@ -76,7 +69,7 @@ def test_a_figure_carried_into_a_sentence_split_off_is_no_change() -> None:
 
 
 def test_a_number_word_written_in_digits_beside_a_real_change_is_not_listed() -> None:
-    flags = _flags(
+    flags = flag_pairs(
         "The plan costs $4 million over ten years.", "The plan costs $5 million over 10 years."
     )
     assert flags == [("number", '"4" \u2192 "5"')], flags
@@ -84,7 +77,7 @@ def test_a_number_word_written_in_digits_beside_a_real_change_is_not_listed() ->
 
 def test_dots_taken_out_of_an_abbreviation_are_no_change_of_name() -> None:
     assert (
-        _flags(
+        flag_pairs(
             "The U.S. economy grew 2.9% last year, the report said.",
             "The US economy grew 2.9% last year, the report said.",
         )
@@ -93,7 +86,7 @@ def test_dots_taken_out_of_an_abbreviation_are_no_change_of_name() -> None:
     # A name really changed still is one.
     assert any(
         kind == "name"
-        for kind, _ in _flags(
+        for kind, _ in flag_pairs(
             "The talks, said Ambassador Smith, went well.",
             "The talks, said Ambassador Jones, went well.",
         )
@@ -111,21 +104,23 @@ def test_dots_taken_out_of_an_abbreviation_are_no_change_of_name() -> None:
 )
 def test_a_scale_written_short_is_the_same_figure(old: str, new: str) -> None:
     # House styles differ: "$1.2 trillion" on the wire, "£3.5bn" in a British paper.
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 def test_a_scale_changed_is_still_flagged() -> None:
-    flags = _flags("Profits rose to £3.5bn, it said.", "Profits rose to £3.5tn, it said.")
+    flags = flag_pairs("Profits rose to £3.5bn, it said.", "Profits rose to £3.5tn, it said.")
     assert [kind for kind, _ in flags] == ["number"], flags
-    flags = _flags("Profits rose to £3.5 million, it said.", "Profits rose to £3.5bn, it said.")
+    flags = flag_pairs("Profits rose to £3.5 million, it said.", "Profits rose to £3.5bn, it said.")
     assert [kind for kind, _ in flags] == ["number"], flags
 
 
 @pytest.mark.parametrize("written", ["5%", "5 per cent", "5 percent", "5 Percent"])
 def test_a_percentage_written_otherwise_is_the_same_figure(written: str) -> None:
     for other in ("5%", "5 per cent", "5 percent"):
-        assert _flags(f"Turnout rose {written}, it said.", f"Turnout rose {other}, it said.") == []
-    assert _flags(f"Turnout rose {written}, it said.", "Turnout rose 6 percent, it said.")
+        assert (
+            flag_pairs(f"Turnout rose {written}, it said.", f"Turnout rose {other}, it said.") == []
+        )
+    assert flag_pairs(f"Turnout rose {written}, it said.", "Turnout rose 6 percent, it said.")
 
 
 def test_an_article_and_one_are_the_same_figure() -> None:
@@ -138,8 +133,8 @@ def test_an_article_and_one_are_the_same_figure() -> None:
         "In the short clip, one ISIS fighter films from a car as another drives through "
         "Mosul's main roads."
     )
-    assert not [f for f in _flags(old, new) if f[0] == "number"]
-    two = _flags("Two fighters drove through Mosul.", "One fighter drove through Mosul.")
+    assert not [f for f in flag_pairs(old, new) if f[0] == "number"]
+    two = flag_pairs("Two fighters drove through Mosul.", "One fighter drove through Mosul.")
     assert [k for k, _ in two] == ["number"], two
 
 
@@ -162,14 +157,14 @@ def test_an_article_and_one_are_the_same_figure() -> None:
 def test_thousands_set_apart_by_spaces_are_one_figure(
     old: str, new: str, explanation: str | None
 ) -> None:
-    numbers = [e for k, e in _flags(old, new) if k == "number"]
+    numbers = [e for k, e in flag_pairs(old, new) if k == "number"]
     assert numbers == ([explanation] if explanation else []), numbers
 
 
 def test_an_image_size_written_spaced_is_no_figure() -> None:
     # wiki-versions (Hydrolysis): "file:amide hydrolysis.svg" -> "320 px|thumb|mechanism
     # ..." raised 'added "320"' (judged wrong in round 9).
-    flags = _flags(
+    flags = flag_pairs(
         "file:amide hydrolysis.svg",
         "320 px|thumb|mechanism for acid-catalyzed hydrolysis of an amide.",
     )
@@ -193,11 +188,13 @@ def test_an_image_size_written_spaced_is_no_figure() -> None:
     ],
 )
 def test_a_decade_or_thousands_written_otherwise_is_the_same_figure(old: str, new: str) -> None:
-    assert not [f for f in _flags(old, new) if f[0] == "number"]
+    assert not [f for f in flag_pairs(old, new) if f[0] == "number"]
 
 
 def test_a_decade_changed_is_a_figure_changed() -> None:
-    flags = _flags("Most of the victims were in their twenties.", "Most were in their thirties.")
+    flags = flag_pairs(
+        "Most of the victims were in their twenties.", "Most were in their thirties."
+    )
     assert ("number", '"twenties" \u2192 "thirties"') in flags
-    flags = _flags("In the early nineties, she sang.", "In the early 1980s, she sang.")
+    flags = flag_pairs("In the early nineties, she sang.", "In the early 1980s, she sang.")
     assert ("number", '"nineties" \u2192 "1980s"') in flags

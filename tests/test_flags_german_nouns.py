@@ -5,14 +5,7 @@ its adjectives) is no name, and "elf" before a noun is eleven (a desk reader, se
 
 from __future__ import annotations
 
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
-from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old), document_from_text(new))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 def test_an_age_moved_with_its_noun_raises_no_name() -> None:
@@ -24,7 +17,7 @@ def test_an_age_moved_with_its_noun_raises_no_name() -> None:
         "Der Fußballnationalspieler Mesut Özil hat mit 34 Jahren seine Karriere beendet. Er "
         "wurde 2014 Weltmeister. In 92 Länderspielen erzielte er 23 Tore.\n"
     )
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 def test_nouns_after_a_count_are_no_names_but_a_place_is() -> None:
@@ -36,7 +29,7 @@ def test_nouns_after_a_count_are_no_names_but_a_place_is() -> None:
         "Beim Absturz sind am 15. Januar alle 72 Passagiere an Bord ums Leben gekommen. Die "
         "Maschine vom Typ ATR 72 war aus Bhairahawa gekommen.\n"
     )
-    assert _flags(old, new) == [("name", '"Kathmandu" \u2192 "Bhairahawa"')]
+    assert flag_pairs(old, new) == [("name", '"Kathmandu" \u2192 "Bhairahawa"')]
 
 
 def test_elf_before_a_noun_is_eleven() -> None:
@@ -48,10 +41,10 @@ def test_elf_before_a_noun_is_eleven() -> None:
         "Beim Absturz eines Hubschraubers bei Kiew sind am 18. Januar 14 Menschen ums Leben "
         "gekommen, darunter ein Kind. Elf Menschen wurden verletzt.\n"
     )
-    flags = _flags(old, new)
+    flags = flag_pairs(old, new)
     assert [k for k, _ in flags] == ["number"] and "elf" in flags[0][1]
-    assert _flags(old, old.replace("elf Kinder", "11 Kinder")) == []
+    assert flag_pairs(old, old.replace("elf Kinder", "11 Kinder")) == []
 
 
 def test_an_english_elf_is_no_figure() -> None:
-    assert _flags("The elf said nothing at all.\n", "The dwarf said nothing at all.\n") == []
+    assert flag_pairs("The elf said nothing at all.\n", "The dwarf said nothing at all.\n") == []

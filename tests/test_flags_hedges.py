@@ -10,19 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
-from core.text.document import document_from_text
+from tests.flagged import flag_pairs
 
 JERSEY = (
     "A housing block collapses after a suspected gas explosion on the island of Jersey, "
     "killing at least nine people."
 )
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
 
 
 @pytest.mark.parametrize(
@@ -69,7 +62,7 @@ def _flags(old: str, new: str) -> list[tuple[str, str]]:
 def test_a_hedge_cut_added_or_changed_is_a_figure_flag(
     old: str, new: str, explanation: str
 ) -> None:
-    flags = _flags(old, new)
+    flags = flag_pairs(old, new)
     assert ("number", explanation) in flags, flags
 
 
@@ -106,7 +99,7 @@ def test_a_hedge_cut_added_or_changed_is_a_figure_flag(
     ],
 )
 def test_a_hedge_that_says_the_same_or_hedges_no_figure_raises_nothing(old: str, new: str) -> None:
-    assert not [f for f in _flags(old, new) if f[0] == "number"]
+    assert not [f for f in flag_pairs(old, new) if f[0] == "number"]
 
 
 def test_a_hedge_after_its_figure_counts() -> None:
@@ -115,7 +108,7 @@ def test_a_hedge_after_its_figure_counts() -> None:
         "It is hard to say how many fighters appear, but the number easily approaches 100 or more."
     )
     new = "It is hard to say how many fighters appear, but the number easily approaches 100."
-    assert _flags(old, new) == [("number", '"100 or more" \u2192 "100"')]
+    assert flag_pairs(old, new) == [("number", '"100 or more" \u2192 "100"')]
 
 
 def test_a_hedge_moved_to_another_figure_is_two_changes() -> None:
@@ -129,7 +122,7 @@ def test_a_hedge_moved_to_another_figure_is_two_changes() -> None:
         "A bridge collapse in Morbi kills at least 135 people.\n\n"
         "A gas explosion on Jersey kills nine people."
     )
-    assert _flags(old, new) == [
+    assert flag_pairs(old, new) == [
         ("number", '"135" \u2192 "at least 135"'),
         ("number", '"at least nine" \u2192 "nine"'),
     ]
@@ -140,8 +133,8 @@ def test_a_tilde_hedges_as_about() -> None:
     "~" cut alone is a change of punctuation, no flag.)"""
     old = "Середня зарплата зараз складає ~10 000 грн на місяць у цьому місті."
     new = "Середня зарплата зараз становить приблизно 10 000 грн на місяць у цьому місті."
-    assert _flags(old, new) == []
-    assert _flags(old, new.replace("приблизно", "щонайменше")) == [
+    assert flag_pairs(old, new) == []
+    assert flag_pairs(old, new.replace("приблизно", "щонайменше")) == [
         ("number", '"~10 000" \u2192 "щонайменше 10 000"')
     ]
 
@@ -151,7 +144,7 @@ def test_a_changed_figure_is_shown_with_its_hedge() -> None:
     "100"', a claim the new text does not make."""
     old = "The quake killed 105 people in the region, officials said. At least 37 were children."
     new = "The quake killed more than 100 people in the region, officials said. 36 were children."
-    assert _flags(old, new) == [
+    assert flag_pairs(old, new) == [
         ("number", '"105" \u2192 "more than 100"'),
         ("number", '"At least 37" \u2192 "36"'),
     ]
@@ -162,9 +155,9 @@ def test_a_hedge_cut_beside_a_changed_figure_is_shown() -> None:
     injured" showed only '"81" -> "85"'."""
     old = "At least six people were killed and 81 injured in a bombing in Istanbul."
     new = "Six people were killed and 85 injured in a bombing in Istanbul."
-    assert _flags(old, new) == [("number", '"At least six" \u2192 "six"; "81" \u2192 "85"')]
+    assert flag_pairs(old, new) == [("number", '"At least six" \u2192 "six"; "81" \u2192 "85"')]
     new = "Six people were killed and more than 80 injured in a bombing in Istanbul."
-    assert _flags(old, new) == [
+    assert flag_pairs(old, new) == [
         ("number", '"At least six" \u2192 "six"; "81" \u2192 "more than 80"')
     ]
 
@@ -172,7 +165,7 @@ def test_a_hedge_cut_beside_a_changed_figure_is_shown() -> None:
 def test_a_hedge_on_a_dozen() -> None:
     old = "Warplanes carried out more than a dozen air strikes on the town, killing 20."
     new = "Warplanes carried out about a dozen air strikes on the town, killing 20."
-    assert _flags(old, new) == [("number", '"more than a dozen" \u2192 "about a dozen"')]
+    assert flag_pairs(old, new) == [("number", '"more than a dozen" \u2192 "about a dozen"')]
 
 
 def test_a_hedge_before_a_currency_with_its_country() -> None:
@@ -180,4 +173,4 @@ def test_a_hedge_before_a_currency_with_its_country() -> None:
     '"$4" -> "more than $4"', as if the old figure had been exact)."""
     old = "Oil prices rose by over US$4 a barrel on Monday, traders said."
     new = "Oil prices rose by more than $4 a barrel on Monday, traders said."
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []

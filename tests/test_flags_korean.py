@@ -10,14 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
-from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 @pytest.mark.parametrize(
@@ -32,29 +25,30 @@ def _flags(old: str, new: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_korean_hedge_or_negation_cut_is_flagged(old: str, new: str, kind: str) -> None:
-    assert [k for k, _ in _flags(old, new)] == [kind]
+    assert [k for k, _ in flag_pairs(old, new)] == [kind]
 
 
 def test_one_hedge_before_and_after_the_figure_is_one_hedge() -> None:
     old = "그리스에서 일어난 열차 충돌 사고로 최소 57명이 사망하였다."
     new = "그리스에서 일어난 열차 충돌 사고로 적어도 57명 이상 사망하였다."
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 def test_a_japanese_hedge_after_the_counter_is_a_hedge() -> None:
     # (the multilingual reader, session 16: "10人以上" -> "10人", no flag)
-    assert _flags("事故で10人以上が死亡した。", "事故で10人が死亡した。") == [
+    assert flag_pairs("事故で10人以上が死亡した。", "事故で10人が死亡した。") == [
         ("number", '"10人以上" \u2192 "10"')
     ]
-    assert _flags("事故で10人以上が死亡した。", "事故で10人以上が死亡したという。") == []
+    assert flag_pairs("事故で10人以上が死亡した。", "事故で10人以上が死亡したという。") == []
 
 
 def test_korean_scales_after_the_digits() -> None:
     # (the multilingual reader, session 16: "2억 원" -> "2조 원" raised nothing, and
     # "1만 2천 명" -> "12,000명" raised '"1만 2천" -> "12,000"')
-    assert _flags("피해액은 2억 원으로 추산됐다.", "피해액은 2조 원으로 추산됐다.") == [
+    assert flag_pairs("피해액은 2억 원으로 추산됐다.", "피해액은 2조 원으로 추산됐다.") == [
         ("number", '"2억" \u2192 "2조"')
     ]
     assert (
-        _flags("피해 인원은 1만 2천 명으로 집계됐다.", "피해 인원은 12,000명으로 집계됐다.") == []
+        flag_pairs("피해 인원은 1만 2천 명으로 집계됐다.", "피해 인원은 12,000명으로 집계됐다.")
+        == []
     )

@@ -12,18 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
-from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 def _kinds(old: str, new: str) -> list[str]:
-    return [kind for kind, _ in _flags(old, new)]
+    return [kind for kind, _ in flag_pairs(old, new)]
 
 
 @pytest.mark.parametrize(
@@ -122,13 +115,13 @@ def test_words_that_negate_nothing_raise_no_negation(old: str, new: str) -> None
 def test_a_toll_changed_in_a_short_chinese_clause_is_flagged(
     old: str, new: str, explanation: str
 ) -> None:
-    assert ("number", explanation) in _flags(old, new)
+    assert ("number", explanation) in flag_pairs(old, new)
 
 
 def test_unrelated_chinese_sentences_stay_unpaired_for_flags() -> None:
     old = "地震发生后，土耳其政府宣布全国哀悼七天，并向灾区派出三千名救援人员。"
     new = "世界卫生组织警告说，灾区的寒冷天气可能导致更多人死亡。"
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 @pytest.mark.parametrize(
@@ -167,13 +160,13 @@ def test_unrelated_chinese_sentences_stay_unpaired_for_flags() -> None:
     ],
 )
 def test_a_hedge_cut_in_other_languages_is_flagged(old: str, new: str, explanation: str) -> None:
-    assert ("number", explanation) in _flags(old, new)
+    assert ("number", explanation) in flag_pairs(old, new)
 
 
 def test_equal_hedges_in_other_languages_raise_nothing() -> None:
     old = "Как минимум 13 человек погибли при обрушении моста в субботу."
     new = "Не менее 13 человек погибли при обрушении моста в субботу."
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 @pytest.mark.parametrize(
@@ -199,13 +192,13 @@ def test_equal_hedges_in_other_languages_raise_nothing() -> None:
 def test_a_chinese_hedge_cut_added_or_changed_is_flagged(
     old: str, new: str, explanation: str
 ) -> None:
-    assert ("number", explanation) in _flags(old, new)
+    assert ("number", explanation) in flag_pairs(old, new)
 
 
 def test_equal_chinese_hedges_raise_nothing() -> None:
     old = "事故造成超过3000人受伤，医院人满为患。"
     new = "事故造成3000多人受伤，医院人满为患。"
-    assert _flags(old, new) == []
+    assert flag_pairs(old, new) == []
 
 
 def test_a_negating_character_in_a_name_or_illegal_is_none() -> None:
@@ -213,7 +206,7 @@ def test_a_negating_character_in_a_name_or_illegal_is_none() -> None:
     raised 'added "非, 别"'."""
     old = "法院对总统和儿童权利专员瑪莉亞·路芙娃-貝洛娃发出逮捕令，指控其绑架儿童。"
     new = "法院对总统和儿童权利专员玛丽亚·利沃娃-别洛娃发出逮捕令，指控其非法遣送儿童。"
-    assert "negation" not in [kind for kind, _ in _flags(old, new)]
+    assert "negation" not in [kind for kind, _ in flag_pairs(old, new)]
 
 
 @pytest.mark.parametrize(
@@ -231,13 +224,13 @@ def test_a_negating_character_in_a_name_or_illegal_is_none() -> None:
     ],
 )
 def test_a_chinese_article_is_no_figure(old: str, new: str) -> None:
-    assert "number" not in [kind for kind, _ in _flags(old, new)]
+    assert "number" not in [kind for kind, _ in flag_pairs(old, new)]
 
 
 def test_one_week_against_two_is_a_figure() -> None:
     old = "警方表示，调查为期一周，结果将在月底公布。"
     new = "警方表示，调查为期两周，结果将在月底公布。"
-    assert "number" in [kind for kind, _ in _flags(old, new)]
+    assert "number" in [kind for kind, _ in flag_pairs(old, new)]
 
 
 def test_portuguese_no_is_in_the() -> None:
@@ -245,10 +238,10 @@ def test_portuguese_no_is_in_the() -> None:
     -> "Finlândia (imagem da bandeira) ..." raised 'removed "no"'."""
     old = "A Finlândia (em laranja no mapa) torna-se o 31.º membro da Organização do Tratado."
     new = "A Finlândia (imagem da bandeira) torna-se o 31.º membro da Organização do Tratado."
-    assert "negation" not in [kind for kind, _ in _flags(old, new)]
+    assert "negation" not in [kind for kind, _ in flag_pairs(old, new)]
     spanish = "El gobierno confirmó el acuerdo con los sindicatos el lunes por la tarde."
     assert "negation" in [
-        kind for kind, _ in _flags(spanish, spanish.replace("gobierno", "gobierno no"))
+        kind for kind, _ in flag_pairs(spanish, spanish.replace("gobierno", "gobierno no"))
     ]
 
 
@@ -301,7 +294,7 @@ def test_polish_italian_swedish_and_dutch(old: str, new: str, kind: str) -> None
     """A second reader of itn-blurbs in Polish and Swedish, and of Italian and Dutch
     copy: 'nie wydał', 'non ha approvato', 'åtalas inte', 'niet goedgekeurd', 'co
     najmniej 68' -> '68', 'Secondo la Protezione civile' cut raised nothing."""
-    assert kind in [k for k, _ in _flags(old, new)]
+    assert kind in [k for k, _ in flag_pairs(old, new)]
 
 
 def test_german_nouns_are_no_names() -> None:
@@ -318,15 +311,17 @@ def test_german_nouns_are_no_names() -> None:
         "Nach dem Erdbeben suchen die Helfer weiter. Die Hoffnung schwindet, sagte "
         "ein Sprecher der Polizei am Dienstag."
     )
-    assert "name" not in [kind for kind, _ in _flags(old, new)]
+    assert "name" not in [kind for kind, _ in flag_pairs(old, new)]
     said = "Die Staatsanwaltschaft ermittelt. Zwei Männer wurden festgenommen."
     told = (
         "Die Staatsanwaltschaft ermittelt. Zwei Männer wurden nach Angaben der "
         "Staatsanwaltschaft festgenommen."
     )
-    assert "attribution" in [kind for kind, _ in _flags(said, told)]
+    assert "attribution" in [kind for kind, _ in flag_pairs(said, told)]
     leyen = "Die Kommission unter Ursula von der Leyen legte am Montag den Plan vor."
-    assert ("name", '"Leyen" \u2192 "Metsola"') in _flags(leyen, leyen.replace("Leyen", "Metsola"))
+    assert ("name", '"Leyen" \u2192 "Metsola"') in flag_pairs(
+        leyen, leyen.replace("Leyen", "Metsola")
+    )
 
 
 @pytest.mark.parametrize(
@@ -352,13 +347,13 @@ def test_german_nouns_are_no_names() -> None:
 def test_japanese_negations_and_hedges(old: str, new: str, expected: tuple[str, str]) -> None:
     """A reader of Japanese copy: 決定し{+なかっ+}た and 「報告[-はない-]{+がある+}」 raised no
     negation flag, 少なくとも三 -> 三 no hedge flag."""
-    assert expected in _flags(old, new)
+    assert expected in flag_pairs(old, new)
 
 
 def test_japanese_words_ending_like_a_negation_are_none() -> None:
     old = "参加者は多いと予想されていた。"
     new = "参加者は少ないと予想されていた。"
-    assert "negation" not in [kind for kind, _ in _flags(old, new)]
+    assert "negation" not in [kind for kind, _ in flag_pairs(old, new)]
 
 
 @pytest.mark.parametrize(
@@ -379,4 +374,4 @@ def test_a_german_negation_in_a_sentence_split_off_is_flagged(new: str) -> None:
         "Der peruanische Präsident Pedro Castillo ist seines Amtes enthoben und "
         "festgenommen worden."
     )
-    assert _flags(old, new) == [("negation", 'added "nicht"')]
+    assert flag_pairs(old, new) == [("negation", 'added "nicht"')]

@@ -15,19 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import core.flags.quotes as quotes
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
 from core.flags.quotes import Quotations, quote_regions
-from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
+from tests.flagged import flag_pairs
 
 
 def _quote_flags(old: str, new: str) -> list[str]:
-    return [text for kind, text in _flags(old, new) if kind == "quote"]
+    return [text for kind, text in flag_pairs(old, new) if kind == "quote"]
 
 
 # An editor's minimal pairs from German and Ukrainian news: only narration changed.
@@ -220,13 +213,13 @@ def test_a_skipped_run_pairs_as_mark_by_mark_among_low_marks(text: str) -> None:
     ],
 )
 def test_a_change_inside_corner_brackets_is_a_quote(old: str, new: str) -> None:
-    assert "quote" in [kind for kind, _ in _flags(old, new)]
+    assert "quote" in [kind for kind, _ in flag_pairs(old, new)]
 
 
 def test_narration_after_corner_brackets_is_not_quoted() -> None:
     old = "官房長官は「被害の報告はない」と述べた。首相は会見で説明した。"
     new = "官房長官は「被害の報告はない」と話した。首相は会見で説明した。"
-    assert "quote" not in [kind for kind, _ in _flags(old, new)]
+    assert "quote" not in [kind for kind, _ in flag_pairs(old, new)]
 
 
 def test_a_quoted_term_declined_otherwise_is_no_quote_change() -> None:
@@ -235,6 +228,6 @@ def test_a_quoted_term_declined_otherwise_is_no_quote_change() -> None:
     # guillemets still does.
     old = "Отменены свыше 7000 авиарейсов в результате «бомбового циклона» и снегопада."
     new = "«Бомбовый циклон» и снегопад привели к отмене свыше 7000 авиарейсов."
-    assert "quote" not in [kind for kind, _ in _flags(old, new)]
+    assert "quote" not in [kind for kind, _ in flag_pairs(old, new)]
     changed = "«Снежный циклон» и снегопад привели к отмене свыше 7000 авиарейсов."
-    assert "quote" in [kind for kind, _ in _flags(new, changed)]
+    assert "quote" in [kind for kind, _ in flag_pairs(new, changed)]

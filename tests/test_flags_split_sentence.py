@@ -10,16 +10,8 @@ Dec. 3.' -> 'A man claimed "yes" on 3 December.' raised nothing at all ("Dec" an
 
 from __future__ import annotations
 
-from core.engine.compare import compare
-from core.flags.detect import flag_comparison
 from core.flags.pooled import content_words
-from core.text.document import document_from_text
-
-
-def _flags(old: str, new: str) -> list[tuple[str, str]]:
-    result = compare(document_from_text(old, "old"), document_from_text(new, "new"))
-    return [(f.kind, f.explanation) for f in flag_comparison(result)]
-
+from tests.flagged import flag_pairs
 
 OLD = (
     "His lawyer, Michael Brennan, said his client deeply regrets his conduct and would "
@@ -32,7 +24,7 @@ def test_a_negation_cut_in_a_sentence_split_off_is_flagged() -> None:
         "His lawyer, Michael Brennan, said his client deeply regrets his conduct. He "
         "said his client would appeal.\n"
     )
-    assert _flags(OLD, new) == [("negation", 'removed "not"')]
+    assert flag_pairs(OLD, new) == [("negation", 'removed "not"')]
 
 
 def test_a_sentence_split_off_with_the_negation_kept_is_quiet() -> None:
@@ -40,12 +32,12 @@ def test_a_sentence_split_off_with_the_negation_kept_is_quiet() -> None:
         "His lawyer, Michael Brennan, said his client deeply regrets his conduct. He "
         "said his client would not appeal.\n"
     )
-    assert _flags(OLD, new) == []
+    assert flag_pairs(OLD, new) == []
 
 
 def test_a_short_sentence_with_its_date_restyled_is_still_paired() -> None:
     assert content_words("on Dec. 3") == content_words("on 3 December")
-    flags = _flags(
+    flags = flag_pairs(
         'A man said "no" on Dec. 3. He left.\n', 'A man claimed "yes" on 3 December. He left.\n'
     )
     assert [kind for kind, _ in flags] == ["negation", "attribution", "quote"]
