@@ -35,6 +35,7 @@ from core.engine.blocks import (
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
 from core.engine.lcs import equal_runs
 from core.engine.line_anchors import with_line_anchors
+from core.engine.merges import joined_moves
 from core.engine.moves import apply_moves, find_moves, rejoin_unused, split_long_ends
 from core.engine.opspans import FINAL_MARKS, build_ops
 from core.engine.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
@@ -170,6 +171,7 @@ def _compare(
     quote_ids = frozenset(n for k, n in table.items() if k in _QUOTE_KEYS)
     pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel, quote_ids, function, hints)
     drafts, pairs = rejoin_unused(cut, origin, drafts, pairs)
+    pairs = joined_moves(drafts, pairs, (a, b), (ta.words, tb.words))
     drafts = fold_orphans(apply_moves(drafts, pairs, word_codes), ta.words, tb.words)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]
     _check(should_cancel)

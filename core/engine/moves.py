@@ -47,11 +47,29 @@ PROPOSALS_PER_CANDIDATE = 8
 
 @dataclass(frozen=True, slots=True)
 class MovePair:
-    """Draft ``old_draft``'s old side moved to draft ``new_draft``'s new side."""
+    """Draft ``old_draft``'s old side moved to draft ``new_draft``'s new side; with
+    the old side of ``old_joined`` or the new side of ``new_joined`` next to them when
+    not -1 (a sentence joined to the moved one: ``core.engine.merges``)."""
 
     old_draft: int
     new_draft: int
     score: float
+    old_joined: int = -1
+    new_joined: int = -1
+
+    @property
+    def old_drafts(self) -> range:
+        """The drafts whose old sides moved, in order."""
+        return _spanned(self.old_draft, self.old_joined)
+
+    @property
+    def new_drafts(self) -> range:
+        """The drafts whose new sides the move took, in order."""
+        return _spanned(self.new_draft, self.new_joined)
+
+
+def _spanned(own: int, joined: int) -> range:
+    return range(own, own + 1) if joined < 0 else range(min(own, joined), max(own, joined) + 1)
 
 
 def find_moves(
@@ -327,8 +345,8 @@ def apply_moves(
     the old side of a pure replacement there as a deletion). Order stays that of the
     new document, with old-only drafts where they stood in the old one.
     """
-    moved_from = {p.old_draft: p for p in pairs}
-    moved_to = {p.new_draft: p for p in pairs}
+    moved_from = {k: p for p in pairs for k in p.old_drafts}
+    moved_to = {k: p for p in pairs for k in p.new_drafts}
     out: list[Draft] = []
     for k, d in enumerate(drafts):
         keep_old = k not in moved_from
@@ -336,9 +354,15 @@ def apply_moves(
         if k in moved_to:
             if keep_old and d.a2 > d.a1:
                 out.append(_one_sided(d, old=True))
-            src = drafts[moved_to[k].old_draft]
-            codes = word_diff(src.a1, src.a2, d.b1, d.b2)
-            out.append(Draft("moved", src.a1, src.a2, d.b1, d.b2, codes, src.approximate))
+            pair = moved_to[k]
+            if k != pair.new_drafts[0]:
+                continue  # (a sentence joined to the moved one: the move holds it)
+            olds, news = pair.old_drafts, pair.new_drafts
+            a1, a2 = drafts[olds[0]].a1, drafts[olds[-1]].a2
+            b1, b2 = d.b1, drafts[news[-1]].b2
+            codes = word_diff(a1, a2, b1, b2)
+            approximate = any(drafts[j].approximate for j in olds)
+            out.append(Draft("moved", a1, a2, b1, b2, codes, approximate))
         elif not keep_old and keep_new and d.b2 > d.b1:
             out.append(_one_sided(d, old=False))
         elif keep_old:
