@@ -204,6 +204,11 @@ def test_text_prints_the_new_text_as_written() -> None:
         _pair("Let there be light: and there was.", "Let there be light, and there was.")
     )
     assert "light[-:-]{+,+} and" in stop
+    # A cut glued to the word before it keeps to that word, the space after it.
+    glued = render_text(
+        _pair("Edgerton, Sc.D. (April 6, 1903) taught.", "Edgerton (April 6, 1903) taught.")
+    )
+    assert "Edgerton[-, Sc.D.-] (April 6" in glued
 
 
 def test_text_marks_moves_at_both_places_with_one_number() -> None:

@@ -96,6 +96,11 @@ def _block_body(block: Block, old: str, new: str, style: TextStyle) -> str:
             gap = _written(new[cursor:following])
             cursor = max(cursor, following)
             spaced_before = op.old[0] > 0 and old[op.old[0] - 1].isspace()
+            if gap and op.old[0] > 0 and not spaced_before and parts:
+                # a cut glued to the word before it ("edgerton, sc.d. (april" ->
+                # "edgerton (april"): marked against that word, the space after it
+                parts.extend((_deletion(old, op.old, style), gap))
+                continue
             parts.append(gap or (" " if spaced_before and parts else ""))
             parts.append(_deletion(old, op.old, style))
             spaced_after = op.old[1] < len(old) and old[op.old[1]].isspace()
