@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.flags import figures
-from core.flags.figures import _not_a_figure, _opens_line
+from core.flags import figure_words as figures
+from core.flags.figure_words import _not_a_figure, _opens_line
 
 
 @settings(max_examples=500, deadline=None)

@@ -16,7 +16,7 @@ import pytest
 from conftest import CONDENSED, FULL, UNRELATED
 
 import core.flags.quotes as quotes
-from core.flags import figures, names, pooled
+from core.flags import figure_words, names, pooled
 from core.flags.names import Names, SharedParagraphs, tally
 
 HEADED = (
@@ -145,7 +145,7 @@ def test_content_words_of_a_sentence_folded_whole_are_those_of_each_word(text: s
 def test_figures_of_a_sentence_are_read_as_before(sentence: str) -> None:
     # A word outside ASCII takes the long way (as every sentence did before); ``é``
     # on a line of its own before the sentence is no figure, and changes none.
-    assert figures._values(sentence) == figures._values("é\n" + sentence)
+    assert figure_words._values(sentence) == figure_words._values("é\n" + sentence)
 
 
 @pytest.mark.parametrize(

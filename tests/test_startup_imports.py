@@ -156,7 +156,7 @@ def test_rarely_needed_flag_patterns_are_compiled_when_first_needed() -> None:
     code = """
 from core.engine.compare import compare
 from core.flags.attribution import _attribution_forms
-from core.flags.figures import _numberish
+from core.flags.figure_words import _numberish
 from core.model import Document
 from core.report.comparison_json import comparison_to_json
 sizes = lambda: (_attribution_forms.cache_info().currsize, _numberish.cache_info().currsize)

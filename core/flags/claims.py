@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from core.flags.figures import is_figure
+from core.flags.figure_words import is_figure
 from core.flags.pooled import Context, Flag, Pooled, Word, make_flag
 from core.model import Span
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from operator import attrgetter
 
-from core.flags.figures import is_figure
+from core.flags.figure_words import is_figure
 from core.flags.han_names import check_han_names
 from core.flags.names import Names
 from core.flags.pooled import (

@@ -1,4 +1,4 @@
-"""Numerals of other scripts and languages, for ``core.flags.figures``.
+"""Numerals of other scripts and languages, for ``core.flags.figure_words``.
 
 Chinese and Japanese numerals (``一百三十七`` = 137, ``2.4万`` = 24000, ``1.2亿`` =
 120000000, ``二〇二五`` = 2025, ``百分之五`` = 5%), read as whole runs around a changed
@@ -286,7 +286,7 @@ def word_value(word: str) -> int | None:
 
 
 # Months, by language: their number (``novembre`` = ``ноября`` = 11); those spelled as
-# in English (``April``, ``November``) are English months (``figures._MONTHS``).
+# in English (``April``, ``November``) are English months (``figure_words._MONTHS``).
 _MONTH_FORMS = (
     "janvier januar enero janeiro января січня gennaio januari stycznia",
     "février februar febrero fevereiro февраля лютого febbraio februari lutego",
