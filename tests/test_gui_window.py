@@ -99,7 +99,7 @@ def test_compare_samples_highlights_are_engine_ops(qtbot, window: MainWindow) ->
     compare(qtbot, window, CONDENSED, FULL)
     result = window.result
     assert result is not None
-    assert Path(result.comparison.old.path).name == CONDENSED  # same time: the smaller is old
+    assert Path(result.comparison.old.path).name == CONDENSED  # same time: the first by name is old
     for pane, side, text in (
         (window.view.old_pane, "old", result.comparison.old.text),
         (window.view.new_pane, "new", result.comparison.new.text),

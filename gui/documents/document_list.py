@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -172,15 +173,27 @@ class DocumentListModel(ListTableModel):
 
     def ordered(self, first: str, second: str) -> tuple[str, str]:
         """Old and new of two listed documents: the older file is old; same time
-        (within 2 s): the smaller file is old; else the first selected is old."""
+        (within 2 s: copied or unpacked together): the first by name, numbers read as
+        numbers ("1-wire" before "2-edited", "v9" before "v10"); else the first
+        selected. (Not the smaller: a condensed version is the later one.)"""
         a, b = self.row_for(first), self.row_for(second)
         if a is None or b is None:
             return first, second
         if abs(a.mtime - b.mtime) > 2:
             return (first, second) if a.mtime < b.mtime else (second, first)
-        if a.size != b.size:
-            return (first, second) if a.size < b.size else (second, first)
+        key_a, key_b = _name_order(first), _name_order(second)
+        if key_a != key_b:
+            return (first, second) if key_a < key_b else (second, first)
         return first, second
+
+
+def _name_order(path: str) -> list[tuple[int, int | str]]:
+    """A file name's sort key, its runs of digits as numbers ("v10" after "v9")."""
+    return [
+        (0, int(part)) if part.isdecimal() else (1, part)
+        for part in re.split(r"(\d+)", os.path.basename(path).casefold())
+        if part
+    ]
 
 
 def _display(row: DocumentRow, column: int) -> str:
