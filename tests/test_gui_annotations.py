@@ -279,6 +279,22 @@ def test_reopening_the_pair_shows_the_annotations_again(qtbot, pair) -> None:
         again.close()
 
 
+def test_notes_made_the_other_way_round_are_pointed_to(qtbot, pair) -> None:
+    """The same two files opened with the sides the other way round show no notes: the
+    status bar says where they are (an editor thought them lost after a restart)."""
+    first = open_window(qtbot, *pair)
+    annotate_text(first, "new", "Tuesday", NoteValues("figure changed", "Typo", "open"))
+    first.close()
+    again = open_window(qtbot, pair[1], pair[0])
+    try:
+        assert again.annotations.model.annotations == []
+        message = again.statusBar().currentMessage()
+        assert "1 note was made on these two versions with the sides the other way" in message
+        assert "Swap Sides" in message
+    finally:
+        again.close()
+
+
 def test_reload_after_a_change_on_disk_reanchors_and_orphans(qtbot, window, pair) -> None:
     old, new = pair
     c = window.annotations

@@ -160,6 +160,13 @@ class AnnotationsController(QObject):
         self.placed = True
         self.refresh_marks()
         self.indicator.set_pending(self.writer.pending)
+        if loaded.reversed_notes and not found:
+            count = loaded.reversed_notes
+            notes = f"{count} notes were" if count != 1 else "1 note was"
+            self.show_message(
+                f"{notes} made on these two versions with the sides the other way round: "
+                "Swap Sides (Ctrl+Shift+X) to see them"
+            )
 
     def refresh_marks(self) -> None:
         """Recompute the panes' note marks (annotations or the built rows changed)."""

@@ -39,6 +39,7 @@ class Loaded:
     new_path: str
     annotations: tuple[Annotation, ...]
     tags: tuple[str, ...]
+    reversed_notes: int = 0  # with none here: those of the same files the other way round
 
 
 class StoreWriter(QObject):
@@ -103,7 +104,8 @@ class StoreWriter(QObject):
             store = self._store()
             found = annotations_for(old, new, store)
             self._remember(found)
-            return Loaded(old.path, new.path, tuple(found), tuple(store.tags()))
+            other_way = 0 if found else len(store.pair_annotations(new.path, old.path))
+            return Loaded(old.path, new.path, tuple(found), tuple(store.tags()), other_way)
 
         self._submit(lambda: _reported(signal.emit, job_id, "Annotations", load))
         return job_id
