@@ -217,3 +217,23 @@ def test_a_title_that_speaks_changed_is_another_speaker(
 ) -> None:
     result = compare(document_from_text(old), document_from_text(new))
     assert [(f.kind, f.explanation) for f in flag_comparison(result)] == expected
+
+
+def test_claimed_before_a_figure_says_it() -> None:
+    # A structure reader (session 18): "said" -> "claimed" beside a changed figure read
+    # as 'removed "said"' ("claim 2 of the patent" is a noun; "claimed 10" says)
+    assert flag_pairs("The mayor said 9 people died.", "The mayor claimed 10 people died.") == [
+        ("number", '"9" \u2192 "10"'),
+        ("attribution", '"said" \u2192 "claimed"'),
+    ]
+
+
+def test_a_verb_of_saying_changed_keeps_the_sentences_paired_for_the_others() -> None:
+    # (the same reader: with "said" kept the negation was flagged; with "claimed" the
+    # two sentences shared too little for it)
+    old = "The blaze was not under control by dawn, the fire chief said."
+    new = "Crews had the flames under control by sunrise, the fire chief claimed."
+    assert flag_pairs(old, new) == [
+        ("negation", 'removed "not"'),
+        ("attribution", '"said" \u2192 "claimed"'),
+    ]

@@ -168,8 +168,8 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
         return lemma if loose and _CALLED_IT.match(text, word.end) else None
     if lemma == "deny" and after in _OBJECTS:
         return None  # "denied him the use of metal": refused, no one denies a claim
-    if lemma == "claim" and after[:1].isdecimal():
-        return None  # "claim 2 of the patent"
+    if folded in ("claim", "claims") and after[:1].isdecimal():
+        return None  # "claim 2 of the patent" ("claimed 10 people died" says)
     if lemma == "claim" and _PRIZE.match(text, word.end):
         return None  # "to claim his 18th career title": won, not said
     if folded == "claims" and before in _CLAIM_NOUN_BEFORE:
