@@ -52,10 +52,10 @@ when one of a flag's changes replaces words, each change on its own (``added "No
 10"; "0.2" → "0.3"``).
 
 Each kind has its module (``figures``, which reads with ``figure_words``, ``negations``,
-``name_changes``, ``attribution``, ``quote_changes``); ``pooled`` holds what they share. Linear in the size of the text: a
-few regular-expression passes over each text for the names (only when a capitalised
-word changed), the paragraphs around the changes for the quotations, and each changed
-sentence's words.
+``name_changes``, ``attribution``, ``quote_changes``); ``pooled`` holds what they
+share. Linear in the size of the text: a few regular-expression passes over each text
+for the names (only when a capitalised word changed), the paragraphs around the
+changes for the quotations, and each changed sentence's words.
 """
 
 from __future__ import annotations
