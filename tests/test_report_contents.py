@@ -44,7 +44,7 @@ def test_summary_lists_what_was_cut_added_and_changed_before_the_text() -> None:
     shown = page.shown()
     cut = shown.index("Critics called the scheme reckless")
     assert cut < shown.index("The two versions")  # listed before the side-by-side text
-    assert shown.index("Cut (1)") < cut < shown.index("Added (1)")
+    assert shown.index("Sentences cut (1)") < cut < shown.index("Sentences added (1)")
     assert "\u201cResidents will be consulted in the spring.\u201d" in shown
     assert re.search(r"Figure:.*20.*27", shown)
     # each item links to its row, and the row is there
@@ -93,9 +93,9 @@ def test_cut_lists_whole_sentences_not_the_pieces_of_a_reworded_one() -> None:
     # block of its own; blocks now start where a sentence does on one side at least
     # (tests/test_gap_cuts.py). Pieces in the lists: tests/test_report_whole.py.
     shown = Page(render_report(result)).shown()
-    start = shown.index("Cut (")
-    cut = shown[start : shown.index("Added", start)]
-    assert "Cut (3)" in cut and "\u201cThis license\u201d" not in cut
+    start = shown.index("Sentences cut (")
+    cut = shown[start : shown.index("Sentences added", start)]
+    assert "Sentences cut (3)" in cut and "\u201cThis license\u201d" not in cut
     for sentence in ("This Library General", "(We have not seen", "The hope is that"):
         assert f"\u201c{sentence}" in cut
     assert "including 3 sentences cut entirely" in shown
@@ -315,8 +315,8 @@ def test_a_sentence_that_opens_a_quotation_is_not_quoted_twice() -> None:
     )
     new = "The city fell on Tuesday. Many fled north."
     shown = Page(render_report(_pair(old, new))).shown()
-    start = shown.index("Cut (")
-    cut = shown[start : shown.index("Added", start)]
+    start = shown.index("Sentences cut (")
+    cut = shown[start : shown.index("Sentences added", start)]
     assert '"They told us to go home," a police officer said.' in cut
     assert '\u201c"They' not in cut
     assert "\u201c' This region has been freed,' he says.\u201d" in cut

@@ -243,3 +243,7 @@ def test_a_flag_card_names_the_row_the_summary_names() -> None:
     summary_row = re.search(r'href="#row-(\d+)">row \d+</a> <b>Figure', html)
     assert summary_row is not None
     assert f"see it in the text (row {summary_row.group(1)})" in html
+    # and the card is named by that row, not by a number of its own
+    card = html[html.index('class="notes flagged"') :]
+    assert f'<td class="num">row&nbsp;{summary_row.group(1)}</td>' in card
+    assert '<td class="num">[' not in card

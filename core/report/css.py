@@ -107,7 +107,7 @@ a.am{{font-size:11px;font-weight:700;color:#6b4e00;text-decoration:none;backgrou
 :target{{outline:3px solid {CURRENT};outline-offset:1px}}
 table.notes{{width:100%;font-size:14px}}
 .notes td{{vertical-align:top;padding:6px 10px 6px 0;border-top:1px solid #eee}}
-.notes td.num{{font-weight:700;width:3em;white-space:nowrap}}
+.notes td.num{{font-weight:700;width:4em;white-space:nowrap}}
 .note-text{{white-space:pre-wrap;overflow-wrap:anywhere;margin:2px 0}}
 .quote{{color:#333;font-size:13px;margin:2px 0;overflow-wrap:anywhere}}
 .tag,.note-st{{border-radius:3px;padding:0 5px;font-size:12.5px}}

@@ -238,8 +238,12 @@ def _entry(result: Comparison, item: FlaggedBlock, flag: Flag, full: bool) -> st
     line = f'<div class="flag-line">{badge(flag.kind)} {visible(flag.explanation)}</div>'
     where = f" (row {item.row})" if item.row is not None else ""
     back = f'<a class="back" href="#flag-{item.number}-text">\u21a9 see it in the text{where}</a>'
+    # Named by its row, as the summary's lists name it (a number of its own, in
+    # reading order under headings by kind, read [2], [4], [1], [3] beside the notes'
+    # [1], [2]: an editor took them for one numbering).
+    row = f"row&nbsp;{item.row}" if item.row is not None else ""
     return (
-        f'<tr id="{entry_id(item, flag, full)}"><td class="num">[{item.number}]</td>'
+        f'<tr id="{entry_id(item, flag, full)}"><td class="num">{row}</td>'
         f"<td>{line}{_contexts(result, item, flag)}<div>{back}</div></td></tr>"
     )
 

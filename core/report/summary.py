@@ -105,13 +105,13 @@ def cut_and_added_html(
     parts = [
         (
             "cut",
-            "Cut",
+            "Sentences cut",
             "no sentence is only in the old version",
             _items(result, layout, rows, whole, "old"),
         ),
         (
             "added",
-            "Added",
+            "Sentences added",
             "no sentence is only in the new version",
             _items(result, layout, rows, whole, "new"),
         ),
