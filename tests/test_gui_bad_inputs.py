@@ -202,3 +202,24 @@ def test_open_as_text_anyway_reloads_and_compares(qtbot, window, tmp_path: Path)
         window.compare(str(unsupported), str(other))
     assert window.result.comparison.old.text.startswith("Some notes, in a table.")
     assert no_dialogs()
+
+
+def test_a_pair_that_cannot_be_compared_leaves_no_other_comparison_on_show(
+    qtbot, window, tmp_path: Path
+):
+    """An editor picked a refused (binary) file after comparing two others: the old
+    comparison stayed on show under the new selection, and the reason, a whole path,
+    was cut off at 1024 pixels wide."""
+    old, new = tmp_path / "wire.txt", tmp_path / "edited.txt"
+    old.write_text("The council met on Monday. It approved the budget.\n", encoding="utf-8")
+    new.write_text("The council met on Tuesday. It approved the budget.\n", encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    with qtbot.waitSignal(window.comparison_shown, timeout=30_000):
+        window.compare(str(old), str(new))
+    assert window.result is not None
+    with qtbot.waitSignal(window.jobs.compare_failed, timeout=30_000):
+        window.compare(str(old), str(binary))
+    assert window.result is None and window.comparing.pair is None
+    assert window.messages[-1] == "photo.txt: binary file (PNG image)"
+    assert no_dialogs()

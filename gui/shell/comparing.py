@@ -157,6 +157,8 @@ class PairComparison(QObject):
 
     def _on_jobs_compare_failed(self, message: str) -> None:
         self.status.set_loading(self.jobs.busy("folder"), "")
+        for path in self.pair or ():  # (the file's name: a whole path did not fit)
+            message = message.replace(path, os.path.basename(path))
         self.status.show_message(message)
 
     def _on_swap_triggered(self) -> None:

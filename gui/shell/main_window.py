@@ -337,9 +337,13 @@ class MainWindow(QMainWindow):
         self.nway.show_pair_page()
         self.compare(*self.ordered(first, second))
 
-    def _on_jobs_compare_failed(self, _message: str) -> None:
-        """A compared file that is gone leaves the list (and its family)."""
+    def _on_jobs_compare_failed(self, message: str) -> None:
+        """A compared file that is gone leaves the list (and its family); a pair that
+        could not be compared leaves no other pair's comparison on show under it (a
+        cancelled one keeps the comparison shown before)."""
         self.listing.forget_missing(list(self.comparing.pair or ()))
+        if message:
+            self.comparing.clear()
 
     def _on_listing_folder_opened(self, folder: str) -> None:
         """Another folder: the pair shown goes unless it lies in that folder."""
