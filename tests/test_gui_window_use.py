@@ -577,3 +577,38 @@ def test_a_scroll_of_the_users_own_during_a_rebuild_is_not_undone(
     with qtbot.waitSignal(view.build_finished, timeout=10000):
         pass
     assert bar.value() == where
+
+
+def test_stepping_through_changes_says_where_and_what_to_check(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """An editor's first use: F7 gave no sense of place, said nothing at the last
+    change, and a flag's explanation was only in a tooltip (the mouse)."""
+    old, new = tmp_path / "1-wire.txt", tmp_path / "2-edited.txt"
+    old.write_text(
+        "The vet examined 14 animals on Monday.\n\nThe inquiry began in July.\n\n"
+        "Police said nothing more.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "The vet examined 41 animals on Monday.\n\nThe inquiry started in July.\n\n"
+        "Police said nothing more.\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(old), str(new))
+    view = window.view
+    view.finish()
+    seen = []
+    window.status_changed.connect(seen.append)
+    view.next_change()
+    assert seen[-1] == 'Change 1 of 2 \u2014 check Figure: "14" \u2192 "41"'
+    view.next_change()
+    assert seen[-1] == "Change 2 of 2"
+    view.next_change()
+    assert seen[-1] == "Change 2 of 2: the last change"
+    view.previous_change()
+    view.previous_change()
+    assert seen[-1] == "Change 1 of 2: the first change"

@@ -57,6 +57,7 @@ class CompareView(QWidget):
     """Both documents side by side, kept aligned and in sync."""
 
     current_change_changed = Signal(int)
+    no_change_beyond = Signal(int)  # +1: none after the current change, -1: none before
     expand_requested = Signal(int)
     first_screen_shown = Signal()
     build_finished = Signal()
@@ -362,15 +363,20 @@ class CompareView(QWidget):
 
     def next_change(self) -> None:
         """Go to the change after the current one (or the first)."""
-        self.go_to_change(
-            neighbour(self.changes, self.current, +1, self.hide_minor, self._flagged_blocks())
-        )
+        self._step(+1)
 
     def previous_change(self) -> None:
         """Go to the change before the current one."""
-        self.go_to_change(
-            neighbour(self.changes, self.current, -1, self.hide_minor, self._flagged_blocks())
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        target = neighbour(
+            self.changes, self.current, step, self.hide_minor, self._flagged_blocks()
         )
+        at_end = target >= 0 and target == self.current
+        self.go_to_change(target)
+        if at_end:
+            self.no_change_beyond.emit(step)  # (at the last one: said, not a silent key)
 
     def set_only_flagged(self, only: bool) -> None:
         """Step only through the changes holding a risky-edit flag (as the change list

@@ -146,9 +146,9 @@ def build_actions(parent: QWidget) -> Actions:
         old_encoding=_action(parent, "Reopen &Old With Encoding\u2026"),
         new_encoding=_action(parent, "Reopen &New With Encoding\u2026"),
         open_as_text=_action(parent, "Open as &Text Anyway", tip=AS_TEXT_TIP),
-        next_change=_action(parent, "&Next Change", ["Alt+Down", "F7"], glyph_icon("down")),
+        next_change=_action(parent, "&Next Change", ["F7", "Alt+Down"], glyph_icon("down")),
         previous_change=_action(
-            parent, "&Previous Change", ["Alt+Up", "Shift+F7"], glyph_icon("up")
+            parent, "&Previous Change", ["Shift+F7", "Alt+Up"], glyph_icon("up")
         ),
         ignore_case=_toggle(parent, "Ignore &Case", True, "Case differences are trivial"),
         show_trivial=_toggle(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.flags.detect import FLAG_LABELS
 from gui.common.context import AppContext
 from gui.common.elided import ElidedLabel
 from gui.common.reading import ReadingChoices
@@ -256,6 +257,8 @@ class MainWindow(QMainWindow):
         self.document_view.compare_requested.connect(self._on_compare_triggered)
         self.changes_view.change_activated.connect(self.view.go_to_change)
         self.view.current_change_changed.connect(self.changes_view.select_change)
+        self.view.current_change_changed.connect(self._on_view_current_change_changed)
+        self.view.no_change_beyond.connect(self._on_view_no_change_beyond)
 
     # -- what the other parts and the tests read ------------------------------------------
 
@@ -379,6 +382,29 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.open_paths(paths)
+
+    def _position(self, index: int) -> str:
+        """ "Change 3 of 12" for the view's change ``index``, counted as the change list
+        lists them (punctuation-only or unflagged changes left out when it does)."""
+        model = self.changes_view.changes_model
+        row = model.row_of(index)
+        if row < 0:
+            return f"Change {index + 1:,} of {len(self.view.changes):,}"
+        return f"Change {row + 1:,} of {model.rowCount():,}"
+
+    def _on_view_current_change_changed(self, index: int) -> None:
+        """Where the current change stands, and what to check in it (its flags: read
+        otherwise only in a tooltip, with the mouse)."""
+        if not 0 <= index < len(self.view.changes):
+            return
+        block = self.view.changes[index].block
+        flags = self.changes_view.changes_model.block_flags.get(block, ())
+        checks = "; ".join(f"{FLAG_LABELS[f.kind]}: {f.explanation}" for f in flags)
+        self.show_message(self._position(index) + (f" \u2014 check {checks}" if checks else ""))
+
+    def _on_view_no_change_beyond(self, step: int) -> None:
+        where = "last" if step > 0 else "first"
+        self.show_message(f"{self._position(self.view.current)}: the {where} change")
 
     def show_message(self, message: str) -> None:
         """One line in the status bar (never a dialog for a file problem)."""
