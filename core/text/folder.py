@@ -9,8 +9,9 @@ the root is listed at its own place, one outside could be the whole disk), broke
 links, and FIFOs, sockets or devices, links to them included (never opened).
 Links to regular files inside the root are listed (loading reads them bounded);
 links to files outside it are reported with their target and never read, as
-``/etc/passwd`` in a dropped folder is not an article. It loads nothing (but those
-first bytes); the caller loads each entry, in the background.
+``/etc/passwd`` in a dropped folder is not an article. Reports Redline saved there
+are listed with their reason and never compared (``core.text.own_reports``). It loads
+nothing (but those first bytes); the caller loads each entry, in the background.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from core.errors import CancelledError, FileMissingError, NotAFolderError, UnreadableError
 from core.text.document import binary_kind
 from core.text.names import is_bare, is_supported, printable_path, special_file_kind, suffix_of
+from core.text.own_reports import made_by_redline
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,8 @@ class _Walker:
                     entry.name,
                     f"link to a file outside this folder ({target}), not followed",
                 )
+            if made_by_redline(entry.path):
+                return self._entry(parent, entry.name, REPORT_REASON)
             relpath = self._entry(parent, entry.name).relpath
             return FolderEntry(entry.path, relpath, None, info.st_size, info.st_mtime)
         reason = _special_reason(info.st_mode)
@@ -183,6 +187,11 @@ class _Walker:
             shown = printable_path(self.listed[key] or ".")
             return self._entry(parent, entry.name, f"folder already listed as {shown}")
         return _Dir(entry.path, f"{parent.rel}/{entry.name}" if parent.rel else entry.name, key)
+
+
+REPORT_REASON = "a report made by Redline, not a version"
+"""Why a report Redline saved in the folder is listed but never compared
+(``core.text.own_reports``)."""
 
 
 # The bytes of a file without a suffix read to tell whether it holds text.

@@ -51,7 +51,8 @@ class DocumentRow:
     """One row of the document list (metadata only: texts are reloaded to compare).
 
     ``error`` is the one-line reason a file could not be used; ``error_kind`` is
-    ``binary`` or ``unsupported`` when reading it as text anyway is possible;
+    ``binary`` or ``unsupported`` when reading it as text anyway is possible,
+    ``report`` for a report Redline made (``core.text.own_reports``);
     ``as_text`` marks a file the user chose to read as text. ``source_kind`` is the
     format read (``docx``...), ``warnings`` what its reader said (tracked changes
     accepted).
@@ -171,14 +172,15 @@ def run_folder(
     """
     batch: list[DocumentRow] = []
     last = time.perf_counter()
-    total = failed = 0
+    total = failed = reports = 0
     skipped: Counter[str] = Counter()
     for row in _rows(request, should_cancel, skipped):
         if should_cancel():
             raise CancelledError("cancelled")
         batch.append(row)
         total += 1
-        failed += row.error is not None
+        reports += row.error_kind == "report"
+        failed += row.error is not None and row.error_kind != "report"
         if len(batch) >= BATCH_ROWS or time.perf_counter() - last > BATCH_SECONDS:
             emit_rows(batch)
             batch, last = [], time.perf_counter()
@@ -188,6 +190,10 @@ def run_folder(
     summary = f"{total:,} {noun} listed"
     if failed:
         summary += f", {failed:,} could not be loaded"
+    if reports:
+        summary += (
+            f", {reports:,} {'reports' if reports > 1 else 'report'} made by Redline left out"
+        )
     return summary + skipped_summary(skipped)
 
 
@@ -212,7 +218,7 @@ def _rows(request: FolderRequest, should_cancel: Callable[[], bool], skipped: Co
             name = os.path.basename(path)
             yield describe(path, name, overrides.get(path), path in request.as_text)
         return
-    from core.text.folder import walk_folder
+    from core.text.folder import REPORT_REASON, walk_folder
 
     for entry in walk_folder(
         request.root, recursive=request.recursive, should_cancel=should_cancel, skipped=skipped
@@ -221,7 +227,10 @@ def _rows(request: FolderRequest, should_cancel: Callable[[], bool], skipped: Co
         relpath = os.fspath(entry.relpath)
         if entry.error is not None:
             reason = getattr(entry.error, "reason", None) or str(entry.error)
-            yield DocumentRow(path, relpath, entry.size or 0, entry.mtime or 0.0, error=reason)
+            kind = "report" if reason == REPORT_REASON else ""
+            yield DocumentRow(
+                path, relpath, entry.size or 0, entry.mtime or 0.0, error=reason, error_kind=kind
+            )
         else:
             yield describe(path, relpath, overrides.get(path), path in request.as_text)
 
