@@ -167,6 +167,8 @@ def _warn_about(doc: Document, flag: str) -> None:
     from core.text.encoding import LOW_CONFIDENCE
 
     name = printable_path(doc.path)
+    if not doc.text.strip():
+        sys.stderr.write(f"redline: warning: {name}: empty (the file holds no text)\n")
     if doc.decode_warning is not None:
         w = doc.decode_warning
         sys.stderr.write(

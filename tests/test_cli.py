@@ -245,6 +245,17 @@ def test_damaged_and_guessed_encodings_are_warned_about(tmp_path: Path) -> None:
     assert proc.returncode == 0 and "NUL" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_an_empty_version_is_warned_about(tmp_path: Path, capsys) -> None:
+    # An editor compared the wire copy with an empty file: the whole article read as
+    # cut, "no flags", and nothing said the new version was empty.
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"\n  \n")
+    assert main(["compare", str(FULL), str(empty), "--format", "json", "-o", os.devnull]) == 1
+    assert "empty.txt: empty (the file holds no text)" in capsys.readouterr().err
+    assert main(["compare", str(FULL), str(FULL), "--format", "json", "-o", os.devnull]) == 0
+    assert "empty" not in capsys.readouterr().err
+
+
 def test_output_into_a_fifo_keeps_the_fifo(tmp_path: Path) -> None:
     import threading
 

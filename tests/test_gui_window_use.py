@@ -503,6 +503,21 @@ def test_a_file_read_as_text_anyway_is_flagged_above_its_pane(
     assert "\u26a0" not in window.view.new_title.text()
 
 
+def test_an_empty_version_is_flagged_above_its_pane(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "5-empty.txt"
+    empty.write_text("", encoding="utf-8")
+    other = tmp_path / "1-wire.txt"
+    other.write_text("A plain sentence here.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(other), str(empty))
+    assert "empty: the file holds no text" in window.view.new_title.text()
+    assert "empty" not in window.view.old_title.text()
+
+
 def _rebuilt_from_far_down(qtbot, window: MainWindow, monkeypatch):  # noqa: F811
     """The pair shown, scrolled far down, then built again (what a zoom or a new width
     starts) a row at a time, as a long pair is: the row to go back to comes last."""

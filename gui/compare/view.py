@@ -43,6 +43,8 @@ LOW_CONFIDENCE = 0.5  # below this, the header warns that the encoding is a gues
 def reading_warning(doc: Document, forced: bool) -> str:
     """Why the text shown may not be what the file says ("" when it is read cleanly)."""
     parts = []
+    if not doc.text.strip():
+        parts.append("empty: the file holds no text")  # (all of the other side "cut")
     if forced:
         parts.append("not a text file, read as text anyway")
     if doc.decode_warning is not None:
