@@ -99,3 +99,28 @@ def test_only_one_sided_contiguous_unused_drafts_are_joined() -> None:
     # not contiguous (a gap of old units between them): left alone
     apart = [drafts[0], drafts[1], Draft("deleted", 5, 8, 8, 8, [("delete", 5, 8, 8, 8)])]
     assert joined_moves(apart, pairs, (a, b), words) == pairs
+
+
+def test_a_moved_sentence_is_not_left_to_a_short_one_in_its_place() -> None:
+    """A structure reader (session 18, the xz README): the reworded sentence moved two
+    sentences down was tied by its first words ("xz ... supports ... compression") to
+    the short sentence that stood there; the real source read as cut, with a false
+    name flag. It now moves, and the short sentence is cut."""
+    old = (
+        'The .xz format supports multiple compression algorithms, which are called "filters" '
+        "in the context of XZ Utils. With typical files, XZ Utils create about 30 % smaller "
+        "files than gzip. XZ Utils supports multithreaded compression.\n"
+    )
+    new = (
+        "With typical files, XZ Utils create about 30 % smaller files than gzip. The .xz "
+        'format supports multiple compression algorithms, called "filters", of which the '
+        "primary one is currently LZMA.\n"
+    )
+    result = compared(old, new)
+    moved = [b for b in result.blocks if b.kind == "moved"]
+    assert len(moved) == 1 and moved[0].old is not None and moved[0].new is not None
+    assert old[slice(*moved[0].old)].startswith("The .xz format supports")
+    assert new[slice(*moved[0].new)].startswith("The .xz format supports")
+    assert new[slice(*moved[0].new)].endswith("currently LZMA")
+    cut = [old[slice(*b.old)] for b in result.blocks if b.kind == "deleted" and b.old]
+    assert cut == ["XZ Utils supports multithreaded compression"]

@@ -49,10 +49,12 @@ def joined_moves(
     (``MovePair.old_joined``, ``MovePair.new_joined``), at most one per side.
 
     ``ids`` and ``words``: the old and new units' ids and word counts."""
-    used = {p.old_draft for p in pairs} | {p.new_draft for p in pairs}
+    used = {k for p in pairs for k in (*p.old_drafts, *p.new_drafts)}
     out: list[MovePair] = []
     for pair in pairs:
         for old in (True, False):
+            if (pair.old_joined if old else pair.new_joined) >= 0:
+                continue  # (joined already: ``core.engine.moves``)
             joined = _joined(drafts, pair, old, used, ids, words)
             if joined is not None:
                 used.add(joined)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, compress, repeat
 from operator import itemgetter
 
@@ -101,6 +101,8 @@ def find_moves(
     new_ids = {k: b[drafts[k].b1 : drafts[k].b2] for k in news}
     bags = _Bags(drafts, a, b, words_a, words_b, function)
     scored: list[tuple[float, int, int]] = []
+    widened: dict[tuple[int, int], int] = {}  # (old, new) -> the changed draft joined
+    candidates = {*olds, *news}
     for n, k in enumerate(olds):
         if should_cancel is not None and n % 256 == 0 and should_cancel():
             raise CancelledError("comparison cancelled")
@@ -139,7 +141,48 @@ def find_moves(
                 )
             if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
-    return best_first(scored)
+            elif m - 1 not in candidates and (
+                (wide := _widened(drafts, k, m, a, b, words_a, words_b)) is not None
+            ):
+                scored.append((wide, k, m))
+                widened[(k, m)] = m - 1
+    return [
+        replace(p, new_joined=widened[(p.old_draft, p.new_draft)])
+        if (p.old_draft, p.new_draft) in widened
+        else p
+        for p in best_first(scored)
+    ]
+
+
+def _widened(
+    drafts: Sequence[Draft],
+    k: int,
+    m: int,
+    a: Sequence[int],
+    b: Sequence[int],
+    words_a: Sequence[int],
+    words_b: Sequence[int],
+) -> float | None:
+    """The similarity of old draft ``k`` to inserted draft ``m``'s new side together
+    with the changed draft just before it, when ``k`` is what that sentence says and
+    the old side the alignment gave it is not: a sentence moved and reworded whose
+    first words the alignment tied by chance to a short sentence in its place ("XZ
+    Utils supports multithreaded compression." against "The .xz format supports
+    multiple compression algorithms, called filters, ...", the old sentence of that
+    name cut two sentences up). None when it is not so."""
+    if m == 0:
+        return None
+    before, tail = drafts[m - 1], drafts[m]
+    if before.kind != "changed" or before.b2 != tail.b1 or tail.a1 != tail.a2:
+        return None
+    ids = a[drafts[k].a1 : drafts[k].a2]
+    sentence = b[before.b1 : tail.b2]
+    score = similarity(ids, sentence)
+    own = similarity(a[before.a1 : before.a2], sentence)
+    if score < max(MIN_MOVE_SIMILARITY, own + BETTER_BY):
+        return None
+    whole = Draft("changed", drafts[k].a1, drafts[k].a2, before.b1, tail.b2)
+    return score if _words_agree(drafts[k], whole, a, b, words_a, words_b) else None
 
 
 def _hinted(
@@ -498,7 +541,7 @@ def rejoin_unused(
     drafts: list[Draft], origin: list[int], original: Sequence[Draft], pairs: Sequence[MovePair]
 ) -> tuple[list[Draft], list[MovePair]]:
     """Put back whole the drafts whose cut parts no move uses; the pairs renumbered."""
-    used = {p.old_draft for p in pairs} | {p.new_draft for p in pairs}
+    used = {k for p in pairs for k in (*p.old_drafts, *p.new_drafts)}
     keep_cut = {origin[k] for k in used if origin[k] >= 0}
     out: list[Draft] = []
     index: dict[int, int] = {}
@@ -510,4 +553,13 @@ def rejoin_unused(
             continue
         index[k] = len(out)
         out.append(d)
-    return out, [MovePair(index[p.old_draft], index[p.new_draft], p.score) for p in pairs]
+    return out, [
+        MovePair(
+            index[p.old_draft],
+            index[p.new_draft],
+            p.score,
+            index[p.old_joined] if p.old_joined >= 0 else -1,
+            index[p.new_joined] if p.new_joined >= 0 else -1,
+        )
+        for p in pairs
+    ]
