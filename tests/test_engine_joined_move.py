@@ -124,3 +124,21 @@ def test_a_moved_sentence_is_not_left_to_a_short_one_in_its_place() -> None:
     assert new[slice(*moved[0].new)].endswith("currently LZMA")
     cut = [old[slice(*b.old)] for b in result.blocks if b.kind == "deleted" and b.old]
     assert cut == ["XZ Utils supports multithreaded compression"]
+
+
+def test_a_sentence_joined_and_reworded_between_its_words_moves_with_it() -> None:
+    """(the same reader: "The primary filter is currently LZMA2." folded in as ", of
+    which the primary one is currently LZMA", no three words in a row kept)"""
+    old = (
+        'The .xz format supports multiple compression algorithms, called "filters". The '
+        "primary filter is currently LZMA2. With typical files, XZ Utils create about 30 % "
+        "smaller files than gzip.\n"
+    )
+    new = (
+        "With typical files, XZ Utils create about 30 % smaller files than gzip. The .xz "
+        'format supports multiple compression algorithms, called "filters", of which the '
+        "primary one is currently LZMA.\n"
+    )
+    result = compared(old, new)
+    assert [b.kind for b in result.blocks if b.kind != "equal"] == ["moved"]
+    assert "[-filter-] {+one+} is currently [-LZMA2-] {+LZMA+}" in render_text(result, context=0)

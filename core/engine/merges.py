@@ -13,8 +13,9 @@ A move's side is widened by the draft next to it on that side (before or after i
 when that draft holds that side only (a deleted sentence beside the old side, an
 inserted one beside the new side), no move uses it, the two are contiguous, and it
 brings the pair at least ``MIN_JOINED_WORDS`` words of its own in order, in a run of
-at least ``MIN_JOINED_RUN``, and at least ``MIN_JOINED_SHARE`` of its words, without
-making the pair less similar.
+at least ``MIN_JOINED_RUN``, and at least ``MIN_JOINED_SHARE`` of its words (or,
+reworded between them, more words and ``MOST_JOINED_SHARE`` of them), without making
+the pair less similar.
 
 May import: ``core.engine`` and the standard library.
 """
@@ -37,6 +38,10 @@ MIN_JOINED_RUN = 3
 MIN_JOINED_SHARE = 0.4
 """... and this share of its words at least (a joined sentence loses some: "during
 this time" is dropped when the clause is folded in)."""
+
+MOST_JOINED_SHARE = 0.6
+"""With no run of ``MIN_JOINED_RUN``, more than ``MIN_JOINED_WORDS`` words and this
+share of them (a joined sentence reworded between its words)."""
 
 
 def joined_moves(
@@ -125,8 +130,11 @@ def _brings(
         if i < k_hi and i + n > k_lo
     ]
     brought = sum(runs)
-    return (
-        brought >= MIN_JOINED_WORDS
-        and max(runs, default=0) >= MIN_JOINED_RUN
-        and brought >= MIN_JOINED_SHARE * own_words
+    if brought < MIN_JOINED_WORDS or brought < MIN_JOINED_SHARE * own_words:
+        return False
+    # three words in a row; or, reworded between them ("The primary filter is
+    # currently LZMA2." -> "..., of which the primary one is currently LZMA"), most
+    # of its words
+    return max(runs, default=0) >= MIN_JOINED_RUN or (
+        brought > MIN_JOINED_WORDS and brought >= MOST_JOINED_SHARE * own_words
     )
