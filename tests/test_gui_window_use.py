@@ -627,3 +627,26 @@ def test_stepping_through_changes_says_where_and_what_to_check(
     view.previous_change()
     view.previous_change()
     assert seen[-1] == "Change 1 of 2: the first change"
+
+
+def test_status_messages_have_room_at_1024_pixels(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """An editor's first use: at 1024 pixels wide the families' summary and the
+    comparison's took the status bar, and "Change 2 of 4 -- check Figure: ..." was cut
+    to "Change 2 o..."."""
+    old, new = tmp_path / "1-wire.txt", tmp_path / "2-edited.txt"
+    old.write_text("The vet examined 14 animals on Monday.\n", encoding="utf-8")
+    new.write_text("The vet examined 41 animals on Monday.\n", encoding="utf-8")
+    window.resize(1024, 700)
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(old), str(new))
+    window.families.status.show_text("1 story family (5 versions), 1 document alone, 4 not scanned")
+    window.view.next_change()
+    qtbot.wait(50)
+    message = window.status.message
+    assert message.startswith("Change 1 of 1")
+    width = window.statusBar().fontMetrics().horizontalAdvance(message)
+    assert window.status.message_room() >= width, (window.status.message_room(), width)

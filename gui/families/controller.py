@@ -17,8 +17,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QWidget,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from core.families.scan import ScanResult
 from core.text.names import printable_path
 from gui.common.context import AppContext
+from gui.common.elided import ElidedLabel
 from gui.common.status_line import StatusLine
 from gui.documents.family_index import FamilyIndex
 from gui.documents.listing import Listing
@@ -43,8 +44,10 @@ class ScanStatus(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        # (at most a fifth of the window: the messages left of it were cut to a few
+        # words at 1024 pixels wide; the whole text is its tooltip)
+        self.label = ElidedLabel(mode=Qt.TextElideMode.ElideRight, share=0.2)
+        self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(120)
         self.progress.setTextVisible(False)

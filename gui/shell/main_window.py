@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.changes_dock = self._dock(
             "Changes", self.change_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.summary_label = ElidedLabel(mode=Qt.TextElideMode.ElideRight, share=0.45)
+        self.summary_label = ElidedLabel(mode=Qt.TextElideMode.ElideRight, share=0.35)
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.summary_label)
         self.status.add_widgets()
