@@ -69,6 +69,12 @@ class FirstScreen(QObject):
         if self.shown:
             self.stack.setCurrentWidget(self.pair_page)
 
+    def back(self) -> None:
+        """The pair shown went (cleared, or it could not be compared): the empty state
+        again, with what to do, rather than two blank panes."""
+        if self.stack.currentWidget() is self.pair_page:
+            self.stack.setCurrentWidget(self.page)
+
     def _on_stack_current_changed(self, _index: int) -> None:
         if self.stack.currentWidget() is self.pair_page and not self.has_pair():
             self.stack.setCurrentWidget(self.page)

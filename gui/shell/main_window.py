@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
         self.listing.forget_missing(list(self.comparing.pair or ()))
         if message:
             self.comparing.clear()
+            self.first_screen.back()
 
     def _on_listing_folder_opened(self, folder: str) -> None:
         """Another folder: the pair shown goes unless it lies in that folder."""
@@ -354,6 +355,7 @@ class MainWindow(QMainWindow):
         if pair and not all(os.path.abspath(p).startswith(folder + os.sep) for p in pair):
             self.comparing.clear()
             self.annotations.forget_pair()
+            self.first_screen.back()
 
     def reopen_with_encoding(self, path: str, encoding: str) -> None:
         """Use ``encoding`` for ``path`` from now on; re-run the comparison."""
