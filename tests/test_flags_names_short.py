@@ -64,7 +64,7 @@ def test_a_name_written_short_is_no_change(old: str, new: str) -> None:
         (
             "Two belong to the regiment, a military official said on Monday.",
             "Two belong to the regiment, spokesman Maj. Eric Ruff said on Monday.",
-            'added "Ruff"',  # ("Eric" after "Maj." opens no sentence, but is not told)
+            'added "Eric Ruff"',  # (shown whole: "Eric" stands next to it in the change)
         ),
         (
             "The warrant was issued by the International Criminal Court in The Hague.",

@@ -17,7 +17,7 @@ from operator import attrgetter
 
 from core.flags.figure_words import is_figure
 from core.flags.han_names import check_han_names
-from core.flags.names import Names
+from core.flags.names import NOT_NAMES, Names
 from core.flags.pooled import (
     HYPHENS,
     WORD,
@@ -90,7 +90,79 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
         gone, came = _carried_next_door((gone, came), (old, new), pool, context)
     if not gone and not came:
         return None
+    gone = _whole(gone, pool.old_words, context.old)
+    came = _whole(came, pool.new_words, context.new)
     return make_flag("name", pool, gone, came)
+
+
+def _whole(names: list[Word], words: tuple[Word, ...], text: str) -> list[Word]:
+    """``names`` with the capitalised words of their change that stand right next to
+    them, a space between, to be shown as one name: ``New`` of ``New York Times``
+    (``new`` is spelled so elsewhere: no name of the document), ``John`` of a sentence
+    opening ``John Smith``. Not a function word or a title (``The``, ``Mr``), not a
+    figure (``Monday``), not across a comma."""
+    if not names:
+        return names
+    taken = set(names)
+    at = {w.start: i for i, w in enumerate(words)}
+    out: list[Word] = []
+    for name in names:
+        i = at.get(name.start)
+        if i is None:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(words) and _joins(words[j], words[j - step], text):
+                if words[j] not in taken:
+                    taken.add(words[j])
+                    out.append(words[j])
+                j += step
+    return sorted((*names, *out), key=attrgetter("start")) if out else names
+
+
+def _joins(word: Word, next_to: Word, text: str) -> bool:
+    """Whether ``word`` belongs to the name ``next_to`` of its change stands in."""
+    if word.change != next_to.change or not word.text[:1].isupper() or len(word.text) < 2:
+        return False
+    lo, hi = sorted((word, next_to), key=attrgetter("start"))
+    gap = text[lo.end : hi.start]
+    return (
+        bool(gap)
+        and gap.isspace()
+        and "\n" not in gap
+        and _APOSTROPHE_S.sub("", word.text).casefold() not in NOT_NAMES
+        and not _opens_sentence(text, word.start)
+        and not is_figure(word, text)
+    )
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line, a quotation, what follows
+    a colon, or the text (past brackets, dashes and the paragraph sign)."""
+    i = start
+    while i > 0 and (text[i - 1] in _OPENERS or text[i - 1] == " "):
+        if text[i - 1] in _QUOTES_OPENING:
+            return True  # ('said to the reapers, "May Yahweh be with you."')
+        i -= 1
+    if i == 0 or text[i - 1] in "!?:\n\u2029":
+        return True
+    if text[i - 1] != ".":
+        return False
+    # ... but not after a title's or an initial's point ("Maj. Eric Ruff", "J. Smith")
+    before = _WORD_BEFORE.search(text, max(0, i - 12), i - 1)
+    return before is None or (len(before.group()) > 1 and before.group().casefold() not in _TITLES)
+
+
+_WORD_BEFORE = re.compile(r"\w+$")
+_TITLES = frozenset(
+    "mr mrs ms mme mmes mlle dr prof st sr sra srta jr maj cpl pte sgt lt capt col gen "
+    "det insp supt atty rev hon gov sen rep adm cmdr brig".split()
+)
+_QUOTES_OPENING = "\"'\u2018\u201c\u201e\u00ab"
+_OPENERS = "\"'([{\u00b6\u2018\u201c\u201e\u00ab\u2014\u2013-"
+
+
+_APOSTROPHE_S = re.compile("['\u2019]s$")
 
 
 def _carried_next_door(
