@@ -198,3 +198,32 @@ def test_a_decade_changed_is_a_figure_changed() -> None:
     assert ("number", '"twenties" \u2192 "thirties"') in flags
     flags = flag_pairs("In the early nineties, she sang.", "In the early 1980s, she sang.")
     assert ("number", '"nineties" \u2192 "1980s"') in flags
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "explanation"),
+    [
+        # (a Debian README rewritten, session 18: read as if LZMA2 had gone)
+        (
+            "The group said the filter is LZMA2 now.",
+            "The group said the filter is LZMA now.",
+            '"LZMA2" \u2192 "LZMA"',
+        ),
+        (
+            "The group said the filter is LZMA now.",
+            "The group said the filter is LZMA2 now.",
+            '"LZMA" \u2192 "LZMA2"',
+        ),
+        ("He plays the MPEG2 files.", "He plays the MPEG files.", '"MPEG2" \u2192 "MPEG"'),
+    ],
+)
+def test_a_model_number_cut_from_a_name_shows_what_the_name_became(
+    old: str, new: str, explanation: str
+) -> None:
+    assert flag_pairs(old, new) == [("number", explanation)]
+
+
+def test_a_figure_cut_beside_a_word_with_the_same_letters_is_still_removed() -> None:
+    # (the letters are another word, not the name the figure was cut from)
+    flags = flag_pairs("The agent said 45 men came.", "The agent said men came.")
+    assert flags == [("number", 'removed "45"')]

@@ -264,6 +264,10 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
             for o, n in zip(shown_old, became, strict=True)
         ):
             shown_new = became
+    if not shown_new:
+        shown_new = _model_became(shown_old, pool.new_words)  # "LZMA2" -> "LZMA"
+    if not shown_old:
+        shown_old = _model_became(shown_new, pool.old_words)
     flag = make_flag(
         "number",
         pool,
@@ -276,6 +280,25 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     if hedged is None or hedged.explanation in flag.explanation:
         return flag
     return merged_flags(hedged, flag)
+
+
+# A model's name and its number written as one word: "LZMA2", "MPEG4", "A380".
+_MODEL = re.compile(r"([^\W\d_]+)-?\d+")
+
+
+def _model_became(shown: list[Word], other: tuple[Word, ...]) -> list[Word]:
+    """The words of ``other`` (the other side's changed words) that a model's name of
+    ``shown`` became when its number was cut or put in: ``LZMA2`` -> ``LZMA``, the
+    same letters in the same change, shown against it rather than as a figure
+    removed."""
+    out: list[Word] = []
+    for word in shown:
+        model = _MODEL.fullmatch(word.text)
+        if model is None:
+            continue
+        letters = model.group(1).casefold()
+        out.extend(w for w in other if w.change == word.change and w.text.casefold() == letters)
+    return out
 
 
 def _which(
