@@ -222,19 +222,43 @@ def test_filter_by_tag_and_status(qtbot, window) -> None:
     done = annotate_text(window, "new", "spokesman", NoteValues("c", "Typo", "accepted"))
     bare = annotate_text(window, "new", "Residents", NoteValues("d", None, "rejected"))
     panel = c.panel
-    assert panel.shown_uuids() == [typo.uuid, legal.uuid, done.uuid, bare.uuid]
+    # in reading order: the old side's note of a row first, then by place in the row
+    assert panel.shown_uuids() == [legal.uuid, typo.uuid, bare.uuid, done.uuid]
     panel.set_filter(tag="Typo")
     assert panel.shown_uuids() == [typo.uuid, done.uuid]
     assert panel.count_label.text() == "2 of 4 notes"
     panel.set_filter(tag="Typo", status="accepted")
     assert panel.shown_uuids() == [done.uuid]
     panel.set_filter(status="open")
-    assert panel.shown_uuids() == [typo.uuid, legal.uuid]
+    assert panel.shown_uuids() == [legal.uuid, typo.uuid]
     panel.set_filter(tag="")  # no tag
     assert panel.shown_uuids() == [bare.uuid]
     panel.set_filter()
     panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert panel.shown_uuids() == [bare.uuid, done.uuid, legal.uuid, typo.uuid]
+    assert panel.shown_uuids() == [done.uuid, bare.uuid, typo.uuid, legal.uuid]
+
+
+def test_notes_are_numbered_as_the_report_numbers_them(qtbot, window) -> None:
+    # An editor told a colleague "see note 2" from the window: the report handed on
+    # numbered that note 3 (reports number in reading order, the window numbered in
+    # the order the notes were made).
+    from core.report.layout import build_layout
+
+    c = window.annotations
+    made = [
+        annotate_text(window, "new", "spokesman", NoteValues("last", "Typo", "open")),
+        annotate_text(window, "new", "Tuesday", NoteValues("day", "Typo", "open")),
+        annotate_text(window, "old", "budget", NoteValues("first", "Legal risk", "open")),
+        annotate_text(window, "new", "Residents", NoteValues("who", None, "open")),
+    ]
+    layout = build_layout(window.result.comparison, c.model.annotations)
+    reported = {note.annotation.uuid: note.number for note in layout.notes}
+    assert [reported[a.uuid] for a in made] == [4, 2, 1, 3]
+    assert {a.uuid: c.model.number(a.uuid) for a in made} == reported
+    # ... and after a reload from the store (the order of the stored rows)
+    c.reload()
+    qtbot.waitUntil(lambda: c.placed and len(c.model.annotations) == 4)
+    assert {a.uuid: c.model.number(a.uuid) for a in made} == reported
 
 
 def test_selecting_a_panel_row_shows_it_in_both_panes(qtbot, tmp_path) -> None:

@@ -213,6 +213,56 @@ def move_numbers(rows: Sequence[Row]) -> dict[int, int]:
     return moves
 
 
+Spots = dict[Side, tuple[Span, int]]
+"""Where an annotation is placed: per side, its span and the block showing its mark."""
+
+
+class NoteOrder:
+    """The reading order of a comparison's notes, the one order every report and the
+    window number them in: by the row of the block that shows a note's mark (its old
+    side's, else its new side's), then side, then offset; notes that could not be
+    placed last. Made once per comparison (its blocks sorted per side, its rows);
+    each note is then placed by a bisection."""
+
+    def __init__(self, result: Comparison, rows: Sequence[Row] | None = None) -> None:
+        self._texts = {"old": result.old.text, "new": result.new.text}
+        self._starts = {side: _starts(result, side) for side in SIDES}
+        self._row_of = _row_of(rows if rows is not None else comparison_rows(result))
+
+    def spots(self, annotation: Annotation) -> Spots:
+        """Where ``annotation`` is placed on each side (none: it could not be)."""
+        spots: Spots = {}
+        for side in SIDES:
+            anchor = annotation.anchor(side)
+            if anchor is not None and _placeable(annotation, side, self._texts[side]):
+                starts, indices = self._starts[side]
+                if starts:
+                    span = (anchor.start, anchor.end)
+                    spots[side] = (span, _host(starts, indices, span))
+        return spots
+
+    def key(self, annotation: Annotation, spots: Spots | None = None) -> tuple[float, ...]:
+        """What ``annotation`` sorts by in reading order."""
+        if spots is None:
+            spots = self.spots(annotation)
+        if not spots:
+            return (1, 0, 0, 0, annotation.created, annotation.id)
+        side: Side = "old" if "old" in spots else "new"
+        span, host = spots[side]
+        return (
+            0,
+            self._row_of[side].get(host, 0),
+            SIDES.index(side),
+            span[0],
+            annotation.created,
+            annotation.id,
+        )
+
+    def numbered(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        """``annotations`` in reading order: the first is note 1."""
+        return sorted(annotations, key=self.key)
+
+
 def build_layout(
     result: Comparison,
     annotations: Sequence[Annotation] = (),
@@ -237,34 +287,17 @@ def build_layout(
         their marks on each side.
     """
     texts = {"old": result.old.text, "new": result.new.text}
-    placed: list[tuple[Annotation, dict[Side, tuple[Span, int]]]] = []
-    for annotation in annotations:
-        spots: dict[Side, tuple[Span, int]] = {}
-        for side in SIDES:
-            anchor = annotation.anchor(side)
-            if anchor is not None and _placeable(annotation, side, texts[side]):
-                starts, indices = _starts(result, side)
-                if starts:
-                    span = (anchor.start, anchor.end)
-                    spots[side] = (span, _host(starts, indices, span))
-        placed.append((annotation, spots))
+    order = NoteOrder(result)
+    placed = [(annotation, order.spots(annotation)) for annotation in annotations]
     hosts = {host for _, spots in placed for _, host in spots.values()}
     if changes_only and context is None:
         context = DEFAULT_CONTEXT
     rows, numbers = _rows(result, context, hosts)
-    row_of = _row_of(rows)
-
-    def reading_order(item: tuple[Annotation, dict[Side, tuple[Span, int]]]) -> tuple[int, ...]:
-        annotation, spots = item
-        if not spots:
-            return (1, 0, 0, 0, annotation.id)
-        side: Side = "old" if "old" in spots else "new"
-        span, host = spots[side]
-        return (0, row_of[side].get(host, 0), SIDES.index(side), span[0], annotation.id)
 
     notes: list[Note] = []
     marks: dict[Side, list[Mark]] = {"old": [], "new": []}
-    for number, (annotation, spots) in enumerate(sorted(placed, key=reading_order), start=1):
+    ordered = sorted(placed, key=lambda item: order.key(item[0], item[1]))
+    for number, (annotation, spots) in enumerate(ordered, start=1):
         notes.append(Note(number, annotation, tuple(s for s in SIDES if s in spots)))
         for side, (span, host) in spots.items():
             marks[side].append(Mark(number, span, host))

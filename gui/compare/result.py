@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from core.engine.position_map import PositionMap
 from core.flags.detect import Flag
 from core.model import CompareOptions, Comparison
+from core.report.layout import NoteOrder
 from gui.common.engine_process import EngineRequest
 from gui.compare.changes import Change
 from gui.compare.plan import ViewOptions, ViewPlan
@@ -62,6 +63,7 @@ class CompareResult:
     mapping: PositionMap | None
     seconds: dict[str, float] = field(default_factory=dict)
     flags: tuple[Flag, ...] = ()
+    note_order: NoteOrder | None = None  # the notes' reading order, as reports number them
 
     @property
     def comparison(self) -> Comparison:

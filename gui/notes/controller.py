@@ -128,6 +128,8 @@ class AnnotationsController(QObject):
             self.current = ""
         self.pair, self.documents = pair, (comparison.old, comparison.new)
         self.placed = False
+        # numbered in reading order, as the reports number them
+        self.model.set_order(result.note_order.key if result.note_order is not None else None)
         self.refresh_marks()
         self.reload()
 
@@ -137,6 +139,7 @@ class AnnotationsController(QObject):
         self.comparison, self.pair, self.documents = None, None, None
         self.current, self.placed, self._load_id = "", False, 0
         self.model.set_annotations([])
+        self.model.set_order(None)
 
     def reload(self) -> None:
         """Load the shown pair's annotations again (re-anchored), in the background."""

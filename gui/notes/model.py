@@ -1,6 +1,8 @@
 """The annotations of the shown pair as a table: #, tag, status, note and quote excerpts.
 
-Rows are in creation order; ``#`` is the row's number in that order (as in reports).
+Rows are in reading order once the comparison's ``NoteOrder`` is known (before that,
+in creation order); ``#`` is the row's number in that order, the number every report
+gives the note (``core.report.layout``).
 An orphaned annotation (its text could not be found again) stays listed, with its
 last quote and an "orphaned" marker. Notes, tags and quotes are shown literally:
 display text is plain, tooltips are escaped (``gui.common.plain.tooltip``).
@@ -9,7 +11,7 @@ display text is plain, tooltips are escaped (``gui.common.plain.tooltip``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -67,19 +69,36 @@ def tooltip_text(a: Annotation, number: int = 0) -> str:
     return "\n".join(lines)
 
 
+OrderKey = Callable[[Annotation], tuple[float, ...]]
+
+
+def creation_order(a: Annotation) -> tuple[float, ...]:
+    """The order of notes before their comparison's reading order is known."""
+    return (a.created, a.id or 1 << 62)
+
+
 class AnnotationTableModel(ListTableModel):
-    """The pair's annotations, one row each, known by uuid."""
+    """The pair's annotations, one row each, known by uuid, in ``order``."""
 
     columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.annotations: list[Annotation] = []
+        self._order: OrderKey = creation_order
+
+    def set_order(self, key: OrderKey | None) -> None:
+        """Sort the rows by ``key`` (``NoteOrder.key`` of the comparison shown; None:
+        creation order) from now on; the numbers follow."""
+        self.beginResetModel()
+        self._order = key or creation_order
+        self.annotations.sort(key=self._order)
+        self.endResetModel()
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
-        """Replace the list (creation order)."""
+        """Replace the list (sorted by the order)."""
         self.beginResetModel()
-        self.annotations = sorted(annotations, key=lambda a: (a.created, a.id))
+        self.annotations = sorted(annotations, key=self._order)
         self.endResetModel()
 
     def row_of(self, uuid: str) -> int:
@@ -95,22 +114,28 @@ class AnnotationTableModel(ListTableModel):
         return self.annotations[row] if row >= 0 else None
 
     def number(self, uuid: str) -> int:
-        """The annotation's ``#`` (1-based creation order), 0 if not listed."""
+        """The annotation's ``#`` (1-based, in the order), 0 if not listed."""
         return self.row_of(uuid) + 1
 
     def put(self, annotation: Annotation) -> None:
-        """Add ``annotation`` or replace the one with its uuid (kept in creation order)."""
+        """Add ``annotation`` or replace the one with its uuid (kept in the order)."""
         row = self.row_of(annotation.uuid)
         if row >= 0:
             self.annotations[row] = annotation
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return
-        key = (annotation.created, annotation.id or 1 << 62)
-        row = sum(1 for a in self.annotations if (a.created, a.id) <= key)
+        key = self._order(annotation)
+        row = sum(1 for a in self.annotations if self._order(a) <= key)
+        if row < len(self.annotations):
+            # (before others: their numbers move on, a row's data changing as it is
+            # inserted; a reset says so)
+            self.beginResetModel()
+            self.annotations.insert(row, annotation)
+            self.endResetModel()
+            return
         self.beginInsertRows(QModelIndex(), row, row)
-        self.annotations.insert(row, annotation)
+        self.annotations.append(annotation)
         self.endInsertRows()
-        self._numbers_changed(row + 1)
 
     def remove(self, uuid: str) -> None:
         """Remove the annotation with ``uuid`` (if listed)."""

@@ -124,7 +124,9 @@ def run_compare(
     # The time spent waiting for the flags once the layout was done.
     seconds["flags"] = time.perf_counter() - start - seconds.get("compare", 0) - seconds["plan"]
     result = laid_out[0]
-    return CompareResult(request, result.plan, result.changes, result.mapping, seconds, flags)
+    return CompareResult(
+        request, result.plan, result.changes, result.mapping, seconds, flags, result.note_order
+    )
 
 
 def _lay_out(
@@ -138,6 +140,7 @@ def _lay_out(
     """The plan, change list and scroll map (``mapping()``) of ``comparison`` (no
     flags yet)."""
     from core.engine.rows import comparison_rows
+    from core.report.layout import NoteOrder
     from gui.common.utf16 import Utf16Index
 
     if should_cancel():
@@ -153,8 +156,11 @@ def _lay_out(
     plan = build_plan(comparison, view, indexes, rows)
     changes = summarize_changes(plan)
     scroll_map = mapping()
+    # (the notes are numbered by every row, as reports number them, folded or not)
+    full = comparison_rows(comparison) if view.only_changed or view.expanded else rows
+    order = NoteOrder(comparison, full)
     seconds["plan"] = time.perf_counter() - laid_out
-    result = CompareResult(request, plan, changes, scroll_map, dict(seconds))
+    result = CompareResult(request, plan, changes, scroll_map, dict(seconds), note_order=order)
     if preview is not None:  # the panes need no flags: they fill while these come
         preview(result)
     return result
