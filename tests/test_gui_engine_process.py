@@ -280,3 +280,26 @@ class _Recorder:
 
     def flags(self) -> object:
         return engine_process.pickle.loads(self.sent[-1])
+
+
+def test_the_engines_stages_come_before_its_result_from_the_child_and_here(
+    tmp_path: Path,
+) -> None:
+    from core.engine.progress import STAGES
+
+    old, new = _big_pair(tmp_path)
+    request = EngineRequest(str(old), str(new), CompareOptions())
+    seen: list[tuple[str, float]] = []
+    there = compare_in_child(request, lambda: False, progress=lambda s, d: seen.append((s, d)))
+    assert seen == list(STAGES.items())
+    assert there == load_and_compare(request) and there.rows == load_and_compare(request).rows
+    small = EngineRequest(str(OLD), str(NEW), CompareOptions())
+    stages: list[str] = []
+    compare_and_flag(small, lambda: False, lambda c, mapping: None, lambda s, d: stages.append(s))
+    assert stages == list(STAGES)
+    # Cancelling once the child has said where it is still kills it.
+    started = time.perf_counter()
+    seen.clear()
+    with pytest.raises(CancelledError):
+        compare_in_child(request, lambda: bool(seen), progress=lambda s, d: seen.append((s, d)))
+    assert len(seen) < len(STAGES) and time.perf_counter() - started < 10

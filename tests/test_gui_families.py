@@ -173,9 +173,11 @@ def test_compare_versions_bases_on_the_likely_original(qtbot, window, tmp_path) 
     window.document_view.selectAll()
     with qtbot.waitSignal(window.nway.shown, timeout=60000):
         window.actions.compare_versions.trigger()
-    # Without the scan the base would be the version the others cover best (the
-    # cut-down variant); the scan's likely original holds the most of the others.
+    # The scan's likely original (the version holding the most of the others) is
+    # the base, taken as it is: only its two comparisons were made, not every pair
+    # that ``default_base`` would have needed to choose one.
     assert window.nway.view.model.nway.base.path == family[0]
+    assert len(window.nway.known) == 2
     assert window.nway.view.base_box.currentText() == os.path.basename(family[0])
 
 

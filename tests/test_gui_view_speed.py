@@ -230,8 +230,8 @@ def test_the_panes_fill_while_the_flags_are_still_being_computed(
     qtbot.wait(300)  # the panes' width settles (a later width would build again)
     release = threading.Event()
 
-    def slow_flags(request, should_cancel, use):  # type: ignore[no-untyped-def]
-        comparison = load_and_compare(request, should_cancel)
+    def slow_flags(request, should_cancel, use, progress=None):  # type: ignore[no-untyped-def]
+        comparison = load_and_compare(request, should_cancel, progress=progress)
         use(comparison, lambda: position_map(comparison))
         release.wait(30)  # the child's flags, still coming
         return flag_comparison(comparison)

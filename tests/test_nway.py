@@ -105,17 +105,42 @@ def test_sort_by_similarity_moves_cells_with_their_versions(grid) -> None:
         assert after.cells == (before.cells[1], before.cells[0])
 
 
-def test_default_base_is_the_version_the_others_cover_best() -> None:
-    docs = [
+def _every_pair(docs: list) -> dict:
+    n = len(docs)
+    return {(i, j): compare(docs[i], docs[j]) for i in range(n) for j in range(i + 1, n)}
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 2, 0), (2, 0, 1)])
+def test_default_base_is_the_fullest_version_whatever_the_order(order) -> None:
+    """The wire copy (001, full) is the base, not a version condensed from it (000, or
+    the planted edit of 000, whose words are all found in the others)."""
+    story = [
         load_document(FULL),
         load_document(CONDENSED),
         document_from_text(variant_text(), "variant.txt"),
     ]
-    pairs = {(i, j): compare(docs[i], docs[j]) for i in range(3) for j in range(i + 1, 3)}
+    docs = [story[k] for k in order]
+    pairs = _every_pair(docs)
     share = kept_shares(3, pairs)
-    assert share[1][0] > 0.95 and share[0][1] < 0.6  # 001 keeps 000, not the reverse
-    means = [sum(v for v in row if v is not None) / 2 for row in share]
-    assert default_base(docs, pairs) == means.index(max(means)) == 2
+    full, condensed = order.index(0), order.index(1)
+    assert share[condensed][full] > 0.95 and share[full][condensed] < 0.6  # 001 keeps 000
+    covers = [sum(share[j][i] for j in range(3) if j != i) / 2 for i in range(3)]
+    assert default_base(docs, pairs) == covers.index(max(covers)) == full
+
+
+@pytest.mark.parametrize(
+    ("texts", "base"),
+    [
+        # Each covers all of the others' words: the longer text, then the earlier.
+        (["Alpha beta gamma.", "Alpha beta gamma!!", "Alpha beta."], 1),
+        (["Alpha beta gamma.", "Alpha beta gamma.", "Alpha beta."], 0),
+        # The one holding most of the two others' words, although it is not the longest.
+        (["Alpha beta gamma delta.", "Alpha beta epsilon.", "Zeta eta theta iota kappa."], 0),
+    ],
+)
+def test_default_base_ties_and_cover(texts: list[str], base: int) -> None:
+    docs = [document_from_text(t, f"{k}.txt") for k, t in enumerate(texts)]
+    assert default_base(docs, _every_pair(docs)) == base
 
 
 def test_whole_sentence_moved_and_wordless_sentences() -> None:

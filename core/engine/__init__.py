@@ -7,7 +7,8 @@ alignment (``anchors``, ``lcs``, ``sequences``, ``dmp_adapter``), cleanup
 (``moves``), ops and statistics (``opspans``, ``stats``), rows of whole sentences
 (``sentence_rows``); then what views share: side-by-side layout rows (``rows``) and
 the old-to-new position map for scroll sync (``position_map``). ``aside`` counts work
-that depends on the texts alone (the new side's units) on the other core.
+that depends on the texts alone (the new side's units) on the other core;
+``progress`` names the stages a caller is told of as each begins.
 
 May import: the shared leaves only. Never ``core.text`` (texts come in decoded),
 ``core.report``, ``core.notes``, ``core.families``, ``core.flags`` or ``core.nway``.

@@ -39,6 +39,7 @@ from core.engine.merges import joined_moves
 from core.engine.moves import apply_moves, find_moves, rejoin_unused, split_long_ends
 from core.engine.opspans import FINAL_MARKS, build_ops
 from core.engine.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
+from core.engine.progress import ALIGNING, MARKING, MOVING, PAIRING, READING, Progress, report
 from core.engine.segment import segment, wrap_width
 from core.engine.sentence_rows import sentence_rows
 from core.engine.slide import compact_runs, realign_stops, slide_edits
@@ -85,6 +86,7 @@ def compare(
     new: Document,
     options: CompareOptions | None = None,
     should_cancel: Cancel = None,
+    progress: Progress = None,
 ) -> Comparison:
     """Compare two documents.
 
@@ -93,6 +95,8 @@ def compare(
         new: the later version.
         options: what counts as a difference; defaults to ``CompareOptions()``.
         should_cancel: polled during the work; returning True stops it.
+        progress: called as each stage begins, with its name and the share of the
+            work done (``core.engine.progress``); it changes nothing in the result.
 
     Returns:
         The frozen comparison: blocks in the order of the new document, their word
@@ -102,13 +106,18 @@ def compare(
         CancelledError: ``should_cancel`` returned True.
     """
     with collector_paused():
-        return _compare(old, new, options or CompareOptions(), should_cancel)
+        return _compare(old, new, options or CompareOptions(), should_cancel, progress)
 
 
 def _compare(
-    old: Document, new: Document, options: CompareOptions, should_cancel: Cancel
+    old: Document,
+    new: Document,
+    options: CompareOptions,
+    should_cancel: Cancel,
+    progress: Progress,
 ) -> Comparison:
     started = time.perf_counter()
+    report(progress, READING)
     anchors, widths = _anchors(old.text, new.text)
     counts = _paragraph_words(old.text, new.text, anchors) if anchors else ([], [])
     new_side = partial(_side_units, new.text, options, anchors, 1, counts, widths)
@@ -126,6 +135,7 @@ def _compare(
     table.update(zip(filterfalse(table.__contains__, dict.fromkeys(tb.keys)), count(len(table))))
     b = list(map(table.__getitem__, tb.keys))
     tally.update(word_counts(b, tb.words))
+    report(progress, ALIGNING)
     alignment = align(a, b, should_cancel, fixed)
     _check(should_cancel)
     keys = list(table)
@@ -167,6 +177,7 @@ def _compare(
     refine = partial(_refine, word_codes=word_codes, a=a, words_a=ta.words, function=function)
     drafts, hints = uncross(drafts, a, b, ta.words, (old_bounds, new_bounds), refine, function)
     _check(should_cancel)
+    report(progress, MOVING)
     cut, origin = split_long_ends(drafts, ta.words, tb.words, (a, b))
     quote_ids = frozenset(n for k, n in table.items() if k in _QUOTE_KEYS)
     pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel, quote_ids, function, hints)
@@ -175,6 +186,7 @@ def _compare(
     drafts = fold_orphans(apply_moves(drafts, pairs, word_codes), ta.words, tb.words)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]
     _check(should_cancel)
+    report(progress, MARKING)
     spanning = (spanning_words(old.text, ta), spanning_words(new.text, tb))
     stats = compute_stats(drafts, ta.contract_words, tb.contract_words, spanning)
     approximate = bool(alignment.approximate)
@@ -195,6 +207,7 @@ def _compare(
         new.text,
         partial(Comparison, old, new, options, stats, blocks, approximate),
     )
+    report(progress, PAIRING)
     rows = sentence_rows(
         blocks, [ta.starts[k] for k in old_bounds], [tb.starts[k] for k in new_bounds]
     )

@@ -241,9 +241,12 @@ def default_base(
 ) -> int:
     """The index of the version to use as base when the user has not chosen one.
 
-    Until story families can name the likely original, the rule is: the version
-    the others cover best, i.e. the highest mean share of its words kept by the
-    others (ties: the longer text, then the earlier index).
+    When story families cannot name the likely original, the base is the version
+    that covers the others best: the highest mean, over the other versions, of the
+    share of *their* words found in it (ties: the longer text, then the earlier
+    index). That is the fullest original, the wire copy an editor starts from; a
+    version condensed from it keeps only its own words, all found in the others, and
+    would have scored best had the shares been taken the other way round.
 
     Args:
         documents: the versions.
@@ -255,7 +258,8 @@ def default_base(
     share = kept_shares(len(documents), comparisons)
 
     def score(i: int) -> tuple[float, int, int]:
-        known = [v for j, v in enumerate(share[i]) if j != i and v is not None]
+        # share[j][i]: the share of version j's words that version i holds.
+        known = [v for j, row in enumerate(share) if j != i and (v := row[i]) is not None]
         mean = sum(known) / len(known) if known else 0.0
         return (round(mean, 9), len(documents[i].text), -i)
 

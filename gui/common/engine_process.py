@@ -18,6 +18,9 @@ the window's process that work would take turns with the GUI thread for the lock
 Qt's layout holds it too, so every second of Python there is a second more before
 the panes are filled.
 
+The child tells the engine's stages as each begins (``core.engine.progress``), before
+the comparison, and the worker passes them on to the window's status bar.
+
 No Qt here: the child imports only ``core``. Children are forked from a small
 fork server started once (``forkserver``, so starting one costs milliseconds and
 the window's threads are never forked), or spawned where that is not available.
@@ -48,6 +51,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from core.engine.position_map import PositionMap, position_map
+from core.engine.progress import Progress
 from core.errors import CancelledError, LoadError
 from core.flags.detect import Flag
 from core.model import CompareOptions, Comparison
@@ -61,6 +65,7 @@ POLL_SECONDS = 0.05
 # Below this (both files together) comparing takes a few tens of milliseconds and
 # holds the lock only briefly: a child process would cost more than it saves.
 IN_PROCESS_BYTES = 256 * 1024
+PROGRESS = "progress"  # a message of the engine's stage, before the comparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +105,11 @@ def load_and_compare(
     request: EngineRequest,
     should_cancel: Callable[[], bool] = lambda: False,
     before_compare: Callable[[str, str], object] | None = None,
+    progress: Progress = None,
 ) -> Comparison:
     """Load both documents and compare them (in whichever process calls this);
-    ``before_compare`` is given both texts once they are loaded."""
+    ``before_compare`` is given both texts once they are loaded, ``progress`` the
+    engine's stages (``core.engine.progress``)."""
     from core.engine.compare import compare
     from core.engine.heap import keep_big_blocks_mapped
     from core.text.document import load_document
@@ -122,7 +129,7 @@ def load_and_compare(
     keep_big_blocks_mapped(len(old.text) + len(new.text))
     if before_compare is not None:
         before_compare(old.text, new.text)
-    return compare(old, new, request.options, should_cancel)
+    return compare(old, new, request.options, should_cancel, progress)
 
 
 def _count_aside(request: EngineRequest, old: str, new: str) -> None:
@@ -136,10 +143,20 @@ def _count_aside(request: EngineRequest, old: str, new: str) -> None:
     allow_aside(old, new, request.flags)
 
 
+def _send_progress(conn: Connection, stage: str, done: float) -> None:
+    """One of the engine's stages, sent before the result (``_receive`` passes it on)."""
+    conn.send_bytes(dumps((PROGRESS, stage, done)))
+
+
 def serve(conn: Connection, request: EngineRequest) -> None:
-    """The child: compare, then send the result in pieces (or the error)."""
+    """The child: compare (telling each stage of the engine as it begins), then send
+    the result in pieces (or the error)."""
     try:
-        comparison = load_and_compare(request, before_compare=partial(_count_aside, request))
+        comparison = load_and_compare(
+            request,
+            before_compare=partial(_count_aside, request),
+            progress=partial(_send_progress, conn),
+        )
     except LoadError as exc:
         conn.send(("error", exc.path, exc.reason))
         return
@@ -259,11 +276,15 @@ def _in_process(request: EngineRequest) -> bool:
 
 
 def compare_and_flag(
-    request: EngineRequest, should_cancel: Callable[[], bool], use: Use
+    request: EngineRequest,
+    should_cancel: Callable[[], bool],
+    use: Use,
+    progress: Progress = None,
 ) -> tuple[Flag, ...]:
     """Compare (small files here, larger ones in a child), hand the comparison to
     ``use`` at once, and return its flags, which a child computes while ``use`` runs
-    (and its scroll map, which ``use`` asks for).
+    (and its scroll map, which ``use`` asks for). ``progress`` is told the engine's
+    stages as they begin.
 
     Raises:
         as ``compare_in_child``, and whatever ``use`` raises.
@@ -271,11 +292,11 @@ def compare_and_flag(
     from core.flags.detect import flag_comparison
 
     if _in_process(request):
-        comparison = load_and_compare(request, should_cancel)
+        comparison = load_and_compare(request, should_cancel, progress=progress)
         use(comparison, lambda: position_map(comparison))
         return flag_comparison(comparison)
     flags: list[tuple[Flag, ...]] = []
-    compare_in_child(_with_flags(request), should_cancel, use, flags.append)
+    compare_in_child(_with_flags(request), should_cancel, use, flags.append, progress)
     return flags[0]
 
 
@@ -297,12 +318,14 @@ def compare_in_child(
     should_cancel: Callable[[], bool],
     use: Use | None = None,
     flagged: Callable[[tuple[Flag, ...]], None] | None = None,
+    progress: Progress = None,
 ) -> Comparison:
     """Load and compare in a child process; wait (lock released) and rebuild the result.
 
-    With ``request.flags``, ``use`` gets the comparison while the child makes its
-    scroll map and flags it (the map as ``use`` asks for it), and ``flagged`` the flags
-    once they arrive.
+    ``progress`` is told the engine's stages as the child begins them. With
+    ``request.flags``, ``use`` gets the comparison while the child makes its scroll
+    map and flags it (the map as ``use`` asks for it), and ``flagged`` the flags once
+    they arrive.
 
     Raises:
         LoadError: a document could not be loaded (the child's one-line reason).
@@ -312,7 +335,9 @@ def compare_in_child(
     started = _take_started(request)
     receiver, process = started.receiver, started.process
     try:
-        head, approximate, elapsed, (row_count, count) = _receive(receiver, process, should_cancel)
+        head, approximate, elapsed, (row_count, count) = _receive(
+            receiver, process, should_cancel, progress
+        )
         rows = _receive_batches(receiver, process, should_cancel, row_count)
         blocks = _receive_batches(receiver, process, should_cancel, count)
         old, new, options, stats = head
@@ -348,9 +373,20 @@ def _receive_batches(
     return tuple(items)
 
 
-def _receive(receiver: Connection, process: Any, should_cancel: Callable[[], bool]) -> Any:
-    _wait(receiver, process, should_cancel)
-    message = pickle.loads(receiver.recv_bytes())
+def _receive(
+    receiver: Connection,
+    process: Any,
+    should_cancel: Callable[[], bool],
+    progress: Progress = None,
+) -> Any:
+    """The next message but the engine's stages, which go to ``progress``."""
+    while True:
+        _wait(receiver, process, should_cancel)
+        message = pickle.loads(receiver.recv_bytes())
+        if not (isinstance(message, tuple) and message and message[0] == PROGRESS):
+            break
+        if progress is not None:
+            progress(message[1], message[2])
     if isinstance(message, tuple) and message and message[0] == "error":
         raise LoadError(message[1], message[2])
     if isinstance(message, tuple) and message and message[0] == "failed":

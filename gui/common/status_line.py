@@ -5,7 +5,8 @@ Every part of the window reports through it (never a dialog for a file problem):
 corrupt settings file set aside at start-up: the messages that follow at once, such
 as a folder's listing, wait until it has been shown for ``NOTICE_MS``),
 ``set_loading`` for the busy indicator with its label and Cancel button,
-``set_progress_text`` for the label alone.
+``show_progress`` for how far the work has come (the stage begun and a percentage,
+"Aligning… 41 %", the bar filled as far), ``set_progress_text`` for the label alone.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class StatusLine(QObject):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)  # (the label beside it says the figure)
         self.progress_label = QLabel()
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_button = QToolButton()
@@ -116,11 +118,21 @@ class StatusLine(QObject):
         return super().eventFilter(watched, event)
 
     def set_loading(self, loading: bool, text: str = "") -> None:
-        """Show or hide the progress indicator and Cancel, with ``text`` beside them."""
+        """Show or hide the progress indicator (busy: no figure yet) and Cancel, with
+        ``text`` beside them."""
+        self.progress.setRange(0, 0)
         self.progress.setVisible(loading)
         self.cancel_button.setVisible(loading)
         self.cancel_action.setEnabled(loading)
         self.progress_label.setText(text)
+
+    def show_progress(self, stage: str, share: float) -> None:
+        """``stage`` has begun, with ``share`` of the work done: "Aligning… 41 %"
+        beside the bar filled as far (never 100 % before the work is done)."""
+        percent = min(max(int(share * 100), 0), 99)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(percent)
+        self.progress_label.setText(f"{stage[:1].upper()}{stage[1:]}\u2026 {percent} %")
 
     def set_progress_text(self, text: str) -> None:
         """Change the label beside the progress indicator."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
@@ -54,14 +54,22 @@ GLYPH_COLOUR = "#3f7fd6"
 
 
 def glyph_icon(kind: str, size: int = 32) -> QIcon:
-    """An icon drawn in ``GLYPH_COLOUR``: ``up`` or ``down`` (a triangle), ``more`` (»)."""
+    """An icon drawn in ``GLYPH_COLOUR``: ``up`` or ``down`` (a triangle), ``more`` (»),
+    ``matrix`` (a heat map: three by three cells, darker on the diagonal)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     colour = QColor(GLYPH_COLOUR)
     s = float(size)
-    if kind == "more":
+    if kind == "matrix":
+        cell = s * 0.26
+        for row in range(3):
+            for column in range(3):
+                colour.setAlphaF(1.0 if row == column else 0.45)
+                x, y = s * 0.1 + column * s * 0.28, s * 0.1 + row * s * 0.28
+                painter.fillRect(QRectF(x, y, cell, cell), colour)
+    elif kind == "more":
         pen = QPen(colour, s / 9)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)

@@ -72,6 +72,7 @@ class PairComparison(QObject):
         a.line_breaks.toggled.connect(self._on_view_option_toggled)
         a.hide_punctuation.toggled.connect(self._on_hide_punctuation_toggled)
         a.only_flagged.toggled.connect(self._on_only_flagged_toggled)
+        self.jobs.compare_progress.connect(self.status.show_progress)
         self.jobs.compare_preview.connect(self._on_jobs_compare_preview)
         self.jobs.compare_finished.connect(self._on_jobs_compare_finished)
         self.jobs.compare_failed.connect(self._on_jobs_compare_failed)

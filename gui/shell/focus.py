@@ -76,6 +76,10 @@ class FocusKeys(QObject):
         leave_with_tab(widget)
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def action_for(self, name: str) -> QAction:
+        """The Go To action of the region called ``name``."""
+        return self.actions[[region.name for region in self.regions].index(name)]
+
     def focus_documents(self) -> None:
         """Focus the first region (the document list)."""
         self.focus(self.regions[0])

@@ -45,6 +45,7 @@ from gui.shell.focus import FocusKeys, Region
 from gui.shell.help import HelpMenu
 from gui.shell.list_width import ListWidthKeeper, default_list_width
 from gui.shell.menus import WindowMenus
+from gui.shell.pair_panels import PairPanels
 from gui.shell.placement import place_annotations, place_families
 from gui.shell.theme import Themes
 from gui.work.jobs import Jobs
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.nway.compared.connect(self.families.note_similarity)
         self.families.page.back_requested.connect(self.nway.show_pair_page)
         self.focus_keys = self._build_focus_keys()
+        self.pair_panels = self._build_pair_panels()
         self.themes = Themes(context, self.menus.view_menu.addMenu("Th&eme"), self)
         self.listing.folder_opened.connect(lambda _folder: self.focus_keys.focus_documents())
         self.help = HelpMenu(self, context.paths.samples, self.open_folder)
@@ -190,6 +192,24 @@ class MainWindow(QMainWindow):
             ),
         ]
         return FocusKeys(self, regions, self.menus.view_menu.addMenu("G&o To"))
+
+    def _build_pair_panels(self) -> PairPanels:
+        """What speaks of the pair shown, put away while the N-way grid or the
+        similarity matrix is shown instead (``gui.shell.pair_panels``)."""
+        a, keys = self.actions, self.focus_keys
+        docks = (self.changes_dock, self.notes_dock)
+        return PairPanels(
+            self.stack,
+            (self.view, self.first_screen.page),
+            docks,
+            (self.summary_label, self.reload_bar),
+            [
+                *(dock.toggleViewAction() for dock in docks),
+                *map(keys.action_for, ("Old Text", "New Text", "Changes", "Annotations")),
+                *(a.next_change, a.previous_change, a.swap, a.old_encoding, a.new_encoding),
+            ],
+            self,
+        )
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -417,6 +437,7 @@ class MainWindow(QMainWindow):
         self.families.jobs.shutdown()
         self.jobs.shutdown()
         self.annotations.shutdown()  # every queued note is committed before exit
+        self.pair_panels.bring_back()  # (the layout kept is the pairwise view's)
         self.context.update_settings(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
             window_state=bytes(self.saveState().toBase64().data()).decode(),

@@ -7,6 +7,7 @@ import os
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -33,6 +34,23 @@ DOCUMENT_FILTER = (
     "Documents (" + " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)) + ");;All files (*)"
 )
 ENCODINGS = ("utf-8", "windows-1252", "iso-8859-1", "iso-8859-15", "utf-16", "mac-roman", "cp850")
+
+
+def toolbar_labels(a: Actions) -> dict[QAction, str]:
+    """The toolbar's shorter labels of actions whose menu items say more."""
+    return {
+        a.swap: "Swap",
+        a.show_trivial: "Show Trivial",
+        a.only_changed: "Only Changed",
+        a.hide_punctuation: "Hide Punctuation",
+    }
+
+
+def show_icon_only(toolbar: QToolBar, action: QAction) -> None:
+    """``action``'s button on ``toolbar`` shows its icon alone (its tooltip names it)."""
+    button = toolbar.widgetForAction(action)
+    if isinstance(button, QToolButton):
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
 
 class MenuHost(Protocol):
@@ -111,6 +129,10 @@ class WindowMenus(QObject):
         self.refresh_recent()
 
     def _build_toolbar(self) -> None:
+        """Every button shows in a window 1024 pixels wide (none behind the » button):
+        the view switches and Swap have shorter labels than their menu items (their
+        tooltips say the rest), the change arrows are icons only (tooltips with F7
+        and Shift+F7), as is the similarity matrix (``gui.shell.placement``)."""
         a = self.window.actions
         tools = QToolBar("Main", self.dialog_parent)
         tools.setObjectName("main_toolbar")
@@ -120,6 +142,10 @@ class WindowMenus(QObject):
         tools.addActions([a.previous_change, a.next_change])
         tools.addSeparator()
         tools.addActions([a.ignore_case, a.show_trivial, a.only_changed, a.hide_punctuation])
+        for action, label in toolbar_labels(a).items():
+            action.setIconText(label)  # (the text of toolbar buttons; menus show text())
+        for action in (a.previous_change, a.next_change):
+            show_icon_only(tools, action)
         self.window.addToolBar(tools)
         self.toolbar = tools
         more = tools.findChild(QToolButton, "qt_toolbar_ext_button")

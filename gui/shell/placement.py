@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWid
 from gui.families.controller import FamiliesController
 from gui.notes.controller import AnnotationsController
 from gui.notes.ui import AnnotationActions
-from gui.shell.menus import WindowMenus
+from gui.shell.actions import glyph_icon
+from gui.shell.menus import WindowMenus, show_icon_only
 
 
 def place_annotations(
@@ -62,13 +63,16 @@ def place_families(
     window: QMainWindow, families: FamiliesController, docs: QVBoxLayout, menus: WindowMenus
 ) -> None:
     """The family tree under the document list, the scan's status in the status bar,
-    Group by Family and Similarity Matrix at the end of View (the matrix also on the
-    toolbar, its shortcut on the window)."""
+    Group by Family and Similarity Matrix at the end of View (the matrix also at the
+    end of the toolbar, as an icon, its shortcut on the window)."""
     docs.addWidget(families.tree)
     window.statusBar().addPermanentWidget(families.status)
     group, matrix = families.group_action, families.matrix_action
     menus.file_menu.insertAction(menus.window.actions.recursive, families.open_results_action)
     menus.view_menu.addSeparator()
     menus.view_menu.addActions([group, matrix])
+    matrix.setIcon(glyph_icon("matrix"))
+    menus.toolbar.addSeparator()
     menus.toolbar.addAction(matrix)
+    show_icon_only(menus.toolbar, matrix)
     window.addActions([matrix])

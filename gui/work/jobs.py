@@ -1,7 +1,9 @@
 """Background work: comparisons and folder loading in a QThreadPool, never on the GUI thread.
 
 ``Jobs`` lives on the GUI thread and starts one-shot runnables, each with an
-immutable request, a job id and a cancel flag. Runnables report through the signals
+immutable request, a job id and a cancel flag. A comparison reports each stage as it
+begins (``compare_progress``: the engine's, then laying out and the flags, with the
+share of the job done). Runnables report through the signals
 of a ``JobSignals`` dispatcher owned by the GUI thread (queued to it). A new job of a
 kind cancels the previous one, and results whose id is no longer current are dropped
 by ``Jobs`` before anyone sees them.
@@ -34,6 +36,7 @@ from gui.work.loading import FlaggingEngine, FolderRequest, run_compare, run_fol
 class JobSignals(QObject):
     """Signals emitted by runnables from worker threads (delivered queued)."""
 
+    compare_progress = Signal(int, str, float)
     compare_preview = Signal(int, object)
     compare_finished = Signal(int, object)
     compare_failed = Signal(int, str)
@@ -50,6 +53,7 @@ class _Job:
 class Jobs(QObject):
     """Starts, cancels and filters background jobs; re-emits only current results."""
 
+    compare_progress = Signal(str, float)  # a stage begins; the share of the job done
     compare_preview = Signal(object)
     compare_finished = Signal(object)
     compare_failed = Signal(str)
@@ -74,6 +78,7 @@ class Jobs(QObject):
         self._current: dict[str, _Job] = {}
         self._gc_paused = 0
         self.signals = JobSignals(self)
+        self.signals.compare_progress.connect(self._on_signals_compare_progress)
         self.signals.compare_preview.connect(self._on_signals_compare_preview)
         self.signals.compare_finished.connect(self._on_signals_compare_finished)
         self.signals.compare_failed.connect(self._on_signals_compare_failed)
@@ -115,9 +120,12 @@ class Jobs(QObject):
         def preview(result: object) -> None:
             signals.compare_preview.emit(job.job_id, result)
 
+        def progress(stage: str, share: float) -> None:
+            signals.compare_progress.emit(job.job_id, stage, share)
+
         def work() -> None:
             try:
-                result = run_compare(request, job.cancel.is_set, preview, self.engine)
+                result = run_compare(request, job.cancel.is_set, preview, self.engine, progress)
             except CancelledError:
                 signals.compare_failed.emit(job.job_id, "")
                 return
@@ -163,6 +171,10 @@ class Jobs(QObject):
         if finished:
             del self._current[kind]
         return True
+
+    def _on_signals_compare_progress(self, job_id: int, stage: str, share: float) -> None:
+        if self._is_current("compare", job_id, False):
+            self.compare_progress.emit(stage, share)
 
     def _on_signals_compare_preview(self, job_id: int, result: object) -> None:
         if self._is_current("compare", job_id, False):
