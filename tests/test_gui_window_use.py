@@ -643,3 +643,33 @@ def test_status_messages_have_room_at_1024_pixels(
     assert message.startswith("Change 1 of 1")
     width = window.statusBar().fontMetrics().horizontalAdvance(message)
     assert window.status.message_room() >= width, (window.status.message_room(), width)
+
+
+def test_what_to_check_is_cut_at_its_end_not_in_its_middle(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """F7 on a change with a long flag at 1024 pixels read "Change 4 of 6 - check
+    ...on: removed "probably"": the kind of flag, and the first flag, were cut out."""
+    old, new = tmp_path / "1-wire.txt", tmp_path / "2-edited.txt"
+    old.write_text(
+        "He said the New York Times reported that the levee near Port Allen was probably "
+        "damaged by the flood water of 14 rivers on Monday and that 1,200 people had left.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "He said Reuters reported that the levee near Port Allen was damaged by the flood "
+        "water of 41 rivers on Monday and that 2,100 people had left.\n",
+        encoding="utf-8",
+    )
+    window.resize(1024, 700)
+    with qtbot.waitSignal(window.comparison_shown, timeout=30000):
+        window.compare(str(old), str(new))
+    window.view.next_change()
+    qtbot.wait(50)
+    whole = window.status.message
+    shown = window.statusBar().currentMessage()
+    assert whole.startswith("Change 1 of 1 \u2014 check "), whole
+    assert shown != whole and shown.endswith("\u2026"), shown
+    assert shown[:-1] == whole[: len(shown) - 1]  # its start, as it is

@@ -40,6 +40,7 @@ class StatusLine(QObject):
         self.cancel_button = QToolButton()
         self.cancel_button.setDefaultAction(cancel)
         self.message = ""  # the last message in full (the bar may show it shortened)
+        self._elide = Qt.TextElideMode.ElideMiddle  # where it is shortened
         self._shown_for = QElapsedTimer()
         self._lasts = MESSAGE_MS  # how long the message shown now stays
         bar.installEventFilter(self)
@@ -54,16 +55,20 @@ class StatusLine(QObject):
         for widget in (self.progress_label, self.progress, self.cancel_button):
             self.bar.addPermanentWidget(widget)
 
-    def show_message(self, message: str) -> None:
+    def show_message(
+        self, message: str, elide: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle
+    ) -> None:
         """One line of text for a while (never a dialog for a file problem).
 
         A message wider than the room left of the bar's widgets is shortened in the
-        middle (the end of a file name stays), with the whole of it as the tooltip.
+        middle (the end of a file name stays), or where ``elide`` says (at the end for
+        a line whose start says what it is about), with the whole of it as the tooltip.
         While a notice is up, the line waits (only the latest) until it has been read.
         """
         if time.monotonic() < self._notice_until:
             self._waiting = message
             return
+        self._elide = elide
         self._start(message, MESSAGE_MS)
 
     def show_notice(self, message: str) -> None:
@@ -79,6 +84,8 @@ class StatusLine(QObject):
             self.show_message(waiting)
 
     def _start(self, message: str, milliseconds: int) -> None:
+        if milliseconds != MESSAGE_MS:  # (a notice: cut in the middle)
+            self._elide = Qt.TextElideMode.ElideMiddle
         self.message = message
         self._lasts = milliseconds
         self._shown_for.start()
@@ -89,7 +96,7 @@ class StatusLine(QObject):
         shown = self.message
         if self.bar.isVisible():  # else not laid out: no room to measure yet
             shown = self.bar.fontMetrics().elidedText(
-                self.message, Qt.TextElideMode.ElideMiddle, max(self.message_room(), 0)
+                self.message, self._elide, max(self.message_room(), 0)
             )
         if new or shown != self.bar.currentMessage():
             self.bar.showMessage(shown, milliseconds)

@@ -422,7 +422,11 @@ class MainWindow(QMainWindow):
         block = self.view.changes[index].block
         flags = self.changes_view.changes_model.block_flags.get(block, ())
         checks = "; ".join(f"{FLAG_LABELS[f.kind]}: {f.explanation}" for f in flags)
-        self.show_message(self._position(index) + (f" \u2014 check {checks}" if checks else ""))
+        # (cut at the end if need be: what to check, its kind first, stays in sight)
+        self.status.show_message(
+            self._position(index) + (f" \u2014 check {checks}" if checks else ""),
+            Qt.TextElideMode.ElideRight,
+        )
 
     def _on_view_no_change_beyond(self, step: int) -> None:
         where = "last" if step > 0 else "first"
