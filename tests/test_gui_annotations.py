@@ -255,6 +255,9 @@ def test_notes_are_numbered_as_the_report_numbers_them(qtbot, window) -> None:
     reported = {note.annotation.uuid: note.number for note in layout.notes}
     assert [reported[a.uuid] for a in made] == [4, 2, 1, 3]
     assert {a.uuid: c.model.number(a.uuid) for a in made} == reported
+    # every note is marked in the panes, the one put before the others too
+    for pane_notes, side in zip(c.notes, ("old", "new"), strict=True):
+        assert len(pane_notes.spans) == sum(a.anchor(side) is not None for a in made), side
     # ... and after a reload from the store (the order of the stored rows)
     c.reload()
     qtbot.waitUntil(lambda: c.placed and len(c.model.annotations) == 4)

@@ -107,7 +107,12 @@ class AnnotationsController(QObject):
         self.panel.delete_requested.connect(self.delete)
         compare_finished.connect(self._on_jobs_compare_finished)
         self.view.builder.finished.connect(self.refresh_marks)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.dataChanged,
+            self.model.modelReset,  # (a note put before others: the numbers move on)
+        ):
             signal.connect(self.refresh_marks)
 
     def shown_for(self, comparison: Comparison) -> tuple[Annotation, ...] | None:
