@@ -5,8 +5,9 @@ opens sentences) belong to it.
 Seen by an editor reading rewrites of Debian READMEs and news (session 18):
 "said XZ Utils supports ..." -> "said LZMA supports ..." raised '"Utils" -> "LZMA"', and
 "the New York Times" cut raised 'removed "York Times"', as if half a name had gone. A
-word opening a sentence stays out: its capital says nothing ("John Smith said" keeps
-'removed "Smith"'; "May Yahweh bless you" is no name "May Yahweh").
+word opening a sentence that is spelled in lower case nearby stays out: its capital
+says nothing ("May Yahweh bless you" is no name "May Yahweh"; "Ben Bernanke" stays
+whole).
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ def _names(old: str, new: str) -> list[str]:
             '"New Delhi" \u2192 "Mumbai"',
         ),
         (
+            # (opening the sentence, but spelled so only as a name)
+            "Ben Bernanke, the former chairman, was stranded.",
+            "Janet Yellen, the former chairman, was stranded.",
+            '"Ben Bernanke" \u2192 "Janet Yellen"',
+        ),
+        (
             "The group said XZ Utils supports threads.",
             "The group said LZMA supports threads.",
             '"XZ Utils" \u2192 "LZMA"',
@@ -57,16 +64,17 @@ def test_words_that_are_no_part_of_the_name_stay_out() -> None:
     assert found == ['"Smith" \u2192 "Jones"']
     found = _names("By then, Smith had resigned.", "By then, Jones had resigned.")
     assert found == ['"Smith" \u2192 "Jones"']
-    # a word opening the sentence: its capital tells nothing ("May Yahweh bless you")
-    found = _names("John Smith said the plan failed.", "Jones said the plan failed.")
-    assert found == ['removed "Smith"'], found
-    found = _names("He spoke. May Smith be blessed.", "He spoke. May Jones be blessed.")
+    # a word opening the sentence, spelled in lower case elsewhere: its capital tells
+    # nothing ("May Yahweh bless you")
+    found = _names("He may go. May Smith be blessed.", "He may go. May Jones be blessed.")
     assert found == ['"Smith" \u2192 "Jones"'], found
     found = _names(
         "He said to them, \u201cMay Smith be with you.\u201d",
         "He said to them, \u201cMay Jones be with you.\u201d",
     )
     assert found == ['"Smith" \u2192 "Jones"'], found
+    found = _names("La Première ministre Borne a démissionné.", "La ministre Attal a démissionné.")
+    assert all("La" not in f for f in found), found
     # a lower-case word between: two things ("Smith and Jones": one phrase each)
     found = _names("He met Smith and Jones.", "He met Brown.")
     assert found and "and" not in found[0], found

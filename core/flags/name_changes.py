@@ -131,9 +131,28 @@ def _joins(word: Word, next_to: Word, text: str) -> bool:
         and gap.isspace()
         and "\n" not in gap
         and _APOSTROPHE_S.sub("", word.text).casefold() not in NOT_NAMES
-        and not _opens_sentence(text, word.start)
+        and not (
+            _opens_sentence(text, word.start)
+            and (word.text.casefold() in _ARTICLES or _spelled_lower(word, text))
+        )
         and not is_figure(word, text)
     )
+
+
+# Articles that open sentences in other languages ("La Première ministre ..."), which a
+# short text may not spell in lower case.
+_ARTICLES = frozenset("la le les l el los las il lo gli un une una uno der die das het een".split())
+LOWER_LOOK = 20_000  # characters either side where a word opening a sentence is looked for
+
+
+def _spelled_lower(word: Word, text: str) -> bool:
+    """Whether ``word`` stands in lower case in ``text`` near it (``may`` for ``May``
+    opening ``May Yahweh bless you``; not ``ben`` for ``Ben`` of ``Ben Bernanke``)."""
+    lower = word.text.lower()
+    if lower == word.text:
+        return True
+    pattern = re.compile(rf"(?<!\w){re.escape(lower)}(?!\w)")
+    return pattern.search(text, max(0, word.start - LOWER_LOOK), word.end + LOWER_LOOK) is not None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
