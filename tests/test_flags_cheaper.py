@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from core.flags import names
+from core.flags import figure_words, names
+from core.flags.numerals import SCALE_WORDS, SCALES_AFTER_A_NUMBER
 
 PARTICLE_TEXTS = [
     "Ursula von der Leyen met van den Berg, zu dem Hof and ter der Aa.",
@@ -24,3 +25,27 @@ PARTICLE_TEXTS = [
 def test_names_after_a_particle_are_found_as_before(text: str) -> None:
     before = re.compile(rf"\b(?:von|van|vom|zu|ter) (?:der|den|dem) ([{names._CAPITALS}]\w*)")
     assert names._AFTER_PARTICLE.findall(text) == before.findall(text)
+
+
+SCALED_TEXTS = [
+    "$5 million and 5$10 million, \u00a33.5bn, 1,500,000 and 2.1m votes, 30m away",
+    ",5 million .5 bn 5.5.5 billion x$3 billion 4 5 thousand 3 mil \u20ac2 "
+    "\u043c\u043b\u0440\u0434",
+    "5 million$3 billion, \u00a5 7 trillion, 12,000 Thousand, 1,23 million, \u0663 million",
+    "$12,345,678 billion and 0.25k or \u00a3100k; 3,400 MILLION; 10 cents, 2 mille",
+    "No figure at all here.",
+]
+
+
+@pytest.mark.parametrize("text", SCALED_TEXTS)
+def test_numbers_and_their_scales_are_read_as_before(text: str) -> None:
+    scales = "|".join(sorted((*SCALE_WORDS, *SCALES_AFTER_A_NUMBER), key=len, reverse=True))
+    before = re.compile(
+        r"(?i)(?<![\d.,])([$\u00a3\u20ac\u00a5])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+        rf"(hundred|thousand|million|billion|trillion|bn|mn|tn|k|m|b|{scales})\b"
+    )
+    now = re.compile(figure_words._SCALED)
+    assert [
+        (figure_words._sign_before(text, m.start()), *m.groups(), m.end())
+        for m in now.finditer(text)
+    ] == [(*m.groups(), m.end()) for m in before.finditer(text)]
