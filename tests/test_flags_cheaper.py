@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from core.flags import figure_words, names
+from core.flags import figure_words, names, pooled
 from core.flags.numerals import SCALE_WORDS, SCALES_AFTER_A_NUMBER
 
 PARTICLE_TEXTS = [
@@ -49,3 +49,21 @@ def test_numbers_and_their_scales_are_read_as_before(text: str) -> None:
         (figure_words._sign_before(text, m.start()), *m.groups(), m.end())
         for m in now.finditer(text)
     ] == [(*m.groups(), m.end()) for m in before.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up 5% to $3, \u00a32, \u20ac1, \u00a54, \u20b95 and \u20bd6.",
+        "No sign.",
+        "%",
+        "",
+        "[$]^-\\",
+    ],
+)
+def test_a_sign_is_found_in_a_span_as_before(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 2):
+            before = not pooled.SIGN_CHARS.isdisjoint(text[start:end])
+            assert pooled.holds_sign(text, [(start, end)]) == before
+    assert pooled.has_sign(text) == (not pooled.SIGN_CHARS.isdisjoint(text))
