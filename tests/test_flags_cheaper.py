@@ -9,8 +9,9 @@ import re
 
 import pytest
 
-from core.flags import figure_words, names, pooled
+from core.flags import attribution, figure_words, names, pooled
 from core.flags.numerals import SCALE_WORDS, SCALES_AFTER_A_NUMBER
+from core.flags.pooled import Word
 
 PARTICLE_TEXTS = [
     "Ursula von der Leyen met van den Berg, zu dem Hof and ter der Aa.",
@@ -67,3 +68,33 @@ def test_a_sign_is_found_in_a_span_as_before(text: str) -> None:
             before = not pooled.SIGN_CHARS.isdisjoint(text[start:end])
             assert pooled.holds_sign(text, [(start, end)]) == before
     assert pooled.has_sign(text) == (not pooled.SIGN_CHARS.isdisjoint(text))
+
+
+SPEECH_TEXTS = [
+    "Smith said, and SAID again; he'd said it. Unsaid, said-so, said\u2019 and 'said' told.",
+    "Jones claimed: \u201cwe won\u201d, according to police, who added that the mayor stated it.",
+    "\u0420\u0435\u0447\u043d\u0438\u043a \u043f\u043e\u0432\u0456\u0434\u043e\u043c\u0438\u0432"
+    " i powiedzia\u0142a, \u017ce; \u017fAID (long s) and sa\u0130d, Says_x says1 says.",
+]
+
+
+@pytest.mark.parametrize("text", SPEECH_TEXTS)
+def test_attribution_verbs_are_found_as_before(text: str) -> None:
+    # (the pattern searched for along the text, as before; a match whose folded form
+    # is no verb's was read as none)
+    forms = attribution._attribution_forms()
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            before = [
+                m.span()
+                for m in forms.finditer(text, start, end)
+                if m.group().casefold() in attribution._ATTRIBUTIONS
+            ]
+            now = [m.span() for m in attribution._attribution_words(text, start, end)]
+            assert now == before, (start, end)
+    lemmas = attribution.attribution_lemmas(text, ((0, len(text)),), loose=True)
+    assert lemmas and lemmas == {
+        lemma
+        for m in forms.finditer(text)
+        if (lemma := attribution._lemma(Word(m.group(), *m.span(), 0), text, True))
+    }
