@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from core.flags import attribution, figure_words, names, pooled
+from core.flags import attribution, figure_words, names, pooled, quotes
 from core.flags.numerals import SCALE_WORDS, SCALES_AFTER_A_NUMBER
 from core.flags.pooled import Word
 
@@ -98,3 +98,22 @@ def test_attribution_verbs_are_found_as_before(text: str) -> None:
         for m in forms.finditer(text)
         if (lemma := attribution._lemma(Word(m.group(), *m.span(), 0), text, True))
     }
+
+
+MARKED_TEXTS = [
+    "don't 'x' O'Brien's \u2019tis rock \u2019n\u2019 roll \u2018a\u2019 \"b\" \u00abc\u00bb",
+    "\u201ed\u201c \u300ce\u300d _'_ 1'2 a' 'a '' \u2019\u2019 x\u2019 \u2019x",
+    "\u00e9'\u00e9 \u300e\u300f '\n' \u2019\n\u2019 it's\n's",
+]
+
+
+@pytest.mark.parametrize("text", MARKED_TEXTS)
+def test_quote_marks_are_scanned_as_before(text: str) -> None:
+    before = re.compile(
+        '["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb\u300c\u300d\u300e\u300f]'
+        "|['\u2019](?:(?<![^\\W_]['\u2019])|(?![^\\W_]))"
+    )
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            now = [m.span() for m in quotes._SCANNED.finditer(text, start, end)]
+            assert now == [m.span() for m in before.finditer(text, start, end)], (start, end)
