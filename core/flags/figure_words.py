@@ -302,7 +302,9 @@ def _values(text: str, short: bool = False) -> Counter[str]:
         spaced = _HALF.sub("0.5", spaced)
     if spaced.isascii():  # folding keeps every token whole: fold once
         spaced = spaced.lower()
-        if not _numberish().search(spaced) and "elf " not in spaced:
+        # (a digit first: one class looked for, not the number words at each character)
+        figure = _DECIMAL.search(spaced) or _numberish().search(spaced) or "elf " in spaced
+        if not figure:
             return out  # no digit and no number word: no figure
         tokens = [(m.start(), m.group()) for m in _TOKENS.finditer(spaced)]
     else:
