@@ -9,9 +9,10 @@ import re
 
 import pytest
 
-from core.flags import attribution, figure_words, names, pooled, quotes
+from core.flags import attribution, detect, figure_words, names, pooled, quotes
 from core.flags.numerals import SCALE_WORDS, SCALES_AFTER_A_NUMBER
 from core.flags.pooled import Word
+from core.model import Block
 
 PARTICLE_TEXTS = [
     "Ursula von der Leyen met van den Berg, zu dem Hof and ter der Aa.",
@@ -117,3 +118,19 @@ def test_quote_marks_are_scanned_as_before(text: str) -> None:
         for end in range(start, len(text) + 1):
             now = [m.span() for m in quotes._SCANNED.finditer(text, start, end)]
             assert now == [m.span() for m in before.finditer(text, start, end)], (start, end)
+
+
+@pytest.mark.parametrize("nearby", [1, 2, 3])
+@pytest.mark.parametrize("kinds", ["eceeiedcm", "eeee", "c", "", "mceeeeed"])
+def test_the_block_next_to_a_block_is_found_as_before(
+    nearby: int, kinds: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(detect, "NEARBY_BLOCKS", nearby)
+    named = {"e": "equal", "c": "changed", "i": "inserted", "d": "deleted", "m": "moved"}
+    blocks = tuple(Block(named[k], (i, i + 1), (i, i + 1), ()) for i, k in enumerate(kinds))
+    padding = Block("equal", None, None, ())
+    for index in range(len(blocks)):
+        for step in (-1, 1):
+            near = list(detect._neighbours(blocks, index, step, nearby))
+            before = next((b for b in near if b.kind != "equal"), near[0] if near else padding)
+            assert detect._next_to(blocks, index, step, padding) is before
