@@ -134,3 +134,12 @@ def test_the_block_next_to_a_block_is_found_as_before(
             near = list(detect._neighbours(blocks, index, step, nearby))
             before = next((b for b in near if b.kind != "equal"), near[0] if near else padding)
             assert detect._next_to(blocks, index, step, padding) is before
+
+
+def test_a_digit_tells_a_sentence_holds_figures_as_the_number_words_pattern_did() -> None:
+    # ``_values`` looks for a digit before the number words' pattern: each digit it
+    # finds, that pattern finds too (so the pattern alone would have told the same).
+    digits = [chr(c) for c in range(0x110000) if figure_words._DECIMAL.match(chr(c))]
+    assert "7" in digits and "\u0663" in digits
+    assert all(figure_words._numberish().match(d) for d in digits)
+    assert not figure_words._DECIMAL.search("seventy-four and elf")
