@@ -7,6 +7,7 @@ verbs that only sometimes attribute; or the speaker next to an unchanged verb.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from core.flags.claims import (
@@ -326,9 +327,25 @@ def attribution_lemmas(text: str, spans: tuple[Span, ...], loose: bool = False) 
     return {
         lemma
         for start, end in spans
-        for m in _attribution_forms().finditer(text, start, end)
+        for m in _attribution_words(text, start, end)
         if (lemma := _lemma(Word(m.group(), m.start(), m.end(), 0), text, loose))
     }
+
+
+# A run of the characters ``_ATTRIBUTION_FORMS`` stands between (a whole word for it).
+_RUN = re.compile(r"[\w'\u2019\-]+")
+
+
+def _attribution_words(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_ATTRIBUTION_FORMS`` from ``start`` to ``end`` whose folded form
+    is a verb's (the only ones ``_lemma`` reads): the runs of word characters there
+    that are one, each matched whole by the pattern. (Searched for along the text,
+    the pattern's 200 verbs were tried at every character.)"""
+    forms = _attribution_forms()
+    for run in _RUN.finditer(text, start, end):
+        verb = run.group().casefold() in _ATTRIBUTIONS
+        if verb and (found := forms.fullmatch(text, run.start(), run.end())) is not None:
+            yield found
 
 
 def _check_speaker(pool: Pooled, context: Context) -> Flag | None:
@@ -393,7 +410,7 @@ def _speakers(text: str, span: Span) -> dict[str, Word]:
     """The names that stand right before or after a verb of speech in ``span``, by
     their folded text (``Stander said``, ``, Tolashe said``, ``said Smith``)."""
     out: dict[str, Word] = {}
-    for m in _attribution_forms().finditer(text, *span):
+    for m in _attribution_words(text, *span):
         verb = Word(m.group(), m.start(), m.end(), 0)
         if m.group().casefold() not in _SPEECH or not _lemma(verb, text, True):
             continue

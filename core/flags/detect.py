@@ -283,8 +283,15 @@ def _next_to(blocks: tuple[Block, ...], index: int, step: int, padding: Block) -
     ``NEARBY_BLOCKS`` - 1 equal ones: a clause split off as a sentence of its own may
     follow an unchanged sentence ("..., while the Netherlands won" -> "... . The
     Netherlands won ... . Belgian Nafissatou Thiam set a world record.")."""
-    near = list(_neighbours(blocks, index, step, NEARBY_BLOCKS))
-    return next((b for b in near if b.kind != "equal"), near[0] if near else padding)
+    first: Block | None = None  # (else the nearest, equal, block; asked twice a block)
+    for k in range(index + step, index + step * (NEARBY_BLOCKS + 1), step):
+        if not 0 <= k < len(blocks):
+            break
+        if blocks[k].kind != "equal":
+            return blocks[k]
+        if first is None:
+            first = blocks[k]
+    return padding if first is None else first
 
 
 def _neighbours(blocks: tuple[Block, ...], index: int, step: int, count: int) -> Iterator[Block]:

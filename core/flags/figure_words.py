@@ -302,7 +302,9 @@ def _values(text: str, short: bool = False) -> Counter[str]:
         spaced = _HALF.sub("0.5", spaced)
     if spaced.isascii():  # folding keeps every token whole: fold once
         spaced = spaced.lower()
-        if not _numberish().search(spaced) and "elf " not in spaced:
+        # (a digit first: one class looked for, not the number words at each character)
+        figure = _DECIMAL.search(spaced) or _numberish().search(spaced) or "elf " in spaced
+        if not figure:
             return out  # no digit and no number word: no figure
         tokens = [(m.start(), m.group()) for m in _TOKENS.finditer(spaced)]
     else:
@@ -413,12 +415,15 @@ def _values(text: str, short: bool = False) -> Counter[str]:
 # A number and its scale, as one value ("1.5 million" = "1,500,000", "3.5bn").
 # (thousands set apart by commas: "3,400 million" = "3.4 billion"; "k", "m" and "b"
 # only after a currency sign: "\u00a3100k" = "\u00a3100,000", not "30m" of a distance)
+# The pattern starts with the number's first digit (a class the engine skips to) and
+# looks behind it there; its currency sign is read before it (``_sign_before``).
 _SCALED = (
-    r"(?i)(?<![\d.,])([$\u00a3\u20ac\u00a5])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+    r"(?i)(\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))\s?"
     r"(hundred|thousand|million|billion|trillion|bn|mn|tn|k|m|b|"
     + "|".join(sorted((*SCALE_WORDS, *SCALES_AFTER_A_NUMBER), key=len, reverse=True))
     + r")\b"
 )  # (compiled when first used: start-up)
+_SIGNS = "$\u00a3\u20ac\u00a5"
 _SCALE_LETTERS = {
     "bn": "billion",
     "mn": "million",
@@ -450,10 +455,11 @@ _SHORT_SCALE = re.compile(r"\d[kmb]\b", re.IGNORECASE)
 def _scaled(text: str, out: Counter[str], short: bool = False) -> None:
     """Count a number and its scale in ``out`` as the value they make ("1.5 million"
     as "1500000", which "1,500,000" is), in place of the number and the scale."""
-    if not any(c.isdecimal() for c in text):
+    if _DECIMAL.search(text) is None:
         return
     for m in compiled(_SCALED).finditer(text):
-        sign, digits, word = m.group(1), m.group(2).replace(",", ""), m.group(3).casefold()
+        sign, digits, word = _sign_before(text, m.start()), m.group(1), m.group(2).casefold()
+        digits = digits.replace(",", "")
         if len(word) == 1 and not sign and not short:
             continue  # ("30m": thirty metres, unless ``short``: "2.1m votes")
         scale = (
@@ -473,6 +479,15 @@ def _scaled(text: str, out: Counter[str], short: bool = False) -> None:
             out[str(scale)] -= 1
         out[str(int(value))] += 1
     out += Counter()  # (drops the counts taken to nothing)
+
+
+def _sign_before(text: str, start: int) -> str | None:
+    """The currency sign just before the number at ``start``, if any, and no digit,
+    point or comma before the sign (as a look-behind before it would say)."""
+    if not start or text[start - 1] not in _SIGNS:
+        return None
+    before = text[start - 2] if start > 1 else ""
+    return None if before.isdecimal() or before in (".", ",") else text[start - 1]
 
 
 def _pronoun_one(before: str, after: str, rest: str) -> bool:

@@ -110,7 +110,13 @@ _AFTER_DETERMINER = re.compile(
     + r")\w*(?:['\u2019\-\u2010\u2011]\w+)*"
 )
 # A name's particle before an article is no article: "von der Leyen", "van der Berg".
-_AFTER_PARTICLE = re.compile(rf"\b(?:von|van|vom|zu|ter) (?:der|den|dem) ([{_CAPITALS}]\w*)")
+# The pattern starts with the article (a literal the engine skips to) and looks behind
+# for the particle only there: begun with the particle, it was tried at every word of
+# the text ("der " stands in "under" and "order": 16 ms a megabyte of English).
+_AFTER_PARTICLE = re.compile(
+    r"de[rnm] (?:(?<=(?<!\w)(?:von|van|vom|ter) de. )|(?<=(?<!\w)zu de. ))"
+    rf"([{_CAPITALS}]\w*)"
+)
 # A capital after a comma that follows a speech verb (within four words) opens speech,
 # as a sentence does: ``he said unto them, Go``.
 _AFTER_COMMA = re.compile(rf"[{_CAPITALS}](?<=, {_JUST_MATCHED})\w*(?:['\u2019\-\u2010\u2011]\w+)*")

@@ -40,11 +40,10 @@ _MARK_CHARS = (
 _MARKS = re.compile(f"[{_MARK_CHARS}]")
 _MARKS_RUN = re.compile(f"[{_MARK_CHARS}]+")
 # The marks a paragraph's scan looks at: an apostrophe between two letters or digits
-# (``don't``) is no quote mark (``_role``), so the scan skips it in C.
-_SCANNED = re.compile(
-    '["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb\u300c\u300d\u300e\u300f]'
-    "|['\u2019](?:(?<![^\\W_]['\u2019])|(?![^\\W_]))"
-)
+# (``don't``) is no quote mark (``_role``), so the scan skips it in C. (One class of
+# every mark first, the apostrophe's condition after it: the engine skips to the
+# class; two alternatives were each tried at every character, 2-3 times as slow.)
+_SCANNED = re.compile(f"[{_MARK_CHARS}](?:(?<!['\u2019])|(?<![^\\W_].)|(?![^\\W_]))")
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _END_CHARS = (

@@ -17,7 +17,7 @@ from operator import attrgetter
 
 from core.engine.tokens import compiled
 from core.flags.numerals import SCALE_WORDS
-from core.flags.pooled import SIGN_CHARS, Context, Flag, Pooled, Word, holds_sign, make_flag
+from core.flags.pooled import Context, Flag, Pooled, Word, has_sign, holds_sign, make_flag
 from core.model import Span
 
 # Each spelling (folded) and what it may mean.
@@ -279,7 +279,7 @@ def _changed_unit(pool: Pooled, context: Context) -> bool:
                 return True  # ("HK$3.4 billion" -> "US$3.4 billion")
             if text[word.end : word.end + 7].casefold().startswith(" dollar"):
                 return True  # ("Canadian dollars" -> "US dollars")
-    if SIGN_CHARS.isdisjoint(pool.old_text) and SIGN_CHARS.isdisjoint(pool.new_text):
+    if not has_sign(pool.old_text) and not has_sign(pool.new_text):
         return False  # (most sentences: no sign at all)
     return holds_sign(context.old, (s for _, s in pool.changed_spans(True))) or holds_sign(
         context.new, (s for _, s in pool.changed_spans(False))

@@ -1,0 +1,145 @@
+"""The cheaper ways the flags take on heavily edited text give the answers of the ways
+before: each is checked here against the way it was computed before (kept here), on
+the cases its own shortcut could get wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from core.flags import attribution, detect, figure_words, names, pooled, quotes
+from core.flags.numerals import SCALE_WORDS, SCALES_AFTER_A_NUMBER
+from core.flags.pooled import Word
+from core.model import Block
+
+PARTICLE_TEXTS = [
+    "Ursula von der Leyen met van den Berg, zu dem Hof and ter der Aa.",
+    "avon der Zee, vonder der Xyz, von der der Yew, Herr von der Zu der Abc.",
+    "von dem\nVon der Ab, von derX, von der \u00c9lan, under Order, wonder den Dam.",
+    "Voltaire zu den Zelten, van dem Bosch, vom der Kamp, ter den Berg, und der Rest.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", PARTICLE_TEXTS)
+def test_names_after_a_particle_are_found_as_before(text: str) -> None:
+    before = re.compile(rf"\b(?:von|van|vom|zu|ter) (?:der|den|dem) ([{names._CAPITALS}]\w*)")
+    assert names._AFTER_PARTICLE.findall(text) == before.findall(text)
+
+
+SCALED_TEXTS = [
+    "$5 million and 5$10 million, \u00a33.5bn, 1,500,000 and 2.1m votes, 30m away",
+    ",5 million .5 bn 5.5.5 billion x$3 billion 4 5 thousand 3 mil \u20ac2 "
+    "\u043c\u043b\u0440\u0434",
+    "5 million$3 billion, \u00a5 7 trillion, 12,000 Thousand, 1,23 million, \u0663 million",
+    "$12,345,678 billion and 0.25k or \u00a3100k; 3,400 MILLION; 10 cents, 2 mille",
+    "No figure at all here.",
+]
+
+
+@pytest.mark.parametrize("text", SCALED_TEXTS)
+def test_numbers_and_their_scales_are_read_as_before(text: str) -> None:
+    scales = "|".join(sorted((*SCALE_WORDS, *SCALES_AFTER_A_NUMBER), key=len, reverse=True))
+    before = re.compile(
+        r"(?i)(?<![\d.,])([$\u00a3\u20ac\u00a5])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+        rf"(hundred|thousand|million|billion|trillion|bn|mn|tn|k|m|b|{scales})\b"
+    )
+    now = re.compile(figure_words._SCALED)
+    assert [
+        (figure_words._sign_before(text, m.start()), *m.groups(), m.end())
+        for m in now.finditer(text)
+    ] == [(*m.groups(), m.end()) for m in before.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up 5% to $3, \u00a32, \u20ac1, \u00a54, \u20b95 and \u20bd6.",
+        "No sign.",
+        "%",
+        "",
+        "[$]^-\\",
+    ],
+)
+def test_a_sign_is_found_in_a_span_as_before(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 2):
+            before = not pooled.SIGN_CHARS.isdisjoint(text[start:end])
+            assert pooled.holds_sign(text, [(start, end)]) == before
+    assert pooled.has_sign(text) == (not pooled.SIGN_CHARS.isdisjoint(text))
+
+
+SPEECH_TEXTS = [
+    "Smith said, and SAID again; he'd said it. Unsaid, said-so, said\u2019 and 'said' told.",
+    "Jones claimed: \u201cwe won\u201d, according to police, who added that the mayor stated it.",
+    "\u0420\u0435\u0447\u043d\u0438\u043a \u043f\u043e\u0432\u0456\u0434\u043e\u043c\u0438\u0432"
+    " i powiedzia\u0142a, \u017ce; \u017fAID (long s) and sa\u0130d, Says_x says1 says.",
+]
+
+
+@pytest.mark.parametrize("text", SPEECH_TEXTS)
+def test_attribution_verbs_are_found_as_before(text: str) -> None:
+    # (the pattern searched for along the text, as before; a match whose folded form
+    # is no verb's was read as none)
+    forms = attribution._attribution_forms()
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            before = [
+                m.span()
+                for m in forms.finditer(text, start, end)
+                if m.group().casefold() in attribution._ATTRIBUTIONS
+            ]
+            now = [m.span() for m in attribution._attribution_words(text, start, end)]
+            assert now == before, (start, end)
+    lemmas = attribution.attribution_lemmas(text, ((0, len(text)),), loose=True)
+    assert lemmas and lemmas == {
+        lemma
+        for m in forms.finditer(text)
+        if (lemma := attribution._lemma(Word(m.group(), *m.span(), 0), text, True))
+    }
+
+
+MARKED_TEXTS = [
+    "don't 'x' O'Brien's \u2019tis rock \u2019n\u2019 roll \u2018a\u2019 \"b\" \u00abc\u00bb",
+    "\u201ed\u201c \u300ce\u300d _'_ 1'2 a' 'a '' \u2019\u2019 x\u2019 \u2019x",
+    "\u00e9'\u00e9 \u300e\u300f '\n' \u2019\n\u2019 it's\n's",
+]
+
+
+@pytest.mark.parametrize("text", MARKED_TEXTS)
+def test_quote_marks_are_scanned_as_before(text: str) -> None:
+    before = re.compile(
+        '["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb\u300c\u300d\u300e\u300f]'
+        "|['\u2019](?:(?<![^\\W_]['\u2019])|(?![^\\W_]))"
+    )
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            now = [m.span() for m in quotes._SCANNED.finditer(text, start, end)]
+            assert now == [m.span() for m in before.finditer(text, start, end)], (start, end)
+
+
+@pytest.mark.parametrize("nearby", [1, 2, 3])
+@pytest.mark.parametrize("kinds", ["eceeiedcm", "eeee", "c", "", "mceeeeed"])
+def test_the_block_next_to_a_block_is_found_as_before(
+    nearby: int, kinds: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(detect, "NEARBY_BLOCKS", nearby)
+    named = {"e": "equal", "c": "changed", "i": "inserted", "d": "deleted", "m": "moved"}
+    blocks = tuple(Block(named[k], (i, i + 1), (i, i + 1), ()) for i, k in enumerate(kinds))
+    padding = Block("equal", None, None, ())
+    for index in range(len(blocks)):
+        for step in (-1, 1):
+            near = list(detect._neighbours(blocks, index, step, nearby))
+            before = next((b for b in near if b.kind != "equal"), near[0] if near else padding)
+            assert detect._next_to(blocks, index, step, padding) is before
+
+
+def test_a_digit_tells_a_sentence_holds_figures_as_the_number_words_pattern_did() -> None:
+    # ``_values`` looks for a digit before the number words' pattern: each digit it
+    # finds, that pattern finds too (so the pattern alone would have told the same).
+    digits = [chr(c) for c in range(0x110000) if figure_words._DECIMAL.match(chr(c))]
+    assert "7" in digits and "\u0663" in digits
+    assert all(figure_words._numberish().match(d) for d in digits)
+    assert not figure_words._DECIMAL.search("seventy-four and elf")
