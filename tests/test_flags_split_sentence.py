@@ -41,3 +41,29 @@ def test_a_short_sentence_with_its_date_restyled_is_still_paired() -> None:
         'A man said "no" on Dec. 3. He left.\n', 'A man claimed "yes" on 3 December. He left.\n'
     )
     assert [kind for kind, _ in flags] == ["negation", "attribution", "quote"]
+
+
+# Two sentences joined in one, a negation put in (a reader of Debian READMEs rewritten,
+# session 19): "... the 4.3 release of GNU Make. In addition, there have been bugs
+# fixed." -> "... GNU Make 4.4, and no bugs have been fixed." raised only the figure:
+# the joined sentence alone shared too little with the old one it was paired with.
+JOINED_OLD = (
+    "This directory contains the 4.3 release of GNU Make. In addition, there have been "
+    "bugs fixed.\n\nIf you need to build GNU Make and have no other 'make' program to "
+    "use, you can use the shell script 'build.sh' instead.\n\nGNU Make is free software. "
+    "See the file COPYING for copying conditions.\n"
+)
+JOINED_NEW = (
+    "This directory holds GNU Make 4.4, and no bugs have been fixed.\n\nGNU Make is free "
+    "software; the copying conditions are in COPYING.\n\nWithout another 'make' program, "
+    "GNU Make can be built with the shell script 'build.sh'.\n"
+)
+
+
+def test_a_negation_put_in_a_sentence_joined_from_two_is_flagged() -> None:
+    assert ("negation", 'added "no"') in flag_pairs(JOINED_OLD, JOINED_NEW)
+
+
+def test_a_sentence_joined_from_two_with_the_negation_kept_is_quiet() -> None:
+    old = JOINED_OLD.replace("there have been bugs", "there have been no bugs")
+    assert ("negation", 'added "no"') not in flag_pairs(old, JOINED_NEW)

@@ -17,6 +17,7 @@ from core.flags.pooled import (
     Word,
     content_words,
     make_flag,
+    shared_content,
     span_words,
 )
 
@@ -287,7 +288,11 @@ def check_negation(pool: Pooled, context: Context) -> Flag | None:
     new = _negations(pool.new_words, context.new, languages, (pool.new_text, pool.old_text))
     if len(old) == len(new):
         return None
-    if pool.shared < MIN_SHARED_NEGATION and not _split_off(pool, context):
+    if (
+        pool.shared < MIN_SHARED_NEGATION
+        and not _split_off(pool, context)
+        and not _joined_near(pool, context)
+    ):
         return None  # not truly paired
     old_names, new_names = context.names
     if old_names.in_heading(pool.old_span[0]) or new_names.in_heading(pool.new_span[0]):
@@ -325,6 +330,19 @@ def _split_off(pool: Pooled, context: Context) -> bool:
     sentence = content_words(" ".join(text[a:b] for a, b in rest) + " " + piece)
     split = content_words(whole)
     return len(split) >= SPLIT_WORDS and len(sentence & split) >= SPLIT_SHARE * len(split)
+
+
+def _joined_near(pool: Pooled, context: Context) -> bool:
+    """Whether the pool's sentences, each with the sentences cut next to it that hold
+    what the other side changed (``old_near``, ``new_near``), share what a pair does:
+    two sentences joined in one (``... the 4.3 release of GNU Make. In addition, there
+    have been bugs fixed.`` -> ``... GNU Make 4.4, and no bugs have been fixed.``), whose
+    halves alone share too little with the whole."""
+    if not pool.old_near and not pool.new_near:
+        return False
+    old = " ".join((pool.old_text, *(context.old[a:b] for a, b in pool.old_near)))
+    new = " ".join((pool.new_text, *(context.new[a:b] for a, b in pool.new_near)))
+    return shared_content(old, new) >= MIN_SHARED_NEGATION
 
 
 SPLIT_WORDS = 3
