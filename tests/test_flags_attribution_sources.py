@@ -237,3 +237,23 @@ def test_a_verb_of_saying_changed_keeps_the_sentences_paired_for_the_others() ->
         ("negation", 'removed "not"'),
         ("attribution", '"said" \u2192 "claimed"'),
     ]
+
+
+def test_the_reader_told_or_warned_is_no_attribution() -> None:
+    # Debian READMEs rewritten (session 19): 'removed "Note"' and 'removed "warned"'
+    # where a passage told its reader something and the rewrite said it plainly.
+    old = (
+        "If you want to hack on jq, feel free, but be warned that its internals are "
+        "poorly documented. Note that the tests require regexp support.\n"
+    )
+    new = (
+        "Anyone may hack on jq, but its internals are poorly documented. The tests "
+        "require regexp support.\n"
+    )
+    assert [f for f in flag_pairs(old, new) if f[0] == "attribution"] == []
+    # ... but a source's note and warning still attribute
+    said = flag_pairs(
+        "The minister noted that prices rose. Officials warned that rain would come.\n",
+        "Prices rose. Rain would come.\n",
+    )
+    assert [kind for kind, _ in said].count("attribution") == 2, said

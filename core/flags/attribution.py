@@ -161,6 +161,10 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
         return None  # "that is to say", "needless to say"
     if lemma == "according":
         return lemma if _source_named(folded, before, after, text, word.end) else None
+    if folded == "note" and before in ("", "please") and after in ("", "that"):
+        return None  # "Note that the tests require ...": the reader is told, no one speaks
+    if lemma == "warn" and before in ("be", "been", "are"):
+        return None  # "be warned that its internals ...": the reader is warned
     if lemma == "allege" and before in ("the", "an", "a", "his", "her", "their", "its"):
         return None  # "the alleged stabbing": an adjective
     if folded in _CALLED:
