@@ -44,6 +44,14 @@ def _names(old: str, new: str) -> list[str]:
             '"Ben Bernanke" \u2192 "Janet Yellen"',
         ),
         (
+            # (an initial inside: a Debian README rewritten, session 19)
+            "Bug reports, comments and questions should be sent to Thomas E. Dickey.\n\n"
+            "The program was tested on FreeBSD.",
+            "The program was tested on FreeBSD.\n\n"
+            "Send bug reports, comments and questions to Mike Brennan.",
+            '"Thomas E. Dickey" \u2192 "Mike Brennan"',
+        ),
+        (
             "The group said XZ Utils supports threads.",
             "The group said LZMA supports threads.",
             '"XZ Utils" \u2192 "LZMA"',

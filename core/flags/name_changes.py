@@ -27,6 +27,7 @@ from core.flags.pooled import (
     Word,
     dateline_words,
     in_dateline,
+    is_initial,
     make_flag,
 )
 from core.model import Span
@@ -122,10 +123,14 @@ def _whole(names: list[Word], words: tuple[Word, ...], text: str) -> list[Word]:
 
 def _joins(word: Word, next_to: Word, text: str) -> bool:
     """Whether ``word`` belongs to the name ``next_to`` of its change stands in."""
-    if word.change != next_to.change or not word.text[:1].isupper() or len(word.text) < 2:
+    if word.change != next_to.change or not word.text[:1].isupper():
         return False
+    if len(word.text) < 2 and not (is_initial(word.text) and text[word.end : word.end + 1] == "."):
+        return False  # (a letter alone but an initial: "Thomas E. Dickey")
     lo, hi = sorted((word, next_to), key=attrgetter("start"))
     gap = text[lo.end : hi.start]
+    if is_initial(lo.text) and gap[:1] == ".":
+        gap = gap[1:]
     return (
         bool(gap)
         and gap.isspace()

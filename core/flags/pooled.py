@@ -408,10 +408,16 @@ def make_flag(kind: FlagKind, pool: Pooled, old: list[Word], new: list[Word]) ->
 _JOINERS = frozenset("of for the de del la le van von der den al bin ibn".split())
 
 
+def is_initial(word: str) -> bool:
+    """A capital letter alone, as in ``Thomas E. Dickey``."""
+    return len(word) == 1 and word.isupper()
+
+
 def _phrases(words: list[Word], text: str, offset: int) -> list[Word]:
     """``words`` with those that stand together in ``text`` (which starts at ``offset``)
     as one phrase: a space or nothing between them (``据报道``), or a joining word
-    (``Nouri al-Maliki``, ``Nov 10``, ``International Organization for Migration``);
+    (``Nouri al-Maliki``, ``Nov 10``, ``International Organization for Migration``),
+    or an initial's point (``Thomas E. Dickey``);
     ``Smith, Jones`` stay two."""
     groups: list[list[Word]] = []
     for word in words:
@@ -422,6 +428,7 @@ def _phrases(words: list[Word], text: str, offset: int) -> list[Word]:
                 not gap
                 or gap.isspace()
                 or (gap[:1].isspace() and gap[-1:].isspace() and gap.strip().casefold() in _JOINERS)
+                or (is_initial(last.text) and gap[:1] == "." and gap[1:].isspace())
             )
             if joined and word.start - offset <= len(text):
                 groups[-1].append(word)
