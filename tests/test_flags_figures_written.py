@@ -227,3 +227,20 @@ def test_a_figure_cut_beside_a_word_with_the_same_letters_is_still_removed() -> 
     # (the letters are another word, not the name the figure was cut from)
     flags = flag_pairs("The agent said 45 men came.", "The agent said men came.")
     assert flags == [("number", 'removed "45"')]
+
+
+def test_an_ordinal_that_orders_steps_or_a_list_is_no_figure() -> None:
+    # Debian READMEs rewritten (session 19): 'removed "first"' twice, 3 false alarms
+    old = (
+        "The configure script has several options. The first, --disable-echo, shows "
+        "less output. To do this, first run configure as described in INSTALL.\n"
+    )
+    new = (
+        "Two of the options matter. --disable-echo shows less output. Run configure as "
+        "INSTALL describes.\n"
+    )
+    assert [f for f in flag_pairs(old, new) if "first" in f[1]] == []
+    # ... but a first that claims a place is still a figure
+    assert flag_pairs(
+        "She was the first woman to win the race.\n", "She was a woman who won the race.\n"
+    ) == [("number", 'removed "first"')]

@@ -108,7 +108,12 @@ _ORDINAL_VALUES.update(
 _ORDINALS = frozenset(_ORDINAL_VALUES)
 
 
-# An ordinal is a figure after these (the first day, his second term).
+# An ordinal is a figure after these (the first day, his second term), right before it
+# (not after a comma: "To do this, first run"), unless it opens a sentence with "The"
+# and a comma follows: the first of a list, named next ("The first, --disable-echo,").
+_ORDINAL_AFTER_MARK = re.compile(r"[,;:]\s*$")
+_LISTING = re.compile(r",")
+_OPENS_WITH_THE = re.compile(r"(?:^|[.!?]\s+|\n\s*)The\s+$")
 _BEFORE_ORDINAL = frozenset("the a an his her its their our my your this that every each".split())
 
 
@@ -176,9 +181,17 @@ def _number_key(word: Word, text: str) -> str | None:
         and (
             neighbour(text, word.start, -1) not in _BEFORE_ORDINAL
             or neighbour(text, word.end, 1) in ("party", "parties", "person", "persons")
+            or _ORDINAL_AFTER_MARK.search(text, max(0, word.start - 3), word.start)
+            or (
+                _LISTING.match(text, word.end)
+                and _OPENS_WITH_THE.search(text, max(0, word.start - 6), word.start)
+            )
         )
     ):
-        return None  # "was first pioneered", "at first", "a second", "third parties"
+        # "was first pioneered", "at first", "a second", "third parties"; "To do this,
+        # first run configure" (no determiner of it); "The first, --disable-echo, ..."
+        # (the first of a list, named next)
+        return None
     if (amount := _UNITS.get(folded, _TENS.get(folded))) is not None:
         return str(amount)  # "ten" = "10": written otherwise, the same figure
     if folded in DECADES:
