@@ -81,6 +81,8 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     gone, came = _first_names(gone, came, pool, new_all, old_all, context)
     # (a pronoun the other way, "he took" -> "Boaz took", says who: still flagged)
     gone = _for_pronoun(gone, pool.new_words, (context.new, pool.new_span[0]))
+    gone = _attributive(gone, (context.old, pool.new_words), (context.new, pool.new_span[0]))
+    came = _attributive(came, (context.new, pool.old_words), (context.old, pool.old_span[0]))
     # A place cut where the other version's dateline names it ("in Whitehall, London."
     # -> "in Whitehall", the story now datelined "LONDON, November 11 -").
     if gone and (placed := dateline_words(context.new)):
@@ -239,6 +241,36 @@ def _for_pronoun(names: list[Word], other: tuple[Word, ...], where: tuple[str, i
             rf"(?<!\w){re.escape(w.text)}(?!\w)", text[max(0, before - ANTECEDENT_REACH) : before]
         )
     ]
+
+
+def _attributive(
+    names: list[Word], side: tuple[str, tuple[Word, ...]], other: tuple[str, int]
+) -> list[Word]:
+    """``names`` but those cut (or put in) alone between an article and a noun, the
+    change putting nothing in their place, that the other version names in the
+    sentences before (``The Valgrind distribution includes`` -> ``The distribution
+    includes``, the sentence before opening ``Valgrind, a framework ...``: the same
+    thing, named once)."""
+    if not names:
+        return names
+    text, others = side
+    other_text, before = other
+    replaced = {w.change for w in others}
+    return [
+        w
+        for w in names
+        if w.change in replaced
+        or not _ARTICLE_BEFORE.search(text, max(0, w.start - 6), w.start)
+        or not _NOUN_AFTER.match(text, w.end)
+        or not re.search(
+            rf"(?<!\w){re.escape(w.text)}(?!\w)",
+            other_text[max(0, before - ANTECEDENT_REACH) : before],
+        )
+    ]
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:[Tt]he|[Tt]his|[Ii]ts) $")
+_NOUN_AFTER = re.compile(r" [a-z]")
 
 
 ANTECEDENT_REACH = 3000
