@@ -10,6 +10,7 @@ from core.engine.compare import compare
 from core.flags.detect import flag_comparison
 from core.flags.name_changes import _same_root
 from core.text.document import document_from_text
+from tests.flagged import flag_pairs
 
 
 @pytest.mark.parametrize(
@@ -74,3 +75,17 @@ def test_names_traded_between_neighbouring_sentences_are_flagged() -> None:
         "Palestinian raid in the Jenin camp that killed ten Palestinians.\n"
     )
     assert len(_name_flags(old, new)) == 2
+
+
+def test_a_name_is_not_kept_by_a_package_named_after_it() -> None:
+    # A Debian README rewritten (session 19): "like GNOME" -> "like KDE" raised only
+    # 'added "KDE"': the "gnome3" of "pinentry-gnome3" passed for GNOME kept.
+    old = (
+        "If the pinentry-gnome3 package is installed, it works better with graphical "
+        "environments like GNOME."
+    )
+    new = (
+        "With the pinentry-gnome3 package installed, it works better with graphical "
+        "environments like KDE."
+    )
+    assert ("name", '"GNOME" \u2192 "KDE"') in flag_pairs(old, new)

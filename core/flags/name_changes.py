@@ -760,7 +760,8 @@ class _Spellings:
         self.words.update(w.capitalize() for w in list(self.words) if w.isupper() and len(w) > 1)
         for w in words:
             if HYPHENS.search(w):
-                self.words.update(_bare(p) for p in HYPHENS.split(w) if p)
+                # (not a part with digits: "gnome3" of "pinentry-gnome3" is no "GNOME")
+                self.words.update(_bare(p) for p in HYPHENS.split(w) if p and not _DIGIT.search(p))
         self.stems: dict[str, list[str]] = {}
         for word in self.words:
             self.stems.setdefault(word[:3], []).append(word)
@@ -811,6 +812,7 @@ def _same_root(a: str, b: str) -> bool:
 # What makes another name of a name it follows: a son's (``Johnson``, ``Andersen``),
 # ``Franklin``. (Endings of one letter, ``Carl`` and ``Carlos``, ``Robert`` and
 # ``Roberta``, are also cases and genitives in Polish or Czech copy: left alike.)
+_DIGIT = re.compile(r"\d")
 _NEW_NAME = re.compile(r"s?(?:son|sen|lin)", re.IGNORECASE)
 
 
