@@ -67,3 +67,20 @@ def test_a_negation_put_in_a_sentence_joined_from_two_is_flagged() -> None:
 def test_a_sentence_joined_from_two_with_the_negation_kept_is_quiet() -> None:
     old = JOINED_OLD.replace("there have been bugs", "there have been no bugs")
     assert ("negation", 'added "no"') not in flag_pairs(old, JOINED_NEW)
+
+
+def test_a_negation_cut_next_door_explains_only_what_it_negated() -> None:
+    # The whole README rewritten (session 19): "have no other 'make' program" cut in the
+    # paragraph next door hid "and no bugs have been fixed" put in.
+    old = (
+        "This directory contains the 4.3 release of GNU Make. See the file NEWS for the "
+        "user-visible changes from previous releases. In addition, there have been bugs "
+        "fixed.\n\nIf you need to build GNU Make and have no other 'make' program to use, "
+        "you can use the shell script 'build.sh' instead.\n"
+    )
+    new = (
+        "This directory holds GNU Make 4.4. User-visible changes from earlier releases "
+        "are listed in NEWS, and no bugs have been fixed.\n\nGNU Make is free software."
+        "\n\nWithout another 'make' program, GNU Make can be built with 'build.sh'.\n"
+    )
+    assert ("negation", 'added "no"') in flag_pairs(old, new)

@@ -17,6 +17,7 @@ from core.flags.pooled import (
     Word,
     content_words,
     make_flag,
+    neighbour,
     shared_content,
     span_words,
 )
@@ -303,14 +304,26 @@ def check_negation(pool: Pooled, context: Context) -> Flag | None:
     if lacking.rstrip().endswith(":") and len(lacking) < CUT_SHARE * len(other):
         return None  # cut short before a list: the negation went to the next sentences
     if len(old) > len(new):
-        near = span_words(context.new, pool.new_near)
+        near, near_text = span_words(context.new, pool.new_near), context.new
+        surplus, text = _surplus(old, new), context.old
     else:
-        near = span_words(context.old, pool.old_near)
-    if _negations(tuple(near), context.new if len(old) > len(new) else context.old, languages):
+        near, near_text = span_words(context.old, pool.old_near), context.old
+        surplus, text = _surplus(new, old), context.new
+    there = _negations(tuple(near), near_text, languages)
+    if there and _same_negated((there, near_text), (surplus, text)):
         return None  # the sentences are cut otherwise: the negation stands in a neighbour
     if len(old) > len(new):  # name only the negations that went
-        return make_flag("negation", pool, _surplus(old, new), [])
-    return make_flag("negation", pool, [], _surplus(new, old))
+        return make_flag("negation", pool, surplus, [])
+    return make_flag("negation", pool, [], surplus)
+
+
+def _same_negated(there: tuple[list[Word], str], here: tuple[list[Word], str]) -> bool:
+    """Whether a negation of a neighbour's (``there``) negates what one of ``here``
+    does: the same word after it (``would not appeal`` in the sentence split off; not
+    ``have no other 'make'`` cut next to ``and no bugs have been fixed``), or a
+    negation with no word after it."""
+    after_there = {neighbour(there[1], w.end, 1) for w in there[0]}
+    return "" in after_there or any(neighbour(here[1], w.end, 1) in after_there for w in here[0])
 
 
 def _split_off(pool: Pooled, context: Context) -> bool:
