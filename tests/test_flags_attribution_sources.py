@@ -251,6 +251,11 @@ def test_the_reader_told_or_warned_is_no_attribution() -> None:
         "require regexp support.\n"
     )
     assert [f for f in flag_pairs(old, new) if f[0] == "attribution"] == []
+    also = flag_pairs(
+        "It runs on Intel processors. Also note that the core of macOS is called Darwin.\n",
+        "It runs on Intel processors. The core of macOS is called Darwin.\n",
+    )
+    assert [f for f in also if f[0] == "attribution"] == []
     # ... but a source's note and warning still attribute
     said = flag_pairs(
         "The minister noted that prices rose. Officials warned that rain would come.\n",

@@ -161,7 +161,7 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
         return None  # "that is to say", "needless to say"
     if lemma == "according":
         return lemma if _source_named(folded, before, after, text, word.end) else None
-    if folded == "note" and before in ("", "please") and after in ("", "that"):
+    if folded == "note" and before in ("", "please", "also") and after in ("", "that", "also"):
         return None  # "Note that the tests require ...": the reader is told, no one speaks
     if lemma == "warn" and before in ("be", "been", "are"):
         return None  # "be warned that its internals ...": the reader is warned
