@@ -15,6 +15,7 @@ import pytest
 from core.engine.compare import compare
 from core.flags.detect import flag_comparison
 from core.text.document import document_from_text
+from tests.flagged import flag_pairs
 
 
 def _attribution(old: str, new: str) -> list[str]:
@@ -144,3 +145,21 @@ def test_a_hedge_left_behind_as_its_figure_is_carried_next_door_is_flagged() -> 
     result = compare(document_from_text(old), document_from_text(new))
     flags = [(f.kind, f.explanation) for f in flag_comparison(result)]
     assert flags == [("number", '"More than 150" \u2192 "150"')]
+
+
+def test_a_hedge_cut_with_its_verb_made_a_statement_is_flagged() -> None:
+    # "may reopen" -> "reopens": the verb itself is the statement (a reader checking
+    # hedges, session 19: "may cut" -> "will cut" flagged, "may reopen" -> "reopens" not)
+    flags = flag_pairs(
+        "The bridge may reopen on Monday, officials said.\n",
+        "The bridge reopens on Monday, officials said.\n",
+    )
+    assert ("attribution", '"may reopen" \u2192 "reopens"') in flags
+    # ... not leave given, nor another verb put in its place
+    assert flag_pairs("You may copy the file.\n", "You copied the file.\n") == []
+    assert all(
+        kind != "attribution"
+        for kind, _ in flag_pairs(
+            "The bridge may reopen on Monday.\n", "The bridge closes on Monday.\n"
+        )
+    )

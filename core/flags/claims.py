@@ -149,9 +149,17 @@ def _alone(hedge: Word, words: tuple[Word, ...], others: tuple[Word, ...]) -> bo
     (else it may be the past of "can")."""
     mine = [w.text.casefold() for w in words if w.change == hedge.change and w is not hedge]
     theirs = [w.text.casefold() for w in others if w.change == hedge.change]
+    if len(mine) == 1 == len(theirs) and _inflected(mine[0], theirs[0]):
+        mine, theirs = [], []  # "may reopen" -> "reopens": the verb itself, made sure
     if not all(w in _WITH_HEDGE for w in mine) or not all(w in _SURE for w in theirs):
         return False
     return hedge.text != "could" or not _SURE_FOR_COULD.isdisjoint(theirs)
+
+
+def _inflected(bare: str, other: str) -> bool:
+    """Whether ``other`` is the verb ``bare`` with an ending of a statement
+    (``reopen``/``reopens``, ``fall``/``falls``, ``rise``/``rose`` not: another form)."""
+    return len(bare) >= 3 and other in (bare + "s", bare + "es", bare + "ed", bare + "d")
 
 
 # The word after a word, past an article ("almost 10", "nearly a third").
