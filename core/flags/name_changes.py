@@ -137,7 +137,7 @@ def _joins(word: Word, next_to: Word, text: str) -> bool:
         bool(gap)
         and gap.isspace()
         and "\n" not in gap
-        and _APOSTROPHE_S.sub("", word.text).casefold() not in NOT_NAMES
+        and _bare(word.text).casefold() not in NOT_NAMES
         and not (
             _opens_sentence(text, word.start)
             and (word.text.casefold() in _ARTICLES or _spelled_lower(word, text))
@@ -158,8 +158,13 @@ def _spelled_lower(word: Word, text: str) -> bool:
     lower = word.text.lower()
     if lower == word.text:
         return True
-    pattern = re.compile(rf"(?<!\w){re.escape(lower)}(?!\w)")
-    return pattern.search(text, max(0, word.start - LOWER_LOOK), word.end + LOWER_LOOK) is not None
+    return _stands_in(lower, text, word.start - LOWER_LOOK, word.end + LOWER_LOOK)
+
+
+def _stands_in(word: str, text: str, start: int, end: int) -> bool:
+    """Whether ``word`` stands whole in ``text`` from ``start`` to ``end``."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    return pattern.search(text, max(0, start), max(0, end)) is not None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -180,15 +185,8 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"\w+$")
-_TITLES = frozenset(
-    "mr mrs ms mme mmes mlle dr prof st sr sra srta jr maj cpl pte sgt lt capt col gen "
-    "det insp supt atty rev hon gov sen rep adm cmdr brig".split()
-)
 _QUOTES_OPENING = "\"'\u2018\u201c\u201e\u00ab"
 _OPENERS = "\"'([{\u00b6\u2018\u201c\u201e\u00ab\u2014\u2013-"
-
-
-_APOSTROPHE_S = re.compile("['\u2019]s$")
 
 
 def _carried_next_door(
@@ -237,9 +235,7 @@ def _for_pronoun(names: list[Word], other: tuple[Word, ...], where: tuple[str, i
         w
         for w in names
         if w.change not in pronouns
-        or not re.search(
-            rf"(?<!\w){re.escape(w.text)}(?!\w)", text[max(0, before - ANTECEDENT_REACH) : before]
-        )
+        or not _stands_in(w.text, text, before - ANTECEDENT_REACH, before)
     ]
 
 
@@ -262,10 +258,7 @@ def _attributive(
         if w.change in replaced
         or not _ARTICLE_BEFORE.search(text, max(0, w.start - 6), w.start)
         or not _NOUN_AFTER.match(text, w.end)
-        or not re.search(
-            rf"(?<!\w){re.escape(w.text)}(?!\w)",
-            other_text[max(0, before - ANTECEDENT_REACH) : before],
-        )
+        or not _stands_in(w.text, other_text, before - ANTECEDENT_REACH, before)
     ]
 
 

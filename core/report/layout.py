@@ -182,10 +182,10 @@ def line_joins(text: str) -> Joins:
 
 
 def _rows(
-    result: Comparison, context: int | None, hosts: set[int]
+    result: Comparison, rows: tuple[Row, ...], context: int | None, hosts: set[int]
 ) -> tuple[tuple[Row, ...], tuple[int, ...]]:
-    """The rows shown and their numbers; ``context`` None shows every row."""
-    rows = comparison_rows(result)
+    """The rows shown of ``rows`` (every row of ``result``) and their numbers;
+    ``context`` None shows every row."""
     if context is None:
         return rows, tuple(range(1, len(rows) + 1))
     keep = {k for k, r in enumerate(rows) if hosts.intersection(r.old, r.new)}
@@ -287,12 +287,13 @@ def build_layout(
         their marks on each side.
     """
     texts = {"old": result.old.text, "new": result.new.text}
-    order = NoteOrder(result)
+    every = comparison_rows(result)
+    order = NoteOrder(result, every)
     placed = [(annotation, order.spots(annotation)) for annotation in annotations]
     hosts = {host for _, spots in placed for _, host in spots.values()}
     if changes_only and context is None:
         context = DEFAULT_CONTEXT
-    rows, numbers = _rows(result, context, hosts)
+    rows, numbers = _rows(result, every, context, hosts)
 
     notes: list[Note] = []
     marks: dict[Side, list[Mark]] = {"old": [], "new": []}
@@ -307,6 +308,6 @@ def build_layout(
         tuple(notes),
         {side: tuple(sorted(marks[side], key=lambda m: m.span)) for side in SIDES},
         numbers,
-        len(comparison_rows(result)) if context is not None else len(rows),
+        len(every),
         {side: line_joins(texts[side]) for side in SIDES if reflows(texts[side])} if reflow else {},
     )

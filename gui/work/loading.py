@@ -181,7 +181,7 @@ def _lay_out(
     changes = summarize_changes(plan)
     scroll_map = mapping()
     # (the notes are numbered by every row, as reports number them, folded or not)
-    full = comparison_rows(comparison) if view.only_changed or view.expanded else rows
+    full = comparison_rows(comparison) if view.only_changed else rows
     order = NoteOrder(comparison, full)
     seconds["plan"] = time.perf_counter() - laid_out
     result = CompareResult(request, plan, changes, scroll_map, dict(seconds), note_order=order)
