@@ -178,9 +178,11 @@ def _compare(
     drafts, hints = uncross(drafts, a, b, ta.words, (old_bounds, new_bounds), refine, function)
     _check(should_cancel)
     report(progress, MOVING)
-    cut, origin = split_long_ends(drafts, ta.words, tb.words, (a, b))
+    cut, origin, stand_ins = split_long_ends(drafts, ta.words, tb.words, (a, b))
     quote_ids = frozenset(n for k, n in table.items() if k in _QUOTE_KEYS)
-    pairs = find_moves(cut, a, b, ta.words, tb.words, should_cancel, quote_ids, function, hints)
+    pairs = find_moves(
+        cut, a, b, ta.words, tb.words, should_cancel, quote_ids, function, hints, stand_ins
+    )
     drafts, pairs = rejoin_unused(cut, origin, drafts, pairs)
     pairs = joined_moves(drafts, pairs, (a, b), (ta.words, tb.words))
     drafts = fold_orphans(apply_moves(drafts, pairs, word_codes), ta.words, tb.words)

@@ -82,11 +82,14 @@ def find_moves(
     quote_ids: frozenset[int] = frozenset(),
     function: frozenset[int] | None = None,
     hints: Set[tuple[int, int]] = frozenset(),
+    stand_ins: Set[int] = frozenset(),
 ) -> list[MovePair]:
     """Pair unmatched old sides with unmatched new sides that say the same thing
     (``quote_ids``: the ids of quotation marks, for ``_held``; ``function``: the ids of
     function words, for ``_reworded``; ``hints``: where sentences that changed places
-    start, old and new, paired at ``MIN_REWORDED_SIMILARITY``: ``core.engine.swaps``)."""
+    start, old and new, paired at ``MIN_REWORDED_SIMILARITY``: ``core.engine.swaps``;
+    ``stand_ins``: sides cut off from a stand-in (``split_long_ends``), paired only
+    with a side that holds them or that they hold, nearly whole and in order)."""
     olds, news, own = _candidates(drafts, a, b, words_a, words_b)
     if not olds or not news:
         return []
@@ -139,6 +142,8 @@ def find_moves(
                         )
                     )
                 )
+            if good and (k in stand_ins or m in stand_ins):
+                good = contained(ids, new_ids[m]) >= SPLIT_SHARE
             if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
                 scored.append((score, k, m))
             elif m - 1 not in candidates and (
@@ -276,6 +281,13 @@ def _held(a: Sequence[int], b: Sequence[int], quote_ids: frozenset[int]) -> bool
         return False
     return contained(a, b) >= HELD_SHARE
 
+
+STAND_IN_WORDS = 2
+"""A phrase moved away and a pronoun left in its place ("inspect the levee near Port
+Allen" -> "inspect it"): a long stretch replaced by this many words or fewer at a
+changed sentence's end (or start) is cut off for move detection
+(``split_long_ends``), and paired only with a side that holds it or that it holds
+(``SPLIT_SHARE`` of the shorter, in order)."""
 
 # A clause of a sentence cut that stands as a sentence of its own close by ("In 2020
 # Toroansi was one of two women ...; the other was Ruby Mirinka." cut, "The other was
@@ -428,24 +440,29 @@ def split_long_ends(
     words_a: Sequence[int],
     words_b: Sequence[int],
     ids: tuple[Sequence[int], Sequence[int]] | None = None,
-) -> tuple[list[Draft], list[int]]:
+) -> tuple[list[Draft], list[int], frozenset[int]]:
     """Drafts with a long one-sided end cut off as a draft of its own, for move detection.
 
     A sentence moved next to a sentence without a full stop merges with it ("… of
     Mosul the video, which shows …"): the moved text is then the inserted tail of a
     changed block, which ``find_moves`` would not see. Each changed draft whose last
     (else first) opcode inserts or deletes ``MIN_MOVE_WORDS`` words or more is cut in
-    two. Returns the drafts and, for each, the index of the draft it was cut from (-1
-    for one left whole): ``rejoin_unused`` puts back the cuts no move used.
+    two; so is one whose last (else first) two opcodes replace ``MIN_MOVE_WORDS`` words
+    or more by ``STAND_IN_WORDS`` or fewer (a phrase moved away, a pronoun in its
+    place), the long side cut off. Returns the drafts; for each, the index of the draft
+    it was cut from (-1 for one left whole): ``rejoin_unused`` puts back the cuts no
+    move used; and the indices of the sides cut off from a stand-in
+    (``find_moves``'s ``stand_ins``).
     """
     out: list[Draft] = []
     origin: list[int] = []
+    stand_ins: set[int] = set()
     for k, d in enumerate(drafts):
         parts = _cut_ends(d, words_a, words_b, ids) if ids is not None else []
-        parts = parts or _cut_end(d, words_a, words_b)
+        parts = parts or _cut_end(d, words_a, words_b, stand_ins, len(out))
         out.extend(parts)
         origin.extend([k if len(parts) > 1 else -1] * len(parts))
-    return out, origin
+    return out, origin, frozenset(stand_ins)
 
 
 def _cut_ends(
@@ -496,7 +513,11 @@ def _one_sided_code(code: Code) -> Draft:
     return Draft("deleted" if tag == "delete" else "inserted", i1, i2, j1, j2, [code])
 
 
-def _cut_end(d: Draft, words_a: Sequence[int], words_b: Sequence[int]) -> list[Draft]:
+def _cut_end(
+    d: Draft, words_a: Sequence[int], words_b: Sequence[int], stand_ins: set[int], at: int
+) -> list[Draft]:
+    """``d`` with its long one-sided end cut off (``split_long_ends``); a side cut off
+    from a stand-in is added to ``stand_ins`` (``at``: where ``d``'s parts start)."""
     if d.kind != "changed" or not d.has_equal or len(d.codes) < 2 or d.approximate:
         return [d]
     codes = d.codes
@@ -521,6 +542,17 @@ def _cut_end(d: Draft, words_a: Sequence[int], words_b: Sequence[int]) -> list[D
             Draft("deleted", i1, i2, b2, b2, [body[-1]]),
             *trail,
         ]
+    cut = _replaced_end(body, words_a, words_b)
+    if cut is not None:
+        (_, i1, i2, _, _), (_, _, _, j1, j2) = cut
+        # The short insert stays, where the cut began.
+        rest = [*body[:-2], ("insert", i1, i1, j1, j2)]
+        stand_ins.add(at + 1)
+        return [
+            Draft(kind_of(rest, d.a1, i1, d.b1, b2), d.a1, i1, d.b1, b2, rest),
+            Draft("deleted", i1, i2, b2, b2, [("delete", i1, i2, b2, b2)]),
+            *trail,
+        ]
     tag, i1, i2, j1, j2 = codes[0]
     if tag == "insert" and sum(words_b[j1:j2]) >= MIN_MOVE_WORDS:
         rest = codes[1:]
@@ -534,7 +566,65 @@ def _cut_end(d: Draft, words_a: Sequence[int], words_b: Sequence[int]) -> list[D
             Draft("deleted", i1, i2, d.b1, d.b1, [codes[0]]),
             Draft(kind_of(rest, i2, d.a2, d.b1, d.b2), i2, d.a2, d.b1, d.b2, rest),
         ]
+    put = _replaced_start(codes, words_a, words_b)
+    if put is not None:
+        (_, i1, i2, _, _), (_, _, _, j1, j2) = put
+        # The short cut stays, after what was put in.
+        rest = [("delete", i1, i2, j2, j2), *codes[2:]]
+        stand_ins.add(at)
+        return [
+            Draft("inserted", d.a1, d.a1, j1, j2, [("insert", d.a1, d.a1, j1, j2)]),
+            Draft(kind_of(rest, d.a1, d.a2, j2, d.b2), d.a1, d.a2, j2, d.b2, rest),
+        ]
     return [d]
+
+
+def _replaced_end(
+    body: Sequence[Code], words_a: Sequence[int], words_b: Sequence[int]
+) -> tuple[Code, Code] | None:
+    """A replacement ending ``body`` of a long cut by a stand-in in a sentence that
+    otherwise stays: the delete and insert codes, or None. (A replacement is a delete,
+    then an insert: the long insert of the same words the other way round is the last
+    code, cut off above; this makes the two ways round find the same move.)"""
+    if len(body) < 2 or body[-1][0] != "insert" or body[-2][0] != "delete":
+        return None
+    cut, put = body[-2], body[-1]
+    return (
+        (cut, put)
+        if _stands_in(body, words_a, words_a[cut[1] : cut[2]], words_b[put[3] : put[4]])
+        else None
+    )
+
+
+def _replaced_start(
+    codes: Sequence[Code], words_a: Sequence[int], words_b: Sequence[int]
+) -> tuple[Code, Code] | None:
+    """A replacement opening ``codes`` of a stand-in by a long insert in a sentence that
+    otherwise stays: the delete and insert codes, or None (the mirror of
+    ``_replaced_end``)."""
+    if len(codes) < 3 or codes[0][0] != "delete" or codes[1][0] != "insert":
+        return None
+    cut, put = codes[0], codes[1]
+    return (
+        (cut, put)
+        if _stands_in(codes, words_a, words_b[put[3] : put[4]], words_a[cut[1] : cut[2]])
+        else None
+    )
+
+
+def _stands_in(
+    codes: Sequence[Code], words_a: Sequence[int], long: Sequence[int], short: Sequence[int]
+) -> bool:
+    """Whether ``short`` (its units' words) stands in for ``long`` in a sentence whose
+    other words stay (``codes``: its opcodes; ``words_a``: the old units' words): at
+    most ``STAND_IN_WORDS`` for ``MIN_MOVE_WORDS`` or more, and no more words go than
+    the sentence keeps (where most of it goes, the sentence as a whole is what may
+    have moved)."""
+    gone = sum(long)
+    if sum(short) > STAND_IN_WORDS or gone < MIN_MOVE_WORDS:
+        return False
+    kept = sum(sum(words_a[c[1] : c[2]]) for c in codes if c[0] == "equal")
+    return kept >= gone
 
 
 def rejoin_unused(
