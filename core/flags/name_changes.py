@@ -25,6 +25,7 @@ from core.flags.pooled import (
     Flag,
     Pooled,
     Word,
+    dateline_agency,
     dateline_words,
     in_dateline,
     is_initial,
@@ -84,10 +85,13 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     gone = _attributive(gone, (context.old, pool.new_words), (context.new, pool.new_span[0]))
     came = _attributive(came, (context.new, pool.old_words), (context.old, pool.old_span[0]))
     # A place cut where the other version's dateline names it ("in Whitehall, London."
-    # -> "in Whitehall", the story now datelined "LONDON, November 11 -").
-    if gone and (placed := dateline_words(context.new)):
+    # -> "in Whitehall", the story now datelined "LONDON, November 11 -"). Its agency
+    # in brackets too, unless it stands in for another name: a source changed ("The New
+    # York Times reported" -> "Reuters reported", both datelined "(Reuters)").
+    traded = bool(gone and came)
+    if gone and (placed := _placed(context.new, traded)):
         gone = [w for w in gone if w.text.casefold() not in placed]
-    if came and (placed := dateline_words(context.old)):
+    if came and (placed := _placed(context.old, traded)):
         came = [w for w in came if w.text.casefold() not in placed]
     if gone or came:
         gone, came = _carried_next_door((gone, came), (old, new), pool, context)
@@ -96,6 +100,13 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     gone = _whole(gone, pool.old_words, context.old)
     came = _whole(came, pool.new_words, context.new)
     return make_flag("name", pool, gone, came)
+
+
+def _placed(text: str, traded: bool) -> frozenset[str]:
+    """The words of the dateline opening ``text`` that name no change: all of them, or
+    (``traded``: names went and came) all but its agency's."""
+    placed = dateline_words(text)
+    return placed - dateline_agency(text) if traded and placed else placed
 
 
 def _whole(names: list[Word], words: tuple[Word, ...], text: str) -> list[Word]:

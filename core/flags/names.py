@@ -132,6 +132,14 @@ _NO_LOWER_WORD = (
 _NO_LOWER_WORD_LINE = re.compile("(?m)^" + _NO_LOWER_WORD)
 # The same after a line break (the engine skips to those): the lines after the first.
 _NO_LOWER_WORD_NEXT_LINE = re.compile("(?m)\n(" + _NO_LOWER_WORD + ")")
+# The agency of a wire dateline is a name ("NEW ORLEANS, March 3 (Reuters) - ...",
+# "WASHINGTON (AP) — ..."): it stands only in brackets and opening sentences, where a
+# capital says nothing. The pattern starts with the bracket (a literal the engine
+# skips to); the line's opening, a place in capitals, is checked for the few found.
+_DATELINE_AGENCY = re.compile(
+    r"\(([A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*){0,3})\) ?(?:-{1,2}|\u2013|\u2014) "
+)
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'\u2019-]{1,40}(?:,[^\n()]{1,40})? $")
 _EDGES = "\"'()[]{}<>.,;:!?*_/\\|`~\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2014\u2013\u2026"
 # A word of three letters or more in lower case: the line is no heading.
 _LOWER_WORD = re.compile(
@@ -197,6 +205,7 @@ def tally(text: str) -> Tally:
         for m in _AFTER_COMMA.finditer(text)
         if _SPEECH_BEFORE.search(text, max(0, m.start() - 40), m.start() - 2)
     )
+    capitalised.update(_dateline_agencies(text))
     after_determiner = {w.casefold() for w in _AFTER_DETERMINER.findall(text)}
     if len(set(_GERMAN.findall(text, 0, GERMAN_READ))) >= GERMAN_WORDS:  # (German:
         # every noun capitalised)
@@ -210,6 +219,14 @@ def tally(text: str) -> Tally:
         tokens.update(text[start:end].split())
     spelled = set(map(str.strip, tokens, repeat(_EDGES)))  # (each stripped in C)
     return Tally(capitalised, after_determiner, spelled)
+
+
+def _dateline_agencies(text: str) -> Iterator[str]:
+    """The words of the agencies named in ``text``'s wire datelines."""
+    for m in _DATELINE_AGENCY.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if _DATELINE_PLACE.fullmatch(text, line, m.start()):
+            yield from m.group(1).split()
 
 
 PARAGRAPH_BREAK = "\n\n"

@@ -517,6 +517,18 @@ def dateline_words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in WORD.findall(found.group()))
 
 
+def dateline_agency(text: str) -> frozenset[str]:
+    """The words (folded) in brackets of the wire dateline that opens ``text``: its
+    agency (``BAGHDAD (Reuters) -``: ``reuters``)."""
+    head = text[:320]
+    start = len(head) - len(head.lstrip())
+    found = _DATELINE.match(head, start, start + 120) if start <= 200 else None
+    if found is None or "(" not in found.group():
+        return frozenset()
+    inside = found.group().partition("(")[2].partition(")")[0]
+    return frozenset(w.casefold() for w in WORD.findall(inside))
+
+
 def in_dateline(text: str, pos: int) -> bool:
     """Whether the word at ``pos`` stands in a wire dateline that opens its line."""
     start = text.rfind("\n", max(0, pos - 80), pos) + 1
