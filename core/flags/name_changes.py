@@ -88,10 +88,10 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
     # -> "in Whitehall", the story now datelined "LONDON, November 11 -"). Its agency
     # in brackets too, unless it stands in for another name: a source changed ("The New
     # York Times reported" -> "Reuters reported", both datelined "(Reuters)").
-    traded = bool(gone and came)
-    if gone and (placed := _placed(context.new, traded)):
+    both = bool(gone and came)
+    if gone and (placed := _placed(context.new, both)):
         gone = [w for w in gone if w.text.casefold() not in placed]
-    if came and (placed := _placed(context.old, traded)):
+    if came and (placed := _placed(context.old, both)):
         came = [w for w in came if w.text.casefold() not in placed]
     if gone or came:
         gone, came = _carried_next_door((gone, came), (old, new), pool, context)
