@@ -49,8 +49,12 @@ class Flag:
     explanation: str
 
 
+# A figure is one word with its groups and its range: "1,400", "3.5", "80-100,000",
+# "15\u201320,000" (a range of thousands split at its comma read "80-100" and "000"); a
+# range that goes on as a word ("80-100-strong") is a word.
 WORD = re.compile(
-    r"\d+(?:[.,:]\d+)+|\d+(?:[\u2012\u2013\u2212]\d+)+|\w+(?:['\u2019\-\u2010\u2011]\w+)*"
+    r"\d+(?:[.,:]\d+)*(?:[\-\u2010-\u2013\u2212]\d+(?:[.,:]\d+)*)+(?![\w\-\u2010\u2011])"
+    r"|\d+(?:[.,:]\d+)+|\d+(?:[\u2012\u2013\u2212]\d+)+|\w+(?:['\u2019\-\u2010\u2011]\w+)*"
 )
 
 
