@@ -89,6 +89,7 @@ _REPORTING: dict[str, str] = {
         "quote quotes quoted",
         "indicate indicates indicated",
         "believe believes believed",
+        "find finds found",
     )
     for form in forms.split()
 }
@@ -175,6 +176,9 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
         return None  # "denied him the use of metal": refused, no one denies a claim
     if folded in ("claim", "claims") and after[:1].isdecimal():
         return None  # "claim 2 of the patent" ("claimed 10 people died" says)
+    if lemma == "find":
+        # "a separate survey found"; not "the body was found", "found the keys"
+        return lemma if _finding(text, word, before) else None
     if lemma == "claim" and _PRIZE.match(text, word.end):
         return None  # "to claim his 18th career title": won, not said
     if folded == "claims" and before in _CLAIM_NOUN_BEFORE:
@@ -244,6 +248,23 @@ _SOURCES = _SPEAKERS | frozenset(
     "company tally count census poll polls filing filings official spokesperson "
     "diplomat diplomats aide aides lawyer lawyers".split()
 )
+
+
+# What finds and reports its finding ("a separate survey found", "the study finds").
+_FINDERS = frozenset(
+    "survey surveys study studies poll polls report reports review analysis audit "
+    "investigation inquiry research researchers census".split()
+)
+
+
+def _finding(text: str, word: Word, before: str) -> bool:
+    """``found`` reports what a survey, a study or the like found: one of them among
+    the four words before it ("a separate survey found", "a study by the university
+    found that"; not "returning late to find that his wife had locked him out")."""
+    if before in _FINDERS:
+        return True
+    words = re.findall(r"[\w'\u2019-]+", text[max(0, word.start - 48) : word.start])[-4:]
+    return any(w.casefold() in _FINDERS for w in words)
 
 
 def _reporting(text: str, word: Word) -> bool:
