@@ -112,7 +112,89 @@ def _is_negation(word: str, languages: frozenset[str], sides: _Words) -> bool:
         )
     if folded.startswith("n'") and folded[2:3].isalpha():
         return "fr" in languages  # n'annonce (pas)
-    return folded.startswith("lack")
+    if folded.startswith("lack"):
+        return True
+    base = _prefixed_base(folded)
+    return (
+        base is not None
+        and base in sides.other()
+        and folded not in sides.other()
+        and re.search(rf"\b{re.escape(base)}\b", sides.mine_text()) is None
+    )
+
+
+# Prefixes that negate the word they open ("unsafe", "inaccurate", "disagreed"); each
+# with what the word after it must end with (None: anything), its least length.
+_PREFIXES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
+    ("un", None),
+    (
+        "dis",
+        (
+            "agree",
+            "agreed",
+            "agrees",
+            "approve",
+            "approved",
+            "approves",
+            "honest",
+            "like",
+            "liked",
+            "likes",
+            "loyal",
+            "obey",
+            "obeyed",
+            "obeys",
+            "continue",
+            "continued",
+            "allow",
+            "allowed",
+            "allows",
+            "qualify",
+            "qualified",
+            "prove",
+            "proved",
+            "proves",
+            "trust",
+            "trusted",
+            "connect",
+            "connected",
+            "similar",
+            "satisfied",
+            "respect",
+            "respected",
+            "believe",
+            "believed",
+            "order",
+        ),
+    ),
+    ("in", ("able", "ible", "ent", "ant", "ate", "ive", "al", "ect", "ure", "ete", "ar", "ite")),
+    ("im", ("able", "ible", "ent", "ant", "ate", "ive", "al", "ect", "ure", "ete", "ar", "ite")),
+    ("il", ("able", "ible", "ent", "ant", "ate", "ive", "al", "ect", "ure", "ete", "ar", "ite")),
+    ("ir", ("able", "ible", "ent", "ant", "ate", "ive", "al", "ect", "ure", "ete", "ar", "ite")),
+)
+_MIN_BASE = 4
+# Words that only look negated by their prefix.
+_NOT_NEGATED_BY_PREFIX = frozenset(
+    "unless unravel unloose unthaw invaluable inflammable infamous indifferent indent "
+    "intent invent instant inhabitable immediate".split()
+)
+
+
+def _prefixed_base(folded: str) -> str | None:
+    """The word ``folded`` negates by its prefix (``unsafe``: ``safe``), or None."""
+    if folded in _NOT_NEGATED_BY_PREFIX:
+        return None
+    for prefix, endings in _PREFIXES:
+        if folded.startswith(prefix):
+            base = folded[len(prefix) :]
+            if len(base) < _MIN_BASE or not base.isalpha():
+                return None
+            if endings is None:
+                return base
+            if prefix == "dis":
+                return base if base in endings else None
+            return base if base.endswith(endings) else None
+    return None
 
 
 def _languages(text: str) -> frozenset[str]:
@@ -187,6 +269,7 @@ class _Words:
 
 
 _ANY_NEGATION = _NEGATIONS | _CYRILLIC | _GATED
+_PREFIX_STARTS = tuple(prefix for prefix, _ in _PREFIXES)
 
 
 def _may_negate(word: Word) -> bool:
@@ -195,6 +278,7 @@ def _may_negate(word: Word) -> bool:
     return (
         folded in _ANY_NEGATION
         or folded.startswith(("lack", "non", "n'", "n\u2019"))
+        or (len(folded) > 5 and folded.startswith(_PREFIX_STARTS))
         or folded.endswith(("n't", "n\u2019t"))
         or (
             not folded.isascii()
