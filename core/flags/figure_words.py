@@ -197,11 +197,21 @@ def _number_key(word: Word, text: str) -> str | None:
     if folded in DECADES:
         return DECADES[folded]  # "twenties" = "20s"
     parts = HYPHENS.split(folded)
+    if len(parts) == 2 and parts[0] in _ORDINALS and parts[1] in _ORDINAL_IDIOMS:
+        return None  # "third-party", "first-hand", "second-rate": no count
     if len(parts) > 1 and not NUMBER_WORDS.intersection(parts[1:]):
         head = _UNITS.get(parts[0], _TENS.get(parts[0]))
         if head is not None:
             return str(head)  # "a two-minute silence" = "two minutes"
     return _ORDINAL_VALUES.get(folded, folded)  # "nineteenth" = "19th"
+
+
+# What an ordinal joined to these says is no count ("third-party", "first-hand",
+# "second-guess", "first-time"; "first-degree murder" is one, and so is a ship's
+# "third-rate").
+_ORDINAL_IDIOMS = frozenset(
+    "party parties person persons hand handed guess guessed guessing time timer timers".split()
+)
 
 
 # A place in a race or a ranking: an ordinal after these ("finished fifth", "rose to

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from rapidfuzz.distance import Levenshtein
+
 from core.flags.figure_words import DECADES, NUMBER_WORDS, figures_of, same_values
 from core.flags.hedges import carried_hedge_flag, hedge_flag, with_hedge
 from core.flags.pooled import (
@@ -57,6 +59,40 @@ def _one_for(figures: list[tuple[str, Word]], other: tuple[Word, ...]) -> bool:
         return True
     spelled = any(k == "1" and w.text.casefold() in _ONE_FORMS for k, w in figures)
     return spelled and any(w.text.casefold() in _ARTICLES for w in other)
+
+
+def _another(word: Word, text: str, other: tuple[Word, ...]) -> bool:
+    """Whether ``word`` (of ``text``) is an ordinal after "a" or "an" (``a second
+    problem area``) where the other side's changed words say "another" instead."""
+    return (
+        word.text.casefold() in _ANOTHER_ORDINALS
+        and any(w.text.casefold() == "another" for w in other)
+        and neighbour(text, word.start, -1) in _ARTICLES
+    )
+
+
+_ANOTHER_ORDINALS = frozenset("second third fourth".split())
+
+
+def _typo_fixed(word: Word, other: tuple[Word, ...]) -> bool:
+    """Whether the number word ``word`` stands where the other side cut (or put in), in
+    the same change, a word spelled nearly as it is and no number word: a typo fixed
+    ("ninteenth" -> "nineteenth")."""
+    folded = word.text.casefold()
+    if not folded.isalpha() or len(folded) < _TYPO_LENGTH:
+        return False
+    return any(
+        w.change == word.change
+        and w.text.isalpha()
+        and w.text.casefold() not in NUMBER_WORDS
+        and Levenshtein.normalized_similarity(w.text.casefold(), folded) >= _TYPO_SIMILARITY
+        for w in other
+    )
+
+
+_TYPO_LENGTH = 5
+# One letter wrong in five, and no more ("the" is no "three" misspelt).
+_TYPO_SIMILARITY = 0.8
 
 
 def _near_figures(text: str, spans: tuple[Span, ...]) -> Counter[str]:
@@ -208,6 +244,15 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
         gone["1"] -= 1
     if came["1"] and _one_for(new, pool.old_words):
         came["1"] -= 1
+    # "a second" where the other side has "another" says another; a number word put in
+    # for a word spelled nearly so fixes a typo ("ninteenth" -> "nineteenth").
+    for one, found, text, against in (
+        (gone, old, context.old, pool.new_words),
+        (came, new, context.new, pool.old_words),
+    ):
+        for key, word in found:
+            if one[key] and (_another(word, text, against) or _typo_fixed(word, against)):
+                one[key] -= 1
     # A lone "一" before a measure word cut or put in with no other figure changed is
     # the article "a" (是一种 "is a kind of" -> 是), not the figure 1.
     for one, other, found in ((gone, came, old), (came, gone, new)):
