@@ -256,6 +256,67 @@ def fold_orphans(
     return out
 
 
+def split_whole_sentences(
+    drafts: list[Draft],
+    bounds: tuple[Set[int], Set[int]],
+    ids: tuple[Sequence[int], Sequence[int]],
+    words: tuple[Sequence[int], Sequence[int]],
+) -> list[Draft]:
+    """Each pure replacement whose one side is whole sentences and whose other side is a
+    piece of a sentence, as two drafts: what was cut, and what was put in.
+
+    A kicker put in above a lead rewritten from its first word ("The GNU coreutils
+    project released ..." -> "CORRECTED VERSION" and a blank line, then "GNU coreutils
+    9.1, released ...") replaces "The" by "CORRECTED VERSION": the kicker's row then
+    holds the lead too, as if it stood in the lead's first word. Split, the kicker is a
+    row of its own. Only where the two sides share no word (a clause reworded, its
+    sentence cut otherwise, stays against its counterpart) and the whole side has one.
+    ``bounds``: the unit indices where sentences start, old and new; ``ids`` and
+    ``words``: each side's unit ids and words."""
+    out: list[Draft] = []
+    sizes = len(ids[0]), len(ids[1])
+    for d in drafts:
+        kinds = [c[0] for c in d.codes]
+        if d.kind != "changed" or d.approximate or kinds != ["delete", "insert"]:
+            out.append(d)
+            continue
+        old_whole = _whole(d.a1, d.a2, bounds[0], sizes[0]) and any(words[0][d.a1 : d.a2])
+        new_whole = _whole(d.b1, d.b2, bounds[1], sizes[1]) and any(words[1][d.b1 : d.b2])
+        if old_whole != new_whole and _share_words(d, ids, words):
+            out.append(d)
+            continue
+        if new_whole and not old_whole:
+            out.append(
+                Draft("inserted", d.a1, d.a1, d.b1, d.b2, [("insert", d.a1, d.a1, d.b1, d.b2)])
+            )
+            out.append(
+                Draft("deleted", d.a1, d.a2, d.b2, d.b2, [("delete", d.a1, d.a2, d.b2, d.b2)])
+            )
+        elif old_whole and not new_whole:
+            out.append(
+                Draft("deleted", d.a1, d.a2, d.b1, d.b1, [("delete", d.a1, d.a2, d.b1, d.b1)])
+            )
+            out.append(
+                Draft("inserted", d.a2, d.a2, d.b1, d.b2, [("insert", d.a2, d.a2, d.b1, d.b2)])
+            )
+        else:
+            out.append(d)
+    return out
+
+
+def _share_words(
+    d: Draft, ids: tuple[Sequence[int], Sequence[int]], words: tuple[Sequence[int], Sequence[int]]
+) -> bool:
+    """Whether the two sides of ``d`` have a word in common."""
+    old = {ids[0][k] for k in range(d.a1, d.a2) if words[0][k]}
+    return any(ids[1][k] in old for k in range(d.b1, d.b2) if words[1][k])
+
+
+def _whole(lo: int, hi: int, starts: Set[int], size: int) -> bool:
+    """Whether units ``[lo, hi)`` are whole sentences (``starts``: where they start)."""
+    return (lo == 0 or lo in starts) and (hi == size or hi in starts)
+
+
 def sentence_opener(
     sentence_starts: Set[int], starts: Sequence[int], ends: Sequence[int]
 ) -> Callable[[int, int], bool]:
