@@ -61,6 +61,7 @@ changes for the quotations, and each changed sentence's words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from itertools import chain, groupby
@@ -351,17 +352,37 @@ def _unmoved(changes: list[Change]) -> list[Change]:
 def _same_words(changes: list[Change]) -> list[Change]:
     """Leave out a change that deletes exactly the words (case aside, two or more)
     that another change inserts. A single word may not move (``did not say he would
-    go`` -> ``did say he would not go`` is no move)."""
-    deleted: dict[tuple[str, ...], list[int]] = {}
+    go`` -> ``did say he would not go`` is no move). Of several such deletions, the
+    one in the insertion's block goes with it, else the nearest: "Nieder said" moved to
+    the head of its sentence is that sentence's own, not the one cut from the next."""
+    deleted: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
     for i, change in enumerate(changes):
         if not change.new and len(change.old_words) >= MIN_MOVED_WORDS:
-            deleted.setdefault(_folded(change.old_words), []).append(i)
+            found = deleted.setdefault(_folded(change.old_words), ([], []))
+            found[0].append(i)
+            found[1].append(change.block)  # (in order: the changes are)
     moved: set[int] = set()
     for i, change in enumerate(changes):
         partners = deleted.get(_folded(change.new_words)) if not change.old else None
-        if partners and not is_hedge(_folded(change.new_words)):  # (a hedge did move)
-            moved.update((i, partners.pop()))
+        if partners and partners[0] and not is_hedge(_folded(change.new_words)):
+            # (a hedge did move)
+            at = _nearest(partners[1], change.block)
+            moved.update((i, partners[0].pop(at)))
+            del partners[1][at]
     return [c for i, c in enumerate(changes) if i not in moved]
+
+
+def _nearest(blocks: list[int], block: int) -> int:
+    """The index in ``blocks`` (sorted) of the last one equal to ``block``, else of the
+    nearest (the later of two as near)."""
+    after = bisect_right(blocks, block)
+    if after and blocks[after - 1] == block:
+        return after - 1
+    if after == len(blocks):
+        return after - 1
+    if after and block - blocks[after - 1] < blocks[after] - block:
+        return after - 1
+    return after
 
 
 # A run of this many words cut in one change and put in by another, within

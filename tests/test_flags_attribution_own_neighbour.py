@@ -1,0 +1,30 @@
+"""An attribution cut is not explained by the sentence next door saying its own.
+
+The session 20 reader: "Users can set push.default to simple, Nieder said. It is safe
+to remove the old directory, Nieder said." -> "Nieder said users can set push.default
+to simple. It is safe to remove the old directory." The second sentence lost its
+source, unflagged: "Nieder said", put in at the head of the first, was read as where
+it went. That sentence had cut its own "Nieder said" at its end: what it put in is its
+own attribution moved, not the one the next sentence lost.
+"""
+
+from __future__ import annotations
+
+from tests.flagged import flag_pairs
+
+
+def test_a_source_cut_beside_one_that_moved_in_its_own_sentence_is_flagged() -> None:
+    old = (
+        "Users can set push.default to simple, Nieder said. "
+        "It is safe to remove the old directory, Nieder said."
+    )
+    new = (
+        "Nieder said users can set push.default to simple. It is safe to remove the old directory."
+    )
+    assert ("attribution", 'removed "said"') in flag_pairs(old, new)
+
+
+def test_a_source_moved_into_the_sentence_next_door_is_no_change() -> None:
+    old = "The plant will close in June, the company said. About 200 people work there."
+    new = "The plant will close in June. About 200 people work there, the company said."
+    assert "attribution" not in [kind for kind, _ in flag_pairs(old, new)]
