@@ -35,6 +35,7 @@ _LEMMAS = {
     "rumored": "rumour",
     "presumed": "presume",
     "suspected": "suspect",
+    "estimated": "estimate",  # ("are estimated to run" -> "run": an estimate made a count)
 }
 _ADVERBS = [w for w in _LEMMAS if w.endswith("ly")]
 _PARTICIPLES = [w for w in _LEMMAS if not w.endswith("ly")]
@@ -96,13 +97,16 @@ _UNSURE = frozenset("may might could probably possibly perhaps likely".split())
 # reader, session 17). Before a figure they are the figure's hedge ("almost 10").
 _PARTLY = frozenset("largely mostly partly almost nearly virtually practically".split())
 _UNSURE |= _PARTLY
+# ... and a plan ("expect to publish" -> "will publish"), before "to" only.
+_EXPECT = frozenset("expect expects".split())
+_UNSURE |= _EXPECT
 _SURE_FOR_COULD = frozenset("will would shall".split())
 # What a statement made certain says in the hedge's place ("may" -> "will"); and what
 # stands with a hedge in its change ("was" -> "may have been", "are" -> "may seem").
 # A change with other words is a rewrite (a hotel's features that "may be a tv", a
 # clause put in that is "probably in the 1830s"), and hedges no statement of the other.
 _SURE = frozenset("will would shall is are was were does do did has have had must".split())
-_WITH_HEDGE = frozenset("have has had be been being seem seems appear appears".split())
+_WITH_HEDGE = frozenset("have has had be been being seem seems appear appears to".split())
 # "You may convey", "thou mayest": leave, not doubt.
 _PERMITTED = frozenset("you thou ye".split())
 _MODAL = re.compile(r"\b(?:can|cannot)\b", re.IGNORECASE)
@@ -130,7 +134,9 @@ def check_certainty(pool: Pooled, context: Context) -> Flag | None:
         if not unsure or uncertain(other_text, other_spans):
             continue
         if any(_MODAL.search(other_text, start, end) for start, end in other_spans):
-            continue  # "can not be affected" -> "may not be": a modal either way
+            # "can not be affected" -> "may not be": a modal either way ("nearly every"
+            # cut beside it still made a claim whole)
+            unsure = [w for w in unsure if w.text in _PARTLY]
         others = sides[1 - k][0]
         changes = {w.change for w in unsure if _alone(w, words, others)}
         found[k] = [w for w in words if w.change in changes]  # ("may have been")
@@ -172,6 +178,8 @@ def _hedges(word: Word, text: str) -> bool:
     if word.text in _PARTLY:  # (before a figure, the figure's hedge: ``is_figure``)
         then = _NEXT_WORD.match(text, word.end)
         return then is None or not is_figure(Word(then.group(1), *then.span(1), 0), text)
+    if word.text in _EXPECT:
+        return text[word.end : word.end + 4] == " to "
     if word.text == "may":
         after = text[word.end : word.end + 3].lstrip()
         before = text[max(0, word.start - 12) : word.start].split()

@@ -1,0 +1,52 @@
+"""Hedges cut that the session 20 reader saw pass unflagged.
+
+- "Bash may be built on nearly every version of UNIX." -> "Bash can be built on every
+  version of UNIX.": "may" against "can" is a modal either way, but "nearly" cut made
+  the claim whole, and the modal on the other side hid it too.
+- "About 1,500 servers are estimated to run git daemon." -> "About 1,500 servers run
+  git daemon.": an estimate stated as a count.
+- "Developers expect to publish version 9.2 within six months." -> "Developers will
+  publish version 9.2 ...": a plan stated as a fact.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.flagged import flag_pairs
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        (
+            "Bash may be built on nearly every version of UNIX.",
+            "Bash can be built on every version of UNIX.",
+            'removed "nearly"',
+        ),
+        (
+            "About 1,500 servers are estimated to run git daemon.",
+            "About 1,500 servers run git daemon.",
+            'removed "estimated to run"',
+        ),
+        (
+            "Developers expect to publish version 9.2 within six months.",
+            "Developers will publish version 9.2 within six months.",
+            '"expect to" → "will"',
+        ),
+    ],
+)
+def test_a_hedge_cut_is_flagged(old: str, new: str, shown: str) -> None:
+    assert flag_pairs(old, new) == [("attribution", shown)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The result was as expected by the team.", "The result was as the team wanted."),
+        ("The damage was estimated at $5 million.", "The damage was put at $5 million."),
+        ("The drug may not be affected by heat.", "The drug can not be affected by heat."),
+    ],
+)
+def test_no_hedge_cut(old: str, new: str) -> None:
+    assert "attribution" not in [kind for kind, _ in flag_pairs(old, new)]
