@@ -12,6 +12,11 @@ time (user + sys, from ``os.wait4``) and the load average before and after. Both
 checkouts get their byte code compiled first (``compileall``), as an installed
 ``redline`` has it.
 
+Each checkout runs with itself first on ``PYTHONPATH``: a worktree whose ``.venv`` is a
+link to the main checkout's editable install would otherwise run the main checkout's
+code. Before timing, each side is asked where its ``core`` comes from, and the run stops
+if that is not the checkout itself.
+
 With ``--instructions`` each command also runs once under valgrind's callgrind
 (``PYTHONHASHSEED=0``): the instructions executed, the same whatever the load of a
 shared machine (about 50 times slower to run).
@@ -49,13 +54,34 @@ def commands(pair: Path) -> dict[str, list[str]]:
     }
 
 
-def run_once(cmd: list[str]) -> tuple[float, float]:
+def environment(checkout: Path) -> dict[str, str]:
+    """The environment of ``checkout``'s runs: its own code first on the path."""
+    return {**os.environ, "PYTHONPATH": str(checkout)}
+
+
+def check_imports_itself(checkout: Path) -> None:
+    """Stop unless ``checkout``'s ``redline`` imports the checkout's own ``core``."""
+    python = checkout / ".venv" / "bin" / "python"
+    done = subprocess.run(
+        [str(python), "-c", "import redline, core; print(core.__file__)"],
+        env=environment(checkout),
+        cwd="/",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = Path(done.stdout.strip()).resolve()
+    if not found.is_relative_to(checkout.resolve()):
+        raise SystemExit(f"{checkout}: its redline imports {found}, not its own core")
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU seconds of one run of ``cmd`` (output to /dev/null)."""
     t0 = time.perf_counter()
     pid = os.posix_spawn(
         cmd[0],
         cmd,
-        os.environ,
+        env,
         file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)],
     )
     _, status, usage = os.wait4(pid, 0)
@@ -66,12 +92,12 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def instructions(cmd: list[str]) -> int:
+def instructions(cmd: list[str], env: dict[str, str]) -> int:
     """Instructions executed by one run of ``cmd`` (callgrind's ``Ir`` total)."""
     out = Path(os.devnull)
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
-        env={**os.environ, "PYTHONHASHSEED": "0"},
+        env={**env, "PYTHONHASHSEED": "0"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -108,20 +134,22 @@ def main() -> int:
         checkouts["peer"] = args.peer.resolve()
     for checkout in checkouts.values():
         compile_bytecode(checkout)
+        check_imports_itself(checkout)
     load_before = os.getloadavg()
     times: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for label, rest in commands(PAIR).items():
         for _ in range(args.runs):
             for name, checkout in checkouts.items():
                 exe = str(checkout / ".venv" / "bin" / "redline")
-                times.setdefault((label, name), []).append(run_once([exe, *rest]))
+                run = run_once([exe, *rest], environment(checkout))
+                times.setdefault((label, name), []).append(run)
     load_after = os.getloadavg()
     counts: dict[tuple[str, str], int] = {}
     if args.instructions:
         for label, rest in commands(PAIR).items():
             for name, checkout in checkouts.items():
                 exe = str(checkout / ".venv" / "bin" / "redline")
-                counts[(label, name)] = instructions([exe, *rest])
+                counts[(label, name)] = instructions([exe, *rest], environment(checkout))
     print(
         f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}; "
         f"{args.runs} runs each"

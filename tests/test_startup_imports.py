@@ -32,6 +32,7 @@ NOT_FOR_A_JSON_COMPARISON = (
     "select",
     "signal",
     "email",
+    "decimal",  # a figure and its scale read as one value ("1.5 million") only
     "core.report.render_text",  # --format text
     "core.report.layout",
     "core.report.comparison_html",  # --format html / pdf

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from core.engine.blocks import Code
-from core.engine.tokens import Tokens
+from core.engine.tokens import Tokens, compiled
 from core.model import Op
 
 # Runs of whitespace other than one plain space (those are left alone: replacing
@@ -20,14 +20,14 @@ from core.model import Op
 _SPACES = re.compile(r"\s{2,}|[^\S ]")
 # A line broken after a hyphen ("eight-\nminute") is layout, not spelling. (The
 # pattern starts with the hyphen, kept, so the scan skips to hyphens.)
-_WRAPPED_HYPHEN = re.compile(r"([-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028])\s*")
+_WRAPPED_HYPHEN = r"([-\u2010\u2011])[^\S\r\n]*(?:\r\n?|[\n\x85\u2028])\s*"
 
 
 def layout_free(raw: str) -> str:
     """``raw`` with its layout taken out: runs of whitespace made one space, and a
     line broken after a hyphen joined."""
     if "-" in raw or "\u2010" in raw or "\u2011" in raw:  # (the template costs, unused)
-        raw = _WRAPPED_HYPHEN.sub(r"\1", raw)
+        raw = compiled(_WRAPPED_HYPHEN).sub(r"\1", raw)
     return _SPACES.sub(" ", raw)
 
 

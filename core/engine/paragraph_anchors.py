@@ -13,13 +13,13 @@ too common to be trusted as anchors on their own.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
 from core.engine.opspans import layout_free
 from core.engine.sequences import heaviest_increasing
+from core.engine.tokens import compiled
 from core.model import Span
 
 MIN_WORDS = 8
@@ -27,7 +27,7 @@ MIN_WORDS = 8
 
 # A paragraph ends at a blank line: a line break, spaces or tabs, a line break. (The
 # first break starts with a character class so the scan for it stays fast.)
-_PARAGRAPH_BREAK = re.compile(
+_PARAGRAPH_BREAK = (
     r"([\r\n\x85\u2028\u2029](?:(?<=\r)\n)?[^\S\r\n]*(?:\r\n?|[\n\x85\u2028\u2029])\s*)"
 )
 
@@ -103,7 +103,7 @@ def _paragraphs(text: str) -> tuple[list[Span], list[str], list[bool]]:
     """Content spans of the paragraphs, their layout-free spellings, and whether
     each has a hyphen before whitespace (perhaps a line broken after a hyphen)."""
     # With one capturing group, split() alternates paragraphs and breaks, all in C.
-    parts = _PARAGRAPH_BREAK.split(text)
+    parts = compiled(_PARAGRAPH_BREAK).split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
     spans: list[Span] = []
     keys: list[str] = []

@@ -22,7 +22,7 @@ from core.engine.tokens import CJK_CHARS, compiled, has_wide
 from core.model import Span
 
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
-_LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n?|[\n\x85\u2028\u2029]|$)")
+_LINE = r"[^\r\n\x85\u2028\u2029]*(?:\r\n?|[\n\x85\u2028\u2029]|$)"
 # The separators str.splitlines also breaks at, which are not line breaks here.
 NOT_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e"
 # Bullets that start a new item even inside hard-wrapped text. Dashes are left
@@ -49,7 +49,7 @@ _CJK_TERMINATOR = (
 )
 _CJK_BRACKETS = "\u300d\u300f\u3011\u3015\u3009\u300b\u3017\u3019"
 # What goes on after a closed quotation: a particle or a comma (「はい。」と言った).
-_GOES_ON = re.compile("[\u3041-\u3096\u3001\uff0c,\u3002]")
+_GOES_ON = "[\u3041-\u3096\u3001\uff0c,\u3002]"
 _CJK_OR_STOP = f"[{_CJK_STOPS}{CJK_CHARS}]"
 # Abbreviations that stand before a name or a number: a stop after them never ends
 # a sentence. Others ("etc.", "Inc.") end one when a capital follows.
@@ -75,7 +75,7 @@ _STATES = frozenset(
 )
 _DATELINE_AFTER = frozenset("(-\u2013\u2014")
 # A day written as an ordinal before its month, as German writes it ("10. November").
-_MONTH_AFTER = re.compile(
+_MONTH_AFTER = (
     r"\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
     r"|November|Dezember)\b"
 )
@@ -147,7 +147,7 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
 
 def _lines_by_pattern(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
-    for m in _LINE.finditer(text):
+    for m in compiled(_LINE).finditer(text):
         s, e = m.span()
         if s == e and s == len(text) and out:
             break
@@ -256,7 +256,7 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
         # a quotation closed before a particle or a comma goes on (「はい。」と言った).
         if ")" in closers or "\uff09" in closers or _in_parentheses(text, t_start):
             continue
-        if closers[-1] in _CJK_BRACKETS and _GOES_ON.match(text, nxt):
+        if closers[-1] in _CJK_BRACKETS and compiled(_GOES_ON).match(text, nxt):
             continue
         sentence_starts.add(nxt)
 
@@ -340,7 +340,7 @@ def _ends_sentence(
         return False  # a dotted abbreviation before a bracket: "Edgerton, Sc.D. (1903-1990)"
     if word in _STATES:
         return next_char not in _DATELINE_AFTER
-    if word.isdigit() and len(word) <= 2 and _MONTH_AFTER.match(text, t_start + 1):
+    if word.isdigit() and len(word) <= 2 and compiled(_MONTH_AFTER).match(text, t_start + 1):
         return False  # a German day: "am 10. November 2025"
     # A single letter before the stop is an initial ("J. Smith"), not a sentence end.
     return not (len(word) == 1 and word.isalpha())

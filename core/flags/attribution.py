@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from core.engine.tokens import compiled
 from core.flags.claims import (
     CLAIM_WORDS,
     check_certainty,
@@ -143,7 +144,7 @@ _SPEAKERS = frozenset(
 _OBJECTS = frozenset("him her them me us you it".split())
 
 
-_QUOTE_CLOSE = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+_QUOTE_CLOSE = "[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]"
 
 
 def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
@@ -171,7 +172,7 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
     if folded in _CALLED:
         # only as the words of the speaker the other version has say: "called it
         # 'the worst disaster'" ("the day is called 'Wikipedia Day'" names it)
-        return lemma if loose and _CALLED_IT.match(text, word.end) else None
+        return lemma if loose and compiled(_CALLED_IT).match(text, word.end) else None
     if lemma == "deny" and after in _OBJECTS:
         return None  # "denied him the use of metal": refused, no one denies a claim
     if folded in ("claim", "claims") and after[:1].isdecimal():
@@ -179,7 +180,7 @@ def _lemma(word: Word, text: str, loose: bool = False) -> str | None:
     if lemma == "find":
         # "a separate survey found"; not "the body was found", "found the keys"
         return lemma if _finding(text, word, before) else None
-    if lemma == "claim" and _PRIZE.match(text, word.end):
+    if lemma == "claim" and compiled(_PRIZE).match(text, word.end):
         return None  # "to claim his 18th career title": won, not said
     if folded == "claims" and before in _CLAIM_NOUN_BEFORE:
         return None  # "intellectual property claims", "patent claims": a noun
@@ -195,16 +196,15 @@ _SOURCE_BEFORE = {"данным": "по", "словам": "по", "даними"
 _SOURCE_AFTER = {"segundo": ("a", "o", "os", "as"), "згідно": ("з", "із", "зі")}
 
 
-_CALLED_IT = re.compile(r"\s+(?:it|him|her|them|this|that)\s+[\"'\u201c\u2018]", re.IGNORECASE)
+_CALLED_IT = r"(?i)\s+(?:it|him|her|them|this|that)\s+[\"'\u201c\u2018]"
 
 
 # What "claim" wins rather than says, within three words ("claimed the seat",
 # "claim his 18th career title", "claimed gold").
-_PRIZE = re.compile(
-    r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:title|titles|victory|win|seat|seats|gold|silver|"
+_PRIZE = (
+    r"(?i)(?:\s+[\w'\u2019-]+){0,3}?\s+(?:title|titles|victory|win|seat|seats|gold|silver|"
     r"bronze|medal|medals|prize|crown|trophy|championship|cup|pole|lead|record|lives|life|"
-    r"majority|stage|place|spot)\b",
-    re.IGNORECASE,
+    r"majority|stage|place|spot)\b"
 )
 
 
@@ -272,7 +272,7 @@ def _reporting(text: str, word: Word) -> bool:
     ``he noted:`` or a quotation mark next to it."""
     after = text[word.end : word.end + 12]
     before = text[max(0, word.start - 24) : word.start]
-    if re.match(r"\s*(?::|that\b)", after) or _QUOTE_CLOSE.search(after[:3]):
+    if re.match(r"\s*(?::|that\b)", after) or compiled(_QUOTE_CLOSE).search(after[:3]):
         return True
     if neighbour(text, word.start, -1) in _SPEAKERS:
         return True  # "Media reports indicated", "Officials believe"
@@ -358,7 +358,7 @@ def attribution_lemmas(text: str, spans: tuple[Span, ...], loose: bool = False) 
 
 
 # A run of the characters ``_ATTRIBUTION_FORMS`` stands between (a whole word for it).
-_RUN = re.compile(r"[\w'\u2019\-]+")
+_RUN = r"[\w'\u2019\-]+"
 
 
 def _attribution_words(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -367,7 +367,7 @@ def _attribution_words(text: str, start: int, end: int) -> Iterator[re.Match[str
     that are one, each matched whole by the pattern. (Searched for along the text,
     the pattern's 200 verbs were tried at every character.)"""
     forms = _attribution_forms()
-    for run in _RUN.finditer(text, start, end):
+    for run in compiled(_RUN).finditer(text, start, end):
         verb = run.group().casefold() in _ATTRIBUTIONS
         if verb and (found := forms.fullmatch(text, run.start(), run.end())) is not None:
             yield found
@@ -439,8 +439,8 @@ def _speakers(text: str, span: Span) -> dict[str, Word]:
         verb = Word(m.group(), m.start(), m.end(), 0)
         if m.group().casefold() not in _SPEECH or not _lemma(verb, text, True):
             continue
-        before = _NAME_BEFORE.search(text, max(span[0], m.start() - 40), m.start())
-        after = _NAME_AFTER.match(text, m.end(), min(span[1], m.end() + 40))
+        before = compiled(_NAME_BEFORE).search(text, max(span[0], m.start() - 40), m.start())
+        after = compiled(_NAME_AFTER).match(text, m.end(), min(span[1], m.end() + 40))
         for found in (before, after):
             if found is None:
                 continue
@@ -451,8 +451,8 @@ def _speakers(text: str, span: Span) -> dict[str, Word]:
     return out
 
 
-_NAME_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+) $")
-_NAME_AFTER = re.compile(r" ([A-Z][\w'\u2019-]+)")
+_NAME_BEFORE = r"([A-Z][\w'\u2019-]+) $"
+_NAME_AFTER = r" ([A-Z][\w'\u2019-]+)"
 
 
 def _check_next_speaker(pool: Pooled, context: Context) -> Flag | None:
@@ -528,14 +528,14 @@ def _opens_sentence(text: str, word: Word) -> bool:
     if word.text.casefold() in NOT_NAMES:
         return False
     before = text[max(0, word.start - 3) : word.start]
-    if _AFTER_QUOTE.search(before):
+    if compiled(_AFTER_QUOTE).search(before):
         return True  # '"The toll will rise," Abdulrahman said.'
     before = before.rstrip(" \"'\u201c\u2018\u00ab(")
     return not before or before[-1] in ".!?\n:"
 
 
 # A quotation closed, then the speaker: '..., ' Abdulrahman said', '...?" Smith asked'.
-_AFTER_QUOTE = re.compile("[,.!?\u2026][\"'\u201d\u2019\u00bb] ?$")
+_AFTER_QUOTE = "[,.!?\u2026][\"'\u201d\u2019\u00bb] ?$"
 
 
 _VERB_AFTER = re.compile(r" (\w+)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from core.engine.tokens import compiled
 from core.flags.figure_words import is_figure
 from core.flags.pooled import Context, Flag, Pooled, Word, make_flag
 from core.model import Span
@@ -41,26 +42,24 @@ _ADVERBS = [w for w in _LEMMAS if w.endswith("ly")]
 _PARTICIPLES = [w for w in _LEMMAS if not w.endswith("ly")]
 # "to" then a verb, not an object ("it was said to them": someone spoke to someone).
 _NO_VERB = "them him her me us you it the a an his their my our your its this that these those"
-_CLAIM = re.compile(
-    r"\b(?:(" + "|".join(_ADVERBS) + r")"
+_CLAIM = (
+    r"(?i)\b(?:(" + "|".join(_ADVERBS) + r")"
     r"|(?:is|are|was|were|be|been|being)\s+(?:widely\s+|also\s+|now\s+)?"
     r"((" + "|".join(_PARTICIPLES) + r")\s+to\s+(?!(?:" + "|".join(_NO_VERB.split()) + r")\b)"
-    r"[^\W\d_]+))\b",
-    re.IGNORECASE,
+    r"[^\W\d_]+))\b"
 )
 CLAIM_WORDS = frozenset(_LEMMAS)
 # A sentence that leaves its claim uncertain in other words ("the origins of this term
 # are uncertain, but it may be ...") still does not state it as fact.
-_UNCERTAIN = re.compile(
-    r"\b(?:may|might|could|possibly|probably|perhaps|likely|unlikely|uncertain|unclear|"
-    r"unconfirmed|unverified|tentatively|apparently|presumably)\b",
-    re.IGNORECASE,
+_UNCERTAIN = (
+    r"(?i)\b(?:may|might|could|possibly|probably|perhaps|likely|unlikely|uncertain|unclear|"
+    r"unconfirmed|unverified|tentatively|apparently|presumably)\b"
 )
 
 
 def uncertain(text: str, spans: tuple[Span, ...]) -> bool:
     """Whether ``spans`` leave a claim uncertain ("may", "unconfirmed")."""
-    return any(_UNCERTAIN.search(text, start, end) for start, end in spans)
+    return any(compiled(_UNCERTAIN).search(text, start, end) for start, end in spans)
 
 
 def claim_lemmas(text: str, spans: tuple[Span, ...]) -> set[str]:
@@ -68,7 +67,7 @@ def claim_lemmas(text: str, spans: tuple[Span, ...]) -> set[str]:
     return {
         _LEMMAS[(m.group(1) or m.group(3)).casefold()]
         for start, end in spans
-        for m in _CLAIM.finditer(text, start, end)
+        for m in compiled(_CLAIM).finditer(text, start, end)
     }
 
 
@@ -77,7 +76,7 @@ def touched_claims(pool: Pooled, text: str, old: bool) -> list[Word]:
     (``reportedly``, ``reported to be``), numbered with their change."""
     start, end = pool.old_span if old else pool.new_span
     found: list[Word] = []
-    for m in _CLAIM.finditer(text, start, end):
+    for m in compiled(_CLAIM).finditer(text, start, end):
         shown = 1 if m.group(1) else 2
         for index, change in enumerate(pool.changes):
             spans = change.old if old else change.new
@@ -169,14 +168,14 @@ def _inflected(bare: str, other: str) -> bool:
 
 
 # The word after a word, past an article ("almost 10", "nearly a third").
-_NEXT_WORD = re.compile(r"\s+(?:an?\s+)?(\w+)", re.IGNORECASE)
+_NEXT_WORD = r"(?i)\s+(?:an?\s+)?(\w+)"
 
 
 def _hedges(word: Word, text: str) -> bool:
     """Whether ``may`` (``might``, ``probably`` ...) leaves a statement uncertain here:
     not the month (``may 2007``, ``23 may``), not leave given (``you may convey``)."""
     if word.text in _PARTLY:  # (before a figure, the figure's hedge: ``is_figure``)
-        then = _NEXT_WORD.match(text, word.end)
+        then = compiled(_NEXT_WORD).match(text, word.end)
         return then is None or not is_figure(Word(then.group(1), *then.span(1), 0), text)
     if word.text in _EXPECT:
         return text[word.end : word.end + 4] == " to "

@@ -68,6 +68,7 @@ from itertools import chain, groupby
 from operator import itemgetter
 
 from core.engine import aside
+from core.engine.tokens import compiled
 from core.flags.attribution import check_attribution
 from core.flags.figures import check_number
 from core.flags.hedges import is_hedge
@@ -567,12 +568,12 @@ def _rest(
         if before is not None and _cut(text, before):
             # the sentence runs on into the pool: the piece of it after the last stop
             # (at most REST_CHARS of it: a verse without stops runs on for lines)
-            ends = list(_SENTENCE_END.finditer(text, *before))
+            ends = list(compiled(_SENTENCE_END).finditer(text, *before))
             start = max(ends[-1].end() if ends else before[0], before[1] - REST_CHARS)
             found.append((start, before[1]))
         if after is not None and own is not None and _cut(text, own):
             # the pool's sentence runs on after it: up to the first stop
-            end = _SENTENCE_END.search(text, *after)
+            end = compiled(_SENTENCE_END).search(text, *after)
             found.append((after[0], min(end.end() if end else after[1], after[0] + REST_CHARS)))
         rest.append(tuple(found))
     return rest[0], rest[1]
@@ -580,7 +581,7 @@ def _rest(
 
 # How much of the rest of a sentence shared with a block next door is looked at.
 REST_CHARS = 80
-_SENTENCE_END = re.compile('[.!?]["\u201d\u2019)]*\\s')
+_SENTENCE_END = '[.!?]["\u201d\u2019)]*\\s'
 
 
 def _renumbered(changes: tuple[Change, ...], old: bool) -> tuple[Word, ...]:

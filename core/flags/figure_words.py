@@ -14,7 +14,6 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from decimal import Decimal
 from functools import lru_cache
 
 from core.engine.tokens import compiled
@@ -46,7 +45,7 @@ _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")  # (also before a counter
 # A number written with spaces between groups of three digits ("34 000", "1 234 567",
 # as French, Portuguese or Russian copy writes it; a no-break or thin space too).
 _GROUP_SPACES = " \u00a0\u202f\u2009"
-_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?(?![\d])")
+_SPACED = r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?(?![\d])"
 # Thousands set apart by points before a decimal comma ("1.234,5", as German writes it).
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])")
 
@@ -117,8 +116,8 @@ _OPENS_WITH_THE = re.compile(r"(?:^|[.!?]\s+|\n\s*)The\s+$")
 _BEFORE_ORDINAL = frozenset("the a an his her its their our my your this that every each".split())
 
 
-_MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]\s?(?=\d)|(?<=\d)\s?%")
-_PERCENT = re.compile(r"\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
+_MONEY = r"[$\u00a3\u20ac\u00a5]\s?(?=\d)|(?<=\d)\s?%"
+_PERCENT = r"(?i)\s+(?:percent|per\s+cent)\b"
 
 
 def _number_key(word: Word, text: str) -> str | None:
@@ -130,7 +129,7 @@ def _number_key(word: Word, text: str) -> str | None:
             folded not in _LISTED_WORDS
             and folded not in WORD_VALUES
             and ("und" not in folded or word_value(folded) is None)  # (zweihundert)
-            and not (folded == "elf" and GERMAN_ELF.match(text, word.end))
+            and not (folded == "elf" and compiled(GERMAN_ELF).match(text, word.end))
         ):
             return None
     elif not folded.isascii():
@@ -145,8 +144,8 @@ def _number_key(word: Word, text: str) -> str | None:
             key = "".join(groups) if sum(map(len, groups)) >= LONG_NUMBER else "-".join(groups)
         if not key.isascii():  # full-width or other digits: "３" = "3"
             key = "".join(str(unicodedata.decimal(c, c)) for c in key)
-        money = _MONEY.search(text, max(0, word.start - 2), min(len(text), word.end + 2))
-        if money is None and _PERCENT.match(text, word.end):
+        money = compiled(_MONEY).search(text, max(0, word.start - 2), min(len(text), word.end + 2))
+        if money is None and compiled(_PERCENT).match(text, word.end):
             return key + "%"  # "5 percent" = "5 per cent" = "5%"
         return key + money.group().strip() if money else key
     if folded == "percent" and neighbour(text, word.start, -1)[:1].isdecimal():
@@ -269,7 +268,7 @@ _SCALE_VALUES = {
 }
 
 
-_TOKENS = re.compile(r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*")
+_TOKENS = r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*"
 
 
 # The tokens of ``_values`` that are, or may be part of, a figure spelled out; a digit
@@ -289,7 +288,7 @@ def _numberish() -> re.Pattern[str]:
     return re.compile(_NUMBERISH)
 
 
-_SPACED_HINT = re.compile(f"\\d[{_GROUP_SPACES}]\\d\\d\\d")
+_SPACED_HINT = f"\\d[{_GROUP_SPACES}]\\d\\d\\d"
 
 
 def _groups_joined(m: re.Match[str]) -> str:
@@ -299,10 +298,7 @@ def _groups_joined(m: re.Match[str]) -> str:
 
 # Half of a scale, in Ukrainian and Russian, written as one word or two: read as
 # "0.5" (as long: offsets hold).
-_HALF = re.compile(
-    r"(?<!\w)(?:пів|пол)(?=\s?(?:мільярд|мільйон|тисяч|миллиард|миллион|тысяч))",
-    re.IGNORECASE,
-)
+_HALF = r"(?i)(?<!\w)(?:пів|пол)(?=\s?(?:мільярд|мільйон|тисяч|миллиард|миллион|тысяч))"
 _SPACED_COLON = re.compile(r"(\d) :(\d\d)\b")
 
 
@@ -319,21 +315,21 @@ def _values(text: str, short: bool = False) -> Counter[str]:
     last_korean: tuple[str, int, int] | None = None  # (a Korean figure: value, scale, at)
     # (a time spaced apart, "4 :30", read as "4:30": the same length, so offsets hold)
     spaced = _SPACED_COLON.sub(r"\1:\2 ", text.replace("-", " "))
-    if _SPACED_HINT.search(spaced):  # ("21 000" read as "21,000")
-        spaced = _SPACED.sub(_groups_joined, spaced)
+    if compiled(_SPACED_HINT).search(spaced):  # ("21 000" read as "21,000")
+        spaced = compiled(_SPACED).sub(_groups_joined, spaced)
     if not spaced.isascii():  # ("півмільярда" = "пів мільярда": half a billion)
-        spaced = _HALF.sub("0.5", spaced)
+        spaced = compiled(_HALF).sub("0.5", spaced)
     if spaced.isascii():  # folding keeps every token whole: fold once
         spaced = spaced.lower()
         # (a digit first: one class looked for, not the number words at each character)
         figure = _DECIMAL.search(spaced) or _numberish().search(spaced) or "elf " in spaced
         if not figure:
             return out  # no digit and no number word: no figure
-        tokens = [(m.start(), m.group()) for m in _TOKENS.finditer(spaced)]
+        tokens = [(m.start(), m.group()) for m in compiled(_TOKENS).finditer(spaced)]
     else:
         tokens = [
             (m.start(), APOSTROPHES.sub("'", m.group().casefold()))
-            for m in _TOKENS.finditer(spaced)
+            for m in compiled(_TOKENS).finditer(spaced)
         ]
     for i, (start, token) in enumerate(tokens):
         after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
@@ -358,7 +354,7 @@ def _values(text: str, short: bool = False) -> Counter[str]:
         ):
             out[MONTH_NUMBERS[token]] += 1  # "10 novembre" (as ``_other_language_number``)
             continue
-        if token == "elf" and GERMAN_ELF.match(text, start + len(token)):
+        if token == "elf" and compiled(GERMAN_ELF).match(text, start + len(token)):
             if in_number:
                 out[str(total + current)] += 1
                 total = current = 0
@@ -372,7 +368,7 @@ def _values(text: str, short: bool = False) -> Counter[str]:
                 in_number = False
             continue
         if token[0].isdecimal():
-            if _DATE.fullmatch(token):
+            if compiled(_DATE).fullmatch(token):
                 out.update(str(int(d)) for d in _DIGITS_ONLY.findall(token))  # day, month, year
             elif (ko_value := _korean_value(token)) is not None:
                 ko_scale = _KOREAN_SCALES[token.lstrip("0123456789.,")[0]]
@@ -494,6 +490,8 @@ def _scaled(text: str, out: Counter[str], short: bool = False) -> None:
         key = "".join(parts) if sum(map(len, parts)) >= LONG_NUMBER else "-".join(parts)
         if not out[key]:
             continue
+        from decimal import Decimal  # (here, not at import: 1 ms of every start)
+
         value = Decimal(digits) * scale
         if value != value.to_integral_value():
             continue
@@ -640,7 +638,7 @@ def is_figure(word: Word, text: str) -> bool:
 # "k" only after a currency sign ("£30m", not "30m" of a distance).
 _SHORT_SCALES = {"bn": "billion", "tn": "trillion", "trn": "trillion", "mn": "million"}
 _SHORT_MONEY_SCALES = {**_SHORT_SCALES, "m": "million", "b": "billion", "k": "thousand"}
-_DATE = re.compile(r"(?:[0-2]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d")
+_DATE = r"(?:[0-2]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d"
 _DIGITS_THEN_LETTERS = re.compile(r"(\d[\d.,]*)([a-z]+)")
 
 
@@ -665,7 +663,7 @@ def figures_of(word: Word, text: str) -> tuple[tuple[str, Word], ...]:
         if scale is None:
             return ()
         return ((scale, Word(text[digits : word.end], digits, word.end, word.change)),)
-    if digit_first and _DATE.fullmatch(word.text):  # day, month and year: "10.11.2025"
+    if digit_first and compiled(_DATE).fullmatch(word.text):  # day, month and year: "10.11.2025"
         return tuple((str(int(d)), word) for d in _DIGITS_ONLY.findall(word.text))
     if digit_first and (korean := _korean_value(word.text)) is not None:
         return ((korean, word),)  # ("2억" = 200000000; "2조" another figure)
@@ -724,7 +722,7 @@ def _spaced_number(text: str, start: int) -> Span | None:
         lo -= 2
         while lo > 0 and text[lo - 1].isdigit():
             lo -= 1
-    m = _SPACED.match(text, lo)
+    m = compiled(_SPACED).match(text, lo)
     return m.span() if m is not None and m.start() <= start < m.end() else None
 
 
@@ -741,19 +739,23 @@ def _short_scale(letters: str, text: str, digits: int) -> str | None:
     if letters in _SHORT_SCALES:
         return _SHORT_SCALES[letters]
     # A currency sign just before the digits, or before a space before them.
-    money = any(_MONEY.match(text, at, digits + 1) for at in (digits - 1, digits - 2) if at >= 0)
+    money = any(
+        compiled(_MONEY).match(text, at, digits + 1) for at in (digits - 1, digits - 2) if at >= 0
+    )
     return _SHORT_MONEY_SCALES.get(letters) if money else None
 
 
 # Korean scales written after the digits ("2억 원", "1만 2천 명").
 _KOREAN_SCALES = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
-_KOREAN_SCALED = re.compile(r"(\d+(?:[.,]\d+)*)([십백천만억조])")
+_KOREAN_SCALED = r"(\d+(?:[.,]\d+)*)([십백천만억조])"
 
 
 def _korean_value(token: str) -> str | None:
     """The value of digits and a Korean scale (``2억`` = 200000000), or None."""
-    m = _KOREAN_SCALED.match(token)
+    m = compiled(_KOREAN_SCALED).match(token)
     if m is None:
         return None
+    from decimal import Decimal  # (here, not at import: 1 ms of every start)
+
     value = Decimal(m.group(1).replace(",", "")) * _KOREAN_SCALES[m.group(2)]
     return str(int(value)) if value == value.to_integral_value() else None

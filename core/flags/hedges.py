@@ -229,13 +229,12 @@ def is_hedge(words: tuple[str, ...]) -> bool:
     return phrase in _CLASSES or phrase in _AFTER
 
 
-_APPROXIMATE = re.compile(
-    r"(?:десят(?:ок|ка|ки|ков)|дюжин\w*|сотн[яиі]\w*|dozens?|\w+aines?|dutzend\w*"
-    r"|decenas?|dezenas?|centenas?)$",
-    re.IGNORECASE,
+_APPROXIMATE = (
+    r"(?i)(?:десят(?:ок|ка|ки|ков)|дюжин\w*|сотн[яиі]\w*|dozens?|\w+aines?|dutzend\w*"
+    r"|decenas?|dezenas?|centenas?)$"
 )
 _ONE_WORD = tuple(h for h in _CLASSES if " " not in h)
-_SCALE = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_SCALE = r"(?i)\s+(?:hundred|thousand|million|billion|trillion)\b"
 # How far before a change a hedge it touches may start ("no fewer than" + spaces).
 _REACH = 24
 
@@ -482,7 +481,7 @@ def _hedged(
                 key, figure = keys[0]  # (the figure whole: "34 000")
                 figures_seen.add(figure.start)
                 hedged = (_CLASSES[" ".join(m.group(1).casefold().split())], key)
-                scale = _SCALE.match(text, figure.end)
+                scale = compiled(_SCALE).match(text, figure.end)
                 stop = scale.end() if scale else figure.end
                 at = m.end(1)
                 while text[at].isspace():
@@ -507,7 +506,7 @@ def _hedged(
     side = ((k, w) for k, c in enumerate(changes) for w in (c.old_words if old else c.new_words))
     for index, word in side:
         word = word._replace(change=index)  # (numbered with its change, as the pool's)
-        if word.start not in figures_seen and _APPROXIMATE.match(word.text):
+        if word.start not in figures_seen and compiled(_APPROXIMATE).match(word.text):
             keys = figures(word, text)
             if keys:
                 yield ("about", keys[0][0]), word, word

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from operator import attrgetter
 
+from core.engine.tokens import compiled
 from core.flags.figure_words import is_figure
 from core.flags.han_names import check_han_names
 from core.flags.names import NOT_NAMES, Names
@@ -320,7 +321,7 @@ def _phrase(words: list[Word], text: str, offset: int) -> Word | None:
     return Word(shown, first.start, last.end, first.change)
 
 
-_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019-]+")
+_CAPITALISED = r"[A-Z\u00c0-\u00de][\w'\u2019-]+"
 TURN_REACH = 120
 
 # Words that join two names either way round: "A and B" is "B and A".
@@ -370,7 +371,7 @@ def _between(pool: Pooled, cut: Word, put: Word) -> tuple[Word, Word] | None:
     hi = cut.end - o0 + TURN_REACH
     new_lo = max(0, put.start - n0 - TURN_REACH)
     new_hi = put.end - n0 + TURN_REACH
-    for m in _CAPITALISED.finditer(old_text, lo, hi):
+    for m in compiled(_CAPITALISED).finditer(old_text, lo, hi):
         start = m.start() + o0
         if start == cut.start:
             continue
@@ -412,7 +413,7 @@ def _regrouped(
 
 
 # A full name: capitalised words (and "Jr.", "Sr.") one space apart.
-_NAME_RUN_WORD = re.compile(r"[A-Z][\w'\u2019-]*\.?")
+_NAME_RUN_WORD = r"[A-Z][\w'\u2019-]*\.?"
 
 
 def _full_name(word: Word, text: str, span: Span) -> Word:
@@ -424,7 +425,11 @@ def _full_name(word: Word, text: str, span: Span) -> Word:
             break
         start -= len(m.group())
     while True:
-        m = _NAME_RUN_WORD.match(text, end + 1, span[1]) if text[end : end + 1] == " " else None
+        m = (
+            compiled(_NAME_RUN_WORD).match(text, end + 1, span[1])
+            if text[end : end + 1] == " "
+            else None
+        )
         if m is None:
             break
         end = m.end()
@@ -804,7 +809,7 @@ def _bare(word: str) -> str:
 def _same_root(a: str, b: str) -> bool:
     """``Moabitish`` and ``Moabite``, ``Paris`` and ``Parisian``: one root, at least
     ``MIN_ROOT`` letters, once a people's or an adjective's ending is taken off."""
-    ra, rb = _ENDINGS.sub("", a), _ENDINGS.sub("", b)
+    ra, rb = compiled(_ENDINGS).sub("", a), compiled(_ENDINGS).sub("", b)
     if min(len(ra), len(rb)) < MIN_ROOT:
         return False
     short, long = sorted((ra, rb), key=len)
@@ -820,7 +825,7 @@ _DIGIT = re.compile(r"\d")
 _NEW_NAME = re.compile(r"s?(?:son|sen|lin)", re.IGNORECASE)
 
 
-_ENDINGS = re.compile(r"(?:ish|ites?|ians?|ese|ans?|es|s|e)$", re.IGNORECASE)
+_ENDINGS = r"(?i)(?:ish|ites?|ians?|ese|ans?|es|s|e)$"
 
 
 MIN_ROOT = 4

@@ -28,7 +28,7 @@ from itertools import repeat
 from core.engine import aside
 from core.engine.tokens import compiled, has_wide, paragraph_stretches
 
-_WORD = re.compile(r"\w+(?:['\u2019\-\u2010\u2011]\w+)*")
+_WORD = r"\w+(?:['\u2019\-\u2010\u2011]\w+)*"
 # Capitalized function words (headline style, "I") are never taken for names.
 NOT_NAMES = frozenset(
     "i i'm i've i'll i'd a an the and or but of in on at to for from by with as is "
@@ -142,7 +142,7 @@ _DATELINE_AGENCY = re.compile(
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'\u2019-]{1,40}(?:,[^\n()]{1,40})? $")
 _EDGES = "\"'()[]{}<>.,;:!?*_/\\|`~\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2014\u2013\u2026"
 # A word of three letters or more in lower case: the line is no heading.
-_LOWER_WORD = re.compile(
+_LOWER_WORD = (
     "(?<![\\w'\u2019])[a-z\u00df-\u00f6\u00f8-\u00ff\u03b1-\u03c9\u0430-\u045f\u0491]\\w{2,}"
 )
 MAX_TITLE_WORDS = 12
@@ -380,7 +380,7 @@ class Names:
         defined = {
             w.casefold().removesuffix("s")
             for m in _DEFINITION.finditer(self.text)
-            for w in _WORD.findall(m.group(1) or m.group(2))
+            for w in compiled(_WORD).findall(m.group(1) or m.group(2))
             if not w.isupper()
         }
         return frozenset(
@@ -428,7 +428,7 @@ def _heading(line: str) -> bool:
     """An ALL-CAPS line, or a short title-case line: no word of three letters or more
     in lower case (``Genesis 1``, ``Terms And Conditions``, ``NO WARRANTY``)."""
     words = len(line.split())
-    if words < 2 or _LOWER_WORD.search(line) or compiled(_HAN_KANA_CHAR).search(line):
+    if words < 2 or compiled(_LOWER_WORD).search(line) or compiled(_HAN_KANA_CHAR).search(line):
         return False  # (a line of Chinese or Japanese has no case to tell a heading by)
     if not any(map(str.isupper, line)):
         return False  # (nor has Korean, Arabic, Hebrew, Thai ...: no capital at all)

@@ -327,13 +327,13 @@ def spelled_value(parts: list[str]) -> int | None:
 
 # German "elf" (11) before a noun, which German capitalises ("elf Kinder"): an English
 # "elf" is no figure.
-GERMAN_ELF = re.compile(r"\s+[A-ZÄÖÜ]")
+GERMAN_ELF = r"\s+[A-ZÄÖÜ]"
 
 
 def other_language_number(folded: str, text: str, start: int, end: int) -> str | None:
     """The figure a number word of another language stands for (``trois``, ``dix-huit``,
     ``сто``, ``milliards``), or a month's number beside a day or year (``10 novembre``)."""
-    if folded == "elf" and GERMAN_ELF.match(text, end):
+    if folded == "elf" and compiled(GERMAN_ELF).match(text, end):
         return "11"
     value = word_value(folded)
     if value is None and "-" in folded:

@@ -8,9 +8,9 @@ as the sentence needs; not in quoted speech, where every word counts).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from core.engine.tokens import compiled
 from core.flags.name_changes import other_case
 from core.flags.pooled import (
     APOSTROPHES,
@@ -58,12 +58,12 @@ def _declined(word: Word, others: list[Word], quotes: Quotations) -> bool:
         return False
     if len(WORD.findall(quotes.text, *inside)) > TERM_WORDS:
         return False
-    if _SPEECH_MARKS.search(quotes.text, *inside):
+    if compiled(_SPEECH_MARKS).search(quotes.text, *inside):
         return False  # ("Боб, це ти?" is speech)
     return any(other_case(word.text, other.text) for other in others)
 
 
-_SPEECH_MARKS = re.compile(r"[,.!?;:\u2026]")
+_SPEECH_MARKS = r"[,.!?;:\u2026]"
 
 
 TERM_WORDS = 3

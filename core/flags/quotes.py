@@ -32,26 +32,26 @@ from collections.abc import Collection
 from typing import Literal
 
 from core.engine import aside
+from core.engine.tokens import compiled
 from core.model import Span
 
 _MARK_CHARS = (
     "\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u300c\u300d\u300e\u300f"
 )
-_MARKS = re.compile(f"[{_MARK_CHARS}]")
-_MARKS_RUN = re.compile(f"[{_MARK_CHARS}]+")
+_MARKS_RUN = f"[{_MARK_CHARS}]+"
 # The marks a paragraph's scan looks at: an apostrophe between two letters or digits
 # (``don't``) is no quote mark (``_role``), so the scan skips it in C. (One class of
 # every mark first, the apostrophe's condition after it: the engine skips to the
 # class; two alternatives were each tried at every character, 2-3 times as slow.)
 _SCANNED = re.compile(f"[{_MARK_CHARS}](?:(?<!['\u2019])|(?<![^\\W_].)|(?![^\\W_]))")
 # A blank line, or a line break after the end of a sentence (one paragraph a line).
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_BLANK_LINE = r"\n[^\S\n]*\n\s*"
 _END_CHARS = (
     '.!?:"\u201d\u00bb\u2019)]\u300d\u300f\u3002'  # what ends a sentence before a line break
 )
 _ENDS = frozenset(_END_CHARS)
 _LINE_SPACES = " \t\r\f\v"  # skipped before a line break
-_ENDED_LINE = re.compile(f"[{re.escape(_END_CHARS)}][^\\S\n]*\n\\s*")
+_ENDED_LINE = f"[{re.escape(_END_CHARS)}][^\\S\n]*\n\\s*"
 _BLANK_AFTER = re.compile(r"[^\S\n]*\n")
 # Lines tried one by one before the patterns take over (a paragraph of many lines).
 _WALK_LINES = 64
@@ -59,7 +59,7 @@ _WALK_LINES = 64
 # character it looks for (so the scan runs in C): a sentence's end before the break
 # (the match ends just after it); a break with a blank line after it; the text's
 # start before one. A break after a blank line is the one after a ``_BLANK_NEXT``.
-_ENDED_BREAK = re.compile(f"[{re.escape(_END_CHARS)}][{_LINE_SPACES}]*\n")
+_ENDED_BREAK = f"[{re.escape(_END_CHARS)}][{_LINE_SPACES}]*\n"
 _BLANK_NEXT = re.compile("\n(?=[^\\S\n]*\n)")
 _START_BREAK = re.compile(f"[{_LINE_SPACES}]*\n")
 _CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve|em|n|\d+s?)\b", re.IGNORECASE)
@@ -282,7 +282,7 @@ def _start_by_windows(text: str, pos: int) -> int:
 def _first_break_from(text: str, at: int) -> int:
     """The first line break from ``at`` on that ends a paragraph (``len(text)``: none)."""
     found: list[int] = []
-    ended = _ENDED_BREAK.search(text, max(0, _before_spaces(text, at) - 1))
+    ended = compiled(_ENDED_BREAK).search(text, max(0, _before_spaces(text, at) - 1))
     if ended is not None:
         found.append(ended.end() - 1)
     blank = _BLANK_NEXT.search(text, at)
@@ -300,7 +300,7 @@ def _last_break_before(text: str, lo: int, pos: int, stop: int) -> int:
     """The last line break in ``[lo, pos)`` that ends a paragraph, or -1; ``lo`` is at
     a line break or 0, ``stop`` past the first line break from ``pos`` on."""
     last = -1
-    for m in _ENDED_BREAK.finditer(text, lo, pos):
+    for m in compiled(_ENDED_BREAK).finditer(text, lo, pos):
         last = m.end() - 1
     blank = -1
     for m in _BLANK_NEXT.finditer(text, lo, stop):
@@ -350,8 +350,8 @@ def quote_regions(text: str) -> list[Span]:
 
 def paragraph_breaks(text: str) -> list[Span]:
     """Where paragraphs end: blank lines, and line breaks after a sentence's end."""
-    found = [m.span() for m in _BLANK_LINE.finditer(text)]
-    found += [(m.start() + 1, m.end()) for m in _ENDED_LINE.finditer(text)]
+    found = [m.span() for m in compiled(_BLANK_LINE).finditer(text)]
+    found += [(m.start() + 1, m.end()) for m in compiled(_ENDED_LINE).finditer(text)]
     found.sort()
     out: list[Span] = []
     for start, end in found:
@@ -491,7 +491,7 @@ def _run_around(text: str, pos: int) -> Span:
     first = pos
     while first and text[first - 1] in _MARK_CHARS:  # (a scan meets a run at its start)
         first -= 1
-    run = _MARKS_RUN.match(text, pos)
+    run = compiled(_MARKS_RUN).match(text, pos)
     return first, run.end() if run is not None else pos + 1
 
 

@@ -130,7 +130,7 @@ def same_if_dotted(gone: Counter[str], came: Counter[str]) -> None:
 
 
 # A score or a tally of two: "3-1", "3–1", "3:1", "4比2", "5 a 3", "38 to 35".
-_SCORE = re.compile(r"(?<![\d.,:])(\d{1,3}) ?(?:[-\u2013:\u6bd4]| (?:to|a) ) ?(\d{1,3})(?![\d.,:])")
+_SCORE = r"(?<![\d.,:])(\d{1,3}) ?(?:[-\u2013:\u6bd4]| (?:to|a) ) ?(\d{1,3})(?![\d.,:])"
 
 
 def turned_score(pool: Pooled, context: Context) -> tuple[list[Word], list[Word]] | None:
@@ -158,7 +158,7 @@ def turned_score(pool: Pooled, context: Context) -> tuple[list[Word], list[Word]
 
 def _scores(text: str, span: Span) -> dict[tuple[str, str], list[Span]]:
     out: dict[tuple[str, str], list[Span]] = {}
-    for m in _SCORE.finditer(text, *span):
+    for m in compiled(_SCORE).finditer(text, *span):
         out.setdefault((m.group(1), m.group(2)), []).append(m.span())
     return out
 

@@ -11,7 +11,6 @@ on both sides whose units share no meaning, one of them in a changed span, is a
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from operator import attrgetter
 
@@ -165,9 +164,7 @@ _DIGITS = (
 # Before the digits: a currency's sign; after them: a scale, a unit (perhaps after
 # "de", "d'", "of": "21 millions d'euros"), and what it is counted per ("$15 per hour",
 # "£100 a month").
-_SIGN_BEFORE = re.compile(
-    r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|R\$|[$£€¥₹₽]) ?$", re.IGNORECASE
-)
+_SIGN_BEFORE = r"(?i)(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|R\$|[$£€¥₹₽]) ?$"
 _AFTER = (
     "(?i)"
     r"(?: ?(?P<scale>thousand|millions?|billions?|millones|milliards|bn|mn|[kmb]|"
@@ -182,8 +179,6 @@ _AFTER = (
 )
 
 
-_WIDE = re.compile("[\u3000-\u9fff]")
-
 # A figure's value, its unit's meanings, what it is counted per, and its span.
 _Read = tuple[str, frozenset[str], frozenset[str], Span]
 
@@ -192,12 +187,12 @@ def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
     """The figures of ``text[start:end]`` that have a unit, by value (digits and scale)."""
     out: dict[str, list[_Read]] = defaultdict(list)
     for m in compiled(_DIGITS).finditer(text, start, end):
-        sign_m = _SIGN_BEFORE.search(text, max(start, m.start() - 4), m.start())
+        sign_m = compiled(_SIGN_BEFORE).search(text, max(start, m.start() - 4), m.start())
         after = compiled(_AFTER).match(text, m.end(), end)
         assert after is not None  # (every part of it may be empty)
         sign = sign_m.group().strip().casefold() if sign_m else ""
         unit = (after.group("unit") or "").casefold()
-        if unit not in UNIT_WORDS and _WIDE.match(unit):
+        if unit not in UNIT_WORDS and starts_wide(unit):
             # (Japanese runs on: "億円に上った" is the unit "億円" and its sentence)
             unit = next((unit[:k] for k in range(4, 0, -1) if unit[:k] in UNIT_WORDS), unit)
         per = UNIT_WORDS.get((after.group("per") or "").casefold(), frozenset())
@@ -220,6 +215,13 @@ def _read(text: str, start: int, end: int) -> dict[str, list[_Read]]:
             last = after.end("per")
         out[value].append((value, means, per, (first, last)))
     return out
+
+
+def starts_wide(word: str) -> bool:
+    """Whether ``word`` starts with a character from U+3000 to U+9FFF (CJK marks, kana
+    and Han). Compared, not matched: the class ``[\u3000-\u9fff]`` took 2-3 ms of
+    every start to compile (start-up)."""
+    return "\u3000" <= word[:1] <= "\u9fff"
 
 
 def check_unit(pool: Pooled, context: Context) -> Flag | None:
