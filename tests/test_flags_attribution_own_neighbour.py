@@ -5,7 +5,8 @@ to remove the old directory, Nieder said." -> "Nieder said users can set push.de
 to simple. It is safe to remove the old directory." The second sentence lost its
 source, unflagged: "Nieder said", put in at the head of the first, was read as where
 it went. That sentence had cut its own "Nieder said" at its end: what it put in is its
-own attribution moved, not the one the next sentence lost.
+own attribution moved, not the one the next sentence lost. A verb both sentences
+have is not shown as cut or put in either ("according" moved to the end).
 """
 
 from __future__ import annotations
@@ -28,3 +29,16 @@ def test_a_source_moved_into_the_sentence_next_door_is_no_change() -> None:
     old = "The plant will close in June, the company said. About 200 people work there."
     new = "The plant will close in June. About 200 people work there, the company said."
     assert "attribution" not in [kind for kind, _ in flag_pairs(old, new)]
+
+
+def test_a_verb_both_sentences_have_is_not_shown_as_removed() -> None:
+    # The session 20 reader: "according" moved to the end read 'removed "according, said"'.
+    old = (
+        "The attack hit at least two developers, according to researcher Robert Hansen, "
+        'who said the flooding "may make affected keys unusable."'
+    )
+    new = (
+        "The attack hit at least two developers, and the flooding makes affected keys "
+        "unusable, according to researcher Robert Hansen."
+    )
+    assert ("attribution", 'removed "said"') in flag_pairs(old, new)

@@ -314,14 +314,26 @@ def _attribution(pool: Pooled, context: Context) -> Flag | None:
     new = [w for w in pool.new_words if _lemma(w, context.new) in came]
     if not old and not new:  # (the verb stands in a clause cut next to it)
         return _check_whose(pool, context) or _check_claim(pool, context, claims)
-    # Explained by the verbs on both sides of the changes that hold them ("said" -> "claimed").
+    # Explained by the verbs on both sides of the changes that hold them ("said" -> "claimed"),
+    # less, in a change that puts no verb in the place of one, those the other sentence
+    # has too ("according to ..., who said" -> "and ..., according to ...": "according"
+    # moved, "said" went).
     touched = {w.change for w in (*old, *new)}
+    old_verbs = [w for w in pool.old_words if w.change in touched and _lemma(w, context.old, True)]
+    new_verbs = [w for w in pool.new_words if w.change in touched and _lemma(w, context.new, True)]
+    swapped = {w.change for w in old_verbs} & {w.change for w in new_verbs}
     return make_flag(
         "attribution",
         pool,
-        [w for w in pool.old_words if w.change in touched and _lemma(w, context.old, True)],
-        [w for w in pool.new_words if w.change in touched and _lemma(w, context.new, True)],
+        _shown(old_verbs, swapped, context.old, new_loose),
+        _shown(new_verbs, swapped, context.new, old_loose),
     )
+
+
+def _shown(verbs: list[Word], swapped: set[int], text: str, other: set[str]) -> list[Word]:
+    """``verbs`` less those of a change not in ``swapped`` whose lemma is among
+    ``other`` (the other sentence's)."""
+    return [w for w in verbs if w.change in swapped or _lemma(w, text, True) not in other]
 
 
 def _check_claim(pool: Pooled, context: Context, changed: bool) -> Flag | None:
