@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from operator import attrgetter
+
+from rapidfuzz.distance import Levenshtein
 
 from core.engine.tokens import compiled
 from core.flags.figure_words import is_figure
@@ -31,6 +33,7 @@ from core.flags.pooled import (
     in_dateline,
     is_initial,
     make_flag,
+    neighbour,
 )
 from core.model import Span
 
@@ -98,9 +101,69 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
         gone, came = _carried_next_door((gone, came), (old, new), pool, context)
     if not gone and not came:
         return None
+    if bool(gone) != bool(came):
+        # A name put in where the sentence cut next door named another in its place
+        # ("according to ... Colin Watson." cut, "said ... Colin Watkins" put in)
+        near = (
+            _near_name(
+                came, (context.new, context.old), pool.old_near, old_names, (new_all, context.key)
+            )
+            if came
+            else _near_name(
+                gone, (context.old, context.new), pool.new_near, new_names, (old_all, context.key)
+            )
+        )
+        if near is not None:
+            named = _whole(
+                came or gone,
+                pool.new_words if came else pool.old_words,
+                context.new if came else context.old,
+            )
+            flag = make_flag("name", pool, [] if came else named, named if came else [])
+            here = " ".join(w.text for w in named)
+            pair = (near, here) if came else (here, near)
+            return replace(flag, explanation=f'"{pair[0]}" \u2192 "{pair[1]}"')
     gone = _whole(gone, pool.old_words, context.old)
     came = _whole(came, pool.new_words, context.new)
     return make_flag("name", pool, gone, came)
+
+
+def _near_name(
+    names: list[Word],
+    texts: tuple[str, str],
+    near: tuple[Span, ...],
+    near_names: Names,
+    here: tuple[_Spellings, Callable[[str], str]],
+) -> str | None:
+    """The name (whole) of the sentences ``near`` that the one name of ``names`` took
+    the place of: a name there that the block does not have (``here``), after the same
+    word (``Colin`` of ``Colin Watson``, ``maintainer``) or spelled nearly alike; None
+    when there is not exactly one. ``texts``: the text of ``names`` and of ``near``."""
+    if len(names) != 1 or not near:
+        return None
+    text, near_text = texts
+    spellings, key = here
+    name = names[0]
+    before = neighbour(text, name.start, -1)
+    found: list[str] = []
+    for start, end in near:
+        words = [Word(m.group(), *m.span(), -1) for m in WORD.finditer(near_text, start, end)]
+        for w in words:
+            if not _named(w, near_names) or spellings.has(key(w.text)):
+                continue
+            same_place = bool(before) and neighbour(near_text, w.start, -1) == before
+            alike = Levenshtein.normalized_similarity(w.text.casefold(), name.text.casefold())
+            if same_place or alike >= _NEAR_ALIKE:
+                found.append(_whole_text(w, words, near_text))
+    return found[0] if len(set(found)) == 1 else None
+
+
+_NEAR_ALIKE = 0.6
+
+
+def _whole_text(word: Word, words: list[Word], text: str) -> str:
+    """``word`` with the capitalised words of its name next to it, as text."""
+    return " ".join(w.text for w in _whole([word], tuple(words), text))
 
 
 def _placed(text: str, traded: bool) -> frozenset[str]:
