@@ -12,9 +12,12 @@ insert one way round, the short one the other.
 
 from __future__ import annotations
 
+import sys
+
 from core.engine.blocks import Draft
 from core.engine.moves import split_long_ends
 from core.model import Comparison
+from tests.conftest import REPO
 from tests.flagged import compared
 
 WIRE = (
@@ -94,3 +97,16 @@ def test_a_sentence_mostly_replaced_is_left_whole() -> None:
     d = _draft([("equal", 0, 3, 0, 3), ("delete", 3, 12, 3, 3), ("insert", 12, 12, 3, 4)])
     parts, origin, stand_ins = split_long_ends([d], [1] * 12, [1] * 4)
     assert parts == [d] and origin == [-1] and not stand_ins
+
+
+def test_the_bench_measure_of_both_ways_sees_the_mirror() -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    from both_ways import both_ways
+
+    forward, backward = both_ways(WIRE, CONDENSED)
+    assert forward.similarity == backward.similarity
+    assert (forward.deleted_words, forward.inserted_words) == (
+        backward.inserted_words,
+        backward.deleted_words,
+    )
+    assert forward.moved_words == backward.moved_words > 0
