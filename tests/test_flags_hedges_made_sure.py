@@ -7,6 +7,8 @@
   git daemon.": an estimate stated as a count.
 - "Developers expect to publish version 9.2 within six months." -> "Developers will
   publish version 9.2 ...": a plan stated as a fact.
+- "Administrators may want to adjust their firewall rules" -> "must adjust": advice
+  made an order.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ from tests.flagged import flag_pairs
             "About 1,500 servers are estimated to run git daemon.",
             "About 1,500 servers run git daemon.",
             'removed "estimated to run"',
+        ),
+        (
+            "Administrators may want to adjust their firewall rules before upgrading.",
+            "Administrators must adjust their firewall rules before upgrading.",
+            '"may want to" → "must"',
         ),
         (
             "Developers expect to publish version 9.2 within six months.",

@@ -105,7 +105,9 @@ _SURE_FOR_COULD = frozenset("will would shall".split())
 # A change with other words is a rewrite (a hotel's features that "may be a tv", a
 # clause put in that is "probably in the 1830s"), and hedges no statement of the other.
 _SURE = frozenset("will would shall is are was were does do did has have had must".split())
-_WITH_HEDGE = frozenset("have has had be been being seem seems appear appears to".split())
+_WITH_HEDGE = frozenset(
+    "have has had be been being seem seems appear appears to want wish".split()
+)  # ("may want to adjust" -> "must adjust": advice made an order)
 # "You may convey", "thou mayest": leave, not doubt.
 _PERMITTED = frozenset("you thou ye".split())
 _MODAL = re.compile(r"\b(?:can|cannot)\b", re.IGNORECASE)
