@@ -57,3 +57,19 @@ def test_a_hedge_cut_is_flagged(old: str, new: str, shown: str) -> None:
 )
 def test_no_hedge_cut(old: str, new: str) -> None:
     assert "attribution" not in [kind for kind, _ in flag_pairs(old, new)]
+
+
+def test_a_source_cut_where_the_doubt_was_there_before_is_flagged() -> None:
+    # The session 20 held-out reader: "could" stayed, "reportedly" went, unflagged.
+    assert flag_pairs(
+        "The bug could reportedly be triggered with a crafted message.",
+        "The bug could be triggered with a crafted message.",
+    ) == [("attribution", 'removed "reportedly"')]
+    # Doubt put in where the source went still states no fact.
+    assert (
+        flag_pairs(
+            "The bug was reportedly triggered with a crafted message.",
+            "The bug may have been triggered with a crafted message.",
+        )
+        == []
+    )

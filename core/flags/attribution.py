@@ -16,7 +16,7 @@ from core.flags.claims import (
     check_certainty,
     claim_lemmas,
     touched_claims,
-    uncertain,
+    uncertainties,
 )
 from core.flags.han_sources import check_han_attribution
 from core.flags.name_changes import initials
@@ -354,8 +354,11 @@ def _check_claim(pool: Pooled, context: Context, changed: bool) -> Flag | None:
     )
     if claim_lemmas(text, spans) or attribution_lemmas(text, spans, loose=True):
         return None  # still a claim, or attributed ("the BBC reported")
-    if uncertain(text, spans):
-        return None  # "it may be", "unconfirmed": no fact stated
+    own_text, own_span = (context.old, pool.old_span) if old else (context.new, pool.new_span)
+    if uncertainties(text, spans) - uncertainties(own_text, (own_span,)):
+        # "it may be", "unconfirmed" in the hedge's place: no fact stated ("could" in both,
+        # "could reportedly be" -> "could be", is no doubt put in for the source cut)
+        return None
     return make_flag("attribution", pool, old, new)
 
 

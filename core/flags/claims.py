@@ -62,6 +62,12 @@ def uncertain(text: str, spans: tuple[Span, ...]) -> bool:
     return any(compiled(_UNCERTAIN).search(text, start, end) for start, end in spans)
 
 
+def uncertainties(text: str, spans: tuple[Span, ...]) -> set[str]:
+    """The words of ``spans`` that leave a claim uncertain, folded."""
+    pattern = compiled(_UNCERTAIN)
+    return {m.group().casefold() for s, e in spans for m in pattern.finditer(text, s, e)}
+
+
 def claim_lemmas(text: str, spans: tuple[Span, ...]) -> set[str]:
     """The attribution lemmas the hedges of ``spans`` stand for."""
     return {
