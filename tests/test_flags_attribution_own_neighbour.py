@@ -42,3 +42,18 @@ def test_a_verb_both_sentences_have_is_not_shown_as_removed() -> None:
         "unusable, according to researcher Robert Hansen."
     )
     assert ("attribution", 'removed "said"') in flag_pairs(old, new)
+
+
+def test_a_source_cut_is_not_explained_by_a_neighbour_that_named_it_already() -> None:
+    # The session 20 held-out reader: "described by its developers" -> "The developers
+    # said" next door took the "the developers said" this sentence cut.
+    old = (
+        "The change was described by its developers as a fix.\n\n"
+        "The key can be embedded in the image, the developers said.\n\n"
+        "Users can enroll other keys, the developers noted.\n"
+    )
+    new = (
+        "The developers said the change is a fix.\n\nThe key is embedded in the image.\n\n"
+        "Users can enroll other keys, Lennart Poettering noted.\n"
+    )
+    assert ("attribution", 'removed "said"') in flag_pairs(old, new)

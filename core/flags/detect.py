@@ -506,8 +506,13 @@ def _near(
         elif b.kind in ("changed", "moved"):
             # A clause taken out of the sentence next door and put in this one (two
             # sentences that changed places, words moved between them).
-            old_near += _clauses(b.ops, "delete", context.old, put, len(new_words))
-            new_near += _clauses(b.ops, "insert", context.new, taken, len(old_words))
+            kept = (
+                (context.new[slice(*b.new)], context.old[slice(*b.old)])
+                if b.old and b.new
+                else ("", "")
+            )
+            old_near += _clauses(b.ops, "delete", (context.old, kept[0]), put, len(new_words))
+            new_near += _clauses(b.ops, "insert", (context.new, kept[1]), taken, len(old_words))
     return tuple(old_near), tuple(new_near)
 
 
@@ -526,14 +531,21 @@ def _next_door_words(near: tuple[Block, Block], context: Context) -> Beside:
     return tuple(out)
 
 
-def _clauses(ops: Sequence[Op], kind: str, text: str, changed: str, words: int) -> list[Span]:
+def _clauses(
+    ops: Sequence[Op], kind: str, texts: tuple[str, str], changed: str, words: int
+) -> list[Span]:
     """The spans of the ``kind`` ops of a neighbour (cut: ``delete``, put in:
     ``insert``) that hold at least three content words, at least ``MIN_CLAUSE_SHARE``
     of them, and two or more, in ``changed`` (the pool's other side's ``words``
-    changed words): "up until 1989" put before a sentence whose "1989" became "1987"
-    is no clause moved."""
+    changed words), not counting the words the neighbour's other side had already:
+    "up until 1989" put before a sentence whose "1989" became "1987" is no clause
+    moved, nor is "The developers said" put in a sentence that was "described by its
+    developers" where the next one cut "the developers said" (only "said" is new there).
+    ``texts``: the text of the ops' side, and the neighbour's other side."""
     if words < 2:
         return []
+    text = texts[0]
+    had: set[str] | None = None
     out: list[Span] = []
     found: set[str] | None = None
     for op in ops:
@@ -545,8 +557,12 @@ def _clauses(ops: Sequence[Op], kind: str, text: str, changed: str, words: int) 
             continue
         if found is None:
             found = content_words(changed)
-        if len(piece & found) >= max(2, MIN_CLAUSE_SHARE * len(piece)):
-            out.append(span)
+        shared = piece & found
+        if len(shared) >= max(2, MIN_CLAUSE_SHARE * len(piece)):
+            if had is None:
+                had = content_words(texts[1])
+            if len(shared - had) >= 2:
+                out.append(span)
     return out
 
 
