@@ -32,6 +32,11 @@ from tests.flagged import flag_pairs
             'removed "estimated to run"',
         ),
         (
+            "If a tunable is passed to such a program, it may result in a buffer overflow.",
+            "Passing a tunable to such a program results in a buffer overflow.",
+            '"it may result" → "results"',
+        ),
+        (
             "Administrators may want to adjust their firewall rules before upgrading.",
             "Administrators must adjust their firewall rules before upgrading.",
             '"may want to" → "must"',

@@ -114,6 +114,7 @@ _SURE = frozenset("will would shall is are was were does do did has have had mus
 _WITH_HEDGE = frozenset(
     "have has had be been being seem seems appear appears to want wish".split()
 )  # ("may want to adjust" -> "must adjust": advice made an order)
+_SUBJECTS = frozenset("it this that they he she there".split())
 # "You may convey", "thou mayest": leave, not doubt.
 _PERMITTED = frozenset("you thou ye".split())
 _MODAL = re.compile(r"\b(?:can|cannot)\b", re.IGNORECASE)
@@ -162,6 +163,9 @@ def _alone(hedge: Word, words: tuple[Word, ...], others: tuple[Word, ...]) -> bo
     (else it may be the past of "can")."""
     mine = [w.text.casefold() for w in words if w.change == hedge.change and w is not hedge]
     theirs = [w.text.casefold() for w in others if w.change == hedge.change]
+    # (its subject cut with it when the clause is recast: ", it may result in" ->
+    # "results in")
+    mine = [w for w in mine if w not in _SUBJECTS or w in theirs]
     if len(mine) == 1 == len(theirs) and _inflected(mine[0], theirs[0]):
         mine, theirs = [], []  # "may reopen" -> "reopens": the verb itself, made sure
     if not all(w in _WITH_HEDGE for w in mine) or not all(w in _SURE for w in theirs):
