@@ -61,3 +61,28 @@ def test_a_whole_side_without_a_word_stays() -> None:
     d = _replaced((0, 1), (0, 2))
     words = ([1, 1, 1, 1, 0], [0, 0, 1, 1, 1, 0])  # ".." put in
     assert split_whole_sentences([d], ({0}, {0, 2}), (IDS_OLD, IDS_NEW), words) == [d]
+
+
+GLUED_OLD = (
+    "The developers of systemd, the service manager that starts most Linux systems, s"
+    "aid on Monday that they intend to remove support for cgroup v1 after the end of "
+    '2023.\n\n"If you run services that make explicit use of cgroup v1 features, please'
+    ' implement compatibility with cgroup v2 sooner rather than later," the developer'
+    "s wrote in the release notes for version 252. Most of Linux userspace has been p"
+    "orted over already, they said.\n\n"
+)
+GLUED_NEW = (
+    "Systemd, which starts most Linux systems, will drop cgroup v1 support after the "
+    'end of 2023, its developers said on Monday.\n\nThe developers urged: "If you run s'
+    "ervices that make explicit use of cgroup v1 features, please implement compatibi"
+    'lity with cgroup v2 sooner rather than later." They said most of Linux userspace'
+    " has been ported over already.\n\n"
+)
+
+
+def test_the_end_of_a_sentence_replaced_by_the_start_of_the_next_is_two_rows() -> None:
+    # The session 20 held-out reader: one row one way round, two the other.
+    old, new = GLUED_OLD, GLUED_NEW
+    text = render_text(compared(old, new), context=0)
+    assert "version 252.-]\n" in text
+    assert "\n#3 {+They said+} most of Linux userspace" in text

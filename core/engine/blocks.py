@@ -262,15 +262,18 @@ def split_whole_sentences(
     ids: tuple[Sequence[int], Sequence[int]],
     words: tuple[Sequence[int], Sequence[int]],
 ) -> list[Draft]:
-    """Each pure replacement whose one side is whole sentences and whose other side is a
-    piece of a sentence, as two drafts: what was cut, and what was put in.
+    """Each pure replacement whose two sides stand in different sentences, as two drafts:
+    what was cut, and what was put in.
 
     A kicker put in above a lead rewritten from its first word ("The GNU coreutils
     project released ..." -> "CORRECTED VERSION" and a blank line, then "GNU coreutils
     9.1, released ...") replaces "The" by "CORRECTED VERSION": the kicker's row then
     holds the lead too, as if it stood in the lead's first word. Split, the kicker is a
-    row of its own. Only where the two sides share no word (a clause reworded, its
-    sentence cut otherwise, stays against its counterpart) and the whole side has one.
+    row of its own. So with one side whole sentences and the other a piece of one; and
+    with the end of a sentence replaced by the start of the next ('..., the developers
+    wrote in the release notes for version 252.' -> '." They said'), which glued two
+    rows into one. Only where the two sides share no word (a clause reworded, its
+    sentence cut otherwise, stays against its counterpart) and each has one.
     ``bounds``: the unit indices where sentences start, old and new; ``ids`` and
     ``words``: each side's unit ids and words."""
     out: list[Draft] = []
@@ -280,19 +283,15 @@ def split_whole_sentences(
         if d.kind != "changed" or d.approximate or kinds != ["delete", "insert"]:
             out.append(d)
             continue
-        old_whole = _whole(d.a1, d.a2, bounds[0], sizes[0]) and any(words[0][d.a1 : d.a2])
-        new_whole = _whole(d.b1, d.b2, bounds[1], sizes[1]) and any(words[1][d.b1 : d.b2])
-        if old_whole != new_whole and _share_words(d, ids, words):
+        old_at = _at_bounds(d.a1, d.a2, bounds[0], sizes[0])
+        new_at = _at_bounds(d.b1, d.b2, bounds[1], sizes[1])
+        worded = any(words[0][d.a1 : d.a2]), any(words[1][d.b1 : d.b2])
+        order = _apart(old_at, new_at, worded)
+        if order is None or _share_words(d, ids, words):
             out.append(d)
             continue
-        if new_whole and not old_whole:
-            out.append(
-                Draft("inserted", d.a1, d.a1, d.b1, d.b2, [("insert", d.a1, d.a1, d.b1, d.b2)])
-            )
-            out.append(
-                Draft("deleted", d.a1, d.a2, d.b2, d.b2, [("delete", d.a1, d.a2, d.b2, d.b2)])
-            )
-        elif old_whole and not new_whole:
+        cut_first = order == "cut"
+        if cut_first:
             out.append(
                 Draft("deleted", d.a1, d.a2, d.b1, d.b1, [("delete", d.a1, d.a2, d.b1, d.b1)])
             )
@@ -300,8 +299,37 @@ def split_whole_sentences(
                 Draft("inserted", d.a2, d.a2, d.b1, d.b2, [("insert", d.a2, d.a2, d.b1, d.b2)])
             )
         else:
-            out.append(d)
+            out.append(
+                Draft("inserted", d.a1, d.a1, d.b1, d.b2, [("insert", d.a1, d.a1, d.b1, d.b2)])
+            )
+            out.append(
+                Draft("deleted", d.a1, d.a2, d.b2, d.b2, [("delete", d.a1, d.a2, d.b2, d.b2)])
+            )
     return out
+
+
+def _at_bounds(lo: int, hi: int, starts: Set[int], size: int) -> tuple[bool, bool]:
+    """Whether units ``[lo, hi)`` start a sentence, and whether they end one."""
+    return lo == 0 or lo in starts, hi == size or hi in starts
+
+
+def _apart(old: tuple[bool, bool], new: tuple[bool, bool], worded: tuple[bool, bool]) -> str | None:
+    """Whether a replacement's two sides (each: starts a sentence, ends one; ``worded``:
+    each has a word) stand in different sentences, and which comes first: "cut" (the
+    old side), "put" (the new side), or None (the same sentence, both whole, or a whole
+    side without a word, or a piece of a sentence without one: ``..`` put in)."""
+    old_whole, new_whole = all(old) and worded[0], all(new) and worded[1]
+    if new_whole and not old_whole:
+        return "put"
+    if old_whole and not new_whole:
+        return "cut"
+    if not all(worded):
+        return None
+    if old == (False, True) and new == (True, False):
+        return "cut"  # the end of a sentence cut, the start of the next put in
+    if new == (False, True) and old == (True, False):
+        return "put"
+    return None
 
 
 def _share_words(
@@ -310,11 +338,6 @@ def _share_words(
     """Whether the two sides of ``d`` have a word in common."""
     old = {ids[0][k] for k in range(d.a1, d.a2) if words[0][k]}
     return any(ids[1][k] in old for k in range(d.b1, d.b2) if words[1][k])
-
-
-def _whole(lo: int, hi: int, starts: Set[int], size: int) -> bool:
-    """Whether units ``[lo, hi)`` are whole sentences (``starts``: where they start)."""
-    return (lo == 0 or lo in starts) and (hi == size or hi in starts)
 
 
 def sentence_opener(
