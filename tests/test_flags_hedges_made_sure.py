@@ -78,3 +78,32 @@ def test_a_source_cut_where_the_doubt_was_there_before_is_flagged() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        # The session 20 third reader: a doubt cut, where the other sentence names the
+        # month of May ("in may, 2001"), was taken as doubt kept.
+        (
+            "in may, 2001, a dozen non-english wikipedias were launched (probably in catalan, "
+            "chinese and dutch).",
+            "in may, 2001, a dozen non-english wikipedias were launched (in catalan, chinese "
+            "and dutch).",
+            'removed "probably"',
+        ),
+        (
+            "Such warnings are likely to become errors in a future release.",
+            "Such warnings will become errors in a future release.",
+            '"are likely to" → "will"',
+        ),
+    ],
+)
+def test_more_hedges_cut_are_flagged(old: str, new: str, shown: str) -> None:
+    assert flag_pairs(old, new) == [("attribution", shown)]
+
+
+def test_the_month_may_is_no_hedge() -> None:
+    assert flag_pairs(
+        "The plant will close in May 2027.", "The plant will close in June 2027."
+    ) == [("number", '"May" → "June"')]

@@ -58,14 +58,37 @@ _UNCERTAIN = (
 
 
 def uncertain(text: str, spans: tuple[Span, ...]) -> bool:
-    """Whether ``spans`` leave a claim uncertain ("may", "unconfirmed")."""
-    return any(compiled(_UNCERTAIN).search(text, start, end) for start, end in spans)
+    """Whether ``spans`` leave a claim uncertain ("may", "unconfirmed"; not the month)."""
+    return bool(uncertainties(text, spans))
 
 
 def uncertainties(text: str, spans: tuple[Span, ...]) -> set[str]:
-    """The words of ``spans`` that leave a claim uncertain, folded."""
+    """The words of ``spans`` that leave a claim uncertain, folded (not the month: "in
+    may, 2001" left "(probably in catalan ...)" cut unflagged, the session 20 reader)."""
     pattern = compiled(_UNCERTAIN)
-    return {m.group().casefold() for s, e in spans for m in pattern.finditer(text, s, e)}
+    return {
+        m.group().casefold()
+        for s, e in spans
+        for m in pattern.finditer(text, s, e)
+        if m.group().casefold() != "may" or not _month(text, m.start(), m.end())
+    }
+
+
+def _month(text: str, start: int, end: int) -> bool:
+    """Whether the "may" at ``start`` is the month: a figure next to it ("may 2007",
+    "23 may", "may, 2001"), or after "in", "since", "early" and the like."""
+    if compiled(_FIGURE_AFTER).match(text, end) or compiled(_FIGURE_BEFORE).search(
+        text, max(0, start - 4), start
+    ):
+        return True
+    return compiled(_MONTH_WORD_BEFORE).search(text, max(0, start - 12), start) is not None
+
+
+_FIGURE_AFTER = r"[,.]?\s*\d"
+_FIGURE_BEFORE = r"\d\.?\s*$"
+_MONTH_WORD_BEFORE = (
+    r"(?i)\b(?:in|of|since|until|till|by|early|late|mid|from|through|last|next)\s+$"
+)
 
 
 def claim_lemmas(text: str, spans: tuple[Span, ...]) -> set[str]:
@@ -112,7 +135,7 @@ _SURE_FOR_COULD = frozenset("will would shall".split())
 # clause put in that is "probably in the 1830s"), and hedges no statement of the other.
 _SURE = frozenset("will would shall is are was were does do did has have had must".split())
 _WITH_HEDGE = frozenset(
-    "have has had be been being seem seems appear appears to want wish".split()
+    "have has had be been being seem seems appear appears to want wish is are was were".split()
 )  # ("may want to adjust" -> "must adjust": advice made an order)
 _SUBJECTS = frozenset("it this that they he she there".split())
 # "You may convey", "thou mayest": leave, not doubt.
@@ -192,9 +215,8 @@ def _hedges(word: Word, text: str) -> bool:
     if word.text in _EXPECT:
         return text[word.end : word.end + 4] == " to "
     if word.text == "may":
-        after = text[word.end : word.end + 3].lstrip()
         before = text[max(0, word.start - 12) : word.start].split()
-        if after[:1].isdigit() or (before and before[-1][-1:].isdigit()):
+        if _month(text, word.start, word.end):
             return False
         if before and before[-1].strip("\"'\u201c\u2018(").casefold() in _PERMITTED:
             return False
