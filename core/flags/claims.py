@@ -123,7 +123,9 @@ _UNSURE = frozenset("may might could probably possibly perhaps likely".split())
 # ... and words that hold a statement back from the whole of it: "he is largely credited
 # with" -> "he is credited with", "almost exclusively" -> "exclusively" (a structural
 # reader, session 17). Before a figure they are the figure's hedge ("almost 10").
-_PARTLY = frozenset("largely mostly partly almost nearly virtually practically".split())
+_PARTLY = frozenset(
+    "largely mostly partly almost nearly virtually practically sometimes occasionally".split()
+)  # ("no longer sometimes fails" -> "no longer fails": a claim made whole)
 _UNSURE |= _PARTLY
 # ... and a plan ("expect to publish" -> "will publish"), before "to" only.
 _EXPECT = frozenset("expect expects".split())
