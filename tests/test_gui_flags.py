@@ -217,3 +217,13 @@ def test_next_and_previous_change_step_through_flagged_changes_only_when_asked(
         assert view.current == 1
     finally:
         win.jobs.shutdown()
+
+
+def test_a_hedge_is_labelled_hedge_in_the_tooltip() -> None:
+    from gui.compare.flag_icons import flags_tooltip
+
+    hedge = Flag("attribution", 0, ((0, 3),), ((0, 4),), '"may" → "will"', hedge=True)
+    source = replace(hedge, explanation='removed "reportedly"', hedge=False)
+    tip = flags_tooltip([hedge, source])
+    assert "Hedge: &quot;may&quot; → &quot;will&quot;" in tip
+    assert "Attribution: removed &quot;reportedly&quot;" in tip

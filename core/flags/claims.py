@@ -10,6 +10,7 @@ Mosul"); adding one withdraws the copy's own word.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from core.engine.tokens import compiled
 from core.flags.figure_words import is_figure
@@ -179,7 +180,7 @@ def check_certainty(pool: Pooled, context: Context) -> Flag | None:
         if not found[1 - k]:  # (shown against what its change put in its place)
             changes = {w.change for w in found[k]}
             found[1 - k] = [w for w in others if w.change in changes]
-    return make_flag("attribution", pool, found[0], found[1])
+    return replace(make_flag("attribution", pool, found[0], found[1]), hedge=True)
 
 
 def _alone(hedge: Word, words: tuple[Word, ...], others: tuple[Word, ...]) -> bool:

@@ -88,6 +88,7 @@ from core.flags.pooled import (
     Word,
     contained_content,
     content_words,
+    flag_label,
     holds_sign,
     shared_content,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "Flag",
     "FlagKind",
     "flag_comparison",
+    "flag_label",
     "flags_by_block",
     "has_no_capitals",
     "shared_content",

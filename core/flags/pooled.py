@@ -30,6 +30,11 @@ FLAG_LABELS: dict[FlagKind, str] = {
 }
 
 
+def flag_label(flag: Flag) -> str:
+    """What a flag is called where an editor reads it: its kind's label, or "Hedge"."""
+    return "Hedge" if flag.hedge else FLAG_LABELS[flag.kind]
+
+
 @dataclass(frozen=True, slots=True)
 class Flag:
     """One risky change of one kind.
@@ -40,6 +45,9 @@ class Flag:
         old: spans of the deleted words of the changes flagged (old text), in order.
         new: spans of the inserted words of the changes flagged (new text), in order.
         explanation: what changed, whole words, short, e.g. ``"20" → "27"``.
+        hedge: an ``attribution`` flag on a statement's doubt alone (``may`` ->
+            ``will``, ``nearly every`` -> ``every``): labelled "Hedge" (``flag_label``),
+            since no source changed.
     """
 
     kind: FlagKind
@@ -47,6 +55,7 @@ class Flag:
     old: tuple[Span, ...]
     new: tuple[Span, ...]
     explanation: str
+    hedge: bool = False
 
 
 # A figure is one word with its groups and its range: "1,400", "3.5", "80-100,000",
@@ -381,6 +390,7 @@ def merged_flags(first: Flag, second: Flag) -> Flag:
         tuple(sorted({*first.old, *second.old})),
         tuple(sorted({*first.new, *second.new})),
         f"{first.explanation}; {second.explanation}",
+        first.hedge and second.hedge,
     )
 
 

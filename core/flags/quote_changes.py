@@ -9,6 +9,7 @@ as the sentence needs; not in quoted speech, where every word counts).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from core.engine.tokens import compiled
 from core.flags.name_changes import other_case
@@ -47,7 +48,7 @@ def check_quote(pool: Pooled, context: Context) -> Flag | None:
     if not gone and not came:
         return None  # the quoted words did not change (only marks or their order)
     flag = make_flag("quote", pool, gone, came)
-    return Flag(flag.kind, flag.block, flag.old, flag.new, flag.explanation + " inside a quote")
+    return replace(flag, explanation=flag.explanation + " inside a quote")
 
 
 def _declined(word: Word, others: list[Word], quotes: Quotations) -> bool:

@@ -88,13 +88,16 @@ def _covering(spans: tuple[Span, ...]) -> list[int] | None:
 
 
 def _flag(flag: Flag) -> dict[str, Any]:
-    return {
+    out = {
         "kind": flag.kind,
         "block": flag.block,
         "old": _covering(flag.old),
         "new": _covering(flag.new),
         "explanation": flag.explanation,
     }
+    if flag.hedge:
+        out["hedge"] = True  # (an added field: a statement's doubt, no source, changed)
+    return out
 
 
 def _annotation_dict(a: Annotation) -> dict[str, Any]:

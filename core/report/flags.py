@@ -28,6 +28,7 @@ from core.flags.detect import (
     FLAG_LABELS,
     Flag,
     FlagKind,
+    flag_label,
     flags_by_block,
     has_no_capitals,
 )
@@ -42,14 +43,14 @@ HEADINGS: dict[FlagKind, str] = {
     "number": "Figures",
     "negation": "Negations",
     "name": "Names",
-    "attribution": "Attributions",
+    "attribution": "Attributions and hedges",
     "quote": "Quotations",
 }
 MEANINGS: dict[FlagKind, str] = {
     "number": "a figure changed",
     "negation": "a negation added or removed",
     "name": "a name changed",
-    "attribution": "who said it, or how, changed",
+    "attribution": "who said it, or how sure it is, changed",
     "quote": "words changed inside a quotation",
 }
 
@@ -96,10 +97,11 @@ def number_flags(
     }
 
 
-def badge(kind: FlagKind, href: str = "", title: str = "") -> str:
-    """One labelled badge (a link when ``href`` is given)."""
+def badge(kind: FlagKind, href: str = "", title: str = "", label: str = "") -> str:
+    """One labelled badge (a link when ``href`` is given): its kind's label, or
+    ``label`` ("Hedge": ``flag_label``)."""
     tip = f' title="{escape(title, quote=True)}"' if title else ""
-    label = f"\u00a0{FLAG_LABELS[kind]}\u00a0"
+    label = f"\u00a0{label or FLAG_LABELS[kind]}\u00a0"
     if href:
         return f'<a class="flag f-{kind}" href="{href}"{tip}>{label}</a>'
     return f'<span class="flag f-{kind}"{tip}>{label}</span>'
@@ -132,7 +134,8 @@ def badges_html(item: FlaggedBlock | None, first: set[tuple[int, FlagKind]]) -> 
         badge(
             f.kind,
             "#" + entry_id(item, f, (item.number, f.kind) not in first),
-            f"{FLAG_LABELS[f.kind]}: {f.explanation}",
+            f"{flag_label(f)}: {f.explanation}",
+            flag_label(f),
         )
         for f in item.flags
     )
@@ -235,7 +238,10 @@ def _context(result: Comparison, item: FlaggedBlock, flag: Flag, side: Side) -> 
 
 
 def _entry(result: Comparison, item: FlaggedBlock, flag: Flag, full: bool) -> str:
-    line = f'<div class="flag-line">{badge(flag.kind)} {visible(flag.explanation)}</div>'
+    line = (
+        f'<div class="flag-line">{badge(flag.kind, label=flag_label(flag))} '
+        f"{visible(flag.explanation)}</div>"
+    )
     where = f" (row {item.row})" if item.row is not None else ""
     back = f'<a class="back" href="#flag-{item.number}-text">\u21a9 see it in the text{where}</a>'
     # Named by its row, as the summary's lists name it (a number of its own, in

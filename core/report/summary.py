@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from core.flags.detect import FLAG_LABELS, Flag
+from core.flags.detect import Flag, flag_label
 from core.model import Comparison
 from core.notes.annotation import Side
 from core.report.blocks import framed, visible
@@ -74,7 +74,7 @@ def _flag_items(where: dict[Side, dict[int, int]], flags: Sequence[Flag]) -> lis
     for flag in flags:
         if flag.kind in LISTED_FLAG_KINDS:
             number = where["new"].get(flag.block, where["old"].get(flag.block))
-            found.append((number or 0, FLAG_LABELS[flag.kind], flag.explanation, number))
+            found.append((number or 0, flag_label(flag), flag.explanation, number))
     found.sort(key=lambda item: item[0])
     return [
         f"<li>{_row_link(number)}<b>{escape(label)}:</b> {visible(explanation)}</li>"

@@ -16,7 +16,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from core.flags.detect import FLAG_KINDS, FLAG_LABELS, Flag, FlagKind
+from core.flags.detect import FLAG_KINDS, Flag, FlagKind, flag_label
 from gui.common.plain import tooltip
 
 BADGE = 14  # logical pixels; drawn at twice the size for high-density screens
@@ -65,7 +65,7 @@ def flags_icon(kinds: tuple[FlagKind, ...]) -> QIcon:
 
 def flags_tooltip(flags: Sequence[Flag]) -> str:
     """Plain-text tooltip (escaped as rich text by ``gui.common.plain.tooltip``)."""
-    lines = [f"{FLAG_LABELS[f.kind]}: {f.explanation}" for f in flags]
+    lines = [f"{flag_label(f)}: {f.explanation}" for f in flags]
     return tooltip(
         "Check: " + "\n".join(lines) if len(lines) == 1 else "Check:\n" + "\n".join(lines)
     )

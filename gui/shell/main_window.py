@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.flags.detect import FLAG_LABELS
+from core.flags.detect import flag_label
 from gui.common.context import AppContext
 from gui.common.elided import ElidedLabel
 from gui.common.reading import ReadingChoices
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
             return
         block = self.view.changes[index].block
         flags = self.changes_view.changes_model.block_flags.get(block, ())
-        checks = "; ".join(f"{FLAG_LABELS[f.kind]}: {f.explanation}" for f in flags)
+        checks = "; ".join(f"{flag_label(f)}: {f.explanation}" for f in flags)
         # (cut at the end if need be: what to check, its kind first, stays in sight)
         self.status.show_message(
             self._position(index) + (f" \u2014 check {checks}" if checks else ""),
