@@ -5,12 +5,12 @@ The session 20 reader: "CORRECTED VERSION" and a blank line put in above "GNU co
 9.1 on ...") showed as ``[-The-] {+CORRECTED VERSION+} GNU coreutils ...``: the kicker
 in the lead's row, as if it replaced its first word. A replacement whose one side is
 whole sentences and whose other is a piece of a sentence, sharing no word, is now cut
-and put in apart (``core.engine.blocks.split_whole_sentences``).
+and put in apart (``core.engine.blocks.split_across_sentences``).
 """
 
 from __future__ import annotations
 
-from core.engine.blocks import Draft, split_whole_sentences
+from core.engine.blocks import Draft, split_across_sentences
 from core.report.render_text import render_text
 from tests.flagged import compared
 
@@ -42,7 +42,7 @@ WORDS = ([1, 1, 1, 1, 0], [1, 1, 1, 1, 1, 0])
 
 
 def test_the_whole_side_is_cut_off_and_put_first() -> None:
-    drafts = split_whole_sentences(
+    drafts = split_across_sentences(
         [_replaced((0, 1), (0, 2))], ({0}, {0, 2}), (IDS_OLD, IDS_NEW), WORDS
     )
     assert [(d.kind, d.a1, d.a2, d.b1, d.b2) for d in drafts] == [
@@ -54,13 +54,13 @@ def test_the_whole_side_is_cut_off_and_put_first() -> None:
 def test_sides_that_share_a_word_stay_together() -> None:
     ids_new = [1, 7, 2, 3, 4, 5]  # "The VERSION GNU ...": "The" on both sides
     d = _replaced((0, 1), (0, 2))
-    assert split_whole_sentences([d], ({0}, {0, 2}), (IDS_OLD, ids_new), WORDS) == [d]
+    assert split_across_sentences([d], ({0}, {0, 2}), (IDS_OLD, ids_new), WORDS) == [d]
 
 
 def test_a_whole_side_without_a_word_stays() -> None:
     d = _replaced((0, 1), (0, 2))
     words = ([1, 1, 1, 1, 0], [0, 0, 1, 1, 1, 0])  # ".." put in
-    assert split_whole_sentences([d], ({0}, {0, 2}), (IDS_OLD, IDS_NEW), words) == [d]
+    assert split_across_sentences([d], ({0}, {0, 2}), (IDS_OLD, IDS_NEW), words) == [d]
 
 
 GLUED_OLD = (

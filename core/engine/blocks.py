@@ -256,7 +256,13 @@ def fold_orphans(
     return out
 
 
-def split_whole_sentences(
+def one_sided(code: Code) -> Draft:
+    """The draft of one ``delete`` or ``insert`` code alone."""
+    tag, i1, i2, j1, j2 = code
+    return Draft("deleted" if tag == "delete" else "inserted", i1, i2, j1, j2, [code])
+
+
+def split_across_sentences(
     drafts: list[Draft],
     bounds: tuple[Set[int], Set[int]],
     ids: tuple[Sequence[int], Sequence[int]],
@@ -290,21 +296,11 @@ def split_whole_sentences(
         if order is None or _share_words(d, ids, words):
             out.append(d)
             continue
-        cut_first = order == "cut"
-        if cut_first:
-            out.append(
-                Draft("deleted", d.a1, d.a2, d.b1, d.b1, [("delete", d.a1, d.a2, d.b1, d.b1)])
-            )
-            out.append(
-                Draft("inserted", d.a2, d.a2, d.b1, d.b2, [("insert", d.a2, d.a2, d.b1, d.b2)])
-            )
-        else:
-            out.append(
-                Draft("inserted", d.a1, d.a1, d.b1, d.b2, [("insert", d.a1, d.a1, d.b1, d.b2)])
-            )
-            out.append(
-                Draft("deleted", d.a1, d.a2, d.b2, d.b2, [("delete", d.a1, d.a2, d.b2, d.b2)])
-            )
+        # (what comes second stands after the other's end on the other side)
+        cut_at, put_at = (d.b1, d.a2) if order == "cut" else (d.b2, d.a1)
+        cut = one_sided(("delete", d.a1, d.a2, cut_at, cut_at))
+        put = one_sided(("insert", put_at, put_at, d.b1, d.b2))
+        out.extend((cut, put) if order == "cut" else (put, cut))
     return out
 
 

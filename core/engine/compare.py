@@ -30,7 +30,7 @@ from core.engine.blocks import (
     gap_codes,
     merge_wordless,
     sentence_opener,
-    split_whole_sentences,
+    split_across_sentences,
     unit_boundaries,
 )
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
@@ -188,7 +188,7 @@ def _compare(
     pairs = joined_moves(drafts, pairs, (a, b), (ta.words, tb.words))
     drafts = fold_orphans(apply_moves(drafts, pairs, word_codes), ta.words, tb.words)
     drafts = [d if d.has_equal else _refine(d, word_codes, a, ta.words, function) for d in drafts]
-    drafts = split_whole_sentences(drafts, (old_set, new_set), (a, b), (ta.words, tb.words))
+    drafts = split_across_sentences(drafts, (old_set, new_set), (a, b), (ta.words, tb.words))
     _check(should_cancel)
     report(progress, MARKING)
     spanning = (spanning_words(old.text, ta), spanning_words(new.text, tb))

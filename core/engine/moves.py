@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, compress, repeat
 from operator import itemgetter
 
-from core.engine.blocks import Code, Draft, kind_of
+from core.engine.blocks import Code, Draft, kind_of, one_sided
 from core.engine.lcs import contained, equal_runs, similarity
 from core.errors import CancelledError
 
@@ -498,19 +498,14 @@ def _cut_ends(
     b1, b2 = middle[0][3], middle[-1][4]
     rest = d.codes[tail + 1 :]
     parts = [
-        _one_sided_code(first),
+        one_sided(first),
         Draft(kind_of(middle, a1, a2, b1, b2), a1, a2, b1, b2, list(middle)),
-        _one_sided_code(last),
+        one_sided(last),
     ]
     if rest:
         r = rest[0]
         parts.append(Draft("equal", r[1], rest[-1][2], r[3], rest[-1][4], list(rest)))
     return parts
-
-
-def _one_sided_code(code: Code) -> Draft:
-    tag, i1, i2, j1, j2 = code
-    return Draft("deleted" if tag == "delete" else "inserted", i1, i2, j1, j2, [code])
 
 
 def _cut_end(
@@ -550,7 +545,7 @@ def _cut_end(
         stand_ins.add(at + 1)
         return [
             Draft(kind_of(rest, d.a1, i1, d.b1, b2), d.a1, i1, d.b1, b2, rest),
-            Draft("deleted", i1, i2, b2, b2, [("delete", i1, i2, b2, b2)]),
+            one_sided(("delete", i1, i2, b2, b2)),
             *trail,
         ]
     tag, i1, i2, j1, j2 = codes[0]
@@ -573,7 +568,7 @@ def _cut_end(
         rest = [("delete", i1, i2, j2, j2), *codes[2:]]
         stand_ins.add(at)
         return [
-            Draft("inserted", d.a1, d.a1, j1, j2, [("insert", d.a1, d.a1, j1, j2)]),
+            one_sided(("insert", d.a1, d.a1, j1, j2)),
             Draft(kind_of(rest, d.a1, d.a2, j2, d.b2), d.a1, d.a2, j2, d.b2, rest),
         ]
     return [d]

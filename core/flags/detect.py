@@ -508,13 +508,10 @@ def _near(
         elif b.kind in ("changed", "moved"):
             # A clause taken out of the sentence next door and put in this one (two
             # sentences that changed places, words moved between them).
-            kept = (
-                (context.new[slice(*b.new)], context.old[slice(*b.old)])
-                if b.old and b.new
-                else ("", "")
-            )
-            old_near += _clauses(b.ops, "delete", (context.old, kept[0]), put, len(new_words))
-            new_near += _clauses(b.ops, "insert", (context.new, kept[1]), taken, len(old_words))
+            assert b.old is not None and b.new is not None  # (both sides: changed or moved)
+            kept_new, kept_old = context.new[slice(*b.new)], context.old[slice(*b.old)]
+            old_near += _clauses(b.ops, "delete", (context.old, kept_new), put, len(new_words))
+            new_near += _clauses(b.ops, "insert", (context.new, kept_old), taken, len(old_words))
     return tuple(old_near), tuple(new_near)
 
 

@@ -101,31 +101,42 @@ def check_name(pool: Pooled, context: Context) -> Flag | None:
         gone, came = _carried_next_door((gone, came), (old, new), pool, context)
     if not gone and not came:
         return None
-    if bool(gone) != bool(came):
-        # A name put in where the sentence cut next door named another in its place
-        # ("according to ... Colin Watson." cut, "said ... Colin Watkins" put in)
-        near = (
-            _near_name(
-                came, (context.new, context.old), pool.old_near, old_names, (new_all, context.key)
-            )
-            if came
-            else _near_name(
-                gone, (context.old, context.new), pool.new_near, new_names, (old_all, context.key)
-            )
-        )
-        if near is not None:
-            named = _whole(
-                came or gone,
-                pool.new_words if came else pool.old_words,
-                context.new if came else context.old,
-            )
-            flag = make_flag("name", pool, [] if came else named, named if came else [])
-            here = " ".join(w.text for w in named)
-            pair = (near, here) if came else (here, near)
-            return replace(flag, explanation=f'"{pair[0]}" \u2192 "{pair[1]}"')
+    if bool(gone) != bool(came) and (
+        named := _named_next_door(gone or came, bool(came), pool, context, (old_all, new_all))
+    ):
+        return named
     gone = _whole(gone, pool.old_words, context.old)
     came = _whole(came, pool.new_words, context.new)
     return make_flag("name", pool, gone, came)
+
+
+def _named_next_door(
+    names: list[Word],
+    came: bool,
+    pool: Pooled,
+    context: Context,
+    spellings: tuple[_Spellings, _Spellings],
+) -> Flag | None:
+    """A flag for ``names`` put in (``came``; else cut) where the sentence cut (put in)
+    next door named another in their place ("according to ... Colin Watson." cut,
+    "said ... Colin Watkins" put in), shown against it; None when none did."""
+    side, other = (1, 0) if came else (0, 1)
+    texts = (context.old, context.new)
+    near_spans = (pool.old_near, pool.new_near)[other]
+    near = _near_name(
+        names,
+        (texts[side], texts[other]),
+        near_spans,
+        context.names[other],
+        (spellings[side], context.key),
+    )
+    if near is None:
+        return None
+    named = _whole(names, (pool.old_words, pool.new_words)[side], texts[side])
+    flag = make_flag("name", pool, [] if came else named, named if came else [])
+    here = " ".join(w.text for w in named)
+    shown = (near, here) if came else (here, near)
+    return replace(flag, explanation=f'"{shown[0]}" \u2192 "{shown[1]}"')
 
 
 def _near_name(

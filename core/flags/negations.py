@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from core.engine.tokens import compiled
 from core.flags.pooled import (
@@ -123,54 +124,38 @@ def _is_negation(word: str, languages: frozenset[str], sides: _Words) -> bool:
     )
 
 
-# Prefixes that negate the word they open ("unsafe", "inaccurate", "disagreed"); each
-# with what the word after it must end with (None: anything), its least length.
-_PREFIXES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
-    ("un", None),
-    (
-        "dis",
-        (
-            "agree",
-            "agreed",
-            "agrees",
-            "approve",
-            "approved",
-            "approves",
-            "honest",
-            "like",
-            "liked",
-            "likes",
-            "loyal",
-            "obey",
-            "obeyed",
-            "obeys",
-            "continue",
-            "continued",
-            "allow",
-            "allowed",
-            "allows",
-            "qualify",
-            "qualified",
-            "prove",
-            "proved",
-            "proves",
-            "trust",
-            "trusted",
-            "connect",
-            "connected",
-            "similar",
-            "satisfied",
-            "respect",
-            "respected",
-            "believe",
-            "believed",
-            "order",
-        ),
+# Prefixes that negate the word they open ("unsafe", "inaccurate", "disagreed"), and
+# what the word after them must be: anything after "un-"; a listed word after "dis-"
+# ("discover", "dispatch" negate nothing); an adjective's ending after "in-" and its
+# forms ("inform", "income", "instead" are no negations). The word left is
+# ``_MIN_BASE`` letters or more.
+_DIS_BASES = frozenset(
+    "agree agreed agrees approve approved approves honest like liked likes loyal obey "
+    "obeyed obeys continue continued allow allowed allows qualify qualified prove proved "
+    "proves trust trusted connect connected similar satisfied respect respected believe "
+    "believed order".split()
+)
+_ADJECTIVE_ENDINGS = (
+    "able",
+    "ible",
+    "ent",
+    "ant",
+    "ate",
+    "ive",
+    "al",
+    "ect",
+    "ure",
+    "ete",
+    "ar",
+    "ite",
+)
+_PREFIXES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("un", lambda base: True),
+    ("dis", _DIS_BASES.__contains__),
+    *(
+        (prefix, lambda base: base.endswith(_ADJECTIVE_ENDINGS))
+        for prefix in ("in", "im", "il", "ir")
     ),
-    ("in", ("able", "ible", "ent", "ant", "ate", "ive", "al", "ect", "ure", "ete", "ar", "ite")),
-    ("im", ("able", "ible", "ent", "ant", "ate", "ive", "al", "ect", "ure", "ete", "ar", "ite")),
-    ("il", ("able", "ible", "ent", "ant", "ate", "ive", "al", "ect", "ure", "ete", "ar", "ite")),
-    ("ir", ("able", "ible", "ent", "ant", "ate", "ive", "al", "ect", "ure", "ete", "ar", "ite")),
 )
 _MIN_BASE = 4
 # Words that only look negated by their prefix.
@@ -184,16 +169,11 @@ def _prefixed_base(folded: str) -> str | None:
     """The word ``folded`` negates by its prefix (``unsafe``: ``safe``), or None."""
     if folded in _NOT_NEGATED_BY_PREFIX:
         return None
-    for prefix, endings in _PREFIXES:
+    for prefix, negates in _PREFIXES:
         if folded.startswith(prefix):
             base = folded[len(prefix) :]
-            if len(base) < _MIN_BASE or not base.isalpha():
-                return None
-            if endings is None:
-                return base
-            if prefix == "dis":
-                return base if base in endings else None
-            return base if base.endswith(endings) else None
+            ok = len(base) >= _MIN_BASE and base.isalpha() and negates(base)
+            return base if ok else None
     return None
 
 

@@ -521,11 +521,7 @@ _DATELINE = re.compile(
 def dateline_words(text: str) -> frozenset[str]:
     """The words (folded) of the wire dateline that opens ``text``, if any
     (``LONDON, November 11 -``: ``london``, ``november``, ``11``)."""
-    head = text[:320]  # (not the whole text: asked once per block with a name cut)
-    start = len(head) - len(head.lstrip())
-    if start > 200:
-        return frozenset()
-    found = _DATELINE.match(head, start, start + 120)
+    found = _opening_dateline(text)
     if found is None:
         return frozenset()
     return frozenset(w.casefold() for w in WORD.findall(found.group()))
@@ -534,13 +530,18 @@ def dateline_words(text: str) -> frozenset[str]:
 def dateline_agency(text: str) -> frozenset[str]:
     """The words (folded) in brackets of the wire dateline that opens ``text``: its
     agency (``BAGHDAD (Reuters) -``: ``reuters``)."""
-    head = text[:320]
-    start = len(head) - len(head.lstrip())
-    found = _DATELINE.match(head, start, start + 120) if start <= 200 else None
+    found = _opening_dateline(text)
     if found is None or "(" not in found.group():
         return frozenset()
     inside = found.group().partition("(")[2].partition(")")[0]
     return frozenset(w.casefold() for w in WORD.findall(inside))
+
+
+def _opening_dateline(text: str) -> re.Match[str] | None:
+    """The wire dateline that opens ``text`` (after at most 200 characters of space)."""
+    head = text[:320]  # (not the whole text: asked once per block with a name cut)
+    start = len(head) - len(head.lstrip())
+    return None if start > 200 else _DATELINE.match(head, start, start + 120)
 
 
 def in_dateline(text: str, pos: int) -> bool:
