@@ -72,7 +72,7 @@ DECADES = {
         "twenties thirties forties fifties sixties seventies eighties nineties".split()
     )
 }
-NUMBER_WORDS |= DECADES.keys()
+NUMBER_WORDS |= frozenset(DECADES)  # (a frozenset: "| keys()" made it a set)
 
 
 # "one" is a pronoun after these words (no one, the one, every one) ...
@@ -560,7 +560,7 @@ def _month_after(word: str, before: str) -> bool:
 _CAPITALISED_MONTHS = frozenset(("March", "May"))
 
 
-_LISTED_WORDS = NUMBER_WORDS | _MONTHS.keys() | SCALE_WORDS.keys() | MONTH_NUMBERS.keys()
+_LISTED_WORDS = NUMBER_WORDS.union(_MONTHS, SCALE_WORDS, MONTH_NUMBERS)
 
 
 _LIST_MARKER = re.compile(r"\d+(?:[.)]|\s+-)\s")

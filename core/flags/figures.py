@@ -371,11 +371,12 @@ def _dateline_dropped(
     """The figures of both sides but a dated dateline's that one version added or cut
     whole (``SAN FRANCISCO, Oct. 23 (Reuters) -`` opening wire copy: house style); a
     date put in or changed in a dateline both have is still a figure."""
-    for mine, other in ((old, new), (new, old)):
+    for old_side in (True, False):  # (not "mine is old": compiled, a tuple is a copy)
+        mine, other = (old, new) if old_side else (new, old)
         dated = [f for f in mine[0] if in_dateline(mine[1], f[1].start)]
         if dated and not in_dateline(other[1], other[2]):
             kept = [f for f in mine[0] if f not in dated]
-            return (kept, new[0]) if mine is old else (old[0], kept)
+            return (kept, new[0]) if old_side else (old[0], kept)
     return old[0], new[0]
 
 
