@@ -14,7 +14,9 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import Any
 
+from core.engine import native
 from core.engine.sequences import longest_increasing
 from core.model import Block, Comparison
 
@@ -31,6 +33,9 @@ class PositionMap:
 
     old_anchors: tuple[int, ...]
     new_anchors: tuple[int, ...]
+
+    def __reduce__(self) -> tuple[type[PositionMap], tuple[Any, ...]]:
+        return native.by_fields(self)  # (pickled whole, compiled too)
 
     def old_to_new(self, offset: int) -> int:
         """Return the new offset that corresponds to ``offset`` in the old text."""
@@ -94,11 +99,13 @@ def _monotone_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         previous = p
     chain = [inner[i] for i in longest_increasing([old for old, _ in inner], strict=False)]
     result = [first]
-    for pair in [*chain, last]:
-        if pair[0] > result[-1][0] or (pair is last and pair[1] > result[-1][1]):
+    for pair in chain:
+        if pair[0] > result[-1][0]:
             result.append(pair)
-        elif pair is last:
-            result[-1] = (max(result[-1][0], last[0]), last[1])
+    if last[0] > result[-1][0] or last[1] > result[-1][1]:
+        result.append(last)
+    else:
+        result[-1] = (max(result[-1][0], last[0]), last[1])
     return result
 
 
