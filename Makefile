@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo )
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: run test lint bench man install-desktop clean
+.PHONY: run test lint bench native test-native man install-desktop clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
@@ -39,6 +39,22 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_compare.py
+
+# The compiled engine (optional): core.engine and core.flags through mypyc into
+# build/native/, used while the sources are unchanged (core/engine/native.py). Needs a
+# C compiler and this Python's headers; `make test` never does.
+NATIVE_STAMP := $(VENV)/.native-tools
+$(NATIVE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,native]'
+	touch $(NATIVE_STAMP)
+
+native: $(NATIVE_STAMP)
+	$(PY) bench/build_native.py
+
+# The whole suite again on the compiled path (REDLINE_EXPECT_NATIVE: it must be used).
+test-native: native
+	@$(PY) -m gui.shell.system_libs --platform offscreen --install
+	REDLINE_EXPECT_NATIVE=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # The application menu entry, icon and metainfo for the current user (~/.local/share).
 install-desktop: $(STAMP)

@@ -199,7 +199,19 @@ def machine() -> dict:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "commit": commit + ("+uncommitted engine changes" if dirty else ""),
+        "engine": engine_path(),
     }
+
+
+def engine_path() -> str:
+    """Which path the measured ``redline`` takes: compiled (``make native``) or pure."""
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "build_native.py"), "--status"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or "unknown"
 
 
 def dwdiff_version(path: str) -> str:
@@ -487,7 +499,8 @@ def to_markdown(res: dict) -> str:
     m = res["machine"]
     lines = [
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} RAM; Python {m['python']}; "
-        f"{m['dwdiff'] or 'no dwdiff'}; redline at {m['commit']}. Peak memory measured by "
+        f"{m['dwdiff'] or 'no dwdiff'}; redline at {m['commit']}, engine "
+        f"{m.get('engine', 'pure Python')}. Peak memory measured by "
         f"{m['peak_memory_by']} (floor: /bin/true shows {m['peak_floor_mb']:.1f} MB). "
         f"Load average before/after: {m['load_before']:.2f}/{m['load_after']:.2f}.",
         "",

@@ -13,3 +13,8 @@ that depends on the texts alone (the new side's units) on the other core;
 May import: the shared leaves only. Never ``core.text`` (texts come in decoded),
 ``core.report``, ``core.notes``, ``core.families``, ``core.flags`` or ``core.nway``.
 """
+
+from core.engine import native
+
+# The compiled modules first, where a build for these sources exists (core.engine.native).
+__path__[:0] = native.compiled_path("engine")

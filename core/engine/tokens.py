@@ -25,6 +25,7 @@ from itertools import accumulate, compress
 from operator import and_
 from typing import Any
 
+from core.engine import native
 from core.engine.normalize import APOSTROPHES, normalize_token
 
 _JOIN = re.escape("-\u2010\u2011\u00ad" + APOSTROPHES)
@@ -166,6 +167,9 @@ class Tokens:
     keys: tuple[str, ...]
     words: tuple[int, ...]
     counted: tuple[int, ...] | None = None
+
+    def __reduce__(self) -> tuple[type[Tokens], tuple[Any, ...]]:
+        return native.by_fields(self)  # (pickled whole, compiled too)
 
     def __len__(self) -> int:
         return len(self.starts)

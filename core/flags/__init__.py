@@ -7,3 +7,8 @@ which text is quoted speech.
 
 May import: ``core.engine`` and the shared leaves.
 """
+
+from core.engine import native
+
+# The compiled modules first, where a build for these sources exists (core.engine.native).
+__path__[:0] = native.compiled_path("flags")

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
+from core.engine import native
 from core.engine.tokens import CJK_CHARS, compiled, has_wide
 from core.flags.names import Names, pair_names
 from core.flags.quotes import Quotations, pair_quotations
@@ -56,6 +57,9 @@ class Flag:
     new: tuple[Span, ...]
     explanation: str
     hedge: bool = False
+
+    def __reduce__(self) -> tuple[type[Flag], tuple[Any, ...]]:
+        return native.by_fields(self)  # (pickled whole, compiled too)
 
 
 # A figure is one word with its groups and its range: "1,400", "3.5", "80-100,000",

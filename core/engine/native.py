@@ -1,0 +1,108 @@
+"""The compiled engine, where one was built for this checkout (``make native``).
+
+``make native`` (``bench/build_native.py``) compiles the modules of ``core.engine`` and
+``core.flags`` (all but this one) with mypyc into ``build/native/`` beside ``core/``: one
+extension shim per module in ``build/native/core/<package>/`` and the shared library they
+load in ``build/native/lib/``. Each of the two packages' ``__init__`` puts the folder that
+``compiled_path`` returns first on its ``__path__``, so its modules import from the
+build, and the modules left out of it from their sources.
+
+The build is used only when it is right for this process: built by this Python (its
+extension suffix), from exactly the sources now in ``core/`` (the build records the
+size and modification time of every ``core/**/*.py``; one edit, and the sources are
+imported instead), and not turned off with ``REDLINE_PURE=1``. Otherwise, as in an
+installed wheel (which carries no build), every module imports from its source: the
+pure-Python path is always there and gives the same output. ``status`` says which path
+this process takes and why (``bench/build_native.py --status`` prints it).
+
+May import: the standard library only; it runs at start-up, before anything else of
+``core.engine``, so it reads one small text file and stats the sources, nothing more.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import sysconfig
+from dataclasses import fields
+from typing import Any, TypeVar
+
+# The manifest's first line; a build written by another layout is not used.
+MANIFEST_HEADER = "redline-native 1"
+MANIFEST = "manifest.txt"
+LIBRARY = "lib"  # build/native/lib/: the shared library of every compiled module
+PURE_VARIABLE = "REDLINE_PURE"
+
+_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BUILD = os.path.join(_ROOT, "build", "native")
+
+_state: tuple[bool, str] | None = None
+_Frozen = TypeVar("_Frozen")
+
+
+def extension_suffix() -> str:
+    """This Python's suffix for extension modules (``.cpython-311-x86_64-linux-gnu.so``)."""
+    return str(sysconfig.get_config_var("EXT_SUFFIX") or "")
+
+
+def fingerprint(root: str, relative: str) -> str:
+    """One manifest line for a source file: its size, modification time and path."""
+    found = os.stat(os.path.join(root, relative))
+    return f"{found.st_size} {found.st_mtime_ns} {relative}"
+
+
+def check_build(build: str, root: str, environ: dict[str, str] | None = None) -> tuple[bool, str]:
+    """Whether the build in ``build`` may be used for the sources under ``root``, and why.
+
+    The reason names what stops it: ``REDLINE_PURE``, no build, another Python, or the
+    first source file that changed since the build.
+    """
+    env = os.environ if environ is None else environ
+    if env.get(PURE_VARIABLE, "") not in ("", "0"):
+        return False, f"pure Python ({PURE_VARIABLE} is set)"
+    try:
+        with open(os.path.join(build, MANIFEST), encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return False, "pure Python (no compiled build: make native)"
+    if len(lines) < 3 or lines[0] != MANIFEST_HEADER:
+        return False, "pure Python (the compiled build's manifest is unreadable)"
+    if lines[1] != extension_suffix():
+        return False, f"pure Python (the compiled build is for {lines[1] or 'another Python'})"
+    for line in lines[2:]:
+        relative = line.split(" ", 2)[-1]
+        try:
+            now = fingerprint(root, relative)
+        except OSError:
+            return False, f"pure Python (the compiled build is stale: {relative} is gone)"
+        if now != line:
+            return False, f"pure Python (the compiled build is stale: {relative} changed)"
+    return True, f"compiled with mypyc ({build})"
+
+
+def status() -> tuple[bool, str]:
+    """This process's path, checked once: (compiled?, a line that says which and why)."""
+    global _state
+    if _state is None:
+        _state = check_build(BUILD, _ROOT)
+        library = os.path.join(BUILD, LIBRARY)
+        if _state[0] and library not in sys.path:
+            sys.path.append(library)  # the shims import the shared library by name
+    return _state
+
+
+def compiled_path(package: str) -> list[str]:
+    """The folder to put first on ``core.<package>.__path__``: [] on the pure path."""
+    if not status()[0]:
+        return []
+    return [os.path.join(BUILD, "core", package)]
+
+
+def by_fields(value: _Frozen) -> tuple[type[_Frozen], tuple[Any, ...]]:
+    """What ``__reduce__`` returns for a frozen dataclass: its class and its fields.
+
+    Compiled, a frozen dataclass refuses the attribute-by-attribute setting that pickle
+    does by default; what crosses a process (a child's units, names and flags, the
+    window's comparison) is rebuilt through its constructor instead, on either path.
+    """
+    return type(value), tuple(getattr(value, f.name) for f in fields(value))  # type: ignore[arg-type]
