@@ -147,11 +147,13 @@ def test_what_crosses_a_process_comes_back_whole() -> None:
 
 @pytest.mark.parametrize("sample", sorted((ROOT / "resources" / "samples").glob("*.txt"))[:1])
 def test_the_scroll_map_keeps_its_last_anchor(sample: Path) -> None:
-    text = sample.read_text(encoding="utf-8")
-    comparison = compare(
-        document_from_text(text, "old.txt"), document_from_text(text[: len(text) // 2], "new.txt")
+    # A paragraph added at the end: the map's last two pairs share the old text's end,
+    # and the last one (both ends) must replace, not be dropped.
+    old = sample.read_text(encoding="utf-8")
+    new = old + "\n\nA paragraph the editor added at the end of the article.\n"
+    mapping = position_map(
+        compare(document_from_text(old, "old.txt"), document_from_text(new, "new.txt"))
     )
-    mapping = position_map(comparison)
-    assert mapping.old_anchors[-1] == len(text)
-    assert mapping.new_anchors[-1] == len(text[: len(text) // 2])
-    assert mapping.old_to_new(len(text)) == len(text) // 2
+    assert (mapping.old_anchors[-1], mapping.new_anchors[-1]) == (len(old), len(new))
+    assert mapping.old_to_new(len(old)) == len(new)
+    assert mapping.new_to_old(len(new)) == len(old)
