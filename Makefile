@@ -28,9 +28,10 @@ run: $(STAMP)
 	@$(PY) -m gui.shell.system_libs --platform xcb --install
 	$(VENV)/bin/redline
 
+# The pure-Python path, whether or not a compiled build exists (`make test-native`).
 test: $(STAMP)
 	@$(PY) -m gui.shell.system_libs --platform offscreen --install
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	REDLINE_PURE=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
