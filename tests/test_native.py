@@ -19,8 +19,6 @@ import pytest
 from core.engine import native, tokens
 from core.engine.compare import compare
 from core.engine.position_map import position_map
-from core.engine.rows import comparison_rows
-from core.engine.segment import segment
 from core.flags.detect import flag_comparison
 from core.flags.names import names_aside
 from core.flags.quotes import quotes_aside
@@ -123,17 +121,16 @@ def _round_trip(value: object) -> object:
 
 def test_what_crosses_a_process_comes_back_whole() -> None:
     # The jobs counted in a child (units, names, quotes, flags) and what the window's
-    # engine process sends (the comparison, its rows and the scroll map): compiled, a
-    # frozen class refuses the attribute-by-attribute setting pickle does by default.
+    # engine process sends (the comparison with its rows, the scroll map, the flags):
+    # compiled, a frozen class refuses the attribute-by-attribute setting pickle does
+    # by default.
     old, new = document_from_text(OLD, "old.txt"), document_from_text(NEW, "new.txt")
     comparison = compare(old, new)
     flags = flag_comparison(comparison)
     assert flags
     sent: list[object] = [
         tokens.tokenize(OLD),
-        segment(OLD),
         comparison,
-        comparison_rows(comparison),
         position_map(comparison),
         flags,
         names_aside()[1](OLD, NEW),

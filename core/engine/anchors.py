@@ -16,9 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from core.engine import native
 from core.engine.lcs import Run, equal_runs
 from core.engine.sequences import longest_increasing
 from core.errors import CancelledError
@@ -39,9 +37,6 @@ class Alignment:
 
     runs: tuple[Run, ...]
     approximate: tuple[tuple[int, int], ...] = ()
-
-    def __reduce__(self) -> tuple[type[Alignment], tuple[Any, ...]]:
-        return native.by_fields(self)  # (pickled whole, compiled too)
 
 
 class _Aligner:

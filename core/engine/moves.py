@@ -13,9 +13,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 from itertools import chain, compress, repeat
 from operator import itemgetter
-from typing import Any
 
-from core.engine import native
 from core.engine.blocks import Code, Draft, kind_of, one_sided
 from core.engine.lcs import contained, equal_runs, similarity
 from core.errors import CancelledError
@@ -58,9 +56,6 @@ class MovePair:
     score: float
     old_joined: int = -1
     new_joined: int = -1
-
-    def __reduce__(self) -> tuple[type[MovePair], tuple[Any, ...]]:
-        return native.by_fields(self)  # (pickled whole, compiled too)
 
     @property
     def old_drafts(self) -> range:

@@ -23,11 +23,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import fields
 from importlib.machinery import EXTENSION_SUFFIXES
-from operator import attrgetter
-from typing import Any, TypeVar
 
 # The manifest's first line; a build written by another layout is not used.
 MANIFEST_HEADER = "redline-native 1"
@@ -39,8 +35,6 @@ _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 BUILD = os.path.join(_ROOT, "build", "native")
 
 _state: tuple[bool, str] | None = None
-_Frozen = TypeVar("_Frozen")
-_GETTERS: dict[type, Callable[[object], tuple[Any, ...]]] = {}
 
 
 def extension_suffix() -> str:
@@ -100,25 +94,3 @@ def compiled_path(package: str) -> list[str]:
     if not status()[0]:
         return []
     return [os.path.join(BUILD, "core", package)]
-
-
-def by_fields(value: _Frozen) -> tuple[type[_Frozen], tuple[Any, ...]]:
-    """What ``__reduce__`` returns for a frozen dataclass: its class and its fields.
-
-    Compiled, a frozen dataclass refuses the attribute-by-attribute setting that pickle
-    does by default; what crosses a process (a child's units, names and flags, the
-    window's rows and scroll map) is rebuilt through its constructor instead, on either
-    path. The fields are read once per class (as ``core.model``'s classes spell theirs
-    out: ``dataclasses.fields`` for every object costs several times more).
-    """
-    kind = type(value)
-    getter = _GETTERS.get(kind)
-    if getter is None:
-        names = [f.name for f in fields(value)]  # type: ignore[arg-type]
-        getter = _GETTERS[kind] = attrgetter(*names) if len(names) > 1 else _one(names[0])
-    return kind, getter(value)
-
-
-def _one(name: str) -> Callable[[object], tuple[Any, ...]]:
-    read = attrgetter(name)
-    return lambda value: (read(value),)

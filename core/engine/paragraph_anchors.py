@@ -16,9 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
 
-from core.engine import native
 from core.engine.opspans import layout_free
 from core.engine.sequences import heaviest_increasing
 from core.engine.tokens import compiled
@@ -49,9 +47,6 @@ class ParagraphAnchors:
     old: tuple[Span, ...]
     new: tuple[Span, ...]
     hyphen_breaks: tuple[bool, ...]
-
-    def __reduce__(self) -> tuple[type[ParagraphAnchors], tuple[Any, ...]]:
-        return native.by_fields(self)  # (pickled whole, compiled too)
 
     def __len__(self) -> int:
         return len(self.old)

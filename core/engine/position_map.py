@@ -14,9 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
 
-from core.engine import native
 from core.engine.sequences import longest_increasing
 from core.model import Block, Comparison
 
@@ -34,8 +32,10 @@ class PositionMap:
     old_anchors: tuple[int, ...]
     new_anchors: tuple[int, ...]
 
-    def __reduce__(self) -> tuple[type[PositionMap], tuple[Any, ...]]:
-        return native.by_fields(self)  # (pickled whole, compiled too)
+    def __reduce__(self) -> tuple[type[PositionMap], tuple[tuple[int, ...], tuple[int, ...]]]:
+        # As core.model's classes: compiled (core.engine.native), a frozen class
+        # refuses the attribute-by-attribute setting pickle does by default.
+        return PositionMap, (self.old_anchors, self.new_anchors)
 
     def old_to_new(self, offset: int) -> int:
         """Return the new offset that corresponds to ``offset`` in the old text."""

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from core.engine import native
 from core.engine.sentence_rows import anchor_blocks, sentence_rows
 from core.model import Block, Comparison, SentenceRow
 
@@ -43,9 +42,6 @@ class Row:
     hidden: tuple[int, ...] = ()
     group: int = -1
     moved: tuple[int, ...] = ()
-
-    def __reduce__(self) -> tuple[type[Row], tuple[Any, ...]]:
-        return native.by_fields(self)  # (pickled whole, compiled too)
 
 
 def build_rows(

@@ -17,9 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, sub
-from typing import Any
 
-from core.engine import native
 from core.engine.tokens import CJK_CHARS, compiled, has_wide
 from core.model import Span
 
@@ -105,9 +103,6 @@ class Segmentation:
     sentences: tuple[Span, ...]
     paragraphs: tuple[Span, ...]
     wrapped: bool
-
-    def __reduce__(self) -> tuple[type[Segmentation], tuple[Any, ...]]:
-        return native.by_fields(self)  # (pickled whole, compiled too)
 
     @property
     def sentence_starts(self) -> tuple[int, ...]:

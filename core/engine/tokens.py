@@ -25,7 +25,6 @@ from itertools import accumulate, compress
 from operator import and_
 from typing import Any
 
-from core.engine import native
 from core.engine.normalize import APOSTROPHES, normalize_token
 
 _JOIN = re.escape("-\u2010\u2011\u00ad" + APOSTROPHES)
@@ -168,8 +167,10 @@ class Tokens:
     words: tuple[int, ...]
     counted: tuple[int, ...] | None = None
 
-    def __reduce__(self) -> tuple[type[Tokens], tuple[Any, ...]]:
-        return native.by_fields(self)  # (pickled whole, compiled too)
+    def __reduce__(self) -> tuple[type[Tokens], tuple[object, ...]]:
+        # As core.model's classes: compiled (core.engine.native), a frozen class
+        # refuses the attribute-by-attribute setting pickle does by default.
+        return Tokens, (self.starts, self.ends, self.keys, self.words, self.counted)
 
     def __len__(self) -> int:
         return len(self.starts)

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
-from core.engine import native
 from core.engine.tokens import CJK_CHARS, compiled, has_wide
 from core.flags.names import Names, pair_names
 from core.flags.quotes import Quotations, pair_quotations
@@ -58,8 +57,10 @@ class Flag:
     explanation: str
     hedge: bool = False
 
-    def __reduce__(self) -> tuple[type[Flag], tuple[Any, ...]]:
-        return native.by_fields(self)  # (pickled whole, compiled too)
+    def __reduce__(self) -> tuple[type[Flag], tuple[object, ...]]:
+        # As core.model's classes: compiled (core.engine.native), a frozen class
+        # refuses the attribute-by-attribute setting pickle does by default.
+        return Flag, (self.kind, self.block, self.old, self.new, self.explanation, self.hedge)
 
 
 # A figure is one word with its groups and its range: "1,400", "3.5", "80-100,000",
