@@ -46,7 +46,7 @@ def sources(packages: tuple[str, ...]) -> list[str]:
 def manifest() -> str:
     """The manifest: its header, this Python's suffix, a line per source under core/."""
     lines = [native.MANIFEST_HEADER, native.extension_suffix()]
-    for path in sorted((ROOT / "core").rglob("*.py")):
+    for path in sorted([*(ROOT / "core").rglob("*.py"), *(ROOT / "core").rglob("*.c")]):
         lines.append(native.fingerprint(str(ROOT), path.relative_to(ROOT).as_posix()))
     return "\n".join(lines) + "\n"
 
@@ -54,7 +54,7 @@ def manifest() -> str:
 def build(packages: tuple[str, ...], jobs: int) -> Path:
     """Compile into build/native.new/, then put it in place of build/native/."""
     from mypyc.build import mypycify
-    from setuptools import setup
+    from setuptools import Extension, setup
 
     final = Path(native.BUILD)
     stage = final.with_name("native.new")
@@ -63,7 +63,14 @@ def build(packages: tuple[str, ...], jobs: int) -> Path:
     before = manifest()
     os.chdir(ROOT)
     modules = sources(packages)
-    extensions = mypycify(
+    # The tokenizer's scanner, in C (core/engine/unit_scan.c; core.engine.tokens falls
+    # back to its regular expression without it).
+    scanner = Extension(
+        "core.engine.unit_scan",
+        [str(Path("core", "engine", "unit_scan.c"))],
+        extra_compile_args=["-O2"],
+    )
+    compiled = mypycify(
         modules,
         opt_level="3",
         group_name=GROUP,
@@ -74,7 +81,7 @@ def build(packages: tuple[str, ...], jobs: int) -> Path:
         name="redline-native",
         packages=[],
         py_modules=[],
-        ext_modules=extensions,
+        ext_modules=[scanner, *compiled],
         script_args=[
             "--quiet",
             "build_ext",

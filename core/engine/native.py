@@ -5,11 +5,13 @@
 extension shim per module in ``build/native/core/<package>/`` and the shared library they
 load in ``build/native/lib/``. Each of the two packages' ``__init__`` puts the folder that
 ``compiled_path`` returns first on its ``__path__``, so its modules import from the
-build, and the modules left out of it from their sources.
+build, and the modules left out of it from their sources. The build also holds
+``core.engine.unit_scan`` (``unit_scan.c``), the tokenizer's scanner in C, which
+``core.engine.tokens`` uses where it can import it.
 
 The build is used only when it is right for this process: built by this Python (its
 extension suffix), from exactly the sources now in ``core/`` (the build records the
-size and modification time of every ``core/**/*.py``; one edit, and the sources are
+size and modification time of every ``core/**/*.py`` and ``*.c``; one edit, and the sources are
 imported instead), and not turned off with ``REDLINE_PURE=1``. Otherwise, as in an
 installed wheel (which carries no build), every module imports from its source: the
 pure-Python path is always there and gives the same output. ``status`` says which path

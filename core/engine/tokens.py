@@ -18,12 +18,12 @@ import re
 import struct
 import unicodedata
 from array import array
-from collections.abc import Iterator, MutableSequence, Sequence
+from collections.abc import Callable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import and_
-from typing import Any
+from typing import Any, cast
 
 from core.engine.normalize import APOSTROPHES, normalize_token
 
@@ -39,15 +39,21 @@ CONTRACT_WORD = re.compile(rf"\w+(?:[{_JOIN}]\w+)*")
 # ``3,14``: one to three digits after it), not in a list written without spaces
 # (``2000,2001,2002`` is three numbers: joined, adding ``, 2007`` marked the whole list
 # and left ``2002`` free to pair with another ``2002`` far off).
-_UNIT_JOIN = _JOIN + "\uff0d\uff07"
+_UNIT_JOINERS = "-\u2010\u2011\u00ad" + APOSTROPHES + "\uff0d\uff07"
+_UNIT_JOIN = re.escape(_UNIT_JOINERS)
 # A figure dash, en dash or minus joins two numbers (``3\u20133``, ``1990\u201395``): the same
 # unit as ``3-3``, whose hyphen joins it (a score or range restyled is no edit).
-_NUMBER_JOIN = r"(?<=\d)(?:[.:\uff0e\uff1a]\d+|[,\uff0c]\d{1,3}(?!\d)|[\u2012\u2013\u2212]\d+)"
+_NUMBER_POINTS = ".:\uff0e\uff1a"
+_NUMBER_COMMAS = ",\uff0c"
+# ... and the dashes that join two numbers, spaced too: ``1991 \u2013 2001``.
+_NUMBER_DASHES = "\u2012\u2013\u2212"
+_NUMBER_JOIN = (
+    rf"(?<=\d)(?:[{re.escape(_NUMBER_POINTS)}]\d+|[{_NUMBER_COMMAS}]\d{{1,3}}(?!\d)"
+    rf"|[{_NUMBER_DASHES}]\d+)"
+)
 
 # The hyphens that join words inside a unit (``_UNIT_JOIN``), and a spaced word - word.
 _HYPHENS = "-\u2010\u2011\uff0d"
-# ... and the dashes that join two numbers (``_NUMBER_JOIN``), spaced too: ``1991 \u2013 2001``.
-_NUMBER_DASHES = "\u2012\u2013\u2212"
 
 _LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
 
@@ -83,6 +89,21 @@ def _wide_among(found: set[str]) -> bool:
 _VOICING = "\u3099\u309a\uff9e\uff9f"
 
 
+def _range_ends(chars: str) -> str:
+    """The ranges of a character class's text (``a-z_``) as their ends, in pairs
+    (``az__``)."""
+    ends: list[str] = []
+    k = 0
+    while k < len(chars):
+        if k + 2 < len(chars) and chars[k + 1] == "-":
+            ends += (chars[k], chars[k + 2])
+            k += 3
+        else:
+            ends += (chars[k], chars[k])
+            k += 1
+    return "".join(ends)
+
+
 @lru_cache(maxsize=256)
 def compiled(pattern: str) -> re.Pattern[str]:
     """``pattern`` compiled when first used (start-up): a pattern takes 0.1-0.5 ms to
@@ -93,14 +114,46 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+Scanner = Callable[
+    [str, int, int, str, bool, dict[str, str], dict[str, int]],
+    tuple[bytes, bytes, list[str], list[int | None], list[str], list[int]],
+]
+scan_units: Scanner | None
+try:
+    # The compiled path's scanner (``unit_scan.c``, built by ``make native``): the same
+    # units as ``_unit_pattern``, found in one pass over the text.
+    from core.engine.unit_scan import configure as _configure_scan
+    from core.engine.unit_scan import units as scan_units
+except ImportError:
+    scan_units = None
+
+
 # Punctuation that comes in runs ("....", "--", "''", "**") is one unit per run; any
 # other mark is a unit of its own. No back-references, so re.split can do the work.
 # A full-width mark runs with its half-width form ("?？" is "??" in the key).
-_PUNCT_RUNS = (
-    r"[.\uff0e]+|[-\uff0d]+|['\uff07]+|[\"\uff02]+|[*\uff0a]+|[=\uff1d]+|[#\uff03]+|[~\uff5e]+"
-    r"|[!\uff01]+|[?\uff1f]+|\u2026+|\u2014+|\u2013+|[/\uff0f]+|[\\\uff3c]+|[|\uff5c]+|[+\uff0b]+"
-    r"|[<\uff1c]+|[>\uff1e]+|[\u3002\uff61]+"
+_RUN_MARKS = (
+    ".\uff0e",
+    "-\uff0d",
+    "'\uff07",
+    '"\uff02',
+    "*\uff0a",
+    "=\uff1d",
+    "#\uff03",
+    "~\uff5e",
+    "!\uff01",
+    "?\uff1f",
+    "\u2026",
+    "\u2014",
+    "\u2013",
+    "/\uff0f",
+    "\\\uff3c",
+    "|\uff5c",
+    "+\uff0b",
+    "<\uff1c",
+    ">\uff1e",
+    "\u3002\uff61",
 )
+_PUNCT_RUNS = "|".join(f"[{re.escape(marks)}]+" for marks in _RUN_MARKS)
 
 
 @lru_cache(maxsize=64)
@@ -126,6 +179,17 @@ def _unit_pattern(present_marks: frozenset[str], cjk: bool = False) -> re.Patter
     # The look-ahead fails at once on whitespace, before the alternatives are tried.
     return re.compile(f"(?=\\S)({word}|{punct})")
 
+
+if scan_units is not None:
+    _configure_scan(
+        _UNIT_JOINERS,
+        _NUMBER_POINTS,
+        _NUMBER_COMMAS,
+        _NUMBER_DASHES,
+        _RUN_MARKS,
+        _range_ends(CJK_CHARS),
+        _VOICING,
+    )
 
 _MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me", "Cf"))
 _ASCII_BYTES = bytes(range(128))
@@ -201,9 +265,15 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     paragraphs at a time (no unit crosses a blank line), so the split's pieces never
     all exist at once; offsets go into arrays and equal keys are one string.
     """
+    return _tokenize(text, fold_case, scan_units)
+
+
+def _tokenize(text: str, fold_case: bool, scan: Scanner | None) -> Tokens:
+    """``tokenize``, with the scanner ``scan`` (the compiled path's) or, None, the
+    expression (both give the same units: ``tests/test_unit_scan.py``)."""
     found = _non_ascii(text)
     cjk = _wide_among(found) and compiled(_CJK).search(text) is not None
-    pattern = _unit_pattern(_marks_in(found), cjk)
+    marks = _marks_in(found)
     starts = array("q")
     ends = array("q")
     keys: list[str] = []
@@ -211,14 +281,11 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     dashes: list[int] = []
     spellings = _Spellings(fold_case)
     for lo, hi in paragraph_stretches(text):
-        # split() with one capturing group alternates gaps (whitespace) and units, all
-        # in C; offsets are the running sum of their lengths.
-        parts = pattern.split(text[lo:hi])
-        offsets = list(accumulate(map(len, parts), initial=lo))
-        starts += int_array(offsets[1:-1:2])
-        ends += int_array(offsets[2::2])
-        raws: list[str] = parts[1::2]
-        del parts, offsets
+        if scan is not None:
+            units = (starts, ends, keys, words, dashes)
+            _scan_stretch(scan, text, (lo, hi), marks, cjk, spellings, units)
+            continue
+        raws = _split_stretch(text, lo, hi, marks, cjk, starts, ends)
         base = len(keys)
         spellings.learn(raws)
         keys += map(spellings.key_of.__getitem__, raws)
@@ -227,6 +294,58 @@ def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
     _join_spaced_dashes(text, dashes, starts, ends, keys, words, cjk)
     counted = _counted(text, starts, ends) if cjk else None
     return Tokens(starts, ends, tuple(keys), tuple(words), counted)
+
+
+def _split_stretch(
+    text: str,
+    lo: int,
+    hi: int,
+    marks: frozenset[str],
+    cjk: bool,
+    starts: array[int],
+    ends: array[int],
+) -> list[str]:
+    """The units of ``text[lo:hi]`` by the expression: their offsets appended to
+    ``starts`` and ``ends``, their spellings returned."""
+    # split() with one capturing group alternates gaps (whitespace) and units, all in
+    # C; offsets are the running sum of their lengths.
+    parts = _unit_pattern(marks, cjk).split(text[lo:hi])
+    offsets = list(accumulate(map(len, parts), initial=lo))
+    starts += int_array(offsets[1:-1:2])
+    ends += int_array(offsets[2::2])
+    return parts[1::2]
+
+
+def _scan_stretch(
+    scan: Scanner,
+    text: str,
+    span: tuple[int, int],
+    marks: frozenset[str],
+    cjk: bool,
+    spellings: _Spellings,
+    units: tuple[array[int], array[int], list[str], list[int], list[int]],
+) -> None:
+    """The units of ``text`` in ``span`` by the scanner (``unit_scan.c``), appended to
+    ``units`` (starts, ends, keys, words, the lone dashes): the same as the
+    expression's, keyed as ``spellings`` keys them."""
+    starts, ends, keys, words, dashes = units
+    key_of, words_of = spellings.key_of, spellings.words_of
+    found_starts, found_ends, found_keys, found_words, unseen, fresh = scan(
+        text, *span, "".join(sorted(marks)), cjk, key_of, words_of
+    )
+    # The spellings the scanner did not know (their units hold the spelling and None).
+    spellings.learn(unseen)
+    for k in fresh:
+        raw = found_keys[k]
+        found_keys[k] = key_of[raw]
+        found_words[k] = words_of[raw]
+    base = len(keys)
+    starts.frombytes(found_starts)
+    ends.frombytes(found_ends)
+    keys += found_keys
+    words += cast(list[int], found_words)
+    # A lone dash is a unit whose key is one ("-": ``spellings.dashes``).
+    dashes += compress(range(base, len(keys)), map("-".__eq__, found_keys))
 
 
 def int_array(numbers: list[int]) -> array[int]:

@@ -1,0 +1,395 @@
+/* The tokenizer's units found in one pass over the text, in C (the compiled path).
+
+``core.engine.tokens`` splits a text into units with one regular expression (its
+``_unit_pattern``); ``make native`` builds this module beside the compiled engine, and
+``tokens`` then calls ``units`` instead of ``pattern.split``: the same units, their
+offsets written straight into arrays, without the regular expression's engine or the
+gaps' strings, and each unit keyed in the same pass where its spelling was seen before
+(``tokens`` learns the others and fills them in). Without a build the expression does
+the work (the pure path).
+
+What counts as a unit is the expression's, character for character, with the same
+character tests as Python's ``re`` for ``str`` patterns (``\w``: alphanumeric or
+``_``; ``\s``: whitespace; ``\d``: decimal). The character sets (the joiners, the
+marks that come in runs, the Han and kana ranges) are not written here: ``configure``
+takes them from ``tokens``, which builds its expression from the same values.
+``tests/test_native.py`` compares the two on every real text the suite holds and on
+random text.
+*/
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+#define MAX_SET 64
+#define MAX_RANGES 64
+
+typedef struct {
+    Py_UCS4 chars[MAX_SET];
+    int n;
+} CharSet;
+
+static CharSet joins, points, commas, dashes, voicing;
+/* A mark that comes in runs, and its class (1, 2, ...): a run is one class. */
+static Py_UCS4 run_chars[MAX_SET];
+static int run_class_of[MAX_SET];
+static int n_runs;
+static Py_UCS4 cjk_lo[MAX_RANGES], cjk_hi[MAX_RANGES];
+static int n_cjk;
+static Py_UCS4 cjk_from; /* the lowest character of the ranges */
+static int configured;
+
+static int
+in_set(const CharSet *set, Py_UCS4 c)
+{
+    for (int k = 0; k < set->n; k++) {
+        if (set->chars[k] == c) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+fill_set(CharSet *set, PyObject *text)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > MAX_SET) {
+        PyErr_SetString(PyExc_ValueError, "unit_scan: too many characters in a set");
+        return -1;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        set->chars[k] = PyUnicode_READ(kind, data, k);
+    }
+    set->n = (int)n;
+    return 0;
+}
+
+static int
+run_class(Py_UCS4 c)
+{
+    for (int k = 0; k < n_runs; k++) {
+        if (run_chars[k] == c) {
+            return run_class_of[k];
+        }
+    }
+    return 0;
+}
+
+static int
+in_cjk(Py_UCS4 c)
+{
+    for (int k = 0; k < n_cjk; k++) {
+        if (c >= cjk_lo[k] && c <= cjk_hi[k]) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The text's combining marks and format characters: sorted, any number. */
+typedef struct {
+    Py_UCS4 *chars;
+    Py_ssize_t n;
+} Marks;
+
+static int
+is_mark(const Marks *marks, Py_UCS4 c)
+{
+    Py_ssize_t lo = 0, hi = marks->n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (marks->chars[mid] < c) {
+            lo = mid + 1;
+        }
+        else {
+            hi = mid;
+        }
+    }
+    return lo < marks->n && marks->chars[lo] == c;
+}
+
+static inline int
+is_word(Py_UCS4 c)
+{
+    return c == '_' || Py_UNICODE_ISALNUM(c);
+}
+
+/* A character of a word: \w (less Han and kana when they are units of their own), or
+   one of the text's combining marks and format characters. */
+static inline int
+word_char(Py_UCS4 c, int cjk, const Marks *marks)
+{
+    if (c < 128) {
+        return c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    }
+    if (is_word(c) && !(cjk && c >= cjk_from && in_cjk(c))) {
+        return 1;
+    }
+    return marks->n && is_mark(marks, c);
+}
+
+#define READ(k) PyUnicode_READ(kind, data, (k))
+#define DECIMAL(c) Py_UNICODE_ISDECIMAL(c)
+
+/* The end of the word that starts at ``at`` (a word character):
+   ``w+(?:[joins]w+|(?<=\d)(?:[points]\d+|[commas]\d{1,3}(?!\d)|[dashes]\d+))*`` */
+static Py_ssize_t
+word_end(int kind, const void *data, Py_ssize_t at, Py_ssize_t hi, int cjk, const Marks *marks)
+{
+    Py_ssize_t p = at + 1;
+    while (p < hi && word_char(READ(p), cjk, marks)) {
+        p++;
+    }
+    while (p < hi) {
+        Py_UCS4 c = READ(p);
+        if (in_set(&joins, c) && p + 1 < hi && word_char(READ(p + 1), cjk, marks)) {
+            p += 2;
+            while (p < hi && word_char(READ(p), cjk, marks)) {
+                p++;
+            }
+            continue;
+        }
+        if (!DECIMAL(READ(p - 1))) {
+            break;
+        }
+        if (in_set(&points, c) || in_set(&dashes, c)) {
+            if (p + 1 < hi && DECIMAL(READ(p + 1))) {
+                p += 2;
+                while (p < hi && DECIMAL(READ(p))) {
+                    p++;
+                }
+                continue;
+            }
+            break;
+        }
+        if (in_set(&commas, c)) {
+            Py_ssize_t digits = 0;
+            while (digits < 4 && p + 1 + digits < hi && DECIMAL(READ(p + 1 + digits))) {
+                digits++;
+            }
+            if (digits >= 1 && digits <= 3) {
+                p += 1 + digits;
+                continue;
+            }
+        }
+        break;
+    }
+    return p;
+}
+
+static PyObject *
+unit_scan_configure(PyObject *self, PyObject *args)
+{
+    PyObject *join_text, *point_text, *comma_text, *dash_text, *runs, *ranges, *voicing_text;
+    if (!PyArg_ParseTuple(args, "UUUUO!UU", &join_text, &point_text, &comma_text, &dash_text,
+                          &PyTuple_Type, &runs, &ranges, &voicing_text)) {
+        return NULL;
+    }
+    configured = 0;
+    if (fill_set(&joins, join_text) || fill_set(&points, point_text) ||
+        fill_set(&commas, comma_text) || fill_set(&dashes, dash_text) ||
+        fill_set(&voicing, voicing_text)) {
+        return NULL;
+    }
+    n_runs = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(runs); k++) {
+        PyObject *members = PyTuple_GET_ITEM(runs, k);
+        if (!PyUnicode_Check(members)) {
+            PyErr_SetString(PyExc_TypeError, "unit_scan: a run's marks must be a str");
+            return NULL;
+        }
+        for (Py_ssize_t m = 0; m < PyUnicode_GET_LENGTH(members); m++) {
+            if (n_runs == MAX_SET) {
+                PyErr_SetString(PyExc_ValueError, "unit_scan: too many marks in runs");
+                return NULL;
+            }
+            run_chars[n_runs] = PyUnicode_READ_CHAR(members, m);
+            run_class_of[n_runs] = (int)k + 1;
+            n_runs++;
+        }
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(ranges);
+    if (n % 2 || n / 2 > MAX_RANGES) {
+        PyErr_SetString(PyExc_ValueError, "unit_scan: ranges come in pairs, at most 64");
+        return NULL;
+    }
+    n_cjk = (int)(n / 2);
+    cjk_from = 0x110000;
+    for (int k = 0; k < n_cjk; k++) {
+        cjk_lo[k] = PyUnicode_READ_CHAR(ranges, 2 * k);
+        cjk_hi[k] = PyUnicode_READ_CHAR(ranges, 2 * k + 1);
+        if (cjk_lo[k] < cjk_from) {
+            cjk_from = cjk_lo[k];
+        }
+    }
+    configured = 1;
+    Py_RETURN_NONE;
+}
+
+/* Unit ``at`` spelled ``raw``: its key and weight as a word when ``key_of`` and
+   ``words_of`` know the spelling; else the spelling itself and None, its place in
+   ``fresh``, and the spelling among the ``unseen`` ones (for ``tokens`` to learn). */
+static int
+seen(PyObject *raw, Py_ssize_t at, PyObject *key_of, PyObject *words_of, PyObject *keys,
+     PyObject *words, PyObject *unseen, PyObject *fresh)
+{
+    PyObject *key = PyDict_GetItemWithError(key_of, raw);
+    if (key != NULL) {
+        PyObject *weight = PyDict_GetItemWithError(words_of, raw);
+        if (weight == NULL) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetObject(PyExc_KeyError, raw);
+            }
+            return -1;
+        }
+        return PyList_Append(keys, key) < 0 || PyList_Append(words, weight) < 0 ? -1 : 0;
+    }
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    PyObject *place = PyLong_FromSsize_t(at);
+    if (place == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(fresh, place) < 0 || PyList_Append(keys, raw) < 0 ||
+                 PyList_Append(words, Py_None) < 0 || PyDict_SetItem(unseen, raw, Py_None) < 0;
+    Py_DECREF(place);
+    return failed ? -1 : 0;
+}
+
+static PyObject *
+unit_scan_units(PyObject *self, PyObject *args)
+{
+    PyObject *text, *marks_text, *key_of, *words_of;
+    Py_ssize_t lo, hi;
+    int cjk;
+    if (!PyArg_ParseTuple(args, "UnnUpO!O!", &text, &lo, &hi, &marks_text, &cjk, &PyDict_Type,
+                          &key_of, &PyDict_Type, &words_of)) {
+        return NULL;
+    }
+    if (!configured) {
+        PyErr_SetString(PyExc_RuntimeError, "unit_scan: configure() first");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (lo < 0 || hi > length || lo > hi) {
+        PyErr_SetString(PyExc_IndexError, "unit_scan: span outside the text");
+        return NULL;
+    }
+    Marks marks = {NULL, PyUnicode_GET_LENGTH(marks_text)};
+    if (marks.n) {
+        marks.chars = PyMem_New(Py_UCS4, marks.n);
+        if (marks.chars == NULL || !PyUnicode_AsUCS4(marks_text, marks.chars, marks.n, 0)) {
+            PyMem_Free(marks.chars);
+            return marks.chars == NULL ? PyErr_NoMemory() : NULL;
+        }
+        for (Py_ssize_t k = 1; k < marks.n; k++) {
+            if (marks.chars[k - 1] >= marks.chars[k]) {
+                PyMem_Free(marks.chars);
+                PyErr_SetString(PyExc_ValueError, "unit_scan: marks must be sorted, once each");
+                return NULL;
+            }
+        }
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* At most one unit per character: the offsets' arrays are allocated once. */
+    Py_ssize_t most = hi - lo;
+    PyObject *starts = PyBytes_FromStringAndSize(NULL, most * (Py_ssize_t)sizeof(int64_t));
+    PyObject *ends = PyBytes_FromStringAndSize(NULL, most * (Py_ssize_t)sizeof(int64_t));
+    PyObject *keys = PyList_New(0);
+    PyObject *words = PyList_New(0);
+    PyObject *unseen = PyDict_New(); /* (a dict keeps the order they come in) */
+    PyObject *fresh = PyList_New(0);
+    if (starts == NULL || ends == NULL || keys == NULL || words == NULL || unseen == NULL ||
+        fresh == NULL) {
+        goto error;
+    }
+    int64_t *start_at = (int64_t *)PyBytes_AS_STRING(starts);
+    int64_t *end_at = (int64_t *)PyBytes_AS_STRING(ends);
+    Py_ssize_t count = 0;
+    Py_ssize_t p = lo;
+    while (p < hi) {
+        Py_UCS4 c = READ(p);
+        if (Py_UNICODE_ISSPACE(c)) {
+            p++;
+            continue;
+        }
+        Py_ssize_t end;
+        if (cjk && c >= cjk_from && in_cjk(c)) {
+            end = p + 1;
+            while (end < hi && (in_set(&voicing, READ(end)) || is_mark(&marks, READ(end)))) {
+                end++;
+            }
+        }
+        else if (word_char(c, cjk, &marks)) {
+            end = word_end(kind, data, p, hi, cjk, &marks);
+        }
+        else {
+            int run = run_class(c);
+            end = p + 1;
+            if (run) {
+                while (end < hi && run_class(READ(end)) == run) {
+                    end++;
+                }
+            }
+            while (marks.n && end < hi && is_mark(&marks, READ(end))) {
+                end++;
+            }
+        }
+        PyObject *raw = PyUnicode_Substring(text, p, end);
+        if (raw == NULL || seen(raw, count, key_of, words_of, keys, words, unseen, fresh) < 0) {
+            Py_XDECREF(raw);
+            goto error;
+        }
+        Py_DECREF(raw);
+        start_at[count] = (int64_t)p;
+        end_at[count] = (int64_t)end;
+        count++;
+        p = end;
+    }
+    if (_PyBytes_Resize(&starts, count * (Py_ssize_t)sizeof(int64_t)) < 0 ||
+        _PyBytes_Resize(&ends, count * (Py_ssize_t)sizeof(int64_t)) < 0) {
+        goto error;
+    }
+    PyMem_Free(marks.chars);
+    PyObject *spellings = PyDict_Keys(unseen);
+    Py_DECREF(unseen);
+    if (spellings == NULL) {
+        unseen = NULL;
+        goto error;
+    }
+    return Py_BuildValue("(NNNNNN)", starts, ends, keys, words, spellings, fresh);
+error:
+    PyMem_Free(marks.chars);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
+    Py_XDECREF(keys);
+    Py_XDECREF(words);
+    Py_XDECREF(unseen);
+    Py_XDECREF(fresh);
+    return NULL;
+}
+
+static PyMethodDef unit_scan_methods[] = {
+    {"configure", unit_scan_configure, METH_VARARGS,
+     "configure(joins, points, commas, dashes, runs, ranges, voicing): the character sets"},
+    {"units", unit_scan_units, METH_VARARGS,
+     "units(text, lo, hi, marks, cjk, key_of, words_of) -> (starts, ends, keys, words, "
+     "unseen, fresh): the units of text[lo:hi], keyed where the spelling is known"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef unit_scan_module = {
+    PyModuleDef_HEAD_INIT, "unit_scan", "The tokenizer's units in one pass (compiled path).",
+    -1, unit_scan_methods,
+};
+
+PyMODINIT_FUNC
+PyInit_unit_scan(void)
+{
+    return PyModule_Create(&unit_scan_module);
+}

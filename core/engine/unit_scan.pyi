@@ -1,0 +1,22 @@
+# The compiled path's scanner (core/engine/unit_scan.c, built by ``make native``).
+
+def configure(
+    joins: str,
+    points: str,
+    commas: str,
+    dashes: str,
+    runs: tuple[str, ...],
+    ranges: str,
+    voicing: str,
+    /,
+) -> None: ...
+def units(
+    text: str,
+    lo: int,
+    hi: int,
+    marks: str,
+    cjk: bool,
+    key_of: dict[str, str],
+    words_of: dict[str, int],
+    /,
+) -> tuple[bytes, bytes, list[str], list[int | None], list[str], list[int]]: ...
