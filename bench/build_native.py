@@ -63,13 +63,16 @@ def build(packages: tuple[str, ...], jobs: int) -> Path:
     before = manifest()
     os.chdir(ROOT)
     modules = sources(packages)
-    # The tokenizer's scanner, in C (core/engine/unit_scan.c; core.engine.tokens falls
-    # back to its regular expression without it).
-    scanner = Extension(
-        "core.engine.unit_scan",
-        [str(Path("core", "engine", "unit_scan.c"))],
-        extra_compile_args=["-O2"],
-    )
+    # The kernels written in C (core/engine/unit_scan.c, layout_compare.c): each module
+    # that imports one falls back to its Python without a build.
+    kernels = [
+        Extension(
+            ".".join(path.relative_to(ROOT).with_suffix("").parts),
+            [path.relative_to(ROOT).as_posix()],
+            extra_compile_args=["-O2"],
+        )
+        for path in sorted((ROOT / "core").rglob("*.c"))
+    ]
     compiled = mypycify(
         modules,
         opt_level="3",
@@ -81,7 +84,7 @@ def build(packages: tuple[str, ...], jobs: int) -> Path:
         name="redline-native",
         packages=[],
         py_modules=[],
-        ext_modules=[scanner, *compiled],
+        ext_modules=[*kernels, *compiled],
         script_args=[
             "--quiet",
             "build_ext",

@@ -9,7 +9,7 @@ between units never makes a difference.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from core.engine.blocks import Code
 from core.engine.tokens import Tokens, compiled
@@ -36,6 +36,21 @@ def _spelling(text: str, start: int, end: int) -> str:
     # Without whitespace other than single spaces, there is no layout to take out
     # (a wrapped hyphen needs a line break): one search in C, not a loop per character.
     return layout_free(raw) if _SPACES.search(raw) else raw
+
+
+def spelled_alike(old: str, a1: int, a2: int, new: str, b1: int, b2: int) -> bool:
+    """Whether ``old[a1:a2]`` and ``new[b1:b2]`` are spelled the same, layout aside
+    (``layout_free``)."""
+    return old[a1:a2] == new[b1:b2] or _spelling(old, a1, a2) == _spelling(new, b1, b2)
+
+
+same_spelling: Callable[[str, int, int, str, int, int], bool]
+try:
+    # The compiled path's (``layout_compare.c``, built by ``make native``): the two spans
+    # walked side by side, nothing copied; the same answers.
+    from core.engine.layout_compare import same_spelling
+except ImportError:
+    same_spelling = spelled_alike
 
 
 def build_ops(
@@ -155,9 +170,7 @@ def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: To
     j2 = j1 + (i2 - i1)
     old_span = (ta.starts[i1], ta.ends[i2 - 1])
     new_span = (tb.starts[j1], tb.ends[j2 - 1])
-    if old[old_span[0] : old_span[1]] == new[new_span[0] : new_span[1]] or _spelling(
-        old, *old_span
-    ) == _spelling(new, *new_span):
+    if same_spelling(old, old_span[0], old_span[1], new, new_span[0], new_span[1]):
         # Same spelling end to end (layout aside) means same spelling unit by unit:
         # whitespace stands at the same places, and units never hold whitespace
         # that the spelling keeps.
@@ -165,10 +178,7 @@ def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: To
     # A unit is spelled the same when it is, and when a space stands before it in
     # both texts or in neither ("video , which" against "video, which": the comma).
     flags = [
-        (
-            old[ta.starts[i] : ta.ends[i]] == new[tb.starts[j] : tb.ends[j]]
-            or _spelling(old, ta.starts[i], ta.ends[i]) == _spelling(new, tb.starts[j], tb.ends[j])
-        )
+        same_spelling(old, ta.starts[i], ta.ends[i], new, tb.starts[j], tb.ends[j])
         and (i == i1 or (ta.ends[i - 1] == ta.starts[i]) == (tb.ends[j - 1] == tb.starts[j]))
         for i, j in zip(range(i1, i2), range(j1, j2))
     ]

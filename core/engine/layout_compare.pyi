@@ -1,0 +1,3 @@
+# The compiled path's span comparison (core/engine/layout_compare.c, built by ``make native``).
+
+def same_spelling(old: str, a1: int, a2: int, new: str, b1: int, b2: int, /) -> bool: ...
