@@ -155,7 +155,10 @@ def _compare(
         stray_words=PHRASE,
         sentences=(old_set, new_set),
     )
-    stops = frozenset(n for k, n in table.items() if k and set(k) <= FINAL_MARKS)
+    # (A key made of final marks starts with one: most keys are turned away in one test.)
+    stops = frozenset(
+        n for k, n in table.items() if k and k[0] in FINAL_MARKS and set(k) <= FINAL_MARKS
+    )
     runs = realign_stops(runs, a, b, stops, old_set, new_set)
     runs = slide_edits(runs, a, b, old_set, new_set)
     cuts = cut_points(runs, len(a), len(b), old_bounds, new_bounds)
