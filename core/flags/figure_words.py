@@ -598,11 +598,24 @@ def _not_a_figure(text: str, start: int) -> bool:
     return bool(_URL.search(text, max(run, lo), start))
 
 
-@lru_cache(maxsize=4)
+# The last few documents' URL starts, by the text they were found in (the two sides of
+# a comparison fit).
+_URL_STARTS: list[tuple[str, list[int]]] = []
+_URL_STARTS_KEPT = 4
+
+
 def _url_starts(text: str) -> list[int]:
     """Where the URLs of the document ``text`` start (``_URL``), in order: looked for
-    once (the string keeps its hash; the two sides of a comparison fit)."""
-    return [m.start() for m in _URL.finditer(text)]
+    once per text. Found by the text's identity, not its content: a text equal to one
+    seen before (the same file compared again, or a copy) was compared with it whole
+    for every figure, a cache keyed by content does."""
+    for known, starts in _URL_STARTS:
+        if known is text:
+            return starts
+    starts = [m.start() for m in _URL.finditer(text)]
+    _URL_STARTS.insert(0, (text, starts))
+    del _URL_STARTS[_URL_STARTS_KEPT:]
+    return starts
 
 
 # How far back from a figure a URL's start is looked for: the longest URL browsers
