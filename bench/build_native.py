@@ -1,4 +1,5 @@
-"""Build the compiled engine: ``core.engine`` and ``core.flags`` through mypyc.
+"""Build the compiled engine: ``core.engine`` and ``core.flags`` through mypyc, and the
+kernels written in C (``core/**/*.c``: the tokenizer's scanner, the span comparison).
 
 ``make native`` runs this. It needs a C compiler, this Python's headers, mypy (the
 ``test`` extra) and setuptools 77 or newer (the ``native`` extra: older ones reject
