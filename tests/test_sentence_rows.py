@@ -7,9 +7,12 @@ line of its own; and the sample pair whose stops stand against line breaks.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from random import Random
+
 from core.engine.compare import compare
 from core.engine.rows import comparison_rows
-from core.engine.sentence_rows import sentence_rows
+from core.engine.sentence_rows import _sentence_between, sentence_rows
 from core.model import Block, Comparison, Document, Op
 from tests.conftest import CONDENSED, FULL
 from tests.invariants import check_invariants
@@ -144,3 +147,20 @@ def test_sample_rows_are_whole_sentences() -> None:
         )
         check_invariants(result)
         assert result.rows
+
+
+def test_a_sentence_between_two_pieces_is_found_as_bisection_finds_it() -> None:
+    # One walk along the sentence starts (``_sentence_between``) against the bisection
+    # of both places it replaced, on random pieces: apart and in order as a side's
+    # pieces are, and overlapping or ending out of order as they never are.
+    rng = Random(22)
+    for _ in range(20_000):
+        size = rng.randint(1, 60)
+        firsts = (rng.randint(0, size) for _ in range(rng.randint(0, 12)))
+        spans = sorted((first, first + rng.randint(0, 8)) for first in firsts)
+        starts = sorted({rng.randint(0, size + 5) for _ in range(rng.randint(0, 10))})
+        expected = [
+            bisect_right(starts, spans[p - 1][1] - 1) != bisect_right(starts, spans[p][0])
+            for p in range(1, len(spans))
+        ]
+        assert _sentence_between(spans, starts) == expected, (spans, starts)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import compress, repeat
-from operator import eq, itemgetter, ne, sub
+from operator import eq, itemgetter, sub
 
 from core.engine.sequences import longest_increasing
 from core.model import Block, SentenceRow, Span
@@ -50,15 +50,7 @@ class _Side:
         if sentence_starts is None:
             self.open = [True] * (n + 1)
         else:
-            # Sentence of each piece's first and last character; a row may end before
-            # piece p when a sentence starts between piece p - 1 and piece p.
-            # (bisect mapped in C: a sentence starts between two pieces when the
-            # last character of one and the first of the next are in two sentences.)
-            starts = list(map(itemgetter(0), self.spans))
-            ends = list(map(itemgetter(1), self.spans))
-            first = map(bisect_right, repeat(sentence_starts), starts[1:])
-            last = map(bisect_right, repeat(sentence_starts), map(sub, ends[:-1], repeat(1)))
-            self.open = [True, *map(ne, last, first), True]
+            self.open = [True, *_sentence_between(self.spans, sentence_starts), True]
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -78,6 +70,35 @@ class _Side:
         for k in compress(range(len(lo)), map(eq, lo, hi)):
             spans[k] = None
         return spans, blocks
+
+
+def _sentence_between(spans: list[Span], sentence_starts: Sequence[int]) -> list[bool]:
+    """For each piece after the first, whether a sentence starts between the piece
+    before and it: after the last character of the one, up to the first of the other.
+
+    The same as comparing the bisections of the two places (the sentence of the one
+    character and of the other), in one walk along the sentence starts: the pieces of
+    one side stand apart and in order, so the places only move forward (where one does
+    not, it is found by bisection).
+    """
+    found: list[bool] = []
+    k = 0
+    n = len(sentence_starts)
+    last = -1
+    for p in range(1, len(spans)):
+        after = spans[p - 1][1] - 1  # the last character of the piece before
+        if after < last:
+            k = bisect_right(sentence_starts, after)
+        else:
+            while k < n and sentence_starts[k] <= after:
+                k += 1
+        last = after
+        start = spans[p][0]
+        if start >= after:
+            found.append(k < n and sentence_starts[k] <= start)
+        else:  # (pieces that overlap: as the bisection of both places says)
+            found.append(k > 0 and sentence_starts[k - 1] > start)
+    return found
 
 
 def sentence_rows(
