@@ -139,7 +139,9 @@ def test_what_crosses_a_process_comes_back_whole() -> None:
     for value in sent:
         back = _round_trip(value)
         assert type(back) is type(value)
-        assert pickle.dumps(back, protocol=5) == pickle.dumps(value, protocol=5)
+        # Equal, not pickled alike: a set (the names counted aside) may come back in
+        # another order, by the process's hash seed (1 run in 10 failed so).
+        assert back == value
 
 
 @pytest.mark.parametrize("sample", sorted((ROOT / "resources" / "samples").glob("*.txt"))[:1])
