@@ -31,8 +31,6 @@ def _learn_one_by_one(self: tokens_module._Spellings, raws: list[str]) -> None:
         key = normalize_token(raw, fold_case=self.fold_case)
         self.key_of[raw] = self.keys.setdefault(key, key)
         self.words_of[raw] = tokens_module._unit_words(raw)
-        if key == "-":
-            self.dashes.add(raw)
 
 
 def _fields(t: Tokens) -> tuple[list[int], list[int], tuple[str, ...], tuple[int, ...], object]:

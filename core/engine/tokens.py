@@ -21,7 +21,7 @@ from array import array
 from collections.abc import Callable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 from operator import and_
 from typing import Any, cast
 
@@ -274,23 +274,22 @@ def _tokenize(text: str, fold_case: bool, scan: Scanner | None) -> Tokens:
     found = _non_ascii(text)
     cjk = _wide_among(found) and compiled(_CJK).search(text) is not None
     marks = _marks_in(found)
+    marked = "".join(sorted(marks))  # (as the scanner takes them)
     starts = array("q")
     ends = array("q")
     keys: list[str] = []
     words: list[int] = []
-    dashes: list[int] = []
     spellings = _Spellings(fold_case)
     for lo, hi in paragraph_stretches(text):
         if scan is not None:
-            units = (starts, ends, keys, words, dashes)
-            _scan_stretch(scan, text, (lo, hi), marks, cjk, spellings, units)
+            _scan_stretch(scan, text, (lo, hi), marked, cjk, spellings, (starts, ends, keys, words))
             continue
         raws = _split_stretch(text, lo, hi, marks, cjk, starts, ends)
-        base = len(keys)
         spellings.learn(raws)
         keys += map(spellings.key_of.__getitem__, raws)
         words += map(spellings.words_of.__getitem__, raws)
-        dashes += compress(range(base, len(keys)), map(spellings.dashes.__contains__, raws))
+    # The lone dashes: units whose key is one.
+    dashes = list(compress(count(), map("-".__eq__, keys)))
     _join_spaced_dashes(text, dashes, starts, ends, keys, words, cjk)
     counted = _counted(text, starts, ends) if cjk else None
     return Tokens(starts, ends, tuple(keys), tuple(words), counted)
@@ -320,18 +319,18 @@ def _scan_stretch(
     scan: Scanner,
     text: str,
     span: tuple[int, int],
-    marks: frozenset[str],
+    marks: str,
     cjk: bool,
     spellings: _Spellings,
-    units: tuple[array[int], array[int], list[str], list[int], list[int]],
+    units: tuple[array[int], array[int], list[str], list[int]],
 ) -> None:
-    """The units of ``text`` in ``span`` by the scanner (``unit_scan.c``), appended to
-    ``units`` (starts, ends, keys, words, the lone dashes): the same as the
+    """The units of ``text`` in ``span`` by the scanner (``unit_scan.c``; ``marks``
+    sorted), appended to ``units`` (starts, ends, keys, words): the same as the
     expression's, keyed as ``spellings`` keys them."""
-    starts, ends, keys, words, dashes = units
+    starts, ends, keys, words = units
     key_of, words_of = spellings.key_of, spellings.words_of
     found_starts, found_ends, found_keys, found_words, unseen, fresh = scan(
-        text, *span, "".join(sorted(marks)), cjk, key_of, words_of
+        text, *span, marks, cjk, key_of, words_of
     )
     # The spellings the scanner did not know (their units hold the spelling and None).
     spellings.learn(unseen)
@@ -339,13 +338,10 @@ def _scan_stretch(
         raw = found_keys[k]
         found_keys[k] = key_of[raw]
         found_words[k] = words_of[raw]
-    base = len(keys)
     starts.frombytes(found_starts)
     ends.frombytes(found_ends)
     keys += found_keys
     words += cast(list[int], found_words)
-    # A lone dash is a unit whose key is one ("-": ``spellings.dashes``).
-    dashes += compress(range(base, len(keys)), map("-".__eq__, found_keys))
 
 
 def int_array(numbers: list[int]) -> array[int]:
@@ -372,14 +368,13 @@ def paragraph_stretches(text: str) -> Iterator[tuple[int, int]]:
 
 class _Spellings:
     """Each distinct spelling of a unit normalized once: its key (equal keys are one
-    string), its weight as a word, and whether it is a lone dash."""
+    string) and its weight as a word."""
 
     def __init__(self, fold_case: bool) -> None:
         self.fold_case = fold_case
         self.key_of: dict[str, str] = {}
         self.words_of: dict[str, int] = {}
         self.keys: dict[str, str] = {}
-        self.dashes: set[str] = set()
 
     def learn(self, raws: list[str]) -> None:
         """Normalize the spellings of ``raws`` not seen before (looked up in C).
@@ -398,8 +393,6 @@ class _Spellings:
             key = normalize_token(raw, fold_case=self.fold_case)
             self.key_of[raw] = self.keys.setdefault(key, key)
             self.words_of[raw] = _unit_words(raw)
-            if key == "-":
-                self.dashes.add(raw)
 
 
 def _counted(text: str, starts: Sequence[int], ends: Sequence[int]) -> tuple[int, ...]:

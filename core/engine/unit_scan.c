@@ -19,7 +19,6 @@ random text.
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <string.h>
 
 #define MAX_SET 64
 #define MAX_RANGES 64
