@@ -214,3 +214,37 @@ def test_fast_path_cuts_sentences_as_the_whole_text_is_wrapped(seed: int) -> Non
     the whole text goes on across, and a row ended inside a sentence."""
     old, new = _paragraph_variant(seed)
     check_invariants(_run(old, new, fast=True))
+
+
+def test_a_crlf_line_break_is_not_a_blank_line() -> None:
+    text = f"{P1[:40]}\r\n{P1[41:]}\r\n\r\n{P2}\r\r{P3}\n\r\n{P4}"
+    spans, _, _ = _paragraphs(text)
+    assert [text[s:e] for s, e in spans] == [f"{P1[:40]}\r\n{P1[41:]}", P2, P3, P4]
+
+
+def _row_texts(result: Comparison, newline: str) -> list[tuple[str, str]]:
+    def text(doc: Document, span: tuple[int, int] | None) -> str:
+        return "" if span is None else doc.text[span[0] : span[1]].replace(newline, "\n")
+
+    return [(text(result.old, r.old), text(result.new, r.new)) for r in result.rows]
+
+
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_rows_are_the_same_whatever_the_line_breaks(wrapped: bool) -> None:
+    """A long text saved with CRLF (or CR) line breaks gets the rows it gets with LF:
+    its single line breaks once counted as blank lines, and every unchanged line of a
+    hard-wrapped text was set aside as a paragraph of its own, a row ending there."""
+    old, new = _paragraph_variant(7)
+    if wrapped:
+        old, new = ("\n\n".join(textwrap.fill(p, 60) for p in t.split("\n\n")) for t in (old, new))
+    results = {}
+    for newline in ("\n", "\r\n", "\r"):
+        with anchored():
+            result = compare(
+                Document("old", old.replace("\n", newline)),
+                Document("new", new.replace("\n", newline)),
+            )
+        check_invariants(result)
+        results[newline] = _row_texts(result, newline)
+    assert results["\r\n"] == results["\n"]
+    assert results["\r"] == results["\n"]

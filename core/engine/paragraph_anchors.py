@@ -26,9 +26,12 @@ MIN_WORDS = 8
 """A paragraph needs this many whitespace-separated words to be an anchor."""
 
 # A paragraph ends at a blank line: a line break, spaces or tabs, a line break. (The
-# first break starts with a character class so the scan for it stays fast.)
+# first break starts with a character class so the scan for it stays fast.) A CR
+# before an LF is one break with it, never a break of its own: a CRLF text's single
+# line breaks are not blank lines.
 _PARAGRAPH_BREAK = (
-    r"([\r\n\x85\u2028\u2029](?:(?<=\r)\n)?[^\S\r\n]*(?:\r\n?|[\n\x85\u2028\u2029])\s*)"
+    r"([\r\n\x85\u2028\u2029](?:(?<=\r)\n|(?<=\r)(?!\n)|(?<!\r))"
+    r"[^\S\r\n]*(?:\r\n?|[\n\x85\u2028\u2029])\s*)"
 )
 
 
