@@ -103,6 +103,30 @@ def test_sentence_rules(text: str, expected: list[str]) -> None:
     assert _sentences(text) == expected
 
 
+_WRAPPED = (
+    "This is one of the oldest synchronization primitives in the\n"
+    "history of computer science, invented by the Dutch scientist\n"
+    "W. Dijkstra in the sixties (he named them P and V, not acquire\n"
+    "and release). It is still taught to every student of systems.\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_a_hard_wrapped_text_is_read_alike_whatever_its_line_breaks(newline: str) -> None:
+    # (A CR-only text once read "scientist\rW." as one word, and ended a sentence there.)
+    expected = _sentences(_WRAPPED)
+    assert len(expected) == 2 and expected[0].endswith("release).")
+    found = _sentences(_WRAPPED.replace("\n", newline))
+    assert [s.replace(newline, "\n") for s in found] == expected
+
+
+def test_an_initial_after_a_tab_goes_on() -> None:
+    assert _sentences("Invented by Edsger\tW. Dijkstra in 1965. It is old.") == [
+        "Invented by Edsger\tW. Dijkstra in 1965.",
+        "It is old.",
+    ]
+
+
 def test_hard_wrapped_lines_are_not_sentences() -> None:
     prose = (
         "The council met on Tuesday evening to discuss the bridge, which has been closed "

@@ -15,11 +15,9 @@ from core.engine.segment import segment
 
 def _copied_word(text: str, t_start: int, _opening: object) -> str:
     """The word as it was found before: copied from the text, as far back as the last
-    space or line break within 40 characters, else from the text's start."""
-    space = max(
-        text.rfind(" ", max(0, t_start - 40), t_start),
-        text.rfind("\n", max(0, t_start - 40), t_start),
-    )
+    space, tab or line break (LF or CR) within 40 characters, else from the text's
+    start."""
+    space = max(text.rfind(c, max(0, t_start - 40), t_start) for c in " \t\n\r")
     return text[space + 1 : t_start].lstrip("\"'([\u201c\u2018").lower().strip(".")
 
 
@@ -40,7 +38,7 @@ _PIECES = st.sampled_from(
     [
         "a", "b", "Z", "x" * 45, "http://ex.am/ple/" + "p" * 30, ".", ". ", "? ", "! ",
         " ", "\n", '"', "(", "\u201c", "'", "..", "Mr", "etc", "e.g", "1", " The", " then",
-        " 2", "/", "-", "\t", "\u0130",
+        " 2", "/", "-", "\t", "\r", "\u0130",
     ]
 )  # fmt: skip
 

@@ -291,11 +291,12 @@ class _Opening:
         match = _OPENING.match(text)
         self.start = match.end() if match else 0
         self.first_dot = text.find(".", self.start)
+        self.other_spaces = "\r" in text or "\t" in text
 
 
 def _word_before(text: str, t_start: int, opening: _Opening) -> str:
     """The word before the stop at ``t_start``, lower case, without its opening quotes,
-    brackets and dots: from the last space or line break within ``_WORD_REACH``.
+    brackets and dots: from the last space, tab or line break within ``_WORD_REACH``.
 
     With neither within reach, the word runs from the text's start. When it is long,
     a stand-in answers for it: copying the text before every such stop made the
@@ -303,6 +304,8 @@ def _word_before(text: str, t_start: int, opening: _Opening) -> str:
     """
     lo = max(0, t_start - _WORD_REACH)
     space = max(text.rfind(" ", lo, t_start), text.rfind("\n", lo, t_start))
+    if opening.other_spaces:  # (a CR-only text's line breaks; tabs)
+        space = max(space, text.rfind("\r", lo, t_start), text.rfind("\t", lo, t_start))
     if space >= 0 or lo == 0:
         return text[space + 1 : t_start].lstrip(_OPENERS).lower().strip(".")
     # (No stop stands right after a dot, so no dot is stripped at the word's end.)
