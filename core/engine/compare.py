@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
@@ -307,18 +308,11 @@ def _anchored_units(
     sentences = segment(joined, width).sentence_starts
     bounds = unit_boundaries(part.starts, sentences)
     del joined  # (a copy of the text: gone before the units are rebuilt)
-    # Each region's units, and every unit's shift back to the text (mapped in C).
+    # Each region's units, and its shift back to the text.
     first_unit = [bisect_left(part.starts, joined_starts[k + 1]) for k in range(len(anchors))]
     edges = [0, *first_unit, len(part.starts)]
-    shifts = list(
-        chain.from_iterable(
-            repeat(r1 - joined_starts[k], edges[k + 1] - edges[k])
-            for k, (r1, _) in enumerate(regions)
-        )
-    )
-    moved_starts = list(map(add, part.starts, shifts))
-    moved_ends = list(map(add, part.ends, shifts))
-    del shifts
+    shifts = [r1 - joined_starts[k] for k, (r1, _) in enumerate(regions)]
+    starts, ends = placed_offsets(part.starts, part.ends, edges, shifts, anchors)
     slices = list(map(slice, edges, edges[1:]))
 
     def joined_with_paragraphs(units: Sequence[T], paragraphs: Iterable[T]) -> Iterator[T]:
@@ -327,9 +321,6 @@ def _anchored_units(
         runs = zip(map(units.__getitem__, slices), zip(paragraphs))
         return chain(chain.from_iterable(chain.from_iterable(runs)), units[slices[-1]])
 
-    starts = int_array(list(joined_with_paragraphs(moved_starts, map(itemgetter(0), anchors))))
-    ends = int_array(list(joined_with_paragraphs(moved_ends, map(itemgetter(1), anchors))))
-    del moved_starts, moved_ends
     # Each paragraph's unit follows the units of the regions up to it.
     paragraph_units = list(map(add, first_unit, range(len(anchors))))
     keys = tuple(
@@ -347,6 +338,64 @@ def _anchored_units(
     tokens = Tokens(starts, ends, keys, words, counted)
     cuts = {b for p in paragraph_units for b in (p, p + 1)}
     return tokens, sorted({b for b in (*cuts, *shifted) if 0 < b < n}), paragraph_units
+
+
+def placed_in_python(
+    starts: Sequence[int],
+    ends: Sequence[int],
+    edges: list[int],
+    shifts: list[int],
+    paragraphs: tuple[Span, ...],
+) -> tuple[array[int], array[int]]:
+    """The units' offsets moved back to the text, each paragraph's between the regions:
+    region ``k`` holds the units ``edges[k]`` to ``edges[k + 1]``, shifted by
+    ``shifts[k]``, and paragraph ``k`` follows it (``unit_place.c`` on the compiled
+    path; ``tests/test_unit_place.py`` compares the two)."""
+    moved = list(
+        chain.from_iterable(
+            repeat(shift, edges[k + 1] - edges[k]) for k, shift in enumerate(shifts)
+        )
+    )
+    slices = list(map(slice, edges, edges[1:]))
+
+    def with_paragraphs(units: list[int], paragraphs: Iterable[int]) -> array[int]:
+        # zip stops at the last paragraph: the run after it is added on its own.
+        runs = zip(map(units.__getitem__, slices), zip(paragraphs))
+        joined = chain(chain.from_iterable(chain.from_iterable(runs)), units[slices[-1]])
+        return int_array(list(joined))
+
+    return (
+        with_paragraphs(list(map(add, starts, moved)), map(itemgetter(0), paragraphs)),
+        with_paragraphs(list(map(add, ends, moved)), map(itemgetter(1), paragraphs)),
+    )
+
+
+def _placed_in_c(
+    starts: Sequence[int],
+    ends: Sequence[int],
+    edges: list[int],
+    shifts: list[int],
+    paragraphs: tuple[Span, ...],
+) -> tuple[array[int], array[int]]:
+    """``placed_in_python`` by ``unit_place.c`` where the offsets are int64 arrays."""
+    if not (isinstance(starts, array) and isinstance(ends, array)):
+        return placed_in_python(starts, ends, edges, shifts, paragraphs)
+    placed_starts, placed_ends = placed(starts, ends, edges, shifts, paragraphs)
+    return array("q", placed_starts), array("q", placed_ends)
+
+
+placed_offsets: Callable[
+    [Sequence[int], Sequence[int], list[int], list[int], tuple[Span, ...]],
+    tuple[array[int], array[int]],
+]
+try:
+    # The compiled path's (``unit_place.c``, built by ``make native``): both arrays
+    # written in one pass, no integer objects made; the same offsets.
+    from core.engine.unit_place import placed
+
+    placed_offsets = _placed_in_c
+except ImportError:
+    placed_offsets = placed_in_python
 
 
 def _units(text: str, options: CompareOptions) -> Tokens:

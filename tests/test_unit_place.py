@@ -1,0 +1,126 @@
+"""The compiled path's placing of units between unchanged paragraphs
+(``core/engine/unit_place.c``) against the Python it stands in for
+(``core.engine.compare.placed_in_python``).
+
+Without a build (``make native``) the C placing is absent and the C tests skip: the
+pure path is the Python itself. ``make test-native`` (CI) runs them. The Python is
+checked on its own against a plain loop either way.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from array import array
+from typing import TypeAlias
+
+import pytest
+
+from core.engine import compare, native
+
+Case: TypeAlias = "tuple[array[int], array[int], list[int], list[int], tuple[tuple[int, int], ...]]"
+
+
+def _placed() -> object:
+    if compare.placed_offsets is compare.placed_in_python:
+        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
+            pytest.fail("the compiled build has no unit placing: " + native.status()[1])
+        pytest.skip("no compiled build (make native): the Python is the only path")
+    return compare.placed_offsets
+
+
+def _case(rng: random.Random) -> Case:
+    """Units in ``regions`` runs (some empty), offsets growing, shifts of either sign,
+    and a paragraph between each two regions."""
+    regions = rng.randint(1, 12)
+    sizes = [rng.choice((0, 0, 1, 2, rng.randint(3, 40))) for _ in range(regions)]
+    edges = [0]
+    for size in sizes:
+        edges.append(edges[-1] + size)
+    starts, ends = array("q"), array("q")
+    at = 0
+    for _ in range(edges[-1]):
+        at += rng.randint(0, 5)
+        starts.append(at)
+        at += rng.randint(1, 9)
+        ends.append(at)
+    shifts = [rng.randint(-(10**6), 10**12) for _ in range(regions)]
+    paragraphs = tuple(
+        (s, s + rng.randint(1, 500)) for s in (rng.randint(0, 10**9) for _ in range(regions - 1))
+    )
+    return starts, ends, edges, shifts, paragraphs
+
+
+def _by_hand(case: Case) -> tuple[list[int], list[int]]:
+    starts, ends, edges, shifts, paragraphs = case
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    for k, shift in enumerate(shifts):
+        for u in range(edges[k], edges[k + 1]):
+            out_starts.append(starts[u] + shift)
+            out_ends.append(ends[u] + shift)
+        if k < len(paragraphs):
+            out_starts.append(paragraphs[k][0])
+            out_ends.append(paragraphs[k][1])
+    return out_starts, out_ends
+
+
+def test_the_compiled_path_places_units_in_c() -> None:
+    assert (compare.placed_offsets is not compare.placed_in_python) == native.status()[0]
+
+
+def test_the_python_places_units_as_a_plain_loop_does() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        case = _case(rng)
+        got = compare.placed_in_python(*case)
+        assert all(isinstance(x, array) and x.typecode == "q" for x in got)
+        assert (list(got[0]), list(got[1])) == _by_hand(case)
+
+
+def test_c_places_units_as_the_python_does() -> None:
+    placed = _placed()
+    rng = random.Random(11)
+    for _ in range(2_000):
+        case = _case(rng)
+        got = placed(*case)  # type: ignore[operator]
+        assert got == compare.placed_in_python(*case)
+        assert all(isinstance(x, array) and x.typecode == "q" for x in got)
+
+
+def test_c_refuses_what_does_not_fit() -> None:
+    _placed()
+    from core.engine.unit_place import placed  # type: ignore[import-not-found,unused-ignore]
+
+    starts, ends = array("q", [1, 2]), array("q", [2, 3])
+    with pytest.raises(ValueError):
+        placed(starts, ends, [0, 3], [0], ())  # an edge past the units
+    with pytest.raises(ValueError):
+        placed(starts, ends, [0, 1], [0], ())  # units left over
+    with pytest.raises(ValueError):
+        placed(starts, ends, [0, 2, 1, 2], [0, 0, 0], ((5, 6), (7, 8)))  # edges out of order
+    with pytest.raises(ValueError):
+        placed(starts, ends, [0, 2], [0, 0], ())  # a shift too many
+    with pytest.raises(TypeError):
+        placed(array("i", [1, 2]), ends, [0, 2], [0], ())  # not 64-bit
+
+
+def test_long_texts_are_compared_alike_on_both_paths() -> None:
+    """The whole comparison of a long pair, whose units are placed: the same offsets
+    by either path (the C through ``placed_offsets``, the Python called directly)."""
+    _placed()
+    from tests.test_paragraph_anchors import _paragraph_variant, anchored
+
+    saved = compare.placed_offsets
+    for seed in range(20):
+        old, new = _paragraph_variant(seed)
+        with anchored():
+            by_c = compare.compare(compare.Document("old", old), compare.Document("new", new))
+            compare.placed_offsets = compare.placed_in_python
+            try:
+                by_python = compare.compare(
+                    compare.Document("old", old), compare.Document("new", new)
+                )
+            finally:
+                compare.placed_offsets = saved
+        assert by_c.blocks == by_python.blocks and by_c.rows == by_python.rows
