@@ -14,8 +14,9 @@ too common to be trusted as anchors on their own.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from core.engine.opspans import layout_free
 from core.engine.sequences import heaviest_increasing
@@ -102,7 +103,7 @@ def gaps(anchors: tuple[Span, ...], length: int) -> list[Span]:
     return out
 
 
-def _paragraphs(text: str) -> tuple[list[Span], list[str], list[bool]]:
+def paragraphs_in_python(text: str) -> tuple[list[Span], list[str], list[bool]]:
     """Content spans of the paragraphs, their layout-free spellings, and whether
     each has a hyphen before whitespace (perhaps a line broken after a hyphen)."""
     # With one capturing group, split() alternates paragraphs and breaks, all in C.
@@ -132,3 +133,24 @@ def _paragraphs(text: str) -> tuple[list[Span], list[str], list[bool]]:
         keys.append(key)
         hyphenated.append(hyphen)
     return spans, keys, hyphenated
+
+
+def _paragraphs_in_c(text: str) -> tuple[list[Span], list[str], list[bool]]:
+    """``paragraphs_in_python`` by ``paragraph_scan.c``: the text walked once; the
+    spelling of a paragraph with a hyphen before a space is ``layout_free``'s here."""
+    spans, keys, hyphenated = scan_paragraphs(text)
+    for k in compress(range(len(hyphenated)), hyphenated):
+        start, end = spans[k]
+        keys[k] = layout_free(text[start:end])
+    return spans, keys, hyphenated
+
+
+_paragraphs: Callable[[str], tuple[list[Span], list[str], list[bool]]]
+try:
+    # The compiled path's (``paragraph_scan.c``, built by ``make native``): the same
+    # paragraphs and spellings in one pass over the text.
+    from core.engine.paragraph_scan import paragraphs as scan_paragraphs
+
+    _paragraphs = _paragraphs_in_c
+except ImportError:
+    _paragraphs = paragraphs_in_python

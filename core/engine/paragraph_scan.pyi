@@ -1,0 +1,3 @@
+# The compiled path's paragraph scan (core/engine/paragraph_scan.c, built by ``make native``).
+
+def paragraphs(text: str, /) -> tuple[list[tuple[int, int]], list[str], list[bool]]: ...

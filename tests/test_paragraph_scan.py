@@ -1,0 +1,93 @@
+"""The compiled path's paragraph scan (``core/engine/paragraph_scan.c``) against the
+Python it stands in for (``core.engine.paragraph_anchors.paragraphs_in_python``: the
+break pattern's split, each paragraph stripped and spelled without its layout).
+
+Without a build (``make native``) the C scan is absent and these tests skip: the pure
+path is the Python itself. ``make test-native`` (CI) runs them.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from core.engine import native
+from core.engine import paragraph_anchors as pa
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Every kind of whitespace and line break, the three hyphens (and one the rule does
+# not know), letters, a wide character and a non-printable one.
+PALETTE = list(
+    "ab \u00e9\u4e2d-\u2010\u2011\u2012."
+    "\t\n\r\x0b\x0c\x1c\x1f\x85\u2028\u2029\u00a0\u3000\u200b\x01"
+)
+
+
+def _scan() -> object:
+    if pa._paragraphs is pa.paragraphs_in_python:
+        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
+            pytest.fail("the compiled build has no paragraph scan: " + native.status()[1])
+        pytest.skip("no compiled build (make native): the Python is the only path")
+    return pa._paragraphs
+
+
+def test_the_compiled_path_scans_paragraphs_in_c() -> None:
+    assert (pa._paragraphs is not pa.paragraphs_in_python) == native.status()[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n \r\n ",
+        "a\r\nb c\r\n\r\nd",
+        "a\n\nb\r\rc\r\n \r\nd\n\u2028e\u2029\u2029f\x85\x85g",
+        "a\n \t\nb",
+        "a\n\u00a0\u3000b",  # a line break, then spaces: not a blank line
+        "a\n\u00a0\u2028b",  # a line separator among the spaces: a blank line
+        "eight-\nminute walk\n\nthe \u2010 sign and \u2011\u00a0x\n\nlast-",
+        "\n\n\nlead\n\n\n",
+        "x\u200by \u00e9\u4e2d  \x01 z",
+    ],
+)
+def test_c_scans_paragraphs_as_the_python_does(text: str) -> None:
+    scan = _scan()
+    assert scan(text) == pa.paragraphs_in_python(text)  # type: ignore[operator]
+
+
+def test_c_scans_random_text_as_the_python_does() -> None:
+    scan = _scan()
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice(PALETTE) for _ in range(rng.randint(0, 40)))
+        assert scan(text) == pa.paragraphs_in_python(text), repr(text)  # type: ignore[operator]
+
+
+def test_c_scans_real_text_as_the_python_does() -> None:
+    scan = _scan()
+    samples = sorted((ROOT / "resources" / "samples").rglob("*.txt"))
+    assert samples
+    for path in samples:
+        text = path.read_text(encoding="utf-8")
+        for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r")):
+            assert scan(variant) == pa.paragraphs_in_python(variant), path.name  # type: ignore[operator]
+
+
+def test_long_texts_find_the_same_anchors_on_both_paths() -> None:
+    _scan()
+    from tests.test_paragraph_anchors import _paragraph_variant
+
+    saved = pa._paragraphs
+    for seed in range(40):
+        old, new = _paragraph_variant(seed)
+        by_c = pa.find_paragraph_anchors(old, new)
+        pa._paragraphs = pa.paragraphs_in_python
+        try:
+            by_python = pa.find_paragraph_anchors(old, new)
+        finally:
+            pa._paragraphs = saved
+        assert by_c == by_python
