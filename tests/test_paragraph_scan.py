@@ -1,6 +1,7 @@
 """The compiled path's paragraph scan (``core/engine/paragraph_scan.c``) against the
 Python it stands in for (``core.engine.paragraph_anchors.paragraphs_in_python``: the
-break pattern's split, each paragraph stripped and spelled without its layout).
+break pattern's split, each paragraph stripped and spelled without its layout), and its
+count of the unchanged paragraphs' words (``core.engine.compare.words_in_python``).
 
 Without a build (``make native``) the C scan is absent and these tests skip: the pure
 path is the Python itself. ``make test-native`` (CI) runs them.
@@ -14,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from core.engine import native
+from core.engine import compare, native
 from core.engine import paragraph_anchors as pa
+from core.engine.tokens import CONTRACT_JOINERS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,3 +93,40 @@ def test_long_texts_find_the_same_anchors_on_both_paths() -> None:
         finally:
             pa._paragraphs = saved
         assert by_c == by_python
+
+
+def _words_in() -> object:
+    if compare.words_in_spans is compare.words_in_python:
+        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
+            pytest.fail("the compiled build has no word count: " + native.status()[1])
+        pytest.skip("no compiled build (make native): the Python is the only path")
+    return compare.words_in_spans
+
+
+def test_the_compiled_path_counts_paragraph_words_in_c() -> None:
+    assert (compare.words_in_spans is not compare.words_in_python) == native.status()[0]
+
+
+def test_c_counts_words_as_the_contract_pattern_does() -> None:
+    count = _words_in()
+    # Word characters of every kind (letters, digits, the underscore, a Han character,
+    # a superscript digit, a combining mark that is not one), each joiner, and others.
+    palette = list("ab9_\u4e2d\u00b2\u0301 .,\n") + list(CONTRACT_JOINERS) + ["\uff0d", "--"]
+    rng = random.Random(8)
+    for _ in range(5_000):
+        text = "".join(rng.choice(palette) for _ in range(rng.randint(0, 30)))
+        spans = [
+            tuple(sorted((rng.randint(0, len(text) + 2), rng.randint(0, len(text) + 2))))
+            for _ in range(3)
+        ]
+        spans.append((0, len(text)))
+        got = count(text, spans)  # type: ignore[operator]
+        assert got == compare.words_in_python(text, spans), (text, spans)
+
+
+def test_c_counts_the_words_of_real_paragraphs_as_the_python_does() -> None:
+    count = _words_in()
+    for path in sorted((ROOT / "resources" / "samples").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        spans = pa.paragraphs_in_python(text)[0]
+        assert count(text, spans) == compare.words_in_python(text, spans)  # type: ignore[operator]

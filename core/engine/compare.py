@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import accumulate, chain, count, filterfalse, repeat
+from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, itemgetter
 from typing import TypeVar, cast
 
@@ -48,6 +48,7 @@ from core.engine.slide import compact_runs, realign_stops, slide_edits
 from core.engine.stats import compute_stats
 from core.engine.swaps import uncross
 from core.engine.tokens import (
+    CONTRACT_JOINERS,
     CONTRACT_WORD,
     Tokens,
     attach_punctuation,
@@ -278,12 +279,34 @@ def _paragraph_words(old: str, new: str, anchors: ParagraphAnchors) -> tuple[lis
     other is counted again (``eight-`` at a line end and ``minute`` on the next line
     are two words in the count, ``eight-minute`` one).
     """
-    old_counts = [len(CONTRACT_WORD.findall(old, s, e)) for s, e in anchors.old]
+    old_counts = words_in_spans(old, anchors.old)
+    broken = list(compress(anchors.new, anchors.hyphen_breaks))
+    recounted = iter(words_in_spans(new, broken) if broken else ())
     new_counts = [
-        len(CONTRACT_WORD.findall(new, s2, e2)) if hyphen_break else count
-        for count, (s2, e2), hyphen_break in zip(old_counts, anchors.new, anchors.hyphen_breaks)
+        next(recounted) if hyphen_break else count
+        for count, hyphen_break in zip(old_counts, anchors.hyphen_breaks)
     ]
     return old_counts, new_counts
+
+
+def words_in_python(text: str, spans: Sequence[Span]) -> list[int]:
+    """The contract words (``CONTRACT_WORD``) in each of ``text``'s ``spans``
+    (``paragraph_scan.c``'s ``words_in`` on the compiled path; the same counts)."""
+    return [len(CONTRACT_WORD.findall(text, start, end)) for start, end in spans]
+
+
+def _words_in_c(text: str, spans: Sequence[Span]) -> list[int]:
+    return words_in(text, spans, CONTRACT_JOINERS)
+
+
+words_in_spans: Callable[[str, Sequence[Span]], list[int]]
+try:
+    # The compiled path's (``paragraph_scan.c``): counted in one walk, no list of words.
+    from core.engine.paragraph_scan import words_in
+
+    words_in_spans = _words_in_c
+except ImportError:
+    words_in_spans = words_in_python
 
 
 def _anchored_units(

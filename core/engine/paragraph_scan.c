@@ -19,6 +19,10 @@ space in that spelling (``-``, U+2010, U+2011) is marked: its spelling is then
 
 ``paragraphs(text) -> (spans, keys, hyphenated)``. ``tests/test_paragraph_scan.py``
 checks it against the Python on random and real text.
+
+``words_in(text, spans, joiners) -> counts``: the contract words of each unchanged
+paragraph (``core.engine.compare._paragraph_words``), which ``len(CONTRACT_WORD.findall(
+text, start, end))`` counts in Python (a list of every word, made to be counted).
 */
 
 #define PY_SSIZE_T_CLEAN
@@ -179,9 +183,97 @@ done:
     return result;
 }
 
+static int
+is_word(Py_UCS4 c)
+{
+    if (c < 128) {  /* (most characters: no look-up in the Unicode tables) */
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_';
+    }
+    return Py_UNICODE_ISALNUM(c);  /* ``\w`` as ``re`` has it for str */
+}
+
+/* How many contract words (``tokens.CONTRACT_WORD``: runs of ``\w`` joined by one of
+   ``joiners`` between two of them) each span of ``text`` holds: what
+   ``len(CONTRACT_WORD.findall(text, start, end))`` counts. */
+static PyObject *
+words_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "words_in(text, spans, joiners)");
+        return NULL;
+    }
+    PyObject *text = args[0], *joiners = args[2];
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    PyObject *spans = PySequence_Fast(args[1], "spans must be a sequence");
+    if (spans == NULL) {
+        return NULL;
+    }
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(spans);
+    PyObject *counts = PyList_New(count);
+    if (counts == NULL) {
+        Py_DECREF(spans);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *span = PySequence_Fast_GET_ITEM(spans, k);
+        Py_ssize_t lo, hi;
+        if (!PyTuple_Check(span) || !PyArg_ParseTuple(span, "nn", &lo, &hi)) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "each span is a (start, end) pair");
+            }
+            goto failed;
+        }
+        if (lo < 0) {
+            lo = 0;
+        }
+        if (hi > length) {
+            hi = length;
+        }
+        Py_ssize_t words = 0;
+        Py_ssize_t at = lo;
+        while (at < hi) {
+            if (!is_word(PyUnicode_READ(kind, data, at))) {
+                at++;
+                continue;
+            }
+            words++;
+            for (;;) {
+                while (at < hi && is_word(PyUnicode_READ(kind, data, at))) {
+                    at++;
+                }
+                if (at + 1 < hi && is_word(PyUnicode_READ(kind, data, at + 1)) &&
+                    PyUnicode_FindChar(joiners, PyUnicode_READ(kind, data, at), 0,
+                                       PyUnicode_GET_LENGTH(joiners), 1) >= 0) {
+                    at++;  /* a joiner between two runs: the word goes on */
+                    continue;
+                }
+                break;
+            }
+        }
+        PyObject *number = PyLong_FromSsize_t(words);
+        if (number == NULL) {
+            goto failed;
+        }
+        PyList_SET_ITEM(counts, k, number);
+    }
+    Py_DECREF(spans);
+    return counts;
+
+failed:
+    Py_DECREF(spans);
+    Py_DECREF(counts);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"paragraphs", paragraphs, METH_O,
      "The paragraphs' content spans, words joined by single spaces, and hyphen marks."},
+    {"words_in", (PyCFunction)(void (*)(void))words_in, METH_FASTCALL,
+     "How many contract words each span of the text holds."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,3 +1,6 @@
 # The compiled path's paragraph scan (core/engine/paragraph_scan.c, built by ``make native``).
 
+from collections.abc import Sequence
+
 def paragraphs(text: str, /) -> tuple[list[tuple[int, int]], list[str], list[bool]]: ...
+def words_in(text: str, spans: Sequence[tuple[int, int]], joiners: str, /) -> list[int]: ...

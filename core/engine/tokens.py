@@ -27,7 +27,8 @@ from typing import Any, cast
 
 from core.engine.normalize import APOSTROPHES, normalize_token
 
-_JOIN = re.escape("-\u2010\u2011\u00ad" + APOSTROPHES)
+CONTRACT_JOINERS = "-\u2010\u2011\u00ad" + APOSTROPHES
+_JOIN = re.escape(CONTRACT_JOINERS)
 # The contract's word tokenizer: \w runs joined across inner apostrophes and hyphens
 # (the soft hyphen too: "Fu\u00dfball\u00adspieler" is one word, as "Fu\u00dfballspieler"; counted
 # as three, a text differing only by soft hyphens scored 112 % similar).
