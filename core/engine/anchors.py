@@ -128,15 +128,40 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [pairs[k] for k in longest_increasing([j for _, j in pairs])]
 
 
-def _unique_anchors(
+def unique_anchors_in_python(
     a: Sequence[int], b: Sequence[int], alo: int, ahi: int, blo: int, bhi: int
 ) -> list[tuple[int, int]]:
+    """The ids found exactly once in ``a[alo:ahi]`` and once in ``b[blo:bhi]``, paired
+    by position, and a longest chain of the pairs increasing on both sides
+    (``unique_anchors.c`` on the compiled path; ``tests/test_unique_anchors.py``)."""
     sub_a, sub_b = a[alo:ahi], b[blo:bhi]
     unique = _once(sub_a)
     unique.intersection_update(_once(sub_b))
     where_b = {t: j for j, t in enumerate(sub_b, blo) if t in unique}
     pairs = [(i, where_b[t]) for i, t in enumerate(sub_a, alo) if t in where_b]
     return _longest_increasing(pairs)
+
+
+def _unique_anchors_in_c(
+    a: Sequence[int], b: Sequence[int], alo: int, ahi: int, blo: int, bhi: int
+) -> list[tuple[int, int]]:
+    """``unique_anchors_in_python`` by ``unique_anchors.c``, for lists of small ids."""
+    if isinstance(a, list) and isinstance(b, list):
+        found = unique_anchors(a, b, alo, ahi, blo, bhi)
+        if found is not None:
+            return found
+    return unique_anchors_in_python(a, b, alo, ahi, blo, bhi)
+
+
+_unique_anchors: Callable[[Sequence[int], Sequence[int], int, int, int, int], list[tuple[int, int]]]
+try:
+    # The compiled path's (``unique_anchors.c``, built by ``make native``): counted in
+    # arrays indexed by id, the chain found in C; the same pairs.
+    from core.engine.unique_anchors import unique_anchors
+
+    _unique_anchors = _unique_anchors_in_c
+except ImportError:
+    _unique_anchors = unique_anchors_in_python
 
 
 def _once(items: Sequence[int]) -> set[int]:
