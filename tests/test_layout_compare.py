@@ -99,3 +99,67 @@ def test_the_c_comparison_refuses_spans_outside() -> None:
         compare("abc", 0, 4, "abc", 0, 3)
     with pytest.raises(IndexError):
         compare("abc", 0, 3, "abc", 2, 1)
+
+
+def _units_alike() -> object:
+    if opspans.units_alike is opspans.units_alike_in_python:
+        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
+            pytest.fail("the compiled build has no unit comparison: " + native.status()[1])
+        pytest.skip("no compiled build (make native): the Python is the only path")
+    return opspans.units_alike
+
+
+def test_the_compiled_path_compares_a_stretch_s_units_in_c() -> None:
+    assert (opspans.units_alike is not opspans.units_alike_in_python) == native.status()[0]
+
+
+def test_a_stretch_s_units_compare_alike_on_both_paths() -> None:
+    """Random texts against a respelling of themselves (case, quotes, spaces before
+    marks, line breaks, hyphens at a line's end): every stretch of equal units
+    gets the same answers unit by unit from the C as from the Python."""
+    units_alike = _units_alike()
+    rng = random.Random(31)
+    words = ["The", "video", ",", "which", "eight-", "minute", "\u201cYes\u201d", "it's", "I"]
+    for _ in range(3_000):
+        old_words = [rng.choice(words) for _ in range(rng.randint(1, 12))]
+        new_words = [
+            w.upper() if rng.random() < 0.1 else w.replace("\u201c", '"') for w in old_words
+        ]
+        old = " ".join(old_words)
+        new = "".join(
+            w + rng.choice([" ", " ", "\n", "  ", ""] if w != new_words[-1] else [""])
+            for w in new_words
+        )
+        ta, tb = tokenize(old), tokenize(new)
+        n = min(len(ta), len(tb))
+        i1 = rng.randint(0, n)
+        i2 = rng.randint(i1, n)
+        j1 = rng.randint(0, len(tb) - (i2 - i1))
+        got = units_alike(old, new, ta, tb, i1, i2, j1)  # type: ignore[operator]
+        assert got == opspans.units_alike_in_python(old, new, ta, tb, i1, i2, j1), (old, new)
+
+
+def test_the_samples_equal_stretches_compare_alike_on_both_paths() -> None:
+    units_alike = _units_alike()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "resources").rglob("*.txt"))]
+    for text in texts:
+        other = text.replace("\u201c", '"').replace(" ,", ",").replace("\n", "\r\n")
+        ta, tb = tokenize(text), tokenize(other)
+        n = min(len(ta), len(tb))
+        for i1 in range(0, n, 97):
+            i2 = min(n, i1 + 120)
+            got = units_alike(text, other, ta, tb, i1, i2, i1)  # type: ignore[operator]
+            assert got == opspans.units_alike_in_python(text, other, ta, tb, i1, i2, i1)
+
+
+def test_a_stretch_outside_the_units_is_refused() -> None:
+    _units_alike()
+    from core.engine.layout_compare import same_units  # type: ignore[import-not-found,unused-ignore]
+
+    ta = tokenize("a b c")
+    with pytest.raises(IndexError):
+        same_units("a b c", "a b c", ta.starts, ta.ends, ta.starts, ta.ends, 0, 4, 0)
+    with pytest.raises(IndexError):
+        same_units("a b c", "a b c", ta.starts, ta.ends, ta.starts, ta.ends, 1, 3, 2)
+    with pytest.raises(TypeError):
+        same_units("a b c", "a b c", [0, 2], ta.ends, ta.starts, ta.ends, 0, 1, 0)

@@ -10,11 +10,16 @@ which in Python slices both spans and runs two regular expressions over each.
   a run of whitespace holding a line break (``\r``, ``\n``, U+0085, U+2028) keeps the
   hyphen and drops the run;
 - every other run of whitespace (``str.isspace``) reads as one space.
+``same_units`` asks it of each unit pair of an equal stretch whose spans as a whole
+are not spelled alike, with whether a space stands before the unit in both texts or in
+neither (``opspans.units_alike``): one call for the stretch instead of one a unit.
 ``tests/test_layout_compare.py`` compares the two on random text and real spans.
 */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
+#include <string.h>
 
 typedef struct {
     int kind;
@@ -80,30 +85,125 @@ span_of(PyObject *text, Py_ssize_t start, Py_ssize_t end, Cursor *cursor)
     return 0;
 }
 
-static PyObject *
-layout_compare_same_spelling(PyObject *self, PyObject *args)
+/* Whether the spans ``old[a1:a2]`` and ``new[b1:b2]`` are spelled the same, layout
+   aside: 1, 0, or -1 with an error set. */
+static int
+spans_alike(PyObject *old, Py_ssize_t a1, Py_ssize_t a2, PyObject *new, Py_ssize_t b1,
+            Py_ssize_t b2)
 {
-    PyObject *old, *new;
-    Py_ssize_t a1, a2, b1, b2;
     Cursor a, b;
-    if (!PyArg_ParseTuple(args, "UnnUnn", &old, &a1, &a2, &new, &b1, &b2) ||
-        span_of(old, a1, a2, &a) < 0 || span_of(new, b1, b2, &b) < 0) {
-        return NULL;
+    if (span_of(old, a1, a2, &a) < 0 || span_of(new, b1, b2, &b) < 0) {
+        return -1;
     }
     Py_UCS4 last_a = 0, last_b = 0;
     for (;;) {
         long x = next_char(&a, &last_a);
         long y = next_char(&b, &last_b);
         if (x != y) {
-            Py_RETURN_FALSE;
+            return 0;
         }
         if (x < 0) {
-            Py_RETURN_TRUE;
+            return 1;
         }
     }
 }
 
+static PyObject *
+layout_compare_same_spelling(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *old, *new;
+    Py_ssize_t a1, a2, b1, b2;
+    if (!PyArg_ParseTuple(args, "UnnUnn", &old, &a1, &a2, &new, &b1, &b2)) {
+        return NULL;
+    }
+    int same = spans_alike(old, a1, a2, new, b1, b2);
+    if (same < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(same);
+}
+
+/* The int64 items of a buffer (``array("q")``), or -1 with an error set. */
+static int
+offsets_of(PyObject *object, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(object, view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) {
+        return -1;
+    }
+    if (view->itemsize != 8 || view->format == NULL ||
+        (strcmp(view->format, "q") != 0 && strcmp(view->format, "l") != 0)) {
+        PyBuffer_Release(view);
+        PyErr_SetString(PyExc_TypeError, "same_units: offsets must be int64 arrays");
+        return -1;
+    }
+    return 0;
+}
+
+/* ``same_units(old, new, old_starts, old_ends, new_starts, new_ends, i1, i2, j1)``:
+   for each unit pair (i, j) of an equal stretch (i from i1 to i2, j from j1), whether
+   it is spelled the same, layout aside, and (but the first) has a space before it in
+   both texts or in neither; what ``opspans._equal_ops`` asks of each unit. */
+static PyObject *
+layout_compare_same_units(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 9 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "same_units(old, new, old_starts, old_ends, new_starts, new_ends, i1, "
+                        "i2, j1)");
+        return NULL;
+    }
+    Py_ssize_t i1 = PyLong_AsSsize_t(args[6]);
+    Py_ssize_t i2 = PyLong_AsSsize_t(args[7]);
+    Py_ssize_t j1 = PyLong_AsSsize_t(args[8]);
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    Py_buffer views[4];
+    int held = 0;
+    PyObject *result = NULL;
+    for (; held < 4; held++) {
+        if (offsets_of(args[2 + held], &views[held]) < 0) {
+            goto done;
+        }
+    }
+    const int64_t *os = views[0].buf, *oe = views[1].buf, *ns = views[2].buf, *ne = views[3].buf;
+    Py_ssize_t old_units = views[0].len / 8, new_units = views[2].len / 8;
+    Py_ssize_t n = i2 - i1;
+    if (views[1].len / 8 != old_units || views[3].len / 8 != new_units || i1 < 0 || n < 0 ||
+        i2 > old_units || j1 < 0 || j1 + n > new_units) {
+        PyErr_SetString(PyExc_IndexError, "same_units: units outside the offsets");
+        goto done;
+    }
+    result = PyList_New(n);
+    if (result == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t i = i1 + k, j = j1 + k;
+        int same = spans_alike(args[0], os[i], oe[i], args[1], ns[j], ne[j]);
+        if (same < 0) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        if (same && k > 0) {
+            same = (oe[i - 1] == os[i]) == (ne[j - 1] == ns[j]);
+        }
+        PyList_SET_ITEM(result, k, Py_NewRef(same ? Py_True : Py_False));
+    }
+
+done:
+    for (int k = 0; k < held; k++) {
+        PyBuffer_Release(&views[k]);
+    }
+    return result;
+}
+
 static PyMethodDef layout_compare_methods[] = {
+    {"same_units", (PyCFunction)(void (*)(void))layout_compare_same_units, METH_FASTCALL,
+     "same_units(old, new, old_starts, old_ends, new_starts, new_ends, i1, i2, j1) -> "
+     "list[bool]: each unit pair of an equal stretch spelled alike, spaced alike"},
     {"same_spelling", layout_compare_same_spelling, METH_VARARGS,
      "same_spelling(old, a1, a2, new, b1, b2) -> bool: layout_free(old[a1:a2]) == "
      "layout_free(new[b1:b2])"},

@@ -9,6 +9,7 @@ between units never makes a difference.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Sequence
 
 from core.engine.blocks import Code
@@ -166,6 +167,39 @@ def _ends_line(tokens: Tokens, k: int, text: str, sentence_starts: frozenset[int
     )
 
 
+def units_alike_in_python(
+    old: str, new: str, ta: Tokens, tb: Tokens, i1: int, i2: int, j1: int
+) -> list[bool]:
+    """For each unit pair of the equal stretch ``ta[i1:i2]``, ``tb[j1:]``: whether
+    it is spelled the same, layout aside, and (but the first) has a space before it
+    in both texts or in neither ("video , which" against "video, which": the comma).
+    (``layout_compare.c``'s ``same_units`` on the compiled path: the same answers.)"""
+    return [
+        same_spelling(old, ta.starts[i], ta.ends[i], new, tb.starts[j], tb.ends[j])
+        and (i == i1 or (ta.ends[i - 1] == ta.starts[i]) == (tb.ends[j - 1] == tb.starts[j]))
+        for i, j in zip(range(i1, i2), range(j1, j1 + (i2 - i1)))
+    ]
+
+
+def _units_alike_in_c(
+    old: str, new: str, ta: Tokens, tb: Tokens, i1: int, i2: int, j1: int
+) -> list[bool]:
+    """``units_alike_in_python`` in one call to ``same_units``, for int64 offsets."""
+    offsets = (ta.starts, ta.ends, tb.starts, tb.ends)
+    if all(isinstance(o, array) for o in offsets):
+        return same_units(old, new, *offsets, i1, i2, j1)
+    return units_alike_in_python(old, new, ta, tb, i1, i2, j1)
+
+
+units_alike: Callable[[str, str, Tokens, Tokens, int, int, int], list[bool]]
+try:
+    from core.engine.layout_compare import same_units
+
+    units_alike = _units_alike_in_c
+except ImportError:
+    units_alike = units_alike_in_python
+
+
 def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: Tokens) -> list[Op]:
     j2 = j1 + (i2 - i1)
     old_span = (ta.starts[i1], ta.ends[i2 - 1])
@@ -175,13 +209,7 @@ def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: To
         # whitespace stands at the same places, and units never hold whitespace
         # that the spelling keeps.
         return [Op("equal", old_span, new_span, True)]
-    # A unit is spelled the same when it is, and when a space stands before it in
-    # both texts or in neither ("video , which" against "video, which": the comma).
-    flags = [
-        same_spelling(old, ta.starts[i], ta.ends[i], new, tb.starts[j], tb.ends[j])
-        and (i == i1 or (ta.ends[i - 1] == ta.starts[i]) == (tb.ends[j - 1] == tb.starts[j]))
-        for i, j in zip(range(i1, i2), range(j1, j2))
-    ]
+    flags = units_alike(old, new, ta, tb, i1, i2, j1)
     ops: list[Op] = []
     start = 0
     for k in range(1, len(flags) + 1):
