@@ -64,8 +64,9 @@ def build(packages: tuple[str, ...], jobs: int) -> Path:
     before = manifest()
     os.chdir(ROOT)
     modules = sources(packages)
-    # The kernels written in C (core/engine/unit_scan.c, layout_compare.c): each module
-    # that imports one falls back to its Python without a build.
+    # The kernels written in C (core/engine/*.c: the tokenizer's scanner, the span
+    # comparison, ...): each module that imports one falls back to its Python without
+    # a build.
     kernels = [
         Extension(
             ".".join(path.relative_to(ROOT).with_suffix("").parts),

@@ -5,9 +5,10 @@
 extension shim per module in ``build/native/core/<package>/`` and the shared library they
 load in ``build/native/lib/``. Each of the two packages' ``__init__`` puts the folder that
 ``compiled_path`` returns first on its ``__path__``, so its modules import from the
-build, and the modules left out of it from their sources. The build also holds
-``core.engine.unit_scan`` (``unit_scan.c``), the tokenizer's scanner in C, which
-``core.engine.tokens`` uses where it can import it.
+build, and the modules left out of it from their sources. The build also holds the
+kernels written in C (``core/engine/*.c``: the tokenizer's scanner, the span
+comparison, the paragraph scan, the placing of units, the alignment's anchors), which
+their modules use where they can import them.
 
 The build is used only when it is right for this process: built by this Python (its
 extension suffix), from exactly the sources now in ``core/`` (the build records the
