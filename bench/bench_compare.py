@@ -640,6 +640,18 @@ def targets(res: dict) -> list[str]:
     return out
 
 
+def measured_here() -> None:
+    """Make the timed ``redline`` import this checkout's code.
+
+    The script in ``.venv/bin`` imports whatever its environment's install points at: in
+    a git worktree that shares another checkout's virtual environment, that is the
+    other checkout (session 23 timed ``main`` so from a worktree, twice). This
+    checkout goes first on ``PYTHONPATH``, which the timed processes inherit.
+    """
+    paths = [str(REPO), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+
+
 def compile_byte_code() -> str:
     """Compile the project's modules, as ``pip install`` does for an installed program.
 
@@ -684,6 +696,7 @@ def main(argv: list[str] | None = None) -> int:
     if args._inproc:
         return inproc_main(args._inproc[0], args._inproc[1], args.runs or 1, args.inproc_alone)
     byte_code = compile_byte_code()
+    measured_here()
     res = bench(
         [s for s in args.sizes.split(",") if s.strip()],
         args.runs,
