@@ -129,14 +129,13 @@ def _compare(
     ta, old_bounds, old_fixed = _side_units(old.text, options, anchors, 0, counts, widths)
     # Each key's id (in the order keys first occur, old then new) and how often each
     # id is a word: the old side's while the new side may still be on its way.
-    table = dict(zip(dict.fromkeys(ta.keys), count()))
-    a = list(map(table.__getitem__, ta.keys))
+    table: dict[str, int] = {}
+    a = ids_of_keys(ta.keys, table)
     tally = word_counts(a, ta.words)
     tb, new_bounds, new_fixed = _taken(aside.take(old.text, new.text, UNITS_JOB)) or new_side()
     fixed = list(zip(old_fixed, new_fixed))
     _check(should_cancel)
-    table.update(zip(filterfalse(table.__contains__, dict.fromkeys(tb.keys)), count(len(table))))
-    b = list(map(table.__getitem__, tb.keys))
+    b = ids_of_keys(tb.keys, table)
     tally.update(word_counts(b, tb.words))
     report(progress, ALIGNING)
     alignment = align(a, b, should_cancel, fixed)
@@ -287,6 +286,22 @@ def _paragraph_words(old: str, new: str, anchors: ParagraphAnchors) -> tuple[lis
         for count, hyphen_break in zip(old_counts, anchors.hyphen_breaks)
     ]
     return old_counts, new_counts
+
+
+def ids_in_python(keys: Sequence[str], table: dict[str, int]) -> list[int]:
+    """Each key's id in ``table``, the keys not in it yet numbered on (from
+    ``len(table)``) in the order they first occur; ``table`` grows. (``key_ids.c`` on the
+    compiled path: the same ids in one pass.)"""
+    table.update(zip(filterfalse(table.__contains__, dict.fromkeys(keys)), count(len(table))))
+    return list(map(table.__getitem__, keys))
+
+
+ids_of_keys: Callable[[Sequence[str], dict[str, int]], list[int]]
+try:
+    # The compiled path's (``key_ids.c``, built by ``make native``).
+    from core.engine.key_ids import ids_of as ids_of_keys
+except ImportError:
+    ids_of_keys = ids_in_python
 
 
 def words_in_python(text: str, spans: Sequence[Span]) -> list[int]:

@@ -1,0 +1,5 @@
+# The compiled path's key numbering (core/engine/key_ids.c, built by ``make native``).
+
+from collections.abc import Sequence
+
+def ids_of(keys: Sequence[str], table: dict[str, int], /) -> list[int]: ...

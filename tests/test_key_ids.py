@@ -1,0 +1,76 @@
+"""The compiled path's key numbering (``core/engine/key_ids.c``) against the Python it
+stands in for (``core.engine.compare.ids_in_python``: the keys not yet in the table
+numbered in the order they first occur, every unit's id looked up).
+
+Without a build (``make native``) the C numbering is absent and the C tests skip: the
+pure path is the Python itself. ``make test-native`` (CI) runs them.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+from core.engine import compare, native
+from core.model import Document
+
+
+def _c_ids() -> object:
+    if compare.ids_of_keys is compare.ids_in_python:
+        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
+            pytest.fail("the compiled build has no key numbering: " + native.status()[1])
+        pytest.skip("no compiled build (make native): the Python is the only path")
+    return compare.ids_of_keys
+
+
+def test_the_compiled_path_numbers_keys_in_c() -> None:
+    assert (compare.ids_of_keys is not compare.ids_in_python) == native.status()[0]
+
+
+def test_the_python_numbers_keys_in_the_order_they_first_occur() -> None:
+    table: dict[str, int] = {}
+    assert compare.ids_in_python(("the", "cat", "the", "."), table) == [0, 1, 0, 2]
+    assert compare.ids_in_python(["dog", "the", "dog"], table) == [3, 0, 3]
+    assert list(table.items()) == [("the", 0), ("cat", 1), (".", 2), ("dog", 3)]
+
+
+def test_c_numbers_keys_as_the_python_does() -> None:
+    ids_of = _c_ids()
+    rng = random.Random(9)
+    for _ in range(2_000):
+        words = [f"w{k}" for k in range(rng.choice((1, 5, 50, 2_000)))]
+        c_table: dict[str, int] = {}
+        python_table: dict[str, int] = {}
+        for side in range(rng.randint(1, 3)):
+            keys = tuple(rng.choice(words) for _ in range(rng.randint(0, 60)))
+            if side % 2:
+                keys = list(keys)  # type: ignore[assignment]
+            got = ids_of(keys, c_table)  # type: ignore[operator]
+            assert got == compare.ids_in_python(keys, python_table)
+            assert list(c_table.items()) == list(python_table.items())
+
+
+def test_c_refuses_a_table_that_is_not_a_dict_and_unhashable_keys() -> None:
+    ids_of = _c_ids()
+    with pytest.raises(TypeError):
+        ids_of(("a",), [])  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        ids_of(("b", ["unhashable"]), {"a": 0})  # type: ignore[operator]
+
+
+def test_whole_comparisons_number_alike_on_both_paths() -> None:
+    _c_ids()
+    from tests.test_paragraph_anchors import _paragraph_variant
+
+    saved = compare.ids_of_keys
+    for seed in range(20):
+        old, new = _paragraph_variant(seed)
+        by_c = compare.compare(Document("old", old), Document("new", new))
+        compare.ids_of_keys = compare.ids_in_python
+        try:
+            by_python = compare.compare(Document("old", old), Document("new", new))
+        finally:
+            compare.ids_of_keys = saved
+        assert by_c.blocks == by_python.blocks and by_c.rows == by_python.rows
