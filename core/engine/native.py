@@ -7,7 +7,8 @@ load in ``build/native/lib/``. Each of the two packages' ``__init__`` puts the f
 ``compiled_path`` returns first on its ``__path__``, so its modules import from the
 build, and the modules left out of it from their sources. The build also holds the
 kernels written in C (``core/engine/*.c``: the tokenizer's scanner, the span
-comparison, the paragraph scan, the placing of units, the alignment's anchors), which
+comparison, the paragraph scan, the placing of units, the alignment's anchors, the
+keys' numbering), which
 their modules use where they can import them.
 
 The build is used only when it is right for this process: built by this Python (its
