@@ -8,8 +8,7 @@ load in ``build/native/lib/``. Each of the two packages' ``__init__`` puts the f
 build, and the modules left out of it from their sources. The build also holds the
 kernels written in C (``core/engine/*.c``: the tokenizer's scanner, the span
 comparison, the paragraph scan, the placing of units, the alignment's anchors, the
-keys' numbering), which
-their modules use where they can import them.
+keys' numbering), which their modules use where they can import them.
 
 The build is used only when it is right for this process: built by this Python (its
 extension suffix), from exactly the sources now in ``core/`` (the build records the
