@@ -8,21 +8,16 @@ pure path is the Python itself. ``make test-native`` (CI) runs them.
 
 from __future__ import annotations
 
-import os
 import random
 
 import pytest
 
 from core.engine import compare, native
-from core.model import Document
+from tests.kernels import assert_compared_alike, kernel_or_skip
 
 
 def _c_ids() -> object:
-    if compare.ids_of_keys is compare.ids_in_python:
-        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
-            pytest.fail("the compiled build has no key numbering: " + native.status()[1])
-        pytest.skip("no compiled build (make native): the Python is the only path")
-    return compare.ids_of_keys
+    return kernel_or_skip(compare.ids_of_keys, compare.ids_in_python, "key numbering")
 
 
 def test_the_compiled_path_numbers_keys_in_c() -> None:
@@ -62,15 +57,4 @@ def test_c_refuses_a_table_that_is_not_a_dict_and_unhashable_keys() -> None:
 
 def test_whole_comparisons_number_alike_on_both_paths() -> None:
     _c_ids()
-    from tests.test_paragraph_anchors import _paragraph_variant
-
-    saved = compare.ids_of_keys
-    for seed in range(20):
-        old, new = _paragraph_variant(seed)
-        by_c = compare.compare(Document("old", old), Document("new", new))
-        compare.ids_of_keys = compare.ids_in_python
-        try:
-            by_python = compare.compare(Document("old", old), Document("new", new))
-        finally:
-            compare.ids_of_keys = saved
-        assert by_c.blocks == by_python.blocks and by_c.rows == by_python.rows
+    assert_compared_alike(compare, "ids_of_keys", compare.ids_in_python, 20)

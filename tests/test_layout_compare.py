@@ -8,7 +8,6 @@ pure path is the Python itself. ``make test-native`` (CI) runs them.
 
 from __future__ import annotations
 
-import os
 import random
 from itertools import pairwise
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 
 from core.engine import native, opspans
 from core.engine.tokens import tokenize
+from tests.kernels import kernel_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,11 +26,7 @@ PALETTE = list("ab -\u2010\u2011\u2012 \t\n\r\x0b\x0c\x1c\x85\u2028\u2029\u00a0\
 
 
 def _same_spelling() -> object:
-    if opspans.same_spelling is opspans.spelled_alike:
-        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
-            pytest.fail("the compiled build has no span comparison: " + native.status()[1])
-        pytest.skip("no compiled build (make native): the Python is the only path")
-    return opspans.same_spelling
+    return kernel_or_skip(opspans.same_spelling, opspans.spelled_alike, "span comparison")
 
 
 def test_the_compiled_path_compares_spans_in_c() -> None:
@@ -102,11 +98,7 @@ def test_the_c_comparison_refuses_spans_outside() -> None:
 
 
 def _units_alike() -> object:
-    if opspans.units_alike is opspans.units_alike_in_python:
-        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
-            pytest.fail("the compiled build has no unit comparison: " + native.status()[1])
-        pytest.skip("no compiled build (make native): the Python is the only path")
-    return opspans.units_alike
+    return kernel_or_skip(opspans.units_alike, opspans.units_alike_in_python, "unit comparison")
 
 
 def test_the_compiled_path_compares_a_stretch_s_units_in_c() -> None:

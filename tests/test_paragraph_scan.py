@@ -9,7 +9,6 @@ path is the Python itself. ``make test-native`` (CI) runs them.
 
 from __future__ import annotations
 
-import os
 import random
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from core.engine import compare, native
 from core.engine import paragraph_anchors as pa
 from core.engine.tokens import CONTRACT_JOINERS
+from tests.kernels import kernel_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,11 +30,7 @@ PALETTE = list(
 
 
 def _scan() -> object:
-    if pa._paragraphs is pa.paragraphs_in_python:
-        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
-            pytest.fail("the compiled build has no paragraph scan: " + native.status()[1])
-        pytest.skip("no compiled build (make native): the Python is the only path")
-    return pa._paragraphs
+    return kernel_or_skip(pa._paragraphs, pa.paragraphs_in_python, "paragraph scan")
 
 
 def test_the_compiled_path_scans_paragraphs_in_c() -> None:
@@ -96,11 +92,7 @@ def test_long_texts_find_the_same_anchors_on_both_paths() -> None:
 
 
 def _words_in() -> object:
-    if compare.words_in_spans is compare.words_in_python:
-        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
-            pytest.fail("the compiled build has no word count: " + native.status()[1])
-        pytest.skip("no compiled build (make native): the Python is the only path")
-    return compare.words_in_spans
+    return kernel_or_skip(compare.words_in_spans, compare.words_in_python, "word count")
 
 
 def test_the_compiled_path_counts_paragraph_words_in_c() -> None:

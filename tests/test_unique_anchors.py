@@ -8,21 +8,16 @@ pure path is the Python itself. ``make test-native`` (CI) runs them.
 
 from __future__ import annotations
 
-import os
 import random
 
 import pytest
 
 from core.engine import anchors, native
-from core.engine.compare import compare
-from core.model import Document
+from tests.kernels import assert_compared_alike, kernel_or_skip
 
 
 def _c_anchors() -> object:
-    if anchors._unique_anchors is anchors.unique_anchors_in_python:
-        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
-            pytest.fail("the compiled build has no anchors in C: " + native.status()[1])
-        pytest.skip("no compiled build (make native): the Python is the only path")
+    kernel_or_skip(anchors._unique_anchors, anchors.unique_anchors_in_python, "anchors in C")
     from core.engine.unique_anchors import unique_anchors  # type: ignore[import-not-found,unused-ignore]
 
     return unique_anchors
@@ -72,15 +67,4 @@ def test_c_leaves_what_it_cannot_index_to_the_python() -> None:
 def test_whole_comparisons_align_alike_on_both_paths() -> None:
     """Whole comparisons, aligned with the C anchors and then with the Python ones."""
     _c_anchors()
-    from tests.test_paragraph_anchors import _paragraph_variant
-
-    saved = anchors._unique_anchors
-    for seed in range(30):
-        old, new = _paragraph_variant(seed)
-        by_c = compare(Document("old", old), Document("new", new))
-        anchors._unique_anchors = anchors.unique_anchors_in_python
-        try:
-            by_python = compare(Document("old", old), Document("new", new))
-        finally:
-            anchors._unique_anchors = saved
-        assert by_c.blocks == by_python.blocks and by_c.rows == by_python.rows
+    assert_compared_alike(anchors, "_unique_anchors", anchors.unique_anchors_in_python, 30)

@@ -9,7 +9,6 @@ checked on its own against a plain loop either way.
 
 from __future__ import annotations
 
-import os
 import random
 from array import array
 from typing import TypeAlias
@@ -17,16 +16,13 @@ from typing import TypeAlias
 import pytest
 
 from core.engine import compare, native
+from tests.kernels import assert_compared_alike, kernel_or_skip
 
 Case: TypeAlias = "tuple[array[int], array[int], list[int], list[int], tuple[tuple[int, int], ...]]"
 
 
 def _placed() -> object:
-    if compare.placed_offsets is compare.placed_in_python:
-        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
-            pytest.fail("the compiled build has no unit placing: " + native.status()[1])
-        pytest.skip("no compiled build (make native): the Python is the only path")
-    return compare.placed_offsets
+    return kernel_or_skip(compare.placed_offsets, compare.placed_in_python, "unit placing")
 
 
 def _case(rng: random.Random) -> Case:
@@ -109,18 +105,4 @@ def test_long_texts_are_compared_alike_on_both_paths() -> None:
     """The whole comparison of a long pair, whose units are placed: the same offsets
     by either path (the C through ``placed_offsets``, the Python called directly)."""
     _placed()
-    from tests.test_paragraph_anchors import _paragraph_variant, anchored
-
-    saved = compare.placed_offsets
-    for seed in range(20):
-        old, new = _paragraph_variant(seed)
-        with anchored():
-            by_c = compare.compare(compare.Document("old", old), compare.Document("new", new))
-            compare.placed_offsets = compare.placed_in_python
-            try:
-                by_python = compare.compare(
-                    compare.Document("old", old), compare.Document("new", new)
-                )
-            finally:
-                compare.placed_offsets = saved
-        assert by_c.blocks == by_python.blocks and by_c.rows == by_python.rows
+    assert_compared_alike(compare, "placed_offsets", compare.placed_in_python, 20, fast_path=True)

@@ -8,13 +8,13 @@ pure path is the expression itself. ``make test-native`` (CI) runs them.
 
 from __future__ import annotations
 
-import os
 import random
 from pathlib import Path
 
 import pytest
 
 from core.engine import native, tokens
+from tests.kernels import kernel_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,11 +44,7 @@ CASES = [
 
 
 def _scanner() -> object:
-    if tokens.scan_units is None:
-        if os.environ.get("REDLINE_EXPECT_NATIVE") == "1":
-            pytest.fail("the compiled build has no unit scanner: " + native.status()[1])
-        pytest.skip("no compiled build (make native): the expression is the only path")
-    return tokens.scan_units
+    return kernel_or_skip(tokens.scan_units, None, "unit scanner")
 
 
 def _agree(text: str) -> None:

@@ -352,23 +352,15 @@ def _anchored_units(
     shifts = [r1 - joined_starts[k] for k, (r1, _) in enumerate(regions)]
     starts, ends = placed_offsets(part.starts, part.ends, edges, shifts, anchors)
     slices = list(map(slice, edges, edges[1:]))
-
-    def joined_with_paragraphs(units: Sequence[T], paragraphs: Iterable[T]) -> Iterator[T]:
-        """The units with each paragraph's unit put in its place (in C)."""
-        # zip stops at the last paragraph: the run after it is added on its own.
-        runs = zip(map(units.__getitem__, slices), zip(paragraphs))
-        return chain(chain.from_iterable(chain.from_iterable(runs)), units[slices[-1]])
-
     # Each paragraph's unit follows the units of the regions up to it.
     paragraph_units = list(map(add, first_unit, range(len(anchors))))
-    keys = tuple(
-        joined_with_paragraphs(
-            part.keys, map(_PARAGRAPH_KEY.__add__, map(str, range(len(anchors))))
-        )
-    )
-    words = tuple(joined_with_paragraphs(part.words, counts))
+    paragraph_keys = map(_PARAGRAPH_KEY.__add__, map(str, range(len(anchors))))
+    keys = tuple(_with_paragraphs(part.keys, paragraph_keys, slices))
+    words = tuple(_with_paragraphs(part.words, counts, slices))
     # Each paragraph's unit counts its contract words as its word weight does.
-    counted = None if part.counted is None else tuple(joined_with_paragraphs(part.counted, counts))
+    counted = (
+        None if part.counted is None else tuple(_with_paragraphs(part.counted, counts, slices))
+    )
     del part
     # The segmenter's boundaries move past the paragraph units inserted before them.
     shifted = [b + bisect_right(first_unit, b) for b in bounds]
@@ -376,6 +368,16 @@ def _anchored_units(
     tokens = Tokens(starts, ends, keys, words, counted)
     cuts = {b for p in paragraph_units for b in (p, p + 1)}
     return tokens, sorted({b for b in (*cuts, *shifted) if 0 < b < n}), paragraph_units
+
+
+def _with_paragraphs(
+    units: Sequence[T], paragraphs: Iterable[T], slices: list[slice]
+) -> Iterator[T]:
+    """The units of each region (``slices``) with each paragraph's unit put after its
+    region (in C)."""
+    # zip stops at the last paragraph: the run after it is added on its own.
+    runs = zip(map(units.__getitem__, slices), zip(paragraphs))
+    return chain(chain.from_iterable(chain.from_iterable(runs)), units[slices[-1]])
 
 
 def placed_in_python(
@@ -395,16 +397,11 @@ def placed_in_python(
         )
     )
     slices = list(map(slice, edges, edges[1:]))
-
-    def with_paragraphs(units: list[int], paragraphs: Iterable[int]) -> array[int]:
-        # zip stops at the last paragraph: the run after it is added on its own.
-        runs = zip(map(units.__getitem__, slices), zip(paragraphs))
-        joined = chain(chain.from_iterable(chain.from_iterable(runs)), units[slices[-1]])
-        return int_array(list(joined))
-
+    moved_starts = list(map(add, starts, moved))
+    moved_ends = list(map(add, ends, moved))
     return (
-        with_paragraphs(list(map(add, starts, moved)), map(itemgetter(0), paragraphs)),
-        with_paragraphs(list(map(add, ends, moved)), map(itemgetter(1), paragraphs)),
+        int_array(list(_with_paragraphs(moved_starts, map(itemgetter(0), paragraphs), slices))),
+        int_array(list(_with_paragraphs(moved_ends, map(itemgetter(1), paragraphs), slices))),
     )
 
 

@@ -285,7 +285,8 @@ _LONG_WORD, _LONG_DOTTED_WORD = "-" * 8, "-" * 8 + "."
 
 class _Opening:
     """Where a word that runs from the text's start begins (after the text's opening
-    quotes, brackets and dots), and the first dot from there (-1: none)."""
+    quotes, brackets and dots), the first dot from there (-1: none), and whether the
+    text holds a CR or a tab (a word may then start after one)."""
 
     def __init__(self, text: str) -> None:
         match = _OPENING.match(text)
