@@ -16,8 +16,10 @@ Usage: ``python bench/build_native.py [--packages engine,flags] [--jobs N] [--st
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,12 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.engine import native  # noqa: E402
+from core.engine import native, regex_programs  # noqa: E402
 
 PACKAGES = ("engine", "flags")
 GROUP = "redline_native"  # the shared library: lib/redline_native__mypyc<suffix>
 # Modules left as Python.
-LEFT_OUT = frozenset({"core/engine/native.py"})  # (it decides whether the others are used)
+# (native decides whether the others are used; it loads regex_programs before them)
+LEFT_OUT = frozenset({"core/engine/native.py", "core/engine/regex_programs.py"})
 
 
 def sources(packages: tuple[str, ...]) -> list[str]:
@@ -106,6 +109,7 @@ def build(packages: tuple[str, ...], jobs: int) -> Path:
         library.rename(stage / native.LIBRARY / library.name)
     (built / "core").rename(stage / "core")
     shutil.rmtree(built)
+    record_programs(stage / regex_programs.FILE)
     (stage / native.MANIFEST).write_text(before, encoding="utf-8")
     old = final.with_name("native.old")
     shutil.rmtree(old, ignore_errors=True)
@@ -116,12 +120,93 @@ def build(packages: tuple[str, ...], jobs: int) -> Path:
     return final
 
 
+# What the recorded comparisons hold besides the bundled samples: the languages and
+# scripts whose expressions the engine and the flags compile only when they meet them.
+WORKLOAD = (
+    (
+        "The mayor, John Smith, said on Tuesday that 1,200 homes were flooded and "
+        '"at least 30 people" were hurt. About 4.5 million dollars (3.2%) went to '
+        "repairs, according to officials. It was not the first time: in 2019 it cost "
+        "$2.1bn.\n\nPolice reportedly arrested two men, aged 34 and 41.\n\n"
+        "* The eight-\nminute video, filmed on 3 March, may have been shown to 20 people. "
+        "They won 3-1.",
+        "Mayor John Smyth said on Wednesday that 1,500 homes were flooded and "
+        '"no fewer than 40 people" were hurt. Around 4.7 million dollars (3.5%) went to '
+        "repairs. It was the first time: in 2018 it cost $2.3bn.\n\nPolice arrested "
+        "three men, aged 34 and 44, officials said.\n\n"
+        "* The nine-minute video, filmed on 4 March, was shown to 25 people. They won 2-1.",
+    ),
+    (
+        "Am 10. November sagte der Bürgermeister, dass 22.000 Menschen be-\ntroffen "
+        "seien.\n\nDer Bürgermeister sagte am Dienstag, dass 22.000 Menschen betroffen seien. "
+        "«Wir haben nichts gewusst», sagte er. Мэр заявил, что пострадали 300 человек.",
+        "Am 11. November sagte der Bürgermeister, dass 21.000 Menschen betroffen "
+        "seien.\n\nDer Bürgermeister sagte am Mittwoch, dass 23.000 Menschen betroffen seien. "
+        "«Wir haben alles gewusst», erklärte er. Мэр заявил, что пострадали 350 человек.",
+    ),
+    (
+        "市长周二表示，至少有30人受伤，约1200户房屋被淹。"
+        "東京都は5日、新たに120人の感染を確認したと発表した。"
+        "서울시는 2억 원을 지원한다고 밝혔다. 𝑥 + 𝑦 = 3\n\n"
+        "Minister Anna Berg (𝑥 = 2) met Jean-Luc Picard in Paris, the ministry said.",
+        "市长周三表示，至少有40人受伤，约1500户房屋被淹。"
+        "東京都は6日、新たに150人の感染を確認したと発表した。"
+        "서울시는 3억 원을 지원한다고 밝혔다. 𝑥 + 𝑦 = 4\n\n"
+        "Minister Anne Berg (𝑥 = 3) met Jean-Luc Picard in Lyon, a spokesman said.",
+    ),
+)
+
+
+def record_programs(target: Path) -> None:
+    """Write the programs of the regular expressions a few comparisons compile
+    (``core.engine.regex_programs``) to ``target``: the bundled samples, then
+    ``WORKLOAD``, compared in a fresh process on the pure path (the same patterns)."""
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--record", str(target)],
+        env={**os.environ, native.PURE_VARIABLE: "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0 or not target.exists():
+        raise SystemExit(f"build_native: recording the expressions failed\n{result.stderr}")
+
+
+def _record_here(target: Path) -> None:
+    import contextlib
+    import io
+    import tempfile
+
+    from core.cli import main as redline
+
+    samples = sorted((ROOT / "resources" / "samples").glob("*.txt"))
+    pairs = [
+        (a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
+        for a, b in itertools.pairwise(samples)
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        for k, (old, new) in enumerate([*pairs, *WORKLOAD]):
+            paths = [Path(folder, f"{k}-{side}.txt") for side in ("old", "new")]
+            for path, text in zip(paths, (old, new)):
+                path.write_text(text, encoding="utf-8")
+            with contextlib.redirect_stdout(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")):
+                code = redline(["compare", "--format", "json", *map(str, paths)])
+            if code not in (0, 1):  # (1: the texts differ)
+                raise SystemExit(f"build_native: comparing {paths[0].name} failed")
+    data = regex_programs.record(regex_programs.cached_patterns())
+    target.write_bytes(data)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--packages", default=",".join(PACKAGES), help="core packages to compile")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="C compilers at once")
     parser.add_argument("--status", action="store_true", help="say which path Redline takes")
+    parser.add_argument("--record", metavar="FILE", help=argparse.SUPPRESS)  # (a build's step)
     args = parser.parse_args()
+    if args.record:
+        _record_here(Path(args.record))
+        return
     if args.status:
         print(native.status()[1])
         return
