@@ -7,6 +7,7 @@ the plain definition on random text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -59,10 +60,26 @@ def test_characters_beyond_ascii_found_through_utf8(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(texts)
-def test_cjk_judged_the_same_inside_the_tokenizer(text: str) -> None:
-    found = tokens_module._non_ascii(text)
-    inside = bool(found) and max(found) >= tokens_module.WIDE_FROM and has_cjk(text)
-    assert inside == has_cjk(text)
+def test_cjk_judged_as_the_class_finds_it(text: str) -> None:
+    # (judged from the distinct characters beyond ASCII, not the whole text)
+    assert has_cjk(text) == (re.search(f"[{tokens_module.CJK_CHARS}]", text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain",
+        "4258\U0001d465 + 147\U0001d466 = 369",  # (wide: mathematical letters, no Han)
+        "\U0001f600 caf\u00e9",
+        "\uff01 full-width mark",
+        "x\u4e00y",
+        "\u3042 kana",
+        "\U0001d465" * 1000 + "\u9fff",
+        "\U00020000 a Han character beyond the first plane",
+    ],
+)
+def test_cjk_among_wide_characters(text: str) -> None:
+    assert has_cjk(text) == (re.search(f"[{tokens_module.CJK_CHARS}]", text) is not None)
 
 
 @given(st.lists(st.integers(min_value=-(2**63), max_value=2**63 - 1), max_size=50))

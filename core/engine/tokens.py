@@ -250,7 +250,17 @@ class Tokens:
 
 def has_cjk(text: str) -> bool:
     """Whether the text holds a Han or kana character (a unit of its own)."""
-    return has_wide(text) and compiled(_CJK).search(text) is not None
+    return _cjk_among(_non_ascii(text))
+
+
+def _cjk_among(found: set[str]) -> bool:
+    """Whether the characters ``found`` (``_non_ascii``) hold a Han or kana character:
+    each looked at once, not the whole text (a text with a wide character, as a
+    mathematical letter, may hold none)."""
+    if not _wide_among(found):
+        return False
+    cjk = compiled(_CJK)
+    return any(cjk.match(c) is not None for c in found)
 
 
 def count_words(text: str) -> int:
@@ -273,7 +283,7 @@ def _tokenize(text: str, fold_case: bool, scan: Scanner | None) -> Tokens:
     """``tokenize``, with the scanner ``scan`` (the compiled path's) or, None, the
     expression (both give the same units: ``tests/test_unit_scan.py``)."""
     found = _non_ascii(text)
-    cjk = _wide_among(found) and compiled(_CJK).search(text) is not None
+    cjk = _cjk_among(found)
     marks = _marks_in(found)
     marked = "".join(sorted(marks))  # (as the scanner takes them)
     starts = array("q")
