@@ -16,9 +16,8 @@ import core.engine.compare as engine
 from core.cli import main
 from core.engine import aside
 from core.engine.compare import UNITS_JOB, compare
-from core.flags import detect, figure_words, pooled, quotes
+from core.flags import detect, pooled, quotes
 from core.flags.detect import flag_comparison
-from core.flags.figure_words import URLS_JOB, urls_aside
 from core.flags.names import NAMES_JOB, names_aside, names_of, pair_names
 from core.flags.quotes import QUOTES_JOB, Quotations, quotes_aside
 from core.model import CompareOptions
@@ -227,32 +226,6 @@ def test_flags_the_same_with_every_paragraphs_quotations_from_the_child() -> Non
 
 
 @needs_fork
-def test_flags_the_same_with_where_the_urls_start_from_the_child(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    old, new = _texts()
-    old += "\n\nThe 12 charts are at https://example.org/2024/charts-12 for readers."
-    new += "\n\nThe 15 charts are at https://example.org/2024/charts-12 for readers."
-    a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
-    counted_here = flag_comparison(compare(a, b))
-    assert "number" in [f.kind for f in counted_here]
-    monkeypatch.setattr(figure_words, "_URL_STARTS", [])  # (nothing kept from that)
-    assert aside.allow(a.text, b.text, [urls_aside()])
-    result = compare(a, b)
-    assert _sent_within(30)
-    time.sleep(0.5)  # (sent by then)
-    figure_words.take_url_starts(a.text, b.text)
-    kept = {id(text): starts for text, starts in figure_words._URL_STARTS}
-    assert kept == {
-        id(a.text): figure_words._urls_in(a.text),
-        id(b.text): figure_words._urls_in(b.text),
-    }
-    assert kept[id(b.text)]  # (the URL: its digits are no figure)
-    assert aside._pending is None  # (every result taken)
-    assert flag_comparison(result) == counted_here
-
-
-@needs_fork
 def test_a_failing_job_leaves_it_and_the_rest_to_the_process() -> None:
     old, new = _texts()
     assert aside.start(old, new, [("lengths", _lengths), ("fails", _failing), ("x", _lengths)])
@@ -278,8 +251,8 @@ def test_without_fork_everything_is_counted_here(monkeypatch: pytest.MonkeyPatch
 @pytest.mark.parametrize(
     ("options", "jobs"),
     [
-        (["--format", "json"], [NAMES_JOB, QUOTES_JOB, URLS_JOB]),
-        (["--format", "html", "--case-sensitive"], [NAMES_JOB, QUOTES_JOB, URLS_JOB]),
+        (["--format", "json"], [NAMES_JOB, QUOTES_JOB]),
+        (["--format", "html", "--case-sensitive"], [NAMES_JOB, QUOTES_JOB]),
         (["--format", "json", "--no-flags"], []),
         (["--format", "text", "--ignore-punctuation"], []),
     ],

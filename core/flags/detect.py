@@ -70,7 +70,6 @@ from operator import itemgetter
 from core.engine import aside
 from core.engine.tokens import compiled
 from core.flags.attribution import check_attribution
-from core.flags.figure_words import take_url_starts, urls_aside
 from core.flags.figures import check_number
 from core.flags.hedges import is_hedge
 from core.flags.name_changes import check_name
@@ -130,8 +129,8 @@ EAGER_SHARE_CHARS = 2000
 def jobs_aside() -> list[aside.Job]:
     """What the flags can have counted on the other core while the texts are compared
     (``core.engine.aside.allow``): both versions' names, then every paragraph's
-    quotations and where the URLs start (each taken only if ready by then)."""
-    return [names_aside(), quotes_aside(), urls_aside()]
+    quotations (taken only if ready by then)."""
+    return [names_aside(), quotes_aside()]
 
 
 def allow_aside(old: str, new: str, flags: bool) -> None:
@@ -195,7 +194,6 @@ def flags_ahead(comparison: object) -> None:
         return
     with collector_paused():
         context = Context(old_text, new_text, comparison.options.ignore_case)
-        take_url_starts(old_text, new_text)  # (before the fork: for both)
         groups = _groups(comparison, context)
         forked = len(groups) >= AHEAD_CHANGES
         both_ends = _from_both_ends(comparison, context, groups) if forked else None
@@ -237,7 +235,6 @@ def _flags(comparison: Comparison) -> tuple[Flag, ...]:
         _, context, groups, both_ends = ahead
     else:
         context = Context(old_text, new_text, comparison.options.ignore_case)
-        take_url_starts(old_text, new_text)
         groups = _groups(comparison, context)
         many = len(groups) >= SPLIT_CHANGES and aside.may_fork(old_text, new_text)
         both_ends = _from_both_ends(comparison, context, groups) if many else None

@@ -16,7 +16,6 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
-from core.engine import aside
 from core.engine.tokens import compiled
 from core.flags.numerals import (
     CJK_NUMERALS,
@@ -613,43 +612,10 @@ def _url_starts(text: str) -> list[int]:
     for known, starts in _URL_STARTS:
         if known is text:
             return starts
-    return _keep_url_starts(text, _urls_in(text))
-
-
-def _urls_in(text: str) -> list[int]:
-    return [m.start() for m in _URL.finditer(text)]
-
-
-def _keep_url_starts(text: str, starts: list[int]) -> list[int]:
+    starts = [m.start() for m in _URL.finditer(text)]
     _URL_STARTS.insert(0, (text, starts))
     del _URL_STARTS[_URL_STARTS_KEPT:]
     return starts
-
-
-URLS_JOB = "urls"
-
-
-def urls_aside() -> aside.Job:
-    """The job that finds where both texts' URLs start on the other core while the
-    caller compares them (``core.engine.aside.allow``), for ``take_url_starts``: each
-    process that checks figures looked for them over both whole texts (7 ms each in
-    a 1 MB pair)."""
-    return URLS_JOB, _both_urls
-
-
-def _both_urls(old: str, new: str) -> tuple[list[int], list[int]]:
-    return _urls_in(old), _urls_in(new)
-
-
-def take_url_starts(old: str, new: str) -> None:
-    """Keep where the URLs of ``old`` and ``new`` start, when the other core found them
-    (``urls_aside``) and sent them by now; else they are looked for here when first
-    needed. Before the flags' child is forked, for it too."""
-    found = aside.take(old, new, URLS_JOB, wait=False)
-    if isinstance(found, tuple) and len(found) == 2:
-        for text, starts in zip((old, new), found):
-            if isinstance(starts, list):
-                _keep_url_starts(text, starts)
 
 
 # How far back from a figure a URL's start is looked for: the longest URL browsers
