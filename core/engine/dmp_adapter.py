@@ -2,9 +2,11 @@
 
 diff-match-patch works on strings and mutates untyped lists in place. Here every
 token id is encoded as one character of a local alphabet (so a diff never splits a
-word), the library runs with ``Diff_Timeout = 0`` (no deadline: results never depend
-on machine speed; callers bound the input size instead), and its output is turned
-at once into our own ``(i, j, n)`` equal runs.
+word), the diff runs as the library's with ``Diff_Timeout = 0`` (no deadline: results
+never depend on machine speed; callers bound the input size instead), and its output
+is turned at once into our own ``(i, j, n)`` equal runs. The diff is the library's
+``diff_main`` typed (``core.engine.dmp_diff``: compiled on the compiled path, tested
+diff for diff against the library); the fuzzy matching is the library's.
 
 The alphabet skips surrogates and whitespace characters (the lossless cleanup
 scores whitespace specially). A region with more distinct tokens than the alphabet
@@ -18,6 +20,8 @@ from collections.abc import Sequence
 
 from diff_match_patch import diff_match_patch
 
+from core.engine.dmp_diff import diff_main
+
 Run = tuple[int, int, int]
 
 _FIRST_CODE_POINT = 0x100
@@ -27,15 +31,6 @@ ALPHABET_SIZE = (_LAST_CODE_POINT - _FIRST_CODE_POINT + 1) - 0x800 - 20
 
 class AlphabetOverflow(ValueError):
     """More distinct tokens than characters available to encode them."""
-
-
-def _make_engine() -> diff_match_patch:
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0.0
-    return engine
-
-
-_ENGINE = _make_engine()
 
 
 # The alphabet, grown on demand and shared by every diff (comparisons run in
@@ -121,11 +116,11 @@ def diff_runs(
 def _dmp_runs(
     a: Sequence[int], b: Sequence[int], a_offset: int, b_offset: int, max_alphabet: int
 ) -> list[Run]:
-    """``diff_runs`` by diff-match-patch itself."""
+    """``diff_runs`` by diff-match-patch's diff (``core.engine.dmp_diff``: the library's
+    own, typed for the compiled path)."""
     encoder = _Encoder(max_alphabet)
     text_a, text_b = encoder.encode(a), encoder.encode(b)
-    diffs = _ENGINE.diff_main(text_a, text_b, False)
-    return _runs_from_diffs(diffs, a_offset, b_offset)
+    return _runs_from_diffs(diff_main(text_a, text_b), a_offset, b_offset)
 
 
 def _trimmed_runs(
