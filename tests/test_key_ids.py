@@ -1,6 +1,7 @@
 """The compiled path's key numbering (``core/engine/key_ids.c``) against the Python it
 stands in for (``core.engine.compare.ids_in_python``: the keys not yet in the table
-numbered in the order they first occur, every unit's id looked up).
+numbered in the order they first occur, every unit's id looked up), and its word
+counting against ``compare.word_tally_in_python``.
 
 Without a build (``make native``) the C numbering is absent and the C tests skip: the
 pure path is the Python itself. ``make test-native`` (CI) runs them.
@@ -13,6 +14,7 @@ import random
 import pytest
 
 from core.engine import compare, native
+from core.engine.word_cleanup import function_ids
 from tests.kernels import assert_compared_alike, kernel_or_skip
 
 
@@ -58,3 +60,47 @@ def test_c_refuses_a_table_that_is_not_a_dict_and_unhashable_keys() -> None:
 def test_whole_comparisons_number_alike_on_both_paths() -> None:
     _c_ids()
     assert_compared_alike(compare, "ids_of_keys", compare.ids_in_python, 20)
+
+
+def _c_tally() -> object:
+    return kernel_or_skip(compare.word_tally, compare.word_tally_in_python, "word counting")
+
+
+def test_the_python_counts_the_units_that_are_words() -> None:
+    tally = compare.word_tally_in_python([0, 1, 0, 2], (1, 1, 1, 0), (1, 3), [1, 2], 4)
+    assert dict(tally) == {0: 2, 1: 2, 3: 1}  # (2: punctuation; a weight of 2 counts once)
+
+
+def test_c_counts_words_as_the_python_does() -> None:
+    tally = _c_tally()
+    rng = random.Random(11)
+    for _ in range(2_000):
+        size = rng.choice((1, 5, 300))
+        sides = []
+        for _side in range(2):
+            ids = [rng.randrange(size) for _ in range(rng.randint(0, 80))]
+            sides += [ids, tuple(rng.choice((0, 0, 1, 1, 2)) for _ in ids)]
+        got = dict(tally(*sides, size))  # type: ignore[operator]
+        expected = dict(compare.word_tally_in_python(*sides, size))
+        assert {k: v for k, v in got.items() if v} == expected
+        assert set(got) == set(range(size))  # (every id, the zeros too)
+        keys = [f"k{k}" for k in range(size)]
+        assert function_ids(keys, got.items()) == function_ids(keys, expected.items())
+
+
+def test_c_refuses_ids_beyond_the_size_and_sides_of_two_lengths() -> None:
+    counted = (
+        compare.counted_words if compare.word_tally is not compare.word_tally_in_python else None
+    )
+    kernel_or_skip(counted, None, "word counting")
+    with pytest.raises(IndexError):
+        compare.counted_words([0, 3], [1, 1], [], [], 3)
+    with pytest.raises(ValueError):
+        compare.counted_words([0, 1], [1], [], [], 3)
+    with pytest.raises(TypeError):
+        compare.counted_words([0], [1], [], [])  # type: ignore[call-arg]
+
+
+def test_whole_comparisons_count_words_alike_on_both_paths() -> None:
+    _c_tally()
+    assert_compared_alike(compare, "word_tally", compare.word_tally_in_python, 20)

@@ -127,21 +127,20 @@ def _compare(
     # The new side's units counted on the other core meanwhile, when the caller allows.
     aside.launch(old.text, new.text, [(UNITS_JOB, lambda _old, _new: new_side())])
     ta, old_bounds, old_fixed = _side_units(old.text, options, anchors, 0, counts, widths)
-    # Each key's id (in the order keys first occur, old then new) and how often each
-    # id is a word: the old side's while the new side may still be on its way.
+    # Each key's id, in the order keys first occur, old then new (the old side's while
+    # the new side may still be on its way), and how often each id is a word.
     table: dict[str, int] = {}
     a = ids_of_keys(ta.keys, table)
-    tally = word_counts(a, ta.words)
     tb, new_bounds, new_fixed = _taken(aside.take(old.text, new.text, UNITS_JOB)) or new_side()
     fixed = list(zip(old_fixed, new_fixed))
     _check(should_cancel)
     b = ids_of_keys(tb.keys, table)
-    tally.update(word_counts(b, tb.words))
+    tally = word_tally(a, ta.words, b, tb.words, len(table))
     report(progress, ALIGNING)
     alignment = align(a, b, should_cancel, fixed)
     _check(should_cancel)
     keys = list(table)
-    function = function_ids(keys, tally.items())
+    function = function_ids(keys, tally)
     # Over the whole document, confetti and short chance matches between long edits
     # go (so unrelated sentences are not tied together, and moves and pairs are
     # found); word marks inside a pair come from the word diff of its block.
@@ -302,6 +301,36 @@ try:
     from core.engine.key_ids import ids_of as ids_of_keys
 except ImportError:
     ids_of_keys = ids_in_python
+
+
+def word_tally_in_python(
+    a: Sequence[int], words_a: Sequence[int], b: Sequence[int], words_b: Sequence[int], size: int
+) -> Iterable[tuple[int, int]]:
+    """How often each id of both sides is a word (its unit's weight true), as ``(id,
+    count)`` for ``function_ids``: the ids of ``a`` and ``b`` below ``size``.
+    (``key_ids.c``'s ``word_counts`` on the compiled path: every id's count, zeros too,
+    which ``function_ids`` reads alike.)"""
+    tally = word_counts(a, words_a)
+    tally.update(word_counts(b, words_b))
+    return tally.items()
+
+
+def _word_tally_in_c(
+    a: Sequence[int], words_a: Sequence[int], b: Sequence[int], words_b: Sequence[int], size: int
+) -> Iterable[tuple[int, int]]:
+    return enumerate(counted_words(a, words_a, b, words_b, size))
+
+
+word_tally: Callable[
+    [Sequence[int], Sequence[int], Sequence[int], Sequence[int], int], Iterable[tuple[int, int]]
+]
+try:
+    # The compiled path's (``key_ids.c``): counted in one pass into an array.
+    from core.engine.key_ids import word_counts as counted_words
+
+    word_tally = _word_tally_in_c
+except ImportError:
+    word_tally = word_tally_in_python
 
 
 def words_in_python(text: str, spans: Sequence[Span]) -> list[int]:

@@ -8,7 +8,12 @@ a method call a unit. ``ids_of(keys, table)`` numbers the keys not yet in ``tabl
 it meets them (the next id is ``len(table)``) and returns every unit's id, in one pass
 and one look-up a unit; the ids are the table's own int objects.
 
-``tests/test_key_ids.py`` checks it against ``compare.ids_in_python``.
+``word_counts(a, words_a, b, words_b, size)`` counts, for each id below ``size``, the
+units of both sides that are words (their weight true): ``Counter(compress(ids,
+words))`` of each side added, a dict update a unit, in one pass into an array.
+
+``tests/test_key_ids.py`` checks them against ``compare.ids_in_python`` and
+``compare.word_tally_in_python``.
 */
 
 #define PY_SSIZE_T_CLEAN
@@ -63,9 +68,96 @@ failed:
     return NULL;
 }
 
+/* The units of one side counted as words into counts[id] (a unit whose weight is
+   true counts once for its id). */
+static int
+count_side(PyObject *ids_arg, PyObject *words_arg, Py_ssize_t *counts, Py_ssize_t size)
+{
+    PyObject *ids = PySequence_Fast(ids_arg, "ids must be a sequence");
+    if (ids == NULL) {
+        return -1;
+    }
+    PyObject *words = PySequence_Fast(words_arg, "words must be a sequence");
+    if (words == NULL) {
+        Py_DECREF(ids);
+        return -1;
+    }
+    int failed = 0;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(ids);
+    if (PySequence_Fast_GET_SIZE(words) != n) {
+        PyErr_SetString(PyExc_ValueError, "ids and words differ in length");
+        failed = 1;
+    }
+    PyObject **id_items = PySequence_Fast_ITEMS(ids);
+    PyObject **word_items = PySequence_Fast_ITEMS(words);
+    for (Py_ssize_t k = 0; k < n && !failed; k++) {
+        int is_word = PyObject_IsTrue(word_items[k]);
+        if (is_word < 0) {
+            failed = 1;
+            break;
+        }
+        if (!is_word) {
+            continue;
+        }
+        Py_ssize_t id = PyLong_AsSsize_t(id_items[k]);
+        if (id == -1 && PyErr_Occurred()) {
+            failed = 1;
+            break;
+        }
+        if (id < 0 || id >= size) {
+            PyErr_SetString(PyExc_IndexError, "an id beyond the size given");
+            failed = 1;
+            break;
+        }
+        counts[id] += 1;
+    }
+    Py_DECREF(ids);
+    Py_DECREF(words);
+    return failed ? -1 : 0;
+}
+
+static PyObject *
+word_counts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "word_counts(a, words_a, b, words_b, size)");
+        return NULL;
+    }
+    Py_ssize_t size = PyLong_AsSsize_t(args[4]);
+    if (size == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (size < 0) {
+        PyErr_SetString(PyExc_ValueError, "a negative size");
+        return NULL;
+    }
+    Py_ssize_t *counts = PyMem_Calloc((size_t)(size ? size : 1), sizeof(Py_ssize_t));
+    if (counts == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject *out = NULL;
+    if (count_side(args[0], args[1], counts, size) == 0
+        && count_side(args[2], args[3], counts, size) == 0) {
+        out = PyList_New(size);
+        for (Py_ssize_t k = 0; out != NULL && k < size; k++) {
+            PyObject *value = PyLong_FromSsize_t(counts[k]);
+            if (value == NULL) {
+                Py_CLEAR(out);
+                break;
+            }
+            PyList_SET_ITEM(out, k, value);
+        }
+    }
+    PyMem_Free(counts);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"ids_of", (PyCFunction)(void (*)(void))ids_of, METH_FASTCALL,
      "Each key's id in table (new keys numbered on as met); the table grows."},
+    {"word_counts", (PyCFunction)(void (*)(void))word_counts, METH_FASTCALL,
+     "How often each id 0 .. size - 1 is a word in a and in b (by their weights)."},
     {NULL, NULL, 0, NULL},
 };
 

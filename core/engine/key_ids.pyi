@@ -3,3 +3,6 @@
 from collections.abc import Sequence
 
 def ids_of(keys: Sequence[str], table: dict[str, int], /) -> list[int]: ...
+def word_counts(
+    a: Sequence[int], words_a: Sequence[int], b: Sequence[int], words_b: Sequence[int], size: int, /
+) -> list[int]: ...

@@ -28,20 +28,19 @@ def compute_stats(
     deleted, not as common; a new one with a unit inserted or text deleted inside, as
     inserted.
     """
-    pa = array("q", accumulate(words_a, initial=0))
-    pb = array("q", accumulate(words_b, initial=0))
+    # (Each op's words summed over its units in C: no running total of every unit.)
     common = deleted = inserted = moved = 0
     for d in drafts:
         for tag, i1, i2, j1, j2 in d.codes:
             if tag == "equal":
-                n = pa[i2] - pa[i1]
+                n = sum(words_a[i1:i2])
                 common += n
                 if d.kind == "moved":
                     moved += n
             elif tag == "delete":
-                deleted += pa[i2] - pa[i1]
+                deleted += sum(words_a[i1:i2])
             else:
-                inserted += pb[j2] - pb[j1]
+                inserted += sum(words_b[j1:j2])
     old_spanning, new_spanning = spanning
     if old_spanning or new_spanning:
         cut, cut_moved = _cut_words(drafts, len(words_a), len(words_b), spanning)
@@ -49,7 +48,7 @@ def compute_stats(
         deleted += cut
         moved -= cut_moved
         inserted += _cut_words(drafts, len(words_a), len(words_b), spanning, new_side=True)[0]
-    old_words, new_words = pa[-1], pb[-1]
+    old_words, new_words = sum(words_a), sum(words_b)
     total = old_words + new_words
     return Stats(
         similarity=round(2 * common / total, 4) if total else 0.0,
