@@ -226,6 +226,19 @@ def test_flags_the_same_with_every_paragraphs_quotations_from_the_child() -> Non
 
 
 @needs_fork
+def test_a_childs_pipe_holds_a_megabyte_where_the_system_lets_it() -> None:
+    import fcntl
+
+    old, new = _texts()
+    assert aside.start(old, new, [("lengths", _lengths)])
+    assert aside._pending is not None
+    size = fcntl.fcntl(aside._pending.read, 1032)  # F_GETPIPE_SZ (linux/fcntl.h)
+    allowed = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    assert size >= min(1 << 20, allowed)
+    assert aside.take(old, new, "lengths") == (len(old), len(new))
+
+
+@needs_fork
 def test_a_failing_job_leaves_it_and_the_rest_to_the_process() -> None:
     old, new = _texts()
     assert aside.start(old, new, [("lengths", _lengths), ("fails", _failing), ("x", _lengths)])
