@@ -106,19 +106,13 @@ def find_moves(
     scored: list[tuple[float, int, int]] = []
     widened: dict[tuple[int, int], int] = {}  # (old, new) -> the changed draft joined
     candidates = {*olds, *news}
+    spans = [(drafts[k].a1, drafts[k].a2) for k in olds]
+    voted = proposals(a, spans, olds, voters, PROPOSALS_PER_CANDIDATE, len(drafts))
     for n, k in enumerate(olds):
         if should_cancel is not None and n % 256 == 0 and should_cancel():
             raise CancelledError("comparison cancelled")
         ids = a[drafts[k].a1 : drafts[k].a2]
-        # Counted in C, each candidate in the order its first vote came.
-        votes = Counter(chain.from_iterable(map(voters.get, set(ids), repeat(()))))
-        # Deleting a key keeps the others in the order they came: the ties below fall
-        # as they would had it never been counted.
-        votes.pop(k, None)
-        # The most voted first, ties in the order they came (what ``most_common``
-        # gives, sorted in C).
-        ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
-        proposed = [m for m, _ in ranked[:PROPOSALS_PER_CANDIDATE]]
+        proposed = voted[n]
         if k in hinted and hinted[k] not in proposed:
             proposed.append(hinted[k])
         for m in proposed:
@@ -157,6 +151,60 @@ def find_moves(
         else p
         for p in best_first(scored)
     ]
+
+
+def proposals_in_python(
+    a: Sequence[int],
+    spans: Sequence[tuple[int, int]],
+    olds: Sequence[int],
+    voters: dict[int, list[int]],
+    limit: int,
+    size: int,
+) -> list[list[int]]:
+    """For each old side ``olds[n]`` (its ids ``a[lo:hi]``, ``spans[n]``), the ``limit``
+    new sides its distinct ids vote for most (``voters``: the new sides holding each
+    id that votes), itself aside; ties in the order their first vote came. (``size``:
+    how many drafts there are. ``move_votes.c`` on the compiled path: the same lists.)"""
+    found: list[list[int]] = []
+    for k, (lo, hi) in zip(olds, spans):
+        # Counted in C, each candidate in the order its first vote came.
+        votes = Counter(chain.from_iterable(map(voters.get, set(a[lo:hi]), repeat(()))))
+        # Deleting a key keeps the others in the order they came: the ties below fall
+        # as they would had it never been counted.
+        votes.pop(k, None)
+        # The most voted first, ties in the order they came (what ``most_common``
+        # gives, sorted in C).
+        ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
+        found.append([m for m, _ in ranked[:limit]])
+    return found
+
+
+def _proposals_in_c(
+    a: Sequence[int],
+    spans: Sequence[tuple[int, int]],
+    olds: Sequence[int],
+    voters: dict[int, list[int]],
+    limit: int,
+    size: int,
+) -> list[list[int]]:
+    """``proposals_in_python`` by ``move_votes.c`` (for a list of ids)."""
+    if not isinstance(a, list):
+        return proposals_in_python(a, spans, olds, voters, limit, size)
+    return voted_for(a, spans, olds, voters, limit, size)
+
+
+proposals: Callable[
+    [Sequence[int], Sequence[tuple[int, int]], Sequence[int], dict[int, list[int]], int, int],
+    list[list[int]],
+]
+try:
+    # The compiled path's (``move_votes.c``, built by ``make native``): the votes
+    # counted in an array indexed by draft.
+    from core.engine.move_votes import proposals as voted_for
+
+    proposals = _proposals_in_c
+except ImportError:
+    proposals = proposals_in_python
 
 
 def _widened(
