@@ -180,19 +180,18 @@ def _record_here(target: Path) -> None:
     from core.cli import main as redline
 
     samples = sorted((ROOT / "resources" / "samples").glob("*.txt"))
-    pairs = [
-        (a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
-        for a, b in itertools.pairwise(samples)
-    ]
     with tempfile.TemporaryDirectory() as folder:
-        for k, (old, new) in enumerate([*pairs, *WORKLOAD]):
-            paths = [Path(folder, f"{k}-{side}.txt") for side in ("old", "new")]
-            for path, text in zip(paths, (old, new)):
+        written = []
+        for k, pair in enumerate(WORKLOAD):
+            paths = (Path(folder, f"{k}-old.txt"), Path(folder, f"{k}-new.txt"))
+            for path, text in zip(paths, pair):
                 path.write_text(text, encoding="utf-8")
+            written.append(paths)
+        for old, new in [*itertools.pairwise(samples), *written]:
             with contextlib.redirect_stdout(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")):
-                code = redline(["compare", "--format", "json", *map(str, paths)])
+                code = redline(["compare", "--format", "json", str(old), str(new)])
             if code not in (0, 1):  # (1: the texts differ)
-                raise SystemExit(f"build_native: comparing {paths[0].name} failed")
+                raise SystemExit(f"build_native: comparing {old.name} and {new.name} failed")
     data = regex_programs.record(regex_programs.cached_patterns())
     target.write_bytes(data)
 

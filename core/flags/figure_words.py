@@ -276,7 +276,13 @@ _TOKENS = r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*"
 _NUMBER_TOKENS = frozenset({*_UNITS, *_TENS, *_SCALE_VALUES, *NUMBER_WORDS, *_ORDINALS})
 # Other languages' number words in ASCII (``trois``, ``dos``; ``fünf`` is not).
 _NUMBER_TOKENS |= {w for w in (*WORD_VALUES, *SCALE_WORDS, *SCALES_AFTER_A_NUMBER) if w.isascii()}
-_NUMBERISH = r"\d|(?<![a-z])(?:" + "|".join(sorted(_NUMBER_TOKENS, key=len)[::-1]) + r")(?![a-z])"
+# (the longest first; words of one length in their order, so the pattern's text is the
+# same in every process and the build's compiled program is found for it)
+_NUMBERISH = (
+    r"\d|(?<![a-z])(?:"
+    + "|".join(sorted(_NUMBER_TOKENS, key=lambda w: (-len(w), w)))
+    + r")(?![a-z])"
+)
 _NUMBERISH += r"|(?:hundert|tausend|zig)(?![a-z])"  # German compounds (zweihundert)
 _NUMBER_TOKENS |= {"a", "an", "and", *JOINERS}  # (they join the words of a figure)
 
