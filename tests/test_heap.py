@@ -29,6 +29,57 @@ def test_threshold_is_fixed_once_for_long_texts_only() -> None:
     assert done.stdout.strip() == "True"
 
 
+# The heap kept free at its top once set: a block taken from the heap (below the mmap
+# threshold) makes it grow by TOP_PAD more, which glibc's mallinfo2 counts as its
+# releasable top ("keepcost"); at glibc's default it keeps about 128 KB.
+_KEPT = """
+import ctypes
+import core.engine.heap as heap
+
+class Info(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+        "uordblks", "fordblks", "keepcost")]
+
+libc = ctypes.CDLL(None)
+if not hasattr(libc, "mallinfo2"):
+    print("no mallinfo2")
+    raise SystemExit
+libc.mallinfo2.restype = Info
+libc.malloc.restype = ctypes.c_void_p
+if {set}:
+    assert heap.keep_big_blocks_mapped(2_000_000)
+blocks = [libc.malloc(100_000) for _ in range(400)]  # 40 MB from the heap
+print(libc.mallinfo2().keepcost)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's setting")
+@pytest.mark.parametrize("fixed", [True, False])
+def test_the_heap_keeps_its_top_pad_once_set(fixed: bool) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _KEPT.replace("{set}", str(fixed))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    if done.stdout.strip() == "no mallinfo2":
+        pytest.skip("glibc before 2.33")
+    kept = int(done.stdout)
+    if fixed:
+        assert kept >= heap_pad() // 2, kept
+    else:
+        assert kept < heap_pad() // 2, kept
+
+
+def heap_pad() -> int:
+    import core.engine.heap as heap
+
+    return heap.TOP_PAD
+
+
 def test_elsewhere_nothing_is_done(monkeypatch: pytest.MonkeyPatch) -> None:
     import core.engine.heap as heap
 
