@@ -26,11 +26,14 @@ STATS_KEYS = {
 }
 
 
+QT_LOADED = 70  # the exit code of a command that loaded Qt (1 means "different")
+
+
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The real console command in a fresh process (no Qt may be imported)."""
     code = (
         "import sys; from gui.shell.launcher import main; rc = main(); "
-        "assert 'PySide6' not in sys.modules; sys.exit(rc)"
+        f"sys.exit({QT_LOADED} if 'PySide6' in sys.modules else rc)"
     )
     return subprocess.run(
         [sys.executable, "-c", code, *args],

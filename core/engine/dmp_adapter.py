@@ -18,8 +18,6 @@ from __future__ import annotations
 from _thread import allocate_lock  # threading.Lock itself, without threading (start-up)
 from collections.abc import Sequence
 
-from diff_match_patch import diff_match_patch
-
 from core.engine.dmp_diff import diff_main
 
 Run = tuple[int, int, int]
@@ -187,6 +185,10 @@ def find_near(
     """
     if not 0 < len(pattern) <= MATCH_MAX_BITS:
         raise ValueError(f"pattern of {len(pattern)} code points (1 to {MATCH_MAX_BITS} allowed)")
+    # (the library loads here, with the notes that need it, not with every comparison:
+    # with urllib.parse and ipaddress, 2-3 ms of each start)
+    from diff_match_patch import diff_match_patch
+
     engine = diff_match_patch()  # its own settings: callers may run in several threads
     engine.Match_Threshold = threshold
     engine.Match_Distance = max(1, distance)
