@@ -86,3 +86,33 @@ def test_elsewhere_nothing_is_done(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(heap, "_done", False)
     monkeypatch.setattr(heap.sys, "platform", "win32")
     assert heap.keep_big_blocks_mapped(10_000_000) is False
+
+
+_WHICH = """
+import sys
+import core.engine.heap as heap
+from core.engine import native
+compiled = native.status()[0]
+assert heap.keep_big_blocks_mapped(2_000_000)
+print(compiled, "ctypes" in sys.modules)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's setting")
+def test_the_compiled_path_sets_them_without_ctypes() -> None:
+    # (ctypes's import was 2-3 ms of each long comparison's start, on one core)
+    done = subprocess.run(
+        [sys.executable, "-c", _WHICH], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    compiled, loaded = done.stdout.split()
+    assert loaded == str(compiled == "False"), done.stdout
+
+
+def test_the_compiled_mallopt_checks_its_arguments() -> None:
+    options = pytest.importorskip("core.engine.malloc_options", reason="no build (make native)")
+    with pytest.raises(TypeError):
+        options.set_option(1)  # type: ignore[call-arg]
+    with pytest.raises(OverflowError):
+        options.set_option(heap_pad(), 2**40)
+    assert options.set_option(-2, heap_pad()) in (0, 1)  # M_TOP_PAD

@@ -24,6 +24,8 @@ written again: 64,000 faults for a 1 MB pair every paragraph of which was edited
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import cast
 
 M_TOP_PAD = -2  # mallopt's parameter numbers (malloc.h)
 M_MMAP_THRESHOLD = -3
@@ -43,12 +45,27 @@ def keep_big_blocks_mapped(characters: int = LONG_TEXT) -> bool:
         return True
     if characters < LONG_TEXT or not sys.platform.startswith("linux"):
         return False
+    mallopt = _mallopt()
+    if mallopt is None:
+        return False
+    _done = bool(mallopt(M_MMAP_THRESHOLD, THRESHOLD)) and bool(mallopt(M_TOP_PAD, TOP_PAD))
+    return _done
+
+
+def _mallopt() -> Callable[[int, int], int] | None:
+    """glibc's ``mallopt``: the compiled path's (``malloc_options.c``), else through
+    ``ctypes`` (2-3 ms to import); None where the C library has none."""
+    try:
+        from core.engine.malloc_options import set_option
+    except ImportError:
+        pass
+    else:
+        return set_option
     try:
         import ctypes
 
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):
-        return False
+        return None
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-    _done = bool(mallopt(M_MMAP_THRESHOLD, THRESHOLD)) and bool(mallopt(M_TOP_PAD, TOP_PAD))
-    return _done
+    return cast(Callable[[int, int], int], mallopt)

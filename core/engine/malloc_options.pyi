@@ -1,0 +1,3 @@
+# glibc's mallopt on the compiled path (core/engine/malloc_options.c, built by ``make native``).
+
+def set_option(parameter: int, value: int, /) -> int: ...
