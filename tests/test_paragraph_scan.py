@@ -122,3 +122,43 @@ def test_c_counts_the_words_of_real_paragraphs_as_the_python_does() -> None:
         text = path.read_text(encoding="utf-8")
         spans = pa.paragraphs_in_python(text)[0]
         assert count(text, spans) == compare.words_in_python(text, spans)  # type: ignore[operator]
+
+
+# Every character str.splitlines ends a line at, CR and LF together, and others.
+LINE_PALETTE = list("ab \u00e9\u4e2d\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029\u2027\u202a\x01")
+
+
+def _line_lengths() -> object:
+    from core.engine import segment
+
+    return kernel_or_skip(segment.line_lengths, segment.line_lengths_in_python, "line lengths")
+
+
+def test_the_compiled_path_measures_lines_in_c() -> None:
+    from core.engine import segment
+
+    assert (segment.line_lengths is not segment.line_lengths_in_python) == native.status()[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "\r\n", "\r\r\n\n", "a", "a\n", "a\r\nb", "a\n\nb\n\n", "\u2029\x85x\x0b\x1e"],
+)
+def test_the_line_lengths_are_the_lines_of_splitlines(text: str) -> None:
+    assert _line_lengths()(text) == [len(line) for line in text.splitlines()]  # type: ignore[operator]
+
+
+def test_the_line_lengths_on_random_text() -> None:
+    lengths = _line_lengths()
+    rng = random.Random(25)
+    for _ in range(3000):
+        text = "".join(rng.choice(LINE_PALETTE) for _ in range(rng.randrange(60)))
+        assert lengths(text) == [len(line) for line in text.splitlines()], repr(text)  # type: ignore[operator]
+
+
+def test_the_line_lengths_of_real_text() -> None:
+    lengths = _line_lengths()
+    for path in sorted((ROOT / "resources" / "samples").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r")):
+            assert lengths(variant) == [len(line) for line in variant.splitlines()]  # type: ignore[operator]

@@ -23,6 +23,9 @@ checks it against the Python on random and real text.
 ``words_in(text, spans, joiners) -> counts``: the contract words of each unchanged
 paragraph (``core.engine.compare._paragraph_words``), which ``len(CONTRACT_WORD.findall(
 text, start, end))`` counts in Python (a list of every word, made to be counted).
+
+``line_lengths(text) -> lengths``: ``list(map(len, text.splitlines()))`` without a
+string per line (the width a text is hard-wrapped at: ``core.engine.segment``).
 */
 
 #define PY_SSIZE_T_CLEAN
@@ -269,11 +272,97 @@ failed:
     return NULL;
 }
 
+/* Whether ``c`` ends a line for ``str.splitlines`` (besides CR and LF: VT, FF, the
+   file, group and record separators, NEL, and the line and paragraph separators). */
+static int
+splits_lines(Py_UCS4 c)
+{
+    return c == '\n' || c == '\r' || (c >= 0x0b && c <= 0x0c) || (c >= 0x1c && c <= 0x1e) ||
+           c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* Appends ``number`` to ``list``; -1 on failure. */
+static int
+append_length(PyObject *list, Py_ssize_t number)
+{
+    PyObject *value = PyLong_FromSsize_t(number);
+    if (value == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, value);
+    Py_DECREF(value);
+    return failed;
+}
+
+/* The lines of ``data`` (``length`` characters of type ``T``) measured into ``lengths``;
+   -1 on failure. Most characters are above the separators and below NEL: one test. */
+#define MEASURE_LINES(T)                                                        \
+    {                                                                           \
+        const T *chars = (const T *)data;                                       \
+        Py_ssize_t start = 0, at = 0;                                           \
+        while (at < length) {                                                   \
+            Py_UCS4 c = chars[at];                                              \
+            if ((c > 0x1e && c < 0x85) || !splits_lines(c)) {                   \
+                at++;                                                           \
+                continue;                                                       \
+            }                                                                   \
+            if (append_length(lengths, at - start) < 0) {                       \
+                return -1;                                                      \
+            }                                                                   \
+            at++;                                                               \
+            if (c == '\r' && at < length && chars[at] == '\n') {                \
+                at++;                                                           \
+            }                                                                   \
+            start = at;                                                         \
+        }                                                                       \
+        if (start < length && append_length(lengths, length - start) < 0) {     \
+            return -1;                                                          \
+        }                                                                       \
+        return 0;                                                               \
+    }
+
+static int
+measure_lines(int kind, const void *data, Py_ssize_t length, PyObject *lengths)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        MEASURE_LINES(Py_UCS1)
+    }
+    if (kind == PyUnicode_2BYTE_KIND) {
+        MEASURE_LINES(Py_UCS2)
+    }
+    MEASURE_LINES(Py_UCS4)
+}
+
+/* The length of each line's content: ``list(map(len, text.splitlines()))`` without a
+   string per line (``core.engine.segment.wrap_width``; a CR and the LF after it end
+   one line; no line after a final break). */
+static PyObject *
+line_lengths(PyObject *module, PyObject *text)
+{
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "line_lengths(text)");
+        return NULL;
+    }
+    PyObject *lengths = PyList_New(0);
+    if (lengths == NULL) {
+        return NULL;
+    }
+    if (measure_lines(PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text),
+                      lengths) < 0) {
+        Py_DECREF(lengths);
+        return NULL;
+    }
+    return lengths;
+}
+
 static PyMethodDef methods[] = {
     {"paragraphs", paragraphs, METH_O,
      "The paragraphs' content spans, words joined by single spaces, and hyphen marks."},
     {"words_in", (PyCFunction)(void (*)(void))words_in, METH_FASTCALL,
      "How many contract words each span of the text holds."},
+    {"line_lengths", line_lengths, METH_O,
+     "The length of each line's content, as str.splitlines splits them."},
     {NULL, NULL, 0, NULL},
 };
 

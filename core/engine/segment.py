@@ -164,9 +164,29 @@ def wrap_width(text: str) -> int:
     """The width ``text`` is hard-wrapped at, 0 when it is not (see ``_wrap_width``)."""
     if any(c in text for c in NOT_LINE_BREAKS):
         return _wrap_width(text, _lines(text))
-    # Without the C0 separators, str.splitlines gives every line's content (in C).
-    contents = text.splitlines() or [""]
-    return _judge_width(list(map(len, contents)), contents.__getitem__)
+    # Without the C0 separators, str.splitlines gives every line (its content only);
+    # the lines themselves are asked for only when there are few (``_judge_width``).
+    contents: list[str] = []
+
+    def content(k: int) -> str:
+        if not contents:
+            contents.extend(text.splitlines())
+        return contents[k]
+
+    return _judge_width(line_lengths(text) or [0], content)
+
+
+def line_lengths_in_python(text: str) -> list[int]:
+    """The length of each line's content (``str.splitlines``'s lines). (``paragraph_scan.c``'s
+    ``line_lengths`` on the compiled path: the same lengths, without a string per line.)"""
+    return list(map(len, text.splitlines()))
+
+
+line_lengths: Callable[[str], list[int]]
+try:
+    from core.engine.paragraph_scan import line_lengths
+except ImportError:
+    line_lengths = line_lengths_in_python
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
