@@ -34,6 +34,7 @@ NOT_FOR_A_JSON_COMPARISON = (
     "email",
     "diff_match_patch",  # its fuzzy matching re-anchors notes; the word diff is ours
     "urllib",  # (diff_match_patch's)
+    "rapidfuzz",  # lists of ids past core.engine.lcs.OWN_LENGTH only
     "decimal",  # a figure and its scale read as one value ("1.5 million") only
     "core.report.render_text",  # --format text
     "core.report.layout",

@@ -13,8 +13,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from rapidfuzz.distance import Levenshtein
-
+from core.engine.lcs import word_similarity
 from core.flags.figure_words import DECADES, NUMBER_WORDS, figures_of, same_values
 from core.flags.hedges import carried_hedge_flag, hedge_flag, with_hedge
 from core.flags.pooled import (
@@ -85,7 +84,7 @@ def _typo_fixed(word: Word, other: tuple[Word, ...]) -> bool:
         w.change == word.change
         and w.text.isalpha()
         and w.text.casefold() not in NUMBER_WORDS
-        and Levenshtein.normalized_similarity(w.text.casefold(), folded) >= _TYPO_SIMILARITY
+        and word_similarity(w.text.casefold(), folded) >= _TYPO_SIMILARITY
         for w in other
     )
 

@@ -15,8 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from operator import attrgetter
 
-from rapidfuzz.distance import Levenshtein
-
+from core.engine.lcs import word_similarity
 from core.engine.tokens import compiled
 from core.flags.figure_words import is_figure
 from core.flags.han_names import check_han_names
@@ -163,7 +162,7 @@ def _near_name(
             if not _named(w, near_names) or spellings.has(key(w.text)):
                 continue
             same_place = bool(before) and neighbour(near_text, w.start, -1) == before
-            alike = Levenshtein.normalized_similarity(w.text.casefold(), name.text.casefold())
+            alike = word_similarity(w.text.casefold(), name.text.casefold())
             if same_place or alike >= _NEAR_ALIKE:
                 found.append(_whole_text(w, words, near_text))
     return found[0] if len(set(found)) == 1 else None
