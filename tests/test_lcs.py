@@ -5,6 +5,7 @@ long lists."""
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -12,8 +13,9 @@ import sys
 import pytest
 from rapidfuzz.distance import Indel, Levenshtein
 
-from core.engine import lcs
+from core.engine import lcs, native
 from tests.conftest import REPO
+from tests.kernels import kernel_or_skip
 
 
 def _rapidfuzz_runs(a: list[int], b: list[int], a_offset: int = 0, b_offset: int = 0) -> list:
@@ -61,12 +63,14 @@ def here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lcs, "_loaded", False)
 
 
-def test_the_runs_are_rapidfuzz_s_on_short_lists(here: None) -> None:
-    before = lcs._own_calls
-    pairs = _pairs(1, 30000, 16)
-    for a, b in pairs:
+def test_the_runs_are_rapidfuzz_s_on_short_lists() -> None:
+    for a, b in _pairs(1, 30000, 16):
+        assert lcs.own_runs(a, b) == _rapidfuzz_runs(a, b), (a, b)
+
+
+def test_the_runs_come_with_their_offsets() -> None:
+    for a, b in _pairs(8, 300, 16):
         assert lcs.equal_runs(a, b, 3, 7) == _rapidfuzz_runs(a, b, 3, 7), (a, b)
-    assert lcs._own_calls == before + sum(1 for a, b in pairs if a and b)  # (made here)
 
 
 def test_the_runs_are_rapidfuzz_s_up_to_the_longest_aligned_here() -> None:
@@ -102,7 +106,7 @@ def test_the_edit_distances_are_rapidfuzz_s() -> None:
 
 
 _POLICY = """
-from core.engine import lcs
+from core.engine import lcs, native
 for k in range(lcs.OWN_CALLS):
     lcs.equal_runs([1, 2, 3, k], [2, 3, 1])
 import sys
@@ -114,10 +118,16 @@ print(lcs._own_calls)
 """
 
 
-def test_rapidfuzz_aligns_from_the_own_calls_th_on() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _POLICY], cwd=REPO, capture_output=True, text=True, check=False
+def _pure_python(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run on the pure path (where the Python aligns, not ``lcs_bits.c``)."""
+    env = {**os.environ, "REDLINE_PURE": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, env=env
     )
+
+
+def test_rapidfuzz_aligns_from_the_own_calls_th_on() -> None:
+    done = _pure_python(_POLICY)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True", "True", str(300)]
 
@@ -128,9 +138,7 @@ def test_a_long_list_loads_rapidfuzz() -> None:
         "a = list(range(lcs.OWN_LENGTH + 1)); b = a[::-1]; "
         "print(lcs.equal_runs(a, b)[:1], 'rapidfuzz' in sys.modules, lcs._own_calls)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
-    )
+    done = _pure_python(code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["[(0,", "200,", "1)]", "True", "0"]
 
@@ -159,3 +167,36 @@ def test_a_short_comparison_leaves_rapidfuzz_unloaded() -> None:
         timeout=120,
     )
     assert done.returncode == 1, done.stderr
+
+
+def _kernel() -> object:
+    return kernel_or_skip(lcs._c_runs, None, "LCS alignments")
+
+
+def test_the_compiled_path_aligns_in_c() -> None:
+    assert (lcs._c_runs is not None) == native.status()[0]
+
+
+def test_the_kernel_s_runs_are_rapidfuzz_s() -> None:
+    _kernel()
+    assert lcs._c_runs is not None and lcs._c_length is not None
+    for a, b in _pairs(6, 30000, 16) + _pairs(7, 1500, 1100):
+        found = lcs._c_runs(a, b, 3, 7)
+        if found is None:  # (more than 1,024 ids between the common head and tail)
+            assert len(a) > 1024, (len(a), len(b))
+            continue
+        assert found == _rapidfuzz_runs(a, b, 3, 7), (a, b)
+        assert lcs._c_length(a, b) == (len(a) + len(b) - Indel.distance(a, b)) // 2, (a, b)
+
+
+def test_the_kernel_leaves_what_it_cannot_align_to_the_python() -> None:
+    _kernel()
+    assert lcs._c_runs is not None and lcs._c_length is not None
+    wide = [2**70, 1, 2]
+    assert lcs._c_runs(wide, [1, 2], 0, 0) is None and lcs._c_length(wide, [1]) is None
+    assert lcs.equal_runs(wide, [1, 2]) == [(1, 0, 2)]
+    assert lcs._c_runs(list(range(1025)), [5], 0, 0) is None
+    assert lcs._c_runs(list(range(1024)), [5], 0, 0) == [(5, 0, 1)]
+    with pytest.raises(TypeError):
+        lcs._c_runs([1], [1], 0)  # type: ignore[call-arg]
+    assert lcs._c_runs((1, 2, 3), (1, 3), 10, 20) == [(10, 20, 1), (12, 21, 1)]
