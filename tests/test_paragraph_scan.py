@@ -162,3 +162,54 @@ def test_the_line_lengths_of_real_text() -> None:
         text = path.read_text(encoding="utf-8")
         for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r")):
             assert lengths(variant) == [len(line) for line in variant.splitlines()]  # type: ignore[operator]
+
+
+# Line breaks, spaces, a form feed and the C0 separators, bullets (marks, numbers,
+# hashes), a paragraph separator, letters and digits.
+START_PALETTE = list("ab Z9.)#*\u2022\n\n\r\t\x0c\x0b\x1c\x85\u2028\u2029\u00a0 12")
+
+
+def _line_starts_in_python(text: str, width: int) -> tuple[list[int], list[int]]:
+    from core.engine import segment
+
+    paragraphs: set[int] = set()
+    sentences: set[int] = set()
+    segment._line_boundaries(text, segment._lines(text), width, paragraphs, sentences)
+    return sorted(paragraphs), sorted(sentences)
+
+
+def _line_starts() -> object:
+    from core.engine import segment
+
+    return kernel_or_skip(segment._line_starts_in_c, None, "line starts")
+
+
+def _sorted_starts(found: tuple[list[int], list[int]]) -> tuple[list[int], list[int]]:
+    return sorted(found[0]), sorted(found[1])
+
+
+def test_the_line_starts_on_random_text() -> None:
+    starts = _line_starts()
+    rng = random.Random(2505)
+    for _ in range(6000):
+        text = "".join(rng.choice(START_PALETTE) for _ in range(rng.randrange(80)))
+        width = rng.choice((0, 1, 2, 6, 10, 72))
+        found = _sorted_starts(starts(text, width))  # type: ignore[operator]
+        assert found == _line_starts_in_python(text, width), (text, width)
+
+
+def test_the_line_starts_of_real_text() -> None:
+    starts = _line_starts()
+    from core.engine.segment import wrap_width
+
+    for path in sorted((ROOT / "resources" / "samples").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        wrapped = "\n".join(
+            line
+            for para in text.split("\n\n")
+            for line in (para[i : i + 60] for i in range(0, len(para), 60))
+        )
+        for variant in (text, text.replace("\n", "\r\n"), wrapped, "1. " + wrapped):
+            for width in {0, int(wrap_width(variant)), 60}:
+                found = _sorted_starts(starts(variant, width))  # type: ignore[operator]
+                assert found == _line_starts_in_python(variant, width), (path.name, width)

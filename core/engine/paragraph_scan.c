@@ -356,11 +356,159 @@ line_lengths(PyObject *module, PyObject *text)
     return lengths;
 }
 
+/* Whether ``c`` ends a line for ``core.engine.segment``'s ``_LINE`` (CR, LF, NEL, the
+   line and paragraph separators; a CR and the LF after it end one line). */
+static int
+ends_line(Py_UCS4 c)
+{
+    return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* Whether a bullet starts at ``at`` (``segment._BULLET`` matched at a line start whose
+   first visible character is ``at``): a bullet mark, one to three digits and ``.`` or
+   ``)``, or hashes, each followed by white space. */
+static int
+bullet_at(int kind, const void *data, Py_ssize_t length, Py_ssize_t at)
+{
+    Py_UCS4 c = PyUnicode_READ(kind, data, at);
+    Py_ssize_t next;
+    if (c == '*' || c == 0x2022 || c == 0x00b7 || c == 0x25aa || c == 0x2023 || c == 0x25e6) {
+        next = at + 1;
+    }
+    else if (Py_UNICODE_ISDECIMAL(c)) {
+        Py_ssize_t j = at;
+        while (j < length && j - at < 3 && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, j))) {
+            j++;
+        }
+        if (j >= length) {
+            return 0;
+        }
+        Py_UCS4 mark = PyUnicode_READ(kind, data, j);
+        if (mark != '.' && mark != ')') {
+            return 0;
+        }
+        next = j + 1;
+    }
+    else if (c == '#') {
+        next = at;
+        while (next < length && PyUnicode_READ(kind, data, next) == '#') {
+            next++;
+        }
+    }
+    else {
+        return 0;
+    }
+    return next < length && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, next));
+}
+
+static int
+append_offset(PyObject *list, Py_ssize_t offset)
+{
+    PyObject *value = PyLong_FromSsize_t(offset);
+    if (value == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, value);
+    Py_DECREF(value);
+    return failed;
+}
+
+/* The boundaries ``core.engine.segment`` puts at line starts, in one walk:
+   ``_lines`` and ``_line_boundaries`` for a known wrapping ``width`` (0: not
+   wrapped). A line's first visible character starts a paragraph after a blank line,
+   a paragraph separator or a form feed since the last line with content; else a
+   sentence, unless the text is wrapped and the line is no bullet and follows a line
+   of half the width or more. Returns (paragraph starts, sentence starts). */
+static PyObject *
+line_starts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "line_starts(text, width)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Py_ssize_t width = PyLong_AsSsize_t(args[1]);
+    if (width == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    PyObject *paragraphs = PyList_New(0), *sentences = PyList_New(0);
+    if (paragraphs == NULL || sentences == NULL) {
+        goto failed;
+    }
+    int blank_before = 0, have_previous = 0;
+    Py_ssize_t previous_start = 0, previous_end = 0; /* its content */
+    Py_ssize_t s = 0;
+    for (;;) {
+        /* the line from s: its content to ce, its break to e */
+        Py_ssize_t ce = s;
+        while (ce < length && !ends_line(PyUnicode_READ(kind, data, ce))) {
+            ce++;
+        }
+        Py_ssize_t e = ce;
+        if (e < length) {
+            Py_UCS4 b = PyUnicode_READ(kind, data, e);
+            e++;
+            if (b == '\r' && e < length && PyUnicode_READ(kind, data, e) == '\n') {
+                e++;
+            }
+        }
+        Py_ssize_t first = s;
+        while (first < ce && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first))) {
+            first++;
+        }
+        if (first == ce) {
+            blank_before = 1;
+        }
+        else {
+            if (have_previous) {
+                int paragraph = blank_before || (s > 0 && PyUnicode_READ(kind, data, s - 1) == 0x2029);
+                for (Py_ssize_t k = previous_end; !paragraph && k < first; k++) {
+                    paragraph = PyUnicode_READ(kind, data, k) == '\f';
+                }
+                if (paragraph) {
+                    if (append_offset(paragraphs, first) < 0) {
+                        goto failed;
+                    }
+                }
+                else if (!width || bullet_at(kind, data, length, first) ||
+                         previous_end - previous_start < width / 2) {
+                    if (append_offset(sentences, first) < 0) {
+                        goto failed;
+                    }
+                }
+            }
+            blank_before = 0;
+            have_previous = 1;
+            previous_start = s;
+            previous_end = ce;
+        }
+        if (e >= length) {
+            break;
+        }
+        s = e;
+    }
+    PyObject *result = PyTuple_Pack(2, paragraphs, sentences);
+    Py_DECREF(paragraphs);
+    Py_DECREF(sentences);
+    return result;
+
+failed:
+    Py_XDECREF(paragraphs);
+    Py_XDECREF(sentences);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"paragraphs", paragraphs, METH_O,
      "The paragraphs' content spans, words joined by single spaces, and hyphen marks."},
     {"words_in", (PyCFunction)(void (*)(void))words_in, METH_FASTCALL,
      "How many contract words each span of the text holds."},
+    {"line_starts", (PyCFunction)(void (*)(void))line_starts, METH_FASTCALL,
+     "The paragraph and sentence starts at line starts, for a known wrapping width."},
     {"line_lengths", line_lengths, METH_O,
      "The length of each line's content, as str.splitlines splits them."},
     {NULL, NULL, 0, NULL},

@@ -116,12 +116,18 @@ def segment(text: str, width: int | None = None) -> Segmentation:
     ``width``: the width the text is hard-wrapped at (0: not wrapped), when it is
     known from a longer text this one is cut from (``wrap_width``); else judged here.
     """
-    lines = _lines(text)
-    if width is None:
-        width = _wrap_width(text, lines)
     paragraph_starts: set[int] = set()
     sentence_starts: set[int] = set()
-    _line_boundaries(text, lines, width, paragraph_starts, sentence_starts)
+    if width is not None and _line_starts_in_c is not None:
+        # (the compiled path's: the lines walked once in C, no line a tuple)
+        found = _line_starts_in_c(text, width)
+        paragraph_starts.update(found[0])
+        sentence_starts.update(found[1])
+    else:
+        lines = _lines(text)
+        if width is None:
+            width = _wrap_width(text, lines)
+        _line_boundaries(text, lines, width, paragraph_starts, sentence_starts)
     _punctuation_boundaries(text, sentence_starts)
     sentence_starts |= paragraph_starts
     return Segmentation(
@@ -183,10 +189,13 @@ def line_lengths_in_python(text: str) -> list[int]:
 
 
 line_lengths: Callable[[str], list[int]]
+_line_starts_in_c: Callable[[str, int], tuple[list[int], list[int]]] | None
 try:
     from core.engine.paragraph_scan import line_lengths
+    from core.engine.paragraph_scan import line_starts as _line_starts_in_c
 except ImportError:
     line_lengths = line_lengths_in_python
+    _line_starts_in_c = None
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
