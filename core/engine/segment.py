@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, sub
 
-from core.engine.tokens import CJK_CHARS, compiled, has_wide
+from core.engine.tokens import CJK_CHARS, compiled, holds_wide
 from core.model import Span
 
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
@@ -267,13 +267,21 @@ def _line_boundaries(
 
 
 def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
-    opening = _Opening(text)
-    for m in _TERMINATOR.finditer(text):
-        t_start, nxt = m.span()
-        spaced = t_start > 0 and text[t_start - 1].isspace()
-        if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1), opening):
-            sentence_starts.add(nxt)
-    if not has_wide(text) or not compiled(_CJK_OR_STOP).search(text):
+    if _stop_starts_in_c is not None:  # (the compiled path's: the same starts, in C)
+        sentence_starts.update(
+            _stop_starts_in_c(
+                text,
+                _ABBREVIATIONS,
+                _STATES,
+                _LOWERCASE_CONTINUES,
+                _DATELINE_AFTER,
+                _DOTTED_LETTERS.fullmatch,
+                compiled(_MONTH_AFTER).match,
+            )
+        )
+    else:
+        _stop_boundaries(text, sentence_starts)
+    if not holds_wide(text, _CJK_OR_STOP):
         return
     for m in compiled(_CJK_TERMINATOR).finditer(text):
         t_start, nxt = m.span()
@@ -288,6 +296,25 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
         if closers[-1] in _CJK_BRACKETS and compiled(_GOES_ON).match(text, nxt):
             continue
         sentence_starts.add(nxt)
+
+
+def _stop_boundaries(text: str, sentence_starts: set[int]) -> None:
+    """The sentence starts after the text's Latin stops (``_TERMINATOR``) that end a
+    sentence (``_ends_sentence``). (``sentence_stops.c``'s ``stop_starts`` on the
+    compiled path: the same starts.)"""
+    opening = _Opening(text)
+    for m in _TERMINATOR.finditer(text):
+        t_start, nxt = m.span()
+        spaced = t_start > 0 and text[t_start - 1].isspace()
+        if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1), opening):
+            sentence_starts.add(nxt)
+
+
+_stop_starts_in_c: Callable[..., list[int]] | None
+try:
+    from core.engine.sentence_stops import stop_starts as _stop_starts_in_c
+except ImportError:
+    _stop_starts_in_c = None
 
 
 # How far back an open parenthesis is looked for (a bound keeps the look linear).
