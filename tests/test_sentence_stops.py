@@ -64,7 +64,7 @@ def _in_c(text: str) -> list[int]:
             segment._LOWERCASE_CONTINUES,
             segment._DATELINE_AFTER,
             segment._DOTTED_LETTERS.fullmatch,
-            segment.compiled(segment._MONTH_AFTER).match,
+            segment._month_after,
         )
     )
 

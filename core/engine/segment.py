@@ -276,7 +276,7 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
                 _LOWERCASE_CONTINUES,
                 _DATELINE_AFTER,
                 _DOTTED_LETTERS.fullmatch,
-                compiled(_MONTH_AFTER).match,
+                _month_after,
             )
         )
     else:
@@ -308,6 +308,12 @@ def _stop_boundaries(text: str, sentence_starts: set[int]) -> None:
         spaced = t_start > 0 and text[t_start - 1].isspace()
         if spaced or _ends_sentence(text, t_start, text[nxt], m.group(1), opening):
             sentence_starts.add(nxt)
+
+
+def _month_after(text: str, at: int) -> re.Match[str] | None:
+    """A German month's name after ``at`` (a day before it: "10. November"), its pattern
+    compiled when first asked for."""
+    return compiled(_MONTH_AFTER).match(text, at)
 
 
 _stop_starts_in_c: Callable[..., list[int]] | None
