@@ -79,7 +79,7 @@ ids_of(PyObject *sequence, Py_ssize_t *count)
 }
 
 /* Reads both lists and their common head and tail: 1 done, 0 not for this kernel
-   (an id too wide), -1 error. */
+   (an id too wide, or more than ``MAX_WIDTH`` ids of a between them), -1 error. */
 static int
 read_lists(PyObject *first, PyObject *second, Lists *lists)
 {
@@ -104,6 +104,11 @@ read_lists(PyObject *first, PyObject *second, Lists *lists)
     }
     lists->head = head;
     lists->tail = tail;
+    if (lists->n1 - head - tail > MAX_WIDTH) {
+        PyMem_Free(lists->a);
+        PyMem_Free(lists->b);
+        return 0;
+    }
     return 1;
 }
 
@@ -196,6 +201,23 @@ next_row(const Masks *m, long long key, const uint64_t *previous, uint64_t *row,
     row[m->words - 1] &= top_mask;
 }
 
+/* The row before any element of b: every bit of a's middle set. */
+static void
+first_row(uint64_t *row, Py_ssize_t words, uint64_t top_mask)
+{
+    for (Py_ssize_t w = 0; w < words; w++) {
+        row[w] = ~(uint64_t)0;
+    }
+    row[words - 1] &= top_mask;
+}
+
+/* The bits of the last word a row of ``width`` bits uses. */
+static uint64_t
+top_mask_of(Py_ssize_t width)
+{
+    return (width % 64) ? (((uint64_t)1 << (width % 64)) - 1) : ~(uint64_t)0;
+}
+
 static PyObject *
 append_run(PyObject *runs, Py_ssize_t i, Py_ssize_t j, Py_ssize_t n)
 {
@@ -232,10 +254,6 @@ runs(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     Py_ssize_t head = lists.head, tail = lists.tail;
     Py_ssize_t width = lists.n1 - head - tail, height = lists.n2 - head - tail;
-    if (width > MAX_WIDTH) {
-        free_lists(&lists);
-        Py_RETURN_NONE;
-    }
     PyObject *out = PyList_New(0);
     Masks m = {NULL, NULL, NULL, 0, 0};
     uint64_t *rows = NULL;
@@ -249,7 +267,7 @@ runs(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             goto failed;
         }
         Py_ssize_t words = m.words;
-        uint64_t top_mask = (width % 64) ? (((uint64_t)1 << (width % 64)) - 1) : ~(uint64_t)0;
+        uint64_t top_mask = top_mask_of(width);
         /* rows[0]: all ones (before any element of b); rows[r + 1] after b's r-th */
         rows = PyMem_Malloc((size_t)(height + 1) * (size_t)words * sizeof(uint64_t));
         Py_ssize_t most = width < height ? width : height;
@@ -259,10 +277,7 @@ runs(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyErr_NoMemory();
             goto failed;
         }
-        for (Py_ssize_t w = 0; w < words; w++) {
-            rows[w] = ~(uint64_t)0;
-        }
-        rows[words - 1] &= top_mask;
+        first_row(rows, words, top_mask);
         for (Py_ssize_t r = 0; r < height; r++) {
             next_row(&m, lists.b[head + r], rows + r * words, rows + (r + 1) * words, top_mask);
         }
@@ -350,10 +365,6 @@ length(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     Py_ssize_t head = lists.head, tail = lists.tail;
     Py_ssize_t width = lists.n1 - head - tail, height = lists.n2 - head - tail;
-    if (width > MAX_WIDTH) {
-        free_lists(&lists);
-        Py_RETURN_NONE;
-    }
     Py_ssize_t common = head + tail;
     if (width > 0 && height > 0) {
         Masks m;
@@ -361,12 +372,9 @@ length(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             free_lists(&lists);
             return NULL;
         }
-        uint64_t top_mask = (width % 64) ? (((uint64_t)1 << (width % 64)) - 1) : ~(uint64_t)0;
+        uint64_t top_mask = top_mask_of(width);
         uint64_t rows[2][MAX_WIDTH / 64] = {{0}};
-        for (Py_ssize_t w = 0; w < m.words; w++) {
-            rows[0][w] = ~(uint64_t)0;
-        }
-        rows[0][m.words - 1] &= top_mask;
+        first_row(rows[0], m.words, top_mask);
         for (Py_ssize_t r = 0; r < height; r++) {
             next_row(&m, lists.b[head + r], rows[r % 2], rows[(r + 1) % 2], top_mask);
         }

@@ -281,7 +281,7 @@ splits_lines(Py_UCS4 c)
            c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
-/* Appends ``number`` to ``list``; -1 on failure. */
+/* Appends ``number`` (a length or an offset) to ``list``; -1 on failure. */
 static int
 append_length(PyObject *list, Py_ssize_t number)
 {
@@ -401,18 +401,6 @@ bullet_at(int kind, const void *data, Py_ssize_t length, Py_ssize_t at)
     return next < length && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, next));
 }
 
-static int
-append_offset(PyObject *list, Py_ssize_t offset)
-{
-    PyObject *value = PyLong_FromSsize_t(offset);
-    if (value == NULL) {
-        return -1;
-    }
-    int failed = PyList_Append(list, value);
-    Py_DECREF(value);
-    return failed;
-}
-
 /* The boundaries ``core.engine.segment`` puts at line starts, in one walk:
    ``_lines`` and ``_line_boundaries`` for a known wrapping ``width`` (0: not
    wrapped). A line's first visible character starts a paragraph after a blank line,
@@ -470,13 +458,13 @@ line_starts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                     paragraph = PyUnicode_READ(kind, data, k) == '\f';
                 }
                 if (paragraph) {
-                    if (append_offset(paragraphs, first) < 0) {
+                    if (append_length(paragraphs, first) < 0) {
                         goto failed;
                     }
                 }
                 else if (!width || bullet_at(kind, data, length, first) ||
                          previous_end - previous_start < width / 2) {
-                    if (append_offset(sentences, first) < 0) {
+                    if (append_length(sentences, first) < 0) {
                         goto failed;
                     }
                 }

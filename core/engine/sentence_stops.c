@@ -140,12 +140,6 @@ word_before(PyObject *text, const Text *t, Py_ssize_t at)
     return PyUnicode_FromString((0 <= t->first_dot && t->first_dot < at) ? "--------." : "--------");
 }
 
-static int
-holds(PyObject *set, PyObject *word)
-{
-    return PySet_Contains(set, word);
-}
-
 /* ``segment._ends_sentence`` for the stop at ``at`` whose marks and closers run to
    ``marks_end``, the next visible character being ``next``: 1, 0, or -1 on error. */
 static int
@@ -178,17 +172,19 @@ ends_sentence(PyObject *text, const Text *t, Py_ssize_t at, Py_ssize_t marks_end
             answer = 0;
         }
         else {
-            int listed = holds(abbreviations, word);
-            if (!listed) {
-                listed = holds(states, word);
+            int listed = PySet_Contains(abbreviations, word);
+            if (listed == 0) {
+                listed = PySet_Contains(states, word);
             }
-            if (!listed) {
-                listed = holds(continues, word);
+            if (listed == 0) {
+                listed = PySet_Contains(continues, word);
             }
-            answer = listed < 0 ? -1
-                                : !listed && PyUnicode_FindChar(word, '.', 0, size, 1) == -1;
-            if (listed < 0 || (!listed && PyErr_Occurred())) {
-                answer = -1;
+            if (listed != 0) {
+                answer = listed < 0 ? -1 : 0;
+            }
+            else { /* the sentence ends unless the word holds a dot (-2: an error) */
+                Py_ssize_t dot = PyUnicode_FindChar(word, '.', 0, size, 1);
+                answer = dot == -2 ? -1 : dot == -1;
             }
         }
         Py_DECREF(word);
@@ -198,7 +194,7 @@ ends_sentence(PyObject *text, const Text *t, Py_ssize_t at, Py_ssize_t marks_end
         Py_DECREF(word);
         return 1;
     }
-    int listed = holds(abbreviations, word);
+    int listed = PySet_Contains(abbreviations, word);
     if (listed != 0) {
         Py_DECREF(word);
         return listed < 0 ? -1 : 0;
@@ -211,13 +207,13 @@ ends_sentence(PyObject *text, const Text *t, Py_ssize_t at, Py_ssize_t marks_end
         }
         int dotted_word = found != Py_None;
         Py_DECREF(found);
-        int continued = dotted_word ? 1 : holds(continues, word);
+        int continued = dotted_word ? 1 : PySet_Contains(continues, word);
         if (continued != 0) {
             Py_DECREF(word);
             return continued < 0 ? -1 : 0;
         }
     }
-    listed = holds(states, word);
+    listed = PySet_Contains(states, word);
     if (listed != 0) {
         Py_DECREF(word);
         if (listed < 0) {

@@ -86,7 +86,12 @@ def holds_wide(text: str, pattern: str) -> bool:
     """Whether ``text`` holds a wide character (``has_wide``) that ``pattern``, a class of
     wide characters, matches: each distinct character beyond ASCII looked at once, not
     the whole text (a class of many ranges searched over 1 MB took 5 ms)."""
-    found = _non_ascii(text)
+    return _matched_among(_non_ascii(text), pattern)
+
+
+def _matched_among(found: set[str], pattern: str) -> bool:
+    """Whether a wide character of ``found`` (``_non_ascii``) matches ``pattern``, a
+    class of wide characters."""
     if not _wide_among(found):
         return False
     one = compiled(pattern)
@@ -268,10 +273,7 @@ def _cjk_among(found: set[str]) -> bool:
     """Whether the characters ``found`` (``_non_ascii``) hold a Han or kana character:
     each looked at once, not the whole text (a text with a wide character, as a
     mathematical letter, may hold none)."""
-    if not _wide_among(found):
-        return False
-    cjk = compiled(_CJK)
-    return any(cjk.match(c) is not None for c in found)
+    return _matched_among(found, _CJK)
 
 
 def count_words(text: str) -> int:
