@@ -37,6 +37,7 @@ from core.engine.blocks import (
 from core.engine.dmp_adapter import AlphabetOverflow, diff_runs
 from core.engine.lcs import equal_runs
 from core.engine.line_anchors import with_line_anchors
+from core.engine.made import new_block, new_op
 from core.engine.merges import joined_moves
 from core.engine.moves import apply_moves, find_moves, rejoin_unused, split_long_ends
 from core.engine.opspans import FINAL_MARKS, build_ops
@@ -65,7 +66,7 @@ from core.engine.word_cleanup import (
 )
 from core.errors import CancelledError
 from core.gcpause import collector_paused
-from core.model import Block, CompareOptions, Comparison, Document, Op, Span
+from core.model import Block, CompareOptions, Comparison, Document, Span
 
 # Blocks up to this many cells (old units x new units) get diff-match-patch's word
 # diff (word-level cleanup); larger ones keep the alignment's own (exact) runs.
@@ -521,7 +522,9 @@ def _paragraph_block(d: Draft, ta: Tokens, tb: Tokens) -> Block:
     matched by their layout-free spelling, which is what ``exact`` compares)."""
     old_span = (ta.starts[d.a1], ta.ends[d.a1])
     new_span = (tb.starts[d.b1], tb.ends[d.b1])
-    return Block("equal", old_span, new_span, (Op("equal", old_span, new_span, True),), False)
+    return new_block(
+        "equal", old_span, new_span, (new_op("equal", old_span, new_span, True),), False
+    )
 
 
 def _block(
@@ -539,4 +542,4 @@ def _block(
     kind = d.kind
     if kind == "changed" and all(op.op == "equal" for op in ops):
         kind = "equal"  # what differed was layout (a full stop against a line break)
-    return Block(kind, old_span, new_span, ops, d.approximate)  # type: ignore[arg-type]
+    return new_block(kind, old_span, new_span, ops, d.approximate)  # type: ignore[arg-type]

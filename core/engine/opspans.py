@@ -13,6 +13,7 @@ from array import array
 from collections.abc import Callable, Sequence
 
 from core.engine.blocks import Code
+from core.engine.made import new_op
 from core.engine.tokens import Tokens, compiled
 from core.model import Op
 
@@ -103,17 +104,17 @@ def _replaced(
     layout: Op | None = None
     if starts is not None and _layout_end(tb, b1, b2, ta, a1, a2, old, starts[1], starts[0]):
         at = ta.ends[a2 - 1]
-        layout = Op("equal", (at, at), (tb.starts[b2 - 1], tb.ends[b2 - 1]), False)
+        layout = new_op("equal", (at, at), (tb.starts[b2 - 1], tb.ends[b2 - 1]), False)
         b2 -= 1
     elif starts is not None and _layout_end(ta, a1, a2, tb, b1, b2, new, starts[0], starts[1]):
         at = tb.ends[b2 - 1]
-        layout = Op("equal", (ta.starts[a2 - 1], ta.ends[a2 - 1]), (at, at), False)
+        layout = new_op("equal", (ta.starts[a2 - 1], ta.ends[a2 - 1]), (at, at), False)
         a2 -= 1
     ops: list[Op] = []
     if a2 > a1:
-        ops.append(Op("delete", (ta.starts[a1], ta.ends[a2 - 1]), None))
+        ops.append(new_op("delete", (ta.starts[a1], ta.ends[a2 - 1]), None, True))
     if b2 > b1:
-        ops.append(Op("insert", None, (tb.starts[b1], tb.ends[b2 - 1])))
+        ops.append(new_op("insert", None, (tb.starts[b1], tb.ends[b2 - 1]), True))
     if layout is not None:
         ops.append(layout)
     return ops
@@ -208,7 +209,7 @@ def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: To
         # Same spelling end to end (layout aside) means same spelling unit by unit:
         # whitespace stands at the same places, and units never hold whitespace
         # that the spelling keeps.
-        return [Op("equal", old_span, new_span, True)]
+        return [new_op("equal", old_span, new_span, True)]
     flags = units_alike(old, new, ta, tb, i1, i2, j1)
     ops: list[Op] = []
     start = 0
@@ -217,7 +218,9 @@ def _equal_ops(i1: int, i2: int, j1: int, old: str, new: str, ta: Tokens, tb: To
             a, b = i1 + start, i1 + k - 1
             c, d = j1 + start, j1 + k - 1
             ops.append(
-                Op("equal", (ta.starts[a], ta.ends[b]), (tb.starts[c], tb.ends[d]), flags[start])
+                new_op(
+                    "equal", (ta.starts[a], ta.ends[b]), (tb.starts[c], tb.ends[d]), flags[start]
+                )
             )
             start = k
     return ops

@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from itertools import compress, repeat
 from operator import eq, itemgetter, sub
 
+from core.engine.made import new_row
 from core.engine.sequences import longest_increasing
 from core.model import Block, SentenceRow, Span
 
@@ -132,7 +133,7 @@ def sentence_rows(
     rising = _rising(cuts)
     old_spans, old_blocks = old.rows(list(map(itemgetter(0), rising)))
     new_spans, new_blocks = new.rows(list(map(itemgetter(1), rising)))
-    return tuple(map(SentenceRow, old_spans, new_spans, old_blocks, new_blocks))
+    return tuple(map(new_row, old_spans, new_spans, old_blocks, new_blocks))
 
 
 def _rising(cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
