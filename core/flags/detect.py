@@ -70,6 +70,7 @@ from operator import itemgetter
 from core.engine import aside
 from core.engine.tokens import compiled
 from core.flags.attribution import check_attribution
+from core.flags.figure_words import take_url_starts, urls_aside
 from core.flags.figures import check_number
 from core.flags.hedges import is_hedge
 from core.flags.name_changes import check_name
@@ -130,7 +131,7 @@ def jobs_aside() -> list[aside.Job]:
     """What the flags can have counted on the other core while the texts are compared
     (``core.engine.aside.allow``): both versions' names, then every paragraph's
     quotations (taken only if ready by then)."""
-    return [names_aside(), quotes_aside()]
+    return [names_aside(), quotes_aside(), urls_aside()]
 
 
 def allow_aside(old: str, new: str, flags: bool) -> None:
@@ -207,6 +208,7 @@ def _from_both_ends(
     on; the callable returned checks pieces here from the last down until it meets
     the child's, and gives them all in order (``core.engine.aside.shared``)."""
     _ = context.names, context.quotes  # found once, before the fork, for both
+    take_url_starts(context.old, context.new)
     pieces = [groups[k : k + AHEAD_PIECE] for k in range(0, len(groups), AHEAD_PIECE)]
 
     def piece(k: int) -> list[Flag]:
@@ -610,7 +612,16 @@ def _renumbered(changes: tuple[Change, ...], old: bool) -> tuple[Word, ...]:
 
 
 def _words(text: str, spans: tuple[Span, ...]) -> tuple[Word, ...]:
-    return tuple(Word(m.group(), *m.span(), 0) for s, e in spans for m in WORD.finditer(text, s, e))
+    """The words (``WORD``) of ``spans``: a span of letters and digits alone, as most
+    changes are, is one word; the others are searched."""
+    out: list[Word] = []
+    for s, e in spans:
+        piece = text[s:e]
+        if piece.isalnum():  # (what the expression's last branch takes whole)
+            out.append(Word(piece, s, e, 0))
+        else:
+            out.extend(Word(m.group(), m.start(), m.end(), 0) for m in WORD.finditer(text, s, e))
+    return tuple(out)
 
 
 _CHECKS: tuple[Callable[[Pooled, Context], Flag | None], ...] = (
