@@ -16,8 +16,9 @@ import core.engine.compare as engine
 from core.cli import main
 from core.engine import aside
 from core.engine.compare import UNITS_JOB, compare
-from core.flags import detect, pooled, quotes
+from core.flags import detect, figure_words, pooled, quotes
 from core.flags.detect import flag_comparison
+from core.flags.figure_words import URLS_JOB, urls_aside
 from core.flags.names import NAMES_JOB, names_aside, names_of, pair_names
 from core.flags.quotes import QUOTES_JOB, Quotations, quotes_aside
 from core.model import CompareOptions
@@ -226,6 +227,41 @@ def test_flags_the_same_with_every_paragraphs_quotations_from_the_child() -> Non
 
 
 @needs_fork
+def test_url_starts_from_the_child_are_those_found_here_and_flag_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = _texts()
+    old += "\n\nSee https://example.org/2021/report for 12 figures, or www.example.org/7."
+    new += "\n\nSee https://example.org/2021/report for 15 figures, or www.example.org/7."
+    a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
+    monkeypatch.setattr(figure_words, "_URL_STARTS", [])
+    monkeypatch.setattr(figure_words, "_URL_REACH", 16)  # (texts this short look them up)
+    counted_here = flag_comparison(compare(a, b))
+    expected = [figure_words._url_starts(a.text), figure_words._url_starts(b.text)]
+    assert expected[0] and expected[1]
+    monkeypatch.setattr(figure_words, "_URL_STARTS", [])
+    assert aside.allow(a.text, b.text, [names_aside(), quotes_aside(), urls_aside()])
+    result = compare(a, b)
+    assert _sent_within(30)
+    time.sleep(0.5)  # (every job sent by then)
+    aside.take(a.text, b.text, NAMES_JOB)
+    aside.take(a.text, b.text, QUOTES_JOB)
+    figure_words.take_url_starts(a.text, b.text)
+    kept = figure_words._URL_STARTS
+    assert [starts for _, starts in kept] == expected
+    assert kept[0][0] is a.text and kept[1][0] is b.text
+    assert flag_comparison(result) == counted_here
+    assert aside._pending is None
+
+
+def test_url_starts_not_sent_are_found_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = _texts()
+    monkeypatch.setattr(figure_words, "_URL_STARTS", [])
+    figure_words.take_url_starts(old, new)  # (no child: nothing kept)
+    assert figure_words._URL_STARTS == []
+
+
+@needs_fork
 def test_a_childs_pipe_holds_a_megabyte_where_the_system_lets_it() -> None:
     import fcntl
 
@@ -264,8 +300,8 @@ def test_without_fork_everything_is_counted_here(monkeypatch: pytest.MonkeyPatch
 @pytest.mark.parametrize(
     ("options", "jobs"),
     [
-        (["--format", "json"], [NAMES_JOB, QUOTES_JOB]),
-        (["--format", "html", "--case-sensitive"], [NAMES_JOB, QUOTES_JOB]),
+        (["--format", "json"], [NAMES_JOB, QUOTES_JOB, URLS_JOB]),
+        (["--format", "html", "--case-sensitive"], [NAMES_JOB, QUOTES_JOB, URLS_JOB]),
         (["--format", "json", "--no-flags"], []),
         (["--format", "text", "--ignore-punctuation"], []),
     ],

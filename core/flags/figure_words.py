@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
+from core.engine import aside
 from core.engine.tokens import compiled
 from core.flags.numerals import (
     CJK_NUMERALS,
@@ -622,6 +623,31 @@ def _url_starts(text: str) -> list[int]:
     _URL_STARTS.insert(0, (text, starts))
     del _URL_STARTS[_URL_STARTS_KEPT:]
     return starts
+
+
+URLS_JOB = "url starts"
+
+
+def urls_aside() -> aside.Job:
+    """The job that finds both texts' URL starts on the other core while they are
+    compared (``core.engine.aside.allow``), for ``take_url_starts`` to take when ready
+    by then: otherwise each process that checks figures looks for them in both whole
+    texts (5 ms a 1 MB pair, in the flags child and in the process writing the
+    report alike)."""
+    return URLS_JOB, _both_url_starts
+
+
+def _both_url_starts(old: str, new: str) -> tuple[list[int], list[int]]:
+    return _url_starts(old), _url_starts(new)
+
+
+def take_url_starts(old: str, new: str) -> None:
+    """Keep the URL starts of ``old`` and ``new`` found aside (``urls_aside``), when
+    they are ready; else they are found when first needed."""
+    found = aside.take(old, new, URLS_JOB, wait=False)
+    if isinstance(found, tuple) and len(found) == 2 and all(isinstance(s, list) for s in found):
+        _URL_STARTS[:0] = [(old, found[0]), (new, found[1])]
+        del _URL_STARTS[_URL_STARTS_KEPT:]
 
 
 def _found_at(text: str, literal: str) -> list[int]:
