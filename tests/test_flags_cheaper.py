@@ -143,3 +143,25 @@ def test_a_digit_tells_a_sentence_holds_figures_as_the_number_words_pattern_did(
     assert "7" in digits and "\u0663" in digits
     assert all(figure_words._numberish().match(d) for d in digits)
     assert not figure_words._DECIMAL.search("seventy-four and elf")
+
+
+def test_changed_words_of_letters_and_digits_alone_are_taken_as_the_expression_reads_them() -> None:
+    """``detect._words`` takes a span of letters and digits alone whole; every span of
+    random text gives the words the expression finds (the way before)."""
+    import random
+
+    rng = random.Random(5)
+    palette = list("ab9Z_ -\u2010\u2013.,:'\u2019\u00e9\u00df\u00b2\u0663\u0301\u4e00\u2167 \n")
+    for _ in range(3000):
+        text = "".join(rng.choice(palette) for _ in range(rng.randrange(0, 30)))
+        spans = []
+        for _ in range(rng.randrange(0, 4)):
+            s = rng.randrange(0, len(text) + 1)
+            spans.append((s, rng.randrange(s, len(text) + 1)))
+        spans_t = tuple(spans)
+        before = tuple(
+            Word(m.group(), *m.span(), 0)
+            for s, e in spans_t
+            for m in pooled.WORD.finditer(text, s, e)
+        )
+        assert detect._words(text, spans_t) == before, (text, spans_t)
