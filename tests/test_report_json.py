@@ -60,3 +60,28 @@ def test_json_text_is_the_encoders_for_every_field_variant() -> None:
         text = comparison_to_json(odd, notes)
         assert text == _encoded(odd, notes)
         assert json.loads(text)["blocks"][0]["approximate"] is True
+
+
+def test_json_parts_are_the_text_in_utf8_up_to_the_rows_then_the_flags() -> None:
+    from core.report.comparison_json import comparison_json_parts
+
+    result = compare(load_document(str(CONDENSED)), load_document(str(FULL)))
+    for flags in (True, False):
+        parts = list(comparison_json_parts(result, None, flags, context=1 if flags else None))
+        text = comparison_to_json(result, None, flags, context=1 if flags else None)
+        assert len(parts) == 2 and b"".join(parts) == text.encode("utf-8")
+        assert parts[0].endswith(b"]") and b'"rows":[' in parts[0]
+        assert (b'"flags":' in parts[1]) == flags
+
+
+def test_the_command_writes_the_json_report_in_parts_the_same(tmp_path, capsys) -> None:
+    from core.cli import main
+
+    out = tmp_path / "report.json"
+    assert main(["compare", str(CONDENSED), str(FULL), "--format", "json", "-o", str(out)]) == 1
+    result = compare(load_document(str(CONDENSED)), load_document(str(FULL)))
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["blocks"] == json.loads(comparison_to_json(result))["blocks"]
+    assert "flags" in written and written["rows"]
+    main(["compare", str(CONDENSED), str(FULL), "--format", "json"])
+    assert json.loads(capsys.readouterr().out) == written

@@ -17,7 +17,7 @@ rows of whole sentences (``docs/comparison-json.md``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from core.gcpause import collector_paused
@@ -192,18 +192,42 @@ def comparison_to_json(
     text as ``json.dumps`` gives, in half the time (10 ms instead of 22 ms for the
     1 MB pair's 6,300 blocks).
     """
+    return "".join(_text_parts(result, annotations, show_flags, context))
+
+
+def comparison_json_parts(
+    result: Comparison,
+    annotations: Sequence[Annotation] | None = None,
+    show_flags: bool = True,
+    *,
+    context: int | None = None,
+) -> Iterator[bytes]:
+    """``comparison_to_json``'s text as UTF-8, in two parts: everything up to the rows
+    first, then the fields after them (the flags): a caller writing the first while
+    the second is made (``redline compare --format json``) neither joins nor encodes
+    the megabytes of blocks once the flags are done."""
+    for part in _text_parts(result, annotations, show_flags, context):
+        yield part.encode("utf-8")
+
+
+def _text_parts(
+    result: Comparison,
+    annotations: Sequence[Annotation] | None,
+    show_flags: bool,
+    context: int | None,
+) -> Iterator[str]:
     with collector_paused():
         head = json.dumps(_head(result), ensure_ascii=False, separators=(",", ":"))
         # The blocks and rows first: flags begun in a child (``flags_ahead``) go on
         # meanwhile.
-        body = _blocks_and_rows(result)
+        yield f"{head[:-1]},{_blocks_and_rows(result)}"
+    with collector_paused():
         tail = json.dumps(
             _tail(result, annotations, show_flags, context),
             ensure_ascii=False,
             separators=(",", ":"),
         )
-        rest = f",{tail[1:]}" if tail != "{}" else "}"
-        return f"{head[:-1]},{body}{rest}\n"
+    yield (f",{tail[1:]}" if tail != "{}" else "}") + "\n"
 
 
 def _blocks_and_rows(result: Comparison) -> str:
