@@ -617,6 +617,23 @@ def test_pieces_shared_come_back_in_order_from_both_ends() -> None:
 
 
 @needs_fork
+def test_a_child_done_with_its_pieces_is_let_go_then_reaped() -> None:
+    """The pieces come back without waiting for the child to leave; it is reaped once
+    gone (here, when asked; else at the next child or at exit)."""
+    aside.reap()
+    meet = aside.shared(_piece, 6)
+    time.sleep(0.2)  # (its pieces sent)
+    assert [k for k, _ in meet(_piece)] == list(range(6))
+    let_go = list(aside._unreaped)
+    assert len(let_go) <= 1  # (not yet reaped when not gone yet)
+    aside.reap()
+    assert aside._unreaped == []
+    for pid in let_go:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+@needs_fork
 def test_pieces_of_a_child_that_fails_are_done_here() -> None:
     here = os.getpid()
 
