@@ -165,3 +165,36 @@ def test_changed_words_of_letters_and_digits_alone_are_taken_as_the_expression_r
             for m in pooled.WORD.finditer(text, s, e)
         )
         assert detect._words(text, spans_t) == before, (text, spans_t)
+
+
+VALUE_TEXTS = [
+    "Changed in version 3.3: forty-six thousand and 12 people on March 5, 2021.",
+    "He said one of them paid $3.5bn, or 3,500 million, in the 1990s; elf Kinder.",
+    "\u2018Twenty-one\u2019 rose to 21 \u2013 on Jan 5 \u2013 and 10 de noviembre de 2025.",
+    "Na\u00efve caf\u00e9 owners don\u2019t count 2 :30 or "
+    "\u0434\u0432\u043e\u0454 \u0434\u0456\u0442\u0435\u0439 (two children).",
+    "Die Stra\u00dfe 5 hat elf H\u00e4user und 21 000 Einwohner, p\u00f3\u0142 miliona.",
+    "\u0130stanbul had 1,5 million; "
+    "\u043f\u0456\u0432\u043c\u0456\u043b\u044c\u044f\u0440\u0434\u0430 and 3 - items.",
+    "one by one, no one, a hundred and five, 1st, second, 05/03/2023 and 12.5%.",
+    "twenty people and thirty dogs, seven boats and two",
+]
+
+
+@pytest.mark.parametrize("text", VALUE_TEXTS)
+def test_a_sentences_figures_by_value_read_as_before(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_values`` reads a plain word without looking around it, and folds a text
+    whose characters each fold to one in one pass: every token looked at in full
+    (``_NOT_PLAIN`` holding every token) gives the same figures; so does the text
+    with its ``ß`` (which folds to two characters, so each token is folded alone)
+    written ``ss``."""
+    quick = (figure_words._values(text), figure_words._values(text, True))
+    folded = text.casefold().replace("\u2019", "'").replace("-", " ")
+    every = frozenset({*figure_words._NOT_PLAIN, *re.findall(figure_words._TOKENS, folded)})
+    monkeypatch.setattr(figure_words, "_NOT_PLAIN", every)
+    assert (figure_words._values(text), figure_words._values(text, True)) == quick
+    if "\u00df" in text:
+        monkeypatch.undo()
+        assert figure_words._values(text.replace("\u00df", "ss")) == quick[0]

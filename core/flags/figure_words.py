@@ -334,11 +334,24 @@ def _values(text: str, short: bool = False) -> Counter[str]:
             return out  # no digit and no number word: no figure
         tokens = [(m.start(), m.group()) for m in compiled(_TOKENS).finditer(spaced)]
     else:
-        tokens = [
-            (m.start(), APOSTROPHES.sub("'", m.group().casefold()))
-            for m in compiled(_TOKENS).finditer(spaced)
-        ]
+        folded = spaced.casefold()
+        if len(folded) == len(spaced):  # (each character folded to one: offsets hold)
+            folded = APOSTROPHES.sub("'", folded)  # (one for one, too)
+            tokens = [
+                (m.start(), folded[m.start() : m.end()]) for m in compiled(_TOKENS).finditer(spaced)
+            ]
+        else:
+            tokens = [
+                (m.start(), APOSTROPHES.sub("'", m.group().casefold()))
+                for m in compiled(_TOKENS).finditer(spaced)
+            ]
     for i, (start, token) in enumerate(tokens):
+        if token not in _NOT_PLAIN and token.isascii() and not token[0].isdecimal():
+            if in_number:  # a plain word ends a figure spelled out (as below)
+                out[str(total + current)] += 1
+                total = current = 0
+                in_number = False
+            continue
         after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
         day = i > 0 and tokens[i - 1][1][:1].isdecimal()
         if token in _MONTHS and (
@@ -537,6 +550,10 @@ _MONTHS = {
     for number, month in enumerate(_MONTH_NAMES.split(), start=1)
     for short in {month, month[:3], month[:4]}
 }
+
+# The tokens ``_values`` reads as more than a plain word: the rest, ASCII and not a
+# digit first, only end a figure spelled out.
+_NOT_PLAIN = frozenset({*_NUMBER_TOKENS, *_MONTHS, *MONTH_NUMBERS, "elf"})
 
 
 # The plain ASCII words that may be figures (``_number_key``); other languages' number
