@@ -98,3 +98,31 @@ def test_a_class_with_post_init_is_made_by_itself() -> None:
                 raise ValueError("negative")
 
     assert made.maker_of(Checked) is Checked
+
+
+def test_named_tuples_made_are_the_classes_own(maker) -> None:
+    from core.flags.pooled import Change, Word
+
+    make_word = maker(Word, Word._fields)
+    word = make_word("figure", 3, 9, 1)
+    assert type(word) is Word and word == Word("figure", 3, 9, 1) and word.end == 9
+    assert hash(word) == hash(Word("figure", 3, 9, 1)) and word._replace(change=0).change == 0
+    assert pickle.loads(pickle.dumps(word)) == word and len(word) == 4
+    make_change = maker(Change, Change._fields)
+    change = make_change(2, ((0, 3),), (), (word,), ())
+    assert change == Change(2, ((0, 3),), (), (word,), ())
+    with pytest.raises(TypeError):
+        make_word("figure", 3, 9)
+    assert made.maker_of(Word) is not Word
+
+
+def test_the_flags_make_their_words_in_c(maker) -> None:
+    from core.flags import detect
+    from core.flags.pooled import Word
+
+    assert detect._new_word is not Word
+    assert detect._words("a 5-6 b", ((0, 7),)) == (
+        Word("a", 0, 1, 0),
+        Word("5-6", 2, 5, 0),
+        Word("b", 6, 7, 0),
+    )

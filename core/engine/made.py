@@ -1,5 +1,6 @@
 """The objects of ``core.model`` the engine makes by the ten thousand: ops, blocks and
-rows of sentences, made from every field's value (no defaults).
+rows of sentences, made from every field's value (no defaults); and ``maker_of`` for
+other such classes (the flags' words and changes, named tuples).
 
 On the compiled path each is made in C (``slot_objects.c``: the slots filled
 directly, 0.05 us an object); otherwise, and for a class with a ``__post_init__``,
@@ -20,15 +21,20 @@ T = TypeVar("T")
 
 
 def maker_of(cls: type[T]) -> Callable[..., T]:
-    """What makes a ``cls`` from all its fields' values, in the order of its
-    ``__init__``: the compiled path's ``slot_objects.maker``, else ``cls`` itself."""
+    """What makes a ``cls`` (a slotted dataclass, or a named tuple) from all its
+    fields' values, in the order of its ``__init__``: the compiled path's
+    ``slot_objects.maker``, else ``cls`` itself."""
     if hasattr(cls, "__post_init__"):
         return cls
     try:
         from core.engine.slot_objects import maker
     except ImportError:
         return cls
-    return cast(Callable[..., T], maker(cls, tuple(f.name for f in fields(cls))))  # type: ignore[arg-type]
+    if issubclass(cls, tuple):
+        names = tuple(getattr(cls, "_fields"))  # noqa: B009 (a named tuple's fields)
+    else:
+        names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    return cast(Callable[..., T], maker(cls, names))
 
 
 new_op: Callable[[OpKind, Span | None, Span | None, bool], Op] = maker_of(Op)

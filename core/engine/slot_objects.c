@@ -12,6 +12,10 @@ fields are not all plain object slots of that class (``ValueError``); ``make`` r
 another number of values (``TypeError``). The class must have no ``__post_init__``
 (``core.engine.made`` asks before it uses this).
 
+A named tuple (a subclass of ``tuple`` without a ``__dict__``: ``core.flags.pooled``'s
+``Word`` and ``Change``, whose ``__new__`` is Python too) is made the same way, its items
+being its fields.
+
 ``tests/test_slot_objects.py`` checks it against the classes' own ``__init__``.
 */
 
@@ -22,6 +26,7 @@ another number of values (``TypeError``). The class must have no ``__post_init__
 typedef struct {
     PyTypeObject *type;
     Py_ssize_t count;
+    int items; /* a tuple's: its fields are its items, not slots */
     Py_ssize_t offsets[];
 } Layout;
 
@@ -49,13 +54,18 @@ make(PyObject *capsule, PyObject *const *args, Py_ssize_t nargs)
                      layout->type->tp_name, layout->count, nargs);
         return NULL;
     }
-    PyObject *made = layout->type->tp_alloc(layout->type, 0);
+    PyObject *made = layout->type->tp_alloc(layout->type, layout->items ? nargs : 0);
     if (made == NULL) {
         return NULL;
     }
     for (Py_ssize_t k = 0; k < nargs; k++) {
         Py_INCREF(args[k]);
-        *(PyObject **)((char *)made + layout->offsets[k]) = args[k];
+        if (layout->items) {
+            PyTuple_SET_ITEM(made, k, args[k]);
+        }
+        else {
+            *(PyObject **)((char *)made + layout->offsets[k]) = args[k];
+        }
     }
     return made;
 }
@@ -86,7 +96,13 @@ maker(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     layout->type = NULL;
     layout->count = count;
-    for (Py_ssize_t k = 0; k < count; k++) {
+    layout->items = PyType_IsSubtype(type, &PyTuple_Type);
+    if (layout->items && type->tp_itemsize != (Py_ssize_t)sizeof(PyObject *)) {
+        PyMem_Free(layout);
+        PyErr_Format(PyExc_ValueError, "%s is not a plain tuple", type->tp_name);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < count && !layout->items; k++) {
         PyObject *name = PyTuple_GET_ITEM(fields, k);
         PyObject *found = PyUnicode_Check(name) ? _PyType_Lookup(type, name) : NULL;
         int plain = found != NULL && Py_IS_TYPE(found, &PyMemberDescr_Type) &&
