@@ -257,7 +257,7 @@ def test_the_child_takes_the_units_and_names_counted_beside_it_and_flags_the_sam
     connection = _Recorder()
     engine_process.serve(connection, request)  # in this process: the same code the child runs
     forks = aside.worth_it(len(old.read_text()) + len(new.read_text()))
-    assert started == ([(True, [UNITS_JOB, "names", "quotes"])] if forks else [])
+    assert started == ([(True, [UNITS_JOB, "names", "quotes", "url starts"])] if forks else [])
     assert ahead == ([1] if forks else [])
     assert connection.flags() == here
     assert aside._pending is None and detect._ahead is None
