@@ -361,10 +361,14 @@ def _count_aside(old: str, new: str, flags: bool) -> None:
 
 def _stop_aside() -> None:
     """The child counting aside stopped (a result the flags did not wait for, an error,
-    an interruption): the command ends without the exit handlers that would."""
+    an interruption), and the flags child let go once its pieces were in reaped (gone
+    by now, after the report's last part: reaped, its time counts among the command's
+    own for whoever measures it): the command ends without the exit handlers that
+    would."""
     aside = sys.modules.get("core.engine.aside")
     if aside is not None:
         aside.stop()
+        aside.reap()
 
 
 def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = None) -> int:

@@ -4,6 +4,7 @@ process whenever the child cannot help."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -338,6 +339,31 @@ def test_command_line_leaves_no_child_behind(tmp_path: Path, capsys) -> None:
     assert len(started) == 1 and aside._pending is None
     with pytest.raises(ChildProcessError):
         os.waitpid(started[0], os.WNOHANG)  # stopped and reaped
+
+
+@needs_fork
+def test_command_line_reaps_the_flags_child_it_let_go(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    let_go: list[int] = []
+    original = aside._let_go
+
+    def recording(pid: int) -> None:
+        let_go.append(pid)
+        original(pid)
+
+    monkeypatch.setattr(aside, "_let_go", recording)
+    monkeypatch.setattr(detect, "AHEAD_CHANGES", 1)
+    old, new = _bigger_pair()
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    main(["compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["flags"]
+    assert let_go  # (the flags child was forked, and let go)
+    assert aside._unreaped == []
+    for pid in let_go:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # stopped and reaped
 
 
 @needs_fork
