@@ -73,6 +73,34 @@ def test_the_c_comparison_agrees_on_random_spans() -> None:
         assert compare(old, a1, a2, new, b1, b2) is expected, (old, a1, a2, new, b1, b2)
 
 
+def test_the_c_comparison_agrees_on_long_spans_written_mostly_alike() -> None:
+    """Long spans, the same text but for whitespace redrawn, hyphens broken across lines
+    and a character changed now and then: the stretches written alike that the C
+    skips as bytes, cut before a run of whitespace, read as the Python reads them."""
+    compare = _same_spelling()
+    assert callable(compare)
+    rng = random.Random(26)
+    words = ["eight-", "minute", "a", "b-c", "word", "été", "中", "x" * 9, "-", "."]
+    gaps = [" ", "  ", "\n", " \n ", "\t", "\r\n", "\u2028", "\u00a0", ""]
+    for _ in range(6000):
+        parts = [rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 40))]
+        old = "".join(parts)
+        new = "".join(p.rstrip() + rng.choice(gaps) if rng.random() < 0.3 else p for p in parts)
+        if new and rng.random() < 0.3:  # (a character changed)
+            k = rng.randrange(len(new))
+            new = new[:k] + rng.choice("xy -\n") + new[k + 1 :]
+        if rng.random() < 0.3:  # (stored wider on one side, outside the span)
+            new += "\u2603"
+        end = len(new) - new.endswith("\u2603")
+        a1 = rng.choice([0, 0, rng.randint(0, len(old))])
+        b1 = a1 if a1 <= end and rng.random() < 0.7 else rng.randint(0, end)
+        a2, b2 = len(old), end
+        if rng.random() < 0.3:
+            a2, b2 = rng.randint(a1, len(old)), rng.randint(b1, end)
+        expected = opspans.spelled_alike(old, a1, a2, new, b1, b2)
+        assert compare(old, a1, a2, new, b1, b2) is expected, (old, a1, a2, new, b1, b2)
+
+
 def test_the_c_comparison_agrees_on_the_samples_units() -> None:
     compare = _same_spelling()
     assert callable(compare)

@@ -3,7 +3,9 @@
 ``core.engine.opspans`` asks this of every equal stretch of a block and, where the
 answer is no, of each unit in it: ``layout_free(old[a1:a2]) == layout_free(new[b1:b2])``,
 which in Python slices both spans and runs two regular expressions over each.
-``same_spelling`` walks the two spans side by side instead and copies nothing.
+``same_spelling`` walks the two spans side by side instead and copies nothing; where
+both read alike from a point on, it skips what the two hold written the same, compared
+as bytes (most of an equal run, between the places where its layout differs).
 
 ``layout_free`` (``opspans``) does two things, and so does the walk:
 - a line broken after a hyphen is joined: a hyphen (``-``, U+2010, U+2011) followed by
@@ -85,6 +87,50 @@ span_of(PyObject *text, Py_ssize_t start, Py_ssize_t end, Cursor *cursor)
     return 0;
 }
 
+/* How many characters from each cursor on are the same characters in both texts
+   (stored alike), at most ``limit``: compared as bytes, a block at a time. */
+static Py_ssize_t
+same_run(const Cursor *a, const Cursor *b, Py_ssize_t limit)
+{
+    const unsigned char *x = (const unsigned char *)a->data + a->at * a->kind;
+    const unsigned char *y = (const unsigned char *)b->data + b->at * b->kind;
+    Py_ssize_t bytes = limit * a->kind, done = 0;
+    while (done < bytes) {
+        Py_ssize_t block = bytes - done < 64 ? bytes - done : 64;
+        if (memcmp(x + done, y + done, (size_t)block) != 0) {
+            while (x[done] == y[done]) {
+                done++;
+            }
+            break;
+        }
+        done += block;
+    }
+    return done / a->kind;
+}
+
+/* Both cursors moved past the characters they share from here on, up to the last one
+   that is not whitespace (a run of whitespace is never cut: what follows it decides
+   how it reads), when the two walks stand alike (the same character before): those
+   characters read the same on both sides. Compared as bytes, it skips the walk over
+   the stretches of an equal run that are written alike, between its layout marks. */
+static void
+skip_same(Cursor *a, Cursor *b, Py_UCS4 *last_a, Py_UCS4 *last_b)
+{
+    Py_ssize_t limit = a->end - a->at < b->end - b->at ? a->end - a->at : b->end - b->at;
+    if (a->kind != b->kind || *last_a != *last_b || limit < 8) {
+        return;
+    }
+    Py_ssize_t run = same_run(a, b, limit);
+    while (run > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(a->kind, a->data, a->at + run - 1))) {
+        run--;
+    }
+    if (run > 0) {
+        *last_a = *last_b = PyUnicode_READ(a->kind, a->data, a->at + run - 1);
+        a->at += run;
+        b->at += run;
+    }
+}
+
 /* Whether the spans ``old[a1:a2]`` and ``new[b1:b2]`` are spelled the same, layout
    aside: 1, 0, or -1 with an error set. */
 static int
@@ -96,8 +142,12 @@ spans_alike(PyObject *old, Py_ssize_t a1, Py_ssize_t a2, PyObject *new, Py_ssize
         return -1;
     }
     Py_UCS4 last_a = 0, last_b = 0;
+    long x = ' ';
     for (;;) {
-        long x = next_char(&a, &last_a);
+        if (x == ' ') {  /* (at the start, and where the two may meet again after layout) */
+            skip_same(&a, &b, &last_a, &last_b);
+        }
+        x = next_char(&a, &last_a);
         long y = next_char(&b, &last_b);
         if (x != y) {
             return 0;
