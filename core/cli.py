@@ -318,31 +318,32 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
     context = args.context
     if args.changes_only and context is None:
         context = DEFAULT_CONTEXT
+    parts: Iterable[bytes]
     if args.format == "text":
         from core.report.render_text import render_text
 
-        out = render_text(result, colour=colour, context=context).encode("utf-8")
-    elif args.format == "json":
-        from core.report.comparison_json import comparison_json_parts
-
-        annotations = stored_annotations(old, new, _notice) if args.annotations else None
-        # Written as made: the blocks and rows while the flags are still checked aside.
-        parts = comparison_json_parts(result, annotations, args.flags, context=context)
-        _deliver_parts(args.output, parts)
-        return EXIT_SAME if result.identical else EXIT_DIFFERENT
+        parts = (render_text(result, colour=colour, context=context).encode("utf-8"),)
     else:
         annotations = stored_annotations(old, new, _notice) if args.annotations else None
-        out = report_bytes(
-            result,
-            args.format,
-            annotations=annotations,
-            context=context,
-            original_line_breaks=args.original_line_breaks,
-            page_size=args.page_size,
-            pdf_renderer=pdf_renderer,
-            show_flags=args.flags,
-        )
-    _deliver(args.output, out)
+        if args.format == "json":
+            from core.report.comparison_json import comparison_json_parts
+
+            # Written as made: the blocks and rows while the flags are still checked aside.
+            parts = comparison_json_parts(result, annotations, args.flags, context=context)
+        else:
+            parts = (
+                report_bytes(
+                    result,
+                    args.format,
+                    annotations=annotations,
+                    context=context,
+                    original_line_breaks=args.original_line_breaks,
+                    page_size=args.page_size,
+                    pdf_renderer=pdf_renderer,
+                    show_flags=args.flags,
+                ),
+            )
+    _deliver_parts(args.output, parts)
     return EXIT_SAME if result.identical else EXIT_DIFFERENT
 
 
@@ -361,10 +362,9 @@ def _count_aside(old: str, new: str, flags: bool) -> None:
 
 def _stop_aside() -> None:
     """The child counting aside stopped (a result the flags did not wait for, an error,
-    an interruption), and the flags child let go once its pieces were in reaped (gone
-    by now, after the report's last part: reaped, its time counts among the command's
-    own for whoever measures it): the command ends without the exit handlers that
-    would."""
+    an interruption), and the flags child reaped: it was let go once its pieces were
+    in and is gone by now; reaped, its time counts among the command's. The command
+    ends without the exit handlers that would do this."""
     aside = sys.modules.get("core.engine.aside")
     if aside is not None:
         aside.stop()

@@ -135,7 +135,7 @@ append_span(Buffer *out, PyObject *span)
 static PyObject *KIND, *OLD, *NEW, *OPS, *APPROXIMATE, *OP, *EXACT, *OLD_BLOCKS, *NEW_BLOCKS,
     *BLOCKS, *EQUAL;
 
-/* ``attribute``'s value written with ``write``, after ``before``. */
+/* ``attribute`` of ``owner`` written with ``write``. */
 static int
 append_field(Buffer *out, PyObject *owner, PyObject *attribute, int (*write)(Buffer *, PyObject *))
 {

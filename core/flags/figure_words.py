@@ -334,17 +334,13 @@ def _values(text: str, short: bool = False) -> Counter[str]:
             return out  # no digit and no number word: no figure
         tokens = [(m.start(), m.group()) for m in compiled(_TOKENS).finditer(spaced)]
     else:
+        found = compiled(_TOKENS).finditer(spaced)
         folded = spaced.casefold()
         if len(folded) == len(spaced):  # (each character folded to one: offsets hold)
             folded = APOSTROPHES.sub("'", folded)  # (one for one, too)
-            tokens = [
-                (m.start(), folded[m.start() : m.end()]) for m in compiled(_TOKENS).finditer(spaced)
-            ]
+            tokens = [(m.start(), folded[m.start() : m.end()]) for m in found]
         else:
-            tokens = [
-                (m.start(), APOSTROPHES.sub("'", m.group().casefold()))
-                for m in compiled(_TOKENS).finditer(spaced)
-            ]
+            tokens = [(m.start(), APOSTROPHES.sub("'", m.group().casefold())) for m in found]
     for i, (start, token) in enumerate(tokens):
         if token not in _NOT_PLAIN and token.isascii() and not token[0].isdecimal():
             if in_number:  # a plain word ends a figure spelled out (as below)
