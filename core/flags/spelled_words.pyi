@@ -1,0 +1,3 @@
+# The compiled path's spelled words (core/flags/spelled_words.c, built by ``make native``).
+
+def spelled(text: str, edges: str, /) -> set[str]: ...
