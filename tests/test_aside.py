@@ -9,7 +9,9 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -681,3 +683,64 @@ def test_pieces_are_all_done_here_without_a_child(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(os, "fork", no_fork)
     assert aside.shared(_piece, 4)(_piece) == [(k, os.getpid()) for k in range(4)]
+
+
+def _frames_through_a_pipe(write: Callable[[BinaryIO], None]) -> list[object]:
+    """What ``aside._loaded`` reads, frame after frame, from a pipe that ``write``
+    fills on another thread and closes; None where a frame does not load."""
+    import threading
+
+    read_end, write_end = os.pipe()
+    out = os.fdopen(write_end, "wb")
+
+    def fill() -> None:
+        with out:
+            write(out)
+
+    writer = threading.Thread(target=fill)
+    writer.start()
+    found: list[object] = []
+    try:
+        while True:
+            frame = aside._loaded(read_end)
+            found.append(frame)
+            if frame is None:
+                break
+    finally:
+        writer.join()
+        os.close(read_end)
+    return found
+
+
+def test_frames_cross_in_chunks_unpickled_as_they_come() -> None:
+    from array import array
+
+    units = (
+        array("q", range(300_000)),
+        tuple(f"word{k % 7000}" for k in range(200_000)),
+        list(range(0, 300_000, 3)),
+    )
+    found = _frames_through_a_pipe(
+        lambda out: [aside._write_frame(out, ("units", units)), aside._write_frame(out, (1, "x"))]
+    )
+    assert found == [("units", units), (1, "x"), None]  # (then the pipe's end)
+
+
+def test_a_frame_cut_short_or_running_on_is_not_loaded() -> None:
+    import pickle
+
+    data = pickle.dumps(("names", list(range(100_000))), protocol=pickle.HIGHEST_PROTOCOL)
+    header = aside._FRAME_HEADER
+
+    def cut(out: BinaryIO) -> None:  # the child gone in the middle of a chunk
+        out.write(len(data).to_bytes(header, "little") + data[: len(data) // 2])
+
+    def unended(out: BinaryIO) -> None:  # the pickle whole, the frame's end missing
+        out.write(len(data).to_bytes(header, "little") + data)
+
+    def running_on(out: BinaryIO) -> None:  # more after the pickle, in the same frame
+        out.write(len(data).to_bytes(header, "little") + data)
+        out.write((3).to_bytes(header, "little") + b"abc" + (0).to_bytes(header, "little"))
+
+    for write in (cut, unended, running_on):
+        assert _frames_through_a_pipe(write)[0] is None

@@ -41,7 +41,9 @@ Job = tuple[str, Callable[[str, str], object]]
 
 T = TypeVar("T")
 
-_FRAME_HEADER = 8  # a frame: its length (8 bytes, little-endian), then the pickle
+_FRAME_HEADER = 8  # a chunk: its length (8 bytes, little-endian), then its bytes
+# A frame (one result): its pickle in chunks as the pickler writes them (up to 64 KB
+# of opcodes, or one long bytes object: an array's items), then a chunk of length 0.
 
 
 @dataclass
@@ -288,7 +290,7 @@ def take(old: str, new: str, name: str, wait: bool = True) -> object | None:
 
 def _receive(child: _Child) -> bool:
     """Read the child's next frame into ``child.received``; False when none comes."""
-    found = _unpickled(_read_frame(child.read))
+    found = _loaded(child.read)
     if not (isinstance(found, tuple) and len(found) == 2 and found[0] in child.jobs):
         return False
     if found[0] in child.names:  # (else given up: dropped)
@@ -307,43 +309,114 @@ def _sent(fd: int) -> bool:
 _BAD_PICKLE = (EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError)
 
 
-def _unpickled(data: bytes | None) -> object:
-    """A frame's pickle loaded; None when there is none or it does not load (every
-    frame holds a tuple)."""
+def _loaded(fd: int) -> object:
+    """The next frame on ``fd`` unpickled as its chunks come (the child still pickling
+    the rest: a 1 MB text's units, 4 MB, cross in the time the child takes to pickle
+    them); None when none comes whole or it does not load (every frame holds a
+    tuple)."""
     import pickle  # (loaded only with a child)
 
-    if data is None:
-        return None
+    chunks = _Chunks(fd)
     try:
-        return pickle.loads(data)
+        found = pickle.Unpickler(chunks).load()
+        return found if chunks.ended() else None
     except (pickle.UnpicklingError, *_BAD_PICKLE):
         return None
 
 
+class _Chunks:
+    """One frame read from ``fd`` as a file, for ``pickle.Unpickler``: each chunk read
+    when the unpickler gets to it, within ``WAIT_SECONDS`` for the whole frame."""
+
+    def __init__(self, fd: int) -> None:
+        import time
+
+        self._fd = fd
+        self._deadline = time.monotonic() + WAIT_SECONDS
+        self._buffer = b""
+        self._at = 0
+        self._over = False
+
+    def _more(self) -> bool:
+        """The next chunk added to what is left unread; False at the frame's end.
+        Raises EOFError when the pipe ends or stays silent first."""
+        if self._over:
+            return False
+        header = _read(self._fd, _FRAME_HEADER, self._deadline)
+        if header is None:
+            raise EOFError("the child's frame was cut short")
+        size = int.from_bytes(header, "little")
+        if size == 0:
+            self._over = True
+            return False
+        chunk = _read(self._fd, size, self._deadline)
+        if chunk is None:
+            raise EOFError("the child's frame was cut short")
+        left = self._buffer[self._at :]
+        self._buffer = left + chunk if left else chunk
+        self._at = 0
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        while (size < 0 or len(self._buffer) - self._at < size) and self._more():
+            pass
+        end = len(self._buffer) if size < 0 else self._at + size
+        out = self._buffer[self._at : end]
+        self._at += len(out)
+        return out
+
+    def readinto(self, target: bytearray | memoryview) -> int:
+        data = self.read(len(target))
+        target[: len(data)] = data
+        return len(data)
+
+    def readline(self) -> bytes:
+        while True:
+            newline = self._buffer.find(b"\n", self._at)
+            if newline >= 0:
+                return self.read(newline + 1 - self._at)
+            if not self._more():
+                return self.read()
+
+    def ended(self) -> bool:
+        """Whether the frame ends where its pickle did (its last chunk read)."""
+        return self._at == len(self._buffer) and not self._more()
+
+
+class _ChunkWriter:
+    """A pipe as the file ``pickle.Pickler`` writes to: each write one chunk, sent at
+    once (the parent unpickles it while the rest is pickled)."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+
+    def write(self, data: bytes | memoryview) -> int:
+        size = len(data)
+        if size:
+            self._out.write(size.to_bytes(_FRAME_HEADER, "little"))
+            self._out.write(data)
+            self._out.flush()
+        return size
+
+
 def _write_frame(out: BinaryIO, found: object) -> None:
-    """``found`` pickled, after its length, and flushed."""
+    """``found`` pickled into ``out`` in chunks, then the frame's end, flushed."""
     import pickle
 
-    data = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
-    out.write(len(data).to_bytes(_FRAME_HEADER, "little"))
-    out.write(data)
+    pickle.Pickler(_ChunkWriter(out), protocol=pickle.HIGHEST_PROTOCOL).dump(found)
+    out.write((0).to_bytes(_FRAME_HEADER, "little"))
     out.flush()
 
 
-def _read_frame(fd: int) -> bytes | None:
-    """The pickle of the next frame on ``fd``, or None when none comes whole."""
-    header = _read(fd, _FRAME_HEADER)
-    return None if header is None else _read(fd, int.from_bytes(header, "little"))
-
-
-def _read(fd: int, size: int) -> bytes | None:
-    """Exactly ``size`` bytes from ``fd``, or None at its end or after
-    ``WAIT_SECONDS``."""
+def _read(fd: int, size: int, deadline: float | None = None) -> bytes | None:
+    """Exactly ``size`` bytes from ``fd``, or None at its end or after ``deadline``
+    (by default ``WAIT_SECONDS`` from now)."""
     import select
     import time
 
     chunks: list[bytes] = []
-    deadline = time.monotonic() + WAIT_SECONDS
+    if deadline is None:
+        deadline = time.monotonic() + WAIT_SECONDS
     while size > 0:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:
@@ -353,7 +426,7 @@ def _read(fd: int, size: int) -> bytes | None:
             return None
         chunks.append(chunk)
         size -= len(chunk)
-    return b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def may_fork(old: str, new: str) -> bool:
@@ -403,7 +476,7 @@ def shared(work: Callable[[int], T], count: int) -> Callable[[Callable[[int], T]
 def _receive_piece(fd: int, got: dict[int, T], piece: int) -> int:
     """The child's next frame, piece ``piece``, into ``got``; the next piece expected,
     or -1 when none comes whole (the child failed or is stuck)."""
-    found = _unpickled(_read_frame(fd))
+    found = _loaded(fd)
     if not (isinstance(found, tuple) and len(found) == 2 and found[0] == piece):
         return -1
     got.setdefault(piece, cast(T, found[1]))  # (one done here too is the same)
