@@ -50,7 +50,7 @@ def sources(packages: tuple[str, ...]) -> list[str]:
 def manifest() -> str:
     """The manifest: its header, this Python's suffix, a line per source under core/."""
     lines = [native.MANIFEST_HEADER, native.extension_suffix()]
-    for path in sorted([*(ROOT / "core").rglob("*.py"), *(ROOT / "core").rglob("*.c")]):
+    for path in sorted(p for s in ("py", "c", "h") for p in (ROOT / "core").rglob(f"*.{s}")):
         lines.append(native.fingerprint(str(ROOT), path.relative_to(ROOT).as_posix()))
     return "\n".join(lines) + "\n"
 

@@ -9,6 +9,7 @@ pure path is the expression itself. ``make test-native`` (CI) runs them.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,29 @@ def test_the_scanner_keys_what_it_knows_and_leaves_the_rest() -> None:
     assert words == [1, None, 0, None, None, None]
     assert unseen == ["cat", "the", "Cat", "."]
     assert fresh == [1, 3, 4, 5]
+
+
+def test_the_scanner_keys_spellings_met_again_as_when_first_met() -> None:
+    scan = _scanner()
+    assert callable(scan)
+    # The same spellings again and again, known and not, among more distinct ones than
+    # the scanner files at first (its table grows), in narrow and wide text.
+    rng = random.Random(5)
+    for extra in ("", "\u0416", "\U00020000"):
+        vocabulary = [f"w{k}{extra}" for k in range(9_000)] + ["The", "cat", ",", "."]
+        text = " ".join(rng.choice(vocabulary) for _ in range(60_000))
+        key_of = {w: w.casefold() for w in vocabulary[::3]}
+        words_of = dict.fromkeys(key_of, 1)
+        starts, ends, keys, words, unseen, fresh = scan(
+            text, 0, len(text), "", False, key_of, words_of
+        )
+        raws = text.split()
+        assert memoryview(starts).cast("q").tolist() == [
+            m.start() for m in re.finditer(r"\S+", text)
+        ]
+        assert len(memoryview(ends).cast("q")) == len(raws)
+        assert keys == [key_of.get(r, r) for r in raws]
+        assert words == [words_of.get(r) for r in raws]
+        assert unseen == list(dict.fromkeys(r for r in raws if r not in key_of))
+        assert fresh == [k for k, r in enumerate(raws) if r not in key_of]
+        _agree(text)

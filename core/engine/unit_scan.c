@@ -20,6 +20,8 @@ random text.
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "span_table.h"
+
 #define MAX_SET 64
 #define MAX_RANGES 64
 
@@ -230,10 +232,12 @@ unit_scan_configure(PyObject *self, PyObject *args)
 
 /* Unit ``at`` spelled ``raw``: its key and weight as a word when ``key_of`` and
    ``words_of`` know the spelling; else the spelling itself and None, its place in
-   ``fresh``, and the spelling among the ``unseen`` ones (for ``tokens`` to learn). */
+   ``fresh``, and the spelling among the ``unseen`` ones (for ``tokens`` to learn).
+   What was found goes in ``slot`` (borrowed: the dicts hold it), for the unit's
+   spelling met again: its key and weight, or the spelling and NULL. */
 static int
 seen(PyObject *raw, Py_ssize_t at, PyObject *key_of, PyObject *words_of, PyObject *keys,
-     PyObject *words, PyObject *unseen, PyObject *fresh)
+     PyObject *words, PyObject *unseen, PyObject *fresh, SpanSlot *slot)
 {
     PyObject *key = PyDict_GetItemWithError(key_of, raw);
     if (key != NULL) {
@@ -244,17 +248,41 @@ seen(PyObject *raw, Py_ssize_t at, PyObject *key_of, PyObject *words_of, PyObjec
             }
             return -1;
         }
+        slot->first = key;
+        slot->second = weight;
         return PyList_Append(keys, key) < 0 || PyList_Append(words, weight) < 0 ? -1 : 0;
     }
     if (PyErr_Occurred()) {
         return -1;
     }
+    slot->first = raw;
+    slot->second = NULL;
     PyObject *place = PyLong_FromSsize_t(at);
     if (place == NULL) {
         return -1;
     }
     int failed = PyList_Append(fresh, place) < 0 || PyList_Append(keys, raw) < 0 ||
                  PyList_Append(words, Py_None) < 0 || PyDict_SetItem(unseen, raw, Py_None) < 0;
+    Py_DECREF(place);
+    return failed ? -1 : 0;
+}
+
+/* Unit ``at`` spelled as a unit before it in this span (``slot``): the same key and
+   weight, or the same spelling to learn (``unseen`` has it already). */
+static int
+seen_again(const SpanSlot *slot, Py_ssize_t at, PyObject *keys, PyObject *words, PyObject *fresh)
+{
+    if (slot->second != NULL) {
+        return PyList_Append(keys, slot->first) < 0 || PyList_Append(words, slot->second) < 0
+                   ? -1
+                   : 0;
+    }
+    PyObject *place = PyLong_FromSsize_t(at);
+    if (place == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(fresh, place) < 0 || PyList_Append(keys, slot->first) < 0 ||
+                 PyList_Append(words, Py_None) < 0;
     Py_DECREF(place);
     return failed ? -1 : 0;
 }
@@ -303,8 +331,9 @@ unit_scan_units(PyObject *self, PyObject *args)
     PyObject *words = PyList_New(0);
     PyObject *unseen = PyDict_New(); /* (a dict keeps the order they come in) */
     PyObject *fresh = PyList_New(0);
+    SpanTable memo = {NULL, 0, 0};
     if (starts == NULL || ends == NULL || keys == NULL || words == NULL || unseen == NULL ||
-        fresh == NULL) {
+        fresh == NULL || span_table_init(&memo, 4096) < 0) {
         goto error;
     }
     int64_t *start_at = (int64_t *)PyBytes_AS_STRING(starts);
@@ -339,12 +368,29 @@ unit_scan_units(PyObject *self, PyObject *args)
                 end++;
             }
         }
-        PyObject *raw = PyUnicode_Substring(text, p, end);
-        if (raw == NULL || seen(raw, count, key_of, words_of, keys, words, unseen, fresh) < 0) {
-            Py_XDECREF(raw);
-            goto error;
+        /* A spelling met before in this span is found where it stands (no string,
+           no look-up); the first of each is looked up and filed. */
+        Py_uhash_t hash = span_hash(kind, data, p, end);
+        int again;
+        SpanSlot *slot = span_table_slot(&memo, kind, data, p, end - p, hash, &again);
+        if (again) {
+            if (seen_again(slot, count, keys, words, fresh) < 0) {
+                goto error;
+            }
         }
-        Py_DECREF(raw);
+        else {
+            PyObject *raw = PyUnicode_Substring(text, p, end);
+            *slot = (SpanSlot){p, end - p, hash, NULL, NULL};
+            if (raw == NULL ||
+                seen(raw, count, key_of, words_of, keys, words, unseen, fresh, slot) < 0) {
+                Py_XDECREF(raw);
+                goto error;
+            }
+            Py_DECREF(raw); /* (the lists and dicts hold it) */
+            if (span_table_filed(&memo) < 0) {
+                goto error;
+            }
+        }
         start_at[count] = (int64_t)p;
         end_at[count] = (int64_t)end;
         count++;
@@ -355,6 +401,7 @@ unit_scan_units(PyObject *self, PyObject *args)
         goto error;
     }
     PyMem_Free(marks.chars);
+    span_table_free(&memo);
     PyObject *spellings = PyDict_Keys(unseen);
     Py_DECREF(unseen);
     if (spellings == NULL) {
@@ -364,6 +411,7 @@ unit_scan_units(PyObject *self, PyObject *args)
     return Py_BuildValue("(NNNNNN)", starts, ends, keys, words, spellings, fresh);
 error:
     PyMem_Free(marks.chars);
+    span_table_free(&memo);
     Py_XDECREF(starts);
     Py_XDECREF(ends);
     Py_XDECREF(keys);
