@@ -19,7 +19,12 @@ from hypothesis import strategies as st
 import core.engine.compare as compare_module
 from core.engine.compare import compare
 from core.engine.opspans import layout_free
-from core.engine.paragraph_anchors import _paragraphs, find_paragraph_anchors, gaps
+from core.engine.paragraph_anchors import (
+    _paragraphs,
+    find_paragraph_anchors,
+    gaps,
+    paragraphs_in_python,
+)
 from core.engine.tokens import count_words
 from core.model import Comparison, Document
 from tests.article_gen import sentence_pool
@@ -195,9 +200,12 @@ _LAYOUT_TEXT = st.text(
 @given(_LAYOUT_TEXT)
 @settings(max_examples=400, deadline=None)
 def test_paragraph_spellings_ignore_layout_exactly(text: str) -> None:
-    # The quick spelling (lines joined) must be the layout-free one whenever used.
-    spans, keys, hyphens = _paragraphs(text)
-    for (start, end), key, hyphen in zip(spans, keys, hyphens, strict=True):
+    # The quick spelling (lines joined) must be the layout-free one whenever used; the
+    # compiled path gives its hash, length and words alike.
+    spans, keys, lengths, words, hyphens = paragraphs_in_python(text)
+    for (start, end), key, length, count, hyphen in zip(
+        spans, keys, lengths, words, hyphens, strict=True
+    ):
         content = text[start:end]
         assert content == content.strip() and content
         expected = " ".join(content.split())
@@ -205,6 +213,13 @@ def test_paragraph_spellings_ignore_layout_exactly(text: str) -> None:
         if hyphen:
             expected = layout_free(content)
         assert key == expected
+        assert (length, count) == (len(expected), expected.count(" ") + 1)
+    found = _paragraphs(text)
+    if _paragraphs is not paragraphs_in_python:
+        from core.engine.paragraph_scan import spelling_hash
+
+        keys = [spelling_hash(str(key)) for key in keys]
+    assert found == (spans, keys, lengths, words, hyphens)
 
 
 @pytest.mark.parametrize("seed", [993859378, 780401709])
@@ -218,7 +233,7 @@ def test_fast_path_cuts_sentences_as_the_whole_text_is_wrapped(seed: int) -> Non
 
 def test_a_crlf_line_break_is_not_a_blank_line() -> None:
     text = f"{P1[:40]}\r\n{P1[41:]}\r\n\r\n{P2}\r\r{P3}\n\r\n{P4}"
-    spans, _, _ = _paragraphs(text)
+    spans = _paragraphs(text)[0]
     assert [text[s:e] for s, e in spans] == [f"{P1[:40]}\r\n{P1[41:]}", P2, P3, P4]
 
 

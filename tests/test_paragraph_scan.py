@@ -33,6 +33,36 @@ def _scan() -> object:
     return kernel_or_skip(pa._paragraphs, pa.paragraphs_in_python, "paragraph scan")
 
 
+def _python(text: str) -> pa.Paragraphs:
+    """The Python's paragraphs of ``text``, each spelling as the C scan gives it: hashed."""
+    from core.engine.paragraph_scan import spelling_hash  # type: ignore[import-not-found,unused-ignore]
+
+    spans, keys, lengths, words, hyphens = pa.paragraphs_in_python(text)
+    return spans, [spelling_hash(k) for k in keys], lengths, words, hyphens
+
+
+def _fnv(text: str) -> int:
+    found = 14695981039346656037
+    for c in text:
+        found = ((found ^ ord(c)) * 1099511628211) % (1 << 64)
+    return found
+
+
+def test_a_spelling_is_hashed_as_fnv_over_its_code_points() -> None:
+    _scan()
+    from core.engine.paragraph_scan import spelling_hash  # type: ignore[import-not-found,unused-ignore]
+
+    rng = random.Random(9)
+    for _ in range(2_000):
+        text = "".join(
+            rng.choice([*PALETTE, "\U0001f600", "\u0416"]) for _ in range(rng.randint(0, 30))
+        )
+        assert spelling_hash(text) == _fnv(text), repr(text)
+    assert spelling_hash("ab") != spelling_hash("ba")
+    with pytest.raises(TypeError):
+        spelling_hash(b"ab")
+
+
 def test_the_compiled_path_scans_paragraphs_in_c() -> None:
     assert (pa._paragraphs is not pa.paragraphs_in_python) == native.status()[0]
 
@@ -54,7 +84,7 @@ def test_the_compiled_path_scans_paragraphs_in_c() -> None:
 )
 def test_c_scans_paragraphs_as_the_python_does(text: str) -> None:
     scan = _scan()
-    assert scan(text) == pa.paragraphs_in_python(text)  # type: ignore[operator]
+    assert scan(text) == _python(text)  # type: ignore[operator]
 
 
 def test_c_scans_random_text_as_the_python_does() -> None:
@@ -62,7 +92,7 @@ def test_c_scans_random_text_as_the_python_does() -> None:
     rng = random.Random(3)
     for _ in range(20_000):
         text = "".join(rng.choice(PALETTE) for _ in range(rng.randint(0, 40)))
-        assert scan(text) == pa.paragraphs_in_python(text), repr(text)  # type: ignore[operator]
+        assert scan(text) == _python(text), repr(text)  # type: ignore[operator]
 
 
 def test_c_scans_real_text_as_the_python_does() -> None:
@@ -72,7 +102,7 @@ def test_c_scans_real_text_as_the_python_does() -> None:
     for path in samples:
         text = path.read_text(encoding="utf-8")
         for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r")):
-            assert scan(variant) == pa.paragraphs_in_python(variant), path.name  # type: ignore[operator]
+            assert scan(variant) == _python(variant), path.name  # type: ignore[operator]
 
 
 def test_long_texts_find_the_same_anchors_on_both_paths() -> None:

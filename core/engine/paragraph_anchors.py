@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, compress
 
-from core.engine.opspans import layout_free
+from core.engine.opspans import layout_free, same_spelling
 from core.engine.sequences import heaviest_increasing
 from core.engine.tokens import compiled
 from core.model import Span
@@ -68,22 +68,26 @@ def find_paragraph_anchors(old: str, new: str) -> ParagraphAnchors:
         ``MIN_WORDS`` words long, keeping the chain with the most text whose order
         agrees in both.
     """
-    old_spans, old_keys, old_hyphens = _paragraphs(old)
-    new_spans, new_keys, new_hyphens = _paragraphs(new)
+    old_spans, old_keys, old_lengths, old_words, old_hyphens = _paragraphs(old)
+    new_spans, new_keys, _, _, new_hyphens = _paragraphs(new)
     old_count = Counter(old_keys)
-    new_index: dict[str, int] = {}
+    new_index: dict[Key, int] = {}
     new_count = Counter(new_keys)
     for k, key in enumerate(new_keys):
         if new_count[key] == 1:
             new_index[key] = k
+    # (Spelled alike, span against span: on the compiled path the keys are hashes.)
     pairs = [
         (i, new_index[key])
         for i, key in enumerate(old_keys)
-        if old_count[key] == 1 and key in new_index and key.count(" ") + 1 >= MIN_WORDS
+        if old_count[key] == 1
+        and key in new_index
+        and old_words[i] >= MIN_WORDS
+        and same_spelling(old, *old_spans[i], new, *new_spans[new_index[key]])
     ]
     # Keep the chain holding the most text: a long paragraph that stayed put
     # outweighs a short one that moved.
-    chain = heaviest_increasing([j for _, j in pairs], [len(old_keys[i]) for i, _ in pairs])
+    chain = heaviest_increasing([j for _, j in pairs], [old_lengths[i] for i, _ in pairs])
     kept = [pairs[k] for k in chain]
     return ParagraphAnchors(
         old=tuple(old_spans[i] for i, _ in kept),
@@ -103,14 +107,24 @@ def gaps(anchors: tuple[Span, ...], length: int) -> list[Span]:
     return out
 
 
-def paragraphs_in_python(text: str) -> tuple[list[Span], list[str], list[bool]]:
-    """Content spans of the paragraphs, their layout-free spellings, and whether
-    each has a hyphen before whitespace (perhaps a line broken after a hyphen)."""
+Key = str | int
+"""A paragraph's layout-free spelling (the Python's), or its hash (the C scan's)."""
+
+Paragraphs = tuple[list[Span], list[Key], list[int], list[int], list[bool]]
+"""Content spans of the paragraphs, their layout-free spellings (or those spellings'
+hashes), the spellings' lengths and words (their spaces and one), and whether each
+has a hyphen before whitespace (perhaps a line broken after a hyphen)."""
+
+
+def paragraphs_in_python(text: str) -> Paragraphs:
+    """The ``Paragraphs`` of ``text``, the spellings as strings."""
     # With one capturing group, split() alternates paragraphs and breaks, all in C.
     parts = compiled(_PARAGRAPH_BREAK).split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
     spans: list[Span] = []
-    keys: list[str] = []
+    keys: list[Key] = []
+    lengths: list[int] = []
+    words: list[int] = []
     hyphenated: list[bool] = []
     line_break = "\r\n" if "\r" in text else "\n"
     # The rarer hyphens, checked only in texts that have them.
@@ -131,25 +145,33 @@ def paragraphs_in_python(text: str) -> tuple[list[Span], list[str], list[bool]]:
         if hyphen:
             key = layout_free(content)
         keys.append(key)
+        lengths.append(len(key))
+        words.append(key.count(" ") + 1)
         hyphenated.append(hyphen)
-    return spans, keys, hyphenated
+    return spans, keys, lengths, words, hyphenated
 
 
-def _paragraphs_in_c(text: str) -> tuple[list[Span], list[str], list[bool]]:
-    """``paragraphs_in_python`` by ``paragraph_scan.c``: the text walked once; the
-    spelling of a paragraph with a hyphen before a space is ``layout_free``'s here."""
-    spans, keys, hyphenated = scan_paragraphs(text)
+def _paragraphs_in_c(text: str) -> Paragraphs:
+    """``paragraphs_in_python`` by ``paragraph_scan.c``, the spellings as their hashes
+    (``spelling_hash``): the text walked once, no spelling made; that of a paragraph
+    with a hyphen before a space is ``layout_free``'s here."""
+    spans, hashes, lengths, words, hyphenated = scan_paragraphs(text)
+    keys: list[Key] = list(hashes)
     for k in compress(range(len(hyphenated)), hyphenated):
         start, end = spans[k]
-        keys[k] = layout_free(text[start:end])
-    return spans, keys, hyphenated
+        key = layout_free(text[start:end])
+        keys[k] = spelling_hash(key)
+        lengths[k] = len(key)
+        words[k] = key.count(" ") + 1
+    return spans, keys, lengths, words, hyphenated
 
 
-_paragraphs: Callable[[str], tuple[list[Span], list[str], list[bool]]]
+_paragraphs: Callable[[str], Paragraphs]
 try:
     # The compiled path's (``paragraph_scan.c``, built by ``make native``): the same
-    # paragraphs and spellings in one pass over the text.
+    # paragraphs in one pass over the text, their spellings hashed.
     from core.engine.paragraph_scan import paragraphs as scan_paragraphs
+    from core.engine.paragraph_scan import spelling_hash
 
     _paragraphs = _paragraphs_in_c
 except ImportError:

@@ -1,5 +1,5 @@
-/* A text's paragraphs and their layout-free spellings in one pass, in C (the compiled
-path).
+/* A text's paragraphs and their layout-free spellings' hashes in one pass, in C (the
+compiled path).
 
 ``core.engine.paragraph_anchors._paragraphs`` splits a text at its blank lines with a
 regular expression, then strips each paragraph, joins its lines and, where more than
@@ -17,8 +17,14 @@ is what the Python's quicker tests give too). A paragraph holding a hyphen befor
 space in that spelling (``-``, U+2010, U+2011) is marked: its spelling is then
 ``layout_free``'s, which the Python computes.
 
-``paragraphs(text) -> (spans, keys, hyphenated)``. ``tests/test_paragraph_scan.py``
-checks it against the Python on random and real text.
+The spellings themselves are not made: ``find_paragraph_anchors`` only counts and
+matches them, and checks the pairs it keeps span against span. Each is given as its
+hash (FNV-1a over its code points, 64 bits: ``spelling_hash`` of the string), its
+length and its words (its spaces and one).
+
+``paragraphs(text) -> (spans, hashes, lengths, words, hyphenated)``;
+``spelling_hash(text) -> int``. ``tests/test_paragraph_scan.py`` checks them against
+the Python on random and real text.
 
 ``words_in(text, spans, joiners) -> counts``: the contract words of each unchanged
 paragraph (``core.engine.compare._paragraph_words``), which ``len(CONTRACT_WORD.findall(
@@ -70,10 +76,27 @@ break_end(int kind, const void *data, Py_ssize_t length, Py_ssize_t at)
 }
 
 /* Appends the paragraph ``text[lo:hi]`` (not yet stripped) to the three lists. */
+#define FNV_OFFSET ((unsigned long long)14695981039346656037ULL)
+#define FNV_PRIME ((unsigned long long)1099511628211ULL)
+
+typedef struct {
+    PyObject *spans, *hashes, *lengths, *words, *hyphens;
+} Found;
+
+/* Append ``number`` to ``list``; -1 on an error. */
 static int
-add_paragraph(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi,
-              PyObject *spans, PyObject *keys, PyObject *hyphens, Py_UCS4 **buffer,
-              Py_ssize_t *room)
+append_number(PyObject *list, PyObject *number)
+{
+    if (number == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, number);
+    Py_DECREF(number);
+    return failed;
+}
+
+static int
+add_paragraph(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi, Found *found)
 {
     while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo))) {
         lo++;
@@ -84,22 +107,13 @@ add_paragraph(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi,
     if (lo == hi) {
         return 0;
     }
-    /* The words joined by single spaces, into ``*buffer`` (grown to the longest
-       paragraph so far: a copy of the whole text would add to the peak). */
-    if (hi - lo > *room) {
-        Py_UCS4 *grown = PyMem_Realloc(*buffer, sizeof(Py_UCS4) * (size_t)(hi - lo));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        *buffer = grown;
-        *room = hi - lo;
-    }
-    Py_UCS4 *out = *buffer;
+    /* The words joined by single spaces, hashed as they would be written. */
+    unsigned long long hash = FNV_OFFSET;
     Py_ssize_t n = 0;
+    Py_ssize_t spaces = 0;
     int in_space = 0;
     int hyphen = 0;
-    Py_UCS4 max_char = 0;
+    Py_UCS4 last = 0;
     for (Py_ssize_t k = lo; k < hi; k++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         if (Py_UNICODE_ISSPACE(c)) {
@@ -107,33 +121,30 @@ add_paragraph(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi,
             continue;
         }
         if (in_space) {
-            if (n > 0 && is_hyphen(out[n - 1])) {
+            if (is_hyphen(last)) {
                 hyphen = 1;
             }
-            out[n++] = ' ';
+            hash = (hash ^ (unsigned long long)' ') * FNV_PRIME;
+            n++;
+            spaces++;
             in_space = 0;
         }
-        out[n++] = c;
-        if (c > max_char) {
-            max_char = c;
-        }
-    }
-    PyObject *key = PyUnicode_New(n, max_char < ' ' ? ' ' : max_char);
-    if (key == NULL) {
-        return -1;
-    }
-    int key_kind = PyUnicode_KIND(key);
-    void *key_data = PyUnicode_DATA(key);
-    for (Py_ssize_t k = 0; k < n; k++) {
-        PyUnicode_WRITE(key_kind, key_data, k, out[k]);
+        hash = (hash ^ (unsigned long long)c) * FNV_PRIME;
+        n++;
+        last = c;
     }
     PyObject *span = Py_BuildValue("(nn)", lo, hi);
-    int failed = span == NULL || PyList_Append(spans, span) < 0 ||
-                 PyList_Append(keys, key) < 0 ||
-                 PyList_Append(hyphens, hyphen ? Py_True : Py_False) < 0;
-    Py_XDECREF(span);
-    Py_DECREF(key);
-    return failed ? -1 : 0;
+    if (span == NULL || PyList_Append(found->spans, span) < 0) {
+        Py_XDECREF(span);
+        return -1;
+    }
+    Py_DECREF(span);
+    if (append_number(found->hashes, PyLong_FromUnsignedLongLong(hash)) < 0 ||
+        append_number(found->lengths, PyLong_FromSsize_t(n)) < 0 ||
+        append_number(found->words, PyLong_FromSsize_t(spaces + 1)) < 0) {
+        return -1;
+    }
+    return PyList_Append(found->hyphens, hyphen ? Py_True : Py_False);
 }
 
 static PyObject *
@@ -147,13 +158,10 @@ paragraphs(PyObject *module, PyObject *text)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    PyObject *spans = PyList_New(0);
-    PyObject *keys = PyList_New(0);
-    PyObject *hyphens = PyList_New(0);
-    Py_UCS4 *buffer = NULL;
-    Py_ssize_t room = 0;
+    Found found = {PyList_New(0), PyList_New(0), PyList_New(0), PyList_New(0), PyList_New(0)};
     PyObject *result = NULL;
-    if (spans == NULL || keys == NULL || hyphens == NULL) {
+    if (found.spans == NULL || found.hashes == NULL || found.lengths == NULL ||
+        found.words == NULL || found.hyphens == NULL) {
         goto done;
     }
     Py_ssize_t start = 0;
@@ -168,22 +176,40 @@ paragraphs(PyObject *module, PyObject *text)
             at++;
             continue;
         }
-        if (add_paragraph(kind, data, start, at, spans, keys, hyphens, &buffer, &room) < 0) {
+        if (add_paragraph(kind, data, start, at, &found) < 0) {
             goto done;
         }
         start = at = end;
     }
-    if (add_paragraph(kind, data, start, length, spans, keys, hyphens, &buffer, &room) < 0) {
+    if (add_paragraph(kind, data, start, length, &found) < 0) {
         goto done;
     }
-    result = PyTuple_Pack(3, spans, keys, hyphens);
+    result = PyTuple_Pack(5, found.spans, found.hashes, found.lengths, found.words, found.hyphens);
 
 done:
-    PyMem_Free(buffer);
-    Py_XDECREF(spans);
-    Py_XDECREF(keys);
-    Py_XDECREF(hyphens);
+    Py_XDECREF(found.spans);
+    Py_XDECREF(found.hashes);
+    Py_XDECREF(found.lengths);
+    Py_XDECREF(found.words);
+    Py_XDECREF(found.hyphens);
     return result;
+}
+
+static PyObject *
+spelling_hash(PyObject *module, PyObject *text)
+{
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "spelling_hash() needs a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    unsigned long long hash = FNV_OFFSET;
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(text); k++) {
+        hash = (hash ^ (unsigned long long)PyUnicode_READ(kind, data, k)) * FNV_PRIME;
+    }
+    return PyLong_FromUnsignedLongLong(hash);
 }
 
 static int
@@ -492,7 +518,9 @@ failed:
 
 static PyMethodDef methods[] = {
     {"paragraphs", paragraphs, METH_O,
-     "The paragraphs' content spans, words joined by single spaces, and hyphen marks."},
+     "The paragraphs' content spans, their spellings' hashes, lengths and words, and "
+     "hyphen marks."},
+    {"spelling_hash", spelling_hash, METH_O, "FNV-1a (64 bits) over the string's code points."},
     {"words_in", (PyCFunction)(void (*)(void))words_in, METH_FASTCALL,
      "How many contract words each span of the text holds."},
     {"line_starts", (PyCFunction)(void (*)(void))line_starts, METH_FASTCALL,
