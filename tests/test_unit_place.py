@@ -106,3 +106,42 @@ def test_long_texts_are_compared_alike_on_both_paths() -> None:
     by either path (the C through ``placed_offsets``, the Python called directly)."""
     _placed()
     assert_compared_alike(compare, "placed_offsets", compare.placed_in_python, 20, fast_path=True)
+
+
+def _boundaries() -> object:
+    from core.engine import blocks
+
+    return kernel_or_skip(blocks.boundaries_in_c, None, "sentence boundaries among units")
+
+
+def test_c_finds_sentence_boundaries_as_the_python_does() -> None:
+    from core.engine.blocks import boundaries_in_python
+
+    find = _boundaries()
+    rng = random.Random(12)
+    for _ in range(3_000):
+        starts = array("q", sorted(rng.sample(range(200), rng.randint(0, 40))))
+        sentences = [rng.randint(-5, 210) for _ in range(rng.randint(0, 30))]
+        if rng.random() < 0.5:
+            sentences.sort()  # (the segmenter's are; any order is read alike)
+        expected = boundaries_in_python(starts, sentences)
+        assert find(starts, sentences) == expected, (starts, sentences)  # type: ignore[operator]
+        assert find(starts, tuple(sentences)) == expected  # type: ignore[operator]
+
+
+def test_c_boundaries_refuse_what_does_not_fit() -> None:
+    find = _boundaries()
+    with pytest.raises(TypeError):
+        find(array("i", [1, 2]), [1])  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        find(array("q", [1, 2]), ["a"])  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        find(array("q", [1, 2]))  # type: ignore[operator]
+
+
+def test_unit_boundaries_take_any_starts_on_either_path() -> None:
+    from core.engine.blocks import boundaries_in_python, unit_boundaries
+
+    for starts in ([0, 3, 7, 9], array("q", [0, 3, 7, 9]), array("i", [0, 3, 7, 9])):
+        assert unit_boundaries(starts, [9, 0, 4, 3, 100]) == [1, 2, 3]
+        assert boundaries_in_python(starts, [9, 0, 4, 3, 100]) == [1, 2, 3]

@@ -13,6 +13,7 @@ Drafts hold unit ranges and unit opcodes; ``core.engine.opspans`` turns them int
 from __future__ import annotations
 
 import itertools
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
@@ -44,11 +45,32 @@ class Draft:
         return False
 
 
-def unit_boundaries(unit_starts: Sequence[int], sentence_starts: Sequence[int]) -> list[int]:
-    """Unit indices at which a sentence starts (never 0 or the end)."""
+def boundaries_in_python(unit_starts: Sequence[int], sentence_starts: Sequence[int]) -> list[int]:
+    """Unit indices at which a sentence starts (never 0 or the end). (``unit_place.c``'s
+    ``boundaries`` on the compiled path, for starts in an ``array("q")``: the same
+    indices, without an integer made for each probe.)"""
     n = len(unit_starts)
     found = {bisect_left(unit_starts, s) for s in sentence_starts}
     return sorted(k for k in found if 0 < k < n)
+
+
+def unit_boundaries(unit_starts: Sequence[int], sentence_starts: Sequence[int]) -> list[int]:
+    """Unit indices at which a sentence starts (never 0 or the end)."""
+    if (
+        boundaries_in_c is not None
+        and isinstance(unit_starts, array)
+        and unit_starts.typecode == "q"
+    ):
+        return boundaries_in_c(unit_starts, sentence_starts)
+    return boundaries_in_python(unit_starts, sentence_starts)
+
+
+boundaries_in_c: Callable[[Sequence[int], Sequence[int]], list[int]] | None
+try:
+    # The compiled path's (``unit_place.c``, built by ``make native``).
+    from core.engine.unit_place import boundaries as boundaries_in_c
+except ImportError:
+    boundaries_in_c = None
 
 
 def cut_points(

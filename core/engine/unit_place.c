@@ -14,6 +14,12 @@ offsets move by ``shifts[k]``; after region ``k`` (but the last) comes paragraph
 ``paragraphs[k]`` a ``(start, end)`` pair already in the text's offsets. Returns the
 placed starts and ends as bytes of signed 64-bit integers. ``tests/test_unit_place.py``
 checks it against the Python it stands in for.
+
+``boundaries(starts, sentence_starts)``: the unit indices at which a sentence starts,
+never 0 nor the end (``core.engine.blocks.unit_boundaries``: each sentence start's
+``bisect_left`` among the units' starts, a buffer as above, distinct and sorted). In
+Python each probe of the array made an integer: 5 ms for a 1 MB side's 10,000
+sentences among 200,000 units.
 */
 
 #define PY_SSIZE_T_CLEAN
@@ -149,9 +155,92 @@ done:
     return result;
 }
 
+static int
+compare_indices(const void *a, const void *b)
+{
+    Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
+    return (x > y) - (x < y);
+}
+
+static PyObject *
+boundaries(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "boundaries(starts, sentence_starts)");
+        return NULL;
+    }
+    Py_buffer view;
+    if (int64_buffer(args[0], &view, "boundaries") < 0) {
+        return NULL;
+    }
+    PyObject *sentences = PySequence_Fast(args[1], "sentence starts must be a sequence");
+    if (sentences == NULL) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    const int64_t *starts = (const int64_t *)view.buf;
+    Py_ssize_t n = view.len / 8;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(sentences);
+    Py_ssize_t *found = PyMem_New(Py_ssize_t, count ? count : 1);
+    PyObject *result = NULL;
+    if (found == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        long long s = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(sentences, i));
+        if (s == -1 && PyErr_Occurred()) {
+            goto done;
+        }
+        Py_ssize_t lo = 0, hi = n; /* bisect_left */
+        while (lo < hi) {
+            Py_ssize_t mid = lo + (hi - lo) / 2;
+            if (starts[mid] < s) {
+                lo = mid + 1;
+            }
+            else {
+                hi = mid;
+            }
+        }
+        if (0 < lo && lo < n) {
+            found[kept++] = lo;
+        }
+    }
+    int sorted = 1;
+    for (Py_ssize_t i = 1; i < kept && sorted; i++) {
+        sorted = found[i - 1] <= found[i];
+    }
+    if (!sorted) {
+        qsort(found, (size_t)kept, sizeof(Py_ssize_t), compare_indices);
+    }
+    result = PyList_New(0);
+    for (Py_ssize_t i = 0; result != NULL && i < kept; i++) {
+        if (i > 0 && found[i] == found[i - 1]) {
+            continue;
+        }
+        PyObject *index = PyLong_FromSsize_t(found[i]);
+        if (index == NULL || PyList_Append(result, index) < 0) {
+            Py_XDECREF(index);
+            Py_CLEAR(result);
+            break;
+        }
+        Py_DECREF(index);
+    }
+
+done:
+    PyMem_Free(found);
+    Py_DECREF(sentences);
+    PyBuffer_Release(&view);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"placed", (PyCFunction)(void (*)(void))placed, METH_FASTCALL,
      "The units' starts and ends moved back to the text, each paragraph's between."},
+    {"boundaries", (PyCFunction)(void (*)(void))boundaries, METH_FASTCALL,
+     "The unit indices at which a sentence starts (not 0 nor the end), distinct and sorted."},
     {NULL, NULL, 0, NULL},
 };
 
