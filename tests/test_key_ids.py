@@ -104,3 +104,32 @@ def test_c_refuses_ids_beyond_the_size_and_sides_of_two_lengths() -> None:
 def test_whole_comparisons_count_words_alike_on_both_paths() -> None:
     _c_tally()
     assert_compared_alike(compare, "word_tally", compare.word_tally_in_python, 20)
+
+
+def test_running_totals_sum_any_slice_of_the_weights() -> None:
+    from core.engine import sequences
+
+    rng = random.Random(21)
+    for size in (0, 1, 2, 50, 3_000):
+        weights = [rng.choice((0, 1, 1, 2)) for _ in range(size)]
+        for totals in (sequences.running_totals_of(weights), sequences.totals_in_python(weights)):
+            assert len(totals) == size + 1 and totals[0] == 0
+            for _ in range(50):
+                i = rng.randint(0, size)
+                j = rng.randint(i, size)
+                assert totals[j] - totals[i] == sum(weights[i:j])
+
+
+def test_c_running_totals_are_the_pythons() -> None:
+    from core.engine import sequences
+
+    totals = kernel_or_skip(
+        sequences.running_totals_of, sequences.totals_in_python, "running totals"
+    )
+    rng = random.Random(22)
+    for size in (0, 1, 7, 10_000):
+        weights = tuple(rng.randint(0, 3) for _ in range(size))
+        assert totals(weights) == sequences.totals_in_python(weights)  # type: ignore[operator]
+        assert totals(list(weights)) == sequences.totals_in_python(weights)  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        totals(["1"])  # type: ignore[operator]

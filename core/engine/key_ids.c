@@ -12,6 +12,11 @@ and one look-up a unit; the ids are the table's own int objects.
 units of both sides that are words (their weight true): ``Counter(compress(ids,
 words))`` of each side added, a dict update a unit, in one pass into an array.
 
+``running_totals(words) -> bytes``: the running totals of the units' weights, from 0,
+as signed 64-bit integers (``array("q")``'s bytes): ``totals[j] - totals[i]`` is
+``sum(words[i:j])``, which the engine asks for every draft and every op (moves,
+statistics) and Python answered with a slice copied and summed each time.
+
 ``tests/test_key_ids.py`` checks them against ``compare.ids_in_python`` and
 ``compare.word_tally_in_python``.
 */
@@ -153,11 +158,45 @@ word_counts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+static PyObject *
+running_totals(PyObject *module, PyObject *words)
+{
+    (void)module;
+    PyObject *items = PySequence_Fast(words, "words must be a sequence");
+    if (items == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(items);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (n + 1) * (Py_ssize_t)sizeof(long long));
+    if (out == NULL) {
+        Py_DECREF(items);
+        return NULL;
+    }
+    long long *totals = (long long *)PyBytes_AS_STRING(out);
+    PyObject **weights = PySequence_Fast_ITEMS(items);
+    long long total = 0;
+    totals[0] = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        long long weight = PyLong_AsLongLong(weights[k]);
+        if (weight == -1 && PyErr_Occurred()) {
+            Py_DECREF(items);
+            Py_DECREF(out);
+            return NULL;
+        }
+        total += weight;
+        totals[k + 1] = total;
+    }
+    Py_DECREF(items);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"ids_of", (PyCFunction)(void (*)(void))ids_of, METH_FASTCALL,
      "Each key's id in table (new keys numbered on as met); the table grows."},
     {"word_counts", (PyCFunction)(void (*)(void))word_counts, METH_FASTCALL,
      "How often each id 0 .. size - 1 is a word in a and in b (by their weights)."},
+    {"running_totals", running_totals, METH_O,
+     "The running totals of the weights, from 0, as bytes of signed 64-bit integers."},
     {NULL, NULL, 0, NULL},
 };
 

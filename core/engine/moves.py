@@ -16,6 +16,7 @@ from operator import itemgetter
 
 from core.engine.blocks import Code, Draft, kind_of, one_sided
 from core.engine.lcs import contained, equal_runs, similarity
+from core.engine.sequences import running_totals_of
 from core.errors import CancelledError
 
 # A move must carry at least this many words on the old side.
@@ -415,14 +416,15 @@ def _candidates(
     olds: list[int] = []
     news: list[int] = []
     own: dict[int, float] = {}
+    totals_a, totals_b = running_totals_of(words_a), running_totals_of(words_b)
     for k, d in enumerate(drafts):
-        old_words = sum(words_a[d.a1 : d.a2])
-        new_words = sum(words_b[d.b1 : d.b2])
+        old_words = totals_a[d.a2] - totals_a[d.a1]
+        new_words = totals_b[d.b2] - totals_b[d.b1]
         # (An equal draft's codes are all equal and tile it: it shares all its words.)
         shared = (
             old_words
             if d.kind == "equal"
-            else sum(sum(words_a[c[1] : c[2]]) for c in d.codes if c[0] == "equal")
+            else sum(totals_a[c[2]] - totals_a[c[1]] for c in d.codes if c[0] == "equal")
         )
         linked = shared > MAX_SHARED_SHARE * max(old_words, new_words, 1)
         if linked and shared <= MAX_LINKED_SHARE * min(old_words, new_words):

@@ -2,8 +2,32 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import accumulate
+
+
+def totals_in_python(weights: Sequence[int]) -> array[int]:
+    """The running totals of ``weights``, from 0: ``totals[j] - totals[i]`` is
+    ``sum(weights[i:j])`` (``key_ids.c``'s ``running_totals`` on the compiled path)."""
+    return array("q", accumulate(weights, initial=0))
+
+
+def _totals_in_c(weights: Sequence[int]) -> array[int]:
+    totals = array("q")
+    totals.frombytes(running_totals(weights))
+    return totals
+
+
+running_totals_of: Callable[[Sequence[int]], array[int]]
+try:
+    # The compiled path's (``key_ids.c``, built by ``make native``).
+    from core.engine.key_ids import running_totals
+
+    running_totals_of = _totals_in_c
+except ImportError:
+    running_totals_of = totals_in_python
 
 
 def longest_increasing(values: Sequence[int], *, strict: bool = True) -> list[int]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from core.engine.blocks import Draft
+from core.engine.sequences import running_totals_of
 from core.engine.tokens import count_words
 from core.model import Block, Span, Stats
 
@@ -28,19 +29,20 @@ def compute_stats(
     deleted, not as common; a new one with a unit inserted or text deleted inside, as
     inserted.
     """
-    # (Each op's words summed over its units in C: no running total of every unit.)
+    # (Each op's words from the running totals of the units' words: two look-ups.)
+    totals_a, totals_b = running_totals_of(words_a), running_totals_of(words_b)
     common = deleted = inserted = moved = 0
     for d in drafts:
         for tag, i1, i2, j1, j2 in d.codes:
             if tag == "equal":
-                n = sum(words_a[i1:i2])
+                n = totals_a[i2] - totals_a[i1]
                 common += n
                 if d.kind == "moved":
                     moved += n
             elif tag == "delete":
-                deleted += sum(words_a[i1:i2])
+                deleted += totals_a[i2] - totals_a[i1]
             else:
-                inserted += sum(words_b[j1:j2])
+                inserted += totals_b[j2] - totals_b[j1]
     old_spanning, new_spanning = spanning
     if old_spanning or new_spanning:
         cut, cut_moved = _cut_words(drafts, len(words_a), len(words_b), spanning)
@@ -48,7 +50,7 @@ def compute_stats(
         deleted += cut
         moved -= cut_moved
         inserted += _cut_words(drafts, len(words_a), len(words_b), spanning, new_side=True)[0]
-    old_words, new_words = sum(words_a), sum(words_b)
+    old_words, new_words = totals_a[-1], totals_b[-1]
     total = old_words + new_words
     return Stats(
         similarity=round(2 * common / total, 4) if total else 0.0,
