@@ -408,15 +408,13 @@ def _write_frame(out: BinaryIO, found: object) -> None:
     out.flush()
 
 
-def _read(fd: int, size: int, deadline: float | None = None) -> bytes | None:
+def _read(fd: int, size: int, deadline: float) -> bytes | None:
     """Exactly ``size`` bytes from ``fd``, or None at its end or after ``deadline``
-    (by default ``WAIT_SECONDS`` from now)."""
+    (``time.monotonic``'s)."""
     import select
     import time
 
     chunks: list[bytes] = []
-    if deadline is None:
-        deadline = time.monotonic() + WAIT_SECONDS
     while size > 0:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:

@@ -19,7 +19,7 @@ space in that spelling (``-``, U+2010, U+2011) is marked: its spelling is then
 
 The spellings themselves are not made: ``find_paragraph_anchors`` only counts and
 matches them, and checks the pairs it keeps span against span. Each is given as its
-hash (FNV-1a over its code points, 64 bits: ``spelling_hash`` of the string), its
+hash (``span_table.h``'s FNV-1a over its code points: ``spelling_hash`` of the string), its
 length and its words (its spaces and one).
 
 ``paragraphs(text) -> (spans, hashes, lengths, words, hyphenated)``;
@@ -36,6 +36,8 @@ string per line (the width a text is hard-wrapped at: ``core.engine.segment``).
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "span_table.h"
 
 static int
 is_break(Py_UCS4 c)
@@ -75,10 +77,6 @@ break_end(int kind, const void *data, Py_ssize_t length, Py_ssize_t at)
     return found ? k : -1;
 }
 
-/* Appends the paragraph ``text[lo:hi]`` (not yet stripped) to the three lists. */
-#define FNV_OFFSET ((unsigned long long)14695981039346656037ULL)
-#define FNV_PRIME ((unsigned long long)1099511628211ULL)
-
 typedef struct {
     PyObject *spans, *hashes, *lengths, *words, *hyphens;
 } Found;
@@ -95,6 +93,7 @@ append_number(PyObject *list, PyObject *number)
     return failed;
 }
 
+/* Appends the paragraph ``text[lo:hi]`` (not yet stripped) to the lists of ``found``. */
 static int
 add_paragraph(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi, Found *found)
 {
@@ -108,7 +107,7 @@ add_paragraph(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi, Found *f
         return 0;
     }
     /* The words joined by single spaces, hashed as they would be written. */
-    unsigned long long hash = FNV_OFFSET;
+    uint64_t hash = SPAN_HASH_START;
     Py_ssize_t n = 0;
     Py_ssize_t spaces = 0;
     int in_space = 0;
@@ -124,12 +123,12 @@ add_paragraph(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi, Found *f
             if (is_hyphen(last)) {
                 hyphen = 1;
             }
-            hash = (hash ^ (unsigned long long)' ') * FNV_PRIME;
+            hash = span_hash_step(hash, ' ');
             n++;
             spaces++;
             in_space = 0;
         }
-        hash = (hash ^ (unsigned long long)c) * FNV_PRIME;
+        hash = span_hash_step(hash, c);
         n++;
         last = c;
     }
@@ -203,13 +202,8 @@ spelling_hash(PyObject *module, PyObject *text)
         PyErr_SetString(PyExc_TypeError, "spelling_hash() needs a str");
         return NULL;
     }
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    unsigned long long hash = FNV_OFFSET;
-    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(text); k++) {
-        hash = (hash ^ (unsigned long long)PyUnicode_READ(kind, data, k)) * FNV_PRIME;
-    }
-    return PyLong_FromUnsignedLongLong(hash);
+    return PyLong_FromUnsignedLongLong(
+        span_hash(PyUnicode_KIND(text), PyUnicode_DATA(text), 0, PyUnicode_GET_LENGTH(text)));
 }
 
 static int

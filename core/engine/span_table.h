@@ -1,7 +1,9 @@
 /* A table of a text's spans by their spelling, for the kernels in C that meet the
 same few thousand spellings tens of thousands of times (``unit_scan.c``: a unit's key;
 ``core/flags/spelled_words.c``: a text's distinct words). A span is hashed where it
-stands in the text (FNV-1a over its code points) and compared with the span already
+stands in the text (FNV-1a over its code points, 64 bits: ``span_hash``; built a
+character at a time with ``SPAN_HASH_START`` and ``span_hash_step``, as
+``paragraph_scan.c`` hashes a spelling it never writes out) and compared with the span already
 filed under that hash, so a spelling met again costs no string, no Python hash and no
 dict look-up. Each slot holds two objects the caller files with the span (borrowed:
 the caller keeps them alive while the table is used).
@@ -14,11 +16,12 @@ Open addressing, linear probing, at most half full: linear in the spans filed.
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 
 typedef struct {
     Py_ssize_t start; /* -1: an empty slot */
     Py_ssize_t length;
-    Py_uhash_t hash;
+    uint64_t hash;
     PyObject *first;
     PyObject *second;
 } SpanSlot;
@@ -29,7 +32,7 @@ typedef struct {
     Py_ssize_t used;
 } SpanTable;
 
-static int
+static inline int
 span_table_init(SpanTable *table, Py_ssize_t size)
 {
     table->slots = PyMem_New(SpanSlot, size);
@@ -45,19 +48,28 @@ span_table_init(SpanTable *table, Py_ssize_t size)
     return 0;
 }
 
-static void
+static inline void
 span_table_free(SpanTable *table)
 {
     PyMem_Free(table->slots);
     table->slots = NULL;
 }
 
-static inline Py_uhash_t
+#define SPAN_HASH_START ((uint64_t)14695981039346656037ULL)
+
+/* The hash so far, one more code point taken in (FNV-1a). */
+static inline uint64_t
+span_hash_step(uint64_t hash, Py_UCS4 c)
+{
+    return (hash ^ (uint64_t)c) * (uint64_t)1099511628211ULL;
+}
+
+static inline uint64_t
 span_hash(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
 {
-    Py_uhash_t hash = (Py_uhash_t)14695981039346656037ULL;
+    uint64_t hash = SPAN_HASH_START;
     for (Py_ssize_t k = start; k < end; k++) {
-        hash = (hash ^ (Py_uhash_t)PyUnicode_READ(kind, data, k)) * (Py_uhash_t)1099511628211ULL;
+        hash = span_hash_step(hash, PyUnicode_READ(kind, data, k));
     }
     return hash;
 }
@@ -67,10 +79,10 @@ span_hash(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
    where it goes (``*found`` 0; fill it, then ``span_table_filed``). */
 static inline SpanSlot *
 span_table_slot(SpanTable *table, int kind, const void *data, Py_ssize_t start,
-                Py_ssize_t length, Py_uhash_t hash, int *found)
+                Py_ssize_t length, uint64_t hash, int *found)
 {
     Py_ssize_t mask = table->size - 1;
-    Py_ssize_t at = (Py_ssize_t)(hash & (Py_uhash_t)mask);
+    Py_ssize_t at = (Py_ssize_t)(hash & (uint64_t)mask);
     while (table->slots[at].start >= 0) {
         SpanSlot *slot = &table->slots[at];
         if (slot->hash == hash && slot->length == length &&
@@ -86,7 +98,7 @@ span_table_slot(SpanTable *table, int kind, const void *data, Py_ssize_t start,
 }
 
 /* A slot just filled: counted, and the table doubled when half full. */
-static int
+static inline int
 span_table_filed(SpanTable *table)
 {
     table->used++;
@@ -103,7 +115,7 @@ span_table_filed(SpanTable *table)
         if (slot.start < 0) {
             continue;
         }
-        Py_ssize_t at = (Py_ssize_t)(slot.hash & (Py_uhash_t)mask);
+        Py_ssize_t at = (Py_ssize_t)(slot.hash & (uint64_t)mask);
         while (bigger.slots[at].start >= 0) {
             at = (at + 1) & mask;
         }

@@ -370,7 +370,7 @@ unit_scan_units(PyObject *self, PyObject *args)
         }
         /* A spelling met before in this span is found where it stands (no string,
            no look-up); the first of each is looked up and filed. */
-        Py_uhash_t hash = span_hash(kind, data, p, end);
+        uint64_t hash = span_hash(kind, data, p, end);
         int again;
         SpanSlot *slot = span_table_slot(&memo, kind, data, p, end - p, hash, &again);
         if (again) {

@@ -87,7 +87,7 @@ spelled(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         while (end > start && is_edge(PyUnicode_READ(kind, data, end - 1), ascii, others, n_others)) {
             end--;
         }
-        Py_uhash_t hash = span_hash(kind, data, start, end);
+        uint64_t hash = span_hash(kind, data, start, end);
         int seen;
         SpanSlot *slot = span_table_slot(&table, kind, data, start, end - start, hash, &seen);
         if (seen) {
