@@ -116,6 +116,35 @@ def test_the_scanner_keys_what_it_knows_and_leaves_the_rest() -> None:
     assert fresh == [1, 3, 4, 5]
 
 
+def test_the_scanner_learns_plain_words_as_the_spellings_would() -> None:
+    scan = _scanner()
+    assert callable(scan)
+    text = "The cat, the CAT's cat2 \u00e9t\u00e9 x_y The."
+    for fold in (True, False):
+        key_of: dict[str, str] = {",": ","}
+        words_of = {",": 0}
+        table: dict[str, str] = {}
+        _, _, keys, words, unseen, fresh = scan(
+            text, 0, len(text), "", False, key_of, words_of, table, fold
+        )
+        plain = ["The", "cat", "the", "cat2"]  # (ASCII letters and digits alone)
+        folded = [w.lower() if fold else w for w in plain]
+        assert unseen == ["CAT's", "\u00e9t\u00e9", "x_y", "."]  # (left to learn)
+        assert fresh == [4, 6, 7, 9]
+        others = ["CAT's", "cat2", "\u00e9t\u00e9", "x_y", folded[0], "."]
+        assert keys == [*folded[:2], ",", folded[2], *others]
+        assert words == [1, 1, 0, 1, None, 1, None, None, 1, None]
+        assert [key_of[w] for w in plain] == folded
+        assert [words_of[w] for w in plain] == [1, 1, 1, 1]
+        # Equal keys are one string, the table's ("The" and "the" folded).
+        assert table == {k: k for k in folded}
+        assert all(key_of[w] is table[key_of[w]] for w in plain)
+        assert (keys[0] is keys[3]) == fold and keys[0] is keys[8]
+        # Learnt in one span, known in the next.
+        _, _, again, _, unseen, _ = scan(text, 0, 7, "", False, key_of, words_of, table, fold)
+        assert again == folded[:2] and unseen == []
+
+
 def test_the_scanner_keys_spellings_met_again_as_when_first_met() -> None:
     scan = _scanner()
     assert callable(scan)

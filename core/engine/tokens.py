@@ -132,7 +132,7 @@ def compiled(pattern: str) -> re.Pattern[str]:
 
 
 Scanner = Callable[
-    [str, int, int, str, bool, dict[str, str], dict[str, int]],
+    [str, int, int, str, bool, dict[str, str], dict[str, int], dict[str, str], bool],
     tuple[bytes, bytes, list[str], list[int | None], list[str], list[int]],
 ]
 scan_units: Scanner | None
@@ -363,13 +363,15 @@ def _scan_stretch(
 ) -> None:
     """The units of ``text`` in ``span`` by the scanner (``unit_scan.c``; ``marks``
     sorted), appended to ``units`` (starts, ends, keys, words): the same as the
-    expression's, keyed as ``spellings`` keys them."""
+    expression's, keyed as ``spellings`` keys them. The scanner keys the plain words
+    it meets first itself (into ``spellings``, as ``_Spellings.learn`` would)."""
     starts, ends, keys, words = units
     key_of, words_of = spellings.key_of, spellings.words_of
     found_starts, found_ends, found_keys, found_words, unseen, fresh = scan(
-        text, *span, marks, cjk, key_of, words_of
+        text, *span, marks, cjk, key_of, words_of, spellings.keys, spellings.fold_case
     )
-    # The spellings the scanner did not know (their units hold the spelling and None).
+    # The other spellings the scanner did not know (their units hold the spelling and
+    # None).
     spellings.learn(unseen)
     for k in fresh:
         raw = found_keys[k]

@@ -230,16 +230,96 @@ unit_scan_configure(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* What the scanner learns itself (``units``' last two arguments): the table of keys
+   (NULL: nothing; every spelling not known goes back unseen), whether to fold case,
+   and the weight 1. */
+typedef struct {
+    PyObject *table;
+    int fold;
+    PyObject *one;
+} Learn;
+
+/* Whether ``raw`` is a plain word: ASCII letters and digits only (``str.isalnum``
+   and ``str.isascii``), whose key is its lower case (or itself) and weight 1. */
+static int
+plain_word(PyObject *raw)
+{
+    if (!PyUnicode_IS_ASCII(raw)) {
+        return 0;
+    }
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(raw);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (!Py_ISALNUM(c[k])) {
+            return 0;
+        }
+    }
+    return n > 0;
+}
+
+/* The key of the plain word ``raw`` (new reference): its lower case when ``fold``,
+   as ``str.lower`` makes it (ASCII), else itself. */
+static PyObject *
+plain_key(PyObject *raw, int fold)
+{
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(raw);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(raw);
+    Py_ssize_t k = 0;
+    while (fold && k < n && !Py_ISUPPER(c[k])) {
+        k++;
+    }
+    if (!fold || k == n) {
+        Py_INCREF(raw);
+        return raw;
+    }
+    PyObject *key = PyUnicode_New(n, 127);
+    if (key == NULL) {
+        return NULL;
+    }
+    Py_UCS1 *out = PyUnicode_1BYTE_DATA(key);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = (Py_UCS1)Py_TOLOWER(c[i]);
+    }
+    return key;
+}
+
+/* The plain word ``raw`` keyed here, as ``tokens._Spellings.learn`` keys it: its key
+   (one string for equal keys: ``table``'s) in ``key_of``, its weight 1 in
+   ``words_of``. Returns the key (borrowed: the dicts hold it), NULL on an error. */
+static PyObject *
+learn_plain(PyObject *raw, int fold, PyObject *table, PyObject *key_of, PyObject *words_of,
+            PyObject *one)
+{
+    PyObject *key = plain_key(raw, fold);
+    if (key == NULL) {
+        return NULL;
+    }
+    PyObject *filed = PyDict_SetDefault(table, key, key); /* (borrowed) */
+    Py_DECREF(key);
+    if (filed == NULL || PyDict_SetItem(key_of, raw, filed) < 0 ||
+        PyDict_SetItem(words_of, raw, one) < 0) {
+        return NULL;
+    }
+    return filed;
+}
+
 /* Unit ``at`` spelled ``raw``: its key and weight as a word when ``key_of`` and
-   ``words_of`` know the spelling; else the spelling itself and None, its place in
-   ``fresh``, and the spelling among the ``unseen`` ones (for ``tokens`` to learn).
-   What was found goes in ``slot`` (borrowed: the dicts hold it), for the unit's
-   spelling met again: its key and weight, or the spelling and NULL. */
+   ``words_of`` know the spelling, or (with a ``table`` of keys) when it is a plain
+   word, learnt here; else the spelling itself and None, its place in ``fresh``, and
+   the spelling among the ``unseen`` ones (for ``tokens`` to learn). What was found
+   goes in ``slot`` (borrowed: the dicts hold it), for the unit's spelling met again:
+   its key and weight, or the spelling and NULL. */
 static int
 seen(PyObject *raw, Py_ssize_t at, PyObject *key_of, PyObject *words_of, PyObject *keys,
-     PyObject *words, PyObject *unseen, PyObject *fresh, SpanSlot *slot)
+     PyObject *words, PyObject *unseen, PyObject *fresh, SpanSlot *slot, const Learn *learn)
 {
     PyObject *key = PyDict_GetItemWithError(key_of, raw);
+    if (key == NULL && !PyErr_Occurred() && learn->table != NULL && plain_word(raw)) {
+        key = learn_plain(raw, learn->fold, learn->table, key_of, words_of, learn->one);
+        if (key == NULL) {
+            return -1;
+        }
+    }
     if (key != NULL) {
         PyObject *weight = PyDict_GetItemWithError(words_of, raw);
         if (weight == NULL) {
@@ -293,8 +373,10 @@ unit_scan_units(PyObject *self, PyObject *args)
     PyObject *text, *marks_text, *key_of, *words_of;
     Py_ssize_t lo, hi;
     int cjk;
-    if (!PyArg_ParseTuple(args, "UnnUpO!O!", &text, &lo, &hi, &marks_text, &cjk, &PyDict_Type,
-                          &key_of, &PyDict_Type, &words_of)) {
+    Learn learn = {NULL, 0, NULL};
+    if (!PyArg_ParseTuple(args, "UnnUpO!O!|O!p", &text, &lo, &hi, &marks_text, &cjk,
+                          &PyDict_Type, &key_of, &PyDict_Type, &words_of, &PyDict_Type,
+                          &learn.table, &learn.fold)) {
         return NULL;
     }
     if (!configured) {
@@ -331,8 +413,9 @@ unit_scan_units(PyObject *self, PyObject *args)
     PyObject *words = PyList_New(0);
     PyObject *unseen = PyDict_New(); /* (a dict keeps the order they come in) */
     PyObject *fresh = PyList_New(0);
+    learn.one = PyLong_FromLong(1);
     SpanTable memo = {NULL, 0, 0};
-    if (starts == NULL || ends == NULL || keys == NULL || words == NULL || unseen == NULL ||
+    if (learn.one == NULL || starts == NULL || ends == NULL || keys == NULL || words == NULL || unseen == NULL ||
         fresh == NULL || span_table_init(&memo, 4096) < 0) {
         goto error;
     }
@@ -382,7 +465,7 @@ unit_scan_units(PyObject *self, PyObject *args)
             PyObject *raw = PyUnicode_Substring(text, p, end);
             *slot = (SpanSlot){p, end - p, hash, NULL, NULL};
             if (raw == NULL ||
-                seen(raw, count, key_of, words_of, keys, words, unseen, fresh, slot) < 0) {
+                seen(raw, count, key_of, words_of, keys, words, unseen, fresh, slot, &learn) < 0) {
                 Py_XDECREF(raw);
                 goto error;
             }
@@ -402,6 +485,7 @@ unit_scan_units(PyObject *self, PyObject *args)
     }
     PyMem_Free(marks.chars);
     span_table_free(&memo);
+    Py_DECREF(learn.one);
     PyObject *spellings = PyDict_Keys(unseen);
     Py_DECREF(unseen);
     if (spellings == NULL) {
@@ -412,6 +496,7 @@ unit_scan_units(PyObject *self, PyObject *args)
 error:
     PyMem_Free(marks.chars);
     span_table_free(&memo);
+    Py_XDECREF(learn.one);
     Py_XDECREF(starts);
     Py_XDECREF(ends);
     Py_XDECREF(keys);
@@ -425,8 +510,9 @@ static PyMethodDef unit_scan_methods[] = {
     {"configure", unit_scan_configure, METH_VARARGS,
      "configure(joins, points, commas, dashes, runs, ranges, voicing): the character sets"},
     {"units", unit_scan_units, METH_VARARGS,
-     "units(text, lo, hi, marks, cjk, key_of, words_of) -> (starts, ends, keys, words, "
-     "unseen, fresh): the units of text[lo:hi], keyed where the spelling is known"},
+     "units(text, lo, hi, marks, cjk, key_of, words_of[, table, fold]) -> (starts, ends, "
+     "keys, words, unseen, fresh): the units of text[lo:hi], keyed where the spelling is "
+     "known, or (with a table of keys) is a plain word, learnt into key_of and words_of"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -18,5 +18,7 @@ def units(
     cjk: bool,
     key_of: dict[str, str],
     words_of: dict[str, int],
+    table: dict[str, str] = ...,
+    fold: bool = ...,
     /,
 ) -> tuple[bytes, bytes, list[str], list[int | None], list[str], list[int]]: ...
