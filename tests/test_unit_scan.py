@@ -169,3 +169,29 @@ def test_the_scanner_keys_spellings_met_again_as_when_first_met() -> None:
         assert unseen == list(dict.fromkeys(r for r in raws if r not in key_of))
         assert fresh == [k for k, r in enumerate(raws) if r not in key_of]
         _agree(text)
+
+
+def test_the_kernel_drops_units_as_the_slices_do() -> None:
+    drop = kernel_or_skip(tokens.drop_units, tokens._drop, "unit scanner's drop")
+    assert callable(drop)
+    rng = random.Random(7)
+    for n in (0, 1, 2, 5, 50, 1000):
+        for _ in range(20):
+            units = [f"u{k}" for k in range(n)]
+            dropped = sorted(rng.sample(range(n), rng.randint(0, n)))
+            by_slices = list(units)
+            tokens._drop(by_slices, dropped)
+            drop(units, dropped)
+            assert units == by_slices
+            units.append("more")  # (still a list that grows as lists do)
+            assert units[-1] == "more" and len(units) == n - len(dropped) + 1
+
+
+def test_the_kernel_refuses_indices_out_of_order_and_keeps_the_list() -> None:
+    drop = kernel_or_skip(tokens.drop_units, tokens._drop, "unit scanner's drop")
+    assert callable(drop)
+    units = ["a", "b", "c"]
+    for dropped in ([1, 1], [2, 0], [3], [-1], ["x"]):
+        with pytest.raises((ValueError, TypeError)):
+            drop(units, dropped)
+        assert units == ["a", "b", "c"]

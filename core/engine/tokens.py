@@ -546,8 +546,10 @@ def _join_spaced_dashes(
         keep[i] = keep[i + 1] = False
         dropped += (i, i + 1)
     if dropped:
-        for units in (starts, ends, keys, words):
-            _drop(units, dropped)
+        _drop(starts, dropped)
+        _drop(ends, dropped)
+        drop_units(keys, dropped)
+        drop_units(words, dropped)
 
 
 def _drop(units: MutableSequence[Any], dropped: list[int]) -> None:
@@ -560,6 +562,16 @@ def _drop(units: MutableSequence[Any], dropped: list[int]) -> None:
         previous = index + 1
     kept += units[previous:]
     units[:] = kept
+
+
+drop_units: Callable[[list[Any], list[int]], None]
+try:
+    # The compiled path's (``unit_scan.c``): a list's units dropped in one pass, moved
+    # down in place (``_drop``'s slices take and give back a reference to every unit
+    # kept: 3-4 ms of a 1 MB side's keys and weights, for a few hundred dashes).
+    from core.engine.unit_scan import drop as drop_units
+except ImportError:
+    drop_units = _drop
 
 
 def attach_punctuation(tokens: Tokens) -> Tokens:

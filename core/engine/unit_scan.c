@@ -506,9 +506,64 @@ error:
     return NULL;
 }
 
+/* drop(units, dropped): the items of the list ``units`` at the ascending indices
+   ``dropped`` (a list of ints) removed in place, in one pass: the others move down,
+   and only the dropped lose a reference (``tokens._drop`` copies slices around them,
+   a reference taken and given back for every unit kept, three times). */
+static PyObject *
+unit_scan_drop(PyObject *self, PyObject *args)
+{
+    PyObject *units, *dropped;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &units, &PyList_Type, &dropped)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(units);
+    Py_ssize_t m = PyList_GET_SIZE(dropped);
+    Py_ssize_t last = -1;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_ssize_t at = PyLong_AsSsize_t(PyList_GET_ITEM(dropped, k));
+        if (at == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (at <= last || at >= n) {
+            PyErr_SetString(PyExc_ValueError, "unit_scan.drop: indices must ascend, in range");
+            return NULL;
+        }
+        last = at;
+    }
+    if (m == 0) {
+        Py_RETURN_NONE;
+    }
+    PyObject **items = ((PyListObject *)units)->ob_item;
+    PyObject **gone = PyMem_New(PyObject *, m);
+    if (gone == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t kept = 0, next = 0, drop_at = PyLong_AsSsize_t(PyList_GET_ITEM(dropped, 0));
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (i == drop_at) {
+            gone[next++] = items[i];
+            drop_at = next < m ? PyLong_AsSsize_t(PyList_GET_ITEM(dropped, next)) : -1;
+        }
+        else {
+            items[kept++] = items[i];
+        }
+    }
+    Py_SET_SIZE(units, kept);
+    /* (the references given back once the list is whole again: a dropped item's
+       finalizer may look at it) */
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_DECREF(gone[k]);
+    }
+    PyMem_Free(gone);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef unit_scan_methods[] = {
     {"configure", unit_scan_configure, METH_VARARGS,
      "configure(joins, points, commas, dashes, runs, ranges, voicing): the character sets"},
+    {"drop", unit_scan_drop, METH_VARARGS,
+     "drop(units, dropped): the list's items at the ascending indices removed in place"},
     {"units", unit_scan_units, METH_VARARGS,
      "units(text, lo, hi, marks, cjk, key_of, words_of[, table, fold]) -> (starts, ends, "
      "keys, words, unseen, fresh): the units of text[lo:hi], keyed where the spelling is "

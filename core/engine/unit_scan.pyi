@@ -1,5 +1,7 @@
 # The compiled path's scanner (core/engine/unit_scan.c, built by ``make native``).
 
+from typing import Any
+
 def configure(
     joins: str,
     points: str,
@@ -22,3 +24,4 @@ def units(
     fold: bool = ...,
     /,
 ) -> tuple[bytes, bytes, list[str], list[int | None], list[str], list[int]]: ...
+def drop(units: list[Any], dropped: list[int], /) -> None: ...
