@@ -195,3 +195,15 @@ def test_the_kernel_refuses_indices_out_of_order_and_keeps_the_list() -> None:
         with pytest.raises((ValueError, TypeError)):
             drop(units, dropped)
         assert units == ["a", "b", "c"]
+
+
+def test_the_kernel_finds_the_lone_dashes_as_the_index_scan_does() -> None:
+    kernel_or_skip(getattr(tokens, "where_item", None), None, "unit scanner's where")
+    rng = random.Random(3)
+    dash = "".join(["-"])  # (the table's string, not the literal)
+    for n in (0, 1, 7, 500):
+        keys = [rng.choice([dash, "a", "b", ",", "--"]) for _ in range(n)]
+        assert tokens.lone_dashes(keys, dash) == tokens._lone_dashes(keys, dash)
+        assert tokens.lone_dashes(keys, None) == [] == tokens._lone_dashes(keys, None)
+    # Whole texts: the dashes joined alike (``_agree``), by the kernel on this path.
+    assert tokens.lone_dashes is tokens._where

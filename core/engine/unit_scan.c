@@ -506,6 +506,35 @@ error:
     return NULL;
 }
 
+/* where(units, item): the indices of the list ``units`` whose item is ``item`` itself
+   (not only equal to it: equal keys are one string, ``tokens._Spellings``). */
+static PyObject *
+unit_scan_where(PyObject *self, PyObject *args)
+{
+    PyObject *units, *item;
+    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &units, &item)) {
+        return NULL;
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(units);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyList_GET_ITEM(units, i) != item) {
+            continue;
+        }
+        PyObject *at = PyLong_FromSsize_t(i);
+        if (at == NULL || PyList_Append(found, at) < 0) {
+            Py_XDECREF(at);
+            Py_DECREF(found);
+            return NULL;
+        }
+        Py_DECREF(at);
+    }
+    return found;
+}
+
 /* drop(units, dropped): the items of the list ``units`` at the ascending indices
    ``dropped`` (a list of ints) removed in place, in one pass: the others move down,
    and only the dropped lose a reference (``tokens._drop`` copies slices around them,
@@ -562,6 +591,8 @@ unit_scan_drop(PyObject *self, PyObject *args)
 static PyMethodDef unit_scan_methods[] = {
     {"configure", unit_scan_configure, METH_VARARGS,
      "configure(joins, points, commas, dashes, runs, ranges, voicing): the character sets"},
+    {"where", unit_scan_where, METH_VARARGS,
+     "where(units, item): the indices of the list's items that are item itself"},
     {"drop", unit_scan_drop, METH_VARARGS,
      "drop(units, dropped): the list's items at the ascending indices removed in place"},
     {"units", unit_scan_units, METH_VARARGS,
