@@ -166,3 +166,23 @@ def test_line_splitting_breaks_only_at_real_line_breaks(text: str) -> None:
     assert lines[0][0] == 0 and lines[-1][2] == len(text)
     for (_, _, end), (start, _, _) in itertools.pairwise(lines):
         assert end == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FULL.read_text(encoding="utf-8"),
+        "\u516c\u5e03\u4e86\u6cd5\u5f8b\u3002\u4e00\u9879\u89c4\u5b9a\uff01 Then English. And more",
+        "\u300c\u306f\u3044\u3002\u300d\u3068\u8a00\u3063\u305f\u3002\u6b21\u3002",
+        "plain ASCII. Two sentences",
+    ],
+)
+def test_the_wide_characters_given_change_nothing(text: str) -> None:
+    # (the engine finds a text's characters beyond ASCII once, for the tokenizer and
+    # the segmenter both)
+    from core.engine.tokens import non_ascii, tokenize
+
+    wide = non_ascii(text)
+    assert segment(text, None, wide) == segment(text)
+    assert segment(text, 0, wide) == segment(text, 0)
+    assert tokenize(text, wide=wide) == tokenize(text)

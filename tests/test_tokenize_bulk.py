@@ -50,7 +50,7 @@ def test_spellings_learned_in_bulk_as_one_by_one(text: str, fold_case: bool) -> 
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_characters_beyond_ascii_found_through_utf8(text: str) -> None:
-    found = tokens_module._non_ascii(text)
+    found = tokens_module.non_ascii(text)
     assert found == {c for c in text if ord(c) > 0x7F}
     marks = tokens_module._marks_in(found)
     assert marks == {c for c in found if unicodedata.category(c) in ("Mn", "Mc", "Me", "Cf")}

@@ -54,6 +54,7 @@ from core.engine.tokens import (
     Tokens,
     attach_punctuation,
     int_array,
+    non_ascii,
     spanning_words,
     tokenize,
 )
@@ -252,8 +253,9 @@ def _side_units(
     """The units of one side's ``text`` (side 0: old, 1: new), the unit indices where
     its sentences start, and the indices of its units that are unchanged paragraphs."""
     if anchors is None:
-        units = _units(text, options)
-        return units, unit_boundaries(units.starts, segment(text).sentence_starts), []
+        wide = non_ascii(text)  # (found once for both)
+        units = _units(text, options, wide)
+        return units, unit_boundaries(units.starts, segment(text, None, wide).sentence_starts), []
     spans = (anchors.old, anchors.new)[side]
     return _anchored_units(text, spans, counts[side], widths[side], options)
 
@@ -370,10 +372,11 @@ def _anchored_units(
     regions = gaps(anchors, len(text))
     joined_starts = list(accumulate((r2 - r1 + len(_JOINER) for r1, r2 in regions), initial=0))
     joined = _JOINER.join(text[r1:r2] for r1, r2 in regions)
-    part = _units(joined, options)
+    wide = non_ascii(joined)  # (found once for both)
+    part = _units(joined, options, wide)
     # Sentences as the whole text has them: whether single line breaks end sentences
     # depends on how the whole text is wrapped, not on the part left between anchors.
-    sentences = segment(joined, width).sentence_starts
+    sentences = segment(joined, width, wide).sentence_starts
     bounds = unit_boundaries(part.starts, sentences)
     del joined  # (a copy of the text: gone before the units are rebuilt)
     # Each region's units, and its shift back to the text.
@@ -465,8 +468,8 @@ except ImportError:
     placed_offsets = placed_in_python
 
 
-def _units(text: str, options: CompareOptions) -> Tokens:
-    tokens = tokenize(text, fold_case=options.ignore_case)
+def _units(text: str, options: CompareOptions, wide: set[str] | None = None) -> Tokens:
+    tokens = tokenize(text, fold_case=options.ignore_case, wide=wide)
     return attach_punctuation(tokens) if options.ignore_punctuation else tokens
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, sub
 
-from core.engine.tokens import CJK_CHARS, compiled, holds_wide
+from core.engine.tokens import CJK_CHARS, compiled, holds_wide, matched_among
 from core.model import Span
 
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
@@ -110,11 +110,13 @@ class Segmentation:
         return tuple(map(itemgetter(0), self.sentences[1:]))
 
 
-def segment(text: str, width: int | None = None) -> Segmentation:
+def segment(text: str, width: int | None = None, wide: set[str] | None = None) -> Segmentation:
     """Split ``text`` into sentences and paragraphs (both tile the text).
 
     ``width``: the width the text is hard-wrapped at (0: not wrapped), when it is
     known from a longer text this one is cut from (``wrap_width``); else judged here.
+    ``wide``: the text's characters beyond ASCII (``core.engine.tokens.non_ascii``),
+    when the caller has them.
     """
     paragraph_starts: set[int] = set()
     sentence_starts: set[int] = set()
@@ -128,7 +130,7 @@ def segment(text: str, width: int | None = None) -> Segmentation:
         if width is None:
             width = _wrap_width(text, lines)
         _line_boundaries(text, lines, width, paragraph_starts, sentence_starts)
-    _punctuation_boundaries(text, sentence_starts)
+    _punctuation_boundaries(text, sentence_starts, wide)
     sentence_starts |= paragraph_starts
     return Segmentation(
         sentences=_tile(sentence_starts, len(text)),
@@ -266,7 +268,7 @@ def _line_boundaries(
         previous = (s, ce, e)
 
 
-def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
+def _punctuation_boundaries(text: str, sentence_starts: set[int], wide: set[str] | None) -> None:
     if _stop_starts_in_c is not None:  # (the compiled path's: the same starts, in C)
         sentence_starts.update(
             _stop_starts_in_c(
@@ -281,7 +283,7 @@ def _punctuation_boundaries(text: str, sentence_starts: set[int]) -> None:
         )
     else:
         _stop_boundaries(text, sentence_starts)
-    if not holds_wide(text, _CJK_OR_STOP):
+    if not (holds_wide(text, _CJK_OR_STOP) if wide is None else matched_among(wide, _CJK_OR_STOP)):
         return
     for m in compiled(_CJK_TERMINATOR).finditer(text):
         t_start, nxt = m.span()

@@ -79,18 +79,18 @@ def has_wide(text: str) -> bool:
     """Whether ``text`` holds a character from ``WIDE_FROM`` on (Han, kana, full-width
     forms, and everything above). No pattern to compile (a class of that range takes
     5 ms, a twentieth of a short comparison), and quicker than one on long texts."""
-    return _wide_among(_non_ascii(text))
+    return _wide_among(non_ascii(text))
 
 
 def holds_wide(text: str, pattern: str) -> bool:
     """Whether ``text`` holds a wide character (``has_wide``) that ``pattern``, a class of
     wide characters, matches: each distinct character beyond ASCII looked at once, not
     the whole text (a class of many ranges searched over 1 MB took 5 ms)."""
-    return _matched_among(_non_ascii(text), pattern)
+    return matched_among(non_ascii(text), pattern)
 
 
-def _matched_among(found: set[str], pattern: str) -> bool:
-    """Whether a wide character of ``found`` (``_non_ascii``) matches ``pattern``, a
+def matched_among(found: set[str], pattern: str) -> bool:
+    """Whether a wide character of ``found`` (``non_ascii``) matches ``pattern``, a
     class of wide characters."""
     if not _wide_among(found):
         return False
@@ -99,7 +99,7 @@ def _matched_among(found: set[str], pattern: str) -> bool:
 
 
 def _wide_among(found: set[str]) -> bool:
-    """Whether the characters ``found`` (``_non_ascii``) hold one from ``WIDE_FROM`` on."""
+    """Whether the characters ``found`` (``non_ascii``) hold one from ``WIDE_FROM`` on."""
     return bool(found) and max(found) >= WIDE_FROM
 
 
@@ -212,8 +212,9 @@ _MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me", "Cf"))
 _ASCII_BYTES = bytes(range(128))
 
 
-def _non_ascii(text: str) -> set[str]:
-    """The distinct characters of ``text`` beyond ASCII."""
+def non_ascii(text: str) -> set[str]:
+    """The distinct characters of ``text`` beyond ASCII (found once for a text both
+    tokenized and segmented: ``tokenize``'s and ``segment``'s ``wide``)."""
     if text.isascii():
         return set()
     # UTF-8 less its ASCII bytes is the non-ASCII characters alone (their bytes are
@@ -266,14 +267,14 @@ class Tokens:
 
 def has_cjk(text: str) -> bool:
     """Whether the text holds a Han or kana character (a unit of its own)."""
-    return _cjk_among(_non_ascii(text))
+    return _cjk_among(non_ascii(text))
 
 
 def _cjk_among(found: set[str]) -> bool:
-    """Whether the characters ``found`` (``_non_ascii``) hold a Han or kana character:
+    """Whether the characters ``found`` (``non_ascii``) hold a Han or kana character:
     each looked at once, not the whole text (a text with a wide character, as a
     mathematical letter, may hold none)."""
-    return _matched_among(found, _CJK)
+    return matched_among(found, _CJK)
 
 
 def count_words(text: str) -> int:
@@ -281,21 +282,24 @@ def count_words(text: str) -> int:
     return sum(1 for _ in CONTRACT_WORD.finditer(text))
 
 
-def tokenize(text: str, *, fold_case: bool = True) -> Tokens:
+def tokenize(text: str, *, fold_case: bool = True, wide: set[str] | None = None) -> Tokens:
     """Split ``text`` into units with offsets, keys and word counts.
 
     Linear in the length of the text (no pattern here can backtrack more than
     once over a run of spaces or punctuation). The text is split a stretch of
     paragraphs at a time (no unit crosses a blank line), so the split's pieces never
     all exist at once; offsets go into arrays and equal keys are one string.
+    ``wide``: the text's ``non_ascii`` characters, when the caller has them.
     """
-    return _tokenize(text, fold_case, scan_units)
+    return _tokenize(text, fold_case, scan_units, wide)
 
 
-def _tokenize(text: str, fold_case: bool, scan: Scanner | None) -> Tokens:
+def _tokenize(
+    text: str, fold_case: bool, scan: Scanner | None, wide: set[str] | None = None
+) -> Tokens:
     """``tokenize``, with the scanner ``scan`` (the compiled path's) or, None, the
     expression (both give the same units: ``tests/test_unit_scan.py``)."""
-    found = _non_ascii(text)
+    found = non_ascii(text) if wide is None else wide
     cjk = _cjk_among(found)
     marks = _marks_in(found)
     marked = "".join(sorted(marks))  # (as the scanner takes them)
