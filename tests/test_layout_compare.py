@@ -16,7 +16,7 @@ import pytest
 
 from core.engine import native, opspans
 from core.engine.tokens import tokenize
-from tests.kernels import kernel_or_skip
+from tests.kernels import assert_compared_alike, kernel_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -183,3 +183,75 @@ def test_a_stretch_outside_the_units_is_refused() -> None:
         same_units("a b c", "a b c", ta.starts, ta.ends, ta.starts, ta.ends, 1, 3, 2)
     with pytest.raises(TypeError):
         same_units("a b c", "a b c", [0, 2], ta.ends, ta.starts, ta.ends, 0, 1, 0)
+
+
+# Units whose keys end sentences, words, spaces and line breaks of several kinds.
+_BLOCK_PALETTE = ["word", "Word", "w", ".", "!", "?", "...", "\u3002", ",", "-", " ", " ", "\n"]
+
+
+def _codes(rng: random.Random, n_a: int, n_b: int) -> list[tuple[str, int, int, int, int]]:
+    """Random opcodes covering units [0, n_a) and [0, n_b) in order, as blocks hold."""
+    codes: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    while i < n_a or j < n_b:
+        tag = rng.choice(["equal", "delete", "insert", "replace", "delete-insert"])
+        k = rng.randint(1, 4)
+        if tag == "equal" and i < n_a and j < n_b:
+            k = min(k, n_a - i, n_b - j)
+            codes.append(("equal", i, i + k, j, j + k))
+            i, j = i + k, j + k
+        elif tag in ("delete", "delete-insert") and i < n_a:
+            k = min(k, n_a - i)
+            codes.append(("delete", i, i + k, j, j))
+            i += k
+            if tag == "delete-insert" and j < n_b:
+                m = min(rng.randint(1, 4), n_b - j)
+                codes.append(("insert", i, i, j, j + m))
+                j += m
+        elif tag == "insert" and j < n_b:
+            k = min(k, n_b - j)
+            codes.append(("insert", i, i, j, j + k))
+            j += k
+        elif tag == "replace" and i < n_a and j < n_b:
+            m = min(rng.randint(1, 4), n_b - j)
+            k = min(k, n_a - i)
+            codes.append(("replace", i, i + k, j, j + m))
+            i, j = i + k, j + m
+    return codes
+
+
+def test_the_builder_makes_the_ops_build_ops_makes() -> None:
+    kernel_or_skip(opspans.ops_maker, opspans.ops_maker_in_python, "ops builder")
+    rng = random.Random(11)
+    for _ in range(3000):
+        old, new = (
+            "".join(rng.choice(_BLOCK_PALETTE) for _ in range(rng.randint(1, 30))) for _ in range(2)
+        )
+        ta, tb = tokenize(old), tokenize(new)
+        if not len(ta) or not len(tb):
+            continue
+        starts = tuple(frozenset(k for k in range(len(t)) if rng.random() < 0.3) for t in (ta, tb))
+        by_python = opspans.ops_maker_in_python(old, new, ta, tb, starts)  # type: ignore[arg-type]
+        by_kernel = opspans.ops_maker(old, new, ta, tb, starts)  # type: ignore[arg-type]
+        codes = _codes(rng, len(ta), len(tb))
+        for layout in (True, False):
+            assert by_kernel(codes, layout) == by_python(codes, layout), (old, new, codes)
+
+
+def test_the_builder_refuses_codes_outside_the_units() -> None:
+    kernel_or_skip(opspans.ops_maker, opspans.ops_maker_in_python, "ops builder")
+    ta = tb = tokenize("One two.")
+    make = opspans.ops_maker("One two.", "One two.", ta, tb, (frozenset(), frozenset()))
+    for codes in ([("equal", 0, 9, 0, 9)], [("delete", 2, 1, 0, 0)], [("equal", 1, 1, 0, 0)]):
+        with pytest.raises(IndexError):
+            make(codes, True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        make([("equal", 0, 1)], True)  # type: ignore[list-item]
+
+
+def test_whole_comparisons_have_the_same_blocks_with_the_builder() -> None:
+    from core.engine import compare
+
+    kernel_or_skip(opspans.ops_maker, opspans.ops_maker_in_python, "ops builder")
+    assert_compared_alike(compare, "ops_maker", opspans.ops_maker_in_python, 12)
+    assert_compared_alike(compare, "ops_maker", opspans.ops_maker_in_python, 6, fast_path=True)

@@ -40,7 +40,7 @@ from core.engine.line_anchors import with_line_anchors
 from core.engine.made import new_block, new_op
 from core.engine.merges import joined_moves
 from core.engine.moves import apply_moves, find_moves, rejoin_unused, split_long_ends
-from core.engine.opspans import FINAL_MARKS, build_ops
+from core.engine.opspans import FINAL_MARKS, OpsMaker, ops_maker
 from core.engine.paragraph_anchors import ParagraphAnchors, find_paragraph_anchors, gaps
 from core.engine.progress import ALIGNING, MARKING, MOVING, PAIRING, READING, Progress, report
 from core.engine.segment import segment, wrap_width
@@ -202,13 +202,14 @@ def _compare(
     # What only the alignment needed goes before the blocks are built (peak memory).
     del a, b, word_codes, refine, table, keys, alignment, runs, cuts, cut, origin, pairs
     paragraphs = set(fixed)
-    starts = (frozenset(old_bounds), frozenset(new_bounds))
+    make_ops = ops_maker(old.text, new.text, ta, tb, (frozenset(old_bounds), frozenset(new_bounds)))
     blocks = tuple(
         _paragraph_block(d, ta, tb)
         if d.kind == "equal" and (d.a1, d.b1) in paragraphs and d.a2 - d.a1 == 1
-        else _block(d, old.text, new.text, ta, tb, starts)
+        else _block(d, ta, tb, make_ops)
         for d in drafts
     )
+    del make_ops  # (it holds the units' offsets)
     del drafts
     # Work on the blocks may start beside the rows (the flags, in a child).
     aside.built(
@@ -532,18 +533,11 @@ def _paragraph_block(d: Draft, ta: Tokens, tb: Tokens) -> Block:
     )
 
 
-def _block(
-    d: Draft,
-    old: str,
-    new: str,
-    ta: Tokens,
-    tb: Tokens,
-    starts: tuple[frozenset[int], frozenset[int]],
-) -> Block:
+def _block(d: Draft, ta: Tokens, tb: Tokens, make_ops: OpsMaker) -> Block:
     old_span = (ta.starts[d.a1], ta.ends[d.a2 - 1]) if d.a2 > d.a1 else None
     new_span = (tb.starts[d.b1], tb.ends[d.b2 - 1]) if d.b2 > d.b1 else None
     # Layout marks (a stop against a line break) only inside a sentence both sides hold.
-    ops = build_ops(d.codes, old, new, ta, tb, starts if d.a2 > d.a1 and d.b2 > d.b1 else None)
+    ops = make_ops(d.codes, d.a2 > d.a1 and d.b2 > d.b1)
     kind = d.kind
     if kind == "changed" and all(op.op == "equal" for op in ops):
         kind = "equal"  # what differed was layout (a full stop against a line break)
