@@ -620,10 +620,14 @@ def _words(text: str, spans: tuple[Span, ...]) -> tuple[Word, ...]:
         piece = text[s:e]
         if piece.isalnum():  # (what the expression's last branch takes whole)
             out.append(_new_word(piece, s, e, 0))
-        else:
-            out.extend(
-                _new_word(m.group(), m.start(), m.end(), 0) for m in WORD.finditer(text, s, e)
-            )
+            continue
+        # Each word found where it stands from the last one's end: a word starts with a
+        # letter or digit, which no gap between words holds (no match object made).
+        at = s
+        for word in WORD.findall(text, s, e):
+            at = text.find(word, at, e)
+            out.append(_new_word(word, at, at + len(word), 0))
+            at += len(word)
     return tuple(out)
 
 
