@@ -127,3 +127,7 @@ def test_text_without_spaces_is_looked_for_among_its_distinct_characters() -> No
     found: set[int] = set()
     segment._punctuation_boundaries("\u4e2d\u6587\u3002\u65e5\u672c", found)
     assert found == {3}
+    found.clear()  # (the wide characters given, as the engine gives them)
+    text = "\u4e2d\u6587\u3002\u65e5\u672c"
+    segment._punctuation_boundaries(text, found, set(text))
+    assert found == {3}

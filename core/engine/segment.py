@@ -268,7 +268,9 @@ def _line_boundaries(
         previous = (s, ce, e)
 
 
-def _punctuation_boundaries(text: str, sentence_starts: set[int], wide: set[str] | None) -> None:
+def _punctuation_boundaries(
+    text: str, sentence_starts: set[int], wide: set[str] | None = None
+) -> None:
     if _stop_starts_in_c is not None:  # (the compiled path's: the same starts, in C)
         sentence_starts.update(
             _stop_starts_in_c(
