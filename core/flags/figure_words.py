@@ -270,6 +270,8 @@ _SCALE_VALUES = {
 
 
 _TOKENS = r"\d+(?:[.,:]\d+)*\w*|[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*"
+# The same for ASCII text, its classes ASCII's (the same characters there; 40 % faster).
+_ASCII_TOKENS = "(?a)" + _TOKENS
 
 
 # The tokens of ``_values`` that are, or may be part of, a figure spelled out; a digit
@@ -321,10 +323,13 @@ def _values(text: str, short: bool = False) -> Counter[str]:
     in_number = False
     last_korean: tuple[str, int, int] | None = None  # (a Korean figure: value, scale, at)
     # (a time spaced apart, "4 :30", read as "4:30": the same length, so offsets hold)
-    spaced = _SPACED_COLON.sub(r"\1:\2 ", text.replace("-", " "))
+    spaced = text.replace("-", " ")
+    if " :" in spaced:  # (what the pattern needs)
+        spaced = _SPACED_COLON.sub(r"\1:\2 ", spaced)
     if compiled(_SPACED_HINT).search(spaced):  # ("21 000" read as "21,000")
         spaced = compiled(_SPACED).sub(_groups_joined, spaced)
-    if not spaced.isascii():  # ("півмільярда" = "пів мільярда": half a billion)
+    if not spaced.isascii() and ("\u043f" in spaced or "\u041f" in spaced):
+        # ("півмільярда" = "пів мільярда": half a billion; the pattern opens with п)
         spaced = compiled(_HALF).sub("0.5", spaced)
     if spaced.isascii():  # folding keeps every token whole: fold once
         spaced = spaced.lower()
@@ -332,16 +337,19 @@ def _values(text: str, short: bool = False) -> Counter[str]:
         figure = _DECIMAL.search(spaced) or _numberish().search(spaced) or "elf " in spaced
         if not figure:
             return out  # no digit and no number word: no figure
-        tokens = [(m.start(), m.group()) for m in compiled(_TOKENS).finditer(spaced)]
+        tokens = _tokens(spaced, _ASCII_TOKENS)
     else:
-        found = compiled(_TOKENS).finditer(spaced)
+        found = _tokens(spaced, _TOKENS)
         folded = spaced.casefold()
         if len(folded) == len(spaced):  # (each character folded to one: offsets hold)
             folded = APOSTROPHES.sub("'", folded)  # (one for one, too)
-            tokens = [(m.start(), folded[m.start() : m.end()]) for m in found]
+            tokens = [(at, folded[at : at + len(token)]) for at, token in found]
         else:
-            tokens = [(m.start(), APOSTROPHES.sub("'", m.group().casefold())) for m in found]
+            tokens = [(at, APOSTROPHES.sub("'", token.casefold())) for at, token in found]
+    may_scale = False  # (whether ``_scaled`` can find a number and its scale)
     for i, (start, token) in enumerate(tokens):
+        if not may_scale and token[0].isdecimal():
+            may_scale = _scale_may_follow(tokens, i)
         if token not in _NOT_PLAIN and token.isascii() and not token[0].isdecimal():
             if in_number:  # a plain word ends a figure spelled out (as below)
                 out[str(total + current)] += 1
@@ -443,7 +451,34 @@ def _values(text: str, short: bool = False) -> Counter[str]:
                 out[token] += 1
     if in_number:
         out[str(total + current)] += 1
-    _scaled(spaced, out, short)  # (as read above: "0.5" for "пів")
+    if may_scale:
+        _scaled(spaced, out, short)  # (as read above: "0.5" for "пів")
+    return out
+
+
+def _scale_may_follow(tokens: list[tuple[int, str]], i: int) -> bool:
+    """Whether the number of token ``i`` may have a scale that ``_scaled`` reads: letters
+    joined to it ("3.5bn", "100k"), or a scale word's letters opening the token after it
+    ("1.5 million", "2 Mrd."). Where no number has, ``_SCALED`` finds nothing."""
+    if tokens[i][1].lstrip(_NUMBER_CHARS):
+        return True
+    after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+    # (its letters up to an apostrophe, of any of the forms ``_TOKENS`` joins by)
+    letters = compiled(_LETTERS).match(after)
+    return letters is not None and letters.group() in _SCALE_WORDS_FOLDED
+
+
+def _tokens(text: str, pattern: str) -> list[tuple[int, str]]:
+    """The tokens of ``text`` (``pattern``: ``_TOKENS``, or ``_ASCII_TOKENS`` for ASCII
+    text) and where each starts: each found from the last one's end, as a token starts
+    with a letter or a digit, which no gap between tokens holds (no match object
+    made)."""
+    out: list[tuple[int, str]] = []
+    at = 0
+    for token in compiled(pattern).findall(text):
+        at = text.find(token, at)
+        out.append((at, token))
+        at += len(token)
     return out
 
 
@@ -458,6 +493,17 @@ _SCALED = (
     + "|".join(sorted((*SCALE_WORDS, *SCALES_AFTER_A_NUMBER), key=len, reverse=True))
     + r")\b"
 )  # (compiled when first used: start-up)
+_LETTERS = r"[^\W\d_]*"  # (a token's letters up to an apostrophe)
+# The scale words of ``_SCALED`` as ``_values`` has its tokens (folded; their letters up
+# to anything else: the expression needs only these before its word's end), and the
+# characters of a number's token other than letters (``_scale_may_follow``).
+_SCALE_WORDS_FOLDED = frozenset(
+    m.group()
+    for w in (*"hundred thousand million billion trillion bn mn tn k m b".split(), *SCALE_WORDS)
+    for folded in (w.casefold(), w.lower())
+    if (m := re.match(_LETTERS, folded)) is not None and m.group()
+) | frozenset(SCALES_AFTER_A_NUMBER)
+_NUMBER_CHARS = "0123456789.,:"
 _SIGNS = "$\u00a3\u20ac\u00a5"
 _SCALE_LETTERS = {
     "bn": "billion",
