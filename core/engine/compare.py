@@ -9,7 +9,6 @@ code-point spans and ``exact`` flags -> statistics.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from array import array
 from bisect import bisect_left, bisect_right
@@ -494,8 +493,12 @@ def _word_codes(
     sub_a, sub_b = a[a1:a2], b[b1:b2]
     runs: list[tuple[int, int, int]] | None = None
     if (a2 - a1) * (b2 - b1) <= WORD_DIFF_CELLS:
-        with contextlib.suppress(AlphabetOverflow):
+        # (a try, not contextlib.suppress: a context manager made for each of a
+        # heavily edited 1 MB pair's 5,000 blocks was 3-4 ms)
+        try:
             runs = diff_runs(sub_a, sub_b, a_offset=a1, b_offset=b1)
+        except AlphabetOverflow:
+            runs = None
     if runs is None:
         runs = equal_runs(sub_a, sub_b, a1, b1)
     runs = drop_confetti(runs, a, a2, b2, words_a, function, a1, b1)

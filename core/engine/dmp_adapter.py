@@ -132,14 +132,16 @@ def _trimmed_runs(
     """
     n_a, n_b = len(a), len(b)
     shorter = min(n_a, n_b)
-    start = next((k for k, pair in enumerate(zip(a, b)) if pair[0] != pair[1]), shorter)
+    # (loops, not generators: a generator and a tuple a step cost more than the steps)
+    start = 0
+    while start < shorter and a[start] == b[start]:
+        start += 1
     if start == n_a == n_b:
         return [(a_offset, b_offset, n_a)] if n_a else []
     rest = shorter - start
-    end = next(
-        (k for k in range(rest) if a[n_a - 1 - k] != b[n_b - 1 - k]),
-        rest,
-    )
+    end = 0
+    while end < rest and a[n_a - 1 - end] == b[n_b - 1 - end]:
+        end += 1
     if start + end in (n_a, n_b):  # one middle is empty: a merge may shift it
         return None
     if not set(a[start : n_a - end]).isdisjoint(b[start : n_b - end]):
