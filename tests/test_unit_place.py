@@ -145,3 +145,64 @@ def test_unit_boundaries_take_any_starts_on_either_path() -> None:
     for starts in ([0, 3, 7, 9], array("q", [0, 3, 7, 9]), array("i", [0, 3, 7, 9])):
         assert unit_boundaries(starts, [9, 0, 4, 3, 100]) == [1, 2, 3]
         assert boundaries_in_python(starts, [9, 0, 4, 3, 100]) == [1, 2, 3]
+
+
+def _alignment(rng: random.Random) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+    """Random equal runs in order, and cuts in order over the same units (some cuts at
+    the same place twice, some inside runs)."""
+    runs: list[tuple[int, int, int]] = []
+    i = j = 0
+    for _ in range(rng.randint(0, 12)):
+        i += rng.randint(0, 4)
+        j += rng.randint(0, 4)
+        n = rng.randint(1, 6)
+        runs.append((i, j, n))
+        i, j = i + n, j + n
+    end_a, end_b = i + rng.randint(0, 4), j + rng.randint(0, 4)
+    cuts = sorted(
+        {(0, 0), (end_a, end_b)}
+        | {(rng.randint(0, end_a), rng.randint(0, end_b)) for _ in range(rng.randint(0, 8))}
+    )
+    cuts = [c for k, c in enumerate(cuts) if k == 0 or c[1] >= cuts[k - 1][1]]
+    if rng.random() < 0.3 and len(cuts) > 1:
+        cuts.insert(1, cuts[1])  # (a cut twice: no draft between)
+    return runs, cuts
+
+
+def test_c_makes_the_drafts_the_python_makes() -> None:
+    from core.engine import blocks
+
+    kernel_or_skip(blocks.drafts_from_cuts, blocks.drafts_in_python, "drafts from cuts")
+    rng = random.Random(28)
+    kinds: set[str] = set()
+    for _ in range(5000):
+        runs, cuts = _alignment(rng)
+        end_a = cuts[-1][0]
+        ranges = sorted(
+            {(lo, lo + rng.randint(1, 5)) for lo in (rng.randint(0, end_a), rng.randint(0, end_a))}
+        )
+        ranges = [r for k, r in enumerate(ranges) if k == 0 or r[0] >= ranges[k - 1][1]]
+        for approximate in ([], ranges):
+            by_c = blocks.drafts_from_cuts(runs, cuts, approximate)
+            by_python = blocks.drafts_in_python(runs, cuts, approximate)
+            assert by_c == by_python, (runs, cuts, approximate)
+            kinds.update(d.kind for d in by_c)
+    assert kinds == {"equal", "changed", "inserted", "deleted"}
+
+
+def test_c_drafts_refuse_what_does_not_fit() -> None:
+    from core.engine import blocks
+
+    kernel_or_skip(blocks.drafts_from_cuts, blocks.drafts_in_python, "drafts from cuts")
+    with pytest.raises(TypeError):
+        blocks.drafts_from_cuts([(0, 0)], [(0, 0), (1, 1)], [])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        blocks.drafts_from_cuts([], [(0, "x"), (1, 1)], [])  # type: ignore[list-item]
+
+
+def test_whole_comparisons_have_the_same_drafts_on_both_paths() -> None:
+    from core.engine import blocks
+
+    kernel_or_skip(blocks.drafts_from_cuts, blocks.drafts_in_python, "drafts from cuts")
+    assert_compared_alike(compare, "drafts_from_cuts", blocks.drafts_in_python, 12)
+    assert_compared_alike(compare, "drafts_from_cuts", blocks.drafts_in_python, 6, True)

@@ -236,9 +236,215 @@ done:
     return result;
 }
 
+/* A list of ``(a, b, c)`` tuples of integers (``runs``) or of pairs (``cuts``,
+   ``ranges``: ``width`` 2) read into one array, ``width`` items a row: the rows, or
+   NULL with an error set (the caller frees it with PyMem_Free). */
+static int64_t *
+rows_of(PyObject *list, Py_ssize_t width, const char *what)
+{
+    if (!PyList_Check(list)) {
+        PyErr_Format(PyExc_TypeError, "drafts: %s must be a list", what);
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    int64_t *rows = PyMem_Malloc((size_t)(n * width + 1) * sizeof(int64_t));
+    if (rows == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *row = PyList_GET_ITEM(list, k);
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != width) {
+            PyMem_Free(rows);
+            PyErr_Format(PyExc_TypeError, "drafts: each of %s is a tuple of %zd integers", what,
+                         width);
+            return NULL;
+        }
+        for (Py_ssize_t c = 0; c < width; c++) {
+            int64_t value = PyLong_AsLongLong(PyTuple_GET_ITEM(row, c));
+            if (value == -1 && PyErr_Occurred()) {
+                PyMem_Free(rows);
+                return NULL;
+            }
+            rows[k * width + c] = value;
+        }
+    }
+    return rows;
+}
+
+/* The code (tag, i1, i2, j1, j2) appended to ``codes``: 0, or -1. */
+static int
+add_code(PyObject *codes, PyObject *tag, int64_t i1, int64_t i2, int64_t j1, int64_t j2)
+{
+    PyObject *code = PyTuple_New(5);
+    if (code == NULL) {
+        return -1;
+    }
+    PyTuple_SET_ITEM(code, 0, Py_NewRef(tag));
+    int64_t ends[4] = {i1, i2, j1, j2};
+    for (int e = 0; e < 4; e++) {
+        PyObject *at = PyLong_FromLongLong(ends[e]);
+        if (at == NULL) {
+            Py_DECREF(code);
+            return -1;
+        }
+        PyTuple_SET_ITEM(code, 1 + e, at);
+    }
+    int appended = PyList_Append(codes, code);
+    Py_DECREF(code);
+    return appended;
+}
+
+/* The delete and insert codes of a replaced gap (``blocks.gap_codes``): 0, or -1. */
+static int
+add_gap(PyObject *codes, PyObject *const tags[3], int64_t i1, int64_t i2, int64_t j1,
+        int64_t j2)
+{
+    if (i2 > i1 && add_code(codes, tags[1], i1, i2, j1, j1) < 0) {
+        return -1;
+    }
+    if (j2 > j1 && add_code(codes, tags[2], i2, i2, j1, j2) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* drafts(runs, cuts, ranges, make): ``blocks.drafts_in_python`` in one pass. ``runs``:
+   the alignment's equal runs (i, j, n), in order; ``cuts``: the (old, new) unit
+   indices where drafts meet, in order; ``ranges``: the approximate gaps (lo, hi),
+   sorted; ``make``: what makes a draft from its kind, a1, a2, b1, b2, codes and
+   whether it is approximate (``blocks.Draft``). Between each two cuts that differ, a
+   draft: the runs' parts inside it as equal codes, the gaps between as delete and
+   insert codes, its kind from them. */
+static PyObject *
+drafts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "drafts(runs, cuts, ranges, make)");
+        return NULL;
+    }
+    static const char *names[7] = {"equal", "delete", "insert", "inserted", "deleted",
+                                   "changed", NULL};
+    PyObject *tags[6] = {NULL};
+    int64_t *runs = NULL, *cuts = NULL, *ranges = NULL;
+    PyObject *out = NULL;
+    for (int k = 0; k < 6; k++) {
+        tags[k] = PyUnicode_InternFromString(names[k]);
+        if (tags[k] == NULL) {
+            goto done;
+        }
+    }
+    runs = rows_of(args[0], 3, "runs");
+    cuts = runs ? rows_of(args[1], 2, "cuts") : NULL;
+    ranges = cuts ? rows_of(args[2], 2, "ranges") : NULL;
+    if (ranges == NULL) {
+        goto done;
+    }
+    Py_ssize_t n_runs = PyList_GET_SIZE(args[0]), n_cuts = PyList_GET_SIZE(args[1]);
+    Py_ssize_t n_ranges = PyList_GET_SIZE(args[2]);
+    out = PyList_New(0);
+    if (out == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t c = 0; c + 1 < n_cuts; c++) {
+        int64_t p = cuts[2 * c], q = cuts[2 * c + 1], p2 = cuts[2 * c + 2], q2 = cuts[2 * c + 3];
+        if (p == p2 && q == q2) {
+            continue;
+        }
+        PyObject *codes = PyList_New(0);
+        if (codes == NULL) {
+            goto fail;
+        }
+        /* the last run starting at or before p (bisect_right - 1), or the first */
+        Py_ssize_t lo_k = 0, hi_k = n_runs;
+        while (lo_k < hi_k) {
+            Py_ssize_t mid = (lo_k + hi_k) / 2;
+            if (p < runs[3 * mid]) {
+                hi_k = mid;
+            }
+            else {
+                lo_k = mid + 1;
+            }
+        }
+        Py_ssize_t k = lo_k > 0 ? lo_k - 1 : 0;
+        int64_t i = p, j = q;
+        int all_equal = 1;
+        for (; k < n_runs && runs[3 * k] < p2; k++) {
+            int64_t ri = runs[3 * k], rj = runs[3 * k + 1], n = runs[3 * k + 2];
+            int64_t lo = ri > p ? ri : p;
+            int64_t hi = ri + n < p2 ? ri + n : p2;
+            if (hi <= lo) {
+                continue;
+            }
+            int64_t lo_j = rj + lo - ri;
+            if (lo_j < q || lo_j >= q2) {
+                continue;
+            }
+            all_equal &= !(lo > i || lo_j > j);
+            if (add_gap(codes, tags, i, lo, j, lo_j) < 0 ||
+                add_code(codes, tags[0], lo, hi, lo_j, lo_j + hi - lo) < 0) {
+                Py_DECREF(codes);
+                goto fail;
+            }
+            i = hi;
+            j = lo_j + hi - lo;
+        }
+        all_equal &= !(p2 > i || q2 > j);
+        if (add_gap(codes, tags, i, p2, j, q2) < 0) {
+            Py_DECREF(codes);
+            goto fail;
+        }
+        PyObject *kind = p == p2 ? tags[3] : q == q2 ? tags[4] : all_equal ? tags[0] : tags[5];
+        /* approximate: the last range starting before p2 reaches past p */
+        Py_ssize_t lo_r = 0, hi_r = n_ranges;
+        while (lo_r < hi_r) {
+            Py_ssize_t mid = (lo_r + hi_r) / 2;
+            if (ranges[2 * mid] < p2) {
+                lo_r = mid + 1;
+            }
+            else {
+                hi_r = mid;
+            }
+        }
+        int approximate = lo_r > 0 && ranges[2 * (lo_r - 1) + 1] > p;
+        PyObject *made[7] = {kind, NULL, NULL, NULL, NULL, codes,
+                             approximate ? Py_True : Py_False};
+        int64_t ends[4] = {p, p2, q, q2};
+        int failed = 0;
+        for (int e = 0; e < 4; e++) {
+            made[1 + e] = PyLong_FromLongLong(ends[e]);
+            failed |= made[1 + e] == NULL;
+        }
+        PyObject *draft = failed ? NULL : PyObject_Vectorcall(args[3], made, 7, NULL);
+        for (int e = 0; e < 4; e++) {
+            Py_XDECREF(made[1 + e]);
+        }
+        Py_DECREF(codes);
+        if (draft == NULL || PyList_Append(out, draft) < 0) {
+            Py_XDECREF(draft);
+            goto fail;
+        }
+        Py_DECREF(draft);
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    PyMem_Free(runs);
+    PyMem_Free(cuts);
+    PyMem_Free(ranges);
+    for (int k = 0; k < 6; k++) {
+        Py_XDECREF(tags[k]);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"placed", (PyCFunction)(void (*)(void))placed, METH_FASTCALL,
      "The units' starts and ends moved back to the text, each paragraph's between."},
+    {"drafts", (PyCFunction)(void (*)(void))drafts, METH_FASTCALL,
+     "The drafts between each two cuts, with their codes, kinds and approximations."},
     {"boundaries", (PyCFunction)(void (*)(void))boundaries, METH_FASTCALL,
      "The unit indices at which a sentence starts (not 0 nor the end), distinct and sorted."},
     {NULL, NULL, 0, NULL},

@@ -1,6 +1,6 @@
 # The compiled path's placing of units (core/engine/unit_place.c, built by ``make native``).
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 def placed(
     starts: Sequence[int],
@@ -11,3 +11,10 @@ def placed(
     /,
 ) -> tuple[bytes, bytes]: ...
 def boundaries(starts: Sequence[int], sentence_starts: Sequence[int], /) -> list[int]: ...
+def drafts(
+    runs: list[tuple[int, int, int]],
+    cuts: list[tuple[int, int]],
+    ranges: list[tuple[int, int]],
+    make: Callable[..., object],
+    /,
+) -> list[object]: ...
