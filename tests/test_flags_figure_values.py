@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from core.engine.tokens import compiled
+from core.engine.tokens import compiled, found_where
 from core.flags import figure_words
 
 VOCABULARY = (
@@ -38,9 +38,9 @@ def test_the_tokens_stand_where_the_expression_finds_them() -> None:
     for text in texts:
         for form in (text, text.lower(), text.casefold()):
             expected = [(m.start(), m.group()) for m in pattern.finditer(form)]
-            assert figure_words._tokens(form, figure_words._TOKENS) == expected, form
+            assert found_where(pattern, form) == expected, form
             if form.isascii():  # (ASCII's classes there: the same tokens)
-                assert figure_words._tokens(form, figure_words._ASCII_TOKENS) == expected
+                assert found_where(compiled(figure_words._ASCII_TOKENS), form) == expected
 
 
 @pytest.mark.parametrize("seed", [2, 3])
@@ -51,7 +51,7 @@ def test_no_scale_is_found_where_no_number_can_have_one(seed: int) -> None:
     found = 0
     for text in _texts(seed, 8000):
         for form in (text.lower(), text.casefold()):
-            tokens = figure_words._tokens(form, figure_words._TOKENS)
+            tokens = found_where(compiled(figure_words._TOKENS), form)
             may = any(
                 figure_words._scale_may_follow(tokens, i)
                 for i, (_, token) in enumerate(tokens)

@@ -117,7 +117,10 @@ def test_the_stops_of_real_text() -> None:
 
 def test_text_without_spaces_is_looked_for_among_its_distinct_characters() -> None:
     # (the class searched over the whole text took 5 ms a megabyte)
-    from core.engine.tokens import holds_wide
+    from core.engine.tokens import matched_among, non_ascii
+
+    def holds_wide(text: str, pattern: str) -> bool:
+        return matched_among(non_ascii(text), pattern)
 
     pattern = segment._CJK_OR_STOP
     assert not holds_wide("plain text", pattern)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, sub
 
-from core.engine.tokens import CJK_CHARS, compiled, holds_wide, matched_among
+from core.engine.tokens import CJK_CHARS, compiled, matched_among, non_ascii
 from core.model import Span
 
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
@@ -285,7 +285,7 @@ def _punctuation_boundaries(
         )
     else:
         _stop_boundaries(text, sentence_starts)
-    if not (holds_wide(text, _CJK_OR_STOP) if wide is None else matched_among(wide, _CJK_OR_STOP)):
+    if not matched_among(non_ascii(text) if wide is None else wide, _CJK_OR_STOP):
         return
     for m in compiled(_CJK_TERMINATOR).finditer(text):
         t_start, nxt = m.span()

@@ -82,16 +82,11 @@ def has_wide(text: str) -> bool:
     return _wide_among(non_ascii(text))
 
 
-def holds_wide(text: str, pattern: str) -> bool:
-    """Whether ``text`` holds a wide character (``has_wide``) that ``pattern``, a class of
-    wide characters, matches: each distinct character beyond ASCII looked at once, not
-    the whole text (a class of many ranges searched over 1 MB took 5 ms)."""
-    return matched_among(non_ascii(text), pattern)
-
-
 def matched_among(found: set[str], pattern: str) -> bool:
-    """Whether a wide character of ``found`` (``non_ascii``) matches ``pattern``, a
-    class of wide characters."""
+    """Whether a wide character (``has_wide``) of ``found``, a text's ``non_ascii``
+    characters, matches ``pattern``, a class of wide characters: each distinct
+    character beyond ASCII looked at once, not the whole text (a class of many ranges
+    searched over 1 MB took 5 ms)."""
     if not _wide_among(found):
         return False
     one = compiled(pattern)
@@ -129,6 +124,24 @@ def compiled(pattern: str) -> re.Pattern[str]:
     50 ns more than a module's compiled pattern: a loop over every character or word
     of a text takes the pattern once, before it."""
     return re.compile(pattern)
+
+
+def found_where(
+    pattern: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None
+) -> list[tuple[int, str]]:
+    """What ``pattern`` finds in ``text[lo:hi]`` and where each starts, without match
+    objects: each found from the last one's end. Only for a pattern whose every match
+    opens with a letter or a digit and with nothing the gaps between matches can hold
+    (a letter or a digit always opens a match), so the first place from there spelled
+    as the match is the match."""
+    end = len(text) if hi is None else hi
+    out: list[tuple[int, str]] = []
+    at = lo
+    for found in pattern.findall(text, lo, end):
+        at = text.find(found, at, end)
+        out.append((at, found))
+        at += len(found)
+    return out
 
 
 Scanner = Callable[

@@ -287,17 +287,16 @@ plain_key(PyObject *raw, int fold)
    (one string for equal keys: ``table``'s) in ``key_of``, its weight 1 in
    ``words_of``. Returns the key (borrowed: the dicts hold it), NULL on an error. */
 static PyObject *
-learn_plain(PyObject *raw, int fold, PyObject *table, PyObject *key_of, PyObject *words_of,
-            PyObject *one)
+learn_plain(PyObject *raw, const Learn *learn, PyObject *key_of, PyObject *words_of)
 {
-    PyObject *key = plain_key(raw, fold);
+    PyObject *key = plain_key(raw, learn->fold);
     if (key == NULL) {
         return NULL;
     }
-    PyObject *filed = PyDict_SetDefault(table, key, key); /* (borrowed) */
+    PyObject *filed = PyDict_SetDefault(learn->table, key, key); /* (borrowed) */
     Py_DECREF(key);
     if (filed == NULL || PyDict_SetItem(key_of, raw, filed) < 0 ||
-        PyDict_SetItem(words_of, raw, one) < 0) {
+        PyDict_SetItem(words_of, raw, learn->one) < 0) {
         return NULL;
     }
     return filed;
@@ -315,7 +314,7 @@ seen(PyObject *raw, Py_ssize_t at, PyObject *key_of, PyObject *words_of, PyObjec
 {
     PyObject *key = PyDict_GetItemWithError(key_of, raw);
     if (key == NULL && !PyErr_Occurred() && learn->table != NULL && plain_word(raw)) {
-        key = learn_plain(raw, learn->fold, learn->table, key_of, words_of, learn->one);
+        key = learn_plain(raw, learn, key_of, words_of);
         if (key == NULL) {
             return -1;
         }
@@ -415,8 +414,8 @@ unit_scan_units(PyObject *self, PyObject *args)
     PyObject *fresh = PyList_New(0);
     learn.one = PyLong_FromLong(1);
     SpanTable memo = {NULL, 0, 0};
-    if (learn.one == NULL || starts == NULL || ends == NULL || keys == NULL || words == NULL || unseen == NULL ||
-        fresh == NULL || span_table_init(&memo, 4096) < 0) {
+    if (learn.one == NULL || starts == NULL || ends == NULL || keys == NULL || words == NULL ||
+        unseen == NULL || fresh == NULL || span_table_init(&memo, 4096) < 0) {
         goto error;
     }
     int64_t *start_at = (int64_t *)PyBytes_AS_STRING(starts);

@@ -69,7 +69,7 @@ from operator import itemgetter
 
 from core.engine import aside
 from core.engine.made import maker_of
-from core.engine.tokens import compiled
+from core.engine.tokens import compiled, found_where
 from core.flags.attribution import check_attribution
 from core.flags.figure_words import take_url_starts, urls_aside
 from core.flags.figures import check_number
@@ -621,13 +621,9 @@ def _words(text: str, spans: tuple[Span, ...]) -> tuple[Word, ...]:
         if piece.isalnum():  # (what the expression's last branch takes whole)
             out.append(_new_word(piece, s, e, 0))
             continue
-        # Each word found where it stands from the last one's end: a word starts with a
-        # letter or digit, which no gap between words holds (no match object made).
-        at = s
-        for word in WORD.findall(text, s, e):
-            at = text.find(word, at, e)
-            out.append(_new_word(word, at, at + len(word), 0))
-            at += len(word)
+        out.extend(
+            _new_word(word, at, at + len(word), 0) for at, word in found_where(WORD, text, s, e)
+        )
     return tuple(out)
 
 

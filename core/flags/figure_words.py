@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 
 from core.engine import aside
-from core.engine.tokens import compiled
+from core.engine.tokens import compiled, found_where
 from core.flags.numerals import (
     CJK_NUMERALS,
     GERMAN_ELF,
@@ -337,9 +337,9 @@ def _values(text: str, short: bool = False) -> Counter[str]:
         figure = _DECIMAL.search(spaced) or _numberish().search(spaced) or "elf " in spaced
         if not figure:
             return out  # no digit and no number word: no figure
-        tokens = _tokens(spaced, _ASCII_TOKENS)
+        tokens = found_where(compiled(_ASCII_TOKENS), spaced)
     else:
-        found = _tokens(spaced, _TOKENS)
+        found = found_where(compiled(_TOKENS), spaced)
         folded = spaced.casefold()
         if len(folded) == len(spaced):  # (each character folded to one: offsets hold)
             folded = APOSTROPHES.sub("'", folded)  # (one for one, too)
@@ -468,28 +468,17 @@ def _scale_may_follow(tokens: list[tuple[int, str]], i: int) -> bool:
     return letters is not None and letters.group() in _SCALE_WORDS_FOLDED
 
 
-def _tokens(text: str, pattern: str) -> list[tuple[int, str]]:
-    """The tokens of ``text`` (``pattern``: ``_TOKENS``, or ``_ASCII_TOKENS`` for ASCII
-    text) and where each starts: each found from the last one's end, as a token starts
-    with a letter or a digit, which no gap between tokens holds (no match object
-    made)."""
-    out: list[tuple[int, str]] = []
-    at = 0
-    for token in compiled(pattern).findall(text):
-        at = text.find(token, at)
-        out.append((at, token))
-        at += len(token)
-    return out
-
-
 # A number and its scale, as one value ("1.5 million" = "1,500,000", "3.5bn").
 # (thousands set apart by commas: "3,400 million" = "3.4 billion"; "k", "m" and "b"
 # only after a currency sign: "\u00a3100k" = "\u00a3100,000", not "30m" of a distance)
 # The pattern starts with the number's first digit (a class the engine skips to) and
 # looks behind it there; its currency sign is read before it (``_sign_before``).
+_SCALE_NAMES = "hundred thousand million billion trillion bn mn tn k m b".split()
 _SCALED = (
     r"(?i)(\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))\s?"
-    r"(hundred|thousand|million|billion|trillion|bn|mn|tn|k|m|b|"
+    r"("
+    + "|".join(_SCALE_NAMES)
+    + "|"
     + "|".join(sorted((*SCALE_WORDS, *SCALES_AFTER_A_NUMBER), key=len, reverse=True))
     + r")\b"
 )  # (compiled when first used: start-up)
@@ -499,10 +488,10 @@ _LETTERS = r"[^\W\d_]*"  # (a token's letters up to an apostrophe)
 # characters of a number's token other than letters (``_scale_may_follow``).
 _SCALE_WORDS_FOLDED = frozenset(
     m.group()
-    for w in (*"hundred thousand million billion trillion bn mn tn k m b".split(), *SCALE_WORDS)
+    for w in (*_SCALE_NAMES, *SCALE_WORDS, *SCALES_AFTER_A_NUMBER)
     for folded in (w.casefold(), w.lower())
     if (m := re.match(_LETTERS, folded)) is not None and m.group()
-) | frozenset(SCALES_AFTER_A_NUMBER)
+)
 _NUMBER_CHARS = "0123456789.,:"
 _SIGNS = "$\u00a3\u20ac\u00a5"
 _SCALE_LETTERS = {
