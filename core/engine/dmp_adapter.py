@@ -16,7 +16,7 @@ holds is an overflow: ``AlphabetOverflow`` is raised and callers split the regio
 from __future__ import annotations
 
 from _thread import allocate_lock  # threading.Lock itself, without threading (start-up)
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from core.engine.dmp_diff import diff_main
 
@@ -105,10 +105,23 @@ def diff_runs(
         AlphabetOverflow: more distinct ids than ``max_alphabet``.
     """
     if len(a) + len(b) <= max_alphabet:  # (so this diff cannot overflow the alphabet)
+        if _runs_in_c is not None and (found := _runs_in_c(a, b, a_offset, b_offset)) is not None:
+            return found
         quick = _trimmed_runs(a, b, a_offset, b_offset)
         if quick is not None:
             return quick
     return _dmp_runs(a, b, a_offset, b_offset, max_alphabet)
+
+
+_runs_in_c: Callable[[Sequence[int], Sequence[int], int, int], list[Run] | None] | None
+try:
+    # The compiled path's (``word_diff.c``, built by ``make native``): the same diff on
+    # arrays of ids, 17 -> 3 ms for a heavily edited 1 MB pair's 4,200 word diffs.
+    from core.engine.word_diff import runs as _word_diff_runs
+
+    _runs_in_c = _word_diff_runs
+except ImportError:
+    _runs_in_c = None
 
 
 def _dmp_runs(
