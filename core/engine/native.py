@@ -9,8 +9,8 @@
 build, and the modules left out of it from their sources. The build also holds the
 kernels written in C (``core/engine/*.c``: the tokenizer's scanner, the span
 comparison, the paragraph scan, the placing of units, the alignment's anchors, the
-keys' numbering, the move votes, the word diffs), which their modules use where they can import them, and the
-programs of the regular expressions a few comparisons compile
+keys' numbering, the move votes, the word diffs), which their modules use where they
+can import them, and the programs of the regular expressions a few comparisons compile
 (``core.engine.regex_programs``), which ``re`` then finds compiled.
 
 The build is used only when it is right for this process: built by this Python (its
