@@ -125,7 +125,8 @@ def test_skipping_a_run_gives_what_mark_by_mark_pairing_gives(text: str) -> None
 
 
 def _wrap_width_reference(text: str, lines: list[tuple[int, int, int]]) -> int:
-    """``segment._wrap_width`` as it was written before its lists were mapped in C."""
+    """``segment._wrap_width`` as it was written as loops, before its lists were mapped
+    in C and its lengths counted: the width (0: not wrapped)."""
     inner: list[int] = []
     ends: list[str] = []
     for (s, ce, _), nxt in itertools.pairwise(lines):
@@ -133,13 +134,14 @@ def _wrap_width_reference(text: str, lines: list[tuple[int, int, int]]) -> int:
             inner.append(ce - s)
             ends.append(text[s:ce].rstrip()[-1:])
     if not inner:
-        return False
+        return 0
     if len(inner) < 3:
-        return all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
+        usual = all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
+        return max(inner) if usual else 0
     width = sorted(inner)[int(len(inner) * 0.9)]
     if not 40 <= width <= 120:
-        return False
-    return sum(1 for n in inner if n >= width - 25) >= 0.75 * len(inner)
+        return 0
+    return width if sum(1 for n in inner if n >= width - 25) >= 0.75 * len(inner) else 0
 
 
 @settings(max_examples=300, deadline=None)

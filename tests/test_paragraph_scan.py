@@ -240,6 +240,6 @@ def test_the_line_starts_of_real_text() -> None:
             for line in (para[i : i + 60] for i in range(0, len(para), 60))
         )
         for variant in (text, text.replace("\n", "\r\n"), wrapped, "1. " + wrapped):
-            for width in {0, int(wrap_width(variant)), 60}:
+            for width in {0, wrap_width(variant), 60}:
                 found = _sorted_starts(starts(variant, width))  # type: ignore[operator]
                 assert found == _line_starts_in_python(variant, width), (path.name, width)

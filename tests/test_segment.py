@@ -155,6 +155,56 @@ def test_one_unwrapped_paragraph_does_not_unwrap_the_rest() -> None:
     assert len(segment(text).sentences) == 5
 
 
+_BODY = (
+    "The council met on Tuesday evening to discuss the bridge, which has been closed "
+    "since the spring floods damaged its eastern pillar. Engineers told members that "
+    "repairs would take at least another four months and cost more than expected."
+)
+
+
+def test_a_heading_over_a_wrapped_paragraph_is_a_sentence_of_its_own() -> None:
+    # (wrap_width once said only whether a text was wrapped, 1 for its width: no line
+    # was ever short of half of it, and a heading ran into the first sentence below)
+    import textwrap
+
+    from core.engine.segment import wrap_width
+
+    body = textwrap.fill(_BODY, 72)
+    text = f"{body}\n\nBridge repairs\n{body}\n\nMeanwhile\n{body}\n"
+    assert 60 <= wrap_width(text) <= 72 and segment(text).wrapped
+    found = [" ".join(s.split()) for s in _sentences(text)]
+    assert "Bridge repairs" in found and "Meanwhile" in found
+    assert found.count(_sentences(_BODY)[0]) == 3  # (each body's first sentence, whole)
+
+
+def test_a_line_left_short_by_a_long_word_goes_on() -> None:
+    # A path too long for the line it would end: the line before it is short, in
+    # mid-sentence; and so in a paragraph wrapped narrower than the rest of the text.
+    import textwrap
+
+    body = textwrap.fill(_BODY, 72)
+    path = "/usr/share/doc/python3.11/html/library/importlib.metadata.html"
+    pushed = f"The manual is found, on most systems that ship it,\n{path} there."
+    narrow = (
+        "They were the only remaining implementations of\n"
+        "importlib.abc.Loader.load_module() in importlib\n"
+        "that had not been deprecated in earlier versions\n"
+        "of Python in favour of the newer\n"
+        "importlib.abc.Loader.exec_module() call."
+    )
+    # A term over its definition, and a heading over its underline (MPL 2.0).
+    term = '1.4. "Executable Form"\n    means any form of the work other than Source Code.'
+    underlined = "Termination\n-----------"
+    text = f"{body}\n\n{pushed}\n\n{body}\n\n{narrow}\n\n{term}\n\n{underlined}\n\n{body}\n"
+    assert segment(text).wrapped
+    found = [" ".join(s.split()) for s in _sentences(text)]
+    assert f"The manual is found, on most systems that ship it, {path} there." in found
+    assert " ".join(narrow.split()) in found
+    assert '"Executable Form" means any form of the work other than Source Code.' in found
+    assert "Termination -----------" in found
+    assert found.count(_sentences(_BODY)[-1]) == 3
+
+
 @given(
     st.text(alphabet=st.sampled_from(list("ab .\r\n\x85\u2028\u2029\x0b\x0c\x1c\t")), max_size=60)
 )

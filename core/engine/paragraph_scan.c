@@ -421,12 +421,33 @@ bullet_at(int kind, const void *data, Py_ssize_t length, Py_ssize_t at)
     return next < length && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, next));
 }
 
+/* ``core.engine.segment._broken_short``: a line of ``previous`` characters broken
+   short of the next, whose first visible character is at ``first`` (``room``: what
+   the line before it held, the width when it opens a paragraph; that character a
+   capital or a digit). */
+static int
+broken_short(int kind, const void *data, Py_ssize_t length, Py_ssize_t previous,
+             Py_ssize_t first, Py_ssize_t width, Py_ssize_t room)
+{
+    Py_UCS4 opening = PyUnicode_READ(kind, data, first);
+    if (previous >= width / 2 || !Py_UNICODE_ISALNUM(opening) || Py_UNICODE_ISLOWER(opening)) {
+        return 0;
+    }
+    Py_ssize_t end = first;
+    while (end < length && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end))) {
+        end++;
+    }
+    return previous + 1 + (end - first) <= (room < width ? room : width);
+}
+
 /* The boundaries ``core.engine.segment`` puts at line starts, in one walk:
    ``_lines`` and ``_line_boundaries`` for a known wrapping ``width`` (0: not
    wrapped). A line's first visible character starts a paragraph after a blank line,
    a paragraph separator or a form feed since the last line with content; else a
-   sentence, unless the text is wrapped and the line is no bullet and follows a line
-   of half the width or more. Returns (paragraph starts, sentence starts). */
+   sentence, unless the text is wrapped and the line is no bullet and does not follow
+   a line broken short (under half the width, with room left for this line's first
+   word in the width and in the line before, that word opening with a capital or a
+   digit: ``_broken_short``). Returns (paragraph starts, sentence starts). */
 static PyObject *
 line_starts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -449,6 +470,7 @@ line_starts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     int blank_before = 0, have_previous = 0;
     Py_ssize_t previous_start = 0, previous_end = 0; /* its content */
+    Py_ssize_t room = width; /* the previous line's: what the line before it held */
     Py_ssize_t s = 0;
     for (;;) {
         /* the line from s: its content to ce, its break to e */
@@ -472,23 +494,27 @@ line_starts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             blank_before = 1;
         }
         else {
+            int opens = !have_previous;
             if (have_previous) {
                 int paragraph = blank_before || (s > 0 && PyUnicode_READ(kind, data, s - 1) == 0x2029);
                 for (Py_ssize_t k = previous_end; !paragraph && k < first; k++) {
                     paragraph = PyUnicode_READ(kind, data, k) == '\f';
                 }
                 if (paragraph) {
+                    opens = 1;
                     if (append_length(paragraphs, first) < 0) {
                         goto failed;
                     }
                 }
                 else if (!width || bullet_at(kind, data, length, first) ||
-                         previous_end - previous_start < width / 2) {
+                         broken_short(kind, data, length, previous_end - previous_start,
+                                      first, width, room)) {
                     if (append_length(sentences, first) < 0) {
                         goto failed;
                     }
                 }
             }
+            room = opens ? width : previous_end - previous_start;
             blank_before = 0;
             have_previous = 1;
             previous_start = s;

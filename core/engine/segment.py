@@ -15,8 +15,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
-from operator import add, and_, itemgetter, sub
+from itertools import accumulate, repeat
+from operator import add, itemgetter, sub
 
 from core.engine.tokens import CJK_CHARS, compiled, matched_among, non_ascii
 from core.model import Span
@@ -210,30 +210,39 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int:
 
 def _judge_width(lengths: list[int], content: Callable[[int], str]) -> int:
     """The wrapping width judged from the lines' content lengths (``content(k)``:
-    line ``k``'s text, asked for only when there are few lines).
+    line ``k``'s text, asked for only when there are few lines); 0: not wrapped.
 
     Most lines inside paragraphs run close to one fixed width (a paragraph left on
-    one long line does not count: it has no line inside it).
+    one long line does not count: it has no line inside it): the width that a tenth
+    of them reach.
 
     With fewer than three such lines there is no width to judge: the text counts
-    as wrapped when every one of them is of a usual wrapping width and stops in
-    the middle of a sentence.
+    as wrapped, at its longest such line, when every one of them is of a usual
+    wrapping width and stops in the middle of a sentence.
     """
     # Lines followed by a line with content.
-    filled = list(map(bool, lengths))
-    followed = list(map(and_, filled, filled[1:]))
-    inner = list(compress(lengths, followed))
+    inner = [n for n, after in itertools.pairwise(lengths) if n and after]
     if not inner:
-        return False
+        return 0
     if len(inner) < _WRAP_MIN_LINES:
-        ends = [content(k).rstrip()[-1:] for k in compress(range(len(followed)), followed)]
-        return all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
-    ordered = sorted(inner)
-    width = ordered[int(len(inner) * 0.9)]
+        followed = [k for k in range(len(lengths) - 1) if lengths[k] and lengths[k + 1]]
+        ends = [content(k).rstrip()[-1:] for k in followed]
+        usual = all(50 <= n <= 100 for n in inner) and not any(e in '.!?:"”' for e in ends)
+        return max(inner) if usual else 0
+    # (the lengths counted, not sorted: a line of a wrapped text is short, and a long
+    # one past the widest wrapping only counts as longer)
+    counts = [0] * (_WRAP_MAX_WIDTH + 2)
+    for n in inner:
+        counts[min(n, _WRAP_MAX_WIDTH + 1)] += 1
+    rank = int(len(inner) * 0.9)  # (the width: the length at this rank, in order)
+    width = seen = 0
+    while seen + counts[width] <= rank:
+        seen += counts[width]
+        width += 1
     if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
-        return False
-    near = len(ordered) - bisect_left(ordered, width - 25)
-    return near >= 0.75 * len(inner)
+        return 0
+    near = sum(counts[width - 25 :])  # (inner lines at most 25 shorter)
+    return width if near >= 0.75 * len(inner) else 0
 
 
 _VISIBLE = re.compile(r"\S")
@@ -247,10 +256,11 @@ def _line_boundaries(
     sentence_starts: set[int],
 ) -> None:
     """Boundaries at line starts: paragraphs always; single line breaks unless the
-    text is hard-wrapped at ``width`` (then only before bullets and after short
-    lines)."""
+    text is hard-wrapped at ``width`` (then only before bullets and after lines
+    broken short: ``_broken_short``)."""
     blank_before = False
     previous: tuple[int, int, int] | None = None
+    room = width  # (``previous``'s: what the line before it held, ``width`` if none)
     visible = _VISIBLE.search
     for s, ce, e in lines:
         found = visible(text, s, ce) if ce > s else None
@@ -259,13 +269,41 @@ def _line_boundaries(
             continue
         first = found.start()
         brk = text[s - 1] if s else ""
+        opens = previous is None
         if previous is not None:
             if blank_before or brk == "\u2029" or "\f" in text[previous[1] : first]:
                 paragraph_starts.add(first)
-            elif not width or _BULLET.match(text, s) or (previous[1] - previous[0]) < width // 2:
+                opens = True
+            elif (
+                not width
+                or _BULLET.match(text, s)
+                or _broken_short(text, previous, first, width, room)
+            ):
                 sentence_starts.add(first)
         blank_before = False
+        room = width if opens or previous is None else previous[1] - previous[0]
         previous = (s, ce, e)
+
+
+def _broken_short(
+    text: str, previous: tuple[int, int, int], first: int, width: int, room: int
+) -> bool:
+    """Whether, in a text wrapped at ``width``, the line ``previous`` (as ``_lines``
+    gives it) was broken short of the next, whose first visible character is at
+    ``first``: under half the width, with room left for the next line's first word in
+    the width and in the line before it (``room``: the width when ``previous`` opens
+    a paragraph), that word opening with a capital or a digit. So a heading, a
+    dateline or a name over a paragraph; not a line left short by a long word, a path
+    or an address pushed to the next, nor one of a paragraph wrapped narrower than the
+    rest of the text, nor a term over its definition ("Executable Form" / "means any
+    form ..."), nor a heading over its underline ("Termination" / "-----------")."""
+    length = previous[1] - previous[0]
+    if length >= width // 2 or not text[first].isalnum() or text[first].islower():
+        return False
+    end = first
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return length + 1 + (end - first) <= min(width, room)
 
 
 def _punctuation_boundaries(
