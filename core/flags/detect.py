@@ -221,12 +221,10 @@ def _from_both_ends(
 
 def _groups(comparison: Comparison, context: Context) -> _Groups:
     """The changes of each block with changes, by block (what ``_unmoved`` leaves)."""
-    changes = [
-        change
-        for index, block in enumerate(comparison.blocks)
-        if block.kind != "equal" and block.old is not None and block.new is not None
-        for change in _changes(index, block, context)
-    ]
+    changes: list[Change] = []
+    for index, block in enumerate(comparison.blocks):
+        if block.kind != "equal" and block.old is not None and block.new is not None:
+            _add_changes(changes, index, block, context)
     return [(i, tuple(g)) for i, g in groupby(_unmoved(changes), key=itemgetter(0))]
 
 
@@ -325,26 +323,36 @@ def flags_by_block(flags: Sequence[Flag]) -> dict[int, tuple[Flag, ...]]:
     return {block: tuple(group) for block, group in out.items()}
 
 
-def _changes(index: int, block: Block, context: Context) -> Iterator[Change]:
-    run: list[Op] = []
-    for op in (*block.ops, None):
-        if op is not None and op.op != "equal":
-            run.append(op)
+def _changes(index: int, block: Block, context: Context) -> list[Change]:
+    """The changes of block ``index``: each run of ops between equal ones that changes
+    words (or a currency or per cent sign)."""
+    out: list[Change] = []
+    _add_changes(out, index, block, context)
+    return out
+
+
+def _add_changes(out: list[Change], index: int, block: Block, context: Context) -> None:
+    # (a loop, not a generator: a 1 MB pair's 3,000 groups, found before the flags
+    # child is forked, 15.3-16.6 -> 13.5-14.5 ms)
+    ops = block.ops
+    last = len(ops)
+    start = 0
+    while start < last:
+        if ops[start].op == "equal":
+            start += 1
             continue
-        if run:
-            old = tuple(o.old for o in run if o.op == "delete" and o.old)
-            new = tuple(o.new for o in run if o.op == "insert" and o.new)
-            old_words = _words(context.old, old)
-            new_words = _words(context.new, new)
-            # (a sign changed alone, "$21 million" -> "\u20ac21 million", is a change too)
-            if (
-                old_words
-                or new_words
-                or holds_sign(context.old, old)
-                or holds_sign(context.new, new)
-            ):
-                yield _new_change(index, old, new, old_words, new_words)
-            run = []
+        end = start + 1
+        while end < last and ops[end].op != "equal":
+            end += 1
+        run = ops[start:end]
+        start = end
+        old = tuple([o.old for o in run if o.op == "delete" and o.old])
+        new = tuple([o.new for o in run if o.op == "insert" and o.new])
+        old_words = _words(context.old, old)
+        new_words = _words(context.new, new)
+        # (a sign changed alone, "$21 million" -> "\u20ac21 million", is a change too)
+        if old_words or new_words or holds_sign(context.old, old) or holds_sign(context.new, new):
+            out.append(_new_change(index, old, new, old_words, new_words))
 
 
 def _unmoved(changes: list[Change]) -> list[Change]:
@@ -523,7 +531,7 @@ def _next_door_words(near: tuple[Block, Block], context: Context) -> Beside:
     out = []
     for b in near:
         if b.kind in ("changed", "moved") and b.old is not None and b.new is not None:
-            changes = list(_changes(-1, b, context))  # (the block's index is not needed)
+            changes = _changes(-1, b, context)  # (the block's index is not needed)
             out.append(
                 (
                     tuple(w for c in changes for w in c.old_words),
