@@ -256,6 +256,16 @@ def content_words(text: str) -> set[str]:
     """The content words of ``text``: folded, no function words, no single letters,
     cut to their first five letters (so ``said``/``says`` and ``brother``/``brothers``
     are one word)."""
+    if _content_in_c is not None:
+        found = _content_in_c(text, _FUNCTION, _MONTHS, _SAYING)
+        if found is not None:
+            return found
+    return content_words_in_python(text)
+
+
+def content_words_in_python(text: str) -> set[str]:
+    """``content_words`` read by the expression (``content_scan.c`` on the compiled
+    path, for a text whose letters and digits are ASCII: the same words)."""
     if (folded := whole_fold(text)) is not None:  # fold once, find in C
         words = set(WORD.findall(folded))
     else:
@@ -310,6 +320,16 @@ _SAYING = dict.fromkeys(
 # such), taken beside the five-letter cut of the whole run. Cut alone, a clause whose
 # changed toll stands in its first five characters shared nothing with its twin.
 _CJK_RUN = f"[{CJK_CHARS}]+"  # (compiled when first used)
+
+
+_ContentScan = Callable[[str, frozenset[str], dict[str, str], dict[str, str]], set[str] | None]
+_content_in_c: _ContentScan | None = None
+try:
+    from core.flags.content_scan import content_words as _scanned
+
+    _content_in_c = _scanned
+except ImportError:
+    pass
 
 
 def whole_fold(text: str) -> str | None:
