@@ -29,9 +29,21 @@ from core.text.document import document_from_text
 from tests.conftest import CONDENSED, FULL
 
 needs_fork = pytest.mark.skipif(
-    not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+    not sys.platform.startswith("linux") or aside.usable_cpus() < 2,
     reason="the child is forked on Linux with two cores or more only",
 )
+
+
+def test_a_process_bound_to_one_processor_forks_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (the machine's count said two or more under ``taskset -c 0``: both children
+    # forked onto one processor, taking turns with the comparison)
+    old, new = _texts()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert aside.usable_cpus() == 1 and not aside.worth_it(len(old) + len(new))
+    assert not aside.start(old, new, [("lengths", _lengths)])
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert aside.usable_cpus() == 2
 
 
 @pytest.fixture(autouse=True)

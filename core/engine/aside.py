@@ -109,8 +109,18 @@ def worth_it(chars: int) -> bool:
         chars >= MIN_CHARS
         and hasattr(os, "fork")
         and sys.platform.startswith("linux")
-        and (os.cpu_count() or 1) > 1
+        and usable_cpus() > 1
     )
+
+
+def usable_cpus() -> int:
+    """The processors this process may run on: its affinity's (``taskset``, a
+    container's ``cpuset``), not the machine's count. On one of them a child would
+    only take turns with this process, and cost its fork and its results' pickles."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # (no affinity here: the machine's count)
+        return os.cpu_count() or 1
 
 
 def start(old: str, new: str, jobs: Sequence[Job]) -> bool:
