@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+from core.engine.aside import usable_cpus
 from core.errors import CancelledError, LoadError
 from core.families.cache import (
     CachedFingerprint,
@@ -276,7 +277,7 @@ def _fingerprints(
     done = hits
     if progress is not None:
         progress(done, len(files))
-    workers = options.workers or min(os.cpu_count() or 1, 8)
+    workers = options.workers or min(usable_cpus(), 8)
     for i, outcome in _compute(jobs, workers, should_cancel):
         if isinstance(outcome, str):
             errors.append(ScanError(files[i][1], outcome))

@@ -11,7 +11,6 @@ and drops results of a job that is no longer current.
 from __future__ import annotations
 
 import itertools
-import os
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from core.engine.aside import usable_cpus
 from core.errors import CancelledError, LoadError
 from core.model import CompareOptions, Comparison
 from core.nway.grid import NWay, default_base, nway_from_comparisons, pairs_needed
@@ -129,7 +129,7 @@ def _compare_all(
     def one(key: PairKey) -> tuple[PairKey, Comparison]:
         return key, engine(_engine_request(request, key[0], key[1]), cancelled)
 
-    workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1, len(keys)))
+    workers = max(1, min(MAX_WORKERS, usable_cpus(), len(keys)))
     with ThreadPoolExecutor(workers, thread_name_prefix="nway") as pool:
         futures = [pool.submit(one, k) for k in keys]
         finished = 0
