@@ -5,8 +5,9 @@ token id is encoded as one character of a local alphabet (so a diff never splits
 word), the diff runs as the library's with ``Diff_Timeout = 0`` (no deadline: results
 never depend on machine speed; callers bound the input size instead), and its output
 is turned at once into our own ``(i, j, n)`` equal runs. The diff is the library's
-``diff_main`` typed (``core.engine.dmp_diff``: compiled on the compiled path, tested
-diff for diff against the library); the fuzzy matching is the library's.
+``diff_main`` typed (``core.engine.dmp_diff``, tested diff for diff against the
+library); on the compiled path the same diff runs on the ids themselves, without the
+alphabet (``word_diff.c``). The fuzzy matching is the library's.
 
 The alphabet skips surrogates and whitespace characters (the lossless cleanup
 scores whitespace specially). A region with more distinct tokens than the alphabet

@@ -269,11 +269,12 @@ def _line_boundaries(
             continue
         first = found.start()
         brk = text[s - 1] if s else ""
-        opens = previous is None
+        opens = (  # (a paragraph: the first line, or one after a blank or a separator)
+            previous is None or blank_before or brk == "\u2029" or "\f" in text[previous[1] : first]
+        )
         if previous is not None:
-            if blank_before or brk == "\u2029" or "\f" in text[previous[1] : first]:
+            if opens:
                 paragraph_starts.add(first)
-                opens = True
             elif (
                 not width
                 or _BULLET.match(text, s)
@@ -281,7 +282,7 @@ def _line_boundaries(
             ):
                 sentence_starts.add(first)
         blank_before = False
-        room = width if opens or previous is None else previous[1] - previous[0]
+        room = width if previous is None or opens else previous[1] - previous[0]
         previous = (s, ce, e)
 
 

@@ -53,18 +53,17 @@ joins_numbers(Py_UCS4 c) /* (the first branch's [\-\u2010-\u2013\u2212]) */
     return c == '-' || (c >= 0x2010 && c <= 0x2013) || c == 0x2212;
 }
 
-/* The end of the number's groups from ``at`` (digits, then any of ``.,:`` and
-   digits). */
+/* The end of the number's groups in ``s`` from ``at`` (digits, then any of ``.,:``
+   and digits). */
 static Py_ssize_t
-number_end(int kind, const void *s, Py_ssize_t n, Py_ssize_t at)
+number_end(const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t at)
 {
-    while (at < n && is_digit(PyUnicode_READ(kind, s, at))) {
+    while (at < n && is_digit(s[at])) {
         at++;
     }
-    while (at + 1 < n && is_joiner(PyUnicode_READ(kind, s, at)) &&
-           is_digit(PyUnicode_READ(kind, s, at + 1))) {
+    while (at + 1 < n && is_joiner(s[at]) && is_digit(s[at + 1])) {
         at += 2;
-        while (at < n && is_digit(PyUnicode_READ(kind, s, at))) {
+        while (at < n && is_digit(s[at])) {
             at++;
         }
     }
@@ -161,7 +160,7 @@ content_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             continue;
         }
         if (is_digit(lower[at])) {
-            Py_ssize_t groups = number_end(kind, s, n, at);
+            Py_ssize_t groups = number_end(lower, n, at);
             if (groups + 1 < n && joins_numbers(lower[groups]) && is_digit(lower[groups + 1])) {
                 python = 1; /* (numbers joined by a hyphen or a dash: the Python reads them) */
                 break;
