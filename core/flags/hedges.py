@@ -392,6 +392,11 @@ def with_hedge(word: Word, text: str, changed: list[tuple[int, int]]) -> Word:
     100"``, not ``"100"``); a hedge both sides keep is not repeated (``"20" -> "27"``
     for ``some 20`` -> ``some 27``). ``changed``: the changed spans of that side."""
     lo = max(0, word.start - _REACH - 2)
+    # A hedge found ends at the figure and starts from ``lo``: a change touching it
+    # starts before the figure and ends after ``lo`` (the figures changed alone, most,
+    # have none: the expression of nine languages' hedges is not run)
+    if not any(s < word.start and lo < e for s, e in changed):
+        return word
     for m in _hedge().finditer(text, lo, word.start):
         if m.end() == word.start and any(s < m.end(1) and m.start() < e for s, e in changed):
             return Word(text[m.start() : word.end], m.start(), word.end, word.change)
