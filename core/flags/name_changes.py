@@ -642,7 +642,8 @@ def initials(words: Sequence[str]) -> str:
 
 
 # An acronym as written, with points or without: "U.S.", "US", "NATO".
-_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.?){2,7}(?!\w)")
+# (its first capital matched before the look-behind: the engine skips to a capital)
+_ACRONYM = re.compile(r"[A-Z](?<![\w.][A-Z])\.?(?:[A-Z]\.?){1,6}(?!\w)")
 
 
 def _acronyms(gone: list[Word], came: list[Word], pool: Pooled) -> tuple[list[Word], list[Word]]:
