@@ -198,3 +198,61 @@ def test_a_sentences_figures_by_value_read_as_before(
     if "\u00df" in text:
         monkeypatch.undo()
         assert figure_words._values(text.replace("\u00df", "ss")) == quick[0]
+
+
+HEDGED_TEXTS = [
+    "Police said more than 150 people and about \u00a330m were seen, nearly 40%.",
+    "Up to  5, no fewer than\n12, ~7, \u2248 8, some US$ 9 and roughly $10 billion.",
+    "mehr als 20 Menschen, pr\u00e8s de 3 000, \u043f\u043e\u0447\u0442\u0438 40, at least",
+    "about5 over 6 underX 7 some-8",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED_TEXTS)
+def test_a_figure_is_shown_with_its_hedge_as_before(text: str) -> None:
+    """``with_hedge`` runs its expression only when a change starts before the figure
+    and ends after where a hedge could start: for every figure and every changed span
+    (and none), the word shown is the one the expression alone gave."""
+    from core.flags import hedges
+
+    def before(word: Word, changed: list[tuple[int, int]]) -> Word:
+        lo = max(0, word.start - hedges._REACH - 2)
+        for m in hedges._hedge().finditer(text, lo, word.start):
+            if m.end() == word.start and any(s < m.end(1) and m.start() < e for s, e in changed):
+                return Word(text[m.start() : word.end], m.start(), word.end, word.change)
+        return word
+
+    figures = [Word(m.group(), *m.span(), 0) for m in re.finditer(r"\d[\d ,.%]*", text)]
+    assert figures
+    for word in figures:
+        cases: list[list[tuple[int, int]]] = [[], [(word.start, word.end)]]
+        near = range(max(0, word.start - 30), word.end + 1)  # (every start a hedge could have)
+        cases += [[(s, e)] for s in near for e in (s + 1, s + 2, word.start, word.end) if e > s]
+        cases += [[(0, 1), (s, s + 1)] for s in near]
+        for changed in cases:
+            assert hedges.with_hedge(word, text, changed) == before(word, changed), (
+                word,
+                changed,
+            )
+
+
+def test_acronyms_are_found_as_before() -> None:
+    """``_ACRONYM`` matches its first capital before its look-behind (so the engine
+    skips to a capital): the same matches as the look-behind first, from any start."""
+    from core.flags import name_changes
+
+    before = re.compile(r"(?<![\w.])(?:[A-Z]\.?){2,7}(?!\w)")
+    texts = [
+        "The U.S. and USA, U.N. forces, CFB Trenton, A.B.C.D.E.F.G.H and XYZabc.",
+        ".US x.U.S. aUS _US 1US \u00c9US US\u00c9 U.S.A.B.C.D.E.F. I A. B",
+    ]
+    pieces = ["A", "B", "U", ".", " ", "a", "1", "_", "\u00c9", "-"]
+    seed = 7
+    for _ in range(3000):  # (short strings of the characters each part tells apart)
+        seed = (seed * 1103515245 + 12345) % 2**31
+        length = seed % 12
+        texts.append("".join(pieces[(seed >> (k + 3)) % len(pieces)] for k in range(length)))
+    for text in texts:
+        for start in range(len(text) + 1):
+            now = [m.span() for m in name_changes._ACRONYM.finditer(text, start)]
+            assert now == [m.span() for m in before.finditer(text, start)], (text, start)
