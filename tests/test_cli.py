@@ -349,3 +349,19 @@ def test_closed_standard_output_is_a_one_line_error(command: str, tmp_path: Path
     )
     assert proc.returncode == 2
     assert proc.stderr == "redline: cannot write the report: standard output is closed\n"
+
+
+def test_the_last_comparison_is_kept_for_the_end_of_the_process(capsys) -> None:
+    """``redline compare`` ends without Python's teardown, so its comparison is kept
+    rather than freed block by block on the way out: the last one only, each run's."""
+    from core import cli
+    from core.model import Comparison
+
+    assert main(["compare", str(FULL), str(CONDENSED), "--format", "json"]) == 1
+    first = cli._kept[0]
+    assert len(cli._kept) == 1 and isinstance(first, Comparison)
+    assert (first.old.path, first.new.path) == (str(FULL), str(CONDENSED))
+    assert main(["compare", str(CONDENSED), str(FULL), "--color", "never"]) == 1
+    assert len(cli._kept) == 1 and cli._kept[0] is not first
+    assert cli._kept[0].old.path == str(CONDENSED)
+    capsys.readouterr()
