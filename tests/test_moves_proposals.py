@@ -116,3 +116,31 @@ def test_the_random_cases_hold_moves() -> None:
         words_b = [1] * len(b)
         found += len(find_moves(drafts, a, b, words_a, words_b))
     assert found > 100
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_running_totals_given_by_the_caller_give_the_same_moves_and_counts(seed: int) -> None:
+    """``compare`` makes the running totals of the units' words once, for the moves and
+    the statistics: given, they give what each made for itself."""
+    from core.engine.sequences import running_totals_of
+    from core.engine.stats import compute_stats
+
+    rng = random.Random(seed)
+    drafts, a, b = _random_case(rng)
+    words_a = [rng.choice((0, 1, 1, 2)) for _ in a]
+    words_b = [rng.choice((0, 1, 1, 2)) for _ in b]
+    totals = (running_totals_of(words_a), running_totals_of(words_b))
+    found = find_moves(drafts, a, b, words_a, words_b, totals=totals)
+    assert found == find_moves(drafts, a, b, words_a, words_b)
+    assert compute_stats(drafts, words_a, words_b, totals=totals) == compute_stats(
+        drafts, words_a, words_b
+    )
+    # (and they are the ones used: other weights' totals count otherwise)
+    doubled = (
+        running_totals_of([2 * w for w in words_a]),
+        running_totals_of([2 * w for w in words_b]),
+    )
+    if totals[0][-1] or totals[1][-1]:
+        assert compute_stats(drafts, words_a, words_b, totals=doubled) != compute_stats(
+            drafts, words_a, words_b
+        )

@@ -84,14 +84,17 @@ def find_moves(
     function: frozenset[int] | None = None,
     hints: Set[tuple[int, int]] = frozenset(),
     stand_ins: Set[int] = frozenset(),
+    totals: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[MovePair]:
     """Pair unmatched old sides with unmatched new sides that say the same thing
     (``quote_ids``: the ids of quotation marks, for ``_held``; ``function``: the ids of
     function words, for ``_reworded``; ``hints``: where sentences that changed places
     start, old and new, paired at ``MIN_REWORDED_SIMILARITY``: ``core.engine.swaps``;
     ``stand_ins``: sides cut off from a stand-in (``split_long_ends``), paired only
-    with a side that holds them or that they hold, nearly whole and in order)."""
-    olds, news, own = _candidates(drafts, a, b, words_a, words_b)
+    with a side that holds them or that they hold, nearly whole and in order;
+    ``totals``: the running totals of ``words_a`` and ``words_b``, when the caller has
+    them)."""
+    olds, news, own = _candidates(drafts, a, b, words_a, words_b, totals)
     if not olds or not news:
         return []
     hinted = _hinted(drafts, olds, news, hints)
@@ -409,6 +412,7 @@ def _candidates(
     b: Sequence[int],
     words_a: Sequence[int],
     words_b: Sequence[int],
+    totals: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> _Candidates:
     """The drafts whose old side may have moved, those whose new side may be where
     one moved to, and for a linked draft among them the similarity its two sides
@@ -416,7 +420,7 @@ def _candidates(
     olds: list[int] = []
     news: list[int] = []
     own: dict[int, float] = {}
-    totals_a, totals_b = running_totals_of(words_a), running_totals_of(words_b)
+    totals_a, totals_b = totals or (running_totals_of(words_a), running_totals_of(words_b))
     for k, d in enumerate(drafts):
         old_words = totals_a[d.a2] - totals_a[d.a1]
         new_words = totals_b[d.b2] - totals_b[d.b1]

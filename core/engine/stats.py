@@ -17,6 +17,7 @@ def compute_stats(
     words_a: Sequence[int],
     words_b: Sequence[int],
     spanning: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
+    totals: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> Stats:
     """Counts words in equal, delete and insert opcodes; moved words are the equal
     words of moved blocks (also counted as common).
@@ -29,8 +30,9 @@ def compute_stats(
     deleted, not as common; a new one with a unit inserted or text deleted inside, as
     inserted.
     """
-    # (Each op's words from the running totals of the units' words: two look-ups.)
-    totals_a, totals_b = running_totals_of(words_a), running_totals_of(words_b)
+    # (Each op's words from the running totals of the units' words: two look-ups;
+    # ``totals``: those of ``words_a`` and ``words_b``, when the caller has them.)
+    totals_a, totals_b = totals or (running_totals_of(words_a), running_totals_of(words_b))
     common = deleted = inserted = moved = 0
     for d in drafts:
         for tag, i1, i2, j1, j2 in d.codes:
