@@ -1,7 +1,8 @@
-"""The compiled path's move proposals (``core/engine/move_votes.c``) against the Python
-they stand in for (``core.engine.moves.proposals_in_python``: each old side's distinct
-ids vote for the new sides holding them; the most voted, itself aside, ties in the
-order their first vote came).
+"""The compiled path's move proposals and their LCS lengths (``core/engine/move_votes.c``)
+against the Python they stand in for (``core.engine.moves.scored_in_python``: each old
+side's distinct ids vote for the new sides holding them, unless too many hold them;
+the most voted, itself aside, ties in the order their first vote came; then each
+pair's LCS).
 
 Without a build (``make native``) the C is absent and its tests skip: the pure path is
 the Python itself. ``make test-native`` (CI) runs them.
@@ -17,12 +18,12 @@ from core.engine import moves, native
 from tests.kernels import assert_compared_alike, kernel_or_skip
 
 
-def _c_proposals() -> object:
-    return kernel_or_skip(moves.proposals, moves.proposals_in_python, "move proposals")
+def _c_scored() -> object:
+    return kernel_or_skip(moves.scored, moves.scored_in_python, "move proposals")
 
 
 def test_the_compiled_path_counts_votes_in_c() -> None:
-    assert (moves.proposals is not moves.proposals_in_python) == native.status()[0]
+    assert (moves.scored is not moves.scored_in_python) == native.status()[0]
 
 
 def test_the_python_proposes_the_most_voted_ties_in_order_itself_aside() -> None:
@@ -34,39 +35,81 @@ def test_the_python_proposes_the_most_voted_ties_in_order_itself_aside() -> None
     assert found == [[1, next(m for m in first_vote if m != 1)]]
 
 
-def _random_case(
-    rng: random.Random,
-) -> tuple[list[int], list[tuple[int, int]], list[int], dict[int, list[int]], int, int]:
-    size = rng.choice((3, 20, 200))
-    a = [rng.randrange(rng.choice((5, 50, 5000))) for _ in range(rng.randrange(0, 300))]
-    voters: dict[int, list[int]] = {}
-    for t in set(a) | {rng.randrange(10_000) for _ in range(5)}:
-        if rng.random() < 0.7:
-            voters[t] = rng.sample(range(size), rng.randrange(0, min(size, 6) + 1))
-    olds = [rng.randrange(size) for _ in range(rng.randrange(0, 30))]
+def test_the_python_scores_each_proposal_by_its_lcs() -> None:
+    # Old side 0 holds 1 2 3 4; new side 1 holds 1 3 4 (LCS 3), new side 2 holds 4 9
+    # (LCS 1); id 9 is in no old side, id 4 in both new sides (too common at 1).
+    a, b = [1, 2, 3, 4], [1, 3, 4, 4, 9]
+    voted, lengths = moves.scored_in_python(a, b, [0], [(0, 4)], [1, 2], [(0, 3), (3, 5)], 1, 8, 3)
+    assert voted == [[1]] and lengths == [[3]]
+    voted, lengths = moves.scored_in_python(a, b, [0], [(0, 4)], [1, 2], [(0, 3), (3, 5)], 2, 8, 3)
+    assert voted == [[1, 2]] and lengths == [[3, 1]]
+
+
+Case = tuple[
+    list[int], list[int], list[int], list[tuple[int, int]], list[int], list[tuple[int, int]], int, int, int
+]
+
+
+def _spans(rng: random.Random, length: int, count: int) -> list[tuple[int, int]]:
     spans = []
-    for _ in olds:
-        lo = rng.randrange(len(a) + 1)
-        spans.append((lo, rng.randrange(lo, len(a) + 1)))
-    return a, spans, olds, voters, rng.choice((0, 1, 3, 8)), size
+    for _ in range(count):
+        lo = rng.randrange(length + 1)
+        spans.append((lo, rng.randrange(lo, min(length, lo + rng.choice((3, 30, 200))) + 1)))
+    return spans
 
 
-def test_c_proposes_as_the_python_does() -> None:
-    proposals = _c_proposals()
+def _random_case(rng: random.Random) -> Case:
+    size = rng.choice((3, 20, 200))
+    vocabulary = rng.choice((5, 50, 5000))
+    a = [rng.randrange(vocabulary) for _ in range(rng.randrange(0, 300))]
+    b = [rng.randrange(vocabulary) for _ in range(rng.randrange(0, 300))]
+    if b and rng.random() < 0.3:
+        b[rng.randrange(len(b))] = rng.choice((-(2**63), 2**63 - 1, -1))
+    olds = [rng.randrange(size) for _ in range(rng.randrange(0, 30))]
+    news = sorted(rng.sample(range(size), rng.randrange(0, min(size, 40) + 1)))
+    too_common = rng.choice((-1, 0, 1, 2, 5, 40))
+    limit = rng.choice((0, 1, 3, 8))
+    return a, b, olds, _spans(rng, len(a), len(olds)), news, _spans(rng, len(b), len(news)), too_common, limit, size
+
+
+def test_c_proposes_and_scores_as_the_python_does() -> None:
+    scored = _c_scored()
     rng = random.Random(24)
     for _ in range(3_000):
         case = _random_case(rng)
-        assert proposals(*case) == moves.proposals_in_python(*case)  # type: ignore[operator]
+        assert scored(*case) == moves.scored_in_python(*case)  # type: ignore[operator]
 
 
-def test_c_refuses_a_draft_beyond_the_size() -> None:
-    proposals = _c_proposals()
+def test_c_scores_sides_wider_than_a_word_of_bits() -> None:
+    scored = _c_scored()
+    rng = random.Random(7)
+    for _ in range(50):
+        a = [rng.randrange(30) for _ in range(rng.randrange(60, 1500))]
+        b = [rng.randrange(30) for _ in range(rng.randrange(60, 1500))]
+        case = (a, b, [0], [(0, len(a))], [1, 2], [(0, len(b) // 2), (len(b) // 2, len(b))], 5, 8, 3)
+        assert scored(*case) == moves.scored_in_python(*case)  # type: ignore[operator]
+
+
+def test_ids_past_a_c_integer_are_scored_by_the_python() -> None:
+    a, b = [2**70, 1, 2, 3], [1, 2, 3, 2**70]
+    case = (a, b, [0], [(0, 4)], [1], [(0, 4)], 5, 8, 2)
+    assert moves.scored(*case) == moves.scored_in_python(*case) == ([[1]], [[3]])
+
+
+def test_c_refuses_a_draft_beyond_the_size_and_spans_outside_their_lists() -> None:
+    scored = _c_scored()
     with pytest.raises(IndexError):
-        proposals([1], [(0, 1)], [0], {1: [7]}, 8, 3)  # type: ignore[operator]
+        scored([1], [1], [0], [(0, 1)], [7], [(0, 1)], 5, 8, 3)  # type: ignore[operator]
+    with pytest.raises(IndexError):
+        scored([1], [1], [7], [(0, 1)], [1], [(0, 1)], 5, 8, 3)  # type: ignore[operator]
     with pytest.raises(ValueError):
-        proposals([1], [(0, 1), (0, 1)], [0], {1: [2]}, 8, 3)  # type: ignore[operator]
+        scored([1], [1], [0], [(0, 1), (0, 1)], [1], [(0, 1)], 5, 8, 3)  # type: ignore[operator]
+    with pytest.raises(ValueError):
+        scored([1], [1], [0], [(0, 2)], [1], [(0, 1)], 5, 8, 3)  # type: ignore[operator]
+    with pytest.raises(ValueError):
+        scored([1], [1], [0], [(0, 1)], [1], [(1, 0)], 5, 8, 3)  # type: ignore[operator]
 
 
 def test_whole_comparisons_find_the_same_moves_on_both_paths() -> None:
-    _c_proposals()
-    assert_compared_alike(moves, "proposals", moves.proposals_in_python, 20)
+    _c_scored()
+    assert_compared_alike(moves, "scored", moves.scored_in_python, 20)

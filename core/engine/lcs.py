@@ -101,6 +101,15 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     return 1.0 - (total - 2 * lcs_length(a, b)) / total
 
 
+def similarity_of(common: int, length_a: int, length_b: int) -> float:
+    """``similarity`` of two lists of ``length_a`` and ``length_b`` ids whose LCS is
+    ``common`` long (the same float)."""
+    if not length_a and not length_b:
+        return 0.0
+    total = length_a + length_b
+    return 1.0 - (total - 2 * common) / total
+
+
 def contained(a: Sequence[int], b: Sequence[int]) -> float:
     """The share of the shorter list that the longer holds in order: ``LCS / min(len)``,
     0 when either is empty."""

@@ -1,13 +1,17 @@
-# The compiled path's move proposals (core/engine/move_votes.c, built by ``make native``).
+# The compiled path's move proposals and their LCS lengths (core/engine/move_votes.c,
+# built by ``make native``).
 
 from collections.abc import Sequence
 
-def proposals(
+def scored(
     a: list[int],
-    spans: Sequence[tuple[int, int]],
+    b: list[int],
     olds: Sequence[int],
-    voters: dict[int, list[int]],
+    old_spans: Sequence[tuple[int, int]],
+    news: Sequence[int],
+    new_spans: Sequence[tuple[int, int]],
+    too_common: int,
     limit: int,
     size: int,
     /,
-) -> list[list[int]]: ...
+) -> tuple[list[list[int]], list[list[int]]] | None: ...

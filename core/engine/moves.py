@@ -15,7 +15,7 @@ from itertools import chain, compress, repeat
 from operator import itemgetter
 
 from core.engine.blocks import Code, Draft, kind_of, one_sided
-from core.engine.lcs import contained, equal_runs, similarity
+from core.engine.lcs import contained, equal_runs, lcs_length, similarity, similarity_of
 from core.engine.sequences import running_totals_of
 from core.errors import CancelledError
 
@@ -98,29 +98,29 @@ def find_moves(
     if not olds or not news:
         return []
     hinted = _hinted(drafts, olds, news, hints)
-    index: dict[int, list[int]] = defaultdict(list)
-    for k in news:
-        for t in set(b[drafts[k].b1 : drafts[k].b2]):
-            index[t].append(k)
     too_common = min(MAX_TOKEN_HITS, max(2, int(len(news) * COMMON_TOKEN_SHARE)))
-    # Only tokens in few candidates vote.
-    voters = {t: hits for t, hits in index.items() if len(hits) <= too_common}
-    new_ids = {k: b[drafts[k].b1 : drafts[k].b2] for k in news}
+    old_spans = [(drafts[k].a1, drafts[k].a2) for k in olds]
+    new_spans = [(drafts[k].b1, drafts[k].b2) for k in news]
+    # Only tokens in few candidates vote; each pair proposed comes with its LCS.
+    voted, lengths = scored(
+        a, b, olds, old_spans, news, new_spans, too_common, PROPOSALS_PER_CANDIDATE, len(drafts)
+    )
+    new_ids = {k: b[lo:hi] for k, (lo, hi) in zip(news, new_spans)}
     bags = _Bags(drafts, a, b, words_a, words_b, function)
-    scored: list[tuple[float, int, int]] = []
+    found: list[tuple[float, int, int]] = []
     widened: dict[tuple[int, int], int] = {}  # (old, new) -> the changed draft joined
-    candidates = {*olds, *news}
-    spans = [(drafts[k].a1, drafts[k].a2) for k in olds]
-    voted = proposals(a, spans, olds, voters, PROPOSALS_PER_CANDIDATE, len(drafts))
+    widening = _Widening(drafts, a, b, {*olds, *news})
     for n, k in enumerate(olds):
         if should_cancel is not None and n % 256 == 0 and should_cancel():
             raise CancelledError("comparison cancelled")
-        ids = a[drafts[k].a1 : drafts[k].a2]
-        proposed = voted[n]
+        lo, hi = old_spans[n]
+        ids = a[lo:hi]
+        proposed, common = voted[n], lengths[n]
         if k in hinted and hinted[k] not in proposed:
             proposed.append(hinted[k])
-        for m in proposed:
-            score = similarity(ids, new_ids[m])
+            common.append(lcs_length(ids, new_ids[hinted[k]]))
+        for m, shared in zip(proposed, common):
+            score = similarity_of(shared, hi - lo, len(new_ids[m]))
             if hinted.get(k) == m:
                 good = score >= MIN_REWORDED_SIMILARITY
             elif k in own or m in own:
@@ -143,18 +143,46 @@ def find_moves(
             if good and (k in stand_ins or m in stand_ins):
                 good = contained(ids, new_ids[m]) >= SPLIT_SHARE
             if good and _words_agree(drafts[k], drafts[m], a, b, words_a, words_b):
-                scored.append((score, k, m))
-            elif m - 1 not in candidates and (
-                (wide := _widened(drafts, k, m, a, b, words_a, words_b)) is not None
-            ):
-                scored.append((wide, k, m))
+                found.append((score, k, m))
+            elif (wide := widening.score(k, m, ids, words_a, words_b)) is not None:
+                found.append((wide, k, m))
                 widened[(k, m)] = m - 1
     return [
         replace(p, new_joined=widened[(p.old_draft, p.new_draft)])
         if (p.old_draft, p.new_draft) in widened
         else p
-        for p in best_first(scored)
+        for p in best_first(found)
     ]
+
+
+def scored_in_python(
+    a: Sequence[int],
+    b: Sequence[int],
+    olds: Sequence[int],
+    old_spans: Sequence[tuple[int, int]],
+    news: Sequence[int],
+    new_spans: Sequence[tuple[int, int]],
+    too_common: int,
+    limit: int,
+    size: int,
+) -> tuple[list[list[int]], list[list[int]]]:
+    """For each old side ``olds[n]`` (its ids ``a[lo:hi]``, ``old_spans[n]``), the new
+    sides (``news``, their ids in ``b`` at ``new_spans``) it proposes for a move
+    (``proposals_in_python``: the ids held by ``too_common`` new sides or fewer vote),
+    and the LCS's length of each pair. (``move_votes.c`` on the compiled path: the
+    same lists.)"""
+    index: dict[int, list[int]] = defaultdict(list)
+    for k, (lo, hi) in zip(news, new_spans):
+        for t in set(b[lo:hi]):
+            index[t].append(k)
+    voters = {t: hits for t, hits in index.items() if len(hits) <= too_common}
+    voted = proposals_in_python(a, old_spans, olds, voters, limit, size)
+    new_at = dict(zip(news, new_spans))
+    lengths = [
+        [lcs_length(a[lo:hi], b[new_at[m][0] : new_at[m][1]]) for m in found]
+        for (lo, hi), found in zip(old_spans, voted)
+    ]
+    return voted, lengths
 
 
 def proposals_in_python(
@@ -183,63 +211,102 @@ def proposals_in_python(
     return found
 
 
-def _proposals_in_c(
-    a: Sequence[int],
-    spans: Sequence[tuple[int, int]],
-    olds: Sequence[int],
-    voters: dict[int, list[int]],
-    limit: int,
-    size: int,
-) -> list[list[int]]:
-    """``proposals_in_python`` by ``move_votes.c`` (for a list of ids)."""
-    if not isinstance(a, list):
-        return proposals_in_python(a, spans, olds, voters, limit, size)
-    return voted_for(a, spans, olds, voters, limit, size)
-
-
-proposals: Callable[
-    [Sequence[int], Sequence[tuple[int, int]], Sequence[int], dict[int, list[int]], int, int],
-    list[list[int]],
-]
-try:
-    # The compiled path's (``move_votes.c``, built by ``make native``): the votes
-    # counted in an array indexed by draft.
-    from core.engine.move_votes import proposals as voted_for
-
-    proposals = _proposals_in_c
-except ImportError:
-    proposals = proposals_in_python
-
-
-def _widened(
-    drafts: Sequence[Draft],
-    k: int,
-    m: int,
+def _scored_in_c(
     a: Sequence[int],
     b: Sequence[int],
-    words_a: Sequence[int],
-    words_b: Sequence[int],
-) -> float | None:
-    """The similarity of old draft ``k`` to inserted draft ``m``'s new side together
-    with the changed draft just before it, when ``k`` is what that sentence says and
-    the old side the alignment gave it is not: a sentence moved and reworded whose
-    first words the alignment tied by chance to a short sentence in its place ("XZ
-    Utils supports multithreaded compression." against "The .xz format supports
-    multiple compression algorithms, called filters, ...", the old sentence of that
-    name cut two sentences up). None when it is not so."""
-    if m == 0:
-        return None
-    before, tail = drafts[m - 1], drafts[m]
-    if before.kind != "changed" or before.b2 != tail.b1 or tail.a1 != tail.a2:
-        return None
-    ids = a[drafts[k].a1 : drafts[k].a2]
-    sentence = b[before.b1 : tail.b2]
-    score = similarity(ids, sentence)
-    own = similarity(a[before.a1 : before.a2], sentence)
-    if score < max(MIN_MOVE_SIMILARITY, own + BETTER_BY):
-        return None
-    whole = Draft("changed", drafts[k].a1, drafts[k].a2, before.b1, tail.b2)
-    return score if _words_agree(drafts[k], whole, a, b, words_a, words_b) else None
+    olds: Sequence[int],
+    old_spans: Sequence[tuple[int, int]],
+    news: Sequence[int],
+    new_spans: Sequence[tuple[int, int]],
+    too_common: int,
+    limit: int,
+    size: int,
+) -> tuple[list[list[int]], list[list[int]]]:
+    """``scored_in_python`` by ``move_votes.c`` (for lists of ids that are C integers)."""
+    args = (olds, old_spans, news, new_spans, too_common, limit, size)
+    if isinstance(a, list) and isinstance(b, list):
+        found = scored_c(a, b, *args)
+        if found is not None:
+            return found
+    return scored_in_python(a, b, *args)
+
+
+scored: Callable[
+    [
+        Sequence[int],
+        Sequence[int],
+        Sequence[int],
+        Sequence[tuple[int, int]],
+        Sequence[int],
+        Sequence[tuple[int, int]],
+        int,
+        int,
+        int,
+    ],
+    tuple[list[list[int]], list[list[int]]],
+]
+try:
+    # The compiled path's (``move_votes.c``, built by ``make native``): the index in
+    # a C table, the votes counted in an array indexed by draft, each old side's LCS
+    # masks built once for its proposals.
+    from core.engine.move_votes import scored as scored_c
+
+    scored = _scored_in_c
+except ImportError:
+    scored = scored_in_python
+
+
+class _Widening:
+    """Old draft ``k`` paired with inserted draft ``m``'s new side together with the
+    changed draft just before it, when ``k`` is what that sentence says and the old
+    side the alignment gave it is not: a sentence moved and reworded whose first words
+    the alignment tied by chance to a short sentence in its place ("XZ Utils supports
+    multithreaded compression." against "The .xz format supports multiple compression
+    algorithms, called filters, ...", the old sentence of that name cut two sentences
+    up). Each ``m``'s sentence, and how like it its own old side is, counted once."""
+
+    def __init__(
+        self,
+        drafts: Sequence[Draft],
+        a: Sequence[int],
+        b: Sequence[int],
+        candidates: Set[int],
+    ) -> None:
+        self._drafts = drafts
+        self._a = a
+        self._b = b
+        self._candidates = candidates
+        self._sentences: dict[int, tuple[Sequence[int], float] | None] = {}
+
+    def _sentence(self, m: int) -> tuple[Sequence[int], float] | None:
+        """Draft ``m``'s new side joined to the changed draft before it, and that
+        draft's old side's similarity to the two; None when ``m`` is no such tail."""
+        if m in self._sentences:
+            return self._sentences[m]
+        found: tuple[Sequence[int], float] | None = None
+        if m > 0 and m - 1 not in self._candidates:
+            before, tail = self._drafts[m - 1], self._drafts[m]
+            if before.kind == "changed" and before.b2 == tail.b1 and tail.a1 == tail.a2:
+                sentence = self._b[before.b1 : tail.b2]
+                found = (sentence, similarity(self._a[before.a1 : before.a2], sentence))
+        self._sentences[m] = found
+        return found
+
+    def score(
+        self, k: int, m: int, ids: Sequence[int], words_a: Sequence[int], words_b: Sequence[int]
+    ) -> float | None:
+        """The similarity of old draft ``k`` (its ids ``ids``) to inserted draft ``m``'s
+        sentence, when it is more like it than its own old side is; None when not."""
+        joined = self._sentence(m)
+        if joined is None:
+            return None
+        sentence, own = joined
+        score = similarity(ids, sentence)
+        if score < max(MIN_MOVE_SIMILARITY, own + BETTER_BY):
+            return None
+        old = self._drafts[k]
+        whole = Draft("changed", old.a1, old.a2, self._drafts[m - 1].b1, self._drafts[m].b2)
+        return score if _words_agree(old, whole, self._a, self._b, words_a, words_b) else None
 
 
 def _hinted(
