@@ -16,6 +16,7 @@ Usage: ``python bench/build_native.py [--packages engine,flags] [--jobs N] [--st
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import os
 import shutil
@@ -27,13 +28,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.engine import native, regex_programs  # noqa: E402
+from core.engine import dataclass_code, native, regex_programs  # noqa: E402
 
 PACKAGES = ("engine", "flags")
 GROUP = "redline_native"  # the shared library: lib/redline_native__mypyc<suffix>
 # Modules left as Python.
-# (native decides whether the others are used; it loads regex_programs before them)
-LEFT_OUT = frozenset({"core/engine/native.py", "core/engine/regex_programs.py"})
+# (native decides whether the others are used; it loads regex_programs and
+# dataclass_code before them)
+LEFT_OUT = frozenset(
+    {"core/engine/native.py", "core/engine/regex_programs.py", "core/engine/dataclass_code.py"}
+)
 
 
 def sources(packages: tuple[str, ...]) -> list[str]:
@@ -110,7 +114,7 @@ def build(packages: tuple[str, ...], jobs: int) -> Path:
         library.rename(stage / native.LIBRARY / library.name)
     (built / "core").rename(stage / "core")
     shutil.rmtree(built)
-    record_programs(stage / regex_programs.FILE)
+    record_programs(stage / regex_programs.FILE, stage / dataclass_code.FILE)
     (stage / native.MANIFEST).write_text(before, encoding="utf-8")
     old = final.with_name("native.old")
     shutil.rmtree(old, ignore_errors=True)
@@ -158,26 +162,36 @@ WORKLOAD = (
 )
 
 
-def record_programs(target: Path) -> None:
+def record_programs(target: Path, code_target: Path) -> None:
     """Write the programs of the regular expressions a few comparisons compile
-    (``core.engine.regex_programs``) to ``target``: the bundled samples, then
-    ``WORKLOAD``, compared in a fresh process on the pure path (the same patterns)."""
+    (``core.engine.regex_programs``) to ``target``, and the code of the methods
+    ``dataclasses`` writes for Redline's classes (``core.engine.dataclass_code``) to
+    ``code_target``: the bundled samples, then ``WORKLOAD``, compared in a fresh
+    process on the pure path (the same patterns, the same classes), then every module
+    of ``core`` imported (the classes no comparison defines)."""
     result = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--record", str(target)],
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--record",
+            str(target),
+            "--record-code",
+            str(code_target),
+        ],
         env={**os.environ, native.PURE_VARIABLE: "1"},
         capture_output=True,
         text=True,
         check=False,
     )
-    if result.returncode != 0 or not target.exists():
+    if result.returncode != 0 or not target.exists() or not code_target.exists():
         raise SystemExit(f"build_native: recording the expressions failed\n{result.stderr}")
 
 
-def _record_here(target: Path) -> None:
-    import contextlib
+def _record_here(target: Path, code_target: Path) -> None:
     import io
     import tempfile
 
+    codes = dataclass_code.recording()
     from core.cli import main as redline
 
     samples = sorted((ROOT / "resources" / "samples").glob("*.txt"))
@@ -195,6 +209,23 @@ def _record_here(target: Path) -> None:
                 raise SystemExit(f"build_native: comparing {old.name} and {new.name} failed")
     data = regex_programs.record(regex_programs.cached_patterns())
     target.write_bytes(data)
+    _import_every_module()
+    code_target.write_bytes(dataclass_code.record(codes))
+
+
+def _import_every_module() -> None:
+    """Every module of ``core`` imported (its classes defined). Not the window's: Qt is
+    not for a build's step (the window defines its classes as before)."""
+    import importlib
+
+    for package in ("core",):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            if parts[-1] == "__main__":
+                continue  # (a program: importing it runs it)
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
 
 
 def main() -> None:
@@ -203,9 +234,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="C compilers at once")
     parser.add_argument("--status", action="store_true", help="say which path Redline takes")
     parser.add_argument("--record", metavar="FILE", help=argparse.SUPPRESS)  # (a build's step)
+    parser.add_argument("--record-code", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.record:
-        _record_here(Path(args.record))
+        _record_here(Path(args.record), Path(args.record_code))
         return
     if args.status:
         print(native.status()[1])

@@ -46,7 +46,15 @@ def test_the_python_scores_each_proposal_by_its_lcs() -> None:
 
 
 Case = tuple[
-    list[int], list[int], list[int], list[tuple[int, int]], list[int], list[tuple[int, int]], int, int, int
+    list[int],
+    list[int],
+    list[int],
+    list[tuple[int, int]],
+    list[int],
+    list[tuple[int, int]],
+    int,
+    int,
+    int,
 ]
 
 
@@ -69,7 +77,17 @@ def _random_case(rng: random.Random) -> Case:
     news = sorted(rng.sample(range(size), rng.randrange(0, min(size, 40) + 1)))
     too_common = rng.choice((-1, 0, 1, 2, 5, 40))
     limit = rng.choice((0, 1, 3, 8))
-    return a, b, olds, _spans(rng, len(a), len(olds)), news, _spans(rng, len(b), len(news)), too_common, limit, size
+    return (
+        a,
+        b,
+        olds,
+        _spans(rng, len(a), len(olds)),
+        news,
+        _spans(rng, len(b), len(news)),
+        too_common,
+        limit,
+        size,
+    )
 
 
 def test_c_proposes_and_scores_as_the_python_does() -> None:
@@ -86,7 +104,17 @@ def test_c_scores_sides_wider_than_a_word_of_bits() -> None:
     for _ in range(50):
         a = [rng.randrange(30) for _ in range(rng.randrange(60, 1500))]
         b = [rng.randrange(30) for _ in range(rng.randrange(60, 1500))]
-        case = (a, b, [0], [(0, len(a))], [1, 2], [(0, len(b) // 2), (len(b) // 2, len(b))], 5, 8, 3)
+        case = (
+            a,
+            b,
+            [0],
+            [(0, len(a))],
+            [1, 2],
+            [(0, len(b) // 2), (len(b) // 2, len(b))],
+            5,
+            8,
+            3,
+        )
         assert scored(*case) == moves.scored_in_python(*case)  # type: ignore[operator]
 
 

@@ -1,7 +1,7 @@
 """The compiled engine, where one was built for this checkout (``make native``).
 
 ``make native`` (``bench/build_native.py``) compiles the modules of ``core.engine`` and
-``core.flags`` (all but this one and ``regex_programs``) with mypyc into
+``core.flags`` (all but this one, ``regex_programs`` and ``dataclass_code``) with mypyc into
 ``build/native/`` beside ``core/``: one extension shim per module in
 ``build/native/core/<package>/`` and the shared library they load in
 ``build/native/lib/``. Each of the two packages' ``__init__`` puts the folder that
@@ -10,8 +10,9 @@ build, and the modules left out of it from their sources. The build also holds t
 kernels written in C (``core/engine/*.c``: the tokenizer's scanner, the span
 comparison, the paragraph scan, the placing of units, the alignment's anchors, the
 keys' numbering, the move votes, the word diffs), which their modules use where they
-can import them, and the programs of the regular expressions a few comparisons compile
-(``core.engine.regex_programs``), which ``re`` then finds compiled.
+can import them, the programs of the regular expressions a few comparisons compile
+(``core.engine.regex_programs``), which ``re`` then finds compiled, and the code of the
+methods ``dataclasses`` writes for Redline's classes (``core.engine.dataclass_code``).
 
 The build is used only when it is right for this process: built by this Python (its
 extension suffix), from exactly the sources now in ``core/`` (the build records the
@@ -21,10 +22,11 @@ installed wheel (which carries no build), every module imports from its source: 
 pure-Python path is always there and gives the same output. ``status`` says which path
 this process takes and why (``bench/build_native.py --status`` prints it).
 
-May import: the standard library and ``core.engine.regex_programs`` (which imports
-nothing else); it runs at start-up, before anything else of ``core.engine``, so it
-reads one small text file and stats the sources, and with a build loads its
-expressions' programs, nothing more.
+May import: the standard library, ``core.engine.regex_programs`` and
+``core.engine.dataclass_code`` (which import nothing else); it runs at start-up, before
+anything else of ``core.engine``, so it reads one small text file and stats the
+sources, and with a build loads its expressions' programs and its dataclasses' code,
+nothing more.
 """
 
 from __future__ import annotations
@@ -95,9 +97,10 @@ def status() -> tuple[bool, str]:
         if _state[0] and library not in sys.path:
             sys.path.append(library)  # the shims import the shared library by name
         if _state[0]:
-            from core.engine import regex_programs
+            from core.engine import dataclass_code, regex_programs
 
             regex_programs.load(os.path.join(BUILD, regex_programs.FILE))
+            dataclass_code.load(os.path.join(BUILD, dataclass_code.FILE))
     return _state
 
 
