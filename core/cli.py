@@ -389,7 +389,7 @@ def main(argv: Sequence[str] | None = None, pdf_renderer: PdfRenderer | None = N
     if unknown is not None:
         sys.stderr.write(f"redline: {unknown}\n")
         return EXIT_ERROR
-    parser = build_parser()
+    parser = build_parser(words[0] if words else None)  # (that command's parser alone)
     args = parser.parse_args(words)
     if args.command == "completion":
         from core.command.generate import completion_script

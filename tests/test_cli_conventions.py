@@ -4,6 +4,7 @@ the defaults and exit codes, a man page and completions come from the parser."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import pty
@@ -226,3 +227,58 @@ def test_scan_numbers_families_from_one_and_writes_a_file(tmp_path: Path, capsys
     assert "family 1 (2 versions)" in text and "family 0" not in text
     assert main(["scan", str(folder), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["families"][0]["id"] == 0
+
+
+def _outcome(parser: object, argv: list[str]) -> tuple[object, str, str]:
+    """What ``parser`` makes of ``argv``: the namespace (or the exit code), and what it
+    printed to standard output and to standard error."""
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            found: object = vars(parser.parse_args(argv))  # type: ignore[attr-defined]
+        except SystemExit as exc:
+            found = ("exit", exc.code)
+    return found, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compare", "a.txt", "b.txt"],
+        ["compare", "a.txt", "b.txt", "--format", "json", "--no-flags", "-o", "r.json"],
+        ["compare", "--ignore-punctuation", "-", "b.txt", "--context", "2"],
+        ["compare", "--help"],
+        ["compare", "a.txt"],
+        ["compare", "a.txt", "b.txt", "--format", "docx"],
+        ["compare", "a.txt", "b.txt", "--bogus"],
+        ["compare", "a.txt", "b.txt", "--version"],
+        ["nway", "a.txt", "b.txt", "c.txt"],
+        ["nway", "--help"],
+        ["nway", "a.txt", "--colour"],
+        ["scan", "folder", "--format", "json", "--threshold", "0.4"],
+        ["scan", "--help"],
+        ["scan", "folder", "--threshold", "2"],
+        ["scan"],
+    ],
+)
+def test_one_commands_parser_parses_helps_and_errs_as_the_whole(argv: list[str]) -> None:
+    # (``redline compare ...`` builds the compare command's parser alone)
+    whole = _outcome(build_parser(), argv)
+    alone = _outcome(build_parser(argv[0]), argv)
+    assert alone == whole
+    assert whole[1] or whole[2] or isinstance(whole[0], dict)
+
+
+def test_a_parser_for_no_one_command_is_the_whole() -> None:
+    top = build_parser().format_help()
+    for only in (None, "open", "completion", "bogus", "--version"):
+        assert build_parser(only).format_help() == top
+    commands = [
+        sorted(action.choices)  # type: ignore[arg-type]
+        for action in build_parser("compare")._actions
+        if isinstance(action, argparse._SubParsersAction)
+    ]
+    assert commands == [["compare"]]
