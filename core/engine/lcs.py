@@ -96,9 +96,7 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """``2 * LCS / (len(a) + len(b))``, 0 when both are empty."""
     if not a and not b:
         return 0.0
-    total = len(a) + len(b)
-    # (as rapidfuzz's Indel.normalized_similarity computes it: 1 - distance / total)
-    return 1.0 - (total - 2 * lcs_length(a, b)) / total
+    return similarity_of(lcs_length(a, b), len(a), len(b))
 
 
 def similarity_of(common: int, length_a: int, length_b: int) -> float:
@@ -107,6 +105,7 @@ def similarity_of(common: int, length_a: int, length_b: int) -> float:
     if not length_a and not length_b:
         return 0.0
     total = length_a + length_b
+    # (as rapidfuzz's Indel.normalized_similarity computes it: 1 - distance / total)
     return 1.0 - (total - 2 * common) / total
 
 

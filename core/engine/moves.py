@@ -231,20 +231,6 @@ def _scored_in_c(
     return scored_in_python(a, b, *args)
 
 
-scored: Callable[
-    [
-        Sequence[int],
-        Sequence[int],
-        Sequence[int],
-        Sequence[tuple[int, int]],
-        Sequence[int],
-        Sequence[tuple[int, int]],
-        int,
-        int,
-        int,
-    ],
-    tuple[list[list[int]], list[list[int]]],
-]
 try:
     # The compiled path's (``move_votes.c``, built by ``make native``): the index in
     # a C table, the votes counted in an array indexed by draft, each old side's LCS
