@@ -40,6 +40,7 @@ from core.flags.pooled import (
     neighbour,
 )
 from core.flags.same_figures import same_if_dotted
+from core.flags.tallies import counted, fresh, keep_positive, less, same
 from core.model import Span
 
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")  # (also before a counter: "12,000명")
@@ -316,9 +317,9 @@ def _values(text: str, short: bool = False) -> Counter[str]:
     (``forty and six thousand`` = ``forty-six thousand`` = ``46,000``, ``двоє`` = ``2``),
     digits as written (their separators aside); ``one`` as a pronoun and list markers
     (``3 -`` at a line's start) are none."""
-    out: Counter[str] = Counter()
+    out: Counter[str] = fresh()
     if not text.isascii() and compiled(_CJK).search(text):
-        return Counter(k for k, _ in _cjk_figures(Word(text, 0, len(text), 0), text))
+        return counted(k for k, _ in _cjk_figures(Word(text, 0, len(text), 0), text))
     total = current = 0
     in_number = False
     last_korean: tuple[str, int, int] | None = None  # (a Korean figure: value, scale, at)
@@ -509,14 +510,14 @@ def same_values(old: str, new: str) -> bool:
     without a currency sign read alike on both sides: as no scale ("30m" = "30
     metres"), or as one ("2.1m" = "2.1 million")."""
     before, after = _values(old), _values(new)
-    if before == after:
+    if same(before, after):
         return True
-    gone, came = before - after, after - before
+    gone, came = less(before, after), less(after, before)
     same_if_dotted(gone, came)  # ("22.000" = "22 Tausend")
     if not gone and not came:
         return True
     short = _SHORT_SCALE.search(old) or _SHORT_SCALE.search(new)
-    return bool(short) and _values(old, True) == _values(new, True)
+    return bool(short) and same(_values(old, True), _values(new, True))
 
 
 _SHORT_SCALE = re.compile(r"\d[kmb]\b", re.IGNORECASE)
@@ -550,7 +551,7 @@ def _scaled(text: str, out: Counter[str], short: bool = False) -> None:
         if out[str(scale)]:  # (a scale read alone: "mil" after digits is not)
             out[str(scale)] -= 1
         out[str(int(value))] += 1
-    out += Counter()  # (drops the counts taken to nothing)
+    keep_positive(out)  # (drops the counts taken to nothing)
 
 
 def _sign_before(text: str, start: int) -> str | None:

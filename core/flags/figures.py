@@ -38,6 +38,17 @@ from core.flags.same_figures import (
     turned,
     turned_score,
 )
+from core.flags.tallies import (
+    common,
+    copied,
+    counted,
+    fresh,
+    keep_positive,
+    less,
+    positive,
+    same,
+    take_away,
+)
 from core.flags.units import check_unit
 from core.model import Span
 
@@ -97,7 +108,7 @@ _TYPO_SIMILARITY = 0.8
 def _near_figures(text: str, spans: tuple[Span, ...]) -> Counter[str]:
     """The figures of the sentences ``spans`` of ``text`` (``figures_of``)."""
     words = (Word(m.group(), *m.span(), 0) for s, e in spans for m in WORD.finditer(text, s, e))
-    return Counter(k for w in words for k, _ in figures_of(w, text))
+    return counted(k for w in words for k, _ in figures_of(w, text))
 
 
 def _same_decade(
@@ -114,8 +125,8 @@ def _same_decade(
                     one[key] -= 1
                     other[other_key] -= 1
                     break
-    gone += Counter()  # (drops the counts taken to nothing)
-    came += Counter()
+    keep_positive(gone)  # (drops the counts taken to nothing)
+    keep_positive(came)
 
 
 def _carried_next_door(
@@ -136,19 +147,19 @@ def _carried_next_door(
     more_put = sum(came.values()) > sum(gone.values())
     if puts and not more_put:
         return gone, came
-    gone, came = Counter(gone), Counter(came)
-    whole_here = _whole_figures(pool.old_words, context.old) if not puts else Counter()
+    gone, came = copied(gone), copied(came)
+    whole_here = _whole_figures(pool.old_words, context.old) if not puts else fresh()
     for cut, put in pool.beside:
-        put_keys = Counter(k for w in put for k, _ in figures_of(w, context.new))
+        put_keys = counted(k for w in put for k, _ in figures_of(w, context.new))
         if not puts:
             # cut here, where nothing is put in, and put in next door
-            gone -= put_keys & whole_here
+            take_away(gone, common(put_keys, whole_here))
         if not put_keys and sum(came.values()) > sum(gone.values()):
             # cut next door, where nothing is put in, and put in here beside the
             # figures this block replaced ("21 octobre" -> "22 octobre" beside "le 22"
             # cut next door is a date changed, not a day carried)
-            came -= _whole_figures(cut, context.old)
-    return +gone, +came
+            take_away(came, _whole_figures(cut, context.old))
+    return positive(gone), positive(came)
 
 
 def _whole_figures(cut: tuple[Word, ...], text: str) -> Counter[str]:
@@ -159,7 +170,7 @@ def _whole_figures(cut: tuple[Word, ...], text: str) -> Counter[str]:
     short or function word ("le 22 au palais"), a date's month, or went with its word
     is whole."""
     starts = {w.start for w in cut}
-    out: Counter[str] = Counter()
+    out: Counter[str] = fresh()
     for word in cut:
         keys = [k for k, _ in figures_of(word, text)]
         if not keys:
@@ -224,19 +235,19 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     )
     if not old and not new:
         return hedge_flag(pool, context, figures_of)  # no figure changed: a hedge?
-    old_keys, new_keys = Counter(k for k, _ in old), Counter(k for k, _ in new)
+    old_keys, new_keys = counted(k for k, _ in old), counted(k for k, _ in new)
     swapped = turned(old, new)
-    if swapped is None and old_keys == new_keys:
+    if swapped is None and same(old_keys, new_keys):
         swapped = turned_score(pool, context)
     if swapped is not None:
         flag = make_flag("number", pool, *swapped)
         shown = [", ".join(w.text for w in words) for words in swapped]
         return replace(flag, explanation=f'"{shown[0]}" \u2192 "{shown[1]}"')
-    if old_keys == new_keys or same_values(pool.old_text, pool.new_text):
+    if same(old_keys, new_keys) or same_values(pool.old_text, pool.new_text):
         # the same figures, perhaps spelled otherwise (thirty and two, 32): perhaps
         # hedged otherwise ("at least nine" -> "nine")
         return hedge_flag(pool, context, figures_of)
-    gone, came = old_keys - new_keys, new_keys - old_keys
+    gone, came = less(old_keys, new_keys), less(new_keys, old_keys)
     # "1" against "one" (a word that is a figure only sometimes), the word "one"
     # against "a" or "an": the same figure.
     if gone["1"] and _one_for(old, pool.new_words):
@@ -255,9 +266,9 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
     # A lone "一" before a measure word cut or put in with no other figure changed is
     # the article "a" (是一种 "is a kind of" -> 是), not the figure 1.
     for one, other, found in ((gone, came, old), (came, gone, new)):
-        if one["1"] and not +other:
+        if one["1"] and not positive(other):
             one["1"] -= min(one["1"], sum(1 for k, w in found if k == "1" and w.text == "一"))
-    gone, came = +gone, +came
+    gone, came = positive(gone), positive(came)
     same_if_dotted(gone, came)
     same_if_spaced(gone, came)
     same_clock(gone, came, (old, context.old), (new, context.new))
@@ -275,17 +286,17 @@ def _figure_flag(pool: Pooled, context: Context) -> Flag | None:
                 one[key] -= 1
             elif one[key] and (converted(word, text, twin) or scale_converted(word, text, twin)):
                 one[key] -= 1  # "47 kilometres" -> "29 miles (47 km)": the same distance
-    gone, came = +gone, +came
-    carried: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    gone, came = positive(gone), positive(came)
+    carried: tuple[Counter[str], Counter[str]] = (fresh(), fresh())
     if gone or came:
         # A figure carried into a sentence split off next door, or out of one joined
         # from there (``, which employs 4,000 people,`` -> ``It employs 4,000
         # people.``), is no change.
         near_new = _near_figures(context.new, pool.new_near)
         near_old = _near_figures(context.old, pool.old_near)
-        carried = (gone & near_new, came & near_old)
-        gone -= near_new
-        came -= near_old
+        carried = (common(gone, near_new), common(came, near_old))
+        take_away(gone, near_new)
+        take_away(came, near_old)
     if gone or came:
         gone, came = _carried_next_door(gone, came, pool, (context, put_in))
     if not gone and not came:

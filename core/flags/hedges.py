@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from core.engine.lcs import within_edits
 from core.engine.tokens import compiled
 from core.flags.pooled import WORD, Change, Context, Flag, Pooled, Word, make_flag
+from core.flags.tallies import counted, less, take_away
 from core.model import Span
 
 # Each hedge and its class: hedges of one class claim the same of a figure.
@@ -274,14 +275,18 @@ def hedge_flag(
     )
     if not old and not new:
         return None
-    gone = Counter(h for h, _, _ in old) - Counter(h for h, _, _ in new)
-    came = Counter(h for h, _, _ in new) - Counter(h for h, _, _ in old)
+    old_counts, new_counts = counted(h for h, _, _ in old), counted(h for h, _, _ in new)
+    gone, came = less(old_counts, new_counts), less(new_counts, old_counts)
     if gone or came:
         # a hedged figure carried with its hedge from a sentence cut or put in next
         # door ("More than 150 others are injured." cut, "and more than 150 others
         # injured" put into the lead)
-        came -= Counter(h for h, _, _ in _near_hedged(pool.old_near, context.old, True, figures))
-        gone -= Counter(h for h, _, _ in _near_hedged(pool.new_near, context.new, False, figures))
+        take_away(
+            came, counted(h for h, _, _ in _near_hedged(pool.old_near, context.old, True, figures))
+        )
+        take_away(
+            gone, counted(h for h, _, _ in _near_hedged(pool.new_near, context.new, False, figures))
+        )
     # "aproximatly 350" -> "approximately 350": a hedge spelled right, not added
     for counts, words in ((gone, pool.new_words), (came, pool.old_words)):
         for hedged in list(counts):
@@ -330,7 +335,7 @@ def carried_hedge_flag(
         theirs = [h for h in _near_hedged(near, near_text, near_is_old, figures) if h[0][1] in keys]
         if not theirs:
             continue
-        here = Counter(h for h, _, _ in _hedged(pool.changes, here_text, not near_is_old, figures))
+        here = counted(h for h, _, _ in _hedged(pool.changes, here_text, not near_is_old, figures))
         for hedged, phrase, figure in theirs:
             if here[hedged]:
                 here[hedged] -= 1

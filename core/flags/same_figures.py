@@ -15,6 +15,7 @@ from collections import Counter
 
 from core.engine.tokens import compiled
 from core.flags.pooled import Context, Pooled, Word
+from core.flags.tallies import counted, keep_positive, same
 from core.flags.units import SCALES, UNIT_WORDS
 from core.model import Span
 
@@ -44,7 +45,7 @@ def turned(
         return None
     old_keys = [o[0] for o, _ in pairs]
     new_keys = [n[0] for _, n in pairs]
-    if len(pairs) >= 2 and Counter(old_keys) == Counter(new_keys):
+    if len(pairs) >= 2 and same(counted(old_keys), counted(new_keys)):
         return [o[1] for o, _ in pairs], [n[1] for _, n in pairs]
     if len(pairs) == 1 and None is not _round(old_keys[0]) == _round(new_keys[0]):
         return [pairs[0][0][1]], [pairs[0][1][1]]
@@ -72,8 +73,8 @@ def same_if_spaced(gone: Counter[str], came: Counter[str]) -> None:
             elif time and time.group(2) == "00" and one[key] and other[time.group(1)]:
                 one[key] -= 1  # "4:00pm" = "4 p.m."
                 other[time.group(1)] -= 1
-    gone += Counter()
-    came += Counter()
+    keep_positive(gone)
+    keep_positive(came)
 
 
 _CLOCK = re.compile(r"(\d{1,2})-(\d\d)")
@@ -110,8 +111,8 @@ def same_clock(
             if other[whole] and any(_ZONE.match(other_found[1], w.end) for w in written):
                 one[key] -= 1
                 other[whole] -= 1
-    gone += Counter()
-    came += Counter()
+    keep_positive(gone)
+    keep_positive(came)
 
 
 def same_if_dotted(gone: Counter[str], came: Counter[str]) -> None:
@@ -125,8 +126,8 @@ def same_if_dotted(gone: Counter[str], came: Counter[str]) -> None:
                 same = min(one[key], other[plain])
                 one[key] -= same
                 other[plain] -= same
-    gone += Counter()  # (drops the counts taken to nothing)
-    came += Counter()
+    keep_positive(gone)  # (drops the counts taken to nothing)
+    keep_positive(came)
 
 
 # A score or a tally of two: "3-1", "3–1", "3:1", "4比2", "5 a 3", "38 to 35".
