@@ -60,7 +60,6 @@ changes for the quotations, and each changed sentence's words.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -482,7 +481,8 @@ def _belongs(text: str, span: Span, changed: str) -> bool:
 def _cut(text: str, span: Span) -> bool:
     """A piece of a sentence: the sentences of the two versions are cut otherwise here
     (``You shall not`` inserted after ``shall not eat of it.``)."""
-    return not re.search('[.!?"\u201d\u2019)]\\s*$', text[span[0] : span[1]])
+    kept = text[span[0] : span[1]].rstrip()  # (what ``\s`` is: ``str.isspace``)
+    return not kept or kept[-1] not in '.!?"\u201d\u2019)'
 
 
 def _beside(blocks: tuple[Block, ...], index: int, side: int, step: int) -> Span | None:

@@ -717,8 +717,8 @@ def _bare_there(surname: str, text: str, spellings: _Spellings, context: Context
     references write it. After another capitalised word or a word like ``of`` it is
     part of another name (``Dolieb Hill`` -> ``Doleib Hill``, ``the LORD God`` ->
     ``Yahweh God``, ``of Philosophy`` -> ``Computational Philosophy``)."""
-    if not spellings.has(context.key(surname)):
-        return False
+    if surname not in text or not spellings.has(context.key(surname)):
+        return False  # (not written there: nothing to find, no pattern to compile)
     found = False
     for m in re.finditer(rf"(?:(\S+)\s+)?{re.escape(surname)}\b", text):
         raw = m.group(1) or ""

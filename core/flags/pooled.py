@@ -372,12 +372,35 @@ def contained_content(old: str, new: str) -> float:
 
 def neighbour(text: str, pos: int, step: int) -> str:
     """The word just before (``step`` -1) or after (+1) ``pos``, folded ("" if none in
-    the same sentence)."""
+    the same sentence): within 40 characters, past anything but a word character
+    (``\\w``: a letter, a digit or ``_``) and ``.!?;:``, which end the sentence."""
     if step < 0:
-        m = re.search(r"(\w+)[^\w.!?;:]*$", text[max(0, pos - 40) : pos])
-    else:
-        m = re.match(r"[^\w.!?;:]*(\w+)", text[pos : pos + 40])
-    return m.group(1).casefold() if m else ""
+        start, end = max(0, pos - 40), pos
+        while end > start and not _word_character(text[end - 1]):
+            if text[end - 1] in _SENTENCE_STOPS:
+                return ""
+            end -= 1
+        first = end
+        while first > start and _word_character(text[first - 1]):
+            first -= 1
+        return text[first:end].casefold()
+    start, end = pos, min(len(text), pos + 40)
+    while start < end and not _word_character(text[start]):
+        if text[start] in _SENTENCE_STOPS:
+            return ""
+        start += 1
+    last = start
+    while last < end and _word_character(text[last]):
+        last += 1
+    return text[start:last].casefold()
+
+
+_SENTENCE_STOPS = ".!?;:"
+
+
+def _word_character(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern: a letter, a digit or a numeric, or ``_``."""
+    return char.isalnum() or char == "_"
 
 
 APOSTROPHES = re.compile("[\u2019\u02bc]")

@@ -65,7 +65,7 @@ def same_if_spaced(gone: Counter[str], came: Counter[str]) -> None:
     = "4 p.m.")."""
     for one, other in ((gone, came), (came, gone)):
         for key in list(one):
-            time = re.fullmatch(r"(\d{1,2})-(\d\d)", key)
+            time = _CLOCK.fullmatch(key)
             if time and one[key] and other[time.group(1)] and other[time.group(2)]:
                 one[key] -= 1
                 other[time.group(1)] -= 1
