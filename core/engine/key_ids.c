@@ -17,12 +17,23 @@ as signed 64-bit integers (``array("q")``'s bytes): ``totals[j] - totals[i]`` is
 ``sum(words[i:j])``, which the engine asks for every draft and every op (moves,
 statistics) and Python answered with a slice copied and summed each time.
 
+``packed_keys(keys) -> (vocabulary, ids)`` and ``unpacked_keys(vocabulary, ids)``: a
+side's units as the units child sends them (``core.engine.tokens.Tokens.__reduce__``).
+The keys of a side are a few thousand strings, each shared by the units it keys;
+pickled, each of the 200,000 units of a 1 MB side costs the pickler a look-up in its
+memo, and the unpickler one more. Packed, the distinct key objects are listed once (by
+identity, as the memo tells them apart: the same sharing comes back) and each unit is
+its key's index, 4 bytes. ``packed_weights(words)``: the units' weights as one byte
+each (None when one is not an int in 0-255), ``unpacked_weights`` the tuple again.
+
 ``tests/test_key_ids.py`` checks them against ``compare.ids_in_python`` and
-``compare.word_tally_in_python``.
+``compare.word_tally_in_python``, and the packing against its Python
+(``core.engine.tokens``).
 */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 
 static PyObject *
 ids_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -190,6 +201,188 @@ running_totals(PyObject *module, PyObject *words)
     return out;
 }
 
+/* An open-addressed table of objects by identity: each one's index in ``listed``. */
+typedef struct {
+    PyObject **objects;
+    uint32_t *indices;
+    size_t mask;
+    size_t used;
+} Identities;
+
+static size_t
+identity_slot(const Identities *table, PyObject *object)
+{
+    size_t slot = (size_t)(((uintptr_t)object >> 4) * (uintptr_t)0x9E3779B97F4A7C15ULL) & table->mask;
+    while (table->objects[slot] != NULL && table->objects[slot] != object) {
+        slot = (slot + 1) & table->mask;
+    }
+    return slot;
+}
+
+static int
+identities_grow(Identities *table)
+{
+    Identities wider = {NULL, NULL, table->mask * 2 + 1, table->used};
+    wider.objects = PyMem_Calloc(wider.mask + 1, sizeof(PyObject *));
+    wider.indices = PyMem_Malloc((wider.mask + 1) * sizeof(uint32_t));
+    if (wider.objects == NULL || wider.indices == NULL) {
+        PyMem_Free(wider.objects);
+        PyMem_Free(wider.indices);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t k = 0; k <= table->mask; k++) {
+        if (table->objects[k] != NULL) {
+            size_t slot = identity_slot(&wider, table->objects[k]);
+            wider.objects[slot] = table->objects[k];
+            wider.indices[slot] = table->indices[k];
+        }
+    }
+    PyMem_Free(table->objects);
+    PyMem_Free(table->indices);
+    *table = wider;
+    return 0;
+}
+
+static PyObject *
+packed_keys(PyObject *module, PyObject *keys_arg)
+{
+    (void)module;
+    PyObject *keys = PySequence_Fast(keys_arg, "keys must be a sequence");
+    if (keys == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(keys);
+    PyObject **items = PySequence_Fast_ITEMS(keys);
+    PyObject *listed = PyList_New(0);
+    PyObject *ids = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint32_t));
+    Identities table = {PyMem_Calloc(1024, sizeof(PyObject *)), PyMem_Malloc(1024 * sizeof(uint32_t)), 1023, 0};
+    PyObject *result = NULL;
+    if (listed == NULL || ids == NULL || table.objects == NULL || table.indices == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_NoMemory();
+        }
+        goto done;
+    }
+    uint32_t *out = (uint32_t *)PyBytes_AS_STRING(ids);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        size_t slot = identity_slot(&table, items[k]);
+        if (table.objects[slot] == NULL) {
+            if (table.used >= UINT32_MAX) {
+                PyErr_SetString(PyExc_OverflowError, "too many distinct keys");
+                goto done;
+            }
+            if (PyList_Append(listed, items[k]) < 0) {
+                goto done;
+            }
+            table.objects[slot] = items[k]; /* (the list holds it) */
+            table.indices[slot] = (uint32_t)table.used++;
+            out[k] = table.indices[slot];
+            if (table.used * 2 > table.mask && identities_grow(&table) < 0) {
+                goto done;
+            }
+        }
+        else {
+            out[k] = table.indices[slot];
+        }
+    }
+    result = PyTuple_Pack(2, listed, ids);
+
+done:
+    PyMem_Free(table.objects);
+    PyMem_Free(table.indices);
+    Py_XDECREF(listed);
+    Py_XDECREF(ids);
+    Py_DECREF(keys);
+    return result;
+}
+
+static PyObject *
+unpacked_keys(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyList_CheckExact(args[0]) || !PyBytes_CheckExact(args[1]) ||
+        PyBytes_GET_SIZE(args[1]) % (Py_ssize_t)sizeof(uint32_t) != 0) {
+        PyErr_SetString(PyExc_TypeError, "unpacked_keys(vocabulary: list, ids: bytes of 4-byte ids)");
+        return NULL;
+    }
+    PyObject *listed = args[0];
+    Py_ssize_t size = PyList_GET_SIZE(listed);
+    Py_ssize_t n = PyBytes_GET_SIZE(args[1]) / (Py_ssize_t)sizeof(uint32_t);
+    const uint32_t *ids = (const uint32_t *)PyBytes_AS_STRING(args[1]);
+    PyObject *keys = PyTuple_New(n);
+    if (keys == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if ((Py_ssize_t)ids[k] >= size) {
+            Py_DECREF(keys);
+            PyErr_SetString(PyExc_ValueError, "an id beyond the vocabulary");
+            return NULL;
+        }
+        PyObject *key = PyList_GET_ITEM(listed, ids[k]);
+        Py_INCREF(key);
+        PyTuple_SET_ITEM(keys, k, key);
+    }
+    return keys;
+}
+
+static PyObject *
+packed_weights(PyObject *module, PyObject *words)
+{
+    (void)module;
+    PyObject *items = PySequence_Fast(words, "words must be a sequence");
+    if (items == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(items);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n);
+    if (out == NULL) {
+        Py_DECREF(items);
+        return NULL;
+    }
+    unsigned char *bytes = (unsigned char *)PyBytes_AS_STRING(out);
+    PyObject **weights = PySequence_Fast_ITEMS(items);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int overflow = 0;
+        long weight = PyLong_CheckExact(weights[k]) ? PyLong_AsLongAndOverflow(weights[k], &overflow) : -1;
+        if (weight < 0 || weight > 255 || overflow) {
+            PyErr_Clear();
+            Py_DECREF(items);
+            Py_DECREF(out);
+            Py_RETURN_NONE; /* (not all bytes: the caller keeps the tuple) */
+        }
+        bytes[k] = (unsigned char)weight;
+    }
+    Py_DECREF(items);
+    return out;
+}
+
+static PyObject *
+unpacked_weights(PyObject *module, PyObject *data)
+{
+    (void)module;
+    if (!PyBytes_CheckExact(data)) {
+        PyErr_SetString(PyExc_TypeError, "unpacked_weights(data: bytes)");
+        return NULL;
+    }
+    Py_ssize_t n = PyBytes_GET_SIZE(data);
+    const unsigned char *bytes = (const unsigned char *)PyBytes_AS_STRING(data);
+    PyObject *words = PyTuple_New(n);
+    if (words == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *weight = PyLong_FromLong(bytes[k]); /* (small ints: shared) */
+        if (weight == NULL) {
+            Py_DECREF(words);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(words, k, weight);
+    }
+    return words;
+}
+
 static PyMethodDef methods[] = {
     {"ids_of", (PyCFunction)(void (*)(void))ids_of, METH_FASTCALL,
      "Each key's id in table (new keys numbered on as met); the table grows."},
@@ -197,6 +390,13 @@ static PyMethodDef methods[] = {
      "How often each id 0 .. size - 1 is a word in a and in b (by their weights)."},
     {"running_totals", running_totals, METH_O,
      "The running totals of the weights, from 0, as bytes of signed 64-bit integers."},
+    {"packed_keys", packed_keys, METH_O,
+     "(vocabulary, ids): the distinct key objects in order met, each key's index (4 bytes)."},
+    {"unpacked_keys", (PyCFunction)(void (*)(void))unpacked_keys, METH_FASTCALL,
+     "The keys again, a tuple, from the vocabulary and the ids of packed_keys."},
+    {"packed_weights", packed_weights, METH_O,
+     "The weights as one byte each, or None when one is not an int in 0-255."},
+    {"unpacked_weights", unpacked_weights, METH_O, "The weights again, a tuple of ints."},
     {NULL, NULL, 0, NULL},
 };
 

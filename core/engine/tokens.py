@@ -26,6 +26,7 @@ from operator import and_
 from typing import Any, cast
 
 from core.engine.normalize import APOSTROPHES, normalize_token
+from core.engine.unit_packing import packed_keys, packed_weights, unpacked_keys, unpacked_weights
 
 CONTRACT_JOINERS = "-\u2010\u2011\u00ad" + APOSTROPHES
 _JOIN = re.escape(CONTRACT_JOINERS)
@@ -262,10 +263,15 @@ class Tokens:
     words: tuple[int, ...]
     counted: tuple[int, ...] | None = None
 
-    def __reduce__(self) -> tuple[type[Tokens], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., Tokens], tuple[object, ...]]:
         # As core.model's classes: compiled (core.engine.native), a frozen class
-        # refuses the attribute-by-attribute setting pickle does by default.
-        return Tokens, (self.starts, self.ends, self.keys, self.words, self.counted)
+        # refuses the attribute-by-attribute setting pickle does by default. The keys
+        # and weights packed (``core.engine.unit_packing``): the units child's result,
+        # which the process waits for.
+        vocabulary, ids = packed_keys(self.keys)
+        weights = packed_weights(self.words)
+        words = self.words if weights is None else weights
+        return unpacked_tokens, (self.starts, self.ends, vocabulary, ids, words, self.counted)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -276,6 +282,19 @@ class Tokens:
         statistics keep the contract's counts (a run of Han characters is one word,
         counted in the unit it starts in)."""
         return self.words if self.counted is None else self.counted
+
+
+def unpacked_tokens(
+    starts: Sequence[int],
+    ends: Sequence[int],
+    vocabulary: list[str],
+    ids: bytes,
+    words: bytes | tuple[int, ...],
+    counted: tuple[int, ...] | None,
+) -> Tokens:
+    """``Tokens`` as ``Tokens.__reduce__`` packed them."""
+    weights = unpacked_weights(words) if isinstance(words, bytes) else words
+    return Tokens(starts, ends, unpacked_keys(vocabulary, ids), weights, counted)
 
 
 def has_cjk(text: str) -> bool:
