@@ -246,7 +246,7 @@ def inproc_main(old: str, new: str, runs: int, alone: bool = False) -> int:
     if not alone:
         try:
             from core.engine import aside
-            from core.flags.detect import jobs_aside
+            from core.flags.aside_jobs import jobs_aside
 
             def count_aside(a: str, b: str) -> None:
                 aside.allow(a, b, jobs_aside())

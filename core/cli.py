@@ -310,7 +310,12 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
     options = CompareOptions(
         ignore_case=args.ignore_case, ignore_punctuation=args.ignore_punctuation
     )
-    _count_aside(old.text, new.text, flags=args.format != "text" and args.flags)
+    _count_aside(
+        old.text,
+        new.text,
+        flags=args.format != "text" and args.flags,
+        report=_REPORT_MODULES[args.format],
+    )
     result = compare(old, new, options)
     if args.no_paths:
         result = without_paths(result)
@@ -354,17 +359,29 @@ def _run_compare(args: argparse.Namespace, pdf_renderer: PdfRenderer | None) -> 
 _kept: list[object] = []
 
 
-def _count_aside(old: str, new: str, flags: bool) -> None:
+def _count_aside(old: str, new: str, flags: bool, report: str) -> None:
     """What depends on the texts alone, counted on the other core while this process
     compares them (``core.engine.aside``; long texts only): the new side's units, and
-    what the flags can have counted there when they are shown."""
+    what the flags can have counted there when they are shown. The module writing the
+    ``report`` is loaded while this process waits for the units, if it does."""
     from core.engine import aside
 
     if not aside.worth_it(len(old) + len(new)):
         return
-    from core.flags.detect import allow_aside
+    from core.flags.aside_jobs import allow_aside
 
-    allow_aside(old, new, flags)
+    allow_aside(old, new, flags, (report,))
+
+
+# The module that writes each format's report (``_run_compare``, ``report_bytes``),
+# loaded aside.
+_REPORT_MODULES = {
+    "json": "core.report.comparison_json",
+    "text": "core.report.render_text",
+    "docx": "core.report.docx_redline",
+    "html": "core.report.comparison_html",
+    "pdf": "core.report.comparison_html",
+}
 
 
 def _stop_aside() -> None:

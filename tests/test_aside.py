@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,7 +20,8 @@ import core.engine.compare as engine
 from core.cli import main
 from core.engine import aside
 from core.engine.compare import UNITS_JOB, compare
-from core.flags import detect, figure_words, pooled, quotes
+from core.flags import aside_jobs, detect, figure_words, pooled, quotes
+from core.flags.aside_jobs import FLAGS_MODULES
 from core.flags.detect import flag_comparison
 from core.flags.figure_words import URLS_JOB, urls_aside
 from core.flags.names import NAMES_JOB, names_aside, names_of, pair_names
@@ -324,15 +326,61 @@ def test_without_fork_everything_is_counted_here(monkeypatch: pytest.MonkeyPatch
 def test_command_line_lets_the_engine_count_aside_with_the_names_when_it_shows_flags(
     options: list[str], jobs: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
 ) -> None:
-    calls: list[tuple[list[str], object]] = []
+    calls: list[tuple[list[str], object, object]] = []
 
-    def allow(old: str, new: str, js=(), when_built=None) -> None:  # type: ignore[no-untyped-def]
-        calls.append(([n for n, _ in js], when_built))
+    def allow(old: str, new: str, js=(), when_built=None, meanwhile=None) -> None:  # type: ignore[no-untyped-def]
+        calls.append(([n for n, _ in js], when_built, meanwhile.args[0]))
 
     monkeypatch.setattr(aside, "allow", allow)
     main(["compare", str(CONDENSED), str(FULL), *options, "--output", str(tmp_path / "r")])
-    # With flags shown, most of them are checked in a child once the blocks are built.
-    assert calls == [(jobs, detect.flags_ahead if jobs else None)]
+    # With flags shown, most of them are checked in a child once the blocks are built;
+    # the report's module (and the flags' own) is loaded while the units are late.
+    report = {"json": "core.report.comparison_json", "html": "core.report.comparison_html"}
+    loaded = (report.get(options[1], "core.report.render_text"), *(FLAGS_MODULES if jobs else ()))
+    assert calls == [(jobs, aside_jobs.flags_ahead if jobs else None, loaded)]
+
+
+def _allowed_with(meanwhile: Callable[[], None], jobs: list[aside.Job]) -> tuple[str, str]:
+    old, new = _texts()
+    assert aside.allow(old, new, meanwhile=meanwhile)
+    assert aside.launch(old, new, jobs)
+    return old, new
+
+
+@needs_fork
+def test_what_the_caller_needs_later_is_done_once_while_a_result_is_late() -> None:
+    done: list[str] = []
+    old, new = _allowed_with(lambda: done.append("loaded"), [("late", _late), ("more", _late)])
+    assert aside.take(old, new, "late") == "late"
+    assert aside.take(old, new, "more") == "late"
+    assert done == ["loaded"]
+    assert "signal" in sys.modules  # (what stopping the child takes)
+
+
+@needs_fork
+def test_nothing_is_done_meanwhile_when_no_result_is_late() -> None:
+    done: list[str] = []
+    old, new = _allowed_with(lambda: done.append("loaded"), [("lengths", _lengths)])
+    assert _sent_within(30)
+    assert aside.take(old, new, "lengths") == (len(old), len(new))
+    assert done == []
+    assert aside._meanwhile is None  # (the child stopped: nothing to wait for)
+
+
+@needs_fork
+def test_a_module_that_fails_to_load_meanwhile_leaves_the_result_to_come() -> None:
+    old, new = _allowed_with(
+        partial(aside_jobs.load_modules, ["core.no_such_module"]), [("late", _late)]
+    )
+    assert aside.take(old, new, "late") == "late"
+
+
+def test_nothing_is_kept_to_do_meanwhile_for_texts_not_counted_aside(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(aside, "worth_it", lambda chars: False)
+    assert not aside.allow("old", "new", meanwhile=lambda: None)
+    assert aside._meanwhile is None
 
 
 @needs_fork
@@ -756,3 +804,28 @@ def test_a_frame_cut_short_or_running_on_is_not_loaded() -> None:
 
     for write in (cut, unended, running_on):
         assert _frames_through_a_pipe(write)[0] is None
+
+
+def test_asking_for_the_flags_jobs_loads_no_flags_module() -> None:
+    code = (
+        "import sys; from core.flags.aside_jobs import allow_aside, jobs_aside; "
+        "jobs_aside(); allow_aside('a', 'b', True, ('json',)); "
+        "print(sorted(m for m in sys.modules if m.startswith('core.flags.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[1],
+    )
+    assert out.stdout.strip() == "['core.flags.aside_jobs']"
+
+
+@needs_fork
+def test_the_jobs_load_their_modules_in_the_child_and_count_as_the_modules_do() -> None:
+    old, new = _texts()
+    assert aside.start(old, new, aside_jobs.jobs_aside())
+    assert aside.take(old, new, NAMES_JOB) == names_of(old, new)
+    assert aside.take(old, new, QUOTES_JOB) == quotes_aside()[1](old, new)
+    assert aside.take(old, new, URLS_JOB) == urls_aside()[1](old, new)

@@ -62,6 +62,8 @@ _allowed: tuple[str, str, tuple[Job, ...]] | None = None  # texts and the caller
 _single_threaded_for: tuple[str, str] | None = None  # the texts ``allow`` was called for
 # What the caller starts once the comparison's blocks are built (``built``).
 _when_built: tuple[str, str, Callable[[object], None]] | None = None
+# What the caller needs later, done the first time ``take`` would wait (``allow``).
+_meanwhile: Callable[[], None] | None = None
 
 
 def allow(
@@ -69,17 +71,24 @@ def allow(
     new: str,
     jobs: Sequence[Job] = (),
     when_built: Callable[[object], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> bool:
     """Let ``launch`` fork a child for ``old`` and ``new`` (the caller runs one
     thread), which then does ``jobs`` too; when it is worth it here. Returns whether.
 
     ``when_built`` is called with the comparison of these texts once its blocks are
     built, before its rows (``built``): work on the blocks can start beside the rows.
+
+    ``meanwhile`` is done once, the first time ``take`` would wait for the child's
+    result (never, if none is late): what the caller needs later anyway (the modules
+    of its report, loaded while this process would only wait, and before a flags
+    child is forked, which then has them too).
     """
-    global _allowed, _single_threaded_for, _when_built
+    global _allowed, _single_threaded_for, _when_built, _meanwhile
     _single_threaded_for = (old, new)
     _allowed = (old, new, tuple(jobs)) if worth_it(len(old) + len(new)) else None
     _when_built = (old, new, when_built) if _allowed is not None and when_built else None
+    _meanwhile = meanwhile if _allowed is not None else None
     return _allowed is not None
 
 
@@ -277,6 +286,7 @@ def take(old: str, new: str, name: str, wait: bool = True) -> object | None:
     (no child started for them with that job, or it failed: count it here). Without
     ``wait``, only a result already sent: else the job is given up (its result
     dropped when it comes) and left to the caller."""
+    global _meanwhile
     child = _pending
     if child is None or child.old is not old or child.new is not new:
         return None
@@ -286,16 +296,37 @@ def take(old: str, new: str, name: str, wait: bool = True) -> object | None:
         if not wait and not _sent(child.read):
             child.names.discard(name)
             if not child.names:
-                stop()  # (nothing more of use is coming)
+                _stopped()  # (nothing more of use is coming)
             return None
+        if _meanwhile is not None and not _sent(child.read):
+            work, _meanwhile = _meanwhile, None
+            _prepared(work)  # (the result is late: this process would only wait)
+            continue
         if not _receive(child):
-            stop()  # failed, stuck or cut short: whatever is left is counted here
+            _stopped()  # failed, stuck or cut short: whatever is left is counted here
             return None
     child.names.discard(name)
     found = child.received.pop(name)
     if not child.names:
-        stop()  # every result wanted is here (the child may still do one given up)
+        _stopped()  # every result wanted is here (the child may still do one given up)
     return found
+
+
+def _stopped() -> None:
+    """``stop``, with nothing left to do while a result is late (``take``)."""
+    global _meanwhile
+    _meanwhile = None
+    stop()
+
+
+def _prepared(work: Callable[[], None]) -> None:
+    """The caller's ``meanwhile``, and what this module needs once its child is done
+    (``signal``, to stop it): loaded while a result is late. A module that fails to
+    load here is left to fail where it is needed, as without this."""
+    import signal  # noqa: F401  (``_end``, ``_let_go``)
+
+    with contextlib.suppress(ImportError):
+        work()
 
 
 def _receive(child: _Child) -> bool:

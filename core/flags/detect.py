@@ -70,11 +70,11 @@ from core.engine import aside
 from core.engine.made import maker_of
 from core.engine.tokens import compiled, found_where
 from core.flags.attribution import check_attribution
-from core.flags.figure_words import take_url_starts, urls_aside
+from core.flags.figure_words import take_url_starts
 from core.flags.figures import check_number
 from core.flags.hedges import is_hedge
 from core.flags.name_changes import check_name
-from core.flags.names import has_no_capitals, names_aside
+from core.flags.names import has_no_capitals
 from core.flags.negations import check_negation
 from core.flags.pooled import (
     FLAG_KINDS,
@@ -94,7 +94,6 @@ from core.flags.pooled import (
     shared_content,
 )
 from core.flags.quote_changes import check_quote
-from core.flags.quotes import quotes_aside
 from core.gcpause import collector_paused
 from core.model import Block, Comparison, Op, Span
 
@@ -125,24 +124,6 @@ MIN_CLAUSE_SHARE = 0.5
 # checking its words costs more than telling its share, and it is often no counterpart.
 EAGER_SHARE_WORDS = 8
 EAGER_SHARE_CHARS = 2000
-
-
-def jobs_aside() -> list[aside.Job]:
-    """What the flags can have counted on the other core while the texts are compared
-    (``core.engine.aside.allow``): both versions' names, then every paragraph's
-    quotations (taken only if ready by then)."""
-    return [names_aside(), quotes_aside(), urls_aside()]
-
-
-def allow_aside(old: str, new: str, flags: bool) -> None:
-    """Let the comparison of ``old`` and ``new`` count aside (``core.engine.aside.allow``;
-    the caller runs one thread): the new side's units; with the flags shown, also
-    ``jobs_aside`` and most of the flags, checked in a child once the blocks are
-    built (``flags_ahead``)."""
-    if flags:
-        aside.allow(old, new, jobs_aside(), when_built=flags_ahead)
-    else:
-        aside.allow(old, new)
 
 
 def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from core.engine import aside
 from core.engine.tokens import compiled, found_where
+from core.flags.aside_jobs import URLS_JOB
 from core.flags.numerals import (
     CJK_NUMERALS,
     GERMAN_ELF,
@@ -672,9 +673,6 @@ def _url_starts(text: str) -> list[int]:
     _URL_STARTS.insert(0, (text, starts))
     del _URL_STARTS[_URL_STARTS_KEPT:]
     return starts
-
-
-URLS_JOB = "url starts"
 
 
 def urls_aside() -> aside.Job:

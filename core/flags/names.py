@@ -27,6 +27,7 @@ from itertools import repeat
 
 from core.engine import aside
 from core.engine.tokens import compiled, has_wide, paragraph_stretches
+from core.flags.aside_jobs import NAMES_JOB
 
 _WORD = r"\w+(?:['\u2019\-\u2010\u2011]\w+)*"
 # Capitalized function words (headline style, "I") are never taken for names.
@@ -297,9 +298,6 @@ class SharedParagraphs:
                 self._parts = _cut(*self._texts)
             self._tallies[part] = tally(self._parts.pop(part))
         return self._tallies[part]
-
-
-NAMES_JOB = "names"
 
 
 def names_aside() -> aside.Job:

@@ -33,6 +33,7 @@ from typing import Literal
 
 from core.engine import aside
 from core.engine.tokens import compiled
+from core.flags.aside_jobs import QUOTES_JOB
 from core.model import Span
 
 _MARK_CHARS = (
@@ -177,7 +178,6 @@ class Quotations:
 
 _NONE: Regions = ([], [])  # (never changed: looked up only)
 
-QUOTES_JOB = "quotes"
 _BLANK = "\n\n"  # what ``_both_scanned`` cuts the versions' shared pieces at
 
 

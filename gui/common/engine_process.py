@@ -138,7 +138,7 @@ def _count_aside(request: EngineRequest, old: str, new: str) -> None:
     so it may fork): the new side's units, and what the flags can have counted there
     when they are shown; then most of the flags, checked in a child of its own while
     the rows and blocks are sent (``core.flags.detect.flags_ahead``)."""
-    from core.flags.detect import allow_aside
+    from core.flags.aside_jobs import allow_aside
 
     allow_aside(old, new, request.flags)
 
