@@ -819,7 +819,7 @@ def test_asking_for_the_flags_jobs_loads_no_flags_module() -> None:
         check=True,
         cwd=Path(__file__).parents[1],
     )
-    assert out.stdout.strip() == "['core.flags.aside_jobs']"
+    assert out.stdout.strip() == "['core.flags.aside_jobs', 'core.flags.job_names']"
 
 
 @needs_fork

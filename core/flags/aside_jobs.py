@@ -9,8 +9,9 @@ the start, before the child could be forked). Here the jobs load their modules i
 the child when they run, and the process loads the flags while it waits for the
 child's units (``aside.allow``'s ``meanwhile``), or once the blocks are built.
 
-May import: ``core.engine.aside`` and the standard library (``core.cli`` and the
-window's engine child ask for the jobs before anything else of the flags).
+May import: ``core.engine.aside``, ``core.flags.job_names`` and the standard library at
+its top (``core.cli`` and the window's engine child ask for the jobs before anything
+else of the flags); the flags' modules inside the functions that run them.
 """
 
 from __future__ import annotations
@@ -19,10 +20,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from core.engine import aside
-
-NAMES_JOB = "names"  # both versions' names (``core.flags.names.pair_names``)
-QUOTES_JOB = "quotes"  # every paragraph's quotations (``core.flags.quotes``)
-URLS_JOB = "url starts"  # where URLs start (``core.flags.figure_words``)
+from core.flags.job_names import NAMES_JOB, QUOTES_JOB, URLS_JOB
 
 # What the flags load only when a text needs it (a number and its scale read as one
 # value: ``core.flags.figure_words._scaled``), 1.2 ms; and the flags themselves.

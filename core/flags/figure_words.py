@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from core.engine import aside
 from core.engine.tokens import compiled, found_where
-from core.flags.aside_jobs import URLS_JOB
+from core.flags.job_names import URLS_JOB
 from core.flags.numerals import (
     CJK_NUMERALS,
     GERMAN_ELF,

@@ -27,7 +27,7 @@ from itertools import repeat
 
 from core.engine import aside
 from core.engine.tokens import compiled, has_wide, paragraph_stretches
-from core.flags.aside_jobs import NAMES_JOB
+from core.flags.job_names import NAMES_JOB
 
 _WORD = r"\w+(?:['\u2019\-\u2010\u2011]\w+)*"
 # Capitalized function words (headline style, "I") are never taken for names.

@@ -33,7 +33,7 @@ from typing import Literal
 
 from core.engine import aside
 from core.engine.tokens import compiled
-from core.flags.aside_jobs import QUOTES_JOB
+from core.flags.job_names import QUOTES_JOB
 from core.model import Span
 
 _MARK_CHARS = (
