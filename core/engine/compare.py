@@ -133,6 +133,11 @@ def _compare(
     # the new side may still be on its way), and how often each id is a word.
     table: dict[str, int] = {}
     a = ids_of_keys(ta.keys, table)
+    # (what the old side alone gives, made while the new side's may be on its way: the
+    # sentence starts, looked up, the running totals of its units' words, and its words
+    # that span units: a regular expression over the whole text without spaces)
+    old_set, old_totals = set(old_bounds), running_totals_of(ta.words)
+    old_spanning = spanning_words(old.text, ta)
     tb, new_bounds, new_fixed = _taken(aside.take(old.text, new.text, UNITS_JOB)) or new_side()
     fixed = list(zip(old_fixed, new_fixed))
     _check(should_cancel)
@@ -146,7 +151,7 @@ def _compare(
     # Over the whole document, confetti and short chance matches between long edits
     # go (so unrelated sentences are not tied together, and moves and pairs are
     # found); word marks inside a pair come from the word diff of its block.
-    old_set, new_set = set(old_bounds), set(new_bounds)
+    new_set = set(new_bounds)
     runs = drop_confetti(
         slide_edits(compact_runs(alignment.runs, a, b), a, b, old_set, new_set, only_whole=True),
         a,
@@ -188,7 +193,7 @@ def _compare(
     quote_ids = frozenset(n for k, n in table.items() if k in _QUOTE_KEYS)
     # (the running totals of the units' words: the moves' and, where the contract counts
     # words as the engine weighs them, the statistics', 1.8 ms a side to make)
-    totals = (running_totals_of(ta.words), running_totals_of(tb.words))
+    totals = (old_totals, running_totals_of(tb.words))
     pairs = find_moves(
         cut, a, b, ta.words, tb.words, should_cancel, quote_ids, function, hints, stand_ins, totals
     )
@@ -199,7 +204,7 @@ def _compare(
     drafts = split_across_sentences(drafts, (old_set, new_set), (a, b), (ta.words, tb.words))
     _check(should_cancel)
     report(progress, MARKING)
-    spanning = (spanning_words(old.text, ta), spanning_words(new.text, tb))
+    spanning = (old_spanning, spanning_words(new.text, tb))
     same_weights = ta.counted is None and tb.counted is None  # (contract_words is words)
     stats = compute_stats(
         drafts, ta.contract_words, tb.contract_words, spanning, totals if same_weights else None
@@ -207,6 +212,7 @@ def _compare(
     approximate = bool(alignment.approximate)
     # What only the alignment needed goes before the blocks are built (peak memory).
     del a, b, word_codes, refine, table, keys, alignment, runs, cuts, cut, origin, pairs, totals
+    del old_totals
     paragraphs = set(fixed)
     make_ops = ops_maker(old.text, new.text, ta, tb, (frozenset(old_bounds), frozenset(new_bounds)))
     blocks = tuple(
