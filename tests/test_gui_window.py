@@ -141,6 +141,29 @@ def test_zoom_keeps_rows_aligned_in_the_shaping_free_font(qtbot, window: MainWin
     assert window.context.settings.font_size == size + 2
 
 
+@pytest.mark.parametrize("zoom", ["zoom_in", "zoom_out"])
+def test_zoom_keeps_the_row_that_was_on_top(qtbot, window: MainWindow, zoom: str) -> None:
+    """Larger or smaller text, the panes are built again at the new size and scrolled
+    back to the row that was on top when the zoom was asked for. Meanwhile the old
+    rows are laid out again in the new font, a long document a piece at a time, and
+    the scroll bar's range shrinks under its value (the other pane, kept in step,
+    moves it too): where it stands by the time the panes are rebuilt says nothing."""
+    window.resize(1024, 700)
+    compare(qtbot, window, CONDENSED, FULL)
+    view = window.view
+    view.finish()
+    bar = view.new_pane.verticalScrollBar()
+    rows = view.new_pane.row_tops()
+    middle = len(rows) // 2
+    bar.setValue(round(rows[middle]))
+    assert view._top_row() == (middle, 0)
+    with qtbot.waitSignal(view.build_finished, timeout=10000):
+        getattr(window.actions, zoom).trigger()
+        bar.setValue(0)  # (what a long document's new layout does to it meanwhile)
+    qtbot.waitUntil(lambda: view._restore is None, timeout=5000)
+    assert view.new_pane.row_at(bar.value()) == middle
+
+
 def test_next_previous_move_both_panes(qtbot, window: MainWindow) -> None:
     compare(qtbot, window, CONDENSED, FULL)
     old_bar = window.view.old_pane.verticalScrollBar()

@@ -98,6 +98,8 @@ class CompareView(QWidget):
         self._rewrap_timer.timeout.connect(self._on_rewrap_timer_timeout)
         self._pending = -1
         self._restore: tuple[int, float] | None = None
+        # The row on top when the font changed, until the panes are rebuilt at it.
+        self._anchor: tuple[int, float] | None = None
         self._screen_shown = False
         self._decorated = 0.0  # time.monotonic() of the last push to the widgets
         self._connect()
@@ -153,6 +155,7 @@ class CompareView(QWidget):
             return
         top = self.new_pane.verticalScrollBar().value()
         self.result, self.changes, self.current = result, result.changes, -1
+        self._anchor = None  # (a row of the plan shown before)
         for pane in (self.old_pane, self.new_pane):
             pane.set_current(-1, self.colours.current)
         self._set_titles(result)
@@ -162,6 +165,7 @@ class CompareView(QWidget):
         """Show nothing (another folder was opened: the pair shown is not in it)."""
         self.builder.stop()
         self._rewrap_timer.stop()
+        self._anchor = None
         self.sync.mapping = None
         self.result, self.changes, self.current, self._pending = None, (), -1, -1
         for pane in (self.old_pane, self.new_pane):
@@ -211,7 +215,12 @@ class CompareView(QWidget):
             title.setStyleSheet("QLabel { color: #c0392b; font-weight: bold; }" if warning else "")
 
     def set_pane_font(self, point_size: int) -> None:
-        """Change the panes' font size (0: the application default) and rebuild."""
+        """Change the panes' font size (0: the application default) and rebuild, back at
+        the row on top now: the old rows, laid out again in the new font (a long
+        document a piece at a time, its scroll range shrinking under the bar), no longer
+        show it by the time the panes are rebuilt."""
+        if self._anchor is None:  # (else a zoom a moment ago: its row still counts)
+            self._anchor = self._restore if self._restore is not None else self._top_row()
         for pane in (self.old_pane, self.new_pane):
             font = self.font()
             if point_size > 0:
@@ -256,7 +265,8 @@ class CompareView(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_rewrap_timer_timeout(self) -> None:
-        self._rebuild(self._top_row())
+        anchor, self._anchor = self._anchor, None
+        self._rebuild(anchor if anchor is not None else self._top_row())
 
     # -- building progress ----------------------------------------------------------
 
