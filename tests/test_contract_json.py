@@ -113,3 +113,41 @@ def test_whole_comparisons_of_the_samples_are_written_alike(kernel) -> None:
         by_kernel = kernel(found.blocks, found.rows)
         assert by_kernel == comparison_json.blocks_and_rows_in_python(found.blocks, found.rows)
         assert len(by_kernel) > 100
+
+
+class _PlainBlock:
+    """A block whose fields are no slots (``slot_read.h`` reads them with getattr)."""
+
+    def __init__(self, block: Block) -> None:
+        self.kind, self.old, self.new = block.kind, block.old, block.new
+        self.ops, self.approximate = block.ops, block.approximate
+
+
+class _ComputedOp:
+    """An op whose fields are properties, made when asked for."""
+
+    def __init__(self, op: Op) -> None:
+        self._op = op
+
+    op = property(lambda self: str(self._op.op))
+    old = property(lambda self: None if self._op.old is None else list(self._op.old))
+    new = property(lambda self: None if self._op.new is None else tuple(self._op.new))
+    exact = property(lambda self: int(self._op.exact))
+
+
+def test_objects_without_slots_are_read_as_the_python_reads_them(kernel) -> None:
+    # Slotted blocks (read in place), others (read with getattr) and ops made on each
+    # read, mixed in one list: each call site follows the type it meets.
+    rng = random.Random(11)
+    for _ in range(500):
+        blocks, rows = _random_blocks(rng)
+        mixed: list[object] = []
+        for block in blocks:
+            if rng.random() < 0.4:
+                plain = _PlainBlock(block)
+                plain.ops = tuple(_ComputedOp(op) if rng.random() < 0.5 else op for op in block.ops)
+                mixed.append(plain)
+            else:
+                mixed.append(block)
+        expected = comparison_json.blocks_and_rows_in_python(mixed, rows)  # type: ignore[arg-type]
+        assert kernel(mixed, rows) == expected

@@ -116,3 +116,26 @@ def test_whole_comparisons_give_the_same_rows(kernel) -> None:
     assert_compared_alike(
         sentence_rows, "row_parts", sentence_rows.row_parts_in_python, 6, fast_path=True
     )
+
+
+class _PlainBlock:
+    """A block whose fields are no slots (``slot_read.h`` reads them with getattr), its
+    spans made anew on each read."""
+
+    def __init__(self, block: Block) -> None:
+        self._block = block
+        self.kind = block.kind
+
+    old = property(lambda self: None if self._block.old is None else tuple(self._block.old))
+    new = property(lambda self: None if self._block.new is None else tuple(self._block.new))
+
+
+def test_objects_without_slots_give_the_same_rows(kernel) -> None:
+    rng = random.Random(5)
+    for _ in range(500):
+        blocks = _in_order(rng, rng.randrange(0, 25))
+        mixed = [_PlainBlock(b) if rng.random() < 0.4 else b for b in blocks]
+        end = max((b.old[1] for b in blocks if b.old), default=0)
+        old, new = _starts(rng, end), _starts(rng, end)
+        expected = _python(mixed, old, new)  # type: ignore[arg-type]
+        assert tuple(list(part) for part in kernel(mixed, old, new)) == expected

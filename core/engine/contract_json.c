@@ -22,6 +22,8 @@ escape them either); a number that is not an ``int`` is written as ``str`` write
 #include <Python.h>
 #include <stdlib.h>
 
+#include "slot_read.h"
+
 typedef struct {
     char *data;
     Py_ssize_t size;
@@ -96,6 +98,11 @@ append_str(Buffer *out, PyObject *value)
         }
         PyErr_Clear();
     }
+    if (PyUnicode_CheckExact(value)) {  // (its own text: no reference taken)
+        Py_ssize_t length;
+        const char *utf8 = PyUnicode_AsUTF8AndSize(value, &length);
+        return utf8 == NULL ? -1 : append(out, utf8, length);
+    }
     PyObject *text = PyObject_Str(value);
     if (text == NULL) {
         return -1;
@@ -112,6 +119,14 @@ append_span(Buffer *out, PyObject *span)
 {
     if (span == Py_None) {
         return APPEND_LITERAL(out, "null");
+    }
+    long long ends[2];
+    if (span_ends(span, &ends[0], &ends[1])) {  // (read in place: ``slot_read.h``)
+        return APPEND_LITERAL(out, "[") < 0 || append_long(out, ends[0]) < 0 ||
+                       APPEND_LITERAL(out, ",") < 0 || append_long(out, ends[1]) < 0 ||
+                       APPEND_LITERAL(out, "]") < 0
+                   ? -1
+                   : 0;
     }
     PyObject *first = PySequence_GetItem(span, 0);
     if (first == NULL) {
@@ -134,54 +149,61 @@ append_span(Buffer *out, PyObject *span)
 
 static PyObject *KIND, *OLD, *NEW, *OPS, *APPROXIMATE, *OP, *EXACT, *OLD_BLOCKS, *NEW_BLOCKS,
     *BLOCKS, *EQUAL;
+// Where each field is read from (``slot_read.h``): a block's, an op's, a row's.
+static SlotAt AT_KIND, AT_BLOCK_OLD, AT_BLOCK_NEW, AT_OPS, AT_APPROXIMATE, AT_OP, AT_OP_OLD,
+    AT_OP_NEW, AT_EXACT, AT_ROW_OLD, AT_ROW_NEW, AT_OLD_BLOCKS, AT_NEW_BLOCKS;
 
 /* ``attribute`` of ``owner`` written with ``write``. */
 static int
-append_field(Buffer *out, PyObject *owner, PyObject *attribute, int (*write)(Buffer *, PyObject *))
+append_field(Buffer *out, PyObject *owner, PyObject *attribute, SlotAt *at,
+             int (*write)(Buffer *, PyObject *))
 {
-    PyObject *value = PyObject_GetAttr(owner, attribute);
+    PyObject *held;
+    PyObject *value = field(owner, attribute, at, &held);
     if (value == NULL) {
         return -1;
     }
     int done = write(out, value);
-    Py_DECREF(value);
+    Py_XDECREF(held);
     return done;
 }
 
 /* Whether ``attribute`` of ``owner`` is true: 1, 0, or -1 on an error. */
 static int
-is_true(PyObject *owner, PyObject *attribute)
+is_true(PyObject *owner, PyObject *attribute, SlotAt *at)
 {
-    PyObject *value = PyObject_GetAttr(owner, attribute);
+    PyObject *held;
+    PyObject *value = field(owner, attribute, at, &held);
     if (value == NULL) {
         return -1;
     }
-    int truth = PyObject_IsTrue(value);
-    Py_DECREF(value);
+    int truth = value == Py_True ? 1 : value == Py_False ? 0 : PyObject_IsTrue(value);
+    Py_XDECREF(held);
     return truth;
 }
 
 static int
 append_op(Buffer *out, PyObject *op)
 {
-    PyObject *kind = PyObject_GetAttr(op, OP);
+    PyObject *held;
+    PyObject *kind = field(op, OP, &AT_OP, &held);
     if (kind == NULL) {
         return -1;
     }
     int equal = PyObject_RichCompareBool(kind, EQUAL, Py_EQ);
     int done = equal < 0 || APPEND_LITERAL(out, "{\"op\":\"") < 0 || append_str(out, kind) < 0 ||
                        APPEND_LITERAL(out, "\",\"old\":") < 0 ||
-                       append_field(out, op, OLD, append_span) < 0 ||
+                       append_field(out, op, OLD, &AT_OP_OLD, append_span) < 0 ||
                        APPEND_LITERAL(out, ",\"new\":") < 0 ||
-                       append_field(out, op, NEW, append_span) < 0
+                       append_field(out, op, NEW, &AT_OP_NEW, append_span) < 0
                    ? -1
                    : 0;
-    Py_DECREF(kind);
+    Py_XDECREF(held);
     if (done < 0) {
         return -1;
     }
     if (equal) {
-        int exact = is_true(op, EXACT);
+        int exact = is_true(op, EXACT, &AT_EXACT);
         if (exact < 0) {
             return -1;
         }
@@ -196,7 +218,10 @@ append_op(Buffer *out, PyObject *op)
 static int
 append_ops(Buffer *out, PyObject *ops)
 {
-    PyObject *items = PySequence_Fast(ops, "a block's ops must be a sequence");
+    // (a tuple read in place; anything else as a sequence)
+    PyObject *items = PyTuple_CheckExact(ops)
+                          ? ops
+                          : PySequence_Fast(ops, "a block's ops must be a sequence");
     if (items == NULL) {
         return -1;
     }
@@ -211,21 +236,26 @@ append_ops(Buffer *out, PyObject *ops)
             done = append_op(out, each[k]);
         }
     }
-    Py_DECREF(items);
+    if (items != ops) {
+        Py_DECREF(items);
+    }
     return done;
 }
 
 static int
 append_block(Buffer *out, PyObject *block)
 {
-    if (APPEND_LITERAL(out, "{\"kind\":\"") < 0 || append_field(out, block, KIND, append_str) < 0 ||
-        APPEND_LITERAL(out, "\",\"old\":") < 0 || append_field(out, block, OLD, append_span) < 0 ||
-        APPEND_LITERAL(out, ",\"new\":") < 0 || append_field(out, block, NEW, append_span) < 0 ||
-        APPEND_LITERAL(out, ",\"ops\":[") < 0 || append_field(out, block, OPS, append_ops) < 0 ||
-        APPEND_LITERAL(out, "]") < 0) {
+    if (APPEND_LITERAL(out, "{\"kind\":\"") < 0 ||
+        append_field(out, block, KIND, &AT_KIND, append_str) < 0 ||
+        APPEND_LITERAL(out, "\",\"old\":") < 0 ||
+        append_field(out, block, OLD, &AT_BLOCK_OLD, append_span) < 0 ||
+        APPEND_LITERAL(out, ",\"new\":") < 0 ||
+        append_field(out, block, NEW, &AT_BLOCK_NEW, append_span) < 0 ||
+        APPEND_LITERAL(out, ",\"ops\":[") < 0 ||
+        append_field(out, block, OPS, &AT_OPS, append_ops) < 0 || APPEND_LITERAL(out, "]") < 0) {
         return -1;
     }
-    int approximate = is_true(block, APPROXIMATE);
+    int approximate = is_true(block, APPROXIMATE, &AT_APPROXIMATE);
     if (approximate < 0 || (approximate && APPEND_LITERAL(out, ",\"approximate\":true") < 0)) {
         return -1;
     }
@@ -244,7 +274,10 @@ compare_long_long(const void *a, const void *b)
 static int
 gather(PyObject *indices, long long **found, Py_ssize_t *count, Py_ssize_t *capacity)
 {
-    PyObject *items = PySequence_Fast(indices, "a row's blocks must be a sequence");
+    // (a tuple read in place; anything else as a sequence)
+    PyObject *items = PyTuple_CheckExact(indices)
+                          ? indices
+                          : PySequence_Fast(indices, "a row's blocks must be a sequence");
     if (items == NULL) {
         return -1;
     }
@@ -277,7 +310,9 @@ gather(PyObject *indices, long long **found, Py_ssize_t *count, Py_ssize_t *capa
         }
         (*found)[(*count)++] = value;
     }
-    Py_DECREF(items);
+    if (items != indices) {
+        Py_DECREF(items);
+    }
     return done;
 }
 
@@ -288,13 +323,15 @@ append_row_blocks(Buffer *out, PyObject *row, long long **found, Py_ssize_t *cap
     Py_ssize_t count = 0;
     int gathered = 0;
     PyObject *sides[2] = {OLD_BLOCKS, NEW_BLOCKS};
+    SlotAt *at[2] = {&AT_OLD_BLOCKS, &AT_NEW_BLOCKS};
     for (int side = 0; side < 2 && gathered == 0; side++) {
-        PyObject *indices = PyObject_GetAttr(row, sides[side]);
+        PyObject *held;
+        PyObject *indices = field(row, sides[side], at[side], &held);
         if (indices == NULL) {
             return -1;
         }
         gathered = gather(indices, found, &count, capacity);
-        Py_DECREF(indices);
+        Py_XDECREF(held);
     }
     if (gathered < 0) {
         return -1;
@@ -334,8 +371,10 @@ append_row_blocks(Buffer *out, PyObject *row, long long **found, Py_ssize_t *cap
 static int
 append_row(Buffer *out, PyObject *row, long long **found, Py_ssize_t *capacity)
 {
-    if (APPEND_LITERAL(out, "{\"old\":") < 0 || append_field(out, row, OLD, append_span) < 0 ||
-        APPEND_LITERAL(out, ",\"new\":") < 0 || append_field(out, row, NEW, append_span) < 0 ||
+    if (APPEND_LITERAL(out, "{\"old\":") < 0 ||
+        append_field(out, row, OLD, &AT_ROW_OLD, append_span) < 0 ||
+        APPEND_LITERAL(out, ",\"new\":") < 0 ||
+        append_field(out, row, NEW, &AT_ROW_NEW, append_span) < 0 ||
         APPEND_LITERAL(out, ",\"blocks\":[") < 0 ||
         append_row_blocks(out, row, found, capacity) < 0) {
         return -1;

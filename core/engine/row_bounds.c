@@ -20,6 +20,8 @@ numbers (``span[0]``, ``span[1]``); a block's ``kind`` is compared with ``"equal
 #include <Python.h>
 #include <stdlib.h>
 
+#include "slot_read.h"
+
 typedef struct {
     long long start;
     long long end;
@@ -41,6 +43,7 @@ typedef struct {
 } Cuts;
 
 static PyObject *KIND, *OLD, *NEW, *EQUAL, *CHANGED;
+static SlotAt AT_OLD, AT_NEW, AT_KIND; /* a block's fields */
 
 static int
 push(Cuts *cuts, Py_ssize_t o, Py_ssize_t n)
@@ -73,6 +76,9 @@ read_span(PyObject *span, long long *start, long long *end)
 {
     if (span == Py_None) {
         return 0;
+    }
+    if (span_ends(span, start, end)) {
+        return 1;  /* (read in place: ``slot_read.h``) */
     }
     long long values[2];
     for (int k = 0; k < 2; k++) {
@@ -357,13 +363,14 @@ read_blocks(PyObject *items, Side *old, Side *new, Py_ssize_t *candidates, long 
     Py_ssize_t found = 0;
     for (Py_ssize_t i = 0; i < blocks; i++) {
         PyObject *block = PySequence_Fast_GET_ITEM(items, i);
-        PyObject *sides[2] = {PyObject_GetAttr(block, OLD), NULL};
+        PyObject *held[2] = {NULL, NULL};
+        PyObject *sides[2] = {field(block, OLD, &AT_OLD, &held[0]), NULL};
         if (sides[0] == NULL) {
             return -1;
         }
-        sides[1] = PyObject_GetAttr(block, NEW);
+        sides[1] = field(block, NEW, &AT_NEW, &held[1]);
         if (sides[1] == NULL) {
-            Py_DECREF(sides[0]);
+            Py_XDECREF(held[0]);
             return -1;
         }
         Side *each[2] = {old, new};
@@ -378,13 +385,14 @@ read_blocks(PyObject *items, Side *old, Side *new, Py_ssize_t *candidates, long 
                 piece->block = i;
             }
         }
-        Py_DECREF(sides[0]);
-        Py_DECREF(sides[1]);
+        Py_XDECREF(held[0]);
+        Py_XDECREF(held[1]);
         if (present[0] < 0 || present[1] < 0) {
             return -1;
         }
         if (present[0] && present[1]) {
-            PyObject *kind = PyObject_GetAttr(block, KIND);
+            PyObject *owned;
+            PyObject *kind = field(block, KIND, &AT_KIND, &owned);
             if (kind == NULL) {
                 return -1;
             }
@@ -392,7 +400,7 @@ read_blocks(PyObject *items, Side *old, Side *new, Py_ssize_t *candidates, long 
             if (anchor == 0) {
                 anchor = PyObject_RichCompareBool(kind, CHANGED, Py_EQ);
             }
-            Py_DECREF(kind);
+            Py_XDECREF(owned);
             if (anchor < 0) {
                 return -1;
             }
