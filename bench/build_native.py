@@ -194,12 +194,24 @@ def _record_here(target: Path, code_target: Path) -> None:
     codes = dataclass_code.recording()
     from core.cli import main as redline
 
+    sys.path.insert(0, str(ROOT / "bench"))  # (this script's folder: run, not imported)
+    from variants import make_variant
+
     samples = sorted((ROOT / "resources" / "samples").glob("*.txt"))
     with tempfile.TemporaryDirectory() as folder:
         written = []
         for k, pair in enumerate(WORKLOAD):
             paths = (Path(folder, f"{k}-old.txt"), Path(folder, f"{k}-new.txt"))
             for path, text in zip(paths, pair):
+                path.write_text(text, encoding="utf-8")
+            written.append(paths)
+        # Each sample against a heavily edited version of itself (``variants``: a
+        # sentence in two cut or joined, words put in, figures and names changed), so
+        # that the flags' expressions for quotes, speakers and figures are recorded too.
+        for k, sample in enumerate(samples):
+            variant = make_variant(sample.read_text(encoding="utf-8"), seed=k, rate=0.5)
+            paths = (Path(folder, f"v{k}-old.txt"), Path(folder, f"v{k}-new.txt"))
+            for path, text in zip(paths, (variant.old, variant.new)):
                 path.write_text(text, encoding="utf-8")
             written.append(paths)
         for old, new in [*itertools.pairwise(samples), *written]:
