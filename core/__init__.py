@@ -10,8 +10,12 @@ from __future__ import annotations
 import os
 import sys
 
+from core.lean_dataclasses import import_dataclasses
+
 __version__ = "0.1.0"
 DISTRIBUTION = "redline"
+
+import_dataclasses()  # (before any module of Redline's defines a class with it)
 
 
 def installed_version() -> str:
