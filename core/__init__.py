@@ -9,11 +9,42 @@ from __future__ import annotations
 
 import os
 import sys
-
-from core.lean_dataclasses import import_dataclasses
+from types import ModuleType
 
 __version__ = "0.1.0"
 DISTRIBUTION = "redline"
+
+
+class _InspectWhenAsked(ModuleType):
+    """``inspect``, imported the first time one of its names is asked for."""
+
+    def __getattr__(self, name: str) -> object:
+        import importlib
+
+        return getattr(importlib.import_module("inspect"), name)
+
+
+def import_dataclasses() -> None:
+    """Import ``dataclasses`` without ``inspect``, unless either is imported already.
+
+    ``dataclasses`` imports ``inspect`` (and with it ``ast``, ``dis``, ``tokenize``,
+    ``linecache``: 8 ms of every start of ``redline`` on Python 3.11) only to write the
+    signature of a class that has no docstring into its ``__doc__``; every class of
+    Redline's has one. It gets a stand-in that imports the real module when it is first
+    asked for anything (a class without a docstring, a Python whose ``dataclasses``
+    uses ``inspect`` more), and ``sys.modules`` is left as it was found: every other
+    ``import inspect`` gets the real one.
+    """
+    if "dataclasses" in sys.modules or "inspect" in sys.modules:
+        return
+    stand_in = _InspectWhenAsked("inspect")
+    sys.modules["inspect"] = stand_in
+    try:
+        import dataclasses  # noqa: F401
+    finally:
+        if sys.modules.get("inspect") is stand_in:
+            del sys.modules["inspect"]
+
 
 import_dataclasses()  # (before any module of Redline's defines a class with it)
 

@@ -1,4 +1,4 @@
-"""``core.lean_dataclasses``: ``dataclasses`` imported without ``inspect``, which comes
+"""``core.import_dataclasses``: ``dataclasses`` imported without ``inspect``, which comes
 when it is first needed, and is the real module for everyone else."""
 
 from __future__ import annotations
