@@ -829,3 +829,65 @@ def test_the_jobs_load_their_modules_in_the_child_and_count_as_the_modules_do() 
     assert aside.take(old, new, NAMES_JOB) == names_of(old, new)
     assert aside.take(old, new, QUOTES_JOB) == quotes_aside()[1](old, new)
     assert aside.take(old, new, URLS_JOB) == urls_aside()[1](old, new)
+
+
+def test_results_are_pickled_into_the_shared_region_and_only_where_crosses_the_pipe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from array import array
+
+    # (served here, on a thread: not bound to a parent as the child is, where the build
+    # lets that be patched, else bound to this process's own, which is there; and the
+    # pipe's write end closed once, by the serving)
+    monkeypatch.setattr(aside, "_leave_with", lambda parent: None)
+    region = aside._shared_region(1 << 20)
+    assert region is not None
+    units = (array("q", range(50_000)), tuple(f"w{k % 900}" for k in range(30_000)))
+    big = list(range(300_000))  # (its pickle is more than the megabyte)
+    jobs = [("units", lambda old, new: units), ("big", lambda old, new: big)]
+    jobs.append(("names", lambda old, new: (old, new)))
+    frames = _frames_through_a_pipe(
+        lambda out: aside._serve(
+            os.dup(out.fileno()), os.getppid(), old="a", new="b", jobs=jobs, region=region
+        )
+    )
+    try:
+        placed, sent, after = frames[:3]
+        assert frames[3:] == [None]
+        assert isinstance(placed, tuple) and placed[:2] == (aside._IN_REGION, 0)
+        assert aside._from_region(region, placed[1], placed[2]) == ("units", units)
+        assert sent == ("big", big)  # (too big: through the pipe, whole)
+        assert isinstance(after, tuple) and after[:2] == (aside._IN_REGION, placed[2])
+        assert aside._from_region(region, after[1], after[2]) == ("names", ("a", "b"))
+        # (where a result cannot lie: nothing)
+        for start, end in [(-1, 5), (5, 5), (0, len(region) + 1), ("0", 5), (0, 3)]:
+            assert aside._from_region(region, start, end) is None
+        assert aside._from_region(None, 0, 5) is None
+    finally:
+        aside._closed(region)
+    assert region.closed
+
+
+@needs_fork
+def test_the_childs_results_come_the_same_through_the_pipe_without_a_region(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = _texts()
+    with_region = compare(document_from_text(old, "old.txt"), document_from_text(new, "new.txt"))
+    monkeypatch.setattr(aside, "_shared_region", lambda size: None)
+    a, b = document_from_text(old, "old.txt"), document_from_text(new, "new.txt")
+    assert aside.allow(a.text, b.text)
+    assert compare(a, b) == with_region
+    assert aside.start(old, new, [(NAMES_JOB, names_of)])
+    assert aside._pending is not None and aside._pending.region is None
+    assert aside.take(old, new, NAMES_JOB) == names_of(old, new)
+
+
+@needs_fork
+def test_the_region_is_given_back_with_the_child() -> None:
+    old, new = _texts()
+    assert aside.start(old, new, [("lengths", _lengths)])
+    child = aside._pending
+    assert child is not None and child.region is not None
+    assert aside.take(old, new, "lengths") == (len(old), len(new))
+    assert aside._pending is None and child.region.closed
