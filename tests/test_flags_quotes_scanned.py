@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.flags.quotes import Quotations, every_paragraph, paragraph_around
+from core.flags.quotes import Quotations, every_paragraph, packed, paragraph_around
 from tests.conftest import CONDENSED, FULL, UNRELATED
 
 REPO = Path(__file__).resolve().parent.parent
@@ -19,6 +19,9 @@ _WORD = re.compile(r"\w+")
 
 def _agree(text: str, shared: frozenset[str] = frozenset()) -> None:
     scanned = Quotations(text, every_paragraph(text, shared))
+    # (as the other core sends it: arrays, each paragraph's quotations made lists when
+    # first asked for)
+    sent = Quotations(text, packed(every_paragraph(text, shared)))
     lazy = Quotations(text)
     starts, ends, _ = every_paragraph(text)
     assert starts == sorted(starts)
@@ -29,11 +32,14 @@ def _agree(text: str, shared: frozenset[str] = frozenset()) -> None:
         if k is not None:
             assert (starts[k], ends[k]) == paragraph_around(text, pos), pos
         assert scanned.overlaps((pos, end)) == lazy.overlaps((pos, end)), pos
+        assert sent.overlaps((pos, end)) == lazy.overlaps((pos, end)), pos
+        assert sent.interior(pos) == scanned.interior(pos), pos
         for stop in (end, min(len(text), end + 40)):
             # (``none_in`` may say no for a paragraph it never read; then no span
             # inside overlaps anyway: what the check does with the answer agrees)
             if scanned.none_in(pos, stop):
                 assert not lazy.overlaps((pos, stop)), pos
+            assert sent.none_in(pos, stop) == scanned.none_in(pos, stop), pos
 
 
 @pytest.mark.parametrize(
