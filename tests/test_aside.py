@@ -891,3 +891,16 @@ def test_the_region_is_given_back_with_the_child() -> None:
     assert child is not None and child.region is not None
     assert aside.take(old, new, "lengths") == (len(old), len(new))
     assert aside._pending is None and child.region.closed
+
+
+def test_pages_let_go_of_here_keep_what_was_written_there() -> None:
+    # (the region is shared: its pages leave this process's memory, not their data)
+    region = aside._shared_region(1 << 16)
+    assert region is not None
+    try:
+        region[:10] = b"0123456789"
+        region[5000:5004] = b"abcd"
+        aside._let_go_of_pages(region, 3, 5002)
+        assert region[:10] == b"0123456789" and region[5000:5004] == b"abcd"
+    finally:
+        aside._closed(region)
