@@ -159,3 +159,33 @@ def test_line_anchors_start_and_end_at_sentences(seed: int) -> None:
         for start, end in spans:
             assert start in starts
             assert end == len(text) or text[end:].lstrip(" \t")[:1] in ("\n", "")
+
+
+def test_the_new_width_is_measured_with_its_units_where_the_old_text_is_wrapped() -> None:
+    import core.engine.compare as engine
+    from core.engine.segment import wrap_width
+    from core.model import CompareOptions
+
+    rng = random.Random(4)
+    paragraphs = [" ".join(rng.choice(POOL) + "." for _ in range(6)) for _ in range(700)]
+    flowing = "\n\n".join(paragraphs)
+    wrapped = "\n\n".join(textwrap.fill(p, 64) for p in paragraphs)
+    edited = "\n\n".join(
+        textwrap.fill(p if k % 3 else p.replace(" ", "  ", 2) + " More.", 64)
+        for k, p in enumerate(paragraphs)
+    )
+    assert len(flowing) + len(wrapped) >= engine.ANCHOR_MIN_CHARS
+    pairs = [(wrapped, edited), (wrapped, flowing), (flowing, wrapped), (flowing, flowing)]
+    assert engine._anchors(wrapped, edited)[0] is not None  # (the case that matters)
+    for old, new in pairs:
+        anchors, widths = engine._anchors(old, new)
+        assert widths[0] == wrap_width(old)
+        # (not measured where the old text is wrapped: it decides nothing there)
+        assert widths[1] == (None if widths[0] else wrap_width(new))
+        if anchors is not None:
+            counts = engine._paragraph_words(old, new, anchors)
+            measured = (widths[0], wrap_width(new))
+            for side, text in ((0, old), (1, new)):
+                assert engine._side_units(
+                    text, CompareOptions(), anchors, side, counts, widths
+                ) == engine._side_units(text, CompareOptions(), anchors, side, counts, measured)
