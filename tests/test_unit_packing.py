@@ -95,3 +95,57 @@ def test_a_sides_units_pickle_whole() -> None:
     assert type(back.words) is tuple and type(back.keys) is tuple
     heavy = Tokens(array("q", [0, 4]), array("q", [3, 9]), ("abc", "def"), (1, 300), (1, 1))
     assert pickle.loads(pickle.dumps(heavy, pickle.HIGHEST_PROTOCOL)) == heavy
+
+
+def _ids_throughs() -> list[object]:
+    """``ids_through`` in Python, and in C where the build has it."""
+    found: list[object] = [unit_packing.ids_through_in_python]
+    if unit_packing.ids_through is not None:
+        found.append(unit_packing.ids_through)
+    return found
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 3000])
+def test_keys_numbered_through_their_packing_as_one_by_one(n: int) -> None:
+    from core.engine.compare import ids_in_python
+
+    rng = random.Random(n + 1)
+    old_keys, keys = _keys(rng, rng.randrange(0, 400)), _keys(rng, n)
+    vocabulary, ids = unit_packing.packed_keys(keys)
+    for through in _ids_throughs():
+        # (a table holding the old side's keys, and some of these: numbered on from it)
+        table: dict[str, int] = {}
+        expected_table: dict[str, int] = {}
+        ids_in_python(old_keys, table)
+        ids_in_python(old_keys, expected_table)
+        expected = ids_in_python(keys, expected_table)
+        got = through(vocabulary, ids, table)  # type: ignore[operator]
+        assert got == expected
+        assert list(table.items()) == list(expected_table.items())  # (the same order)
+
+
+def test_a_vocabulary_in_any_order_numbers_keys_as_they_are_met() -> None:
+    # (equal keys that are other objects, listed out of the order their units meet them)
+    a1, a2, b = "ab", "".join(["a", "b"]), "b"
+    assert a1 is not a2
+    vocabulary = [b, a2, a1]
+    ids = array(unit_packing.ID_TYPE, [2, 0, 1, 2, 0]).tobytes()
+    for through in _ids_throughs():
+        table: dict[str, int] = {"z": 0}
+        assert through(vocabulary, ids, table) == [1, 2, 1, 1, 2]  # type: ignore[operator]
+        assert table == {"z": 0, "ab": 1, "b": 2}
+
+
+def test_the_new_sides_keys_are_numbered_through_the_packing_they_came_in() -> None:
+    text = FULL.read_text(encoding="utf-8")
+    tokens = tokenize(text)
+    came = pickle.loads(pickle.dumps(tokens, protocol=pickle.HIGHEST_PROTOCOL))
+    from core.engine.compare import ids_in_python, ids_of_keys
+
+    table: dict[str, int] = {"said": 0}
+    expected = ids_in_python(came.keys, dict(table))
+    assert unit_packing._kept and unit_packing._kept[0][0] is came.keys
+    assert unit_packing.numbered(came.keys, table, ids_of_keys) == expected
+    assert not unit_packing._kept  # (taken once)
+    # Keys that did not come packed: numbered one by one.
+    assert unit_packing.numbered(tokens.keys, {"said": 0}, ids_of_keys) == expected

@@ -58,6 +58,7 @@ from core.engine.tokens import (
     spanning_words,
     tokenize,
 )
+from core.engine.unit_packing import numbered
 from core.engine.word_cleanup import (
     PHRASE,
     drop_confetti,
@@ -141,7 +142,7 @@ def _compare(
     tb, new_bounds, new_fixed = _taken(aside.take(old.text, new.text, UNITS_JOB)) or new_side()
     fixed = list(zip(old_fixed, new_fixed))
     _check(should_cancel)
-    b = ids_of_keys(tb.keys, table)
+    b = numbered(tb.keys, table, ids_of_keys)  # (through the child's packing, as it came)
     tally = word_tally(a, ta.words, b, tb.words, len(table))
     report(progress, ALIGNING)
     alignment = align(a, b, should_cancel, fixed)

@@ -26,6 +26,11 @@ identity, as the memo tells them apart: the same sharing comes back) and each un
 its key's index, 4 bytes. ``packed_weights(words)``: the units' weights as one byte
 each (None when one is not an int in 0-255), ``unpacked_weights`` the tuple again.
 
+``ids_through(vocabulary, ids, table)``: ``ids_of`` of the keys ``unpacked_keys`` makes
+of them, without the keys: each distinct key object is looked up in the table once,
+when its first unit is met, and the others take its id (the new side's units, as they
+come from the child: 180,000 look-ups, 3.7 ms, become 13,500).
+
 ``tests/test_key_ids.py`` checks them against ``compare.ids_in_python`` and
 ``compare.word_tally_in_python``, and the packing against its Python
 (``core.engine.tokens``).
@@ -327,6 +332,71 @@ unpacked_keys(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return keys;
 }
 
+/* ``ids_of(unpacked_keys(vocabulary, ids), table)``, without the keys: each distinct
+   key looked up once, when its first unit is met, and every unit given its key's id
+   (the ids are the table's own int objects). */
+static PyObject *
+ids_through(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3 || !PyList_CheckExact(args[0]) || !PyBytes_CheckExact(args[1]) ||
+        PyBytes_GET_SIZE(args[1]) % (Py_ssize_t)sizeof(uint32_t) != 0 ||
+        !PyDict_CheckExact(args[2])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "ids_through(vocabulary: list, ids: bytes of 4-byte ids, table: dict)");
+        return NULL;
+    }
+    PyObject *listed = args[0], *table = args[2];
+    Py_ssize_t size = PyList_GET_SIZE(listed);
+    Py_ssize_t n = PyBytes_GET_SIZE(args[1]) / (Py_ssize_t)sizeof(uint32_t);
+    const uint32_t *ids = (const uint32_t *)PyBytes_AS_STRING(args[1]);
+    PyObject **found = PyMem_Calloc((size_t)(size ? size : 1), sizeof(PyObject *));
+    if (found == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject *out = PyList_New(n);
+    if (out == NULL) {
+        PyMem_Free(found);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if ((Py_ssize_t)ids[k] >= size) {
+            PyErr_SetString(PyExc_ValueError, "an id beyond the vocabulary");
+            goto failed;
+        }
+        PyObject *id = found[ids[k]]; /* borrowed: the table holds it */
+        if (id == NULL) {
+            PyObject *key = PyList_GET_ITEM(listed, ids[k]);
+            id = PyDict_GetItemWithError(table, key);
+            if (id == NULL) {
+                if (PyErr_Occurred()) {
+                    goto failed;
+                }
+                PyObject *fresh = PyLong_FromSsize_t(PyDict_GET_SIZE(table));
+                if (fresh == NULL) {
+                    goto failed;
+                }
+                int stored = PyDict_SetItem(table, key, fresh);
+                Py_DECREF(fresh); /* (the table holds it) */
+                if (stored < 0) {
+                    goto failed;
+                }
+                id = fresh;
+            }
+            found[ids[k]] = id;
+        }
+        Py_INCREF(id);
+        PyList_SET_ITEM(out, k, id);
+    }
+    PyMem_Free(found);
+    return out;
+
+failed:
+    PyMem_Free(found);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyObject *
 packed_weights(PyObject *module, PyObject *words)
 {
@@ -394,6 +464,8 @@ static PyMethodDef methods[] = {
      "(vocabulary, ids): the distinct key objects in order met, each key's index (4 bytes)."},
     {"unpacked_keys", (PyCFunction)(void (*)(void))unpacked_keys, METH_FASTCALL,
      "The keys again, a tuple, from the vocabulary and the ids of packed_keys."},
+    {"ids_through", (PyCFunction)(void (*)(void))ids_through, METH_FASTCALL,
+     "ids_of(unpacked_keys(vocabulary, ids), table), each distinct key looked up once."},
     {"packed_weights", packed_weights, METH_O,
      "The weights as one byte each, or None when one is not an int in 0-255."},
     {"unpacked_weights", unpacked_weights, METH_O, "The weights again, a tuple of ints."},

@@ -26,7 +26,12 @@ from operator import and_
 from typing import Any, cast
 
 from core.engine.normalize import APOSTROPHES, normalize_token
-from core.engine.unit_packing import packed_keys, packed_weights, unpacked_keys, unpacked_weights
+from core.engine.unit_packing import (
+    packed_keys,
+    packed_weights,
+    unpacked_keys_kept,
+    unpacked_weights,
+)
 
 CONTRACT_JOINERS = "-\u2010\u2011\u00ad" + APOSTROPHES
 _JOIN = re.escape(CONTRACT_JOINERS)
@@ -294,7 +299,7 @@ def unpacked_tokens(
 ) -> Tokens:
     """``Tokens`` as ``Tokens.__reduce__`` packed them."""
     weights = unpacked_weights(words) if isinstance(words, bytes) else words
-    return Tokens(starts, ends, unpacked_keys(vocabulary, ids), weights, counted)
+    return Tokens(starts, ends, unpacked_keys_kept(vocabulary, ids), weights, counted)
 
 
 def has_cjk(text: str) -> bool:
