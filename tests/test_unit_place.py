@@ -206,3 +206,34 @@ def test_whole_comparisons_have_the_same_drafts_on_both_paths() -> None:
     kernel_or_skip(blocks.drafts_from_cuts, blocks.drafts_in_python, "drafts from cuts")
     assert_compared_alike(compare, "drafts_from_cuts", blocks.drafts_in_python, 12)
     assert_compared_alike(compare, "drafts_from_cuts", blocks.drafts_in_python, 6, True)
+
+
+def test_c_interleaves_paragraphs_as_the_python_does() -> None:
+    kernel = kernel_or_skip(compare.interleaved, compare.interleaved_in_python, "interleaving")
+    rng = random.Random(12)
+    for _ in range(3000):
+        n = rng.randrange(0, 40)
+        units: object = tuple(f"u{k}" for k in range(n))
+        if rng.random() < 0.3:
+            units = list(range(n))
+        regions = rng.randrange(1, 8)
+        # (edges as the engine's, from 0 to the end, some past it; once in a while not
+        # rising)
+        inner = [rng.randrange(0, n + 3) for _ in range(regions - 1)]
+        if rng.random() < 0.8:
+            inner.sort()
+        edges = [0, *inner, rng.choice([n, n + 2])]
+        # (as many paragraphs as there are gaps between regions; or more, or fewer)
+        paragraphs = [f"p{k}" for k in range(max(0, regions - 1 + rng.choice([0, 0, -1, 1, 3])))]
+        expected = compare.interleaved_in_python(units, paragraphs, edges)  # type: ignore[arg-type]
+        assert kernel(units, paragraphs, edges) == expected  # type: ignore[operator]
+
+
+def test_c_interleaving_refuses_what_does_not_fit() -> None:
+    kernel = kernel_or_skip(compare.interleaved, compare.interleaved_in_python, "interleaving")
+    with pytest.raises(ValueError):
+        kernel((1, 2), [], [0])  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        kernel(None, [], [0, 1])  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        kernel((1, 2), [], [0, "1"])  # type: ignore[operator]

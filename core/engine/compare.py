@@ -404,15 +404,16 @@ def _anchored_units(
     edges = [0, *first_unit, len(part.starts)]
     shifts = [r1 - joined_starts[k] for k, (r1, _) in enumerate(regions)]
     starts, ends = placed_offsets(part.starts, part.ends, edges, shifts, anchors)
-    slices = list(map(slice, edges, edges[1:]))
     # Each paragraph's unit follows the units of the regions up to it.
     paragraph_units = list(map(add, first_unit, range(len(anchors))))
-    paragraph_keys = map(_PARAGRAPH_KEY.__add__, map(str, range(len(anchors))))
-    keys = tuple(_with_paragraphs(part.keys, paragraph_keys, slices))
-    words = tuple(_with_paragraphs(part.words, counts, slices))
+    paragraph_keys = list(map(_PARAGRAPH_KEY.__add__, map(str, range(len(anchors)))))
+    keys = cast(tuple[str, ...], interleaved(part.keys, paragraph_keys, edges))
+    words = cast(tuple[int, ...], interleaved(part.words, counts, edges))
     # Each paragraph's unit counts its contract words as its word weight does.
     counted = (
-        None if part.counted is None else tuple(_with_paragraphs(part.counted, counts, slices))
+        None
+        if part.counted is None
+        else cast(tuple[int, ...], interleaved(part.counted, counts, edges))
     )
     del part
     # The segmenter's boundaries move past the paragraph units inserted before them.
@@ -421,6 +422,22 @@ def _anchored_units(
     tokens = Tokens(starts, ends, keys, words, counted)
     cuts = {b for p in paragraph_units for b in (p, p + 1)}
     return tokens, sorted({b for b in (*cuts, *shifted) if 0 < b < n}), paragraph_units
+
+
+def interleaved_in_python(
+    units: Sequence[object], paragraphs: Sequence[object], edges: Sequence[int]
+) -> tuple[object, ...]:
+    """The units of each region (``edges[k]`` to ``edges[k + 1]``), each followed by its
+    paragraph's unit, then the last region's, as a tuple (``unit_place.c``'s
+    ``interleaved`` on the compiled path)."""
+    return tuple(_with_paragraphs(units, paragraphs, list(map(slice, edges, edges[1:]))))
+
+
+interleaved: Callable[[Sequence[object], Sequence[object], Sequence[int]], tuple[object, ...]]
+try:
+    from core.engine.unit_place import interleaved
+except ImportError:
+    interleaved = interleaved_in_python
 
 
 def _with_paragraphs(units: Sequence[T], paragraphs: Iterable[T], slices: list[slice]) -> list[T]:

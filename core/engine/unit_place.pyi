@@ -18,3 +18,6 @@ def drafts(
     make: Callable[..., object],
     /,
 ) -> list[object]: ...
+def interleaved(
+    units: Sequence[object], paragraphs: Sequence[object], edges: Sequence[int], /
+) -> tuple[object, ...]: ...
