@@ -237,3 +237,19 @@ def test_c_interleaving_refuses_what_does_not_fit() -> None:
         kernel(None, [], [0, 1])  # type: ignore[operator]
     with pytest.raises(TypeError):
         kernel((1, 2), [], [0, "1"])  # type: ignore[operator]
+
+
+def test_sentence_cuts_are_the_bounds_moved_and_the_paragraph_edges_sorted() -> None:
+    from bisect import bisect_right
+
+    rng = random.Random(21)
+    for _ in range(5000):
+        n_region = rng.randrange(0, 60)
+        bounds = sorted(rng.sample(range(n_region + 1), rng.randrange(0, n_region + 1)))
+        first_unit = sorted(rng.randrange(0, n_region + 1) for _ in range(rng.randrange(0, 6)))
+        paragraph_units = [f + k for k, f in enumerate(first_unit)]
+        n = n_region + len(first_unit)
+        shifted = [b + bisect_right(first_unit, b) for b in bounds]
+        cuts = {b for p in paragraph_units for b in (p, p + 1)}
+        expected = sorted({b for b in (*cuts, *shifted) if 0 < b < n})
+        assert compare.sentence_cuts(bounds, first_unit, paragraph_units, n) == expected
