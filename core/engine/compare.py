@@ -432,27 +432,23 @@ def sentence_cuts(
     out: list[int] = []
     last = 0  # (nothing at or below it goes in: 0, or the last put in)
     moved = 0  # paragraph units before the bound looked at
-    edges = len(paragraph_units)
+    edges = 2 * len(paragraph_units)
     e = 0  # the next paragraph edge: unit e // 2, its start (even) or end (odd)
-    for b in bounds:
-        while moved < len(first_unit) and first_unit[moved] <= b:
-            moved += 1
-        at = b + moved
-        while e < 2 * edges and paragraph_units[e // 2] + e % 2 < at:
-            edge = paragraph_units[e // 2] + e % 2
-            if last < edge < n:
+    for k in range(len(bounds) + 1):
+        if k < len(bounds):
+            while moved < len(first_unit) and first_unit[moved] <= bounds[k]:
+                moved += 1
+            at = bounds[k] + moved
+        else:
+            at = n  # (past the end: the paragraph edges left go in before it)
+        while e < edges and (edge := paragraph_units[e // 2] + e % 2) < at:
+            if last < edge:
                 out.append(edge)
                 last = edge
             e += 1
         if last < at < n:
             out.append(at)
             last = at
-    while e < 2 * edges:
-        edge = paragraph_units[e // 2] + e % 2
-        if last < edge < n:
-            out.append(edge)
-            last = edge
-        e += 1
     return out
 
 

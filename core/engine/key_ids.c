@@ -40,6 +40,24 @@ come from the child: 180,000 look-ups, 3.7 ms, become 13,500).
 #include <Python.h>
 #include <stdint.h>
 
+/* ``key``'s id in ``table`` (borrowed: the table holds it), numbered on from
+   ``len(table)`` when it is not there yet; NULL on an error. */
+static PyObject *
+table_id(PyObject *table, PyObject *key)
+{
+    PyObject *id = PyDict_GetItemWithError(table, key);
+    if (id != NULL || PyErr_Occurred()) {
+        return id;
+    }
+    PyObject *fresh = PyLong_FromSsize_t(PyDict_GET_SIZE(table));
+    if (fresh == NULL) {
+        return NULL;
+    }
+    int stored = PyDict_SetItem(table, key, fresh);
+    Py_DECREF(fresh); /* (the table holds it) */
+    return stored < 0 ? NULL : fresh;
+}
+
 static PyObject *
 ids_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -61,21 +79,9 @@ ids_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *id = PyDict_GetItemWithError(table, items[k]); /* borrowed */
+        PyObject *id = table_id(table, items[k]);
         if (id == NULL) {
-            if (PyErr_Occurred()) {
-                goto failed;
-            }
-            PyObject *fresh = PyLong_FromSsize_t(PyDict_GET_SIZE(table));
-            if (fresh == NULL) {
-                goto failed;
-            }
-            int stored = PyDict_SetItem(table, items[k], fresh);
-            Py_DECREF(fresh); /* (the table holds it) */
-            if (stored < 0) {
-                goto failed;
-            }
-            id = fresh;
+            goto failed;
         }
         Py_INCREF(id);
         PyList_SET_ITEM(ids, k, id);
@@ -366,24 +372,10 @@ ids_through(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         PyObject *id = found[ids[k]]; /* borrowed: the table holds it */
         if (id == NULL) {
-            PyObject *key = PyList_GET_ITEM(listed, ids[k]);
-            id = PyDict_GetItemWithError(table, key);
+            id = found[ids[k]] = table_id(table, PyList_GET_ITEM(listed, ids[k]));
             if (id == NULL) {
-                if (PyErr_Occurred()) {
-                    goto failed;
-                }
-                PyObject *fresh = PyLong_FromSsize_t(PyDict_GET_SIZE(table));
-                if (fresh == NULL) {
-                    goto failed;
-                }
-                int stored = PyDict_SetItem(table, key, fresh);
-                Py_DECREF(fresh); /* (the table holds it) */
-                if (stored < 0) {
-                    goto failed;
-                }
-                id = fresh;
+                goto failed;
             }
-            found[ids[k]] = id;
         }
         Py_INCREF(id);
         PyList_SET_ITEM(out, k, id);

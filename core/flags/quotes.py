@@ -112,10 +112,10 @@ class Quotations:
     """The quotations of one text, found paragraph by paragraph when first asked.
 
     Only the paragraphs that hold a change are ever scanned, unless every paragraph
-    was (``scanned``: ``every_paragraph``, done on the other core).
+    was (``scanned``: ``packed(every_paragraph(...))``, done on the other core).
     """
 
-    def __init__(self, text: str, scanned: Scanned | Packed | None = None) -> None:
+    def __init__(self, text: str, scanned: Packed | None = None) -> None:
         self.text = text
         self._starts: list[int] = []  # the paragraphs looked at so far, sorted
         self._ends: list[int] = []
@@ -128,18 +128,13 @@ class Quotations:
         # start: where they lie in ``_packed_regions`` (made lists when first asked).
         self._unpacked: dict[int, int] = {}
         self._packed_regions: tuple[array[int], array[int], array[int]] | None = None
-        if scanned is None:
-            return
-        if len(scanned) == 6:
+        if scanned is not None:
             starts, ends, quoted_starts, firsts, region_starts, region_ends = scanned
             self._starts, self._ends = starts.tolist(), ends.tolist()
             self._found = [_NONE] * len(self._starts)
+            self._first_mark = [-1] * len(self._starts)
             self._unpacked = dict(zip(quoted_starts, range(len(quoted_starts))))
             self._packed_regions = (firsts, region_starts, region_ends)
-        else:
-            self._starts, self._ends, quoted = scanned
-            self._found = [quoted.get(i, _NONE) for i in range(len(self._starts))]
-        self._first_mark = [-1] * len(self._starts)
 
     def overlaps(self, span: Span) -> bool:
         """Whether ``span`` (inside one paragraph) shares a code point with the
@@ -247,7 +242,7 @@ def pair_quotations(old: str, new: str) -> tuple[Quotations, Quotations]:
 
 def every_paragraph(text: str, shared: Collection[str] = ()) -> Scanned:
     """Every paragraph of ``text`` as ``Quotations`` finds one around a change, with
-    the quotations of those that hold any (for ``Quotations(text, scanned)``); but
+    the quotations of those that hold any (for ``Quotations(text, packed(scanned))``); but
     none inside a piece between blank lines that is one of ``shared`` (a paragraph
     looked up there is found when asked, as without this)."""
     quotations = Quotations(text)
